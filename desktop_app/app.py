@@ -1,0 +1,123 @@
+"""Builds the services once (paths, settings, keystore, vault) and hands them to the UI or CLI."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.paths import AppPaths
+from desktop_app.settings import Settings
+from desktop_app.vault import KeyStore, Vault
+from desktop_app.vault.store import PasswordProvider
+
+log = logging.getLogger(__name__)
+PASSWORD_ENV = "DESKTOP_AUTHENTICATOR_PASSWORD"  # for scripted use of a password-mode vault
+
+
+@dataclass
+class AppServices:
+    paths: AppPaths
+    settings: Settings
+    keystore: KeyStore
+    vault: Vault | None = None  # None until unlocked (the GUI may unlock it interactively)
+    portal_url: str | None = None
+    camera_source: str | None = None
+    demo: bool = False
+    password_mode: bool = False
+    cleanup: list[Callable[[], None]] = field(default_factory=list)
+
+    def effective_portal_url(self) -> str:
+        return self.portal_url or str(self.settings.get("portal_url"))
+
+    def close(self) -> None:
+        for fn in reversed(self.cleanup):
+            try:
+                fn()
+            except Exception:
+                log.exception("cleanup failed")
+        self.cleanup.clear()
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None
+
+
+def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
+    """Log to a rotating file in the log folder. Log lines never carry secrets."""
+    root = logging.getLogger()
+    if any(getattr(h, "_desktop_app", False) for h in root.handlers):
+        return
+    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        paths.log_dir / "desktop-authenticator.log",
+        maxBytes=512_000,
+        backupCount=2,
+        encoding="utf-8",
+    )
+    handler._desktop_app = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def terminal_password_provider() -> PasswordProvider:
+    """Password from $DESKTOP_AUTHENTICATOR_PASSWORD, else asked on the terminal."""
+
+    def provide(creating: bool) -> str | None:
+        env = os.environ.get(PASSWORD_ENV)
+        if env:
+            return env
+        if not sys.stdin or not sys.stdin.isatty():
+            return None
+        if creating:
+            first = getpass.getpass("New vault password: ")
+            if first != getpass.getpass("Repeat the password: "):
+                print("The passwords differ.", file=sys.stderr)
+                return None
+            return first
+        return getpass.getpass("Vault password: ")
+
+    return provide
+
+
+def build_services(
+    args: argparse.Namespace,
+    *,
+    interactive: bool,
+    password_provider: PasswordProvider | None = None,
+    open_vault: bool = True,
+) -> AppServices:
+    """Resolve paths and settings; open the vault unless ``open_vault`` is False (the GUI opens
+    it itself so that it can ask for a password in a dialog)."""
+    paths = AppPaths.resolve(getattr(args, "data_dir", None))
+    paths.ensure()
+    setup_logging(paths)
+    services = AppServices(
+        paths=paths,
+        settings=Settings(paths.config_dir),
+        keystore=KeyStore(),
+        portal_url=getattr(args, "portal_url", None),
+        camera_source=getattr(args, "camera_source", None),
+        demo=bool(getattr(args, "demo", False)),
+        password_mode=bool(getattr(args, "password_mode", False)),
+    )
+    if open_vault and not interactive:
+        services.vault = open_vault_for(services, password_provider or terminal_password_provider())
+    return services
+
+
+def open_vault_for(services: AppServices, password_provider: PasswordProvider) -> Vault:
+    return Vault.open(
+        Path(services.paths.data_dir),
+        keystore=services.keystore,
+        password_provider=password_provider,
+        prefer="password" if services.password_mode else "auto",
+    )

@@ -1,0 +1,112 @@
+"""Command line: ``desktop-authenticator [global options] [COMMAND ...]``.
+
+With no command the GUI starts. Every subcommand is a thin call into the core. Subcommands live
+in one module each under ``desktop_app.cli``; each module exposes ``register(subparsers)`` which
+adds its parsers and sets ``handler=fn(args) -> int`` on them.
+
+Exit status: 0 success, 1 not found / nothing found, 2 bad input (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desktop_app import __version__
+from desktop_app.errors import AppError
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_BAD_INPUT = 2
+
+# Modules that add subcommands; each has ``register(subparsers) -> None``.
+_COMMAND_MODULES = (
+    "desktop_app.cli.accounts",
+    "desktop_app.cli.scan",
+    "desktop_app.cli.portal",
+    "desktop_app.cli.backup",
+)
+
+
+class CliError(AppError):
+    """A user-facing command-line failure with its exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder of the vault, settings and logs")
+    parser.add_argument(
+        "--password-mode",
+        action="store_true",
+        help="protect the vault with a password instead of the OS keyring",
+    )
+    parser.add_argument("--portal-url", metavar="URL", help="emnify portal address")
+    parser.add_argument(
+        "--camera-source",
+        metavar="SOURCE",
+        help="camera index, or a video file / image folder standing in for the camera",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="start with a local emnify portal emulator"
+    )
+    parser.add_argument("--self-test", action="store_true", help="check the installation and exit")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="desktop-authenticator",
+        description="Two-factor authenticator with an emnify portal client. "
+        "Without a command, the window opens.",
+    )
+    add_global_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.self_test:
+            from desktop_app.selftest import run_self_test
+
+            return run_self_test(args)
+        if args.command is None:
+            return gui_main_with(args)
+        return int(args.handler(args))
+    except CliError as exc:
+        print(f"desktop-authenticator: {exc}", file=sys.stderr)
+        return exc.status
+    except AppError as exc:
+        print(f"desktop-authenticator: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def gui_main_with(args: argparse.Namespace) -> int:
+    from desktop_app.app import build_services
+
+    services = build_services(args, interactive=True)
+    from desktop_app.ui.application import run_gui
+
+    return run_gui(services, args)
+
+
+def gui_main() -> int:
+    return main(sys.argv[1:] if len(sys.argv) > 1 else [])

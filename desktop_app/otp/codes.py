@@ -1,0 +1,129 @@
+"""Code generation for TOTP (RFC 6238), HOTP (RFC 4226) and Steam Guard.
+
+pyotp >= 2.12 refuses secrets under 112 bits and fewer than 6 digits; real services issue 80-bit
+secrets and Steam uses 5 characters, so the generators below lower the minimum and implement the
+Steam alphabet themselves.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import time
+from functools import lru_cache
+from typing import Any, ClassVar
+
+import pyotp
+
+from desktop_app.otp.model import MIN_SECRET_BITS, Entry, OtpType
+
+STEAM_ALPHABET = "23456789BCDFGHJKMNPQRTVWXY"
+_DIGESTS: dict[str, Any] = {
+    "SHA1": hashlib.sha1,
+    "SHA256": hashlib.sha256,
+    "SHA512": hashlib.sha512,
+}
+
+
+def _decode_b32(secret: str) -> bytes:
+    return base64.b32decode(secret + "=" * (-len(secret) % 8), casefold=True)
+
+
+class _ShortSecretMixin:
+    min_secret_length_bits: ClassVar[int] = MIN_SECRET_BITS
+
+
+class Hotp(_ShortSecretMixin, pyotp.HOTP):
+    """pyotp HOTP that accepts 80-bit secrets."""
+
+
+class Totp(_ShortSecretMixin, pyotp.TOTP):
+    """pyotp TOTP that accepts 80-bit secrets."""
+
+
+class SteamTotp(Totp):
+    """Steam Guard: TOTP/SHA1, 5 characters from a 26-letter alphabet."""
+
+    def __init__(self, s: str, interval: int = 30) -> None:
+        super().__init__(s, digits=6, digest=hashlib.sha1, interval=interval)
+        self.digits = 5
+
+    def generate_otp(self, input: int) -> str:
+        if input < 0:
+            raise ValueError("input must be positive integer")
+        mac = hmac.new(self.byte_secret(), self.int_to_bytestring(input), hashlib.sha1).digest()
+        offset = mac[-1] & 0xF
+        value = int.from_bytes(mac[offset : offset + 4], "big") & 0x7FFFFFFF
+        chars = []
+        for _ in range(5):
+            value, index = divmod(value, len(STEAM_ALPHABET))
+            chars.append(STEAM_ALPHABET[index])
+        return "".join(chars)
+
+
+@lru_cache(maxsize=4096)
+def _generator(
+    otp_type: OtpType, secret: str, algorithm: str, digits: int, period: int
+) -> pyotp.OTP:
+    if otp_type is OtpType.STEAM:
+        return SteamTotp(secret, interval=period)
+    digest = _DIGESTS[algorithm]
+    if otp_type is OtpType.HOTP:
+        return Hotp(secret, digits=digits, digest=digest)
+    return Totp(secret, digits=digits, digest=digest, interval=period)
+
+
+def generator_for(entry: Entry) -> pyotp.OTP:
+    return _generator(entry.type, entry.secret, entry.algorithm, entry.digits, entry.period)
+
+
+def time_step(entry: Entry, at: float | None = None) -> int:
+    now = time.time() if at is None else at
+    return int(now // entry.period)
+
+
+def code_at(entry: Entry, at: float | None = None, *, step_offset: int = 0) -> str:
+    """The code of a time-based entry at ``at`` (default now), or of an HOTP entry's counter."""
+    gen = generator_for(entry)
+    if entry.type is OtpType.HOTP:
+        return gen.generate_otp(entry.counter + step_offset)
+    return gen.generate_otp(time_step(entry, at) + step_offset)
+
+
+def next_code(entry: Entry, at: float | None = None) -> str:
+    return code_at(entry, at, step_offset=1)
+
+
+def seconds_remaining(entry: Entry, at: float | None = None) -> float:
+    """Seconds until the code changes (TOTP/Steam); 0 for HOTP."""
+    if entry.type is OtpType.HOTP:
+        return 0.0
+    now = time.time() if at is None else at
+    return entry.period - (now % entry.period)
+
+
+def group_code(code: str) -> str:
+    """``123456`` -> ``123 456``; ``12345678`` -> ``1234 5678``; Steam codes unchanged."""
+    n = len(code)
+    if n < 6 or not code.isdigit():
+        return code
+    if n == 6:
+        return f"{code[:3]} {code[3:]}"
+    if n == 7:
+        return f"{code[:3]} {code[3:]}"
+    if n == 8:
+        return f"{code[:4]} {code[4:]}"
+    return " ".join(code[i : i + 3] for i in range(0, n, 3))
+
+
+def verify(entry: Entry, code: str, at: float | None = None, window: int = 1) -> bool:
+    """True when ``code`` matches within ``window`` time steps (constant-time compare)."""
+    for offset in range(-window, window + 1):
+        if hmac.compare_digest(code_at(entry, at, step_offset=offset), code):
+            return True
+    return False
+
+
+def secret_bytes(entry: Entry) -> bytes:
+    return _decode_b32(entry.secret)

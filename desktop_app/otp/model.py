@@ -1,0 +1,131 @@
+"""The account entry: everything needed to generate codes for one account."""
+
+from __future__ import annotations
+
+import time
+import uuid as _uuid
+from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from desktop_app.errors import OtpError
+
+
+class OtpType(StrEnum):
+    TOTP = "totp"
+    HOTP = "hotp"
+    STEAM = "steam"
+
+
+ALGORITHMS = ("SHA1", "SHA256", "SHA512")
+MIN_DIGITS = 6
+MAX_DIGITS = 10
+STEAM_DIGITS = 5
+DEFAULT_PERIOD = 30
+MIN_SECRET_BITS = 80  # many services still issue 80-bit (16 Base32 characters) secrets
+
+
+def new_uuid() -> str:
+    return str(_uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One account. ``secret`` is normalised Base32 (upper case, no padding, no spaces).
+
+    ``meta`` holds small string annotations owned by other parts of the app, e.g. the emnify
+    enrolment state (``emnify.state`` = ``pending`` | ``active`` | ``inactive``).
+    """
+
+    secret: str
+    issuer: str = ""
+    name: str = ""
+    type: OtpType = OtpType.TOTP
+    algorithm: str = "SHA1"
+    digits: int = 6
+    period: int = DEFAULT_PERIOD
+    counter: int = 0
+    group: str = ""
+    note: str = ""
+    order: int = 0
+    created: float = field(default_factory=time.time)
+    uuid: str = field(default_factory=new_uuid)
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+    def __repr__(self) -> str:  # never show the secret
+        return (
+            f"Entry(uuid={self.uuid!r}, type={self.type.value!r}, issuer={self.issuer!r}, "
+            f"name={self.name!r}, algorithm={self.algorithm!r}, digits={self.digits}, "
+            f"period={self.period}, counter={self.counter})"
+        )
+
+    __str__ = __repr__
+
+    @property
+    def label(self) -> str:
+        return (
+            f"{self.issuer}: {self.name}" if self.issuer and self.name else self.issuer or self.name
+        )
+
+    def with_changes(self, **changes: Any) -> Entry:
+        return replace(self, **changes)
+
+    def same_secret(self, other: Entry) -> bool:
+        return self.secret == other.secret
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["type"] = self.type.value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entry:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["type"] = OtpType(known.get("type", "totp"))
+        known["meta"] = dict(known.get("meta") or {})
+        return cls(**known)
+
+
+_B32 = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+
+
+def normalize_secret(secret: str) -> str:
+    """Accept lower case, spaces, dashes and (missing) padding; return canonical Base32."""
+    if not isinstance(secret, str):
+        raise OtpError("The secret must be text.", "secret")
+    cleaned = "".join(secret.split()).replace("-", "").upper().rstrip("=")
+    if not cleaned:
+        raise OtpError("The secret is empty.", "secret")
+    if any(c not in _B32 for c in cleaned):
+        raise OtpError("The secret is not valid Base32 (letters A-Z and digits 2-7).", "secret")
+    if len(cleaned) % 8 in (1, 3, 6):
+        raise OtpError("The secret has an impossible Base32 length.", "secret")
+    if len(cleaned) * 5 < MIN_SECRET_BITS:
+        raise OtpError(
+            f"The secret is too short (at least {MIN_SECRET_BITS // 5} Base32 characters).",
+            "secret",
+        )
+    return cleaned
+
+
+def validate(entry: Entry) -> None:
+    if not isinstance(entry.type, OtpType):
+        raise OtpError("Unknown OTP type.", "type")
+    if entry.secret != normalize_secret(entry.secret):
+        raise OtpError("The secret is not in canonical Base32 form.", "secret")
+    if entry.algorithm not in ALGORITHMS:
+        raise OtpError("The algorithm must be SHA1, SHA256 or SHA512.", "algorithm")
+    if entry.type is OtpType.STEAM:
+        if entry.digits != STEAM_DIGITS:
+            raise OtpError("Steam codes have 5 characters.", "digits")
+    elif not (MIN_DIGITS <= entry.digits <= MAX_DIGITS):
+        raise OtpError(f"Digits must be between {MIN_DIGITS} and {MAX_DIGITS}.", "digits")
+    if entry.type is not OtpType.HOTP and not (1 <= entry.period <= 86400):
+        raise OtpError("The period must be between 1 and 86400 seconds.", "period")
+    if entry.counter < 0 or entry.counter >= 2**63:
+        raise OtpError("The counter must be a non-negative integer.", "counter")
+    if len(entry.issuer) > 512 or len(entry.name) > 512:
+        raise OtpError("The issuer or account name is too long.", "name")

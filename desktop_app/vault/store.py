@@ -1,0 +1,476 @@
+"""The vault: every account in one AES-256-GCM encrypted file.
+
+File (JSON, schema version ``VERSION``)::
+
+    {"format": "desktop-authenticator-vault", "version": 1, "vault_id": "...",
+     "slot": {"type": "keyring", "item": "vault-key:<vault_id>"}
+           | {"type": "password", "kdf": "scrypt", "n", "r", "p", "salt", "nonce", "wrapped_key"},
+     "nonce": "<b64>", "ciphertext": "<b64>"}
+
+The plaintext is ``{"entries": [...]}``. The random 256-bit key is held either in the OS keyring
+(one keyring read when the vault opens, whatever the number of accounts) or wrapped by a password
+with scrypt. The header (format, version, vault id) is authenticated as associated data.
+
+Writes are atomic: temp file in the same folder, fsync, rename, fsync of the folder. An exclusive
+lock file guards against a second running instance.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import os
+import secrets
+import threading
+import uuid as _uuid
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from desktop_app.errors import KeyringUnavailableError, OtpError, VaultError
+from desktop_app.otp.model import Entry
+from desktop_app.vault.crypto import ScryptParams, new_key, open_sealed, seal, unwrap_key, wrap_key
+from desktop_app.vault.keystore import KeyStore
+from desktop_app.vault.lock import FileLock
+
+log = logging.getLogger(__name__)
+
+FORMAT = "desktop-authenticator-vault"
+VERSION = 1
+VAULT_FILE = "vault.json"
+LOCK_FILE = "vault.lock"
+
+Mode = Literal["keyring", "password"]
+# Called with creating=True when a new password must be chosen; returns None when the person
+# cancels.
+PasswordProvider = Callable[[bool], str | None]
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise VaultError("The vault file is damaged (a field has the wrong type).")
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:
+        raise VaultError("The vault file is damaged (bad Base64).") from None
+
+
+def _unhex(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise VaultError("The vault file is damaged (a field has the wrong type).")
+    try:
+        return bytes.fromhex(text)
+    except ValueError:
+        raise VaultError("The vault file is damaged (bad hex).") from None
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+class Vault:
+    """The open vault. Thread-safe; every change is saved before the call returns."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        key: bytes,
+        header: dict[str, Any],
+        entries: list[Entry],
+        lock: FileLock,
+        keystore: KeyStore | None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.path = data_dir / VAULT_FILE
+        self._key = key
+        self._header = header
+        self._entries: dict[str, Entry] = {e.uuid: e for e in entries}
+        self._lock = lock
+        self._keystore = keystore
+        self._mutex = threading.RLock()
+        self._listeners: list[Callable[[], None]] = []
+
+    # --- opening ---------------------------------------------------------------------------
+
+    @staticmethod
+    def exists(data_dir: Path) -> bool:
+        return (Path(data_dir) / VAULT_FILE).exists()
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        keystore: KeyStore | None,
+        password_provider: PasswordProvider | None = None,
+        prefer: Literal["auto", "keyring", "password"] = "auto",
+    ) -> Vault:
+        """Open the vault in ``data_dir``, creating it when absent.
+
+        A new vault keeps its key in the OS keyring when one works (``prefer="auto"``), else asks
+        ``password_provider(True)`` for a password. Raises :class:`VaultError` subclasses.
+        """
+        data_dir = Path(data_dir)
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        lock = FileLock(data_dir / LOCK_FILE)
+        lock.acquire()
+        try:
+            path = data_dir / VAULT_FILE
+            if path.exists():
+                return cls._open_existing(data_dir, lock, keystore, password_provider)
+            return cls._create(data_dir, lock, keystore, password_provider, prefer)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open_with_password(cls, data_dir: Path, password: str) -> Vault:
+        """Open (or create) a password-protected vault; for tests, the self-test and the CLI."""
+        return cls.open(
+            Path(data_dir), keystore=None, password_provider=lambda _c: password, prefer="password"
+        )
+
+    @classmethod
+    def _create(
+        cls,
+        data_dir: Path,
+        lock: FileLock,
+        keystore: KeyStore | None,
+        password_provider: PasswordProvider | None,
+        prefer: str,
+    ) -> Vault:
+        vault_id = str(_uuid.uuid4())
+        key = new_key()
+        header: dict[str, Any] = {"format": FORMAT, "version": VERSION, "vault_id": vault_id}
+        use_keyring = prefer != "password" and keystore is not None and keystore.available()
+        if prefer == "keyring" and not use_keyring:
+            raise KeyringUnavailableError("No working OS keyring was found.")
+        if use_keyring:
+            assert keystore is not None
+            item = f"vault-key:{vault_id}"
+            try:
+                keystore.set(item, _b64(key))
+            except KeyringUnavailableError:
+                if prefer == "keyring" or password_provider is None:
+                    raise
+                use_keyring = False
+            else:
+                header["slot"] = {"type": "keyring", "item": item}
+        if not use_keyring:
+            if password_provider is None:
+                raise KeyringUnavailableError(
+                    "No working OS keyring was found; the vault needs a password."
+                )
+            password = password_provider(True)
+            if not password:
+                raise VaultError("A vault password is needed to create the vault.")
+            header["slot"] = cls._password_slot(key, password)
+        vault = cls(data_dir, key, header, [], lock, keystore)
+        vault._save()
+        return vault
+
+    @staticmethod
+    def _password_slot(key: bytes, password: str) -> dict[str, Any]:
+        params = ScryptParams.fresh()
+        nonce, wrapped = wrap_key(key, password, params)
+        return {
+            "type": "password",
+            "kdf": "scrypt",
+            "n": params.n,
+            "r": params.r,
+            "p": params.p,
+            "salt": params.salt.hex(),
+            "nonce": nonce.hex(),
+            "wrapped_key": wrapped.hex(),
+        }
+
+    @classmethod
+    def _open_existing(
+        cls,
+        data_dir: Path,
+        lock: FileLock,
+        keystore: KeyStore | None,
+        password_provider: PasswordProvider | None,
+    ) -> Vault:
+        doc = cls._read_doc(data_dir / VAULT_FILE)
+        slot = doc["slot"]
+        if slot.get("type") == "keyring":
+            if keystore is None or not keystore.available():
+                raise KeyringUnavailableError(
+                    "The vault's key is kept in the OS keyring, but no keyring is available. "
+                    "Start your desktop's keyring (Secret Service) and try again."
+                )
+            stored = keystore.get(str(slot.get("item", "")))
+            if stored is None:
+                raise VaultError(
+                    "The vault's key is missing from the OS keyring, so the vault cannot be "
+                    "opened. Restore it from a backup."
+                )
+            key = _unb64(stored)
+        elif slot.get("type") == "password":
+            if password_provider is None:
+                raise VaultError("The vault is protected by a password.")
+            params = ScryptParams(
+                n=int(slot["n"]), r=int(slot["r"]), p=int(slot["p"]), salt=_unhex(slot["salt"])
+            )
+            password = password_provider(False)
+            if password is None:
+                raise VaultError("The vault stays locked: no password was given.")
+            key = unwrap_key(_unhex(slot["wrapped_key"]), _unhex(slot["nonce"]), password, params)
+        else:
+            raise VaultError("The vault file names an unknown key slot.")
+        header = {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
+        plaintext = open_sealed(
+            key, _unb64(doc["nonce"]), _unb64(doc["ciphertext"]), cls._aad(header)
+        )
+        try:
+            body = json.loads(plaintext)
+            entries = [Entry.from_dict(d) for d in body["entries"]]
+        except (ValueError, KeyError, TypeError, OtpError) as exc:
+            raise VaultError(f"The vault's content is damaged ({type(exc).__name__}).") from None
+        return cls(data_dir, key, header, entries, lock, keystore)
+
+    @staticmethod
+    def _read_doc(path: Path) -> dict[str, Any]:
+        try:
+            doc = json.loads(path.read_bytes())
+        except OSError as exc:
+            raise VaultError(f"The vault file cannot be read: {exc.strerror}.") from None
+        except ValueError:
+            raise VaultError("The vault file is damaged (not JSON).") from None
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise VaultError("This is not a Desktop Authenticator vault file.")
+        if doc.get("version") != VERSION:
+            raise VaultError(
+                f"The vault file has version {doc.get('version')!r}; this app reads version "
+                f"{VERSION}. Update the app."
+            )
+        if not isinstance(doc.get("slot"), dict) or not isinstance(doc.get("vault_id"), str):
+            raise VaultError("The vault file is damaged (no key slot).")
+        return doc
+
+    @staticmethod
+    def _aad(header: dict[str, Any]) -> bytes:
+        return json.dumps(
+            [header["format"], header["version"], header["vault_id"]], separators=(",", ":")
+        ).encode()
+
+    # --- state -----------------------------------------------------------------------------
+
+    @property
+    def mode(self) -> Mode:
+        return "password" if self._header["slot"]["type"] == "password" else "keyring"
+
+    def add_listener(self, callback: Callable[[], None]) -> None:
+        """``callback()`` runs after every successful save, in the saving thread."""
+        self._listeners.append(callback)
+
+    def remove_listener(self, callback: Callable[[], None]) -> None:
+        if callback in self._listeners:
+            self._listeners.remove(callback)
+
+    def entries(self) -> list[Entry]:
+        with self._mutex:
+            return sorted(self._entries.values(), key=lambda e: (e.order, e.created))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, uuid: str) -> Entry:
+        with self._mutex:
+            try:
+                return self._entries[uuid]
+            except KeyError:
+                raise VaultError("No such account.") from None
+
+    def find(self, ident: str) -> Entry | None:
+        """An entry by full uuid or unique uuid prefix (at least 4 characters)."""
+        with self._mutex:
+            if ident in self._entries:
+                return self._entries[ident]
+            if len(ident) < 4:
+                return None
+            hits = [e for u, e in self._entries.items() if u.startswith(ident)]
+            return hits[0] if len(hits) == 1 else None
+
+    # --- changes (each saved before returning; all or nothing) -----------------------------
+
+    def _commit(self, new_entries: dict[str, Entry]) -> None:
+        old = self._entries
+        self._entries = new_entries
+        try:
+            self._save()
+        except BaseException:
+            self._entries = old
+            raise
+        for callback in list(self._listeners):
+            try:
+                callback()
+            except Exception:
+                log.exception("vault listener failed")
+
+    def add(self, entry: Entry) -> Entry:
+        return self.add_many([entry])[0]
+
+    def add_many(self, entries: Sequence[Entry]) -> list[Entry]:
+        """Add every entry in one save, or none. Entries go to the end of the custom order."""
+        with self._mutex:
+            new = dict(self._entries)
+            next_order = max((e.order for e in new.values()), default=-1) + 1
+            added: list[Entry] = []
+            for entry in entries:
+                if entry.uuid in new:
+                    entry = entry.with_changes(uuid=str(_uuid.uuid4()))
+                entry = entry.with_changes(order=next_order)
+                next_order += 1
+                new[entry.uuid] = entry
+                added.append(entry)
+            if added:
+                self._commit(new)
+            return added
+
+    def update(self, entry: Entry) -> Entry:
+        return self.update_many([entry])[0]
+
+    def update_many(self, entries: Iterable[Entry]) -> list[Entry]:
+        with self._mutex:
+            new = dict(self._entries)
+            changed = list(entries)
+            for entry in changed:
+                if entry.uuid not in new:
+                    raise VaultError("No such account.")
+                new[entry.uuid] = entry
+            self._commit(new)
+            return changed
+
+    def set_meta(self, uuid: str, **values: str | None) -> Entry:
+        """Set (or, with None, remove) meta annotations of one entry."""
+        with self._mutex:
+            entry = self.get(uuid)
+            meta = dict(entry.meta)
+            for k, v in values.items():
+                key = k.replace("__", ".")
+                if v is None:
+                    meta.pop(key, None)
+                else:
+                    meta[key] = v
+            return self.update(entry.with_changes(meta=meta))
+
+    def increment_counter(self, uuid: str) -> Entry:
+        """HOTP: advance the counter and save at once."""
+        with self._mutex:
+            entry = self.get(uuid)
+            return self.update(entry.with_changes(counter=entry.counter + 1))
+
+    def remove(self, uuid: str) -> None:
+        self.remove_many([uuid])
+
+    def remove_many(self, uuids: Iterable[str]) -> None:
+        with self._mutex:
+            new = dict(self._entries)
+            for u in uuids:
+                if u not in new:
+                    raise VaultError("No such account.")
+                del new[u]
+            self._commit(new)
+
+    def reorder(self, uuids: Sequence[str]) -> None:
+        """Set the custom order: ``uuids`` first in that order, the rest after."""
+        with self._mutex:
+            rest = [e.uuid for e in self.entries() if e.uuid not in set(uuids)]
+            new = dict(self._entries)
+            for i, u in enumerate([*uuids, *rest]):
+                if u in new:
+                    new[u] = new[u].with_changes(order=i)
+            self._commit(new)
+
+    # --- protection mode -------------------------------------------------------------------
+
+    def use_password(self, password: str) -> None:
+        """Protect the vault with a password (and drop the key from the keyring)."""
+        if not password:
+            raise VaultError("The password must not be empty.")
+        with self._mutex:
+            old_slot = self._header["slot"]
+            self._header["slot"] = self._password_slot(self._key, password)
+            try:
+                self._save()
+            except BaseException:
+                self._header["slot"] = old_slot
+                raise
+            if old_slot.get("type") == "keyring" and self._keystore is not None:
+                self._keystore.delete(str(old_slot["item"]))
+
+    def use_keyring(self) -> None:
+        """Keep the vault key in the OS keyring instead of behind a password."""
+        with self._mutex:
+            if self._keystore is None or not self._keystore.available():
+                raise KeyringUnavailableError("No working OS keyring was found.")
+            item = f"vault-key:{self._header['vault_id']}"
+            self._keystore.set(item, _b64(self._key))
+            old_slot = self._header["slot"]
+            self._header["slot"] = {"type": "keyring", "item": item}
+            try:
+                self._save()
+            except BaseException:
+                self._header["slot"] = old_slot
+                raise
+
+    def check_password(self, password: str) -> bool:
+        slot = self._header["slot"]
+        if slot.get("type") != "password":
+            return False
+        params = ScryptParams(
+            n=int(slot["n"]), r=int(slot["r"]), p=int(slot["p"]), salt=_unhex(slot["salt"])
+        )
+        try:
+            unwrap_key(_unhex(slot["wrapped_key"]), _unhex(slot["nonce"]), password, params)
+        except VaultError:
+            return False
+        return True
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        body = json.dumps(
+            {"entries": [e.to_dict() for e in self.entries()]}, separators=(",", ":")
+        ).encode("utf-8")
+        nonce, ciphertext = seal(self._key, body, self._aad(self._header))
+        doc = {**self._header, "nonce": _b64(nonce), "ciphertext": _b64(ciphertext)}
+        atomic_write(self.path, json.dumps(doc, indent=1).encode("utf-8"))
+
+    def close(self) -> None:
+        self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
