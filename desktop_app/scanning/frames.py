@@ -1,0 +1,358 @@
+"""Frame sources: a camera, or a video file / image folder standing in for one.
+
+Every source is read through the same path: an OpenCV capture object (``cv2.VideoCapture`` for
+cameras, video files and image-sequence patterns such as ``shots/img_%03d.png``; a tiny
+capture-compatible reader for a plain folder of images) wrapped by :class:`FrameSource`, whose
+``read()`` returns the next BGR frame or ``None`` at the end of the stream.
+
+Source specification (the ``--camera-source`` option): a camera index (``0``), a video file, an
+image folder, a single image file, or a ``%``-pattern of numbered images. Nothing -> camera 0.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from desktop_app.errors import ScanError
+from desktop_app.scanning.images import IMAGE_SUFFIXES, load_image
+
+DEFAULT_FPS = 30.0
+MAX_CAMERA_INDEX = 8
+#: a camera that opened but sends no picture for this long is reported as busy
+FIRST_FRAME_TIMEOUT = 5.0
+
+
+class SourceKind(StrEnum):
+    CAMERA = "camera"
+    VIDEO = "video"
+    IMAGES = "images"  # a folder, a single image, or a %-pattern of numbered images
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    kind: SourceKind
+    target: int | str  # camera index, or a path / pattern
+    label: str  # what a person is shown
+
+    @property
+    def is_camera(self) -> bool:
+        return self.kind is SourceKind.CAMERA
+
+
+@dataclass(frozen=True)
+class CameraInfo:
+    index: int
+    name: str
+    problem: str = ""  # e.g. "permission denied"; empty when the camera opened
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} — {self.problem}" if self.problem else self.name
+
+
+class CameraError(ScanError):
+    """A frame source cannot deliver pictures. ``reason``: none, denied, busy, lost, missing."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def parse_source(spec: str | int | None) -> SourceSpec:
+    """Turn a ``--camera-source`` value into a :class:`SourceSpec` (ScanError when not found)."""
+    if spec is None or (isinstance(spec, str) and not spec.strip()):
+        return SourceSpec(SourceKind.CAMERA, 0, "Camera 0")
+    if isinstance(spec, int) or spec.strip().isdigit():
+        index = int(spec)
+        return SourceSpec(SourceKind.CAMERA, index, f"Camera {index}")
+    text = os.path.expanduser(spec.strip())
+    path = Path(text)
+    if "%" in path.name:
+        if not path.parent.is_dir():
+            raise CameraError(f"Camera source folder not found: {path.parent}", "missing")
+        return SourceSpec(SourceKind.IMAGES, text, f"Images {path.name}")
+    if path.is_dir():
+        return SourceSpec(SourceKind.IMAGES, text, f"Image folder {path.name}")
+    if path.is_file():
+        kind = SourceKind.IMAGES if path.suffix.lower() in IMAGE_SUFFIXES else SourceKind.VIDEO
+        return SourceSpec(
+            kind, text, f"{'Image' if kind is SourceKind.IMAGES else 'Video'} {path.name}"
+        )
+    raise CameraError(
+        f"Camera source not found: {spec} (give a camera number, a video file or an image folder)",
+        "missing",
+    )
+
+
+@contextlib.contextmanager
+def _quiet_opencv() -> Iterator[None]:
+    """OpenCV prints warnings for every camera index that does not exist; silence them."""
+    logging = getattr(getattr(cv2, "utils", None), "logging", None)
+    if logging is None:
+        yield
+        return
+    old = logging.getLogLevel()
+    logging.setLogLevel(logging.LOG_LEVEL_SILENT)
+    try:
+        yield
+    finally:
+        logging.setLogLevel(old)
+
+
+def _camera_backend() -> int:
+    if sys.platform.startswith("linux"):
+        return int(cv2.CAP_V4L2)
+    if sys.platform == "win32":
+        return int(cv2.CAP_DSHOW)
+    if sys.platform == "darwin":
+        return int(cv2.CAP_AVFOUNDATION)
+    return int(cv2.CAP_ANY)
+
+
+def _linux_device(index: int) -> Path:
+    return Path(f"/dev/video{index}")
+
+
+def _linux_name(index: int) -> str:
+    try:
+        name = Path(f"/sys/class/video4linux/video{index}/name").read_text().strip()
+    except OSError:
+        name = ""
+    return f"{name} (camera {index})" if name else f"Camera {index}"
+
+
+def _linux_problem(index: int) -> str:
+    """Empty when /dev/videoN exists and is accessible, else a short reason."""
+    dev = _linux_device(index)
+    if not dev.exists():
+        return "not connected"
+    if not os.access(dev, os.R_OK | os.W_OK):
+        return "permission denied"
+    return ""
+
+
+def list_cameras(max_index: int = MAX_CAMERA_INDEX) -> list[CameraInfo]:
+    """Cameras that can be opened, probing indices 0..max_index quickly. None found -> []."""
+    found: list[CameraInfo] = []
+    linux = sys.platform.startswith("linux")
+    misses = 0
+    with _quiet_opencv():
+        for index in range(max_index + 1):
+            if linux:
+                problem = _linux_problem(index)
+                if problem == "not connected":
+                    continue
+                if problem:
+                    found.append(CameraInfo(index, _linux_name(index), problem))
+                    continue
+            cap = cv2.VideoCapture(index, _camera_backend())
+            try:
+                opened = cap.isOpened()
+            finally:
+                cap.release()
+            if opened:
+                misses = 0
+                found.append(CameraInfo(index, _linux_name(index) if linux else f"Camera {index}"))
+            elif not linux:
+                misses += 1
+                if misses >= 2:  # indices are dense off Linux; stop early
+                    break
+    return found
+
+
+class _FolderCapture:
+    """A plain folder (or one image) read like ``cv2.VideoCapture``: read(), get(), set()."""
+
+    def __init__(self, path: Path) -> None:
+        if path.is_dir():
+            self._files = sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES
+            )
+        else:
+            self._files = [path]
+        self._pos = 0
+
+    def isOpened(self) -> bool:  # mirrors cv2.VideoCapture
+        return bool(self._files)
+
+    def read(self) -> tuple[bool, np.ndarray | None]:
+        while self._pos < len(self._files):
+            path = self._files[self._pos]
+            self._pos += 1
+            try:
+                return True, load_image(path)
+            except ScanError:
+                continue  # an unreadable file in a folder is skipped
+        return False, None
+
+    def get(self, prop: int) -> float:
+        if prop == cv2.CAP_PROP_FRAME_COUNT:
+            return float(len(self._files))
+        return 0.0
+
+    def set(self, prop: int, value: float) -> bool:
+        if prop == cv2.CAP_PROP_POS_FRAMES:
+            self._pos = int(value)
+            return True
+        return False
+
+    def release(self) -> None:
+        self._files = []
+
+
+class FrameSource:
+    """Frames from a camera, video file or image folder; one read path for all of them.
+
+    ``loop`` restarts files at their end (a stand-in behaves like a camera); ``realtime`` paces
+    files at their frame rate (cameras pace themselves). ``read()`` returns ``None`` at the end of
+    a file and raises :class:`CameraError` when a camera cannot deliver pictures.
+    """
+
+    def __init__(
+        self,
+        spec: SourceSpec | str | int | None,
+        *,
+        loop: bool = False,
+        realtime: bool = False,
+        first_frame_timeout: float = FIRST_FRAME_TIMEOUT,
+    ) -> None:
+        self.spec = spec if isinstance(spec, SourceSpec) else parse_source(spec)
+        self.loop = loop
+        self.realtime = realtime
+        self.first_frame_timeout = first_frame_timeout
+        self.frames_read = 0
+        self.fps = DEFAULT_FPS
+        self._cap: Any = None
+        self._started = 0.0
+        self._next_due = 0.0
+
+    @property
+    def label(self) -> str:
+        return self.spec.label
+
+    def __enter__(self) -> FrameSource:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def open(self) -> None:
+        if self._cap is not None:
+            return
+        spec = self.spec
+        if spec.kind is SourceKind.CAMERA:
+            self._cap = self._open_camera(int(spec.target))
+        else:
+            target = str(spec.target)
+            if spec.kind is SourceKind.VIDEO:
+                cap: Any = cv2.VideoCapture(target)
+            elif "%" in Path(target).name:
+                cap = cv2.VideoCapture(target, cv2.CAP_IMAGES)
+            else:
+                cap = _FolderCapture(Path(target))
+            if not cap.isOpened():
+                cap.release()
+                what = "video file" if spec.kind is SourceKind.VIDEO else "image source"
+                raise CameraError(
+                    f"The {what} {target} cannot be read (no frames, or an unsupported format).",
+                    "missing",
+                )
+            fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
+            self.fps = fps if 1.0 <= fps <= 240.0 else DEFAULT_FPS
+            self._cap = cap
+        self._started = time.monotonic()
+        self._next_due = self._started
+
+    def _open_camera(self, index: int) -> Any:
+        if sys.platform.startswith("linux"):
+            problem = _linux_problem(index)
+            if problem == "not connected":
+                raise CameraError(
+                    "No camera was found. Connect a camera, or scan an image file or the "
+                    "screen instead.",
+                    "none",
+                )
+            if problem:
+                raise CameraError(
+                    f"Permission to use camera {index} was denied. On Linux, add your user to "
+                    "the 'video' group (then log in again).",
+                    "denied",
+                )
+        with _quiet_opencv():
+            cap = cv2.VideoCapture(index, _camera_backend())
+            if not cap.isOpened():
+                cap.release()
+                raise CameraError(
+                    f"Camera {index} cannot be opened. It may be in use by another application, "
+                    "or camera access is not allowed for this app (check the system's privacy "
+                    "settings).",
+                    "busy",
+                )
+            cap.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter.fourcc(*"MJPG"))
+            cap.set(cv2.CAP_PROP_FRAME_WIDTH, 1280)
+            cap.set(cv2.CAP_PROP_FRAME_HEIGHT, 720)
+            cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # newest picture, not a queue of old ones
+        return cap
+
+    def read(self) -> np.ndarray | None:
+        """The next frame (BGR uint8), or None at the end of a file source."""
+        if self._cap is None:
+            self.open()
+        cap = self._cap
+        if self.spec.is_camera:
+            return self._read_camera(cap)
+        if self.realtime:
+            self._pace()
+        ok, frame = cap.read()
+        if (not ok or frame is None) and self.loop and self.frames_read > 0:
+            cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
+            ok, frame = cap.read()
+        if not ok or frame is None:
+            return None
+        self.frames_read += 1
+        return frame if frame.ndim == 3 else cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
+
+    def _pace(self) -> None:
+        now = time.monotonic()
+        if self._next_due > now:
+            time.sleep(self._next_due - now)
+            now = self._next_due
+        self._next_due = max(self._next_due + 1.0 / self.fps, now - 1.0 / self.fps)
+
+    def _read_camera(self, cap: Any) -> np.ndarray:
+        deadline = time.monotonic() + self.first_frame_timeout
+        failures = 0
+        while True:
+            ok, frame = cap.read()
+            if ok and frame is not None and frame.size:
+                self.frames_read += 1
+                return frame
+            failures += 1
+            if self.frames_read == 0 and time.monotonic() > deadline:
+                raise CameraError(
+                    "The camera sends no picture. Another application may be using it; close "
+                    "that application and try again.",
+                    "busy",
+                )
+            if self.frames_read > 0 and failures >= 10:
+                raise CameraError(
+                    "The camera stopped sending pictures (was it unplugged?).", "lost"
+                )
+            time.sleep(0.02)
+
+    def release(self) -> None:
+        cap, self._cap = self._cap, None
+        if cap is not None:
+            cap.release()
