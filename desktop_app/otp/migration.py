@@ -228,12 +228,15 @@ def parse_migration_uri(uri: str) -> MigrationBatch:
     data = params.get("data", "")
     if not data:
         raise OtpError("The export link has no data.", "data")
-    data = data.replace(" ", "+")  # '+' decoded as space by a careless copy
+    # '+' decoded as space by a careless copy; URL-safe Base64 seen from some tools
+    data = data.replace(" ", "+").replace("-", "+").replace("_", "/").rstrip("=")
     try:
-        raw = base64.b64decode(data + "=" * (-len(data) % 4), validate=False)
+        raw = base64.b64decode(data + "=" * (-len(data) % 4), validate=True)
     except (binascii.Error, ValueError):
         raise OtpError("The export data is not valid Base64.", "data") from None
     payload = _decode_payload(raw)
+    if not payload.params:
+        raise OtpError("The export holds no accounts.", "data")
     entries: list[Entry] = []
     skipped: list[SkippedEntry] = []
     for p in payload.params:

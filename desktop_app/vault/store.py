@@ -143,6 +143,8 @@ class Vault:
         lock.acquire()
         try:
             path = data_dir / VAULT_FILE
+            for stale in data_dir.glob(f".{VAULT_FILE}.*.tmp"):  # left by a killed writer
+                stale.unlink(missing_ok=True)
             if path.exists():
                 return cls._open_existing(data_dir, lock, keystore, password_provider)
             return cls._create(data_dir, lock, keystore, password_provider, prefer)

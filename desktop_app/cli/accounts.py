@@ -1,0 +1,136 @@
+"""``code``, ``add``, ``list`` and ``remove``: accounts from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from desktop_app.cli import EXIT_NOT_FOUND, EXIT_OK, CliError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("code", help="print the code of an otpauth:// link (no vault needed)")
+    p.add_argument("uri", help="an otpauth:// link")
+    p.add_argument("--at", type=float, metavar="UNIX_SECONDS", help="time to compute the code at")
+    p.set_defaults(handler=cmd_code)
+
+    p = sub.add_parser("add", help="add an account from an otpauth:// or otpauth-migration:// link")
+    p.add_argument("uri", help="the link; '-' reads it from standard input")
+    p.set_defaults(handler=cmd_add)
+
+    p = sub.add_parser("list", help="list the accounts (never their secrets)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--codes", action="store_true", help="include the current codes")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("remove", help="remove an account by id (or a unique id prefix)")
+    p.add_argument("id")
+    p.set_defaults(handler=cmd_remove)
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from desktop_app.errors import OtpError
+    from desktop_app.otp import code_at, parse_uri
+
+    try:
+        entry = parse_uri(args.uri)
+    except OtpError as exc:
+        raise CliError(str(exc)) from None
+    print(code_at(entry, args.at))
+    return EXIT_OK
+
+
+def _services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from desktop_app.app import build_services
+
+    return build_services(args, interactive=False)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from desktop_app.intake import classify, find_duplicates
+
+    text = sys.stdin.read() if args.uri == "-" else args.uri
+    payload = classify(text)
+    if not payload.is_key:
+        raise CliError(payload.message)
+    if payload.batch is not None and payload.batch.batch_size > 1:
+        print(
+            f"note: this is code {payload.batch.batch_index + 1} of {payload.batch.batch_size} "
+            "of a Google Authenticator export; add the others too.",
+            file=sys.stderr,
+        )
+    for skipped in payload.skipped:
+        print(f"skipped {skipped.label}: {skipped.reason}", file=sys.stderr)
+    services = _services(args)
+    try:
+        assert services.vault is not None
+        dupes = find_duplicates(services.vault.entries(), payload.entries)
+        fresh = [e for e in payload.entries if e.uuid not in dupes]
+        for e in payload.entries:
+            if e.uuid in dupes:
+                print(f"already present: {e.label}", file=sys.stderr)
+        added = services.vault.add_many(fresh)
+    finally:
+        services.close()
+    for e in added:
+        print(f"{e.uuid}\t{e.label}")
+    if not added:
+        raise CliError("No account was added.", EXIT_NOT_FOUND)
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from desktop_app.otp import code_at, seconds_remaining
+
+    services = _services(args)
+    try:
+        assert services.vault is not None
+        entries = services.vault.entries()
+    finally:
+        services.close()
+    now = time.time()
+    rows = []
+    for e in entries:
+        row: dict[str, object] = {
+            "id": e.uuid,
+            "type": e.type.value,
+            "issuer": e.issuer,
+            "name": e.name,
+            "algorithm": e.algorithm,
+            "digits": e.digits,
+            "group": e.group,
+        }
+        row["counter" if e.type.value == "hotp" else "period"] = (
+            e.counter if e.type.value == "hotp" else e.period
+        )
+        if e.meta:
+            row["meta"] = dict(e.meta)
+        if args.codes:
+            row["code"] = code_at(e, now)
+            row["seconds_left"] = round(seconds_remaining(e, now), 1)
+        rows.append(row)
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for row in rows:
+            label = f"{row['issuer']}: {row['name']}" if row["issuer"] else str(row["name"])
+            code = f"\t{row['code']}" if args.codes else ""
+            print(f"{str(row['id'])[:8]}\t{row['type']}\t{label}{code}")
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        assert services.vault is not None
+        entry = services.vault.find(args.id)
+        if entry is None:
+            raise CliError(f"No account with id {args.id!r}.", EXIT_NOT_FOUND)
+        services.vault.remove(entry.uuid)
+    finally:
+        services.close()
+    print(f"removed {entry.label}")
+    return EXIT_OK

@@ -1,0 +1,96 @@
+"""The command line, run as a real process: code, add, list, remove, exit statuses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+
+
+@pytest.fixture
+def cli(data_dir: Path):
+    env = {
+        **os.environ,
+        "DESKTOP_AUTHENTICATOR_DATA_DIR": str(data_dir),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        "DESKTOP_AUTHENTICATOR_PASSWORD": "cli-test-password",
+    }
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "desktop_app", *args],
+            env=env, cwd=ROOT, capture_output=True, text=True, input=stdin, timeout=60,
+        )
+
+    return run
+
+
+def test_code_at_a_given_time(cli) -> None:
+    r = cli("code", f"otpauth://totp/x?secret={SECRET}&digits=8", "--at", "59")
+    assert (r.returncode, r.stdout.strip()) == (0, "94287082")
+
+
+def test_code_bad_input(cli) -> None:
+    r = cli("code", "otpauth://totp/x?secret=JBSW")
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "too short" in r.stderr
+
+
+def test_add_list_remove(cli, data_dir: Path) -> None:
+    r = cli("add", f"otpauth://totp/ACME:bob@example.com?secret={SECRET}")
+    assert r.returncode == 0, r.stderr
+    uid = r.stdout.split("\t")[0]
+    r = cli("add", "-", stdin=f"otpauth://hotp/Bank:me?secret=JBSWY3DPEHPK3PXP&counter=3\n")
+    assert r.returncode == 0, r.stderr
+    r = cli("list", "--json")
+    rows = json.loads(r.stdout)
+    assert [(x["issuer"], x["type"]) for x in rows] == [("ACME", "totp"), ("Bank", "hotp")]
+    assert rows[1]["counter"] == 3
+    assert SECRET not in r.stdout and "JBSWY3DPEHPK3PXP" not in r.stdout
+    assert all("secret" not in row for row in rows)
+    r = cli("remove", uid[:8])
+    assert r.returncode == 0
+    assert [x["issuer"] for x in json.loads(cli("list", "--json").stdout)] == ["Bank"]
+    r = cli("remove", uid)
+    assert r.returncode == 1 and "No account" in r.stderr
+
+
+def test_add_refuses_non_keys_and_duplicates(cli) -> None:
+    r = cli("add", "https://example.com")
+    assert r.returncode == 2 and "web link" in r.stderr
+    assert cli("add", f"otpauth://totp/A:b?secret={SECRET}").returncode == 0
+    r = cli("add", f"otpauth://totp/A:b?secret={SECRET}")
+    assert r.returncode == 1 and "already present" in r.stderr
+
+
+def test_add_google_export(cli) -> None:
+    uri = (
+        "otpauth-migration://offline?data=CjYKEExyJfPiZeroMa/MdF%2BnkTISE2pvaG5kb2VAZXhhbXBsZS5jb20a"
+        "B0Rpc2NvcmQgASgBMAIQARgBIAA%3D"
+    )
+    r = cli("add", uri)
+    assert r.returncode == 0 and "Discord: johndoe@example.com" in r.stdout
+
+
+def test_version(cli) -> None:
+    r = cli("--version")
+    assert r.returncode == 0 and r.stdout.startswith("desktop-authenticator ")
+
+
+def test_no_secret_in_any_file_after_cli_use(cli, data_dir: Path) -> None:
+    cli("add", f"otpauth://totp/ACME:bob?secret={SECRET}")
+    cli("list", "--json")
+    cli("code", f"otpauth://totp/x?secret={SECRET}")
+    files = [p for p in data_dir.rglob("*") if p.is_file()]
+    assert any(p.name == "vault.json" for p in files)
+    for p in files:
+        raw = p.read_bytes()
+        for needle in (SECRET, SECRET.lower(), "cli-test-password"):
+            assert needle.encode() not in raw, p

@@ -1,0 +1,71 @@
+"""The one path from decoded text to candidate accounts."""
+
+from __future__ import annotations
+
+from desktop_app.intake import BatchCollector, PayloadKind, classify, find_duplicates
+from desktop_app.otp import Entry, OtpType
+from desktop_app.otp.migration import build_migration_uris
+
+SECRET = "JBSWY3DPEHPK3PXP"
+
+
+def test_otpauth_is_a_key() -> None:
+    p = classify(f"  otpauth://totp/ACME:bob?secret={SECRET}\n")
+    assert p.kind is PayloadKind.OTPAUTH and p.is_key
+    assert p.entries[0].issuer == "ACME"
+
+
+def test_non_keys_say_what_they_hold() -> None:
+    assert classify("https://example.com/login").kind is PayloadKind.LINK
+    assert "web link" in classify("https://example.com/login").message
+    assert classify("WIFI:S:home;T:WPA;P:pw;;").kind is PayloadKind.TEXT
+    assert "plain text" in classify("hello").message
+    assert classify("").kind is PayloadKind.EMPTY
+    assert not classify("hello").is_key and classify("hello").entries == ()
+
+
+def test_broken_key_is_invalid_with_reason() -> None:
+    p = classify("otpauth://totp/x?secret=1")
+    assert p.kind is PayloadKind.INVALID
+    assert "Base32" in p.message
+
+
+def test_batches_collected_across_scans() -> None:
+    entries = [Entry(secret=SECRET + "A" * 8, issuer=f"I{i}", name="n") for i in range(25)]
+    uris, _ = build_migration_uris(entries, per_code=10, batch_id=5)
+    collector = BatchCollector()
+    first = classify(uris[2])
+    assert first.kind is PayloadKind.MIGRATION
+    assert first.batch is not None and collector.add(first.batch)
+    assert collector.progress_text() == "1 of 3 scanned"
+    assert collector.missing() == [1, 2]
+    assert not collector.complete
+    assert collector.entries() == list(first.entries)
+    batch0 = classify(uris[0]).batch
+    assert batch0 is not None
+    assert collector.add(batch0)
+    assert not collector.add(batch0)  # same code twice
+    batch1 = classify(uris[1]).batch
+    assert batch1 is not None
+    collector.add(batch1)
+    assert collector.complete and collector.missing() == []
+    assert [e.issuer for e in collector.entries()] == [e.issuer for e in entries]
+
+
+def test_new_export_restarts_collection() -> None:
+    a, _ = build_migration_uris([Entry(secret=SECRET)] * 11, per_code=10, batch_id=1)
+    b, _ = build_migration_uris([Entry(secret=SECRET)] * 11, per_code=10, batch_id=2)
+    c = BatchCollector()
+    c.add(classify(a[0]).batch)  # type: ignore[arg-type]
+    c.add(classify(b[1]).batch)  # type: ignore[arg-type]
+    assert c.scanned == 1 and c.missing() == [1]
+
+
+def test_find_duplicates_by_secret_and_type() -> None:
+    existing = [Entry(secret=SECRET, issuer="Old")]
+    same = Entry(secret=SECRET, issuer="New")
+    other_type = Entry(secret=SECRET, type=OtpType.HOTP)
+    fresh = Entry(secret="GEZDGNBVGY3TQOJQ")
+    repeat = Entry(secret="GEZDGNBVGY3TQOJQ", issuer="again")
+    dupes = find_duplicates(existing, [same, other_type, fresh, repeat])
+    assert dupes == {same.uuid: existing[0], repeat.uuid: fresh}

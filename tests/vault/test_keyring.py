@@ -1,0 +1,112 @@
+"""Keyring mode against a real Secret Service, and the "no keyring available" path.
+
+The real-keyring tests need gnome-keyring-daemon on a D-Bus session: scripts/run-tests.sh (and so
+.ci/run) starts one under dbus-run-session and sets DESKTOP_AUTHENTICATOR_REQUIRE_KEYRING=1, so
+there they fail rather than skip when the Secret Service is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app.errors import KeyringUnavailableError
+from desktop_app.otp import Entry
+from desktop_app.vault import KeyStore, Vault
+from desktop_app.vault.store import VAULT_FILE
+
+SECRET = "JBSWY3DPEHPK3PXP"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _secret_service_keystore() -> KeyStore:
+    from keyring.backends import SecretService
+
+    backend = SecretService.Keyring()
+    try:
+        backend.get_password("desktop-authenticator-probe", "probe")
+    except Exception as exc:
+        if os.environ.get("DESKTOP_AUTHENTICATOR_REQUIRE_KEYRING") == "1":
+            pytest.fail(f"Secret Service expected but not reachable: {type(exc).__name__}: {exc}")
+        pytest.skip("no Secret Service on this session bus (run scripts/run-tests.sh)")
+    return KeyStore(backend, service="desktop-authenticator-tests")
+
+
+@pytest.mark.keyring
+def test_vault_key_lives_in_the_secret_service(data_dir: Path) -> None:
+    ks = _secret_service_keystore()
+    with Vault.open(data_dir, keystore=ks) as v:
+        assert v.mode == "keyring"
+        v.add(Entry(secret=SECRET, issuer="ACME", name="bob"))
+        item = v._header["slot"]["item"]
+    stored = ks.get(item)
+    assert stored is not None and len(stored) >= 43  # base64 of 32 random bytes
+    raw = (data_dir / VAULT_FILE).read_bytes()
+    assert stored.encode() not in raw and SECRET.encode() not in raw
+    fresh = KeyStore(ks._backend, service="desktop-authenticator-tests")
+    with Vault.open(data_dir, keystore=fresh) as v:
+        assert [e.secret for e in v.entries()] == [SECRET]
+    assert fresh.reads == 1
+    ks.delete(item)
+    assert ks.get(item) is None
+
+
+@pytest.mark.keyring
+def test_cli_uses_the_real_keyring(data_dir: Path) -> None:
+    _secret_service_keystore()
+    env = {**os.environ, "DESKTOP_AUTHENTICATOR_DATA_DIR": str(data_dir)}
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    uri = f"otpauth://totp/ACME:bob?secret={SECRET}"
+    run = [sys.executable, "-m", "desktop_app"]
+    added = subprocess.run([*run, "add", uri], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert added.returncode == 0, added.stderr
+    listed = subprocess.run([*run, "list", "--json"], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert listed.returncode == 0 and '"ACME"' in listed.stdout
+    assert SECRET not in listed.stdout
+
+
+def test_no_keyring_asks_for_a_password(data_dir: Path) -> None:
+    from keyring.backends import fail
+
+    ks = KeyStore(fail.Keyring())
+    assert not ks.available()
+    asked: list[bool] = []
+
+    def provider(creating: bool) -> str:
+        asked.append(creating)
+        return "fallback-password"
+
+    with Vault.open(data_dir, keystore=ks, password_provider=provider) as v:
+        assert v.mode == "password"
+        v.add(Entry(secret=SECRET))
+    with Vault.open(data_dir, keystore=ks, password_provider=provider) as v:
+        assert len(v) == 1
+    assert asked == [True, False]
+
+
+def test_no_keyring_and_no_password_is_a_clear_error(data_dir: Path) -> None:
+    from keyring.backends import fail
+
+    with pytest.raises(KeyringUnavailableError) as info:
+        Vault.open(data_dir, keystore=KeyStore(fail.Keyring()))
+    assert "password" in str(info.value)
+
+
+def test_cli_without_keyring_uses_password_from_env(data_dir: Path) -> None:
+    env = {
+        **os.environ,
+        "DESKTOP_AUTHENTICATOR_DATA_DIR": str(data_dir),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        "DESKTOP_AUTHENTICATOR_PASSWORD": "env-password",
+    }
+    run = [sys.executable, "-m", "desktop_app"]
+    uri = f"otpauth://totp/ACME:bob?secret={SECRET}"
+    r = subprocess.run([*run, "add", uri], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    env["DESKTOP_AUTHENTICATOR_PASSWORD"] = "wrong"
+    r = subprocess.run([*run, "list"], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 2 and "Wrong password" in r.stderr

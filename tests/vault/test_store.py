@@ -1,0 +1,173 @@
+"""The encrypted vault file: format, passwords, all-or-nothing saves, the lock."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop_app.errors import (
+    KeyringUnavailableError,
+    VaultError,
+    VaultLockedError,
+    WrongPasswordError,
+)
+from desktop_app.otp import Entry, OtpType
+from desktop_app.vault import KeyStore, Vault
+from desktop_app.vault.store import VAULT_FILE
+
+SECRET = "JBSWY3DPEHPK3PXP"
+SECRET2 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+
+
+def _entry(**kw) -> Entry:
+    base = {"secret": SECRET, "issuer": "ACME", "name": "bob@example.com"}
+    base.update(kw)
+    return Entry(**base)
+
+
+def test_round_trip_every_field(data_dir: Path) -> None:
+    full = _entry(
+        type=OtpType.HOTP, algorithm="SHA512", digits=8, counter=41, group="Work",
+        note="recovery codes in the safe", meta={"emnify.state": "active"},
+    )
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(full)
+    with Vault.open_with_password(data_dir, "pw") as v:
+        (got,) = v.entries()
+    assert got.to_dict() == {**full.to_dict(), "order": got.order}
+
+
+def test_file_holds_no_plaintext(data_dir: Path) -> None:
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(_entry(note="a note"))
+    raw = (data_dir / VAULT_FILE).read_bytes()
+    for needle in (SECRET, SECRET.lower(), "bob@example.com", "a note", "ACME"):
+        assert needle.encode() not in raw
+    doc = json.loads(raw)
+    assert doc["format"] == "desktop-authenticator-vault" and doc["version"] == 1
+    assert doc["slot"]["type"] == "password"
+
+
+def test_wrong_password(data_dir: Path) -> None:
+    Vault.open_with_password(data_dir, "right").close()
+    with pytest.raises(WrongPasswordError):
+        Vault.open_with_password(data_dir, "wrong")
+    # the failed attempt released the lock
+    Vault.open_with_password(data_dir, "right").close()
+
+
+def test_second_instance_is_refused_clearly(data_dir: Path) -> None:
+    with Vault.open_with_password(data_dir, "pw"), pytest.raises(VaultLockedError) as info:
+        Vault.open_with_password(data_dir, "pw")
+    assert "another" in str(info.value)
+
+
+def test_add_many_is_all_or_nothing(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
+    vault.add(_entry())
+    before = vault.entries()
+
+    def broken_save() -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(vault, "_save", broken_save)
+    with pytest.raises(OSError):
+        vault.add_many([_entry(secret=SECRET2), _entry(issuer="Other")])
+    assert vault.entries() == before
+
+
+def test_listener_runs_after_save(vault: Vault) -> None:
+    calls: list[int] = []
+    vault.add_listener(lambda: calls.append(len(vault)))
+    vault.add(_entry())
+    vault.add_many([_entry(secret=SECRET2), _entry(issuer="X")])
+    assert calls == [1, 3]
+
+
+def test_order_update_remove_counter(vault: Vault) -> None:
+    a, b, c = vault.add_many([_entry(issuer="A"), _entry(issuer="B"), _entry(issuer="C")])
+    assert [e.issuer for e in vault.entries()] == ["A", "B", "C"]
+    vault.reorder([c.uuid, a.uuid])
+    assert [e.issuer for e in vault.entries()] == ["C", "A", "B"]
+    vault.update(vault.get(b.uuid).with_changes(name="renamed"))
+    assert vault.get(b.uuid).name == "renamed"
+    vault.remove(a.uuid)
+    assert a.uuid not in {e.uuid for e in vault.entries()}
+    with pytest.raises(VaultError):
+        vault.remove(a.uuid)
+    h = vault.add(_entry(type=OtpType.HOTP, counter=5))
+    vault.increment_counter(h.uuid)
+    assert vault.get(h.uuid).counter == 6
+    assert vault.find(h.uuid[:8]) == vault.get(h.uuid)
+
+
+def test_set_meta(vault: Vault) -> None:
+    e = vault.add(_entry())
+    vault.set_meta(e.uuid, emnify__state="pending", emnify__key_id="7")
+    assert vault.get(e.uuid).meta == {"emnify.state": "pending", "emnify.key_id": "7"}
+    vault.set_meta(e.uuid, emnify__key_id=None)
+    assert vault.get(e.uuid).meta == {"emnify.state": "pending"}
+
+
+@pytest.mark.parametrize(
+    "damage,message",
+    [
+        (lambda d: b"not json", "not JSON"),
+        (lambda d: json.dumps({**d, "version": 99}).encode(), "version 99"),
+        (lambda d: json.dumps({**d, "format": "other"}).encode(), "not a Desktop"),
+        (lambda d: json.dumps({**d, "ciphertext": d["ciphertext"][:-8] + "AAAAAAAA"}).encode(),
+         "damaged"),
+        (lambda d: json.dumps({**d, "vault_id": "swapped"}).encode(), "damaged"),
+    ],
+)
+def test_damaged_files_give_clear_errors(data_dir: Path, damage, message: str) -> None:
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(_entry())
+    path = data_dir / VAULT_FILE
+    path.write_bytes(damage(json.loads(path.read_bytes())))
+    with pytest.raises(VaultError) as info:
+        Vault.open_with_password(data_dir, "pw")
+    assert message in str(info.value)
+
+
+def test_keyring_mode_reads_the_keyring_once(data_dir: Path) -> None:
+    ks = KeyStore.memory()
+    with Vault.open(data_dir, keystore=ks) as v:
+        assert v.mode == "keyring"
+        v.add_many([_entry(issuer=f"I{i}") for i in range(200)])
+    ks.reads = 0
+    with Vault.open(data_dir, keystore=ks) as v:
+        assert len(v) == 200
+    assert ks.reads == 1
+
+
+def test_missing_keyring_item_is_explained(data_dir: Path) -> None:
+    ks = KeyStore.memory()
+    Vault.open(data_dir, keystore=ks).close()
+    with pytest.raises(VaultError) as info:
+        Vault.open(data_dir, keystore=KeyStore.memory())
+    assert "missing from the OS keyring" in str(info.value)
+
+
+def test_switch_between_keyring_and_password(data_dir: Path) -> None:
+    ks = KeyStore.memory()
+    with Vault.open(data_dir, keystore=ks) as v:
+        v.add(_entry())
+        v.use_password("s3cret")
+        assert v.mode == "password"
+        assert v.check_password("s3cret") and not v.check_password("nope")
+    with Vault.open_with_password(data_dir, "s3cret") as v:
+        assert len(v) == 1
+    with Vault.open(data_dir, keystore=ks, password_provider=lambda _c: "s3cret") as v:
+        v.use_keyring()
+    with Vault.open(data_dir, keystore=ks) as v:
+        assert v.mode == "keyring" and len(v) == 1
+
+
+def test_keyring_preferred_but_unavailable(data_dir: Path) -> None:
+    from keyring.backends import fail
+
+    ks = KeyStore(fail.Keyring())
+    with pytest.raises(KeyringUnavailableError):
+        Vault.open(data_dir, keystore=ks, prefer="keyring")
