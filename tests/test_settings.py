@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.settings import BY_NAME, SETTINGS, Settings, SettingError, sections
+from desktop_app.settings import BY_NAME, SETTINGS, SettingError, Settings, sections
 
 
 def test_every_setting_is_fully_declared() -> None:

@@ -26,7 +26,12 @@ def cli(data_dir: Path):
     def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "desktop_app", *args],
-            env=env, cwd=ROOT, capture_output=True, text=True, input=stdin, timeout=60,
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            input=stdin,
+            timeout=60,
         )
 
     return run
@@ -47,7 +52,7 @@ def test_add_list_remove(cli, data_dir: Path) -> None:
     r = cli("add", f"otpauth://totp/ACME:bob@example.com?secret={SECRET}")
     assert r.returncode == 0, r.stderr
     uid = r.stdout.split("\t")[0]
-    r = cli("add", "-", stdin=f"otpauth://hotp/Bank:me?secret=JBSWY3DPEHPK3PXP&counter=3\n")
+    r = cli("add", "-", stdin="otpauth://hotp/Bank:me?secret=JBSWY3DPEHPK3PXP&counter=3\n")
     assert r.returncode == 0, r.stderr
     r = cli("list", "--json")
     rows = json.loads(r.stdout)

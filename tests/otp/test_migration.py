@@ -23,7 +23,12 @@ def test_known_vector() -> None:
     assert len(batch.entries) == 1
     e = batch.entries[0]
     assert (e.issuer, e.name, e.secret, e.algorithm, e.digits, e.type) == (
-        "Discord", "johndoe@example.com", "JRZCL47CMXVOQMNPZR2F7J4RGI", "SHA1", 6, OtpType.TOTP,
+        "Discord",
+        "johndoe@example.com",
+        "JRZCL47CMXVOQMNPZR2F7J4RGI",
+        "SHA1",
+        6,
+        OtpType.TOTP,
     )
     assert (batch.batch_size, batch.batch_index) == (1, 0)
 

@@ -42,7 +42,10 @@ def test_sigkill_never_loses_a_returned_save(tmp_path: Path) -> None:
     for _round in range(25):
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(vault_dir)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
         )
         assert child.stdout is not None
         first = child.stdout.readline()  # it is saving now

@@ -64,7 +64,9 @@ def test_cli_uses_the_real_keyring(data_dir: Path) -> None:
     run = [sys.executable, "-m", "desktop_app"]
     added = subprocess.run([*run, "add", uri], env=env, capture_output=True, text=True, cwd=ROOT)
     assert added.returncode == 0, added.stderr
-    listed = subprocess.run([*run, "list", "--json"], env=env, capture_output=True, text=True, cwd=ROOT)
+    listed = subprocess.run(
+        [*run, "list", "--json"], env=env, capture_output=True, text=True, cwd=ROOT
+    )
     assert listed.returncode == 0 and '"ACME"' in listed.stdout
     assert SECRET not in listed.stdout
 

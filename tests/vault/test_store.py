@@ -29,8 +29,13 @@ def _entry(**kw) -> Entry:
 
 def test_round_trip_every_field(data_dir: Path) -> None:
     full = _entry(
-        type=OtpType.HOTP, algorithm="SHA512", digits=8, counter=41, group="Work",
-        note="recovery codes in the safe", meta={"emnify.state": "active"},
+        type=OtpType.HOTP,
+        algorithm="SHA512",
+        digits=8,
+        counter=41,
+        group="Work",
+        note="recovery codes in the safe",
+        meta={"emnify.state": "active"},
     )
     with Vault.open_with_password(data_dir, "pw") as v:
         v.add(full)
@@ -116,8 +121,10 @@ def test_set_meta(vault: Vault) -> None:
         (lambda d: b"not json", "not JSON"),
         (lambda d: json.dumps({**d, "version": 99}).encode(), "version 99"),
         (lambda d: json.dumps({**d, "format": "other"}).encode(), "not a Desktop"),
-        (lambda d: json.dumps({**d, "ciphertext": d["ciphertext"][:-8] + "AAAAAAAA"}).encode(),
-         "damaged"),
+        (
+            lambda d: json.dumps({**d, "ciphertext": d["ciphertext"][:-8] + "AAAAAAAA"}).encode(),
+            "damaged",
+        ),
         (lambda d: json.dumps({**d, "vault_id": "swapped"}).encode(), "damaged"),
     ],
 )
