@@ -8,9 +8,11 @@ import logging
 import logging.handlers
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop_app.paths import AppPaths
 from desktop_app.settings import Settings
@@ -31,21 +33,22 @@ class AppServices:
     camera_source: str | None = None
     demo: bool = False
     password_mode: bool = False
+    demo_info: Any = None  # desktop_app.portal.demo.DemoPortal in --demo mode
     cleanup: list[Callable[[], None]] = field(default_factory=list)
 
     def effective_portal_url(self) -> str:
         return self.portal_url or str(self.settings.get("portal_url"))
 
     def close(self) -> None:
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None
         for fn in reversed(self.cleanup):
             try:
                 fn()
             except Exception:
                 log.exception("cleanup failed")
         self.cleanup.clear()
-        if self.vault is not None:
-            self.vault.close()
-            self.vault = None
 
 
 def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
@@ -97,21 +100,43 @@ def build_services(
 ) -> AppServices:
     """Resolve paths and settings; open the vault unless ``open_vault`` is False (the GUI opens
     it itself so that it can ask for a password in a dialog)."""
-    paths = AppPaths.resolve(getattr(args, "data_dir", None))
+    demo = bool(getattr(args, "demo", False))
+    data_dir = getattr(args, "data_dir", None)
+    demo_dir: tempfile.TemporaryDirectory[str] | None = None
+    if demo and not data_dir:
+        # The demo never touches the person's real vault or keyring.
+        demo_dir = tempfile.TemporaryDirectory(prefix="desktop-authenticator-demo-")
+        data_dir = demo_dir.name
+    paths = AppPaths.resolve(data_dir)
     paths.ensure()
     setup_logging(paths)
     services = AppServices(
         paths=paths,
         settings=Settings(paths.config_dir),
-        keystore=KeyStore(),
+        keystore=KeyStore.memory() if demo_dir else KeyStore(),
         portal_url=getattr(args, "portal_url", None),
         camera_source=getattr(args, "camera_source", None),
-        demo=bool(getattr(args, "demo", False)),
+        demo=demo,
         password_mode=bool(getattr(args, "password_mode", False)),
     )
+    if demo_dir is not None:
+        services.cleanup.append(demo_dir.cleanup)
+    if demo:
+        start_demo_portal(services)
     if open_vault and not interactive:
         services.vault = open_vault_for(services, password_provider or terminal_password_provider())
     return services
+
+
+def start_demo_portal(services: AppServices) -> None:
+    """Start the emnify portal emulator in the background with a demo user (``--demo``)."""
+    from desktop_app.portal.demo import start_demo
+
+    demo = start_demo()
+    services.demo_info = demo
+    services.portal_url = demo.url
+    services.cleanup.append(demo.stop)
+    log.info("demo portal emulator at %s", demo.url)
 
 
 def open_vault_for(services: AppServices, password_provider: PasswordProvider) -> Vault:
