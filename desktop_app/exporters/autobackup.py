@@ -1,0 +1,223 @@
+"""Automatic encrypted backups: after each change of the vault, an Aegis vault file is written.
+
+Settings: ``backup_enabled`` (off by default), ``backup_folder``, ``backup_keep`` (the newest N
+files named ``aegis-backup-YYYYMMDD-HHMMSS-ffffff.json`` are kept; older ones are deleted; other
+files in the folder are never touched).
+
+**The backup password** is chosen by the person once (in the export dialog's "Automatic
+backups" section, :func:`set_backup_password`) and kept in the OS keyring (item
+``backup-password``), never on disk in plain text. A random key in the keyring was rejected: a
+lost computer takes its keyring along, and the backups would then be unreadable, which defeats
+them. With the password, a backup opens anywhere -- in this app's import or in Aegis itself.
+Without a password or a folder no backup is written and :attr:`AutoBackup.last_error` says why.
+
+Writing happens on one background thread; changes arriving while a backup is written are
+coalesced into one more backup. The scrypt derivation (n=32768) is done once per password: the
+master key it wraps is reused for each file, each sealed with a fresh nonce.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from desktop_app.errors import AppError
+from desktop_app.exporters.aegis import AEGIS_SCRYPT_N, AegisSealer
+from desktop_app.settings import Settings
+from desktop_app.vault import KeyStore, Vault, atomic_write
+
+log = logging.getLogger(__name__)
+
+PASSWORD_ITEM = "backup-password"
+FILE_PATTERN = re.compile(r"^aegis-backup-\d{8}-\d{6}-\d{6}\.json$")
+_WATCHED_SETTINGS = ("backup_enabled", "backup_folder", "backup_keep")
+
+
+class BackupError(AppError):
+    """An automatic backup cannot be written (no folder, no password, disk error)."""
+
+
+def set_backup_password(keystore: KeyStore, password: str) -> None:
+    if not password:
+        raise BackupError("The backup password must not be empty.")
+    keystore.set(PASSWORD_ITEM, password)
+
+
+def has_backup_password(keystore: KeyStore) -> bool:
+    try:
+        return bool(keystore.get(PASSWORD_ITEM))
+    except AppError:
+        return False
+
+
+def backup_files(folder: Path) -> list[Path]:
+    """This app's backups in ``folder``, oldest first."""
+    try:
+        names = sorted(p.name for p in folder.iterdir() if FILE_PATTERN.match(p.name))
+    except OSError:
+        return []
+    return [folder / n for n in names]
+
+
+class AutoBackup:
+    """Writes an encrypted backup after every vault change while ``backup_enabled`` is on.
+
+    Start-up: ``services.cleanup.append(AutoBackup(vault, settings, keystore).install().close)``
+    """
+
+    def __init__(
+        self,
+        vault: Vault,
+        settings: Settings,
+        keystore: KeyStore,
+        *,
+        scrypt_n: int = AEGIS_SCRYPT_N,
+    ) -> None:
+        self.vault = vault
+        self.settings = settings
+        self.keystore = keystore
+        self.scrypt_n = scrypt_n
+        self.last_path: Path | None = None
+        self.last_error: str | None = None
+        self.written = 0
+        self._sealer: tuple[bytes, AegisSealer] | None = None
+        self._cv = threading.Condition()
+        self._dirty = False
+        self._running = False
+        self._stop = False
+        self._thread: threading.Thread | None = None
+        self._write_lock = threading.Lock()
+
+    # --- wiring ---------------------------------------------------------------------------------
+
+    def install(self) -> AutoBackup:
+        """Listen to vault and setting changes; start the writer thread. Returns self."""
+        self.vault.add_listener(self._on_vault_change)
+        self.settings.add_listener(self._on_setting_change)
+        self._thread = threading.Thread(target=self._run, name="auto-backup", daemon=True)
+        self._thread.start()
+        return self
+
+    def close(self, timeout: float = 30.0) -> None:
+        """Write a pending backup, then stop the thread."""
+        self.vault.remove_listener(self._on_vault_change)
+        with self._cv:
+            self._stop = True
+            self._cv.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.settings.get("backup_enabled"))
+
+    def _on_vault_change(self) -> None:
+        if self.enabled:
+            self._request()
+
+    def _on_setting_change(self, name: str, _value: Any) -> None:
+        if name in _WATCHED_SETTINGS and self.enabled:
+            self._request()
+
+    def _request(self) -> None:
+        with self._cv:
+            self._dirty = True
+            self._cv.notify_all()
+
+    def flush(self, timeout: float = 30.0) -> bool:
+        """Wait until no backup is pending or being written (tests, shutdown)."""
+        with self._cv:
+            return self._cv.wait_for(lambda: not self._dirty and not self._running, timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._cv:
+                while not self._dirty and not self._stop:
+                    self._cv.wait()
+                if not self._dirty:
+                    return
+                self._dirty = False
+                self._running = True
+            try:
+                if self.enabled:
+                    self.write_now()
+            except AppError as exc:
+                self.last_error = str(exc)
+                log.warning("automatic backup failed: %s", exc)
+            except Exception as exc:  # keep the thread alive; report it
+                self.last_error = f"The backup failed ({type(exc).__name__})."
+                log.exception("automatic backup failed")
+            finally:
+                with self._cv:
+                    self._running = False
+                    self._cv.notify_all()
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def _sealer_for(self, password: str) -> AegisSealer:
+        digest = hashlib.sha256(password.encode("utf-8")).digest()
+        if self._sealer is None or self._sealer[0] != digest:
+            self._sealer = (digest, AegisSealer(password, scrypt_n=self.scrypt_n))
+        return self._sealer[1]
+
+    def write_now(self) -> Path:
+        """Write one backup now (whatever ``backup_enabled`` says); prune old ones."""
+        with self._write_lock:
+            try:
+                path = self._write()
+            except BackupError as exc:
+                self.last_error = str(exc)
+                raise
+            self.last_error = None
+            self.last_path = path
+            self.written += 1
+            return path
+
+    def _write(self) -> Path:
+        folder_text = str(self.settings.get("backup_folder") or "").strip()
+        if not folder_text:
+            raise BackupError("Automatic backups need a backup folder: choose one in Settings.")
+        password = self.keystore.get(PASSWORD_ITEM)
+        if not password:
+            raise BackupError(
+                "Automatic backups need a backup password: set one in Export > Automatic backups."
+            )
+        folder = Path(folder_text).expanduser()
+        data = self._sealer_for(password).seal(self.vault.entries())
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = self._new_path(folder)
+            atomic_write(path, data)
+        except OSError as exc:
+            raise BackupError(
+                f"The backup cannot be written to {folder}: {exc.strerror or exc}."
+            ) from None
+        self._prune(folder, int(self.settings.get("backup_keep")))
+        log.info("automatic backup written (%d accounts)", len(self.vault))
+        return path
+
+    @staticmethod
+    def _new_path(folder: Path) -> Path:
+        now = time.time()
+        while True:
+            stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now))
+            micro = int((now % 1) * 1_000_000)
+            path = folder / f"aegis-backup-{stamp}-{micro:06d}.json"
+            if not path.exists():
+                return path
+            now += 0.000001
+
+    @staticmethod
+    def _prune(folder: Path, keep: int) -> None:
+        files = backup_files(folder)
+        for old in files[: max(0, len(files) - max(1, keep))]:
+            try:
+                old.unlink()
+            except OSError as exc:
+                log.warning("old backup %s cannot be deleted: %s", old.name, exc.strerror)

@@ -1,0 +1,126 @@
+"""Importers: what other authenticators export becomes candidate entries.
+
+One contract (:class:`~desktop_app.importers.base.Importer`), one module per format, one
+registry. The format is recognised by content::
+
+    result = load(data, password=None)      # PasswordRequired when the file is encrypted
+    vault.add_many(chosen_entries)           # all or nothing
+
+Formats (``--format`` names): aegis, 2fas, andotp, bitwarden, freeotp, ente, google, otpauth,
+image.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from desktop_app.errors import AppError, ImportFormatError
+from desktop_app.importers.aegis import AegisImporter
+from desktop_app.importers.andotp import AndOtpImporter
+from desktop_app.importers.base import MAX_FILE_BYTES, Importer, ImportResult, PasswordRequired
+from desktop_app.importers.bitwarden import BitwardenImporter
+from desktop_app.importers.freeotp import FreeOtpImporter
+from desktop_app.importers.image import QrImageImporter
+from desktop_app.importers.text import EnteImporter, GoogleMigrationImporter, OtpauthTextImporter
+from desktop_app.importers.twofas import TwoFasImporter
+
+log = logging.getLogger(__name__)
+
+# Order matters: the first importer whose detect() accepts the data is used. Specific JSON
+# shapes first, text lists next, the binary andOTP guess last.
+IMPORTERS: tuple[Importer, ...] = (
+    AegisImporter(),
+    TwoFasImporter(),
+    BitwardenImporter(),
+    FreeOtpImporter(),
+    EnteImporter(),
+    GoogleMigrationImporter(),
+    OtpauthTextImporter(),
+    QrImageImporter(),
+    AndOtpImporter(),
+)
+
+FORMAT_NAMES: tuple[str, ...] = tuple(i.name for i in IMPORTERS)
+
+
+def importer_by_name(name: str) -> Importer:
+    for importer in IMPORTERS:
+        if importer.name == name.lower():
+            return importer
+    raise ImportFormatError(
+        f"Unknown import format {name[:40]!r}; known formats: {', '.join(FORMAT_NAMES)}."
+    )
+
+
+def detect_format(data: bytes) -> Importer:
+    """The importer for ``data``; ImportFormatError naming the known formats when none fits."""
+    if not data.strip():
+        raise ImportFormatError("The file is empty.")
+    for importer in IMPORTERS:
+        try:
+            if importer.detect(data):
+                return importer
+        except Exception:  # a detector must never break detection of the others
+            log.exception("detector %s failed", importer.name)
+    raise ImportFormatError(
+        "The file's format is not recognised. The app reads Aegis, 2FAS, andOTP, Bitwarden "
+        "(JSON), FreeOTP+, ente Auth (plain), Google Authenticator export links, text files of "
+        "otpauth:// links and images of QR codes."
+    )
+
+
+def needs_password(data: bytes, format: str | None = None) -> bool:
+    importer = importer_by_name(format) if format else detect_format(data)
+    return importer.needs_password(data)
+
+
+def load(data: bytes, password: str | None = None, format: str | None = None) -> ImportResult:
+    """Read a backup. Raises PasswordRequired, WrongPasswordError or ImportFormatError."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFormatError("The file is too large to be a backup of authenticator accounts.")
+    importer = importer_by_name(format) if format else detect_format(data)
+    try:
+        return importer.parse(data, password)
+    except AppError:
+        raise
+    except (RecursionError, MemoryError):
+        raise ImportFormatError(f"The {importer.label} file is too complex to be read.") from None
+    except Exception as exc:  # last line of defence: never crash on a hostile file
+        log.warning("importer %s failed on malformed data: %s", importer.name, type(exc).__name__)
+        raise ImportFormatError(
+            f"The {importer.label} file is malformed and cannot be read ({type(exc).__name__})."
+        ) from None
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFormatError(f"{path.name} is too large to be a backup.")
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise ImportFormatError(f"{path} is a folder, not a backup file.") from None
+    except FileNotFoundError:
+        raise ImportFormatError(f"{path}: no such file.") from None
+    except OSError as exc:
+        raise ImportFormatError(f"{path.name} cannot be read: {exc.strerror}.") from None
+
+
+def load_file(path: Path, password: str | None = None, format: str | None = None) -> ImportResult:
+    return load(read_file(Path(path)), password, format)
+
+
+__all__ = [
+    "FORMAT_NAMES",
+    "IMPORTERS",
+    "ImportResult",
+    "Importer",
+    "PasswordRequired",
+    "detect_format",
+    "importer_by_name",
+    "load",
+    "load_file",
+    "needs_password",
+    "read_file",
+]

@@ -1,0 +1,86 @@
+"""FreeOTP+ JSON export: ``{"tokenOrder": [...], "tokens": [...]}``.
+
+Token: ``secret`` as a list of signed bytes (-128..127), ``algo``, ``digits``, ``period``,
+``counter``, ``type`` (TOTP/HOTP), ``issuerExt`` (the issuer shown), ``issuerInt``, ``label``.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from desktop_app.errors import ImportFormatError
+from desktop_app.importers.base import (
+    Collector,
+    EntryDataError,
+    ImportResult,
+    display_label,
+    get_int,
+    get_str,
+    load_json,
+    make_entry,
+    otp_type,
+    require_list,
+    sniff_json,
+)
+from desktop_app.otp.model import Entry
+
+NAME = "freeotp"
+LABEL = "FreeOTP+ export"
+
+
+class FreeOtpImporter:
+    name = NAME
+    label = LABEL
+
+    def detect(self, data: bytes) -> bool:
+        doc = sniff_json(data)
+        return isinstance(doc, dict) and "tokens" in doc and "tokenOrder" in doc
+
+    def needs_password(self, data: bytes) -> bool:
+        return False
+
+    def parse(self, data: bytes, password: str | None) -> ImportResult:
+        doc = load_json(data, LABEL)
+        if not isinstance(doc, dict):
+            raise ImportFormatError("This is not a FreeOTP+ export (not a JSON object).")
+        tokens = require_list(doc.get("tokens"), "the FreeOTP+ token list")
+        out = Collector()
+        for index, raw in enumerate(tokens):
+            fallback = f"Token {index + 1}"
+            if not isinstance(raw, dict):
+                out.skip(fallback, "It is not an object")
+                continue
+            issuer = raw.get("issuerExt") or raw.get("issuerInt")
+            label = display_label(issuer, raw.get("label"), fallback)
+            out.add(label, _entry, raw)
+        return out.result(LABEL, NAME)
+
+
+def secret_from_signed_bytes(values: Any) -> str:
+    if not isinstance(values, list) or not values:
+        raise EntryDataError("Its secret is missing")
+    if any(isinstance(v, bool) or not isinstance(v, int) or not -128 <= v <= 255 for v in values):
+        raise EntryDataError("Its secret is not a list of bytes")
+    return base64.b32encode(bytes(v & 0xFF for v in values)).decode("ascii").rstrip("=")
+
+
+def secret_to_signed_bytes(raw: bytes) -> list[int]:
+    return [b - 256 if b > 127 else b for b in raw]
+
+
+def _entry(raw: dict[str, Any]) -> Entry:
+    issuer = get_str(raw, "issuerExt") or get_str(raw, "issuerInt")
+    name = get_str(raw, "label")
+    if issuer and name.startswith(f"{issuer}:"):
+        name = name[len(issuer) + 1 :]
+    return make_entry(
+        secret=secret_from_signed_bytes(raw.get("secret")),
+        issuer=issuer,
+        name=name,
+        type=otp_type(get_str(raw, "type", "TOTP")),
+        algorithm=get_str(raw, "algo", "SHA1"),
+        digits=get_int(raw, "digits", 6),
+        period=get_int(raw, "period", 30),
+        counter=get_int(raw, "counter", 0),
+    )

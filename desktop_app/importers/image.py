@@ -1,0 +1,37 @@
+"""An image file holding QR codes (a screenshot of an account's code or of a Google export).
+
+Decoded with :func:`desktop_app.scanning.decode` and then read like a text file of links, so a
+dropped picture takes the same path into the vault as the camera.
+"""
+
+from __future__ import annotations
+
+from desktop_app.errors import ImportFormatError, ScanError
+from desktop_app.importers.base import IMAGE_MAGIC, ImportResult
+from desktop_app.importers.text import parse_lines
+
+NAME = "image"
+LABEL = "Image with QR codes"
+
+
+class QrImageImporter:
+    name = NAME
+    label = LABEL
+
+    def detect(self, data: bytes) -> bool:
+        return data.startswith(IMAGE_MAGIC[:5])  # PNG, JPEG, GIF, BMP, WebP (RIFF)
+
+    def needs_password(self, data: bytes) -> bool:
+        return False
+
+    def parse(self, data: bytes, password: str | None) -> ImportResult:
+        from desktop_app.scanning import decode
+        from desktop_app.scanning.images import decode_image_bytes
+
+        try:
+            texts = decode(decode_image_bytes(data, "The image"))
+        except ScanError as exc:
+            raise ImportFormatError(str(exc)) from None
+        if not texts:
+            raise ImportFormatError("No QR code was found in the image.")
+        return parse_lines("\n".join(texts).encode("utf-8"), LABEL, NAME)

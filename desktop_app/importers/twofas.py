@@ -1,0 +1,148 @@
+"""2FAS backups (``.2fas``): JSON with ``services`` (plain) or ``servicesEncrypted`` (encrypted).
+
+Encrypted: ``servicesEncrypted`` = ``b64(ciphertext+tag):b64(salt):b64(iv)``; key =
+PBKDF2-HMAC-SHA256(password, salt, 10,000 iterations, 256 bits); AES-GCM; the plaintext is the
+JSON list of services. Each service: ``name`` (shown as the issuer), ``secret``, ``otp``
+{``account``/``label``, ``issuer``, ``digits``, ``period``, ``algorithm``, ``tokenType``
+(TOTP/HOTP/STEAM), ``counter``}, ``groupId`` naming one of ``groups`` [{id, name}].
+Schema versions 1 to 4 are read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.importers.base import (
+    Collector,
+    EntryDataError,
+    ImportResult,
+    PasswordRequired,
+    b64decode,
+    display_label,
+    get_int,
+    get_str,
+    load_json,
+    make_entry,
+    otp_type,
+    require_list,
+    sniff_json,
+)
+from desktop_app.otp.model import Entry
+
+NAME = "2fas"
+LABEL = "2FAS backup"
+PBKDF2_ITERATIONS = 10_000
+MAX_SCHEMA_VERSION = 4
+
+
+def derive_key(password: str, salt: bytes) -> bytes:
+    kdf = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=salt, iterations=PBKDF2_ITERATIONS)
+    return kdf.derive(password.encode("utf-8"))
+
+
+def _encrypted(doc: dict[str, Any]) -> bool:
+    return isinstance(doc.get("servicesEncrypted"), str) and bool(doc["servicesEncrypted"])
+
+
+class TwoFasImporter:
+    name = NAME
+    label = LABEL
+
+    def detect(self, data: bytes) -> bool:
+        doc = sniff_json(data)
+        return (
+            isinstance(doc, dict)
+            and ("services" in doc or "servicesEncrypted" in doc)
+            and ("schemaVersion" in doc or "servicesEncrypted" in doc or "appOrigin" in doc)
+        )
+
+    def needs_password(self, data: bytes) -> bool:
+        doc = sniff_json(data)
+        return isinstance(doc, dict) and _encrypted(doc)
+
+    def parse(self, data: bytes, password: str | None) -> ImportResult:
+        doc = load_json(data, LABEL)
+        if not isinstance(doc, dict):
+            raise ImportFormatError("This is not a 2FAS backup (not a JSON object).")
+        version = doc.get("schemaVersion", 1)
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise ImportFormatError("The 2FAS backup's schema version is invalid.")
+        if version > MAX_SCHEMA_VERSION:
+            raise ImportFormatError(
+                f"This 2FAS backup has schema version {version}; this app reads versions 1 to "
+                f"{MAX_SCHEMA_VERSION}."
+            )
+        if _encrypted(doc):
+            if password is None:
+                raise PasswordRequired(LABEL)
+            services = decrypt_services(doc["servicesEncrypted"], password)
+        else:
+            services = doc.get("services")
+        services = require_list(services, "the 2FAS service list")
+        groups: dict[str, str] = {}
+        raw_groups = doc.get("groups")
+        if isinstance(raw_groups, list):
+            for g in raw_groups:
+                if isinstance(g, dict) and isinstance(g.get("id"), str):
+                    groups[g["id"]] = g["name"] if isinstance(g.get("name"), str) else ""
+        out = Collector()
+        for index, raw in enumerate(services):
+            fallback = f"Service {index + 1}"
+            if not isinstance(raw, dict):
+                out.skip(fallback, "It is not an object")
+                continue
+            otp = raw["otp"] if isinstance(raw.get("otp"), dict) else {}
+            label = display_label(raw.get("name"), otp.get("account"), fallback)
+            out.add(label, _entry, raw, otp, groups)
+        return out.result(LABEL, NAME)
+
+
+def decrypt_services(blob: str, password: str) -> Any:
+    parts = blob.split(":")
+    if len(parts) != 3:
+        raise ImportFormatError(
+            "The 2FAS backup is damaged: its encrypted part does not have three fields."
+        )
+    sealed = b64decode(parts[0], "the encrypted services")
+    salt = b64decode(parts[1], "the salt")
+    iv = b64decode(parts[2], "the IV")
+    if len(sealed) < 16 or len(iv) < 8 or not salt:
+        raise ImportFormatError("The 2FAS backup is damaged: its encrypted part is truncated.")
+    try:
+        plaintext = AESGCM(derive_key(password, salt)).decrypt(iv, sealed, None)
+    except (InvalidTag, ValueError):
+        raise WrongPasswordError(
+            "Wrong password for this 2FAS backup (or the file is damaged)."
+        ) from None
+    return load_json(plaintext, LABEL)
+
+
+def _entry(raw: dict[str, Any], otp: dict[str, Any], groups: dict[str, str]) -> Entry:
+    issuer = get_str(raw, "name") or get_str(otp, "issuer")
+    account = get_str(otp, "account")
+    if not account:
+        account = get_str(otp, "label")
+        prefix, sep, rest = account.partition(":")
+        if sep and prefix.strip() in (issuer, get_str(otp, "issuer")):
+            account = rest
+    kind = otp_type(get_str(otp, "tokenType", "TOTP"))
+    group_id = raw.get("groupId")
+    if group_id is not None and not isinstance(group_id, str):
+        raise EntryDataError("Its group is not text")
+    return make_entry(
+        secret=get_str(raw, "secret"),
+        issuer=issuer,
+        name=account,
+        type=kind,
+        algorithm=get_str(otp, "algorithm", "SHA1"),
+        digits=get_int(otp, "digits", 6),
+        period=get_int(otp, "period", 30),
+        counter=get_int(otp, "counter", 0),
+        group=groups.get(group_id or "", ""),
+    )
