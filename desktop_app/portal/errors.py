@@ -1,0 +1,181 @@
+"""Typed errors of the emnify portal client.
+
+Every error carries what the server said (``status``, ``error_code``, ``error_token``,
+``message``, nested ``errors``) and a message fit to show a person. Messages never contain the
+password, a token or a secret: they are built from the server's ``message`` or from fixed text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.errors import AppError
+
+
+@dataclass(frozen=True)
+class ErrorDetail:
+    """One entry of a server error body (top level or nested ``errors``)."""
+
+    error_code: int | None
+    error_token: str
+    message: str
+
+    @classmethod
+    def from_json(cls, data: Any) -> ErrorDetail | None:
+        if not isinstance(data, dict):
+            return None
+        code = data.get("error_code")
+        return cls(
+            error_code=code if isinstance(code, int) and not isinstance(code, bool) else None,
+            error_token=str(data.get("error_token") or ""),
+            message=str(data.get("message") or ""),
+        )
+
+
+class PortalError(AppError):
+    """Base of every portal failure."""
+
+    default_message = "The emnify portal reported an error."
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        status: int | None = None,
+        error_code: int | None = None,
+        error_token: str = "",
+        server_message: str = "",
+        errors: tuple[ErrorDetail, ...] = (),
+    ) -> None:
+        self.status = status
+        self.error_code = error_code
+        self.error_token = error_token
+        self.server_message = server_message
+        self.errors = errors
+        super().__init__(message or server_message or self.default_message)
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+    def details_text(self) -> str:
+        """The nested errors as one line (empty when there are none)."""
+        return "; ".join(e.message for e in self.errors if e.message)
+
+
+class PortalConfigError(PortalError):
+    default_message = "The portal address is not usable."
+
+
+class NotSignedInError(PortalError):
+    default_message = "Not signed in to the emnify portal."
+
+
+class PortalConnectionError(PortalError):
+    default_message = (
+        "The emnify portal cannot be reached. Check the network connection and the portal address."
+    )
+
+
+class PortalTimeoutError(PortalConnectionError):
+    default_message = "The emnify portal did not answer in time. Try again later."
+
+
+class PortalTlsError(PortalConnectionError):
+    default_message = (
+        "The portal's certificate could not be verified (TLS error). The connection was refused "
+        "to protect your credentials."
+    )
+
+
+class PortalServerError(PortalError):
+    default_message = "The emnify portal had an internal error. Try again later."
+
+
+class PortalProtocolError(PortalError):
+    default_message = "The emnify portal sent an answer this app does not understand."
+
+
+class BadRequestError(PortalError):
+    default_message = "The portal refused the request as malformed."
+
+
+class AuthenticationError(PortalError):
+    """401."""
+
+    default_message = "The portal refused the credentials."
+
+
+class InvalidCredentialsError(AuthenticationError):
+    default_message = "Wrong e-mail address, password or code."
+
+
+class InvalidTokenError(AuthenticationError):
+    default_message = "The session is not valid. Sign in again."
+
+
+class TokenExpiredError(AuthenticationError):
+    default_message = "The session has expired. Sign in again."
+
+
+class SessionExpiredError(AuthenticationError):
+    """The auth token expired and could not be renewed: a new sign-in is needed."""
+
+    default_message = "The session has ended. Sign in again."
+
+
+class ForbiddenError(PortalError):
+    default_message = "The portal does not allow this for your account."
+
+
+class RateLimitedError(PortalError):
+    """429 (or a lockout). ``retry_after`` is in seconds when the server said."""
+
+    default_message = "Too many requests to the emnify portal. Wait a few minutes and try again."
+
+    def __init__(self, message: str | None = None, *, retry_after: float | None = None, **kw: Any):
+        self.retry_after = retry_after
+        super().__init__(message, **kw)
+
+
+class AccountLockedError(RateLimitedError):
+    default_message = (
+        "Too many failed attempts: the account is locked for 5 minutes. Try again later."
+    )
+
+
+class NotFoundError(PortalError):
+    default_message = "The portal does not know this item (it may have been removed)."
+
+
+class ConflictError(PortalError):
+    default_message = "The portal refused the change because it conflicts with the current state."
+
+
+class ValidationError(PortalError):
+    """422: 1400 InputValidationFailed, 1401 InvalidReference, 1402 Required, 1403 InvalidFormat."""
+
+    default_message = "The portal refused the input."
+
+
+class WrongCodeError(ValidationError):
+    default_message = "The portal refused the code."
+
+
+class PasswordRejectedError(ValidationError):
+    default_message = "The portal refused the password."
+
+
+ERROR_TOKENS: dict[int, str] = {
+    1101: "InvalidCredentials",
+    1102: "InvalidToken",
+    1103: "TokenExpired",
+    1104: "Forbidden",
+    1105: "TooManyRequests",
+    1201: "NotFound",
+    1400: "InputValidationFailed",
+    1401: "InvalidReference",
+    1402: "Required",
+    1403: "InvalidFormat",
+}

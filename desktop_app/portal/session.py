@@ -1,0 +1,74 @@
+"""What survives a restart of a portal session: the refresh token and the device fingerprint.
+
+Both live in the OS keyring (:class:`desktop_app.vault.KeyStore`), never in a file; the auth token
+stays in memory and the password is never kept anywhere. Items:
+
+* ``emnify-refresh:<portal-url>:<user>`` — the refresh token of one user on one portal;
+* ``emnify-device-fingerprint`` — a random id the app generated once, sent with "trust this
+  device" and on every sign-in.
+
+Signing out forgets both.
+"""
+
+from __future__ import annotations
+
+import platform
+import secrets
+import sys
+
+from desktop_app import __version__
+from desktop_app.portal.client import TrustedDeviceInfo
+from desktop_app.vault.keystore import KeyStore
+
+FINGERPRINT_ITEM = "emnify-device-fingerprint"
+
+
+def refresh_item(url: str, user: str) -> str:
+    return f"emnify-refresh:{url.rstrip('/')}:{user.strip().lower()}"
+
+
+def operating_system_name() -> str:
+    system = platform.system() or sys.platform
+    release = platform.release()
+    return f"{system} {release}".strip()
+
+
+class TokenStore:
+    """The keyring items of portal sessions."""
+
+    def __init__(self, keystore: KeyStore) -> None:
+        self.keystore = keystore
+
+    def load_refresh(self, url: str, user: str) -> str | None:
+        return self.keystore.get(refresh_item(url, user))
+
+    def save_refresh(self, url: str, user: str, token: str | None) -> None:
+        if token:
+            self.keystore.set(refresh_item(url, user), token)
+        else:
+            self.keystore.delete(refresh_item(url, user))
+
+    def fingerprint(self, create: bool = True) -> str | None:
+        """The device fingerprint; generated (and stored) on first use when ``create``."""
+        value = self.keystore.get(FINGERPRINT_ITEM)
+        if value or not create:
+            return value
+        value = secrets.token_hex(16)
+        self.keystore.set(FINGERPRINT_ITEM, value)
+        return value
+
+    def trusted_device(self, name: str = "") -> TrustedDeviceInfo:
+        fingerprint = self.fingerprint(create=True)
+        assert fingerprint is not None
+        return TrustedDeviceInfo(
+            fingerprint=fingerprint,
+            operating_system=operating_system_name(),
+            browser=f"Desktop Authenticator {__version__}",
+            name=name or platform.node(),
+        )
+
+    def forget(self, url: str, user: str | None) -> None:
+        """Sign-out: drop the refresh token and the device fingerprint."""
+        if user:
+            self.keystore.delete(refresh_item(url, user))
+        self.keystore.delete(FINGERPRINT_ITEM)
