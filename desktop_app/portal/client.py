@@ -299,6 +299,12 @@ class PortalClient:
             self._refresh_token = token
             self._auth_token = None
 
+    def set_tokens(self, auth_token: str | None, refresh_token: str | None = None) -> None:
+        """Adopt tokens obtained elsewhere (tests, a restored session)."""
+        with self._lock:
+            self._auth_token = auth_token
+            self._refresh_token = refresh_token
+
     def forget_tokens(self) -> None:
         with self._lock:
             self._auth_token = self._refresh_token = self._application_token = None
@@ -385,12 +391,18 @@ class PortalClient:
                 raise NotSignedInError()
             try:
                 result = self._authenticate({"refresh_token": self._refresh_token}, "refresh")
-            except AuthenticationError:
+            except AuthenticationError as exc:
                 self._auth_token = None
                 self._refresh_token = None
                 if self.on_refresh_token:
                     self.on_refresh_token(None)
-                raise SessionExpiredError() from None
+                raise SessionExpiredError(
+                    SessionExpiredError.default_message,
+                    status=exc.status,
+                    error_code=exc.error_code,
+                    error_token=exc.error_token,
+                    server_message=exc.server_message,
+                ) from None
             if not result.auth_token:
                 raise PortalProtocolError("The portal did not renew the session.")
             self._auth_token = result.auth_token
@@ -567,7 +579,7 @@ class PortalClient:
                     server_message or "The code was not accepted (wrong or expired).", **kw
                 )
             if context == "refresh":
-                return SessionExpiredError(**kw)
+                return SessionExpiredError(SessionExpiredError.default_message, **kw)
             if context == "app_token":
                 return InvalidCredentialsError(
                     server_message or "The application token was not accepted.", **kw

@@ -1,0 +1,46 @@
+"""Fixtures for the portal tests: a real emulator on loopback, clients and accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from desktop_app.portal.account import PortalAccount
+from desktop_app.portal.client import PortalClient
+from desktop_app.portal.emulator import EmulatorServer
+
+USER = "ann@example.com"
+PASSWORD = "correct horse battery staple"
+OTHER_USER = "bob@example.com"
+OTHER_PASSWORD = "bob-password"
+APP_TOKEN = "app-token-123"
+
+
+@pytest.fixture
+def emulator() -> Iterator[EmulatorServer]:
+    with EmulatorServer() as emu:
+        emu.add_user(USER, PASSWORD, application_token=APP_TOKEN)
+        emu.add_user(OTHER_USER, OTHER_PASSWORD)
+        yield emu
+
+
+@pytest.fixture
+def client(emulator: EmulatorServer) -> Iterator[PortalClient]:
+    """A client whose clock is the real one (so an expired token is learnt through a 401)."""
+    with PortalClient(emulator.url, timeout=5.0, sleep=emulator.advance_clock) as c:
+        yield c
+
+
+@pytest.fixture
+def signed_in(client: PortalClient) -> PortalClient:
+    client.login_with_password(USER, PASSWORD)
+    return client
+
+
+@pytest.fixture
+def account(emulator: EmulatorServer, vault, memory_keystore) -> Iterator[PortalAccount]:
+    """An account on the emulator whose clock follows the emulator's (codes match)."""
+    acc = PortalAccount(emulator.url, memory_keystore, vault, timeout=5.0, clock=emulator.now)
+    yield acc
+    acc.close()
