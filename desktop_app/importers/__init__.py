@@ -13,17 +13,30 @@ image.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.errors import AppError, ImportFormatError
 from desktop_app.importers.aegis import AegisImporter
 from desktop_app.importers.andotp import AndOtpImporter
-from desktop_app.importers.base import MAX_FILE_BYTES, Importer, ImportResult, PasswordRequired
+from desktop_app.importers.base import (
+    MAX_FILE_BYTES,
+    Importer,
+    ImportResult,
+    PasswordRequired,
+    sniff_json,
+)
 from desktop_app.importers.bitwarden import BitwardenImporter
 from desktop_app.importers.freeotp import FreeOtpImporter
 from desktop_app.importers.image import QrImageImporter
 from desktop_app.importers.text import EnteImporter, GoogleMigrationImporter, OtpauthTextImporter
 from desktop_app.importers.twofas import TwoFasImporter
+from desktop_app.intake import find_duplicates
+from desktop_app.otp.model import Entry
+
+if TYPE_CHECKING:
+    from desktop_app.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +76,11 @@ def detect_format(data: bytes) -> Importer:
                 return importer
         except Exception:  # a detector must never break detection of the others
             log.exception("detector %s failed", importer.name)
+    if data.lstrip()[:1] in (b"{", b"[") and sniff_json(data) is None:
+        raise ImportFormatError(
+            "The file is not valid JSON (it is truncated or damaged), so its format cannot be "
+            "recognised."
+        )
     raise ImportFormatError(
         "The file's format is not recognised. The app reads Aegis, 2FAS, andOTP, Bitwarden "
         "(JSON), FreeOTP+, ente Auth (plain), Google Authenticator export links, text files of "
@@ -93,6 +111,32 @@ def load(data: bytes, password: str | None = None, format: str | None = None) ->
         ) from None
 
 
+@dataclass(frozen=True)
+class ImportOutcome:
+    result: ImportResult
+    added: list[Entry]
+    duplicates: list[Entry]  # candidates left out because the vault already has them
+
+
+def import_into(
+    vault: Vault,
+    data: bytes,
+    password: str | None = None,
+    format: str | None = None,
+    *,
+    include_duplicates: bool = False,
+) -> ImportOutcome:
+    """Read a backup and save its entries (duplicates left out) in one ``vault.add_many``.
+
+    Any error leaves the vault as it was: nothing is saved before the whole file has been read.
+    """
+    result = load(data, password, format)
+    dupes = {} if include_duplicates else find_duplicates(vault.entries(), result.entries)
+    fresh = [e for e in result.entries if e.uuid not in dupes]
+    added = vault.add_many(fresh)
+    return ImportOutcome(result, added, [e for e in result.entries if e.uuid in dupes])
+
+
 def read_file(path: Path) -> bytes:
     try:
         size = path.stat().st_size
@@ -114,10 +158,12 @@ def load_file(path: Path, password: str | None = None, format: str | None = None
 __all__ = [
     "FORMAT_NAMES",
     "IMPORTERS",
+    "ImportOutcome",
     "ImportResult",
     "Importer",
     "PasswordRequired",
     "detect_format",
+    "import_into",
     "importer_by_name",
     "load",
     "load_file",

@@ -29,6 +29,7 @@ from desktop_app.importers.base import (
     ImportResult,
     PasswordRequired,
     b64decode,
+    broken_json_with,
     display_label,
     get_int,
     get_str,
@@ -94,7 +95,9 @@ class AegisImporter:
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
-        return isinstance(doc, dict) and "header" in doc and "db" in doc
+        if isinstance(doc, dict):
+            return "header" in doc and "db" in doc
+        return broken_json_with(data, "header", "slots")
 
     def needs_password(self, data: bytes) -> bool:
         doc = sniff_json(data)

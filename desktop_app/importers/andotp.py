@@ -26,6 +26,7 @@ from desktop_app.importers.base import (
     EntryDataError,
     ImportResult,
     PasswordRequired,
+    broken_json_with,
     display_label,
     get_int,
     get_str,
@@ -48,6 +49,8 @@ _MIN_SIZE = 12 + 16 + 2
 
 def _plain_list(data: bytes) -> bool:
     doc = sniff_json(data)
+    if doc is None:
+        return data.lstrip()[:1] == b"[" and broken_json_with(data, "secret", "type")
     return (
         isinstance(doc, list)
         and bool(doc)

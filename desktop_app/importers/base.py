@@ -81,6 +81,15 @@ def sniff_json(data: bytes) -> Any:
     return _json_or_none(data)
 
 
+def broken_json_with(data: bytes, *keys: str) -> bool:
+    """True when ``data`` starts like JSON, does not parse (truncated or damaged) and mentions
+    every key -- so a damaged backup is still recognised and its damage named."""
+    if data.lstrip()[:1] not in (b"{", b"[") or sniff_json(data) is not None:
+        return False
+    head = data[:262_144]
+    return all(f'"{k}"'.encode() in head for k in keys)
+
+
 def load_json(data: bytes, label: str) -> Any:
     try:
         text = data.decode("utf-8-sig")

@@ -17,6 +17,7 @@ from desktop_app.importers.base import (
     Collector,
     EntryDataError,
     ImportResult,
+    broken_json_with,
     display_label,
     get_str,
     load_json,
@@ -37,7 +38,13 @@ class BitwardenImporter:
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
-        return isinstance(doc, dict) and "items" in doc and "encrypted" in doc
+        if doc is None:
+            return broken_json_with(data, "encrypted", "items")
+        return (
+            isinstance(doc, dict)
+            and "encrypted" in doc
+            and ("items" in doc or "encKeyValidation_DO_NOT_EDIT" in doc)
+        )
 
     def needs_password(self, data: bytes) -> bool:
         return False

@@ -14,6 +14,7 @@ from desktop_app.importers.base import (
     Collector,
     EntryDataError,
     ImportResult,
+    broken_json_with,
     display_label,
     get_int,
     get_str,
@@ -35,6 +36,8 @@ class FreeOtpImporter:
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
+        if doc is None:
+            return broken_json_with(data, "tokens", "secret")
         return isinstance(doc, dict) and "tokens" in doc and "tokenOrder" in doc
 
     def needs_password(self, data: bytes) -> bool:

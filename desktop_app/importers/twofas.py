@@ -24,6 +24,7 @@ from desktop_app.importers.base import (
     ImportResult,
     PasswordRequired,
     b64decode,
+    broken_json_with,
     display_label,
     get_int,
     get_str,
@@ -56,6 +57,10 @@ class TwoFasImporter:
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
+        if doc is None:
+            return broken_json_with(data, "services", "otp") or broken_json_with(
+                data, "servicesEncrypted"
+            )
         return (
             isinstance(doc, dict)
             and ("services" in doc or "servicesEncrypted" in doc)

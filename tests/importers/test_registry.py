@@ -1,0 +1,225 @@
+"""Format detection, the import path into the vault, and fuzzed files (hypothesis)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app import importers
+from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.exporters import export_otpauth
+from desktop_app.exporters.aegis import export_encrypted, export_plain
+from desktop_app.importers.andotp import encrypt as andotp_encrypt
+from desktop_app.otp.migration import build_migration_uris
+
+
+def test_every_format_name_is_reachable() -> None:
+    assert set(importers.FORMAT_NAMES) == {
+        "aegis",
+        "2fas",
+        "andotp",
+        "bitwarden",
+        "freeotp",
+        "ente",
+        "google",
+        "otpauth",
+        "image",
+    }
+    with pytest.raises(ImportFormatError, match="Unknown import format"):
+        importers.importer_by_name("lastpass")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"just some notes\n", "not recognised"),
+        (b'{"hello": 1}', "not recognised"),
+        (b'{"header": {"slots": null', "truncated"),
+    ],
+)
+def test_unrecognised_files_are_named(data: bytes, message: str) -> None:
+    with pytest.raises(ImportFormatError, match=message):
+        importers.load(data)
+
+
+def test_forced_format_reads_file_as_that(samples) -> None:
+    data = export_otpauth(samples[:1])
+    assert importers.load(data, format="otpauth").entries[0].issuer == "Exämple Bank"
+    with pytest.raises(ImportFormatError):
+        importers.load(data, format="aegis")
+
+
+def test_import_into_skips_duplicates_and_is_all_or_nothing(vault, samples, tmp_path) -> None:
+    vault.add(samples[0])
+    outcome = importers.import_into(vault, export_plain(samples))
+    assert [e.label for e in outcome.duplicates] == [samples[0].label]
+    assert len(outcome.added) == len(samples) - 1
+    assert len(vault.entries()) == len(samples)
+    before = vault.path.read_bytes()
+    with pytest.raises(WrongPasswordError):
+        importers.import_into(vault, export_encrypted(samples, "pw", scrypt_n=2), "bad")
+    assert vault.path.read_bytes() == before
+
+
+def test_read_file_errors(tmp_path) -> None:
+    with pytest.raises(ImportFormatError, match="no such file"):
+        importers.load_file(tmp_path / "missing.json")
+    with pytest.raises(ImportFormatError, match="folder"):
+        importers.load_file(tmp_path)
+
+
+# --- fuzzing --------------------------------------------------------------------------------
+
+KEYS = [
+    "version",
+    "header",
+    "slots",
+    "params",
+    "db",
+    "entries",
+    "groups",
+    "type",
+    "uuid",
+    "name",
+    "issuer",
+    "info",
+    "secret",
+    "algo",
+    "digits",
+    "period",
+    "counter",
+    "n",
+    "r",
+    "p",
+    "salt",
+    "key",
+    "key_params",
+    "nonce",
+    "tag",
+    "services",
+    "servicesEncrypted",
+    "schemaVersion",
+    "otp",
+    "tokenType",
+    "items",
+    "encrypted",
+    "login",
+    "totp",
+    "folders",
+    "tokens",
+    "tokenOrder",
+    "label",
+    "kdfParams",
+    "encryptedData",
+    "groupId",
+    "tags",
+    "algorithm",
+]
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False)
+    | st.sampled_from(
+        [
+            "totp",
+            "hotp",
+            "steam",
+            "SHA1",
+            "JBSWY3DPEHPK3PXP",
+            "",
+            "otpauth://totp/a?secret=JBSWY3DPEHPK3PXP",
+        ]
+    )
+    | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=5)
+        | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=5), children, max_size=6)
+    ),
+    max_leaves=30,
+)
+
+
+def _valid_files() -> list[bytes]:
+    from desktop_app.otp.model import Entry, OtpType
+
+    es = [
+        Entry(secret="JBSWY3DPEHPK3PXP", issuer="I", name="n", group="G"),
+        Entry(secret="JBSWY3DPEHPK3PXQ", type=OtpType.HOTP, counter=3),
+    ]
+    services = [{"name": "S", "secret": "JBSWY3DPEHPK3PXP", "otp": {"account": "a"}}]
+    return [
+        export_plain(es),
+        export_encrypted(es, "pw", scrypt_n=2),
+        export_otpauth(es),
+        "\n".join(build_migration_uris(es)[0]).encode(),
+        json.dumps({"services": services, "schemaVersion": 4}).encode(),
+        json.dumps([{"secret": "JBSWY3DPEHPK3PXP", "type": "TOTP", "label": "x"}]).encode(),
+        andotp_encrypt(
+            b'[{"secret": "JBSWY3DPEHPK3PXP", "type": "TOTP"}]', "pw", 1000, b"s" * 12, b"i" * 12
+        ),
+        json.dumps(
+            {"encrypted": False, "items": [{"login": {"totp": "steam://JBSWY3DPEHPK3PXP"}}]}
+        ).encode(),
+        json.dumps(
+            {
+                "tokenOrder": [],
+                "tokens": [{"secret": [1, -2, 3, 4, 5, 6, 7, 8, 9, 10], "type": "HOTP"}],
+            }
+        ).encode(),
+    ]
+
+
+VALID = _valid_files()
+
+
+@st.composite
+def damaged_files(draw) -> bytes:
+    data = bytearray(draw(st.sampled_from(VALID)))
+    kind = draw(st.sampled_from(["truncate", "flip", "insert"]))
+    pos = draw(st.integers(min_value=0, max_value=max(0, len(data) - 1)))
+    if kind == "truncate":
+        return bytes(data[:pos])
+    if kind == "flip":
+        data[pos] ^= draw(st.integers(min_value=1, max_value=255))
+        return bytes(data)
+    return bytes(data[:pos]) + draw(st.binary(min_size=1, max_size=8)) + bytes(data[pos:])
+
+
+fuzzed = (
+    st.binary(max_size=300)
+    | damaged_files()
+    | json_values.map(lambda v: json.dumps(v).encode())
+    | st.dictionaries(st.sampled_from(KEYS), json_values, max_size=6).map(
+        lambda v: json.dumps(v).encode()
+    )
+)
+
+
+def _check(vault, data: bytes, password: str | None) -> None:
+    before_file = vault.path.read_bytes()
+    before = vault.entries()
+    try:
+        outcome = importers.import_into(vault, data, password)
+    except (ImportFormatError, WrongPasswordError) as exc:
+        assert str(exc)
+        assert vault.path.read_bytes() == before_file
+        assert vault.entries() == before
+    else:
+        # a file that still reads must only add what it reports
+        assert len(vault.entries()) == len(before) + len(outcome.added)
+        if outcome.added:
+            vault.remove_many([e.uuid for e in outcome.added])
+
+
+@settings(
+    max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=fuzzed, password=st.sampled_from([None, "pw", "wrong"]))
+def test_fuzzed_files_only_raise_clear_errors(vault, data: bytes, password: str | None) -> None:
+    _check(vault, data, password)
