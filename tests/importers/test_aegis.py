@@ -134,7 +134,7 @@ def test_encrypted_wrong_password_and_damage(samples) -> None:
     doc["db"] = base64.b64encode(bytes(db)).decode()
     with pytest.raises(ImportFormatError, match="damaged"):
         importers.load(json.dumps(doc).encode(), "right")
-    with pytest.raises(ImportFormatError, match="truncated|damaged"):
+    with pytest.raises(ImportFormatError, match=r"truncated|damaged"):
         importers.load(data[: len(data) // 2], "right")
 
 
