@@ -1,0 +1,301 @@
+"""Paints one account row: avatar, issuer and account name, the code, and a countdown ring.
+
+::
+
+    ( G )  GitHub                               123 456   (12)
+           octocat@example.com              next 654 321
+
+HOTP rows show a round "next code" button where time-based rows show the ring.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from desktop_app.otp.model import Entry, OtpType
+from desktop_app.ui.accounts_model import ROLE_CODE, ROLE_ENTRY, ROLE_NEXT, ROLE_REMAINING
+
+H_PAD = 14
+V_PAD = 10
+AVATAR = 38
+GAP = 12
+RING = 30
+WARN_SECONDS = 5
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+AVATAR_COLORS = (
+    "#1c71d8",
+    "#26a269",
+    "#c64600",
+    "#c01c28",
+    "#813d9c",
+    "#865e3c",
+    "#0f7b7b",
+    "#5e5c64",
+    "#b5367a",
+    "#3d5a98",
+    "#7a6a00",
+    "#2a8a3a",
+)
+
+
+def avatar_color(text: str, dark: bool = False) -> QColor:
+    """A stable colour per issuer, dark enough for white initials in both themes."""
+    color = QColor(AVATAR_COLORS[zlib.crc32(text.casefold().encode("utf-8")) % len(AVATAR_COLORS)])
+    return color.lighter(112) if dark else color
+
+
+def initials(entry: Entry) -> str:
+    source = entry.issuer or entry.name or "?"
+    for ch in source:
+        if ch.isalnum():
+            return ch.upper()
+    return "?"
+
+
+def code_font(base: QFont) -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(size * 1.6)
+    font.setWeight(QFont.Weight.DemiBold)
+    return font
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class AccountDelegate(QStyledItemDelegate):
+    """Row painter. ``hide_codes`` shows dots until a row is selected."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hide_codes = False
+        self.on_first_paint: Callable[[], None] | None = None
+        self.paint_count = 0
+        self._fonts_for: tuple[str, float] | None = None
+        self._title = QFont()
+        self._sub = QFont()
+        self._code = QFont()
+        self._small = QFont()
+
+    # --- geometry ----------------------------------------------------------------------------
+
+    def _fonts(self, base: QFont) -> None:
+        key = (base.family(), base.pointSizeF())
+        if key == self._fonts_for:
+            return
+        self._fonts_for = key
+        self._title = QFont(base)
+        self._title.setWeight(QFont.Weight.DemiBold)
+        self._title.setPointSizeF(max(base.pointSizeF(), 1.0) * 1.05)
+        self._sub = QFont(base)
+        self._sub.setPointSizeF(max(base.pointSizeF(), 1.0) * 0.93)
+        self._code = code_font(base)
+        self._small = QFont(base)
+        self._small.setPointSizeF(max(base.pointSizeF(), 1.0) * 0.8)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        self._fonts(option.font)
+        text_h = QFontMetrics(self._title).height() + QFontMetrics(self._sub).height() + 2
+        code_h = QFontMetrics(self._code).height() + QFontMetrics(self._small).height()
+        height = max(AVATAR, text_h, code_h) + 2 * V_PAD
+        return QSize(360, height)
+
+    def action_rect(self, rect: QRect) -> QRect:
+        """Where the countdown ring (or the HOTP 'next code' button) sits in a row."""
+        return QRect(rect.right() - H_PAD - RING + 1, rect.center().y() - RING // 2 + 1, RING, RING)
+
+    def hit_action(self, rect: QRect, pos: QPoint) -> bool:
+        return self.action_rect(rect).adjusted(-4, -4, 4, 4).contains(pos)
+
+    # --- painting ----------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        entry: Entry | None = index.data(ROLE_ENTRY)
+        if entry is None:
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        self._fonts(opt.font)
+        pal: QPalette = opt.palette
+        rect: QRect = opt.rect
+        state = opt.state
+        dark = is_dark(pal)
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+
+        # background: a soft rounded highlight for selection / hover
+        card = QRectF(rect).adjusted(4, 2, -4, -2)
+        if selected or hovered:
+            color = QColor(pal.color(QPalette.ColorRole.Highlight))
+            color.setAlpha(60 if selected else 22)
+            path = QPainterPath()
+            path.addRoundedRect(card, 8, 8)
+            painter.fillPath(path, color)
+        if selected and bool(state & QStyle.StateFlag.State_HasFocus):
+            pen = QPen(pal.color(QPalette.ColorRole.Highlight), 1.2)
+            painter.setPen(pen)
+            painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+
+        text_color = pal.color(QPalette.ColorRole.Text)
+        muted = QColor(text_color)
+        muted.setAlphaF(0.62)
+
+        # avatar
+        av = QRectF(rect.left() + H_PAD, rect.center().y() - AVATAR / 2 + 1, AVATAR, AVATAR)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(avatar_color(entry.issuer or entry.name, dark))
+        painter.drawEllipse(av)
+        avatar_font = QFont(self._title)
+        avatar_font.setPointSizeF(self._title.pointSizeF() * 1.15)
+        painter.setFont(avatar_font)
+        painter.setPen(QColor("white"))
+        painter.drawText(av, Qt.AlignmentFlag.AlignCenter, initials(entry))
+
+        # right side: ring/button, code, next code
+        action = self.action_rect(rect)
+        remaining = int(index.data(ROLE_REMAINING) or 0)
+        if entry.type is OtpType.HOTP:
+            self._paint_next_button(painter, action, pal, hovered or selected)
+        else:
+            self._paint_ring(painter, action, remaining, entry.period, pal)
+
+        code = str(index.data(ROLE_CODE) or "")
+        nxt = str(index.data(ROLE_NEXT) or "")
+        if self.hide_codes and not selected:
+            code = "".join("•" if c != " " else " " for c in code)
+            nxt = "".join("•" if c != " " else " " for c in nxt)
+        code_fm = QFontMetrics(self._code)
+        small_fm = QFontMetrics(self._small)
+        code_w = max(code_fm.horizontalAdvance(code), code_fm.horizontalAdvance("000 000"))
+        code_right = action.left() - GAP
+        code_h = code_fm.height() + (small_fm.height() if nxt else 0)
+        code_top = rect.center().y() - code_h // 2 + 1
+        code_rect = QRect(code_right - code_w, code_top, code_w, code_fm.height())
+        warn = entry.type is not OtpType.HOTP and remaining <= WARN_SECONDS
+        code_color = self._warn_color(dark) if warn else pal.color(QPalette.ColorRole.Text)
+        painter.setFont(self._code)
+        painter.setPen(code_color)
+        painter.drawText(
+            code_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, code
+        )
+        if nxt:
+            painter.setFont(self._small)
+            painter.setPen(muted)
+            next_rect = QRect(
+                code_right - code_w - 40, code_rect.bottom() + 1, code_w + 40, small_fm.height()
+            )
+            painter.drawText(
+                next_rect,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"next  {nxt}",
+            )
+
+        # text: issuer (bold) and account name (muted), elided to the room left
+        text_left = int(av.right()) + GAP
+        text_w = max(10, code_rect.left() - GAP - text_left)
+        title_fm = QFontMetrics(self._title)
+        sub_fm = QFontMetrics(self._sub)
+        title = entry.issuer or entry.name or "Unnamed account"
+        sub = entry.name if entry.issuer else ""
+        if entry.meta.get("emnify.state") == "pending":
+            sub = f"{sub}  ·  activation pending" if sub else "activation pending"
+        lines_h = title_fm.height() + (sub_fm.height() + 2 if sub else 0)
+        top = rect.center().y() - lines_h // 2 + 1
+        painter.setFont(self._title)
+        painter.setPen(text_color)
+        painter.drawText(
+            QRect(text_left, top, text_w, title_fm.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            title_fm.elidedText(title, Qt.TextElideMode.ElideRight, text_w),
+        )
+        if sub:
+            painter.setFont(self._sub)
+            painter.setPen(muted)
+            painter.drawText(
+                QRect(text_left, top + title_fm.height() + 2, text_w, sub_fm.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                sub_fm.elidedText(sub, Qt.TextElideMode.ElideRight, text_w),
+            )
+        painter.restore()
+
+        self.paint_count += 1
+        if self.on_first_paint is not None:
+            callback, self.on_first_paint = self.on_first_paint, None
+            callback()
+
+    @staticmethod
+    def _warn_color(dark: bool) -> QColor:
+        return QColor("#ff7b72") if dark else QColor("#c01c28")
+
+    def _paint_ring(
+        self, painter: QPainter, rect: QRect, remaining: int, period: int, pal: QPalette
+    ) -> None:
+        dark = is_dark(pal)
+        box = QRectF(rect).adjusted(2, 2, -2, -2)
+        track = QColor(pal.color(QPalette.ColorRole.Text))
+        track.setAlphaF(0.12)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(track, 3.0))
+        painter.drawEllipse(box)
+        fraction = max(0.0, min(1.0, remaining / max(1, period)))
+        color = (
+            self._warn_color(dark)
+            if remaining <= WARN_SECONDS
+            else QColor(pal.color(QPalette.ColorRole.Highlight))
+        )
+        pen = QPen(color, 3.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawArc(box, 90 * 16, int(fraction * 360 * 16))
+        painter.setFont(self._small)
+        text = QColor(pal.color(QPalette.ColorRole.Text))
+        text.setAlphaF(0.75)
+        painter.setPen(text)
+        painter.drawText(QRectF(rect), Qt.AlignmentFlag.AlignCenter, str(remaining))
+
+    def _paint_next_button(
+        self, painter: QPainter, rect: QRect, pal: QPalette, emphasised: bool
+    ) -> None:
+        box = QRectF(rect).adjusted(1, 1, -1, -1)
+        fill = QColor(pal.color(QPalette.ColorRole.Highlight))
+        fill.setAlpha(60 if emphasised else 30)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawEllipse(box)
+        # a circular arrow
+        arrow = QRectF(rect).adjusted(8, 8, -8, -8)
+        color = pal.color(QPalette.ColorRole.Text)
+        pen = QPen(color, 1.8)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(arrow, 60 * 16, 280 * 16)
+        tip = QPainterPath()
+        cx, cy, r = arrow.center().x(), arrow.center().y(), arrow.width() / 2
+        x0, y0 = cx + r * 0.5, cy - r * 0.866
+        tip.moveTo(x0 + 3.5, y0 - 1.5)
+        tip.lineTo(x0, y0)
+        tip.lineTo(x0 + 1.0, y0 + 3.6)
+        painter.drawPath(tip)

@@ -1,0 +1,348 @@
+"""'Add account': type the setup key (with advanced options) or paste an otpauth:// link.
+
+The dialog only builds candidates and emits :attr:`AddDialog.candidates_ready` with an
+``intake.Payload``; the main window saves them (after a confirmation when needed). Invalid input
+is refused with a message naming the field, and the dialog stays open.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import OtpError
+from desktop_app.intake import Payload, PayloadKind, classify
+from desktop_app.otp.model import (
+    ALGORITHMS,
+    DEFAULT_PERIOD,
+    MAX_DIGITS,
+    MIN_DIGITS,
+    STEAM_DIGITS,
+    Entry,
+    OtpType,
+    normalize_secret,
+)
+
+FIELD_LABELS = {
+    "issuer": "Issuer",
+    "name": "Account",
+    "secret": "Secret key",
+    "type": "Type",
+    "algorithm": "Algorithm",
+    "digits": "Digits",
+    "period": "Period",
+    "counter": "Counter",
+    "uri": "Link",
+    "link": "Link",
+}
+TYPE_CHOICES = (
+    (OtpType.TOTP, "Time-based (TOTP)"),
+    (OtpType.HOTP, "Counter-based (HOTP)"),
+    (OtpType.STEAM, "Steam Guard"),
+)
+ERROR_STYLE = "color: #c01c28;"
+INVALID_STYLE = "border: 1px solid #c01c28; border-radius: 3px;"
+
+
+def field_message(exc: OtpError) -> str:
+    label = FIELD_LABELS.get(exc.field or "", "")
+    return f"{label}: {exc}" if label else str(exc)
+
+
+class AddDialog(QDialog):
+    candidates_ready = Signal(object)  # intake.Payload (OTPAUTH or MIGRATION)
+
+    TAB_MANUAL, TAB_LINK = 0, 1
+
+    def __init__(self, parent: QWidget | None = None, *, link: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add Account")
+        self.setObjectName("AddDialog")
+        self.setMinimumWidth(460)
+        self.payload: Payload | None = None
+        self.error_field: str | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(10)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._manual_page(), "Enter Setup Key")
+        self.tabs.addTab(self._link_page(), "Paste Link")
+        self.tabs.setAccessibleName("How to add the account")
+        self.tabs.currentChanged.connect(lambda _i: self._clear_error())
+        layout.addWidget(self.tabs)
+
+        self.error_label = QLabel("", self)
+        self.error_label.setObjectName("error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setAccessibleName("Error")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        self.buttons = QDialogButtonBox(self)
+        self.add_button = self.buttons.addButton("Add", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button.setDefault(True)
+        self.add_button.setAccessibleName("Add account")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        if link:
+            self.link_edit.setPlainText(link)
+            self.tabs.setCurrentIndex(self.TAB_LINK)
+        self._on_type_changed()
+
+    # --- pages ----------------------------------------------------------------------------
+
+    def _manual_page(self) -> QWidget:
+        page = QWidget(self)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(4, 12, 4, 4)
+        intro = QLabel(
+            "Type the setup key the website shows next to its QR code "
+            "(often called “secret key” or “can't scan?”).",
+            page,
+        )
+        intro.setWordWrap(True)
+        intro.setStyleSheet("color: palette(placeholder-text);")
+        outer.addWidget(intro)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(8)
+        self.issuer_edit = QLineEdit(page)
+        self.issuer_edit.setPlaceholderText("e.g. GitHub")
+        self.name_edit = QLineEdit(page)
+        self.name_edit.setPlaceholderText("e.g. you@example.com")
+        self.secret_edit = QLineEdit(page)
+        self.secret_edit.setPlaceholderText("e.g. JBSW Y3DP EHPK 3PXP")
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.secret_edit.setFont(mono)
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reveal_action = QAction("Show", self.secret_edit)
+        self.reveal_action.setCheckable(True)
+        self.reveal_action.setToolTip("Show or hide the key")
+        self.reveal_action.setText("Show key")
+        self.reveal_action.toggled.connect(
+            lambda on: self.secret_edit.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
+        self.secret_edit.addAction(self.reveal_action, QLineEdit.ActionPosition.TrailingPosition)
+        for w, name in (
+            (self.issuer_edit, "Issuer"),
+            (self.name_edit, "Account name"),
+            (self.secret_edit, "Secret key"),
+        ):
+            w.setAccessibleName(name)
+            w.setMinimumHeight(30)
+            w.textEdited.connect(lambda _t, w=w: self._clear_error(w))
+        form.addRow("&Issuer:", self.issuer_edit)
+        form.addRow("&Account:", self.name_edit)
+        form.addRow("&Secret key:", self.secret_edit)
+        outer.addLayout(form)
+
+        self.advanced_toggle = QToolButton(page)
+        self.advanced_toggle.setText("Advanced options")
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_toggle.setAutoRaise(True)
+        self.advanced_toggle.setAccessibleName("Advanced options")
+        self.advanced_toggle.toggled.connect(self._toggle_advanced)
+        outer.addWidget(self.advanced_toggle)
+
+        self.advanced = QWidget(page)
+        adv = QFormLayout(self.advanced)
+        adv.setContentsMargins(18, 0, 0, 0)
+        self.type_combo = QComboBox(self.advanced)
+        for value, label in TYPE_CHOICES:
+            self.type_combo.addItem(label, value.value)
+        self.type_combo.currentIndexChanged.connect(lambda _i: self._on_type_changed())
+        self.algorithm_combo = QComboBox(self.advanced)
+        for alg in ALGORITHMS:
+            self.algorithm_combo.addItem(alg.replace("SHA", "SHA-"), alg)
+        self.digits_spin = QSpinBox(self.advanced)
+        self.digits_spin.setRange(MIN_DIGITS, MAX_DIGITS)
+        self.digits_spin.setValue(6)
+        self.period_spin = QSpinBox(self.advanced)
+        self.period_spin.setRange(1, 86400)
+        self.period_spin.setValue(DEFAULT_PERIOD)
+        self.period_spin.setSuffix(" s")
+        self.counter_spin = QSpinBox(self.advanced)
+        self.counter_spin.setRange(0, 2_147_483_647)
+        for adv_widget, name in (
+            (self.type_combo, "Type"),
+            (self.algorithm_combo, "Algorithm"),
+            (self.digits_spin, "Digits"),
+            (self.period_spin, "Period in seconds"),
+            (self.counter_spin, "Counter"),
+        ):
+            adv_widget.setAccessibleName(name)
+        adv.addRow("&Type:", self.type_combo)
+        adv.addRow("A&lgorithm:", self.algorithm_combo)
+        adv.addRow("&Digits:", self.digits_spin)
+        adv.addRow("&Period:", self.period_spin)
+        adv.addRow("&Counter:", self.counter_spin)
+        self.advanced.hide()
+        outer.addWidget(self.advanced)
+        outer.addStretch(1)
+        return page
+
+    def _link_page(self) -> QWidget:
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(4, 12, 4, 4)
+        intro = QLabel(
+            "Paste an <b>otpauth://</b> link, or a Google Authenticator export link "
+            "(<b>otpauth-migration://</b>).",
+            page,
+        )
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.link_edit = QPlainTextEdit(page)
+        self.link_edit.setPlaceholderText("otpauth://totp/Example:you@example.com?secret=…")
+        self.link_edit.setAccessibleName("Link")
+        self.link_edit.setTabChangesFocus(True)
+        self.link_edit.setMinimumHeight(90)
+        self.link_edit.textChanged.connect(lambda: self._clear_error(self.link_edit))
+        lay.addWidget(self.link_edit, 1)
+        paste = QPushButton("Paste from Clipboard", page)
+        paste.setAccessibleName("Paste link from clipboard")
+        paste.clicked.connect(
+            lambda: self.link_edit.setPlainText(QGuiApplication.clipboard().text().strip())
+        )
+        lay.addWidget(paste, 0, Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    def _toggle_advanced(self, on: bool) -> None:
+        self.advanced.setVisible(on)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.adjustSize()
+
+    def _on_type_changed(self) -> None:
+        otp_type = self.otp_type()
+        steam = otp_type is OtpType.STEAM
+        self.period_spin.setEnabled(otp_type is not OtpType.HOTP)
+        self.counter_spin.setEnabled(otp_type is OtpType.HOTP)
+        self.algorithm_combo.setEnabled(not steam)
+        self.digits_spin.setEnabled(not steam)
+        if steam:
+            self.algorithm_combo.setCurrentIndex(0)
+            self.digits_spin.setMinimum(STEAM_DIGITS)
+            self.digits_spin.setValue(STEAM_DIGITS)
+        else:
+            if self.digits_spin.value() < MIN_DIGITS:
+                self.digits_spin.setValue(6)
+            self.digits_spin.setMinimum(MIN_DIGITS)
+
+    def otp_type(self) -> OtpType:
+        return OtpType(self.type_combo.currentData())
+
+    # --- errors ---------------------------------------------------------------------------
+
+    def _widget_for(self, field: str | None) -> QWidget | None:
+        if self.tabs.currentIndex() == self.TAB_LINK:
+            return self.link_edit
+        mapping: dict[str, QWidget] = {
+            "issuer": self.issuer_edit,
+            "name": self.name_edit,
+            "secret": self.secret_edit,
+            "type": self.type_combo,
+            "algorithm": self.algorithm_combo,
+            "digits": self.digits_spin,
+            "period": self.period_spin,
+            "counter": self.counter_spin,
+        }
+        return mapping.get(field or "")
+
+    def show_error(self, message: str, field: str | None) -> None:
+        self.error_field = field
+        self.error_label.setText(message)
+        self.error_label.show()
+        widget = self._widget_for(field)
+        if widget is not None:
+            if widget.parentWidget() is self.advanced and not self.advanced.isVisible():
+                self.advanced_toggle.setChecked(True)
+            widget.setStyleSheet(INVALID_STYLE)
+            widget.setFocus()
+
+    def _clear_error(self, widget: QWidget | None = None) -> None:
+        if widget is not None and not widget.styleSheet():
+            return
+        widgets: tuple[QWidget, ...] = (
+            self.issuer_edit,
+            self.name_edit,
+            self.secret_edit,
+            self.link_edit,
+            self.type_combo,
+            self.algorithm_combo,
+            self.digits_spin,
+            self.period_spin,
+            self.counter_spin,
+        )
+        for w in widgets:
+            w.setStyleSheet("")
+        self.error_label.clear()
+        self.error_label.hide()
+        self.error_field = None
+
+    # --- building -------------------------------------------------------------------------
+
+    def build_payload(self) -> Payload:
+        """The candidates described by the dialog; raises OtpError naming the field."""
+        if self.tabs.currentIndex() == self.TAB_LINK:
+            text = self.link_edit.toPlainText().strip()
+            if not text:
+                raise OtpError("Paste a link first.", "uri")
+            payload = classify(text)
+            if payload.kind not in (PayloadKind.OTPAUTH, PayloadKind.MIGRATION):
+                raise OtpError(payload.message, "uri")
+            if not payload.entries:
+                reasons = "; ".join(f"{s.label}: {s.reason}" for s in payload.skipped)
+                raise OtpError(reasons or "The link holds no account.", "uri")
+            return payload
+        issuer = self.issuer_edit.text().strip()
+        name = self.name_edit.text().strip()
+        secret = normalize_secret(self.secret_edit.text())
+        if not issuer and not name:
+            raise OtpError("Enter the service name (issuer) or the account name.", "issuer")
+        otp_type = self.otp_type()
+        entry = Entry(
+            secret=secret,
+            issuer=issuer,
+            name=name,
+            type=otp_type,
+            algorithm=str(self.algorithm_combo.currentData()),
+            digits=STEAM_DIGITS if otp_type is OtpType.STEAM else self.digits_spin.value(),
+            period=self.period_spin.value(),
+            counter=self.counter_spin.value() if otp_type is OtpType.HOTP else 0,
+        )
+        return Payload(PayloadKind.OTPAUTH, entries=(entry,), message=f"Account {entry.label}")
+
+    def accept(self) -> None:
+        try:
+            payload = self.build_payload()
+        except OtpError as exc:
+            self.show_error(field_message(exc), exc.field)
+            return
+        self.payload = payload
+        super().accept()
+        self.candidates_ready.emit(payload)

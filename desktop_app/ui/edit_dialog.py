@@ -1,0 +1,104 @@
+"""Edit an account's issuer, name, group and note (and an HOTP counter, to resynchronise)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import AppError, OtpError
+from desktop_app.otp.model import Entry, OtpType
+from desktop_app.ui.add_dialog import ERROR_STYLE, field_message
+from desktop_app.ui.confirm_dialog import describe
+from desktop_app.vault import Vault
+
+
+class EditDialog(QDialog):
+    saved = Signal(object)  # the saved Entry
+
+    def __init__(self, parent: QWidget | None, vault: Vault, entry: Entry) -> None:
+        super().__init__(parent)
+        self.setObjectName("EditDialog")
+        self.setWindowTitle("Edit Account")
+        self.setMinimumWidth(420)
+        self.vault = vault
+        self.entry = entry
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(18, 16, 18, 14)
+        form = QFormLayout()
+        self.issuer_edit = QLineEdit(entry.issuer, self)
+        self.issuer_edit.setAccessibleName("Issuer")
+        self.name_edit = QLineEdit(entry.name, self)
+        self.name_edit.setAccessibleName("Account name")
+        self.group_edit = QLineEdit(entry.group, self)
+        self.group_edit.setAccessibleName("Group")
+        self.group_edit.setPlaceholderText("optional")
+        self.note_edit = QLineEdit(entry.note, self)
+        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText("optional")
+        form.addRow("&Issuer:", self.issuer_edit)
+        form.addRow("&Account:", self.name_edit)
+        form.addRow("&Group:", self.group_edit)
+        form.addRow("&Note:", self.note_edit)
+        self.counter_spin: QSpinBox | None = None
+        if entry.type is OtpType.HOTP:
+            self.counter_spin = QSpinBox(self)
+            self.counter_spin.setRange(0, 2_147_483_647)
+            self.counter_spin.setValue(min(entry.counter, 2_147_483_647))
+            self.counter_spin.setAccessibleName("Counter")
+            form.addRow("&Counter:", self.counter_spin)
+        details = QLabel(describe(entry), self)
+        details.setStyleSheet("color: palette(placeholder-text);")
+        form.addRow("Type:", details)
+        lay.addLayout(form)
+        self.error_label = QLabel("", self)
+        self.error_label.setObjectName("error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        lay.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        issuer = self.issuer_edit.text().strip()
+        name = self.name_edit.text().strip()
+        if not issuer and not name:
+            self._error("Issuer: enter the service name (issuer) or the account name.")
+            return
+        changes: dict[str, object] = {
+            "issuer": issuer,
+            "name": name,
+            "group": self.group_edit.text().strip(),
+            "note": self.note_edit.text().strip(),
+        }
+        if self.counter_spin is not None:
+            changes["counter"] = self.counter_spin.value()
+        try:
+            current = self.vault.get(self.entry.uuid)
+            updated = self.vault.update(current.with_changes(**changes))
+        except OtpError as exc:
+            self._error(field_message(exc))
+            return
+        except AppError as exc:
+            self._error(f"Nothing was saved: {exc}")
+            return
+        super().accept()
+        self.saved.emit(updated)
+
+    def _error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()

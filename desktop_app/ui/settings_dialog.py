@@ -1,0 +1,359 @@
+"""Settings, built from the declared settings (``desktop_app.settings.SETTINGS``).
+
+One page per section; one widget per setting type (bool: checkbox, int: spin box with its range,
+str with choices: combo box, folder: path field with a chooser, other str: line edit); each
+description is shown under its widget and as its tooltip. Changes apply and persist at once.
+The Security page also switches between keyring and password protection; the emnify page embeds
+the emnify account pane (which handles its own settings).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import AppError, WrongPasswordError
+from desktop_app.settings import SETTINGS, Setting, SettingError, sections
+
+if TYPE_CHECKING:
+    from desktop_app.app import AppServices
+
+log = logging.getLogger(__name__)
+EMNIFY_SECTION = "emnify account"
+SECURITY_SECTION = "Security"
+
+
+class SettingsDialog(QDialog):
+    protection_changed = Signal()
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = services.settings
+        self.setObjectName("SettingsDialog")
+        self.setWindowTitle("Settings")
+        self.resize(720, 500)
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.emnify_pane: QWidget | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 10)
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("settings_nav")
+        self.nav.setAccessibleName("Settings sections")
+        self.nav.setFixedWidth(180)
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setStyleSheet(
+            "QListWidget#settings_nav { background: palette(window); padding-top: 8px; }"
+            "QListWidget#settings_nav::item { padding: 8px 14px; border-radius: 6px;"
+            " margin: 1px 6px; }"
+            "QListWidget#settings_nav::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
+        self.pages = QStackedWidget(self)
+        body.addWidget(self.nav)
+        sep = QFrame(self)
+        sep.setFrameShape(QFrame.Shape.VLine)
+        sep.setStyleSheet("color: palette(mid);")
+        body.addWidget(sep)
+        body.addWidget(self.pages, 1)
+        outer.addLayout(body, 1)
+
+        names = sections()
+        if SECURITY_SECTION not in names:
+            names.append(SECURITY_SECTION)
+        self.section_names = names
+        for section in names:
+            self.nav.addItem(section)
+            self.pages.addWidget(self._page(section))
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.setContentsMargins(0, 0, 12, 0)
+        outer.addWidget(buttons)
+
+    # --- pages ----------------------------------------------------------------------------
+
+    def show_section(self, section: str) -> None:
+        self.nav.setCurrentRow(self.section_names.index(section))
+
+    def _page(self, section: str) -> QWidget:
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget(area)
+        page.setObjectName(f"page_{section}")
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(24, 18, 24, 18)
+        lay.setSpacing(4)
+        title = QLabel(section, page)
+        title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        lay.addWidget(title)
+        lay.addSpacing(8)
+        if section == EMNIFY_SECTION:
+            lay.addWidget(self._emnify(page), 1)
+        else:
+            for setting in SETTINGS:
+                if setting.section == section:
+                    self._add_setting(lay, page, setting)
+            if section == SECURITY_SECTION:
+                lay.addSpacing(10)
+                lay.addWidget(self._protection(page))
+            lay.addStretch(1)
+        area.setWidget(page)
+        return area
+
+    def _emnify(self, page: QWidget) -> QWidget:
+        try:
+            from desktop_app.ui.emnify_pane import EmnifyPane
+        except ImportError:
+            label = QLabel("The emnify account settings are not available in this build.", page)
+            label.setObjectName("emnify_missing")
+            label.setWordWrap(True)
+            return label
+        try:
+            pane = EmnifyPane(self.services, page)
+        except Exception:
+            log.exception("emnify pane failed")
+            label = QLabel("The emnify account settings could not be shown.", page)
+            label.setWordWrap(True)
+            return label
+        self.emnify_pane = pane
+        return pane
+
+    def _add_setting(self, lay: QVBoxLayout, page: QWidget, setting: Setting) -> None:
+        value = self.settings.get(setting.name)
+        widget: QWidget
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        if setting.type is bool:
+            box = QCheckBox(setting.label, page)
+            box.setChecked(bool(value))
+            box.toggled.connect(lambda on, s=setting: self._set(s, bool(on)))
+            widget = box
+            row.addWidget(box, 1)
+        else:
+            label = QLabel(setting.label, page)
+            row.addWidget(label, 1)
+            if setting.type is int:
+                spin = QSpinBox(page)
+                spin.setRange(
+                    setting.minimum if setting.minimum is not None else -(2**31),
+                    setting.maximum if setting.maximum is not None else 2**31 - 1,
+                )
+                spin.setValue(int(value))
+                spin.setMinimumWidth(110)
+                spin.valueChanged.connect(lambda v, s=setting: self._set(s, int(v)))
+                widget = spin
+                row.addWidget(spin)
+            elif setting.choices:
+                combo = QComboBox(page)
+                for choice, text in setting.choices:
+                    combo.addItem(text, choice)
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+                combo.setMinimumWidth(180)
+                combo.currentIndexChanged.connect(
+                    lambda _i, s=setting, c=combo: self._set(s, str(c.currentData()))
+                )
+                widget = combo
+                row.addWidget(combo)
+            elif setting.kind == "folder":
+                edit = QLineEdit(str(value), page)
+                edit.setPlaceholderText("Choose a folder")
+                edit.setMinimumWidth(220)
+                edit.editingFinished.connect(lambda s=setting, e=edit: self._set(s, e.text()))
+                choose = QPushButton("Choose…", page)
+                choose.setAccessibleName(f"Choose {setting.label.lower()}")
+                choose.clicked.connect(lambda _c=False, s=setting, e=edit: self._choose(s, e))
+                widget = edit
+                row.addWidget(edit)
+                row.addWidget(choose)
+            else:
+                edit = QLineEdit(str(value), page)
+                edit.setMinimumWidth(220)
+                edit.editingFinished.connect(lambda s=setting, e=edit: self._set(s, e.text()))
+                widget = edit
+                row.addWidget(edit)
+            label.setBuddy(widget)
+        widget.setObjectName(f"setting_{setting.name}")
+        widget.setAccessibleName(setting.label)
+        widget.setAccessibleDescription(setting.description)
+        widget.setToolTip(setting.description)
+        self.widgets[setting.name] = widget
+        lay.addLayout(row)
+        help_text = QLabel(setting.description, page)
+        help_text.setWordWrap(True)
+        help_text.setStyleSheet("color: palette(placeholder-text); font-size: 9pt;")
+        if setting.type is bool:
+            help_text.setContentsMargins(24, 0, 0, 0)
+        lay.addWidget(help_text)
+        error = QLabel("", page)
+        error.setStyleSheet("color: #c01c28;")
+        error.hide()
+        self.errors[setting.name] = error
+        lay.addWidget(error)
+        lay.addSpacing(10)
+
+    def _choose(self, setting: Setting, edit: QLineEdit) -> None:
+        folder = QFileDialog.getExistingDirectory(self, setting.label, edit.text())
+        if folder:
+            edit.setText(folder)
+            self._set(setting, folder)
+
+    def _set(self, setting: Setting, value: Any) -> None:
+        error = self.errors.get(setting.name)
+        try:
+            self.settings.set(setting.name, value)
+        except SettingError as exc:
+            if error is not None:
+                error.setText(str(exc))
+                error.show()
+            return
+        if error is not None:
+            error.hide()
+
+    # --- protection -----------------------------------------------------------------------
+
+    def _protection(self, page: QWidget) -> QWidget:
+        box = QFrame(page)
+        box.setObjectName("protection")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(14, 12, 14, 12)
+        title = QLabel("Vault protection", box)
+        title.setStyleSheet("font-weight: 600;")
+        lay.addWidget(title)
+        self.protection_label = QLabel("", box)
+        self.protection_label.setObjectName("protection_label")
+        self.protection_label.setWordWrap(True)
+        lay.addWidget(self.protection_label)
+        row = QHBoxLayout()
+        self.use_password_button = QPushButton("Use a Password…", box)
+        self.use_password_button.clicked.connect(self.switch_to_password)
+        self.change_password_button = QPushButton("Change Password…", box)
+        self.change_password_button.clicked.connect(self.change_password)
+        self.use_keyring_button = QPushButton("Use the System Keyring", box)
+        self.use_keyring_button.clicked.connect(self.switch_to_keyring)
+        for b in (self.use_password_button, self.change_password_button, self.use_keyring_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.protection_message = QLabel("", box)
+        self.protection_message.setWordWrap(True)
+        lay.addWidget(self.protection_message)
+        self._update_protection()
+        return box
+
+    def _update_protection(self) -> None:
+        vault = self.services.vault
+        mode = vault.mode if vault is not None else None
+        if mode == "password":
+            text = (
+                "Your accounts are encrypted with a password that you enter when the app "
+                "starts. You can lock the window with Ctrl+L."
+            )
+        elif mode == "keyring":
+            text = (
+                "Your accounts are encrypted; the key is kept in the system keyring, which your "
+                "desktop unlocks when you sign in."
+            )
+        else:
+            text = "The vault is locked."
+        self.protection_label.setText(text)
+        self.use_password_button.setVisible(mode == "keyring")
+        self.change_password_button.setVisible(mode == "password")
+        self.use_keyring_button.setVisible(mode == "password")
+        self.use_keyring_button.setEnabled(self.services.keystore.available())
+        if not self.services.keystore.available():
+            self.use_keyring_button.setToolTip("No system keyring was found on this computer.")
+
+    def ask_new_password(self, change: bool) -> tuple[str, str] | None:
+        """(current password or "", new password), or None when cancelled. Tests replace it."""
+        from desktop_app.ui.unlock_dialog import PasswordDialog
+
+        dialog = PasswordDialog(self, mode="change" if change else "create")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.current_password(), dialog.password()
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _done(self, text: str) -> None:
+        self.protection_message.setText(text)
+        self._update_protection()
+        self.protection_changed.emit()
+
+    def switch_to_password(self) -> None:
+        vault = self.services.vault
+        answer = self.ask_new_password(change=False)
+        if vault is None or answer is None:
+            return
+        try:
+            vault.use_password(answer[1])
+        except AppError as exc:
+            self.protection_message.setText(f"Nothing changed: {exc}")
+            return
+        self._done("The vault is now protected by your password.")
+
+    def change_password(self) -> None:
+        vault = self.services.vault
+        answer = self.ask_new_password(change=True)
+        if vault is None or answer is None:
+            return
+        current, new = answer
+        if not vault.check_password(current):
+            self.protection_message.setText(
+                str(WrongPasswordError("The current password is wrong."))
+            )
+            return
+        try:
+            vault.use_password(new)
+        except AppError as exc:
+            self.protection_message.setText(f"Nothing changed: {exc}")
+            return
+        self._done("The password was changed.")
+
+    def switch_to_keyring(self) -> None:
+        vault = self.services.vault
+        if vault is None:
+            return
+        if not self.confirm(
+            "Use the system keyring?",
+            "The vault key will be kept in the system keyring and no password will be asked "
+            "when the app starts. Continue?",
+        ):
+            return
+        try:
+            vault.use_keyring()
+        except AppError as exc:
+            self.protection_message.setText(f"Nothing changed: {exc}")
+            return
+        self._done("The vault key is now kept in the system keyring.")

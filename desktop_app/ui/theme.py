@@ -1,0 +1,96 @@
+"""Light and dark palettes, and following the system's colour scheme.
+
+``apply_theme(app, "system" | "light" | "dark")``. With "system" the platform palette is used,
+switched to our dark palette when the platform reports a dark scheme but its style does not
+provide one (e.g. Fusion without a platform theme).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+_state: dict[str, object] = {}
+
+ACCENT_LIGHT = "#1c71d8"
+ACCENT_DARK = "#78aeed"
+
+
+def _palette(dark: bool) -> QPalette:
+    if dark:
+        window, base, alt, text, button = "#242424", "#1e1e1e", "#2a2a2a", "#f0f0f0", "#323232"
+        accent, accent_text, mid, disabled = "#3584e4", "#ffffff", "#4a4a4a", "#8a8a8a"
+        link = ACCENT_DARK
+        tip_base, tip_text = "#383838", "#f0f0f0"
+    else:
+        window, base, alt, text, button = "#f6f5f4", "#ffffff", "#f3f3f3", "#1f1f1f", "#ececec"
+        accent, accent_text, mid, disabled = ACCENT_LIGHT, "#ffffff", "#c8c8c8", "#8f8f8f"
+        link = ACCENT_LIGHT
+        tip_base, tip_text = "#fffbe6", "#1f1f1f"
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, c in (
+        (role.Window, window),
+        (role.WindowText, text),
+        (role.Base, base),
+        (role.AlternateBase, alt),
+        (role.Text, text),
+        (role.Button, button),
+        (role.ButtonText, text),
+        (role.BrightText, "#ffffff"),
+        (role.Highlight, accent),
+        (role.HighlightedText, accent_text),
+        (role.Link, link),
+        (role.LinkVisited, link),
+        (role.ToolTipBase, tip_base),
+        (role.ToolTipText, tip_text),
+        (role.PlaceholderText, disabled),
+        (role.Mid, mid),
+        (role.Midlight, alt),
+        (role.Dark, "#101010" if dark else "#a0a0a0"),
+        (role.Shadow, "#000000"),
+        (role.Light, "#3a3a3a" if dark else "#ffffff"),
+    ):
+        p.setColor(r, QColor(c))
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, r, QColor(disabled))
+    return p
+
+
+def light_palette() -> QPalette:
+    return _palette(False)
+
+
+def dark_palette() -> QPalette:
+    return _palette(True)
+
+
+def system_is_dark(app: QApplication) -> bool:
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication, mode: str) -> None:
+    """Apply "system", "light" or "dark" to the whole application."""
+    if "fusion" not in _state:
+        app.setStyle("Fusion")  # consistent look on every platform; honours our palettes
+        _state["fusion"] = True
+        _state["platform"] = QPalette(app.palette())
+        app.styleHints().colorSchemeChanged.connect(lambda _s: _follow_system(app))
+    _state["mode"] = mode
+    if mode == "dark":
+        app.setPalette(dark_palette())
+    elif mode == "light":
+        app.setPalette(light_palette())
+    else:
+        _follow_system(app)
+
+
+def _follow_system(app: QApplication) -> None:
+    if _state.get("mode", "system") != "system":
+        return
+    app.setPalette(dark_palette() if system_is_dark(app) else light_palette())
+
+
+def current_is_dark(app: QApplication) -> bool:
+    return app.palette().color(QPalette.ColorRole.Base).lightness() < 128

@@ -1,0 +1,136 @@
+"""Password dialogs: create a vault password, unlock the vault, change the password."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+MIN_LENGTH = 8
+Mode = Literal["create", "unlock", "change"]
+
+REASON_NO_KEYRING = (
+    "No system keyring was found on this computer, so your accounts are protected by a "
+    "password instead. You will enter it each time the app starts."
+)
+REASON_CHOSEN = (
+    "You chose password protection: your accounts are encrypted with a password you enter "
+    "each time the app starts."
+)
+FORGOTTEN = "There is no way to recover the accounts if you forget this password."
+
+
+class PasswordDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        mode: Mode = "unlock",
+        reason: str = "",
+        error: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.mode = mode
+        self.setObjectName("PasswordDialog")
+        self.setMinimumWidth(420)
+        titles = {
+            "create": "Choose a Vault Password",
+            "unlock": "Unlock Authenticator",
+            "change": "Change Vault Password",
+        }
+        self.setWindowTitle(titles[mode])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(20, 18, 20, 14)
+        lay.setSpacing(10)
+        heading = QLabel(titles[mode], self)
+        heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        lay.addWidget(heading)
+        if mode == "unlock":
+            intro = reason or "Enter the vault password to see your accounts."
+        elif mode == "create":
+            intro = f"{reason or REASON_CHOSEN} {FORGOTTEN}"
+        else:
+            intro = f"Enter the current password and the new one. {FORGOTTEN}"
+        text = QLabel(intro, self)
+        text.setWordWrap(True)
+        lay.addWidget(text)
+
+        form = QFormLayout()
+        self.current_edit: QLineEdit | None = None
+        if mode == "change":
+            self.current_edit = self._field("Current password")
+            form.addRow("C&urrent password:", self.current_edit)
+        self.password_edit = self._field("Password" if mode == "unlock" else "New password")
+        form.addRow("&Password:" if mode == "unlock" else "&New password:", self.password_edit)
+        self.repeat_edit: QLineEdit | None = None
+        if mode != "unlock":
+            self.repeat_edit = self._field("Repeat the password")
+            form.addRow("&Repeat:", self.repeat_edit)
+        lay.addLayout(form)
+
+        self.error_label = QLabel(error, self)
+        self.error_label.setObjectName("error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c01c28;")
+        self.error_label.setVisible(bool(error))
+        lay.addWidget(self.error_label)
+
+        self.buttons = QDialogButtonBox(self)
+        ok_text = {"create": "Create Vault", "unlock": "Unlock", "change": "Change"}[mode]
+        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        self.buttons.addButton(
+            QDialogButtonBox.StandardButton.Cancel
+            if mode != "unlock"
+            else QDialogButtonBox.StandardButton.Close
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        (self.current_edit or self.password_edit).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _field(self, name: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setAccessibleName(name)
+        edit.setMinimumHeight(30)
+        return edit
+
+    def password(self) -> str:
+        return self.password_edit.text()
+
+    def current_password(self) -> str:
+        return self.current_edit.text() if self.current_edit is not None else ""
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def accept(self) -> None:
+        pw = self.password()
+        if self.current_edit is not None and not self.current_edit.text():
+            self.show_error("Enter the current password.")
+            return
+        if not pw:
+            self.show_error("Enter a password.")
+            return
+        if self.mode != "unlock":
+            if len(pw) < MIN_LENGTH:
+                self.show_error(f"Use at least {MIN_LENGTH} characters.")
+                return
+            assert self.repeat_edit is not None
+            if pw != self.repeat_edit.text():
+                self.show_error("The two passwords differ.")
+                self.repeat_edit.selectAll()
+                self.repeat_edit.setFocus()
+                return
+        super().accept()

@@ -1,0 +1,69 @@
+"""Shared pieces of the main-window GUI tests (fixtures live in each test module)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from desktop_app.otp.model import Entry, OtpType
+
+
+def secret_for(seed: str) -> str:
+    """A deterministic 160-bit Base32 secret."""
+    return base64.b32encode(hashlib.sha1(seed.encode()).digest()).decode().rstrip("=")
+
+
+def sample_entries() -> list[Entry]:
+    return [
+        Entry(secret_for("github"), "GitHub", "octocat@example.com"),
+        Entry(secret_for("google"), "Google", "jane.doe@gmail.com"),
+        Entry(secret_for("emnify"), "emnify", "ops@emnify.com", digits=8),
+        Entry(secret_for("bank"), "Bank", "hotp-card", type=OtpType.HOTP, counter=0),
+    ]
+
+
+class Recorder:
+    """Replaces MainWindow.inform / ask in tests."""
+
+    def __init__(self, answer: bool = True) -> None:
+        self.informed: list[tuple[str, str]] = []
+        self.asked: list[tuple[str, str]] = []
+        self.answer = answer
+
+    def inform(self, title: str, text: str, **_kw: Any) -> None:
+        self.informed.append((title, text))
+
+    def ask(self, title: str, text: str, _ok: str, **_kw: Any) -> bool:
+        self.asked.append((title, text))
+        return self.answer
+
+
+def make_window(services: Any, qtbot: Any, monkeypatch: Any, recorder: Recorder) -> Any:
+    from desktop_app.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    monkeypatch.setattr(window, "inform", recorder.inform)
+    monkeypatch.setattr(window, "ask", recorder.ask)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def qr_png(text: str, path: Path, scale: int = 8) -> Path:
+    import segno
+
+    segno.make(text, error="m").save(str(path), scale=scale, border=4)
+    return path
+
+
+def all_file_bytes(*roots: Path) -> list[tuple[Path, bytes]]:
+    out = []
+    for root in roots:
+        if root.exists():
+            for p in root.rglob("*"):
+                if p.is_file():
+                    out.append((p, p.read_bytes()))
+    return out
