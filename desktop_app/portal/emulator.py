@@ -910,18 +910,3 @@ class _Handler(BaseHTTPRequestHandler):
             self._drop()
             return
         self._send(status, answer, headers)
-
-
-def serve_forever(
-    host: str = "127.0.0.1",
-    port: int = 0,
-    users: Mapping[str, str] | None = None,
-    **options: Any,
-) -> None:  # pragma: no cover - interactive
-    with EmulatorServer(host, port, users, **options) as emu:
-        print(f"emnify portal emulator at {emu.url}", flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
