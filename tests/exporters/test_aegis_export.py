@@ -1,0 +1,94 @@
+"""Aegis export: the documented file layout, and vault -> Aegis -> vault loses nothing."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from desktop_app import importers
+from desktop_app.exporters import write_export
+from desktop_app.exporters.aegis import export_encrypted, export_plain
+from desktop_app.vault import Vault
+
+
+def fill(vault: Vault, samples) -> None:
+    rich = [
+        samples[0].with_changes(
+            group="Work",
+            note="recovery codes in the safe",
+            meta={"emnify.state": "active", "aegis.favorite": "1"},
+        ),
+        samples[1].with_changes(group="Work", meta={"aegis.groups": "Home\nTravel"}),
+        *samples[2:],
+    ]
+    vault.add_many(rich)
+
+
+def decrypt_as_documented(data: bytes, password: str) -> dict:
+    """Independent reader following the spec (not the app's importer)."""
+    doc = json.loads(data)
+    assert doc["version"] == 1
+    (slot,) = doc["header"]["slots"]
+    assert (slot["type"], slot["n"], slot["r"], slot["p"]) == (1, 32768, 8, 1)
+    assert len(bytes.fromhex(slot["salt"])) == 32
+    derived = Scrypt(salt=bytes.fromhex(slot["salt"]), length=32, n=slot["n"], r=8, p=1).derive(
+        password.encode()
+    )
+    kp = slot["key_params"]
+    master = AESGCM(derived).decrypt(
+        bytes.fromhex(kp["nonce"]), bytes.fromhex(slot["key"]) + bytes.fromhex(kp["tag"]), None
+    )
+    params = doc["header"]["params"]
+    plain = AESGCM(master).decrypt(
+        bytes.fromhex(params["nonce"]),
+        base64.b64decode(doc["db"]) + bytes.fromhex(params["tag"]),
+        None,
+    )
+    return json.loads(plain)
+
+
+def test_encrypted_export_round_trip_loses_nothing(vault, samples, tmp_path) -> None:
+    fill(vault, samples)
+    out = tmp_path / "backup.json"
+    write_export("aegis", vault.entries(), out, "correct horse ü")
+    assert out.stat().st_mode & 0o077 == 0
+    content = decrypt_as_documented(out.read_bytes(), "correct horse ü")
+    assert content["version"] == 3
+    assert {g["name"] for g in content["groups"]} == {"Work", "Home", "Travel"}
+    steam = next(e for e in content["entries"] if e["type"] == "steam")
+    assert steam["info"] == {"secret": samples[5].secret, "algo": "SHA1", "digits": 5, "period": 30}
+    hotp = next(e for e in content["entries"] if e["type"] == "hotp")
+    assert hotp["info"]["counter"] == 12345
+
+    other = Vault.open_with_password(tmp_path / "second", "pw")
+    try:
+        result = importers.load_file(out, "correct horse ü")
+        assert result.skipped == []
+        other.add_many(result.entries)
+        assert [e.to_dict() for e in other.entries()] == [e.to_dict() for e in vault.entries()]
+    finally:
+        other.close()
+
+
+def test_plain_export_round_trip_and_layout(vault, samples) -> None:
+    fill(vault, samples)
+    data = export_plain(vault.entries())
+    doc = json.loads(data)
+    assert doc["header"] == {"slots": None, "params": None}
+    assert doc["db"]["version"] == 3
+    back = importers.load(data).entries
+    # order is assigned by the vault when the entries are added
+    assert [e.with_changes(order=0) for e in back] == [
+        e.with_changes(order=0) for e in vault.entries()
+    ]
+
+
+def test_encrypted_export_needs_password(samples) -> None:
+    with pytest.raises(ValueError):
+        export_encrypted(samples, "")
+    data = export_encrypted(samples, "x", scrypt_n=4)
+    assert importers.needs_password(data)
