@@ -152,7 +152,7 @@ def test_edit_issuer_and_name(window, services, qtbot):
     dialog.issuer_edit.setText("GitHub Enterprise")
     dialog.name_edit.setText("mona")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    saved = [e for e in services.vault.entries() if e.secret == secret_for("github")][0]
+    saved = next(e for e in services.vault.entries() if e.secret == secret_for("github"))
     assert (saved.issuer, saved.name) == ("GitHub Enterprise", "mona")
     qtbot.waitUntil(lambda: window.active_dialog is None)
     assert window.current_entry().issuer == "GitHub Enterprise"

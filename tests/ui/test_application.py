@@ -1,0 +1,86 @@
+"""Start-up: password dialogs when creating/unlocking a vault; clear failures."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from desktop_app.app import AppServices
+from desktop_app.errors import VaultError
+from desktop_app.paths import AppPaths
+from desktop_app.settings import Settings
+from desktop_app.ui import application
+from desktop_app.ui.unlock_dialog import REASON_CHOSEN, PasswordDialog
+from desktop_app.vault import KeyStore, Vault
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def pw_services(data_dir):
+    paths = AppPaths.resolve(data_dir)
+    paths.ensure()
+    svc = AppServices(paths=paths, settings=Settings(paths.config_dir), keystore=KeyStore.memory())
+    svc.password_mode = True
+    yield svc
+    svc.close()
+
+
+def _script(monkeypatch, answers):
+    """Each PasswordDialog.exec() takes the next (password, repeat) answer or None (cancel)."""
+    seen: list[PasswordDialog] = []
+
+    def fake_exec(self):
+        seen.append(self)
+        answer = answers.pop(0)
+        if answer is None:
+            return QDialog.DialogCode.Rejected
+        self.password_edit.setText(answer[0])
+        if self.repeat_edit is not None:
+            self.repeat_edit.setText(answer[1])
+        self.accept()
+        return self.result()
+
+    monkeypatch.setattr(PasswordDialog, "exec", fake_exec)
+    return seen
+
+
+def test_create_then_unlock_with_retry(qtbot, pw_services, monkeypatch, data_dir):
+    application.create_app()
+    seen = _script(monkeypatch, [("short", "short"), ("a good password", "a good password")])
+    # first answer is refused by the dialog itself (too short); the dialog stays "rejected"
+    assert application.open_vault_interactive(pw_services) is False
+    assert seen[0].mode == "create" and "8 characters" in seen[0].error_label.text()
+    assert REASON_CHOSEN.split(":")[0] in seen[0].findChildren(type(seen[0].error_label))[1].text()
+    seen = _script(monkeypatch, [("a good password", "a good password")])
+    assert application.open_vault_interactive(pw_services) is True
+    assert pw_services.vault is not None and pw_services.vault.mode == "password"
+    pw_services.vault.close()
+    pw_services.vault = None
+    seen = _script(monkeypatch, [("nope", ""), ("a good password", "")])
+    assert application.open_vault_interactive(pw_services) is True
+    assert [d.mode for d in seen] == ["unlock", "unlock"]
+    assert "Wrong password" in seen[1].error_label.text()
+
+
+def test_cancel_unlock_returns_false(qtbot, pw_services, monkeypatch, data_dir):
+    application.create_app()
+    Vault.open_with_password(data_dir, "a good password").close()
+    _script(monkeypatch, [None])
+    assert application.open_vault_interactive(pw_services) is False
+    assert pw_services.vault is None
+
+
+def test_vault_error_is_shown(qtbot, pw_services, monkeypatch, data_dir):
+    application.create_app()
+    (data_dir / "vault.json").write_text("not json")
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(application, "show_fatal", lambda t, x: shown.append((t, x)))
+    assert application.open_vault_interactive(pw_services) is False
+    assert shown and "damaged" in shown[0][1]
+    _ = VaultError
+
+
+def test_run_gui_exits_1_when_vault_stays_closed(qtbot, pw_services, monkeypatch):
+    monkeypatch.setattr(application, "open_vault_interactive", lambda s, p=None: False)
+    assert application.run_gui(pw_services, None) == 1

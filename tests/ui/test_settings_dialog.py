@@ -1,0 +1,108 @@
+"""Settings pane built from the declared settings; changes persist; vault protection switch."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
+
+from desktop_app.settings import SETTINGS, Settings
+from desktop_app.ui.settings_dialog import EMNIFY_SECTION, SettingsDialog
+from desktop_app.vault import Vault
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def dialog(services, qtbot):
+    d = SettingsDialog(services)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def test_one_widget_per_declared_setting(dialog):
+    for s in SETTINGS:
+        if s.section == EMNIFY_SECTION:
+            assert s.name not in dialog.widgets  # the emnify pane handles these
+            continue
+        w = dialog.widgets[s.name]
+        assert w.toolTip() == s.description
+        assert w.accessibleName() == s.label
+        if s.type is bool:
+            assert isinstance(w, QCheckBox)
+        elif s.type is int:
+            assert isinstance(w, QSpinBox)
+            assert (w.minimum(), w.maximum()) == (s.minimum, s.maximum)
+        elif s.choices:
+            assert isinstance(w, QComboBox)
+            assert [w.itemData(i) for i in range(w.count())] == [c for c, _ in s.choices]
+        else:
+            assert isinstance(w, QLineEdit)
+    assert dialog.nav.count() == len(dialog.section_names)
+    assert EMNIFY_SECTION in dialog.section_names
+
+
+def test_changes_persist(dialog, services, qtbot):
+    spin = dialog.widgets["clipboard_clear_seconds"]
+    dialog.show_section("General")
+    spin.setValue(5)
+    box = dialog.widgets["hide_codes"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    theme = dialog.widgets["theme"]
+    theme.setCurrentIndex(theme.findData("dark"))
+    folder = dialog.widgets["backup_folder"]
+    folder.setText("/tmp/backups")
+    folder.editingFinished.emit()
+    reread = Settings(services.paths.config_dir)
+    assert reread.get("clipboard_clear_seconds") == 5
+    assert reread.get("hide_codes") is True
+    assert reread.get("theme") == "dark"
+    assert reread.get("backup_folder") == "/tmp/backups"
+
+
+def test_emnify_section_present(dialog):
+    dialog.show_section(EMNIFY_SECTION)
+    page = dialog.pages.currentWidget()
+    assert page.isVisible()
+    if dialog.emnify_pane is None:
+        labels = page.findChildren(type(dialog.protection_label), "emnify_missing")
+        assert labels and "not available" in labels[0].text()
+
+
+def test_switch_to_password_and_back(dialog, services, data_dir, memory_keystore, monkeypatch):
+    assert services.vault.mode == "keyring"
+    assert not dialog.use_password_button.isHidden()
+    monkeypatch.setattr(dialog, "ask_new_password", lambda change: ("", "a long password"))
+    dialog.switch_to_password()
+    assert services.vault.mode == "password"
+    assert "password" in dialog.protection_message.text()
+    assert not dialog.change_password_button.isHidden()
+    monkeypatch.setattr(dialog, "ask_new_password", lambda change: ("wrong", "another password"))
+    dialog.change_password()
+    assert "wrong" in dialog.protection_message.text()
+    monkeypatch.setattr(
+        dialog, "ask_new_password", lambda change: ("a long password", "another password")
+    )
+    dialog.change_password()
+    assert services.vault.check_password("another password")
+    services.vault.close()
+    reopened = Vault.open_with_password(data_dir, "another password")
+    reopened.close()
+    services.vault = Vault.open(
+        data_dir, keystore=memory_keystore, password_provider=lambda _c: "another password"
+    )
+    monkeypatch.setattr(dialog, "confirm", lambda *_a: True)
+    dialog.switch_to_keyring()
+    assert services.vault.mode == "keyring"
+
+
+def test_invalid_value_shows_error(dialog, services):
+    url = dialog.widgets.get("portal_url")
+    assert url is None  # handled by the emnify pane
+    # an out-of-range value cannot even be typed into a spin box; the setter refuses too
+    from desktop_app.settings import BY_NAME
+
+    dialog._set(BY_NAME["backup_keep"], 0)
+    assert not dialog.errors["backup_keep"].isHidden()
+    assert services.settings.get("backup_keep") == 10
