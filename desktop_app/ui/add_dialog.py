@@ -8,12 +8,13 @@ is refused with a message naming the field, and the dialog stays open.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -37,6 +38,7 @@ from desktop_app.otp.model import (
     OtpType,
     normalize_secret,
 )
+from desktop_app.ui.theme import error_css
 
 FIELD_LABELS = {
     "issuer": "Issuer",
@@ -55,7 +57,6 @@ TYPE_CHOICES = (
     (OtpType.HOTP, "Counter-based (HOTP)"),
     (OtpType.STEAM, "Steam Guard"),
 )
-ERROR_STYLE = "color: #c01c28;"
 INVALID_STYLE = "border: 1px solid #c01c28; border-radius: 3px;"
 
 
@@ -91,7 +92,7 @@ class AddDialog(QDialog):
         self.error_label = QLabel("", self)
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(error_css())
         self.error_label.setAccessibleName("Error")
         self.error_label.hide()
         layout.addWidget(self.error_label)
@@ -136,16 +137,17 @@ class AddDialog(QDialog):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.secret_edit.setFont(mono)
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.reveal_action = QAction("Show", self.secret_edit)
-        self.reveal_action.setCheckable(True)
-        self.reveal_action.setToolTip("Show or hide the key")
-        self.reveal_action.setText("Show key")
-        self.reveal_action.toggled.connect(
-            lambda on: self.secret_edit.setEchoMode(
-                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
-            )
-        )
-        self.secret_edit.addAction(self.reveal_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.reveal_button = QToolButton(page)
+        self.reveal_button.setText("Show")
+        self.reveal_button.setCheckable(True)
+        self.reveal_button.setToolTip("Show or hide the key (Alt+H)")
+        self.reveal_button.setShortcut("Alt+H")
+        self.reveal_button.setAccessibleName("Show the secret key")
+        self.reveal_button.toggled.connect(self._reveal)
+        secret_row = QHBoxLayout()
+        secret_row.setSpacing(6)
+        secret_row.addWidget(self.secret_edit, 1)
+        secret_row.addWidget(self.reveal_button)
         for w, name in (
             (self.issuer_edit, "Issuer"),
             (self.name_edit, "Account name"),
@@ -156,7 +158,10 @@ class AddDialog(QDialog):
             w.textEdited.connect(lambda _t, w=w: self._clear_error(w))
         form.addRow("&Issuer:", self.issuer_edit)
         form.addRow("&Account:", self.name_edit)
-        form.addRow("&Secret key:", self.secret_edit)
+        form.addRow("&Secret key:", secret_row)
+        secret_label = form.labelForField(secret_row)
+        if isinstance(secret_label, QLabel):
+            secret_label.setBuddy(self.secret_edit)
         outer.addLayout(form)
 
         self.advanced_toggle = QToolButton(page)
@@ -231,6 +236,12 @@ class AddDialog(QDialog):
         )
         lay.addWidget(paste, 0, Qt.AlignmentFlag.AlignLeft)
         return page
+
+    def _reveal(self, on: bool) -> None:
+        self.secret_edit.setEchoMode(
+            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+        )
+        self.reveal_button.setText("Hide" if on else "Show")
 
     def _toggle_advanced(self, on: bool) -> None:
         self.advanced.setVisible(on)

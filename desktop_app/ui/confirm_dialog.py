@@ -30,11 +30,8 @@ from desktop_app.intake import find_duplicates
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.account_delegate import avatar_color, initials
-from desktop_app.ui.theme import current_is_dark
+from desktop_app.ui.theme import current_is_dark, error_css, warning_css
 from desktop_app.vault import Vault
-
-WARN_STYLE = "color: #b35900;"
-ERROR_STYLE = "color: #c01c28;"
 
 
 def describe(entry: Entry) -> str:
@@ -103,7 +100,7 @@ class CandidateRow(QFrame):
             warn = QLabel(f"⚠ The same key is already saved as “{where}”.", self)
             warn.setObjectName("duplicate_warning")
             warn.setWordWrap(True)
-            warn.setStyleSheet(WARN_STYLE)
+            warn.setStyleSheet(warning_css())
             text.addWidget(warn)
         lay.addLayout(text, 1)
         for w in self.findChildren(QLabel):
@@ -175,13 +172,13 @@ class ConfirmDialog(QDialog):
             box.setTextFormat(Qt.TextFormat.PlainText)
             lines = [f"• {s.label or 'Unnamed'} — {s.reason}" for s in self.skipped]
             box.setText(f"Cannot be added ({len(self.skipped)}):\n" + "\n".join(lines))
-            box.setStyleSheet(WARN_STYLE)
+            box.setStyleSheet(warning_css())
             lay.addWidget(box)
 
         self.error_label = QLabel("", self)
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(error_css())
         self.error_label.hide()
         lay.addWidget(self.error_label)
 
@@ -228,7 +225,7 @@ class ConfirmDialog(QDialog):
             )
             warn.setObjectName("duplicate_warning")
             warn.setWordWrap(True)
-            warn.setStyleSheet(WARN_STYLE)
+            warn.setStyleSheet(warning_css())
             lay.addWidget(warn)
         return box
 

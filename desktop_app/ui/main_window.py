@@ -98,10 +98,6 @@ class Toast(QLabel):
         self.setObjectName("toast")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(False)
-        self.setStyleSheet(
-            "#toast { background: rgba(30, 30, 30, 228); color: white; border-radius: 8px;"
-            " padding: 8px 16px; }"
-        )
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAccessibleName("Notice")
         self._hide = QTimer(self)
@@ -110,6 +106,16 @@ class Toast(QLabel):
         self.hide()
 
     def show_text(self, text: str, ms: int = 2600) -> None:
+        from desktop_app.ui.theme import current_is_dark
+
+        app = QApplication.instance()
+        dark = isinstance(app, QApplication) and current_is_dark(app)
+        colors = (
+            "background: #e8e8e8; color: #1f1f1f;"
+            if dark
+            else ("background: rgba(30, 30, 30, 230); color: white;")
+        )
+        self.setStyleSheet(f"#toast {{ {colors} border-radius: 8px; padding: 8px 16px; }}")
         self.setText(text)
         self.adjustSize()
         self.reposition()
@@ -304,6 +310,7 @@ class MainWindow(QMainWindow):
 
         # header: search + primary Add button
         header = QWidget(central)
+        self.header = header
         header.setObjectName("header")
         hl = QHBoxLayout(header)
         hl.setContentsMargins(12, 10, 12, 10)
@@ -317,6 +324,7 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._on_search)
         self.search.installEventFilter(self)
         hl.addWidget(self.search, 1)
+        hl.addStretch(0)  # keeps the Add button at the right when the search field is hidden
         self.add_button = QToolButton(header)
         self.add_button.setObjectName("add_button")
         self.add_button.setText("+  Add")
@@ -331,6 +339,7 @@ class MainWindow(QMainWindow):
             " padding: 4px 14px; font-weight: 600; }"
             "QToolButton#add_button::menu-indicator { image: none; width: 0; }"
             "QToolButton#add_button:pressed { background: palette(dark); }"
+            "QToolButton#add_button:disabled { background: palette(mid); }"
         )
         hl.addWidget(self.add_button)
         outer.addWidget(header)
@@ -465,22 +474,44 @@ class MainWindow(QMainWindow):
         page = QWidget(self)
         page.setObjectName("locked_page")
         lay = QVBoxLayout(page)
+        lay.setContentsMargins(32, 24, 32, 24)
+        lay.setSpacing(10)
         lay.addStretch(2)
-        title = QLabel("Locked", page)
+        icon = QLabel(page)
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        app_icon = QApplication.windowIcon()
+        if not app_icon.isNull():
+            icon.setPixmap(app_icon.pixmap(64, 64))
+        lay.addWidget(icon)
+        title = QLabel("Authenticator is locked", page)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 17pt; font-weight: 600;")
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         lay.addWidget(title)
+        hint = QLabel("Enter your vault password to show your codes.", page)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        lay.addWidget(hint)
+        lay.addSpacing(6)
         self.unlock_field = QLineEdit(page)
         self.unlock_field.setEchoMode(QLineEdit.EchoMode.Password)
         self.unlock_field.setPlaceholderText("Vault password")
         self.unlock_field.setAccessibleName("Vault password")
-        self.unlock_field.setMaximumWidth(280)
+        self.unlock_field.setFixedWidth(280)
+        self.unlock_field.setMinimumHeight(32)
         self.unlock_field.returnPressed.connect(self.unlock)
         self.unlock_error = QLabel("", page)
         self.unlock_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.unlock_error.setStyleSheet("color: #c01c28;")
+        from desktop_app.ui.theme import error_css
+
+        self.unlock_error.setStyleSheet(error_css())
         self.unlock_button = QPushButton("Unlock", page)
         self.unlock_button.setAccessibleName("Unlock")
+        self.unlock_button.setFixedWidth(280)
+        self.unlock_button.setMinimumHeight(32)
+        self.unlock_button.setStyleSheet(
+            "QPushButton { background: palette(highlight); color: palette(highlighted-text);"
+            " border: none; border-radius: 6px; font-weight: 600; }"
+        )
         self.unlock_button.clicked.connect(self.unlock)
         for w in (self.unlock_field, self.unlock_button):
             hb = QHBoxLayout()
@@ -571,10 +602,17 @@ class MainWindow(QMainWindow):
         return True
 
     def _update_page(self) -> None:
-        if self.services.vault is None:
+        unlocked = self.services.vault is not None
+        self.header.setVisible(unlocked)
+        self.search.setVisible(unlocked and self.model.rowCount() > 0)
+        if self.search.isHidden() and self.search.text():
+            self.search.clear()
+        if not unlocked:
             self.stack.setCurrentIndex(PAGE_LOCKED)
         elif self.model.rowCount() == 0:
-            self.stack.setCurrentIndex(PAGE_EMPTY)
+            if self.stack.currentIndex() != PAGE_EMPTY:
+                self.stack.setCurrentIndex(PAGE_EMPTY)
+                self.empty_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
         elif self.proxy.rowCount() == 0:
             self.no_match.setText(f"No account matches “{self.search.text().strip()}”.")
             self.stack.setCurrentIndex(PAGE_NO_MATCH)
@@ -1053,7 +1091,7 @@ class MainWindow(QMainWindow):
         except ImportError:
             self.inform("Not available", "Importing backups is not available in this build.")
             return
-        count = run_import(self, self.services, path)
+        count = run_import(self, self.services, Path(path) if path else None)
         self.reload()
         if count:
             self.notice(f"Imported {_plural(count, 'account')}")

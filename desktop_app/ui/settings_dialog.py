@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AppError, WrongPasswordError
 from desktop_app.settings import SETTINGS, Setting, SettingError, sections
+from desktop_app.ui.theme import error_css
 
 if TYPE_CHECKING:
     from desktop_app.app import AppServices
@@ -68,11 +69,13 @@ class SettingsDialog(QDialog):
         self.nav.setFixedWidth(180)
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.nav.setStyleSheet(
-            "QListWidget#settings_nav { background: palette(window); padding-top: 8px; }"
+            "QListWidget#settings_nav { background: palette(window); padding-top: 8px;"
+            " outline: 0; border: none; }"
             "QListWidget#settings_nav::item { padding: 8px 14px; border-radius: 6px;"
             " margin: 1px 6px; }"
             "QListWidget#settings_nav::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); }"
+            " color: palette(highlighted-text); border: none; }"
+            "QListWidget#settings_nav::item:hover:!selected { background: palette(midlight); }"
         )
         self.pages = QStackedWidget(self)
         body.addWidget(self.nav)
@@ -167,6 +170,8 @@ class SettingsDialog(QDialog):
                     setting.minimum if setting.minimum is not None else -(2**31),
                     setting.maximum if setting.maximum is not None else 2**31 - 1,
                 )
+                if setting.minimum == 0:
+                    spin.setSpecialValueText("Off")
                 spin.setValue(int(value))
                 spin.setMinimumWidth(110)
                 spin.valueChanged.connect(lambda v, s=setting: self._set(s, int(v)))
@@ -214,7 +219,7 @@ class SettingsDialog(QDialog):
             help_text.setContentsMargins(24, 0, 0, 0)
         lay.addWidget(help_text)
         error = QLabel("", page)
-        error.setStyleSheet("color: #c01c28;")
+        error.setStyleSheet(error_css())
         error.hide()
         self.errors[setting.name] = error
         lay.addWidget(error)
@@ -265,7 +270,9 @@ class SettingsDialog(QDialog):
         row.addStretch(1)
         lay.addLayout(row)
         self.protection_message = QLabel("", box)
+        self.protection_message.setObjectName("protection_message")
         self.protection_message.setWordWrap(True)
+        self.protection_message.hide()
         lay.addWidget(self.protection_message)
         self._update_protection()
         return box
@@ -306,8 +313,12 @@ class SettingsDialog(QDialog):
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _done(self, text: str) -> None:
+    def _message(self, text: str) -> None:
         self.protection_message.setText(text)
+        self.protection_message.setVisible(bool(text))
+
+    def _done(self, text: str) -> None:
+        self._message(text)
         self._update_protection()
         self.protection_changed.emit()
 
@@ -319,7 +330,7 @@ class SettingsDialog(QDialog):
         try:
             vault.use_password(answer[1])
         except AppError as exc:
-            self.protection_message.setText(f"Nothing changed: {exc}")
+            self._message(f"Nothing changed: {exc}")
             return
         self._done("The vault is now protected by your password.")
 
@@ -330,14 +341,12 @@ class SettingsDialog(QDialog):
             return
         current, new = answer
         if not vault.check_password(current):
-            self.protection_message.setText(
-                str(WrongPasswordError("The current password is wrong."))
-            )
+            self._message(str(WrongPasswordError("The current password is wrong.")))
             return
         try:
             vault.use_password(new)
         except AppError as exc:
-            self.protection_message.setText(f"Nothing changed: {exc}")
+            self._message(f"Nothing changed: {exc}")
             return
         self._done("The password was changed.")
 
@@ -354,6 +363,6 @@ class SettingsDialog(QDialog):
         try:
             vault.use_keyring()
         except AppError as exc:
-            self.protection_message.setText(f"Nothing changed: {exc}")
+            self._message(f"Nothing changed: {exc}")
             return
         self._done("The vault key is now kept in the system keyring.")

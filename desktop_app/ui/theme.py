@@ -94,3 +94,17 @@ def _follow_system(app: QApplication) -> None:
 
 def current_is_dark(app: QApplication) -> bool:
     return app.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def _app_is_dark() -> bool:
+    app = QApplication.instance()
+    return isinstance(app, QApplication) and current_is_dark(app)
+
+
+def warning_css() -> str:
+    """Text colour for warnings, readable on the current palette."""
+    return "color: #f0a43a;" if _app_is_dark() else "color: #a35200;"
+
+
+def error_css() -> str:
+    return "color: #ff7b72;" if _app_is_dark() else "color: #c01c28;"

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.theme import error_css
+
 MIN_LENGTH = 8
 Mode = Literal["create", "unlock", "change"]
 
@@ -80,7 +82,7 @@ class PasswordDialog(QDialog):
         self.error_label = QLabel(error, self)
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c01c28;")
+        self.error_label.setStyleSheet(error_css())
         self.error_label.setVisible(bool(error))
         lay.addWidget(self.error_label)
 
