@@ -471,7 +471,8 @@ class EmulatorServer:
             while hits and hits[0] <= now - self.rate_window:
                 hits.popleft()
             if len(hits) >= limit:
-                retry = max(1, math.ceil(hits[0] + self.rate_window - now))
+                oldest = hits[0] if hits else now
+                retry = max(1, math.ceil(oldest + self.rate_window - now))
                 raise _Reply(
                     429,
                     error_body(1105, "TooManyRequests", "Rate limit exceeded"),
@@ -906,6 +907,9 @@ class _Handler(BaseHTTPRequestHandler):
             )
         except _Reply as reply:
             status, answer, headers = reply.status, reply.body, reply.headers
+        except Exception:  # an emulator bug: answer like a real server would
+            log.exception("emulator: %s failed", call)
+            status, answer, headers = 500, {"message": "Internal server error"}, {}
         if fault is not None and fault.kind == "drop_after":
             self._drop()
             return
