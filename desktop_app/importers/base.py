@@ -190,7 +190,8 @@ def otp_type(text: str) -> OtpType:
         return OtpType(lowered)
     except ValueError:
         if lowered in ("motp", "yandex"):
-            raise EntryDataError(f"{lowered} codes are not supported") from None
+            shown = {"motp": "mOTP", "yandex": "Yandex"}[lowered]
+            raise EntryDataError(f"This app does not support {shown} codes") from None
         raise EntryDataError(f"its type {text[:20]!r} is unknown") from None
 
 

@@ -1,0 +1,414 @@
+"""Export every account, show Google Authenticator transfer codes, show one account as QR, and
+set the password of automatic backups.
+
+    run_export(parent, services) -> int       # accounts exported
+    show_entry_qr(parent, entry) -> EntryQrDialog   (non-modal)
+    GoogleQrDialog(uris, left_out, parent)    # migration codes one after another
+
+Tests: build ``ExportDialog(services)`` and ``show()`` it; ``ask_save_path`` can be
+monkeypatched (the file dialog would block).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.app import AppServices
+from desktop_app.errors import AppError
+from desktop_app.exporters import FORMATS, READABLE_FORMATS, READABLE_WARNING, write_export
+from desktop_app.exporters.autobackup import has_backup_password, set_backup_password
+from desktop_app.exporters.google import migration_uris
+from desktop_app.otp.model import Entry
+from desktop_app.otp.uri import build_uri
+from desktop_app.ui.qr_view import QrLabel
+
+log = logging.getLogger(__name__)
+MIN_PASSWORD = 8
+_SUFFIX = {"aegis": ".json", "aegis-plain": ".json", "otpauth": ".txt"}
+_DEFAULT_NAME = {
+    "aegis": "aegis-export.json",
+    "aegis-plain": "aegis-export-plain.json",
+    "otpauth": "otpauth-links.txt",
+}
+_ERROR_STYLE = "color: #b00020;"
+_WARN_STYLE = "color: #8a4b00; font-weight: bold;"
+
+
+class ExportDialog(QDialog):
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle("Export accounts")
+        self.resize(620, 440)
+        self.exported = 0
+        self.last_paths: list[Path] = []
+        self.qr_dialog: GoogleQrDialog | None = None
+
+        self.format_box = QComboBox()
+        self.format_box.setObjectName("export-format")
+        self.format_box.setAccessibleName("Export format")
+        for key, label in FORMATS.items():
+            self.format_box.addItem(label, key)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+
+        self.password = QLineEdit()
+        self.password.setObjectName("export-password")
+        self.password.setAccessibleName("Export password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("export-password-confirm")
+        self.confirm.setAccessibleName("Repeat the export password")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_box = QWidget()
+        form = QFormLayout(self.password_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Password:", self.password)
+        form.addRow("Repeat:", self.confirm)
+        self.password_hint = QLabel(
+            "Aegis and this app open the file with this password. It cannot be recovered."
+        )
+        self.password_hint.setWordWrap(True)
+        form.addRow(self.password_hint)
+
+        self.warning = QLabel()
+        self.warning.setObjectName("readable-warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(_WARN_STYLE)
+        self.understood = QCheckBox("I understand that the secrets will be readable")
+        self.understood.setObjectName("readable-understood")
+        self.understood.toggled.connect(self._update_buttons)
+        self.password.textChanged.connect(self._update_buttons)
+        self.confirm.textChanged.connect(self._update_buttons)
+
+        self.message = QLabel()
+        self.message.setObjectName("export-message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.export_button = QPushButton("Export…")
+        self.export_button.setObjectName("export-button")
+        self.export_button.setAccessibleName("Export")
+        self.export_button.clicked.connect(self.do_export)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        count = len(services.vault) if services.vault is not None else 0
+        intro = QLabel(
+            f"Export your {count} account{'s' if count != 1 else ''} to a file that other "
+            "authenticators can read."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.format_box)
+        layout.addWidget(self.password_box)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.understood)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self._build_backup_box())
+        layout.addWidget(buttons)
+        self._format_changed()
+
+    # --- automatic backups --------------------------------------------------------------------
+
+    def _build_backup_box(self) -> QGroupBox:
+        box = QGroupBox("Automatic backups")
+        lay = QVBoxLayout(box)
+        self.backup_status = QLabel()
+        self.backup_status.setObjectName("backup-status")
+        self.backup_status.setWordWrap(True)
+        self.backup_password = QLineEdit()
+        self.backup_password.setObjectName("auto-backup-password")
+        self.backup_password.setAccessibleName("Password of automatic backups")
+        self.backup_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.backup_password.setPlaceholderText("Backup password")
+        self.backup_confirm = QLineEdit()
+        self.backup_confirm.setObjectName("auto-backup-password-confirm")
+        self.backup_confirm.setAccessibleName("Repeat the password of automatic backups")
+        self.backup_confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.backup_confirm.setPlaceholderText("Repeat")
+        save = QPushButton("Save password")
+        save.setObjectName("save-backup-password")
+        save.clicked.connect(self.save_backup_password)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_password)
+        row.addWidget(self.backup_confirm)
+        row.addWidget(save)
+        lay.addWidget(self.backup_status)
+        lay.addLayout(row)
+        self._refresh_backup_status()
+        return box
+
+    def _refresh_backup_status(self) -> None:
+        settings = self.services.settings
+        enabled = bool(settings.get("backup_enabled"))
+        folder = str(settings.get("backup_folder") or "")
+        has_pw = has_backup_password(self.services.keystore)
+        parts = [
+            "After each change an encrypted Aegis backup is written to "
+            f"{folder or 'the backup folder'}, keeping the newest "
+            f"{settings.get('backup_keep')}."
+            if enabled
+            else "Automatic backups are off (turn them on in Settings > Backups).",
+            "The backup password is set (kept in the system keyring)."
+            if has_pw
+            else "No backup password is set yet: backups need one.",
+        ]
+        self.backup_status.setText(" ".join(parts))
+
+    def save_backup_password(self) -> bool:
+        first, second = self.backup_password.text(), self.backup_confirm.text()
+        if len(first) < MIN_PASSWORD:
+            self.backup_status.setText(f"The password needs at least {MIN_PASSWORD} characters.")
+            return False
+        if first != second:
+            self.backup_status.setText("The two passwords differ.")
+            return False
+        try:
+            set_backup_password(self.services.keystore, first)
+        except AppError as exc:
+            self.backup_status.setText(str(exc))
+            return False
+        self.backup_password.clear()
+        self.backup_confirm.clear()
+        self._refresh_backup_status()
+        return True
+
+    # --- export -------------------------------------------------------------------------------
+
+    @property
+    def fmt(self) -> str:
+        return str(self.format_box.currentData())
+
+    def _format_changed(self) -> None:
+        fmt = self.fmt
+        self.password_box.setVisible(fmt == "aegis")
+        readable = fmt in READABLE_FORMATS
+        if fmt == "google-qr":
+            self.warning.setText(
+                "The codes shown hold your secrets: anyone who photographs them can generate "
+                "your codes. Scan them with Google Authenticator (Transfer accounts > Import) "
+                "in private. Steam accounts, 7-digit codes and periods other than 30 s cannot "
+                "be carried and are listed."
+            )
+        else:
+            self.warning.setText(READABLE_WARNING)
+        self.warning.setVisible(readable)
+        self.understood.setVisible(readable)
+        self.understood.setChecked(False)
+        self.export_button.setText("Show codes" if fmt == "google-qr" else "Export…")
+        self.message.clear()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        fmt = self.fmt
+        if fmt == "aegis":
+            ok = bool(self.password.text()) and bool(self.confirm.text())
+        else:
+            ok = self.understood.isChecked()
+        self.export_button.setEnabled(ok and self.services.vault is not None)
+
+    def ask_save_path(self, suggested: str) -> Path | None:
+        """Where to write the export (a file dialog); tests monkeypatch this."""
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export accounts", str(Path.home() / suggested), "All files (*)"
+        )
+        return Path(name) if name else None
+
+    def _check_password(self) -> str | None:
+        first, second = self.password.text(), self.confirm.text()
+        if len(first) < MIN_PASSWORD:
+            self.message.setStyleSheet(_ERROR_STYLE)
+            self.message.setText(f"The password needs at least {MIN_PASSWORD} characters.")
+            return None
+        if first != second:
+            self.message.setStyleSheet(_ERROR_STYLE)
+            self.message.setText("The two passwords differ.")
+            return None
+        return first
+
+    def do_export(self) -> bool:
+        vault = self.services.vault
+        if vault is None:
+            return False
+        entries = vault.entries()
+        fmt = self.fmt
+        if not entries:
+            self.message.setStyleSheet(_ERROR_STYLE)
+            self.message.setText("There are no accounts to export.")
+            return False
+        if fmt == "google-qr":
+            uris, left_out = migration_uris(entries)
+            self.qr_dialog = GoogleQrDialog(uris, left_out, self)
+            self.qr_dialog.show()
+            self.exported = len(entries) - len(left_out)
+            return True
+        password = None
+        if fmt == "aegis":
+            password = self._check_password()
+            if password is None:
+                return False
+        path = self.ask_save_path(_DEFAULT_NAME[fmt])
+        if path is None:
+            return False
+        if not path.suffix:
+            path = path.with_suffix(_SUFFIX[fmt])
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            outcome = write_export(fmt, entries, path, password)
+        except AppError as exc:
+            self.message.setStyleSheet(_ERROR_STYLE)
+            self.message.setText(f"Nothing was exported: {exc}")
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.password.clear()
+        self.confirm.clear()
+        self.exported = outcome.count
+        self.last_paths = outcome.paths
+        self.message.setStyleSheet("")
+        self.message.setText(
+            f"Exported {outcome.count} account{'s' if outcome.count != 1 else ''} to {path}."
+        )
+        return True
+
+
+class GoogleQrDialog(QDialog):
+    """Google Authenticator transfer codes, one after another."""
+
+    def __init__(
+        self,
+        uris: list[str],
+        left_out: list[tuple[Entry, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Transfer to Google Authenticator")
+        self.uris = uris
+        self.index = 0
+        self.qr = QrLabel()
+        self.counter = QLabel()
+        self.counter.setObjectName("qr-counter")
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.previous_button = QPushButton("Previous")
+        self.previous_button.setObjectName("qr-previous")
+        self.next_button = QPushButton("Next")
+        self.next_button.setObjectName("qr-next")
+        self.previous_button.clicked.connect(lambda: self.show_code(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.show_code(self.index + 1))
+        warning = QLabel(
+            "These codes hold your secrets. Scan them in Google Authenticator (Transfer accounts "
+            "> Import accounts) and close this window; don't let anyone photograph them."
+        )
+        warning.setWordWrap(True)
+        warning.setStyleSheet(_WARN_STYLE)
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button)
+        nav.addWidget(self.counter, 1)
+        nav.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(warning)
+        layout.addWidget(self.qr, 1)
+        layout.addLayout(nav)
+        self.left_out_list = QListWidget()
+        self.left_out_list.setObjectName("qr-left-out")
+        self.left_out_list.setAccessibleName("Accounts left out")
+        self.left_out_list.setWordWrap(True)
+        self.setMinimumWidth(480)
+        for entry, reason in left_out:
+            self.left_out_list.addItem(f"{entry.label} — {reason}")
+        if left_out:
+            n = len(left_out)
+            layout.addWidget(
+                QLabel(
+                    f"<b>{n} account{'s' if n != 1 else ''} cannot be carried and "
+                    f"{'are' if n != 1 else 'is'} left out:</b>"
+                )
+            )
+            self.left_out_list.setMaximumHeight(100)
+            layout.addWidget(self.left_out_list)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        if uris:
+            self.show_code(0)
+        else:
+            self.counter.setText("No account can be carried by this format.")
+            self.previous_button.setEnabled(False)
+            self.next_button.setEnabled(False)
+
+    def show_code(self, index: int) -> None:
+        if not self.uris:
+            return
+        self.index = max(0, min(index, len(self.uris) - 1))
+        self.qr.show_text(self.uris[self.index], scale=4)
+        self.counter.setText(f"Code {self.index + 1} of {len(self.uris)}")
+        self.previous_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(self.uris) - 1)
+
+
+class EntryQrDialog(QDialog):
+    """One account as a QR code (its otpauth:// link), to move it to a phone."""
+
+    def __init__(self, entry: Entry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"QR code — {entry.label}")
+        self.qr = QrLabel()
+        self.qr.show_text(build_uri(entry), scale=6)
+        warning = QLabel(
+            "This picture holds the account's secret: anyone who scans or photographs it can "
+            "generate your codes. Show it only to your own authenticator, then close it."
+        )
+        warning.setObjectName("entry-qr-warning")
+        warning.setWordWrap(True)
+        warning.setStyleSheet(_WARN_STYLE)
+        title = QLabel(f"<b>{html.escape(entry.label)}</b>")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(warning)
+        layout.addWidget(self.qr, 1)
+        layout.addWidget(close)
+
+
+def show_entry_qr(parent: QWidget | None, entry: Entry) -> EntryQrDialog:
+    """Show one account as a QR code (non-modal; deleted when closed)."""
+    dialog = EntryQrDialog(entry, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def run_export(parent: QWidget | None, services: AppServices) -> int:
+    """Show the export dialog (modal); the number of accounts exported."""
+    dialog = ExportDialog(services, parent)
+    dialog.exec()
+    exported = dialog.exported
+    dialog.deleteLater()
+    return exported

@@ -1,0 +1,121 @@
+"""Import dialog: password prompt, preview with checkboxes, duplicate marking, one-step save."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget
+
+from desktop_app.exporters.aegis import export_encrypted, export_plain
+from desktop_app.otp.model import Entry, OtpType
+from desktop_app.ui.import_dialog import PAGE_CHOOSE, PAGE_PASSWORD, PAGE_PREVIEW, ImportDialog
+
+pytestmark = pytest.mark.gui
+
+ENTRIES = [
+    Entry(secret="JBSWY3DPEHPK3PXP", issuer="GitHub", name="me@example.com"),
+    Entry(
+        secret="GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+        issuer="Bänk",
+        name="a+b",
+        digits=8,
+        algorithm="SHA256",
+    ),
+    Entry(
+        secret="63BEDWCQZKTQWPESARIERL5DTTQFCJTK",
+        issuer="Steam",
+        name="g",
+        type=OtpType.STEAM,
+        digits=5,
+    ),
+]
+
+
+def widgets(dialog: ImportDialog):
+    return (
+        dialog.findChild(QTableWidget, "import-preview"),
+        dialog.findChild(QPushButton, "import-button"),
+    )
+
+
+def test_encrypted_import_with_duplicates(qtbot, services, tmp_path) -> None:
+    services.vault.add(ENTRIES[0].with_changes(issuer="GitHub (old)"))
+    before = services.vault.path.read_bytes()
+    path = tmp_path / "aegis-backup.json"
+    path.write_bytes(export_encrypted(ENTRIES, "s3cret pass", scrypt_n=16))
+
+    dialog = ImportDialog(services, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.pages.currentIndex() == PAGE_PASSWORD
+    password = dialog.findChild(QLineEdit, "backup-password")
+    unlock = dialog.findChild(QPushButton, "unlock")
+    qtbot.keyClicks(password, "wrong")
+    qtbot.mouseClick(unlock, Qt.MouseButton.LeftButton)
+    assert "Wrong password" in dialog.findChild(QLabel, "password-error").text()
+    assert dialog.pages.currentIndex() == PAGE_PASSWORD
+    password.clear()
+    qtbot.keyClicks(password, "s3cret pass")
+    qtbot.mouseClick(unlock, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == PAGE_PREVIEW
+
+    table, button = widgets(dialog)
+    assert table.rowCount() == 3
+    assert table.item(0, 0).checkState() == Qt.CheckState.Unchecked  # duplicate
+    assert "Already in your accounts (GitHub (old): me@example.com)" in table.item(0, 5).text()
+    assert table.item(1, 0).checkState() == Qt.CheckState.Checked
+    assert table.item(1, 1).text() == "Bänk" and table.item(1, 2).text() == "a+b"
+    assert "SHA256 · 8 digits" in table.item(1, 3).text()
+    assert button.text() == "Import 2 accounts"
+    assert services.vault.path.read_bytes() == before  # nothing saved before confirming
+
+    table.item(2, 0).setCheckState(Qt.CheckState.Unchecked)
+    assert button.text() == "Import 1 account"
+    with qtbot.waitSignal(dialog.imported) as signal:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert signal.args == [1]
+    assert dialog.added == 1
+    assert [e.issuer for e in services.vault.entries()] == ["GitHub (old)", "Bänk"]
+
+
+def test_skipped_entries_listed_and_select_all(qtbot, services, tmp_path) -> None:
+    doc = json.loads(export_plain(ENTRIES))
+    doc["db"]["entries"][2]["info"]["secret"] = "!!bad!!"
+    doc["db"]["entries"].append({"type": "motp", "name": "m", "issuer": "Old", "info": {}})
+    path = tmp_path / "plain.json"
+    path.write_text(json.dumps(doc))
+    dialog = ImportDialog(services, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.pages.currentIndex() == PAGE_CHOOSE
+    dialog.ask_file = lambda: path  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.findChild(QPushButton, "choose-file"), Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == PAGE_PREVIEW
+    skipped = dialog.findChild(QListWidget, "skipped-entries")
+    texts = [skipped.item(i).text() for i in range(skipped.count())]
+    assert texts[0].startswith("Steam: g — ") and "Base32" in texts[0]
+    assert texts[1].startswith("Old: m — ") and "mOTP" in texts[1]
+    table, button = widgets(dialog)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "select-none"), Qt.MouseButton.LeftButton)
+    assert not button.isEnabled()
+    assert all(table.item(r, 0).checkState() == Qt.CheckState.Unchecked for r in range(2))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "select-all"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(services.vault.entries()) == 2
+    dialog.grab().save(str(tmp_path / "import.png"))
+
+
+def test_unreadable_file_is_named_and_vault_unchanged(qtbot, services, tmp_path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_bytes(export_plain(ENTRIES)[:50])
+    before = services.vault.path.read_bytes()
+    dialog = ImportDialog(services, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.pages.currentIndex() == PAGE_CHOOSE
+    error = dialog.findChild(QLabel, "choose-error").text()
+    assert error.startswith("broken.json:") and "truncated" in error
+    assert services.vault.path.read_bytes() == before
+    assert not dialog.findChild(QPushButton, "import-button").isEnabled()
