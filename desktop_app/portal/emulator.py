@@ -486,7 +486,6 @@ class EmulatorServer:
     ) -> tuple[int, Any, dict[str, str]]:
         """Handle one API call (already routed); returns (status, body, headers)."""
         with self._lock:
-            self.calls[call] += 1
             self._rate_check(ip, call)
             if call == "authenticate":
                 return 200, self._authenticate(body), {}
@@ -885,6 +884,8 @@ class _Handler(BaseHTTPRequestHandler):
         if not call:
             self._send(404, error_body(1201, "NotFound", "Not found"))
             return
+        with emulator._lock:
+            emulator.calls[call] += 1  # every attempt, faulted or not
         fault = emulator._take_fault(call)
         if fault is not None:
             if fault.kind == "delay":
