@@ -2,6 +2,7 @@
 
 Token: ``secret`` as a list of signed bytes (-128..127), ``algo``, ``digits``, ``period``,
 ``counter``, ``type`` (TOTP/HOTP), ``issuerExt`` (the issuer shown), ``issuerInt``, ``label``.
+A 5-digit TOTP token issued by "Steam" is a Steam entry (that is how FreeOTP keeps them).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from desktop_app.importers.base import (
     require_list,
     sniff_json,
 )
-from desktop_app.otp.model import Entry
+from desktop_app.otp.model import STEAM_DIGITS, Entry, OtpType
 
 NAME = "freeotp"
 LABEL = "FreeOTP+ export"
@@ -77,13 +78,17 @@ def _entry(raw: dict[str, Any]) -> Entry:
     name = get_str(raw, "label")
     if issuer and name.startswith(f"{issuer}:"):
         name = name[len(issuer) + 1 :]
+    kind = otp_type(get_str(raw, "type", "TOTP"))
+    digits = get_int(raw, "digits", 6)
+    if kind is OtpType.TOTP and issuer == "Steam" and digits == STEAM_DIGITS:
+        kind = OtpType.STEAM  # FreeOTP keeps Steam tokens as 5-digit TOTP issued by "Steam"
     return make_entry(
         secret=secret_from_signed_bytes(raw.get("secret")),
         issuer=issuer,
         name=name,
-        type=otp_type(get_str(raw, "type", "TOTP")),
+        type=kind,
         algorithm=get_str(raw, "algo", "SHA1"),
-        digits=get_int(raw, "digits", 6),
+        digits=digits,
         period=get_int(raw, "period", 30),
         counter=get_int(raw, "counter", 0),
     )

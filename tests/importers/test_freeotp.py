@@ -7,7 +7,7 @@ import json
 
 from desktop_app import importers
 from desktop_app.importers.freeotp import secret_to_signed_bytes
-from desktop_app.otp.model import Entry
+from desktop_app.otp.model import Entry, OtpType
 
 
 def token(e: Entry) -> dict:
@@ -35,6 +35,14 @@ def test_every_field(samples, assert_same_accounts) -> None:
     result = importers.load(json.dumps(doc).encode())
     assert result.format_name == "freeotp"
     assert_same_accounts(result.entries, chosen)
+
+
+def test_steam_tokens(samples) -> None:
+    steam = token(samples[5])
+    steam["type"] = "TOTP"
+    doc = {"tokenOrder": [], "tokens": [steam]}
+    (entry,) = importers.load(json.dumps(doc).encode()).entries
+    assert entry.type is OtpType.STEAM and entry.secret == samples[5].secret
 
 
 def test_bad_secret_bytes_skipped(samples) -> None:

@@ -119,3 +119,27 @@ def test_unreadable_file_is_named_and_vault_unchanged(qtbot, services, tmp_path)
     assert error.startswith("broken.json:") and "truncated" in error
     assert services.vault.path.read_bytes() == before
     assert not dialog.findChild(QPushButton, "import-button").isEnabled()
+
+
+def test_dropped_file_is_opened(qtbot, services, tmp_path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "links.txt"
+    path.write_text("otpauth://totp/Drop:me?secret=JBSWY3DPEHPK3PXP\n")
+    dialog = ImportDialog(services, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    dialog.dropEvent(event)
+    assert dialog.pages.currentIndex() == PAGE_PREVIEW
+    table, _button = widgets(dialog)
+    assert table.item(0, 1).text() == "Drop"
