@@ -40,16 +40,27 @@ from desktop_app.cli import EXIT_NOT_FOUND, EXIT_OK, CliError
 from desktop_app.otp.model import Entry, OtpType
 
 EXPORT_FORMATS = ("aegis", "aegis-plain", "otpauth", "google-qr")
+# The importers' names, listed here so that building the parser imports no cryptography
+# (a test checks they match desktop_app.importers.FORMAT_NAMES).
+IMPORT_FORMATS = (
+    "aegis",
+    "2fas",
+    "bitwarden",
+    "freeotp",
+    "ente",
+    "google",
+    "otpauth",
+    "image",
+    "andotp",
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from desktop_app.importers import FORMAT_NAMES
-
     p = sub.add_parser(
         "import", help="import accounts from another authenticator's backup or export file"
     )
     p.add_argument("file", metavar="FILE", help="the backup file")
-    p.add_argument("--format", choices=FORMAT_NAMES, help="skip format detection")
+    p.add_argument("--format", choices=IMPORT_FORMATS, help="skip format detection")
     p.add_argument(
         "--password-stdin", action="store_true", help="read the backup's password from stdin"
     )
