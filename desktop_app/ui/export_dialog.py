@@ -41,7 +41,7 @@ from desktop_app.exporters.autobackup import has_backup_password, set_backup_pas
 from desktop_app.exporters.google import migration_uris
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
-from desktop_app.ui.qr_view import QrLabel
+from desktop_app.ui.qr_view import QrLabel, error_style, warning_style
 
 log = logging.getLogger(__name__)
 MIN_PASSWORD = 8
@@ -51,8 +51,6 @@ _DEFAULT_NAME = {
     "aegis-plain": "aegis-export-plain.json",
     "otpauth": "otpauth-links.txt",
 }
-_ERROR_STYLE = "color: #b00020;"
-_WARN_STYLE = "color: #8a4b00; font-weight: bold;"
 
 
 class ExportDialog(QDialog):
@@ -94,7 +92,7 @@ class ExportDialog(QDialog):
         self.warning = QLabel()
         self.warning.setObjectName("readable-warning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(_WARN_STYLE)
+        self.warning.setStyleSheet(warning_style())
         self.understood = QCheckBox("I understand that the secrets will be readable")
         self.understood.setObjectName("readable-understood")
         self.understood.toggled.connect(self._update_buttons)
@@ -241,11 +239,11 @@ class ExportDialog(QDialog):
     def _check_password(self) -> str | None:
         first, second = self.password.text(), self.confirm.text()
         if len(first) < MIN_PASSWORD:
-            self.message.setStyleSheet(_ERROR_STYLE)
+            self.message.setStyleSheet(error_style())
             self.message.setText(f"The password needs at least {MIN_PASSWORD} characters.")
             return None
         if first != second:
-            self.message.setStyleSheet(_ERROR_STYLE)
+            self.message.setStyleSheet(error_style())
             self.message.setText("The two passwords differ.")
             return None
         return first
@@ -257,7 +255,7 @@ class ExportDialog(QDialog):
         entries = vault.entries()
         fmt = self.fmt
         if not entries:
-            self.message.setStyleSheet(_ERROR_STYLE)
+            self.message.setStyleSheet(error_style())
             self.message.setText("There are no accounts to export.")
             return False
         if fmt == "google-qr":
@@ -280,7 +278,7 @@ class ExportDialog(QDialog):
         try:
             outcome = write_export(fmt, entries, path, password)
         except AppError as exc:
-            self.message.setStyleSheet(_ERROR_STYLE)
+            self.message.setStyleSheet(error_style())
             self.message.setText(f"Nothing was exported: {exc}")
             return False
         finally:
@@ -324,7 +322,7 @@ class GoogleQrDialog(QDialog):
             "> Import accounts) and close this window; don't let anyone photograph them."
         )
         warning.setWordWrap(True)
-        warning.setStyleSheet(_WARN_STYLE)
+        warning.setStyleSheet(warning_style())
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addWidget(self.counter, 1)
@@ -384,7 +382,7 @@ class EntryQrDialog(QDialog):
         )
         warning.setObjectName("entry-qr-warning")
         warning.setWordWrap(True)
-        warning.setStyleSheet(_WARN_STYLE)
+        warning.setStyleSheet(warning_style())
         title = QLabel(f"<b>{html.escape(entry.label)}</b>")
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -18,7 +18,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -43,6 +43,7 @@ from desktop_app.importers import ImportResult, PasswordRequired, detect_format,
 from desktop_app.importers.base import Importer
 from desktop_app.intake import find_duplicates
 from desktop_app.otp.model import Entry, OtpType
+from desktop_app.ui.qr_view import error_style, warning_color
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class ImportDialog(QDialog):
         self.choose_error = QLabel()
         self.choose_error.setObjectName("choose-error")
         self.choose_error.setWordWrap(True)
-        self.choose_error.setStyleSheet("color: #b00020;")
+        self.choose_error.setStyleSheet(error_style())
         self.choose_error.setAccessibleName("Problem with the file")
         lay.addWidget(intro)
         lay.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -142,7 +143,7 @@ class ImportDialog(QDialog):
         self.password_edit.returnPressed.connect(self.submit_password)
         self.password_error = QLabel()
         self.password_error.setObjectName("password-error")
-        self.password_error.setStyleSheet("color: #b00020;")
+        self.password_error.setStyleSheet(error_style())
         self.password_error.setWordWrap(True)
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setObjectName("unlock")
@@ -192,7 +193,7 @@ class ImportDialog(QDialog):
         self.skipped_list.setMaximumHeight(110)
         self.import_error = QLabel()
         self.import_error.setObjectName("import-error")
-        self.import_error.setStyleSheet("color: #b00020;")
+        self.import_error.setStyleSheet(error_style())
         self.import_error.setWordWrap(True)
         lay.addWidget(self.summary)
         lay.addWidget(self.table, 1)
@@ -313,7 +314,7 @@ class ImportDialog(QDialog):
             ):
                 item = QTableWidgetItem(text)
                 if col == 5 and status:
-                    item.setForeground(Qt.GlobalColor.darkYellow)
+                    item.setForeground(QColor(warning_color()))
                 self.table.setItem(row, col, item)
         self.table.blockSignals(False)
         n, d = len(result.entries), len(self.duplicates)
