@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -156,7 +156,7 @@ class EmnifyPane(QWidget):
             self.hint_label.show()
         self._update_controls()
         if auto_resume and self.email_edit.text().strip():
-            QTimer.singleShot(0, self.resume)
+            self.resume()
 
     # --- construction ----------------------------------------------------------------------
 
@@ -374,7 +374,11 @@ class EmnifyPane(QWidget):
         on_error: Callable[[BaseException], None] | None = None,
         clear_error: bool = True,
     ) -> None:
-        """Run ``fn`` in a worker; busy until it ends; its result or error back on the GUI."""
+        """Run ``fn`` in a worker; busy until it ends; its result or error back on the GUI.
+        One call at a time: while one runs, another request is ignored."""
+        if self._busy:
+            log.info("emnify pane: busy, ignoring %s", label)
+            return
         self._generation += 1
         generation = self._generation
         if clear_error:
@@ -468,8 +472,10 @@ class EmnifyPane(QWidget):
     def resume(self) -> None:
         """Sign in again with the kept session, if any."""
         user = self.email_edit.text().strip()
+        if self._busy or self.signed_in or not user:
+            return
         account = self._make_account()
-        if account is None or not user:
+        if account is None:
             return
 
         def after(ok: bool) -> None:
