@@ -1,11 +1,8 @@
 """Desktop Authenticator: a two-factor authenticator with an emnify portal client."""
 
-from importlib import metadata as _metadata
-
-try:
-    __version__ = _metadata.version("desktop-authenticator")
-except _metadata.PackageNotFoundError:  # running from a source tree without install
-    __version__ = "0.1.0"
+# Kept equal to pyproject.toml's version by tests/test_version.py; a literal, because
+# importlib.metadata costs ~25 ms of start-up.
+__version__ = "0.1.0"
 
 APP_NAME = "Desktop Authenticator"
 APP_ID = "net.emnify.DesktopAuthenticator"

@@ -34,12 +34,19 @@ class AppServices:
     demo: bool = False
     password_mode: bool = False
     demo_info: Any = None  # desktop_app.portal.demo.DemoPortal in --demo mode
+    auto_backup: Any = None  # desktop_app.exporters.autobackup.AutoBackup of the open vault
     cleanup: list[Callable[[], None]] = field(default_factory=list)
+
+    def stop_auto_backup(self) -> None:
+        if self.auto_backup is not None:
+            self.auto_backup.close()
+            self.auto_backup = None
 
     def effective_portal_url(self) -> str:
         return self.portal_url or str(self.settings.get("portal_url"))
 
     def close(self) -> None:
+        self.stop_auto_backup()
         if self.vault is not None:
             self.vault.close()
             self.vault = None
@@ -140,9 +147,15 @@ def start_demo_portal(services: AppServices) -> None:
 
 
 def open_vault_for(services: AppServices, password_provider: PasswordProvider) -> Vault:
-    return Vault.open(
+    """Open the vault and start what watches it (automatic backups)."""
+    from desktop_app.exporters.autobackup import AutoBackup
+
+    vault = Vault.open(
         Path(services.paths.data_dir),
         keystore=services.keystore,
         password_provider=password_provider,
         prefer="password" if services.password_mode else "auto",
     )
+    services.stop_auto_backup()
+    services.auto_backup = AutoBackup(vault, services.settings, services.keystore).install()
+    return vault
