@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from desktop_app.errors import KeyringUnavailableError
 from desktop_app.portal.client import LoginResult, PortalClient, TrustedDevice, normalize_base_url
 from desktop_app.portal.enrolment import EnrolmentService, code_for, find_emnify_entry
 from desktop_app.portal.errors import (
@@ -82,12 +83,19 @@ class PortalAccount:
     def _refresh_token_changed(self, token: str | None) -> None:
         user = self.user or self._mfa_user
         if user:
-            self.tokens.save_refresh(self.url, user, token)
+            try:
+                self.tokens.save_refresh(self.url, user, token)
+            except KeyringUnavailableError:
+                log.warning("the refresh token could not be kept in the keyring")
 
     def resume(self, user: str) -> bool:
         """Sign in again with the refresh token kept in the keyring; False when there is none
         or the portal no longer accepts it."""
-        token = self.tokens.load_refresh(self.url, user)
+        try:
+            token = self.tokens.load_refresh(self.url, user)
+        except KeyringUnavailableError:
+            log.warning("the keyring cannot be read; no session to resume")
+            return False
         if not token:
             return False
         self.client.set_refresh_token(token)
@@ -109,9 +117,16 @@ class PortalAccount:
         self.user = user
         self._mfa_token = None
         self._mfa_user = None
+        message = ""
         if result.refresh_token:
-            self.tokens.save_refresh(self.url, user, result.refresh_token)
-        return SignInOutcome(True, user=user)
+            try:
+                self.tokens.save_refresh(self.url, user, result.refresh_token)
+            except KeyringUnavailableError:
+                message = (
+                    "The OS keyring is not available: you will have to sign in again after "
+                    "the app closes."
+                )
+        return SignInOutcome(True, user=user, message=message)
 
     def sign_in(self, user: str, password: str, *, trust_device: bool = False) -> SignInOutcome:
         """E-mail + password. When the portal asks for the second factor, the code is filled in
@@ -120,7 +135,10 @@ class PortalAccount:
         user = user.strip()
         self.user = None
         self._mfa_token = None
-        fingerprint = self.tokens.fingerprint(create=False)
+        try:
+            fingerprint = self.tokens.fingerprint(create=False)
+        except KeyringUnavailableError:
+            fingerprint = None
         result = self.client.login_with_password(user, password, fingerprint=fingerprint)
         if not result.mfa_required:
             return self._signed_in(user, result)
@@ -145,7 +163,7 @@ class PortalAccount:
                 user=user,
                 message="The code from this app's vault was refused; type the code instead.",
             )
-        return SignInOutcome(True, autofilled=True, user=outcome.user)
+        return SignInOutcome(True, autofilled=True, user=outcome.user, message=outcome.message)
 
     def complete_sign_in(self, code: str, trust_device: bool | None = None) -> SignInOutcome:
         if self._mfa_token is None or self._mfa_user is None:
@@ -165,11 +183,13 @@ class PortalAccount:
 
     def sign_out(self) -> None:
         """Forget the session: the refresh token and the device fingerprint leave the keyring."""
-        self.tokens.forget(self.url, self.user or self._mfa_user)
-        self.client.forget_tokens()
-        self.user = None
-        self._mfa_token = None
-        self._mfa_user = None
+        try:
+            self.tokens.forget(self.url, self.user or self._mfa_user)
+        finally:
+            self.client.forget_tokens()
+            self.user = None
+            self._mfa_token = None
+            self._mfa_user = None
 
     # --- 2FA and devices -------------------------------------------------------------------
 

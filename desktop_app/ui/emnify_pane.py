@@ -448,6 +448,7 @@ class EmnifyPane(QWidget):
             self._show_error(exc)
             return None
         if self._account is not None and self._account.url == normalized:
+            self._account.vault = self.services.vault  # the vault may have been unlocked since
             return self._account
         if self._account is not None:
             self._account.close()
@@ -558,7 +559,7 @@ class EmnifyPane(QWidget):
         self._remember(outcome.user)
         how = " — code filled in from this app's vault" if outcome.autofilled else ""
         self.account_label.setText(f"Signed in as {outcome.user}{how}.")
-        self._set_status(f"Signed in as {outcome.user}.")
+        self._set_status(f"Signed in as {outcome.user}. {outcome.message}".strip())
         self.signed_in_changed.emit(True)
         self.refresh()
 
@@ -650,6 +651,7 @@ class EmnifyPane(QWidget):
         account = self._account
         if account is None or self._busy:
             return
+        account.vault = self.services.vault
         password = self.ask_password(
             "Enable two-factor authentication",
             "Your emnify password (needed by the portal to create the key):",

@@ -281,3 +281,29 @@ def test_application_token_sign_in(emulator, account):
     outcome = account.sign_in_with_token(APP_TOKEN)
     assert outcome.signed_in and outcome.user == USER
     assert account.enrolment().status().state == "off"
+
+
+class _BrokenBackend:
+    def get_password(self, service, username):
+        raise RuntimeError("no keyring")
+
+    def set_password(self, service, username, password):
+        raise RuntimeError("no keyring")
+
+    def delete_password(self, service, username):
+        raise RuntimeError("no keyring")
+
+
+def test_sign_in_works_without_a_keyring(emulator, vault):
+    from desktop_app.errors import KeyringUnavailableError
+    from desktop_app.vault import KeyStore
+
+    acc = PortalAccount(emulator.url, KeyStore(_BrokenBackend()), vault, timeout=5)
+    assert not acc.resume(USER)
+    outcome = acc.sign_in(USER, PASSWORD)
+    assert outcome.signed_in and "keyring" in outcome.message
+    assert acc.enrolment().status().state == "off"
+    with pytest.raises(KeyringUnavailableError):
+        acc.sign_out()
+    assert not acc.signed_in
+    acc.close()
