@@ -331,3 +331,21 @@ def test_trusted_devices_list_and_forget(qtbot, pane, monkeypatch, emu):
     qtbot.waitUntil(lambda: not pane.devices and not pane.busy, timeout=WAIT)
     assert emu.devices(USER) == []
     assert pane.devices_list.item(0).text() == "No trusted devices."
+
+
+def test_application_token_sign_in(qtbot, pane, emu, services):
+    emu.user(USER).application_token = "tok-1"
+    pane.ask_token = lambda: "tok-1"
+    click(qtbot, pane.token_button)
+    qtbot.waitUntil(lambda: pane.two_factor is not None, timeout=WAIT)
+    idle(qtbot, pane)
+    assert pane.signed_in and USER in pane.account_label.text()
+    assert services.keystore.get(refresh_item(emu.url, USER)) is None  # nothing kept
+
+
+def test_bad_portal_address_is_explained(qtbot, pane):
+    pane.url_edit.setText("http://portal.example.com")
+    with qtbot.waitSignal(pane.error_shown, timeout=WAIT) as blocker:
+        sign_in(qtbot, pane)
+    assert "https://" in blocker.args[0]
+    assert pane.sign_in_button.isEnabled()
