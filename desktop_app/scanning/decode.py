@@ -162,18 +162,14 @@ def opencv_detect(gray: np.ndarray) -> list[Detection]:
     detector = getattr(_opencv_local, "detector", None)
     if detector is None:
         detector = _opencv_local.detector = cv2.QRCodeDetector()
-    try:
-        ok, texts, points, _ = detector.detectAndDecodeMulti(gray)
+    try:  # detectAndDecodeMulti takes seconds on some photos; the single call does not
+        text, points, _ = detector.detectAndDecode(gray)
     except cv2.error:
         return []
-    if not ok:
+    if not text:
         return []
-    out = []
-    for i, text in enumerate(texts):
-        if text:
-            pts = points[i] if points is not None else []
-            out.append(Detection(text, tuple((float(x), float(y)) for x, y in pts)))
-    return out
+    pts = points.reshape(-1, 2) if points is not None else np.empty((0, 2))
+    return [Detection(text, tuple((float(x), float(y)) for x, y in pts))]
 
 
 # --- the pipeline -----------------------------------------------------------------------------
@@ -211,10 +207,14 @@ def _enlarge(gray: np.ndarray) -> np.ndarray:
     return cv2.resize(gray, None, fx=2.0, fy=2.0, interpolation=cv2.INTER_CUBIC)
 
 
-def detect(image: np.ndarray, *, thorough: bool = True) -> list[Detection]:
+def detect(
+    image: np.ndarray, *, thorough: bool = True, rescue: int | None = None
+) -> list[Detection]:
     """All QR codes found in ``image`` (BGR, BGRA or grayscale), corners in image coordinates.
 
     ``thorough=False`` runs only the first (cheap) passes: zxing-cpp, then pyzbar.
+    ``rescue=n`` runs zxing-cpp and then only the n-th rescue (modulo their number): a camera
+    loop passes its frame counter so that consecutive frames share the rescue work.
     """
     gray = to_gray(image)
     full: np.ndarray | None = None
@@ -229,7 +229,9 @@ def detect(image: np.ndarray, *, thorough: bool = True) -> list[Detection]:
     if found:
         return _dedupe(_scaled(found, factor))
     rescues = _rescues(gray, full, factor)
-    if not thorough:
+    if rescue is not None:
+        rescues = [rescues[rescue % len(rescues)]]
+    elif not thorough:
         rescues = rescues[:1]
     for run, scale in rescues:
         found = run()
@@ -239,5 +241,6 @@ def detect(image: np.ndarray, *, thorough: bool = True) -> list[Detection]:
 
 
 def decode(image: np.ndarray, *, thorough: bool = True) -> list[str]:
-    """Texts of all QR codes found in ``image``, in reading order, without repeats."""
+    """Texts of all QR codes found in ``image``, without repeats. Pure; never raises for a
+    well-formed image array (ValueError for something that is not an image)."""
     return [d.text for d in detect(image, thorough=thorough)]
