@@ -1,0 +1,336 @@
+"""The webcam scan window: live preview, camera picker, a frame around detected codes.
+
+    window = ScanWindow(parent, camera_source)     # camera_source: --camera-source or None
+    window.payloads_found.connect(handle)           # list[desktop_app.intake.Payload], keys only
+    window.show()
+
+Capture and decoding run in :class:`~desktop_app.ui.camera_worker.CameraScanner` threads; the GUI
+thread only paints previews and classifies new texts (``desktop_app.intake.classify``). As soon
+as an authenticator key is read the camera is released, the window closes and
+``payloads_found`` is emitted (the main window then asks for confirmation and saves). A Google
+export spread over several codes is collected first ("2 of 3 scanned"); the payloads of all its
+batches are emitted together. Codes that are not keys are explained in the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.intake import BatchCollector, Payload, PayloadKind, classify
+from desktop_app.scanning.decode import Detection
+from desktop_app.scanning.frames import CameraInfo, SourceKind, parse_source
+from desktop_app.ui.camera_worker import CameraScanner
+
+OVERLAY_HOLD_MS = 400  # how long the frame around a code stays after the code was last seen
+NO_CAMERA_TEXT = (
+    "No camera was found. Connect a camera and reopen this window, or scan a QR code from an "
+    "image file, the clipboard or the screen instead."
+)
+
+
+class CameraPreview(QWidget):
+    """Paints the newest preview frame, letterboxed, with frames drawn around detected codes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Camera preview")
+        self.setAccessibleDescription("Live picture from the camera; hold a QR code in view.")
+        self.setMinimumSize(QSize(480, 270))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.image: QImage | None = None
+        self.frame_size = (0, 0)
+        self.polygons: list[list[tuple[float, float]]] = []
+        self.frames_shown = 0
+        self.placeholder = "Starting the camera…"
+        self._overlay_timer = QTimer(self)
+        self._overlay_timer.setSingleShot(True)
+        self._overlay_timer.timeout.connect(self.clear_overlay)
+
+    def set_frame(self, image: QImage, frame_w: int, frame_h: int) -> None:
+        self.image = image
+        self.frame_size = (frame_w, frame_h)
+        self.frames_shown += 1
+        self.update()
+
+    def set_detections(self, detections: list[Detection], frame_w: int, frame_h: int) -> None:
+        self.polygons = [list(d.points) for d in detections if len(d.points) >= 3]
+        self.frame_size = (frame_w, frame_h)
+        self._overlay_timer.start(OVERLAY_HOLD_MS)
+        self.update()
+
+    def clear_overlay(self) -> None:
+        self.polygons = []
+        self.update()
+
+    def set_placeholder(self, text: str) -> None:
+        self.placeholder = text
+        self.image = None
+        self.polygons = []
+        self.update()
+
+    def _target(self) -> QRectF:
+        assert self.image is not None
+        iw, ih = self.image.width(), self.image.height()
+        scale = min(self.width() / iw, self.height() / ih)
+        w, h = iw * scale, ih * scale
+        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(20, 20, 20))
+        if self.image is None or self.image.isNull():
+            painter.setPen(QColor(230, 230, 230))
+            painter.drawText(
+                self.rect().adjusted(24, 24, -24, -24),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.placeholder,
+            )
+            painter.end()
+            return
+        target = self._target()
+        painter.drawImage(target, self.image)
+        fw, fh = self.frame_size
+        if self.polygons and fw and fh:
+            sx, sy = target.width() / fw, target.height() / fh
+            pen = QPen(QColor(40, 220, 90), 4)
+            painter.setPen(pen)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            for poly in self.polygons:
+                points = [QPointF(target.x() + x * sx, target.y() + y * sy) for x, y in poly]
+                painter.drawPolygon(QPolygonF(points))
+        painter.end()
+
+
+class ScanWindow(QDialog):
+    """Scan QR codes with a camera (or a video file / image folder standing in for one)."""
+
+    payloads_found = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None, camera_source: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Scan QR Code with Camera")
+        self.setAccessibleName("Scan QR code with camera")
+        self.setModal(False)
+        self.resize(760, 580)
+        self.camera_source = camera_source
+        self.scanner: CameraScanner | None = None
+        self.collector = BatchCollector()
+        self._batch_payloads: dict[int, Payload] = {}
+        self._seen: set[str] = set()
+        self._delivered = False
+        self._closing = False
+        self._cameras_listed = False
+
+        self.picker = QComboBox(self)
+        self.picker.setAccessibleName("Camera")
+        self.picker.setToolTip("Choose the camera to scan with")
+        self.picker.setMinimumContentsLength(28)
+        picker_label = QLabel("&Camera:", self)
+        picker_label.setBuddy(self.picker)
+        self.preview = CameraPreview(self)
+        self.status = QLabel("Starting the camera…", self)
+        self.status.setAccessibleName("Scan status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QLabel("", self)
+        self.progress.setAccessibleName("Export progress")
+        self.progress.setVisible(False)
+        self.progress.setStyleSheet("font-weight: bold;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName("Close")
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(picker_label)
+        top.addWidget(self.picker, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+        self._add_initial_source()
+        self.picker.currentIndexChanged.connect(self._picker_changed)
+        self._list_cameras()
+
+    # --- sources ----------------------------------------------------------------------------
+
+    def _add_initial_source(self) -> None:
+        src = (self.camera_source or "").strip()
+        if not src:
+            return
+        try:
+            spec = parse_source(src)
+        except Exception as exc:
+            self._show_error(str(exc))
+            return
+        self.picker.addItem(spec.label, src)
+        self._start(src)
+
+    def _list_cameras(self) -> None:
+        from desktop_app.scanning.frames import list_cameras
+        from desktop_app.ui.workers import run_in_thread
+
+        run_in_thread(list_cameras, on_done=self._cameras_found, on_error=self._cameras_failed)
+
+    def _cameras_failed(self, exc: BaseException) -> None:
+        self._cameras_found([])
+
+    def _cameras_found(self, cameras: list[CameraInfo]) -> None:
+        self._cameras_listed = True
+        if self._closing:
+            return
+        self.picker.blockSignals(True)
+        existing = {self.picker.itemData(i) for i in range(self.picker.count())}
+        for cam in cameras:
+            if str(cam.index) not in existing:
+                self.picker.addItem(cam.label, str(cam.index))
+        self.picker.blockSignals(False)
+        if self.scanner is not None:
+            return  # a source is already running (given on the command line)
+        if self.picker.count() == 0:
+            self.picker.addItem("No camera found", None)
+            self.picker.setEnabled(False)
+            self.preview.set_placeholder("No camera")
+            self._show_error(NO_CAMERA_TEXT)
+            return
+        self._picker_changed(self.picker.currentIndex())
+
+    def _picker_changed(self, index: int) -> None:
+        source = self.picker.itemData(index)
+        if source is not None and not self._closing:
+            self._start(str(source))
+
+    def _start(self, source: str) -> None:
+        self._stop_scanner()
+        spec = parse_source(source) if source else None
+        is_file = spec is not None and spec.kind is not SourceKind.CAMERA
+        scanner = CameraScanner(source, loop=True, realtime=True, parent=self)
+        scanner.preview_ready.connect(self._on_preview)
+        scanner.codes_found.connect(self._on_codes)
+        scanner.failed.connect(self._on_failed)
+        scanner.opened.connect(self._on_opened)
+        scanner.set_preview_size(*self._preview_pixels())
+        self.scanner = scanner
+        self.preview.set_placeholder("Reading the video…" if is_file else "Starting the camera…")
+        self._set_status("Starting…")
+        scanner.start()
+
+    def _stop_scanner(self) -> None:
+        scanner, self.scanner = self.scanner, None
+        if scanner is not None:
+            for signal in (scanner.preview_ready, scanner.codes_found, scanner.failed):
+                signal.disconnect()
+            scanner.stop()
+
+    def _preview_pixels(self) -> tuple[int, int]:
+        ratio = self.preview.devicePixelRatioF()
+        return round(self.preview.width() * ratio), round(self.preview.height() * ratio)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.scanner is not None:
+            self.scanner.set_preview_size(*self._preview_pixels())
+
+    # --- scanner signals --------------------------------------------------------------------
+
+    def _on_opened(self, label: str) -> None:
+        if not self.progress.isVisible():
+            self._set_status(f"{label}: hold the QR code in front of the camera.")
+
+    def _on_preview(self, image: QImage, frame_w: int, frame_h: int) -> None:
+        self.preview.set_frame(image, frame_w, frame_h)
+        if self.scanner is not None:
+            self.scanner.preview_shown()
+
+    def _on_failed(self, message: str, reason: str) -> None:
+        self.preview.set_placeholder(
+            {"none": "No camera", "denied": "Camera access denied", "busy": "Camera busy"}.get(
+                reason, "No picture"
+            )
+        )
+        self._show_error(message)
+
+    def _on_codes(self, detections: list[Detection], frame_w: int, frame_h: int) -> None:
+        if self._delivered:
+            return
+        self.preview.set_detections(detections, frame_w, frame_h)
+        keys: list[Payload] = []
+        for det in detections:
+            if det.text in self._seen:
+                continue
+            self._seen.add(det.text)
+            payload = classify(det.text)
+            if payload.kind is PayloadKind.OTPAUTH:
+                keys.append(payload)
+            elif payload.kind is PayloadKind.MIGRATION and payload.batch is not None:
+                batch = payload.batch
+                if batch.batch_size <= 1:
+                    keys.append(payload)
+                    continue
+                if self.collector.batch_id != batch.batch_id:
+                    self._batch_payloads = {}
+                self.collector.add(batch)
+                self._batch_payloads[batch.batch_index] = payload
+            else:
+                self._show_error(payload.message)
+        if self.collector.complete:
+            keys.extend(self._batch_payloads[i] for i in sorted(self._batch_payloads))
+        elif self.collector.size > 1:
+            missing = ", ".join(str(i) for i in self.collector.missing())
+            self.progress.setText(f"Google Authenticator export: {self.collector.progress_text()}")
+            self.progress.setVisible(True)
+            self._set_status(f"Now show code {missing} of the export.")
+        if keys:
+            self._deliver(keys)
+
+    def _deliver(self, keys: list[Payload]) -> None:
+        self._delivered = True
+        n = sum(len(p.entries) for p in keys)
+        self._set_status(f"Found {n} account{'s' if n != 1 else ''}.")
+        self._stop_scanner()
+        self.accept()
+        self.payloads_found.emit(keys)
+
+    # --- status -----------------------------------------------------------------------------
+
+    def _set_status(self, text: str) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+
+    def _show_error(self, text: str) -> None:
+        from desktop_app.ui.qr_view import error_style
+
+        self.status.setStyleSheet(error_style())
+        self.status.setText(text)
+
+    # --- closing ----------------------------------------------------------------------------
+
+    def done(self, result: int) -> None:
+        self._closing = True
+        self._stop_scanner()
+        super().done(result)
