@@ -23,18 +23,24 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop_app.otp.model import Entry, OtpType
-from desktop_app.ui.accounts_model import ROLE_CODE, ROLE_ENTRY, ROLE_NEXT, ROLE_REMAINING
+from desktop_app.ui.accounts_model import (
+    ROLE_CODE,
+    ROLE_ENTRY,
+    ROLE_NEXT,
+    ROLE_REMAINING,
+    WARN_SECONDS,
+)
 
 H_PAD = 14
 V_PAD = 10
 AVATAR = 38
 GAP = 12
 RING = 30
-WARN_SECONDS = 5
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -88,7 +94,9 @@ class AccountDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.hide_codes = False
         self.on_first_paint: Callable[[], None] | None = None
-        self.paint_count = 0
+        self.paint_count = 0  # full row paints
+        self.ring_paints = 0  # countdown-only paints
+        self._rings: dict[tuple[object, ...], QPixmap] = {}
         self._fonts_for: tuple[str, float] | None = None
         self._title = QFont()
         self._sub = QFont()
@@ -131,15 +139,14 @@ class AccountDelegate(QStyledItemDelegate):
         entry: Entry | None = index.data(ROLE_ENTRY)
         if entry is None:
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        self._fonts(opt.font)
-        pal: QPalette = opt.palette
-        rect: QRect = opt.rect
-        state = opt.state
-        dark = is_dark(pal)
+        rect: QRect = option.rect
+        state = option.state
+        pal: QPalette = option.palette
         selected = bool(state & QStyle.StateFlag.State_Selected)
         hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+        action = self.action_rect(rect)
+        self._fonts(option.font)
+        dark = is_dark(pal)
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -174,12 +181,11 @@ class AccountDelegate(QStyledItemDelegate):
         painter.drawText(av, Qt.AlignmentFlag.AlignCenter, initials(entry))
 
         # right side: ring/button, code, next code
-        action = self.action_rect(rect)
         remaining = int(index.data(ROLE_REMAINING) or 0)
         if entry.type is OtpType.HOTP:
             self._paint_next_button(painter, action, pal, hovered or selected)
         else:
-            self._paint_ring(painter, action, remaining, entry.period, pal)
+            painter.drawPixmap(action.topLeft(), self._ring(painter, remaining, entry.period, pal))
 
         code = str(index.data(ROLE_CODE) or "")
         nxt = str(index.data(ROLE_NEXT) or "")
@@ -245,9 +251,45 @@ class AccountDelegate(QStyledItemDelegate):
             callback, self.on_first_paint = self.on_first_paint, None
             callback()
 
+    def paint_ring_only(
+        self, painter: QPainter, rect: QRect, remaining: int, period: int, pal: QPalette
+    ) -> None:
+        """A countdown step of a plain row: only its ring changes (see AccountsView)."""
+        painter.drawPixmap(
+            self.action_rect(rect).topLeft(), self._ring(painter, remaining, period, pal)
+        )
+        self.ring_paints += 1
+
     @staticmethod
     def _warn_color(dark: bool) -> QColor:
         return QColor("#ff7b72") if dark else QColor("#c01c28")
+
+    def _ring(self, painter: QPainter, remaining: int, period: int, pal: QPalette) -> QPixmap:
+        """The countdown ring as a cached pixmap (a few dozen distinct images per theme)."""
+        device = painter.device()
+        dpr = device.devicePixelRatioF() if device is not None else 1.0
+        key = (
+            remaining,
+            period,
+            dpr,
+            pal.color(QPalette.ColorRole.Text).rgba(),
+            pal.color(QPalette.ColorRole.Highlight).rgba(),
+            self._fonts_for,
+        )
+        pixmap = self._rings.get(key)
+        if pixmap is None:
+            if len(self._rings) > 512:
+                self._rings.clear()
+            pixmap = QPixmap(round(RING * dpr), round(RING * dpr))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            self._paint_ring(p, QRect(0, 0, RING, RING), remaining, period, pal)
+            p.end()
+            self._rings[key] = pixmap
+        return pixmap
 
     def _paint_ring(
         self, painter: QPainter, rect: QRect, remaining: int, period: int, pal: QPalette

@@ -36,7 +36,11 @@ ROLE_RAW_CODE = Qt.ItemDataRole.UserRole + 6  # ungrouped current code (for copy
 ROLE_RAW_NEXT = Qt.ItemDataRole.UserRole + 7  # ungrouped next code (for copying)
 
 MIME_ROWS = "application/x-desktop-authenticator-uuids"
-_TICK_ROLES = [ROLE_CODE, ROLE_NEXT, ROLE_REMAINING, Qt.ItemDataRole.AccessibleTextRole]
+WARN_SECONDS = 5  # the code turns red from here on
+# A new code (or the switch to the warning colour) repaints the row; a countdown step only
+# repaints the ring (the view turns a ROLE_REMAINING-only change into a small update region).
+CODE_ROLES = [ROLE_CODE, ROLE_NEXT, ROLE_REMAINING, Qt.ItemDataRole.AccessibleTextRole]
+RING_ROLES = [ROLE_REMAINING]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -52,6 +56,13 @@ def _step(entry: Entry, now: float) -> int:
     return entry.counter if entry.type is OtpType.HOTP else int(now // entry.period)
 
 
+def _shown(entry: Entry, now: float) -> tuple[int, bool, int]:
+    """What a row shows that changes with time: (time step, warning colour, countdown)."""
+    remaining = remaining_whole(entry, now)
+    warn = entry.type is not OtpType.HOTP and remaining <= WARN_SECONDS
+    return _step(entry, now), warn, remaining
+
+
 class AccountsModel(QAbstractListModel):
     """Entries in custom order. ``refresh(entries)`` replaces them (keeps rows when it can)."""
 
@@ -61,7 +72,7 @@ class AccountsModel(QAbstractListModel):
         self._entries: list[Entry] = []
         self._row_of: dict[str, int] = {}
         self._codes: dict[tuple[str, int, int], str] = {}  # (uuid, step, offset) -> code
-        self._shown: list[tuple[int, int]] = []  # (step, remaining) last announced per row
+        self._shown: list[tuple[int, bool, int]] = []  # last announced per row (see _shown)
         self._reveal_next: set[str] = set()
         self._show_next_all = False
         self._timer = QTimer(self)
@@ -94,13 +105,20 @@ class AccountsModel(QAbstractListModel):
 
     def _reset_shown(self) -> None:
         now = self._clock()
-        self._shown = [(_step(e, now), remaining_whole(e, now)) for e in self._entries]
+        self._shown = [_shown(e, now) for e in self._entries]
 
     def _drop_cache(self, uuid: str) -> None:
         self._codes = {k: v for k, v in self._codes.items() if k[0] != uuid}
 
     def entries(self) -> list[Entry]:
         return list(self._entries)
+
+    def ring_state(self, row: int) -> tuple[int, int] | None:
+        """(seconds shown on the countdown, period) of a time-based row; None for HOTP."""
+        entry = self._entries[row]
+        if entry.type is OtpType.HOTP:
+            return None
+        return self._shown[row][2], entry.period
 
     def entry_at(self, row: int) -> Entry:
         return self._entries[row]
@@ -164,26 +182,33 @@ class AccountsModel(QAbstractListModel):
         self._arm()
 
     def tick(self) -> list[tuple[int, int]]:
-        """Announce rows whose countdown or code changed; returns the emitted row ranges."""
+        """Announce rows whose code or countdown changed; returns the emitted row ranges.
+
+        Rows whose code (or warning colour) changed are emitted with :data:`CODE_ROLES`, rows
+        whose countdown alone changed with :data:`RING_ROLES`, each in contiguous ranges.
+        """
         self.ticks += 1
         now = self._clock()
-        ranges: list[tuple[int, int]] = []
-        start = -1
+        kinds: list[int] = []  # per row: 0 unchanged, 1 ring only, 2 code
         for row, entry in enumerate(self._entries):
-            shown = (_step(entry, now), remaining_whole(entry, now))
-            changed = shown != self._shown[row]
-            if changed:
-                self._shown[row] = shown
-                if start < 0:
+            shown = _shown(entry, now)
+            old = self._shown[row]
+            if shown == old:
+                kinds.append(0)
+                continue
+            self._shown[row] = shown
+            kinds.append(2 if shown[:2] != old[:2] else 1)
+        emitted: list[tuple[int, int]] = []
+        for kind, roles in ((2, CODE_ROLES), (1, RING_ROLES)):
+            start = -1
+            for row, k in enumerate([*kinds, 0]):
+                if k == kind and start < 0:
                     start = row
-            elif start >= 0:
-                ranges.append((start, row - 1))
-                start = -1
-        if start >= 0:
-            ranges.append((start, len(self._entries) - 1))
-        for first, last in ranges:
-            self.dataChanged.emit(self.index(first), self.index(last), _TICK_ROLES)
-        return ranges
+                elif k != kind and start >= 0:
+                    self.dataChanged.emit(self.index(start), self.index(row - 1), roles)
+                    emitted.append((start, row - 1))
+                    start = -1
+        return sorted(emitted)
 
     def _emit_all(self, roles: list[int]) -> None:
         if self._entries:

@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QCursor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListView,
+    QStyle,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from desktop_app.ui.account_delegate import AccountDelegate
-from desktop_app.ui.accounts_model import ROLE_UUID
+from desktop_app.ui.accounts_model import RING_ROLES, ROLE_UUID, AccountsModel
 
 
 class AccountsView(QListView):
@@ -39,6 +65,91 @@ class AccountsView(QListView):
             "Your accounts and their current codes. Press Enter to copy the selected code."
         )
         self._press: QPoint | None = None
+
+    # --- repainting ---------------------------------------------------------------------------
+
+    def dataChanged(
+        self,
+        topLeft: QModelIndex | QPersistentModelIndex,
+        bottomRight: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        """A countdown-only change repaints just the rings of the visible rows in the range."""
+        if list(roles) != RING_ROLES or self.model() is None:
+            super().dataChanged(topLeft, bottomRight, list(roles))
+            return
+        viewport = self.viewport().rect()
+        first = self.indexAt(viewport.topLeft())
+        last = self.indexAt(viewport.bottomLeft())
+        lo = max(topLeft.row(), first.row() if first.isValid() else 0)
+        hi = min(bottomRight.row(), last.row() if last.isValid() else self.model().rowCount() - 1)
+        if lo > hi:
+            return
+        top = self.visualRect(self.model().index(lo, 0))
+        bottom = self.visualRect(self.model().index(hi, 0))
+        ring = self.delegate.action_rect(top)
+        strip = QRect(ring.left(), top.top(), ring.width(), bottom.bottom() - top.top() + 1)
+        self.viewport().update(strip)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        area = event.region().boundingRect()
+        ring_left = self.delegate.action_rect(self.viewport().rect()).left()
+        if area.left() >= ring_left and self._paint_rings(area):
+            return
+        super().paintEvent(event)
+
+    def _paint_rings(self, area: QRect) -> bool:
+        """Repaint only the countdown rings in ``area`` (a narrow column), cheaply.
+
+        Rows that are selected, hovered or counter-based go through the delegate as usual.
+        Returns False when the fast path does not apply.
+        """
+        proxy = self.model()
+        if not isinstance(proxy, QSortFilterProxyModel):
+            return False
+        source = proxy.sourceModel()
+        if not isinstance(source, AccountsModel):
+            return False
+        first = self.indexAt(QPoint(0, area.top()))
+        if not first.isValid():
+            return False
+        last = self.indexAt(QPoint(0, area.bottom()))
+        last_row = last.row() if last.isValid() else proxy.rowCount() - 1
+        selection = self.selectionModel()
+        hover = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos()))
+        hover_row = hover.row() if hover.isValid() and self.underMouse() else -1
+        identity = proxy.sortColumn() < 0 and proxy.rowCount() == source.rowCount()
+        rect = self.visualRect(first)
+        step = rect.height()
+        current = self.currentIndex()
+        painter = QPainter(self.viewport())
+        palette = self.palette()
+        delegate = self.delegate
+        try:
+            for row in range(first.row(), last_row + 1):
+                index = proxy.index(row, 0)
+                source_row = row if identity else proxy.mapToSource(index).row()
+                ring = source.ring_state(source_row)
+                selected = selection.isSelected(index)
+                if ring is None or selected or row == hover_row:
+                    option = QStyleOptionViewItem()
+                    self.initViewItemOption(option)
+                    option.rect = QRect(rect)
+                    state = option.state
+                    if selected:
+                        state |= QStyle.StateFlag.State_Selected
+                    if row == hover_row:
+                        state |= QStyle.StateFlag.State_MouseOver
+                    if index == current and self.hasFocus():
+                        state |= QStyle.StateFlag.State_HasFocus
+                    option.state = state
+                    delegate.paint(painter, option, index)
+                else:
+                    delegate.paint_ring_only(painter, rect, ring[0], ring[1], palette)
+                rect.translate(0, step)
+        finally:
+            painter.end()
+        return True
 
     # --- keyboard and mouse -------------------------------------------------------------------
 

@@ -57,7 +57,7 @@ from desktop_app.ui.clipboard import ClipboardGuard
 
 if TYPE_CHECKING:
     from desktop_app.app import AppServices
-    from desktop_app.intake import Payload
+    from desktop_app.intake import BatchCollector, Payload
     from desktop_app.otp.migration import SkippedEntry
     from desktop_app.vault import Vault
 
@@ -132,6 +132,26 @@ class Toast(QLabel):
         self.move((parent.width() - w) // 2, parent.height() - self.height() - 18)
 
 
+class _IdleWatch(QObject):
+    """App-wide input watcher for auto-lock."""
+
+    _INPUT = (
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.MouseMove,
+    )
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._INPUT:
+            self._window.mark_active()
+        return False
+
+
 class MainWindow(QMainWindow):
     """``MainWindow(services)``: ``services.vault`` must be open."""
 
@@ -158,9 +178,7 @@ class MainWindow(QMainWindow):
         self._idle_since = time.monotonic()
         self.keep_in_tray = False
         self._quitting = False
-        from desktop_app.intake import BatchCollector
-
-        self._batch = BatchCollector()
+        self._batch_collector: BatchCollector | None = None  # Google export batches
 
         self._bridge = _Bridge(self)
         self._bridge.vault_changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
@@ -176,7 +194,8 @@ class MainWindow(QMainWindow):
         self._apply_all_settings()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.model.dataChanged.connect(self._auto_lock_check)
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self._idle_watch: _IdleWatch | None = None
+        self._update_idle_watch()
 
     # ===================================================================== construction ====
 
@@ -366,7 +385,7 @@ class MainWindow(QMainWindow):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self.view.addAction(self.act_delete)
 
-        self.stack.addWidget(self._build_empty_page())
+        self._pages: dict[int, QWidget] = {PAGE_LIST: self.view}
         self.stack.addWidget(self.view)
         self.no_match = QLabel("", self.stack)
         self.no_match.setObjectName("no_match")
@@ -374,7 +393,7 @@ class MainWindow(QMainWindow):
         self.no_match.setWordWrap(True)
         self.no_match.setStyleSheet("color: palette(placeholder-text); font-size: 11pt;")
         self.stack.addWidget(self.no_match)
-        self.stack.addWidget(self._build_locked_page())
+        self._pages[PAGE_NO_MATCH] = self.no_match
         outer.addWidget(self.stack, 1)
 
         self.setCentralWidget(central)
@@ -567,6 +586,8 @@ class MainWindow(QMainWindow):
         elif name == "show_next_code":
             self.act_next_all.setChecked(bool(value))
             self.model.set_show_next_all(bool(value))
+        elif name == "auto_lock_minutes":
+            self._update_idle_watch()
         elif name == "hide_codes":
             self.view.delegate.hide_codes = bool(value)
             self.view.viewport().update()
@@ -608,16 +629,32 @@ class MainWindow(QMainWindow):
         if self.search.isHidden() and self.search.text():
             self.search.clear()
         if not unlocked:
-            self.stack.setCurrentIndex(PAGE_LOCKED)
+            self._show_page(PAGE_LOCKED)
         elif self.model.rowCount() == 0:
-            if self.stack.currentIndex() != PAGE_EMPTY:
-                self.stack.setCurrentIndex(PAGE_EMPTY)
+            if self.stack.currentWidget() is not self._pages.get(PAGE_EMPTY):
+                self._show_page(PAGE_EMPTY)
                 self.empty_buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
         elif self.proxy.rowCount() == 0:
             self.no_match.setText(f"No account matches “{self.search.text().strip()}”.")
-            self.stack.setCurrentIndex(PAGE_NO_MATCH)
+            self._show_page(PAGE_NO_MATCH)
         else:
-            self.stack.setCurrentIndex(PAGE_LIST)
+            self._show_page(PAGE_LIST)
+
+    def _show_page(self, which: int) -> None:
+        """Switch pages; the empty and locked pages are built the first time they are needed."""
+        page = self._pages.get(which)
+        if page is None:
+            page = self._build_empty_page() if which == PAGE_EMPTY else self._build_locked_page()
+            self._pages[which] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def _collector(self) -> BatchCollector:
+        if self._batch_collector is None:
+            from desktop_app.intake import BatchCollector
+
+            self._batch_collector = BatchCollector()
+        return self._batch_collector
 
     def _update_actions(self) -> None:
         entry = self.current_entry()
@@ -663,10 +700,23 @@ class MainWindow(QMainWindow):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def _update_idle_watch(self) -> None:
+        """Watch input for auto-lock only when auto-lock is on (an app-wide filter costs CPU)."""
+        app = QApplication.instance()
+        wanted = bool(self.settings.get("auto_lock_minutes"))
+        if wanted and self._idle_watch is None and app is not None:
+            self._idle_watch = _IdleWatch(self)
+            app.installEventFilter(self._idle_watch)
+        elif not wanted and self._idle_watch is not None:
+            if app is not None:
+                app.removeEventFilter(self._idle_watch)
+            self._idle_watch = None
+
+    def mark_active(self) -> None:
+        self._idle_since = time.monotonic()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         etype = event.type()
-        if etype in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
-            self._idle_since = time.monotonic()
         if watched is self.search and etype == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -939,30 +989,29 @@ class MainWindow(QMainWindow):
             if p.kind is PayloadKind.OTPAUTH:
                 candidates.extend(p.entries)
             elif p.kind is PayloadKind.MIGRATION and p.batch is not None:
-                self._batch.add(p.batch)
+                self._collector().add(p.batch)
                 migration = True
             elif p.message and p.message not in messages:
                 messages.append(p.message)
         progress = None
         if migration:
-            candidates.extend(self._batch.entries())
-            skipped.extend(self._batch.skipped())
-            if self._batch.size > 1:
-                progress = self._batch.progress_text()
-                if not self._batch.complete:
-                    missing = ", ".join(str(i) for i in self._batch.missing())
+            batch = self._collector()
+            candidates.extend(batch.entries())
+            skipped.extend(batch.skipped())
+            if batch.size > 1:
+                progress = batch.progress_text()
+                if not batch.complete:
+                    missing = ", ".join(str(i) for i in batch.missing())
                     progress += f" — scan code {missing} too, or add these now"
-                    self.notice(f"Google Authenticator export: {self._batch.progress_text()}")
+                    self.notice(f"Google Authenticator export: {batch.progress_text()}")
         if not candidates and not skipped:
             self.inform("Nothing to add", "\n".join(messages) or "No authenticator key found.")
             return
-        complete = migration and self._batch.complete
+        complete = migration and self._collector().complete
 
         def on_added(n: int) -> None:
             if complete and n:
-                from desktop_app.intake import BatchCollector
-
-                self._batch = BatchCollector()
+                self._batch_collector = None
 
         if messages:
             self.notice(messages[0])
@@ -1149,9 +1198,9 @@ class MainWindow(QMainWindow):
         if vault is not None:
             vault.close()
         self.model.refresh([])
+        self.reload()  # builds and shows the locked page
         self.unlock_field.clear()
         self.unlock_error.clear()
-        self.reload()
         self.unlock_field.setFocus()
 
     def unlock(self) -> None:
@@ -1177,6 +1226,8 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     def _auto_lock_check(self, *_args: object) -> None:
+        if self._idle_watch is None:
+            return
         minutes = int(self.settings.get("auto_lock_minutes") or 0)
         if minutes and self._can_lock() and time.monotonic() - self._idle_since > minutes * 60:
             self.lock()
@@ -1230,8 +1281,9 @@ class MainWindow(QMainWindow):
         self.clipboard_guard.clear_if_ours()
         self.model.stop()
         app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if app is not None and self._idle_watch is not None:
+            app.removeEventFilter(self._idle_watch)
+            self._idle_watch = None
         self._detach_vault()
         super().closeEvent(event)
 

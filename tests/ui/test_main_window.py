@@ -73,7 +73,7 @@ def test_lists_accounts_with_grouped_codes(window):
 
 
 def test_empty_state_then_account_saved_from_another_thread(empty_window, services, qtbot):
-    assert empty_window.stack.currentIndex() == 0  # empty page
+    assert empty_window.stack.currentWidget().objectName() == "empty_page"
     labels = [b.text() for b in empty_window.empty_buttons]
     assert "Enter Key Manually…" in labels and "Scan QR Code on Screen" in labels
     t = threading.Thread(target=lambda: services.vault.add(sample_entries()[0]))
@@ -513,3 +513,22 @@ def test_context_menu_lists_row_actions(window, monkeypatch):
     assert "hotp_next" not in shown[1]
     _ = QPoint
     _ = OtpType
+
+
+def test_countdown_step_repaints_only_rings(window, qtbot):
+    from desktop_app.ui.accounts_model import RING_ROLES
+
+    window.resize(560, 900)
+    qtbot.waitUntil(lambda: window.view.delegate.paint_count > 0)
+    QGuiApplication.processEvents()
+    delegate = window.view.delegate
+    full, rings = delegate.paint_count, delegate.ring_paints
+    model = window.model
+    window.view.viewport().repaint(window.view.viewport().rect())  # a full repaint for contrast
+    after_full = delegate.paint_count
+    assert after_full - full == 4
+    model.dataChanged.emit(model.index(0), model.index(model.rowCount() - 1), RING_ROLES)
+    qtbot.waitUntil(lambda: delegate.ring_paints > rings)
+    # 3 time-based rows repaint their ring only; the HOTP row (no ring) goes through the delegate
+    assert delegate.ring_paints - rings == 3
+    assert delegate.paint_count - after_full <= 1

@@ -1,0 +1,141 @@
+"""Cold start to the first code painted, with 500 accounts (offscreen), and keyring reads.
+
+    python benchmarks/bench_startup.py [--accounts 500] [--runs 5]
+
+The parent builds a keyring-mode vault of N accounts in a temp folder (the key in an in-memory
+keystore), then starts fresh Python processes that do what ``run_gui`` does: create the
+QApplication, apply the theme, open the vault (ONE keyring read), build and show the main window;
+each child reports when the delegate painted its first code. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CHILD = r"""
+import os, sys, time, json
+t_start = float(os.environ["BENCH_T0"])
+sys.path.insert(0, os.environ["BENCH_ROOT"])
+from pathlib import Path
+from desktop_app.app import AppServices, open_vault_for
+from desktop_app.paths import AppPaths
+from desktop_app.settings import Settings
+from desktop_app.vault import KeyStore
+t_imports_core = time.time()
+from desktop_app.ui.application import build_window, create_app
+from desktop_app.ui.theme import apply_theme
+t_imports = time.time()
+keystore = KeyStore.memory()
+keystore.set(os.environ["BENCH_ITEM"], os.environ["BENCH_KEY"])  # stands in for the OS keyring
+keystore.reads = 0
+paths = AppPaths.resolve(os.environ["BENCH_DIR"])
+services = AppServices(paths=paths, settings=Settings(paths.config_dir), keystore=keystore)
+app = create_app()
+apply_theme(app, str(services.settings.get("theme")))
+t_app = time.time()
+services.vault = open_vault_for(services, lambda creating: None)
+t_vault = time.time()
+window = build_window(services)
+marks = {}
+def first_paint():
+    marks["paint"] = time.time()
+    app.quit()
+window.view.delegate.on_first_paint = first_paint
+window.show()
+t_show = time.time()
+app.exec()
+print(json.dumps({
+    "core_imports": t_imports_core - t_start,
+    "qt_imports": t_imports - t_imports_core,
+    "app": t_app - t_imports,
+    "vault_open": t_vault - t_app,
+    "window": t_show - t_vault,
+    "first_paint": marks["paint"] - t_start,
+    "keyring_reads": keystore.reads,
+    "rows": window.model.rowCount(),
+    "cv2_loaded": "cv2" in sys.modules,
+}))
+services.close()
+"""
+
+
+def build_vault(folder: Path, n: int) -> tuple[str, str]:
+    sys.path.insert(0, str(ROOT))
+    import base64
+    import hashlib
+
+    from desktop_app.otp.model import Entry, OtpType
+    from desktop_app.vault import KeyStore, Vault
+
+    keystore = KeyStore.memory()
+    vault = Vault.open(folder, keystore=keystore)
+    entries = []
+    for i in range(n):
+        secret = base64.b32encode(hashlib.sha1(f"acct{i}".encode()).digest()).decode()
+        kind = OtpType.HOTP if i % 50 == 7 else OtpType.TOTP
+        entries.append(
+            Entry(secret.rstrip("="), f"Service {i:03d}", f"user{i}@example.com", type=kind)
+        )
+    vault.add_many(entries)
+    vault.close()
+    doc = json.loads((folder / "vault.json").read_text())
+    item = doc["slot"]["item"]
+    value = keystore.get(item)
+    assert value is not None
+    return item, value
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--accounts", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "data"
+        item, key = build_vault(folder, args.accounts)
+        results = []
+        for _ in range(args.runs):
+            env = dict(
+                os.environ,
+                QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                BENCH_ROOT=str(ROOT),
+                BENCH_DIR=str(folder),
+                BENCH_ITEM=item,
+                BENCH_KEY=key,
+            )
+            env["BENCH_T0"] = repr(time.time())
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, timeout=120
+            )
+            if out.returncode != 0:
+                print(out.stderr, file=sys.stderr)
+                return 1
+            results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    print(f"accounts: {args.accounts}, runs: {args.runs}, QPA: offscreen")
+    for key_name in ("core_imports", "qt_imports", "app", "vault_open", "window", "first_paint"):
+        values = [r[key_name] for r in results]
+        print(
+            f"  {key_name:13s} median {statistics.median(values) * 1000:7.1f} ms"
+            f"   (min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f})"
+        )
+    print(f"  keyring reads per start: {sorted({r['keyring_reads'] for r in results})}")
+    print(f"  rows in model: {results[0]['rows']}; cv2 imported: {results[0]['cv2_loaded']}")
+    print(
+        "cold start to first code painted (process start -> first paint): "
+        f"{statistics.median([r['first_paint'] for r in results]):.3f} s median (target <= 0.6 s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
