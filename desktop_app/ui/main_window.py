@@ -1088,7 +1088,12 @@ class MainWindow(QMainWindow):
     def scan_image(self, image: QImage) -> None:
         from desktop_app.ui.workers import run_in_thread
 
-        array = qimage_to_gray(image)
+        try:  # composites transparency on white (screenshots with alpha)
+            from desktop_app.ui.screen_scan import qimage_to_array
+
+            array = qimage_to_array(image)
+        except ImportError:
+            array = qimage_to_gray(image)
         run_in_thread(
             _decode_array, array, on_done=self._on_image_decoded, on_error=self._on_scan_error
         )

@@ -532,3 +532,39 @@ def test_countdown_step_repaints_only_rings(window, qtbot):
     # 3 time-based rows repaint their ring only; the HOTP row (no ring) goes through the delegate
     assert delegate.ring_paints - rings == 3
     assert delegate.paint_count - after_full <= 1
+
+
+def test_scan_screen_result_goes_to_confirmation(empty_window, services, qtbot, monkeypatch):
+    import desktop_app.ui.screen_scan as screen_scan
+
+    entry = Entry(secret_for("screen"), "Screen Co", "me")
+    result = screen_scan.ScreenScanResult(texts=[build_uri(entry)], captured=1)
+    monkeypatch.setattr(screen_scan, "scan_screens", lambda _w, **_k: result)
+    qtbot.keyClick(
+        empty_window,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = _confirm(empty_window, qtbot)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert [e.issuer for e in services.vault.entries()] == ["Screen Co"]
+
+
+def test_scan_screen_nothing_found_says_why(empty_window, services, recorder, monkeypatch):
+    import desktop_app.ui.screen_scan as screen_scan
+
+    result = screen_scan.ScreenScanResult(texts=[], message="No QR code is visible on screen.")
+    monkeypatch.setattr(screen_scan, "scan_screens", lambda _w, **_k: result)
+    empty_window.act_screen.trigger()
+    assert recorder.informed == [("No QR code found", "No QR code is visible on screen.")]
+    assert services.vault.entries() == []
+
+
+def test_camera_payloads_go_to_confirmation(empty_window, services, qtbot):
+    from desktop_app.intake import classify
+
+    entry = Entry(secret_for("camera"), "Cam", "me")
+    empty_window._on_camera_payloads([classify(build_uri(entry))])
+    dialog = _confirm(empty_window, qtbot)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert [e.issuer for e in services.vault.entries()] == ["Cam"]
