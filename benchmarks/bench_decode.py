@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.decode_corpus import CATEGORIES, generate
 from desktop_app.scanning import decode as pipeline_decode
-from desktop_app.scanning.decode import (
+from desktop_app.scanning.decoders import (
     opencv_detect,
     pyzbar_available,
     pyzbar_detect,

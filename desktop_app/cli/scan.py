@@ -85,7 +85,7 @@ def _decode_files(files: list[str]) -> int:
 
 def _decode_video(source: str, timeout: float) -> int:
     from desktop_app.errors import ScanError
-    from desktop_app.scanning.decode import detect
+    from desktop_app.scanning.decoders import detect
     from desktop_app.scanning.frames import FrameSource
 
     try:

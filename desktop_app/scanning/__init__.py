@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from desktop_app.scanning.decode import Detection, decode, detect, pyzbar_available
+from desktop_app.scanning.decoders import Detection, decode, detect, pyzbar_available
 from desktop_app.scanning.images import IMAGE_SUFFIXES, load_image
 
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
 from desktop_app.errors import ScanError
-from desktop_app.scanning.decode import Detection, detect
+from desktop_app.scanning.decoders import Detection, detect
 from desktop_app.scanning.frames import CameraError, FrameSource, SourceSpec
 
 log = logging.getLogger(__name__)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.intake import BatchCollector, Payload, PayloadKind, classify
-from desktop_app.scanning.decode import Detection
+from desktop_app.scanning.decoders import Detection
 from desktop_app.scanning.frames import CameraInfo, SourceKind, parse_source
 from desktop_app.ui.camera_worker import CameraScanner
 

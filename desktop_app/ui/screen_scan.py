@@ -21,7 +21,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop_app.scanning.decode import decode
+from desktop_app.scanning.decoders import decode
 
 HIDE_SETTLE_MS = 250  # time for the compositor to take the hidden window off the screen
 

@@ -1,0 +1,203 @@
+"""decode(): codes rendered in the test, in every supported image format and hard variants."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+
+import desktop_app.scanning.decoders as decode_module
+from desktop_app.intake import BatchCollector, PayloadKind, classify
+from desktop_app.scanning import decode, decode_file, detect, load_image
+from tests.scanning.qr_helpers import (
+    URI,
+    URI_2,
+    blank_frame,
+    frame_with,
+    migration_uris,
+    qr_bgr,
+    qr_gray,
+)
+
+FORMATS = ["png", "jpeg", "webp", "bmp", "gif"]
+
+
+def _save(img: np.ndarray, path: Path, fmt: str) -> Path:
+    rgb = cv2.cvtColor(img, cv2.COLOR_BGR2RGB) if img.ndim == 3 else img
+    pil = Image.fromarray(rgb)
+    kwargs = {"quality": 90} if fmt in ("jpeg", "webp") else {}
+    pil.save(path, format=fmt.upper(), **kwargs)
+    return path
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_image_format_decodes(tmp_path: Path, fmt: str) -> None:
+    path = _save(frame_with([qr_bgr(URI, 4)]), tmp_path / f"code.{fmt}", fmt)
+    assert decode_file(path) == [URI]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_images_without_a_code_give_nothing(tmp_path: Path, fmt: str) -> None:
+    path = _save(blank_frame(seed=3), tmp_path / f"none.{fmt}", fmt)
+    assert decode_file(path) == []
+
+
+def test_transparent_png_is_composited_on_white(tmp_path: Path) -> None:
+    # black modules on a fully transparent background: dropping alpha would give black on black
+    gray = qr_gray(URI, 4)
+    rgba = np.zeros((*gray.shape, 4), np.uint8)
+    rgba[..., 3] = np.where(gray < 128, 255, 0)
+    path = tmp_path / "transparent.png"
+    Image.fromarray(rgba, "RGBA").save(path)
+    assert cv2.imread(str(path), cv2.IMREAD_COLOR).max() == 0  # naive reading loses the code
+    assert decode_file(path) == [URI]
+
+
+@pytest.mark.parametrize("angle", [17, 45, 90, 180, 301])
+def test_rotated(angle: float) -> None:
+    frame = frame_with([qr_bgr(URI, 4)], (720, 720))
+    m = cv2.getRotationMatrix2D((360, 360), angle, 1.0)
+    rotated = cv2.warpAffine(frame, m, (720, 720), borderValue=(150, 150, 150))
+    assert decode(rotated) == [URI]
+
+
+@pytest.mark.parametrize("scale", [2, 3, 12])
+def test_scaled(scale: int) -> None:
+    code = qr_bgr(URI_2, scale)
+    size = (max(640, code.shape[1] + 40), max(480, code.shape[0] + 40))
+    assert decode(frame_with([code], size)) == [URI_2]
+
+
+def test_very_large_image_is_downscaled_and_corners_map_back() -> None:
+    code = qr_bgr(URI, 30)  # ~1600 px code in a 4000x3000 photo
+    frame = frame_with([code], (4000, 3000))
+    found = detect(frame)
+    assert [d.text for d in found] == [URI]
+    xs = [x for x, _ in found[0].points]
+    assert min(xs) > 10 + 4 * 30 - 40 and max(xs) < 10 + code.shape[1]  # full-size coordinates
+
+
+def test_small_code_in_large_image_is_found_at_full_resolution() -> None:
+    # 2-pixel modules in a 4000-pixel-wide image: unreadable once downscaled for speed
+    frame = frame_with([qr_bgr(URI_2, 2)], (4000, 2400))
+    assert decode(frame) == [URI_2]
+
+
+def test_inverted_code() -> None:
+    assert decode(255 - frame_with([qr_bgr(URI, 4)])) == [URI]
+
+
+def test_several_codes_in_one_image() -> None:
+    frame = frame_with([qr_bgr(URI, 3), qr_bgr(URI_2, 4)], (900, 480))
+    assert sorted(decode(frame)) == sorted([URI, URI_2])
+
+
+def test_the_same_code_twice_is_reported_once() -> None:
+    frame = frame_with([qr_bgr(URI, 3), qr_bgr(URI, 3)], (900, 480))
+    assert decode(frame) == [URI]
+
+
+def test_grayscale_bgra_and_float_inputs() -> None:
+    bgr = frame_with([qr_bgr(URI, 4)])
+    assert decode(cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)) == [URI]
+    assert decode(cv2.cvtColor(bgr, cv2.COLOR_BGR2BGRA)) == [URI]
+    assert decode(bgr.astype(np.float32) / 255.0) == [URI]
+
+
+def test_low_contrast_and_blurred_photo() -> None:
+    frame = frame_with([qr_bgr(URI, 5)]).astype(np.float32)
+    frame = 110 + frame * (50 / 255)  # modules at 110, paper at 160
+    frame = cv2.GaussianBlur(frame, (0, 0), 1.6)
+    noisy = frame + np.random.default_rng(1).normal(0, 4, frame.shape)
+    assert decode(np.clip(noisy, 0, 255).astype(np.uint8)) == [URI]
+
+
+def test_no_code_and_decode_is_pure() -> None:
+    frame = blank_frame(seed=5)
+    before = frame.copy()
+    assert decode(frame) == []
+    assert np.array_equal(frame, before)
+    code = frame_with([qr_bgr(URI, 4)])
+    before = code.copy()
+    assert decode(code) == decode(code) == [URI]
+    assert np.array_equal(code, before)
+
+
+def test_not_an_image_raises_value_error() -> None:
+    with pytest.raises(ValueError):
+        decode(np.zeros((0, 0), np.uint8))
+    with pytest.raises(ValueError):
+        decode(np.zeros((4, 4, 5), np.uint8))
+
+
+def test_without_pyzbar_decoding_still_works(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyzbar", None)  # import fails like a missing package
+    monkeypatch.setitem(sys.modules, "pyzbar.pyzbar", None)
+    monkeypatch.setattr(decode_module, "_pyzbar_checked", False)
+    monkeypatch.setattr(decode_module, "_pyzbar_decode", None)
+    assert decode_module.pyzbar_available() is False
+    assert decode_module.pyzbar_detect(qr_gray(URI)) == []
+    assert decode(frame_with([qr_bgr(URI, 4)])) == [URI]
+    assert decode(blank_frame()) == []  # every rescue runs, none breaks
+
+
+def test_pyzbar_fallback_is_used_when_zxing_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not decode_module.pyzbar_available():
+        pytest.skip("pyzbar/libzbar not installed here")  # covered by the test above
+    monkeypatch.setattr(decode_module, "zxing_detect", lambda *a, **k: [])
+    assert decode(frame_with([qr_bgr(URI, 4)])) == [URI]
+
+
+def test_opencv_decoder_alone() -> None:
+    assert [d.text for d in decode_module.opencv_detect(frame_with([qr_bgr(URI, 4)]))] == [URI]
+    assert decode_module.opencv_detect(blank_frame()) == []
+
+
+def test_migration_export_with_several_entries(tmp_path: Path) -> None:
+    (uri,) = migration_uris(5, per_code=10)
+    path = _save(frame_with([qr_bgr(uri, 3)], (800, 600)), tmp_path / "export.png", "png")
+    (text,) = decode_file(path)
+    payload = classify(text)
+    assert payload.kind is PayloadKind.MIGRATION
+    assert [e.issuer for e in payload.entries] == [f"Service{i}" for i in range(5)]
+
+
+def test_multi_batch_export_is_collected_from_separate_images(tmp_path: Path) -> None:
+    uris = migration_uris(7, per_code=3)
+    assert len(uris) == 3
+    collector = BatchCollector()
+    for i, uri in enumerate(reversed(uris)):  # scanned out of order
+        img = frame_with([qr_bgr(uri, 3)], (800, 600))
+        path = _save(img, tmp_path / f"part{i}.jpeg", "jpeg")
+        (text,) = decode_file(path)
+        payload = classify(text)
+        assert payload.batch is not None
+        collector.add(payload.batch)
+        if i == 1:
+            assert collector.progress_text() == "2 of 3 scanned"
+            assert not collector.complete
+    assert collector.complete
+    assert [e.name for e in collector.entries()] == [f"user{i}@example.com" for i in range(7)]
+
+
+def test_load_image_returns_bgr(tmp_path: Path) -> None:
+    path = tmp_path / "g.png"
+    Image.fromarray(qr_gray(URI)).save(path)
+    img = load_image(path)
+    assert img.dtype == np.uint8 and img.ndim == 3 and img.shape[2] == 3
+
+
+def test_gif_with_palette_transparency(tmp_path: Path) -> None:
+    gray = qr_gray(URI_2, 4)
+    pil = Image.fromarray(gray).convert("P")
+    buf = io.BytesIO()
+    pil.save(buf, format="GIF", transparency=int(pil.getpixel((0, 0))))  # white -> transparent
+    path = tmp_path / "t.gif"
+    path.write_bytes(buf.getvalue())
+    assert decode_file(path) == [URI_2]
