@@ -242,7 +242,12 @@ COMPRESSION = {"best": ["-Zxz", "-z6"], "fast": ["-Zzstd", "-z9"]}
 
 
 def build_deb(
-    bundle: Path, out_dir: Path, *, allow_missing: bool = False, compression: str = "best"
+    bundle: Path,
+    out_dir: Path,
+    *,
+    allow_missing: bool = False,
+    compression: str = "best",
+    work: Path | None = None,
 ) -> Path:
     meta = project()
     arch = dpkg_architecture()
@@ -257,8 +262,9 @@ def build_deb(
             + ": install them on the build machine (or pass --allow-missing)"
         )
 
-    work = ROOT / "build" / "deb"
-    staging = work / f"{meta['name']}_{meta['version']}-{DEB_REVISION}_{arch}"
+    staging = (
+        (work or ROOT / "build") / "deb" / f"{meta['name']}_{meta['version']}-{DEB_REVISION}_{arch}"
+    )
     if staging.exists():
         shutil.rmtree(staging)
     shutil.copytree(bundle, staging / INSTALL_DIR, symlinks=True)
@@ -296,12 +302,14 @@ def build_deb(
     return deb
 
 
-def build_tarball(bundle: Path, out_dir: Path, depends: Iterable[str] = ()) -> Path:
+def build_tarball(
+    bundle: Path, out_dir: Path, depends: Iterable[str] = (), work: Path | None = None
+) -> Path:
     """``desktop-authenticator-<version>-linux-<machine>.tar.gz``: the bundle plus share/."""
     meta = project()
     machine = os.uname().machine
     top = f"{meta['name']}-{meta['version']}"
-    staging = ROOT / "build" / "tarball" / top
+    staging = (work or ROOT / "build") / "tarball" / top
     if staging.parent.exists():
         shutil.rmtree(staging.parent)
     shutil.copytree(bundle, staging, symlinks=True)
