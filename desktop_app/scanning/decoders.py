@@ -21,7 +21,6 @@ import zxingcpp
 
 Point = tuple[float, float]
 
-_QR_FORMATS = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 #: images larger than this (longest side, pixels) are decoded on a downscaled copy first
 MAX_SIDE = 1600
@@ -88,17 +87,22 @@ def _scaled(found: list[Detection], factor: float) -> list[Detection]:
 def zxing_detect(
     gray: np.ndarray,
     *,
-    binarizer: Any = zxingcpp.Binarizer.LocalAverage,
+    global_histogram: bool = False,
     try_invert: bool = True,
     try_downscale: bool = True,
 ) -> list[Detection]:
+    # nanobind objects are made per call: module-level ones are reported as leaks at exit
     results = zxingcpp.read_barcodes(
         gray,
-        formats=_QR_FORMATS,
+        formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode),
         try_rotate=True,
         try_downscale=try_downscale,
         try_invert=try_invert,
-        binarizer=binarizer,
+        binarizer=(
+            zxingcpp.Binarizer.GlobalHistogram
+            if global_histogram
+            else zxingcpp.Binarizer.LocalAverage
+        ),
         text_mode=zxingcpp.TextMode.Plain,
     )
     out: list[Detection] = []
@@ -194,7 +198,7 @@ def _rescues(
         (lambda: pyzbar_detect(gray), factor),
         (lambda: zxing_detect(_stretch(gray)), factor),
         (lambda: zxing_detect(_sharpen(gray)), factor),
-        (lambda: zxing_detect(gray, binarizer=zxingcpp.Binarizer.GlobalHistogram), factor),
+        (lambda: zxing_detect(gray, global_histogram=True), factor),
     ]
     if max(gray.shape) < UPSCALE_BELOW:
         passes.append((lambda: zxing_detect(_enlarge(gray), try_downscale=False), factor / 2))

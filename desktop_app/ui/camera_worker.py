@@ -14,6 +14,7 @@ The camera is released by the capture thread when it stops (window closed, sourc
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
@@ -102,12 +103,22 @@ class _DecodeThread(QThread):
         self.scanner._decode_loop()
 
 
-_retiring: set[CameraScanner] = set()  # stopped scanners whose threads are still finishing
+_live: set[CameraScanner] = set()  # scanners whose threads run: kept alive until they end
+_quit_hooked = False
 
 
-def _wait_for_retiring() -> None:
-    for scanner in list(_retiring):
-        scanner.wait(3000)
+def _wait_for_live() -> None:
+    for scanner in list(_live):
+        scanner.stop(wait_ms=3000)
+
+
+def _hook_quit() -> None:
+    global _quit_hooked
+    app = QCoreApplication.instance()
+    if app is not None and not _quit_hooked:
+        _quit_hooked = True
+        app.aboutToQuit.connect(_wait_for_live)
+        atexit.register(_wait_for_live)  # also when the app object outlives the event loop
 
 
 class CameraScanner(QObject):
@@ -162,21 +173,21 @@ class CameraScanner(QObject):
         if self._started:
             return
         self._started = True
+        _live.add(self)
+        _hook_quit()
         self._capture.start()
         self._decoder.start()
 
     def stop(self, wait_ms: int = 500) -> None:
-        """Ask both threads to end; wait briefly, and let them finish on their own after that."""
+        """Ask both threads to end and wait up to ``wait_ms``; they finish on their own after
+        that (the scanner stays referenced until they have, so nothing is deleted under them).
+        """
         self._stop.set()
         self._slot.close()
         if not self._started:
             self.released = True
             return
-        if not self.wait(wait_ms):
-            _retiring.add(self)
-            app = QCoreApplication.instance()
-            if app is not None and len(_retiring) == 1:
-                app.aboutToQuit.connect(_wait_for_retiring)
+        self.wait(wait_ms)
 
     def wait(self, ms: int) -> bool:
         deadline = time.monotonic() + ms / 1000
@@ -194,8 +205,8 @@ class CameraScanner(QObject):
         self._preview_pending.clear()
 
     def _thread_done(self) -> None:
-        if not self.is_running():
-            _retiring.discard(self)
+        if not self.is_running() and self in _live:
+            _live.discard(self)
             self.stopped.emit()
 
     # --- threads ----------------------------------------------------------------------------

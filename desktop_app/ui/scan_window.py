@@ -14,6 +14,8 @@ batches are emitted together. Codes that are not keys are explained in the windo
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -229,13 +231,15 @@ class ScanWindow(QDialog):
         self._stop_scanner()
         spec = parse_source(source) if source else None
         is_file = spec is not None and spec.kind is not SourceKind.CAMERA
-        scanner = CameraScanner(source, loop=True, realtime=True, parent=self)
+        scanner = CameraScanner(source, loop=True, realtime=True)
         scanner.preview_ready.connect(self._on_preview)
         scanner.codes_found.connect(self._on_codes)
         scanner.failed.connect(self._on_failed)
         scanner.opened.connect(self._on_opened)
         scanner.set_preview_size(*self._preview_pixels())
         self.scanner = scanner
+        # a window deleted without being closed must still release the camera
+        self.destroyed.connect(lambda *_: scanner.stop(0))
         self.preview.set_placeholder("Reading the video…" if is_file else "Starting the camera…")
         self._set_status("Starting…")
         scanner.start()
@@ -244,7 +248,8 @@ class ScanWindow(QDialog):
         scanner, self.scanner = self.scanner, None
         if scanner is not None:
             for signal in (scanner.preview_ready, scanner.codes_found, scanner.failed):
-                signal.disconnect()
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect()
             scanner.stop()
 
     def _preview_pixels(self) -> tuple[int, int]:

@@ -56,6 +56,7 @@ def blank_frame(size: tuple[int, int] = (640, 480), seed: int = 0) -> np.ndarray
 def write_video(path: Path, frames: Sequence[np.ndarray], fps: float = 30.0) -> Path:
     """An MJPG .avi (works with headless OpenCV) holding ``frames``."""
     h, w = frames[0].shape[:2]
+    assert all(f.shape[:2] == (h, w) for f in frames), "all frames must have one size"
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, (w, h))
     assert writer.isOpened(), "OpenCV cannot write MJPG video here"
     for f in frames:
