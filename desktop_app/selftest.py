@@ -136,6 +136,27 @@ def check_qt(ctx: _Context) -> str:
     )
 
 
+def check_app_modules(ctx: _Context) -> str:
+    """Every subcommand module and the window: the CLI imports them with importlib and skips a
+    missing one silently, so a bundle that lost one would quietly lose a command."""
+    import importlib
+
+    from desktop_app.cli import _COMMAND_MODULES
+
+    names = [*_COMMAND_MODULES, "desktop_app.ui.application", "desktop_app.ui.main_window"]
+    missing = []
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            missing.append(name)
+    if missing:
+        raise ModuleNotFoundError(f"not in this installation: {', '.join(missing)}")
+    return f"{len(names)} command and window modules import"
+
+
 def check_qr_decode(ctx: _Context) -> str:
     from desktop_app.scanning import decode_file
 
@@ -291,6 +312,7 @@ def check_keyring(ctx: _Context) -> str:
 CHECKS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("data files", check_data_files),
     ("Qt", check_qt),
+    ("app modules", check_app_modules),
     ("QR decoding", check_qr_decode),
     ("zxing-cpp", check_zxing),
     ("zbar", check_zbar),
