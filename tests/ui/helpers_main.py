@@ -49,6 +49,10 @@ def make_window(services: Any, qtbot: Any, monkeypatch: Any, recorder: Recorder)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    # Under a real X server (Xvfb, no window manager) shortcuts reach only the active window.
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     return window
 
 

@@ -225,7 +225,7 @@ def _drop(widget, paths: list[Path]) -> None:
     from PySide6.QtGui import QDragEnterEvent
 
     enter = QDragEnterEvent(
-        QPointF(pos),
+        pos,
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
