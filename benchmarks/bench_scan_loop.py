@@ -1,0 +1,153 @@
+"""The webcam scan loop on a 1280x720 video source: decode rate and GUI event-loop stalls.
+
+    .venv/bin/python benchmarks/bench_scan_loop.py [--seconds 8]
+
+A 1280x720 MJPG video (photographed-looking codes from decode_corpus, and frames without a
+code) stands in for the camera and goes through the same capture path as a real one
+(FrameSource -> CameraScanner capture thread -> newest-frame slot -> decode thread), with the
+live preview painted in a shown CameraPreview widget (offscreen platform unless DISPLAY is set).
+A QTimer ticking every 1 ms measures how long the GUI event loop is ever kept from running.
+
+Two runs: "camera" paces the video at its 30 fps like a real camera; "flat out" reads frames as
+fast as they decode, to show the headroom. Targets: >= 30 decode attempts/s; longest stall
+<= 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.decode_corpus import _category_looks, empty_frame, make_uri, render
+
+
+def make_video(path: Path, seconds: float = 4.0, fps: float = 30.0) -> tuple[Path, int]:
+    """A 1280x720 clip: a third without a code, the rest a code under varied conditions."""
+    rng = np.random.default_rng(7)
+    looks = _category_looks()
+    size = (1280, 720)
+    n = int(seconds * fps)
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), fps, size)
+    assert writer.isOpened(), "cannot write MJPG video"
+    text = make_uri(rng)
+    coded = 0
+    categories = ["clean", "perspective", "blur", "glare", "low_contrast", "noise"]
+    for i in range(n):
+        if i % 3 == 0:
+            frame = empty_frame(size, rng)
+        else:
+            frame = render(text, looks[categories[(i // 6) % len(categories)]](rng), size, rng)
+            coded += 1
+        writer.write(frame)
+    writer.release()
+    return path, coded
+
+
+def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.camera_worker import CameraScanner
+    from desktop_app.ui.scan_window import CameraPreview
+
+    app = QApplication.instance() or QApplication([])
+    preview = CameraPreview()
+    preview.resize(960, 540)
+    preview.show()
+    scanner = CameraScanner(str(video), loop=True, realtime=realtime)
+    found = [0]
+
+    def on_preview(image, w, h) -> None:
+        preview.set_frame(image, w, h)
+        scanner.preview_shown()
+
+    def on_codes(detections, w, h) -> None:
+        found[0] += 1
+        preview.set_detections(detections, w, h)
+
+    scanner.preview_ready.connect(on_preview)
+    scanner.codes_found.connect(on_codes)
+    scanner.set_preview_size(960, 540)
+
+    clock = QElapsedTimer()
+    gaps: list[float] = []
+    last = [0.0]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        gaps.append(now - last[0])
+        last[0] = now
+
+    ticker = QTimer()
+    ticker.setTimerType(__import__("PySide6.QtCore").QtCore.Qt.TimerType.PreciseTimer)
+    ticker.setInterval(1)
+    ticker.timeout.connect(tick)
+
+    scanner.start()
+    # let the source open and the first frames arrive before measuring
+    t_start = time.monotonic()
+    while scanner.frames_read < 3 and time.monotonic() - t_start < 5:
+        app.processEvents()
+        time.sleep(0.001)
+    f0, a0, d0, s0, p0 = (
+        scanner.frames_read,
+        scanner.decode_attempts,
+        scanner.decode_seconds,
+        preview.frames_shown,
+        found[0],
+    )
+    clock.start()
+    ticker.start()
+    t0 = time.monotonic()
+    QTimer.singleShot(int(seconds * 1000), app.quit)
+    app.exec()
+    elapsed = time.monotonic() - t0
+    ticker.stop()
+    attempts = scanner.decode_attempts - a0
+    result = {
+        "frames/s": (scanner.frames_read - f0) / elapsed,
+        "previews shown/s": (preview.frames_shown - s0) / elapsed,
+        "decode attempts/s": attempts / elapsed,
+        "frames with a code found/s": (found[0] - p0) / elapsed,
+        "mean decode ms": 1000 * (scanner.decode_seconds - d0) / max(attempts, 1),
+        "longest stall ms": max(gaps[1:]) if len(gaps) > 1 else float("nan"),
+        "stalls > 20 ms": float(sum(g > 20 for g in gaps[1:])),
+        "p99 tick gap ms": float(np.percentile(gaps[1:], 99)) if len(gaps) > 1 else float("nan"),
+        "median tick gap ms": statistics.median(gaps[1:]) if len(gaps) > 1 else float("nan"),
+    }
+    scanner.stop(3000)
+    preview.close()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=8.0, help="measuring time per run")
+    args = parser.parse_args(argv)
+    cv2.setNumThreads(1)
+    with tempfile.TemporaryDirectory(prefix="scan-loop-") as tmp:
+        video, coded = make_video(Path(tmp) / "camera.avi")
+        print(f"source: 1280x720 MJPG video, 120 frames at 30 fps, {coded} with a code (looped)")
+        print(f"platform: {os.environ.get('QT_QPA_PLATFORM') or 'default'}, {os.cpu_count()} cores")
+        for name, realtime in (("camera (paced at 30 fps)", True), ("flat out", False)):
+            figures = run(video, args.seconds, realtime)
+            print(f"\n== {name} ==")
+            for key, value in figures.items():
+                print(f"  {key:<28} {value:8.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
