@@ -7,7 +7,9 @@ Normally run by ``packaging/release.py`` after the bundle passed its self-test.
 
 The .deb installs the bundle under /opt/desktop-authenticator, ``/usr/bin/desktop-authenticator``
 (a symlink; the PyInstaller bootloader resolves it), the .desktop entry, the icon in the hicolor
-sizes and the AppStream metadata. Its Depends line is computed from the bundle: every shared
+sizes and the AppStream metadata. No maintainer scripts and no conffiles: ``dpkg -r`` removes the
+package completely (the hicolor and desktop-database caches are refreshed by dpkg triggers). Its
+Depends line is computed from the bundle: every shared
 library an ELF file in it needs that the bundle does not carry is looked up with ``ldconfig`` and
 ``dpkg -S`` (the spec leaves the system's own libraries out of the bundle on purpose), plus the
 minimum glibc version from the symbol versions the binaries use.
@@ -16,6 +18,7 @@ minimum glibc version from the symbol versions the binaries use.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import re
 import shutil
@@ -183,6 +186,20 @@ def stage_desktop_files(share: Path) -> None:
     )
 
 
+def _md5sums(staging: Path) -> str:
+    lines = []
+    for path in sorted(staging.rglob("*")):
+        if (
+            path.is_symlink()
+            or not path.is_file()
+            or path.relative_to(staging).parts[0] == "DEBIAN"
+        ):
+            continue
+        digest = hashlib.md5(path.read_bytes(), usedforsecurity=False).hexdigest()
+        lines.append(f"{digest}  {path.relative_to(staging).as_posix()}\n")
+    return "".join(lines)
+
+
 def _control(meta: dict[str, str], arch: str, depends: Iterable[str], installed_kb: int) -> str:
     long_description = (
         " Generates TOTP, HOTP and Steam Guard codes, scans QR codes from the webcam,\n"
@@ -208,17 +225,6 @@ def _control(meta: dict[str, str], arch: str, depends: Iterable[str], installed_
     }
     return "".join(f"{k}: {v}\n" for k, v in fields.items() if v)
 
-
-POSTRM = """#!/bin/sh
-# Remove anything the program left in its own folder (dpkg removes only what it installed).
-set -e
-case "$1" in
-    remove|purge)
-        rm -rf /opt/desktop-authenticator
-        ;;
-esac
-exit 0
-"""
 
 COPYRIGHT = """Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: desktop-authenticator
@@ -283,8 +289,8 @@ def build_deb(
     debian = staging / "DEBIAN"
     debian.mkdir()
     (debian / "control").write_text(_control(meta, arch, depends, installed_kb), encoding="utf-8")
-    (debian / "postrm").write_text(POSTRM, encoding="utf-8")
-    (debian / "postrm").chmod(0o755)
+    (debian / "md5sums").write_text(_md5sums(staging), encoding="utf-8")  # for dpkg --verify
+    (debian / "md5sums").chmod(0o644)
 
     out_dir.mkdir(parents=True, exist_ok=True)
     deb = out_dir / f"{staging.name}.deb"

@@ -32,9 +32,9 @@ fi
 echo "== testing $DEB ($(du -h "$DEB" | cut -f1))"
 dpkg-deb --info "$DEB" | sed -n 's/^ \(Depends\|Recommends\|Installed-Size\):/  \1:/p'
 
-if dpkg -s "$PACKAGE" >/dev/null 2>&1; then
-    echo "== removing a previously installed $PACKAGE"
-    dpkg -r "$PACKAGE" >/dev/null
+if dpkg-query -W "$PACKAGE" >/dev/null 2>&1; then
+    echo "== purging a previously installed $PACKAGE"
+    dpkg --purge "$PACKAGE" >/dev/null
 fi
 
 T=$(now)
@@ -45,6 +45,7 @@ if ! dpkg -i "$DEB"; then
 fi
 dpkg -s "$PACKAGE" | grep -q '^Status: install ok installed' || fail "package not configured"
 echo "== install: $(took "$T")"
+dpkg --verify "$PACKAGE" || fail "dpkg --verify: installed files differ from the package"
 
 # What the package must have put in place.
 for f in \
@@ -85,7 +86,8 @@ for f in /usr/share/applications/$APP_ID.desktop /usr/share/metainfo/$APP_ID.met
 done
 LEFT=$(find /usr/share/icons/hicolor -name "$APP_ID.*" 2>/dev/null | head -n 1)
 [ -z "$LEFT" ] || fail "$LEFT is left after dpkg -r"
-if dpkg -s "$PACKAGE" 2>/dev/null | grep -q '^Status: install'; then
-    fail "dpkg still lists $PACKAGE as installed"
+# Not even a "config-files" (rc) entry may remain: the package has no conffiles or scripts.
+if dpkg-query -W -f='${db:Status-Abbrev}' "$PACKAGE" 2>/dev/null | grep -q '[a-z]'; then
+    fail "dpkg still lists $PACKAGE: $(dpkg-query -W -f='${db:Status-Abbrev}' "$PACKAGE")"
 fi
 echo "== deb smoke test passed in $(took "$T0")"

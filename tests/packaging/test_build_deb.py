@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -62,6 +63,12 @@ def test_deb_layout(bundle: Path, tmp_path: Path) -> None:
     assert f"Package: {NAME}" in control
     assert "Depends: libc6 (>= 2." in control
     assert "Recommends: libzbar0" in control
+    control_files = subprocess.run(
+        ["dpkg-deb", "--ctrl-tarfile", str(deb)], capture_output=True, check=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(control_files)) as tar:
+        members = {m.name.lstrip("./") for m in tar.getmembers() if m.isfile()}
+    assert members == {"control", "md5sums"}  # no maintainer scripts: dpkg -r leaves nothing
     assert not (tmp_path / "w" / "deb").exists() or not any((tmp_path / "w" / "deb").iterdir())
 
 
