@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from desktop_app.ui import screen_scan
 from desktop_app.ui.screen_scan import qimage_to_array, scan_screens
-from tests.scanning.qr_helpers import URI, URI_2, qr_bgr
+from tests.scanning.qr_helpers import URI_2, qr_bgr
 
 pytestmark = pytest.mark.gui
 
@@ -47,9 +47,14 @@ def _main_window(qtbot) -> QMainWindow:
     return main
 
 
+SCREEN_URI = "otpauth://totp/ScreenOnly:carol?secret=MFRGGZDFMZTWQ2LKMFRGGZDF&issuer=ScreenOnly"
+
+
 def test_code_on_screen_is_found_and_window_restored(qtbot) -> None:
     main = _main_window(qtbot)
-    holder = _qr_window(qtbot, URI)  # keep a reference: the window lives while referenced
+    holder = _qr_window(
+        qtbot, SCREEN_URI
+    )  # a code no other test shows  # keep a reference: the window lives while referenced
     hidden_during_grab: list[bool] = []
     original = screen_scan._grab_screens
 
@@ -62,7 +67,7 @@ def test_code_on_screen_is_found_and_window_restored(qtbot) -> None:
         result = scan_screens(main)
     finally:
         screen_scan._grab_screens = original
-    assert result.texts == [URI]
+    assert result.texts == [SCREEN_URI]
     assert result.message == "" and result.found and result.captured >= 1
     assert hidden_during_grab == [True]
     assert main.isVisible() and holder.isVisible()
@@ -102,13 +107,20 @@ def test_wayland_message(qtbot, monkeypatch) -> None:
     assert "Wayland" in result.message and "Paste" in result.message
 
 
-def test_nothing_on_a_real_screen(qtbot) -> None:
+def test_screen_without_code_says_nothing_found(qtbot, monkeypatch) -> None:
+    # a captured (non-blank) screen without a code; windows of earlier tests may linger on
+    # the offscreen screen, so the grab is replaced by a desktop-like picture
+    desktop = QImage(800, 600, QImage.Format.Format_RGB32)
+    desktop.fill(QColor(40, 90, 160))
+    for x in range(0, 800, 50):
+        for y in range(0, 600, 50):
+            desktop.setPixelColor(x, y, QColor(250, 250, 250))
+    monkeypatch.setattr(screen_scan, "_grab_screens", lambda: [("screen 1 (800x600)", desktop)])
     main = _main_window(qtbot)
-    result = scan_screens(main, include_windows=False)
-    if result.blank:  # a platform whose screen grab is blank: the unavailable message
-        assert "Paste" in result.message
-    else:
-        assert result.texts == [] and "No QR code was found on the screen" in result.message
+    result = scan_screens(main)
+    assert result.texts == [] and not result.blank and result.captured == 1
+    assert "No QR code was found on the screen" in result.message
+    assert result.sources == ("screen 1 (800x600)",)
 
 
 @pytest.mark.parametrize(
