@@ -52,9 +52,8 @@ SCREEN_URI = "otpauth://totp/ScreenOnly:carol?secret=MFRGGZDFMZTWQ2LKMFRGGZDF&is
 
 def test_code_on_screen_is_found_and_window_restored(qtbot) -> None:
     main = _main_window(qtbot)
-    holder = _qr_window(
-        qtbot, SCREEN_URI
-    )  # a code no other test shows  # keep a reference: the window lives while referenced
+    # a code no other test shows; the reference keeps the window alive
+    holder = _qr_window(qtbot, SCREEN_URI)
     hidden_during_grab: list[bool] = []
     original = screen_scan._grab_screens
 
