@@ -205,12 +205,18 @@ class CameraScanner(QObject):
 
     def wait(self, ms: int) -> bool:
         deadline = time.monotonic() + ms / 1000
-        ok = self._capture.wait(max(0, int(ms)))
-        left = max(0, int((deadline - time.monotonic()) * 1000))
-        return self._decoder.wait(left) and ok
+        try:
+            ok = self._capture.wait(max(0, int(ms)))
+            left = max(0, int((deadline - time.monotonic()) * 1000))
+            return self._decoder.wait(left) and ok
+        except RuntimeError:  # the thread objects are gone already (interpreter shutdown)
+            return True
 
     def is_running(self) -> bool:
-        return self._capture.isRunning() or self._decoder.isRunning()
+        try:
+            return self._capture.isRunning() or self._decoder.isRunning()
+        except RuntimeError:  # deleted at shutdown: nothing runs any more
+            return False
 
     def set_preview_size(self, width: int, height: int) -> None:
         self._preview_size = (max(16, width), max(16, height))
