@@ -1,11 +1,12 @@
 """QR code decoding: ``decode(image) -> list[str]`` (pure; no Qt, no I/O).
 
-zxing-cpp does the work; pyzbar is a fallback where libzbar exists (imported lazily — a missing
-pyzbar or libzbar only removes the fallback). When nothing is found on the first pass, a few
-cheap rescues for hard photos are tried in order of cost: contrast stretch (low contrast, glare),
-a sharpened copy (blur), an enlarged copy (small modules), another binarizer, and, for huge images
-that were downscaled first, the full resolution. Inverted (light-on-dark) codes and several codes
-per image are handled by zxing-cpp itself.
+Grayscale first; images longer than ``MAX_SIDE`` are decoded on a downscaled copy. zxing-cpp
+does the work (it also reads inverted, light-on-dark codes and several codes per image). When it
+finds nothing, rescues for hard photos run in this order, stopping at the first that reads a
+code: pyzbar where libzbar exists (imported lazily — a missing pyzbar or libzbar only removes
+this fallback), a local contrast stretch (low contrast, glare), a sharpened copy (blur), the
+global-histogram binarizer, a 2x enlargement of small images (small modules), and for downscaled
+images the full resolution. ``benchmarks/bench_decode.py`` measures each decoder and the pipeline.
 """
 
 from __future__ import annotations
