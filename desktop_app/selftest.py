@@ -109,11 +109,10 @@ def check_qt(ctx: _Context) -> str:
     label.setWindowIcon(icon)
     label.setPixmap(icon.pixmap(64, 64))
     label.resize(80, 80)
-    label.show()
     app.processEvents()
-    shot = label.grab().toImage()
+    shot = label.grab().toImage()  # renders without showing: no window flashes on a desktop
     centre = shot.pixelColor(shot.width() // 2, shot.height() // 2)
-    label.close()
+    label.deleteLater()
     if shot.isNull() or centre.alpha() == 0:
         raise RuntimeError("the window with the icon rendered nothing")
 
@@ -190,6 +189,8 @@ def check_zbar(ctx: _Context) -> str:
     import cv2
 
     image = cv2.imread(str(QR_IMAGE), cv2.IMREAD_GRAYSCALE)
+    if image is None:
+        raise RuntimeError(f"OpenCV cannot read {QR_IMAGE.name}")
     texts = [d.data.decode("utf-8") for d in pyzbar.decode(image)]
     if SELFTEST_URI not in texts:
         raise RuntimeError("zbar did not find the self-test QR code")

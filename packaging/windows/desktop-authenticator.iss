@@ -6,7 +6,8 @@
 ; Installs per user or for all users (the user chooses), adds a Start-menu entry (and optionally a
 ; desktop icon), registers an uninstaller in "Apps & features", and puts the command-line program
 ; desktop-authenticator.exe in the install folder (the Start-menu entry runs the windowed
-; desktop-authenticator-gui.exe, so no console window opens).
+; desktop-authenticator-gui.exe, so no console window opens). CI installs it silently and runs
+; the installed desktop-authenticator.exe --self-test (.github/workflows/release.yml).
 
 #ifndef AppVersion
   #error Pass /DAppVersion=<version from pyproject.toml>
@@ -20,7 +21,6 @@
 
 #define AppName "Desktop Authenticator"
 #define AppExeName "desktop-authenticator-gui.exe"
-#define AppCliName "desktop-authenticator.exe"
 
 [Setup]
 ; A fixed AppId: upgrades replace the previous version instead of installing next to it.
@@ -35,7 +35,7 @@ DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=dialog
+PrivilegesRequiredOverridesAllowed=commandline dialog
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
@@ -62,8 +62,6 @@ Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExeName}"; AppUserModel
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExeName}"; Tasks: desktopicon
 
 [Run]
-; Prove the installed copy works before offering to start it (silent installs run it too).
-Filename: "{app}\{#AppCliName}"; Parameters: "--self-test"; Flags: runhidden waituntilterminated; StatusMsg: "Checking the installation..."
 Filename: "{app}\{#AppExeName}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
