@@ -108,8 +108,10 @@ def make_ico() -> Path:
 
     ico = BUILD / "desktop-authenticator.ico"
     ico.parent.mkdir(parents=True, exist_ok=True)
-    image = Image.open(ICONS / "desktop-authenticator-256.png")
-    image.save(ico, sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
+    sizes = (16, 24, 32, 48, 64, 128, 256)
+    images = [Image.open(ICONS / f"desktop-authenticator-{s}.png") for s in sizes]
+    # The hand-tuned small renders are used as they are, not downscaled from 256 px.
+    images[-1].save(ico, sizes=[(s, s) for s in sizes], append_images=images[:-1])
     return ico
 
 
