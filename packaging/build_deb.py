@@ -36,8 +36,8 @@ APP_ID = "net.emnify.DesktopAuthenticator"
 INSTALL_DIR = "opt/desktop-authenticator"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 DEB_REVISION = "1"
-MAINTAINER = "Desktop Authenticator developers <desktop-authenticator@users.noreply.github.com>"
-HOMEPAGE = "https://github.com/emnify/desktop-authenticator"
+# Used when pyproject.toml's first author has no e-mail address (dpkg needs one).
+FALLBACK_EMAIL = "maintainers@example.invalid"
 # Loaded with dlopen/ctypes (not visible in NEEDED) or useful but optional.
 RECOMMENDS = ["libzbar0"]
 SUGGESTS = ["gnome-keyring"]
@@ -50,7 +50,16 @@ class PackagingError(Exception):
 
 def project() -> dict[str, str]:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {"name": data["name"], "version": data["version"], "description": data["description"]}
+    author = (data.get("authors") or [{}])[0]
+    maintainer = f"{author.get('name', data['name'])} <{author.get('email', FALLBACK_EMAIL)}>"
+    homepage = next(iter(data.get("urls", {}).values()), "")
+    return {
+        "name": data["name"],
+        "version": data["version"],
+        "description": data["description"],
+        "maintainer": maintainer,
+        "homepage": homepage,
+    }
 
 
 def run(cmd: list[str], **kw: object) -> str:
@@ -212,14 +221,14 @@ def _control(meta: dict[str, str], arch: str, depends: Iterable[str], installed_
         "Package": meta["name"],
         "Version": f"{meta['version']}-{DEB_REVISION}",
         "Architecture": arch,
-        "Maintainer": MAINTAINER,
+        "Maintainer": meta["maintainer"],
         "Installed-Size": str(installed_kb),
         "Depends": ", ".join(depends),
         "Recommends": ", ".join(RECOMMENDS),
         "Suggests": ", ".join(SUGGESTS),
         "Section": "utils",
         "Priority": "optional",
-        "Homepage": HOMEPAGE,
+        "Homepage": meta["homepage"],
         "Description": "two-factor authenticator with QR scanning and emnify portal support\n"
         + long_description,
     }
@@ -228,7 +237,6 @@ def _control(meta: dict[str, str], arch: str, depends: Iterable[str], installed_
 
 COPYRIGHT = """Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: desktop-authenticator
-Source: {homepage}
 
 Files: *
 Copyright: Desktop Authenticator developers
@@ -280,7 +288,7 @@ def build_deb(
     stage_desktop_files(usr / "share")
     doc = usr / "share" / "doc" / meta["name"]
     doc.mkdir(parents=True)
-    (doc / "copyright").write_text(COPYRIGHT.format(homepage=HOMEPAGE), encoding="utf-8")
+    (doc / "copyright").write_text(COPYRIGHT, encoding="utf-8")
     _normalise_permissions(staging)
 
     installed_kb = sum(
