@@ -4,9 +4,9 @@ Grayscale first; images longer than ``MAX_SIDE`` are decoded on a downscaled cop
 does the work (it also reads inverted, light-on-dark codes and several codes per image). When it
 finds nothing, rescues for hard photos run in this order, stopping at the first that reads a
 code: pyzbar where libzbar exists (imported lazily — a missing pyzbar or libzbar only removes
-this fallback), a local contrast stretch (low contrast, glare), a sharpened copy (blur), the
-global-histogram binarizer, a 2x enlargement of small images (small modules), and for downscaled
-images the full resolution. ``benchmarks/bench_decode.py`` measures each decoder and the pipeline.
+this fallback), a local contrast stretch (low contrast, glare), a mildly and a strongly
+sharpened copy (blur), the global-histogram binarizer, an adaptive threshold (uneven light), a 2x
+enlargement of small images (small modules), and for downscaled images the full resolution. ``benchmarks/bench_decode.py`` measures each decoder and the pipeline.
 """
 
 from __future__ import annotations
@@ -186,9 +186,17 @@ def _stretch(gray: np.ndarray) -> np.ndarray:
     return clahe.apply(gray)
 
 
-def _sharpen(gray: np.ndarray) -> np.ndarray:
-    blurred = cv2.GaussianBlur(gray, (0, 0), 2.0)
-    return cv2.addWeighted(gray, 2.0, blurred, -1.0, 0)
+def _sharpen(gray: np.ndarray, sigma: float = 2.0, amount: float = 1.0) -> np.ndarray:
+    """Unsharp mask: out-of-focus and motion-blurred photos."""
+    blurred = cv2.GaussianBlur(gray, (0, 0), sigma)
+    return cv2.addWeighted(gray, 1.0 + amount, blurred, -amount, 0)
+
+
+def _threshold(gray: np.ndarray) -> np.ndarray:
+    """Adaptive threshold: uneven light across the code (glare plus shadow)."""
+    return cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, 31, 5
+    )
 
 
 def _rescues(
@@ -199,7 +207,9 @@ def _rescues(
         (lambda: pyzbar_detect(gray), factor),
         (lambda: zxing_detect(_stretch(gray)), factor),
         (lambda: zxing_detect(_sharpen(gray)), factor),
+        (lambda: zxing_detect(_sharpen(gray, 1.5, 3.0)), factor),
         (lambda: zxing_detect(gray, global_histogram=True), factor),
+        (lambda: zxing_detect(_threshold(gray)), factor),
     ]
     if max(gray.shape) < UPSCALE_BELOW:
         passes.append((lambda: zxing_detect(_enlarge(gray), try_downscale=False), factor / 2))
