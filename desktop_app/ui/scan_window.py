@@ -143,6 +143,7 @@ class ScanWindow(QDialog):
         self._delivered = False
         self._closing = False
         self._cameras_listed = False
+        self._source_error = ""
 
         self.picker = QComboBox(self)
         self.picker.setAccessibleName("Camera")
@@ -187,8 +188,11 @@ class ScanWindow(QDialog):
             return
         try:
             spec = parse_source(src)
-        except Exception as exc:
-            self._show_error(str(exc))
+        except Exception as exc:  # keep the reason on screen; the picker offers the cameras
+            self._source_error = str(exc)
+            self.picker.addItem("Choose a camera…", None)
+            self.preview.set_placeholder("No picture")
+            self._show_error(self._source_error)
             return
         self.picker.addItem(spec.label, src)
         self._start(src)
@@ -212,8 +216,8 @@ class ScanWindow(QDialog):
             if str(cam.index) not in existing:
                 self.picker.addItem(cam.label, str(cam.index))
         self.picker.blockSignals(False)
-        if self.scanner is not None:
-            return  # a source is already running (given on the command line)
+        if self.scanner is not None or self._source_error:
+            return  # a source runs already, or the given one failed: the person picks
         if self.picker.count() == 0:
             self.picker.addItem("No camera found", None)
             self.picker.setEnabled(False)

@@ -172,3 +172,49 @@ def test_window_deleted_without_closing_still_releases(qtbot, tmp_path: Path) ->
     del window
     qtbot.waitUntil(lambda: not scanner.is_running(), timeout=3000)
     assert scanner.released
+
+
+def test_missing_source_keeps_its_message_after_camera_listing(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(frames_module, "list_cameras", lambda *a, **k: [CameraInfo(0, "Cam")])
+    window = _open(qtbot, str(tmp_path / "missing.avi"))
+    qtbot.waitUntil(lambda: window.picker.count() == 2, timeout=5000)
+    assert "not found" in window.status.text()
+    assert window.scanner is None  # nothing starts until a camera is picked
+
+
+def test_frame_slot_keeps_only_the_newest_frame() -> None:
+    from desktop_app.ui.camera_worker import FrameSlot
+
+    slot = FrameSlot()
+    frames = [np.full((2, 2), i, np.uint8) for i in range(3)]
+    for f in frames:
+        slot.put(f)
+    seq, newest = slot.take_newer(0)
+    assert seq == 3 and newest is frames[2]  # frames 1 and 2 were dropped, not queued
+    assert slot.take_newer(seq, timeout=0.01) is None
+    slot.close()
+    assert slot.closed
+
+
+def test_decoding_runs_off_the_gui_thread(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import desktop_app.ui.camera_worker as camera_worker
+
+    threads: set[str] = set()
+    real_detect = camera_worker.detect
+
+    def spy(frame, **kw):
+        threads.add(threading.current_thread().name)
+        return real_detect(frame, **kw)
+
+    monkeypatch.setattr(camera_worker, "detect", spy)
+    source = _video(tmp_path / "v.avi", [None, frame_with([qr_bgr(URI, 4)])])
+    window = _open(qtbot, source)
+    with qtbot.waitSignal(window.payloads_found, timeout=10000):
+        pass
+    assert threads and threading.main_thread().name not in threads
