@@ -15,7 +15,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -142,13 +142,20 @@ def _linux_problem(index: int) -> str:
     return ""
 
 
-def list_cameras(max_index: int = MAX_CAMERA_INDEX) -> list[CameraInfo]:
-    """Cameras that can be opened, probing indices 0..max_index quickly. None found -> []."""
+def list_cameras(max_index: int = MAX_CAMERA_INDEX, skip: Collection[int] = ()) -> list[CameraInfo]:
+    """Cameras that can be opened, probing indices 0..max_index quickly. None found -> [].
+
+    Indices in ``skip`` (a camera already in use by the app) are neither probed nor listed:
+    opening a streaming camera a second time can fail or disturb it.
+    """
     found: list[CameraInfo] = []
     linux = sys.platform.startswith("linux")
     misses = 0
     with _quiet_opencv():
         for index in range(max_index + 1):
+            if index in skip:
+                misses = 0
+                continue
             if linux:
                 problem = _linux_problem(index)
                 if problem == "not connected":

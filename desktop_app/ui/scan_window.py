@@ -201,7 +201,11 @@ class ScanWindow(QDialog):
         from desktop_app.scanning.frames import list_cameras
         from desktop_app.ui.workers import run_in_thread
 
-        run_in_thread(list_cameras, on_done=self._cameras_found, on_error=self._cameras_failed)
+        src = (self.camera_source or "").strip()
+        in_use = {int(src)} if src.isdigit() else set()
+        run_in_thread(
+            list_cameras, skip=in_use, on_done=self._cameras_found, on_error=self._cameras_failed
+        )
 
     def _cameras_failed(self, exc: BaseException) -> None:
         self._cameras_found([])

@@ -188,3 +188,17 @@ def test_list_cameras_finds_an_openable_camera(monkeypatch: pytest.MonkeyPatch) 
     _fake_camera(monkeypatch, _FakeCapture(opened=True))
     (cam,) = list_cameras()
     assert cam.index == 0 and not cam.problem
+
+
+def test_list_cameras_skips_a_camera_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    probed: list[int] = []
+    monkeypatch.setattr(frames_module.sys, "platform", "linux")
+    monkeypatch.setattr(frames_module, "_linux_problem", lambda i: "" if i < 2 else "not connected")
+
+    def capture(index: int, *_: object) -> _FakeCapture:
+        probed.append(index)
+        return _FakeCapture(opened=True)
+
+    monkeypatch.setattr(frames_module.cv2, "VideoCapture", capture)
+    assert [c.index for c in list_cameras(skip={0})] == [1]
+    assert probed == [1]
