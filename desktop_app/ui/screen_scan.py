@@ -14,6 +14,7 @@ so a code shown inside the app is still found; tests under the offscreen platfor
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -94,7 +95,7 @@ def _grab_own_windows(hidden: QWidget | None) -> list[tuple[str, QImage]]:
 
 def _unavailable_message() -> str:
     platform = QGuiApplication.platformName()
-    if platform == "wayland":
+    if platform == "wayland" or os.environ.get("XDG_SESSION_TYPE", "").lower() == "wayland":
         why = (
             "The screen cannot be captured in this Wayland session (the desktop does not let "
             "applications read the screen)."
