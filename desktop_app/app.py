@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.otp.model import Entry, OtpType
 from desktop_app.paths import AppPaths
 from desktop_app.settings import Settings
 from desktop_app.vault import KeyStore, Vault
@@ -158,4 +159,21 @@ def open_vault_for(services: AppServices, password_provider: PasswordProvider) -
     )
     services.stop_auto_backup()
     services.auto_backup = AutoBackup(vault, services.settings, services.keystore).install()
+    if services.demo and len(vault) == 0:
+        vault.add_many(demo_entries())
     return vault
+
+
+def demo_entries() -> list[Entry]:
+    """A few made-up accounts so that the demo shows rolling codes (random secrets)."""
+    import base64
+    import secrets
+
+    def secret() -> str:
+        return base64.b32encode(secrets.token_bytes(20)).decode("ascii").rstrip("=")
+
+    return [
+        Entry(secret=secret(), issuer="GitHub", name="octocat@example.com"),
+        Entry(secret=secret(), issuer="Example Bank", name="card 1234", digits=8),
+        Entry(secret=secret(), issuer="Steam", name="gamer", type=OtpType.STEAM, digits=5),
+    ]

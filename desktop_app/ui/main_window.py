@@ -407,7 +407,9 @@ class MainWindow(QMainWindow):
             text = (
                 f"<b>Demo mode</b>: emnify portal emulator at {getattr(info, 'url', '')}, "
                 f"user <b>{getattr(info, 'user', '')}</b>, "
-                f"password <b>{getattr(info, 'password', '')}</b>"
+                f"password <b>{getattr(info, 'password', '')}</b>. "
+                "Try <i>Settings → emnify account</i> (Ctrl+,) to turn two-factor "
+                "authentication on and off."
             )
         else:
             text = "<b>Demo mode</b>: using a local emnify portal emulator."
