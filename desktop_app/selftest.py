@@ -6,9 +6,8 @@ Every check prints one line: ``ok: <check>: <detail>``, ``FAIL: <check>: <reason
 ``skipped: <check>: <reason>``. Exit status 0 when no check failed, 1 otherwise.
 
 Everything happens in a temporary folder (a password vault, a tiny video file); the user's own
-vault, settings and keyring are never touched. This is the one module outside ``desktop_app.ui``
-that loads PySide6 — on purpose: its job is to prove the installed Qt plugins load; the imports sit
-inside the Qt check so the rest of the core stays importable without Qt.
+vault, settings and keyring are never touched. The Qt check lives in ``desktop_app.ui.selftest_qt``
+(only ``desktop_app.ui`` imports PySide6).
 """
 
 from __future__ import annotations
@@ -75,64 +74,9 @@ def check_data_files(ctx: _Context) -> str:
 
 
 def check_qt(ctx: _Context) -> str:
-    if (
-        sys.platform.startswith("linux")
-        and not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
-        and not os.environ.get("QT_QPA_PLATFORM")
-    ):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from desktop_app.ui.selftest_qt import check_qt as check_qt_runtime
 
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import QLibraryInfo, QPluginLoader
-    from PySide6.QtGui import QGuiApplication, QIcon, QImageReader, QPixmap
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
-    platform = QGuiApplication.platformName()
-    formats = {bytes(f.data()).decode().lower() for f in QImageReader.supportedImageFormats()}
-    wanted = {"png", "jpg", "jpeg", "svg"}
-    if not wanted <= formats:
-        raise RuntimeError(
-            f"image format plugins missing: {', '.join(sorted(wanted - formats))} "
-            f"(have: {', '.join(sorted(formats))})"
-        )
-
-    icon = QIcon(str(ICON_SVG))  # needs the SVG icon engine plugin
-    if icon.isNull() or icon.pixmap(64, 64).isNull():
-        raise RuntimeError("the SVG app icon does not render (iconengines/svg plugin?)")
-    png = QPixmap(str(ICON_PNG))
-    if png.isNull():
-        raise RuntimeError("the PNG app icon does not load")
-    label = QLabel()
-    label.setWindowTitle(f"{APP_NAME} self-test")
-    label.setWindowIcon(icon)
-    label.setPixmap(icon.pixmap(64, 64))
-    label.resize(80, 80)
-    app.processEvents()
-    shot = label.grab().toImage()  # renders without showing: no window flashes on a desktop
-    centre = shot.pixelColor(shot.width() // 2, shot.height() // 2)
-    label.deleteLater()
-    if shot.isNull() or centre.alpha() == 0:
-        raise RuntimeError("the window with the icon rendered nothing")
-
-    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
-    extra = ""
-    if sys.platform.startswith("linux"):
-        # Loading the xcb plugin pulls in libxcb-cursor0 & co: a missing system library shows here
-        # even when this run itself uses the offscreen platform.
-        candidates = sorted((plugins / "platforms").glob("libqxcb*.so"))
-        if not candidates:
-            raise RuntimeError(f"the xcb platform plugin is missing from {plugins / 'platforms'}")
-        if platform != "xcb":
-            loader = QPluginLoader(str(candidates[0]))
-            if not loader.load():
-                raise RuntimeError(f"the xcb platform plugin does not load: {loader.errorString()}")
-        extra = ", xcb plugin loads"
-    return (
-        f"PySide6 {pyside_version}, platform {platform}{extra}, "
-        f"image formats {', '.join(sorted(wanted))}, icon window rendered"
-    )
+    return check_qt_runtime(ICON_SVG, ICON_PNG)
 
 
 def check_app_modules(ctx: _Context) -> str:
