@@ -7,9 +7,9 @@ provide one (e.g. Fusion without a platform theme).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 _state: dict[str, object] = {}
 
@@ -58,6 +58,40 @@ def _palette(dark: bool) -> QPalette:
     return p
 
 
+class _Style(QProxyStyle):
+    """Fusion, with check-box outlines that stay visible on dark palettes (Fusion derives them
+    from the window colour, which makes them vanish on a dark base)."""
+
+    _CHECKS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    )
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if (
+            element in self._CHECKS
+            and option.palette.color(QPalette.ColorRole.Base).lightness() < 128
+        ):
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QColor("#9a9a9a"))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            side = min(option.rect.width(), option.rect.height(), 14)
+            box = QRect(option.rect)
+            box.setWidth(side - 1)
+            box.setHeight(side - 1)
+            box.moveCenter(option.rect.center())
+            painter.drawRoundedRect(box, 2, 2)
+            painter.restore()
+
+
 def light_palette() -> QPalette:
     return _palette(False)
 
@@ -73,7 +107,9 @@ def system_is_dark(app: QApplication) -> bool:
 def apply_theme(app: QApplication, mode: str) -> None:
     """Apply "system", "light" or "dark" to the whole application."""
     if "fusion" not in _state:
-        app.setStyle("Fusion")  # consistent look on every platform; honours our palettes
+        style = _Style("Fusion")  # consistent look on every platform; honours our palettes
+        _state["style"] = style
+        app.setStyle(style)
         _state["fusion"] = True
         _state["platform"] = QPalette(app.palette())
         app.styleHints().colorSchemeChanged.connect(lambda _s: _follow_system(app))
