@@ -424,23 +424,31 @@ class MainWindow(QMainWindow):
         )
         return banner
 
+    @staticmethod
+    def _add_page_header(
+        page: QWidget, lay: QVBoxLayout, text: str, *, icon_px: int, title_pt: int
+    ) -> QLabel:
+        """The app icon and a large centred title, as the empty and locked pages show them."""
+        icon = QLabel(page)
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        app_icon = QApplication.windowIcon()
+        if not app_icon.isNull():
+            icon.setPixmap(app_icon.pixmap(icon_px, icon_px))
+        lay.addWidget(icon)
+        title = QLabel(text, page)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setStyleSheet(f"font-size: {title_pt}pt; font-weight: 600;")
+        lay.addWidget(title)
+        return title
+
     def _build_empty_page(self) -> QWidget:
         page = QWidget(self)
         page.setObjectName("empty_page")
         lay = QVBoxLayout(page)
         lay.setContentsMargins(32, 24, 32, 24)
         lay.addStretch(2)
-        icon = QLabel(page)
-        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        app_icon = QApplication.windowIcon()
-        if not app_icon.isNull():
-            icon.setPixmap(app_icon.pixmap(72, 72))
-        lay.addWidget(icon)
-        title = QLabel("No accounts yet", page)
+        title = self._add_page_header(page, lay, "No accounts yet", icon_px=72, title_pt=17)
         title.setObjectName("empty_title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 17pt; font-weight: 600;")
-        lay.addWidget(title)
         text = QLabel(
             "Add your first account: when a website shows a QR code to set up two-factor "
             "sign-in, scan it from the screen or your camera, open a saved image, or type "
@@ -498,16 +506,7 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(32, 24, 32, 24)
         lay.setSpacing(10)
         lay.addStretch(2)
-        icon = QLabel(page)
-        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        app_icon = QApplication.windowIcon()
-        if not app_icon.isNull():
-            icon.setPixmap(app_icon.pixmap(64, 64))
-        lay.addWidget(icon)
-        title = QLabel("Authenticator is locked", page)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        lay.addWidget(title)
+        self._add_page_header(page, lay, "Authenticator is locked", icon_px=64, title_pt=16)
         hint = QLabel("Enter your vault password to show your codes.", page)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setStyleSheet("color: palette(placeholder-text);")
