@@ -73,7 +73,7 @@ def test_metainfo_matches_the_app() -> None:
     assert launchable.get("type") == "desktop-id"
     assert launchable.text == DESKTOP_FILE.name
     assert root.find("content_rating") is not None
-    assert root.findtext("project_license") == PYPROJECT["license"]["text"]
+    assert root.findtext("project_license") == PYPROJECT["license"]
     versions = [r.get("version") for r in root.iter("release")]
     assert versions and versions[0] == PYPROJECT["version"]
     description = root.find("description")
