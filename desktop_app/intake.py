@@ -1,7 +1,8 @@
 """The one path from "decoded text" to candidate accounts.
 
 Scanning (webcam, image files, screen, clipboard), pasted links, backup importers and the emnify
-enrolment all end here: text -> :func:`classify` -> candidate entries -> (the UI confirms) ->
+enrolment all end here: text -> :func:`classify` -> :meth:`Gatherer.gather` (candidates, skipped
+entries, progress of Google exports spread over several codes) -> (the UI reviews) ->
 ``Vault.add_many``. Duplicate detection lives here too (:func:`find_duplicates`).
 """
 
@@ -133,6 +134,143 @@ class BatchCollector:
 
     def skipped(self) -> list[SkippedEntry]:
         return [s for i in sorted(self.batches) for s in self.batches[i].skipped]
+
+
+# --- gathering: payloads (from any way in) -> candidates, skipped entries, batch progress -------
+
+
+@dataclass(frozen=True)
+class ExportProgress:
+    """Where a Google Authenticator export spread over several codes stands."""
+
+    batch_id: int
+    scanned: int
+    size: int
+    missing: tuple[int, ...]  # 1-based numbers of the codes not read yet
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    def text(self) -> str:
+        return f"{self.scanned} of {self.size} scanned"
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """What a set of payloads adds up to.
+
+    ``entries`` are the candidates (every account of every code read so far of a multi-code
+    export, in code order); ``skipped`` the entries that cannot be added; ``rejected`` the
+    payloads that are not keys, with their position in the input (``messages`` says them once
+    each); ``exports`` the multi-code exports touched, with their progress.
+    """
+
+    entries: tuple[Entry, ...] = ()
+    skipped: tuple[SkippedEntry, ...] = ()
+    rejected: tuple[tuple[int, Payload], ...] = ()
+    exports: tuple[ExportProgress, ...] = ()
+    keys: tuple[Payload, ...] = ()  # the key payloads, in input order (batches by index)
+
+    @property
+    def messages(self) -> list[str]:
+        out: list[str] = []
+        for _i, p in self.rejected:
+            if p.message and p.message not in out:
+                out.append(p.message)
+        return out
+
+    @property
+    def complete(self) -> bool:
+        """No multi-code export is waiting for more codes."""
+        return all(x.complete for x in self.exports)
+
+    @property
+    def incomplete(self) -> list[ExportProgress]:
+        return [x for x in self.exports if not x.complete]
+
+    def __bool__(self) -> bool:
+        return bool(self.entries or self.skipped)
+
+
+class Gatherer:
+    """Gathers payloads into candidates; remembers the codes of multi-code exports across calls
+    (a webcam, or one image after another), so "2 of 3 scanned" adds up.
+
+    ``gather(payloads)`` is the one assembly every way in uses: scanned images, the webcam, the
+    screen, pasted text, typed links and text-file importers.
+    """
+
+    def __init__(self) -> None:
+        self._exports: dict[int, BatchCollector] = {}
+        self._payloads: dict[int, dict[int, Payload]] = {}
+
+    def gather(self, payloads: Iterable[Payload]) -> Gathered:
+        # Candidates keep the order of the input; an export sits where its first code was.
+        slots: list[Payload | int] = []  # a key payload, or the batch_id of a multi-code export
+        rejected: list[tuple[int, Payload]] = []
+        for i, p in enumerate(payloads):
+            if p.kind is PayloadKind.OTPAUTH:
+                slots.append(p)
+            elif p.kind is PayloadKind.MIGRATION and p.batch is not None:
+                batch = p.batch
+                if batch.batch_size <= 1:
+                    slots.append(p)
+                    continue
+                collector = self._exports.get(batch.batch_id)
+                if collector is None or collector.size != batch.batch_size:
+                    collector = self._exports[batch.batch_id] = BatchCollector()
+                    self._payloads[batch.batch_id] = {}
+                collector.add(batch)
+                self._payloads[batch.batch_id][batch.batch_index] = p
+                if batch.batch_id not in slots:
+                    slots.append(batch.batch_id)
+            else:
+                rejected.append((i, p))
+        entries: list[Entry] = []
+        skipped: list[SkippedEntry] = []
+        keys: list[Payload] = []
+        exports: list[ExportProgress] = []
+        for slot in slots:
+            if isinstance(slot, Payload):
+                entries.extend(slot.entries)
+                skipped.extend(slot.skipped)
+                keys.append(slot)
+                continue
+            collector = self._exports[slot]
+            entries.extend(collector.entries())
+            skipped.extend(collector.skipped())
+            got = self._payloads[slot]
+            keys.extend(got[i] for i in sorted(got))
+            exports.append(
+                ExportProgress(slot, collector.scanned, collector.size, tuple(collector.missing()))
+            )
+        return Gathered(
+            tuple(entries), tuple(skipped), tuple(rejected), tuple(exports), tuple(keys)
+        )
+
+    def forget(self, batch_id: int | None = None) -> None:
+        """Drop a collected export (all of them when ``batch_id`` is None)."""
+        if batch_id is None:
+            self._exports.clear()
+            self._payloads.clear()
+        else:
+            self._exports.pop(batch_id, None)
+            self._payloads.pop(batch_id, None)
+
+    def forget_complete(self) -> None:
+        for batch_id in [b for b, c in self._exports.items() if c.complete]:
+            self.forget(batch_id)
+
+
+def gather(payloads: Iterable[Payload]) -> Gathered:
+    """One-shot :meth:`Gatherer.gather` (nothing remembered between calls)."""
+    return Gatherer().gather(payloads)
+
+
+def gather_texts(texts: Iterable[str]) -> Gathered:
+    """Decoded or pasted texts -> :func:`classify` -> :func:`gather`."""
+    return gather(classify(t) for t in texts)
 
 
 def _identity(entry: Entry) -> tuple[str, str]:

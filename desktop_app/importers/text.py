@@ -1,7 +1,8 @@
 """Text files of links, one per line: ``otpauth://`` lists, Google ``otpauth-migration://`` exports
 and ente Auth's plain export.
 
-Every line goes through :func:`desktop_app.intake.classify` -- the same path as a scanned QR code.
+Every line goes through :func:`desktop_app.intake.classify` and :func:`desktop_app.intake.gather`
+-- the same path as a scanned QR code.
 Blank lines and lines starting with ``#`` are ignored; any other line that is not a valid link is
 listed as skipped with its line number. Google exports split over several codes are checked for
 completeness: missing codes are listed as skipped.
@@ -14,13 +15,14 @@ first tag becomes the group, and entries in ente's trash are skipped. ente's enc
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from desktop_app.errors import ImportFormatError
 from desktop_app.importers.base import Collector, ImportResult, sniff_json, text_or_none
-from desktop_app.intake import PayloadKind, classify
-from desktop_app.otp.migration import MigrationBatch, SkippedEntry
+from desktop_app.intake import Payload, PayloadKind, classify, gather
+from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry
 
 _OTPAUTH = "otpauth://"
@@ -64,53 +66,60 @@ def _same(entry: Entry) -> Entry:
     return entry
 
 
+def _ente_payload(payload: Payload, line: str) -> Payload | str:
+    """ente's ``codeDisplay``: its first tag becomes the group; a trashed entry -> the reason."""
+    display = _ente_display(line)
+    if display.get("trashed") is True:
+        return "It is in ente Auth's trash"
+    tags = display.get("tags")
+    if not isinstance(tags, list):
+        return payload
+    first = next((t for t in tags if isinstance(t, str) and t.strip()), "")
+    entry = payload.entries[0].with_changes(group=first.strip())
+    return replace(payload, entries=(entry,))
+
+
 def parse_lines(data: bytes, label: str, name: str, *, ente: bool = False) -> ImportResult:
     lines = _lines(data)
     if lines is None:
         raise ImportFormatError(f"The {label} is not UTF-8 text; it may be damaged.")
-    out = Collector()
-    batches: dict[int, dict[int, MigrationBatch]] = {}
-    found_links = False
+    payloads: list[Payload] = []
+    numbers: list[int] = []  # line number of each payload
+    own_skips: list[tuple[int, SkippedEntry]] = []
     for number, line in enumerate(lines, start=1):
         if not line or line.startswith("#"):
             continue
         payload = classify(line)
-        if payload.kind is PayloadKind.OTPAUTH:
-            found_links = True
-            entry = payload.entries[0]
-            if ente:
-                display = _ente_display(line)
-                if display.get("trashed") is True:
-                    out.skip(entry.label or f"Line {number}", "It is in ente Auth's trash")
-                    continue
-                tags = display.get("tags")
-                if isinstance(tags, list):
-                    first = next((t for t in tags if isinstance(t, str) and t.strip()), "")
-                    entry = entry.with_changes(group=first.strip())
-            out.add(entry.label, _same, entry)
-        elif payload.kind is PayloadKind.MIGRATION and payload.batch is not None:
-            found_links = True
-            batch = payload.batch
-            batches.setdefault(batch.batch_id, {})[batch.batch_index] = batch
-            for e in batch.entries:
-                out.add(e.label, _same, e)
-            out.skipped.extend(batch.skipped)
-        else:
-            if line.lower().startswith(_OTPAUTH):
-                shown = _label_of(line) or f"Line {number}"
-            else:
-                shown = f"Line {number}"
-            found_links = found_links or payload.kind is PayloadKind.INVALID
-            out.skip(shown, payload.message.rstrip("."))
+        if ente and payload.kind is PayloadKind.OTPAUTH:
+            changed = _ente_payload(payload, line)
+            if isinstance(changed, str):
+                own_skips.append(
+                    (number, SkippedEntry(payload.entries[0].label or f"Line {number}", changed))
+                )
+                continue
+            payload = changed
+        payloads.append(payload)
+        numbers.append(number)
+    gathered = gather(payloads)  # the same assembly as scanned codes
+    found_links = bool(own_skips) or any(
+        p.is_key or p.kind is PayloadKind.INVALID for p in payloads
+    )
     if not found_links:
         raise ImportFormatError(f"The {label} holds no otpauth:// or otpauth-migration:// links.")
-    for got in batches.values():
-        size = next(iter(got.values())).batch_size
-        missing = [i + 1 for i in range(size) if i not in got]
-        for m in missing:
+    out = Collector()
+    for e in gathered.entries:
+        out.add(e.label, _same, e)
+    for index, p in gathered.rejected:
+        number, line = numbers[index], lines[numbers[index] - 1]
+        shown = (_label_of(line) if line.lower().startswith(_OTPAUTH) else "") or f"Line {number}"
+        own_skips.append((number, SkippedEntry(shown, p.message.rstrip("."))))
+    out.skipped.extend(gathered.skipped)
+    out.skipped.extend(s for _n, s in sorted(own_skips, key=lambda x: x[0]))
+    for export in gathered.incomplete:
+        for m in export.missing:
             out.skipped.append(
                 SkippedEntry(
-                    f"Google export code {m} of {size}",
+                    f"Google export code {m} of {export.size}",
                     "This code of the export is not in the file; its accounts are missing",
                 )
             )

@@ -57,7 +57,7 @@ from desktop_app.ui.clipboard import ClipboardGuard
 
 if TYPE_CHECKING:
     from desktop_app.app import AppServices
-    from desktop_app.intake import BatchCollector, Payload
+    from desktop_app.intake import Gatherer, Payload
     from desktop_app.otp.migration import SkippedEntry
     from desktop_app.vault import Vault
 
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self._idle_since = time.monotonic()
         self.keep_in_tray = False
         self._quitting = False
-        self._batch_collector: BatchCollector | None = None  # Google export batches
+        self._batch_gatherer: Gatherer | None = None  # remembers Google export codes
 
         self._bridge = _Bridge(self)
         self._bridge.vault_changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
@@ -650,12 +650,12 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
 
-    def _collector(self) -> BatchCollector:
-        if self._batch_collector is None:
-            from desktop_app.intake import BatchCollector
+    def _gatherer(self) -> Gatherer:
+        if self._batch_gatherer is None:
+            from desktop_app.intake import Gatherer
 
-            self._batch_collector = BatchCollector()
-        return self._batch_collector
+            self._batch_gatherer = Gatherer()
+        return self._batch_gatherer
 
     def _update_actions(self) -> None:
         entry = self.current_entry()
@@ -979,44 +979,31 @@ class MainWindow(QMainWindow):
         self.handle_payloads([classify(t) for t in texts])
 
     def handle_payloads(self, payloads: Sequence[Payload]) -> None:
-        """Key payloads -> confirmation -> vault.add_many; anything else is explained."""
-        from desktop_app.intake import PayloadKind
-
-        candidates: list[Entry] = []
-        skipped: list[SkippedEntry] = []
-        messages: list[str] = []
-        migration = False
-        for p in payloads:
-            if p.kind is PayloadKind.OTPAUTH:
-                candidates.extend(p.entries)
-            elif p.kind is PayloadKind.MIGRATION and p.batch is not None:
-                self._collector().add(p.batch)
-                migration = True
-            elif p.message and p.message not in messages:
-                messages.append(p.message)
+        """Key payloads -> review -> vault.add_many; anything else is explained."""
+        gathered = self._gatherer().gather(payloads)
+        messages = gathered.messages
         progress = None
-        if migration:
-            batch = self._collector()
-            candidates.extend(batch.entries())
-            skipped.extend(batch.skipped())
-            if batch.size > 1:
-                progress = batch.progress_text()
-                if not batch.complete:
-                    missing = ", ".join(str(i) for i in batch.missing())
-                    progress += f" — scan code {missing} too, or add these now"
-                    self.notice(f"Google Authenticator export: {batch.progress_text()}")
-        if not candidates and not skipped:
+        waiting = gathered.incomplete
+        multi = list(gathered.exports)
+        if multi:
+            export = (waiting or multi)[0]
+            progress = export.text()
+            if waiting:
+                missing = ", ".join(str(i) for i in export.missing)
+                progress += f" — scan code {missing} too, or add these now"
+                self.notice(f"Google Authenticator export: {export.text()}")
+        if not gathered:
             self.inform("Nothing to add", "\n".join(messages) or "No authenticator key found.")
             return
-        complete = migration and self._collector().complete
+        complete = bool(multi) and gathered.complete
 
         def on_added(n: int) -> None:
             if complete and n:
-                self._batch_collector = None
+                self._gatherer().forget_complete()
 
         if messages:
             self.notice(messages[0])
-        self.confirm(candidates, skipped, progress, on_added)
+        self.confirm(list(gathered.entries), list(gathered.skipped), progress, on_added)
 
     # --- images, clipboard, screen, camera ---------------------------------------------------
 

@@ -5,7 +5,7 @@
     window.show()
 
 Capture and decoding run in :class:`~desktop_app.ui.camera_worker.CameraScanner` threads; the GUI
-thread only paints previews and classifies new texts (``desktop_app.intake.classify``). As soon
+thread only paints previews and gathers new texts (``desktop_app.intake.Gatherer``). As soon
 as an authenticator key is read the camera is released, the window closes and
 ``payloads_found`` is emitted (the main window then asks for confirmation and saves). A Google
 export spread over several codes is collected first ("2 of 3 scanned"); the payloads of all its
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.intake import BatchCollector, Payload, PayloadKind, classify
+from desktop_app.intake import ExportProgress, Gatherer, Payload, classify
 from desktop_app.scanning.decoders import Detection
 from desktop_app.scanning.frames import CameraInfo, SourceKind, parse_source
 from desktop_app.ui.camera_worker import CameraScanner
@@ -137,8 +137,7 @@ class ScanWindow(QDialog):
         self.resize(760, 580)
         self.camera_source = camera_source
         self.scanner: CameraScanner | None = None
-        self.collector = BatchCollector()
-        self._batch_payloads: dict[int, Payload] = {}
+        self.gatherer = Gatherer()  # collects the codes of a Google export spread over several
         self._seen: set[str] = set()
         self._delivered = False
         self._closing = False
@@ -292,34 +291,29 @@ class ScanWindow(QDialog):
         if self._delivered:
             return
         self.preview.set_detections(detections, frame_w, frame_h)
-        keys: list[Payload] = []
-        for det in detections:
-            if det.text in self._seen:
-                continue
-            self._seen.add(det.text)
-            payload = classify(det.text)
-            if payload.kind is PayloadKind.OTPAUTH:
-                keys.append(payload)
-            elif payload.kind is PayloadKind.MIGRATION and payload.batch is not None:
-                batch = payload.batch
-                if batch.batch_size <= 1:
-                    keys.append(payload)
-                    continue
-                if self.collector.batch_id != batch.batch_id:
-                    self._batch_payloads = {}
-                self.collector.add(batch)
-                self._batch_payloads[batch.batch_index] = payload
-            else:
-                self._show_error(payload.message)
-        if self.collector.complete:
-            keys.extend(self._batch_payloads[i] for i in sorted(self._batch_payloads))
-        elif self.collector.size > 1:
-            missing = ", ".join(str(i) for i in self.collector.missing())
-            self.progress.setText(f"Google Authenticator export: {self.collector.progress_text()}")
+        fresh = [d.text for d in detections if d.text not in self._seen]
+        self._seen.update(fresh)
+        if not fresh:
+            return
+        gathered = self.gatherer.gather(classify(t) for t in fresh)
+        for message in gathered.messages:
+            self._show_error(message)
+        waiting = gathered.incomplete
+        if waiting:
+            export = waiting[0]
+            missing = ", ".join(str(i) for i in export.missing)
+            self.progress.setText(f"Google Authenticator export: {export.text()}")
             self.progress.setVisible(True)
             self._set_status(f"Now show code {missing} of the export.")
-        if keys:
-            self._deliver(keys)
+        # Keys are delivered once nothing read is waiting for more codes of its export.
+        ready = [p for p in gathered.keys if not self._waiting_for(p, waiting)]
+        if ready:
+            self._deliver(ready)
+
+    @staticmethod
+    def _waiting_for(payload: Payload, waiting: list[ExportProgress]) -> bool:
+        batch = payload.batch
+        return batch is not None and any(x.batch_id == batch.batch_id for x in waiting)
 
     def _deliver(self, keys: list[Payload]) -> None:
         self._delivered = True
