@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import AppError, OtpError
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.add_dialog import field_message
-from desktop_app.ui.confirm_dialog import describe
+from desktop_app.ui.candidate_review import describe
 from desktop_app.ui.theme import error_css
 from desktop_app.vault import Vault
 

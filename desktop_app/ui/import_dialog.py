@@ -4,9 +4,11 @@
 
 The dialog has three pages: choose a file (button, or drop a file on the dialog), the password
 (asked only when the file is encrypted; a wrong password is said and asked again), and the
-preview: one row per entry with a checkbox, duplicates of accounts already present marked and
-unchecked, and the entries that cannot be imported listed with the reason. "Import" saves the
-checked entries in one ``vault.add_many`` -- all or nothing.
+review (the one :class:`~desktop_app.ui.candidate_review.CandidateReview` that scanning and
+pasting use too). The file is read with :func:`desktop_app.importers.load` -- the same hardened
+path as the CLI -- in a worker thread, so a slow key derivation (Aegis scrypt, andOTP PBKDF2)
+never freezes the window; meanwhile the dialog shows that it is busy, and Cancel abandons the
+read. "Import" saves the checked entries in one ``vault.add_many`` -- all or nothing.
 
 Tests: ``ImportDialog(services, path)`` then ``show()``; ``ask_file`` can be monkeypatched.
 """
@@ -18,32 +20,30 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app import importers
 from desktop_app.app import AppServices
 from desktop_app.errors import AppError, WrongPasswordError
 from desktop_app.importers import ImportResult, PasswordRequired, detect_format, read_file
 from desktop_app.importers.base import Importer
-from desktop_app.intake import find_duplicates
-from desktop_app.otp.model import Entry, OtpType
-from desktop_app.ui.qr_view import error_style, warning_color
+from desktop_app.otp.model import Entry
+from desktop_app.ui.candidate_review import CandidateReview
+from desktop_app.ui.theme import error_css
+from desktop_app.ui.workers import run_in_thread
 
 log = logging.getLogger(__name__)
 
@@ -51,15 +51,6 @@ FILE_FILTER = (
     "Authenticator backups (*.json *.2fas *.aes *.txt *.csv *.png *.jpg *.jpeg);;All files (*)"
 )
 PAGE_CHOOSE, PAGE_PASSWORD, PAGE_PREVIEW = range(3)
-COLUMNS = ("Import", "Issuer", "Account", "Kind", "Group", "Status")
-
-
-def describe(entry: Entry) -> str:
-    if entry.type is OtpType.STEAM:
-        return "Steam"
-    if entry.type is OtpType.HOTP:
-        return f"HOTP · {entry.algorithm} · {entry.digits} digits · counter {entry.counter}"
-    return f"TOTP · {entry.algorithm} · {entry.digits} digits · {entry.period} s"
 
 
 class ImportDialog(QDialog):
@@ -77,8 +68,8 @@ class ImportDialog(QDialog):
         self.data: bytes = b""
         self.importer: Importer | None = None
         self.import_result: ImportResult | None = None
-        self.duplicates: dict[str, Entry] = {}
         self.added = 0
+        self._reading: object | None = None  # token of the read running in a worker
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_choose_page())
@@ -96,8 +87,23 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.do_import)
         self.cancel_button.clicked.connect(self.reject)
 
+        self.busy_row = QWidget(self)
+        self.busy_row.setObjectName("busy")
+        busy = QHBoxLayout(self.busy_row)
+        busy.setContentsMargins(0, 0, 0, 0)
+        self.busy_bar = QProgressBar(self.busy_row)
+        self.busy_bar.setRange(0, 0)  # "working", without a percentage
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setTextVisible(False)
+        self.busy_label = QLabel(self.busy_row)
+        self.busy_label.setAccessibleName(self.tr("Progress"))
+        busy.addWidget(self.busy_bar)
+        busy.addWidget(self.busy_label, 1)
+        self.busy_row.hide()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        layout.addWidget(self.busy_row)
         layout.addWidget(self.buttons)
         if path is not None:
             self.open_path(Path(path))
@@ -122,7 +128,7 @@ class ImportDialog(QDialog):
         self.choose_error = QLabel()
         self.choose_error.setObjectName("choose-error")
         self.choose_error.setWordWrap(True)
-        self.choose_error.setStyleSheet(error_style())
+        self.choose_error.setStyleSheet(error_css())
         self.choose_error.setAccessibleName("Problem with the file")
         lay.addWidget(intro)
         lay.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -143,7 +149,7 @@ class ImportDialog(QDialog):
         self.password_edit.returnPressed.connect(self.submit_password)
         self.password_error = QLabel()
         self.password_error.setObjectName("password-error")
-        self.password_error.setStyleSheet(error_style())
+        self.password_error.setStyleSheet(error_css())
         self.password_error.setWordWrap(True)
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setObjectName("unlock")
@@ -160,47 +166,12 @@ class ImportDialog(QDialog):
 
     def _build_preview_page(self) -> QWidget:
         page = QWidget()
-        lay = QVBoxLayout(page)
+        self.preview_layout = QVBoxLayout(page)
         self.summary = QLabel()
         self.summary.setObjectName("import-summary")
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("import-preview")
-        self.table.setAccessibleName("Accounts in the file")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.itemChanged.connect(self._update_import_button)
-        select_all = QPushButton("Select all")
-        select_all.setObjectName("select-all")
-        select_all.clicked.connect(lambda: self.set_all_checked(True))
-        select_none = QPushButton("Select none")
-        select_none.setObjectName("select-none")
-        select_none.clicked.connect(lambda: self.set_all_checked(False))
-        row = QHBoxLayout()
-        row.addWidget(select_all)
-        row.addWidget(select_none)
-        row.addStretch(1)
-        self.skipped_label = QLabel()
-        self.skipped_label.setWordWrap(True)
-        self.skipped_list = QListWidget()
-        self.skipped_list.setObjectName("skipped-entries")
-        self.skipped_list.setAccessibleName("Entries that cannot be imported")
-        self.skipped_list.setMaximumHeight(110)
-        self.import_error = QLabel()
-        self.import_error.setObjectName("import-error")
-        self.import_error.setStyleSheet(error_style())
-        self.import_error.setWordWrap(True)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.table, 1)
-        lay.addLayout(row)
-        lay.addWidget(self.skipped_label)
-        lay.addWidget(self.skipped_list)
-        lay.addWidget(self.import_error)
+        self.preview_layout.addWidget(self.summary)
+        self.review: CandidateReview | None = None
         return page
 
     # --- choosing and reading -------------------------------------------------------------
@@ -226,10 +197,11 @@ class ImportDialog(QDialog):
             self.open_path(Path(urls[0].toLocalFile()))
 
     def open_path(self, path: Path) -> None:
-        """Read ``path``; ask for its password if needed, else show the preview."""
+        """Read ``path``; ask for its password if needed, else show the review."""
         self.path = path
         self.import_result = None
         self.import_button.setEnabled(False)
+        self.choose_error.clear()
         try:
             self.data = read_file(path)
             self.importer = detect_format(self.data)
@@ -239,8 +211,10 @@ class ImportDialog(QDialog):
             return
         if encrypted:
             self.password_intro.setText(
-                f"<b>{html.escape(path.name)}</b> is an encrypted {self.importer.label}. "
-                "Enter the password it was exported with."
+                self.tr(
+                    "<b>{name}</b> is an encrypted {format}. Enter the password it was "
+                    "exported with."
+                ).format(name=html.escape(path.name), format=html.escape(self.importer.label))
             )
             self.password_error.clear()
             self.password_edit.clear()
@@ -250,130 +224,133 @@ class ImportDialog(QDialog):
         self._parse(None)
 
     def submit_password(self) -> None:
+        if self.busy:
+            return
         password = self.password_edit.text()
         if not password:
-            self.password_error.setText("Enter the backup's password.")
+            self.password_error.setText(self.tr("Enter the backup's password."))
             return
         self._parse(password)
 
+    @property
+    def busy(self) -> bool:
+        return self._reading is not None
+
     def _parse(self, password: str | None) -> None:
+        """Read the file with ``importers.load`` in a worker; the outcome arrives in _read_*."""
         assert self.importer is not None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = self.importer.parse(self.data, password)
-        except WrongPasswordError as exc:
-            self.password_error.setText(f"{exc} Try again.")
-            self.password_edit.selectAll()
-            self.pages.setCurrentIndex(PAGE_PASSWORD)
-            return
-        except PasswordRequired:
-            self.pages.setCurrentIndex(PAGE_PASSWORD)
-            return
-        except AppError as exc:
-            self._show_choose_error(str(exc))
-            return
-        except Exception as exc:  # a hostile file must never take the window down
-            log.warning("import failed: %s", type(exc).__name__)
-            self._show_choose_error(f"The file cannot be read ({type(exc).__name__}).")
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        token = object()
+        self._reading = token
+        self._set_busy(
+            self.tr("Unlocking the backup…") if password else self.tr("Reading the file…")
+        )
+        run_in_thread(
+            importers.load,
+            self.data,
+            password,
+            self.importer.name,
+            on_done=lambda result: self._read_done(token, result),
+            on_error=lambda exc: self._read_failed(token, exc),
+        )
+
+    def _set_busy(self, text: str) -> None:
+        busy = bool(text)
+        self.busy_label.setText(text)
+        self.busy_row.setVisible(busy)
+        for w in (self.password_edit, self.unlock_button, self.choose_button):
+            w.setEnabled(not busy)
+        self.setAcceptDrops(not busy)
+        if busy:
+            self.import_button.setEnabled(False)
+
+    def _read_done(self, token: object, result: ImportResult) -> None:
+        if token is not self._reading:
+            return  # cancelled, or superseded by another file
+        self._reading = None
+        self._set_busy("")
         self.password_edit.clear()
         self.show_result(result)
 
+    def _read_failed(self, token: object, exc: BaseException) -> None:
+        if token is not self._reading:
+            return
+        self._reading = None
+        self._set_busy("")
+        if isinstance(exc, WrongPasswordError):
+            self.password_error.setText(self.tr("{error} Try again.").format(error=exc))
+            self.pages.setCurrentIndex(PAGE_PASSWORD)
+            self.password_edit.setFocus()
+            self.password_edit.selectAll()
+        elif isinstance(exc, PasswordRequired):
+            self.pages.setCurrentIndex(PAGE_PASSWORD)
+        elif isinstance(exc, AppError):
+            self._show_choose_error(str(exc))
+        else:  # importers.load turns everything into AppError; this is the last guard
+            log.warning("import failed: %s", type(exc).__name__)
+            self._show_choose_error(
+                self.tr("The file cannot be read ({kind}).").format(kind=type(exc).__name__)
+            )
+
     def _show_choose_error(self, message: str) -> None:
-        name = self.path.name if self.path else "The file"
+        name = self.path.name if self.path else self.tr("The file")
         self.choose_error.setText(f"{name}: {message}")
         self.pages.setCurrentIndex(PAGE_CHOOSE)
 
-    # --- preview --------------------------------------------------------------------------
+    def done(self, result: int) -> None:
+        self._reading = None  # a read still running is abandoned; its result is ignored
+        super().done(result)
+
+    # --- review ---------------------------------------------------------------------------
 
     def show_result(self, result: ImportResult) -> None:
         self.import_result = result
         vault = self.services.vault
         existing = vault.entries() if vault is not None else []
-        self.duplicates = find_duplicates(existing, result.entries)
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(result.entries))
-        for row, entry in enumerate(result.entries):
-            dupe = self.duplicates.get(entry.uuid)
-            check = QTableWidgetItem()
-            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            check.setCheckState(Qt.CheckState.Unchecked if dupe else Qt.CheckState.Checked)
-            check.setData(Qt.ItemDataRole.AccessibleTextRole, f"Import {entry.label}")
-            self.table.setItem(row, 0, check)
-            status = ""
-            if dupe is not None:
-                status = (
-                    f"Already in your accounts ({dupe.label})"
-                    if not any(dupe is e for e in result.entries)
-                    else f"Repeats {dupe.label} in this file"
-                )
-            for col, text in enumerate(
-                (entry.issuer, entry.name, describe(entry), entry.group, status), start=1
-            ):
-                item = QTableWidgetItem(text)
-                if col == 5 and status:
-                    item.setForeground(QColor(warning_color()))
-                self.table.setItem(row, col, item)
-        self.table.blockSignals(False)
-        n, d = len(result.entries), len(self.duplicates)
-        name = html.escape(self.path.name) if self.path else "the file"
-        text = (
-            f"<b>{result.format_label}</b> · {name}: {n} account{'s' if n != 1 else ''}"
-            + (f", {d} already present (unchecked)" if d else "")
-            + "."
+        if self.review is not None:
+            self.preview_layout.removeWidget(self.review)
+            self.review.deleteLater()
+        self.review = CandidateReview(
+            self, existing, result.entries, result.skipped, heading="", editable_single=False
         )
+        self.review.selection_changed.connect(lambda _n: self._update_import_button())
+        self.preview_layout.addWidget(self.review, 1)
+        n, d = len(result.entries), len(self.review.duplicates)
+        name = html.escape(self.path.name) if self.path else self.tr("the file")
+        count = self.tr("1 account") if n == 1 else self.tr("{n} accounts").format(n=n)
+        text = f"<b>{html.escape(result.format_label)}</b> · {name}: {count}"
+        if d:
+            text += self.tr(", {d} already present (unchecked)").format(d=d)
+        text += "."
         if result.notes:
             text += "<br>" + "<br>".join(html.escape(n) for n in result.notes)
         self.summary.setText(text)
-        self.skipped_list.clear()
-        for s in result.skipped:
-            self.skipped_list.addItem(f"{s.label} — {s.reason}")
-        k = len(result.skipped)
-        self.skipped_label.setText(
-            f"<b>{k} entr{'y' if k == 1 else 'ies'} cannot be imported:</b>" if k else ""
-        )
-        self.skipped_label.setVisible(bool(k))
-        self.skipped_list.setVisible(bool(k))
-        self.import_error.clear()
         self.pages.setCurrentIndex(PAGE_PREVIEW)
         self._update_import_button()
 
-    def row_checked(self, row: int) -> bool:
-        item = self.table.item(row, 0)
-        return item is not None and item.checkState() == Qt.CheckState.Checked
-
-    def set_all_checked(self, checked: bool) -> None:
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            if item is not None:
-                item.setCheckState(state)
-
     def checked_entries(self) -> list[Entry]:
-        if self.import_result is None:
-            return []
-        return [e for row, e in enumerate(self.import_result.entries) if self.row_checked(row)]
+        return self.review.selected() if self.review is not None else []
 
     def _update_import_button(self) -> None:
         n = len(self.checked_entries())
-        self.import_button.setText(f"Import {n} account{'s' if n != 1 else ''}")
+        self.import_button.setText(
+            self.tr("Import 1 account") if n == 1 else self.tr("Import {n} accounts").format(n=n)
+        )
         self.import_button.setEnabled(n > 0 and self.pages.currentIndex() == PAGE_PREVIEW)
 
     def do_import(self) -> int:
         """Save the checked entries in one step; returns how many were added."""
         entries = self.checked_entries()
         vault = self.services.vault
-        if vault is None:
-            self.import_error.setText("The vault is locked; unlock it first.")
+        review = self.review
+        if review is None or not entries:
             return 0
-        if not entries:
+        if vault is None:
+            review.show_error(self.tr("The vault is locked; unlock it first."))
             return 0
         try:
             added = vault.add_many(entries)
         except AppError as exc:
-            self.import_error.setText(f"Nothing was imported: {exc}")
+            review.show_error(self.tr("Nothing was imported: {error}").format(error=exc))
             return 0
         self.added = len(added)
         self.imported.emit(self.added)

@@ -137,10 +137,24 @@ def _app_is_dark() -> bool:
     return isinstance(app, QApplication) and current_is_dark(app)
 
 
-def warning_css() -> str:
-    """Text colour for warnings, readable on the current palette."""
-    return "color: #f0a43a;" if _app_is_dark() else "color: #a35200;"
+# The one set of notice colours (readable on the light and the dark palette).
+_WARNING = ("#a35200", "#f0a43a")
+_ERROR = ("#c01c28", "#ff7b72")
+
+
+def warning_color() -> str:
+    return _WARNING[_app_is_dark()]
+
+
+def error_color() -> str:
+    return _ERROR[_app_is_dark()]
+
+
+def warning_css(*, bold: bool = False) -> str:
+    """Text style for warnings (bold for warnings about readable secrets)."""
+    return f"color: {warning_color()};" + (" font-weight: bold;" if bold else "")
 
 
 def error_css() -> str:
-    return "color: #ff7b72;" if _app_is_dark() else "color: #c01c28;"
+    """Text style for error messages."""
+    return f"color: {error_color()};"

@@ -165,7 +165,7 @@ def test_migration_link_in_dialog_goes_to_confirmation(window, services, qtbot):
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(window.active_dialog, ConfirmDialog))
     confirm = window.active_dialog
-    assert len(confirm.rows) == 2
+    assert len(confirm.candidates) == 2 and confirm.review.checked_count() == 2
     qtbot.mouseClick(confirm.add_button, Qt.MouseButton.LeftButton)
     assert sorted(e.name for e in services.vault.entries()) == ["u0", "u1"]
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QTableWidget
 
 from desktop_app.errors import VaultError
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry, OtpType
-from desktop_app.ui.confirm_dialog import ConfirmDialog, describe
+from desktop_app.ui.candidate_review import describe
+from desktop_app.ui.confirm_dialog import ConfirmDialog
 from tests.ui.helpers_main import secret_for
 
 pytestmark = pytest.mark.gui
@@ -31,11 +32,18 @@ def test_many_with_duplicate_and_skipped(qtbot, vault):
     ]
     skipped = [SkippedEntry("Weird", "MD5 is not supported")]
     dialog = _dialog(qtbot, vault, cands, skipped, progress="1 of 2 scanned")
-    assert not dialog.rows[0].check.isChecked()
-    assert dialog.rows[1].check.isChecked() and dialog.rows[2].check.isChecked()
-    warn = dialog.rows[0].findChild(QLabel, "duplicate_warning")
-    assert warn is not None and "Existing" in warn.text()
-    assert "Weird — MD5 is not supported" in dialog.findChild(QLabel, "skipped").text()
+    review = dialog.review
+    assert not review.is_checked(0)
+    assert review.is_checked(1) and review.is_checked(2)
+    table = dialog.findChild(QTableWidget, "candidates")
+    assert table.item(0, 0).checkState() == Qt.CheckState.Unchecked
+    assert table.item(0, 5).text() == "Already in your accounts (Existing: e)"
+    assert table.item(1, 5).text() == ""
+    assert dialog.findChild(QLabel, "skipped").text() == "Cannot be added (1):"
+    skipped = dialog.findChild(QListWidget, "skipped-entries")
+    assert [skipped.item(i).text() for i in range(skipped.count())] == [
+        "Weird — MD5 is not supported"
+    ]
     assert dialog.findChild(QLabel, "progress").text() == "1 of 2 scanned"
     assert dialog.add_button.text() == "Add 2 Accounts"
     calls = []
@@ -62,7 +70,7 @@ def test_single_candidate_can_be_renamed(qtbot, vault):
     assert "Time-based (TOTP) · SHA-1 · 6 digits · every 30 s" in [
         w.text() for w in dialog.findChildren(QLabel)
     ]
-    dialog.issuer_edit.setText("Renamed")
+    dialog.review.issuer_edit.setText("Renamed")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert [e.issuer for e in vault.entries()] == ["Renamed"]
     assert dialog.added_count == 1
@@ -91,3 +99,15 @@ def test_only_skipped_entries(qtbot, vault):
 def test_describe():
     assert describe(Entry(secret_for("st"), type=OtpType.STEAM, digits=5)).startswith("Steam")
     assert "counter 3" in describe(Entry(secret_for("h"), type=OtpType.HOTP, counter=3))
+
+
+def test_repeated_candidate_is_marked_against_the_first(qtbot, vault):
+    cands = [Entry(secret_for("r"), "First", "a"), Entry(secret_for("r"), "Second", "b")]
+    dialog = _dialog(qtbot, vault, cands)
+    assert dialog.review.is_checked(0) and not dialog.review.is_checked(1)
+    table = dialog.findChild(QTableWidget, "candidates")
+    assert table.item(1, 5).text() == "Repeats First: a in this list"
+    qtbot.mouseClick(dialog.findChild(QPushButton, "select-all"), Qt.MouseButton.LeftButton)
+    assert dialog.add_button.text() == "Add 2 Accounts"
+    qtbot.mouseClick(dialog.findChild(QPushButton, "select-none"), Qt.MouseButton.LeftButton)
+    assert not dialog.add_button.isEnabled()

@@ -35,7 +35,7 @@ ENTRIES = [
 
 def widgets(dialog: ImportDialog):
     return (
-        dialog.findChild(QTableWidget, "import-preview"),
+        dialog.findChild(QTableWidget, "candidates"),
         dialog.findChild(QPushButton, "import-button"),
     )
 
@@ -54,12 +54,13 @@ def test_encrypted_import_with_duplicates(qtbot, services, tmp_path) -> None:
     unlock = dialog.findChild(QPushButton, "unlock")
     qtbot.keyClicks(password, "wrong")
     qtbot.mouseClick(unlock, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy)
     assert "Wrong password" in dialog.findChild(QLabel, "password-error").text()
     assert dialog.pages.currentIndex() == PAGE_PASSWORD
     password.clear()
     qtbot.keyClicks(password, "s3cret pass")
     qtbot.mouseClick(unlock, Qt.MouseButton.LeftButton)
-    assert dialog.pages.currentIndex() == PAGE_PREVIEW
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_PREVIEW)
 
     table, button = widgets(dialog)
     assert table.rowCount() == 3
@@ -67,7 +68,7 @@ def test_encrypted_import_with_duplicates(qtbot, services, tmp_path) -> None:
     assert "Already in your accounts (GitHub (old): me@example.com)" in table.item(0, 5).text()
     assert table.item(1, 0).checkState() == Qt.CheckState.Checked
     assert table.item(1, 1).text() == "Bänk" and table.item(1, 2).text() == "a+b"
-    assert "SHA256 · 8 digits" in table.item(1, 3).text()
+    assert "SHA-256 · 8 digits" in table.item(1, 3).text()
     assert button.text() == "Import 2 accounts"
     assert services.vault.path.read_bytes() == before  # nothing saved before confirming
 
@@ -92,7 +93,7 @@ def test_skipped_entries_listed_and_select_all(qtbot, services, tmp_path) -> Non
     assert dialog.pages.currentIndex() == PAGE_CHOOSE
     dialog.ask_file = lambda: path  # type: ignore[method-assign]
     qtbot.mouseClick(dialog.findChild(QPushButton, "choose-file"), Qt.MouseButton.LeftButton)
-    assert dialog.pages.currentIndex() == PAGE_PREVIEW
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_PREVIEW)
     skipped = dialog.findChild(QListWidget, "skipped-entries")
     texts = [skipped.item(i).text() for i in range(skipped.count())]
     assert texts[0].startswith("Steam: g — ") and "Base32" in texts[0]
@@ -114,6 +115,7 @@ def test_unreadable_file_is_named_and_vault_unchanged(qtbot, services, tmp_path)
     dialog = ImportDialog(services, path)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: not dialog.busy)
     assert dialog.pages.currentIndex() == PAGE_CHOOSE
     error = dialog.findChild(QLabel, "choose-error").text()
     assert error.startswith("broken.json:") and "truncated" in error
@@ -140,6 +142,6 @@ def test_dropped_file_is_opened(qtbot, services, tmp_path) -> None:
         Qt.KeyboardModifier.NoModifier,
     )
     dialog.dropEvent(event)
-    assert dialog.pages.currentIndex() == PAGE_PREVIEW
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_PREVIEW)
     table, _button = widgets(dialog)
     assert table.item(0, 1).text() == "Drop"

@@ -256,7 +256,7 @@ def test_drop_image_file_confirm_and_save(empty_window, services, tmp_path, qtbo
     png = qr_png(build_uri(entry), tmp_path / "qr.png")
     _drop(empty_window, [png])
     dialog = _confirm(empty_window, qtbot)
-    assert "Dropbox" in dialog.issuer_edit.text()
+    assert "Dropbox" in dialog.review.issuer_edit.text()
     assert services.vault.entries() == []
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     saved = services.vault.entries()

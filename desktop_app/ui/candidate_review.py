@@ -1,0 +1,303 @@
+"""The one review of candidate accounts before they are saved: scanned, pasted, typed, imported.
+
+    review = CandidateReview(parent, existing, candidates, skipped, progress="1 of 2 scanned")
+    review.selection_changed.connect(update_button)       # number of checked candidates
+    chosen = review.selected()                             # OtpError for a bad edited name
+
+One candidate (``editable_single=True``): its avatar, parameters and editable issuer/name.
+Several: a table with a checkbox per account, its parameters and a status column; candidates
+whose key is already in the vault (or repeated in the list) are marked and unchecked. Entries
+that cannot be added are listed with the reason. Saving is the caller's (one ``vault.add_many``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.intake import find_duplicates
+from desktop_app.otp.migration import SkippedEntry
+from desktop_app.otp.model import Entry, OtpType
+from desktop_app.ui.account_delegate import avatar_color, initials
+from desktop_app.ui.theme import current_is_dark, error_css, warning_color, warning_css
+
+COL_CHECK, COL_ISSUER, COL_NAME, COL_KIND, COL_GROUP, COL_STATUS = range(6)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CandidateReview", text)
+
+
+def describe(entry: Entry) -> str:
+    """'Time-based (TOTP) · SHA-1 · 6 digits · every 30 s'."""
+    alg = entry.algorithm.replace("SHA", "SHA-")
+    if entry.type is OtpType.STEAM:
+        return _tr("Steam Guard · 5 characters · every {period} s").format(period=entry.period)
+    if entry.type is OtpType.HOTP:
+        return _tr("Counter-based (HOTP) · {alg} · {digits} digits · counter {counter}").format(
+            alg=alg, digits=entry.digits, counter=entry.counter
+        )
+    return _tr("Time-based (TOTP) · {alg} · {digits} digits · every {period} s").format(
+        alg=alg, digits=entry.digits, period=entry.period
+    )
+
+
+def avatar_pixmap(entry: Entry, size: int, dpr: float = 1.0) -> QPixmap:
+    pm = QPixmap(int(size * dpr), int(size * dpr))
+    pm.setDevicePixelRatio(dpr)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    app = QApplication.instance()
+    dark = isinstance(app, QApplication) and current_is_dark(app)
+    p.setBrush(avatar_color(entry.issuer or entry.name, dark))
+    p.setPen(Qt.PenStyle.NoPen)
+    p.drawEllipse(QRectF(0, 0, size, size))
+    font = QFont()
+    font.setPixelSize(int(size * 0.45))
+    font.setWeight(QFont.Weight.DemiBold)
+    p.setFont(font)
+    p.setPen(QColor("white"))
+    p.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(entry))
+    p.end()
+    return pm
+
+
+class CandidateReview(QWidget):
+    """Candidates with checkboxes (or one editable candidate), duplicates and skipped entries."""
+
+    selection_changed = Signal(int)
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        existing: Sequence[Entry],
+        candidates: Sequence[Entry],
+        skipped: Sequence[SkippedEntry] = (),
+        *,
+        progress: str | None = None,
+        heading: str | None = None,
+        editable_single: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("candidate_review")
+        self.candidates = list(candidates)
+        self.skipped = list(skipped)
+        self.duplicates = find_duplicates(existing, self.candidates)
+        self.progress_text = progress or ""
+        self.issuer_edit: QLineEdit | None = None
+        self.name_edit: QLineEdit | None = None
+        self.table: QTableWidget | None = None
+        n = len(self.candidates)
+        self.editing = editable_single and n == 1
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(10)
+        if heading is None:
+            if n == 0:
+                heading = self.tr("No account can be added")
+            elif n == 1:
+                heading = self.tr("Add this account?")
+            else:
+                heading = self.tr("{n} accounts found").format(n=n)
+        self.heading = QLabel(heading, self)
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.heading.setVisible(bool(heading))
+        lay.addWidget(self.heading)
+        if progress:
+            prog = QLabel(progress, self)
+            prog.setObjectName("progress")
+            prog.setWordWrap(True)
+            prog.setStyleSheet(
+                "background: palette(alternate-base); border-radius: 6px; padding: 6px 10px;"
+            )
+            lay.addWidget(prog)
+
+        if self.editing:
+            lay.addWidget(self._single(self.candidates[0]))
+        elif n:
+            lay.addWidget(self._table(), 1)
+            lay.addLayout(self._select_buttons())
+
+        if self.skipped:
+            k = len(self.skipped)
+            box = QLabel(self.tr("Cannot be added ({k}):").format(k=k), self)
+            box.setObjectName("skipped")
+            box.setStyleSheet(warning_css() + " font-weight: 600;")
+            lay.addWidget(box)
+            self.skipped_list = QListWidget(self)
+            self.skipped_list.setObjectName("skipped-entries")
+            self.skipped_list.setAccessibleName(self.tr("Entries that cannot be added"))
+            self.skipped_list.setMaximumHeight(110)
+            for s in self.skipped:
+                self.skipped_list.addItem(f"{s.label or self.tr('Unnamed')} — {s.reason}")
+            lay.addWidget(self.skipped_list)
+
+        self.error_label = QLabel("", self)
+        self.error_label.setObjectName("error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(error_css())
+        self.error_label.hide()
+        lay.addWidget(self.error_label)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _single(self, entry: Entry) -> QWidget:
+        box = QFrame(self)
+        box.setObjectName("single")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        lay = QVBoxLayout(box)
+        head = QHBoxLayout()
+        avatar = QLabel(box)
+        avatar.setPixmap(avatar_pixmap(entry, 40, self.devicePixelRatioF()))
+        avatar.setFixedSize(40, 40)
+        head.addWidget(avatar)
+        details = QLabel(describe(entry), box)
+        details.setStyleSheet("color: palette(placeholder-text);")
+        details.setWordWrap(True)
+        head.addWidget(details, 1)
+        lay.addLayout(head)
+        form = QFormLayout()
+        self.issuer_edit = QLineEdit(entry.issuer, box)
+        self.issuer_edit.setAccessibleName(self.tr("Issuer"))
+        self.name_edit = QLineEdit(entry.name, box)
+        self.name_edit.setAccessibleName(self.tr("Account name"))
+        form.addRow(self.tr("&Issuer:"), self.issuer_edit)
+        form.addRow(self.tr("&Account:"), self.name_edit)
+        lay.addLayout(form)
+        dup = self.duplicates.get(entry.uuid)
+        if dup is not None:
+            warn = QLabel(
+                self.tr(
+                    "⚠ The same key is already saved as “{label}”. "
+                    "Adding it again creates a second copy."
+                ).format(label=dup.label or self.tr("an unnamed account")),
+                box,
+            )
+            warn.setObjectName("duplicate_warning")
+            warn.setWordWrap(True)
+            warn.setStyleSheet(warning_css())
+            lay.addWidget(warn)
+        return box
+
+    def status_of(self, entry: Entry) -> str:
+        dupe = self.duplicates.get(entry.uuid)
+        if dupe is None:
+            return ""
+        label = dupe.label or self.tr("an unnamed account")
+        if any(dupe is e for e in self.candidates):
+            return self.tr("Repeats {label} in this list").format(label=label)
+        return self.tr("Already in your accounts ({label})").format(label=label)
+
+    def _table(self) -> QTableWidget:
+        columns = (
+            self.tr("Add"),
+            self.tr("Issuer"),
+            self.tr("Account"),
+            self.tr("Kind"),
+            self.tr("Group"),
+            self.tr("Status"),
+        )
+        table = QTableWidget(len(self.candidates), len(columns), self)
+        self.table = table
+        table.setObjectName("candidates")
+        table.setAccessibleName(self.tr("Accounts found"))
+        table.setHorizontalHeaderLabels(columns)
+        table.verticalHeader().setVisible(False)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        dpr = self.devicePixelRatioF()
+        warn = QColor(warning_color())
+        for row, entry in enumerate(self.candidates):
+            status = self.status_of(entry)
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            check.setCheckState(Qt.CheckState.Unchecked if status else Qt.CheckState.Checked)
+            check.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("Add {label}").format(label=entry.label or self.tr("Unnamed account")),
+            )
+            table.setItem(row, COL_CHECK, check)
+            texts = (entry.issuer, entry.name, describe(entry), entry.group, status)
+            for col, text in enumerate(texts, start=COL_ISSUER):
+                item = QTableWidgetItem(text)
+                if col == COL_ISSUER:
+                    item.setIcon(QIcon(avatar_pixmap(entry, 20, dpr)))
+                if col == COL_STATUS and status:
+                    item.setForeground(warn)
+                table.setItem(row, col, item)
+        table.itemChanged.connect(lambda _item: self.selection_changed.emit(self.checked_count()))
+        table.setMinimumHeight(min(360, 34 * len(self.candidates) + 40))
+        return table
+
+    def _select_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for name, text, on in (
+            ("select-all", self.tr("Select all"), True),
+            ("select-none", self.tr("Select none"), False),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _c=False, on=on: self.set_all_checked(on))
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    # --- state ------------------------------------------------------------------------------
+
+    def is_checked(self, row: int) -> bool:
+        if self.editing:
+            return True
+        item = self.table.item(row, COL_CHECK) if self.table is not None else None
+        return item is not None and item.checkState() == Qt.CheckState.Checked
+
+    def set_checked(self, row: int, checked: bool) -> None:
+        item = self.table.item(row, COL_CHECK) if self.table is not None else None
+        if item is not None:
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def set_all_checked(self, checked: bool) -> None:
+        for row in range(len(self.candidates)):
+            self.set_checked(row, checked)
+
+    def checked_count(self) -> int:
+        return sum(1 for row in range(len(self.candidates)) if self.is_checked(row))
+
+    def selected(self) -> list[Entry]:
+        """The checked candidates (the single one with its edited names; OtpError if invalid)."""
+        if self.editing:
+            assert self.issuer_edit is not None and self.name_edit is not None
+            return [
+                self.candidates[0].with_changes(
+                    issuer=self.issuer_edit.text().strip(), name=self.name_edit.text().strip()
+                )
+            ]
+        return [e for row, e in enumerate(self.candidates) if self.is_checked(row)]
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
