@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from desktop_app.intake import BatchCollector, PayloadKind, classify, find_duplicates
+from desktop_app.intake import (
+    BatchCollector,
+    Gatherer,
+    PayloadKind,
+    classify,
+    find_duplicates,
+    gather,
+    gather_texts,
+)
 from desktop_app.otp import Entry, OtpType
 from desktop_app.otp.migration import build_migration_uris
 
@@ -69,3 +77,44 @@ def test_find_duplicates_by_secret_and_type() -> None:
     repeat = Entry(secret="GEZDGNBVGY3TQOJQ", issuer="again")
     dupes = find_duplicates(existing, [same, other_type, fresh, repeat])
     assert dupes == {same.uuid: existing[0], repeat.uuid: fresh}
+
+
+def _secret(i: int) -> str:
+    import base64
+
+    return base64.b32encode(bytes([i]) * 20).decode().rstrip("=")
+
+
+def test_gather_keeps_input_order_and_explains_non_keys() -> None:
+    entries = [Entry(secret=_secret(i), issuer=f"I{i}", name="n") for i in range(3)]
+    uris, _ = build_migration_uris(entries[1:], per_code=10, batch_id=9)  # one code: complete
+    link = f"otpauth://totp/First:a?secret={entries[0].secret}"
+    gathered = gather_texts(["https://example.com", link, uris[0], "hello", "https://x.org"])
+    assert [e.issuer for e in gathered.entries] == ["First", "I1", "I2"]
+    assert [i for i, _p in gathered.rejected] == [0, 3, 4]
+    assert len(gathered.messages) == 2  # the same "web link" message is said once
+    assert gathered.exports == () and gathered.complete and bool(gathered)
+    assert not gather_texts(["hello"])
+
+
+def test_gatherer_adds_up_codes_of_one_export_across_calls() -> None:
+    entries = [Entry(secret=_secret(i), issuer="G", name=f"u{i}") for i in range(25)]
+    uris, _ = build_migration_uris(entries, per_code=10, batch_id=5)
+    gatherer = Gatherer()
+    first = gatherer.gather([classify(uris[2])])
+    assert [x.text() for x in first.exports] == ["1 of 3 scanned"]
+    assert first.incomplete[0].missing == (1, 2) and not first.complete
+    assert [e.name for e in first.entries] == [f"u{i}" for i in range(20, 25)]
+    again = gatherer.gather([classify(uris[2]), classify(uris[0])])  # a repeat counts once
+    assert again.exports[0].scanned == 2
+    assert [e.name for e in again.entries] == [f"u{i}" for i in range(10)] + [
+        f"u{i}" for i in range(20, 25)
+    ]
+    done = gatherer.gather([classify(uris[1])])
+    assert done.complete and done.exports[0].missing == ()
+    assert [e.name for e in done.entries] == [f"u{i}" for i in range(25)]
+    assert [p.batch.batch_index for p in done.keys if p.batch] == [0, 1, 2]
+    gatherer.forget_complete()
+    assert gatherer.gather([classify(uris[0])]).exports[0].scanned == 1
+    # a one-shot gather() remembers nothing
+    assert gather([classify(uris[0])]).exports[0].scanned == 1
