@@ -8,9 +8,11 @@ entries, progress of Google exports spread over several codes) -> (the UI review
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from desktop_app.errors import OtpError
 from desktop_app.otp.migration import (
@@ -21,6 +23,19 @@ from desktop_app.otp.migration import (
 )
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import parse_uri
+
+#: Files that are scanned for QR codes (file pickers offer these); other files are backups.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif")
+
+
+def is_image_path(path: str | os.PathLike[str]) -> bool:
+    return Path(path).suffix.lower() in IMAGE_SUFFIXES
+
+
+def split_paths(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Dropped or pasted files: (images to scan, other files to import as backups)."""
+    images = [p for p in paths if is_image_path(p)]
+    return images, [p for p in paths if p not in images]
 
 
 class PayloadKind(StrEnum):

@@ -9,9 +9,9 @@ import cv2
 import numpy as np
 
 from desktop_app.errors import ScanError
+from desktop_app.intake import IMAGE_SUFFIXES  # file pickers offer these (OpenCV reads more)
 
-#: file name endings offered in file pickers (OpenCV reads more, e.g. TIFF)
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif")
+__all__ = ["IMAGE_SUFFIXES", "SUPPORTED_TEXT", "decode_image_bytes", "load_image", "to_bgr"]
 SUPPORTED_TEXT = "PNG, JPEG, WebP, BMP or GIF"
 
 

@@ -16,8 +16,8 @@ def install_tray(app: QApplication, window: MainWindow) -> QSystemTrayIcon | Non
     show = menu.addAction("Show Authenticator")
     show.triggered.connect(lambda: _show(window))
     menu.addSeparator()
-    menu.addAction(window.act_lock)
-    menu.addAction(window.act_quit)
+    menu.addAction(window.commands.lock)
+    menu.addAction(window.commands.quit)
     tray.setContextMenu(menu)
     tray.activated.connect(
         lambda reason: _show(window) if reason == QSystemTrayIcon.ActivationReason.Trigger else None

@@ -40,10 +40,12 @@ class Recorder:
         return self.answer
 
 
-def make_window(services: Any, qtbot: Any, monkeypatch: Any, recorder: Recorder) -> Any:
+def make_window(
+    services: Any, qtbot: Any, monkeypatch: Any, recorder: Recorder, **kwargs: Any
+) -> Any:
     from desktop_app.ui.main_window import MainWindow
 
-    window = MainWindow(services)
+    window = MainWindow(services, **kwargs)
     monkeypatch.setattr(window, "inform", recorder.inform)
     monkeypatch.setattr(window, "ask", recorder.ask)
     qtbot.addWidget(window)

@@ -74,7 +74,7 @@ def test_lists_accounts_with_grouped_codes(window):
 
 def test_empty_state_then_account_saved_from_another_thread(empty_window, services, qtbot):
     assert empty_window.stack.currentWidget().objectName() == "empty_page"
-    labels = [b.text() for b in empty_window.empty_buttons]
+    labels = [b.text() for b in empty_window.pages.empty_buttons]
     assert "Enter Key Manually…" in labels and "Scan QR Code on Screen" in labels
     t = threading.Thread(target=lambda: services.vault.add(sample_entries()[0]))
     t.start()
@@ -110,7 +110,7 @@ def test_clipboard_left_alone_when_it_changed(window, services, qtbot):
 
 def test_copy_next_code(window, services):
     _select(window, "GitHub")
-    window.act_copy_next.trigger()
+    window.commands.copy_next.trigger()
     entry = services.vault.entries()[0]
     assert QGuiApplication.clipboard().text() in (
         code_at(entry, step_offset=1),
@@ -124,7 +124,7 @@ def test_show_next_code_on_request(window):
 
     idx = _select(window, "GitHub")
     assert idx.data(ROLE_NEXT) == ""
-    window.act_show_next.trigger()
+    window.commands.show_next.trigger()
     assert len(idx.data(ROLE_NEXT)) == 7
 
 
@@ -135,8 +135,8 @@ def test_search_filters_as_you_type(window, qtbot):
     assert window.proxy.rowCount() == 1
     assert _row_of(window, "Google").isValid()
     window.search.setText("no such thing")
-    assert window.stack.currentWidget() is window.no_match
-    assert "no such thing" in window.no_match.text()
+    assert window.stack.currentWidget() is window.pages.no_match
+    assert "no such thing" in window.pages.no_match.text()
     window.search.clear()
     assert window.proxy.rowCount() == 4
 
@@ -162,7 +162,7 @@ def test_edit_refuses_empty_names(window, services, qtbot):
     from desktop_app.ui.edit_dialog import EditDialog
 
     _select(window, "GitHub")
-    window.act_edit.trigger()
+    window.commands.edit.trigger()
     dialog = window.active_dialog
     assert isinstance(dialog, EditDialog)
     dialog.issuer_edit.clear()
@@ -192,7 +192,7 @@ def test_hotp_next_code_is_saved_at_once(window, services, data_dir, memory_keys
     idx = _select(window, "Bank")
     entry = idx.data(Qt.ItemDataRole.UserRole + 1)
     first = idx.data(ROLE_CODE)
-    window.act_hotp_next.trigger()
+    window.commands.hotp_next.trigger()
     assert services.vault.get(entry.uuid).counter == 1
     # clicking the round button on the row advances too
     rect = window.view.visualRect(_row_of(window, "Bank"))
@@ -212,9 +212,9 @@ def test_hotp_next_code_is_saved_at_once(window, services, data_dir, memory_keys
 
 def test_hotp_action_disabled_for_totp(window):
     _select(window, "GitHub")
-    assert not window.act_hotp_next.isEnabled()
+    assert not window.commands.hotp_next.isEnabled()
     _select(window, "Bank")
-    assert window.act_hotp_next.isEnabled()
+    assert window.commands.hotp_next.isEnabled()
 
 
 def _drop(widget, paths: list[Path]) -> None:
@@ -292,7 +292,7 @@ def test_paste_clipboard_image(empty_window, services, tmp_path, qtbot):
     png = qr_png(build_uri(entry), tmp_path / "shot.png", scale=6)
     QGuiApplication.clipboard().setImage(QImage(str(png)))
     empty_window.activateWindow()
-    empty_window.act_paste.trigger()
+    empty_window.commands.paste.trigger()
     dialog = _confirm(empty_window, qtbot)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert [e.secret for e in services.vault.entries()] == [entry.secret]
@@ -310,7 +310,7 @@ def test_paste_non_key_text_adds_nothing(empty_window, services, recorder, qtbot
 def test_paste_link_duplicate_warning(window, services, qtbot):
     existing = services.vault.entries()[0]
     QGuiApplication.clipboard().setText(build_uri(existing.with_changes(issuer="Copy")))
-    window.act_paste.trigger()
+    window.commands.paste.trigger()
     dialog = _confirm(window, qtbot)
     warnings = [
         w
@@ -329,14 +329,14 @@ def test_google_export_batches_across_pastes(empty_window, services, qtbot):
     assert len(uris) == 2 and not left
     clipboard = QGuiApplication.clipboard()
     clipboard.setText(uris[0])
-    empty_window.act_paste.trigger()
+    empty_window.commands.paste.trigger()
     dialog = _confirm(empty_window, qtbot)
     assert dialog.progress_text.startswith("1 of 2 scanned")
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: empty_window.active_dialog is None)
     assert services.vault.entries() == []
     clipboard.setText(uris[1])
-    empty_window.act_paste.trigger()
+    empty_window.commands.paste.trigger()
     dialog = _confirm(empty_window, qtbot)
     assert dialog.progress_text.startswith("2 of 2 scanned")
     assert len(dialog.candidates) == 3
@@ -347,19 +347,19 @@ def test_google_export_batches_across_pastes(empty_window, services, qtbot):
 
 def test_keyboard_reorder_persists(window, services):
     _select(window, "GitHub")
-    window.act_down.trigger()
+    window.commands.move_down.trigger()
     assert [e.issuer for e in services.vault.entries()][:2] == ["Google", "GitHub"]
     assert window.current_entry().issuer == "GitHub"
-    window.move_to(window.current_entry().uuid, window.proxy.rowCount())
+    window.lists.move_to(window.current_entry().uuid, window.proxy.rowCount())
     assert [e.issuer for e in services.vault.entries()][-1] == "GitHub"
 
 
 def test_sort_by_name_persists(window, services):
-    window.act_sort_name.trigger()
+    window.commands.sort_name.trigger()
     names = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
     assert names == sorted(names, key=str.casefold)
     assert services.settings.get("sort_order") == "name"
-    assert not window.act_up.isEnabled()
+    assert not window.commands.move_up.isEnabled()
 
 
 def test_every_action_has_shortcut_and_name(window):
@@ -422,33 +422,43 @@ def test_lock_and_unlock_with_password(services, qtbot, monkeypatch, recorder):
     services.vault.add_many(sample_entries()[:1])
     services.vault.use_password("correct horse")
     window = make_window(services, qtbot, monkeypatch, recorder)
-    assert window.act_lock.isEnabled()
-    window.act_lock.trigger()
+    assert window.commands.lock.isEnabled()
+    window.commands.lock.trigger()
     assert services.vault is None and window.model.rowCount() == 0
     assert window.stack.currentWidget().objectName() == "locked_page"
-    assert not window.act_add.isEnabled()
-    window.unlock_field.setText("wrong password")
-    qtbot.mouseClick(window.unlock_button, Qt.MouseButton.LeftButton)
-    assert "Wrong password" in window.unlock_error.text() and services.vault is None
-    window.unlock_field.setText("correct horse")
-    qtbot.mouseClick(window.unlock_button, Qt.MouseButton.LeftButton)
-    assert services.vault is not None and window.model.rowCount() == 1
+    assert not window.commands.add.isEnabled()
+    window.pages.unlock_field.setText("wrong password")
+    qtbot.mouseClick(window.pages.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.locking.unlocking)  # the key is derived in a worker
+    assert "Wrong password" in window.pages.unlock_error.text() and services.vault is None
+    assert window.pages.unlock_field.isEnabled()
+    window.pages.unlock_field.setText("correct horse")
+    qtbot.mouseClick(window.pages.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: services.vault is not None)
+    assert window.model.rowCount() == 1
+    assert window.stack.currentWidget() is window.view and window.commands.lock.isEnabled()
 
 
 def test_auto_lock_after_idle(services, qtbot, monkeypatch, recorder):
     services.vault.use_password("correct horse")
     services.settings.set("auto_lock_minutes", 1)
-    window = make_window(services, qtbot, monkeypatch, recorder)
-    window._idle_since -= 61
+    now = [1000.0]
+    window = make_window(services, qtbot, monkeypatch, recorder, idle_clock=lambda: now[0])
+    now[0] += 59
+    window._auto_lock_check()
+    assert services.vault is not None
+    window.locking.mark_active()  # input resets the idle time
+    now[0] += 61
     window._auto_lock_check()
     assert services.vault is None
+    assert window.stack.currentWidget().objectName() == "locked_page"
 
 
 def test_secrets_never_written_in_clear(empty_window, services, qtbot, data_dir):
     from desktop_app.ui.add_dialog import AddDialog
 
     secrets_used = []
-    empty_window.act_add.trigger()
+    empty_window.commands.add.trigger()
     dialog = empty_window.active_dialog
     assert isinstance(dialog, AddDialog)
     secret = secret_for("hygiene-manual")
@@ -459,7 +469,7 @@ def test_secrets_never_written_in_clear(empty_window, services, qtbot, data_dir)
     linked = Entry(secret_for("hygiene-link"), "Linked", "x")
     secrets_used.append(linked.secret)
     QGuiApplication.clipboard().setText(build_uri(linked))
-    empty_window.act_paste.trigger()
+    empty_window.commands.paste.trigger()
     qtbot.mouseClick(_confirm(empty_window, qtbot).add_button, Qt.MouseButton.LeftButton)
     assert len(services.vault.entries()) == 2
     services.settings.set("theme", "dark")  # writes settings.json too
@@ -504,12 +514,12 @@ def test_context_menu_lists_row_actions(window, monkeypatch):
         lambda self, _pos, _a=None: shown.append([a.objectName() for a in self.actions()]),
     )
     rect = window.view.visualRect(_row_of(window, "Bank"))
-    window._context_menu(rect.center())
+    window.lists.context_menu(rect.center())
     names = shown[0]
     for n in ("copy", "copy_next", "hotp_next", "edit", "show_qr", "delete"):
         assert n in names
     rect = window.view.visualRect(_row_of(window, "GitHub"))
-    window._context_menu(rect.center())
+    window.lists.context_menu(rect.center())
     assert "hotp_next" not in shown[1]
     _ = QPoint
     _ = OtpType
@@ -555,7 +565,7 @@ def test_scan_screen_nothing_found_says_why(empty_window, services, recorder, mo
 
     result = screen_scan.ScreenScanResult(texts=[], message="No QR code is visible on screen.")
     monkeypatch.setattr(screen_scan, "scan_screens", lambda _w, **_k: result)
-    empty_window.act_screen.trigger()
+    empty_window.commands.scan_screen.trigger()
     assert recorder.informed == [("No QR code found", "No QR code is visible on screen.")]
     assert services.vault.entries() == []
 
@@ -564,7 +574,7 @@ def test_camera_payloads_go_to_confirmation(empty_window, services, qtbot):
     from desktop_app.intake import classify
 
     entry = Entry(secret_for("camera"), "Cam", "me")
-    empty_window._on_camera_payloads([classify(build_uri(entry))])
+    empty_window.adding.handle_payloads([classify(build_uri(entry))])
     dialog = _confirm(empty_window, qtbot)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert [e.issuer for e in services.vault.entries()] == ["Cam"]

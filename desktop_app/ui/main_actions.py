@@ -1,0 +1,200 @@
+"""The main window's actions (menu entries with shortcuts) and its menus.
+
+commands = MainActions(window)     # QActions parented to the window, handlers on its
+commands.build_menus(window.menuBar())          # controllers
+commands.update(unlocked=..., entry=..., movable=..., can_lock=...)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+from desktop_app.otp.model import Entry, OtpType
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        w, a = window, self._action
+        add, lists = w.adding, w.lists
+        self.add = a("add", _tr("&Enter Key Manually…"), lambda: add.add_manually(), "Ctrl+N")
+        self.scan_camera = a(
+            "scan_camera", _tr("Scan with &Camera…"), add.scan_camera, "Ctrl+Shift+C"
+        )
+        self.scan_screen = a("scan_screen", _tr("Scan &Screen"), add.scan_screen, "Ctrl+Shift+S")
+        self.open_image = a("open_image", _tr("&Open QR Image…"), add.open_images, "Ctrl+O")
+        self.paste = a(
+            "paste",
+            _tr("&Paste QR Image or Link"),
+            add.paste,
+            "Ctrl+V",
+            _tr("Paste a QR image or link"),
+        )
+        self.import_backup = a(
+            "import", _tr("&Import Backup…"), lambda: add.import_backup(), "Ctrl+I"
+        )
+        self.export = a("export", _tr("E&xport…"), w.export_backup, "Ctrl+E")
+        self.settings = a("settings", _tr("Se&ttings…"), w.show_settings, "Ctrl+,")
+        self.lock = a("lock", _tr("&Lock"), w.lock, "Ctrl+L", _tr("Lock the vault"))
+        self.quit = a("quit", _tr("&Quit"), w.quit_app, "Ctrl+Q")
+        self.about = a("about", _tr("&About Authenticator"), w.show_about)
+        self.find = a("find", _tr("&Find"), w.focus_search, "Ctrl+F", _tr("Search accounts"))
+        self.copy = a("copy", _tr("&Copy Code"), lists.copy_current, "Ctrl+C")
+        self.copy_next = a(
+            "copy_next", _tr("Copy &Next Code"), lists.copy_next_current, "Ctrl+Shift+Return"
+        )
+        self.show_next = a("show_next", _tr("Show Ne&xt Code"), lists.toggle_next_current, "Ctrl+J")
+        self.hotp_next = a(
+            "hotp_next",
+            _tr("&Generate Next Code"),
+            lists.hotp_next_current,
+            "Ctrl+R",
+            _tr("Counter-based accounts: move to the next code (saved at once)"),
+        )
+        self.edit = a("edit", _tr("&Edit Account…"), lists.edit_current, "F2")
+        self.show_qr = a("show_qr", _tr("Show as &QR Code…"), lists.show_qr_current, "Ctrl+K")
+        self.delete = a(
+            "delete",
+            _tr("&Delete Account…"),
+            lists.delete_current,
+            QKeySequence.StandardKey.Delete,
+            view_only=True,
+        )
+        self.move_up = a("move_up", _tr("Move &Up"), lambda: lists.move_current(-1), "Ctrl+Up")
+        self.move_down = a(
+            "move_down", _tr("Move Do&wn"), lambda: lists.move_current(1), "Ctrl+Down"
+        )
+        self.sort_group = QActionGroup(window)
+        self.sort_custom = a(
+            "sort_custom", _tr("&Custom Order"), lambda: w.set_sort("custom"), "Ctrl+1"
+        )
+        self.sort_name = a("sort_name", _tr("By &Name"), lambda: w.set_sort("name"), "Ctrl+2")
+        for act in (self.sort_custom, self.sort_name):
+            act.setCheckable(True)
+            self.sort_group.addAction(act)
+        self.next_all = a(
+            "next_all",
+            _tr("Always Show Next &Codes"),
+            lambda: w.settings.set("show_next_code", self.next_all.isChecked()),
+            "Ctrl+Shift+J",
+        )
+        self.next_all.setCheckable(True)
+        self.add_menu = QMenu(_tr("&Add Account"), window)
+        self.add_menu.setObjectName("add_menu")
+
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+        tip: str = "",
+        *,
+        view_only: bool = False,
+    ) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        plain = text.replace("&", "").rstrip("…").strip()
+        action.setToolTip(tip or plain)
+        action.setStatusTip(tip or plain)
+        action.triggered.connect(lambda _checked=False: slot())
+        if view_only:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        else:
+            self.window.addAction(action)
+        return action
+
+    def build_menus(self, bar: QMenuBar) -> None:
+        for act in (self.scan_camera, self.scan_screen, self.open_image, self.paste):
+            self.add_menu.addAction(act)
+        self.add_menu.addSeparator()
+        self.add_menu.addAction(self.add)
+        self.add_menu.addAction(self.import_backup)
+
+        file_menu = bar.addMenu(_tr("&File"))
+        file_menu.addMenu(self.add_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_backup)
+        file_menu.addAction(self.export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock)
+        file_menu.addAction(self.settings)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+
+        edit = bar.addMenu(_tr("&Edit"))
+        for act in (self.copy, self.copy_next, self.show_next, self.hotp_next):
+            edit.addAction(act)
+        edit.addSeparator()
+        for act in (self.edit, self.show_qr, self.delete):
+            edit.addAction(act)
+        edit.addSeparator()
+        edit.addAction(self.move_up)
+        edit.addAction(self.move_down)
+        edit.addSeparator()
+        edit.addAction(self.find)
+
+        view = bar.addMenu(_tr("&View"))
+        sort = view.addMenu(_tr("&Sort Accounts"))
+        sort.addAction(self.sort_custom)
+        sort.addAction(self.sort_name)
+        view.addAction(self.next_all)
+
+        help_menu = bar.addMenu(_tr("&Help"))
+        help_menu.addAction(self.about)
+
+    def row_menu(self, entry: Entry) -> QMenu:
+        """The context menu of a row."""
+        menu = QMenu(self.window)
+        menu.addAction(self.copy)
+        menu.addAction(self.copy_next)
+        menu.addAction(self.show_next)
+        if entry.type is OtpType.HOTP:
+            menu.addAction(self.hotp_next)
+        menu.addSeparator()
+        menu.addAction(self.edit)
+        menu.addAction(self.show_qr)
+        menu.addSeparator()
+        menu.addAction(self.delete)
+        return menu
+
+    def update(self, *, unlocked: bool, entry: Entry | None, movable: bool, can_lock: bool) -> None:
+        has = entry is not None and unlocked
+        for act in (
+            self.copy,
+            self.copy_next,
+            self.show_next,
+            self.edit,
+            self.show_qr,
+            self.delete,
+        ):
+            act.setEnabled(has)
+        self.hotp_next.setEnabled(has and entry is not None and entry.type is OtpType.HOTP)
+        self.move_up.setEnabled(has and movable)
+        self.move_down.setEnabled(has and movable)
+        for act in (
+            self.add,
+            self.scan_camera,
+            self.scan_screen,
+            self.open_image,
+            self.paste,
+            self.import_backup,
+            self.export,
+            self.settings,
+        ):
+            act.setEnabled(unlocked)
+        self.lock.setEnabled(unlocked and can_lock)
