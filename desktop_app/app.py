@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.paths import AppPaths
@@ -20,12 +20,18 @@ from desktop_app.settings import Settings
 from desktop_app.vault import KeyStore, Vault
 from desktop_app.vault.store import PasswordProvider
 
+if TYPE_CHECKING:  # heavy or optional parts, imported only when used
+    from desktop_app.exporters.autobackup import AutoBackup
+    from desktop_app.portal.demo import DemoPortal
+
 log = logging.getLogger(__name__)
 PASSWORD_ENV = "DESKTOP_AUTHENTICATOR_PASSWORD"  # for scripted use of a password-mode vault
 
 
 @dataclass
 class AppServices:
+    """What the UI and the CLI share: built once by :func:`build_services`."""
+
     paths: AppPaths
     settings: Settings
     keystore: KeyStore
@@ -34,8 +40,8 @@ class AppServices:
     camera_source: str | None = None
     demo: bool = False
     password_mode: bool = False
-    demo_info: Any = None  # desktop_app.portal.demo.DemoPortal in --demo mode
-    auto_backup: Any = None  # desktop_app.exporters.autobackup.AutoBackup of the open vault
+    demo_info: DemoPortal | None = None  # the portal emulator of --demo mode
+    auto_backup: AutoBackup | None = None  # automatic backups of the open vault
     cleanup: list[Callable[[], None]] = field(default_factory=list)
 
     def stop_auto_backup(self) -> None:

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.adding = AddingController(self)
         self.adding.accounts_added.connect(self.accounts_added)
         self.lists = ListActions(self)
+        self.locking = LockController(self, services, clock=idle_clock)
         self._bridge = _Bridge(self)
         self._bridge.vault_changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
         self._bridge.setting_changed.connect(
@@ -113,10 +114,13 @@ class MainWindow(QMainWindow):
         self.commands = MainActions(self)
         self.commands.build_menus(self.menuBar())
         self._build_ui()
-        self.locking = LockController(self, services, self.pages, clock=idle_clock)
-        self.locking.about_to_lock.connect(self._before_lock)
-        self.locking.locked.connect(self._after_lock)
-        self.locking.unlocked.connect(self._after_unlock)
+        pages, locking = self.pages, self.locking
+        pages.unlock_requested.connect(locking.unlock)
+        locking.busy_changed.connect(pages.set_unlock_busy)
+        locking.unlock_failed.connect(pages.unlock_failed)
+        locking.about_to_lock.connect(self._before_lock)
+        locking.locked.connect(self._after_lock)
+        locking.unlocked.connect(self._after_unlock)
         self._attach_vault()
         self._apply_all_settings()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -322,13 +326,12 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         unlocked = self.services.vault is not None
-        locking: LockController | None = getattr(self, "locking", None)  # None while building
         reorderable = not self.proxy.sort_by_name and not self.proxy.query
         self.commands.update(
             unlocked=unlocked,
             entry=self.current_entry(),
             movable=reorderable,
-            can_lock=locking is not None and locking.can_lock(),
+            can_lock=self.locking.can_lock(),
         )
         self.view.reorder_enabled = reorderable
         self.search.setEnabled(unlocked)
@@ -374,8 +377,10 @@ class MainWindow(QMainWindow):
     def _after_lock(self) -> None:
         self.model.refresh([])
         self.reload()  # shows the locked page
+        self.pages.reset_unlock()
 
     def _after_unlock(self) -> None:
+        self.pages.reset_unlock()
         self._attach_vault()
         self.view.setFocus()
 

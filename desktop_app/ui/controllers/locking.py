@@ -1,8 +1,9 @@
 """Lock, unlock and auto-lock (password-protected vaults only).
 
-    locking = LockController(window, services, pages, clock=time.monotonic)
-    locking.lock()                      # closes the vault, shows the locked page
-    locking.locked / locking.unlocked   # signals the window reacts to
+    locking = LockController(window, services, clock=time.monotonic)
+    locking.lock()                      # closes the vault
+    locking.unlock(password)            # opens it again (in a worker)
+    locking.locked / unlocked / unlock_failed(message) / busy_changed(bool)   # for the window
 
 Unlocking derives the key (scrypt) in a worker thread, so the window keeps painting. Auto-lock
 watches input app-wide only while the ``auto_lock_minutes`` setting is on.
@@ -18,7 +19,6 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.errors import VaultError, WrongPasswordError
-from desktop_app.ui.controllers.pages import Pages
 from desktop_app.ui.workers import run_in_thread
 
 if TYPE_CHECKING:
@@ -47,26 +47,25 @@ class _IdleWatch(QObject):
 
 
 class LockController(QObject):
-    locked = Signal()  # the vault was closed (the window detached from it before)
+    about_to_lock = Signal()  # the vault is still open: detach from it, clear the clipboard
+    locked = Signal()  # the vault was closed
     unlocked = Signal()  # services.vault is open again
-    about_to_lock = Signal()
+    unlock_failed = Signal(str)  # what to tell the person
+    busy_changed = Signal(bool)  # a key is being derived
 
     def __init__(
         self,
         parent: QObject,
         services: AppServices,
-        pages: Pages,
         *,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.pages = pages
         self.clock = clock
         self.idle_since = clock()
         self.unlocking = False
         self._idle_watch: _IdleWatch | None = None
-        pages.unlock_requested.connect(self.unlock)
 
     def can_lock(self) -> bool:
         vault = self.services.vault
@@ -80,7 +79,6 @@ class LockController(QObject):
         if vault is not None:
             vault.close()
         self.locked.emit()
-        self.pages.reset_unlock()
 
     def unlock(self, password: str) -> None:
         """Open the vault with ``password`` in a worker; the outcome arrives as a signal."""
@@ -89,7 +87,7 @@ class LockController(QObject):
         from desktop_app.app import open_vault_for
 
         self.unlocking = True
-        self.pages.set_unlock_busy(True)
+        self.busy_changed.emit(True)
         run_in_thread(
             open_vault_for,
             self.services,
@@ -100,21 +98,20 @@ class LockController(QObject):
 
     def _opened(self, vault: Vault) -> None:
         self.unlocking = False
-        self.pages.set_unlock_busy(False)
+        self.busy_changed.emit(False)
         self.services.vault = vault
-        self.pages.reset_unlock()
         self.mark_active()
         self.unlocked.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self.unlocking = False
-        self.pages.set_unlock_busy(False)
+        self.busy_changed.emit(False)
         if isinstance(exc, WrongPasswordError):
-            self.pages.unlock_failed(self.tr("Wrong password. Try again."))
+            self.unlock_failed.emit(self.tr("Wrong password. Try again."))
         elif isinstance(exc, VaultError):
-            self.pages.unlock_failed(str(exc))
+            self.unlock_failed.emit(str(exc))
         else:
-            self.pages.unlock_failed(
+            self.unlock_failed.emit(
                 self.tr("The vault could not be opened ({kind}).").format(kind=type(exc).__name__)
             )
 
