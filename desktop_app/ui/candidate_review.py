@@ -60,6 +60,20 @@ def describe(entry: Entry) -> str:
     )
 
 
+def describe_short(entry: Entry) -> str:
+    """'TOTP · SHA-1 · 6 digits · 30 s' (for tables)."""
+    alg = entry.algorithm.replace("SHA", "SHA-")
+    if entry.type is OtpType.STEAM:
+        return _tr("Steam · 5 characters · {period} s").format(period=entry.period)
+    if entry.type is OtpType.HOTP:
+        return _tr("HOTP · {alg} · {digits} digits · counter {counter}").format(
+            alg=alg, digits=entry.digits, counter=entry.counter
+        )
+    return _tr("TOTP · {alg} · {digits} digits · {period} s").format(
+        alg=alg, digits=entry.digits, period=entry.period
+    )
+
+
 def avatar_pixmap(entry: Entry, size: int, dpr: float = 1.0) -> QPixmap:
     pm = QPixmap(int(size * dpr), int(size * dpr))
     pm.setDevicePixelRatio(dpr)
@@ -149,7 +163,7 @@ class CandidateReview(QWidget):
             self.skipped_list = QListWidget(self)
             self.skipped_list.setObjectName("skipped-entries")
             self.skipped_list.setAccessibleName(self.tr("Entries that cannot be added"))
-            self.skipped_list.setMaximumHeight(110)
+            self.skipped_list.setMaximumHeight(min(110, 22 * len(self.skipped) + 10))
             for s in self.skipped:
                 self.skipped_list.addItem(f"{s.label or self.tr('Unnamed')} — {s.reason}")
             lay.addWidget(self.skipped_list)
@@ -227,6 +241,8 @@ class CandidateReview(QWidget):
         table.verticalHeader().setVisible(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -242,9 +258,10 @@ class CandidateReview(QWidget):
                 self.tr("Add {label}").format(label=entry.label or self.tr("Unnamed account")),
             )
             table.setItem(row, COL_CHECK, check)
-            texts = (entry.issuer, entry.name, describe(entry), entry.group, status)
+            texts = (entry.issuer, entry.name, describe_short(entry), entry.group, status)
             for col, text in enumerate(texts, start=COL_ISSUER):
                 item = QTableWidgetItem(text)
+                item.setToolTip(describe(entry) if col == COL_KIND else text)
                 if col == COL_ISSUER:
                     item.setIcon(QIcon(avatar_pixmap(entry, 20, dpr)))
                 if col == COL_STATUS and status:
