@@ -145,3 +145,115 @@ def test_dropped_file_is_opened(qtbot, services, tmp_path) -> None:
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_PREVIEW)
     table, _button = widgets(dialog)
     assert table.item(0, 1).text() == "Drop"
+
+
+def _andotp_file(entries: list[Entry], password: str) -> bytes:
+    import os
+
+    from desktop_app.importers.andotp import encrypt
+
+    items = [
+        {
+            "secret": e.secret,
+            "issuer": e.issuer,
+            "label": e.name,
+            "digits": e.digits,
+            "type": e.type.value.upper(),
+            "algorithm": e.algorithm,
+            "period": e.period,
+            "tags": [],
+        }
+        for e in entries
+    ]
+    return encrypt(json.dumps(items).encode(), password, 1500, os.urandom(12), os.urandom(12))
+
+
+@pytest.mark.parametrize("fmt", ["aegis", "andotp"])
+def test_event_loop_keeps_ticking_while_an_encrypted_file_is_unlocked(
+    qtbot, services, tmp_path, monkeypatch, fmt
+) -> None:
+    """The key derivation (Aegis scrypt, andOTP PBKDF2) runs off the GUI thread.
+
+    The real derivation is held back until the GUI thread's timer has ticked three times: if it
+    ran on the GUI thread, the timer could never tick, and the gate would time out."""
+    import hashlib
+    import threading
+
+    from PySide6.QtCore import QThread, QTimer
+
+    from desktop_app.importers import aegis, andotp
+
+    gate = threading.Event()
+    seen: dict[str, object] = {}
+
+    def held(real):
+        def derive(*args, **kwargs):
+            seen["gui_thread"] = QThread.currentThread() is dialog.thread()
+            seen["opened"] = gate.wait(10)
+            return real(*args, **kwargs)
+
+        return derive
+
+    if fmt == "aegis":
+        path = tmp_path / "aegis.json"
+        path.write_bytes(export_encrypted(ENTRIES[:2], "pass phrase", scrypt_n=1 << 14))
+        monkeypatch.setattr(aegis, "derive_key", held(aegis.derive_key))
+    else:
+        path = tmp_path / "otp_accounts.json.aes"
+        path.write_bytes(_andotp_file(ENTRIES[:2], "pass phrase"))
+        monkeypatch.setattr(andotp.hashlib, "pbkdf2_hmac", held(hashlib.pbkdf2_hmac))
+
+    dialog = ImportDialog(services, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.pages.currentIndex() == PAGE_PASSWORD
+    ticks: list[bool] = []
+    timer = QTimer(dialog)
+    timer.setInterval(5)
+
+    def tick() -> None:
+        ticks.append(dialog.busy)
+        if len(ticks) == 3:
+            gate.set()
+
+    timer.timeout.connect(tick)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "backup-password"), "pass phrase")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "unlock"), Qt.MouseButton.LeftButton)
+    assert dialog.busy and dialog.busy_row.isVisibleTo(dialog)
+    assert not dialog.findChild(QPushButton, "unlock").isEnabled()
+    timer.start()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_PREVIEW, timeout=15000)
+    timer.stop()
+    assert seen == {"gui_thread": False, "opened": True}
+    assert ticks[:3] == [True, True, True]  # the window ticked while the key was derived
+    assert not dialog.busy and not dialog.busy_row.isVisibleTo(dialog)
+    table, button = widgets(dialog)
+    assert table.rowCount() == 2 and button.text() == "Import 2 accounts"
+
+
+def test_cancel_while_unlocking_abandons_the_read(qtbot, services, tmp_path, monkeypatch) -> None:
+    import threading
+
+    from desktop_app.importers import aegis
+
+    gate = threading.Event()
+    real = aegis.derive_key
+    monkeypatch.setattr(aegis, "derive_key", lambda *a: (gate.wait(10), real(*a))[1])
+    path = tmp_path / "aegis.json"
+    path.write_bytes(export_encrypted(ENTRIES, "pw", scrypt_n=16))
+    before = services.vault.path.read_bytes()
+    dialog = ImportDialog(services, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "backup-password"), "pw")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "unlock"), Qt.MouseButton.LeftButton)
+    assert dialog.busy
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and not dialog.busy
+    gate.set()
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+
+    assert QThreadPool.globalInstance().waitForDone(10000)  # the abandoned read finishes...
+    QCoreApplication.processEvents()  # ...and its queued result arrives, to be dropped
+    assert dialog.import_result is None and dialog.pages.currentIndex() == PAGE_PASSWORD
+    assert services.vault.path.read_bytes() == before
