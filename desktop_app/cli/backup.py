@@ -39,9 +39,9 @@ from typing import Any
 from desktop_app.cli import EXIT_NOT_FOUND, EXIT_OK, CliError
 from desktop_app.otp.model import Entry, OtpType
 
+# The exporters' and importers' names, listed here so that building the parser imports no
+# cryptography (a test checks they match exporters.FORMAT_NAMES / importers.FORMAT_NAMES).
 EXPORT_FORMATS = ("aegis", "aegis-plain", "otpauth", "google-qr")
-# The importers' names, listed here so that building the parser imports no cryptography
-# (a test checks they match desktop_app.importers.FORMAT_NAMES).
 IMPORT_FORMATS = (
     "aegis",
     "2fas",

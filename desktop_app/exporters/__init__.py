@@ -1,5 +1,11 @@
 """Exporters: every account back out, in formats other authenticators read.
 
+One contract (:class:`~desktop_app.exporters.base.Exporter`, mirroring the importers'), one
+class per format, one registry::
+
+    outcome = write_export("aegis", entries, Path("backup.json"), password)
+    exporter_by_name("otpauth").data(entries)        # the bytes of a one-file format
+
 Formats (``--format`` names):
 
 * ``aegis`` -- encrypted Aegis vault (password chosen by the user; scrypt n=32768 r=8 p=1).
@@ -15,38 +21,93 @@ Files are written atomically with owner-only permissions.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.errors import AppError
-from desktop_app.exporters.aegis import export_encrypted, export_plain
-from desktop_app.exporters.google import write_migration_qr
+from desktop_app.exporters.base import Exporter, ExportError, ExportOutcome, FileExporter
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
-from desktop_app.vault import atomic_write
 
-FORMATS: dict[str, str] = {
-    "aegis": "Aegis vault, encrypted (recommended)",
-    "aegis-plain": "Aegis vault, not encrypted",
-    "otpauth": "Text file of otpauth:// links, not encrypted",
-    "google-qr": "Google Authenticator QR codes",
-}
-READABLE_FORMATS = ("aegis-plain", "otpauth", "google-qr")
+
+class AegisEncryptedExporter(FileExporter):
+    name = "aegis"
+    label = "Aegis vault, encrypted (recommended)"
+    readable = False
+    needs_password = True
+    suffix = ".json"
+    default_name = "aegis-export.json"
+
+    def data(self, entries: Sequence[Entry], password: str | None = None) -> bytes:
+        from desktop_app.exporters.aegis import export_encrypted
+
+        if not password:
+            raise ExportError("An encrypted export needs a password.")
+        return export_encrypted(entries, password)
+
+
+class AegisPlainExporter(FileExporter):
+    name = "aegis-plain"
+    label = "Aegis vault, not encrypted"
+    suffix = ".json"
+    default_name = "aegis-export-plain.json"
+
+    def data(self, entries: Sequence[Entry], password: str | None = None) -> bytes:
+        from desktop_app.exporters.aegis import export_plain
+
+        return export_plain(entries)
+
+
+class OtpauthExporter(FileExporter):
+    name = "otpauth"
+    label = "Text file of otpauth:// links, not encrypted"
+    suffix = ".txt"
+    default_name = "otpauth-links.txt"
+
+    def data(self, entries: Sequence[Entry], password: str | None = None) -> bytes:
+        return export_otpauth(entries)
+
+
+class GoogleQrExporter:
+    """Several PNG files (one per migration code), so it writes them itself."""
+
+    name = "google-qr"
+    label = "Google Authenticator QR codes"
+    readable = True
+    needs_password = False
+    suffix = ".png"
+    default_name = "google-authenticator"
+
+    def write(
+        self, entries: Sequence[Entry], out: Path, password: str | None = None
+    ) -> ExportOutcome:
+        from desktop_app.exporters.google import write_migration_qr
+
+        try:
+            paths, left_out = write_migration_qr(entries, Path(out))
+        except OSError as exc:
+            raise ExportError(f"The export cannot be written to {out}: {exc.strerror}.") from None
+        return ExportOutcome(paths, len(entries) - len(left_out), left_out)
+
+
+EXPORTERS: tuple[Exporter, ...] = (
+    AegisEncryptedExporter(),
+    AegisPlainExporter(),
+    OtpauthExporter(),
+    GoogleQrExporter(),
+)
+FORMAT_NAMES: tuple[str, ...] = tuple(e.name for e in EXPORTERS)
+FORMATS: dict[str, str] = {e.name: e.label for e in EXPORTERS}
+READABLE_FORMATS: tuple[str, ...] = tuple(e.name for e in EXPORTERS if e.readable)
 READABLE_WARNING = (
     "The exported file holds your secrets in readable form: anyone who gets a copy can "
     "generate your codes. Keep it safe and delete it when you no longer need it."
 )
 
 
-class ExportError(AppError):
-    """An export cannot be written (no password, unknown format, file error)."""
-
-
-@dataclass
-class ExportOutcome:
-    paths: list[Path]
-    count: int
-    left_out: list[tuple[Entry, str]] = field(default_factory=list)
+def exporter_by_name(name: str) -> Exporter:
+    for exporter in EXPORTERS:
+        if exporter.name == name.lower():
+            return exporter
+    raise ExportError(f"Unknown export format {name[:40]!r}; known: {', '.join(FORMAT_NAMES)}.")
 
 
 def export_otpauth(entries: Sequence[Entry]) -> bytes:
@@ -54,42 +115,31 @@ def export_otpauth(entries: Sequence[Entry]) -> bytes:
 
 
 def export_bytes(fmt: str, entries: Sequence[Entry], password: str | None = None) -> bytes:
-    if fmt == "aegis":
-        if not password:
-            raise ExportError("An encrypted export needs a password.")
-        return export_encrypted(entries, password)
-    if fmt == "aegis-plain":
-        return export_plain(entries)
-    if fmt == "otpauth":
-        return export_otpauth(entries)
-    raise ExportError(f"Unknown export format {fmt[:40]!r}; known: {', '.join(FORMATS)}.")
+    """The bytes of a one-file format."""
+    exporter = exporter_by_name(fmt)
+    if not isinstance(exporter, FileExporter):
+        raise ExportError(f"The {exporter.label} export is several files, not one.")
+    return exporter.data(entries, password)
 
 
 def write_export(
     fmt: str, entries: Sequence[Entry], out: Path, password: str | None = None
 ) -> ExportOutcome:
-    out = Path(out)
-    try:
-        if fmt == "google-qr":
-            paths, left_out = write_migration_qr(entries, out)
-            return ExportOutcome(paths, len(entries) - len(left_out), left_out)
-        data = export_bytes(fmt, entries, password)
-        if out.is_dir():
-            raise ExportError(f"{out} is a folder; give a file name.")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(out, data)
-    except OSError as exc:
-        raise ExportError(f"The export cannot be written to {out}: {exc.strerror}.") from None
-    return ExportOutcome([out], len(entries))
+    return exporter_by_name(fmt).write(entries, Path(out), password)
 
 
 __all__ = [
+    "EXPORTERS",
     "FORMATS",
+    "FORMAT_NAMES",
     "READABLE_FORMATS",
     "READABLE_WARNING",
     "ExportError",
     "ExportOutcome",
+    "Exporter",
+    "FileExporter",
     "export_bytes",
     "export_otpauth",
+    "exporter_by_name",
     "write_export",
 ]

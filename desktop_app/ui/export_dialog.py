@@ -16,7 +16,6 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,21 +35,23 @@ from PySide6.QtWidgets import (
 
 from desktop_app.app import AppServices
 from desktop_app.errors import AppError
-from desktop_app.exporters import FORMATS, READABLE_FORMATS, READABLE_WARNING, write_export
+from desktop_app.exporters import (
+    FORMATS,
+    READABLE_FORMATS,
+    READABLE_WARNING,
+    ExportOutcome,
+    exporter_by_name,
+)
 from desktop_app.exporters.autobackup import has_backup_password, set_backup_password
 from desktop_app.exporters.google import migration_uris
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
-from desktop_app.ui.qr_view import QrLabel, error_style, warning_style
+from desktop_app.ui.qr_view import QrLabel
+from desktop_app.ui.theme import error_css, warning_css
+from desktop_app.ui.workers import run_in_thread
 
 log = logging.getLogger(__name__)
 MIN_PASSWORD = 8
-_SUFFIX = {"aegis": ".json", "aegis-plain": ".json", "otpauth": ".txt"}
-_DEFAULT_NAME = {
-    "aegis": "aegis-export.json",
-    "aegis-plain": "aegis-export-plain.json",
-    "otpauth": "otpauth-links.txt",
-}
 
 
 class ExportDialog(QDialog):
@@ -62,6 +63,7 @@ class ExportDialog(QDialog):
         self.exported = 0
         self.last_paths: list[Path] = []
         self.qr_dialog: GoogleQrDialog | None = None
+        self._writing: object | None = None  # token of the write running in a worker
 
         self.format_box = QComboBox()
         self.format_box.setObjectName("export-format")
@@ -92,7 +94,7 @@ class ExportDialog(QDialog):
         self.warning = QLabel()
         self.warning.setObjectName("readable-warning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(warning_style())
+        self.warning.setStyleSheet(warning_css(bold=True))
         self.understood = QCheckBox("I understand that the secrets will be readable")
         self.understood.setObjectName("readable-understood")
         self.understood.toggled.connect(self._update_buttons)
@@ -222,6 +224,8 @@ class ExportDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        if self._writing is not None:
+            return
         fmt = self.fmt
         if fmt == "aegis":
             ok = bool(self.password.text()) and bool(self.confirm.text())
@@ -239,11 +243,11 @@ class ExportDialog(QDialog):
     def _check_password(self) -> str | None:
         first, second = self.password.text(), self.confirm.text()
         if len(first) < MIN_PASSWORD:
-            self.message.setStyleSheet(error_style())
+            self.message.setStyleSheet(error_css())
             self.message.setText(f"The password needs at least {MIN_PASSWORD} characters.")
             return None
         if first != second:
-            self.message.setStyleSheet(error_style())
+            self.message.setStyleSheet(error_css())
             self.message.setText("The two passwords differ.")
             return None
         return first
@@ -255,7 +259,7 @@ class ExportDialog(QDialog):
         entries = vault.entries()
         fmt = self.fmt
         if not entries:
-            self.message.setStyleSheet(error_style())
+            self.message.setStyleSheet(error_css())
             self.message.setText("There are no accounts to export.")
             return False
         if fmt == "google-qr":
@@ -269,29 +273,70 @@ class ExportDialog(QDialog):
             password = self._check_password()
             if password is None:
                 return False
-        path = self.ask_save_path(_DEFAULT_NAME[fmt])
+        exporter = exporter_by_name(fmt)
+        path = self.ask_save_path(exporter.default_name)
         if path is None:
             return False
         if not path.suffix:
-            path = path.with_suffix(_SUFFIX[fmt])
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            outcome = write_export(fmt, entries, path, password)
-        except AppError as exc:
-            self.message.setStyleSheet(error_style())
-            self.message.setText(f"Nothing was exported: {exc}")
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+            path = path.with_suffix(exporter.suffix)
+        # Encrypting derives a key (scrypt): the file is written in a worker thread.
+        token = object()
+        self._writing = token
+        self._set_busy(True)
+        run_in_thread(
+            exporter.write,
+            entries,
+            path,
+            password,
+            on_done=lambda outcome: self._written(token, path, outcome),
+            on_error=lambda exc: self._write_failed(token, exc),
+        )
+        return True
+
+    @property
+    def busy(self) -> bool:
+        return self._writing is not None
+
+    def _set_busy(self, busy: bool) -> None:
+        for w in (self.format_box, self.password, self.confirm, self.understood):
+            w.setEnabled(not busy)
+        if busy:
+            self.export_button.setEnabled(False)
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("Writing the export…"))
+        else:
+            self._update_buttons()
+
+    def _written(self, token: object, path: Path, outcome: ExportOutcome) -> None:
+        if token is not self._writing:
+            return
+        self._writing = None
+        self._set_busy(False)
         self.password.clear()
         self.confirm.clear()
         self.exported = outcome.count
         self.last_paths = outcome.paths
         self.message.setStyleSheet("")
+        n = outcome.count
         self.message.setText(
-            f"Exported {outcome.count} account{'s' if outcome.count != 1 else ''} to {path}."
+            self.tr("Exported 1 account to {path}.").format(path=path)
+            if n == 1
+            else self.tr("Exported {n} accounts to {path}.").format(n=n, path=path)
         )
-        return True
+
+    def _write_failed(self, token: object, exc: BaseException) -> None:
+        if token is not self._writing:
+            return
+        self._writing = None
+        self._set_busy(False)
+        self.message.setStyleSheet(error_css())
+        if not isinstance(exc, AppError):
+            log.warning("export failed: %s", type(exc).__name__)
+        self.message.setText(self.tr("Nothing was exported: {error}").format(error=exc))
+
+    def done(self, result: int) -> None:
+        self._writing = None  # a write still running finishes; its outcome is not shown
+        super().done(result)
 
 
 class GoogleQrDialog(QDialog):
@@ -322,7 +367,7 @@ class GoogleQrDialog(QDialog):
             "> Import accounts) and close this window; don't let anyone photograph them."
         )
         warning.setWordWrap(True)
-        warning.setStyleSheet(warning_style())
+        warning.setStyleSheet(warning_css(bold=True))
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addWidget(self.counter, 1)
@@ -382,7 +427,7 @@ class EntryQrDialog(QDialog):
         )
         warning.setObjectName("entry-qr-warning")
         warning.setWordWrap(True)
-        warning.setStyleSheet(warning_style())
+        warning.setStyleSheet(warning_css(bold=True))
         title = QLabel(f"<b>{html.escape(entry.label)}</b>")
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)

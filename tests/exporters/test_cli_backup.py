@@ -95,11 +95,12 @@ def test_import_then_export_round_trip(cli, samples, tmp_path, capsys) -> None:
     assert qr_paths(folder, 1)[0].exists()
 
 
-def test_cli_format_names_match_the_importers() -> None:
-    from desktop_app import importers
-    from desktop_app.cli.backup import IMPORT_FORMATS
+def test_cli_format_names_match_the_importers_and_exporters() -> None:
+    from desktop_app import exporters, importers
+    from desktop_app.cli.backup import EXPORT_FORMATS, IMPORT_FORMATS
 
     assert IMPORT_FORMATS == importers.FORMAT_NAMES
+    assert EXPORT_FORMATS == exporters.FORMAT_NAMES
 
 
 def test_encrypted_file_without_terminal_or_password(cli, samples, tmp_path, capsys) -> None:

@@ -55,8 +55,11 @@ def test_encrypted_export_with_password(qtbot, services, tmp_path) -> None:
     confirm.clear()
     qtbot.keyClicks(confirm, "long password")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert dialog.busy and not button.isEnabled()  # scrypt runs in a worker
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
     written = tmp_path / "mine.json"
     assert "Exported 4 accounts" in dialog.findChild(QLabel, "export-message").text()
+    assert not dialog.findChild(QLineEdit, "export-password").text()  # not kept around
     result = importers.load_file(written, "long password")
     assert [e.uuid for e in result.entries] == [e.uuid for e in services.vault.entries()]
     assert dialog.exported == 4
@@ -76,6 +79,7 @@ def test_plain_formats_need_the_warning_acknowledged(qtbot, services, tmp_path) 
     out = tmp_path / "links.txt"
     dialog.ask_save_path = lambda suggested: out  # type: ignore[method-assign]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy)
     assert len(out.read_text().splitlines()) == 3
 
 
@@ -130,3 +134,21 @@ def test_backup_password_is_kept_in_the_keyring(qtbot, services) -> None:
     )
     assert services.keystore.get(PASSWORD_ITEM) == "backup password 1"
     assert "password is set" in status.text()
+
+
+def test_failed_write_says_so_and_writes_nothing(qtbot, services, tmp_path) -> None:
+    fill(services.vault, 1)
+    dialog = ExportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose(dialog, "otpauth")
+    dialog.findChild(QCheckBox, "readable-understood").setChecked(True)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    dialog.ask_save_path = lambda suggested: blocker / "links.txt"  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.findChild(QPushButton, "export-button"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy)
+    message = dialog.findChild(QLabel, "export-message").text()
+    assert message.startswith("Nothing was exported:") and "cannot be written" in message
+    assert dialog.findChild(QPushButton, "export-button").isEnabled()
+    assert blocker.read_text() == "x" and dialog.exported == 0

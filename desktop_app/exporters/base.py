@@ -1,0 +1,78 @@
+"""The one exporter contract, mirroring :class:`~desktop_app.importers.base.Importer`.
+
+Every format is an object with ``name`` (the ``--format`` id), ``label`` (shown to people),
+``readable`` (the output holds secrets in readable form), ``needs_password``, ``suffix`` and
+``default_name`` (for save dialogs), and ``write(entries, out, password) -> ExportOutcome``.
+Formats that produce one file implement ``data(entries, password) -> bytes`` and inherit
+``write`` from :class:`FileExporter` (atomic, owner-only). Rules every exporter follows:
+
+* A missing password for an encrypting format, or a file that cannot be written, raises
+  :class:`ExportError` with a message naming the problem -- never holding a secret.
+* Entries a format cannot carry are left out and listed in ``ExportOutcome.left_out``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from desktop_app.errors import AppError
+from desktop_app.otp.model import Entry
+from desktop_app.vault import atomic_write
+
+
+class ExportError(AppError):
+    """An export cannot be written (no password, unknown format, file error)."""
+
+
+@dataclass
+class ExportOutcome:
+    paths: list[Path]
+    count: int
+    left_out: list[tuple[Entry, str]] = field(default_factory=list)
+
+
+@runtime_checkable
+class Exporter(Protocol):
+    name: str  # short id used by ``--format``
+    label: str  # shown to people
+    readable: bool  # the output holds the secrets in readable form
+    needs_password: bool
+    suffix: str  # file name ending offered by save dialogs
+    default_name: str
+
+    def write(
+        self, entries: Sequence[Entry], out: Path, password: str | None = None
+    ) -> ExportOutcome: ...
+
+
+class FileExporter:
+    """An exporter whose output is one file: subclasses give ``data``."""
+
+    name = ""
+    label = ""
+    readable = True
+    needs_password = False
+    suffix = ""
+    default_name = ""
+
+    def data(self, entries: Sequence[Entry], password: str | None = None) -> bytes:
+        raise NotImplementedError
+
+    def write(
+        self, entries: Sequence[Entry], out: Path, password: str | None = None
+    ) -> ExportOutcome:
+        if self.needs_password and not password:
+            raise ExportError("An encrypted export needs a password.")
+        out = Path(out)
+        if out.is_dir():
+            raise ExportError(f"{out} is a folder; give a file name.")
+        data = self.data(entries, password)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(out, data)
+        except OSError as exc:
+            raise ExportError(f"The export cannot be written to {out}: {exc.strerror}.") from None
+        return ExportOutcome([out], len(entries))
