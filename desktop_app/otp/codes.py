@@ -1,8 +1,8 @@
 """Code generation for TOTP (RFC 6238), HOTP (RFC 4226) and Steam Guard.
 
 pyotp >= 2.12 refuses secrets under 112 bits and fewer than 6 digits; real services issue 80-bit
-secrets and Steam uses 5 characters, so the generators below lower the minimum and implement the
-Steam alphabet themselves.
+secrets, so the generators below lower the minimum; Steam Guard codes come from pyotp's own
+``contrib.Steam`` (5 characters from Steam's alphabet), the only Steam implementation here.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 import pyotp
+from pyotp.contrib import Steam
 
 from desktop_app.otp.model import MIN_SECRET_BITS, Entry, OtpType
 
-STEAM_ALPHABET = "23456789BCDFGHJKMNPQRTVWXY"
 _DIGESTS: dict[str, Any] = {
     "SHA1": hashlib.sha1,
     "SHA256": hashlib.sha256,
@@ -42,24 +42,13 @@ class Totp(_ShortSecretMixin, pyotp.TOTP):
     """pyotp TOTP that accepts 80-bit secrets."""
 
 
-class SteamTotp(Totp):
-    """Steam Guard: TOTP/SHA1, 5 characters from a 26-letter alphabet."""
+class SteamTotp(_ShortSecretMixin, Steam):
+    """pyotp's Steam Guard generator (TOTP/SHA1, 5 characters from Steam's alphabet), accepting
+    80-bit secrets and any period the entry model allows (pyotp itself stops at 120 s)."""
 
     def __init__(self, s: str, interval: int = 30) -> None:
-        super().__init__(s, digits=6, digest=hashlib.sha1, interval=interval)
-        self.digits = 5
-
-    def generate_otp(self, input: int) -> str:
-        if input < 0:
-            raise ValueError("input must be positive integer")
-        mac = hmac.new(self.byte_secret(), self.int_to_bytestring(input), hashlib.sha1).digest()
-        offset = mac[-1] & 0xF
-        value = int.from_bytes(mac[offset : offset + 4], "big") & 0x7FFFFFFF
-        chars = []
-        for _ in range(5):
-            value, index = divmod(value, len(STEAM_ALPHABET))
-            chars.append(STEAM_ALPHABET[index])
-        return "".join(chars)
+        super().__init__(s, interval=min(interval, 120))
+        self.interval = interval
 
 
 @lru_cache(maxsize=4096)

@@ -38,7 +38,7 @@ from desktop_app.otp.model import (
     OtpType,
     normalize_secret,
 )
-from desktop_app.ui.theme import error_css
+from desktop_app.ui.theme import error_css, invalid_field_css
 
 FIELD_LABELS = {
     "issuer": "Issuer",
@@ -57,7 +57,6 @@ TYPE_CHOICES = (
     (OtpType.HOTP, "Counter-based (HOTP)"),
     (OtpType.STEAM, "Steam Guard"),
 )
-INVALID_STYLE = "border: 1px solid #c01c28; border-radius: 3px;"
 
 
 def field_message(exc: OtpError) -> str:
@@ -292,7 +291,7 @@ class AddDialog(QDialog):
         if widget is not None:
             if widget.parentWidget() is self.advanced and not self.advanced.isVisible():
                 self.advanced_toggle.setChecked(True)
-            widget.setStyleSheet(INVALID_STYLE)
+            widget.setStyleSheet(invalid_field_css())
             widget.setFocus()
 
     def _clear_error(self, widget: QWidget | None = None) -> None:

@@ -1,37 +1,11 @@
-"""QR code pictures for the UI (rendered by segno, shown in a QLabel)."""
+"""A label showing a QR code (the pixmap comes from :func:`desktop_app.ui.images.qr_pixmap`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop_app.exporters.google import qr_png
-
-
-def _dark() -> bool:
-    palette = QApplication.palette()
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def error_style() -> str:
-    """Style of error texts, readable on light and dark palettes."""
-    return f"color: {'#ff8a80' if _dark() else '#b00020'};"
-
-
-def warning_color() -> str:
-    return "#f8c057" if _dark() else "#8a4b00"
-
-
-def warning_style() -> str:
-    """Style of warnings about readable secrets."""
-    return f"color: {warning_color()}; font-weight: bold;"
-
-
-def qr_pixmap(text: str, *, scale: int = 5) -> QPixmap:
-    pixmap = QPixmap()
-    pixmap.loadFromData(qr_png(text, scale=scale, border=4), "PNG")
-    return pixmap
+from desktop_app.ui.images import qr_pixmap
 
 
 class QrLabel(QLabel):

@@ -330,9 +330,9 @@ class ScanWindow(QDialog):
         self.status.setText(text)
 
     def _show_error(self, text: str) -> None:
-        from desktop_app.ui.qr_view import error_style
+        from desktop_app.ui.theme import error_css
 
-        self.status.setStyleSheet(error_style())
+        self.status.setStyleSheet(error_css())
         self.status.setText(text)
 
     # --- closing ----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Scan every screen for QR codes ("Scan Screen"), and QImage -> numpy conversion.
+"""Scan every screen for QR codes ("Scan Screen").
 
     result = scan_screens(main_window)     # hides the window while grabbing, then restores it
     result.texts                           # decoded payload texts (classify them)
@@ -19,10 +19,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.scanning.decoders import decode
+from desktop_app.ui.images import qimage_to_array  # the one QImage -> array conversion
+
+__all__ = ["ScreenScanResult", "qimage_to_array", "scan_screens"]
 
 HIDE_SETTLE_MS = 250  # time for the compositor to take the hidden window off the screen
 
@@ -43,23 +46,6 @@ class ScreenScanResult:
     @property
     def found(self) -> bool:
         return bool(self.texts)
-
-
-def qimage_to_array(image: QImage) -> np.ndarray:
-    """BGR uint8 array (H×W×3, own memory) of any QImage; alpha is composited on white."""
-    if image.isNull():
-        return np.zeros((0, 0, 3), np.uint8)
-    if image.hasAlphaChannel():
-        flat = QImage(image.size(), QImage.Format.Format_RGB888)
-        flat.fill(0xFFFFFF)
-        painter = QPainter(flat)
-        painter.drawImage(0, 0, image)
-        painter.end()
-        image = flat
-    img = image.convertToFormat(QImage.Format.Format_BGR888)
-    w, h, bpl = img.width(), img.height(), img.bytesPerLine()
-    buf = np.frombuffer(img.constBits(), dtype=np.uint8, count=bpl * h)
-    return buf.reshape(h, bpl)[:, : w * 3].reshape(h, w, 3).copy()
 
 
 def _is_blank(array: np.ndarray) -> bool:

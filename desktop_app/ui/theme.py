@@ -158,3 +158,24 @@ def warning_css(*, bold: bool = False) -> str:
 def error_css() -> str:
     """Text style for error messages."""
     return f"color: {error_color()};"
+
+
+def invalid_field_css() -> str:
+    """The frame of an input field whose value is refused."""
+    return f"border: 1px solid {error_color()}; border-radius: 3px;"
+
+
+def toast_css() -> str:
+    """The floating notice: dark on a light palette, light on a dark one."""
+    colors = (
+        "background: #e8e8e8; color: #1f1f1f;"
+        if _app_is_dark()
+        else "background: rgba(30, 30, 30, 230); color: white;"
+    )
+    return f"#toast {{ {colors} border-radius: 8px; padding: 8px 16px; }}"
+
+
+BANNER_CSS = (
+    "#demo_banner { background: #fdf0c8; color: #3d2f00; padding: 8px 14px;"
+    " border-top: 1px solid #e8d48a; border-bottom: 1px solid #e8d48a; }"
+)

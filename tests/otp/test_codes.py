@@ -142,3 +142,12 @@ def test_repr_never_shows_the_secret() -> None:
     entry = Entry(secret=RFC4226_SECRET, issuer="ACME", name="bob")
     assert RFC4226_SECRET not in repr(entry)
     assert RFC4226_SECRET not in str(entry)
+
+
+def test_steam_accepts_short_secrets_and_long_periods() -> None:
+    short = Entry(secret="JBSWY3DPEHPK3PXP", type=OtpType.STEAM, digits=5)  # 80 bits
+    code = code_at(short, 1_000_000)
+    assert len(code) == 5 and set(code) <= set("23456789BCDFGHJKMNPQRTVWXY")
+    slow = Entry(secret="JBSWY3DPEHPK3PXP", type=OtpType.STEAM, digits=5, period=300)
+    assert code_at(slow, 0) == code_at(slow, 299) != code_at(slow, 300)
+    assert code_at(slow, 300) == code_at(short, 30)  # the same time step, 1

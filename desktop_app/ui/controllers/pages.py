@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.theme import current_is_dark, error_css
+from desktop_app.ui.theme import BANNER_CSS, error_css, toast_css
 
 log = logging.getLogger(__name__)
 
@@ -52,14 +52,7 @@ class Toast(QLabel):
         self.hide()
 
     def show_text(self, text: str, ms: int = 2600) -> None:
-        app = QApplication.instance()
-        dark = isinstance(app, QApplication) and current_is_dark(app)
-        colors = (
-            "background: #e8e8e8; color: #1f1f1f;"
-            if dark
-            else "background: rgba(30, 30, 30, 230); color: white;"
-        )
-        self.setStyleSheet(f"#toast {{ {colors} border-radius: 8px; padding: 8px 16px; }}")
+        self.setStyleSheet(toast_css())
         self.setText(text)
         self.adjustSize()
         self.reposition()
@@ -95,10 +88,7 @@ def demo_banner(parent: QWidget, url: str, user: str, password: str) -> QLabel:
     banner.setWordWrap(True)
     banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     banner.setAccessibleName(_tr("Demo mode notice"))
-    banner.setStyleSheet(
-        "#demo_banner { background: #fdf0c8; color: #3d2f00; padding: 8px 14px;"
-        " border-top: 1px solid #e8d48a; border-bottom: 1px solid #e8d48a; }"
-    )
+    banner.setStyleSheet(BANNER_CSS)
     return banner
 
 
