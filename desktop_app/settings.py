@@ -170,6 +170,15 @@ SETTINGS: tuple[Setting, ...] = (
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 
 
+def setting(name: str) -> Setting:
+    """The declaration of ``name``; :class:`SettingError` for a name that is not declared
+    (a test checks every name the code spells out, so this is a programming error)."""
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise SettingError(f"There is no setting named {name[:60]!r}.") from None
+
+
 def sections() -> list[str]:
     seen: list[str] = []
     for s in SETTINGS:
@@ -210,12 +219,10 @@ class Settings:
                 log.warning("setting %s has an invalid stored value; using default", name)
 
     def get(self, name: str) -> Any:
-        setting = BY_NAME[name]
-        return self._values.get(name, setting.default)
+        return self._values.get(name, setting(name).default)
 
     def set(self, name: str, value: Any) -> None:
-        setting = BY_NAME[name]
-        coerced = setting.coerce(value)
+        coerced = setting(name).coerce(value)
         with self._lock:
             if self.get(name) == coerced and name in self._values:
                 return
@@ -225,7 +232,7 @@ class Settings:
             callback(name, coerced)
 
     def reset(self, name: str) -> None:
-        self.set(name, BY_NAME[name].default)
+        self.set(name, setting(name).default)
 
     def add_listener(self, callback: Callable[[str, SettingValue], None]) -> None:
         self._listeners.append(callback)

@@ -59,3 +59,49 @@ def test_listeners_hear_changes(tmp_path: Path) -> None:
     s.set("theme", "dark")
     s.set("theme", "dark")
     assert heard == [("theme", "dark")]
+
+
+def _setting_names_used_in_code() -> list[tuple[str, int, str]]:
+    """Every setting name the app's code spells out: ``<...>settings.get/set/reset("name")``
+    calls, and the names compared in ``_apply_setting`` handlers."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1] / "desktop_app"
+    found: list[tuple[str, int, str]] = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        where = str(path.relative_to(root))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("get", "set", "reset")
+                and ast.unparse(node.func.value).split(".")[-1] == "settings"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.append((where, node.lineno, node.args[0].value))
+            if isinstance(node, ast.FunctionDef) and node.name == "_apply_setting":
+                for sub in ast.walk(node):
+                    if isinstance(sub, ast.Compare) and ast.unparse(sub.left) == "name":
+                        for c in sub.comparators:
+                            if isinstance(c, ast.Constant) and isinstance(c.value, str):
+                                found.append((where, sub.lineno, c.value))
+    return found
+
+
+def test_every_setting_name_in_the_code_is_declared() -> None:
+    used = _setting_names_used_in_code()
+    assert len(used) > 20  # the scan finds the app's uses (it would pass vacuously otherwise)
+    unknown = [f"{where}:{line}: {name!r}" for where, line, name in used if name not in BY_NAME]
+    assert unknown == []
+
+
+def test_unknown_name_is_refused_with_its_name(tmp_path: Path) -> None:
+    s = Settings(tmp_path)
+    with pytest.raises(SettingError, match="sort_ordr"):
+        s.get("sort_ordr")
+    with pytest.raises(SettingError, match="sort_ordr"):
+        s.set("sort_ordr", "name")
+    assert not (tmp_path / Settings.FILE).exists()
