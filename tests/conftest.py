@@ -27,6 +27,47 @@ SHARED = ROOT.parent / "shared"  # ../shared beside the clone (specs and data)
 sys.path.insert(0, str(ROOT))
 
 
+QT_FIXTURES = frozenset({"qtbot", "qapp", "qtmodeltester", "qtlog"})
+
+
+def _qt_available() -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("PySide6.QtWidgets") is not None
+    except ModuleNotFoundError:
+        return False
+
+
+QT_AVAILABLE = _qt_available()
+
+
+def pytest_plugin_registered(plugin: object, manager: pytest.PytestPluginManager) -> None:
+    """Without PySide6, pytest-qt would stop the whole run; it is dropped instead, and the Qt
+    tests are skipped (tests/ui/conftest.py; the ``gui`` tests elsewhere, below)."""
+    if not QT_AVAILABLE and getattr(plugin, "__name__", "") == "pytestqt.plugin":
+        manager.unregister(plugin)  # type: ignore[arg-type]
+
+
+def needs_qt(item: pytest.Item) -> bool:
+    """A test needs Qt when it is in tests/ui or uses a pytest-qt fixture."""
+    in_ui = (ROOT / "tests" / "ui") in Path(str(item.path)).parents
+    return in_ui or bool(QT_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every Qt-needing test must say so with the ``gui`` marker (so ``-m "not gui"`` runs the
+    suite without a display); an unmarked one stops the run with its name."""
+    unmarked = [i.nodeid for i in items if needs_qt(i) and i.get_closest_marker("gui") is None]
+    if unmarked:
+        raise pytest.UsageError("Qt tests without @pytest.mark.gui: " + ", ".join(unmarked))
+    if not QT_AVAILABLE:
+        skip = pytest.mark.skip(reason="PySide6 is not installed: GUI tests skipped")
+        for item in items:
+            if item.get_closest_marker("gui") is not None:
+                item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Point every app folder at the test's own temp dir."""

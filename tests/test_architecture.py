@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop_app"
 
 
@@ -48,3 +50,100 @@ def test_core_imports_without_qt_or_opencv() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+CORE = (
+    "otp",
+    "vault",
+    "scanning",
+    "importers",
+    "exporters",
+    "portal",
+    "intake",
+    "settings",
+    "app",
+    "cli",
+)
+
+
+def test_every_core_module_imports_with_pyside6_unimportable() -> None:
+    """Each module of the Qt-free core (every submodule, not only the packages) imports in a
+    process where PySide6 cannot be imported at all."""
+    code = (
+        "import importlib, importlib.abc, pkgutil, sys\n"
+        "class NoQt(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('PySide6', 'shiboken6'):\n"
+        "            raise ImportError(f'{name} is blocked by the architecture test')\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, NoQt())\n"
+        "import desktop_app\n"
+        f"core = {CORE!r}\n"
+        "done = []\n"
+        "for name in core:\n"
+        "    module = importlib.import_module('desktop_app.' + name)\n"
+        "    done.append(module.__name__)\n"
+        "    if hasattr(module, '__path__'):\n"
+        "        for info in pkgutil.walk_packages(module.__path__, module.__name__ + '.'):\n"
+        "            importlib.import_module(info.name)\n"
+        "            done.append(info.name)\n"
+        "import desktop_app.cli\n"
+        "desktop_app.cli.build_parser()\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')]\n"
+        "print(len(done))\n"
+        "print('\\n'.join(done))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    count, *modules = out.stdout.split("\n")
+    for expected in (
+        "desktop_app.exporters.base",
+        "desktop_app.importers.text",
+        "desktop_app.portal.emulator",
+        "desktop_app.scanning.images",
+        "desktop_app.intake",
+    ):
+        assert expected in modules
+    assert int(count) >= 30
+
+
+def test_the_blocker_really_blocks_pyside6() -> None:
+    code = (
+        "import importlib.abc, sys\n"
+        "class NoQt(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('PySide6', 'shiboken6'):\n"
+        "            raise ImportError('blocked')\n"
+        "sys.meta_path.insert(0, NoQt())\n"
+        "import desktop_app.ui.main_window\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode != 0 and "blocked" in out.stderr
+
+
+@pytest.mark.slow
+def test_suite_collects_without_pyside6_and_skips_the_gui_tests(tmp_path: Path) -> None:
+    """Where PySide6 is not installed the suite still runs: pytest-qt is dropped, tests/ui is
+    skipped by its conftest, and every other ``gui`` test is skipped with the reason."""
+    runner = tmp_path / "run.py"
+    runner.write_text(
+        "import importlib.abc, sys\n"
+        "class NoQt(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6'):\n"
+        "            raise ModuleNotFoundError(name)\n"
+        "sys.meta_path.insert(0, NoQt())\n"
+        "import pytest\n"
+        "sys.exit(pytest.main(sys.argv[1:]))\n"
+    )
+    root = PACKAGE.parent
+    out = subprocess.run(
+        [sys.executable, str(runner), "-q", "-p", "no:cacheprovider", "-rs", "--co"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
+    assert "tests/ui/conftest.py" in out.stdout and "PySide6 is not installed" in out.stdout
+    assert "tests/ui/test_main_window.py::" not in out.stdout
+    assert "tests/test_intake.py::" in out.stdout

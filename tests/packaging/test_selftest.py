@@ -38,6 +38,7 @@ def test_reference_code_is_rfc6238() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.gui  # the self-test renders with Qt (offscreen)
 def test_self_test_passes_from_source() -> None:
     """The whole self-test in a fresh process, as the installed command runs it."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
