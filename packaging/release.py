@@ -5,6 +5,8 @@
     .venv/bin/python packaging/release.py --no-installers # freeze + self-test only
 
 Steps (each timed):
+0. the installed runtime packages must be exactly the versions pinned in constraints.txt (the
+   ones the suite passed with; install them with ``pip install -c constraints.txt ".[package]"``);
 1. icons for the platform (macOS: .icns with iconutil; Windows: .ico with Pillow) in build/;
 2. PyInstaller with packaging/desktop-authenticator.spec -> dist/desktop-authenticator/ (onedir);
 3. Linux: strip debug symbols from the binaries that are not from auditwheel-repaired wheels;
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,6 +43,7 @@ IS_WIN = sys.platform == "win32"
 IS_MAC = sys.platform == "darwin"
 IS_LINUX = sys.platform.startswith("linux")
 SELF_TEST_TIMEOUT = 300
+CONSTRAINTS = ROOT / "constraints.txt"
 
 TIMINGS: list[tuple[str, float]] = []
 
@@ -51,6 +55,54 @@ class ReleaseError(Exception):
 def project() -> tuple[str, str]:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     return data["name"], data["version"]
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def read_constraints(path: Path = CONSTRAINTS) -> dict[str, str]:
+    """{canonical name: pinned version} of constraints.txt (``name==version`` lines)."""
+    pins: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, sep, version = line.partition("==")
+            if not sep:
+                raise ReleaseError(f"{path.name}: not a pin: {line!r}")
+            pins[_canonical(name)] = version.strip()
+    return pins
+
+
+def check_constraints(pins: dict[str, str] | None = None) -> list[str]:
+    """Raise ReleaseError unless every pinned package that is installed has its pinned version;
+    the project's own dependencies must be installed. Returns the checked names."""
+    from importlib import metadata
+
+    pins = read_constraints() if pins is None else pins
+    required = {
+        _canonical(re.split(r"[\s<>=!~;\[]", r, maxsplit=1)[0])
+        for r in metadata.requires(project()[0]) or []
+        if "extra ==" not in r
+    }
+    wrong, checked = [], []
+    for name, pinned in sorted(pins.items()):
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            if name in required:
+                wrong.append(f"{name} is not installed (constraints.txt pins {pinned})")
+            continue
+        checked.append(name)
+        if installed != pinned:
+            wrong.append(f"{name} {installed} is installed, constraints.txt pins {pinned}")
+    if wrong:
+        raise ReleaseError(
+            "the build environment is not the tested one: "
+            + "; ".join(wrong)
+            + '. Run: python -m pip install -c constraints.txt ".[package]"'
+        )
+    return checked
 
 
 @contextmanager
@@ -283,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     artifacts: list[Path] = []
     try:
         if not args.skip_freeze:
+            with step("runtime versions (constraints.txt)"):
+                print(f"    {len(check_constraints())} packages as pinned")
             if IS_MAC:
                 with step("icon (.icns)"):
                     make_icns()

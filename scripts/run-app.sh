@@ -27,7 +27,7 @@ fi
 if ! .venv/bin/python -c "import desktop_app, PySide6, zxingcpp" 2>/dev/null \
    || [ pyproject.toml -nt .venv/.installed ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e .
+  .venv/bin/python -m pip install -q -c constraints.txt -e .
   touch .venv/.installed
 fi
 exec .venv/bin/desktop-authenticator "$@"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything the test suite needs and runs it: system packages (when root), a venv with the
-# project and its test extras, a private D-Bus session with a real gnome-keyring (Secret Service),
-# and an X server (Xvfb) for the GUI tests. Extra arguments go to pytest.
+# project (runtime versions pinned by constraints.txt) and its test and dev extras, a private
+# D-Bus session with a real gnome-keyring (Secret Service), and an X server (Xvfb) for the GUI
+# tests. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +29,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/python -m pip install -q -c constraints.txt -e ".[test,dev]"
 
 export DESKTOP_AUTHENTICATOR_REQUIRE_KEYRING=1  # keyring tests must run here, not skip
 export PYTHONDONTWRITEBYTECODE=1
