@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from desktop_app.errors import VaultError, VaultLockedError, WrongPasswordError
+from desktop_app.errors import VaultError, VaultLockedError
 
 if TYPE_CHECKING:
     from desktop_app.app import AppServices
@@ -37,53 +37,60 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-class _Cancelled(Exception):
-    pass
+class _NeedPassword(Exception):
+    def __init__(self, creating: bool) -> None:
+        super().__init__("a password is needed")
+        self.creating = creating
 
 
-def ask_password_provider(
-    services: AppServices, parent: QWidget | None = None
-) -> tuple[object, list[str]]:
-    """A PasswordProvider showing dialogs; the returned list collects errors to show next time."""
-    from desktop_app.ui.unlock_dialog import REASON_CHOSEN, REASON_NO_KEYRING, PasswordDialog
-
-    errors: list[str] = []
-
-    def provide(creating: bool) -> str | None:
-        if creating:
-            reason = REASON_CHOSEN if services.password_mode else REASON_NO_KEYRING
-            dialog = PasswordDialog(parent, mode="create", reason=reason)
-        else:
-            dialog = PasswordDialog(parent, mode="unlock", error=errors[-1] if errors else "")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            raise _Cancelled
-        return dialog.password()
-
-    return provide, errors
+def _probe(creating: bool) -> str:
+    raise _NeedPassword(creating)
 
 
 def open_vault_interactive(services: AppServices, parent: QWidget | None = None) -> bool:
-    """Open ``services.vault``, asking for a password in dialogs; False when it stays closed."""
+    """Open ``services.vault``; a password vault asks in a dialog that derives the key in a
+    worker thread (the dialog stays responsive). False when the vault stays closed."""
     from desktop_app.app import open_vault_for
+    from desktop_app.ui.unlock_dialog import REASON_CHOSEN, REASON_NO_KEYRING, PasswordDialog
 
-    provide, errors = ask_password_provider(services, parent)
-    while True:
-        try:
-            services.vault = open_vault_for(services, provide)  # type: ignore[arg-type]
-            return True
-        except _Cancelled:
-            return False
-        except WrongPasswordError:
-            errors.append("Wrong password. Try again.")
-        except VaultLockedError as exc:
-            show_fatal(
-                "Authenticator is already running",
-                f"{exc}\n\nSwitch to the open window, or quit it first.",
-            )
-            return False
-        except VaultError as exc:
-            show_fatal("The vault cannot be opened", str(exc))
-            return False
+    try:  # a keyring vault opens at once; a password vault asks for its password
+        services.vault = open_vault_for(services, _probe)
+        return True
+    except _NeedPassword as need:
+        creating = need.creating
+    except VaultError as exc:
+        _show_open_error(exc)
+        return False
+
+    def unlock(password: str) -> object:
+        return open_vault_for(services, lambda _creating: password)
+
+    if creating:
+        reason = REASON_CHOSEN if services.password_mode else REASON_NO_KEYRING
+        dialog = PasswordDialog(parent, mode="create", reason=reason, verify=unlock)
+    else:
+        dialog = PasswordDialog(parent, mode="unlock", verify=unlock)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        if isinstance(dialog.failure, VaultError):
+            _show_open_error(dialog.failure)
+        elif dialog.failure is not None:
+            show_fatal("The vault cannot be opened", str(dialog.failure))
+        return False
+    from desktop_app.vault import Vault
+
+    assert isinstance(dialog.result_value, Vault)
+    services.vault = dialog.result_value
+    return True
+
+
+def _show_open_error(exc: VaultError) -> None:
+    if isinstance(exc, VaultLockedError):
+        show_fatal(
+            "Authenticator is already running",
+            f"{exc}\n\nSwitch to the open window, or quit it first.",
+        )
+    else:
+        show_fatal("The vault cannot be opened", str(exc))
 
 
 def show_fatal(title: str, text: str) -> None:

@@ -10,6 +10,7 @@ the emnify account pane (which handles its own settings).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import AppError, WrongPasswordError
 from desktop_app.settings import SETTINGS, Setting, SettingError, sections
 from desktop_app.ui.theme import error_css
+from desktop_app.ui.workers import run_in_thread
 
 if TYPE_CHECKING:
     from desktop_app.app import AppServices
@@ -57,6 +59,7 @@ class SettingsDialog(QDialog):
         self.resize(720, 500)
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self._protecting = False  # a key is being derived in a worker
         self.emnify_pane: QWidget | None = None
 
         outer = QVBoxLayout(self)
@@ -322,33 +325,58 @@ class SettingsDialog(QDialog):
         self._update_protection()
         self.protection_changed.emit()
 
+    @property
+    def protection_busy(self) -> bool:
+        return self._protecting
+
+    def _protect(self, work: Callable[[], None], done_text: str) -> None:
+        """Run ``work`` (it derives a key with scrypt) in a worker; the buttons wait meanwhile."""
+        self._protecting = True
+        for b in (self.use_password_button, self.change_password_button, self.use_keyring_button):
+            b.setEnabled(False)
+        self._message(self.tr("Deriving the key from the password…"))
+
+        def finished() -> None:
+            self._protecting = False
+            self._update_protection()
+
+        def failed(exc: BaseException) -> None:
+            finished()
+            if isinstance(exc, WrongPasswordError):
+                self._message(str(exc))
+            else:
+                self._message(self.tr("Nothing changed: {error}").format(error=exc))
+
+        def done(_result: object) -> None:
+            finished()
+            self._done(done_text)
+
+        run_in_thread(work, on_done=done, on_error=failed)
+
     def switch_to_password(self) -> None:
         vault = self.services.vault
         answer = self.ask_new_password(change=False)
-        if vault is None or answer is None:
+        if vault is None or answer is None or self._protecting:
             return
-        try:
-            vault.use_password(answer[1])
-        except AppError as exc:
-            self._message(f"Nothing changed: {exc}")
-            return
-        self._done("The vault is now protected by your password.")
+        new = answer[1]
+        self._protect(
+            lambda: vault.use_password(new),
+            self.tr("The vault is now protected by your password."),
+        )
 
     def change_password(self) -> None:
         vault = self.services.vault
         answer = self.ask_new_password(change=True)
-        if vault is None or answer is None:
+        if vault is None or answer is None or self._protecting:
             return
         current, new = answer
-        if not vault.check_password(current):
-            self._message(str(WrongPasswordError("The current password is wrong.")))
-            return
-        try:
+
+        def change() -> None:
+            if not vault.check_password(current):
+                raise WrongPasswordError("The current password is wrong.")
             vault.use_password(new)
-        except AppError as exc:
-            self._message(f"Nothing changed: {exc}")
-            return
-        self._done("The password was changed.")
+
+        self._protect(change, self.tr("The password was changed."))
 
     def switch_to_keyring(self) -> None:
         vault = self.services.vault

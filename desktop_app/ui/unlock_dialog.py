@@ -1,8 +1,15 @@
-"""Password dialogs: create a vault password, unlock the vault, change the password."""
+"""Password dialogs: create a vault password, unlock the vault, change the password.
+
+With ``verify`` (a function of the password, e.g. opening the vault), OK runs it in a worker
+thread -- the key derivation (scrypt) takes a moment -- while the dialog shows that it is busy;
+a wrong password is said in the dialog, which stays open. ``result_value`` is what ``verify``
+returned; ``failure`` the error that ended the dialog.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.errors import WrongPasswordError
 from desktop_app.ui.theme import error_css
+from desktop_app.ui.workers import run_in_thread
 
 MIN_LENGTH = 8
 Mode = Literal["create", "unlock", "change"]
@@ -39,9 +48,14 @@ class PasswordDialog(QDialog):
         mode: Mode = "unlock",
         reason: str = "",
         error: str = "",
+        verify: Callable[[str], Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.mode = mode
+        self.verify = verify
+        self.busy = False
+        self.result_value: Any = None
+        self.failure: BaseException | None = None
         self.setObjectName("PasswordDialog")
         self.setMinimumWidth(420)
         titles = {
@@ -135,4 +149,41 @@ class PasswordDialog(QDialog):
                 self.repeat_edit.selectAll()
                 self.repeat_edit.setFocus()
                 return
+        if self.verify is None:
+            super().accept()
+            return
+        self._set_busy(True)
+        run_in_thread(self.verify, pw, on_done=self._verified, on_error=self._refused)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for w in (self.password_edit, self.repeat_edit, self.current_edit, self.buttons):
+            if w is not None:
+                w.setEnabled(not busy)
+        if busy:
+            self.error_label.setStyleSheet("")
+            self.show_error(
+                self.tr("Unlocking…") if self.mode == "unlock" else self.tr("Protecting the vault…")
+            )
+        else:
+            self.error_label.setStyleSheet(error_css())
+
+    def _verified(self, value: object) -> None:
+        self._set_busy(False)
+        self.result_value = value
+        self.error_label.hide()
         super().accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, WrongPasswordError):
+            self.show_error(self.tr("Wrong password. Try again."))
+            self.password_edit.selectAll()
+            self.password_edit.setFocus()
+            return
+        self.failure = exc
+        self.reject()
+
+    def reject(self) -> None:
+        if not self.busy:  # the derivation cannot be interrupted; it takes about a second
+            super().reject()

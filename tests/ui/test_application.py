@@ -26,47 +26,60 @@ def pw_services(data_dir):
     svc.close()
 
 
-def _script(monkeypatch, answers):
-    """Each PasswordDialog.exec() takes the next (password, repeat) answer or None (cancel)."""
+def _script(monkeypatch, qtbot, answers):
+    """PasswordDialog.exec() types the (password, repeat) answers one after another into the
+    same dialog, clicking OK after each (None: Close), until the dialog closes; ``errors`` gets
+    what the dialog said after each answer."""
     seen: list[PasswordDialog] = []
+    errors: list[str] = []
 
     def fake_exec(self):
         seen.append(self)
-        answer = answers.pop(0)
-        if answer is None:
-            return QDialog.DialogCode.Rejected
-        self.password_edit.setText(answer[0])
-        if self.repeat_edit is not None:
-            self.repeat_edit.setText(answer[1])
-        self.accept()
+        self.setResult(QDialog.DialogCode.Rejected)
+        while answers:
+            answer = answers.pop(0)
+            if answer is None:
+                self.reject()
+                return self.result()
+            self.password_edit.setText(answer[0])
+            if self.repeat_edit is not None:
+                self.repeat_edit.setText(answer[1])
+            self.accept()
+            assert self.busy == (not self.buttons.isEnabled())  # no second click while deriving
+            qtbot.waitUntil(lambda: not self.busy, timeout=10000)
+            errors.append("" if self.error_label.isHidden() else self.error_label.text())
+            if self.result() == QDialog.DialogCode.Accepted:
+                break
         return self.result()
 
     monkeypatch.setattr(PasswordDialog, "exec", fake_exec)
-    return seen
+    return seen, errors
 
 
 def test_create_then_unlock_with_retry(qtbot, pw_services, monkeypatch, data_dir):
     application.create_app()
-    seen = _script(monkeypatch, [("short", "short"), ("a good password", "a good password")])
-    # first answer is refused by the dialog itself (too short); the dialog stays "rejected"
+    seen, errors = _script(monkeypatch, qtbot, [("short", "short"), None])
+    # the first answer is refused by the dialog itself (too short); then Close
     assert application.open_vault_interactive(pw_services) is False
-    assert seen[0].mode == "create" and "8 characters" in seen[0].error_label.text()
+    assert seen[0].mode == "create" and "8 characters" in errors[0]
     assert REASON_CHOSEN.split(":")[0] in seen[0].findChildren(type(seen[0].error_label))[1].text()
-    seen = _script(monkeypatch, [("a good password", "a good password")])
+    assert not (data_dir / "vault.json").exists()
+    seen, errors = _script(monkeypatch, qtbot, [("a good password", "a good password")])
     assert application.open_vault_interactive(pw_services) is True
     assert pw_services.vault is not None and pw_services.vault.mode == "password"
     pw_services.vault.close()
     pw_services.vault = None
-    seen = _script(monkeypatch, [("nope", ""), ("a good password", "")])
+    seen, errors = _script(monkeypatch, qtbot, [("nope", ""), ("a good password", "")])
     assert application.open_vault_interactive(pw_services) is True
-    assert [d.mode for d in seen] == ["unlock", "unlock"]
-    assert "Wrong password" in seen[1].error_label.text()
+    assert [d.mode for d in seen] == ["unlock"]  # a wrong password is said in the same dialog
+    assert errors == ["Wrong password. Try again.", ""]
+    assert pw_services.vault is not None and len(pw_services.vault) == 0
 
 
 def test_cancel_unlock_returns_false(qtbot, pw_services, monkeypatch, data_dir):
     application.create_app()
     Vault.open_with_password(data_dir, "a good password").close()
-    _script(monkeypatch, [None])
+    _script(monkeypatch, qtbot, [None])
     assert application.open_vault_interactive(pw_services) is False
     assert pw_services.vault is None
 

@@ -70,21 +70,29 @@ def test_emnify_section_present(dialog):
         assert labels and "not available" in labels[0].text()
 
 
-def test_switch_to_password_and_back(dialog, services, data_dir, memory_keystore, monkeypatch):
+def test_switch_to_password_and_back(
+    dialog, services, data_dir, memory_keystore, monkeypatch, qtbot
+):
     assert services.vault.mode == "keyring"
     assert not dialog.use_password_button.isHidden()
     monkeypatch.setattr(dialog, "ask_new_password", lambda change: ("", "a long password"))
     dialog.switch_to_password()
+    assert dialog.protection_busy and not dialog.use_password_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.protection_busy)  # scrypt ran in a worker
     assert services.vault.mode == "password"
     assert "password" in dialog.protection_message.text()
     assert not dialog.change_password_button.isHidden()
     monkeypatch.setattr(dialog, "ask_new_password", lambda change: ("wrong", "another password"))
     dialog.change_password()
+    qtbot.waitUntil(lambda: not dialog.protection_busy)
     assert "wrong" in dialog.protection_message.text()
+    assert services.vault.check_password("a long password")
     monkeypatch.setattr(
         dialog, "ask_new_password", lambda change: ("a long password", "another password")
     )
     dialog.change_password()
+    qtbot.waitUntil(lambda: not dialog.protection_busy)
+    assert dialog.protection_message.text() == "The password was changed."
     assert services.vault.check_password("another password")
     services.vault.close()
     reopened = Vault.open_with_password(data_dir, "another password")
