@@ -267,7 +267,7 @@ class CandidateReview(QWidget):
                 if col == COL_STATUS and status:
                     item.setForeground(warn)
                 table.setItem(row, col, item)
-        table.setCurrentItem(None)  # no focus frame on a cell until the person moves there
+        table.setCurrentCell(-1, -1)  # no focus frame on a cell until the person moves there
         table.itemChanged.connect(lambda _item: self.selection_changed.emit(self.checked_count()))
         table.setMinimumHeight(min(360, 34 * len(self.candidates) + 40))
         return table
