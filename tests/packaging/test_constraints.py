@@ -69,8 +69,11 @@ def test_linters_are_a_dev_extra_and_test_deps_are_used() -> None:
 def test_constraints_pin_the_installed_runtime_closure() -> None:
     pins = release.read_constraints()
     closure = lock.runtime_closure()
-    assert pins == closure, "constraints.txt is stale: run scripts/update_constraints.py"
-    assert (ROOT / "constraints.txt").read_text("utf-8") == lock.render(closure)
+    stale = "constraints.txt is stale: run scripts/update_constraints.py"
+    assert {name: pins.get(name) for name in closure} == closure, stale
+    if sys.platform.startswith("linux"):  # the file is generated on Linux
+        assert set(pins) == set(closure), stale
+        assert (ROOT / "constraints.txt").read_text("utf-8") == lock.render(closure)
 
 
 def test_pins_satisfy_the_bounds_in_pyproject() -> None:
