@@ -63,7 +63,9 @@ What it answers (paths of the spec):
 * ``POST /api/v1/authenticate/workspace`` ``{"target_organisation": {"id"}}`` -> ``{"auth_token"}``
   for that workspace (user-credential sessions only; an application-token session gets 403/1104;
   a workspace the user is not in 422/1401). ``GET /api/v2/user/{id|e-mail|my}/workspace`` lists
-  ``[{"id", "name", "default"}]``; ``PUT /api/v2/user/{...}/default_organisation/{id}`` -> 204.
+  ``[{"id", "name", "status": {"status": {"id"}}, "roles": [{"id", "name"}], "owner",
+  "default_workspace"}]`` (the published shape); ``PUT
+  /api/v2/user/{...}/default_organisation/{id}`` -> 200 ``{}``.
   Each user starts in one workspace ("<name>'s organisation").
 * Two-factor keys: types ``[{"id": 0, "description": "Time-Based One-Time Password"}]``
   (``email_type_listed=True`` adds ``{"id": 1, "description": "E-Mail"}`` and lists the e-mail
@@ -71,8 +73,10 @@ What it answers (paths of the spec):
   Pending"}, {"id": 1, "description": "Active"}]`` (ids configurable). One TOTP key per user
   (another create is 409). Activation ``PATCH /api/v1/user/mfa/{id}`` needs **both**
   ``status.id == 1`` and a string ``code`` at the top level; the code is checked with one step of
-  drift. Trusted devices at ``/api/v1/user/{id|e-mail|my}/mfa/trusted_device`` (items ``{id,
-  operating_system, browser, activation_date}``). ``GET /api/v1/user/{id|e-mail|my}``.
+  drift. Trusted devices at ``/api/v1/user/{id|e-mail|my}/mfa/trusted_device`` and
+  ``/api/v1/user/mfa/trusted_device`` (items ``{id, operating_system, browser,
+  activation_date}``). ``GET /api/v1/user/{id|e-mail|my}`` -> ``{id, username, name, created,
+  status, organisation, roles, mfa}``.
 * Application-token sessions may create, activate and delete MFA keys unless
   ``app_token_may_manage_mfa`` is False: then 403 ``{"error_code": 1104, "error_token":
   "Forbidden", ...}``.
@@ -170,6 +174,12 @@ _ROUTES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("GET", re.compile(r"^/api/v1/user/mfa/status$"), "mfa_statuses"),
     ("POST", re.compile(r"^/api/v1/user/mfa$"), "create_key"),
     ("PATCH", re.compile(r"^/api/v1/user/mfa/(?P<key>[^/]+)$"), "activate_key"),
+    ("GET", re.compile(r"^/api/v1/user/mfa/trusted_device$"), "trusted_devices"),
+    (
+        "DELETE",
+        re.compile(r"^/api/v1/user/mfa/trusted_device/(?P<dev>[^/]+)$"),
+        "delete_trusted_device",
+    ),
     ("GET", re.compile(r"^/api/v1/user/(?P<user>[^/]+)/mfa/trusted_device$"), "trusted_devices"),
     (
         "DELETE",
@@ -264,6 +274,7 @@ class EmulatorUser:
     application_token: str | None = None
     mfa_mandatory: bool = False
     account_kind: str | None = None
+    created: float = 0.0
     keys: list[EmulatorKey] = field(default_factory=list)
     devices: list[EmulatorDevice] = field(default_factory=list)
     workspaces: list[int] = field(default_factory=list)
@@ -443,6 +454,8 @@ class EmulatorServer:
         with self._lock:
             if not user.id:
                 user.id = self._new_id()
+            if not user.created:
+                user.created = self.now()
             if user.account_kind is not None and user.account_kind not in ACCOUNT_KINDS:
                 raise ValueError(f"account_kind must be one of {', '.join(ACCOUNT_KINDS)}")
             self._users[user.email.lower()] = user
@@ -1073,7 +1086,7 @@ class EmulatorServer:
         key.status_id = self.active_status_id
         return None
 
-    def _target_user(self, s: _Session, ref: str) -> EmulatorUser:
+    def _target_user(self, s: _Session, ref: str = "my") -> EmulatorUser:
         user = s.user
         ref = unquote(ref)
         if ref == "my" or ref == str(user.id) or ref.lower() == user.email.lower():
@@ -1097,19 +1110,22 @@ class EmulatorServer:
         return items
 
     def _call_get_user(self, s: _Session, params: dict[str, str], body: Any) -> Any:
-        target = self._target_user(s, params["user"])
+        target = self._target_user(s, params.get("user", "my"))
         ws = self._workspaces[s.workspace]
         return {
             "id": target.id,
             "username": target.email,
             "name": target.email.split("@")[0],
+            "created": iso(target.created),
+            "status": {"id": 1, "description": "ACTIVE"},
             "organisation": {"id": ws.id, "name": ws.name},
+            "roles": [{"id": 1, "description": "Admin"}],
             "mfa": self._user_mfa_json(target),
         }
 
     def _call_delete_key(self, s: _Session, params: dict[str, str], body: Any) -> Any:
         self._may_manage_mfa(s)
-        target = self._target_user(s, params["user"])
+        target = self._target_user(s, params.get("user", "my"))
         key = self._find_key(target, params["key"])
         enforced = target.mfa_mandatory or self.kind_of(target) == "enforced"
         if enforced and key.status_id == self.active_status_id:
@@ -1130,7 +1146,7 @@ class EmulatorServer:
         return None
 
     def _call_trusted_devices(self, s: _Session, params: dict[str, str], body: Any) -> Any:
-        target = self._target_user(s, params["user"])
+        target = self._target_user(s, params.get("user", "my"))
         now = self.now()
         return [
             {
@@ -1144,7 +1160,7 @@ class EmulatorServer:
         ]
 
     def _call_delete_trusted_device(self, s: _Session, params: dict[str, str], body: Any) -> Any:
-        target = self._target_user(s, params["user"])
+        target = self._target_user(s, params.get("user", "my"))
         for d in target.devices:
             if str(d.id) == params["dev"]:
                 target.devices.remove(d)
@@ -1152,23 +1168,27 @@ class EmulatorServer:
         raise _Reply(404, error_body(1201, "NotFound", "Trusted device not found"))
 
     def _call_workspaces(self, s: _Session, params: dict[str, str], body: Any) -> Any:
-        target = self._target_user(s, params["user"])
+        target = self._target_user(s, params.get("user", "my"))
+        # The published item shape, including its odd nesting of ``status``.
         return [
             {
                 "id": wid,
                 "name": self._workspaces[wid].name,
-                "default": wid == target.default_workspace,
+                "status": {"status": {"id": 1}},
+                "roles": [{"id": 1, "name": "Administrator"}],
+                "owner": i == 0,
+                "default_workspace": wid == target.default_workspace,
             }
-            for wid in target.workspaces
+            for i, wid in enumerate(target.workspaces)
         ]
 
     def _call_set_default_workspace(self, s: _Session, params: dict[str, str], body: Any) -> Any:
-        target = self._target_user(s, params["user"])
+        target = self._target_user(s, params.get("user", "my"))
         raw = params["org"]
         if not raw.isdigit() or int(raw) not in target.workspaces:
             raise _Reply(404, error_body(1201, "NotFound", "Workspace not found"))
         target.default_workspace = int(raw)
-        return None
+        return {}  # the published answer: 200 with an empty object
 
     # --- control endpoint ------------------------------------------------------------------
 
