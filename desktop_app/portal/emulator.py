@@ -99,6 +99,8 @@ Test switches (methods, the control endpoint ``/_emulator/...`` or command-line 
 * ``advance_clock(seconds)`` / ``set_clock_offset(seconds)``: the emulator's own clock (tokens,
   TOTP, e-mailed codes, lockouts, rate windows, trusted devices) so tests never sleep.
 * ``set_rate_limits(auth=, overall=, window=)``.
+* ``observers``: callables given every answered API call as an :class:`Exchange` (from a server
+  thread), e.g. to check every answer against the JSON schemas under tests/portal/schemas/.
 * Control endpoint (no auth; **refused with 403 to any peer that is not loopback**, even when the
   server is bound wider, see :func:`control_allowed`): ``GET /_emulator/state``,
   ``GET /_emulator/outbox``, ``POST /_emulator/fault`` ``{"call", "kind", "status"?, "delay"?,
@@ -305,6 +307,20 @@ class ApplicationToken:
     expires: float | None = None
 
 
+@dataclass(frozen=True)
+class Exchange:
+    """One answered API call, as the emulator's ``observers`` see it (``request`` and
+    ``response`` are the parsed JSON bodies, None when empty; ``injected`` marks a fault)."""
+
+    method: str
+    path: str
+    call: str
+    status: int
+    request: Any
+    response: Any
+    injected: bool = False
+
+
 @dataclass
 class Fault:
     call: str
@@ -432,6 +448,7 @@ class EmulatorServer:
         self._hits: dict[tuple[str, str], collections.deque[float]] = {}
         self._faults: list[Fault] = []
         self.emails: list[EmulatorEmail] = []
+        self.observers: list[Callable[[Exchange], None]] = []
         self.calls: collections.Counter[str] = collections.Counter()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -580,6 +597,13 @@ class EmulatorServer:
             except Exception:  # a broken listener must not break the login
                 log.exception("emulator: the e-mail listener failed")
         return code
+
+    def _observe(self, exchange: Exchange) -> None:
+        for observer in list(self.observers):
+            try:
+                observer(exchange)
+            except Exception:  # an observer's bug must not change the answer
+                log.exception("emulator: an observer failed")
 
     # --- clock, faults, limits -------------------------------------------------------------
 
@@ -1384,16 +1408,17 @@ class _Handler(BaseHTTPRequestHandler):
             if fault.kind == "delay":
                 emulator._stopping.wait(fault.delay)
             elif fault.kind == "error":
-                self._send(
-                    fault.status,
-                    {"message": f"Injected fault (HTTP {fault.status})"},
-                )
+                answer = {"message": f"Injected fault (HTTP {fault.status})"}
+                emulator._observe(Exchange(method, path, call, fault.status, body, answer, True))
+                self._send(fault.status, answer)
                 return
             elif fault.kind == "drop":
                 self._drop()
                 return
         if not body_ok:
-            self._send(400, error_body(None, "BadRequest", "The request body is not valid JSON"))
+            answer = error_body(None, "BadRequest", "The request body is not valid JSON")
+            emulator._observe(Exchange(method, path, call, 400, None, answer))
+            self._send(400, answer)
             return
         try:
             status, answer, headers = emulator.handle(
@@ -1407,6 +1432,7 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is not None and fault.kind == "drop_after":
             self._drop()
             return
+        emulator._observe(Exchange(method, path, call, status, body, answer))
         self._send(status, answer, headers)
 
 
