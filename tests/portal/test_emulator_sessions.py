@@ -16,7 +16,8 @@ import pytest
 
 from desktop_app.otp.codes import code_at
 from desktop_app.otp.model import Entry
-from desktop_app.portal.emulator import EmulatorServer, _QuietServer, control_allowed, find_null
+from desktop_app.portal.emulator import EmulatorServer, control_allowed, find_null
+from desktop_app.portal.emulator.handler import QuietServer
 
 USER = "ann@example.com"
 PASSWORD = "correct horse battery staple"
@@ -240,7 +241,7 @@ def test_a_client_that_goes_away_mid_request_leaves_no_traceback(emu, capfd, cap
 
 
 def test_quiet_server_swallows_only_disconnects(capsys):
-    server = _QuietServer.__new__(_QuietServer)  # handle_error needs no socket
+    server = QuietServer.__new__(QuietServer)  # handle_error needs no socket
     for exc in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset")):
         try:
             raise exc
