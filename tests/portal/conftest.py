@@ -42,7 +42,9 @@ def schema_checked_answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[SchemaCh
 def emulator() -> Iterator[EmulatorServer]:
     """A ``trial`` account with error bodies on 401s: the first version's portal (no e-mail MFA).
     The account kinds of real portals are in tests/portal/test_emulator_kinds.py."""
-    with EmulatorServer(account_kind="trial", empty_401_bodies=False) as emu:
+    with EmulatorServer(
+        account_kind="trial", empty_401_bodies=False, retry_after_header=True
+    ) as emu:
         emu.add_user(USER, PASSWORD, application_token=APP_TOKEN)
         emu.add_user(OTHER_USER, OTHER_PASSWORD)
         yield emu

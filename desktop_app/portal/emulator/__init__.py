@@ -17,8 +17,10 @@ In-process API (stable; tests and the demo use it)::
         emu.inject_fault("activate_key", "error", status=503)
 
 * ``EmulatorServer(host="127.0.0.1", port=0, users=None, *, account_kind="paid", outbox=None,
-  on_email=None, app_token_may_manage_mfa=True, empty_401_bodies=True, ...)``; ``start()`` /
-  ``stop()`` or ``with``; ``url``.
+  on_email=None, app_token_may_manage_mfa=True, empty_401_bodies=True,
+  retry_after_header=False, ...)``; ``start()`` / ``stop()`` or ``with``; ``url``. The
+  defaults are the real portal's behaviour; ``EmulatorServer(account_kind="trial",
+  empty_401_bodies=False, retry_after_header=True)`` is the first version's emulator.
 * Users: ``add_user(email, password, *, application_token=None, mfa_mandatory=False,
   account_kind=None)`` (``account_kind`` overrides the server's for this user);
   ``add_application_token(email, token=None, *, expires_in=None, workspace=None)``;
@@ -59,7 +61,9 @@ What it answers (paths of the spec):
   Lockout: the 3rd failure in a row locks the account for 5 minutes; that answer and every login
   while locked is 401 with a TooManyRequests (1105) body (the spec allows 401 or 429).
 * Rate limits per client IP over ``rate_window`` (300 s): ``auth_rate_limit`` (100) on
-  ``/authenticate``, ``overall_rate_limit`` (2000) on everything; over it 429 + ``Retry-After``.
+  ``/authenticate``, ``overall_rate_limit`` (2000) on everything; over it 429 with a
+  TooManyRequests (1105) body. **No ``Retry-After`` header** (none is documented);
+  ``retry_after_header=True`` adds one to 429s and to lockout answers.
 * ``POST /api/v1/authenticate/workspace`` ``{"target_organisation": {"id"}}`` -> ``{"auth_token"}``
   for that workspace (user-credential sessions only; an application-token session gets 403/1104;
   a workspace the user is not in 422/1401). ``GET /api/v2/user/{id|e-mail|my}/workspace`` lists

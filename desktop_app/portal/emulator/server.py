@@ -81,6 +81,7 @@ class EmulatorServer:
         rate_window: float = 300.0,
         mfa_password_form: str = "hashed",
         empty_401_bodies: bool = True,
+        retry_after_header: bool = False,
         totp_type_id: int = 0,
         email_type_id: int = 1,
         active_status_id: int = 1,
@@ -104,6 +105,7 @@ class EmulatorServer:
         self.rate_window = rate_window
         self.mfa_password_form = mfa_password_form
         self.empty_401_bodies = empty_401_bodies
+        self.retry_after_header = retry_after_header
         self.totp_type_id = totp_type_id
         self.email_type_id = email_type_id
         self.active_status_id = active_status_id
@@ -480,7 +482,7 @@ class EmulatorServer:
                 raise Reply(
                     429,
                     error_body(1105, "TooManyRequests", "Rate limit exceeded"),
-                    {"Retry-After": str(retry)},
+                    self._retry_after(retry),
                 )
         for bucket, _limit in checks:
             self._hits[(ip, bucket)].append(now)
@@ -505,6 +507,9 @@ class EmulatorServer:
                 return 204, None, {}
             return 200, result, {}
 
+    def _retry_after(self, seconds: int) -> dict[str, str]:
+        return {"Retry-After": str(seconds)} if self.retry_after_header else {}
+
     def _locked_reply(self, user: EmulatorUser) -> Reply:
         retry = max(1, math.ceil(user.locked_until - self.now()))
         return Reply(
@@ -514,7 +519,7 @@ class EmulatorServer:
                 "TooManyRequests",
                 "Too many failed attempts: the account is locked for 5 minutes",
             ),
-            {"Retry-After": str(retry)},
+            self._retry_after(retry),
         )
 
     def _bad_credentials(self, message: str) -> Reply:
