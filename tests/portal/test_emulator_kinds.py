@@ -301,3 +301,35 @@ def test_e_mail_method_listed_when_asked():
             timeout=5,
         )
         assert refused.status_code == 422 and refused.json()["error_code"] == 1401
+
+
+def test_serve_survives_closed_output_and_stops_on_ctrl_c(monkeypatch):
+    import argparse
+
+    from desktop_app.portal.emulator import cli
+
+    class ClosedPipe:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    started: list[EmulatorServer] = []
+    build = cli.build_from_args
+
+    def recording_build(args: argparse.Namespace) -> EmulatorServer:
+        started.append(build(args))
+        return started[-1]
+
+    def interrupt() -> None:
+        assert httpx.get(f"{started[0].url}/_emulator/state", timeout=5).status_code == 200
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build_from_args", recording_build)
+    monkeypatch.setattr(cli, "_idle", interrupt)
+    parser = argparse.ArgumentParser()
+    cli.add_arguments(parser)
+    assert cli.serve(parser.parse_args(["--account-kind", "trial"]), out=ClosedPipe()) == 0
+    with pytest.raises(httpx.ConnectError):  # stopped
+        httpx.get(f"{started[0].url}/_emulator/state", timeout=2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from collections.abc import Sequence
@@ -100,23 +101,29 @@ def build_from_args(args: argparse.Namespace) -> EmulatorServer:
     return emu
 
 
+def _idle() -> None:
+    time.sleep(3600)
+
+
 def serve(args: argparse.Namespace, out: Any = None) -> int:
     """Run the emulator the options describe until Ctrl+C; prints where it listens."""
     out = out or sys.stdout
+
+    def say(line: str) -> None:
+        # output closed (e.g. piped into head): keep serving
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            print(line, file=out, flush=True)
+
     emu = build_from_args(args)
     emu.start()
     try:
-        print(f"emnify portal emulator at {emu.url}", file=out, flush=True)
-        print(
-            f"user {args.emu_user}, password {args.emu_password}, account kind {args.account_kind}",
-            file=out,
-            flush=True,
-        )
+        say(f"emnify portal emulator at {emu.url}")
+        say(f"user {args.emu_user}, password {args.emu_password}, account kind {args.account_kind}")
         if args.outbox:
-            print(f"e-mailed codes go to {args.outbox}", file=out, flush=True)
-        print(f"control: {emu.url}/_emulator/state; stop with Ctrl+C", file=out, flush=True)
+            say(f"e-mailed codes go to {args.outbox}")
+        say(f"control: {emu.url}/_emulator/state; stop with Ctrl+C")
         while True:
-            time.sleep(3600)
+            _idle()
     except KeyboardInterrupt:
         return 0
     finally:
