@@ -1104,21 +1104,19 @@ class MainWindow(QMainWindow):
 
     def scan_screen(self) -> None:
         try:
-            from desktop_app.ui.screen_scan import scan_screens
+            from desktop_app.ui.screen_scan import ScreenScanResult, start_screen_scan
         except ImportError:
             self.inform("Not available", "Screen scanning is not available in this build.")
             return
-        try:
-            result = scan_screens(self)
-        except AppError as exc:
-            self._show_error("The screen could not be scanned", exc)
-            return
-        texts = getattr(result, "texts", None)
-        if texts is None:
-            texts = getattr(result, "payloads", result if isinstance(result, list) else [])
-        message = str(getattr(result, "message", "") or "")
-        texts = [t if isinstance(t, str) else getattr(t, "text", str(t)) for t in texts]
-        self.handle_texts(texts, nothing_found=message or "No QR code was found on the screen.")
+
+        def on_done(result: ScreenScanResult) -> None:  # decoded in a worker thread
+            if result.cancelled:
+                self.notice(result.message)
+                return
+            message = result.message or "No QR code was found on the screen."
+            self.handle_texts(result.texts, nothing_found=message)
+
+        start_screen_scan(self, on_done)
 
     def scan_camera(self) -> None:
         try:
