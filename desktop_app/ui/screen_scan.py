@@ -39,6 +39,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_app.errors import ScanError
 from desktop_app.scanning.decoders import decode
 from desktop_app.ui import screen_portal
 from desktop_app.ui.workers import run_in_thread
@@ -360,7 +361,18 @@ def scan_screens(
 
 
 def scan_screens_cli() -> ScreenScanResult:
-    """``decode --screen``: a Qt application without windows, then :func:`scan_screens`."""
+    """``decode --screen``: a Qt application without windows, then :func:`scan_screens`.
+
+    Raises ScanError where there is no display to read (Qt would abort the process).
+    """
+    if (
+        sys.platform.startswith("linux")
+        and QApplication.instance() is None
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and not os.environ.get("QT_QPA_PLATFORM")
+    ):
+        raise ScanError("no display to scan: neither DISPLAY nor WAYLAND_DISPLAY is set")
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "decode"])
     assert app is not None
     return scan_screens(None, include_windows=False)

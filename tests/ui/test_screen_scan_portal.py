@@ -9,17 +9,11 @@ that holds a QR code made by the test, or response 1 (cancelled) / 2 (failed).
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import cv2
-import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
@@ -28,79 +22,21 @@ from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
 from desktop_app.ui import screen_portal, screen_scan
 from desktop_app.ui.screen_scan import scan_screens, use_portal
-from tests.scanning.qr_helpers import URI, qr_bgr
+from tests.scanning.qr_helpers import URI
 from tests.ui.helpers_main import Recorder, make_window, secret_for
+from tests.ui.portal_helpers import (
+    StandinPortal,
+    require_session_bus,
+    standin_portals,
+)
 
 pytestmark = pytest.mark.gui
 
-STANDIN = Path(__file__).with_name("screen_portal_standin.py")
-
-
-def _require_session_bus() -> None:
-    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        if os.environ.get("DESKTOP_AUTHENTICATOR_REQUIRE_KEYRING") == "1":
-            pytest.fail("no D-Bus session bus (scripts/run-tests.sh starts one)")
-        pytest.skip("no D-Bus session bus (run scripts/run-tests.sh)")
-
-
-def desktop_png(path: Path, text: str) -> Path:
-    """A 'desktop' screenshot: a grey screen with one QR code somewhere on it."""
-    screen = np.full((600, 900, 3), (90, 60, 40), np.uint8)
-    code = qr_bgr(text, 5)
-    screen[100 : 100 + code.shape[0], 500 : 500 + code.shape[1]] = code
-    assert cv2.imwrite(str(path), screen)
-    return path
-
-
-class Portal:
-    def __init__(self, log: Path, shots: Path) -> None:
-        self.log = log
-        self.shots = shots
-
-    def calls(self) -> list[dict]:
-        if not self.log.exists():
-            return []
-        return [json.loads(line) for line in self.log.read_text("utf-8").splitlines()]
-
-    def screenshot_files(self) -> list[Path]:
-        return sorted(self.shots.glob("standin-portal-*/*"))
-
 
 @pytest.fixture
-def start_portal(tmp_path: Path) -> Iterator[Callable[..., Portal]]:
-    _require_session_bus()
-    procs: list[subprocess.Popen[str]] = []
-
-    def start(*, response: int = 0, uri_mode: str = "copy", text: str = URI) -> Portal:
-        log = tmp_path / "portal-calls.jsonl"
-        image = desktop_png(tmp_path / "desktop.png", text)
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                str(STANDIN),
-                "--image",
-                str(image),
-                "--log",
-                str(log),
-                "--response",
-                str(response),
-                "--uri-mode",
-                uri_mode,
-            ],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        procs.append(proc)
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready", "the stand-in portal did not start"
-        return Portal(log, tmp_path)
-
-    yield start
-    for proc in procs:
-        proc.terminate()
-        proc.wait(timeout=10)
-        assert proc.stdout is not None
-        proc.stdout.close()
+def start_portal(tmp_path: Path) -> Iterator[Callable[..., StandinPortal]]:
+    with standin_portals(tmp_path) as start:
+        yield start
 
 
 @pytest.fixture
@@ -232,29 +168,18 @@ def test_unreadable_portal_file_is_one_clear_message(
     assert main.isVisible()
 
 
-def test_screenshot_without_a_code_says_nothing_found(qtbot, tmp_path, wayland, no_grab) -> None:
-    _require_session_bus()
-    blank = tmp_path / "blank.png"
-    assert cv2.imwrite(str(blank), np.full((300, 400, 3), (90, 60, 40), np.uint8))
-    proc = subprocess.Popen(
-        [sys.executable, str(STANDIN), "--image", str(blank), "--log", str(tmp_path / "l")],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-        result = scan_screens(None)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        assert proc.stdout is not None
-        proc.stdout.close()
+def test_screenshot_without_a_code_says_nothing_found(
+    qtbot, start_portal, wayland, no_grab
+) -> None:
+    start_portal(text=None)
+    result = scan_screens(None)
     assert result.texts == [] and result.captured == 1 and not result.blank
     assert result.message.startswith("No QR code was found on the screen.")
+    assert no_grab == []
 
 
 def test_wayland_without_portal_falls_back_and_explains(qtbot, wayland, no_grab) -> None:
-    _require_session_bus()  # a bus on which nobody owns the portal's name
+    require_session_bus()  # a bus on which nobody owns the portal's name
     result = scan_screens(None, include_windows=False)
     assert no_grab == [1]  # the portal was not there: the grab was tried
     assert result.blank and result.texts == []
