@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "decode",
         help="print the QR codes found in images, a video file, the camera or the screen",
         description="Print every QR code payload found in the given image files (PNG, JPEG, "
-        "WebP, BMP, GIF), or the first one seen in a video / camera.",
+        "WebP, BMP, GIF), the first one seen in a video / camera, or every one on the screens.",
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="image files")
     p.add_argument(
