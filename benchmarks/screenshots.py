@@ -1,6 +1,10 @@
-"""Render the GUI offscreen into PNGs, to look at.
+"""Render the GUI offscreen into PNGs, to look at, and the AppStream screenshots.
 
-    python benchmarks/screenshots.py OUT_DIR
+    python benchmarks/screenshots.py OUT_DIR        # every window, 100 % and 200 %, into OUT_DIR
+    python benchmarks/screenshots.py --appstream    # the AppStream set into resources/screenshots/
+
+The AppStream set (100 %, named in resources/net.emnify.DesktopAuthenticator.metainfo.xml, which
+the .deb ships): the main window in light and dark, the add dialog and the settings dialog.
 
 Produces, at 100 % and 200 % scaling (QT_SCALE_FACTOR=2, in a child process), light and dark:
 the main window with realistic accounts, the empty state, the add dialog (plain, advanced, with
@@ -179,10 +183,38 @@ def render(out: Path, suffix: str) -> list[Path]:
     return written
 
 
+APPSTREAM_DIR = ROOT / "resources" / "screenshots"
+# rendered name (100 %) -> file name in resources/screenshots/
+APPSTREAM_SHOTS = {
+    "main_light_100.png": "main.png",
+    "main_dark_100.png": "main-dark.png",
+    "add_dialog_100.png": "add-account.png",
+    "settings_general_light_100.png": "settings.png",
+}
+
+
+def appstream() -> int:
+    import shutil
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, QT_SCALE_FACTOR="1", _SCREENSHOTS_CHILD="100")
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        status = subprocess.call([sys.executable, __file__, tmp], env=env)
+        if status:
+            return status
+        APPSTREAM_DIR.mkdir(parents=True, exist_ok=True)
+        for rendered, name in APPSTREAM_SHOTS.items():
+            shutil.copyfile(Path(tmp) / rendered, APPSTREAM_DIR / name)
+            print(APPSTREAM_DIR / name)
+    return 0
+
+
 def main() -> int:
     if len(sys.argv) < 2:
         print(__doc__)
         return 2
+    if sys.argv[1] == "--appstream":
+        return appstream()
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
     if os.environ.get("_SCREENSHOTS_CHILD"):

@@ -7,7 +7,11 @@ Normally run by ``packaging/release.py`` after the bundle passed its self-test.
 
 The .deb installs the bundle under /opt/desktop-authenticator, ``/usr/bin/desktop-authenticator``
 (a symlink; the PyInstaller bootloader resolves it), the .desktop entry, the icon in the hicolor
-sizes and the AppStream metadata. No maintainer scripts and no conffiles: ``dpkg -r`` removes the
+sizes and the AppStream metadata, and what a distribution's package has: the man page (generated
+by packaging/manpage.py), ``changelog.Debian.gz`` and the DEP-5 ``copyright`` (from
+packaging/debian/) and the lintian overrides for the tags inherent to a bundle in /opt. Shared
+libraries are installed 0644 and RUNPATHs naming the build machine's folders are removed
+(patchelf), so lintian reports nothing else (packaging/deb_smoke_test.sh checks). No maintainer scripts and no conffiles: ``dpkg -r`` removes the
 package completely (the hicolor and desktop-database caches are refreshed by dpkg triggers). Its
 Depends line is computed from the bundle: every shared
 library an ELF file in it needs that the bundle does not carry is looked up with ``ldconfig`` and
@@ -18,6 +22,7 @@ minimum glibc version from the symbol versions the binaries use.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import os
 import re
@@ -32,6 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "resources"
+DEBIAN_FILES = ROOT / "packaging" / "debian"  # changelog, copyright, lintian-overrides
 APP_ID = "net.emnify.DesktopAuthenticator"
 INSTALL_DIR = "opt/desktop-authenticator"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -157,15 +163,52 @@ def compute_depends(bundle: Path, arch: str | None = None) -> tuple[list[str], l
 # --- staging ----------------------------------------------------------------------------------
 
 
+_SHARED_LIBRARY = re.compile(r"\.so(\.[0-9][0-9A-Za-z.]*)?$")  # libssl-x.so.1.1.1k too
+
+
 def _normalise_permissions(tree: Path) -> None:
+    """Folders and programs 0755, everything else 0644 (shared libraries are not programs)."""
     for path in [tree, *tree.rglob("*")]:
         if path.is_symlink():
             continue
         mode = path.stat().st_mode
-        if path.is_dir() or mode & stat.S_IXUSR:
+        if path.is_dir() or (mode & stat.S_IXUSR and not _SHARED_LIBRARY.search(path.name)):
             path.chmod(0o755)
         else:
             path.chmod(0o644)
+
+
+def runpath(elf: Path) -> str:
+    out = run(["readelf", "-d", "-W", str(elf)])
+    match = re.search(r"\((?:RUNPATH|RPATH)\)\s+Library (?:runpath|rpath): \[([^\]]*)\]", out)
+    return match.group(1) if match else ""
+
+
+def drop_build_machine_runpaths(tree: Path) -> list[Path]:
+    """Remove RUNPATHs that name folders of the build machine (e.g. a pyenv Python's lib/).
+
+    They point outside the bundle, so at best they are dead and at worst they load libraries
+    from a folder that exists on the user's machine. ``$ORIGIN``-relative ones (auditwheel) stay.
+    """
+    changed = []
+    patchelf = shutil.which("patchelf")
+    for elf in elf_files(tree):
+        entries = [e for e in runpath(elf).split(":") if e]
+        foreign = [e for e in entries if not e.startswith("$ORIGIN")]
+        if not foreign:
+            continue
+        if patchelf is None:
+            raise PackagingError(
+                f"{elf.name} has the build machine's RUNPATH {':'.join(foreign)}: "
+                "install patchelf (apt-get install patchelf)"
+            )
+        kept = [e for e in entries if e.startswith("$ORIGIN")]
+        if kept:
+            run([patchelf, "--set-rpath", ":".join(kept), str(elf)])
+        else:
+            run([patchelf, "--remove-rpath", str(elf)])
+        changed.append(elf)
+    return changed
 
 
 def _install(src: Path, dst: Path) -> None:
@@ -193,6 +236,44 @@ def stage_desktop_files(share: Path) -> None:
         icons / "desktop-authenticator.svg",
         share / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg",
     )
+
+
+def _gzip(data: bytes) -> bytes:
+    """gzip -9n: maximal compression, no name or time stamp (reproducible, as lintian asks)."""
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def changelog_version(changelog: str) -> str:
+    match = re.match(r"\S+ \(([^)]+)\)", changelog)
+    if not match:
+        raise PackagingError("packaging/debian/changelog does not start with an entry")
+    return match.group(1)
+
+
+def stage_docs(usr: Path, meta: dict[str, str]) -> None:
+    """copyright, changelog.Debian.gz, the man page and the lintian overrides under ``usr``."""
+    name = meta["name"]
+    changelog = (DEBIAN_FILES / "changelog").read_text(encoding="utf-8")
+    version = f"{meta['version']}-{DEB_REVISION}"
+    if changelog_version(changelog) != version:
+        raise PackagingError(
+            f"packaging/debian/changelog's newest entry is {changelog_version(changelog)}, "
+            f"the package is {version}: add an entry for it"
+        )
+    doc = usr / "share" / "doc" / name
+    doc.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(DEBIAN_FILES / "copyright", doc / "copyright")
+    (doc / "changelog.Debian.gz").write_bytes(_gzip(changelog.encode("utf-8")))
+    if str(ROOT / "packaging") not in sys.path:
+        sys.path.insert(0, str(ROOT / "packaging"))
+    import manpage  # packaging/manpage.py: the man page from the argparse parser
+
+    man1 = usr / "share" / "man" / "man1"
+    man1.mkdir(parents=True, exist_ok=True)
+    (man1 / f"{name}.1.gz").write_bytes(_gzip(manpage.render().encode("utf-8")))
+    overrides = usr / "share" / "lintian" / "overrides"
+    overrides.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(DEBIAN_FILES / "lintian-overrides", overrides / name)
 
 
 def _md5sums(staging: Path) -> str:
@@ -235,24 +316,10 @@ def _control(meta: dict[str, str], arch: str, depends: Iterable[str], installed_
     return "".join(f"{k}: {v}\n" for k, v in fields.items() if v)
 
 
-COPYRIGHT = """Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
-Upstream-Name: desktop-authenticator
-
-Files: *
-Copyright: Desktop Authenticator developers
-License: GPL-3.0-or-later
- On Debian systems the full text of the GNU General Public License version 3
- is in /usr/share/common-licenses/GPL-3.
- .
- The bundle under /opt/desktop-authenticator also contains Python, Qt
- (LGPL-3.0), PySide6 (LGPL-3.0), OpenCV (Apache-2.0) and other libraries
- under their own licences, shipped next to them in the bundle.
-"""
-
-
-# dpkg-deb compression: xz -6 is the smallest (84 MiB here) but takes ~3.5 min on 2 cores;
-# "fast" (zstd -9, needs dpkg >= 1.21.18: Debian 12, Ubuntu 18.04+) takes seconds for +20%.
-COMPRESSION = {"best": ["-Zxz", "-z6"], "fast": ["-Zzstd", "-z9"]}
+# dpkg-deb compression: xz -6 is the smallest (84 MiB here) but takes ~3.5 min on 2 cores.
+# "fast" (the smoke test's) is gzip -1: lintian (Debian 12) rejects zstd members as a malformed
+# archive, and on the 309 MiB bundle gzip -1 took 28 s (131 MiB) against zstd -9's 38 s (102 MiB).
+COMPRESSION = {"best": ["-Zxz", "-z6"], "fast": ["-Zgzip", "-z1"]}
 
 
 def build_deb(
@@ -286,9 +353,8 @@ def build_deb(
     (usr / "bin").mkdir(parents=True)
     (usr / "bin" / meta["name"]).symlink_to(f"/{INSTALL_DIR}/{meta['name']}")
     stage_desktop_files(usr / "share")
-    doc = usr / "share" / "doc" / meta["name"]
-    doc.mkdir(parents=True)
-    (doc / "copyright").write_text(COPYRIGHT, encoding="utf-8")
+    stage_docs(usr, meta)
+    drop_build_machine_runpaths(staging / INSTALL_DIR)
     _normalise_permissions(staging)
 
     installed_kb = sum(
@@ -327,6 +393,7 @@ def build_tarball(
     if staging.parent.exists():
         shutil.rmtree(staging.parent)
     shutil.copytree(bundle, staging, symlinks=True)
+    drop_build_machine_runpaths(staging)
     stage_desktop_files(staging / "share")
     packages = ", ".join(depends) or "(see the .deb's Depends)"
     (staging / "README.txt").write_text(
@@ -355,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--depends-only", action="store_true", help="print Depends and exit")
     parser.add_argument("--no-tarball", action="store_true")
     parser.add_argument("--allow-missing", action="store_true")
-    parser.add_argument("--fast", action="store_true", help="quick zstd compression of the .deb")
+    parser.add_argument("--fast", action="store_true", help="quick gzip -1 compression of the .deb")
     args = parser.parse_args(argv)
     try:
         depends, missing = compute_depends(args.bundle)

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Install the .deb, run the installed command's self-test, remove it, check nothing is left.
+# Lint the .deb (lintian), install it, run the installed command's self-test, remove it, check
+# nothing is left.
 #
 #   sudo packaging/deb_smoke_test.sh                 # freeze + self-test + build (fast .deb) first
 #   sudo packaging/deb_smoke_test.sh dist/foo.deb    # test a .deb that is already built
@@ -32,6 +33,22 @@ fi
 echo "== testing $DEB ($(du -h "$DEB" | cut -f1))"
 dpkg-deb --info "$DEB" | sed -n 's/^ \(Depends\|Recommends\|Installed-Size\):/  \1:/p'
 
+# Like a distribution's package: no lintian error or warning beyond those inherent to a bundle in
+# /opt, which the package's own override file (packaging/debian/lintian-overrides) lists with the
+# reason for each.
+command -v lintian >/dev/null || fail "lintian is not installed (apt-get install lintian)"
+T=$(now)
+LINTIAN_OUT=$(mktemp)
+LINTIAN_STATUS=0
+lintian --fail-on error,warning --tag-display-limit 0 "$DEB" >"$LINTIAN_OUT" 2>&1 || LINTIAN_STATUS=$?
+grep -v 'running with root privileges' "$LINTIAN_OUT" || true
+echo "== lintian: $(took "$T")"
+if [ "$LINTIAN_STATUS" != 0 ] || grep -q '^[EW]: ' "$LINTIAN_OUT"; then
+    rm -f "$LINTIAN_OUT"
+    fail "lintian reported errors or warnings that packaging/debian/lintian-overrides does not explain"
+fi
+rm -f "$LINTIAN_OUT"
+
 if dpkg-query -W "$PACKAGE" >/dev/null 2>&1; then
     echo "== purging a previously installed $PACKAGE"
     dpkg --purge "$PACKAGE" >/dev/null
@@ -55,10 +72,18 @@ for f in \
     /usr/share/icons/hicolor/scalable/apps/$APP_ID.svg \
     /usr/share/icons/hicolor/16x16/apps/$APP_ID.png \
     /usr/share/icons/hicolor/512x512/apps/$APP_ID.png \
-    /usr/share/doc/$PACKAGE/copyright; do
+    /usr/share/doc/$PACKAGE/copyright \
+    /usr/share/doc/$PACKAGE/changelog.Debian.gz \
+    /usr/share/man/man1/$PACKAGE.1.gz \
+    /usr/share/lintian/overrides/$PACKAGE; do
     [ -e "$f" ] || fail "$f is missing after install"
 done
 CMD=$(command -v desktop-authenticator) || fail "desktop-authenticator is not on the PATH"
+if command -v man >/dev/null; then
+    man -w desktop-authenticator >/dev/null || fail "man does not find desktop-authenticator(1)"
+    MANWIDTH=80 man desktop-authenticator 2>/dev/null | grep -q 'decode' \
+        || fail "the installed man page does not list the commands"
+fi
 echo "== command: $CMD -> $(readlink -f "$CMD")"
 if command -v desktop-file-validate >/dev/null; then
     desktop-file-validate /usr/share/applications/$APP_ID.desktop || fail "installed .desktop invalid"
@@ -81,7 +106,8 @@ dpkg -r "$PACKAGE" || fail "dpkg -r failed"
 echo "== remove: $(took "$T")"
 [ ! -e /opt/desktop-authenticator ] || fail "/opt/desktop-authenticator is left after dpkg -r"
 [ ! -e /usr/bin/desktop-authenticator ] || fail "/usr/bin/desktop-authenticator is left after dpkg -r"
-for f in /usr/share/applications/$APP_ID.desktop /usr/share/metainfo/$APP_ID.metainfo.xml; do
+for f in /usr/share/applications/$APP_ID.desktop /usr/share/metainfo/$APP_ID.metainfo.xml \
+    /usr/share/man/man1/$PACKAGE.1.gz /usr/share/doc/$PACKAGE; do
     [ ! -e "$f" ] || fail "$f is left after dpkg -r"
 done
 LEFT=$(find /usr/share/icons/hicolor -name "$APP_ID.*" 2>/dev/null | head -n 1)

@@ -5,6 +5,8 @@
     desktop-authenticator decode --video FILE        frames through the camera path until the
                                                      first code; frame figures on stderr
     desktop-authenticator [--camera-source SRC] decode --camera
+    desktop-authenticator decode --screen            every payload on all screens (X11 grab,
+                                                     or the desktop portal on Wayland)
 
 Exit status: 0 codes found (in every file), 1 nothing found (in some file), 2 unreadable input.
 Payloads are printed as they are (they may hold secrets: they go to stdout only).
@@ -22,9 +24,9 @@ from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "decode",
-        help="print the QR codes found in images, a video file or the camera",
+        help="print the QR codes found in images, a video file, the camera or the screen",
         description="Print every QR code payload found in the given image files (PNG, JPEG, "
-        "WebP, BMP, GIF), or the first one seen in a video / camera.",
+        "WebP, BMP, GIF), the first one seen in a video / camera, or every one on the screens.",
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="image files")
     p.add_argument(
@@ -36,6 +38,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--camera",
         action="store_true",
         help="read frames from --camera-source (default camera 0) until a code",
+    )
+    p.add_argument(
+        "--screen",
+        action="store_true",
+        help="print the QR codes shown on all screens",
     )
     p.add_argument(
         "--timeout",
@@ -53,6 +60,10 @@ def cmd_decode(args: argparse.Namespace) -> int:
         video = args.camera_source if args.camera_source else "0"
     if video is not None and args.files:
         raise CliError("give image files, or --video / --camera, not both")
+    if args.screen:
+        if video is not None or args.files:
+            raise CliError("--screen takes no image files, --video or --camera")
+        return _decode_screen()
     if video is not None:
         return _decode_video(video, args.timeout)
     if not args.files:
@@ -81,6 +92,26 @@ def _decode_files(files: list[str]) -> int:
             print(f"{path}: {text}" if prefix else text)
     sys.stdout.flush()
     return status
+
+
+def _decode_screen() -> int:
+    from desktop_app.errors import ScanError
+
+    try:  # the Qt part lives in desktop_app.ui (the only package that imports PySide6)
+        from desktop_app.ui.screen_scan import scan_screens_cli
+
+        result = scan_screens_cli()
+    except ImportError:
+        raise CliError("screen scanning is not available in this build") from None
+    except ScanError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+    for text in result.texts:
+        print(text)
+    sys.stdout.flush()
+    if result.found:
+        return EXIT_OK
+    print(f"desktop-authenticator: {result.message}", file=sys.stderr)
+    return EXIT_NOT_FOUND if result.captured or result.cancelled else EXIT_BAD_INPUT
 
 
 def _decode_video(source: str, timeout: float) -> int:

@@ -1,38 +1,64 @@
 """Scan every screen for QR codes ("Scan Screen").
 
-    result = scan_screens(main_window)     # hides the window while grabbing, then restores it
-    result.texts                           # decoded payload texts (classify them)
-    result.message                         # what to tell the person when nothing could be read
+    scan = start_screen_scan(main_window, on_done)  # GUI: returns at once; on_done(result) later
+    result = scan_screens(main_window)              # CLI / tests: waits (runs an event loop)
+    result.texts                                    # decoded payload texts (classify them)
+    result.message                                  # what to tell the person when none was read
 
-Where the screen cannot be captured — Wayland sessions (Qt cannot grab other windows there
-without a screenshot portal), macOS without the screen-recording permission, headless
-platforms — grabs come back null or uniformly black. That is detected and reported with what
-to do instead (save the code as an image, or copy it and paste). The application's own visible
-top-level windows (other than the hidden one) are grabbed as well when the screen grab is blank,
-so a code shown inside the app is still found; tests under the offscreen platform rely on that.
+Both hide the window while the screen is captured and restore it afterwards. How the screen is
+captured depends on the session (:func:`use_portal`):
+
+* Wayland sessions and sandboxes (Flatpak, Snap): the xdg-desktop-portal Screenshot interface
+  over D-Bus (:mod:`desktop_app.ui.screen_portal`). The file it returns is decoded and then
+  deleted (it may show a secret). Cancelled → a short message and nothing else; failed → why, and
+  what to do instead. Without a portal service the X11 path below is tried.
+* Elsewhere (X11, Windows, macOS): ``QScreen.grabWindow(0)`` of every screen.
+
+Decoding runs in a worker thread (``run_in_thread``), never on the GUI thread; only the grab
+itself (a Qt call that must stay on the GUI thread) happens there.
+
+Where the screen cannot be captured — Wayland without a portal, macOS without the
+screen-recording permission, headless platforms — grabs come back null or uniformly black. That
+is detected and reported with what to do instead (save the code as an image, or copy it and
+paste). The application's own visible top-level windows (other than the hidden one) are grabbed
+as well when the screen grab is blank, so a code shown inside the app is still found; tests
+under the offscreen platform rely on that.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_app.errors import ScanError
 from desktop_app.scanning.decoders import decode
+from desktop_app.ui import screen_portal
 from desktop_app.ui.images import qimage_to_array  # the one QImage -> array conversion
+from desktop_app.ui.workers import run_in_thread
 
-__all__ = ["ScreenScanResult", "qimage_to_array", "scan_screens"]
+__all__ = ["ScreenScanResult", "qimage_to_array", "scan_screens", "start_screen_scan"]
 
 HIDE_SETTLE_MS = 250  # time for the compositor to take the hidden window off the screen
 
-UNAVAILABLE_HINT = (
-    "Save the QR code as an image and open it with “Open Image…”, or copy the QR code image "
-    "to the clipboard and use “Paste”."
-)
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ScreenScan", text)
+
+
+def unavailable_hint() -> str:
+    return _tr(
+        "Save the QR code as an image and open it with “Open Image…”, or copy the QR code image "
+        "to the clipboard and use “Paste”."
+    )
 
 
 @dataclass(frozen=True)
@@ -42,6 +68,8 @@ class ScreenScanResult:
     captured: int = 0  # screens (or windows) grabbed with real content
     sources: tuple[str, ...] = ()  # what was grabbed, e.g. "screen 1 (1920x1080)", "window ..."
     blank: bool = False  # every screen grab was null or uniform
+    cancelled: bool = False  # the person cancelled the desktop's screenshot dialog
+    method: str = "grab"  # "grab" (QScreen) or "portal" (xdg-desktop-portal)
 
     @property
     def found(self) -> bool:
@@ -55,10 +83,23 @@ def _is_blank(array: np.ndarray) -> bool:
     return float(small.std()) < 1.0
 
 
-def _settle(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+def is_wayland() -> bool:
+    return (
+        QGuiApplication.platformName().startswith("wayland")
+        or bool(os.environ.get("WAYLAND_DISPLAY"))
+        or os.environ.get("XDG_SESSION_TYPE", "").lower() == "wayland"
+    )
+
+
+def is_sandboxed() -> bool:
+    return Path("/.flatpak-info").exists() or bool(os.environ.get("SNAP"))
+
+
+def use_portal() -> bool:
+    """True where the screen is read through the desktop portal rather than grabbed."""
+    if not sys.platform.startswith("linux") and not sys.platform.startswith("freebsd"):
+        return False
+    return is_wayland() or is_sandboxed()
 
 
 def _grab_screens() -> list[tuple[str, QImage]]:
@@ -79,66 +120,245 @@ def _grab_own_windows(hidden: QWidget | None) -> list[tuple[str, QImage]]:
     return grabs
 
 
-def _unavailable_message() -> str:
+def _unavailable_message(portal_detail: str = "") -> str:
     platform = QGuiApplication.platformName()
-    if platform == "wayland" or os.environ.get("XDG_SESSION_TYPE", "").lower() == "wayland":
-        why = (
-            "The screen cannot be captured in this Wayland session (the desktop does not let "
-            "applications read the screen)."
+    if is_wayland():
+        why = _tr(
+            "The screen cannot be captured in this Wayland session: no screenshot service "
+            "(xdg-desktop-portal) answered."
+        )
+    elif portal_detail:
+        why = _tr(
+            "The screen cannot be captured from this sandbox: no screenshot service "
+            "(xdg-desktop-portal) answered."
         )
     elif platform == "cocoa":
-        why = (
+        why = _tr(
             "The screen capture came back empty: allow screen recording for this app in "
             "System Settings → Privacy & Security → Screen Recording, then try again."
         )
     else:
-        why = "The screen capture came back empty, so the screen cannot be scanned here."
-    return f"{why} {UNAVAILABLE_HINT}"
+        why = _tr("The screen capture came back empty, so the screen cannot be scanned here.")
+    return f"{why} {unavailable_hint()}"
+
+
+def _not_found_message() -> str:
+    return _tr(
+        "No QR code was found on the screen. Make sure the whole code is visible and not too "
+        "small, then try again."
+    ) + (" " + unavailable_hint())
+
+
+# --- worker-thread functions (no Qt) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Decoded:
+    texts: list[str]
+    captured: int
+    sources: tuple[str, ...]
+
+
+def _decode_arrays(arrays: list[tuple[str, np.ndarray]]) -> _Decoded:
+    texts: list[str] = []
+    sources: list[str] = []
+    for name, array in arrays:
+        if _is_blank(array):
+            continue
+        sources.append(name)
+        for text in decode(array):
+            if text not in texts:
+                texts.append(text)
+    return _Decoded(texts, len(sources), tuple(sources))
+
+
+def _decode_portal_file(path: Path, requested_at: float) -> _Decoded:
+    """Decode the portal's screenshot file, then delete it if the portal made it for us."""
+    from desktop_app.scanning import load_image
+
+    try:
+        array = load_image(path)
+    finally:
+        # The screenshot may show a secret; a file written after the request is ours to remove.
+        with contextlib.suppress(OSError):
+            if path.is_file() and path.stat().st_mtime >= requested_at - 2:
+                path.unlink()
+    return _decode_arrays([(f"screenshot ({array.shape[1]}x{array.shape[0]})", array)])
+
+
+# --- the scan ----------------------------------------------------------------------------------
+
+
+class ScreenScan(QObject):
+    """One screen scan; emits :attr:`finished` once with a :class:`ScreenScanResult`."""
+
+    finished = Signal(object)
+
+    def __init__(
+        self,
+        window_to_hide: QWidget | None,
+        *,
+        include_windows: bool | None = None,
+        portal: bool | None = None,
+    ) -> None:
+        super().__init__()
+        self._top = window_to_hide.window() if window_to_hide is not None else None
+        self._include_windows = include_windows
+        self._portal = use_portal() if portal is None else portal
+        self._was_visible = False
+        self._request: screen_portal.PortalScreenshot | None = None
+        self._portal_detail = ""  # why the portal was not there, when it was tried first
+        self.result: ScreenScanResult | None = None
+
+    def start(self) -> None:
+        self._was_visible = self._top is not None and self._top.isVisible()
+        if self._top is not None and self._was_visible:
+            self._top.hide()
+            QTimer.singleShot(HIDE_SETTLE_MS, self._capture)
+        else:
+            QTimer.singleShot(0, self._capture)
+
+    def _restore(self) -> None:
+        if self._top is not None and self._was_visible and not self._top.isVisible():
+            self._top.show()
+            self._top.raise_()
+            self._top.activateWindow()
+
+    def _capture(self) -> None:
+        if self._portal:
+            self._request = screen_portal.PortalScreenshot(self, window=self._top)
+            self._request.finished.connect(self._on_portal)
+            self._request.start()
+        else:
+            self._grab()
+
+    # --- portal --------------------------------------------------------------------------
+
+    def _on_portal(self, outcome: screen_portal.PortalOutcome) -> None:
+        if outcome.status == screen_portal.UNAVAILABLE:
+            self._grab(portal_detail=outcome.detail)  # no portal: try the grab (XWayland...)
+            return
+        self._restore()
+        if outcome.status == screen_portal.CANCELLED:
+            self._emit(
+                ScreenScanResult(
+                    message=_tr("The screen scan was cancelled."),
+                    cancelled=True,
+                    method="portal",
+                )
+            )
+        elif outcome.status == screen_portal.OK and outcome.path is not None:
+            run_in_thread(
+                _decode_portal_file,
+                outcome.path,
+                outcome.started,
+                on_done=lambda d: self._decoded(d, blank=False, method="portal"),
+                on_error=self._portal_file_failed,
+            )
+        else:
+            detail = outcome.detail or _tr("the desktop did not take the screenshot")
+            message = _tr("The screen could not be captured ({detail}).").format(detail=detail)
+            self._emit(ScreenScanResult(message=f"{message} {unavailable_hint()}", method="portal"))
+
+    def _portal_file_failed(self, exc: BaseException) -> None:
+        message = _tr("The screenshot from the desktop could not be read.")
+        self._emit(ScreenScanResult(message=f"{message} {unavailable_hint()}", method="portal"))
+
+    # --- grab ----------------------------------------------------------------------------
+
+    def _grab(self, portal_detail: str = "") -> None:
+        try:
+            screen_grabs = _grab_screens()
+        finally:
+            self._restore()
+        arrays = [(name, qimage_to_array(img)) for name, img in screen_grabs]
+        blank = all(_is_blank(a) for _, a in arrays)
+        if self._include_windows or (self._include_windows is None and blank):
+            arrays += [(n, qimage_to_array(img)) for n, img in _grab_own_windows(self._top)]
+        self._portal_detail = portal_detail
+        run_in_thread(
+            _decode_arrays,
+            arrays,
+            on_done=lambda d: self._decoded(d, blank=blank, method="grab"),
+            on_error=self._decode_failed,
+        )
+
+    def _decode_failed(self, exc: BaseException) -> None:
+        message = _tr("The screen could not be scanned.")
+        self._emit(ScreenScanResult(message=message))
+
+    def _decoded(self, decoded: _Decoded, *, blank: bool, method: str) -> None:
+        if decoded.texts:
+            message = ""
+        elif blank:
+            message = _unavailable_message(self._portal_detail)
+        else:
+            message = _not_found_message()
+        self._emit(
+            ScreenScanResult(
+                decoded.texts, message, decoded.captured, decoded.sources, blank, method=method
+            )
+        )
+
+    def _emit(self, result: ScreenScanResult) -> None:
+        if self.result is None:
+            self.result = result
+            self.finished.emit(result)
+
+
+_running: set[ScreenScan] = set()  # keeps a scan alive until it has delivered its result
+
+
+def start_screen_scan(
+    window_to_hide: QWidget | None,
+    on_done: Callable[[ScreenScanResult], None],
+    *,
+    include_windows: bool | None = None,
+) -> ScreenScan:
+    """Scan without blocking: ``on_done(result)`` runs on the GUI thread when the scan is over."""
+    scan = ScreenScan(window_to_hide, include_windows=include_windows)
+    _running.add(scan)
+
+    def deliver(result: ScreenScanResult) -> None:
+        _running.discard(scan)
+        on_done(result)
+
+    scan.finished.connect(deliver)
+    scan.start()
+    return scan
 
 
 def scan_screens(
     window_to_hide: QWidget | None, *, include_windows: bool | None = None
 ) -> ScreenScanResult:
-    """Grab every screen (hiding ``window_to_hide`` meanwhile) and decode the QR codes on it.
+    """Scan and wait for the result (an event loop runs meanwhile, so the GUI stays live).
 
     ``include_windows``: also grab the app's visible top-level windows — None (default) does so
     only when every screen grab is blank (offscreen platform, Wayland, missing permission).
     """
-    top = window_to_hide.window() if window_to_hide is not None else None
-    was_visible = top is not None and top.isVisible()
-    if top is not None and was_visible:
-        top.hide()
-        QApplication.processEvents()
-        _settle(HIDE_SETTLE_MS)
-    try:
-        screen_grabs = _grab_screens()
-    finally:
-        if top is not None and was_visible:
-            top.show()
-            top.raise_()
-            top.activateWindow()
-    texts: list[str] = []
-    sources: list[str] = []
-    captured = 0
-    arrays = [(name, qimage_to_array(img)) for name, img in screen_grabs]
-    blank = all(_is_blank(a) for _, a in arrays)
-    if include_windows or (include_windows is None and blank):
-        arrays += [(n, qimage_to_array(img)) for n, img in _grab_own_windows(top)]
-    for name, array in arrays:
-        if _is_blank(array):
-            continue
-        captured += 1
-        sources.append(name)
-        for text in decode(array):
-            if text not in texts:
-                texts.append(text)
-    if texts:
-        message = ""
-    elif blank:
-        message = _unavailable_message()
-    else:
-        message = (
-            "No QR code was found on the screen. Make sure the whole code is visible and not "
-            f"too small, then try again. {UNAVAILABLE_HINT}"
-        )
-    return ScreenScanResult(texts, message, captured, tuple(sources), blank)
+    loop = QEventLoop()
+    scan = start_screen_scan(
+        window_to_hide, lambda _r: loop.quit(), include_windows=include_windows
+    )
+    if scan.result is None:
+        loop.exec()
+    assert scan.result is not None
+    return scan.result
+
+
+def scan_screens_cli() -> ScreenScanResult:
+    """``decode --screen``: a Qt application without windows, then :func:`scan_screens`.
+
+    Raises ScanError where there is no display to read (Qt would abort the process).
+    """
+    if (
+        sys.platform.startswith("linux")
+        and QApplication.instance() is None
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and not os.environ.get("QT_QPA_PLATFORM")
+    ):
+        raise ScanError("no display to scan: neither DISPLAY nor WAYLAND_DISPLAY is set")
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "decode"])
+    assert app is not None
+    return scan_screens(None, include_windows=False)

@@ -80,6 +80,79 @@ def test_metainfo_matches_the_app() -> None:
     assert description is not None and len(list(description)) >= 2
 
 
+def test_metainfo_screenshots_are_the_committed_ones() -> None:
+    root = ET.parse(METAINFO).getroot()
+    shots = root.findall("screenshots/screenshot")
+    assert len(shots) >= 3
+    assert [s.get("type") for s in shots].count("default") == 1
+    folder = RESOURCES / "screenshots"
+    for shot in shots:
+        assert (shot.findtext("caption") or "").strip()
+        image = shot.find("image")
+        assert image is not None and image.text is not None
+        assert image.text.startswith("https://")
+        png = folder / image.text.rsplit("/", 1)[1]
+        assert png.is_file(), f"{png.name} is not in resources/screenshots/"
+        assert _png_size(png) == (int(image.get("width", 0)), int(image.get("height", 0)))
+    # every committed screenshot is used (the screenshot script writes exactly this set)
+    named = {s.find("image").text.rsplit("/", 1)[1] for s in shots}  # type: ignore[union-attr]
+    assert named == {p.name for p in folder.glob("*.png")}
+
+
+def test_release_notes_match_the_version_and_the_debian_changelog() -> None:
+    root = ET.parse(METAINFO).getroot()
+    newest = root.find("releases/release")
+    assert newest is not None and newest.get("version") == PYPROJECT["version"]
+    notes = newest.find("description")
+    assert notes is not None and len("".join(notes.itertext()).split()) >= 20
+    changelog = (ROOT / "packaging" / "debian" / "changelog").read_text("utf-8")
+    first = changelog.splitlines()[0]
+    assert first.startswith(f"{PYPROJECT['name']} ({PYPROJECT['version']}-")
+    assert first.endswith("urgency=medium") or "urgency=" in first
+
+
+def test_lintian_overrides_each_have_a_reason() -> None:
+    lines = (ROOT / "packaging" / "debian" / "lintian-overrides").read_text("utf-8").splitlines()
+    overrides = [i for i, line in enumerate(lines) if line and not line.startswith("#")]
+    assert overrides
+    for i in overrides:
+        assert lines[i].startswith(f"{PYPROJECT['name']}: "), lines[i]
+        assert lines[i - 1].startswith("#") or lines[i - 1].startswith(f"{PYPROJECT['name']}: ")
+        # the comment block right above the override (or its group) explains it
+        j = i - 1
+        while j >= 0 and lines[j].startswith(f"{PYPROJECT['name']}: "):
+            j -= 1
+        assert j >= 0 and lines[j].startswith("# ") and len(lines[j]) > 20, lines[i]
+
+
+def test_copyright_is_machine_readable_and_complete() -> None:
+    text = (ROOT / "packaging" / "debian" / "copyright").read_text("utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    header = paragraphs[0]
+    assert header.startswith(
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+    )
+    files = [p for p in paragraphs if p.startswith("Files:")]
+    standalone = {
+        p.splitlines()[0].removeprefix("License:").strip()
+        for p in paragraphs
+        if p.startswith("License:")
+    }
+    assert files[0].startswith("Files: *\n")
+    assert "License: GPL-3.0-or-later" in files[0]
+    used: set[str] = set()
+    for paragraph in files:
+        fields = [line for line in paragraph.splitlines() if not line.startswith(" ")]
+        assert any(f.startswith("Copyright: ") for f in fields), paragraph
+        (license_line,) = [f for f in fields if f.startswith("License: ")]
+        expression = license_line.removeprefix("License: ")
+        names = [n.strip() for part in expression.split(" and ") for n in part.split(" or ")]
+        used.update(names)
+    assert used <= standalone, used - standalone  # each licence named has its own paragraph
+    for name in ("Apache-2.0", "LGPL-3.0-only", "PSF-2.0", "MIT", "BSD-3-Clause"):
+        assert name in used  # OpenCV, Qt/PySide6, Python, and the small pure-Python libraries
+
+
 def _png_size(path: Path) -> tuple[int, int]:
     data = path.read_bytes()[:24]
     assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path.name} is not a PNG"

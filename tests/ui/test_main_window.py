@@ -549,7 +549,7 @@ def test_scan_screen_result_goes_to_confirmation(empty_window, services, qtbot, 
 
     entry = Entry(secret_for("screen"), "Screen Co", "me")
     result = screen_scan.ScreenScanResult(texts=[build_uri(entry)], captured=1)
-    monkeypatch.setattr(screen_scan, "scan_screens", lambda _w, **_k: result)
+    monkeypatch.setattr(screen_scan, "start_screen_scan", lambda _w, on_done, **_k: on_done(result))
     qtbot.keyClick(
         empty_window,
         Qt.Key.Key_S,
@@ -564,7 +564,7 @@ def test_scan_screen_nothing_found_says_why(empty_window, services, recorder, mo
     import desktop_app.ui.screen_scan as screen_scan
 
     result = screen_scan.ScreenScanResult(texts=[], message="No QR code is visible on screen.")
-    monkeypatch.setattr(screen_scan, "scan_screens", lambda _w, **_k: result)
+    monkeypatch.setattr(screen_scan, "start_screen_scan", lambda _w, on_done, **_k: on_done(result))
     empty_window.commands.scan_screen.trigger()
     assert recorder.informed == [("No QR code found", "No QR code is visible on screen.")]
     assert services.vault.entries() == []

@@ -239,21 +239,23 @@ class AddingController(QObject):
 
     def scan_screen(self) -> None:
         try:
-            from desktop_app.ui.screen_scan import scan_screens
+            from desktop_app.ui.screen_scan import ScreenScanResult, start_screen_scan
         except ImportError:
             self.w.inform(
                 self.tr("Not available"), self.tr("Screen scanning is not available in this build.")
             )
             return
-        try:
-            result = scan_screens(self.w)
-        except AppError as exc:
-            self.w.show_error(self.tr("The screen could not be scanned"), exc)
-            return
-        self.handle_texts(
-            list(result.texts),
-            nothing_found=result.message or self.tr("No QR code was found on the screen."),
-        )
+
+        def on_done(result: ScreenScanResult) -> None:  # decoded in a worker thread
+            if result.cancelled:
+                self.w.notice(result.message)
+                return
+            self.handle_texts(
+                list(result.texts),
+                nothing_found=result.message or self.tr("No QR code was found on the screen."),
+            )
+
+        start_screen_scan(self.w, on_done)
 
     def scan_camera(self) -> None:
         try:
