@@ -94,7 +94,9 @@ def encrypted_key(key: bytes, plain: bytes, algorithm: str) -> dict:
             "mParameters": secret_to_signed_bytes(_gcm_der(nonce)), "mToken": algorithm}  # fmt: skip
 
 
-def freeotp_backup(password: str, iterations: int = 100_000, claimed: int | None = None) -> bytes:
+def freeotp_backup(
+    password: str, iterations: int = 100_000, claimed: int | None = None, orphan: bool = True
+) -> bytes:
     master = os.urandom(32)
     salt = os.urandom(32)
     derived = pbkdf2("sha512", password, salt, iterations, 32)
@@ -110,7 +112,8 @@ def freeotp_backup(password: str, iterations: int = 100_000, claimed: int | None
         items[f"{uid}-token"] = json.dumps(_tok(raw, spec, with_secret=False))
         algo = "Hmac" + spec.get("algo", "SHA1")
         items[uid] = json.dumps({"key": json.dumps(encrypted_key(master, raw, algo))})
-    items["99999999-0000-0000-0000-000000000000-token"] = json.dumps(_tok(RFC1, TOKENS[0][1]))
+    if orphan:  # a token whose key is missing
+        items["99999999-0000-0000-0000-000000000000-token"] = json.dumps(_tok(RFC1, TOKENS[0][1]))
     return java_hashmap(items)
 
 
