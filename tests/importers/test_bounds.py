@@ -15,9 +15,7 @@ from desktop_app.importers.base import MAX_ENTRIES
 from tests.importers.test_aegis import aegis_entry, content, encrypted_file
 
 
-@pytest.mark.parametrize(
-    ("key", "value"), [("n", 1 << 22), ("r", 64), ("p", 16), ("n", 1 << 18)]
-)
+@pytest.mark.parametrize(("key", "value"), [("n", 1 << 22), ("r", 64), ("p", 16), ("n", 1 << 18)])
 def test_aegis_scrypt_beyond_aegis_parameters_is_refused(samples, key, value) -> None:
     doc = json.loads(encrypted_file(content([aegis_entry(samples[0])]), "pw", n=2))
     slot = doc["header"]["slots"][1]

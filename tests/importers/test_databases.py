@@ -69,7 +69,9 @@ def test_microsoft_authenticator_database(tmp_path) -> None:
 
 
 def test_unknown_and_damaged_databases(tmp_path) -> None:
-    data = db_bytes(tmp_path, "CREATE TABLE notes (t TEXT);", [("x",)], "INSERT INTO notes VALUES (?)")
+    data = db_bytes(
+        tmp_path, "CREATE TABLE notes (t TEXT);", [("x",)], "INSERT INTO notes VALUES (?)"
+    )
     with pytest.raises(ImportFormatError, match="SQLite database, but not one of a known app"):
         importers.load(data)
     (tmp_path / "db").unlink()

@@ -17,7 +17,7 @@ from tests.importers.vectors import RFC1, RFC512, assert_codes, b32
 
 PLAIN = (
     f"otpauth://totp/GitHub:octo?secret={b32(RFC1)}&issuer=GitHub&digits=8"
-    '&codeDisplay=%7B%22pinned%22%3Afalse%2C%22trashed%22%3Afalse%2C%22tags%22%3A%5B%22Dev%22%5D%7D\n'
+    "&codeDisplay=%7B%22pinned%22%3Afalse%2C%22trashed%22%3Afalse%2C%22tags%22%3A%5B%22Dev%22%5D%7D\n"
     f"otpauth://totp/Big:b?secret={b32(RFC512)}&algorithm=SHA512&issuer=Big\n"
 ).encode()
 

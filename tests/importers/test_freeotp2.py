@@ -102,9 +102,12 @@ def freeotp_backup(
     derived = pbkdf2("sha512", password, salt, iterations, 32)
     items = {
         "masterKey": json.dumps(
-            {"mAlgorithm": "PBKDF2withHmacSHA512",
-             "mEncryptedKey": encrypted_key(derived, master, "AES"),
-             "mIterations": claimed or iterations, "mSalt": secret_to_signed_bytes(salt)}  # fmt: skip
+            {
+                "mAlgorithm": "PBKDF2withHmacSHA512",
+                "mEncryptedKey": encrypted_key(derived, master, "AES"),
+                "mIterations": claimed or iterations,
+                "mSalt": secret_to_signed_bytes(salt),
+            }  # fmt: skip
         )
     }
     for i, (raw, spec) in enumerate(TOKENS):

@@ -234,8 +234,19 @@ def _new_format_files() -> dict[str, bytes]:
     secret = b32(RFC1)
     uri = f"otpauth://totp/I:n?secret={secret}"
     stratum = json.dumps(
-        {"Authenticators": [{"Type": 2, "Issuer": "I", "Secret": secret, "Algorithm": 0,
-                             "Digits": 6, "Period": 30, "Counter": 0}]}  # fmt: skip
+        {
+            "Authenticators": [
+                {
+                    "Type": 2,
+                    "Issuer": "I",
+                    "Secret": secret,
+                    "Algorithm": 0,
+                    "Digits": 6,
+                    "Period": 30,
+                    "Counter": 0,
+                }
+            ]
+        }  # fmt: skip
     ).encode()
 
     def db(script: str, insert: str, row: tuple) -> bytes:
@@ -261,7 +272,9 @@ def _new_format_files() -> dict[str, bytes]:
         "bitwarden": json.dumps(
             encrypt_protected(
                 json.dumps({"encrypted": False, "items": [{"login": {"totp": uri}}]}).encode(),
-                "pw", "salt", iterations=1000,
+                "pw",
+                "salt",
+                iterations=1000,
             )  # fmt: skip
         ).encode(),
         "bitwarden-csv": f"name,login_username,login_totp\nI,n,{secret}\n".encode(),
