@@ -107,7 +107,7 @@ def freeotp_backup(
                 "mEncryptedKey": encrypted_key(derived, master, "AES"),
                 "mIterations": claimed or iterations,
                 "mSalt": secret_to_signed_bytes(salt),
-            }  # fmt: skip
+            }
         )
     }
     for i, (raw, spec) in enumerate(TOKENS):

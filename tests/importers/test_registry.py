@@ -246,7 +246,7 @@ def _new_format_files() -> dict[str, bytes]:
                     "Counter": 0,
                 }
             ]
-        }  # fmt: skip
+        }
     ).encode()
 
     def db(script: str, insert: str, row: tuple) -> bytes:
@@ -275,7 +275,7 @@ def _new_format_files() -> dict[str, bytes]:
                 "pw",
                 "salt",
                 iterations=1000,
-            )  # fmt: skip
+            )
         ).encode(),
         "bitwarden-csv": f"name,login_username,login_totp\nI,n,{secret}\n".encode(),
         "duo": json.dumps([{"name": "D", "otpGenerator": {"otpSecret": secret}}]).encode(),
