@@ -64,6 +64,7 @@ IMPORT_FORMATS = (
     "google",
     "otpauth",
     "image",
+    "authplus",
     "andotp",
 )
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from desktop_app.errors import AppError, ImportFormatError
 from desktop_app.importers.aegis import AegisImporter
 from desktop_app.importers.andotp import AndOtpImporter
+from desktop_app.importers.authplus import AuthenticatorPlusImporter
 from desktop_app.importers.authy import AuthyImporter
 from desktop_app.importers.base import (
     MAX_FILE_BYTES,
@@ -51,7 +52,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Order matters: the first importer whose detect() accepts the data is used. Specific JSON
-# shapes first, text lists next, the binary andOTP guess last.
+# shapes first, then XML, SQLite and binary formats with a magic number, text lists next, the
+# headerless encrypted files (Authenticator Plus's SQLCipher, then andOTP) last.
 IMPORTERS: tuple[Importer, ...] = (
     AegisImporter(),
     TwoFasImporter(),
@@ -74,6 +76,7 @@ IMPORTERS: tuple[Importer, ...] = (
     GoogleMigrationImporter(),
     OtpauthTextImporter(),
     QrImageImporter(),
+    AuthenticatorPlusImporter(),
     AndOtpImporter(),
 )
 
@@ -130,6 +133,10 @@ _CATALOGUE: tuple[tuple[str, str], ...] = (
     ("Aegis", "Settings > Import & Export > Export: the encrypted or the plain .json file."),
     ("2FAS", "Settings > 2FAS Backup > Export to file: the .2fas file (with or without password)."),
     ("andOTP", "Backups > Backup (encrypted .json.aes or plain .json)."),
+    (
+        "Authenticator Plus",
+        "Settings > Backup & Restore > Backup: the authplus.db file (with the master password).",
+    ),
     (
         "Authy",
         "No export: copy shared_prefs/com.authy.storage.tokens.authenticator.xml off a rooted "

@@ -21,6 +21,7 @@ def test_every_format_name_is_reachable() -> None:
         "aegis",
         "2fas",
         "andotp",
+        "authplus",
         "authy",
         "battlenet",
         "bitwarden",
@@ -264,7 +265,12 @@ def _new_format_files() -> dict[str, bytes]:
         '<?xml version="1.0"?><map><string name="tokenOrder">[]</string>'
         f'<string name="a">{token}</string></map>'
     ).encode()
+    with tempfile.TemporaryDirectory() as d:
+        from tests.importers.test_authplus import authplus_db
+
+        authplus = authplus_db(Path(d), "pw", [("n", secret, 0, 0, "I", "", "")])
     return {
+        "authplus": authplus,
         "authy": prefs(plain_tokens()[:1]),
         "battlenet": (
             f'<map><string name="{SECRET_KEY}">{mask(RFC1.hex())}</string></map>'
@@ -322,7 +328,7 @@ def test_every_new_format_is_recognised_by_content_and_reads(name) -> None:
 
 def test_catalogue_names_every_app_with_a_hint() -> None:
     apps = dict(importers.catalogue())
-    for app in ("Authy", "Google Authenticator", "Microsoft Authenticator", "FreeOTP",
+    for app in ("Authenticator Plus", "Authy", "Google Authenticator", "Microsoft Authenticator", "FreeOTP",
                 "Stratum / Authenticator Pro", "Steam", "Bitwarden", "ente Auth", "Battle.net "
                 "Authenticator", "Duo Mobile", "Proton Authenticator", "FreeOTP+",
                 "TOTP Authenticator", "WinAuth", "KeePassXC", "Aegis", "2FAS", "andOTP"):  # fmt: skip
