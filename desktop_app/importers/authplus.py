@@ -1,5 +1,11 @@
-"""Authenticator Plus (Android) backup ``authplus.db``: its SQLCipher 3 database, encrypted with
-the app's master password.
+"""Authenticator Plus (Android): the backup ``authplus.db`` (its SQLCipher 3 database, encrypted
+with the app's master password) and the password-protected zip of the text export, holding
+``Accounts.txt`` (one ``otpauth://`` link per line) or the database.
+
+Zip: traditional PKWARE encryption is read by :mod:`zipfile`; WinZip AES (AE-1/AE-2, method 99:
+PBKDF2-HMAC-SHA1 with 1,000 iterations -- fixed by the format --, AES-CTR with a little-endian
+counter, HMAC-SHA1 authentication) is read here. Member sizes are checked before anything is
+inflated, and inflating stops at the bound.
 
 Read with SQLCipher (``sqlcipher3`` wheel, imported only for such a file) in SQLCipher 3
 compatibility (PBKDF2-HMAC-SHA1, 64,000 iterations: fixed by the format, not read from the
@@ -16,6 +22,7 @@ file, which is deleted at once; no decrypted byte is written to disk.
 from __future__ import annotations
 
 import os
+import struct
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -103,17 +110,148 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+# --- the zip of the text export ---------------------------------------------------------------
+
+ZIP_MAGIC = b"PK\x03\x04"
+TEXT_NAME = "accounts.txt"
+MAX_MEMBERS = 64
+
+
+def _zip_member(data: bytes) -> Any:
+    """The ZipInfo of Accounts.txt (or of a .db) in a zip, or None when ``data`` is no such zip."""
+    import io
+    import zipfile
+
+    if not data.startswith(ZIP_MAGIC):
+        return None
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return None
+    if len(infos) > MAX_MEMBERS:
+        return None
+    by_name = {i.filename.rsplit("/", 1)[-1].lower(): i for i in infos if not i.is_dir()}
+    if TEXT_NAME in by_name:
+        return by_name[TEXT_NAME]
+    return next((i for n, i in by_name.items() if n.endswith(".db")), None)
+
+
+def _read_member(data: bytes, info: Any, password: str | None) -> bytes:
+    import io
+    import zipfile
+
+    from desktop_app.importers.base import MAX_DECODED_BYTES
+
+    if info.file_size > MAX_DECODED_BYTES or info.compress_size > len(data):
+        raise ImportFormatError(f"The {LABEL} (zip) holds a file too large to be read.")
+    encrypted = bool(info.flag_bits & 1)
+    if encrypted and password is None:
+        raise PasswordRequired(LABEL)
+    if info.compress_type == 99:
+        return _read_aes(data, info, password or "")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            pwd = password.encode("utf-8") if encrypted and password is not None else None
+            with archive.open(info, pwd=pwd) as f:
+                out = f.read(MAX_DECODED_BYTES + 1)
+    except RuntimeError:
+        raise WrongPasswordError(f"Wrong password for this {LABEL} (zip).") from None
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
+        if "password" in str(exc).lower():
+            raise WrongPasswordError(f"Wrong password for this {LABEL} (zip).") from None
+        raise ImportFormatError(f"The {LABEL} (zip) is damaged and cannot be read.") from None
+    if len(out) > MAX_DECODED_BYTES:
+        raise ImportFormatError(f"The {LABEL} (zip) holds a file too large to be read.")
+    return out
+
+
+def _aes_extra(extra: bytes) -> tuple[int, int]:
+    """(key length, actual compression method) from the 0x9901 extra field."""
+    pos = 0
+    while pos + 4 <= len(extra):
+        kind, size = struct.unpack("<HH", extra[pos : pos + 4])
+        body = extra[pos + 4 : pos + 4 + size]
+        if kind == 0x9901 and len(body) >= 7 and body[2:4] == b"AE":
+            strength, method = body[4], struct.unpack("<H", body[5:7])[0]
+            if strength in (1, 2, 3):
+                return 8 + 8 * strength, method
+        pos += 4 + size
+    raise ImportFormatError(f"The {LABEL} (zip) is damaged: its AES header is missing.")
+
+
+def _aes_ctr_le(key: bytes, data: bytes) -> bytes:
+    """AES-CTR with WinZip's little-endian block counter starting at 1."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    blocks = (len(data) + 15) // 16
+    counters = b"".join(i.to_bytes(16, "little") for i in range(1, blocks + 1))
+    encryptor = Cipher(algorithms.AES(key), modes.ECB()).encryptor()
+    stream = encryptor.update(counters) + encryptor.finalize()
+    n = len(data)
+    return (int.from_bytes(data, "big") ^ int.from_bytes(stream[:n], "big")).to_bytes(n, "big")
+
+
+def _read_aes(data: bytes, info: Any, password: str) -> bytes:
+    import hashlib
+    import hmac
+    import zlib
+
+    from desktop_app.importers.base import MAX_DECODED_BYTES
+
+    key_len, method = _aes_extra(info.extra)
+    start = info.header_offset
+    header = data[start : start + 30]
+    if len(header) < 30 or not header.startswith(ZIP_MAGIC):
+        raise ImportFormatError(f"The {LABEL} (zip) is damaged.")
+    name_len, extra_len = struct.unpack("<HH", header[26:30])
+    body_at = start + 30 + name_len + extra_len
+    body = data[body_at : body_at + info.compress_size]
+    salt_len = key_len // 2
+    if len(body) != info.compress_size or len(body) < salt_len + 2 + 10:
+        raise ImportFormatError(f"The {LABEL} (zip) is truncated.")
+    salt, check = body[:salt_len], body[salt_len : salt_len + 2]
+    sealed, tag = body[salt_len + 2 : -10], body[-10:]
+    keys = hashlib.pbkdf2_hmac("sha1", password.encode("utf-8"), salt, 1000, 2 * key_len + 2)
+    if not hmac.compare_digest(keys[-2:], check):
+        raise WrongPasswordError(f"Wrong password for this {LABEL} (zip).")
+    mac = hmac.new(keys[key_len : 2 * key_len], sealed, hashlib.sha1).digest()[:10]
+    if not hmac.compare_digest(mac, tag):
+        raise WrongPasswordError(f"Wrong password for this {LABEL} (zip), or it is damaged.")
+    plain = _aes_ctr_le(keys[:key_len], sealed)
+    if method == 0:
+        return plain
+    if method != 8:
+        raise ImportFormatError(f"The {LABEL} (zip) uses an unknown compression method.")
+    inflater = zlib.decompressobj(-15)
+    try:
+        out = inflater.decompress(plain, MAX_DECODED_BYTES + 1)
+    except zlib.error:
+        raise ImportFormatError(f"The {LABEL} (zip) is damaged.") from None
+    if len(out) > MAX_DECODED_BYTES:
+        raise ImportFormatError(f"The {LABEL} (zip) holds a file too large to be read.")
+    return out
+
+
 class AuthenticatorPlusImporter:
     name = NAME
     label = LABEL
 
     def detect(self, data: bytes) -> bool:
-        return looks_like_sqlcipher(data)
+        return _zip_member(data) is not None or looks_like_sqlcipher(data)
 
     def needs_password(self, data: bytes) -> bool:
-        return True
+        info = _zip_member(data)
+        return info is None or bool(info.flag_bits & 1)
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
+        info = _zip_member(data)
+        if info is not None:
+            member = _read_member(data, info, password)
+            if info.filename.lower().endswith(".txt"):
+                from desktop_app.importers.text import parse_lines
+
+                return parse_lines(member, LABEL, NAME)
+            data = member
         if password is None:
             raise PasswordRequired(LABEL)
         rows = read_sqlcipher(data, password, "accounts")
