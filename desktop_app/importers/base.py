@@ -418,9 +418,10 @@ def looks_like_android_prefs(data: bytes) -> bool:
 # --- SQLite databases ------------------------------------------------------------------------
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAX_STEPS = 200_000_000  # virtual-machine steps one file may cost (reading 10,000 rows: ~1M)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def sqlite_schema(data: bytes) -> dict[str, frozenset[str]] | None:
     """Table name -> column names of an SQLite database file, or None when it is not one."""
     if not data.startswith(SQLITE_MAGIC):
@@ -453,6 +454,13 @@ def sqlite_open(data: bytes) -> Any:
         con.deserialize(data)
         con.execute("PRAGMA query_only = ON")
         con.execute("PRAGMA trusted_schema = OFF")
+        budget = [SQLITE_MAX_STEPS // 1000]
+
+        def _spend() -> int:  # a crafted view or schema must not run for minutes
+            budget[0] -= 1
+            return 1 if budget[0] < 0 else 0
+
+        con.set_progress_handler(_spend, 1000)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except (sqlite3.Error, OverflowError, MemoryError):
         raise ImportFormatError(
@@ -468,6 +476,9 @@ def sqlite_rows(data: bytes, table: str, label: str) -> list[dict[str, Any]]:
 
     con = sqlite_open(data)
     try:
+        kind = con.execute("SELECT type FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+        if kind is None or kind[0] != "table":
+            raise ImportFormatError(f"The {label} has no {table} table: it is not such a file.")
         cur = con.execute(f'SELECT * FROM "{table}" LIMIT ?', (MAX_ENTRIES + 1,))
         names = [str(d[0]).lower() for d in cur.description]
         rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

@@ -116,7 +116,8 @@ class TotpAuthenticatorImporter:
                 if items is None:
                     raise WrongPasswordError(
                         "Wrong password for this TOTP Authenticator backup (or the file is "
-                        "damaged)."
+                        "damaged, or it is another app's Base64 file, such as an encrypted Steam "
+                        "Desktop Authenticator .maFile: turn encryption off in SDA first)."
                     )
         else:
             items = _pref_list(data)

@@ -78,3 +78,17 @@ def test_unknown_and_damaged_databases(tmp_path) -> None:
     google = db_bytes(tmp_path, GOOGLE, [("a", b32(RFC1), 0, 0, "I")], GOOGLE_INSERT)
     with pytest.raises(ImportFormatError):
         importers.load(google[:200])
+
+
+def test_a_view_posing_as_the_table_cannot_run_away(tmp_path) -> None:
+    """A crafted 'accounts' view (endless recursive query) is refused, also when forced."""
+    script = (
+        "CREATE TABLE t (x); CREATE VIEW accounts AS WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL "
+        "SELECT n + 1 FROM c) SELECT 'a' AS email, 'JBSWY3DPEHPK3PXP' AS secret, 0 AS type, "
+        "n AS counter, '' AS issuer FROM c WHERE n < 0;"
+    )
+    data = db_bytes(tmp_path, script, [(1,)], "INSERT INTO t VALUES (?)")
+    with pytest.raises(ImportFormatError, match="not recognised"):
+        importers.load(data)
+    with pytest.raises(ImportFormatError, match="no accounts table"):
+        importers.load(data, format="google-db")
