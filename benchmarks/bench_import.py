@@ -2,11 +2,12 @@
 
     .venv/bin/python benchmarks/bench_import.py [--entries N] [--repeat R]
 
-For every format the app reads, a file of N accounts is built (plain forms; the encrypted forms
-are dominated by their fixed key derivation, timed once separately), then ``importers.load`` is
-timed (best of R) and printed next to its floor measured in the same run: the bare parse of the
-same bytes (``json.loads``, ``ElementTree.fromstring``, an SQLite ``SELECT *``, ``csv`` or
-``splitlines``). The ratio load / floor is what to watch; absolute ms depend on the machine.
+For every format the app reads, a file of N accounts is built (plain forms), then
+``importers.load`` is timed (best of R) and printed next to its floor measured in the same run:
+the bare parse of the same bytes (``json.loads``, ``ElementTree.fromstring``, an SQLite
+``SELECT *``, ``csv`` or ``splitlines``). The encrypted forms, with each app's own key-derivation
+parameters, are timed once each against the floor of that key derivation alone (``--no-kdf``
+leaves them out). The ratio load / floor is what to watch; absolute ms depend on the machine.
 """
 
 from __future__ import annotations
@@ -261,10 +262,70 @@ def best(fn: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
+def encrypted(n: int) -> dict[str, tuple[bytes, Callable[[], object]]]:
+    """Encrypted files of n accounts with each app's parameters, and their KDF alone."""
+    import hashlib
+    import os
+
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    from desktop_app.exporters.aegis import export_encrypted
+    from desktop_app.importers.andotp import encrypt as andotp_encrypt
+    from desktop_app.importers.base import argon2id
+    from desktop_app.importers.bitwarden import encrypt_protected
+    from desktop_app.importers.stratum import ARGON2
+    from desktop_app.importers.stratum import encrypt as stratum_encrypt
+    from desktop_app.importers.twofas import derive_key as twofas_key
+
+    plain = build(n)
+    es = [Entry(secret=b32(secret(i)), issuer=f"Issuer {i}", name=f"user{i}@x") for i in range(n)]
+    salt = os.urandom(16)
+    return {
+        "aegis (scrypt 2^15)": (
+            export_encrypted(es, "pw"),
+            lambda: Scrypt(salt=salt, length=32, n=1 << 15, r=8, p=1).derive(b"pw"),
+        ),
+        "andotp (PBKDF2 150k)": (
+            andotp_encrypt(plain["andotp"][0], "pw", 150_000, os.urandom(12), os.urandom(12)),
+            lambda: hashlib.pbkdf2_hmac("sha1", b"pw", salt, 150_000, 32),
+        ),
+        "stratum (Argon2id)": (
+            stratum_encrypt(plain["stratum"][0], "pw", os.urandom(16), os.urandom(12)),
+            lambda: argon2id("pw", salt, **ARGON2),
+        ),
+        "bitwarden (PBKDF2 600k)": (
+            json.dumps(encrypt_protected(plain["bitwarden"][0], "pw", "salt")).encode(),
+            lambda: hashlib.pbkdf2_hmac("sha256", b"pw", salt, 600_000, 32),
+        ),
+        "2fas (PBKDF2 10k)": (
+            _twofas(plain["2fas"][0]),
+            lambda: twofas_key("pw", salt),
+        ),
+    }
+
+
+def _twofas(doc_bytes: bytes) -> bytes:
+    import base64
+    import os
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from desktop_app.importers.twofas import derive_key
+
+    doc = json.loads(doc_bytes)
+    salt, iv = os.urandom(32), os.urandom(12)
+    sealed = AESGCM(derive_key("pw", salt)).encrypt(iv, json.dumps(doc["services"]).encode(), None)
+    parts = [base64.b64encode(x).decode() for x in (sealed, salt, iv)]
+    return json.dumps(
+        {"schemaVersion": 4, "services": [], "servicesEncrypted": ":".join(parts)}
+    ).encode()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--entries", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--no-kdf", action="store_true", help="leave out the encrypted forms")
     args = ap.parse_args()
     files = build(args.entries)
     print(f"{'format':22} {'entries':>7} {'floor ms':>9} {'load ms':>9} {'ratio':>7}")
@@ -277,6 +338,18 @@ def main() -> None:
         print(
             f"{name:22} {len(result.entries):>7} {floor_s * 1e3:>9.2f} {load_s * 1e3:>9.2f} "
             f"{load_s / floor_s:>7.1f}"
+        )
+    if args.no_kdf:
+        return
+    print(f"\n{'encrypted format':26} {'entries':>7} {'KDF ms':>9} {'load ms':>9} {'ratio':>7}")
+    for name, (data, kdf) in encrypted(args.entries).items():
+        result = importers.load(data, "pw")
+        assert len(result.entries) == args.entries and not result.skipped, name
+        kdf_s = best(kdf, 1)
+        load_s = best(lambda d=data: importers.load(d, "pw"), 1)
+        print(
+            f"{name:26} {len(result.entries):>7} {kdf_s * 1e3:>9.1f} {load_s * 1e3:>9.1f} "
+            f"{load_s / kdf_s:>7.2f}"
         )
 
 
