@@ -379,10 +379,12 @@ def aes_cbc_encrypt(key: bytes, iv: bytes, data: bytes) -> bytes:
 _XML_DECL = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=2)
 def android_prefs(data: bytes) -> dict[str, str] | None:
     """``<map><string name="k">v</string>...</map>`` as a dict, or None when ``data`` is not such
     a file. Document type declarations (entities) are refused: they are never in these files and
-    are the way to make an XML parser expand a few bytes into gigabytes."""
+    are the way to make an XML parser expand a few bytes into gigabytes. Cached (the detectors of
+    several formats look at the same file): callers must not mutate the result."""
     head = data.lstrip()[:200]
     if not (head.startswith(b"<?xml") or head.startswith(b"<map")) or b"<map" not in data[:4096]:
         return None
