@@ -125,6 +125,8 @@ def _container_kind(data: bytes) -> str:
         return " (it is a Java-serialised file, but not a FreeOTP backup)"
     if looks_like_android_prefs(data):
         return " (it is an Android settings file, but holds no known app's accounts)"
+    if data.startswith(b"PK\x03\x04"):
+        return " (it is a zip archive without an Accounts.txt or a database inside)"
     return ""
 
 
