@@ -6,8 +6,8 @@ registry. The format is recognised by content::
     result = load(data, password=None)      # PasswordRequired when the file is encrypted
     vault.add_many(chosen_entries)           # all or nothing
 
-Formats (``--format`` names): aegis, 2fas, andotp, bitwarden, freeotp, ente, google, otpauth,
-image.
+Formats (``--format`` names): see :data:`FORMAT_NAMES`; :func:`catalogue` lists every app with a
+one-line hint on how to export from it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from desktop_app.errors import AppError, ImportFormatError
 from desktop_app.importers.aegis import AegisImporter
 from desktop_app.importers.andotp import AndOtpImporter
+from desktop_app.importers.authplus import AuthenticatorPlusImporter
+from desktop_app.importers.authy import AuthyImporter
 from desktop_app.importers.base import (
     MAX_FILE_BYTES,
     Importer,
@@ -27,10 +29,19 @@ from desktop_app.importers.base import (
     PasswordRequired,
     sniff_json,
 )
-from desktop_app.importers.bitwarden import BitwardenImporter
+from desktop_app.importers.battlenet import BattleNetImporter
+from desktop_app.importers.bitwarden import BitwardenCsvImporter, BitwardenImporter
+from desktop_app.importers.databases import GoogleAuthDbImporter, MicrosoftAuthImporter
+from desktop_app.importers.duo import DuoImporter
 from desktop_app.importers.freeotp import FreeOtpImporter
+from desktop_app.importers.freeotp2 import FreeOtpBackupImporter, FreeOtpXmlImporter
 from desktop_app.importers.image import QrImageImporter
+from desktop_app.importers.keepass import KeePassCsvImporter
+from desktop_app.importers.proton import ProtonImporter
+from desktop_app.importers.steam import SteamImporter
+from desktop_app.importers.stratum import StratumImporter
 from desktop_app.importers.text import EnteImporter, GoogleMigrationImporter, OtpauthTextImporter
+from desktop_app.importers.totpauth import TotpAuthenticatorImporter
 from desktop_app.importers.twofas import TwoFasImporter
 from desktop_app.intake import find_duplicates
 from desktop_app.otp.model import Entry
@@ -41,16 +52,31 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Order matters: the first importer whose detect() accepts the data is used. Specific JSON
-# shapes first, text lists next, the binary andOTP guess last.
+# shapes first, then XML, SQLite and binary formats with a magic number, text lists next, the
+# headerless encrypted files (Authenticator Plus's SQLCipher, then andOTP) last.
 IMPORTERS: tuple[Importer, ...] = (
     AegisImporter(),
     TwoFasImporter(),
     BitwardenImporter(),
     FreeOtpImporter(),
     EnteImporter(),
+    ProtonImporter(),
+    SteamImporter(),
+    DuoImporter(),
+    StratumImporter(),
+    AuthyImporter(),
+    BattleNetImporter(),
+    FreeOtpXmlImporter(),
+    TotpAuthenticatorImporter(),
+    FreeOtpBackupImporter(),
+    GoogleAuthDbImporter(),
+    MicrosoftAuthImporter(),
+    BitwardenCsvImporter(),
+    KeePassCsvImporter(),
     GoogleMigrationImporter(),
     OtpauthTextImporter(),
     QrImageImporter(),
+    AuthenticatorPlusImporter(),
     AndOtpImporter(),
 )
 
@@ -81,11 +107,85 @@ def detect_format(data: bytes) -> Importer:
             "The file is not valid JSON (it is truncated or damaged), so its format cannot be "
             "recognised."
         )
+    kind = _container_kind(data)
+    apps = ", ".join(app for app, _hint in catalogue())
     raise ImportFormatError(
-        "The file's format is not recognised. The app reads Aegis, 2FAS, andOTP, Bitwarden "
-        "(JSON), FreeOTP+, ente Auth (plain), Google Authenticator export links, text files of "
-        "otpauth:// links and images of QR codes."
+        f"The file's format is not recognised{kind}. The app reads files of: {apps}."
     )
+
+
+def _container_kind(data: bytes) -> str:
+    """What kind of container an unrecognised file is, for the message."""
+    from desktop_app.importers.base import SQLITE_MAGIC, looks_like_android_prefs
+    from desktop_app.importers.freeotp2 import JAVA_MAGIC
+
+    if data.startswith(SQLITE_MAGIC):
+        return " (it is an SQLite database, but not one of a known app)"
+    if data.startswith(JAVA_MAGIC):
+        return " (it is a Java-serialised file, but not a FreeOTP backup)"
+    if looks_like_android_prefs(data):
+        return " (it is an Android settings file, but holds no known app's accounts)"
+    if data.startswith(b"PK\x03\x04"):
+        return " (it is a zip archive without an Accounts.txt or a database inside)"
+    return ""
+
+
+# (app, how to export from it) for every app whose files are read; the import dialog shows it.
+_CATALOGUE: tuple[tuple[str, str], ...] = (
+    ("Aegis", "Settings > Import & Export > Export: the encrypted or the plain .json file."),
+    ("2FAS", "Settings > 2FAS Backup > Export to file: the .2fas file (with or without password)."),
+    ("andOTP", "Backups > Backup (encrypted .json.aes or plain .json)."),
+    (
+        "Authenticator Plus",
+        "Settings > Backup & Restore > Backup: the authplus.db file (with the master password).",
+    ),
+    (
+        "Authy",
+        "No export: copy shared_prefs/com.authy.storage.tokens.authenticator.xml off a rooted "
+        "phone; encrypted secrets need the Authy backup password.",
+    ),
+    (
+        "Battle.net Authenticator",
+        "Copy shared_prefs/com.blizzard.messenger.authenticator_preferences.xml off a rooted phone.",
+    ),
+    (
+        "Bitwarden",
+        "Tools > Export vault: .json, .json (Encrypted) with a file password, or .csv.",
+    ),
+    ("Duo Mobile", "Copy files/duokit/accounts.json off a rooted phone."),
+    ("ente Auth", "Settings > Data > Export codes: plain text or encrypted (with a password)."),
+    (
+        "FreeOTP",
+        "FreeOTP 2: menu > Backup (externalBackup.xml, with its password); FreeOTP 1: copy "
+        "shared_prefs/tokens.xml off a rooted phone.",
+    ),
+    ("FreeOTP+", "Menu > Export > JSON, or shared_prefs/tokens.xml off a rooted phone."),
+    (
+        "Google Authenticator",
+        "Transfer accounts > Export accounts: screenshot the QR codes and import the pictures; "
+        "or copy databases/databases off a rooted phone.",
+    ),
+    ("KeePassXC", "Database > Export > CSV file (entries with TOTP)."),
+    ("Microsoft Authenticator", "Copy databases/PhoneFactor off a rooted phone."),
+    ("Proton Authenticator", "Settings > Export: the .json file."),
+    (
+        "Steam",
+        "Steam Desktop Authenticator's .maFile (encryption turned off), or "
+        "files/Steamguard-<id> off a rooted phone.",
+    ),
+    (
+        "Stratum / Authenticator Pro",
+        "Settings > Backup (encrypted or not), or databases/authenticator.db3 off a rooted phone.",
+    ),
+    ("TOTP Authenticator", "Settings > Backup: the .bin file (with or without a password)."),
+    ("WinAuth", "Export > text file of otpauth:// links."),
+    ("Any app", "A text file of otpauth:// links, or a picture of a QR code."),
+)
+
+
+def catalogue() -> list[tuple[str, str]]:
+    """Every supported app with a one-line "how to export from it" hint."""
+    return list(_CATALOGUE)
 
 
 def needs_password(data: bytes, format: str | None = None) -> bool:
@@ -162,6 +262,7 @@ __all__ = [
     "ImportResult",
     "Importer",
     "PasswordRequired",
+    "catalogue",
     "detect_format",
     "import_into",
     "importer_by_name",

@@ -9,7 +9,9 @@ refers to them by uuid; versions 1-2 give each entry a single ``group`` name.
 
 Entry fields kept: type (totp/hotp/steam), uuid, name, issuer, note, groups (the first becomes the
 entry's group, further ones are kept in ``meta["aegis.groups"]``), favorite (``meta
-["aegis.favorite"]``), and the info block. Icons are not imported (noted in the result).
+["aegis.favorite"]``), the info block, and the icon (``icon`` Base64, ``icon_mime``).
+Key derivation is bounded to a margin above what Aegis writes (scrypt n = 2^15, r = 8, p = 1;
+at most a few password slots), so a hostile file cannot make the import run for minutes.
 Extra fields written by this app's own exporter (``desktop_authenticator``: created, order, meta)
 are read back so that a round trip loses nothing.
 """
@@ -30,10 +32,12 @@ from desktop_app.importers.base import (
     PasswordRequired,
     b64decode,
     broken_json_with,
+    check_kdf,
     display_label,
     get_int,
     get_str,
     hexdecode,
+    icon_or_none,
     load_json,
     make_entry,
     otp_type,
@@ -48,14 +52,24 @@ LABEL = "Aegis vault"
 VAULT_VERSION = 1
 CONTENT_VERSIONS = (1, 2, 3)
 EXTRA_KEY = "desktop_authenticator"  # this app's own additions to an entry (ignored by Aegis)
-MAX_SCRYPT_MEMORY = 1 << 30  # 128 * n * r bytes; Aegis itself uses 32 MiB
+# Aegis writes n = 2^15, r = 8, p = 1 (32 MiB); allowed: up to 4x the work and memory
+MAX_SCRYPT_N = 1 << 17
+MAX_SCRYPT_R = 8
+MAX_SCRYPT_P = 2
+MAX_SCRYPT_MEMORY = 128 * MAX_SCRYPT_N * MAX_SCRYPT_R  # 128 MiB
+MAX_PASSWORD_SLOTS = 4  # Aegis writes one
 
 
 def derive_key(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    if n < 2 or n & (n - 1) or not (1 <= r <= 32) or not (1 <= p <= 16):
+    if n < 2 or n & (n - 1) or r < 1 or p < 1:
         raise ImportFormatError("The Aegis vault's key-derivation parameters are invalid.")
-    if 128 * n * r > MAX_SCRYPT_MEMORY:
-        raise ImportFormatError("The Aegis vault's key-derivation parameters are too large.")
+    check_kdf(
+        LABEL,
+        n <= MAX_SCRYPT_N
+        and r <= MAX_SCRYPT_R
+        and p <= MAX_SCRYPT_P
+        and 128 * n * r <= MAX_SCRYPT_MEMORY,
+    )
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(password.encode("utf-8"))
 
 
@@ -124,6 +138,7 @@ def decrypt_content(header: dict[str, Any], db: Any, password: str) -> Any:
             "This Aegis vault has no password slot (only biometric or raw keys): export it "
             "from Aegis with a password."
         )
+    check_kdf(LABEL, len(password_slots) <= MAX_PASSWORD_SLOTS)
     master: bytes | None = None
     for slot in password_slots:
         key_params = require_dict(slot.get("key_params"), "a key slot's parameters")
@@ -176,18 +191,21 @@ def parse_content(content: dict[str, Any]) -> ImportResult:
                 name = g.get("name")
                 groups[g["uuid"]] = name if isinstance(name, str) else ""
     out = Collector()
-    icons = 0
+    dropped = 0
     for index, raw in enumerate(entries):
         fallback = f"Entry {index + 1}"
         if not isinstance(raw, dict):
             out.skip(fallback, "It is not an object")
             continue
-        if raw.get("icon"):
-            icons += 1
+        if raw.get("icon") and icon_or_none(raw.get("icon_mime"), raw.get("icon")) is None:
+            dropped += 1
         label = display_label(raw.get("issuer"), raw.get("name"), fallback)
         out.add(label, _entry, raw, groups, version)
-    if icons:
-        out.notes.append(f"Icons of {icons} entr{'y' if icons == 1 else 'ies'} are not imported.")
+    if dropped:
+        out.notes.append(
+            f"Icons of {dropped} entr{'y' if dropped == 1 else 'ies'} were left out (unknown "
+            "kind of picture, or too large)."
+        )
     return out.result(LABEL, NAME)
 
 
@@ -236,4 +254,5 @@ def _entry(raw: dict[str, Any], groups: dict[str, str], version: int) -> Entry:
         uuid=get_str(raw, "uuid") or None,
         meta=meta,
         created=created,
+        icon=icon_or_none(raw.get("icon_mime"), raw.get("icon")) if raw.get("icon") else None,
     )

@@ -6,7 +6,8 @@ Plain entry: ``secret`` (Base32), ``issuer``, ``label``, ``digits``, ``type`` (T
 Encrypted, current format (andOTP >= 0.6.3): ``iterations`` (4 bytes, big-endian) + ``salt``
 (12 bytes) + ``iv`` (12 bytes) + ciphertext + tag (16 bytes); key = PBKDF2-HMAC-SHA1(password,
 salt, iterations, 256 bits). Old format (<= 0.6.2): ``iv`` (12) + ciphertext + tag, key =
-SHA-256(password). Both are tried. A GCM failure cannot tell a wrong password from a damaged
+SHA-256(password). Both are tried. An iteration count outside 1,000..500,000 (andOTP writes
+140,000..160,000) is not run: the file is then read as the old format only. A GCM failure cannot tell a wrong password from a damaged
 file, so the message names both.
 """
 
@@ -42,7 +43,7 @@ from desktop_app.otp.model import Entry
 NAME = "andotp"
 LABEL = "andOTP backup"
 MIN_ITERATIONS = 1_000
-MAX_ITERATIONS = 2_000_000
+MAX_ITERATIONS = 500_000  # andOTP writes 140,000 to 160,000
 _HEADER = 4 + 12 + 12
 _MIN_SIZE = 12 + 16 + 2
 
@@ -58,9 +59,21 @@ def _plain_list(data: bytes) -> bool:
     )
 
 
+# other apps' binary files: never guessed to be andOTP backups
+_OTHER_MAGIC = (
+    b"SQLite format 3\x00",
+    b"\xac\xed\x00\x05",
+    b"AUTHENTICATORPRO",
+    b"AuthenticatorPro",
+)
+
+
 def _binary(data: bytes) -> bool:
     return (
-        len(data) >= _MIN_SIZE and not data.startswith(IMAGE_MAGIC) and text_or_none(data) is None
+        len(data) >= _MIN_SIZE
+        and not data.startswith(IMAGE_MAGIC)
+        and not data.startswith(_OTHER_MAGIC)
+        and text_or_none(data) is None
     )
 
 

@@ -25,7 +25,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from desktop_app.errors import AppError, ImportFormatError, OtpError
 from desktop_app.otp.migration import SkippedEntry
-from desktop_app.otp.model import STEAM_DIGITS, Entry, OtpType, new_uuid
+from desktop_app.otp.model import STEAM_DIGITS, Entry, Icon, OtpType, new_uuid
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_ENTRIES = 10_000
@@ -210,6 +210,7 @@ def make_entry(
     uuid: str | None = None,
     meta: dict[str, str] | None = None,
     created: float | None = None,
+    icon: Icon | None = None,
 ) -> Entry:
     """Build a validated Entry from loosely typed file values (raises OtpError/EntryDataError)."""
     from desktop_app.otp.model import normalize_secret
@@ -231,6 +232,7 @@ def make_entry(
         "group": group.strip(),
         "note": note,
         "meta": dict(meta or {}),
+        "icon": icon,
     }
     if uuid:
         kwargs["uuid"] = uuid
@@ -299,3 +301,275 @@ def _valid_uuid(text: str) -> bool:
 
 
 IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"RIFF", b"%PDF", b"PK\x03\x04")
+
+
+# --- bounds on what a hostile file can make us compute -------------------------------------------
+
+MAX_DECODED_BYTES = 64 * 1024 * 1024  # what decryption/decompression of one file may yield
+MAX_KDF_RUNS = 16  # distinct password derivations one file may ask for (slots, per-entry salts)
+
+
+def check_kdf(label: str, ok: bool) -> None:
+    """Refuse a file whose key-derivation parameters exceed what its app writes (with margin).
+
+    A hostile file must not make the app run scrypt/PBKDF2/Argon2 for minutes or exhaust memory;
+    one clear line instead.
+    """
+    if not ok:
+        raise ImportFormatError(
+            f"The {label} has key-derivation parameters outside what its app writes (far too "
+            "much work, or invalid): the file is damaged or not genuine, so it is not opened."
+        )
+
+
+def check_kdf_runs(label: str, count: int) -> None:
+    check_kdf(label, count <= MAX_KDF_RUNS)
+
+
+def pbkdf2(algorithm: str, password: str, salt: bytes, iterations: int, length: int) -> bytes:
+    import hashlib
+
+    return hashlib.pbkdf2_hmac(algorithm, password.encode("utf-8"), salt, iterations, length)
+
+
+def argon2id(password: str, salt: bytes, *, t: int, m_kib: int, p: int, length: int = 32) -> bytes:
+    """Argon2id (v1.3) raw hash; argon2-cffi is imported only when a file needs it."""
+    from argon2.low_level import Type, hash_secret_raw
+
+    return hash_secret_raw(
+        password.encode("utf-8"),
+        salt,
+        time_cost=t,
+        memory_cost=m_kib,
+        parallelism=p,
+        hash_len=length,
+        type=Type.ID,
+    )
+
+
+def aes_cbc_decrypt(key: bytes, iv: bytes, data: bytes) -> bytes | None:
+    """AES-CBC with PKCS#7 padding; None when the padding is wrong (wrong key or damage)."""
+    from cryptography.hazmat.primitives import padding
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    if len(iv) != 16 or not data or len(data) % 16 or len(key) not in (16, 24, 32):
+        return None
+    decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+    padded = decryptor.update(data) + decryptor.finalize()
+    unpadder = padding.PKCS7(128).unpadder()
+    try:
+        return unpadder.update(padded) + unpadder.finalize()
+    except ValueError:
+        return None
+
+
+def aes_cbc_encrypt(key: bytes, iv: bytes, data: bytes) -> bytes:
+    """AES-CBC with PKCS#7 padding (tests use it to build encrypted files)."""
+    from cryptography.hazmat.primitives import padding
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    padder = padding.PKCS7(128).padder()
+    padded = padder.update(data) + padder.finalize()
+    encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
+    return encryptor.update(padded) + encryptor.finalize()
+
+
+# --- Android shared-preferences XML ----------------------------------------------------------
+
+_XML_DECL = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def android_prefs(data: bytes) -> dict[str, str] | None:
+    """``<map><string name="k">v</string>...</map>`` as a dict, or None when ``data`` is not such
+    a file. Document type declarations (entities) are refused: they are never in these files and
+    are the way to make an XML parser expand a few bytes into gigabytes. Cached (the detectors of
+    several formats look at the same file): callers must not mutate the result."""
+    head = data.lstrip()[:200]
+    if not (head.startswith(b"<?xml") or head.startswith(b"<map")) or b"<map" not in data[:4096]:
+        return None
+    if _XML_DECL.search(data):
+        return None
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError:
+        return None
+    if root.tag != "map":
+        return None
+    out: dict[str, str] = {}
+    for child in root:
+        name = child.get("name")
+        if name is None:
+            continue
+        if child.tag == "string":
+            out[name] = child.text or ""
+        elif child.get("value") is not None:
+            out[name] = child.get("value") or ""
+        if len(out) > MAX_ENTRIES:
+            raise ImportFormatError("The file holds too many preference items.")
+    return out
+
+
+def looks_like_android_prefs(data: bytes) -> bool:
+    head = data.lstrip()[:200]
+    return (head.startswith(b"<?xml") or head.startswith(b"<map")) and b"<map" in data[:4096]
+
+
+# --- SQLite databases ------------------------------------------------------------------------
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAX_STEPS = 200_000_000  # virtual-machine steps one file may cost (reading 10,000 rows: ~1M)
+
+
+@lru_cache(maxsize=2)
+def sqlite_schema(data: bytes) -> dict[str, frozenset[str]] | None:
+    """Table name -> column names of an SQLite database file, or None when it is not one."""
+    if not data.startswith(SQLITE_MAGIC):
+        return None
+    try:
+        con = sqlite_open(data)
+    except ImportFormatError:
+        return None
+    try:
+        tables = [
+            r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' LIMIT 200")
+        ]
+        schema = {}
+        for t in tables:
+            cols = con.execute("SELECT name FROM pragma_table_info(?)", (t,)).fetchall()
+            schema[t] = frozenset(str(c[0]).lower() for c in cols)
+        return schema
+    except Exception:
+        return None
+    finally:
+        con.close()
+
+
+def sqlite_open(data: bytes) -> Any:
+    """An in-memory, read-only copy of an SQLite database file (no temp file)."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(":memory:")
+        con.deserialize(data)
+        con.execute("PRAGMA query_only = ON")
+        con.execute("PRAGMA trusted_schema = OFF")
+        budget = [SQLITE_MAX_STEPS // 1000]
+
+        def _spend() -> int:  # a crafted view or schema must not run for minutes
+            budget[0] -= 1
+            return 1 if budget[0] < 0 else 0
+
+        con.set_progress_handler(_spend, 1000)
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except (sqlite3.Error, OverflowError, MemoryError):
+        raise ImportFormatError(
+            "The file starts like an SQLite database but cannot be opened: it is damaged or "
+            "truncated."
+        ) from None
+    return con
+
+
+def sqlite_rows(data: bytes, table: str, label: str) -> list[dict[str, Any]]:
+    """Every row of ``table`` (at most MAX_ENTRIES) as a dict of lower-case column names."""
+    import sqlite3
+
+    con = sqlite_open(data)
+    try:
+        kind = con.execute("SELECT type FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+        if kind is None or kind[0] != "table":
+            raise ImportFormatError(f"The {label} has no {table} table: it is not such a file.")
+        cur = con.execute(f'SELECT * FROM "{table}" LIMIT ?', (MAX_ENTRIES + 1,))
+        names = [str(d[0]).lower() for d in cur.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    except sqlite3.Error:
+        raise ImportFormatError(
+            f"The {label} is damaged: its {table} table cannot be read."
+        ) from None
+    finally:
+        con.close()
+    if len(rows) > MAX_ENTRIES:
+        raise ImportFormatError(f"The {label} holds too many accounts.")
+    return rows
+
+
+def row_str(row: dict[str, Any], key: str) -> str:
+    value = row.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            raise EntryDataError(f"its {key} is not text") from None
+    return str(value)
+
+
+def row_int(row: dict[str, Any], key: str, default: int) -> int:
+    value = row.get(key)
+    if value is None or value == "":
+        return default
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,19}\s*", value):
+        return int(value)
+    raise EntryDataError(f"its {key} is not a whole number")
+
+
+def b32_of(raw: bytes) -> str:
+    return base64.b32encode(raw).decode("ascii").rstrip("=")
+
+
+def secret_b64(text: str) -> str:
+    """A Base64 secret (as Steam, Microsoft write) as Base32."""
+    try:
+        raw = base64.b64decode(text.strip() + "=" * (-len(text.strip()) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        raise EntryDataError("Its secret is not valid Base64") from None
+    if not raw:
+        raise EntryDataError("Its secret is empty")
+    return b32_of(raw)
+
+
+def secret_hex(text: str) -> str:
+    try:
+        raw = bytes.fromhex(text.strip())
+    except ValueError:
+        raise EntryDataError("Its secret is not valid hex") from None
+    if not raw:
+        raise EntryDataError("Its secret is empty")
+    return b32_of(raw)
+
+
+def icon_or_none(mime: Any, data: Any) -> Icon | None:
+    """An icon from a file's fields, or None when it is missing, unknown or too large (an
+    unusable icon never costs the entry)."""
+    from desktop_app.otp.model import ICON_MIMES, MAX_ICON_BYTES
+
+    if isinstance(data, str):
+        try:
+            data = base64.b64decode(data, validate=True)
+        except (binascii.Error, ValueError):
+            return None
+    if not isinstance(data, bytes) or not data or len(data) > MAX_ICON_BYTES:
+        return None
+    mime = mime.strip().lower() if isinstance(mime, str) else ""
+    if mime not in ICON_MIMES:
+        mime = _sniff_mime(data)
+    return Icon(mime, data) if mime in ICON_MIMES else None
+
+
+def _sniff_mime(data: bytes) -> str:
+    if data.startswith(b"\x89PNG"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"GIF8"):
+        return "image/gif"
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "image/webp"
+    if b"<svg" in data[:1024]:
+        return "image/svg+xml"
+    return ""

@@ -1,35 +1,65 @@
-"""Bitwarden JSON export (unencrypted ``.json``).
+"""Bitwarden exports: JSON (plain or password-protected) and CSV.
 
-``{"encrypted": false, "folders": [{id, name}], "items": [{"type": 1, "name", "folderId",
+JSON: ``{"encrypted": false, "folders": [{id, name}], "items": [{"type": 1, "name", "folderId",
 "login": {"username", "totp"}}]}``. ``login.totp`` holds an ``otpauth://`` URI, ``steam://SECRET``
 or a bare Base32 secret (TOTP, SHA1, 6 digits, 30 s). A bare secret takes the item's name as
 issuer and the username as account; a URI keeps its own label and fills in what it lacks from the
 item. The folder becomes the group. Items without a TOTP key are ignored (counted in the notes).
-Encrypted Bitwarden exports are refused with a message saying how to export them plainly.
+
+Password-protected JSON (``"passwordProtected": true``): ``salt`` (text), ``kdfType`` (0 =
+PBKDF2-HMAC-SHA256 with ``kdfIterations``; 1 = Argon2id with ``kdfIterations`` passes,
+``kdfMemory`` MiB, ``kdfParallelism`` lanes, salted with SHA-256 of ``salt``), 32-byte key
+stretched with HKDF-Expand-SHA256 into an encryption key (info "enc") and a MAC key (info
+"mac"); ``encKeyValidation_DO_NOT_EDIT`` and ``data`` are EncStrings ``2.iv|ciphertext|mac``
+(Base64; AES-256-CBC, HMAC-SHA256 over iv + ciphertext). ``data`` holds the plain JSON export.
+Account-restricted encrypted exports (``encrypted`` without ``passwordProtected``) need the
+Bitwarden account key and are refused with the way out.
+
+CSV (``bitwarden_export.csv``): header ``folder,favorite,type,name,notes,fields,reprompt,
+login_uri,login_username,login_password,login_totp``.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import csv
+import hashlib
+import hmac
+import io
 from typing import Any
 
-from desktop_app.errors import ImportFormatError
+from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.importers.base import (
+    MAX_ENTRIES,
     Collector,
     EntryDataError,
     ImportResult,
+    PasswordRequired,
+    aes_cbc_decrypt,
+    argon2id,
     broken_json_with,
+    check_kdf,
     display_label,
+    get_int,
     get_str,
     load_json,
     make_entry,
+    pbkdf2,
     require_list,
     sniff_json,
+    text_or_none,
 )
 from desktop_app.intake import PayloadKind, classify
 from desktop_app.otp.model import Entry, OtpType
 
 NAME = "bitwarden"
 LABEL = "Bitwarden export"
+# Bitwarden's own limits for the key derivation a user may choose
+MAX_PBKDF2_ITERATIONS = 2_000_000
+MAX_ARGON2_ITERATIONS = 10
+MAX_ARGON2_MEMORY_MIB = 1024
+MAX_ARGON2_PARALLELISM = 16
 
 
 class BitwardenImporter:
@@ -43,20 +73,28 @@ class BitwardenImporter:
         return (
             isinstance(doc, dict)
             and "encrypted" in doc
-            and ("items" in doc or "encKeyValidation_DO_NOT_EDIT" in doc)
+            and ("items" in doc or "encKeyValidation_DO_NOT_EDIT" in doc or "data" in doc)
         )
 
     def needs_password(self, data: bytes) -> bool:
-        return False
+        doc = sniff_json(data)
+        return isinstance(doc, dict) and doc.get("passwordProtected") is True
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         doc = load_json(data, LABEL)
         if not isinstance(doc, dict):
             raise ImportFormatError("This is not a Bitwarden export (not a JSON object).")
-        if doc.get("encrypted") is True or doc.get("passwordProtected") is True:
+        if doc.get("passwordProtected") is True:
+            if password is None:
+                raise PasswordRequired(LABEL)
+            doc = load_json(decrypt_protected(doc, password), LABEL)
+            if not isinstance(doc, dict):
+                raise ImportFormatError("The decrypted Bitwarden export is not a JSON object.")
+        if doc.get("encrypted") is True:
             raise ImportFormatError(
-                "This Bitwarden export is encrypted, which this app cannot read. In Bitwarden, "
-                "export the vault as .json (not encrypted), import that file, then delete it."
+                "This Bitwarden export is encrypted with the Bitwarden account's key, which only "
+                "Bitwarden can open. In Bitwarden, export the vault again as .json (or as .json "
+                "(Encrypted) with a file password), import that file, then delete it."
             )
         items = require_list(doc.get("items"), "the Bitwarden item list")
         folders: dict[str, str] = {}
@@ -79,21 +117,141 @@ class BitwardenImporter:
                 continue
             assert isinstance(login, dict)
             label = display_label(raw.get("name"), login.get("username"), fallback)
-            out.add(label, _entry, raw, login, folders)
-        if ignored:
-            out.notes.append(
-                f"{ignored} item{'s' if ignored != 1 else ''} without a TOTP key "
-                f"{'were' if ignored != 1 else 'was'} ignored."
+            folder_id = raw.get("folderId")
+            group = folders.get(folder_id, "") if isinstance(folder_id, str) else ""
+            out.add(
+                label,
+                lambda r=raw, lg=login, g=group: entry_from_totp(
+                    get_str(lg, "totp"), get_str(r, "name"), get_str(lg, "username"), g
+                ),
             )
+        _note_ignored(out, ignored)
         return out.result(LABEL, NAME)
 
 
-def _entry(raw: dict[str, Any], login: dict[str, Any], folders: dict[str, str]) -> Entry:
-    totp = get_str(login, "totp").strip()
-    item_name = get_str(raw, "name")
-    username = get_str(login, "username")
-    folder_id = raw.get("folderId")
-    group = folders.get(folder_id, "") if isinstance(folder_id, str) else ""
+def _note_ignored(out: Collector, ignored: int) -> None:
+    if ignored:
+        out.notes.append(
+            f"{ignored} item{'s' if ignored != 1 else ''} without a TOTP key "
+            f"{'were' if ignored != 1 else 'was'} ignored."
+        )
+
+
+# --- password-protected JSON -------------------------------------------------------------
+
+
+def _derive(doc: dict[str, Any], password: str) -> tuple[bytes, bytes]:
+    salt = doc.get("salt")
+    if not isinstance(salt, str) or not salt:
+        raise ImportFormatError("The Bitwarden export is damaged: its salt is missing.")
+    try:
+        kdf = get_int(doc, "kdfType", 0)
+        iterations = get_int(doc, "kdfIterations", 0)
+        memory = get_int(doc, "kdfMemory", 64)
+        lanes = get_int(doc, "kdfParallelism", 4)
+    except ImportFormatError:
+        raise ImportFormatError(
+            "The Bitwarden export is damaged: its key parameters are bad."
+        ) from None
+    if kdf == 0:
+        check_kdf(LABEL, 1 <= iterations <= MAX_PBKDF2_ITERATIONS)
+        key = pbkdf2("sha256", password, salt.encode("utf-8"), iterations, 32)
+    elif kdf == 1:
+        check_kdf(
+            LABEL,
+            1 <= iterations <= MAX_ARGON2_ITERATIONS
+            and 1 <= memory <= MAX_ARGON2_MEMORY_MIB
+            and 1 <= lanes <= MAX_ARGON2_PARALLELISM,
+        )
+        key = argon2id(
+            password,
+            hashlib.sha256(salt.encode("utf-8")).digest(),
+            t=iterations,
+            m_kib=memory * 1024,
+            p=lanes,
+        )
+    else:
+        raise ImportFormatError(
+            f"This Bitwarden export uses key derivation type {kdf}, which this app does not know."
+        )
+    enc = hmac.new(key, b"enc\x01", hashlib.sha256).digest()
+    mac = hmac.new(key, b"mac\x01", hashlib.sha256).digest()
+    return enc, mac
+
+
+def _enc_string(value: Any, what: str) -> tuple[bytes, bytes, bytes]:
+    if not isinstance(value, str) or not value.startswith("2."):
+        raise ImportFormatError(f"The Bitwarden export is damaged: {what} is not readable.")
+    parts = value[2:].split("|")
+    if len(parts) != 3:
+        raise ImportFormatError(f"The Bitwarden export is damaged: {what} is not readable.")
+    try:
+        iv, data, mac = (base64.b64decode(p, validate=True) for p in parts)
+    except (binascii.Error, ValueError):
+        raise ImportFormatError(f"The Bitwarden export is damaged: {what} is not Base64.") from None
+    return iv, data, mac
+
+
+def _open(enc_key: bytes, mac_key: bytes, value: Any, what: str) -> bytes | None:
+    iv, data, mac = _enc_string(value, what)
+    if not hmac.compare_digest(hmac.new(mac_key, iv + data, hashlib.sha256).digest(), mac):
+        return None
+    return aes_cbc_decrypt(enc_key, iv, data)
+
+
+def decrypt_protected(doc: dict[str, Any], password: str) -> bytes:
+    enc, mac = _derive(doc, password)
+    if _open(enc, mac, doc.get("encKeyValidation_DO_NOT_EDIT"), "the key check") is None:
+        raise WrongPasswordError("Wrong file password for this Bitwarden export.")
+    plain = _open(enc, mac, doc.get("data"), "the data")
+    if plain is None:
+        raise ImportFormatError(
+            "The Bitwarden export is damaged: the password is right but the data does not decrypt."
+        )
+    return plain
+
+
+def encrypt_protected(
+    plain: bytes,
+    password: str,
+    salt: str,
+    *,
+    kdf: int = 0,
+    iterations: int = 600_000,
+    memory: int = 64,
+    lanes: int = 4,
+    iv: bytes = b"\x01" * 16,
+) -> dict[str, Any]:
+    """A password-protected export as Bitwarden writes it (tests build files with it)."""
+    from desktop_app.importers.base import aes_cbc_encrypt
+
+    doc: dict[str, Any] = {
+        "encrypted": True,
+        "passwordProtected": True,
+        "salt": salt,
+        "kdfType": kdf,
+        "kdfIterations": iterations,
+        "kdfMemory": memory if kdf == 1 else None,
+        "kdfParallelism": lanes if kdf == 1 else None,
+    }
+    enc, mac = _derive(doc, password)
+
+    def seal(data: bytes) -> str:
+        ct = aes_cbc_encrypt(enc, iv, data)
+        tag = hmac.new(mac, iv + ct, hashlib.sha256).digest()
+        return "2." + "|".join(base64.b64encode(x).decode() for x in (iv, ct, tag))
+
+    doc["encKeyValidation_DO_NOT_EDIT"] = seal(b"b1c2d3e4-check")
+    doc["data"] = seal(plain)
+    return doc
+
+
+# --- one TOTP field -------------------------------------------------------------------------
+
+
+def entry_from_totp(totp: str, item_name: str, username: str, group: str = "") -> Entry:
+    """An entry from a password manager's TOTP field: otpauth URI, steam:// or a bare secret."""
+    totp = totp.strip()
     if totp.lower().startswith("otpauth://"):
         payload = classify(totp)
         if payload.kind is not PayloadKind.OTPAUTH:
@@ -115,3 +273,66 @@ def _entry(raw: dict[str, Any], login: dict[str, Any], folders: dict[str, str]) 
     if "://" in totp:
         raise EntryDataError("Its TOTP field holds an unknown kind of link")
     return make_entry(secret=totp, issuer=item_name, name=username, group=group)
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("name", "login_username", "login_totp")
+
+
+def csv_rows(data: bytes, required: tuple[str, ...]) -> list[dict[str, str]] | None:
+    """The rows of a CSV file whose header has ``required`` columns, else None."""
+    text = text_or_none(data)
+    if text is None:
+        return None
+    first = text.lstrip().partition("\n")[0]
+    if not all(c in first for c in required):
+        return None
+    try:
+        reader = csv.DictReader(io.StringIO(text.lstrip()))
+        if reader.fieldnames is None or not all(c in reader.fieldnames for c in required):
+            return None
+        rows = []
+        for row in reader:
+            rows.append({k: v if isinstance(v, str) else "" for k, v in row.items() if k})
+            if len(rows) > MAX_ENTRIES * 10:
+                raise ImportFormatError("The CSV file has too many rows.")
+        return rows
+    except csv.Error:
+        raise ImportFormatError("The CSV file is damaged (unbalanced quotes).") from None
+
+
+class BitwardenCsvImporter:
+    name = "bitwarden-csv"
+    label = "Bitwarden CSV export"
+
+    def detect(self, data: bytes) -> bool:
+        text = text_or_none(data[:4096]) or ""
+        first = text.lstrip().partition("\n")[0]
+        return all(c in first for c in CSV_COLUMNS)
+
+    def needs_password(self, data: bytes) -> bool:
+        return False
+
+    def parse(self, data: bytes, password: str | None) -> ImportResult:
+        rows = csv_rows(data, CSV_COLUMNS)
+        if rows is None:
+            raise ImportFormatError("This is not a Bitwarden CSV export (no login_totp column).")
+        out = Collector()
+        ignored = 0
+        for index, row in enumerate(rows):
+            totp = row.get("login_totp", "").strip()
+            if not totp:
+                ignored += 1
+                continue
+            label = display_label(row.get("name"), row.get("login_username"), f"Row {index + 2}")
+            out.add(
+                label,
+                entry_from_totp,
+                totp,
+                row.get("name", ""),
+                row.get("login_username", ""),
+                row.get("folder", ""),
+            )
+        _note_ignored(out, ignored)
+        return out.result(self.label, self.name)

@@ -9,7 +9,7 @@ completeness: missing codes are listed as skipped.
 
 ente Auth's plain export is such a list whose links carry a ``codeDisplay`` JSON parameter: its
 first tag becomes the group, and entries in ente's trash are skipped. ente's encrypted export
-(JSON with ``kdfParams``) is recognised and refused with a clear message.
+(JSON with ``kdfParams``) is decrypted by :mod:`desktop_app.importers.ente` first.
 """
 
 from __future__ import annotations
@@ -160,19 +160,23 @@ class EnteImporter:
     label = "ente Auth export"
 
     def detect(self, data: bytes) -> bool:
-        doc = sniff_json(data)
-        if isinstance(doc, dict) and "kdfParams" in doc and "encryptedData" in doc:
+        from desktop_app.importers.ente import is_encrypted_export
+
+        if is_encrypted_export(sniff_json(data)):
             return True
         return any("codeDisplay=" in x for x in _link_lines(data))
 
     def needs_password(self, data: bytes) -> bool:
-        return False
+        from desktop_app.importers.ente import is_encrypted_export
+
+        return is_encrypted_export(sniff_json(data))
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
+        from desktop_app.importers.ente import decrypt, is_encrypted_export
+
         doc = sniff_json(data)
-        if isinstance(doc, dict) and "kdfParams" in doc:
-            raise ImportFormatError(
-                "This is an encrypted ente Auth export, which this app cannot read. In ente "
-                "Auth, choose Export codes > Plain text, import that file, then delete it."
-            )
+        if is_encrypted_export(doc):
+            data = decrypt(doc, password)
+            if not data.strip():
+                return Collector().result(self.label, self.name)
         return parse_lines(data, self.label, self.name, ente=True)

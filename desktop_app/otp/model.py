@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import time
 import uuid as _uuid
 from dataclasses import asdict, dataclass, field, replace
@@ -23,6 +25,21 @@ MAX_DIGITS = 10
 STEAM_DIGITS = 5
 DEFAULT_PERIOD = 30
 MIN_SECRET_BITS = 80  # many services still issue 80-bit (16 Base32 characters) secrets
+
+
+ICON_MIMES = ("image/png", "image/jpeg", "image/svg+xml", "image/webp", "image/gif")
+MAX_ICON_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Icon:
+    """A small picture shown in place of the letter avatar (imported from another app)."""
+
+    mime: str
+    data: bytes
+
+    def __repr__(self) -> str:
+        return f"Icon(mime={self.mime!r}, {len(self.data)} bytes)"
 
 
 def new_uuid() -> str:
@@ -51,6 +68,7 @@ class Entry:
     created: float = field(default_factory=time.time)
     uuid: str = field(default_factory=new_uuid)
     meta: dict[str, str] = field(default_factory=dict)
+    icon: Icon | None = None
 
     def __post_init__(self) -> None:
         validate(self)
@@ -79,6 +97,11 @@ class Entry:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["type"] = self.type.value
+        data["icon"] = (
+            None
+            if self.icon is None
+            else {"mime": self.icon.mime, "data": base64.b64encode(self.icon.data).decode()}
+        )
         return data
 
     @classmethod
@@ -86,7 +109,20 @@ class Entry:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         known["type"] = OtpType(known.get("type", "totp"))
         known["meta"] = dict(known.get("meta") or {})
+        known["icon"] = _icon_from(known.get("icon"))
         return cls(**known)
+
+
+def _icon_from(value: Any) -> Icon | None:
+    if not isinstance(value, dict):
+        return None
+    mime, data = value.get("mime"), value.get("data")
+    if not isinstance(mime, str) or not isinstance(data, str):
+        return None
+    try:
+        return Icon(mime, base64.b64decode(data, validate=True))
+    except (binascii.Error, ValueError):
+        return None
 
 
 _B32 = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
@@ -127,5 +163,12 @@ def validate(entry: Entry) -> None:
         raise OtpError("The period must be between 1 and 86400 seconds.", "period")
     if entry.counter < 0 or entry.counter >= 2**63:
         raise OtpError("The counter must be a non-negative integer.", "counter")
+    if entry.icon is not None and (
+        not isinstance(entry.icon, Icon)
+        or entry.icon.mime not in ICON_MIMES
+        or not entry.icon.data
+        or len(entry.icon.data) > MAX_ICON_BYTES
+    ):
+        raise OtpError("The icon is not a small PNG, JPEG, SVG, WebP or GIF picture.", "icon")
     if len(entry.issuer) > 512 or len(entry.name) > 512:
         raise OtpError("The issuer or account name is too long.", "name")

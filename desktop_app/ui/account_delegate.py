@@ -5,7 +5,9 @@
     ( G )  GitHub                               123 456   (12)
            octocat@example.com              next 654 321
 
-HOTP rows show a round "next code" button where time-based rows show the ring.
+HOTP rows show a round "next code" button where time-based rows show the ring. An entry with an
+icon (imported from Aegis or Stratum) shows the icon, cropped to the circle, in place of the
+letter avatar; an icon that does not decode falls back to the letter.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetrics,
+    QImage,
     QPainter,
     QPainterPath,
     QPalette,
@@ -27,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from desktop_app.otp.model import Entry, OtpType
+from desktop_app.otp.model import Entry, Icon, OtpType
 from desktop_app.ui.accounts_model import (
     ROLE_CODE,
     ROLE_ENTRY,
@@ -83,6 +86,26 @@ def code_font(base: QFont) -> QFont:
     return font
 
 
+def icon_image(icon: Icon) -> QImage | None:
+    """The icon's picture, or None when Qt cannot decode it."""
+    image = QImage()
+    if icon.mime == "image/svg+xml":
+        from PySide6.QtSvg import QSvgRenderer
+
+        renderer = QSvgRenderer(icon.data)
+        if not renderer.isValid():
+            return None
+        image = QImage(128, 128, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        p = QPainter(image)
+        renderer.render(p)
+        p.end()
+        return image
+    if not image.loadFromData(icon.data):
+        return None
+    return image
+
+
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
@@ -97,6 +120,8 @@ class AccountDelegate(QStyledItemDelegate):
         self.paint_count = 0  # full row paints
         self.ring_paints = 0  # countdown-only paints
         self._rings: dict[tuple[object, ...], QPixmap] = {}
+        self._icons: dict[tuple[int, float], QPixmap | None] = {}  # (hash of data, dpr)
+        self.icon_paints = 0  # rows painted with an icon (for tests)
         self._fonts_for: tuple[str, float] | None = None
         self._title = QFont()
         self._sub = QFont()
@@ -125,6 +150,29 @@ class AccountDelegate(QStyledItemDelegate):
         code_h = QFontMetrics(self._code).height() + QFontMetrics(self._small).height()
         height = max(AVATAR, text_h, code_h) + 2 * V_PAD
         return QSize(360, height)
+
+    def _icon_pixmap(self, entry: Entry, dpr: float) -> QPixmap | None:
+        """The entry's icon scaled to the avatar (cached per picture), or None."""
+        if entry.icon is None:
+            return None
+        key = (hash(entry.icon.data), dpr)
+        if key not in self._icons:
+            if len(self._icons) > 512:
+                self._icons.clear()
+            image = icon_image(entry.icon)
+            pixmap: QPixmap | None = None
+            if image is not None and not image.isNull():
+                side = round(AVATAR * dpr)
+                scaled = image.scaled(
+                    side,
+                    side,
+                    Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                pixmap = QPixmap.fromImage(scaled)
+                pixmap.setDevicePixelRatio(dpr)
+            self._icons[key] = pixmap
+        return self._icons[key]
 
     def action_rect(self, rect: QRect) -> QRect:
         """Where the countdown ring (or the HOTP 'next code' button) sits in a row."""
@@ -169,16 +217,26 @@ class AccountDelegate(QStyledItemDelegate):
         muted = QColor(text_color)
         muted.setAlphaF(0.62)
 
-        # avatar
+        # avatar: the entry's icon, else a coloured circle with the initial
         av = QRectF(rect.left() + H_PAD, rect.center().y() - AVATAR / 2 + 1, AVATAR, AVATAR)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(avatar_color(entry.issuer or entry.name, dark))
-        painter.drawEllipse(av)
-        avatar_font = QFont(self._title)
-        avatar_font.setPointSizeF(self._title.pointSizeF() * 1.15)
-        painter.setFont(avatar_font)
-        painter.setPen(QColor("white"))
-        painter.drawText(av, Qt.AlignmentFlag.AlignCenter, initials(entry))
+        icon = self._icon_pixmap(entry, painter.device().devicePixelRatioF())
+        if icon is not None:
+            clip = QPainterPath()
+            clip.addEllipse(av)
+            painter.save()
+            painter.setClipPath(clip)
+            painter.drawPixmap(av.toRect(), icon)
+            painter.restore()
+            self.icon_paints += 1
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(avatar_color(entry.issuer or entry.name, dark))
+            painter.drawEllipse(av)
+            avatar_font = QFont(self._title)
+            avatar_font.setPointSizeF(self._title.pointSizeF() * 1.15)
+            painter.setFont(avatar_font)
+            painter.setPen(QColor("white"))
+            painter.drawText(av, Qt.AlignmentFlag.AlignCenter, initials(entry))
 
         # right side: ring/button, code, next code
         remaining = int(index.data(ROLE_REMAINING) or 0)

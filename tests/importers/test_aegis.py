@@ -173,3 +173,30 @@ def test_repeated_uuids_become_unique(samples) -> None:
     b["uuid"] = a["uuid"]
     result = importers.load(plain_file(content([a, b])))
     assert len({e.uuid for e in result.entries}) == 2
+
+
+def test_icons_are_imported_and_kept_encrypted_in_the_vault(samples, vault, data_dir) -> None:
+    from desktop_app.vault import Vault
+
+    png = b"\x89PNG\r\n\x1a\n" + b"\x01" * 40
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect/></svg>'
+    raws = [aegis_entry(e) for e in samples[:4]]
+    raws[0].update(icon=base64.b64encode(png).decode(), icon_mime="image/png")
+    raws[1].update(icon=base64.b64encode(svg).decode(), icon_mime="image/svg+xml")
+    raws[2].update(icon=base64.b64encode(b"x" * (300 * 1024)).decode(), icon_mime="image/png")
+    result = importers.load(plain_file(content(raws)))
+    icons = [e.icon for e in result.entries]
+    assert icons[0] is not None and (icons[0].mime, icons[0].data) == ("image/png", png)
+    assert icons[1] is not None and icons[1].mime == "image/svg+xml"
+    assert icons[2] is None and icons[3] is None  # too large: the entry comes in without it
+    assert "left out" in result.notes[0]
+    importers.import_into(vault, plain_file(content(raws)))
+    assert png not in vault.path.read_bytes()  # inside the encrypted payload only
+    vault.close()
+    again = Vault.open_with_password(data_dir, "test-password")
+    try:
+        by_issuer = {e.issuer: e for e in again.entries()}
+        got = by_issuer[samples[0].issuer].icon
+        assert got is not None and got.data == png
+    finally:
+        again.close()

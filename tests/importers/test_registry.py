@@ -21,12 +21,26 @@ def test_every_format_name_is_reachable() -> None:
         "aegis",
         "2fas",
         "andotp",
+        "authplus",
+        "authy",
+        "battlenet",
         "bitwarden",
-        "freeotp",
+        "bitwarden-csv",
+        "duo",
         "ente",
+        "freeotp",
+        "freeotp-backup",
+        "freeotp-xml",
         "google",
-        "otpauth",
+        "google-db",
         "image",
+        "keepass-csv",
+        "microsoft",
+        "otpauth",
+        "proton",
+        "steam",
+        "stratum",
+        "totpauth",
     }
     with pytest.raises(ImportFormatError, match="Unknown import format"):
         importers.importer_by_name("lastpass")
@@ -119,6 +133,31 @@ KEYS = [
     "groupId",
     "tags",
     "algorithm",
+    # formats added for issue 10
+    "Authenticators",
+    "Type",
+    "Secret",
+    "Issuer",
+    "Algorithm",
+    "Digits",
+    "shared_secret",
+    "account_name",
+    "accounts",
+    "otpGenerator",
+    "otpSecret",
+    "content",
+    "uri",
+    "passwordProtected",
+    "salt",
+    "kdfType",
+    "kdfIterations",
+    "kdfMemory",
+    "kdfParallelism",
+    "encKeyValidation_DO_NOT_EDIT",
+    "data",
+    "memLimit",
+    "opsLimit",
+    "encryptionNonce",
 ]
 json_values = st.recursive(
     st.none()
@@ -172,10 +211,131 @@ def _valid_files() -> list[bytes]:
                 "tokens": [{"secret": [1, -2, 3, 4, 5, 6, 7, 8, 9, 10], "type": "HOTP"}],
             }
         ).encode(),
+        *NEW_FORMATS.values(),
     ]
 
 
+def _new_format_files() -> dict[str, bytes]:
+    """One small valid file of every format added for issue 10, by importer name (the cheap
+    key-derivation parameters each format allows, so that fuzzing stays fast)."""
+    import os
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    from desktop_app.importers.battlenet import SECRET_KEY, mask
+    from desktop_app.importers.bitwarden import encrypt_protected
+    from desktop_app.importers.ente import encrypt as ente_encrypt
+    from desktop_app.importers.stratum import encrypt as stratum_encrypt
+    from desktop_app.importers.totpauth import encrypt as totpauth_encrypt
+    from tests.importers.test_authy import plain_tokens, prefs
+    from tests.importers.test_freeotp2 import freeotp_backup
+    from tests.importers.vectors import RFC1, STEAM_RAW, b32, b64
+
+    secret = b32(RFC1)
+    uri = f"otpauth://totp/I:n?secret={secret}"
+    stratum = json.dumps(
+        {
+            "Authenticators": [
+                {
+                    "Type": 2,
+                    "Issuer": "I",
+                    "Secret": secret,
+                    "Algorithm": 0,
+                    "Digits": 6,
+                    "Period": 30,
+                    "Counter": 0,
+                }
+            ]
+        }
+    ).encode()
+
+    def db(script: str, insert: str, row: tuple) -> bytes:
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / "db"
+            con = sqlite3.connect(path)
+            con.executescript(script)
+            con.execute(insert, row)
+            con.commit()
+            con.close()
+            return path.read_bytes()
+
+    token = json.dumps({"secret": list(RFC1), "type": "TOTP", "issuerExt": "I", "label": "l"})
+    tokens_xml = (
+        '<?xml version="1.0"?><map><string name="tokenOrder">[]</string>'
+        f'<string name="a">{token}</string></map>'
+    ).encode()
+    with tempfile.TemporaryDirectory() as d:
+        from tests.importers.test_authplus import authplus_db
+
+        authplus = authplus_db(Path(d), "pw", [("n", secret, 0, 0, "I", "", "")])
+    return {
+        "authplus": authplus,
+        "authy": prefs(plain_tokens()[:1]),
+        "battlenet": (
+            f'<map><string name="{SECRET_KEY}">{mask(RFC1.hex())}</string></map>'
+        ).encode(),
+        "bitwarden": json.dumps(
+            encrypt_protected(
+                json.dumps({"encrypted": False, "items": [{"login": {"totp": uri}}]}).encode(),
+                "pw",
+                "salt",
+                iterations=1000,
+            )
+        ).encode(),
+        "bitwarden-csv": f"name,login_username,login_totp\nI,n,{secret}\n".encode(),
+        "duo": json.dumps([{"name": "D", "otpGenerator": {"otpSecret": secret}}]).encode(),
+        "ente": ente_encrypt(uri.encode(), "pw", ops=1, mem=8192 * 1024, salt=bytes(16)),
+        "freeotp-backup": freeotp_backup("pw", iterations=1000, orphan=False),
+        "freeotp-xml": tokens_xml,
+        "google-db": db(
+            "CREATE TABLE accounts (email TEXT, secret TEXT, type INTEGER, issuer TEXT,"
+            " counter INTEGER)",
+            "INSERT INTO accounts VALUES (?,?,?,?,?)",
+            ("n", secret, 0, "I", 0),
+        ),
+        "keepass-csv": f'"Group","Title","Username","TOTP"\n"Root","T","u","{uri}"\n'.encode(),
+        "microsoft": db(
+            "CREATE TABLE accounts (name TEXT, username TEXT, oath_secret_key TEXT,"
+            " account_type INTEGER)",
+            "INSERT INTO accounts VALUES (?,?,?,?)",
+            ("I", "n", b64(RFC1), 1),
+        ),
+        "proton": json.dumps(
+            {"version": 1, "entries": [{"content": {"uri": uri, "name": "P"}}]}
+        ).encode(),
+        "steam": json.dumps({"shared_secret": b64(STEAM_RAW), "account_name": "g"}).encode(),
+        "stratum": stratum,
+        "stratum-encrypted": stratum_encrypt(stratum, "pw", os.urandom(16), os.urandom(12)),
+        "totpauth": totpauth_encrypt([{"issuer": "T", "name": "n", "key": secret, "base": 32}]),
+    }
+
+
+NEW_FORMATS = _new_format_files()
 VALID = _valid_files()
+
+
+@pytest.mark.parametrize("name", sorted(NEW_FORMATS))
+def test_every_new_format_is_recognised_by_content_and_reads(name) -> None:
+    from tests.importers.vectors import assert_codes
+
+    data = NEW_FORMATS[name]
+    assert importers.detect_format(data).name == name.removesuffix("-encrypted")
+    result = importers.load(data, "pw")
+    assert result.skipped == []
+    assert_codes(result.entries)
+
+
+def test_catalogue_names_every_app_with_a_hint() -> None:
+    apps = dict(importers.catalogue())
+    for app in ("Authenticator Plus", "Authy", "Google Authenticator", "Microsoft Authenticator", "FreeOTP",
+                "Stratum / Authenticator Pro", "Steam", "Bitwarden", "ente Auth", "Battle.net "
+                "Authenticator", "Duo Mobile", "Proton Authenticator", "FreeOTP+",
+                "TOTP Authenticator", "WinAuth", "KeePassXC", "Aegis", "2FAS", "andOTP"):  # fmt: skip
+        assert len(apps.pop(app)) > 20, app
+    assert list(apps) == ["Any app"]
+    with pytest.raises(ImportFormatError, match="Proton Authenticator"):
+        importers.load(b"some notes, no accounts\n")
 
 
 @st.composite

@@ -70,15 +70,15 @@ def test_ente_plain_export_tags_and_trash(samples) -> None:
     assert "trash" in result.skipped[0].reason
 
 
-def test_ente_encrypted_export_is_refused() -> None:
+def test_ente_encrypted_export_with_impossible_parameters_is_refused() -> None:
     doc = {
         "version": 1,
         "kdfParams": {"memLimit": 1, "opsLimit": 1, "salt": "x"},
         "encryptedData": "abc",
         "encryptionNonce": "def",
     }
-    with pytest.raises(ImportFormatError, match="Plain text"):
-        importers.load(json.dumps(doc).encode())
+    with pytest.raises(ImportFormatError, match="key-derivation parameters"):
+        importers.load(json.dumps(doc).encode(), "pw")
 
 
 def test_qr_image_takes_the_scanning_path(samples) -> None:

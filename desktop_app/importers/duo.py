@@ -1,0 +1,70 @@
+"""Duo Mobile (Android): ``files/duokit/accounts.json``, a JSON list of accounts.
+
+Account: ``name``, ``otpGenerator`` {``otpSecret`` (Base32), ``counter`` (present: HOTP)};
+codes SHA1, 6 digits, 30 s. Duo Push-only accounts have no ``otpSecret`` and are listed as
+skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop_app.errors import ImportFormatError
+from desktop_app.importers.base import (
+    Collector,
+    EntryDataError,
+    ImportResult,
+    display_label,
+    get_int,
+    get_str,
+    load_json,
+    make_entry,
+    require_list,
+    sniff_json,
+)
+from desktop_app.otp.model import Entry, OtpType
+
+NAME = "duo"
+LABEL = "Duo Mobile account file"
+
+
+class DuoImporter:
+    name = NAME
+    label = LABEL
+
+    def detect(self, data: bytes) -> bool:
+        doc = sniff_json(data)
+        return (
+            isinstance(doc, list)
+            and bool(doc)
+            and all(isinstance(a, dict) and "otpGenerator" in a for a in doc)
+        )
+
+    def needs_password(self, data: bytes) -> bool:
+        return False
+
+    def parse(self, data: bytes, password: str | None) -> ImportResult:
+        doc = load_json(data, LABEL)
+        if not isinstance(doc, list):
+            raise ImportFormatError("This is not a Duo Mobile account file (not a JSON list).")
+        out = Collector()
+        for index, raw in enumerate(require_list(doc, "the Duo account list")):
+            fallback = f"Account {index + 1}"
+            if not isinstance(raw, dict):
+                out.skip(fallback, "It is not an object")
+                continue
+            out.add(display_label(raw.get("name"), None, fallback), _entry, raw)
+        return out.result(LABEL, NAME)
+
+
+def _entry(raw: dict[str, Any]) -> Entry:
+    gen = raw.get("otpGenerator")
+    if not isinstance(gen, dict) or not gen.get("otpSecret"):
+        raise EntryDataError("It is a Duo Push account without a code secret")
+    hotp = gen.get("counter") is not None
+    return make_entry(
+        secret=get_str(gen, "otpSecret"),
+        issuer=get_str(raw, "name"),
+        type=OtpType.HOTP if hotp else OtpType.TOTP,
+        counter=get_int(gen, "counter", 0) if hotp else 0,
+    )

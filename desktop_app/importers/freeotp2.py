@@ -1,0 +1,288 @@
+"""FreeOTP (Red Hat's app): its token file ``tokens.xml`` (FreeOTP 1.x, and FreeOTP+'s internal
+database, which keeps the same file) and FreeOTP 2's encrypted backup ``externalBackup.xml``.
+
+* ``tokens.xml``: Android shared preferences; ``tokenOrder`` lists the tokens; every other
+  ``<string>`` holds one token's JSON, as in FreeOTP+'s export (secret as signed bytes).
+* FreeOTP 2 backup: a Java-serialised ``java.util.HashMap<String, String>``. ``masterKey`` is
+  JSON {``mAlgorithm`` ("PBKDF2withHmacSHA512"), ``mIterations``, ``mSalt`` (signed bytes),
+  ``mEncryptedKey``}; key = PBKDF2(password, salt, iterations, 256 bits) opens the master key.
+  Each token has ``<uuid>-token`` (its JSON, without the secret) and ``<uuid>`` = {"key":
+  EncryptedKey JSON}; the master key opens the secret. An EncryptedKey is {``mCipher``
+  ("AES/GCM/NoPadding"), ``mCipherText`` and ``mParameters`` (signed bytes; the parameters are
+  DER: SEQUENCE {OCTET STRING nonce, INTEGER tag length}), ``mToken`` (the key's algorithm,
+  also the GCM associated data)}.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+
+from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.importers.base import (
+    MAX_ENTRIES,
+    Collector,
+    EntryDataError,
+    ImportResult,
+    PasswordRequired,
+    android_prefs,
+    check_kdf,
+    display_label,
+    pbkdf2,
+)
+from desktop_app.importers.freeotp import _entry as token_entry
+
+JAVA_MAGIC = b"\xac\xed\x00\x05"
+MAX_ITERATIONS = 1_000_000  # FreeOTP writes 100,000
+_PBKDF2 = {
+    "PBKDF2WITHHMACSHA1": "sha1",
+    "PBKDF2WITHHMACSHA256": "sha256",
+    "PBKDF2WITHHMACSHA512": "sha512",
+}
+
+
+# --- tokens.xml ----------------------------------------------------------------------------------
+
+
+def _xml_tokens(data: bytes) -> list[tuple[str, str]] | None:
+    prefs = android_prefs(data)
+    if not prefs or "tokenOrder" not in prefs:
+        return None
+    return [(k, v) for k, v in prefs.items() if k != "tokenOrder"]
+
+
+class FreeOtpXmlImporter:
+    name = "freeotp-xml"
+    label = "FreeOTP token file (tokens.xml)"
+
+    def detect(self, data: bytes) -> bool:
+        return _xml_tokens(data) is not None
+
+    def needs_password(self, data: bytes) -> bool:
+        return False
+
+    def parse(self, data: bytes, password: str | None) -> ImportResult:
+        tokens = _xml_tokens(data)
+        if tokens is None:
+            raise ImportFormatError("This is not a FreeOTP tokens.xml file (no tokenOrder).")
+        out = Collector()
+        for key, value in tokens:
+            try:
+                raw = json.loads(value)
+            except ValueError:
+                raw = None
+            if not isinstance(raw, dict):
+                out.skip(key[:120] or "Token", "Its data is not a token")
+                continue
+            issuer = raw.get("issuerExt") or raw.get("issuerInt")
+            out.add(display_label(issuer, raw.get("label"), key[:120]), token_entry, raw)
+        return out.result(self.label, self.name)
+
+
+# --- Java serialisation (just what a HashMap<String, String> needs) ----------------------------
+
+
+class _JavaReader:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pos = 0
+        self.handles: list[Any] = []
+
+    def take(self, n: int) -> bytes:
+        if n < 0 or self.pos + n > len(self.data):
+            raise ImportFormatError("The FreeOTP backup is truncated.")
+        chunk = self.data[self.pos : self.pos + n]
+        self.pos += n
+        return chunk
+
+    def u1(self) -> int:
+        return self.take(1)[0]
+
+    def u2(self) -> int:
+        return int(struct.unpack(">H", self.take(2))[0])
+
+    def utf(self, n: int) -> str:
+        raw = self.take(n).replace(b"\xc0\x80", b"\x00")
+        try:
+            text = raw.decode("utf-8", errors="surrogatepass")
+            return text.encode("utf-16", "surrogatepass").decode("utf-16")
+        except UnicodeError:
+            raise ImportFormatError("The FreeOTP backup is damaged: a text is not valid.") from None
+
+    def string(self) -> str | None:
+        tc = self.u1()
+        if tc == 0x70:  # TC_NULL
+            return None
+        if tc == 0x74:  # TC_STRING
+            value = self.utf(self.u2())
+        elif tc == 0x7C:  # TC_LONGSTRING
+            value = self.utf(int(struct.unpack(">Q", self.take(8))[0]))
+        elif tc == 0x71:  # TC_REFERENCE
+            index = int(struct.unpack(">I", self.take(4))[0]) - 0x7E0000
+            if not 0 <= index < len(self.handles) or not isinstance(self.handles[index], str):
+                raise ImportFormatError("The FreeOTP backup is damaged (bad reference).")
+            return str(self.handles[index])
+        else:
+            raise ImportFormatError("The FreeOTP backup holds something other than text.")
+        self.handles.append(value)
+        return value
+
+
+def read_java_string_map(data: bytes) -> dict[str, str]:
+    """A serialised ``java.util.HashMap`` of strings; ImportFormatError for anything else."""
+    r = _JavaReader(data)
+    if r.take(4) != JAVA_MAGIC or r.u1() != 0x73 or r.u1() != 0x72:
+        raise ImportFormatError("This Java-serialised file is not a FreeOTP backup.")
+    class_name = r.utf(r.u2())
+    if class_name != "java.util.HashMap":
+        raise ImportFormatError(
+            f"This Java-serialised file holds a {class_name[:60]}, not a FreeOTP backup."
+        )
+    r.take(8 + 1)  # serialVersionUID, flags
+    r.handles.append("<classdesc>")
+    fields = r.u2()
+    sizes = {"F": 4, "I": 4}
+    layout = []
+    for _ in range(fields):
+        code = chr(r.u1())
+        r.utf(r.u2())
+        if code not in sizes:
+            raise ImportFormatError("The FreeOTP backup's map has an unexpected layout.")
+        layout.append(sizes[code])
+    if r.u1() != 0x78 or r.u1() != 0x70:  # end of annotations, no superclass
+        raise ImportFormatError("The FreeOTP backup's map has an unexpected layout.")
+    r.handles.append("<map>")
+    for size in layout:
+        r.take(size)
+    if r.u1() != 0x77 or r.u1() != 8:  # TC_BLOCKDATA: capacity, size
+        raise ImportFormatError("The FreeOTP backup's map has an unexpected layout.")
+    _capacity, count = struct.unpack(">ii", r.take(8))
+    if not 0 <= count <= 2 * MAX_ENTRIES + 1:
+        raise ImportFormatError("The FreeOTP backup holds too many items.")
+    out: dict[str, str] = {}
+    for _ in range(count):
+        key, value = r.string(), r.string()
+        if key is not None and value is not None:
+            out[key] = value
+    return out
+
+
+# --- FreeOTP 2 backup ------------------------------------------------------------------------------
+
+
+def _signed_bytes(value: Any, what: str) -> bytes:
+    if not isinstance(value, list) or any(
+        isinstance(v, bool) or not isinstance(v, int) or not -128 <= v <= 255 for v in value
+    ):
+        raise ImportFormatError(f"The FreeOTP backup is damaged: {what} is not a byte list.")
+    return bytes(v & 0xFF for v in value)
+
+
+def _gcm_params(der: bytes) -> tuple[bytes, int]:
+    """DER ``SEQUENCE { OCTET STRING nonce, INTEGER tagLength }`` (Java's GCMParameters)."""
+    try:
+        if der[0] != 0x30 or der[2] != 0x04:
+            raise IndexError
+        n = der[3]
+        nonce = der[4 : 4 + n]
+        rest = der[4 + n :]
+        tag_len = int.from_bytes(rest[2 : 2 + rest[1]], "big") if rest[:1] == b"\x02" else 16
+    except IndexError:
+        raise ImportFormatError("The FreeOTP backup is damaged: bad cipher parameters.") from None
+    if len(nonce) != n or not 8 <= n <= 16:
+        raise ImportFormatError("The FreeOTP backup is damaged: bad cipher parameters.")
+    return nonce, tag_len
+
+
+def open_encrypted_key(enc: Any, key: bytes) -> bytes | None:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    if not isinstance(enc, dict):
+        raise ImportFormatError("The FreeOTP backup is damaged: a key is not an object.")
+    cipher = enc.get("mCipher")
+    if cipher != "AES/GCM/NoPadding":
+        raise ImportFormatError(f"The FreeOTP backup uses an unknown cipher {str(cipher)[:30]}.")
+    nonce, tag_len = _gcm_params(_signed_bytes(enc.get("mParameters"), "a key's parameters"))
+    if tag_len not in (16, 128):
+        raise ImportFormatError("The FreeOTP backup uses an unsupported tag length.")
+    sealed = _signed_bytes(enc.get("mCipherText"), "a key's ciphertext")
+    token = enc.get("mToken")
+    aad = token.encode("utf-8") if isinstance(token, str) else None
+    try:
+        return AESGCM(key).decrypt(nonce, sealed, aad)
+    except (InvalidTag, ValueError):
+        return None
+
+
+class FreeOtpBackupImporter:
+    name = "freeotp-backup"
+    label = "FreeOTP backup"
+
+    def detect(self, data: bytes) -> bool:
+        return data.startswith(JAVA_MAGIC) and b"masterKey" in data
+
+    def needs_password(self, data: bytes) -> bool:
+        return True
+
+    def parse(self, data: bytes, password: str | None) -> ImportResult:
+        items = read_java_string_map(data)
+        if "masterKey" not in items:
+            raise ImportFormatError("This FreeOTP backup has no master key; it is damaged.")
+        if password is None:
+            raise PasswordRequired(self.label)
+        try:
+            master_doc = json.loads(items["masterKey"])
+        except ValueError:
+            master_doc = None
+        if not isinstance(master_doc, dict):
+            raise ImportFormatError("The FreeOTP backup is damaged: its master key is not JSON.")
+        algorithm = _PBKDF2.get(str(master_doc.get("mAlgorithm", "")).upper())
+        if algorithm is None:
+            raise ImportFormatError(
+                f"This FreeOTP backup uses {str(master_doc.get('mAlgorithm'))[:40]}, which this "
+                "app does not know."
+            )
+        iterations = master_doc.get("mIterations")
+        if isinstance(iterations, bool) or not isinstance(iterations, int):
+            raise ImportFormatError("The FreeOTP backup is damaged: bad iteration count.")
+        check_kdf(self.label, 1 <= iterations <= MAX_ITERATIONS)
+        salt = _signed_bytes(master_doc.get("mSalt"), "the salt")
+        derived = pbkdf2(algorithm, password, salt, iterations, 32)
+        master = open_encrypted_key(master_doc.get("mEncryptedKey"), derived)
+        if master is None:
+            raise WrongPasswordError("Wrong password for this FreeOTP backup.")
+        out = Collector()
+        for key, value in items.items():
+            if not key.endswith("-token"):
+                continue
+            try:
+                token = json.loads(value)
+            except ValueError:
+                token = None
+            if not isinstance(token, dict):
+                out.skip(key[:-6], "Its data is not a token")
+                continue
+            issuer = token.get("issuerExt") or token.get("issuerInt")
+            label = display_label(issuer, token.get("label"), key[:-6])
+            out.add(label, _backup_entry, token, items.get(key[:-6]), master)
+        return out.result(self.label, self.name)
+
+
+def _backup_entry(token: dict[str, Any], wrapped: str | None, master: bytes) -> Any:
+    if wrapped is None:
+        raise EntryDataError("Its key is missing from the backup")
+    try:
+        holder = json.loads(wrapped)
+        enc = json.loads(holder["key"]) if isinstance(holder.get("key"), str) else holder["key"]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise EntryDataError("Its key is damaged") from None
+    try:
+        secret = open_encrypted_key(enc, master)
+    except ImportFormatError as exc:
+        raise EntryDataError(str(exc)) from None
+    if secret is None:
+        raise EntryDataError("Its key does not decrypt (the backup is damaged)")
+    return token_entry({**token, "secret": list(secret)})

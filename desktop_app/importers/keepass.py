@@ -1,0 +1,54 @@
+"""KeePassXC CSV export (``Database > Export > CSV file``): header ``"Group","Title","Username",
+"Password","URL","Notes","TOTP",...``. The ``TOTP`` column holds an ``otpauth://`` link (or a
+bare Base32 secret); the title fills in a missing issuer, the username a missing account, the
+group becomes the entry's group (KeePassXC writes the full path, e.g. ``Root/Work``; the root
+is dropped). Rows without TOTP are ignored (counted in the notes).
+"""
+
+from __future__ import annotations
+
+from desktop_app.errors import ImportFormatError
+from desktop_app.importers.base import Collector, ImportResult, display_label, text_or_none
+from desktop_app.importers.bitwarden import _note_ignored, csv_rows, entry_from_totp
+
+COLUMNS = ("Title", "Username", "TOTP")
+
+
+def _group(path: str) -> str:
+    parts = [p for p in path.split("/") if p]
+    return "/".join(parts[1:]) if len(parts) > 1 else ""
+
+
+class KeePassCsvImporter:
+    name = "keepass-csv"
+    label = "KeePassXC CSV export"
+
+    def detect(self, data: bytes) -> bool:
+        first = (text_or_none(data[:4096]) or "").lstrip().partition("\n")[0]
+        return all(f'"{c}"' in first or f",{c}," in first for c in COLUMNS) and "Group" in first
+
+    def needs_password(self, data: bytes) -> bool:
+        return False
+
+    def parse(self, data: bytes, password: str | None) -> ImportResult:
+        rows = csv_rows(data, COLUMNS)
+        if rows is None:
+            raise ImportFormatError("This is not a KeePassXC CSV export (no TOTP column).")
+        out = Collector()
+        ignored = 0
+        for index, row in enumerate(rows):
+            totp = row.get("TOTP", "").strip()
+            if not totp:
+                ignored += 1
+                continue
+            label = display_label(row.get("Title"), row.get("Username"), f"Row {index + 2}")
+            out.add(
+                label,
+                entry_from_totp,
+                totp,
+                row.get("Title", ""),
+                row.get("Username", ""),
+                _group(row.get("Group", "")),
+            )
+        _note_ignored(out, ignored)
+        return out.result(self.label, self.name)

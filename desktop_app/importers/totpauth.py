@@ -1,0 +1,155 @@
+"""TOTP Authenticator (Android, com.authenticator.authservice2): the encrypted ``.bin`` backup
+and the app's internal shared-preferences XML.
+
+* Backup: Base64 text of AES-256-CBC (PKCS#7, 16 zero bytes as IV) with key = SHA-256(password);
+  a backup made without a password of its own uses the password ``TotpAuthenticator``, which is
+  tried first. The plaintext is a JSON object whose first key is the JSON list of entries.
+* Internal XML: ``STATIC_TOTP_CODES_LIST`` holds the same list.
+
+The list holds JSON strings, each an entry {``issuer``, ``name``, ``key``, ``base`` (16, 32 or
+64: the encoding of ``key``)}; codes are TOTP, SHA1, 6 digits, 30 s.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import re
+from typing import Any
+
+from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.importers.base import (
+    MAX_ENTRIES,
+    Collector,
+    EntryDataError,
+    ImportResult,
+    PasswordRequired,
+    aes_cbc_decrypt,
+    aes_cbc_encrypt,
+    android_prefs,
+    display_label,
+    get_int,
+    get_str,
+    make_entry,
+    secret_b64,
+    secret_hex,
+)
+from desktop_app.otp.model import Entry
+
+NAME = "totpauth"
+LABEL = "TOTP Authenticator backup"
+DEFAULT_PASSWORD = "TotpAuthenticator"
+PREF_KEY = "STATIC_TOTP_CODES_LIST"
+_IV = bytes(16)
+_B64_TEXT = re.compile(rb"\s*[A-Za-z0-9+/]{43,}={0,2}\s*")
+
+
+def _ciphertext(data: bytes) -> bytes | None:
+    if len(data) > 8 * 1024 * 1024 or not _B64_TEXT.fullmatch(data):
+        return None
+    try:
+        raw = base64.b64decode(data.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return raw if len(raw) >= 32 and len(raw) % 16 == 0 else None
+
+
+def _decrypt(sealed: bytes, password: str) -> list[Any] | None:
+    plain = aes_cbc_decrypt(hashlib.sha256(password.encode("utf-8")).digest(), _IV, sealed)
+    if plain is None:
+        return None
+    try:
+        doc = json.loads(plain.decode("utf-8"))
+        if not isinstance(doc, dict) or not doc:
+            return None
+        items = json.loads(next(iter(doc)))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return items if isinstance(items, list) else None
+
+
+def encrypt(items: list[dict[str, Any]], password: str = DEFAULT_PASSWORD) -> bytes:
+    """A backup as the app writes it (tests build files with it)."""
+    listed = json.dumps([json.dumps(i) for i in items])
+    plain = json.dumps({listed: "backup"}).encode()
+    key = hashlib.sha256(password.encode("utf-8")).digest()
+    return base64.b64encode(aes_cbc_encrypt(key, _IV, plain))
+
+
+def _pref_list(data: bytes) -> list[Any] | None:
+    prefs = android_prefs(data)
+    if not prefs or PREF_KEY not in prefs:
+        return None
+    try:
+        items = json.loads(prefs[PREF_KEY])
+    except ValueError:
+        raise ImportFormatError(
+            f"The TOTP Authenticator file is damaged: {PREF_KEY} is not JSON."
+        ) from None
+    return items if isinstance(items, list) else []
+
+
+class TotpAuthenticatorImporter:
+    name = NAME
+    label = LABEL
+
+    def detect(self, data: bytes) -> bool:
+        if _ciphertext(data) is not None:
+            return True
+        prefs = android_prefs(data)
+        return prefs is not None and PREF_KEY in prefs
+
+    def needs_password(self, data: bytes) -> bool:
+        sealed = _ciphertext(data)
+        return sealed is not None and _decrypt(sealed, DEFAULT_PASSWORD) is None
+
+    def parse(self, data: bytes, password: str | None) -> ImportResult:
+        sealed = _ciphertext(data)
+        if sealed is not None:
+            items = _decrypt(sealed, DEFAULT_PASSWORD)
+            if items is None:
+                if password is None:
+                    raise PasswordRequired(LABEL)
+                items = _decrypt(sealed, password)
+                if items is None:
+                    raise WrongPasswordError(
+                        "Wrong password for this TOTP Authenticator backup (or the file is "
+                        "damaged, or it is another app's Base64 file, such as an encrypted Steam "
+                        "Desktop Authenticator .maFile: turn encryption off in SDA first)."
+                    )
+        else:
+            items = _pref_list(data)
+            if items is None:
+                raise ImportFormatError("This is not a TOTP Authenticator file.")
+        if len(items) > MAX_ENTRIES:
+            raise ImportFormatError("The TOTP Authenticator file holds too many entries.")
+        out = Collector()
+        for index, text in enumerate(items):
+            fallback = f"Entry {index + 1}"
+            raw: Any = text
+            if isinstance(text, str):
+                try:
+                    raw = json.loads(text)
+                except ValueError:
+                    raw = None
+            if not isinstance(raw, dict):
+                out.skip(fallback, "It is not an object")
+                continue
+            out.add(display_label(raw.get("issuer"), raw.get("name"), fallback), _entry, raw)
+        return out.result(LABEL, NAME)
+
+
+def _entry(raw: dict[str, Any]) -> Entry:
+    key = get_str(raw, "key")
+    base = get_int(raw, "base", 32)
+    if base == 16:
+        secret = secret_hex(key)
+    elif base == 64:
+        secret = secret_b64(key)
+    elif base == 32:
+        secret = key
+    else:
+        raise EntryDataError(f"Its secret encoding (base {base}) is unknown")
+    return make_entry(secret=secret, issuer=get_str(raw, "issuer"), name=get_str(raw, "name"))
