@@ -129,6 +129,12 @@ class ForbiddenError(PortalError):
     default_message = "The portal does not allow this for your account."
 
 
+class NotAllowedError(ForbiddenError):
+    """1406 NotAllowed: the portal does not allow this action (for example by policy)."""
+
+    default_message = "The portal does not allow this action on your account."
+
+
 class RateLimitedError(PortalError):
     """429 (or a lockout). ``retry_after`` is in seconds when the server said."""
 
@@ -178,4 +184,5 @@ ERROR_TOKENS: dict[int, str] = {
     1401: "InvalidReference",
     1402: "Required",
     1403: "InvalidFormat",
+    1406: "NotAllowed",
 }
