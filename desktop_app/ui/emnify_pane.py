@@ -631,7 +631,7 @@ class EmnifyPane(QWidget):
         if account is None:
             return
         try:
-            entry = account.enrolment().vault.get(entry_uuid)
+            entry = self.services.vault.get(entry_uuid)
         except AppError:
             return
         self._pending_uuid = entry_uuid

@@ -99,7 +99,7 @@ def test_enable(qtbot, pane, emu, services, monkeypatch):
     (entry,) = services.vault.entries()
     (key,) = emu.active_keys(USER)
     assert entry.secret == key.secret and entry.meta["emnify.state"] == "active"
-    assert "is on" in pane.state_label.text()
+    assert "authenticator app (this app's vault" in pane.state_label.text()
     assert pane.disable_button.isEnabled() and not pane.enable_button.isEnabled()
     assert True in busy_seen  # busy: bar shown, buttons disabled
     assert services.settings.get("portal_user") == USER
