@@ -1,72 +1,135 @@
-"""A local emnify portal emulator: a real HTTP server with the behaviour of the API spec.
+"""A local emnify portal emulator: a real HTTP server that behaves like the real portal.
 
-For tests and for ``desktop-authenticator --demo`` / ``desktop-authenticator portal-emulator``.
-Stdlib ``ThreadingHTTPServer`` in a background thread; all state in memory::
+For tests and for ``desktop-authenticator --demo`` / ``desktop-authenticator portal-emulator``
+(``python -m desktop_app.portal.emulator`` runs the same command line). Stdlib
+``ThreadingHTTPServer`` in a background thread; all state in memory. It follows
+../shared/specs/emnify-portal-api.md, section "How real accounts behave" first.
 
-    with EmulatorServer(users={"ann@example.com": "secret"}) as emu:
+In-process API (stable; tests and the demo use it)::
+
+    with EmulatorServer(account_kind="paid", outbox=tmp_path / "outbox.jsonl") as emu:
+        emu.add_user("ann@example.com", "secret", application_token="app-tok")
         client = PortalClient(emu.url)
-        ...
-        emu.advance_clock(241 * 60)          # expire the auth tokens
+        client.login_with_password(...)            # -> {"mfa_token"}: a code was "e-mailed"
+        code = emu.last_email_code("ann@example.com")   # or read_outbox(path)[-1]["code"]
+        emu.app_token_may_manage_mfa = False       # app-token sessions may not manage MFA keys
+        emu.advance_clock(241 * 60)                # expire the auth tokens
         emu.inject_fault("activate_key", "error", status=503)
 
-What it does (``/api/v1`` paths of ../shared/specs/emnify-portal-api.md):
+* ``EmulatorServer(host="127.0.0.1", port=0, users=None, *, account_kind="paid", outbox=None,
+  on_email=None, app_token_may_manage_mfa=True, empty_401_bodies=True, ...)``; ``start()`` /
+  ``stop()`` or ``with``; ``url``.
+* Users: ``add_user(email, password, *, application_token=None, mfa_mandatory=False,
+  account_kind=None)`` (``account_kind`` overrides the server's for this user);
+  ``add_application_token(email, token=None, *, expires_in=None, workspace=None)``;
+  ``add_workspace(email, name, *, workspace_id=None)``; ``add_active_key(email)``; ``keys()``,
+  ``active_keys()``, ``devices()``, ``workspaces()``.
+* "E-mails": every code sent is one :class:`EmulatorEmail` (``to``, ``code``, ``purpose``,
+  ``sent_at``, ``valid_until``): kept in ``emu.emails``, appended as one JSON line to ``outbox``
+  (a path) and passed to ``on_email`` (a callback, called from a server thread);
+  ``last_email_code(email)``; :func:`read_outbox` reads an outbox file.
 
-* ``POST /authenticate``: application token; user credentials (the password must be the lower-case
-  hex SHA-1); the ``mfa_token`` second step (valid 5 minutes, reusable until it succeeds) with an
-  optional ``trusted_device`` (skips the second step for 90 days for the same ``fingerprint``);
-  refresh tokens (valid 30 days). Auth tokens are HS256 JWTs signed with a per-instance random
-  key, valid ``token_lifetime`` seconds (240 minutes), claims ``sub`` (e-mail), ``esc.user`` (id),
-  ``iat``, ``exp``.
-* Lockout: the 3rd failed password or code in a row locks the account for 5 minutes; that 3rd
-  answer and every sign-in while locked is **401 with a TooManyRequests (1105) body** and a
-  ``Retry-After`` header (the spec allows 401 or 429; the emulator picks 401).
-* Bad credentials: 401 with an InvalidCredentials (1101) body (``empty_401_bodies=True`` sends an
-  empty body, as the real portal often does).
+Account kinds (``account_kind``; ``--account-kind``), as real emnify accounts are:
+
+* ``paid`` (default): **e-mail MFA is always on** and cannot be switched off. A password login
+  answers ``{"mfa_token"}`` unless the device is trusted; without an active TOTP key a code is
+  "e-mailed" (valid 20 minutes, 6 characters of upper-case letters and digits, at least one
+  letter; checked case-insensitively, spaces and hyphens ignored). Adding and activating a TOTP
+  key makes the authenticator app the method (the MFA step then wants the TOTP code and no e-mail
+  is sent); deleting it falls back to e-mailed codes.
+* ``trial``: no MFA at all until a TOTP key is activated (then TOTP, as above).
+* ``enforced``: like ``paid``, and the organisation enforces MFA with an authenticator app: the
+  emulator **refuses to delete the last active TOTP key** with ``403`` ``{"error_code": 1104,
+  "error_token": "Forbidden", "message": "Multi-factor authentication is mandatory in your
+  organisation: ..."}`` (the same refusal as a user with ``mfa_mandatory=True``). A pending key
+  can still be deleted (cancelling an enrolment).
+
+What it answers (paths of the spec):
+
+* ``POST /api/v1/authenticate``: application token (-> ``{"auth_token"}`` only; tokens may
+  expire); user credentials (password = lower-case hex SHA-1) -> ``{"auth_token",
+  "refresh_token"}`` or ``{"mfa_token"}``; the MFA step ``{"mfa_token", "code",
+  "trusted_device"?}`` (a trusted ``fingerprint`` skips the step for 90 days); refresh
+  (-> ``{"auth_token"}``). Auth, refresh and MFA tokens are HS256 JWTs signed with a per-instance
+  key; auth tokens live ``token_lifetime`` (240 min) with claims ``sub`` (e-mail), ``esc.org``,
+  ``esc.orgName``, ``iat``, ``exp``, ``jti`` (no user-id claim: resolve the user by e-mail).
+  MFA tokens live 20 min (e-mail) or 5 min (TOTP) and are reusable until the step succeeds.
+* Failed logins (unknown user, wrong password, wrong code, bad or expired application token):
+  **401 with an empty body** (``empty_401_bodies=False`` sends InvalidCredentials 1101 bodies).
+  Lockout: the 3rd failure in a row locks the account for 5 minutes; that answer and every login
+  while locked is 401 with a TooManyRequests (1105) body (the spec allows 401 or 429).
 * Rate limits per client IP over ``rate_window`` (300 s): ``auth_rate_limit`` (100) on
   ``/authenticate``, ``overall_rate_limit`` (2000) on everything; over it 429 + ``Retry-After``.
-* Two-factor keys: types ``[{"id": 1, "TOTP"}]``, statuses ``[{"id": 1, "ACTIVE"}, {"id": 2,
-  "ACTIVATION_PENDING"}]`` (ids configurable). One key per user (a second create is 409).
-  **Readings of the spec's unsure points:** the ``POST /user/mfa`` password must be **SHA-1
+* ``POST /api/v1/authenticate/workspace`` ``{"target_organisation": {"id"}}`` -> ``{"auth_token"}``
+  for that workspace (user-credential sessions only; an application-token session gets 403/1104;
+  a workspace the user is not in 422/1401). ``GET /api/v2/user/{id|e-mail|my}/workspace`` lists
+  ``[{"id", "name", "status": {"status": {"id"}}, "roles": [{"id", "name"}], "owner",
+  "default_workspace"}]`` (the published shape); ``PUT
+  /api/v2/user/{...}/default_organisation/{id}`` -> 200 ``{}``.
+  Each user starts in one workspace ("<name>'s organisation").
+* Two-factor keys: types ``[{"id": 0, "description": "Time-Based One-Time Password"}]``
+  (``email_type_listed=True`` adds ``{"id": 1, "description": "E-Mail"}`` and lists the e-mail
+  method as an entry of the user's ``mfa``); statuses ``[{"id": 0, "description": "Activation
+  Pending"}, {"id": 1, "description": "Active"}]`` (ids configurable). One TOTP key per user
+  (another create is 409). Activation ``PATCH /api/v1/user/mfa/{id}`` needs **both**
+  ``status.id == 1`` and a string ``code`` at the top level; the code is checked with one step of
+  drift. Trusted devices at ``/api/v1/user/{id|e-mail|my}/mfa/trusted_device`` and
+  ``/api/v1/user/mfa/trusted_device`` (items ``{id, operating_system, browser,
+  activation_date}``). ``GET /api/v1/user/{id|e-mail|my}`` -> ``{id, username, name, created,
+  status, organisation, roles, mfa}``.
+* Application-token sessions may create, activate and delete MFA keys unless
+  ``app_token_may_manage_mfa`` is False: then 403 ``{"error_code": 1104, "error_token":
+  "Forbidden", ...}``.
+* **Readings of the spec's unsure points:** the ``POST /user/mfa`` password must be **SHA-1
   hashed** (``mfa_password_form="plain"`` or ``"either"`` switch this); the activation ``code`` is
-  accepted **at the top level and inside ``status``**. A code is checked with one step of drift.
-* Errors use the documented bodies: 1101 1102 1103 1104 (deleting an active key of a user with
-  ``mfa_mandatory``, or another user's record) 1105 1201 1400 (wrong password / wrong code, with
-  nested ``errors``) 1401 (unknown type or status id) 1402 (a field missing) 1403 (bad format),
-  409 (a key exists / already active), 400 (malformed body).
+  accepted **only at the top level** (the published OpenAPI); the e-mail method is **not** listed
+  in ``mfa`` unless ``email_type_listed``.
+* Request bodies with a ``null`` anywhere are refused: 400 ``{"error_code": 1403,
+  "error_token": "InvalidFormat"}`` (the real API documents no nullable request field).
+* Other errors use the documented bodies: 1102 1103 1104 1105 1201 1400 (wrong password / wrong
+  code, with nested ``errors``) 1401 1402 1403, 409 (a key exists / already active), 400.
+* A client that disconnects mid-request is no error: no traceback, nothing logged above DEBUG.
 
-Test switches (methods, the control endpoint ``/_emulator/...`` or CLI flags):
+Test switches (methods, the control endpoint ``/_emulator/...`` or command-line flags):
 
 * ``inject_fault(call, kind, status=503, delay=1.0, times=1)``: ``kind`` is ``delay`` (sleep, then
   answer), ``error`` (answer ``status`` with an error body), ``drop`` (close the connection without
   answering, before handling), ``drop_after`` (handle the call, then close without answering).
   ``call`` is one of :data:`CALLS` or ``*``.
 * ``advance_clock(seconds)`` / ``set_clock_offset(seconds)``: the emulator's own clock (tokens,
-  TOTP, lockouts, rate windows, trusted devices) so tests never sleep.
+  TOTP, e-mailed codes, lockouts, rate windows, trusted devices) so tests never sleep.
 * ``set_rate_limits(auth=, overall=, window=)``.
-* Control endpoint (loopback only, no auth): ``GET /_emulator/state``, ``POST /_emulator/fault``
-  ``{"call", "kind", "status"?, "delay"?, "times"?}``, ``POST /_emulator/clear-faults``,
-  ``POST /_emulator/clock`` ``{"advance"?: s, "offset"?: s}``, ``POST /_emulator/rate-limit``
-  ``{"auth"?, "overall"?, "window"?}``.
+* Control endpoint (no auth; **refused with 403 to any peer that is not loopback**, even when the
+  server is bound wider, see :func:`control_allowed`): ``GET /_emulator/state``,
+  ``GET /_emulator/outbox``, ``POST /_emulator/fault`` ``{"call", "kind", "status"?, "delay"?,
+  "times"?}``, ``POST /_emulator/clear-faults``, ``POST /_emulator/clock`` ``{"advance"?: s,
+  "offset"?: s}``, ``POST /_emulator/rate-limit`` ``{"auth"?, "overall"?, "window"?}``,
+  ``POST /_emulator/settings`` ``{"app_token_may_manage_mfa"?: bool}``.
 """
 
 from __future__ import annotations
 
+import argparse
 import base64
 import collections
 import hashlib
 import hmac
+import ipaddress
 import json
 import logging
 import math
 import re
 import secrets
+import socket
 import ssl
+import sys
 import threading
 import time
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -75,8 +138,10 @@ from desktop_app.otp.model import Entry
 
 log = logging.getLogger(__name__)
 
+ACCOUNT_KINDS = ("trial", "paid", "enforced")
 CALLS = (
     "authenticate",
+    "switch_workspace",
     "mfa_types",
     "mfa_statuses",
     "create_key",
@@ -85,29 +150,50 @@ CALLS = (
     "delete_key",
     "trusted_devices",
     "delete_trusted_device",
+    "workspaces",
+    "set_default_workspace",
 )
 FAULT_KINDS = ("delay", "error", "drop", "drop_after")
 TOKEN_LIFETIME = 240 * 60
 REFRESH_LIFETIME = 30 * 86400
 MFA_TOKEN_LIFETIME = 300
+EMAIL_CODE_LIFETIME = 20 * 60
 TRUST_LIFETIME = 90 * 86400
 LOCK_SECONDS = 300
 MAX_FAILURES = 3
+TOTP_DESCRIPTION = "Time-Based One-Time Password"
+EMAIL_DESCRIPTION = "E-Mail"
+EMAIL_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+EMAIL_CODE_LENGTH = 6
+_DISCONNECTS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
 
 _ROUTES: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("POST", re.compile(r"^/authenticate$"), "authenticate"),
-    ("GET", re.compile(r"^/user/mfa/type$"), "mfa_types"),
-    ("GET", re.compile(r"^/user/mfa/status$"), "mfa_statuses"),
-    ("POST", re.compile(r"^/user/mfa$"), "create_key"),
-    ("PATCH", re.compile(r"^/user/mfa/(?P<key>[^/]+)$"), "activate_key"),
-    ("GET", re.compile(r"^/user/my/mfa/trusted_device$"), "trusted_devices"),
+    ("POST", re.compile(r"^/api/v1/authenticate$"), "authenticate"),
+    ("POST", re.compile(r"^/api/v1/authenticate/workspace$"), "switch_workspace"),
+    ("GET", re.compile(r"^/api/v1/user/mfa/type$"), "mfa_types"),
+    ("GET", re.compile(r"^/api/v1/user/mfa/status$"), "mfa_statuses"),
+    ("POST", re.compile(r"^/api/v1/user/mfa$"), "create_key"),
+    ("PATCH", re.compile(r"^/api/v1/user/mfa/(?P<key>[^/]+)$"), "activate_key"),
+    ("GET", re.compile(r"^/api/v1/user/mfa/trusted_device$"), "trusted_devices"),
     (
         "DELETE",
-        re.compile(r"^/user/my/mfa/trusted_device/(?P<dev>[^/]+)$"),
+        re.compile(r"^/api/v1/user/mfa/trusted_device/(?P<dev>[^/]+)$"),
         "delete_trusted_device",
     ),
-    ("DELETE", re.compile(r"^/user/(?P<user>[^/]+)/mfa/(?P<key>[^/]+)$"), "delete_key"),
-    ("GET", re.compile(r"^/user/(?P<user>[^/]+)$"), "get_user"),
+    ("GET", re.compile(r"^/api/v1/user/(?P<user>[^/]+)/mfa/trusted_device$"), "trusted_devices"),
+    (
+        "DELETE",
+        re.compile(r"^/api/v1/user/(?P<user>[^/]+)/mfa/trusted_device/(?P<dev>[^/]+)$"),
+        "delete_trusted_device",
+    ),
+    ("DELETE", re.compile(r"^/api/v1/user/(?P<user>[^/]+)/mfa/(?P<key>[^/]+)$"), "delete_key"),
+    ("GET", re.compile(r"^/api/v1/user/(?P<user>[^/]+)$"), "get_user"),
+    ("GET", re.compile(r"^/api/v2/user/(?P<user>[^/]+)/workspace$"), "workspaces"),
+    (
+        "PUT",
+        re.compile(r"^/api/v2/user/(?P<user>[^/]+)/default_organisation/(?P<org>[^/]+)$"),
+        "set_default_workspace",
+    ),
 )
 
 
@@ -125,6 +211,35 @@ def _unb64url(text: str) -> bytes:
 
 def iso(ts: float) -> str:
     return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def control_allowed(peer: str) -> bool:
+    """Whether a client at address ``peer`` may use the control endpoint: loopback only
+    (``127.0.0.0/8``, ``::1`` and IPv4-mapped loopback); anything unparsable is refused."""
+    try:
+        address = ipaddress.ip_address(peer.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped.is_loopback
+    return address.is_loopback
+
+
+def find_null(value: Any, path: str = "") -> str | None:
+    """The path of the first ``null`` inside a JSON value (``"$"`` for the value itself)."""
+    if value is None:
+        return path or "$"
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found = find_null(v, f"{path}.{k}" if path else str(k))
+            if found:
+                return found
+    if isinstance(value, list):
+        for i, v in enumerate(value):
+            found = find_null(v, f"{path}[{i}]")
+            if found:
+                return found
+    return None
 
 
 @dataclass
@@ -146,16 +261,48 @@ class EmulatorDevice:
 
 
 @dataclass
+class EmulatorWorkspace:
+    id: int
+    name: str
+
+
+@dataclass
 class EmulatorUser:
     email: str
     password: str
     id: int = 0
     application_token: str | None = None
     mfa_mandatory: bool = False
+    account_kind: str | None = None
+    created: float = 0.0
     keys: list[EmulatorKey] = field(default_factory=list)
     devices: list[EmulatorDevice] = field(default_factory=list)
+    workspaces: list[int] = field(default_factory=list)
+    default_workspace: int = 0
     failures: int = 0
     locked_until: float = 0.0
+
+
+@dataclass
+class EmulatorEmail:
+    """One "e-mail" the emulator sent (a one-time code)."""
+
+    to: str
+    code: str
+    purpose: str
+    sent_at: str
+    valid_until: str
+    subject: str = "Your emnify verification code"
+
+    def as_json(self) -> dict[str, str]:
+        return asdict(self)
+
+
+@dataclass
+class ApplicationToken:
+    email: str
+    workspace: int
+    expires: float | None = None
 
 
 @dataclass
@@ -165,6 +312,26 @@ class Fault:
     status: int = 503
     delay: float = 1.0
     times: int = 1
+
+
+@dataclass
+class _Session:
+    """What an auth token stands for (kept by the server, looked up by the JWT's ``jti``)."""
+
+    user: EmulatorUser
+    kind: str  # "user" (credentials) or "application"
+    workspace: int
+
+
+@dataclass
+class _Challenge:
+    """An MFA second step in progress."""
+
+    email: str
+    expires: float
+    method: str  # "email" or "totp"
+    code: str = ""
+    fingerprint: str = ""
 
 
 class _Reply(Exception):
@@ -196,6 +363,14 @@ def _validation(code: int, token: str, message: str, field_name: str) -> _Reply:
     return _Reply(422, error_body(code, token, top_message, nested))
 
 
+def read_outbox(path: str | Path) -> list[dict[str, Any]]:
+    """The messages of an outbox file (one JSON object a line), oldest first."""
+    file = Path(path)
+    if not file.exists():
+        return []
+    return [json.loads(line) for line in file.read_text("utf-8").splitlines() if line.strip()]
+
+
 class EmulatorServer:
     """The emulator. ``users`` maps e-mail to password, or is a list of :class:`EmulatorUser`."""
 
@@ -205,28 +380,42 @@ class EmulatorServer:
         port: int = 0,
         users: Mapping[str, str] | Iterable[EmulatorUser] | None = None,
         *,
+        account_kind: str = "paid",
+        outbox: str | Path | None = None,
+        on_email: Callable[[EmulatorEmail], None] | None = None,
+        app_token_may_manage_mfa: bool = True,
+        email_type_listed: bool = False,
         token_lifetime: int = TOKEN_LIFETIME,
         auth_rate_limit: int = 100,
         overall_rate_limit: int = 2000,
         rate_window: float = 300.0,
         mfa_password_form: str = "hashed",
-        empty_401_bodies: bool = False,
-        totp_type_id: int = 1,
+        empty_401_bodies: bool = True,
+        totp_type_id: int = 0,
+        email_type_id: int = 1,
         active_status_id: int = 1,
-        pending_status_id: int = 2,
+        pending_status_id: int = 0,
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
+        if account_kind not in ACCOUNT_KINDS:
+            raise ValueError(f"account_kind must be one of {', '.join(ACCOUNT_KINDS)}")
+        if mfa_password_form not in ("hashed", "plain", "either"):
+            raise ValueError("mfa_password_form must be hashed, plain or either")
         self.host = host
         self._port = port
+        self.account_kind = account_kind
+        self.outbox = Path(outbox) if outbox is not None else None
+        self.on_email = on_email
+        self.app_token_may_manage_mfa = app_token_may_manage_mfa
+        self.email_type_listed = email_type_listed
         self.token_lifetime = token_lifetime
         self.auth_rate_limit = auth_rate_limit
         self.overall_rate_limit = overall_rate_limit
         self.rate_window = rate_window
-        if mfa_password_form not in ("hashed", "plain", "either"):
-            raise ValueError("mfa_password_form must be hashed, plain or either")
         self.mfa_password_form = mfa_password_form
         self.empty_401_bodies = empty_401_bodies
         self.totp_type_id = totp_type_id
+        self.email_type_id = email_type_id
         self.active_status_id = active_status_id
         self.pending_status_id = pending_status_id
         self._ssl_context = ssl_context
@@ -234,11 +423,15 @@ class EmulatorServer:
         self._lock = threading.RLock()
         self._signing_key = secrets.token_bytes(32)
         self._users: dict[str, EmulatorUser] = {}
+        self._workspaces: dict[int, EmulatorWorkspace] = {}
+        self._app_tokens: dict[str, ApplicationToken] = {}
+        self._sessions: dict[str, _Session] = {}
         self._next_id = 100
-        self._refresh: dict[str, tuple[str, float]] = {}
-        self._mfa_tokens: dict[str, tuple[str, float]] = {}
+        self._refresh: dict[str, tuple[str, float, int]] = {}
+        self._mfa_tokens: dict[str, _Challenge] = {}
         self._hits: dict[tuple[str, str], collections.deque[float]] = {}
         self._faults: list[Fault] = []
+        self.emails: list[EmulatorEmail] = []
         self.calls: collections.Counter[str] = collections.Counter()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -261,7 +454,16 @@ class EmulatorServer:
         with self._lock:
             if not user.id:
                 user.id = self._new_id()
+            if not user.created:
+                user.created = self.now()
+            if user.account_kind is not None and user.account_kind not in ACCOUNT_KINDS:
+                raise ValueError(f"account_kind must be one of {', '.join(ACCOUNT_KINDS)}")
             self._users[user.email.lower()] = user
+            if not user.workspaces:
+                name = user.email.split("@")[0].capitalize()
+                self.add_workspace(user.email, f"{name}'s organisation")
+            if not user.default_workspace:
+                user.default_workspace = user.workspaces[0]
             return user
 
     def add_user(
@@ -271,18 +473,61 @@ class EmulatorServer:
         *,
         application_token: str | None = None,
         mfa_mandatory: bool = False,
+        account_kind: str | None = None,
     ) -> EmulatorUser:
+        """Add a user (in a workspace of their own); ``account_kind`` overrides the server's."""
         return self._add(
             EmulatorUser(
                 email=email,
                 password=password,
                 application_token=application_token,
                 mfa_mandatory=mfa_mandatory,
+                account_kind=account_kind,
             )
         )
 
     def user(self, email: str) -> EmulatorUser:
         return self._users[email.lower()]
+
+    def kind_of(self, user: EmulatorUser) -> str:
+        """The account kind that applies to ``user`` (their own, else the server's)."""
+        return user.account_kind or self.account_kind
+
+    def add_workspace(
+        self, email: str, name: str, *, workspace_id: int | None = None
+    ) -> EmulatorWorkspace:
+        """Make ``email`` a member of a (new, or existing by ``workspace_id``) workspace."""
+        with self._lock:
+            wid = workspace_id or self._new_id()
+            ws = self._workspaces.setdefault(wid, EmulatorWorkspace(wid, name))
+            user = self.user(email)
+            if wid not in user.workspaces:
+                user.workspaces.append(wid)
+            return ws
+
+    def workspaces(self, email: str) -> list[EmulatorWorkspace]:
+        with self._lock:
+            return [self._workspaces[w] for w in self.user(email).workspaces]
+
+    def add_application_token(
+        self,
+        email: str,
+        token: str | None = None,
+        *,
+        expires_in: float | None = None,
+        workspace: int | None = None,
+    ) -> str:
+        """Issue an application token for ``email`` (scoped to one workspace, default theirs),
+        valid for ``expires_in`` seconds of the emulator clock (None: no expiry)."""
+        with self._lock:
+            user = self.user(email)
+            token = token or secrets.token_urlsafe(32)
+            self._app_tokens[token] = ApplicationToken(
+                user.email.lower(),
+                workspace or user.default_workspace,
+                None if expires_in is None else self.now() + expires_in,
+            )
+            return token
 
     def add_active_key(self, email: str, secret: str | None = None) -> EmulatorKey:
         """Give a user an active key (2FA already on); returns it (with its secret)."""
@@ -306,6 +551,35 @@ class EmulatorServer:
     def devices(self, email: str) -> list[EmulatorDevice]:
         with self._lock:
             return list(self.user(email).devices)
+
+    def last_email_code(self, email: str) -> str | None:
+        """The code of the last "e-mail" sent to ``email`` (None if none was)."""
+        with self._lock:
+            for mail in reversed(self.emails):
+                if mail.to.lower() == email.lower():
+                    return mail.code
+            return None
+
+    def _send_email(self, user: EmulatorUser, purpose: str) -> str:
+        now = self.now()
+        code = _email_code()
+        mail = EmulatorEmail(
+            to=user.email,
+            code=code,
+            purpose=purpose,
+            sent_at=iso(now),
+            valid_until=iso(now + EMAIL_CODE_LIFETIME),
+        )
+        self.emails.append(mail)
+        if self.outbox is not None:
+            with self.outbox.open("a", encoding="utf-8") as f:
+                f.write(json.dumps(mail.as_json()) + "\n")
+        if self.on_email is not None:
+            try:
+                self.on_email(mail)
+            except Exception:  # a broken listener must not break the login
+                log.exception("emulator: the e-mail listener failed")
+        return code
 
     # --- clock, faults, limits -------------------------------------------------------------
 
@@ -373,7 +647,8 @@ class EmulatorServer:
     def start(self) -> EmulatorServer:
         if self._httpd is not None:
             return self
-        httpd = ThreadingHTTPServer((self.host, self._port), _Handler)
+        server_class = _QuietServer6 if ":" in self.host else _QuietServer
+        httpd = server_class((self.host, self._port), _Handler)
         httpd.daemon_threads = True
         if self._ssl_context is not None:
             httpd.socket = self._ssl_context.wrap_socket(httpd.socket, server_side=True)
@@ -408,17 +683,8 @@ class EmulatorServer:
 
     # --- tokens ----------------------------------------------------------------------------
 
-    def issue_auth_token(self, user: EmulatorUser) -> str:
-        now = int(self.now())
+    def _sign(self, claims: Mapping[str, Any]) -> str:
         header = {"alg": "HS256", "typ": "JWT"}
-        claims = {
-            "iss": "emnify-portal-emulator",
-            "sub": user.email,
-            "esc.user": user.id,
-            "iat": now,
-            "exp": now + self.token_lifetime,
-            "jti": secrets.token_hex(8),
-        }
         signing_input = (
             _b64url(json.dumps(header, separators=(",", ":")).encode())
             + "."
@@ -427,7 +693,42 @@ class EmulatorServer:
         sig = hmac.new(self._signing_key, signing_input.encode("ascii"), hashlib.sha256).digest()
         return f"{signing_input}.{_b64url(sig)}"
 
-    def _user_from_token(self, header: str | None) -> EmulatorUser:
+    def issue_auth_token(
+        self, user: EmulatorUser, *, kind: str = "user", workspace: int | None = None
+    ) -> str:
+        """A signed auth token for ``user`` (a credentials session in their default workspace
+        unless told otherwise)."""
+        with self._lock:
+            now = int(self.now())
+            ws = self._workspaces[workspace or user.default_workspace]
+            jti = secrets.token_hex(8)
+            self._sessions[jti] = _Session(user, kind, ws.id)
+            return self._sign(
+                {
+                    "iss": "emnify-portal-emulator",
+                    "sub": user.email,
+                    "esc.org": ws.id,
+                    "esc.orgName": ws.name,
+                    "iat": now,
+                    "exp": now + self.token_lifetime,
+                    "jti": jti,
+                }
+            )
+
+    def _short_token(self, user: EmulatorUser, purpose: str, lifetime: float) -> str:
+        now = int(self.now())
+        return self._sign(
+            {
+                "iss": "emnify-portal-emulator",
+                "sub": user.email,
+                "typ": purpose,
+                "iat": now,
+                "exp": now + int(lifetime),
+                "jti": secrets.token_hex(12),
+            }
+        )
+
+    def _session_from_token(self, header: str | None) -> _Session:
         if not header or not header.startswith("Bearer "):
             raise _Reply(401, error_body(1102, "InvalidToken", "Missing authorization token"))
         token = header[len("Bearer ") :].strip()
@@ -447,17 +748,22 @@ class EmulatorServer:
             raise invalid from None
         if not hmac.compare_digest(sig, expected) or header_json.get("alg") != "HS256":
             raise invalid
-        if not isinstance(claims, dict) or float(claims.get("exp", 0)) <= self.now():
+        if not isinstance(claims, dict) or "typ" in claims:
+            raise invalid  # an MFA or refresh token is no auth token
+        if float(claims.get("exp", 0)) <= self.now():
             raise _Reply(401, error_body(1103, "TokenExpired", "Token expired"))
-        user = self._users.get(str(claims.get("sub", "")).lower())
-        if user is None or user.id != claims.get("esc.user"):
+        session = self._sessions.get(str(claims.get("jti", "")))
+        if session is None or session.user.email.lower() != str(claims.get("sub", "")).lower():
             raise invalid
-        return user
+        if self._users.get(session.user.email.lower()) is not session.user:
+            raise invalid
+        return session
 
-    def _issue_login(self, user: EmulatorUser) -> dict[str, str]:
-        refresh = secrets.token_urlsafe(32)
-        self._refresh[refresh] = (user.email.lower(), self.now() + REFRESH_LIFETIME)
-        return {"auth_token": self.issue_auth_token(user), "refresh_token": refresh}
+    def _issue_login(self, user: EmulatorUser, workspace: int | None = None) -> dict[str, str]:
+        ws = workspace or user.default_workspace
+        refresh = self._short_token(user, "refresh", REFRESH_LIFETIME)
+        self._refresh[refresh] = (user.email.lower(), self.now() + REFRESH_LIFETIME, ws)
+        return {"auth_token": self.issue_auth_token(user, workspace=ws), "refresh_token": refresh}
 
     # --- request handling ------------------------------------------------------------------
 
@@ -487,11 +793,16 @@ class EmulatorServer:
         """Handle one API call (already routed); returns (status, body, headers)."""
         with self._lock:
             self._rate_check(ip, call)
+            null_at = find_null(body) if body is not None else None
+            if null_at:
+                raise _Reply(
+                    400, error_body(1403, "InvalidFormat", f"{null_at}: null is not allowed")
+                )
             if call == "authenticate":
                 return 200, self._authenticate(body), {}
-            user = self._user_from_token(headers.get("Authorization"))
+            session = self._session_from_token(headers.get("Authorization"))
             handler = getattr(self, f"_call_{call}")
-            result = handler(user, params, body)
+            result = handler(session, params, body)
             if result is None:
                 return 204, None, {}
             return 200, result, {}
@@ -508,15 +819,18 @@ class EmulatorServer:
             {"Retry-After": str(retry)},
         )
 
+    def _bad_credentials(self, message: str) -> _Reply:
+        if self.empty_401_bodies:
+            return _Reply(401, None)
+        return _Reply(401, error_body(1101, "InvalidCredentials", message))
+
     def _failed_attempt(self, user: EmulatorUser, message: str) -> _Reply:
         user.failures += 1
         if user.failures >= MAX_FAILURES:
             user.failures = 0
             user.locked_until = self.now() + LOCK_SECONDS
             return self._locked_reply(user)
-        if self.empty_401_bodies:
-            return _Reply(401, None)
-        return _Reply(401, error_body(1101, "InvalidCredentials", message))
+        return self._bad_credentials(message)
 
     def _authenticate(self, body: Any) -> dict[str, Any]:
         if not isinstance(body, dict):
@@ -524,70 +838,95 @@ class EmulatorServer:
         now = self.now()
         if "application_token" in body:
             token = body.get("application_token")
-            for user in self._users.values():
-                if (
-                    user.application_token
-                    and isinstance(token, str)
-                    and hmac.compare_digest(user.application_token, token)
-                ):
-                    return {"auth_token": self.issue_auth_token(user)}
-            raise _Reply(401, error_body(1101, "InvalidCredentials", "Invalid application token"))
+            if isinstance(token, str):
+                tokens = dict(self._app_tokens)
+                for u in self._users.values():  # the one token of add_user(application_token=)
+                    if u.application_token and u.application_token not in tokens:
+                        tokens[u.application_token] = ApplicationToken(
+                            u.email.lower(), u.default_workspace
+                        )
+                for known, record in tokens.items():
+                    if hmac.compare_digest(known, token):
+                        if record.expires is not None and record.expires <= now:
+                            break
+                        user = self._users.get(record.email)
+                        if user is None:
+                            break
+                        auth = self.issue_auth_token(
+                            user, kind="application", workspace=record.workspace
+                        )
+                        return {"auth_token": auth}
+            raise self._bad_credentials("Invalid application token")
         if "refresh_token" in body:
-            record = self._refresh.get(str(body.get("refresh_token")))
-            if record is None or record[1] <= now or record[0] not in self._users:
+            refresh = self._refresh.get(str(body.get("refresh_token")))
+            if refresh is None or refresh[1] <= now or refresh[0] not in self._users:
                 raise _Reply(401, error_body(1102, "InvalidToken", "Invalid refresh token"))
-            return {"auth_token": self.issue_auth_token(self._users[record[0]])}
+            return {
+                "auth_token": self.issue_auth_token(self._users[refresh[0]], workspace=refresh[2])
+            }
         if "mfa_token" in body:
             return self._mfa_step(body)
         if "username" in body or "password" in body:
-            username, password = body.get("username"), body.get("password")
-            if not isinstance(username, str) or not isinstance(password, str):
-                raise _Reply(
-                    400, error_body(1402, "Required", "username and password are required")
-                )
-            found = self._users.get(username.lower())
-            if found is None:
-                if self.empty_401_bodies:
-                    raise _Reply(401, None)
-                raise _Reply(401, error_body(1101, "InvalidCredentials", "Invalid credentials"))
-            user = found
-            if user.locked_until > now:
-                raise self._locked_reply(user)
-            if not hmac.compare_digest(password.lower(), sha1_hex(user.password)):
-                raise self._failed_attempt(user, "Invalid credentials")
-            user.failures = 0
-            active = [k for k in user.keys if k.status_id == self.active_status_id]
-            fingerprint = body.get("fingerprint")
-            trusted = isinstance(fingerprint, str) and any(
-                hmac.compare_digest(d.fingerprint, fingerprint)
-                and d.activated + TRUST_LIFETIME > now
-                for d in user.devices
-            )
-            if active and not trusted:
-                mfa_token = secrets.token_urlsafe(24)
-                self._mfa_tokens[mfa_token] = (user.email.lower(), now + MFA_TOKEN_LIFETIME)
-                return {"mfa_token": mfa_token}
-            return self._issue_login(user)
+            return self._password_login(body)
         raise _Reply(400, error_body(None, "BadRequest", "No known authentication form"))
+
+    def _password_login(self, body: dict[str, Any]) -> dict[str, Any]:
+        now = self.now()
+        username, password = body.get("username"), body.get("password")
+        if not isinstance(username, str) or not isinstance(password, str):
+            raise _Reply(400, error_body(1402, "Required", "username and password are required"))
+        user = self._users.get(username.lower())
+        if user is None:
+            raise self._bad_credentials("Invalid credentials")
+        if user.locked_until > now:
+            raise self._locked_reply(user)
+        if not hmac.compare_digest(password.lower(), sha1_hex(user.password)):
+            raise self._failed_attempt(user, "Invalid credentials")
+        user.failures = 0
+        active = [k for k in user.keys if k.status_id == self.active_status_id]
+        fingerprint = body.get("fingerprint")
+        trusted = isinstance(fingerprint, str) and any(
+            hmac.compare_digest(d.fingerprint, fingerprint) and d.activated + TRUST_LIFETIME > now
+            for d in user.devices
+        )
+        email_mfa = self.kind_of(user) != "trial"
+        if trusted or not (active or email_mfa):
+            return self._issue_login(user)
+        mfa_token = self._short_token(
+            user, "mfa", MFA_TOKEN_LIFETIME if active else EMAIL_CODE_LIFETIME
+        )
+        if active:
+            challenge = _Challenge(user.email.lower(), now + MFA_TOKEN_LIFETIME, "totp")
+        else:
+            code = self._send_email(user, "login")
+            challenge = _Challenge(user.email.lower(), now + EMAIL_CODE_LIFETIME, "email", code)
+        self._mfa_tokens[mfa_token] = challenge
+        return {"mfa_token": mfa_token}
 
     def _mfa_step(self, body: dict[str, Any]) -> dict[str, Any]:
         now = self.now()
-        record = self._mfa_tokens.get(str(body.get("mfa_token")))
-        if record is None or record[1] <= now or record[0] not in self._users:
+        token = str(body.get("mfa_token"))
+        challenge = self._mfa_tokens.get(token)
+        if challenge is None or challenge.expires <= now or challenge.email not in self._users:
             raise _Reply(401, error_body(1102, "InvalidToken", "Invalid or expired MFA token"))
-        user = self._users[record[0]]
+        user = self._users[challenge.email]
         if user.locked_until > now:
             raise self._locked_reply(user)
         code = body.get("code")
         if not isinstance(code, str) or not code:
             raise _Reply(400, error_body(1402, "Required", "code is required"))
-        if not any(
-            k.status_id == self.active_status_id and _code_ok(k.secret, code, now)
-            for k in user.keys
-        ):
+        if challenge.method == "email":
+            sent = re.sub(r"[\s-]", "", code).upper()
+            ok = hmac.compare_digest(sent.encode(), challenge.code.encode())
+        else:
+            ok = any(
+                k.status_id == self.active_status_id and _code_ok(k.secret, code, now)
+                for k in user.keys
+            )
+        if not ok:
             raise self._failed_attempt(user, "Invalid code")
         user.failures = 0
-        del self._mfa_tokens[str(body.get("mfa_token"))]
+        del self._mfa_tokens[token]
         device = body.get("trusted_device")
         if isinstance(device, dict) and isinstance(device.get("fingerprint"), str):
             fp = device["fingerprint"]
@@ -604,29 +943,57 @@ class EmulatorServer:
             )
         return self._issue_login(user)
 
-    def _call_mfa_types(self, user: EmulatorUser, params: dict[str, str], body: Any) -> Any:
-        return [{"id": self.totp_type_id, "description": "TOTP (authenticator app)"}]
+    def _call_switch_workspace(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+        if s.kind != "user":
+            raise _Reply(
+                403,
+                error_body(
+                    1104,
+                    "Forbidden",
+                    "Switching workspaces needs a session signed in with user credentials",
+                ),
+            )
+        if not isinstance(body, dict) or "target_organisation" not in body:
+            raise _validation(1402, "Required", "may not be null", "target_organisation")
+        target = body["target_organisation"]
+        if not isinstance(target, dict) or not isinstance(target.get("id"), int):
+            raise _validation(1403, "InvalidFormat", "must be an object with an id", "id")
+        if target["id"] not in s.user.workspaces:
+            raise _validation(1401, "InvalidReference", "unknown workspace", "target_organisation")
+        return {"auth_token": self.issue_auth_token(s.user, workspace=target["id"])}
+
+    def _types(self) -> list[dict[str, Any]]:
+        types = [{"id": self.totp_type_id, "description": TOTP_DESCRIPTION}]
+        if self.email_type_listed:
+            types.append({"id": self.email_type_id, "description": EMAIL_DESCRIPTION})
+        return types
+
+    def _call_mfa_types(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+        return self._types()
 
     def _statuses(self) -> list[dict[str, Any]]:
-        return [
-            {"id": self.active_status_id, "description": "ACTIVE"},
-            {"id": self.pending_status_id, "description": "ACTIVATION_PENDING"},
-        ]
+        return sorted(
+            [
+                {"id": self.pending_status_id, "description": "Activation Pending"},
+                {"id": self.active_status_id, "description": "Active"},
+            ],
+            key=lambda s: int(s["id"]),
+        )
 
-    def _call_mfa_statuses(self, user: EmulatorUser, params: dict[str, str], body: Any) -> Any:
+    def _call_mfa_statuses(self, s: _Session, params: dict[str, str], body: Any) -> Any:
         return self._statuses()
 
     def _status_json(self, status_id: int) -> dict[str, Any]:
         for s in self._statuses():
             if s["id"] == status_id:
                 return s
-        return {"id": status_id, "description": "UNKNOWN"}
+        return {"id": status_id, "description": "Unknown"}
 
     def _key_json(self, key: EmulatorKey) -> dict[str, Any]:
         return {
             "id": key.id,
             "status": self._status_json(key.status_id),
-            "type": {"id": self.totp_type_id, "description": "TOTP (authenticator app)"},
+            "type": {"id": self.totp_type_id, "description": TOTP_DESCRIPTION},
             "creation_date": iso(key.created),
         }
 
@@ -639,7 +1006,21 @@ class EmulatorServer:
             return plain
         return hashed or plain
 
-    def _call_create_key(self, user: EmulatorUser, params: dict[str, str], body: Any) -> Any:
+    def _may_manage_mfa(self, s: _Session) -> None:
+        if s.kind == "application" and not self.app_token_may_manage_mfa:
+            raise _Reply(
+                403,
+                error_body(
+                    1104,
+                    "Forbidden",
+                    "Application tokens may not manage multi-factor authentication: "
+                    "sign in with your user credentials",
+                ),
+            )
+
+    def _call_create_key(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+        self._may_manage_mfa(s)
+        user = s.user
         if not isinstance(body, dict):
             raise _Reply(400, error_body(None, "BadRequest", "Malformed request body"))
         if "type" not in body:
@@ -680,23 +1061,24 @@ class EmulatorServer:
                 return key
         raise _Reply(404, error_body(1201, "NotFound", "MFA key not found"))
 
-    def _call_activate_key(self, user: EmulatorUser, params: dict[str, str], body: Any) -> Any:
-        key = self._find_key(user, params["key"])
+    def _call_activate_key(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+        self._may_manage_mfa(s)
+        key = self._find_key(s.user, params["key"])
         if not isinstance(body, dict):
             raise _Reply(400, error_body(None, "BadRequest", "Malformed request body"))
         status = body.get("status")
         if not isinstance(status, dict) or "id" not in status:
             raise _validation(1402, "Required", "may not be null", "status")
         if status["id"] != self.active_status_id:
-            known = {s["id"] for s in self._statuses()}
+            known = {st["id"] for st in self._statuses()}
             if status["id"] not in known:
                 raise _validation(1401, "InvalidReference", "unknown status", "status.id")
             raise _validation(1401, "InvalidReference", "only activation is allowed", "status.id")
-        code = body.get("code", status.get("code"))
-        if code is None:
+        if "code" not in body:
             raise _validation(1402, "Required", "may not be null", "code")
+        code = body["code"]
         if not isinstance(code, str) or not re.fullmatch(r"\d{6}", code):
-            raise _validation(1403, "InvalidFormat", "must be 6 digits", "code")
+            raise _validation(1403, "InvalidFormat", "must be a string of 6 digits", "code")
         if key.status_id == self.active_status_id:
             raise _Reply(409, error_body(None, "Conflict", "The MFA key is already active"))
         if not _code_ok(key.secret, code, self.now()):
@@ -704,7 +1086,8 @@ class EmulatorServer:
         key.status_id = self.active_status_id
         return None
 
-    def _target_user(self, user: EmulatorUser, ref: str) -> EmulatorUser:
+    def _target_user(self, s: _Session, ref: str = "my") -> EmulatorUser:
+        user = s.user
         ref = unquote(ref)
         if ref == "my" or ref == str(user.id) or ref.lower() == user.email.lower():
             return user
@@ -712,54 +1095,109 @@ class EmulatorServer:
             raise _Reply(403, error_body(1104, "Forbidden", "Access to this user is forbidden"))
         raise _Reply(404, error_body(1201, "NotFound", "User not found"))
 
-    def _call_get_user(self, user: EmulatorUser, params: dict[str, str], body: Any) -> Any:
-        target = self._target_user(user, params["user"])
+    def _user_mfa_json(self, user: EmulatorUser) -> list[dict[str, Any]]:
+        items = [self._key_json(k) for k in user.keys]
+        if self.email_type_listed and self.kind_of(user) != "trial":
+            items.insert(
+                0,
+                {
+                    "id": user.id * 10 + 1,
+                    "status": self._status_json(self.active_status_id),
+                    "type": {"id": self.email_type_id, "description": EMAIL_DESCRIPTION},
+                    "creation_date": iso(0),
+                },
+            )
+        return items
+
+    def _call_get_user(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+        target = self._target_user(s, params.get("user", "my"))
+        ws = self._workspaces[s.workspace]
         return {
             "id": target.id,
             "username": target.email,
             "name": target.email.split("@")[0],
-            "mfa": [self._key_json(k) for k in target.keys],
+            "created": iso(target.created),
+            "status": {"id": 1, "description": "ACTIVE"},
+            "organisation": {"id": ws.id, "name": ws.name},
+            "roles": [{"id": 1, "description": "Admin"}],
+            "mfa": self._user_mfa_json(target),
         }
 
-    def _call_delete_key(self, user: EmulatorUser, params: dict[str, str], body: Any) -> Any:
-        target = self._target_user(user, params["user"])
+    def _call_delete_key(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+        self._may_manage_mfa(s)
+        target = self._target_user(s, params.get("user", "my"))
         key = self._find_key(target, params["key"])
-        if target.mfa_mandatory and key.status_id == self.active_status_id:
-            raise _Reply(
-                403,
-                error_body(
-                    1104,
-                    "Forbidden",
-                    "Two-factor authentication is mandatory in your organisation",
-                ),
-            )
+        enforced = target.mfa_mandatory or self.kind_of(target) == "enforced"
+        if enforced and key.status_id == self.active_status_id:
+            others = [
+                k for k in target.keys if k is not key and k.status_id == self.active_status_id
+            ]
+            if not others:
+                raise _Reply(
+                    403,
+                    error_body(
+                        1104,
+                        "Forbidden",
+                        "Multi-factor authentication is mandatory in your organisation: "
+                        "the last authenticator key cannot be removed",
+                    ),
+                )
         target.keys.remove(key)
         return None
 
-    def _call_trusted_devices(self, user: EmulatorUser, params: dict[str, str], body: Any) -> Any:
+    def _call_trusted_devices(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+        target = self._target_user(s, params.get("user", "my"))
         now = self.now()
         return [
             {
                 "id": d.id,
                 "operating_system": d.operating_system,
                 "browser": d.browser,
-                "name": d.name,
                 "activation_date": iso(d.activated),
             }
-            for d in user.devices
+            for d in target.devices
             if d.activated + TRUST_LIFETIME > now
         ]
 
-    def _call_delete_trusted_device(
-        self, user: EmulatorUser, params: dict[str, str], body: Any
-    ) -> Any:
-        for d in user.devices:
+    def _call_delete_trusted_device(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+        target = self._target_user(s, params.get("user", "my"))
+        for d in target.devices:
             if str(d.id) == params["dev"]:
-                user.devices.remove(d)
+                target.devices.remove(d)
                 return None
         raise _Reply(404, error_body(1201, "NotFound", "Trusted device not found"))
 
+    def _call_workspaces(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+        target = self._target_user(s, params.get("user", "my"))
+        # The published item shape, including its odd nesting of ``status``.
+        return [
+            {
+                "id": wid,
+                "name": self._workspaces[wid].name,
+                "status": {"status": {"id": 1}},
+                "roles": [{"id": 1, "name": "Administrator"}],
+                "owner": i == 0,
+                "default_workspace": wid == target.default_workspace,
+            }
+            for i, wid in enumerate(target.workspaces)
+        ]
+
+    def _call_set_default_workspace(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+        target = self._target_user(s, params.get("user", "my"))
+        raw = params["org"]
+        if not raw.isdigit() or int(raw) not in target.workspaces:
+            raise _Reply(404, error_body(1201, "NotFound", "Workspace not found"))
+        target.default_workspace = int(raw)
+        return {}  # the published answer: 200 with an empty object
+
     # --- control endpoint ------------------------------------------------------------------
+
+    def control_request(self, method: str, action: str, body: Any, peer: str) -> tuple[int, Any]:
+        """A call of the control endpoint from ``peer``: refused unless ``peer`` is loopback."""
+        if not control_allowed(peer):
+            log.warning("emulator: control endpoint refused to a non-loopback client")
+            return 403, error_body(1104, "Forbidden", "The control endpoint is loopback only")
+        return self.control(method, action, body)
 
     def control(self, method: str, action: str, body: Any) -> tuple[int, Any]:
         data = body if isinstance(body, dict) else {}
@@ -768,10 +1206,16 @@ class EmulatorServer:
                 with self._lock:
                     return 200, {
                         "clock_offset": self.clock_offset,
+                        "account_kind": self.account_kind,
+                        "app_token_may_manage_mfa": self.app_token_may_manage_mfa,
                         "users": sorted(u.email for u in self._users.values()),
                         "faults": [vars(f) for f in self._faults],
                         "calls": dict(self.calls),
+                        "emails_sent": len(self.emails),
                     }
+            if method == "GET" and action == "outbox":
+                with self._lock:
+                    return 200, [m.as_json() for m in self.emails]
             if method == "POST" and action == "fault":
                 self.inject_fault(
                     str(data.get("call", "*")),
@@ -797,6 +1241,14 @@ class EmulatorServer:
                     window=float(data["window"]) if "window" in data else None,
                 )
                 return 204, None
+            if method == "POST" and action == "settings":
+                if "app_token_may_manage_mfa" in data:
+                    value = data["app_token_may_manage_mfa"]
+                    if not isinstance(value, bool):
+                        raise ValueError("app_token_may_manage_mfa must be true or false")
+                    with self._lock:
+                        self.app_token_may_manage_mfa = value
+                return 204, None
         except (TypeError, ValueError) as exc:
             return 400, {"message": str(exc)}
         return 404, {"message": "unknown control action"}
@@ -806,8 +1258,37 @@ def _random_base32() -> str:
     return base64.b32encode(secrets.token_bytes(20)).decode("ascii")
 
 
+def _email_code() -> str:
+    """A code as the e-mails carry it: letters and digits, at least one letter."""
+    letters = [c for c in EMAIL_CODE_ALPHABET if c.isalpha()]
+    chars = [secrets.choice(EMAIL_CODE_ALPHABET) for _ in range(EMAIL_CODE_LENGTH)]
+    if not any(c.isalpha() for c in chars):
+        chars[secrets.randbelow(EMAIL_CODE_LENGTH)] = secrets.choice(letters)
+    return "".join(chars)
+
+
 def _code_ok(secret: str, code: str, at: float) -> bool:
     return verify(Entry(secret=secret), code, at=at, window=1)
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """A client that goes away mid-request is not an error worth a traceback."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        exc = sys.exc_info()[1]
+        if isinstance(exc, _DISCONNECTS) or (
+            isinstance(exc, OSError) and exc.errno in (32, 104, 103)
+        ):
+            log.debug("emulator: client went away mid-request")
+            return
+        if isinstance(exc, ssl.SSLError):
+            log.debug("emulator: TLS handshake failed: %s", exc.__class__.__name__)
+            return
+        super().handle_error(request, client_address)
+
+
+class _QuietServer6(_QuietServer):
+    address_family = socket.AF_INET6
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -821,6 +1302,13 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("emulator: " + format, *args)
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except _DISCONNECTS:
+            self.close_connection = True
+            log.debug("emulator: client went away mid-request")
+
     def do_GET(self) -> None:
         self._dispatch("GET")
 
@@ -830,11 +1318,17 @@ class _Handler(BaseHTTPRequestHandler):
     def do_PATCH(self) -> None:
         self._dispatch("PATCH")
 
+    def do_PUT(self) -> None:
+        self._dispatch("PUT")
+
     def do_DELETE(self) -> None:
         self._dispatch("DELETE")
 
     def _read_body(self) -> tuple[bytes, Any, bool]:
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            return b"", None, False
         raw = self.rfile.read(length) if length > 0 else b""
         if not raw:
             return raw, None, True
@@ -859,7 +1353,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         try:
             self.wfile.flush()
-            self.connection.shutdown(2)
+            self.connection.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
 
@@ -868,16 +1362,15 @@ class _Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         _raw, body, body_ok = self._read_body()
         if path.startswith("/_emulator/"):
-            status, answer = emulator.control(method, path[len("/_emulator/") :], body)
+            action = path[len("/_emulator/") :]
+            status, answer = emulator.control_request(
+                method, action, body, str(self.client_address[0])
+            )
             self._send(status, answer)
             return
-        if not path.startswith("/api/v1/"):
-            self._send(404, error_body(1201, "NotFound", "Not found"))
-            return
-        sub = path[len("/api/v1") :]
         call, params = "", {}
         for route_method, pattern, name in _ROUTES:
-            m = pattern.match(sub)
+            m = pattern.match(path)
             if m and route_method == method:
                 call, params = name, {k: v for k, v in m.groupdict().items() if v is not None}
                 break
@@ -915,3 +1408,135 @@ class _Handler(BaseHTTPRequestHandler):
             self._drop()
             return
         self._send(status, answer, headers)
+
+
+# --- command line ---------------------------------------------------------------------------
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``portal-emulator`` (shared by the main CLI and ``python -m``)."""
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--user", dest="emu_user", metavar="EMAIL", default="demo@example.com")
+    parser.add_argument("--password", dest="emu_password", metavar="PW", default="demo-password")
+    parser.add_argument(
+        "--application-token", metavar="TOKEN", help="accept this application token"
+    )
+    parser.add_argument(
+        "--account-kind",
+        choices=ACCOUNT_KINDS,
+        default="paid",
+        help="paid: e-mailed codes always on (default); trial: no MFA until a TOTP key is "
+        "active; enforced: like paid, and the last authenticator key cannot be removed",
+    )
+    parser.add_argument(
+        "--outbox",
+        metavar="FILE",
+        help="append one JSON line per e-mailed code (to, code, purpose, sent_at, valid_until)",
+    )
+    parser.add_argument(
+        "--app-token-mfa",
+        choices=("allow", "refuse"),
+        default="allow",
+        help="whether application-token sessions may create and delete MFA keys",
+    )
+    parser.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="CALL:KIND[:VALUE[:TIMES]]",
+        help="inject a fault: KIND delay (VALUE seconds), error (VALUE HTTP status), drop, "
+        "drop_after; CALL e.g. activate_key or *",
+    )
+    parser.add_argument(
+        "--clock-offset", type=float, default=0.0, help="seconds added to the clock"
+    )
+    parser.add_argument(
+        "--mfa-password-form", choices=("hashed", "plain", "either"), default="hashed"
+    )
+
+
+def parse_fault(text: str) -> dict[str, Any]:
+    """``CALL:KIND[:VALUE[:TIMES]]`` -> keyword arguments of :meth:`EmulatorServer.inject_fault`
+    (plus ``call`` and ``kind``); ValueError with a message when malformed."""
+    parts = text.split(":")
+    if len(parts) < 2:
+        raise ValueError(f"--fault {text!r}: expected CALL:KIND[:VALUE[:TIMES]].")
+    call, kind = parts[0], parts[1]
+    fault: dict[str, Any] = {"call": call, "kind": kind}
+    try:
+        if len(parts) > 2 and parts[2]:
+            if kind == "delay":
+                fault["delay"] = float(parts[2])
+            elif kind == "error":
+                fault["status"] = int(parts[2])
+        if len(parts) > 3:
+            fault["times"] = int(parts[3])
+    except ValueError:
+        raise ValueError(f"--fault {text!r}: the value is not a number.") from None
+    return fault
+
+
+def build_from_args(args: argparse.Namespace) -> EmulatorServer:
+    """An (unstarted) emulator as the options of :func:`add_arguments` describe it."""
+    emu = EmulatorServer(
+        args.host,
+        args.port,
+        account_kind=args.account_kind,
+        outbox=args.outbox,
+        app_token_may_manage_mfa=args.app_token_mfa == "allow",
+        mfa_password_form=args.mfa_password_form,
+    )
+    emu.add_user(args.emu_user, args.emu_password, application_token=args.application_token)
+    for text in args.fault:
+        f = parse_fault(text)
+        emu.inject_fault(
+            f["call"],
+            f["kind"],
+            status=f.get("status", 503),
+            delay=f.get("delay", 1.0),
+            times=f.get("times", 1),
+        )
+    emu.set_clock_offset(args.clock_offset)
+    return emu
+
+
+def serve(args: argparse.Namespace, out: Any = None) -> int:
+    """Run the emulator the options describe until Ctrl+C; prints where it listens."""
+    out = out or sys.stdout
+    emu = build_from_args(args)
+    emu.start()
+    try:
+        print(f"emnify portal emulator at {emu.url}", file=out, flush=True)
+        print(
+            f"user {args.emu_user}, password {args.emu_password}, account kind {args.account_kind}",
+            file=out,
+            flush=True,
+        )
+        if args.outbox:
+            print(f"e-mailed codes go to {args.outbox}", file=out, flush=True)
+        print(f"control: {emu.url}/_emulator/state; stop with Ctrl+C", file=out, flush=True)
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        emu.stop()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m desktop_app.portal.emulator",
+        description="run a local emnify portal emulator (for tests and demos) until Ctrl+C",
+    )
+    add_arguments(parser)
+    args = parser.parse_args(argv)
+    try:
+        return serve(args)
+    except ValueError as exc:
+        parser.error(str(exc))
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -19,7 +19,9 @@ APP_TOKEN = "app-token-123"
 
 @pytest.fixture
 def emulator() -> Iterator[EmulatorServer]:
-    with EmulatorServer() as emu:
+    """A ``trial`` account with error bodies on 401s: the first version's portal (no e-mail MFA).
+    The account kinds of real portals are in tests/portal/test_emulator_kinds.py."""
+    with EmulatorServer(account_kind="trial", empty_401_bodies=False) as emu:
         emu.add_user(USER, PASSWORD, application_token=APP_TOKEN)
         emu.add_user(OTHER_USER, OTHER_PASSWORD)
         yield emu

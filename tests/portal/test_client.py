@@ -108,7 +108,7 @@ def test_1101_wrong_password(client):
 
 def test_401_with_empty_body_is_bad_credentials():
     with (
-        EmulatorServer(users={USER: PASSWORD}, empty_401_bodies=True) as emu,
+        EmulatorServer(users={USER: PASSWORD}, account_kind="trial", empty_401_bodies=True) as emu,
         PortalClient(emu.url, timeout=5.0) as c,
         pytest.raises(E.InvalidCredentialsError) as info,
     ):
@@ -285,7 +285,10 @@ def test_mfa_login_second_step_and_trusted_device(emulator, client):
     )
     assert done.auth_token and done.refresh_token
     devices = client.trusted_devices()
-    assert [(d.operating_system, d.name) for d in devices] == [("Linux", "laptop")]
+    # the published items carry no name: {id, operating_system, browser, activation_date}
+    assert [(d.operating_system, d.browser) for d in devices] == [
+        ("Linux", "Desktop Authenticator")
+    ]
     again = client.login_with_password(USER, PASSWORD, fingerprint="fp-1")
     assert again.auth_token and not again.mfa_required
     emulator.advance_clock(91 * 86400)  # trust lasts 90 days
@@ -295,7 +298,11 @@ def test_mfa_login_second_step_and_trusted_device(emulator, client):
 def test_mfa_types_and_statuses_are_read_not_hard_coded():
     with (
         EmulatorServer(
-            users={USER: PASSWORD}, totp_type_id=7, active_status_id=5, pending_status_id=6
+            users={USER: PASSWORD},
+            account_kind="trial",
+            totp_type_id=7,
+            active_status_id=5,
+            pending_status_id=6,
         ) as emu,
         PortalClient(emu.url, timeout=5.0) as c,
     ):
@@ -309,7 +316,9 @@ def test_mfa_types_and_statuses_are_read_not_hard_coded():
 
 def test_mfa_password_plain_reading_is_coped_with():
     with (
-        EmulatorServer(users={USER: PASSWORD}, mfa_password_form="plain") as emu,
+        EmulatorServer(
+            users={USER: PASSWORD}, account_kind="trial", mfa_password_form="plain"
+        ) as emu,
         PortalClient(emu.url, timeout=5.0) as c,
     ):
         c.login_with_password(USER, PASSWORD)
@@ -368,7 +377,7 @@ def test_timeout_is_enforced(emulator):
 
 
 def test_server_down_is_offline_error():
-    emu = EmulatorServer(users={USER: PASSWORD}).start()
+    emu = EmulatorServer(users={USER: PASSWORD}, account_kind="trial").start()
     url = emu.url
     emu.stop()
     with PortalClient(url, timeout=2.0) as c, pytest.raises(E.PortalConnectionError) as info:
@@ -414,7 +423,9 @@ def _self_signed(tmp: Path) -> ssl.SSLContext:
 
 
 def test_untrusted_certificate_is_a_tls_error(tmp_path):
-    with EmulatorServer(users={USER: PASSWORD}, ssl_context=_self_signed(tmp_path)) as emu:
+    with EmulatorServer(
+        users={USER: PASSWORD}, account_kind="trial", ssl_context=_self_signed(tmp_path)
+    ) as emu:
         assert emu.url.startswith("https://")
         with PortalClient(emu.url, timeout=5.0) as c, pytest.raises(E.PortalTlsError) as info:
             c.login_with_password(USER, PASSWORD)

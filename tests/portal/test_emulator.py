@@ -76,21 +76,26 @@ def test_tampered_jwt_is_refused(emulator):
     assert r.status_code == 401 and r.json()["error_code"] == 1102
 
 
-def test_activation_code_accepted_inside_status_too(emulator):
+def test_activation_needs_status_and_a_top_level_string_code(emulator):
     headers = login(emulator)
     created = httpx.post(
         api(emulator, "/user/mfa"),
         headers=headers,
-        json={"type": {"id": 1}, "password": hash_password(PASSWORD)},
+        json={"type": {"id": 0}, "password": hash_password(PASSWORD)},
     ).json()
-    assert created["status"]["description"] == "ACTIVATION_PENDING"
+    assert created["status"] == {"id": 0, "description": "Activation Pending"}
+    assert created["type"] == {"id": 0, "description": "Time-Based One-Time Password"}
     assert created["otpauth"].startswith("otpauth://totp/")
     code = code_at(Entry(secret=created["secret_key"]), emulator.now())
-    r = httpx.patch(
-        api(emulator, f"/user/mfa/{created['id']}"),
-        headers=headers,
-        json={"status": {"id": 1, "code": code}},
-    )
+    url = api(emulator, f"/user/mfa/{created['id']}")
+    inside = httpx.patch(url, headers=headers, json={"status": {"id": 1, "code": code}})
+    assert inside.status_code == 422 and inside.json()["error_code"] == 1402
+    no_status = httpx.patch(url, headers=headers, json={"code": code})
+    assert no_status.status_code == 422 and no_status.json()["error_code"] == 1402
+    number = httpx.patch(url, headers=headers, json={"status": {"id": 1}, "code": int(code)})
+    assert number.status_code == 422 and number.json()["error_code"] == 1403
+    assert emulator.active_keys(USER) == []
+    r = httpx.patch(url, headers=headers, json={"status": {"id": 1}, "code": code})
     assert r.status_code == 204
     assert emulator.active_keys(USER)[0].id == created["id"]
 
@@ -98,7 +103,7 @@ def test_activation_code_accepted_inside_status_too(emulator):
 def test_mfa_password_must_be_hashed_by_default(emulator):
     headers = login(emulator)
     r = httpx.post(
-        api(emulator, "/user/mfa"), headers=headers, json={"type": {"id": 1}, "password": PASSWORD}
+        api(emulator, "/user/mfa"), headers=headers, json={"type": {"id": 0}, "password": PASSWORD}
     )
     assert r.status_code == 422 and r.json()["error_code"] == 1400
 
@@ -112,11 +117,16 @@ def test_code_drift_of_one_step_is_accepted(emulator):
         assert c.complete_mfa(token, late).auth_token
 
 
-def test_demo_portal_starts_and_stops():
-    demo = start_demo()
+def test_demo_portal_is_a_paid_account_whose_codes_reach_the_listener():
+    heard: list[str] = []
+    demo = start_demo(on_email=lambda mail: heard.append(mail.code))
     try:
         with PortalClient(demo.url, timeout=5) as c:
-            assert c.login_with_password(demo.user, demo.password).auth_token
+            first = c.login_with_password(demo.user, demo.password)
+            assert first.mfa_token and not first.auth_token  # e-mail MFA, always on
+            assert heard and heard[-1] == demo.last_code() == demo.inbox[-1].code
+            assert demo.inbox[-1].to == demo.user
+            assert c.complete_mfa(first.mfa_token, heard[-1]).auth_token
             c.forget_tokens()
             assert c.login_with_application_token(demo.application_token).auth_token
         assert demo.user in demo.credentials_text()

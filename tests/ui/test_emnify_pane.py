@@ -21,7 +21,7 @@ WAIT = 10_000
 
 @pytest.fixture
 def emu() -> Iterator[EmulatorServer]:
-    with EmulatorServer() as e:
+    with EmulatorServer(account_kind="trial", empty_401_bodies=False) as e:
         e.add_user(USER, PASSWORD)
         yield e
 
