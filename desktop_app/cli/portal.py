@@ -19,7 +19,6 @@ import argparse
 import contextlib
 import getpass
 import sys
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -80,21 +79,9 @@ def register(subparsers: Any) -> None:
         "portal-emulator",
         help="run a local emnify portal emulator (for tests and demos) until Ctrl+C",
     )
-    e.add_argument("--host", default="127.0.0.1")
-    e.add_argument("--port", type=int, default=0, help="0 picks a free port")
-    e.add_argument("--user", dest="emu_user", metavar="EMAIL", default="demo@example.com")
-    e.add_argument("--password", dest="emu_password", metavar="PW", default="demo-password")
-    e.add_argument("--application-token", metavar="TOKEN", help="accept this application token")
-    e.add_argument(
-        "--fault",
-        action="append",
-        default=[],
-        metavar="CALL:KIND[:VALUE[:TIMES]]",
-        help="inject a fault: KIND delay (VALUE seconds), error (VALUE HTTP status), drop, "
-        "drop_after; CALL e.g. activate_key or *",
-    )
-    e.add_argument("--clock-offset", type=float, default=0.0, help="seconds added to the clock")
-    e.add_argument("--mfa-password-form", choices=("hashed", "plain", "either"), default="hashed")
+    from desktop_app.portal.emulator import add_arguments
+
+    add_arguments(e)
     e.set_defaults(handler=run_emulator)
 
 
@@ -396,50 +383,21 @@ def _workspaces(account: Any, args: argparse.Namespace) -> int:
 
 
 def parse_fault(text: str) -> dict[str, Any]:
-    parts = text.split(":")
-    if len(parts) < 2:
-        raise CliError(f"--fault {text!r}: expected CALL:KIND[:VALUE[:TIMES]].")
-    call, kind = parts[0], parts[1]
-    fault: dict[str, Any] = {"call": call, "kind": kind}
+    """``CALL:KIND[:VALUE[:TIMES]]`` (see :func:`desktop_app.portal.emulator.parse_fault`)."""
+    from desktop_app.portal.emulator import parse_fault as parse
+
     try:
-        if len(parts) > 2 and parts[2]:
-            if kind == "delay":
-                fault["delay"] = float(parts[2])
-            elif kind == "error":
-                fault["status"] = int(parts[2])
-        if len(parts) > 3:
-            fault["times"] = int(parts[3])
-    except ValueError:
-        raise CliError(f"--fault {text!r}: the value is not a number.") from None
-    return fault
+        return parse(text)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
 
 
 def run_emulator(args: argparse.Namespace) -> int:
-    from desktop_app.portal.emulator import EmulatorServer
+    from desktop_app.portal.emulator import serve
 
-    faults = [parse_fault(f) for f in args.fault]
-    emu = EmulatorServer(args.host, args.port, mfa_password_form=args.mfa_password_form)
-    emu.add_user(args.emu_user, args.emu_password, application_token=args.application_token)
+    for text in args.fault:
+        parse_fault(text)  # one clear line for a malformed --fault
     try:
-        for f in faults:
-            emu.inject_fault(
-                f["call"],
-                f["kind"],
-                status=f.get("status", 503),
-                delay=f.get("delay", 1.0),
-                times=f.get("times", 1),
-            )
+        return serve(args)
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    emu.set_clock_offset(args.clock_offset)
-    emu.start()
-    try:
-        print(f"emnify portal emulator at {emu.url}", flush=True)
-        print(f"user {args.emu_user}, password {args.emu_password}", flush=True)
-        print(f"control: {emu.url}/_emulator/state; stop with Ctrl+C", flush=True)
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        return EXIT_OK
-    finally:
-        emu.stop()

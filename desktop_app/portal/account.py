@@ -109,6 +109,7 @@ class PortalAccount:
         self._pending_password: str | None = None
         self._fresh_password: tuple[str, float] | None = None
         self._keyring: bool | None = None
+        self._codes_memory: dict[str, bool] = {}
 
     def close(self) -> None:
         self._fresh_password = None
@@ -134,7 +135,10 @@ class PortalAccount:
         """Whether sessions and the device fingerprint can be kept (an OS keyring works)."""
         if self._keyring is None:
             try:
+                # A configured backend may still fail (no Secret Service running): probe it.
                 self._keyring = bool(self.keystore.available())
+                if self._keyring:
+                    self.tokens.fingerprint(create=False)
             except Exception:
                 self._keyring = False
         return self._keyring
@@ -180,10 +184,7 @@ class PortalAccount:
         self.user = user
         self._evidence = "unknown"
         self._learnt = False
-        try:
-            self.email_codes = self.tokens.load_email_codes(self.url, user)
-        except KeyringUnavailableError:
-            self.email_codes = None
+        self.email_codes = self._known_email_codes(user)
         try:
             with self.client.operation():
                 self.client.refresh()
@@ -197,6 +198,18 @@ class PortalAccount:
             self.client.forget_tokens()
             raise
         return True
+
+    def _known_email_codes(self, user: str) -> bool | None:
+        """What an earlier session learnt about the account's e-mail codes (kept with it in
+        the keyring, and in memory for this account object)."""
+        remembered = self._codes_memory.get(user.strip().lower())
+        if not self.keyring_available:
+            return remembered
+        try:
+            stored = self.tokens.load_email_codes(self.url, user)
+        except KeyringUnavailableError:
+            return remembered
+        return stored if stored is not None else remembered
 
     def _signed_in(self, user: str, result: LoginResult, password: str | None) -> SignInOutcome:
         self.user = user
@@ -245,7 +258,7 @@ class PortalAccount:
             fingerprint = self._fingerprint()
             result = self.client.login_with_password(user, password, fingerprint=fingerprint)
             fingerprint_sent = fingerprint is not None
-            self.email_codes = None
+            self.email_codes = self._known_email_codes(user)
             self._learnt = False
             if not result.mfa_required:
                 # No code asked: no MFA at all (trial), unless this device is trusted.
@@ -279,6 +292,8 @@ class PortalAccount:
                 return asked
             try:
                 outcome = self.complete_sign_in(code_for(entry, self.clock()), trust_device)
+                self._evidence = "unknown"  # the app's code was the one: says nothing on e-mail
+                self._learnt = True
             except AccountLockedError:
                 raise
             except InvalidCredentialsError:
@@ -396,7 +411,10 @@ class PortalAccount:
 
     def _remember_codes(self) -> None:
         """Keep what was learnt about e-mail codes next to the session (not a secret)."""
-        if self.email_codes is None or not self.user or not self.keep_signed_in:
+        if self.email_codes is None or not self.user:
+            return
+        self._codes_memory[self.user.strip().lower()] = self.email_codes
+        if not self.keep_signed_in:
             return
         if not self.keyring_available:
             return

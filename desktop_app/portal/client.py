@@ -832,7 +832,8 @@ class PortalClient:
             ident = org.get("id")
             if isinstance(ident, int) and not isinstance(ident, bool):
                 name = str(org.get("name") or item.get("name") or "")
-                out.append(Workspace(ident, name, bool(item.get("is_default") or False)))
+                default = item.get("default_workspace", item.get("is_default"))
+                out.append(Workspace(ident, name, default is True))
         return out
 
     def switch_workspace(self, workspace_id: int) -> None:
