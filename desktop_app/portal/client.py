@@ -680,10 +680,9 @@ class PortalClient:
                 return PasswordRejectedError(**kw)
             return ValidationError(**kw)
         if status >= 500:
+            # A server's 5xx text may be anything (a stack trace): a fixed sentence instead.
             return PortalServerError(
-                f"{(server_message or PortalServerError.default_message).rstrip('.')} "
-                f"(HTTP {status}).",
-                **kw,
+                f"{PortalServerError.default_message.rstrip('.')} (HTTP {status}).", **kw
             )
         return PortalError(
             server_message or f"The emnify portal answered with HTTP {status}.", **kw

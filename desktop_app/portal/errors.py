@@ -90,7 +90,7 @@ class PortalTlsError(PortalConnectionError):
 
 
 class PortalServerError(PortalError):
-    default_message = "The emnify portal had an internal error. Try again later."
+    default_message = "The emnify portal had a problem and did not do it; try again later."
 
 
 class PortalProtocolError(PortalError):

@@ -413,3 +413,36 @@ def test_vault_code_never_autofilled_from_a_hand_added_entry(qtbot, pane, emu, s
     enter_code(qtbot, pane, code_at(Entry(secret=key.secret), emu.now()))
     idle(qtbot, pane)
     assert "set up elsewhere" in state(pane)
+
+
+def test_pane_fits_the_settings_dialog_without_scrolling(qtbot, services, emu, outbox):
+    """At the dialog's default size every state fits (the same logical layout holds at 200 %:
+    benchmarks/emnify_pane_shots.py --scale 2 checks it in its own process)."""
+    from desktop_app.ui.settings_dialog import EMNIFY_SECTION, SettingsDialog
+
+    services.portal_url = emu.url
+    emu.add_workspace(USER, "Second org")
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show_section(EMNIFY_SECTION)
+    dialog.show()
+    pane = dialog.emnify_pane
+    assert pane is not None
+    page = dialog.pages.currentWidget()
+
+    def fits() -> bool:
+        qtbot.wait(10)
+        return page.verticalScrollBar().maximum() == 0
+
+    idle(qtbot, pane)
+    assert fits()  # signed out
+    sign_in(qtbot, pane)
+    assert fits()  # code asked
+    enter_code(qtbot, pane, emailed(outbox))
+    idle(qtbot, pane)
+    assert pane.workspace_combo.isVisible() and fits()  # e-mail codes
+    click(qtbot, pane.action_button)
+    qtbot.waitUntil(lambda: "this app's vault" in state(pane), timeout=WAIT)
+    idle(qtbot, pane)
+    assert fits()  # on, with a two-line message
+    pane.shutdown()

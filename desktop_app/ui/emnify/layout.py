@@ -26,6 +26,8 @@ class PaneWidgets:
     """The widgets :func:`build_sign_in` and :func:`build_account` put on the pane."""
 
     account_label: QLabel
+    sign_in_form: QFormLayout
+    extra_form: QFormLayout
     action_button: QPushButton
     action_feedback: Feedback
     code_button: QPushButton
@@ -66,6 +68,7 @@ def build_sign_in(pane: Any) -> QWidget:
     lay = QVBoxLayout(page)
     lay.setContentsMargins(0, 0, 0, 0)
     form = QFormLayout()
+    pane.sign_in_form = form
     form.setContentsMargins(0, 0, 0, 0)
     pane.url_edit = QLineEdit(pane.initial_url(), page)
     pane.url_edit.setObjectName("emnify_url")
@@ -139,6 +142,7 @@ def build_sign_in(pane: Any) -> QWidget:
     row.addWidget(pane.code_button)
     row.addWidget(pane.sign_in_feedback, 1)
     lay.addLayout(row)
+    lay.addStretch(1)
     return page
 
 
@@ -201,6 +205,7 @@ def build_account(pane: Any) -> QWidget:
     lay.addWidget(card)
 
     extra = QFormLayout()
+    pane.extra_form = extra
     extra.setContentsMargins(2, 0, 0, 0)
     wrow = QHBoxLayout()
     pane.workspace_combo = QComboBox(page)
@@ -226,4 +231,5 @@ def build_account(pane: Any) -> QWidget:
     lay.addLayout(extra)
     pane.extra_feedback = Feedback("emnify_extra_message", page)
     lay.addWidget(pane.extra_feedback)
+    lay.addStretch(1)
     return page

@@ -182,16 +182,20 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
         self.stack.setCurrentIndex(1 if signed else 0)
         token = self.use_token_radio.isChecked()
         waiting = self.awaiting_code
-        for w in (self.email_label, self.email_edit, self.password_label, self.password_edit):
-            w.setVisible(not token)
-        for w in (self.token_label, self.token_edit):
-            w.setVisible(token)
         keyring = self._keyring_ok()
-        self.keep_check.setVisible(not token)
-        self.trust_check.setVisible(not token)
-        self.keep_check.setEnabled(idle and keyring and not waiting)
-        self.trust_check.setEnabled(idle and keyring and not waiting)
-        self.keyring_note.setVisible(not keyring and not token)
+        if not keyring:
+            self.keep_check.setChecked(False)
+            self.trust_check.setChecked(False)
+        form = self.sign_in_form
+        form.setRowVisible(self.email_edit, not token)
+        form.setRowVisible(self.password_edit, not token and not waiting)
+        form.setRowVisible(self.token_edit, token)
+        form.setRowVisible(self.keep_check, not token and not waiting)
+        form.setRowVisible(self.trust_check, not token and not waiting)
+        form.setRowVisible(self.keyring_note, not keyring and not token and not waiting)
+        form.setRowVisible(self.code_edit, waiting)
+        self.keep_check.setEnabled(idle and keyring)
+        self.trust_check.setEnabled(idle and keyring)
         self.keyring_note.setText(
             self.tr(
                 "No OS keyring: this app cannot keep you signed in or remember this device. "
@@ -202,8 +206,6 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
             w.setEnabled(idle and not waiting)
         self.use_password_radio.setEnabled(idle and not waiting)
         self.use_token_radio.setEnabled(idle and not waiting)
-        self.code_label.setVisible(waiting)
-        self.code_edit.setVisible(waiting)
         self.code_button.setVisible(waiting)
         self.code_edit.setEnabled(idle)
         self.code_button.setEnabled(idle)
@@ -241,9 +243,7 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
         self.step_password.setEnabled(idle)
         self.show_qr_check.setEnabled(idle)
         several = len(self.workspaces) > 1
-        self.workspace_label.setVisible(several)
-        self.workspace_combo.setVisible(several)
-        self.switch_button.setVisible(several)
+        self.extra_form.setRowVisible(0, several)  # the workspace picker
         self.switch_button.setEnabled(idle and account.session_kind == "password")
         self.devices_combo.setEnabled(idle and bool(self.devices))
         self.forget_button.setEnabled(idle and bool(self.devices))
