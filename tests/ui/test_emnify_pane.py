@@ -446,3 +446,61 @@ def test_pane_fits_the_settings_dialog_without_scrolling(qtbot, services, emu, o
     idle(qtbot, pane)
     assert fits()  # on, with a two-line message
     pane.shutdown()
+
+
+def _answer_modal(qtbot, act) -> None:
+    """Act on the next modal dialog when it opens (its own event loop runs meanwhile)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, poll)
+            return
+        act(dialog)
+
+    QTimer.singleShot(20, poll)
+
+
+def test_disable_dialog_with_also_remove_the_key_clicked(qtbot, pane, emu, outbox, services):
+    from desktop_app.ui.emnify.widgets import DisableDialog
+
+    sign_in_paid(qtbot, pane, outbox)
+    click(qtbot, pane.action_button)
+    qtbot.waitUntil(lambda: "this app's vault" in state(pane), timeout=WAIT)
+    idle(qtbot, pane)
+    seen: list[str] = []
+
+    def act(dialog) -> None:
+        assert isinstance(dialog, DisableDialog)
+        seen.append(dialog.findChildren(type(pane.state_label))[0].text())
+        qtbot.mouseClick(dialog.remove_check, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    _answer_modal(qtbot, act)
+    click(qtbot, pane.action_button)
+    qtbot.waitUntil(lambda: "by e-mail" in state(pane), timeout=WAIT)
+    idle(qtbot, pane)
+    assert seen and "e-mail again" in seen[0]
+    assert services.vault.entries() == [] and emu.keys(USER) == []
+    assert "removed from this app" in pane.action_feedback.text()
+
+
+def test_key_dialog_shows_the_qr_and_activates_on_click(qtbot, pane, emu, outbox, services):
+    from desktop_app.ui.emnify.widgets import KeyDialog
+
+    sign_in_paid(qtbot, pane, outbox)
+    pane.show_qr_check.setChecked(True)
+    shown: list[str] = []
+
+    def act(dialog) -> None:
+        assert isinstance(dialog, KeyDialog)
+        assert not dialog.qr_label.pixmap().isNull()
+        shown.append(dialog.secret_edit.text().replace(" ", ""))
+        qtbot.mouseClick(dialog.activate_button, Qt.MouseButton.LeftButton)
+
+    _answer_modal(qtbot, act)
+    click(qtbot, pane.action_button)
+    qtbot.waitUntil(lambda: "this app's vault" in state(pane), timeout=WAIT)
+    assert shown == [emu.active_keys(USER)[0].secret]
