@@ -10,6 +10,8 @@ from desktop_app.portal.account import PortalAccount
 from desktop_app.portal.client import PortalClient
 from desktop_app.portal.emulator import EmulatorServer
 
+from .schema_check import SchemaChecker
+
 USER = "ann@example.com"
 PASSWORD = "correct horse battery staple"
 OTHER_USER = "bob@example.com"
@@ -17,11 +19,32 @@ OTHER_PASSWORD = "bob-password"
 APP_TOKEN = "app-token-123"
 
 
+@pytest.fixture(autouse=True)
+def schema_checked_answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[SchemaChecker]:
+    """Every emulator started by a portal test has every answer checked against the JSON
+    schemas of tests/portal/schemas/ (the published shapes); a test fails on any mismatch."""
+    checker = SchemaChecker()
+    start = EmulatorServer.start
+
+    def checked_start(self: EmulatorServer) -> EmulatorServer:
+        if checker not in self.observers:
+            self.observers.append(checker)
+        return start(self)
+
+    monkeypatch.setattr(EmulatorServer, "start", checked_start)
+    yield checker
+    assert not checker.violations, "emulator answers off the published schemas:\n" + "\n".join(
+        checker.violations
+    )
+
+
 @pytest.fixture
 def emulator() -> Iterator[EmulatorServer]:
     """A ``trial`` account with error bodies on 401s: the first version's portal (no e-mail MFA).
     The account kinds of real portals are in tests/portal/test_emulator_kinds.py."""
-    with EmulatorServer(account_kind="trial", empty_401_bodies=False) as emu:
+    with EmulatorServer(
+        account_kind="trial", empty_401_bodies=False, retry_after_header=True
+    ) as emu:
         emu.add_user(USER, PASSWORD, application_token=APP_TOKEN)
         emu.add_user(OTHER_USER, OTHER_PASSWORD)
         yield emu

@@ -259,3 +259,77 @@ def test_command_line_account_kind_and_outbox(tmp_path):
         proc.wait(timeout=10)
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+def test_no_retry_after_header_unless_asked(paid):
+    """None is documented: the real portal's 429 and lockout answers carry no Retry-After."""
+    paid.set_rate_limits(auth=0)
+    limited = password_login(paid)
+    assert limited.status_code == 429 and "Retry-After" not in limited.headers
+    assert limited.json()["error_code"] == 1105
+    paid.set_rate_limits(auth=100)
+    for _ in range(3):
+        locked = httpx.post(
+            api(paid, "/authenticate"), json={"username": USER, "password": sha1("x")}, timeout=5
+        )
+    assert locked.status_code == 401 and "Retry-After" not in locked.headers
+    with EmulatorServer(retry_after_header=True) as emu:
+        emu.set_rate_limits(auth=0)
+        assert int(password_login(emu).headers["Retry-After"]) > 0
+
+
+def test_e_mail_method_listed_when_asked():
+    """Whether e-mail MFA shows in a user's ``mfa`` list is unknown: the switch shows it, and
+    a client must then act only on keys of the TOTP type."""
+    with EmulatorServer(email_type_listed=True) as emu:
+        emu.add_user(USER, PASSWORD)
+        token = mfa_step(
+            emu, password_login(emu).json()["mfa_token"], str(emu.last_email_code(USER))
+        )
+        headers = bearer(token.json()["auth_token"])
+        types = httpx.get(api(emu, "/user/mfa/type"), headers=headers, timeout=5).json()
+        assert {t["description"] for t in types} == {"Time-Based One-Time Password", "E-Mail"}
+        (listed,) = httpx.get(api(emu, "/user/my"), headers=headers, timeout=5).json()["mfa"]
+        assert listed["type"]["description"] == "E-Mail" and listed["status"]["id"] == 1
+        key = enable_totp(emu, headers)
+        mfa = httpx.get(api(emu, "/user/my"), headers=headers, timeout=5).json()["mfa"]
+        assert [m["type"]["id"] for m in mfa] == [1, 0] and mfa[1]["id"] == key["id"]
+        refused = httpx.post(
+            api(emu, "/user/mfa"),
+            headers=headers,
+            json={"type": {"id": 1}, "password": sha1(PASSWORD)},
+            timeout=5,
+        )
+        assert refused.status_code == 422 and refused.json()["error_code"] == 1401
+
+
+def test_serve_survives_closed_output_and_stops_on_ctrl_c(monkeypatch):
+    import argparse
+
+    from desktop_app.portal.emulator import cli
+
+    class ClosedPipe:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    started: list[EmulatorServer] = []
+    build = cli.build_from_args
+
+    def recording_build(args: argparse.Namespace) -> EmulatorServer:
+        started.append(build(args))
+        return started[-1]
+
+    def interrupt() -> None:
+        assert httpx.get(f"{started[0].url}/_emulator/state", timeout=5).status_code == 200
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build_from_args", recording_build)
+    monkeypatch.setattr(cli, "_idle", interrupt)
+    parser = argparse.ArgumentParser()
+    cli.add_arguments(parser)
+    assert cli.serve(parser.parse_args(["--account-kind", "trial"]), out=ClosedPipe()) == 0
+    with pytest.raises(httpx.ConnectError):  # stopped
+        httpx.get(f"{started[0].url}/_emulator/state", timeout=2)

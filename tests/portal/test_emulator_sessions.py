@@ -16,7 +16,8 @@ import pytest
 
 from desktop_app.otp.codes import code_at
 from desktop_app.otp.model import Entry
-from desktop_app.portal.emulator import EmulatorServer, _QuietServer, control_allowed, find_null
+from desktop_app.portal.emulator import EmulatorServer, control_allowed, find_null
+from desktop_app.portal.emulator.handler import QuietServer
 
 USER = "ann@example.com"
 PASSWORD = "correct horse battery staple"
@@ -240,7 +241,7 @@ def test_a_client_that_goes_away_mid_request_leaves_no_traceback(emu, capfd, cap
 
 
 def test_quiet_server_swallows_only_disconnects(capsys):
-    server = _QuietServer.__new__(_QuietServer)  # handle_error needs no socket
+    server = QuietServer.__new__(QuietServer)  # handle_error needs no socket
     for exc in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset")):
         try:
             raise exc
@@ -252,3 +253,21 @@ def test_quiet_server_swallows_only_disconnects(capsys):
     except RuntimeError:
         server.handle_error(None, ("127.0.0.1", 1))
     assert "a real bug" in capsys.readouterr().err  # a real error still shows
+
+
+def _ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as s:
+            s.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _ipv6_loopback(), reason="this machine has no IPv6 loopback")
+def test_serves_on_ipv6_loopback():
+    with EmulatorServer(host="::1", account_kind="trial") as emu:
+        emu.add_user(USER, PASSWORD)
+        assert emu.url.startswith("http://[::1]:")
+        assert "auth_token" in auth(emu, {"username": USER, "password": sha1(PASSWORD)}).json()
+        assert httpx.get(f"{emu.url}/_emulator/state", timeout=5).status_code == 200

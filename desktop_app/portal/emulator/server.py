@@ -1,374 +1,64 @@
-"""A local emnify portal emulator: a real HTTP server that behaves like the real portal.
-
-For tests and for ``desktop-authenticator --demo`` / ``desktop-authenticator portal-emulator``
-(``python -m desktop_app.portal.emulator`` runs the same command line). Stdlib
-``ThreadingHTTPServer`` in a background thread; all state in memory. It follows
-../shared/specs/emnify-portal-api.md, section "How real accounts behave" first.
-
-In-process API (stable; tests and the demo use it)::
-
-    with EmulatorServer(account_kind="paid", outbox=tmp_path / "outbox.jsonl") as emu:
-        emu.add_user("ann@example.com", "secret", application_token="app-tok")
-        client = PortalClient(emu.url)
-        client.login_with_password(...)            # -> {"mfa_token"}: a code was "e-mailed"
-        code = emu.last_email_code("ann@example.com")   # or read_outbox(path)[-1]["code"]
-        emu.app_token_may_manage_mfa = False       # app-token sessions may not manage MFA keys
-        emu.advance_clock(241 * 60)                # expire the auth tokens
-        emu.inject_fault("activate_key", "error", status=503)
-
-* ``EmulatorServer(host="127.0.0.1", port=0, users=None, *, account_kind="paid", outbox=None,
-  on_email=None, app_token_may_manage_mfa=True, empty_401_bodies=True, ...)``; ``start()`` /
-  ``stop()`` or ``with``; ``url``.
-* Users: ``add_user(email, password, *, application_token=None, mfa_mandatory=False,
-  account_kind=None)`` (``account_kind`` overrides the server's for this user);
-  ``add_application_token(email, token=None, *, expires_in=None, workspace=None)``;
-  ``add_workspace(email, name, *, workspace_id=None)``; ``add_active_key(email)``; ``keys()``,
-  ``active_keys()``, ``devices()``, ``workspaces()``.
-* "E-mails": every code sent is one :class:`EmulatorEmail` (``to``, ``code``, ``purpose``,
-  ``sent_at``, ``valid_until``): kept in ``emu.emails``, appended as one JSON line to ``outbox``
-  (a path) and passed to ``on_email`` (a callback, called from a server thread);
-  ``last_email_code(email)``; :func:`read_outbox` reads an outbox file.
-
-Account kinds (``account_kind``; ``--account-kind``), as real emnify accounts are:
-
-* ``paid`` (default): **e-mail MFA is always on** and cannot be switched off. A password login
-  answers ``{"mfa_token"}`` unless the device is trusted; without an active TOTP key a code is
-  "e-mailed" (valid 20 minutes, 6 characters of upper-case letters and digits, at least one
-  letter; checked case-insensitively, spaces and hyphens ignored). Adding and activating a TOTP
-  key makes the authenticator app the method (the MFA step then wants the TOTP code and no e-mail
-  is sent); deleting it falls back to e-mailed codes.
-* ``trial``: no MFA at all until a TOTP key is activated (then TOTP, as above).
-* ``enforced``: like ``paid``, and the organisation enforces MFA with an authenticator app: the
-  emulator **refuses to delete the last active TOTP key** with ``403`` ``{"error_code": 1104,
-  "error_token": "Forbidden", "message": "Multi-factor authentication is mandatory in your
-  organisation: ..."}`` (the same refusal as a user with ``mfa_mandatory=True``). A pending key
-  can still be deleted (cancelling an enrolment).
-
-What it answers (paths of the spec):
-
-* ``POST /api/v1/authenticate``: application token (-> ``{"auth_token"}`` only; tokens may
-  expire); user credentials (password = lower-case hex SHA-1) -> ``{"auth_token",
-  "refresh_token"}`` or ``{"mfa_token"}``; the MFA step ``{"mfa_token", "code",
-  "trusted_device"?}`` (a trusted ``fingerprint`` skips the step for 90 days); refresh
-  (-> ``{"auth_token"}``). Auth, refresh and MFA tokens are HS256 JWTs signed with a per-instance
-  key; auth tokens live ``token_lifetime`` (240 min) with claims ``sub`` (e-mail), ``esc.org``,
-  ``esc.orgName``, ``iat``, ``exp``, ``jti`` (no user-id claim: resolve the user by e-mail).
-  MFA tokens live 20 min (e-mail) or 5 min (TOTP) and are reusable until the step succeeds.
-* Failed logins (unknown user, wrong password, wrong code, bad or expired application token):
-  **401 with an empty body** (``empty_401_bodies=False`` sends InvalidCredentials 1101 bodies).
-  Lockout: the 3rd failure in a row locks the account for 5 minutes; that answer and every login
-  while locked is 401 with a TooManyRequests (1105) body (the spec allows 401 or 429).
-* Rate limits per client IP over ``rate_window`` (300 s): ``auth_rate_limit`` (100) on
-  ``/authenticate``, ``overall_rate_limit`` (2000) on everything; over it 429 + ``Retry-After``.
-* ``POST /api/v1/authenticate/workspace`` ``{"target_organisation": {"id"}}`` -> ``{"auth_token"}``
-  for that workspace (user-credential sessions only; an application-token session gets 403/1104;
-  a workspace the user is not in 422/1401). ``GET /api/v2/user/{id|e-mail|my}/workspace`` lists
-  ``[{"id", "name", "status": {"status": {"id"}}, "roles": [{"id", "name"}], "owner",
-  "default_workspace"}]`` (the published shape); ``PUT
-  /api/v2/user/{...}/default_organisation/{id}`` -> 200 ``{}``.
-  Each user starts in one workspace ("<name>'s organisation").
-* Two-factor keys: types ``[{"id": 0, "description": "Time-Based One-Time Password"}]``
-  (``email_type_listed=True`` adds ``{"id": 1, "description": "E-Mail"}`` and lists the e-mail
-  method as an entry of the user's ``mfa``); statuses ``[{"id": 0, "description": "Activation
-  Pending"}, {"id": 1, "description": "Active"}]`` (ids configurable). One TOTP key per user
-  (another create is 409). Activation ``PATCH /api/v1/user/mfa/{id}`` needs **both**
-  ``status.id == 1`` and a string ``code`` at the top level; the code is checked with one step of
-  drift. Trusted devices at ``/api/v1/user/{id|e-mail|my}/mfa/trusted_device`` and
-  ``/api/v1/user/mfa/trusted_device`` (items ``{id, operating_system, browser,
-  activation_date}``). ``GET /api/v1/user/{id|e-mail|my}`` -> ``{id, username, name, created,
-  status, organisation, roles, mfa}``.
-* Application-token sessions may create, activate and delete MFA keys unless
-  ``app_token_may_manage_mfa`` is False: then 403 ``{"error_code": 1104, "error_token":
-  "Forbidden", ...}``.
-* **Readings of the spec's unsure points:** the ``POST /user/mfa`` password must be **SHA-1
-  hashed** (``mfa_password_form="plain"`` or ``"either"`` switch this); the activation ``code`` is
-  accepted **only at the top level** (the published OpenAPI); the e-mail method is **not** listed
-  in ``mfa`` unless ``email_type_listed``.
-* Request bodies with a ``null`` anywhere are refused: 400 ``{"error_code": 1403,
-  "error_token": "InvalidFormat"}`` (the real API documents no nullable request field).
-* Other errors use the documented bodies: 1102 1103 1104 1105 1201 1400 (wrong password / wrong
-  code, with nested ``errors``) 1401 1402 1403, 409 (a key exists / already active), 400.
-* A client that disconnects mid-request is no error: no traceback, nothing logged above DEBUG.
-
-Test switches (methods, the control endpoint ``/_emulator/...`` or command-line flags):
-
-* ``inject_fault(call, kind, status=503, delay=1.0, times=1)``: ``kind`` is ``delay`` (sleep, then
-  answer), ``error`` (answer ``status`` with an error body), ``drop`` (close the connection without
-  answering, before handling), ``drop_after`` (handle the call, then close without answering).
-  ``call`` is one of :data:`CALLS` or ``*``.
-* ``advance_clock(seconds)`` / ``set_clock_offset(seconds)``: the emulator's own clock (tokens,
-  TOTP, e-mailed codes, lockouts, rate windows, trusted devices) so tests never sleep.
-* ``set_rate_limits(auth=, overall=, window=)``.
-* Control endpoint (no auth; **refused with 403 to any peer that is not loopback**, even when the
-  server is bound wider, see :func:`control_allowed`): ``GET /_emulator/state``,
-  ``GET /_emulator/outbox``, ``POST /_emulator/fault`` ``{"call", "kind", "status"?, "delay"?,
-  "times"?}``, ``POST /_emulator/clear-faults``, ``POST /_emulator/clock`` ``{"advance"?: s,
-  "offset"?: s}``, ``POST /_emulator/rate-limit`` ``{"auth"?, "overall"?, "window"?}``,
-  ``POST /_emulator/settings`` ``{"app_token_may_manage_mfa"?: bool}``.
-"""
+"""The emulator's state and API logic (:class:`EmulatorServer`); HTTP lives in
+:mod:`.handler`."""
 
 from __future__ import annotations
 
-import argparse
-import base64
 import collections
 import hashlib
 import hmac
-import ipaddress
 import json
 import logging
 import math
 import re
 import secrets
-import socket
 import ssl
-import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable, Iterable, Mapping
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote
 
-from desktop_app.otp.codes import verify
-from desktop_app.otp.model import Entry
-
-log = logging.getLogger(__name__)
-
-ACCOUNT_KINDS = ("trial", "paid", "enforced")
-CALLS = (
-    "authenticate",
-    "switch_workspace",
-    "mfa_types",
-    "mfa_statuses",
-    "create_key",
-    "activate_key",
-    "get_user",
-    "delete_key",
-    "trusted_devices",
-    "delete_trusted_device",
-    "workspaces",
-    "set_default_workspace",
-)
-FAULT_KINDS = ("delay", "error", "drop", "drop_after")
-TOKEN_LIFETIME = 240 * 60
-REFRESH_LIFETIME = 30 * 86400
-MFA_TOKEN_LIFETIME = 300
-EMAIL_CODE_LIFETIME = 20 * 60
-TRUST_LIFETIME = 90 * 86400
-LOCK_SECONDS = 300
-MAX_FAILURES = 3
-TOTP_DESCRIPTION = "Time-Based One-Time Password"
-EMAIL_DESCRIPTION = "E-Mail"
-EMAIL_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-EMAIL_CODE_LENGTH = 6
-_DISCONNECTS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
-
-_ROUTES: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("POST", re.compile(r"^/api/v1/authenticate$"), "authenticate"),
-    ("POST", re.compile(r"^/api/v1/authenticate/workspace$"), "switch_workspace"),
-    ("GET", re.compile(r"^/api/v1/user/mfa/type$"), "mfa_types"),
-    ("GET", re.compile(r"^/api/v1/user/mfa/status$"), "mfa_statuses"),
-    ("POST", re.compile(r"^/api/v1/user/mfa$"), "create_key"),
-    ("PATCH", re.compile(r"^/api/v1/user/mfa/(?P<key>[^/]+)$"), "activate_key"),
-    ("GET", re.compile(r"^/api/v1/user/mfa/trusted_device$"), "trusted_devices"),
-    (
-        "DELETE",
-        re.compile(r"^/api/v1/user/mfa/trusted_device/(?P<dev>[^/]+)$"),
-        "delete_trusted_device",
-    ),
-    ("GET", re.compile(r"^/api/v1/user/(?P<user>[^/]+)/mfa/trusted_device$"), "trusted_devices"),
-    (
-        "DELETE",
-        re.compile(r"^/api/v1/user/(?P<user>[^/]+)/mfa/trusted_device/(?P<dev>[^/]+)$"),
-        "delete_trusted_device",
-    ),
-    ("DELETE", re.compile(r"^/api/v1/user/(?P<user>[^/]+)/mfa/(?P<key>[^/]+)$"), "delete_key"),
-    ("GET", re.compile(r"^/api/v1/user/(?P<user>[^/]+)$"), "get_user"),
-    ("GET", re.compile(r"^/api/v2/user/(?P<user>[^/]+)/workspace$"), "workspaces"),
-    (
-        "PUT",
-        re.compile(r"^/api/v2/user/(?P<user>[^/]+)/default_organisation/(?P<org>[^/]+)$"),
-        "set_default_workspace",
-    ),
+from desktop_app.portal.emulator.handler import Handler, QuietServer, QuietServer6
+from desktop_app.portal.emulator.model import (
+    ACCOUNT_KINDS,
+    CALLS,
+    EMAIL_CODE_LIFETIME,
+    EMAIL_DESCRIPTION,
+    FAULT_KINDS,
+    LOCK_SECONDS,
+    MAX_FAILURES,
+    MFA_TOKEN_LIFETIME,
+    REFRESH_LIFETIME,
+    TOKEN_LIFETIME,
+    TOTP_DESCRIPTION,
+    TRUST_LIFETIME,
+    ApplicationToken,
+    Challenge,
+    EmulatorDevice,
+    EmulatorEmail,
+    EmulatorKey,
+    EmulatorUser,
+    EmulatorWorkspace,
+    Exchange,
+    Fault,
+    Reply,
+    Session,
+    b64url,
+    code_ok,
+    control_allowed,
+    email_code,
+    error_body,
+    find_null,
+    iso,
+    random_base32,
+    sha1_hex,
+    unb64url,
+    validation,
 )
 
-
-def sha1_hex(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _unb64url(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def iso(ts: float) -> str:
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def control_allowed(peer: str) -> bool:
-    """Whether a client at address ``peer`` may use the control endpoint: loopback only
-    (``127.0.0.0/8``, ``::1`` and IPv4-mapped loopback); anything unparsable is refused."""
-    try:
-        address = ipaddress.ip_address(peer.split("%", 1)[0])
-    except ValueError:
-        return False
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return address.ipv4_mapped.is_loopback
-    return address.is_loopback
-
-
-def find_null(value: Any, path: str = "") -> str | None:
-    """The path of the first ``null`` inside a JSON value (``"$"`` for the value itself)."""
-    if value is None:
-        return path or "$"
-    if isinstance(value, dict):
-        for k, v in value.items():
-            found = find_null(v, f"{path}.{k}" if path else str(k))
-            if found:
-                return found
-    if isinstance(value, list):
-        for i, v in enumerate(value):
-            found = find_null(v, f"{path}[{i}]")
-            if found:
-                return found
-    return None
-
-
-@dataclass
-class EmulatorKey:
-    id: int
-    secret: str
-    status_id: int
-    created: float
-
-
-@dataclass
-class EmulatorDevice:
-    id: int
-    fingerprint: str
-    operating_system: str
-    browser: str
-    name: str
-    activated: float
-
-
-@dataclass
-class EmulatorWorkspace:
-    id: int
-    name: str
-
-
-@dataclass
-class EmulatorUser:
-    email: str
-    password: str
-    id: int = 0
-    application_token: str | None = None
-    mfa_mandatory: bool = False
-    account_kind: str | None = None
-    created: float = 0.0
-    keys: list[EmulatorKey] = field(default_factory=list)
-    devices: list[EmulatorDevice] = field(default_factory=list)
-    workspaces: list[int] = field(default_factory=list)
-    default_workspace: int = 0
-    failures: int = 0
-    locked_until: float = 0.0
-
-
-@dataclass
-class EmulatorEmail:
-    """One "e-mail" the emulator sent (a one-time code)."""
-
-    to: str
-    code: str
-    purpose: str
-    sent_at: str
-    valid_until: str
-    subject: str = "Your emnify verification code"
-
-    def as_json(self) -> dict[str, str]:
-        return asdict(self)
-
-
-@dataclass
-class ApplicationToken:
-    email: str
-    workspace: int
-    expires: float | None = None
-
-
-@dataclass
-class Fault:
-    call: str
-    kind: str
-    status: int = 503
-    delay: float = 1.0
-    times: int = 1
-
-
-@dataclass
-class _Session:
-    """What an auth token stands for (kept by the server, looked up by the JWT's ``jti``)."""
-
-    user: EmulatorUser
-    kind: str  # "user" (credentials) or "application"
-    workspace: int
-
-
-@dataclass
-class _Challenge:
-    """An MFA second step in progress."""
-
-    email: str
-    expires: float
-    method: str  # "email" or "totp"
-    code: str = ""
-    fingerprint: str = ""
-
-
-class _Reply(Exception):
-    """Raised inside a handler to answer with an error."""
-
-    def __init__(
-        self, status: int, body: Any = None, headers: Mapping[str, str] | None = None
-    ) -> None:
-        super().__init__(status)
-        self.status = status
-        self.body = body
-        self.headers = dict(headers or {})
-
-
-def error_body(
-    code: int | None, token: str, message: str, errors: list[dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    body: dict[str, Any] = {"error_token": token, "message": message}
-    if code is not None:
-        body["error_code"] = code
-    if errors:
-        body["errors"] = errors
-    return body
-
-
-def _validation(code: int, token: str, message: str, field_name: str) -> _Reply:
-    nested = [error_body(code, token, f"{field_name}: {message}")]
-    top_message = "Validation failed" if code == 1400 else message
-    return _Reply(422, error_body(code, token, top_message, nested))
-
-
-def read_outbox(path: str | Path) -> list[dict[str, Any]]:
-    """The messages of an outbox file (one JSON object a line), oldest first."""
-    file = Path(path)
-    if not file.exists():
-        return []
-    return [json.loads(line) for line in file.read_text("utf-8").splitlines() if line.strip()]
+log = logging.getLogger("desktop_app.portal.emulator")
 
 
 class EmulatorServer:
@@ -391,6 +81,7 @@ class EmulatorServer:
         rate_window: float = 300.0,
         mfa_password_form: str = "hashed",
         empty_401_bodies: bool = True,
+        retry_after_header: bool = False,
         totp_type_id: int = 0,
         email_type_id: int = 1,
         active_status_id: int = 1,
@@ -414,6 +105,7 @@ class EmulatorServer:
         self.rate_window = rate_window
         self.mfa_password_form = mfa_password_form
         self.empty_401_bodies = empty_401_bodies
+        self.retry_after_header = retry_after_header
         self.totp_type_id = totp_type_id
         self.email_type_id = email_type_id
         self.active_status_id = active_status_id
@@ -425,13 +117,14 @@ class EmulatorServer:
         self._users: dict[str, EmulatorUser] = {}
         self._workspaces: dict[int, EmulatorWorkspace] = {}
         self._app_tokens: dict[str, ApplicationToken] = {}
-        self._sessions: dict[str, _Session] = {}
+        self._sessions: dict[str, Session] = {}
         self._next_id = 100
         self._refresh: dict[str, tuple[str, float, int]] = {}
-        self._mfa_tokens: dict[str, _Challenge] = {}
+        self._mfa_tokens: dict[str, Challenge] = {}
         self._hits: dict[tuple[str, str], collections.deque[float]] = {}
         self._faults: list[Fault] = []
         self.emails: list[EmulatorEmail] = []
+        self.observers: list[Callable[[Exchange], None]] = []
         self.calls: collections.Counter[str] = collections.Counter()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -534,7 +227,7 @@ class EmulatorServer:
         with self._lock:
             key = EmulatorKey(
                 id=self._new_id(),
-                secret=secret or _random_base32(),
+                secret=secret or random_base32(),
                 status_id=self.active_status_id,
                 created=self.now(),
             )
@@ -562,7 +255,7 @@ class EmulatorServer:
 
     def _send_email(self, user: EmulatorUser, purpose: str) -> str:
         now = self.now()
-        code = _email_code()
+        code = email_code()
         mail = EmulatorEmail(
             to=user.email,
             code=code,
@@ -580,6 +273,13 @@ class EmulatorServer:
             except Exception:  # a broken listener must not break the login
                 log.exception("emulator: the e-mail listener failed")
         return code
+
+    def _observe(self, exchange: Exchange) -> None:
+        for observer in list(self.observers):
+            try:
+                observer(exchange)
+            except Exception:  # an observer's bug must not change the answer
+                log.exception("emulator: an observer failed")
 
     # --- clock, faults, limits -------------------------------------------------------------
 
@@ -647,8 +347,8 @@ class EmulatorServer:
     def start(self) -> EmulatorServer:
         if self._httpd is not None:
             return self
-        server_class = _QuietServer6 if ":" in self.host else _QuietServer
-        httpd = server_class((self.host, self._port), _Handler)
+        server_class = QuietServer6 if ":" in self.host else QuietServer
+        httpd = server_class((self.host, self._port), Handler)
         httpd.daemon_threads = True
         if self._ssl_context is not None:
             httpd.socket = self._ssl_context.wrap_socket(httpd.socket, server_side=True)
@@ -686,12 +386,12 @@ class EmulatorServer:
     def _sign(self, claims: Mapping[str, Any]) -> str:
         header = {"alg": "HS256", "typ": "JWT"}
         signing_input = (
-            _b64url(json.dumps(header, separators=(",", ":")).encode())
+            b64url(json.dumps(header, separators=(",", ":")).encode())
             + "."
-            + _b64url(json.dumps(claims, separators=(",", ":")).encode())
+            + b64url(json.dumps(claims, separators=(",", ":")).encode())
         )
         sig = hmac.new(self._signing_key, signing_input.encode("ascii"), hashlib.sha256).digest()
-        return f"{signing_input}.{_b64url(sig)}"
+        return f"{signing_input}.{b64url(sig)}"
 
     def issue_auth_token(
         self, user: EmulatorUser, *, kind: str = "user", workspace: int | None = None
@@ -702,7 +402,7 @@ class EmulatorServer:
             now = int(self.now())
             ws = self._workspaces[workspace or user.default_workspace]
             jti = secrets.token_hex(8)
-            self._sessions[jti] = _Session(user, kind, ws.id)
+            self._sessions[jti] = Session(user, kind, ws.id)
             return self._sign(
                 {
                     "iss": "emnify-portal-emulator",
@@ -728,12 +428,12 @@ class EmulatorServer:
             }
         )
 
-    def _session_from_token(self, header: str | None) -> _Session:
+    def _session_from_token(self, header: str | None) -> Session:
         if not header or not header.startswith("Bearer "):
-            raise _Reply(401, error_body(1102, "InvalidToken", "Missing authorization token"))
+            raise Reply(401, error_body(1102, "InvalidToken", "Missing authorization token"))
         token = header[len("Bearer ") :].strip()
         parts = token.split(".")
-        invalid = _Reply(401, error_body(1102, "InvalidToken", "Invalid token"))
+        invalid = Reply(401, error_body(1102, "InvalidToken", "Invalid token"))
         if len(parts) != 3:
             raise invalid
         signing_input = f"{parts[0]}.{parts[1]}"
@@ -741,9 +441,9 @@ class EmulatorServer:
             self._signing_key, signing_input.encode("ascii"), hashlib.sha256
         ).digest()
         try:
-            sig = _unb64url(parts[2])
-            header_json = json.loads(_unb64url(parts[0]))
-            claims = json.loads(_unb64url(parts[1]))
+            sig = unb64url(parts[2])
+            header_json = json.loads(unb64url(parts[0]))
+            claims = json.loads(unb64url(parts[1]))
         except ValueError:
             raise invalid from None
         if not hmac.compare_digest(sig, expected) or header_json.get("alg") != "HS256":
@@ -751,7 +451,7 @@ class EmulatorServer:
         if not isinstance(claims, dict) or "typ" in claims:
             raise invalid  # an MFA or refresh token is no auth token
         if float(claims.get("exp", 0)) <= self.now():
-            raise _Reply(401, error_body(1103, "TokenExpired", "Token expired"))
+            raise Reply(401, error_body(1103, "TokenExpired", "Token expired"))
         session = self._sessions.get(str(claims.get("jti", "")))
         if session is None or session.user.email.lower() != str(claims.get("sub", "")).lower():
             raise invalid
@@ -779,10 +479,10 @@ class EmulatorServer:
             if len(hits) >= limit:
                 oldest = hits[0] if hits else now
                 retry = max(1, math.ceil(oldest + self.rate_window - now))
-                raise _Reply(
+                raise Reply(
                     429,
                     error_body(1105, "TooManyRequests", "Rate limit exceeded"),
-                    {"Retry-After": str(retry)},
+                    self._retry_after(retry),
                 )
         for bucket, _limit in checks:
             self._hits[(ip, bucket)].append(now)
@@ -795,7 +495,7 @@ class EmulatorServer:
             self._rate_check(ip, call)
             null_at = find_null(body) if body is not None else None
             if null_at:
-                raise _Reply(
+                raise Reply(
                     400, error_body(1403, "InvalidFormat", f"{null_at}: null is not allowed")
                 )
             if call == "authenticate":
@@ -807,24 +507,27 @@ class EmulatorServer:
                 return 204, None, {}
             return 200, result, {}
 
-    def _locked_reply(self, user: EmulatorUser) -> _Reply:
+    def _retry_after(self, seconds: int) -> dict[str, str]:
+        return {"Retry-After": str(seconds)} if self.retry_after_header else {}
+
+    def _locked_reply(self, user: EmulatorUser) -> Reply:
         retry = max(1, math.ceil(user.locked_until - self.now()))
-        return _Reply(
+        return Reply(
             401,
             error_body(
                 1105,
                 "TooManyRequests",
                 "Too many failed attempts: the account is locked for 5 minutes",
             ),
-            {"Retry-After": str(retry)},
+            self._retry_after(retry),
         )
 
-    def _bad_credentials(self, message: str) -> _Reply:
+    def _bad_credentials(self, message: str) -> Reply:
         if self.empty_401_bodies:
-            return _Reply(401, None)
-        return _Reply(401, error_body(1101, "InvalidCredentials", message))
+            return Reply(401, None)
+        return Reply(401, error_body(1101, "InvalidCredentials", message))
 
-    def _failed_attempt(self, user: EmulatorUser, message: str) -> _Reply:
+    def _failed_attempt(self, user: EmulatorUser, message: str) -> Reply:
         user.failures += 1
         if user.failures >= MAX_FAILURES:
             user.failures = 0
@@ -834,7 +537,7 @@ class EmulatorServer:
 
     def _authenticate(self, body: Any) -> dict[str, Any]:
         if not isinstance(body, dict):
-            raise _Reply(400, error_body(None, "BadRequest", "Malformed request body"))
+            raise Reply(400, error_body(None, "BadRequest", "Malformed request body"))
         now = self.now()
         if "application_token" in body:
             token = body.get("application_token")
@@ -860,7 +563,7 @@ class EmulatorServer:
         if "refresh_token" in body:
             refresh = self._refresh.get(str(body.get("refresh_token")))
             if refresh is None or refresh[1] <= now or refresh[0] not in self._users:
-                raise _Reply(401, error_body(1102, "InvalidToken", "Invalid refresh token"))
+                raise Reply(401, error_body(1102, "InvalidToken", "Invalid refresh token"))
             return {
                 "auth_token": self.issue_auth_token(self._users[refresh[0]], workspace=refresh[2])
             }
@@ -868,13 +571,13 @@ class EmulatorServer:
             return self._mfa_step(body)
         if "username" in body or "password" in body:
             return self._password_login(body)
-        raise _Reply(400, error_body(None, "BadRequest", "No known authentication form"))
+        raise Reply(400, error_body(None, "BadRequest", "No known authentication form"))
 
     def _password_login(self, body: dict[str, Any]) -> dict[str, Any]:
         now = self.now()
         username, password = body.get("username"), body.get("password")
         if not isinstance(username, str) or not isinstance(password, str):
-            raise _Reply(400, error_body(1402, "Required", "username and password are required"))
+            raise Reply(400, error_body(1402, "Required", "username and password are required"))
         user = self._users.get(username.lower())
         if user is None:
             raise self._bad_credentials("Invalid credentials")
@@ -896,10 +599,10 @@ class EmulatorServer:
             user, "mfa", MFA_TOKEN_LIFETIME if active else EMAIL_CODE_LIFETIME
         )
         if active:
-            challenge = _Challenge(user.email.lower(), now + MFA_TOKEN_LIFETIME, "totp")
+            challenge = Challenge(user.email.lower(), now + MFA_TOKEN_LIFETIME, "totp")
         else:
             code = self._send_email(user, "login")
-            challenge = _Challenge(user.email.lower(), now + EMAIL_CODE_LIFETIME, "email", code)
+            challenge = Challenge(user.email.lower(), now + EMAIL_CODE_LIFETIME, "email", code)
         self._mfa_tokens[mfa_token] = challenge
         return {"mfa_token": mfa_token}
 
@@ -908,19 +611,19 @@ class EmulatorServer:
         token = str(body.get("mfa_token"))
         challenge = self._mfa_tokens.get(token)
         if challenge is None or challenge.expires <= now or challenge.email not in self._users:
-            raise _Reply(401, error_body(1102, "InvalidToken", "Invalid or expired MFA token"))
+            raise Reply(401, error_body(1102, "InvalidToken", "Invalid or expired MFA token"))
         user = self._users[challenge.email]
         if user.locked_until > now:
             raise self._locked_reply(user)
         code = body.get("code")
         if not isinstance(code, str) or not code:
-            raise _Reply(400, error_body(1402, "Required", "code is required"))
+            raise Reply(400, error_body(1402, "Required", "code is required"))
         if challenge.method == "email":
             sent = re.sub(r"[\s-]", "", code).upper()
             ok = hmac.compare_digest(sent.encode(), challenge.code.encode())
         else:
             ok = any(
-                k.status_id == self.active_status_id and _code_ok(k.secret, code, now)
+                k.status_id == self.active_status_id and code_ok(k.secret, code, now)
                 for k in user.keys
             )
         if not ok:
@@ -943,9 +646,9 @@ class EmulatorServer:
             )
         return self._issue_login(user)
 
-    def _call_switch_workspace(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+    def _call_switch_workspace(self, s: Session, params: dict[str, str], body: Any) -> Any:
         if s.kind != "user":
-            raise _Reply(
+            raise Reply(
                 403,
                 error_body(
                     1104,
@@ -954,12 +657,12 @@ class EmulatorServer:
                 ),
             )
         if not isinstance(body, dict) or "target_organisation" not in body:
-            raise _validation(1402, "Required", "may not be null", "target_organisation")
+            raise validation(1402, "Required", "may not be null", "target_organisation")
         target = body["target_organisation"]
         if not isinstance(target, dict) or not isinstance(target.get("id"), int):
-            raise _validation(1403, "InvalidFormat", "must be an object with an id", "id")
+            raise validation(1403, "InvalidFormat", "must be an object with an id", "id")
         if target["id"] not in s.user.workspaces:
-            raise _validation(1401, "InvalidReference", "unknown workspace", "target_organisation")
+            raise validation(1401, "InvalidReference", "unknown workspace", "target_organisation")
         return {"auth_token": self.issue_auth_token(s.user, workspace=target["id"])}
 
     def _types(self) -> list[dict[str, Any]]:
@@ -968,7 +671,7 @@ class EmulatorServer:
             types.append({"id": self.email_type_id, "description": EMAIL_DESCRIPTION})
         return types
 
-    def _call_mfa_types(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+    def _call_mfa_types(self, s: Session, params: dict[str, str], body: Any) -> Any:
         return self._types()
 
     def _statuses(self) -> list[dict[str, Any]]:
@@ -980,7 +683,7 @@ class EmulatorServer:
             key=lambda s: int(s["id"]),
         )
 
-    def _call_mfa_statuses(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+    def _call_mfa_statuses(self, s: Session, params: dict[str, str], body: Any) -> Any:
         return self._statuses()
 
     def _status_json(self, status_id: int) -> dict[str, Any]:
@@ -1006,9 +709,9 @@ class EmulatorServer:
             return plain
         return hashed or plain
 
-    def _may_manage_mfa(self, s: _Session) -> None:
+    def _may_manage_mfa(self, s: Session) -> None:
         if s.kind == "application" and not self.app_token_may_manage_mfa:
-            raise _Reply(
+            raise Reply(
                 403,
                 error_body(
                     1104,
@@ -1018,32 +721,32 @@ class EmulatorServer:
                 ),
             )
 
-    def _call_create_key(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+    def _call_create_key(self, s: Session, params: dict[str, str], body: Any) -> Any:
         self._may_manage_mfa(s)
         user = s.user
         if not isinstance(body, dict):
-            raise _Reply(400, error_body(None, "BadRequest", "Malformed request body"))
+            raise Reply(400, error_body(None, "BadRequest", "Malformed request body"))
         if "type" not in body:
-            raise _validation(1402, "Required", "may not be null", "type")
+            raise validation(1402, "Required", "may not be null", "type")
         if "password" not in body:
-            raise _validation(1402, "Required", "may not be null", "password")
+            raise validation(1402, "Required", "may not be null", "password")
         mfa_type = body["type"]
         if not isinstance(mfa_type, dict) or not isinstance(mfa_type.get("id"), int):
-            raise _validation(1403, "InvalidFormat", "must be an object with an id", "type")
+            raise validation(1403, "InvalidFormat", "must be an object with an id", "type")
         if mfa_type["id"] != self.totp_type_id:
-            raise _validation(1401, "InvalidReference", "unknown MFA type", "type.id")
+            raise validation(1401, "InvalidReference", "unknown MFA type", "type.id")
         if not isinstance(body["password"], str):
-            raise _validation(1403, "InvalidFormat", "must be a string", "password")
+            raise validation(1403, "InvalidFormat", "must be a string", "password")
         if not self._password_ok(user, body["password"]):
-            raise _validation(1400, "InputValidationFailed", "password is incorrect", "password")
+            raise validation(1400, "InputValidationFailed", "password is incorrect", "password")
         if user.keys:
-            raise _Reply(
+            raise Reply(
                 409,
                 error_body(None, "Conflict", "A two-factor key already exists for this user"),
             )
         key = EmulatorKey(
             id=self._new_id(),
-            secret=_random_base32(),
+            secret=random_base32(),
             status_id=self.pending_status_id,
             created=self.now(),
         )
@@ -1059,41 +762,41 @@ class EmulatorServer:
         for key in user.keys:
             if str(key.id) == raw:
                 return key
-        raise _Reply(404, error_body(1201, "NotFound", "MFA key not found"))
+        raise Reply(404, error_body(1201, "NotFound", "MFA key not found"))
 
-    def _call_activate_key(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+    def _call_activate_key(self, s: Session, params: dict[str, str], body: Any) -> Any:
         self._may_manage_mfa(s)
         key = self._find_key(s.user, params["key"])
         if not isinstance(body, dict):
-            raise _Reply(400, error_body(None, "BadRequest", "Malformed request body"))
+            raise Reply(400, error_body(None, "BadRequest", "Malformed request body"))
         status = body.get("status")
         if not isinstance(status, dict) or "id" not in status:
-            raise _validation(1402, "Required", "may not be null", "status")
+            raise validation(1402, "Required", "may not be null", "status")
         if status["id"] != self.active_status_id:
             known = {st["id"] for st in self._statuses()}
             if status["id"] not in known:
-                raise _validation(1401, "InvalidReference", "unknown status", "status.id")
-            raise _validation(1401, "InvalidReference", "only activation is allowed", "status.id")
+                raise validation(1401, "InvalidReference", "unknown status", "status.id")
+            raise validation(1401, "InvalidReference", "only activation is allowed", "status.id")
         if "code" not in body:
-            raise _validation(1402, "Required", "may not be null", "code")
+            raise validation(1402, "Required", "may not be null", "code")
         code = body["code"]
         if not isinstance(code, str) or not re.fullmatch(r"\d{6}", code):
-            raise _validation(1403, "InvalidFormat", "must be a string of 6 digits", "code")
+            raise validation(1403, "InvalidFormat", "must be a string of 6 digits", "code")
         if key.status_id == self.active_status_id:
-            raise _Reply(409, error_body(None, "Conflict", "The MFA key is already active"))
-        if not _code_ok(key.secret, code, self.now()):
-            raise _validation(1400, "InputValidationFailed", "invalid code", "code")
+            raise Reply(409, error_body(None, "Conflict", "The MFA key is already active"))
+        if not code_ok(key.secret, code, self.now()):
+            raise validation(1400, "InputValidationFailed", "invalid code", "code")
         key.status_id = self.active_status_id
         return None
 
-    def _target_user(self, s: _Session, ref: str = "my") -> EmulatorUser:
+    def _target_user(self, s: Session, ref: str = "my") -> EmulatorUser:
         user = s.user
         ref = unquote(ref)
         if ref == "my" or ref == str(user.id) or ref.lower() == user.email.lower():
             return user
         if ref.lower() in self._users or any(str(u.id) == ref for u in self._users.values()):
-            raise _Reply(403, error_body(1104, "Forbidden", "Access to this user is forbidden"))
-        raise _Reply(404, error_body(1201, "NotFound", "User not found"))
+            raise Reply(403, error_body(1104, "Forbidden", "Access to this user is forbidden"))
+        raise Reply(404, error_body(1201, "NotFound", "User not found"))
 
     def _user_mfa_json(self, user: EmulatorUser) -> list[dict[str, Any]]:
         items = [self._key_json(k) for k in user.keys]
@@ -1109,7 +812,7 @@ class EmulatorServer:
             )
         return items
 
-    def _call_get_user(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+    def _call_get_user(self, s: Session, params: dict[str, str], body: Any) -> Any:
         target = self._target_user(s, params.get("user", "my"))
         ws = self._workspaces[s.workspace]
         return {
@@ -1123,7 +826,7 @@ class EmulatorServer:
             "mfa": self._user_mfa_json(target),
         }
 
-    def _call_delete_key(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+    def _call_delete_key(self, s: Session, params: dict[str, str], body: Any) -> Any:
         self._may_manage_mfa(s)
         target = self._target_user(s, params.get("user", "my"))
         key = self._find_key(target, params["key"])
@@ -1133,7 +836,7 @@ class EmulatorServer:
                 k for k in target.keys if k is not key and k.status_id == self.active_status_id
             ]
             if not others:
-                raise _Reply(
+                raise Reply(
                     403,
                     error_body(
                         1104,
@@ -1145,7 +848,7 @@ class EmulatorServer:
         target.keys.remove(key)
         return None
 
-    def _call_trusted_devices(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+    def _call_trusted_devices(self, s: Session, params: dict[str, str], body: Any) -> Any:
         target = self._target_user(s, params.get("user", "my"))
         now = self.now()
         return [
@@ -1159,15 +862,15 @@ class EmulatorServer:
             if d.activated + TRUST_LIFETIME > now
         ]
 
-    def _call_delete_trusted_device(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+    def _call_delete_trusted_device(self, s: Session, params: dict[str, str], body: Any) -> Any:
         target = self._target_user(s, params.get("user", "my"))
         for d in target.devices:
             if str(d.id) == params["dev"]:
                 target.devices.remove(d)
                 return None
-        raise _Reply(404, error_body(1201, "NotFound", "Trusted device not found"))
+        raise Reply(404, error_body(1201, "NotFound", "Trusted device not found"))
 
-    def _call_workspaces(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+    def _call_workspaces(self, s: Session, params: dict[str, str], body: Any) -> Any:
         target = self._target_user(s, params.get("user", "my"))
         # The published item shape, including its odd nesting of ``status``.
         return [
@@ -1182,11 +885,11 @@ class EmulatorServer:
             for i, wid in enumerate(target.workspaces)
         ]
 
-    def _call_set_default_workspace(self, s: _Session, params: dict[str, str], body: Any) -> Any:
+    def _call_set_default_workspace(self, s: Session, params: dict[str, str], body: Any) -> Any:
         target = self._target_user(s, params.get("user", "my"))
         raw = params["org"]
         if not raw.isdigit() or int(raw) not in target.workspaces:
-            raise _Reply(404, error_body(1201, "NotFound", "Workspace not found"))
+            raise Reply(404, error_body(1201, "NotFound", "Workspace not found"))
         target.default_workspace = int(raw)
         return {}  # the published answer: 200 with an empty object
 
@@ -1252,291 +955,3 @@ class EmulatorServer:
         except (TypeError, ValueError) as exc:
             return 400, {"message": str(exc)}
         return 404, {"message": "unknown control action"}
-
-
-def _random_base32() -> str:
-    return base64.b32encode(secrets.token_bytes(20)).decode("ascii")
-
-
-def _email_code() -> str:
-    """A code as the e-mails carry it: letters and digits, at least one letter."""
-    letters = [c for c in EMAIL_CODE_ALPHABET if c.isalpha()]
-    chars = [secrets.choice(EMAIL_CODE_ALPHABET) for _ in range(EMAIL_CODE_LENGTH)]
-    if not any(c.isalpha() for c in chars):
-        chars[secrets.randbelow(EMAIL_CODE_LENGTH)] = secrets.choice(letters)
-    return "".join(chars)
-
-
-def _code_ok(secret: str, code: str, at: float) -> bool:
-    return verify(Entry(secret=secret), code, at=at, window=1)
-
-
-class _QuietServer(ThreadingHTTPServer):
-    """A client that goes away mid-request is not an error worth a traceback."""
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        exc = sys.exc_info()[1]
-        if isinstance(exc, _DISCONNECTS) or (
-            isinstance(exc, OSError) and exc.errno in (32, 104, 103)
-        ):
-            log.debug("emulator: client went away mid-request")
-            return
-        if isinstance(exc, ssl.SSLError):
-            log.debug("emulator: TLS handshake failed: %s", exc.__class__.__name__)
-            return
-        super().handle_error(request, client_address)
-
-
-class _QuietServer6(_QuietServer):
-    address_family = socket.AF_INET6
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server_version = "emnify-portal-emulator"
-    error_content_type = "application/json"
-
-    @property
-    def emulator(self) -> EmulatorServer:
-        return self.server.emulator  # type: ignore[attr-defined]
-
-    def log_message(self, format: str, *args: Any) -> None:
-        log.debug("emulator: " + format, *args)
-
-    def handle(self) -> None:
-        try:
-            super().handle()
-        except _DISCONNECTS:
-            self.close_connection = True
-            log.debug("emulator: client went away mid-request")
-
-    def do_GET(self) -> None:
-        self._dispatch("GET")
-
-    def do_POST(self) -> None:
-        self._dispatch("POST")
-
-    def do_PATCH(self) -> None:
-        self._dispatch("PATCH")
-
-    def do_PUT(self) -> None:
-        self._dispatch("PUT")
-
-    def do_DELETE(self) -> None:
-        self._dispatch("DELETE")
-
-    def _read_body(self) -> tuple[bytes, Any, bool]:
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            return b"", None, False
-        raw = self.rfile.read(length) if length > 0 else b""
-        if not raw:
-            return raw, None, True
-        try:
-            return raw, json.loads(raw), True
-        except ValueError:
-            return raw, None, False
-
-    def _send(self, status: int, body: Any, headers: Mapping[str, str] | None = None) -> None:
-        payload = b"" if body is None else json.dumps(body).encode("utf-8")
-        self.send_response(status)
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        if payload:
-            self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        if payload:
-            self.wfile.write(payload)
-
-    def _drop(self) -> None:
-        self.close_connection = True
-        try:
-            self.wfile.flush()
-            self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-
-    def _dispatch(self, method: str) -> None:
-        emulator = self.emulator
-        path = urlsplit(self.path).path
-        _raw, body, body_ok = self._read_body()
-        if path.startswith("/_emulator/"):
-            action = path[len("/_emulator/") :]
-            status, answer = emulator.control_request(
-                method, action, body, str(self.client_address[0])
-            )
-            self._send(status, answer)
-            return
-        call, params = "", {}
-        for route_method, pattern, name in _ROUTES:
-            m = pattern.match(path)
-            if m and route_method == method:
-                call, params = name, {k: v for k, v in m.groupdict().items() if v is not None}
-                break
-        if not call:
-            self._send(404, error_body(1201, "NotFound", "Not found"))
-            return
-        with emulator._lock:
-            emulator.calls[call] += 1  # every attempt, faulted or not
-        fault = emulator._take_fault(call)
-        if fault is not None:
-            if fault.kind == "delay":
-                emulator._stopping.wait(fault.delay)
-            elif fault.kind == "error":
-                self._send(
-                    fault.status,
-                    {"message": f"Injected fault (HTTP {fault.status})"},
-                )
-                return
-            elif fault.kind == "drop":
-                self._drop()
-                return
-        if not body_ok:
-            self._send(400, error_body(None, "BadRequest", "The request body is not valid JSON"))
-            return
-        try:
-            status, answer, headers = emulator.handle(
-                method, call, params, self.headers, body, self.client_address[0]
-            )
-        except _Reply as reply:
-            status, answer, headers = reply.status, reply.body, reply.headers
-        except Exception:  # an emulator bug: answer like a real server would
-            log.exception("emulator: %s failed", call)
-            status, answer, headers = 500, {"message": "Internal server error"}, {}
-        if fault is not None and fault.kind == "drop_after":
-            self._drop()
-            return
-        self._send(status, answer, headers)
-
-
-# --- command line ---------------------------------------------------------------------------
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``portal-emulator`` (shared by the main CLI and ``python -m``)."""
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
-    parser.add_argument("--user", dest="emu_user", metavar="EMAIL", default="demo@example.com")
-    parser.add_argument("--password", dest="emu_password", metavar="PW", default="demo-password")
-    parser.add_argument(
-        "--application-token", metavar="TOKEN", help="accept this application token"
-    )
-    parser.add_argument(
-        "--account-kind",
-        choices=ACCOUNT_KINDS,
-        default="paid",
-        help="paid: e-mailed codes always on (default); trial: no MFA until a TOTP key is "
-        "active; enforced: like paid, and the last authenticator key cannot be removed",
-    )
-    parser.add_argument(
-        "--outbox",
-        metavar="FILE",
-        help="append one JSON line per e-mailed code (to, code, purpose, sent_at, valid_until)",
-    )
-    parser.add_argument(
-        "--app-token-mfa",
-        choices=("allow", "refuse"),
-        default="allow",
-        help="whether application-token sessions may create and delete MFA keys",
-    )
-    parser.add_argument(
-        "--fault",
-        action="append",
-        default=[],
-        metavar="CALL:KIND[:VALUE[:TIMES]]",
-        help="inject a fault: KIND delay (VALUE seconds), error (VALUE HTTP status), drop, "
-        "drop_after; CALL e.g. activate_key or *",
-    )
-    parser.add_argument(
-        "--clock-offset", type=float, default=0.0, help="seconds added to the clock"
-    )
-    parser.add_argument(
-        "--mfa-password-form", choices=("hashed", "plain", "either"), default="hashed"
-    )
-
-
-def parse_fault(text: str) -> dict[str, Any]:
-    """``CALL:KIND[:VALUE[:TIMES]]`` -> keyword arguments of :meth:`EmulatorServer.inject_fault`
-    (plus ``call`` and ``kind``); ValueError with a message when malformed."""
-    parts = text.split(":")
-    if len(parts) < 2:
-        raise ValueError(f"--fault {text!r}: expected CALL:KIND[:VALUE[:TIMES]].")
-    call, kind = parts[0], parts[1]
-    fault: dict[str, Any] = {"call": call, "kind": kind}
-    try:
-        if len(parts) > 2 and parts[2]:
-            if kind == "delay":
-                fault["delay"] = float(parts[2])
-            elif kind == "error":
-                fault["status"] = int(parts[2])
-        if len(parts) > 3:
-            fault["times"] = int(parts[3])
-    except ValueError:
-        raise ValueError(f"--fault {text!r}: the value is not a number.") from None
-    return fault
-
-
-def build_from_args(args: argparse.Namespace) -> EmulatorServer:
-    """An (unstarted) emulator as the options of :func:`add_arguments` describe it."""
-    emu = EmulatorServer(
-        args.host,
-        args.port,
-        account_kind=args.account_kind,
-        outbox=args.outbox,
-        app_token_may_manage_mfa=args.app_token_mfa == "allow",
-        mfa_password_form=args.mfa_password_form,
-    )
-    emu.add_user(args.emu_user, args.emu_password, application_token=args.application_token)
-    for text in args.fault:
-        f = parse_fault(text)
-        emu.inject_fault(
-            f["call"],
-            f["kind"],
-            status=f.get("status", 503),
-            delay=f.get("delay", 1.0),
-            times=f.get("times", 1),
-        )
-    emu.set_clock_offset(args.clock_offset)
-    return emu
-
-
-def serve(args: argparse.Namespace, out: Any = None) -> int:
-    """Run the emulator the options describe until Ctrl+C; prints where it listens."""
-    out = out or sys.stdout
-    emu = build_from_args(args)
-    emu.start()
-    try:
-        print(f"emnify portal emulator at {emu.url}", file=out, flush=True)
-        print(
-            f"user {args.emu_user}, password {args.emu_password}, account kind {args.account_kind}",
-            file=out,
-            flush=True,
-        )
-        if args.outbox:
-            print(f"e-mailed codes go to {args.outbox}", file=out, flush=True)
-        print(f"control: {emu.url}/_emulator/state; stop with Ctrl+C", file=out, flush=True)
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        emu.stop()
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m desktop_app.portal.emulator",
-        description="run a local emnify portal emulator (for tests and demos) until Ctrl+C",
-    )
-    add_arguments(parser)
-    args = parser.parse_args(argv)
-    try:
-        return serve(args)
-    except ValueError as exc:
-        parser.error(str(exc))
-    return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main())
