@@ -287,9 +287,9 @@ def test_cancel_pending(qtbot, pane, emu, outbox, services, monkeypatch):
 
 def test_application_token_sign_in_and_a_refused_change_is_explained(qtbot, pane, emu, services):
     emu.app_token_may_manage_mfa = False
-    click(qtbot, pane.use_token_radio)
+    click(qtbot, pane.use_token_check)
     assert pane.token_edit.isVisible() and not pane.password_edit.isVisible()
-    assert "single sign-on" in pane.use_token_radio.toolTip()
+    assert "single sign-on" in pane.use_token_check.toolTip()
     type_in(qtbot, pane.token_edit, TOKEN)
     click(qtbot, pane.sign_in_button)
     idle(qtbot, pane)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ class PaneWidgets:
     """The widgets :func:`build_sign_in` and :func:`build_account` put on the pane."""
 
     account_label: QLabel
+    token_hint: QLabel
     sign_in_form: QFormLayout
     extra_form: QFormLayout
     action_button: QPushButton
@@ -56,8 +55,7 @@ class PaneWidgets:
     token_label: QLabel
     trust_check: QCheckBox
     url_edit: QLineEdit
-    use_password_radio: QRadioButton
-    use_token_radio: QRadioButton
+    use_token_check: QCheckBox
     workspace_combo: QComboBox
     workspace_label: QLabel
 
@@ -75,21 +73,26 @@ def build_sign_in(pane: Any) -> QWidget:
     pane.url_edit.setPlaceholderText("https://cdn.emnify.net")
     pane.url_edit.setAccessibleName(pane.tr("Portal address"))
     form.addRow(pane.tr("Portal address:"), pane.url_edit)
-    way = QHBoxLayout()
-    pane.use_password_radio = QRadioButton(pane.tr("E-mail and password"), page)
-    pane.use_token_radio = QRadioButton(pane.tr("Application token"), page)
-    pane.use_token_radio.setToolTip(
+    pane.use_token_check = QCheckBox(
+        pane.tr("Sign in with an application token instead of a password"), page
+    )
+    pane.use_token_check.setObjectName("emnify_use_token")
+    pane.use_token_check.setToolTip(
         pane.tr("Recommended for single sign-on users (Microsoft, Google) and for scripts.")
     )
-    pane.use_password_radio.setChecked(True)
-    group = QButtonGroup(page)
-    group.addButton(pane.use_password_radio)
-    group.addButton(pane.use_token_radio)
-    group.buttonToggled.connect(lambda *_: pane._update())
-    way.addWidget(pane.use_password_radio)
-    way.addWidget(pane.use_token_radio)
-    way.addStretch(1)
-    form.addRow(pane.tr("Sign in with:"), way)
+    pane.use_token_check.toggled.connect(lambda *_: pane._update())
+    form.addRow("", pane.use_token_check)
+    pane.token_hint = QLabel(
+        pane.tr(
+            "Signing in to emnify with Microsoft, Google or another single sign-on, or "
+            "writing a script? Use an application token from the emnify portal."
+        ),
+        page,
+    )
+    pane.token_hint.setObjectName("emnify_token_hint")
+    pane.token_hint.setWordWrap(True)
+    pane.token_hint.setStyleSheet("color: palette(placeholder-text);")
+    form.addRow("", pane.token_hint)
     pane.email_edit = QLineEdit(str(pane.services.settings.get("portal_user") or ""), page)
     pane.email_edit.setObjectName("emnify_email")
     pane.email_edit.setPlaceholderText("you@example.com")

@@ -180,7 +180,7 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
         idle = not self._busy
         signed = self.signed_in
         self.stack.setCurrentIndex(1 if signed else 0)
-        token = self.use_token_radio.isChecked()
+        token = self.use_token_check.isChecked()
         waiting = self.awaiting_code
         keyring = self._keyring_ok()
         if not keyring:
@@ -194,6 +194,7 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
         form.setRowVisible(self.trust_check, not token and not waiting)
         form.setRowVisible(self.keyring_note, not keyring and not token and not waiting)
         form.setRowVisible(self.code_edit, waiting)
+        form.setRowVisible(self.token_hint, not waiting)
         self.keep_check.setEnabled(idle and keyring)
         self.trust_check.setEnabled(idle and keyring)
         self.keyring_note.setText(
@@ -204,8 +205,7 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
         )
         for w in (self.url_edit, self.email_edit, self.password_edit, self.token_edit):
             w.setEnabled(idle and not waiting)
-        self.use_password_radio.setEnabled(idle and not waiting)
-        self.use_token_radio.setEnabled(idle and not waiting)
+        self.use_token_check.setEnabled(idle and not waiting)
         self.code_button.setVisible(waiting)
         self.code_edit.setEnabled(idle)
         self.code_button.setEnabled(idle)
@@ -221,9 +221,13 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
         assert account is not None
         status = self.two_factor
         how = self.tr(" (application token)") if account.session_kind == "app_token" else ""
-        self.account_label.setText(
-            self.tr("Signed in as {user}{how}").format(user=account.user or "", how=how)
-        )
+        text = self.tr("Signed in as {user}{how}").format(user=account.user or "", how=how)
+        workspace = account.current_workspace()
+        if workspace is not None and workspace.name:
+            text = self.tr("{signed_in} · {workspace}").format(
+                signed_in=text, workspace=workspace.name
+            )
+        self.account_label.setText(text)
         self.sign_out_button.setEnabled(idle)
         vault_open = getattr(self.services, "vault", None) is not None
         texts = method_texts(self, status, vault_open)
@@ -395,7 +399,7 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
         account = self._make_account()
         if account is None:
             return
-        if self.use_token_radio.isChecked():
+        if self.use_token_check.isChecked():
             token = self.token_edit.text().strip()
             if not token:
                 self.sign_in_feedback.error(self.tr("Paste your emnify application token."))
