@@ -203,11 +203,16 @@ def test_trusted_device_skips_the_e_mailed_code(paid, outbox):
     sent = len(read_outbox(outbox))
     assert "auth_token" in password_login(paid, fingerprint="fp-9").json()
     assert len(read_outbox(outbox)) == sent
-    for ref in ("my", USER):
-        (item,) = httpx.get(api(paid, f"/user/{ref}/mfa/trusted_device"), headers=headers).json()
+    for path in (
+        "/user/my/mfa/trusted_device",
+        f"/user/{USER}/mfa/trusted_device",
+        "/user/mfa/trusted_device",
+    ):
+        (item,) = httpx.get(api(paid, path), headers=headers).json()
         assert set(item) == {"id", "operating_system", "browser", "activation_date"}
-    forget = httpx.delete(api(paid, f"/user/my/mfa/trusted_device/{item['id']}"), headers=headers)
+    forget = httpx.delete(api(paid, f"/user/mfa/trusted_device/{item['id']}"), headers=headers)
     assert forget.status_code == 204
+    assert httpx.get(api(paid, "/user/my/mfa/trusted_device"), headers=headers).json() == []
     assert "mfa_token" in password_login(paid, fingerprint="fp-9").json()
 
 

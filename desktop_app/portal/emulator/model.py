@@ -44,7 +44,6 @@ TOTP_DESCRIPTION = "Time-Based One-Time Password"
 EMAIL_DESCRIPTION = "E-Mail"
 EMAIL_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 EMAIL_CODE_LENGTH = 6
-_DISCONNECTS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
 
 
 def sha1_hex(text: str) -> str:
