@@ -120,3 +120,43 @@ def test_application_token_works_for_every_action(run, emu, capsys):
     assert "Sign-in codes:" in out and "application token" in err
     assert run("workspaces", "--token-stdin", stdin=APP_TOKEN + "\n") == 0
     assert "organisation" in capsys.readouterr().out
+
+
+class _Terminal(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_at_a_terminal_the_code_is_asked_for(emu, data_dir, monkeypatch, capsys, kind):
+    r, w = os.pipe()
+    terminal = _Terminal(os.fdopen(r, "rb"))
+    writer = os.fdopen(w, "w")
+
+    def forward(mail) -> None:
+        writer.write(f"{mail.code}\n")
+        writer.flush()
+
+    emu.on_email = forward
+    ks = KeyStore.memory()
+    monkeypatch.setattr("desktop_app.app.KeyStore", lambda: ks)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": PASSWORD)
+    monkeypatch.setattr(sys, "stdin", terminal)
+    try:
+        code = main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "portal",
+                "login",
+                "--user",
+                USER,
+                "--portal-url",
+                emu.url,
+            ]
+        )
+    finally:
+        writer.close()
+        terminal.close()
+    out, err = capsys.readouterr()
+    assert code == 0 and "Signed in" in out
+    assert f"A code was sent to {USER}" in err and "Code: " in err
