@@ -81,7 +81,6 @@ def build_sign_in(pane: Any) -> QWidget:
         pane.tr("Recommended for single sign-on users (Microsoft, Google) and for scripts.")
     )
     pane.use_token_check.toggled.connect(lambda *_: pane._update())
-    form.addRow("", pane.use_token_check)
     pane.token_hint = QLabel(
         pane.tr(
             "Signing in to emnify with Microsoft, Google or another single sign-on, or "
@@ -92,7 +91,11 @@ def build_sign_in(pane: Any) -> QWidget:
     pane.token_hint.setObjectName("emnify_token_hint")
     pane.token_hint.setWordWrap(True)
     pane.token_hint.setStyleSheet("color: palette(placeholder-text);")
-    form.addRow("", pane.token_hint)
+    way = QVBoxLayout()
+    way.setSpacing(2)
+    way.addWidget(pane.use_token_check)
+    way.addWidget(pane.token_hint)
+    form.addRow("", way)
     pane.email_edit = QLineEdit(str(pane.services.settings.get("portal_user") or ""), page)
     pane.email_edit.setObjectName("emnify_email")
     pane.email_edit.setPlaceholderText("you@example.com")

@@ -194,7 +194,7 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
         form.setRowVisible(self.trust_check, not token and not waiting)
         form.setRowVisible(self.keyring_note, not keyring and not token and not waiting)
         form.setRowVisible(self.code_edit, waiting)
-        form.setRowVisible(self.token_hint, not waiting)
+        self.token_hint.setVisible(not waiting)
         self.keep_check.setEnabled(idle and keyring)
         self.trust_check.setEnabled(idle and keyring)
         self.keyring_note.setText(
