@@ -1,28 +1,38 @@
 """``desktop-authenticator portal ...`` and ``desktop-authenticator portal-emulator``.
 
-Same account object, vault and rules as the settings pane (:class:`PortalAccount`). The password
-comes from a prompt (getpass) or, with ``--password-stdin``, from the first line of stdin; it is
-never stored. The session (refresh token) is kept in the OS keyring between commands.
+Same account object, vault and rules as the settings pane (:class:`PortalAccount`).
+
+* Password: a prompt (getpass), or with ``--password-stdin`` the first line of stdin; never
+  stored. A sign-in code the vault cannot give (real accounts send one by e-mail) is then read
+  from the **next** line of stdin, with a note on stderr saying where it was sent; at a terminal
+  it is asked for; ``--code`` gives it up front.
+* Application tokens (``--token-stdin``, the way emnify recommends for scripts and SSO users)
+  work with every action; such a session is not kept after the command.
+* The session (refresh token) is kept in the OS keyring between commands when there is one.
+* The vault is opened only for the moment it is read or written, never while the portal is
+  asked anything (a slow portal never keeps the vault locked for other commands or the app).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
-import time
+from collections.abc import Iterator
 from typing import Any
 
 from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError
+from desktop_app.errors import AppError
 from desktop_app.portal.errors import PortalError
 
-ACTIONS = ("login", "status", "enable-2fa", "disable-2fa", "devices", "logout")
+ACTIONS = ("login", "status", "enable-2fa", "disable-2fa", "devices", "workspaces", "logout")
 
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "portal",
-        help="emnify portal account: sign in, turn 2FA on or off, trusted devices",
+        help="emnify portal account: sign in, turn 2FA on or off, trusted devices, workspaces",
         description="Manage two-factor authentication of an emnify portal account; the key is "
         "kept in this app's vault.",
     )
@@ -32,14 +42,18 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--user", metavar="EMAIL", help="e-mail address of the portal user")
     p.add_argument(
-        "--password-stdin", action="store_true", help="read the password from the first stdin line"
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first stdin line (and a code, if one is sent, from "
+        "the next line)",
     )
     p.add_argument(
         "--token-stdin",
         action="store_true",
-        help="login: sign in with an application token read from stdin (not kept after exit)",
+        help="sign in with an emnify application token read from stdin (recommended for "
+        "scripts and single-sign-on users; not kept after the command)",
     )
-    p.add_argument("--code", metavar="CODE", help="login: the 6-digit code, if one is asked")
+    p.add_argument("--code", metavar="CODE", help="login: the code, if one is asked")
     p.add_argument(
         "--trust-device", action="store_true", help="login: skip the code here for 90 days"
     )
@@ -56,53 +70,51 @@ def register(subparsers: Any) -> None:
         help="disable-2fa: also remove the key from this app's vault",
     )
     p.add_argument("--forget", metavar="ID", type=int, help="devices: forget this trusted device")
+    p.add_argument(
+        "--switch", metavar="ID", type=int, help="workspaces: work in this workspace (by number)"
+    )
     p.set_defaults(handler=run_portal)
 
     e = subparsers.add_parser(
         "portal-emulator",
         help="run a local emnify portal emulator (for tests and demos) until Ctrl+C",
     )
-    e.add_argument("--host", default="127.0.0.1")
-    e.add_argument("--port", type=int, default=0, help="0 picks a free port")
-    e.add_argument("--user", dest="emu_user", metavar="EMAIL", default="demo@example.com")
-    e.add_argument("--password", dest="emu_password", metavar="PW", default="demo-password")
-    e.add_argument("--application-token", metavar="TOKEN", help="accept this application token")
-    e.add_argument(
-        "--fault",
-        action="append",
-        default=[],
-        metavar="CALL:KIND[:VALUE[:TIMES]]",
-        help="inject a fault: KIND delay (VALUE seconds), error (VALUE HTTP status), drop, "
-        "drop_after; CALL e.g. activate_key or *",
-    )
-    e.add_argument("--clock-offset", type=float, default=0.0, help="seconds added to the clock")
-    e.add_argument("--mfa-password-form", choices=("hashed", "plain", "either"), default="hashed")
+    from desktop_app.portal.emulator import add_arguments
+
+    add_arguments(e)
     e.set_defaults(handler=run_emulator)
 
 
 # --- portal -----------------------------------------------------------------------------------
 
 
+def _say(text: str) -> None:
+    """Prompts and notes go to stderr, so stdout stays the command's result."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def _tty() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 class _Inputs:
-    """Reads the password (once) and other answers from stdin or the terminal."""
+    """Reads the password (once), a token and codes from stdin (line by line) or the terminal."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self._password: str | None = None
-        self._stdin_used = False
+        self._token: str | None = None
+        self._code_used = False
 
-    def _stdin_line(self) -> str:
-        if self._stdin_used:
-            raise CliError("stdin was already read.")
-        self._stdin_used = True
-        line = sys.stdin.readline()
-        return line.rstrip("\r\n")
+    def _stdin_line(self) -> str | None:
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        return line.rstrip("\r\n") if line else None
 
     def password(self, prompt: str = "Portal password: ") -> str:
         if self._password is None:
             if self.args.password_stdin:
-                self._password = self._stdin_line()
-            elif sys.stdin is not None and sys.stdin.isatty():
+                self._password = self._stdin_line() or ""
+            elif _tty():
                 self._password = getpass.getpass(prompt)
             else:
                 raise CliError(
@@ -113,36 +125,70 @@ class _Inputs:
         return self._password
 
     def token(self) -> str:
-        token = self._stdin_line().strip()
-        if not token:
-            raise CliError("No application token on stdin.")
-        return token
+        if self._token is None:
+            self._token = (self._stdin_line() or "").strip()
+            if not self._token:
+                raise CliError("No application token on stdin.")
+        return self._token
 
-    def code(self) -> str:
-        if self.args.code:
+    def code(self, sent_to: str, note: str = "") -> str:
+        """The sign-in code: --code (once), else the next stdin line with --password-stdin,
+        else asked at the terminal."""
+        if self.args.code and not self._code_used:
+            self._code_used = True
             return str(self.args.code)
-        if sys.stdin is not None and sys.stdin.isatty():
-            return input("Code from your authenticator: ").strip()
-        raise CliError("The portal asks for a code: pass --code.")
+        where = f"A code was sent to {sent_to}" if sent_to else "The portal asks for a code"
+        if note:
+            _say(note)
+        if self.args.password_stdin:
+            _say(f"{where}: reading it from the next line of standard input.")
+            code = (self._stdin_line() or "").strip()
+            if not code:
+                raise CliError(
+                    f"{where}, but standard input has no further line: pass the code on the "
+                    "line after the password, or use --code."
+                )
+            return code
+        if _tty():
+            _say(f"{where} (or use the code of your authenticator app).")
+            print("Code: ", end="", file=sys.stderr, flush=True)
+            return sys.stdin.readline().strip()
+        raise CliError(f"{where}: pass it with --code, or on stdin after the password.")
 
     def confirm(self, question: str) -> bool:
         if self.args.yes:
             return True
-        if sys.stdin is None or not sys.stdin.isatty():
+        if not _tty():
             raise CliError("Confirmation needed: pass --yes.")
-        return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+        print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
+        return sys.stdin.readline().strip().lower() in ("y", "yes")
 
 
 def run_portal(args: argparse.Namespace) -> int:
-    from desktop_app.app import build_services
+    from desktop_app.app import build_services, terminal_password_provider
     from desktop_app.portal.account import PortalAccount
 
-    services = build_services(args, interactive=False)
+    services = build_services(args, interactive=False, open_vault=False)
     try:
         url = args.sub_portal_url or services.effective_portal_url()
         user = (args.user or str(services.settings.get("portal_user") or "")).strip()
         inputs = _Inputs(args)
-        account = PortalAccount(url, services.keystore, services.vault)
+        provider = _remembering(terminal_password_provider())
+
+        @contextlib.contextmanager
+        def vault_step() -> Iterator[Any]:
+            from desktop_app.app import open_vault_for
+
+            vault = open_vault_for(services, provider)
+            services.vault = vault
+            try:
+                yield vault
+            finally:
+                services.stop_auto_backup()
+                vault.close()
+                services.vault = None
+
+        account = PortalAccount(url, services.keystore, vault_step)
         try:
             return _dispatch(args, services, account, user, inputs)
         except PortalError as exc:
@@ -153,29 +199,54 @@ def run_portal(args: argparse.Namespace) -> int:
         services.close()
 
 
+def _remembering(provider: Any) -> Any:
+    """The vault password is asked at most once per command (the vault opens several times)."""
+    answers: dict[bool, str | None] = {}
+
+    def provide(creating: bool) -> str | None:
+        if creating not in answers:
+            answers[creating] = provider(creating)
+        return answers[creating]
+
+    return provide
+
+
 def _login(account: Any, user: str, inputs: _Inputs, args: argparse.Namespace) -> str:
     if not user:
-        if sys.stdin is not None and sys.stdin.isatty():
-            user = input("E-mail address: ").strip()
+        if _tty():
+            print("E-mail address: ", end="", file=sys.stderr, flush=True)
+            user = sys.stdin.readline().strip()
         if not user:
             raise CliError("Which user? Pass --user EMAIL.")
+    if args.trust_device and not account.keyring_available:
+        _say("No OS keyring: this device cannot be remembered (--trust-device is ignored).")
     outcome = account.sign_in(user, inputs.password(), trust_device=args.trust_device)
     if outcome.needs_code:
-        if outcome.message:
-            print(outcome.message, file=sys.stderr)
-        outcome = account.complete_sign_in(inputs.code(), args.trust_device)
+        note = "" if outcome.message.startswith("A code was sent") else outcome.message
+        outcome = account.complete_sign_in(inputs.code(outcome.code_sent_to, note))
     how = " (code filled in from this app's vault)" if outcome.autofilled else ""
     print(f"Signed in to {account.url} as {outcome.user}{how}.")
+    if outcome.message:
+        _say(outcome.message)
+    return str(outcome.user)
+
+
+def _login_token(account: Any, inputs: _Inputs) -> str:
+    outcome = account.sign_in_with_token(inputs.token())
+    _say(f"Signed in with an application token as {outcome.user} (not kept after this command).")
     return str(outcome.user)
 
 
 def _ensure_session(account: Any, user: str, inputs: _Inputs, args: argparse.Namespace) -> str:
+    if args.token_stdin:
+        return _login_token(account, inputs)
     if user and account.resume(user):
         return user
-    if args.password_stdin or (sys.stdin is not None and sys.stdin.isatty()):
+    if args.password_stdin or _tty():
         return _login(account, user, inputs, args)
     raise CliError(
-        "Not signed in to the emnify portal: run `desktop-authenticator portal login`.",
+        "Not signed in to the emnify portal: run `desktop-authenticator portal login` (or pass "
+        "an application token with --token-stdin).",
         EXIT_NOT_FOUND,
     )
 
@@ -191,18 +262,20 @@ def _dispatch(
         return EXIT_OK
     if action == "login":
         if args.token_stdin:
-            outcome = account.sign_in_with_token(inputs.token())
-            print(
-                f"Signed in with an application token as {outcome.user} (this session is not "
-                "kept after the command ends)."
-            )
+            _login_token(account, inputs)
+            print(f"Signed in to {account.url} with an application token.")
             return EXIT_OK
         signed = _login(account, user, inputs, args)
         services.settings.set("portal_user", signed)
+        try:
+            print(account.status().text())
+        except (PortalError, AppError) as exc:
+            _say(f"Signed in, but the status could not be read: {exc}")
         return EXIT_OK
 
     user = _ensure_session(account, user, inputs, args)
-    services.settings.set("portal_user", user)
+    if account.session_kind == "password":
+        services.settings.set("portal_user", user)
     if action == "devices":
         if args.forget is not None:
             account.forget_device(args.forget)
@@ -214,15 +287,17 @@ def _dispatch(
         for d in devices:
             print(f"{d.id}\t{d.label}")
         return EXIT_OK
+    if action == "workspaces":
+        return _workspaces(account, args)
 
     enrolment = account.enrolment()
     if action == "status":
-        status = enrolment.status()
+        status = account.status()
         print(status.text())
         if status.state == "pending":
             print("Finish with `portal enable-2fa`, or cancel with `portal enable-2fa --cancel`.")
         for e in status.inactive_entries:
-            print(f"Vault entry {e.uuid[:8]} ({e.label}) is no longer active on the portal.")
+            print(f"The vault entry “{e.label}” is no longer active on the portal.")
         return EXIT_OK
     if action == "enable-2fa":
         pending = enrolment.pending_entry()
@@ -233,91 +308,96 @@ def _dispatch(
             print("The pending activation was cancelled and its key removed.")
             return EXIT_OK
         if pending is None:
-            status = enrolment.status()
+            status = account.status()
             if status.state == "on":
                 print(status.text())
                 return EXIT_OK
-            pending = enrolment.create_key(inputs.password())
-            print(f"Key {pending.meta.get('emnify.key_id')} created and stored in the vault.")
+            fresh = account.fresh_password()
+            password = fresh or inputs.password()
+            pending = enrolment.create_key(password, password_proven=fresh is not None)
+            account.forget_password()
+            print(f"Key created and saved in this app's vault as “{pending.label}”.")
             if args.show_secret:
                 from desktop_app.otp.uri import build_uri
 
                 print(f"Secret: {pending.secret}")
                 print(f"Link:   {build_uri(pending)}")
-                if sys.stdin is not None and sys.stdin.isatty() and not args.password_stdin:
-                    input("Add it to your phone if you like, then press Enter to activate... ")
+                if _tty() and not args.password_stdin:
+                    _say("Add it to your phone if you like, then press Enter to activate...")
+                    sys.stdin.readline()
         else:
             print("Finishing the pending activation.")
         enrolment.activate(pending.uuid)
-        print("Two-factor authentication is on.")
+        print("Two-factor authentication is on: sign-in codes come from this app.")
         return EXIT_OK
     if action == "disable-2fa":
-        if not inputs.confirm(f"Turn off two-factor authentication for {user}?"):
+        if not inputs.confirm(f"Remove the authenticator app key of {user}?"):
             print("Nothing changed.")
             return EXIT_OK
-        marked = enrolment.disable()
-        print("Two-factor authentication is off.")
+        status = account.status()
+        marked = enrolment.disable(remove_local=args.remove_local)
+        if status.email_codes is False:
+            print("The authenticator app key was removed: this account has no second factor now.")
+        elif status.email_codes is True:
+            print("The authenticator app key was removed: sign-in codes come by e-mail again.")
+        else:
+            print(
+                "The authenticator app key was removed: sign-in codes come by e-mail again "
+                "(on accounts with e-mail codes, which all paid accounts have)."
+            )
         for e in marked:
             if args.remove_local:
-                enrolment.remove_local(e.uuid)
-                print(f"Removed {e.label} from the vault.")
+                print(f"Removed “{e.label}” from the vault.")
             else:
                 print(
-                    f"The key stays in the vault as {e.label}, marked no longer active; "
+                    f"The key stays in the vault as “{e.label}”, marked no longer active; "
                     "remove it with --remove-local."
                 )
         return EXIT_OK
     raise CliError(f"Unknown action {action}.")
 
 
+def _workspaces(account: Any, args: argparse.Namespace) -> int:
+    if args.switch is not None:
+        if account.session_kind != "password":
+            raise CliError(
+                "An application token belongs to one workspace; sign in with e-mail and "
+                "password to switch."
+            )
+        account.switch_workspace(args.switch)
+        current = account.current_workspace()
+        print(f"Now working in {current.name if current and current.name else args.switch}.")
+        return EXIT_OK
+    current = account.current_workspace()
+    spaces = account.workspaces()
+    if not spaces:
+        print("No workspaces.")
+    for w in spaces:
+        mark = "*" if current is not None and current.id == w.id else " "
+        default = " (default)" if w.is_default else ""
+        print(f"{mark} {w.id}\t{w.name}{default}")
+    return EXIT_OK
+
+
 # --- emulator ---------------------------------------------------------------------------------
 
 
 def parse_fault(text: str) -> dict[str, Any]:
-    parts = text.split(":")
-    if len(parts) < 2:
-        raise CliError(f"--fault {text!r}: expected CALL:KIND[:VALUE[:TIMES]].")
-    call, kind = parts[0], parts[1]
-    fault: dict[str, Any] = {"call": call, "kind": kind}
+    """``CALL:KIND[:VALUE[:TIMES]]`` (see :func:`desktop_app.portal.emulator.parse_fault`)."""
+    from desktop_app.portal.emulator import parse_fault as parse
+
     try:
-        if len(parts) > 2 and parts[2]:
-            if kind == "delay":
-                fault["delay"] = float(parts[2])
-            elif kind == "error":
-                fault["status"] = int(parts[2])
-        if len(parts) > 3:
-            fault["times"] = int(parts[3])
-    except ValueError:
-        raise CliError(f"--fault {text!r}: the value is not a number.") from None
-    return fault
+        return parse(text)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
 
 
 def run_emulator(args: argparse.Namespace) -> int:
-    from desktop_app.portal.emulator import EmulatorServer
+    from desktop_app.portal.emulator import serve
 
-    faults = [parse_fault(f) for f in args.fault]
-    emu = EmulatorServer(args.host, args.port, mfa_password_form=args.mfa_password_form)
-    emu.add_user(args.emu_user, args.emu_password, application_token=args.application_token)
+    for text in args.fault:
+        parse_fault(text)  # one clear line for a malformed --fault
     try:
-        for f in faults:
-            emu.inject_fault(
-                f["call"],
-                f["kind"],
-                status=f.get("status", 503),
-                delay=f.get("delay", 1.0),
-                times=f.get("times", 1),
-            )
+        return serve(args)
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    emu.set_clock_offset(args.clock_offset)
-    emu.start()
-    try:
-        print(f"emnify portal emulator at {emu.url}", flush=True)
-        print(f"user {args.emu_user}, password {args.emu_password}", flush=True)
-        print(f"control: {emu.url}/_emulator/state; stop with Ctrl+C", flush=True)
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        return EXIT_OK
-    finally:
-        emu.stop()

@@ -1,22 +1,47 @@
-"""One emnify account as the app sees it: sign-in (with the code filled in from the vault),
-session resume from the keyring, sign-out, 2FA enrolment and trusted devices. No Qt.
+"""One emnify account as the app sees it: sign-in (with the code filled in from the vault only
+when it can be right), session resume from the keyring, sign-out, workspaces, 2FA enrolment and
+trusted devices. No Qt.
 
 The settings pane and the ``portal`` CLI both go through :class:`PortalAccount`, so they follow
-the same rules. Every method blocks on the network: the GUI calls them in a worker thread.
+the same rules. Every method blocks on the network: the GUI calls them in a worker thread. Each
+one is one portal operation under one deadline (30 s in all).
+
+Sign-in's second step: real paid accounts always ask for a code (e-mail codes are on and cannot
+be turned off), so the code is filled in from the vault **only** when the vault holds this user's
+key and last saw it active on the portal; otherwise the caller asks for the code that was sent
+by e-mail (or the one of an authenticator app set up elsewhere).
+
+Without an OS keyring (a password-mode vault on a system without Secret Service) everything works
+but "keep me signed in" and "trust this device": :attr:`PortalAccount.keyring_available` says so.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 import httpx
 
-from desktop_app.errors import KeyringUnavailableError
-from desktop_app.portal.client import LoginResult, PortalClient, TrustedDevice, normalize_base_url
-from desktop_app.portal.enrolment import EnrolmentService, code_for, find_emnify_entry
+from desktop_app.errors import KeyringUnavailableError, VaultError
+from desktop_app.portal.client import (
+    LoginResult,
+    PortalClient,
+    TrustedDevice,
+    Workspace,
+    normalize_base_url,
+)
+from desktop_app.portal.enrolment import (
+    EnrolmentService,
+    TwoFactorStatus,
+    VaultSource,
+    active_key_entry,
+    code_for,
+    vault_session,
+)
 from desktop_app.portal.errors import (
     AccountLockedError,
     InvalidCredentialsError,
@@ -24,9 +49,16 @@ from desktop_app.portal.errors import (
     SessionExpiredError,
 )
 from desktop_app.portal.session import TokenStore
-from desktop_app.vault import KeyStore, Vault
+from desktop_app.portal.transport import DEFAULT_DEADLINE
+from desktop_app.vault import KeyStore
 
 log = logging.getLogger(__name__)
+
+FRESH_PASSWORD_SECONDS = 300.0  # a sign-in password may be reused this long, in memory only
+NO_KEYRING_REASON = (
+    "No OS keyring is available, so this app cannot keep you signed in or remember this device; "
+    "you sign in again after the app closes."
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +68,7 @@ class SignInOutcome:
     autofilled: bool = False
     user: str = ""
     message: str = ""
+    code_sent_to: str = ""  # where the portal sent the code (the account's e-mail address)
 
 
 class PortalAccount:
@@ -43,15 +76,17 @@ class PortalAccount:
         self,
         url: str,
         keystore: KeyStore,
-        vault: Vault | None,
+        vault: VaultSource | None,
         *,
         transport: httpx.BaseTransport | None = None,
         timeout: httpx.Timeout | float | None = None,
         clock: Callable[[], float] = time.time,
         max_retry_wait: float = 3.0,
+        deadline: float = DEFAULT_DEADLINE,
     ) -> None:
         self.url = normalize_base_url(url)
         self.tokens = TokenStore(keystore)
+        self.keystore = keystore
         self.vault = vault
         self.clock = clock
         self.client = PortalClient(
@@ -60,14 +95,24 @@ class PortalAccount:
             timeout=timeout,
             clock=clock,
             max_retry_wait=max_retry_wait,
+            deadline=deadline,
         )
         self.client.on_refresh_token = self._refresh_token_changed
         self.user: str | None = None
+        self.keep_signed_in = True
+        self.email_codes: bool | None = None  # learnt at sign-in (see _learn_method)
         self._mfa_token: str | None = None
         self._mfa_user: str | None = None
         self._trust = False
+        self._evidence: Literal["asked", "not_asked", "unknown"] = "unknown"
+        self._learnt = True
+        self._pending_password: str | None = None
+        self._fresh_password: tuple[str, float] | None = None
+        self._keyring: bool | None = None
+        self._codes_memory: dict[str, bool] = {}
 
     def close(self) -> None:
+        self._fresh_password = None
         self.client.close()
 
     # --- session ---------------------------------------------------------------------------
@@ -80,17 +125,53 @@ class PortalAccount:
     def awaiting_code(self) -> bool:
         return self._mfa_token is not None
 
+    @property
+    def session_kind(self) -> str:
+        """ "password", "app_token" or "" (not signed in)."""
+        return self.client.session_kind if self.signed_in else ""
+
+    @property
+    def keyring_available(self) -> bool:
+        """Whether sessions and the device fingerprint can be kept (an OS keyring works)."""
+        if self._keyring is None:
+            try:
+                # A configured backend may still fail (no Secret Service running): probe it.
+                self._keyring = bool(self.keystore.available())
+                if self._keyring:
+                    self.tokens.fingerprint(create=False)
+            except Exception:
+                self._keyring = False
+        return self._keyring
+
+    def fresh_password(self) -> str | None:
+        """The password of a sign-in of the last few minutes (memory only), to enable 2FA
+        without asking again; None when there is none."""
+        if self._fresh_password is None:
+            return None
+        password, at = self._fresh_password
+        if time.monotonic() - at > FRESH_PASSWORD_SECONDS:
+            self._fresh_password = None
+            return None
+        return password
+
+    def forget_password(self) -> None:
+        self._fresh_password = None
+
     def _refresh_token_changed(self, token: str | None) -> None:
         user = self.user or self._mfa_user
-        if user:
-            try:
-                self.tokens.save_refresh(self.url, user, token)
-            except KeyringUnavailableError:
-                log.warning("the refresh token could not be kept in the keyring")
+        if not user or not self.keep_signed_in or not self.keyring_available:
+            return
+        try:
+            self.tokens.save_refresh(self.url, user, token)
+        except KeyringUnavailableError:
+            self._keyring = False
+            log.warning("the refresh token could not be kept in the keyring")
 
     def resume(self, user: str) -> bool:
         """Sign in again with the refresh token kept in the keyring; False when there is none
         or the portal no longer accepts it."""
+        if not self.keyring_available:
+            return False
         try:
             token = self.tokens.load_refresh(self.url, user)
         except KeyringUnavailableError:
@@ -101,11 +182,16 @@ class PortalAccount:
         self.client.set_refresh_token(token)
         self.client.username = user
         self.user = user
+        self._evidence = "unknown"
+        self._learnt = False
+        self.email_codes = self._known_email_codes(user)
         try:
-            self.client.refresh()
+            with self.client.operation():
+                self.client.refresh()
         except SessionExpiredError:
             self.user = None
-            self.tokens.save_refresh(self.url, user, None)
+            with contextlib.suppress(KeyringUnavailableError):
+                self.tokens.save_refresh(self.url, user, None)
             return False
         except Exception:
             self.user = None
@@ -113,83 +199,178 @@ class PortalAccount:
             raise
         return True
 
-    def _signed_in(self, user: str, result: LoginResult) -> SignInOutcome:
+    def _known_email_codes(self, user: str) -> bool | None:
+        """What an earlier session learnt about the account's e-mail codes (kept with it in
+        the keyring, and in memory for this account object)."""
+        remembered = self._codes_memory.get(user.strip().lower())
+        if not self.keyring_available:
+            return remembered
+        try:
+            stored = self.tokens.load_email_codes(self.url, user)
+        except KeyringUnavailableError:
+            return remembered
+        return stored if stored is not None else remembered
+
+    def _signed_in(self, user: str, result: LoginResult, password: str | None) -> SignInOutcome:
         self.user = user
         self._mfa_token = None
         self._mfa_user = None
+        self._pending_password = None
+        if password is not None:
+            self._fresh_password = (password, time.monotonic())
         message = ""
-        if result.refresh_token:
-            try:
-                self.tokens.save_refresh(self.url, user, result.refresh_token)
-            except KeyringUnavailableError:
-                message = (
-                    "The OS keyring is not available: you will have to sign in again after "
-                    "the app closes."
-                )
+        if result.refresh_token and self.keep_signed_in:
+            if not self.keyring_available:
+                message = NO_KEYRING_REASON
+            else:
+                try:
+                    self.tokens.save_refresh(self.url, user, result.refresh_token)
+                except KeyringUnavailableError:
+                    self._keyring = False
+                    message = NO_KEYRING_REASON
         return SignInOutcome(True, user=user, message=message)
 
-    def sign_in(self, user: str, password: str, *, trust_device: bool = False) -> SignInOutcome:
+    def _fingerprint(self) -> str | None:
+        if not self.keyring_available:
+            return None
+        try:
+            return self.tokens.fingerprint(create=False)
+        except KeyringUnavailableError:
+            return None
+
+    def sign_in(
+        self,
+        user: str,
+        password: str,
+        *,
+        trust_device: bool = False,
+        keep_signed_in: bool = True,
+    ) -> SignInOutcome:
         """E-mail + password. When the portal asks for the second factor, the code is filled in
-        from the vault if it holds this user's emnify key; else ``needs_code`` is set and
-        :meth:`complete_sign_in` must follow."""
+        from the vault only if it holds this user's active key; else ``needs_code`` is set
+        (``code_sent_to`` names the address) and :meth:`complete_sign_in` must follow."""
         user = user.strip()
         self.user = None
         self._mfa_token = None
-        try:
-            fingerprint = self.tokens.fingerprint(create=False)
-        except KeyringUnavailableError:
-            fingerprint = None
-        result = self.client.login_with_password(user, password, fingerprint=fingerprint)
-        if not result.mfa_required:
-            return self._signed_in(user, result)
-        self._mfa_token = result.mfa_token
-        self._mfa_user = user
-        self._trust = trust_device
-        entry = (
-            find_emnify_entry(self.vault.entries(), user, self.url)
-            if self.vault is not None
-            else None
-        )
-        if entry is None:
-            return SignInOutcome(False, needs_code=True, user=user)
-        try:
-            outcome = self.complete_sign_in(code_for(entry, self.clock()), trust_device)
-        except AccountLockedError:
-            raise
-        except InvalidCredentialsError:
-            return SignInOutcome(
+        self._fresh_password = None
+        self.keep_signed_in = keep_signed_in
+        with self.client.operation():
+            fingerprint = self._fingerprint()
+            result = self.client.login_with_password(user, password, fingerprint=fingerprint)
+            fingerprint_sent = fingerprint is not None
+            self.email_codes = self._known_email_codes(user)
+            self._learnt = False
+            if not result.mfa_required:
+                # No code asked: no MFA at all (trial), unless this device is trusted.
+                self._evidence = "unknown" if fingerprint_sent else "not_asked"
+                if not fingerprint_sent:
+                    self.email_codes = False
+                    self._learnt = True
+                outcome = self._signed_in(user, result, password)
+                self._remember_codes()
+                return outcome
+            self._evidence = "asked"
+            self._mfa_token = result.mfa_token
+            self._mfa_user = user
+            self._trust = trust_device and self.keyring_available
+            self._pending_password = password
+            entry = None
+            if self.vault is not None:
+                try:
+                    with vault_session(self.vault) as vault:
+                        entry = active_key_entry(vault.entries(), user, self.url)
+                except VaultError:
+                    log.warning("the vault could not be read for the sign-in code")
+            asked = SignInOutcome(
                 False,
                 needs_code=True,
                 user=user,
-                message="The code from this app's vault was refused; type the code instead.",
+                code_sent_to=user,
+                message=f"A code was sent to {user}. Type it here.",
             )
+            if entry is None:
+                return asked
+            try:
+                outcome = self.complete_sign_in(code_for(entry, self.clock()), trust_device)
+                self._evidence = "unknown"  # the app's code was the one: says nothing on e-mail
+                self._learnt = True
+            except AccountLockedError:
+                raise
+            except InvalidCredentialsError:
+                return SignInOutcome(
+                    False,
+                    needs_code=True,
+                    user=user,
+                    code_sent_to=user,
+                    message=(
+                        "The code from this app's vault was not accepted. Type the code the "
+                        f"portal sent to {user} (or the one of your authenticator app)."
+                    ),
+                )
         return SignInOutcome(True, autofilled=True, user=outcome.user, message=outcome.message)
 
     def complete_sign_in(self, code: str, trust_device: bool | None = None) -> SignInOutcome:
         if self._mfa_token is None or self._mfa_user is None:
             raise NotSignedInError("No sign-in is waiting for a code; sign in again.")
         trust = self._trust if trust_device is None else trust_device
-        device = self.tokens.trusted_device() if trust else None
-        result = self.client.complete_mfa(self._mfa_token, code, device)
-        return self._signed_in(self._mfa_user, result)
+        device = None
+        if trust and self.keyring_available:
+            try:
+                device = self.tokens.trusted_device()
+            except KeyringUnavailableError:
+                self._keyring = False
+        with self.client.operation():
+            result = self.client.complete_mfa(self._mfa_token, code, device)
+        password, self._pending_password = self._pending_password, None
+        return self._signed_in(self._mfa_user, result, password)
+
+    def cancel_sign_in(self) -> None:
+        self._mfa_token = None
+        self._mfa_user = None
+        self._pending_password = None
 
     def sign_in_with_token(self, application_token: str) -> SignInOutcome:
         """An application token: no refresh token, so the session is not kept after exit."""
         self.user = None
-        self.client.login_with_application_token(application_token.strip())
+        self._fresh_password = None
+        with self.client.operation():
+            self.client.login_with_application_token(application_token.strip())
         user = self.client.username or self.client.user_ref()
         self.user = user
+        self.email_codes = None
+        self._evidence = "unknown"
+        self._learnt = False
         return SignInOutcome(True, user=user)
 
     def sign_out(self) -> None:
-        """Forget the session: the refresh token and the device fingerprint leave the keyring."""
+        """Forget the session: the refresh token and the device fingerprint leave the keyring
+        (when there is one; without it nothing was kept)."""
         try:
-            self.tokens.forget(self.url, self.user or self._mfa_user)
+            if self.keyring_available:
+                self.tokens.forget(self.url, self.user or self._mfa_user)
+        except KeyringUnavailableError:
+            log.warning("the keyring could not be cleared at sign-out")
         finally:
             self.client.forget_tokens()
             self.user = None
-            self._mfa_token = None
-            self._mfa_user = None
+            self.email_codes = None
+            self.cancel_sign_in()
+            self._fresh_password = None
+
+    # --- workspaces ------------------------------------------------------------------------
+
+    def workspaces(self) -> list[Workspace]:
+        if self.user is None:
+            raise NotSignedInError()
+        return self.client.workspaces()
+
+    def current_workspace(self) -> Workspace | None:
+        return self.client.current_workspace()
+
+    def switch_workspace(self, workspace_id: int) -> None:
+        if self.user is None:
+            raise NotSignedInError()
+        self.client.switch_workspace(workspace_id)
 
     # --- 2FA and devices -------------------------------------------------------------------
 
@@ -197,10 +378,50 @@ class PortalAccount:
         if self.user is None:
             raise NotSignedInError()
         if self.vault is None:
-            from desktop_app.errors import VaultError
-
             raise VaultError("The vault is locked.")
-        return EnrolmentService(self.client, self.vault, self.user, self.url, clock=self.clock)
+        return EnrolmentService(
+            self.client,
+            self.vault,
+            self.user,
+            self.url,
+            clock=self.clock,
+            email_codes=self._email_codes_hint(),
+        )
+
+    def _email_codes_hint(self) -> bool | None:
+        return self.email_codes
+
+    def status(self) -> TwoFactorStatus:
+        """The 2FA status (see :meth:`EnrolmentService.status`). The first one after a
+        sign-in also learns whether the account sends codes by e-mail: a code was asked while
+        no authenticator app is active → yes (paid accounts; it never turns off); no code was
+        asked and this device is not trusted → no (a trial account without MFA)."""
+        status = self.enrolment().status()
+        if not self._learnt:
+            self._learnt = True
+            if status.state != "on" and self._evidence == "asked":
+                self.email_codes = True
+            elif status.state != "on" and self._evidence == "not_asked":
+                self.email_codes = False
+        if status.email_codes:
+            self.email_codes = True
+        status.email_codes = self.email_codes
+        self._remember_codes()
+        return status
+
+    def _remember_codes(self) -> None:
+        """Keep what was learnt about e-mail codes next to the session (not a secret)."""
+        if self.email_codes is None or not self.user:
+            return
+        self._codes_memory[self.user.strip().lower()] = self.email_codes
+        if not self.keep_signed_in:
+            return
+        if not self.keyring_available:
+            return
+        try:
+            self.tokens.save_email_codes(self.url, self.user, self.email_codes)
+        except KeyringUnavailableError:
+            self._keyring = False
 
     def devices(self) -> list[TrustedDevice]:
         if self.user is None:

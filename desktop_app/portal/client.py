@@ -9,12 +9,18 @@
   is sent until it has passed.
 * Timeouts are always set and certificates always checked (``verify=True``; there is no switch).
   Plain ``http://`` is refused except on a loopback address (the local emulator).
+* Every portal operation has one overall deadline (30 s by default, :mod:`.transport`): a server
+  that drips bytes cannot hold the caller. Proxies are never used for a loopback address.
+* Requests never carry ``null`` fields (a field without a value is left out).
+* Only keys of the TOTP type (picked from ``/user/mfa/type`` by its description) are acted on.
 * Failures are typed :mod:`desktop_app.portal.errors` exceptions.
 
 Readings of the spec's **unsure** points:
 
-* ``POST /user/mfa`` password: sent SHA-1 hashed; if the server refuses it (422), sent once more as
-  typed, and the working form is remembered for this client (``mfa_password_form``).
+* ``POST /user/mfa`` password: sent SHA-1 hashed. Only when the password was first proven with
+  ``/authenticate`` (:meth:`PortalClient.verify_password`) and the hashed form is then refused
+  (422) is it sent once more as typed; the working form is remembered (``mfa_password_form``). A
+  mistyped password is so caught by ``/authenticate`` and never sent in plain text.
 * Activation code: sent at the top level; if the server says the code is *required* (1402, or a
   400), sent once more inside ``status``. A wrong code is never sent twice.
 * Type and status ids are read from ``/user/mfa/type`` and ``/user/mfa/status``.
@@ -24,13 +30,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import ipaddress
 import json
 import logging
 import ssl
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any, Literal
@@ -47,6 +53,7 @@ from desktop_app.portal.errors import (
     ForbiddenError,
     InvalidCredentialsError,
     InvalidTokenError,
+    NotAllowedError,
     NotFoundError,
     NotSignedInError,
     PasswordRejectedError,
@@ -63,16 +70,33 @@ from desktop_app.portal.errors import (
     ValidationError,
     WrongCodeError,
 )
+from desktop_app.portal.transport import (
+    DEFAULT_DEADLINE,
+    DeadlineTransport,
+    current_deadline,
+    env_proxy_for,
+    is_loopback,
+    operation_deadline,
+)
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 API = "/api/v1"
+API_V2 = "/api/v2"
 RENEW_MARGIN = 60.0  # renew the auth token this many seconds before its expiry
 USER_AGENT = "desktop-authenticator"
 
 Context = Literal[
-    "", "authenticate", "mfa_step", "refresh", "app_token", "create_key", "activate", "delete_key"
+    "",
+    "authenticate",
+    "mfa_step",
+    "refresh",
+    "app_token",
+    "create_key",
+    "activate",
+    "delete_key",
+    "workspace",
 ]
 
 
@@ -118,12 +142,16 @@ def normalize_base_url(url: str) -> str:
 
 
 def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return is_loopback(host)
+
+
+def without_nulls(value: Any) -> Any:
+    """``value`` with every ``None`` field of every object left out (the API takes no nulls)."""
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value if v is not None]
+    return value
 
 
 def parse_retry_after(value: str | None, now: float) -> float | None:
@@ -188,6 +216,18 @@ class MfaKey:
 
     def is_active(self, active_status_id: int = 1) -> bool:
         return self.status is not None and self.status.id == active_status_id
+
+    def is_type(self, type_id: int) -> bool:
+        return self.type is not None and self.type.id == type_id
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A workspace (organisation) the user belongs to."""
+
+    id: int
+    name: str
+    is_default: bool = False
 
 
 @dataclass(frozen=True)
@@ -255,13 +295,17 @@ class PortalClient:
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
         max_retry_wait: float = 3.0,
+        deadline: float = DEFAULT_DEADLINE,
     ) -> None:
         self.base_url = normalize_base_url(base_url)
+        self.deadline = deadline
         # Certificates are always verified; a test passes a transport, never verify=False.
+        # httpx never reads the proxy environment: the transport decides (never for loopback).
         self._http = httpx.Client(
-            transport=transport,
+            transport=transport or DeadlineTransport(env_proxy_for(self.base_url)),
             timeout=timeout if timeout is not None else DEFAULT_TIMEOUT,
             verify=True,
+            trust_env=False,
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         )
@@ -289,6 +333,21 @@ class PortalClient:
     @property
     def refresh_token(self) -> str | None:
         return self._refresh_token
+
+    @property
+    def session_kind(self) -> Literal["password", "app_token", ""]:
+        """How the session was opened: user credentials, an application token, or not at all."""
+        if self._application_token is not None:
+            return "app_token"
+        if self._auth_token is not None or self._refresh_token is not None:
+            return "password"
+        return ""
+
+    @contextmanager
+    def operation(self, seconds: float | None = None) -> Iterator[None]:
+        """One portal operation: all requests inside share one deadline (``self.deadline``)."""
+        with operation_deadline(self.deadline if seconds is None else seconds):
+            yield
 
     @property
     def auth_token_expiry(self) -> float | None:
@@ -354,9 +413,19 @@ class PortalClient:
             body["fingerprint"] = fingerprint
         with self._lock:
             result = self._authenticate(body, "authenticate")
+            self._application_token = None
             if result.mfa_required:
                 self.username = username
             return self._take_login(result, username)
+
+    def verify_password(self, username: str, password: str, fingerprint: str | None = None) -> None:
+        """Prove the password with ``/authenticate`` (hashed, as documented) without changing
+        this session: a wrong one raises :class:`InvalidCredentialsError`. Any tokens the
+        portal answers with are dropped (on accounts with e-mail codes it may send one)."""
+        body: dict[str, Any] = {"username": username, "password": hash_password(password)}
+        if fingerprint:
+            body["fingerprint"] = fingerprint
+        self._authenticate(body, "authenticate")
 
     def complete_mfa(
         self, mfa_token: str, code: str, trusted_device: TrustedDeviceInfo | None = None
@@ -470,12 +539,16 @@ class PortalClient:
         *,
         auth: bool = True,
         context: Context = "",
+        api: str = API,
     ) -> Any:
+        if current_deadline() is None:
+            with self.operation():
+                return self._request(method, path, body, auth=auth, context=context, api=api)
         renewed = False
         waited = False
         while True:
             token = self._ensure_auth_token() if auth else None
-            response = self._send(method, path, body, token)
+            response = self._send(method, path, body, token, api)
             status = response.status_code
             if status == 429 and not waited:
                 retry_after = parse_retry_after(response.headers.get("Retry-After"), time.time())
@@ -504,7 +577,12 @@ class PortalClient:
                     f"The portal sent an answer that is not JSON (HTTP {status})."
                 ) from None
 
-    def _send(self, method: str, path: str, body: Any, token: str | None) -> httpx.Response:
+    def _send(
+        self, method: str, path: str, body: Any, token: str | None, api: str = API
+    ) -> httpx.Response:
+        deadline = current_deadline()
+        if deadline is not None and deadline <= time.monotonic():
+            raise PortalTimeoutError()
         now = time.time()
         if self._not_before > now:
             wait = self._not_before - now
@@ -516,11 +594,11 @@ class PortalClient:
                 error_token="TooManyRequests",
             )
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        url = f"{self.base_url}{API}{path}"
+        url = f"{self.base_url}{api}{path}"
         try:
             if body is None:
                 return self._http.request(method, url, headers=headers)
-            return self._http.request(method, url, headers=headers, json=body)
+            return self._http.request(method, url, headers=headers, json=without_nulls(body))
         except httpx.TimeoutException:
             raise PortalTimeoutError() from None
         except httpx.ConnectError as exc:
@@ -585,6 +663,8 @@ class PortalClient:
                     server_message or "The application token was not accepted.", **kw
                 )
             return InvalidCredentialsError(**kw)
+        if code == 1406:
+            return NotAllowedError(**kw)
         if status == 400:
             return BadRequestError(**kw)
         if status == 403 or code == 1104:
@@ -600,10 +680,9 @@ class PortalClient:
                 return PasswordRejectedError(**kw)
             return ValidationError(**kw)
         if status >= 500:
+            # A server's 5xx text may be anything (a stack trace): a fixed sentence instead.
             return PortalServerError(
-                f"{(server_message or PortalServerError.default_message).rstrip('.')} "
-                f"(HTTP {status}).",
-                **kw,
+                f"{PortalServerError.default_message.rstrip('.')} (HTTP {status}).", **kw
             )
         return PortalError(
             server_message or f"The emnify portal answered with HTTP {status}.", **kw
@@ -624,11 +703,9 @@ class PortalClient:
     def totp_type_id(self) -> int:
         types = self.mfa_types()
         for t in types:
-            d = t.description.lower()
-            if "totp" in d or "authenticator" in d or "time-based" in d or "time based" in d:
+            if is_totp_description(t.description):
                 return t.id
-        if len(types) == 1:
-            return types[0].id
+        # Never "the only entry": it may be e-mail codes or a hardware key.
         raise PortalProtocolError("The portal offers no authenticator-app (TOTP) key type.")
 
     def active_status_id(self) -> int:
@@ -638,12 +715,13 @@ class PortalClient:
                 return s.id
         return 1  # the spec: id 1 = ACTIVE
 
-    def create_mfa_key(self, password: str) -> MfaKey:
+    def create_mfa_key(self, password: str, *, password_proven: bool = False) -> MfaKey:
         """Create a TOTP key (status "activation pending"). The result holds the secret — the
-        only time the portal ever sends it."""
+        only time the portal ever sends it. The password goes as typed only when
+        ``password_proven`` (by :meth:`verify_password`) and the hashed form was refused."""
         type_id = self.totp_type_id()
         forms: list[Literal["hashed", "plain"]] = [self.mfa_password_form]
-        if self.mfa_password_form == "hashed":
+        if self.mfa_password_form == "hashed" and password_proven:
             forms.append("plain")
         first_error: PasswordRejectedError | None = None
         for form in forms:
@@ -703,10 +781,73 @@ class PortalClient:
         return data
 
     def mfa_keys(self, user_ref: str | None = None) -> list[MfaKey]:
+        """Every entry of the user's ``mfa`` list (any type; see :meth:`totp_keys`)."""
         data = self.get_user(user_ref).get("mfa") or []
         if not isinstance(data, list):
             raise PortalProtocolError("The portal's list of keys is malformed.")
         return [parse_key(k) for k in data]
+
+    def totp_keys(self, user_ref: str | None = None) -> list[MfaKey]:
+        """The user's keys of the TOTP type only (an e-mail entry is never acted on)."""
+        type_id = self.totp_type_id()
+        return [k for k in self.mfa_keys(user_ref) if k.is_type(type_id)]
+
+    def has_email_mfa_entry(self, keys: list[MfaKey]) -> bool:
+        """Whether the user's ``mfa`` list shows e-mail codes as an entry (may never appear)."""
+        return any(k.type is not None and "mail" in k.type.description.lower() for k in keys)
+
+    # --- workspaces ------------------------------------------------------------------------
+
+    def user_id(self) -> int | None:
+        """The numeric id of the signed-in user (resolved by e-mail; no JWT claim has it)."""
+        ident = self.get_user().get("id")
+        return ident if isinstance(ident, int) and not isinstance(ident, bool) else None
+
+    def current_workspace(self) -> Workspace | None:
+        """The workspace of the current auth token (JWT ``esc.org`` / ``esc.orgName``)."""
+        claims = jwt_claims(self._auth_token) if self._auth_token else {}
+        org = claims.get("esc.org")
+        if isinstance(org, int) and not isinstance(org, bool):
+            return Workspace(org, str(claims.get("esc.orgName") or ""))
+        return None
+
+    def workspaces(self) -> list[Workspace]:
+        """The workspaces the user belongs to (``GET /api/v2/user/{id}/workspace``)."""
+        with self.operation():
+            user_id = self.user_id()
+            if user_id is None:
+                raise PortalProtocolError("The portal's user record has no id.")
+            data = self._request("GET", f"/user/{user_id}/workspace", api=API_V2)
+        if isinstance(data, dict):
+            data = data.get("workspaces") or data.get("data") or []
+        if not isinstance(data, list):
+            raise PortalProtocolError("The portal's list of workspaces is malformed.")
+        out: list[Workspace] = []
+        for item in data:
+            if not isinstance(item, dict):
+                continue
+            org = item.get("organisation") if isinstance(item.get("organisation"), dict) else item
+            assert isinstance(org, dict)
+            ident = org.get("id")
+            if isinstance(ident, int) and not isinstance(ident, bool):
+                name = str(org.get("name") or item.get("name") or "")
+                default = item.get("default_workspace", item.get("is_default"))
+                out.append(Workspace(ident, name, default is True))
+        return out
+
+    def switch_workspace(self, workspace_id: int) -> None:
+        """Work in another workspace (user-credential sessions only)."""
+        with self._lock:
+            data = self._request(
+                "POST",
+                "/authenticate/workspace",
+                {"target_organisation": {"id": int(workspace_id)}},
+                context="workspace",
+            )
+            token = _opt_str(data.get("auth_token")) if isinstance(data, dict) else None
+            if not token:
+                raise PortalProtocolError("The portal did not switch the workspace.")
+            self._auth_token = token
 
     def delete_mfa_key(self, key_id: int, user_ref: str = "my") -> None:
         self._request(
@@ -733,6 +874,11 @@ class PortalClient:
 
     def delete_trusted_device(self, device_id: int) -> None:
         self._request("DELETE", f"/user/my/mfa/trusted_device/{device_id}")
+
+
+def is_totp_description(description: str) -> bool:
+    d = description.lower()
+    return "totp" in d or "authenticator" in d or "time-based" in d or "time based" in d
 
 
 def _opt_str(value: Any) -> str | None:

@@ -15,6 +15,14 @@ offer to remove it). :meth:`EnrolmentService.status` reconciles the vault with t
 
 Entries carry ``emnify.state``, ``emnify.key_id``, ``emnify.user``, ``emnify.url`` and
 ``emnify.created`` in their ``meta``.
+
+Only keys of the TOTP type are looked at or acted on (an e-mail entry in the user's ``mfa`` list
+is never deleted). The password is proven with ``/authenticate`` before ``POST /user/mfa`` unless
+the caller has just proven it (a sign-in), so a typo costs no key and is never sent as typed.
+
+The vault is reached through a :data:`VaultSource`: an open :class:`Vault` (the GUI keeps it open)
+or a callable that opens it for one step and closes it again (the CLI), so that no vault lock is
+held while the portal is asked anything.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
@@ -34,7 +43,10 @@ from desktop_app.otp.model import Entry, OtpType, normalize_secret
 from desktop_app.portal.client import MfaKey, PortalClient
 from desktop_app.portal.errors import (
     ConflictError,
+    ForbiddenError,
+    InvalidCredentialsError,
     NotFoundError,
+    PasswordRejectedError,
     PortalError,
     PortalProtocolError,
     WrongCodeError,
@@ -48,6 +60,16 @@ META_KEY_ID = "emnify.key_id"
 META_USER = "emnify.user"
 META_URL = "emnify.url"
 META_CREATED = "emnify.created"
+
+
+VaultSource = Vault | Callable[[], AbstractContextManager[Vault]]
+
+
+def vault_session(source: VaultSource) -> AbstractContextManager[Vault]:
+    """The vault for one step: an open vault as is, else opened now and closed after."""
+    if isinstance(source, Vault):
+        return contextlib.nullcontext(source)
+    return source()
 
 
 class KeyState(StrEnum):
@@ -98,6 +120,21 @@ def find_emnify_entry(
     return None
 
 
+def active_key_entry(entries: Iterable[Entry], user: str, url: str) -> Entry | None:
+    """The entry whose code may fill in the sign-in's second step: one this app enrolled for
+    ``user`` on ``url`` and last saw ACTIVE on the portal. Never a pending, inactive or
+    hand-added entry (that would waste one of the three attempts before a lockout)."""
+    found = [
+        e
+        for e in entries
+        if e.meta.get(META_STATE) == KeyState.ACTIVE
+        and _same_user(e.meta.get(META_USER, ""), user)
+        and _same_url(e.meta.get(META_URL, ""), url)
+        and e.type is OtpType.TOTP
+    ]
+    return max(found, key=lambda e: e.created) if found else None
+
+
 def entries_of(vault: Vault, user: str, url: str) -> list[Entry]:
     """Entries enrolled by this app for ``user`` on ``url``."""
     return [
@@ -113,35 +150,69 @@ def code_for(entry: Entry, at: float | None = None, step_offset: int = 0) -> str
     return code_at(entry, at, step_offset=step_offset)
 
 
+Method = Literal["app_here", "app_elsewhere", "pending", "email", "none", "unknown"]
+
+
 @dataclass
 class TwoFactorStatus:
+    """What protects the account's sign-in, reconciled with the vault. ``state`` is the TOTP
+    key's ("on" | "off" | "pending"); :attr:`method` says what a person needs to know."""
+
     state: Literal["on", "off", "pending"]
     key_id: int | None = None
     created: str = ""
     local: Entry | None = None  # the vault entry of the key (active or pending)
     remote_keys: list[MfaKey] = field(default_factory=list)
     inactive_entries: list[Entry] = field(default_factory=list)  # offer to remove these
+    email_codes: bool | None = None  # e-mail codes on the account: known yes/no, or unknown
+    maybe_local: Entry | None = None  # a hand-added emnify entry that may hold a key set elsewhere
 
     @property
     def local_missing(self) -> bool:
         """2FA is on with a key this vault does not hold (set up elsewhere)."""
         return self.state == "on" and self.local is None
 
-    def text(self) -> str:
-        since = f", since {self.created[:10]}" if self.created else ""
+    @property
+    def method(self) -> Method:
         if self.state == "on":
-            where = (
-                "key in this app's vault"
-                if self.local is not None
-                else "key NOT in this app's vault — set up elsewhere"
-            )
-            return f"Two-factor authentication is on (key {self.key_id}{since}; {where})."
+            return "app_here" if self.local is not None else "app_elsewhere"
         if self.state == "pending":
+            return "pending"
+        if self.email_codes is True:
+            return "email"
+        if self.email_codes is False:
+            return "none"
+        return "unknown"
+
+    @property
+    def since(self) -> str:
+        """The key's creation day (YYYY-MM-DD), or empty."""
+        return self.created[:10]
+
+    def text(self) -> str:
+        """One line for the CLI and the status card (no ids)."""
+        since = f", since {self.since}" if self.since else ""
+        method = self.method
+        if method == "app_here":
+            where = f"entry “{self.local.label}”" if self.local is not None else "this app"
+            return f"Sign-in codes: authenticator app (this app's vault, {where}{since})."
+        if method == "app_elsewhere":
             return (
-                f"Two-factor activation is pending (key {self.key_id}{since}): finish the "
-                "activation or cancel it."
+                f"Sign-in codes: authenticator app set up elsewhere{since}; this app's vault "
+                "does not hold its key."
             )
-        return "Two-factor authentication is off."
+        if method == "pending":
+            return (
+                "Sign-in codes: authenticator app pending; the key is saved in this app but not "
+                "activated yet: finish the activation or cancel it."
+            )
+        if method == "email":
+            return "Sign-in codes: by e-mail (can't be turned off on this account)."
+        if method == "none":
+            return "Sign-in codes: none; this account has no two-factor authentication."
+        return (
+            "Sign-in codes: no authenticator app (codes come by e-mail if the account uses them)."
+        )
 
 
 class EnrolmentService:
@@ -150,34 +221,70 @@ class EnrolmentService:
     def __init__(
         self,
         client: PortalClient,
-        vault: Vault,
+        vault: VaultSource,
         user: str,
         url: str | None = None,
         *,
         clock: Callable[[], float] = time.time,
+        email_codes: bool | None = None,
     ) -> None:
         self.client = client
         self.vault = vault
         self.user = user
         self.url = url or client.base_url
         self.clock = clock
+        self.email_codes = email_codes
+
+    def _vault(self) -> AbstractContextManager[Vault]:
+        return vault_session(self.vault)
+
+    def _refused(self, exc: ForbiddenError) -> ForbiddenError:
+        """A refusal to change keys, explained (application-token sessions may not)."""
+        server = exc.server_message
+        if self.client.session_kind == "app_token":
+            text = (
+                "The portal does not let an application-token session change two-factor "
+                "authentication. Sign in with your e-mail address and password for this."
+            )
+        else:
+            text = server or (
+                "The portal does not allow this change on your account (your organisation may "
+                "require two-factor authentication)."
+            )
+        if server and server not in text:
+            text = f"{text} The portal said: {server}"
+        return type(exc)(
+            text,
+            status=exc.status,
+            error_code=exc.error_code,
+            error_token=exc.error_token,
+            server_message=server,
+            errors=exc.errors,
+        )
 
     # --- status ----------------------------------------------------------------------------
 
     def status(self) -> TwoFactorStatus:
-        keys = self.client.mfa_keys(self.client.user_ref())
-        active_id = self.client.active_status_id()
+        with self.client.operation():
+            all_keys = self.client.mfa_keys(self.client.user_ref())
+            type_id = self.client.totp_type_id()
+            active_id = self.client.active_status_id()
+        keys = [k for k in all_keys if k.is_type(type_id)]
+        email = True if self.client.has_email_mfa_entry(all_keys) else self.email_codes
         by_id = {k.id: k for k in keys}
-        local = entries_of(self.vault, self.user, self.url)
-        for entry in local:  # reconcile the vault with what the portal says
-            state = entry.meta.get(META_STATE)
-            kid = _key_id(entry)
-            key = by_id.get(kid) if kid is not None else None
-            if state in (KeyState.PENDING, KeyState.ACTIVE) and key is None:
-                self.vault.set_meta(entry.uuid, **{META_STATE: KeyState.INACTIVE.value})
-            elif state == KeyState.PENDING and key is not None and key.is_active(active_id):
-                self.vault.set_meta(entry.uuid, **{META_STATE: KeyState.ACTIVE.value})
-        local = entries_of(self.vault, self.user, self.url)
+        with self._vault() as vault:
+            for entry in entries_of(vault, self.user, self.url):  # reconcile with the portal
+                state = entry.meta.get(META_STATE)
+                kid = _key_id(entry)
+                key = by_id.get(kid) if kid is not None else None
+                if state in (KeyState.PENDING, KeyState.ACTIVE) and key is None:
+                    vault.set_meta(entry.uuid, **{META_STATE: KeyState.INACTIVE.value})
+                elif state == KeyState.PENDING and key is not None and key.is_active(active_id):
+                    vault.set_meta(entry.uuid, **{META_STATE: KeyState.ACTIVE.value})
+                elif state == KeyState.ACTIVE and key is not None and not key.is_active(active_id):
+                    vault.set_meta(entry.uuid, **{META_STATE: KeyState.PENDING.value})
+            local = entries_of(vault, self.user, self.url)
+            untagged = find_emnify_entry(vault.entries(), self.user, self.url, states=())
         local_by_key = {
             _key_id(e): e
             for e in local
@@ -186,13 +293,15 @@ class EnrolmentService:
         inactive = [e for e in local if e.meta.get(META_STATE) == KeyState.INACTIVE]
         for key in keys:
             if key.is_active(active_id):
-                holder = local_by_key.get(key.id)
-                if holder is None:
-                    fallback = find_emnify_entry(self.vault.entries(), self.user, self.url)
-                    if fallback is not None and META_STATE not in fallback.meta:
-                        holder = fallback
                 return TwoFactorStatus(
-                    "on", key.id, key.creation_date, holder, keys, inactive_entries=inactive
+                    "on",
+                    key.id,
+                    key.creation_date,
+                    local_by_key.get(key.id),
+                    keys,
+                    inactive_entries=inactive,
+                    email_codes=email,
+                    maybe_local=untagged,
                 )
         for key in keys:
             if key.id in local_by_key:
@@ -203,13 +312,17 @@ class EnrolmentService:
                     local_by_key[key.id],
                     keys,
                     inactive_entries=inactive,
+                    email_codes=email,
                 )
-        return TwoFactorStatus("off", remote_keys=keys, inactive_entries=inactive)
+        return TwoFactorStatus(
+            "off", remote_keys=keys, inactive_entries=inactive, email_codes=email
+        )
 
     def pending_entry(self) -> Entry | None:
-        for e in entries_of(self.vault, self.user, self.url):
-            if e.meta.get(META_STATE) == KeyState.PENDING:
-                return e
+        with self._vault() as vault:
+            for e in entries_of(vault, self.user, self.url):
+                if e.meta.get(META_STATE) == KeyState.PENDING:
+                    return e
         return None
 
     # --- enabling --------------------------------------------------------------------------
@@ -243,60 +356,87 @@ class EnrolmentService:
             },
         )
 
-    def create_key(self, password: str) -> Entry:
-        """Create a key on the portal and store it in the vault, pending. Returns the entry."""
+    def prove_password(self, password: str) -> None:
+        """``/authenticate`` with the password: a typo is caught here (and never sent in plain
+        text to ``/user/mfa``)."""
         try:
-            key = self.client.create_mfa_key(password)
-        except ConflictError as conflict:
-            key = self._resolve_conflict(password, conflict)
+            self.client.verify_password(self.user, password)
+        except InvalidCredentialsError as exc:
+            raise PasswordRejectedError(
+                "The password is wrong; nothing was changed.",
+                status=exc.status,
+                error_code=exc.error_code,
+                error_token=exc.error_token,
+                server_message=exc.server_message,
+            ) from None
+
+    def create_key(self, password: str, *, password_proven: bool = False) -> Entry:
+        """Create a key on the portal and store it in the vault, pending. Returns the entry.
+        Unless ``password_proven`` (a sign-in with it just succeeded) the password is proven
+        with ``/authenticate`` first."""
+        with self.client.operation():
+            if not password_proven:
+                self.prove_password(password)
+            try:
+                key = self.client.create_mfa_key(password, password_proven=True)
+            except ConflictError as conflict:
+                key = self._resolve_conflict(password, conflict)
+            except ForbiddenError as exc:
+                raise self._refused(exc) from None
         entry = self._entry_from_key(key)
         try:
-            return self.vault.add(entry)
+            with self._vault() as vault:
+                return vault.add(entry)
         except Exception:
             # The secret could not be kept: the key must never become active. Remove it.
             try:
-                self.client.delete_mfa_key(key.id)
+                with self.client.operation():
+                    self.client.delete_mfa_key(key.id)
             except PortalError:
-                log.warning("could not delete the unsaved pending key %s", key.id)
+                log.warning("could not delete the unsaved pending key")
             raise
 
     def _resolve_conflict(self, password: str, conflict: ConflictError) -> MfaKey:
-        keys = self.client.mfa_keys(self.client.user_ref())
+        keys = self.client.totp_keys(self.client.user_ref())
         active_id = self.client.active_status_id()
         if any(k.is_active(active_id) for k in keys):
             raise ConflictError(
-                "Two-factor authentication is already on for this account. Disable it first if "
+                "An authenticator app is already set up for this account. Disable it first if "
                 "this app should hold the key.",
                 status=conflict.status,
                 error_code=conflict.error_code,
                 server_message=conflict.server_message,
             )
-        pending_local = {_key_id(e) for e in entries_of(self.vault, self.user, self.url)}
+        with self._vault() as vault:
+            pending_local = {_key_id(e) for e in entries_of(vault, self.user, self.url)}
         if any(k.id in pending_local for k in keys):
             raise ConflictError(
                 "An activation is already pending: finish it or cancel it first.",
                 status=conflict.status,
                 server_message=conflict.server_message,
             )
-        # Pending keys whose secret never reached this vault are useless: remove them, retry.
+        # Pending TOTP keys whose secret never reached this vault are useless: remove, retry.
         for k in keys:
             with contextlib.suppress(NotFoundError):
                 self.client.delete_mfa_key(k.id)
-        return self.client.create_mfa_key(password)
+        return self.client.create_mfa_key(password, password_proven=True)
 
     def activate(self, entry_uuid: str) -> Entry:
         """Activate the pending key of a vault entry; marks the entry active."""
-        entry = self.vault.get(entry_uuid)
+        with self._vault() as vault:
+            entry = vault.get(entry_uuid)
         key_id = _key_id(entry)
         if key_id is None:
             raise VaultError("This account has no emnify key id.")
         now = self.clock()
+        first, second = code_for(entry, now), code_for(entry, now, step_offset=1)
         try:
-            try:
-                self.client.activate_mfa_key(key_id, code_for(entry, now))
-            except WrongCodeError:
-                # Clock drift between this computer and the portal: try the next step once.
-                self.client.activate_mfa_key(key_id, code_for(entry, now, step_offset=1))
+            with self.client.operation():
+                try:
+                    self.client.activate_mfa_key(key_id, first)
+                except WrongCodeError:
+                    # Clock drift between this computer and the portal: the next step, once.
+                    self.client.activate_mfa_key(key_id, second)
         except WrongCodeError as exc:
             raise WrongCodeError(
                 "The portal refused the code twice. Check that this computer's clock is right "
@@ -310,58 +450,65 @@ class EnrolmentService:
             ) from None
         except ConflictError:
             # Already active (an earlier answer was lost): fine if the portal says so.
-            keys = {k.id: k for k in self.client.mfa_keys(self.client.user_ref())}
+            with self.client.operation():
+                keys = {k.id: k for k in self.client.totp_keys(self.client.user_ref())}
+                active = self.client.active_status_id()
             key = keys.get(key_id)
-            if key is None or not key.is_active(self.client.active_status_id()):
+            if key is None or not key.is_active(active):
                 raise
         except NotFoundError:
-            self.vault.set_meta(entry_uuid, **{META_STATE: KeyState.INACTIVE.value})
+            with self._vault() as vault:
+                vault.set_meta(entry_uuid, **{META_STATE: KeyState.INACTIVE.value})
             raise NotFoundError(
                 "The portal no longer has this pending key; start again with 'Enable'."
             ) from None
-        return self.vault.set_meta(entry_uuid, **{META_STATE: KeyState.ACTIVE.value})
+        with self._vault() as vault:
+            return vault.set_meta(entry_uuid, **{META_STATE: KeyState.ACTIVE.value})
 
-    def enable(self, password: str) -> Entry:
-        entry = self.create_key(password)
+    def enable(self, password: str, *, password_proven: bool = False) -> Entry:
+        entry = self.create_key(password, password_proven=password_proven)
         return self.activate(entry.uuid)
 
     def cancel_pending(self, entry_uuid: str) -> None:
         """Delete the pending key on the portal, then its vault entry."""
-        entry = self.vault.get(entry_uuid)
+        with self._vault() as vault:
+            entry = vault.get(entry_uuid)
         key_id = _key_id(entry)
         if key_id is not None:
-            with contextlib.suppress(NotFoundError):
+            with self.client.operation(), contextlib.suppress(NotFoundError):
                 self.client.delete_mfa_key(key_id)
-        self.vault.remove(entry_uuid)
+        with self._vault() as vault:
+            vault.remove(entry_uuid)
 
     # --- disabling -------------------------------------------------------------------------
 
-    def disable(self) -> list[Entry]:
-        """Delete the active key(s) on the portal; mark their vault entries inactive (kept).
-        Returns those entries (offer to remove them)."""
-        keys = self.client.mfa_keys(self.client.user_ref())
-        active_id = self.client.active_status_id()
-        active = [k for k in keys if k.is_active(active_id)]
-        if not active:
-            raise NotFoundError("Two-factor authentication is already off.")
+    def disable(self, *, remove_local: bool = False) -> list[Entry]:
+        """Delete the active TOTP key(s) on the portal; mark their vault entries inactive
+        (kept), or remove them with ``remove_local``. Returns those entries."""
+        with self.client.operation():
+            keys = self.client.totp_keys(self.client.user_ref())
+            active_id = self.client.active_status_id()
+            active = [k for k in keys if k.is_active(active_id)]
+            if not active:
+                raise NotFoundError("No authenticator app is set up for this account.")
+            for key in active:
+                try:
+                    self.client.delete_mfa_key(key.id)
+                except ForbiddenError as exc:
+                    raise self._refused(exc) from None
+        deleted = {k.id for k in active}
         marked: list[Entry] = []
-        for key in active:
-            self.client.delete_mfa_key(key.id)
-            for e in entries_of(self.vault, self.user, self.url):
-                if _key_id(e) == key.id and e.meta.get(META_STATE) != KeyState.INACTIVE:
-                    marked.append(
-                        self.vault.set_meta(e.uuid, **{META_STATE: KeyState.INACTIVE.value})
-                    )
-        if not marked:
-            fallback = find_emnify_entry(self.vault.entries(), self.user, self.url)
-            if fallback is not None and META_STATE not in fallback.meta:
-                marked.append(
-                    self.vault.set_meta(fallback.uuid, **{META_STATE: KeyState.INACTIVE.value})
-                )
+        with self._vault() as vault:
+            for e in entries_of(vault, self.user, self.url):
+                if _key_id(e) in deleted and e.meta.get(META_STATE) != KeyState.INACTIVE:
+                    marked.append(vault.set_meta(e.uuid, **{META_STATE: KeyState.INACTIVE.value}))
+            if remove_local and marked:
+                vault.remove_many([e.uuid for e in marked])
         return marked
 
     def remove_local(self, entry_uuid: str) -> None:
-        self.vault.remove(entry_uuid)
+        with self._vault() as vault:
+            vault.remove(entry_uuid)
 
 
 def _key_id(entry: Entry) -> int | None:

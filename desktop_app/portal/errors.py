@@ -90,7 +90,7 @@ class PortalTlsError(PortalConnectionError):
 
 
 class PortalServerError(PortalError):
-    default_message = "The emnify portal had an internal error. Try again later."
+    default_message = "The emnify portal had a problem and did not do it; try again later."
 
 
 class PortalProtocolError(PortalError):
@@ -127,6 +127,12 @@ class SessionExpiredError(AuthenticationError):
 
 class ForbiddenError(PortalError):
     default_message = "The portal does not allow this for your account."
+
+
+class NotAllowedError(ForbiddenError):
+    """1406 NotAllowed: the portal does not allow this action (for example by policy)."""
+
+    default_message = "The portal does not allow this action on your account."
 
 
 class RateLimitedError(PortalError):
@@ -178,4 +184,5 @@ ERROR_TOKENS: dict[int, str] = {
     1401: "InvalidReference",
     1402: "Required",
     1403: "InvalidFormat",
+    1406: "NotAllowed",
 }

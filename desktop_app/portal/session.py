@@ -5,9 +5,11 @@ stays in memory and the password is never kept anywhere. Items:
 
 * ``emnify-refresh:<portal-url>:<user>`` — the refresh token of one user on one portal;
 * ``emnify-device-fingerprint`` — a random id the app generated once, sent with "trust this
-  device" and on every sign-in.
+  device" and on every sign-in;
+* ``emnify-codes:<portal-url>:<user>`` — what the app learnt at sign-in about the account's
+  codes ("email" or "none"), so that a resumed session still tells the truth. Not a secret.
 
-Signing out forgets both.
+Signing out forgets all three.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ FINGERPRINT_ITEM = "emnify-device-fingerprint"
 
 def refresh_item(url: str, user: str) -> str:
     return f"emnify-refresh:{url.rstrip('/')}:{user.strip().lower()}"
+
+
+def codes_item(url: str, user: str) -> str:
+    return f"emnify-codes:{url.rstrip('/')}:{user.strip().lower()}"
 
 
 def operating_system_name() -> str:
@@ -47,6 +53,16 @@ class TokenStore:
             self.keystore.set(refresh_item(url, user), token)
         else:
             self.keystore.delete(refresh_item(url, user))
+
+    def load_email_codes(self, url: str, user: str) -> bool | None:
+        value = self.keystore.get(codes_item(url, user))
+        return {"email": True, "none": False}.get(value or "")
+
+    def save_email_codes(self, url: str, user: str, value: bool | None) -> None:
+        if value is None:
+            self.keystore.delete(codes_item(url, user))
+        else:
+            self.keystore.set(codes_item(url, user), "email" if value else "none")
 
     def fingerprint(self, create: bool = True) -> str | None:
         """The device fingerprint; generated (and stored) on first use when ``create``."""
@@ -71,4 +87,5 @@ class TokenStore:
         """Sign-out: drop the refresh token and the device fingerprint."""
         if user:
             self.keystore.delete(refresh_item(url, user))
+            self.keystore.delete(codes_item(url, user))
         self.keystore.delete(FINGERPRINT_ITEM)

@@ -137,7 +137,7 @@ class SettingsDialog(QDialog):
 
     def _emnify(self, page: QWidget) -> QWidget:
         try:
-            from desktop_app.ui.emnify_pane import EmnifyPane
+            from desktop_app.ui.emnify import EmnifyPane
         except ImportError:
             label = QLabel("The emnify account settings are not available in this build.", page)
             label.setObjectName("emnify_missing")

@@ -322,7 +322,11 @@ def test_mfa_password_plain_reading_is_coped_with():
         PortalClient(emu.url, timeout=5.0) as c,
     ):
         c.login_with_password(USER, PASSWORD)
-        key = c.create_mfa_key(PASSWORD)
+        with pytest.raises(E.PasswordRejectedError):  # not proven: never sent as typed
+            c.create_mfa_key(PASSWORD)
+        assert c.mfa_password_form == "hashed"
+        c.verify_password(USER, PASSWORD)
+        key = c.create_mfa_key(PASSWORD, password_proven=True)
         assert key.secret_key and c.mfa_password_form == "plain"
 
 

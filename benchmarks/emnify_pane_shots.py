@@ -1,0 +1,163 @@
+"""Render the emnify settings pane in each state into PNGs, and say whether it fits.
+
+    python benchmarks/emnify_pane_shots.py OUT_DIR [--dark] [--scale 2]
+
+States: signed out, code asked, e-mail codes, enabling, pending, on, error, no keyring. The
+settings dialog is shown at its default size; for each state the script prints whether the page
+needs scrolling (it must not). A portal emulator (paid account) runs on loopback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+USER = "ann@example.com"
+PASSWORD = "correct horse battery staple"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--dark", action="store_true")
+    ap.add_argument("--scale", default="1")
+    args = ap.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_SCALE_FACTOR"] = args.scale
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.app import AppServices
+    from desktop_app.paths import AppPaths
+    from desktop_app.portal.emulator import EmulatorServer
+    from desktop_app.settings import Settings
+    from desktop_app.ui.settings_dialog import EMNIFY_SECTION, SettingsDialog
+    from desktop_app.ui.theme import apply_theme
+    from desktop_app.vault import KeyStore, Vault
+
+    app = QApplication.instance() or QApplication([])
+    apply_theme(app, "dark" if args.dark else "light")  # type: ignore[arg-type]
+    tag = f"{'dark' if args.dark else 'light'}-{args.scale}x"
+    results: list[str] = []
+
+    def pump(pane, until=None, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            if until is not None and until():
+                return
+            if until is None and not pane.busy:
+                return
+            time.sleep(0.02)
+
+    def shot(dialog, name: str) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(5):
+            app.processEvents()
+        page = dialog.pages.currentWidget()
+        fits = page.verticalScrollBar().maximum() == 0
+        path = args.out / f"{name}-{tag}.png"
+        dialog.grab().save(str(path))
+        results.append(f"{name:14s} fits={'yes' if fits else 'NO'}  {path}")
+
+    class Broken:
+        def get_password(self, service, username):  # type: ignore[no-untyped-def]
+            raise RuntimeError("no keyring")
+
+        set_password = delete_password = get_password  # type: ignore[assignment]
+
+    def dialog_for(emu, keystore=None):  # type: ignore[no-untyped-def]
+        folder = Path(tempfile.mkdtemp(prefix="pane-shots-"))
+        paths = AppPaths.resolve(folder)
+        paths.ensure()
+        ks = KeyStore.memory()
+        svc = AppServices(paths=paths, settings=Settings(paths.config_dir), keystore=keystore or ks)
+        svc.vault = Vault.open(folder, keystore=ks)
+        svc.portal_url = emu.url
+        svc.settings.set("portal_user", USER)
+        dialog = SettingsDialog(svc)
+        dialog.show_section(EMNIFY_SECTION)
+        dialog.show()
+        pane = dialog.emnify_pane
+        pump(pane)
+        return dialog, pane, svc
+
+    def sign_in(pane, emu) -> None:  # type: ignore[no-untyped-def]
+        pane.password_edit.setText(PASSWORD)
+        pane.sign_in()
+        pump(pane)
+        pane.code_edit.setText(emu.last_email_code(USER) or "")
+        pane.submit_code()
+        pump(pane)
+
+    with EmulatorServer(account_kind="paid") as emu:
+        emu.add_user(USER, PASSWORD, application_token="tok")
+        emu.add_workspace(USER, "Second org")
+        dialog, pane, _svc = dialog_for(emu)
+        shot(dialog, "1-signed-out")
+        pane.password_edit.setText(PASSWORD)
+        pane.sign_in()
+        pump(pane)
+        shot(dialog, "2-code-asked")
+        pane.code_edit.setText(emu.last_email_code(USER) or "")
+        pane.submit_code()
+        pump(pane)
+        shot(dialog, "3-email-codes")
+        emu.inject_fault("create_key", "delay", delay=1.5)
+        pane.account.forget_password()
+        pane.step_password.setText(PASSWORD)
+        pane.enable()
+        pump(pane, until=lambda: "Creating" in pane.action_feedback.text(), seconds=2)
+        shot(dialog, "4-enabling")
+        pump(pane)
+        pump(pane)
+        shot(dialog, "6-on")
+        pane.sign_out()
+        pump(pane)
+        dialog.close()
+
+    with EmulatorServer(account_kind="paid") as emu:
+        emu.add_user(USER, PASSWORD)
+        dialog, pane, _svc = dialog_for(emu)
+        sign_in(pane, emu)
+        emu.inject_fault("activate_key", "error", status=503)
+        pane.enable()
+        pump(pane)
+        pump(pane)
+        shot(dialog, "5-pending-error")
+        dialog.close()
+
+    with EmulatorServer(account_kind="enforced") as emu:
+        emu.add_user(USER, PASSWORD)
+        dialog, pane, _svc = dialog_for(emu)
+        sign_in(pane, emu)
+        pane.enable()
+        pump(pane)
+        pump(pane)
+        pane.confirm_disable = lambda _t: (True, False)  # type: ignore[method-assign]
+        pane.disable()
+        pump(pane)
+        shot(dialog, "7-error-enforced")
+        dialog.close()
+
+    with EmulatorServer(account_kind="paid") as emu:
+        emu.add_user(USER, PASSWORD)
+        dialog, pane, _svc = dialog_for(emu, keystore=KeyStore(Broken()))  # type: ignore[arg-type]
+        pane._make_account()
+        pane._update()
+        shot(dialog, "8-no-keyring")
+        dialog.close()
+
+    print("\n".join(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
