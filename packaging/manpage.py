@@ -106,6 +106,12 @@ def _usage(parser: argparse.ArgumentParser) -> str:
     return usage.removeprefix("usage: ")
 
 
+def _breakable(escaped: str) -> str:
+    """Let groff break a long choice list ({a,b,c}) after its commas (``\\:`` is a zero-width
+    break point), so that no line is too long to adjust."""
+    return escaped.replace(",", ",\\:")
+
+
 def render(parser: argparse.ArgumentParser | None = None, *, date: str | None = None) -> str:
     if parser is None:
         sys.path.insert(0, str(ROOT))
@@ -137,7 +143,8 @@ def render(parser: argparse.ArgumentParser | None = None, *, date: str | None = 
     ]
     for words, summary, child in commands(parser):
         lines.append(f'.SS "{_option(" ".join(words))}"')
-        lines.append(f"\\fB{_option(_usage(child))}\\fR")
+        # left-aligned: a usage line has few spaces to spread, and groff warns when it cannot
+        lines += [".ad l", ".nh", f"\\fB{_breakable(_option(_usage(child)))}\\fR", ".hy", ".ad b"]
         lines.append(".PP")
         text = _one_line(child.description or summary)
         lines.append(_escape(text[:1].upper() + text[1:]) or "\\&")
