@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop_app.app import AppServices
 from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry
 from desktop_app.portal.account import PortalAccount, SignInOutcome
@@ -65,7 +66,7 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
 
     def __init__(
         self,
-        services: Any,
+        services: AppServices,
         parent: QWidget | None = None,
         *,
         clock: Callable[[], float] | None = None,
@@ -122,7 +123,7 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
             return ""
 
     def _init_demo(self) -> None:
-        demo = getattr(self.services, "demo_info", None)
+        demo = self.services.demo_info
         if demo is None:
             return
         if not self.email_edit.text():
@@ -229,7 +230,7 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
             )
         self.account_label.setText(text)
         self.sign_out_button.setEnabled(idle)
-        vault_open = getattr(self.services, "vault", None) is not None
+        vault_open = self.services.vault is not None
         texts = method_texts(self, status, vault_open)
         self.state_label.setText(texts.title)
         self.detail_label.setText(texts.detail)
@@ -360,7 +361,7 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
     def _remember(self, user: str) -> None:
         try:
             self.services.settings.set("portal_user", user)
-            if getattr(self.services, "portal_url", None) is None and self._account is not None:
+            if self.services.portal_url is None and self._account is not None:
                 self.services.settings.set("portal_url", self._account.url)
         except AppError:
             log.warning("could not remember the portal settings")
@@ -517,7 +518,7 @@ class EmnifyPane(PaneActions, PaneWidgets, QWidget):
         account = self._account
         if account is None or not account.signed_in:
             return
-        if getattr(self.services, "vault", None) is None:
+        if self.services.vault is None:
             self._update()
             return
         account.vault = self.services.vault
