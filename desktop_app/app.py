@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.otp.model import Entry, OtpType
-from desktop_app.paths import AppPaths
+from desktop_app.paths import AppPaths, private_dir
 from desktop_app.settings import Settings
 from desktop_app.vault import KeyStore, Vault
 from desktop_app.vault.store import PasswordProvider
@@ -59,13 +59,23 @@ class AppServices:
         self.cleanup.clear()
 
 
+class _PrivateLogHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are readable by the owner only (0600), rotated ones too."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
     """Log to a rotating file in the log folder. Log lines never carry secrets."""
     root = logging.getLogger()
     if any(getattr(h, "_desktop_app", False) for h in root.handlers):
         return
-    paths.log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
+    private_dir(paths.log_dir)
+    handler = _PrivateLogHandler(
         paths.log_dir / "desktop-authenticator.log",
         maxBytes=512_000,
         backupCount=2,

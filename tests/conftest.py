@@ -17,14 +17,20 @@ import pytest
 
 from desktop_app.otp.model import Entry, OtpType
 
-# Cheap scrypt for tests; the stored parameters travel with each file, so this changes no format.
-os.environ.setdefault("DESKTOP_AUTHENTICATOR_TEST_FAST_KDF", "1")
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"  # ../shared beside the clone (specs and data)
 sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheap scrypt for new password slots (tests/fast_kdf.py); production code has no switch."""
+    from tests.fast_kdf import FAST_POLICY
+
+    monkeypatch.setattr("desktop_app.vault.crypto.KDF_POLICY", FAST_POLICY)
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,7 @@ from desktop_app.exporters.aegis import export_encrypted, export_plain
 from desktop_app.exporters.google import write_migration_qr
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
+from desktop_app.paths import private_dir
 from desktop_app.vault import atomic_write
 
 FORMATS: dict[str, str] = {
@@ -76,7 +77,7 @@ def write_export(
         data = export_bytes(fmt, entries, password)
         if out.is_dir():
             raise ExportError(f"{out} is a folder; give a file name.")
-        out.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(out.parent, own=False)
         atomic_write(out, data)
     except OSError as exc:
         raise ExportError(f"The export cannot be written to {out}: {exc.strerror}.") from None

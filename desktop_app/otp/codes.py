@@ -74,6 +74,11 @@ def _generator(
     return Totp(secret, digits=digits, digest=digest, interval=period)
 
 
+def clear_cache() -> None:
+    """Forget every cached generator (each holds a secret). Called when a vault closes or locks."""
+    _generator.cache_clear()
+
+
 def generator_for(entry: Entry) -> pyotp.OTP:
     return _generator(entry.type, entry.secret, entry.algorithm, entry.digits, entry.period)
 
