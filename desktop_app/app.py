@@ -142,7 +142,9 @@ def build_services(
     if demo:
         start_demo_portal(services)
     if open_vault and not interactive:
-        services.vault = open_vault_for(services, password_provider or terminal_password_provider())
+        services.vault = open_vault_for(
+            services, password_provider or terminal_password_provider(), on_lock_wait=_tell_stderr
+        )
     return services
 
 
@@ -157,8 +159,18 @@ def start_demo_portal(services: AppServices) -> None:
     log.info("demo portal emulator at %s", demo.url)
 
 
-def open_vault_for(services: AppServices, password_provider: PasswordProvider) -> Vault:
-    """Open the vault and start what watches it (automatic backups)."""
+def _tell_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def open_vault_for(
+    services: AppServices,
+    password_provider: PasswordProvider,
+    *,
+    on_lock_wait: Callable[[str], None] | None = None,
+) -> Vault:
+    """Open the vault and start what watches it (automatic backups). When another process holds
+    the vault, this waits for it a few seconds; ``on_lock_wait(message)`` tells the person."""
     from desktop_app.exporters.autobackup import AutoBackup
 
     vault = Vault.open(
@@ -166,6 +178,7 @@ def open_vault_for(services: AppServices, password_provider: PasswordProvider) -
         keystore=services.keystore,
         password_provider=password_provider,
         prefer="password" if services.password_mode else "auto",
+        on_lock_wait=on_lock_wait,
     )
     services.stop_auto_backup()
     services.auto_backup = AutoBackup(vault, services.settings, services.keystore).install()

@@ -23,6 +23,17 @@ MAX_DIGITS = 10
 STEAM_DIGITS = 5
 DEFAULT_PERIOD = 30
 MIN_SECRET_BITS = 80  # many services still issue 80-bit (16 Base32 characters) secrets
+# Size bounds, checked wherever an entry is made (URI, importers, vault, dialogs). Real secrets are
+# 16-103 Base32 characters (80-512 bits); the bounds leave a wide margin and stop a 15 MB
+# "secret" or note from reaching the vault.
+MAX_SECRET_CHARS = 1024  # canonical Base32, 640 bytes
+MAX_SECRET_INPUT = 4 * MAX_SECRET_CHARS  # before spaces and dashes are dropped
+MAX_LABEL_CHARS = 512  # issuer, account name
+MAX_GROUP_CHARS = 512
+MAX_NOTE_CHARS = 65536
+MAX_META_ITEMS = 64
+MAX_META_KEY_CHARS = 128
+MAX_META_VALUE_CHARS = 4096
 
 
 def new_uuid() -> str:
@@ -96,6 +107,10 @@ def normalize_secret(secret: str) -> str:
     """Accept lower case, spaces, dashes and (missing) padding; return canonical Base32."""
     if not isinstance(secret, str):
         raise OtpError("The secret must be text.", "secret")
+    if len(secret) > MAX_SECRET_INPUT:
+        raise OtpError(
+            f"The secret is too long (at most {MAX_SECRET_CHARS} Base32 characters).", "secret"
+        )
     cleaned = "".join(secret.split()).replace("-", "").upper().rstrip("=")
     if not cleaned:
         raise OtpError("The secret is empty.", "secret")
@@ -103,6 +118,10 @@ def normalize_secret(secret: str) -> str:
         raise OtpError("The secret is not valid Base32 (letters A-Z and digits 2-7).", "secret")
     if len(cleaned) % 8 in (1, 3, 6):
         raise OtpError("The secret has an impossible Base32 length.", "secret")
+    if len(cleaned) > MAX_SECRET_CHARS:
+        raise OtpError(
+            f"The secret is too long (at most {MAX_SECRET_CHARS} Base32 characters).", "secret"
+        )
     if len(cleaned) * 5 < MIN_SECRET_BITS:
         raise OtpError(
             f"The secret is too short (at least {MIN_SECRET_BITS // 5} Base32 characters).",
@@ -114,6 +133,13 @@ def normalize_secret(secret: str) -> str:
 def validate(entry: Entry) -> None:
     if not isinstance(entry.type, OtpType):
         raise OtpError("Unknown OTP type.", "type")
+    for number, name in (
+        (entry.digits, "digits"),
+        (entry.period, "period"),
+        (entry.counter, "counter"),
+    ):
+        if type(number) is not int:
+            raise OtpError(f"The {name} must be a whole number.", name)
     if entry.secret != normalize_secret(entry.secret):
         raise OtpError("The secret is not in canonical Base32 form.", "secret")
     if entry.algorithm not in ALGORITHMS:
@@ -127,5 +153,28 @@ def validate(entry: Entry) -> None:
         raise OtpError("The period must be between 1 and 86400 seconds.", "period")
     if entry.counter < 0 or entry.counter >= 2**63:
         raise OtpError("The counter must be a non-negative integer.", "counter")
-    if len(entry.issuer) > 512 or len(entry.name) > 512:
-        raise OtpError("The issuer or account name is too long.", "name")
+    for value, name in (
+        (entry.issuer, "issuer"),
+        (entry.name, "name"),
+        (entry.group, "group"),
+        (entry.note, "note"),
+    ):
+        if not isinstance(value, str):
+            raise OtpError(f"The {name} must be text.", name)
+    if len(entry.issuer) > MAX_LABEL_CHARS:
+        raise OtpError(f"The issuer is too long (at most {MAX_LABEL_CHARS} characters).", "issuer")
+    if len(entry.name) > MAX_LABEL_CHARS:
+        raise OtpError(
+            f"The account name is too long (at most {MAX_LABEL_CHARS} characters).", "name"
+        )
+    if len(entry.group) > MAX_GROUP_CHARS:
+        raise OtpError(f"The group is too long (at most {MAX_GROUP_CHARS} characters).", "group")
+    if len(entry.note) > MAX_NOTE_CHARS:
+        raise OtpError(f"The note is too long (at most {MAX_NOTE_CHARS} characters).", "note")
+    if not isinstance(entry.meta, dict) or len(entry.meta) > MAX_META_ITEMS:
+        raise OtpError("The entry has too many annotations.", "meta")
+    for key, value in entry.meta.items():
+        if not (isinstance(key, str) and isinstance(value, str)):
+            raise OtpError("An annotation of the entry is not text.", "meta")
+        if len(key) > MAX_META_KEY_CHARS or len(value) > MAX_META_VALUE_CHARS:
+            raise OtpError("An annotation of the entry is too long.", "meta")

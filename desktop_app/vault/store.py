@@ -39,6 +39,7 @@ from typing import Any, Literal
 
 from desktop_app.errors import KeyringUnavailableError, OtpError, VaultError
 from desktop_app.otp.model import Entry
+from desktop_app.vault import lock as lock_module
 from desktop_app.vault.crypto import (
     KEY_BYTES,
     LEGACY_SLOT_AAD,
@@ -51,7 +52,7 @@ from desktop_app.vault.crypto import (
     wrap_key,
 )
 from desktop_app.vault.keystore import KeyStore
-from desktop_app.vault.lock import LOCK_WAIT_SECONDS, FileLock, LockWaitNotice
+from desktop_app.vault.lock import FileLock, LockWaitNotice
 
 log = logging.getLogger(__name__)
 
@@ -216,14 +217,15 @@ class Vault:
         keystore: KeyStore | None,
         password_provider: PasswordProvider | None = None,
         prefer: Literal["auto", "keyring", "password"] = "auto",
-        lock_wait: float = LOCK_WAIT_SECONDS,
+        lock_wait: float | None = None,
         on_lock_wait: LockWaitNotice | None = None,
     ) -> Vault:
         """Open the vault in ``data_dir``, creating it when absent.
 
         A new vault keeps its key in the OS keyring when one works (``prefer="auto"``), else asks
         ``password_provider(True)`` for a password. When another process holds the vault, waits up
-        to ``lock_wait`` seconds (``on_lock_wait(message)`` is called once after about a second),
+        to ``lock_wait`` seconds (default :data:`~desktop_app.vault.lock.LOCK_WAIT_SECONDS`;
+        ``on_lock_wait(message)`` is called once after about a second),
         then raises :class:`~desktop_app.errors.VaultBusyError`. Raises :class:`VaultError`
         subclasses.
         """
@@ -232,7 +234,10 @@ class Vault:
 
         private_dir(data_dir)
         lock = FileLock(data_dir / LOCK_FILE)
-        lock.acquire(wait=lock_wait, on_wait=on_lock_wait)
+        lock.acquire(
+            wait=lock_module.LOCK_WAIT_SECONDS if lock_wait is None else lock_wait,
+            on_wait=on_lock_wait,
+        )
         try:
             path = data_dir / VAULT_FILE
             for stale in data_dir.glob(f".{VAULT_FILE}.*.tmp"):  # left by a killed writer
