@@ -405,6 +405,8 @@ class Vault:
         vault_id = doc.get("vault_id")
         if not isinstance(vault_id, str) or len(vault_id) > 64:
             raise VaultError("The vault file is damaged (no vault id).")
+        if not (isinstance(doc.get("nonce"), str) and isinstance(doc.get("ciphertext"), str)):
+            raise VaultError("The vault file is damaged (its content is missing).")
         if "slots" in doc:
             raise VaultError(f"{MODIFIED}: it names more than one key slot.")
         _check_slot(doc.get("slot"), vault_id)
