@@ -119,6 +119,9 @@ def test_log_files_are_private_rotated_ones_too(tmp_path: Path, loose_umask) -> 
 
     paths = AppPaths.resolve(tmp_path / "logs-home")
     root = logging.getLogger()
+    earlier = [h for h in root.handlers if getattr(h, "_desktop_app", False)]
+    for h in earlier:  # an earlier test's app log (setup_logging installs one per process)
+        root.removeHandler(h)
     before = list(root.handlers)
     try:
         app.setup_logging(paths)
@@ -136,3 +139,5 @@ def test_log_files_are_private_rotated_ones_too(tmp_path: Path, loose_umask) -> 
         for h in [h for h in root.handlers if h not in before]:
             root.removeHandler(h)
             h.close()
+        for h in earlier:
+            root.addHandler(h)

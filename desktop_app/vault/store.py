@@ -315,7 +315,7 @@ class Vault:
         }
 
     @staticmethod
-    def _unwrap(slot: dict[str, Any], version: int, vault_id: str, password: str) -> bytes:
+    def _unwrap(slot: dict[str, Any], version: int, password: str) -> bytes:
         params = _slot_params(slot)
         aad = _slot_aad(version, params)
         return unwrap_key(_unhex(slot["wrapped_key"]), _unhex(slot["nonce"]), password, params, aad)
@@ -358,7 +358,7 @@ class Vault:
             password = password_provider(False)
             if password is None:
                 raise VaultError("The vault stays locked: no password was given.")
-            key = cls._unwrap(slot, version, vault_id, password)
+            key = cls._unwrap(slot, version, password)
         header = {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
         plaintext = open_sealed(
             key, _unb64(doc["nonce"]), _unb64(doc["ciphertext"]), cls._aad(header)
@@ -588,7 +588,7 @@ class Vault:
         if slot.get("type") != "password":
             return False
         try:
-            self._unwrap(slot, self._header["version"], self._header["vault_id"], password)
+            self._unwrap(slot, self._header["version"], password)
         except VaultError:
             return False
         return True
