@@ -177,6 +177,14 @@ def _slot_aad(version: int, params: ScryptParams) -> bytes:
     return _canonical([FORMAT, version, "password-slot", "scrypt", params.n, params.r, params.p])
 
 
+@dataclasses.dataclass(frozen=True)
+class _EarlyUnlock:
+    slot: dict[str, Any]
+    version: int
+    password: str
+    key: bytes
+
+
 class Vault:
     """The open vault. Thread-safe; every change is saved before the call returns."""
 
@@ -233,6 +241,9 @@ class Vault:
         from desktop_app.paths import private_dir
 
         private_dir(data_dir)
+        # A password vault's key is derived (scrypt, the slow part) and the password asked for
+        # before the lock is taken, so that parallel writers hold it only to read and save.
+        early = cls._unlock_early(data_dir / VAULT_FILE, password_provider)
         lock = FileLock(data_dir / LOCK_FILE)
         lock.acquire(
             wait=lock_module.LOCK_WAIT_SECONDS if lock_wait is None else lock_wait,
@@ -243,7 +254,7 @@ class Vault:
             for stale in data_dir.glob(f".{VAULT_FILE}.*.tmp"):  # left by a killed writer
                 stale.unlink(missing_ok=True)
             if path.exists():
-                return cls._open_existing(data_dir, lock, keystore, password_provider)
+                return cls._open_existing(data_dir, lock, keystore, password_provider, early)
             return cls._create(data_dir, lock, keystore, password_provider, prefer)
         except BaseException:
             lock.release()
@@ -321,12 +332,34 @@ class Vault:
         return unwrap_key(_unhex(slot["wrapped_key"]), _unhex(slot["nonce"]), password, params, aad)
 
     @classmethod
+    def _unlock_early(
+        cls, path: Path, password_provider: PasswordProvider | None
+    ) -> _EarlyUnlock | None:
+        """Before the lock: the password and the key of an existing password vault (None for a
+        keyring vault, no vault, or a file whose error is then reported under the lock)."""
+        if password_provider is None or not path.exists():
+            return None
+        try:
+            doc = cls._read_doc(path)
+        except VaultError:
+            return None
+        slot = doc["slot"]
+        if slot["type"] != "password":
+            return None
+        password = password_provider(False)
+        if password is None:
+            raise VaultError("The vault stays locked: no password was given.")
+        key = cls._unwrap(slot, doc["version"], password)
+        return _EarlyUnlock(slot, doc["version"], password, key)
+
+    @classmethod
     def _open_existing(
         cls,
         data_dir: Path,
         lock: FileLock,
         keystore: KeyStore | None,
         password_provider: PasswordProvider | None,
+        early: _EarlyUnlock | None = None,
     ) -> Vault:
         doc = cls._read_doc(data_dir / VAULT_FILE)
         version: int = doc["version"]
@@ -351,11 +384,14 @@ class Vault:
                 key = b""
             if len(key) != KEY_BYTES:
                 raise VaultError("The vault's key in the OS keyring is damaged.")
+        elif early is not None and (early.slot, early.version) == (slot, version):
+            password, key = early.password, early.key  # unchanged since it was read unlocked
         else:
             if password_provider is None:
                 raise VaultError("The vault is protected by a password.")
             _slot_params(slot)  # refuse a modified slot before asking for a password
-            password = password_provider(False)
+            # the slot changed meanwhile (another process set a new one): same password again
+            password = early.password if early is not None else password_provider(False)
             if password is None:
                 raise VaultError("The vault stays locked: no password was given.")
             key = cls._unwrap(slot, version, password)

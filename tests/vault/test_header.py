@@ -190,3 +190,35 @@ def test_no_environment_variable_weakens_the_kdf(
     # and a test-cost file is refused by the production policy
     crypto_cost = crypto.ScryptCost(2**10, 8, 1)
     assert crypto_cost not in crypto.KDF_POLICY.accepted
+
+
+def test_key_derivation_runs_before_the_lock_is_taken(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second writer derives its key (scrypt, the slow part) while the first still holds the
+    vault, so parallel writers hold the lock only to read and save."""
+    import threading
+
+    Vault.open_with_password(data_dir, "pw").close()
+    derived = threading.Event()
+    real = crypto.ScryptParams.derive
+
+    def spy(self, password):  # type: ignore[no-untyped-def]
+        derived.set()
+        return real(self, password)
+
+    first = Vault.open_with_password(data_dir, "pw")
+    monkeypatch.setattr(crypto.ScryptParams, "derive", spy)
+    opened: list[Vault] = []
+    second = threading.Thread(
+        target=lambda: opened.append(Vault.open_with_password(data_dir, "pw", lock_wait=60))
+    )
+    second.start()
+    try:
+        assert derived.wait(timeout=30)  # a hang guard: this happens while `first` holds the lock
+        assert not opened
+    finally:
+        first.close()
+        second.join(timeout=60)
+    assert len(opened) == 1
+    opened[0].close()
