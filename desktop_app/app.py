@@ -22,6 +22,8 @@ from desktop_app.vault.store import PasswordProvider
 
 log = logging.getLogger(__name__)
 PASSWORD_ENV = "DESKTOP_AUTHENTICATOR_PASSWORD"  # for scripted use of a password-mode vault
+#: how long a caller that cannot show a "waiting" notice (the GUI start, unlock) waits for the vault
+QUIET_LOCK_WAIT = 2.0
 
 
 @dataclass
@@ -170,7 +172,9 @@ def open_vault_for(
     on_lock_wait: Callable[[str], None] | None = None,
 ) -> Vault:
     """Open the vault and start what watches it (automatic backups). When another process holds
-    the vault, this waits for it a few seconds; ``on_lock_wait(message)`` tells the person."""
+    the vault, this waits for it: the full wait (``LOCK_WAIT_SECONDS``) when ``on_lock_wait``
+    can tell the person that it waits, else only :data:`QUIET_LOCK_WAIT` seconds (enough for a
+    command's save; another window keeps the vault for good)."""
     from desktop_app.exporters.autobackup import AutoBackup
 
     vault = Vault.open(
@@ -178,6 +182,7 @@ def open_vault_for(
         keystore=services.keystore,
         password_provider=password_provider,
         prefer="password" if services.password_mode else "auto",
+        lock_wait=None if on_lock_wait is not None else QUIET_LOCK_WAIT,
         on_lock_wait=on_lock_wait,
     )
     services.stop_auto_backup()

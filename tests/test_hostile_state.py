@@ -141,3 +141,21 @@ def test_log_files_are_private_rotated_ones_too(tmp_path: Path, loose_umask) -> 
             h.close()
         for h in earlier:
             root.addHandler(h)
+
+
+def test_gui_style_open_waits_only_briefly_for_a_held_vault(services, data_dir: Path) -> None:
+    """Without a way to say "waiting" (the GUI start and unlock), the wait is short: another
+    window keeps the vault for good, a command's save is over in time."""
+    from desktop_app.app import QUIET_LOCK_WAIT, open_vault_for
+    from desktop_app.errors import VaultBusyError
+    from desktop_app.vault import lock
+
+    assert QUIET_LOCK_WAIT < lock.LOCK_WAIT_SECONDS
+    held = services.vault
+    services.vault = None
+    try:
+        with pytest.raises(VaultBusyError) as info:
+            open_vault_for(services, lambda _c: None)
+        assert "in use by another" in str(info.value)
+    finally:
+        services.vault = held
