@@ -14,13 +14,14 @@ with scrypt. There is exactly one key slot.
 Authentication (version 2): the content's associated data is the whole header -- format, version,
 vault id and the key slot (canonical JSON), so a changed slot (scrypt parameters, salt, wrapped
 key, keyring item) fails like changed content. The password slot's own associated data names the
-format, version, vault id and its scrypt parameters. Parameters this app does not write are
+format, version and its scrypt parameters. Parameters this app does not write are
 refused before scrypt runs (:mod:`desktop_app.vault.crypto`); the message says the file was
 modified. Version 1 files (the slot outside the associated data) are read and written as
 version 2 at the next save.
 
 Writes are atomic: temp file in the same folder, fsync, rename, fsync of the folder. An exclusive
-lock file guards against a second running instance.
+lock file guards against a second writer, which waits for it (then VaultBusyError). A password
+vault's key is derived before the lock is taken, so the lock is held only to read and save.
 """
 
 from __future__ import annotations
