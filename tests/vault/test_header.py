@@ -222,3 +222,28 @@ def test_key_derivation_runs_before_the_lock_is_taken(
         second.join(timeout=60)
     assert len(opened) == 1
     opened[0].close()
+
+
+def test_version_1_keyring_vault_opens_and_is_migrated(data_dir: Path) -> None:
+    ks = KeyStore.memory()
+    key = crypto.new_key()
+    vault_id = str(uuid.uuid4())
+    ks.set(f"vault-key:{vault_id}", base64.b64encode(key).decode())
+    aad = json.dumps([FORMAT, 1, vault_id], separators=(",", ":")).encode()
+    body = json.dumps({"entries": [Entry(secret=SECRET, issuer="K").to_dict()]}).encode()
+    nonce, ct = crypto.seal(key, body, aad)
+    doc = {
+        "format": FORMAT,
+        "version": 1,
+        "vault_id": vault_id,
+        "slot": {"type": "keyring", "item": f"vault-key:{vault_id}"},
+        "nonce": base64.b64encode(nonce).decode(),
+        "ciphertext": base64.b64encode(ct).decode(),
+    }
+    _rewrite(data_dir, doc)
+    with Vault.open(data_dir, keystore=ks) as v:
+        assert [e.issuer for e in v.entries()] == ["K"] and v.file_version == 1
+        v.add(Entry(secret=SECRET, issuer="L"))
+    assert json.loads((data_dir / VAULT_FILE).read_bytes())["version"] == 2
+    with Vault.open(data_dir, keystore=ks) as v:
+        assert [e.issuer for e in v.entries()] == ["K", "L"] and v.mode == "keyring"
