@@ -127,19 +127,10 @@ def atomic_write(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
-# --- entries <-> JSON, without dataclasses.asdict's deep copies ------------------------------
+# --- entries -> JSON ---------------------------------------------------------------------------
 
-_ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry))
 # ASCII escapes: any text (even a lone surrogate from a mis-decoded file name) round-trips.
 _encode_json = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode
-
-
-def entry_record(entry: Entry) -> dict[str, Any]:
-    """The stored form of an entry (what ``Entry.to_dict`` gives), built field by field."""
-    record = {name: getattr(entry, name) for name in _ENTRY_FIELDS}
-    record["type"] = entry.type.value
-    record["meta"] = dict(entry.meta)
-    return record
 
 
 # --- key slots --------------------------------------------------------------------------------
@@ -640,7 +631,7 @@ class Vault:
         for entry in self.entries():
             hit = cache.get(entry.uuid)
             if hit is None or hit[0] is not entry:
-                hit = (entry, _encode_json(entry_record(entry)))
+                hit = (entry, _encode_json(entry.to_dict()))
             fresh[entry.uuid] = hit
             parts.append(hit[1])
         self._records = fresh
