@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-#: address-space cap of the worker (Python, numpy, OpenCV and their thread pools reserve ~0.5 GB)
-ADDRESS_SPACE_BYTES = 2 * 2**30
+#: address-space cap of the worker: a guard against runaway allocation (Python, numpy, OpenCV and
+#: their thread pools reserve ~0.5 GB of it; malloc arenas are capped below so that many cores do
+#: not add more). The asserted bound is CASE_MEMORY_BYTES of resident memory per case.
+ADDRESS_SPACE_BYTES = 3 * 2**30
 #: peak resident memory a case may add above the worker's resident size before the case
 CASE_MEMORY_BYTES = 300 * 2**20
 #: a case taking longer than this is treated as a hang
@@ -111,7 +113,7 @@ class BoundedRunner:
         self._proc: subprocess.Popen[bytes] | None = None
 
     def _start(self) -> subprocess.Popen[bytes]:
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "MALLOC_ARENA_MAX": "2"}
         proc = subprocess.Popen(
             [sys.executable, "-c", _WORKER, str(self.address_space), str(ROOT)],
             stdin=subprocess.PIPE,

@@ -156,3 +156,29 @@ def vault_seed(folder: Path) -> bytes:
     with Vault.open_with_password(folder, VAULT_PASSWORD) as v:
         v.add_many(SAMPLE_ENTRIES)
     return (folder / "vault.json").read_bytes()
+
+
+# --- misbehaving targets: the harness must catch each (tests/fuzz/test_harness.py) -------------
+
+
+def hog(case: bytes) -> str:
+    block = bytearray(int(case.decode()) * 2**20)  # resident: every page written
+    block[::4096] = b"x" * len(block[::4096])
+    return str(len(block))
+
+
+def hang(case: bytes) -> str:
+    import time
+
+    time.sleep(3600)
+    return ""
+
+
+def crash(case: bytes) -> str:
+    raise KeyError(case.decode())
+
+
+def die(case: bytes) -> str:
+    import os
+
+    os._exit(3)
