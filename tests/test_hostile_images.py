@@ -141,3 +141,20 @@ def test_gui_sets_qt_image_allocation_limit(qapp) -> None:
     create_app()
     limit_mb = QImageReader.allocationLimit()
     assert 0 < limit_mb * 2**20 <= images_mod.MAX_DECODED_BYTES
+
+
+@pytest.mark.parametrize("shape", [(1, 5000), (5000, 1), (1, 1), (20, 400)])
+def test_images_too_small_for_a_code_are_refused_clearly(shape, tmp_path: Path) -> None:
+    path = tmp_path / "thin.png"
+    ok, enc = cv2.imencode(".png", np.zeros(shape, np.uint8))
+    assert ok
+    path.write_bytes(enc.tobytes())
+    with pytest.raises(ScanError, match="too small to hold a QR code"):
+        decode_file(path)
+
+
+@pytest.mark.parametrize("shape", [(21, 5000), (29000, 21), (21, 21)])
+def test_extreme_but_possible_shapes_decode_to_nothing(shape) -> None:
+    ok, enc = cv2.imencode(".png", np.full(shape, 255, np.uint8))
+    assert ok
+    assert decode(decode_image_bytes(enc.tobytes())) == []

@@ -34,6 +34,8 @@ MAX_DECODED_BYTES = 4 * 2**24
 MAX_FILE_BYTES = 64 * 2**20
 #: the longest side accepted (OpenCV's own limit is 2**20; codes need far less)
 MAX_SIDE = 30_000
+#: the shortest side that can hold a QR code (21 modules, one pixel each)
+MIN_SIDE = 21
 
 _REDUCED = ((2, cv2.IMREAD_REDUCED_COLOR_2), (4, cv2.IMREAD_REDUCED_COLOR_4),
             (8, cv2.IMREAD_REDUCED_COLOR_8))  # fmt: skip
@@ -231,6 +233,10 @@ def decode_flags(header: ImageHeader, name: str = "the image") -> int:
     too_large = _too_large(name, header.width, header.height)
     if header.width <= 0 or header.height <= 0:
         raise _unreadable(name)
+    if min(header.width, header.height) < MIN_SIDE:
+        raise ScanError(
+            f"{name} is too small to hold a QR code ({header.width}x{header.height} pixels)."
+        )
     if max(header.width, header.height) > MAX_SIDE:
         raise too_large
     if header.pixels <= MAX_PIXELS and header.decoded_bytes <= MAX_DECODED_BYTES:

@@ -141,6 +141,9 @@ def image_seeds() -> list[bytes]:
     bgra = cv2.cvtColor(gray, cv2.COLOR_GRAY2BGRA)
     bgra[:, :, 3] = 200
     seeds = [png]
+    for shape in ((21, 3000), (3000, 21)):  # extreme but possible shapes
+        ok, enc = cv2.imencode(".png", np.full(shape, 255, np.uint8))
+        seeds.append(enc.tobytes())
     for ext, img in ((".jpg", bgr), (".bmp", bgr), (".webp", bgr), (".gif", bgr),
                      (".tiff", bgr), (".png", bgra)):  # fmt: skip
         ok, enc = cv2.imencode(ext, img)
