@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.cli import EXIT_BAD_INPUT, EXIT_BUSY
+from desktop_app.cli import EXIT_BAD_INPUT, EXIT_BUSY, EXIT_PIPE_CLOSED
 from desktop_app.otp import Entry
 from desktop_app.vault import Vault
 from tests.fast_kdf import FAST_CLI
@@ -81,12 +81,17 @@ def test_list_into_head_has_no_broken_pipe(env, data_dir: Path, tmp_path: Path) 
             [Entry(secret=SECRET, issuer=f"Issuer {i:05d}", name="n" * 40) for i in range(3000)]
         )
     err = tmp_path / "stderr.txt"
-    cmd = f"{shlex.join(FAST_CLI)} list 2>{shlex.quote(str(err))} | head -1"
+    status = tmp_path / "status.txt"
+    cmd = (
+        f"{shlex.join(FAST_CLI)} list 2>{shlex.quote(str(err))} | head -1; "
+        f'echo "${{PIPESTATUS[0]}}" > {shlex.quote(str(status))}'
+    )
     r = subprocess.run(
         ["bash", "-c", cmd], env=env, cwd=ROOT, capture_output=True, text=True, timeout=90
     )
     assert r.stdout.count("\n") == 1 and "Issuer 00000" in r.stdout
     assert err.read_text() == ""  # no BrokenPipeError, no "Exception ignored"
+    assert int(status.read_text()) == EXIT_PIPE_CLOSED
 
 
 def test_parallel_adds_all_succeed(env, data_dir: Path) -> None:

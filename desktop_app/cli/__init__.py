@@ -21,6 +21,7 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_BAD_INPUT = 2
 EXIT_BUSY = 75  # EX_TEMPFAIL: the vault stayed in use by another process
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe
 
 # Modules that add subcommands; each has ``register(subparsers) -> None``.
 _COMMAND_MODULES = (
@@ -91,7 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return gui_main_with(args)
         status = int(args.handler(args))
-        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        if sys.stdout is not None:  # None under pythonw
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
         return status
     except BrokenPipeError:
         return _stdout_closed()
@@ -117,7 +119,7 @@ def _stdout_closed() -> int:
         os.dup2(devnull, sys.stdout.fileno())  # so that the final flush at exit cannot fail
     except (OSError, ValueError):
         pass
-    return 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe
+    return EXIT_PIPE_CLOSED
 
 
 def gui_main_with(args: argparse.Namespace) -> int:
