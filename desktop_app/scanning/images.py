@@ -64,8 +64,24 @@ def _u16be(data: bytes, at: int) -> int:
     return int.from_bytes(data[at : at + 2], "big")
 
 
+def _png_chunks_fit(data: bytes) -> bool:
+    """Every chunk's declared length fits in the file: libpng allocates a chunk's declared size
+    up front, so a 2 GB length in a 1 KB file would cost 2 GB."""
+    pos = 8
+    end = len(data)
+    while pos + 8 <= end:
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        pos += 12 + length
+        if pos > end:
+            return False
+        if kind == b"IEND":
+            return True
+    return True  # cut short between chunks: the decoder reports it
+
+
 def _png(data: bytes) -> ImageHeader | None:
-    if len(data) < 29 or data[12:16] != b"IHDR":
+    if len(data) < 29 or data[12:16] != b"IHDR" or not _png_chunks_fit(data):
         return None
     width, height = struct.unpack(">II", data[16:24])
     depth, colour = data[24], data[25]

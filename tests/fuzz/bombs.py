@@ -75,3 +75,17 @@ def webp_header_only(width: int, height: int) -> bytes:
     vp8x = b"VP8X" + struct.pack("<I", 10) + b"\x00\x00\x00\x00"
     vp8x += (width - 1).to_bytes(3, "little") + (height - 1).to_bytes(3, "little")
     return b"RIFF" + struct.pack("<I", 4 + len(vp8x)) + b"WEBP" + vp8x
+
+
+def png_chunk_length_bomb(length: int = 0x7F000236) -> bytes:
+    """A small PNG whose second chunk declares ``length`` bytes (found by the image fuzz suite:
+    libpng allocated the declared 2 GB for a 600-byte file)."""
+    ihdr = struct.pack(">IIBBBBB", 159, 159, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", ihdr)
+        + struct.pack(">I", length)
+        + b"IDAT"
+        + zlib.compress(b"\0" * 4000)
+        + _chunk(b"IEND", b"")
+    )

@@ -62,6 +62,7 @@ _BOMBS = {
     "gif header 65535x65535": bombs.gif_header_only(65535, 65535),
     "bmp header 30000x30000": bombs.bmp_header_only(30000, 30000),
     "webp header 16383x16383": bombs.webp_header_only(16383, 16383),
+    "png chunk declaring 2 GB": bombs.png_chunk_length_bomb(),
 }
 
 
