@@ -63,7 +63,10 @@ def _services(folder: Path, password: str | None = None):  # type: ignore[no-unt
 
 def render(out: Path, suffix: str) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("DESKTOP_AUTHENTICATOR_TEST_FAST_KDF", "1")
+    from desktop_app.vault import crypto
+
+    cheap = crypto.ScryptCost(n=2**10, r=8, p=1)  # screenshots only: a cheap password slot
+    crypto.KDF_POLICY = crypto.KdfPolicy(write=cheap, accepted=frozenset({cheap}))
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QWidget
 

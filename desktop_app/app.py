@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.otp.model import Entry, OtpType
-from desktop_app.paths import AppPaths
+from desktop_app.paths import AppPaths, private_dir
 from desktop_app.settings import Settings
 from desktop_app.vault import KeyStore, Vault
 from desktop_app.vault.store import PasswordProvider
@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # heavy or optional parts, imported only when used
 
 log = logging.getLogger(__name__)
 PASSWORD_ENV = "DESKTOP_AUTHENTICATOR_PASSWORD"  # for scripted use of a password-mode vault
+#: how long a caller that cannot show a "waiting" notice (the GUI start, unlock) waits for the vault
+QUIET_LOCK_WAIT = 2.0
 
 
 @dataclass
@@ -65,13 +67,23 @@ class AppServices:
         self.cleanup.clear()
 
 
+class _PrivateLogHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are readable by the owner only (0600), rotated ones too."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
     """Log to a rotating file in the log folder. Log lines never carry secrets."""
     root = logging.getLogger()
     if any(getattr(h, "_desktop_app", False) for h in root.handlers):
         return
-    paths.log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
+    private_dir(paths.log_dir)
+    handler = _PrivateLogHandler(
         paths.log_dir / "desktop-authenticator.log",
         maxBytes=512_000,
         backupCount=2,
@@ -138,7 +150,9 @@ def build_services(
     if demo:
         start_demo_portal(services)
     if open_vault and not interactive:
-        services.vault = open_vault_for(services, password_provider or terminal_password_provider())
+        services.vault = open_vault_for(
+            services, password_provider or terminal_password_provider(), on_lock_wait=_tell_stderr
+        )
     return services
 
 
@@ -153,8 +167,20 @@ def start_demo_portal(services: AppServices) -> None:
     log.info("demo portal emulator at %s", demo.url)
 
 
-def open_vault_for(services: AppServices, password_provider: PasswordProvider) -> Vault:
-    """Open the vault and start what watches it (automatic backups)."""
+def _tell_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def open_vault_for(
+    services: AppServices,
+    password_provider: PasswordProvider,
+    *,
+    on_lock_wait: Callable[[str], None] | None = None,
+) -> Vault:
+    """Open the vault and start what watches it (automatic backups). When another process holds
+    the vault, this waits for it: the full wait (``LOCK_WAIT_SECONDS``) when ``on_lock_wait``
+    can tell the person that it waits, else only :data:`QUIET_LOCK_WAIT` seconds (enough for a
+    command's save; another window keeps the vault for good)."""
     from desktop_app.exporters.autobackup import AutoBackup
 
     vault = Vault.open(
@@ -162,6 +188,8 @@ def open_vault_for(services: AppServices, password_provider: PasswordProvider) -
         keystore=services.keystore,
         password_provider=password_provider,
         prefer="password" if services.password_mode else "auto",
+        lock_wait=None if on_lock_wait is not None else QUIET_LOCK_WAIT,
+        on_lock_wait=on_lock_wait,
     )
     services.stop_auto_backup()
     services.auto_backup = AutoBackup(vault, services.settings, services.keystore).install()

@@ -21,6 +21,10 @@ class VaultLockedError(VaultError):
     """Another running instance holds the vault."""
 
 
+class VaultBusyError(VaultLockedError):
+    """Another process kept the vault longer than this one waited for it."""
+
+
 class WrongPasswordError(VaultError):
     """The password does not unlock the vault (or a backup)."""
 

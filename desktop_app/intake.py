@@ -60,6 +60,29 @@ class Payload:
         return self.kind in (PayloadKind.OTPAUTH, PayloadKind.MIGRATION)
 
 
+_KNOWN_SCHEMES = frozenset(
+    [
+        "ftp",
+        "ftps",
+        "sftp",
+        "ssh",
+        "file",
+        "ws",
+        "wss",
+        "smb",
+        "git",
+        "rtsp",
+        "rtmp",
+        "mqtt",
+        "ldap",
+        "nfs",
+        "irc",
+        "steam",
+        "spotify",
+    ]
+)
+
+
 def classify(text: str) -> Payload:
     """Say what a decoded QR payload or pasted text holds. Never raises for bad input."""
     stripped = (text or "").strip()
@@ -95,10 +118,18 @@ def classify(text: str) -> Payload:
         return Payload(
             PayloadKind.LINK, message="This code holds a web link, not an authenticator key."
         )
-    if "://" in stripped.split()[0]:
+    if lower.startswith("otpauth"):  # otpauth:/totp..., otpauth:totp... -- never echoed
         return Payload(
-            PayloadKind.LINK,
-            message=f"This code holds a {stripped.split('://')[0]}: link, not an authenticator key.",
+            PayloadKind.INVALID,
+            message="This authenticator link is invalid: it must start with otpauth://.",
+        )
+    if "://" in stripped.split()[0]:
+        # The text before "://" is shown only when it is a well-known scheme: anything else may
+        # be part of a key (a malformed link with the secret first).
+        scheme = stripped.split("://", 1)[0].lower()
+        kind = f"a {scheme}:" if scheme in _KNOWN_SCHEMES else "another kind of"
+        return Payload(
+            PayloadKind.LINK, message=f"This code holds {kind} link, not an authenticator key."
         )
     return Payload(
         PayloadKind.TEXT, message="This code holds plain text, not an authenticator key."

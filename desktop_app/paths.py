@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,4 +34,23 @@ class AppPaths:
 
     def ensure(self) -> None:
         for d in (self.data_dir, self.config_dir, self.log_dir):
-            d.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dir(d)
+
+
+def private_dir(path: str | os.PathLike[str], *, own: bool = True) -> Path:
+    """Create the folder ``path`` readable by the owner only (0700), whatever the umask; parents
+    it has to create get 0700 too. ``own``: the folder is the app's own (state, logs), so an
+    existing one is set to 0700 as well; a folder the person chose (backups, exports) is only
+    made private when the app creates it."""
+    path = Path(path)
+    missing: list[Path] = []
+    probe = path
+    while not probe.exists() and probe.parent != probe:
+        missing.append(probe)
+        probe = probe.parent
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        for d in [*missing, *([path] if own and not missing else [])]:
+            with contextlib.suppress(OSError):  # not ours to change (a shared folder)
+                os.chmod(d, 0o700)
+    return path

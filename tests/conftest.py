@@ -17,8 +17,6 @@ import pytest
 
 from desktop_app.otp.model import Entry, OtpType
 
-# Cheap scrypt for tests; the stored parameters travel with each file, so this changes no format.
-os.environ.setdefault("DESKTOP_AUTHENTICATOR_TEST_FAST_KDF", "1")
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -66,6 +64,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for item in items:
             if item.get_closest_marker("gui") is not None:
                 item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheap scrypt for new password slots (tests/fast_kdf.py); production code has no switch."""
+    from tests.fast_kdf import FAST_POLICY
+
+    monkeypatch.setattr("desktop_app.vault.crypto.KDF_POLICY", FAST_POLICY)
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,8 @@ With no command the GUI starts. Every subcommand is a thin call into the core. S
 in one module each under ``desktop_app.cli``; each module exposes ``register(subparsers)`` which
 adds its parsers and sets ``handler=fn(args) -> int`` on them.
 
-Exit status: 0 success, 1 not found / nothing found, 2 bad input (one line on stderr).
+Exit status: 0 success, 1 not found / nothing found, 2 bad input (one line on stderr), 75 busy
+(another process kept the vault longer than the command waited for it; try again).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.errors import AppError
+from desktop_app.errors import AppError, VaultLockedError
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_BAD_INPUT = 2
+EXIT_BUSY = 75  # EX_TEMPFAIL: the vault stayed in use by another process
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe
 
 # Modules that add subcommands; each has ``register(subparsers) -> None``.
 _COMMAND_MODULES = (
@@ -73,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Text that is not valid Unicode (a lone surrogate from a mis-decoded name) is written as a
+    # \uXXXX escape -- still valid JSON inside a string -- instead of crashing the output.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -82,15 +91,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_self_test(args)
         if args.command is None:
             return gui_main_with(args)
-        return int(args.handler(args))
+        status = int(args.handler(args))
+        if sys.stdout is not None:  # None under pythonw
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return status
+    except BrokenPipeError:
+        return _stdout_closed()
     except CliError as exc:
         print(f"desktop-authenticator: {exc}", file=sys.stderr)
         return exc.status
+    except VaultLockedError as exc:
+        print(f"desktop-authenticator: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     except AppError as exc:
         print(f"desktop-authenticator: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+
+
+def _stdout_closed() -> int:
+    """The reader of our output went away (``... | head -1``): stop quietly, like other tools."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the final flush at exit cannot fail
+    except (OSError, ValueError):
+        pass
+    return EXIT_PIPE_CLOSED
 
 
 def gui_main_with(args: argparse.Namespace) -> int:

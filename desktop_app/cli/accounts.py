@@ -36,9 +36,10 @@ def cmd_code(args: argparse.Namespace) -> int:
 
     try:
         entry = parse_uri(args.uri)
+        code = code_at(entry, args.at)
     except OtpError as exc:
         raise CliError(str(exc)) from None
-    print(code_at(entry, args.at))
+    print(code)
     return EXIT_OK
 
 

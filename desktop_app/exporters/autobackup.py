@@ -28,6 +28,7 @@ from typing import Any
 
 from desktop_app.errors import AppError
 from desktop_app.exporters.aegis import AEGIS_SCRYPT_N, AegisSealer
+from desktop_app.paths import private_dir
 from desktop_app.settings import Settings
 from desktop_app.vault import KeyStore, Vault, atomic_write
 
@@ -191,7 +192,7 @@ class AutoBackup:
         folder = Path(folder_text).expanduser()
         data = self._sealer_for(password).seal(self.vault.entries())
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder, own=False)
             path = self._new_path(folder)
             atomic_write(path, data)
         except OSError as exc:

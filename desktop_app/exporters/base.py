@@ -20,6 +20,7 @@ from typing import Protocol, runtime_checkable
 
 from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry
+from desktop_app.paths import private_dir
 from desktop_app.vault import atomic_write
 
 
@@ -71,7 +72,7 @@ class FileExporter:
             raise ExportError(f"{out} is a folder; give a file name.")
         data = self.data(entries, password)
         try:
-            out.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(out.parent, own=False)  # a folder made for the export is 0700
             atomic_write(out, data)
         except OSError as exc:
             raise ExportError(f"The export cannot be written to {out}: {exc.strerror}.") from None

@@ -11,6 +11,7 @@ import segno
 from desktop_app.otp.migration import MAX_ENTRIES_PER_CODE, build_migration_uris
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
+from desktop_app.paths import private_dir
 from desktop_app.vault import atomic_write
 
 
@@ -49,7 +50,7 @@ def write_migration_qr(
     uris, left_out = migration_uris(entries)
     paths = qr_paths(out, len(uris))
     if paths:
-        paths[0].parent.mkdir(parents=True, exist_ok=True)
+        private_dir(paths[0].parent, own=False)
     for path, uri in zip(paths, uris, strict=True):
         atomic_write(path, qr_png(uri, scale=scale))
     return paths, left_out

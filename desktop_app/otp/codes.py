@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import time
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -17,6 +18,7 @@ from typing import Any, ClassVar
 import pyotp
 from pyotp.contrib import Steam
 
+from desktop_app.errors import OtpError
 from desktop_app.otp.model import MIN_SECRET_BITS, Entry, OtpType
 
 _DIGESTS: dict[str, Any] = {
@@ -63,21 +65,43 @@ def _generator(
     return Totp(secret, digits=digits, digest=digest, interval=period)
 
 
+def clear_cache() -> None:
+    """Forget every cached generator (each holds a secret). Called when a vault closes or locks."""
+    _generator.cache_clear()
+
+
 def generator_for(entry: Entry) -> pyotp.OTP:
     return _generator(entry.type, entry.secret, entry.algorithm, entry.digits, entry.period)
 
 
-def time_step(entry: Entry, at: float | None = None) -> int:
+#: codes are defined for counters of 0 .. 2**64 - 1 (8 bytes, RFC 4226)
+MAX_COUNTER = 2**64 - 1
+
+
+def _checked_time(at: float | None) -> float:
     now = time.time() if at is None else at
-    return int(now // entry.period)
+    if not isinstance(now, int | float) or not math.isfinite(now) or now < 0:
+        raise OtpError("The time must be a finite, non-negative number of seconds.", "at")
+    return now
+
+
+def time_step(entry: Entry, at: float | None = None) -> int:
+    return int(_checked_time(at) // entry.period)
 
 
 def code_at(entry: Entry, at: float | None = None, *, step_offset: int = 0) -> str:
-    """The code of a time-based entry at ``at`` (default now), or of an HOTP entry's counter."""
+    """The code of a time-based entry at ``at`` (default now), or of an HOTP entry's counter.
+
+    Raises :class:`~desktop_app.errors.OtpError` for a time that is NaN, infinite, negative or
+    beyond the last 64-bit time step."""
     gen = generator_for(entry)
     if entry.type is OtpType.HOTP:
-        return gen.generate_otp(entry.counter + step_offset)
-    return gen.generate_otp(time_step(entry, at) + step_offset)
+        counter = entry.counter + step_offset
+    else:
+        counter = time_step(entry, at) + step_offset
+    if not 0 <= counter <= MAX_COUNTER:
+        raise OtpError("The time or counter is outside the range codes are defined for.", "at")
+    return gen.generate_otp(counter)
 
 
 def next_code(entry: Entry, at: float | None = None) -> str:
@@ -108,8 +132,13 @@ def group_code(code: str) -> str:
 
 def verify(entry: Entry, code: str, at: float | None = None, window: int = 1) -> bool:
     """True when ``code`` matches within ``window`` time steps (constant-time compare)."""
+    _checked_time(at)
     for offset in range(-window, window + 1):
-        if hmac.compare_digest(code_at(entry, at, step_offset=offset), code):
+        try:
+            expected = code_at(entry, at, step_offset=offset)
+        except OtpError:  # the step before the first one (or after the last) has no code
+            continue
+        if hmac.compare_digest(expected, code):
             return True
     return False
 

@@ -6,7 +6,7 @@ import base64
 import binascii
 import time
 import uuid as _uuid
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
@@ -25,6 +25,17 @@ MAX_DIGITS = 10
 STEAM_DIGITS = 5
 DEFAULT_PERIOD = 30
 MIN_SECRET_BITS = 80  # many services still issue 80-bit (16 Base32 characters) secrets
+# Size bounds, checked wherever an entry is made (URI, importers, vault, dialogs). Real secrets are
+# 16-103 Base32 characters (80-512 bits); the bounds leave a wide margin and stop a 15 MB
+# "secret" or note from reaching the vault.
+MAX_SECRET_CHARS = 1024  # canonical Base32, 640 bytes
+MAX_SECRET_INPUT = 4 * MAX_SECRET_CHARS  # before spaces and dashes are dropped
+MAX_LABEL_CHARS = 512  # issuer, account name
+MAX_GROUP_CHARS = 512
+MAX_NOTE_CHARS = 65536
+MAX_META_ITEMS = 64
+MAX_META_KEY_CHARS = 128
+MAX_META_VALUE_CHARS = 4096
 
 
 ICON_MIMES = ("image/png", "image/jpeg", "image/svg+xml", "image/webp", "image/gif")
@@ -95,13 +106,16 @@ class Entry:
         return self.secret == other.secret
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        """The stored form, field by field (``dataclasses.asdict`` deep-copies: 88% of a vault
+        save with 10,000 accounts)."""
+        data = {name: getattr(self, name) for name in _FIELD_NAMES}
         data["type"] = self.type.value
         data["icon"] = (
             None
             if self.icon is None
             else {"mime": self.icon.mime, "data": base64.b64encode(self.icon.data).decode()}
         )
+        data["meta"] = dict(self.meta)
         return data
 
     @classmethod
@@ -125,6 +139,7 @@ def _icon_from(value: Any) -> Icon | None:
         return None
 
 
+_FIELD_NAMES = tuple(f.name for f in fields(Entry))
 _B32 = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 
 
@@ -132,6 +147,10 @@ def normalize_secret(secret: str) -> str:
     """Accept lower case, spaces, dashes and (missing) padding; return canonical Base32."""
     if not isinstance(secret, str):
         raise OtpError("The secret must be text.", "secret")
+    if len(secret) > MAX_SECRET_INPUT:
+        raise OtpError(
+            f"The secret is too long (at most {MAX_SECRET_CHARS} Base32 characters).", "secret"
+        )
     cleaned = "".join(secret.split()).replace("-", "").upper().rstrip("=")
     if not cleaned:
         raise OtpError("The secret is empty.", "secret")
@@ -139,6 +158,10 @@ def normalize_secret(secret: str) -> str:
         raise OtpError("The secret is not valid Base32 (letters A-Z and digits 2-7).", "secret")
     if len(cleaned) % 8 in (1, 3, 6):
         raise OtpError("The secret has an impossible Base32 length.", "secret")
+    if len(cleaned) > MAX_SECRET_CHARS:
+        raise OtpError(
+            f"The secret is too long (at most {MAX_SECRET_CHARS} Base32 characters).", "secret"
+        )
     if len(cleaned) * 5 < MIN_SECRET_BITS:
         raise OtpError(
             f"The secret is too short (at least {MIN_SECRET_BITS // 5} Base32 characters).",
@@ -150,6 +173,13 @@ def normalize_secret(secret: str) -> str:
 def validate(entry: Entry) -> None:
     if not isinstance(entry.type, OtpType):
         raise OtpError("Unknown OTP type.", "type")
+    for number, name in (
+        (entry.digits, "digits"),
+        (entry.period, "period"),
+        (entry.counter, "counter"),
+    ):
+        if type(number) is not int:
+            raise OtpError(f"The {name} must be a whole number.", name)
     if entry.secret != normalize_secret(entry.secret):
         raise OtpError("The secret is not in canonical Base32 form.", "secret")
     if entry.algorithm not in ALGORITHMS:
@@ -170,5 +200,28 @@ def validate(entry: Entry) -> None:
         or len(entry.icon.data) > MAX_ICON_BYTES
     ):
         raise OtpError("The icon is not a small PNG, JPEG, SVG, WebP or GIF picture.", "icon")
-    if len(entry.issuer) > 512 or len(entry.name) > 512:
-        raise OtpError("The issuer or account name is too long.", "name")
+    for value, name in (
+        (entry.issuer, "issuer"),
+        (entry.name, "name"),
+        (entry.group, "group"),
+        (entry.note, "note"),
+    ):
+        if not isinstance(value, str):
+            raise OtpError(f"The {name} must be text.", name)
+    if len(entry.issuer) > MAX_LABEL_CHARS:
+        raise OtpError(f"The issuer is too long (at most {MAX_LABEL_CHARS} characters).", "issuer")
+    if len(entry.name) > MAX_LABEL_CHARS:
+        raise OtpError(
+            f"The account name is too long (at most {MAX_LABEL_CHARS} characters).", "name"
+        )
+    if len(entry.group) > MAX_GROUP_CHARS:
+        raise OtpError(f"The group is too long (at most {MAX_GROUP_CHARS} characters).", "group")
+    if len(entry.note) > MAX_NOTE_CHARS:
+        raise OtpError(f"The note is too long (at most {MAX_NOTE_CHARS} characters).", "note")
+    if not isinstance(entry.meta, dict) or len(entry.meta) > MAX_META_ITEMS:
+        raise OtpError("The entry has too many annotations.", "meta")
+    for key, value in entry.meta.items():
+        if not (isinstance(key, str) and isinstance(value, str)):
+            raise OtpError("An annotation of the entry is not text.", "meta")
+        if len(key) > MAX_META_KEY_CHARS or len(value) > MAX_META_VALUE_CHARS:
+            raise OtpError("An annotation of the entry is too long.", "meta")

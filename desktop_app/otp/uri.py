@@ -67,6 +67,10 @@ def parse_uri(uri: str) -> Entry:
     text = uri.strip()
     if len(text) > MAX_URI_LENGTH:
         raise OtpError("The link is too long.", "uri")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, e.g. from a mis-decoded command line
+        raise OtpError("The link holds characters that are not valid text.", "uri") from None
     if not text.lower().startswith(_SCHEME):
         raise OtpError("This is not an otpauth:// link.", "uri")
     rest = text[len(_SCHEME) :]

@@ -1,5 +1,8 @@
 """QR code scanning without Qt: decoding images, reading image files, frame sources.
 
+Image files and bytes are checked from their header against a pixel budget before any pixel is
+decoded (:mod:`desktop_app.scanning.images`): decompression bombs are refused in microseconds.
+
 ``decode(image) -> list[str]`` is the one decoder; ``decode_file(path)`` reads and decodes a file;
 :mod:`desktop_app.scanning.frames` gives camera, video-file and image-folder frames through one
 OpenCV capture path. What the decoded text means is decided by :func:`desktop_app.intake.classify`.
@@ -10,7 +13,14 @@ from __future__ import annotations
 import os
 
 from desktop_app.scanning.decoders import Detection, decode, detect, pyzbar_available
-from desktop_app.scanning.images import IMAGE_SUFFIXES, load_image
+from desktop_app.scanning.images import (
+    IMAGE_SUFFIXES,
+    MAX_PIXELS,
+    ImageHeader,
+    decode_image_bytes,
+    load_image,
+    read_header,
+)
 
 
 def decode_file(path: str | os.PathLike[str]) -> list[str]:
@@ -20,10 +30,14 @@ def decode_file(path: str | os.PathLike[str]) -> list[str]:
 
 __all__ = [
     "IMAGE_SUFFIXES",
+    "MAX_PIXELS",
     "Detection",
+    "ImageHeader",
     "decode",
     "decode_file",
+    "decode_image_bytes",
     "detect",
     "load_image",
     "pyzbar_available",
+    "read_header",
 ]

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QImageReader
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app.errors import VaultError, VaultLockedError
@@ -32,6 +32,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("emnify")
     app.setOrganizationDomain("emnify.net")
     app.setDesktopFileName(DESKTOP_FILE)
+    # Pasted and dropped pictures Qt decodes itself: same budget as scanning.images (64 MiB).
+    QImageReader.setAllocationLimit(64)
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
     return app

@@ -1,8 +1,16 @@
-"""The vault file's cryptography: AES-256-GCM under a random key; password slots with scrypt."""
+"""The vault file's cryptography: AES-256-GCM under a random key; a password slot with scrypt.
+
+The scrypt cost of new password slots and the costs a vault file may name come from one policy
+object, :data:`KDF_POLICY`. Nothing else (no environment variable, no setting) changes them; the
+test suite replaces the object with a cheaper one (``tests/conftest.py``).
+
+A vault file only ever names a cost this app writes. Anything else is refused *before* scrypt
+runs, as a modified file: a tampered ``n`` can neither take minutes or gigabytes nor pass as a
+wrong password.
+"""
 
 from __future__ import annotations
 
-import os
 import secrets
 from dataclasses import dataclass
 
@@ -14,7 +22,44 @@ from desktop_app.errors import VaultError, WrongPasswordError
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
-FAST_KDF_ENV = "DESKTOP_AUTHENTICATOR_TEST_FAST_KDF"
+SALT_BYTES = 32
+WRAPPED_KEY_BYTES = KEY_BYTES + 16  # AES-GCM tag
+MODIFIED = "The vault file was modified"
+
+
+@dataclass(frozen=True, slots=True)
+class ScryptCost:
+    n: int
+    r: int
+    p: int
+
+    @property
+    def memory_bytes(self) -> int:
+        return 128 * self.n * self.r * self.p
+
+
+#: 2**17 * 8 * 128 B = 128 MiB, about 0.3 s on a laptop.
+PRODUCTION_COST = ScryptCost(n=2**17, r=8, p=1)
+#: Hard ceiling whatever the policy says: 256 MiB and n * r * p <= 2**21.
+MAX_MEMORY_BYTES = 256 * 2**20
+
+
+@dataclass(frozen=True, slots=True)
+class KdfPolicy:
+    """``write``: the cost of new password slots; ``accepted``: the costs a vault file may name."""
+
+    write: ScryptCost
+    accepted: frozenset[ScryptCost]
+
+    def check(self, cost: ScryptCost) -> None:
+        if cost not in self.accepted or cost.memory_bytes > MAX_MEMORY_BYTES:
+            raise VaultError(
+                f"{MODIFIED}: its key-derivation parameters are not ones this app writes. "
+                "Restore it from a backup."
+            )
+
+
+KDF_POLICY = KdfPolicy(write=PRODUCTION_COST, accepted=frozenset({PRODUCTION_COST}))
 
 
 @dataclass(frozen=True)
@@ -24,17 +69,30 @@ class ScryptParams:
     p: int
     salt: bytes
 
+    @property
+    def cost(self) -> ScryptCost:
+        return ScryptCost(self.n, self.r, self.p)
+
     @classmethod
     def fresh(cls) -> ScryptParams:
-        # 2**17 * 8 * 128 B = 128 MiB, about 0.3 s on a laptop; tests may ask for a cheap KDF.
-        n = 2**10 if os.environ.get(FAST_KDF_ENV) == "1" else 2**17
-        return cls(n=n, r=8, p=1, salt=secrets.token_bytes(32))
+        cost = KDF_POLICY.write
+        return cls(n=cost.n, r=cost.r, p=cost.p, salt=secrets.token_bytes(SALT_BYTES))
+
+    def check(self) -> None:
+        """Refuse (as a modified file) any cost or salt this app does not write."""
+        if not all(type(v) is int for v in (self.n, self.r, self.p)):
+            raise VaultError(f"{MODIFIED}: a key-derivation parameter is not a number.")
+        KDF_POLICY.check(self.cost)
+        if len(self.salt) != SALT_BYTES:
+            raise VaultError(f"{MODIFIED}: the password slot's salt has the wrong length.")
 
     def derive(self, password: str) -> bytes:
-        if not (2 <= self.n <= 2**22 and 1 <= self.r <= 32 and 1 <= self.p <= 16):
-            raise VaultError("The vault's key-derivation parameters are out of range.")
+        self.check()
         kdf = Scrypt(salt=self.salt, length=KEY_BYTES, n=self.n, r=self.r, p=self.p)
-        return kdf.derive(password.encode("utf-8"))
+        try:
+            return kdf.derive(password.encode("utf-8", "surrogatepass"))
+        except MemoryError:
+            raise VaultError("Not enough memory to derive the vault key.") from None
 
 
 def new_key() -> bytes:
@@ -47,22 +105,31 @@ def seal(key: bytes, plaintext: bytes, aad: bytes) -> tuple[bytes, bytes]:
 
 
 def open_sealed(key: bytes, nonce: bytes, ciphertext: bytes, aad: bytes) -> bytes:
+    if len(nonce) != NONCE_BYTES:
+        raise VaultError(f"{MODIFIED} or is damaged (bad nonce).")
     try:
         return AESGCM(key).decrypt(nonce, ciphertext, aad)
-    except InvalidTag:
+    except (InvalidTag, ValueError):
         raise VaultError(
-            "The vault could not be decrypted: the key does not match or the file is damaged."
+            f"{MODIFIED} or is damaged: its content does not match its key and header."
         ) from None
-    except ValueError:
-        raise VaultError("The vault file is damaged.") from None
 
 
-def wrap_key(master: bytes, password: str, params: ScryptParams) -> tuple[bytes, bytes]:
-    return seal(params.derive(password), master, b"password-slot")
+#: associated data of a version-1 password slot (its parameters were not authenticated)
+LEGACY_SLOT_AAD = b"password-slot"
 
 
-def unwrap_key(wrapped: bytes, nonce: bytes, password: str, params: ScryptParams) -> bytes:
+def wrap_key(master: bytes, password: str, params: ScryptParams, aad: bytes) -> tuple[bytes, bytes]:
+    return seal(params.derive(password), master, aad)
+
+
+def unwrap_key(
+    wrapped: bytes, nonce: bytes, password: str, params: ScryptParams, aad: bytes
+) -> bytes:
+    params.check()
+    if len(nonce) != NONCE_BYTES or len(wrapped) != WRAPPED_KEY_BYTES:
+        raise VaultError(f"{MODIFIED}: the password slot has the wrong size.")
     try:
-        return AESGCM(params.derive(password)).decrypt(nonce, wrapped, b"password-slot")
+        return AESGCM(params.derive(password)).decrypt(nonce, wrapped, aad)
     except (InvalidTag, ValueError):
         raise WrongPasswordError("Wrong password.") from None

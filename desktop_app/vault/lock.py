@@ -1,13 +1,44 @@
-"""An exclusive, non-blocking lock on a file, held while a vault is open."""
+"""An exclusive lock on a file, held while a vault is open.
+
+A second process waits for it (``wait`` seconds, polling), is told once when the wait gets long,
+and then gets :class:`~desktop_app.errors.VaultBusyError`. The lock file is private (0600).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from desktop_app.errors import VaultLockedError
+from desktop_app.errors import VaultBusyError
+
+#: how long a second writer waits for the vault
+LOCK_WAIT_SECONDS = 10.0
+#: when the waiting one is told that it waits
+LOCK_NOTICE_AFTER = 1.0
+_POLL = 0.02
+WAIT_MESSAGE = "The vault is in use by another Desktop Authenticator; waiting for it..."
+
+LockWaitNotice = Callable[[str], None]
+
+
+def _try_lock(fh: IO[bytes]) -> bool:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 class FileLock:
@@ -15,24 +46,30 @@ class FileLock:
         self.path = path
         self._fh: IO[bytes] | None = None
 
-    def acquire(self) -> None:
-        fh = open(self.path, "a+b")  # noqa: SIM115 - held open for the lifetime of the lock
+    def acquire(self, wait: float = 0.0, on_wait: LockWaitNotice | None = None) -> None:
+        """Take the lock, waiting up to ``wait`` seconds; ``on_wait(message)`` is called once
+        when the lock is still taken after :data:`LOCK_NOTICE_AFTER` seconds."""
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+        fh = os.fdopen(fd, "r+b")
         try:
-            if sys.platform == "win32":
-                import msvcrt
-
-                fh.seek(0)
-                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+            if os.name == "posix":
+                os.fchmod(fd, 0o600)  # also for a lock file an older version created
+            start = time.monotonic()
+            told = False
+            while not _try_lock(fh):
+                waited = time.monotonic() - start
+                if waited >= wait:
+                    raise VaultBusyError(
+                        "The vault is in use by another Desktop Authenticator (window or "
+                        "command). Close it, or try again in a moment."
+                    )
+                if not told and waited >= LOCK_NOTICE_AFTER and on_wait is not None:
+                    told = True
+                    on_wait(WAIT_MESSAGE)
+                time.sleep(min(_POLL, max(0.0, wait - waited)))
+        except BaseException:
             fh.close()
-            raise VaultLockedError(
-                "The vault is open in another Desktop Authenticator (window or command). "
-                "Close it and try again."
-            ) from None
+            raise
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()).encode())

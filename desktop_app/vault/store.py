@@ -2,22 +2,32 @@
 
 File (JSON, schema version ``VERSION``)::
 
-    {"format": "desktop-authenticator-vault", "version": 1, "vault_id": "...",
+    {"format": "desktop-authenticator-vault", "version": 2, "vault_id": "<uuid>",
      "slot": {"type": "keyring", "item": "vault-key:<vault_id>"}
            | {"type": "password", "kdf": "scrypt", "n", "r", "p", "salt", "nonce", "wrapped_key"},
      "nonce": "<b64>", "ciphertext": "<b64>"}
 
 The plaintext is ``{"entries": [...]}``. The random 256-bit key is held either in the OS keyring
 (one keyring read when the vault opens, whatever the number of accounts) or wrapped by a password
-with scrypt. The header (format, version, vault id) is authenticated as associated data.
+with scrypt. There is exactly one key slot.
+
+Authentication (version 2): the content's associated data is the whole header -- format, version,
+vault id and the key slot (canonical JSON), so a changed slot (scrypt parameters, salt, wrapped
+key, keyring item) fails like changed content. The password slot's own associated data names the
+format, version and its scrypt parameters. Parameters this app does not write are
+refused before scrypt runs (:mod:`desktop_app.vault.crypto`); the message says the file was
+modified. Version 1 files (the slot outside the associated data) are read and written as
+version 2 at the next save.
 
 Writes are atomic: temp file in the same folder, fsync, rename, fsync of the folder. An exclusive
-lock file guards against a second running instance.
+lock file guards against a second writer, which waits for it (then VaultBusyError). A password
+vault's key is derived before the lock is taken, so the lock is held only to read and save.
 """
 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import logging
 import os
@@ -30,16 +40,34 @@ from typing import Any, Literal
 
 from desktop_app.errors import KeyringUnavailableError, OtpError, VaultError
 from desktop_app.otp.model import Entry
-from desktop_app.vault.crypto import ScryptParams, new_key, open_sealed, seal, unwrap_key, wrap_key
+from desktop_app.vault import lock as lock_module
+from desktop_app.vault.crypto import (
+    KEY_BYTES,
+    LEGACY_SLOT_AAD,
+    MODIFIED,
+    ScryptParams,
+    new_key,
+    open_sealed,
+    seal,
+    unwrap_key,
+    wrap_key,
+)
 from desktop_app.vault.keystore import KeyStore
-from desktop_app.vault.lock import FileLock
+from desktop_app.vault.lock import FileLock, LockWaitNotice
 
 log = logging.getLogger(__name__)
 
 FORMAT = "desktop-authenticator-vault"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 VAULT_FILE = "vault.json"
 LOCK_FILE = "vault.lock"
+#: 10,000 accounts take about 4 MB; anything far larger is not a vault this app wrote.
+MAX_VAULT_BYTES = 64 * 2**20
+_SLOT_KEYS = {
+    "keyring": {"type", "item"},
+    "password": {"type", "kdf", "n", "r", "p", "salt", "nonce", "wrapped_key"},
+}
 
 Mode = Literal["keyring", "password"]
 # Called with creating=True when a new password must be chosen; returns None when the person
@@ -69,6 +97,10 @@ def _unhex(text: Any) -> bytes:
         raise VaultError("The vault file is damaged (bad hex).") from None
 
 
+def _canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
 def _fsync_dir(path: Path) -> None:
     if os.name != "posix":
         return
@@ -95,6 +127,56 @@ def atomic_write(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+# --- entries -> JSON ---------------------------------------------------------------------------
+
+# ASCII escapes: any text (even a lone surrogate from a mis-decoded file name) round-trips.
+_encode_json = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode
+
+
+# --- key slots --------------------------------------------------------------------------------
+
+
+def _slot_params(slot: dict[str, Any]) -> ScryptParams:
+    n, r, p = (slot.get(k) for k in ("n", "r", "p"))
+    if slot.get("kdf") != "scrypt" or not (type(n) is int and type(r) is int and type(p) is int):
+        raise VaultError(f"{MODIFIED}: its password slot is not one this app writes.")
+    params = ScryptParams(n=n, r=r, p=p, salt=_unhex(slot.get("salt")))
+    params.check()
+    return params
+
+
+def _check_slot(slot: Any, vault_id: str) -> None:
+    """Exactly one key slot, of a known type, with exactly the fields this app writes."""
+    if not isinstance(slot, dict):
+        raise VaultError("The vault file is damaged (no key slot).")
+    expected = _SLOT_KEYS.get(str(slot.get("type")))
+    if expected is None:
+        raise VaultError("The vault file names an unknown key slot.")
+    if set(slot) != expected:
+        raise VaultError(f"{MODIFIED}: its key slot has unexpected fields.")
+    if slot["type"] == "keyring":
+        if slot["item"] != f"vault-key:{vault_id}":
+            raise VaultError(f"{MODIFIED}: its key slot names another keyring item.")
+    else:
+        _slot_params(slot)
+
+
+def _slot_aad(version: int, params: ScryptParams) -> bytes:
+    if version == 1:
+        return LEGACY_SLOT_AAD
+    # The vault id is left out so that a changed id is reported as a modified file (by the
+    # content's associated data, which covers it and the whole slot), not as a wrong password.
+    return _canonical([FORMAT, version, "password-slot", "scrypt", params.n, params.r, params.p])
+
+
+@dataclasses.dataclass(frozen=True)
+class _EarlyUnlock:
+    slot: dict[str, Any]
+    version: int
+    password: str
+    key: bytes
+
+
 class Vault:
     """The open vault. Thread-safe; every change is saved before the call returns."""
 
@@ -116,6 +198,10 @@ class Vault:
         self._keystore = keystore
         self._mutex = threading.RLock()
         self._listeners: list[Callable[[], None]] = []
+        # uuid -> (entry, its JSON): an unchanged entry is not serialised again on the next save
+        self._records: dict[str, tuple[Entry, str]] = {}
+        #: the format version the file had when it was opened (older ones are rewritten on save)
+        self.file_version = int(header.get("version", VERSION))
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -131,32 +217,50 @@ class Vault:
         keystore: KeyStore | None,
         password_provider: PasswordProvider | None = None,
         prefer: Literal["auto", "keyring", "password"] = "auto",
+        lock_wait: float | None = None,
+        on_lock_wait: LockWaitNotice | None = None,
     ) -> Vault:
         """Open the vault in ``data_dir``, creating it when absent.
 
         A new vault keeps its key in the OS keyring when one works (``prefer="auto"``), else asks
-        ``password_provider(True)`` for a password. Raises :class:`VaultError` subclasses.
+        ``password_provider(True)`` for a password. When another process holds the vault, waits up
+        to ``lock_wait`` seconds (default :data:`~desktop_app.vault.lock.LOCK_WAIT_SECONDS`;
+        ``on_lock_wait(message)`` is called once after about a second),
+        then raises :class:`~desktop_app.errors.VaultBusyError`. Raises :class:`VaultError`
+        subclasses.
         """
         data_dir = Path(data_dir)
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        from desktop_app.paths import private_dir
+
+        private_dir(data_dir)
+        # A password vault's key is derived (scrypt, the slow part) and the password asked for
+        # before the lock is taken, so that parallel writers hold it only to read and save.
+        early = cls._unlock_early(data_dir / VAULT_FILE, password_provider)
         lock = FileLock(data_dir / LOCK_FILE)
-        lock.acquire()
+        lock.acquire(
+            wait=lock_module.LOCK_WAIT_SECONDS if lock_wait is None else lock_wait,
+            on_wait=on_lock_wait,
+        )
         try:
             path = data_dir / VAULT_FILE
             for stale in data_dir.glob(f".{VAULT_FILE}.*.tmp"):  # left by a killed writer
                 stale.unlink(missing_ok=True)
             if path.exists():
-                return cls._open_existing(data_dir, lock, keystore, password_provider)
+                return cls._open_existing(data_dir, lock, keystore, password_provider, early)
             return cls._create(data_dir, lock, keystore, password_provider, prefer)
         except BaseException:
             lock.release()
             raise
 
     @classmethod
-    def open_with_password(cls, data_dir: Path, password: str) -> Vault:
+    def open_with_password(cls, data_dir: Path, password: str, **kwargs: Any) -> Vault:
         """Open (or create) a password-protected vault; for tests, the self-test and the CLI."""
         return cls.open(
-            Path(data_dir), keystore=None, password_provider=lambda _c: password, prefer="password"
+            Path(data_dir),
+            keystore=None,
+            password_provider=lambda _c: password,
+            prefer="password",
+            **kwargs,
         )
 
     @classmethod
@@ -193,15 +297,15 @@ class Vault:
             password = password_provider(True)
             if not password:
                 raise VaultError("A vault password is needed to create the vault.")
-            header["slot"] = cls._password_slot(key, password)
+            header["slot"] = cls._password_slot(key, password, vault_id)
         vault = cls(data_dir, key, header, [], lock, keystore)
         vault._save()
         return vault
 
     @staticmethod
-    def _password_slot(key: bytes, password: str) -> dict[str, Any]:
+    def _password_slot(key: bytes, password: str, vault_id: str) -> dict[str, Any]:
         params = ScryptParams.fresh()
-        nonce, wrapped = wrap_key(key, password, params)
+        nonce, wrapped = wrap_key(key, password, params, _slot_aad(VERSION, params))
         return {
             "type": "password",
             "kdf": "scrypt",
@@ -213,6 +317,33 @@ class Vault:
             "wrapped_key": wrapped.hex(),
         }
 
+    @staticmethod
+    def _unwrap(slot: dict[str, Any], version: int, password: str) -> bytes:
+        params = _slot_params(slot)
+        aad = _slot_aad(version, params)
+        return unwrap_key(_unhex(slot["wrapped_key"]), _unhex(slot["nonce"]), password, params, aad)
+
+    @classmethod
+    def _unlock_early(
+        cls, path: Path, password_provider: PasswordProvider | None
+    ) -> _EarlyUnlock | None:
+        """Before the lock: the password and the key of an existing password vault (None for a
+        keyring vault, no vault, or a file whose error is then reported under the lock)."""
+        if password_provider is None or not path.exists():
+            return None
+        try:
+            doc = cls._read_doc(path)
+        except VaultError:
+            return None
+        slot = doc["slot"]
+        if slot["type"] != "password":
+            return None
+        password = password_provider(False)
+        if password is None:
+            raise VaultError("The vault stays locked: no password was given.")
+        key = cls._unwrap(slot, doc["version"], password)
+        return _EarlyUnlock(slot, doc["version"], password, key)
+
     @classmethod
     def _open_existing(
         cls,
@@ -220,34 +351,42 @@ class Vault:
         lock: FileLock,
         keystore: KeyStore | None,
         password_provider: PasswordProvider | None,
+        early: _EarlyUnlock | None = None,
     ) -> Vault:
         doc = cls._read_doc(data_dir / VAULT_FILE)
+        version: int = doc["version"]
+        vault_id: str = doc["vault_id"]
         slot = doc["slot"]
-        if slot.get("type") == "keyring":
+        password: str | None = None
+        if slot["type"] == "keyring":
             if keystore is None or not keystore.available():
                 raise KeyringUnavailableError(
                     "The vault's key is kept in the OS keyring, but no keyring is available. "
                     "Start your desktop's keyring (Secret Service) and try again."
                 )
-            stored = keystore.get(str(slot.get("item", "")))
+            stored = keystore.get(str(slot["item"]))
             if stored is None:
                 raise VaultError(
                     "The vault's key is missing from the OS keyring, so the vault cannot be "
                     "opened. Restore it from a backup."
                 )
-            key = _unb64(stored)
-        elif slot.get("type") == "password":
+            try:
+                key = _unb64(stored)
+            except VaultError:
+                key = b""
+            if len(key) != KEY_BYTES:
+                raise VaultError("The vault's key in the OS keyring is damaged.")
+        elif early is not None and (early.slot, early.version) == (slot, version):
+            password, key = early.password, early.key  # unchanged since it was read unlocked
+        else:
             if password_provider is None:
                 raise VaultError("The vault is protected by a password.")
-            params = ScryptParams(
-                n=int(slot["n"]), r=int(slot["r"]), p=int(slot["p"]), salt=_unhex(slot["salt"])
-            )
-            password = password_provider(False)
+            _slot_params(slot)  # refuse a modified slot before asking for a password
+            # the slot changed meanwhile (another process set a new one): same password again
+            password = early.password if early is not None else password_provider(False)
             if password is None:
                 raise VaultError("The vault stays locked: no password was given.")
-            key = unwrap_key(_unhex(slot["wrapped_key"]), _unhex(slot["nonce"]), password, params)
-        else:
-            raise VaultError("The vault file names an unknown key slot.")
+            key = cls._unwrap(slot, version, password)
         header = {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
         plaintext = open_sealed(
             key, _unb64(doc["nonce"]), _unb64(doc["ciphertext"]), cls._aad(header)
@@ -255,34 +394,59 @@ class Vault:
         try:
             body = json.loads(plaintext)
             entries = [Entry.from_dict(d) for d in body["entries"]]
-        except (ValueError, KeyError, TypeError, OtpError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, OtpError) as exc:
             raise VaultError(f"The vault's content is damaged ({type(exc).__name__}).") from None
-        return cls(data_dir, key, header, entries, lock, keystore)
+        if version != VERSION:
+            # Migrate: the next save writes the current version (with a re-wrapped password slot).
+            header["version"] = VERSION
+            if password is not None:
+                header["slot"] = cls._password_slot(key, password, vault_id)
+        vault = cls(data_dir, key, header, entries, lock, keystore)
+        vault.file_version = version
+        return vault
 
     @staticmethod
     def _read_doc(path: Path) -> dict[str, Any]:
         try:
-            doc = json.loads(path.read_bytes())
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_VAULT_BYTES + 1)
         except OSError as exc:
             raise VaultError(f"The vault file cannot be read: {exc.strerror}.") from None
-        except ValueError:
+        if len(raw) > MAX_VAULT_BYTES:
+            raise VaultError(
+                f"The vault file is larger than {MAX_VAULT_BYTES // 2**20} MB; "
+                "it is not one this app wrote."
+            )
+        try:
+            doc = json.loads(raw)
+        except (ValueError, RecursionError):
             raise VaultError("The vault file is damaged (not JSON).") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise VaultError("This is not a Desktop Authenticator vault file.")
-        if doc.get("version") != VERSION:
+        version = doc.get("version")
+        if type(version) is not int or version not in READABLE_VERSIONS:
+            shown = repr(version)[:20]
             raise VaultError(
-                f"The vault file has version {doc.get('version')!r}; this app reads version "
-                f"{VERSION}. Update the app."
+                f"The vault file has version {shown}; this app reads versions "
+                f"{', '.join(map(str, READABLE_VERSIONS))}. Update the app."
             )
-        if not isinstance(doc.get("slot"), dict) or not isinstance(doc.get("vault_id"), str):
-            raise VaultError("The vault file is damaged (no key slot).")
+        vault_id = doc.get("vault_id")
+        if not isinstance(vault_id, str) or len(vault_id) > 64:
+            raise VaultError("The vault file is damaged (no vault id).")
+        if not (isinstance(doc.get("nonce"), str) and isinstance(doc.get("ciphertext"), str)):
+            raise VaultError("The vault file is damaged (its content is missing).")
+        if "slots" in doc:
+            raise VaultError(f"{MODIFIED}: it names more than one key slot.")
+        _check_slot(doc.get("slot"), vault_id)
         return doc
 
     @staticmethod
     def _aad(header: dict[str, Any]) -> bytes:
-        return json.dumps(
-            [header["format"], header["version"], header["vault_id"]], separators=(",", ":")
-        ).encode()
+        if header["version"] == 1:
+            return json.dumps(
+                [header["format"], header["version"], header["vault_id"]], separators=(",", ":")
+            ).encode()
+        return _canonical([header["format"], header["version"], header["vault_id"], header["slot"]])
 
     # --- state -----------------------------------------------------------------------------
 
@@ -421,7 +585,9 @@ class Vault:
             raise VaultError("The password must not be empty.")
         with self._mutex:
             old_slot = self._header["slot"]
-            self._header["slot"] = self._password_slot(self._key, password)
+            self._header["slot"] = self._password_slot(
+                self._key, password, self._header["vault_id"]
+            )
             try:
                 self._save()
             except BaseException:
@@ -449,26 +615,44 @@ class Vault:
         slot = self._header["slot"]
         if slot.get("type") != "password":
             return False
-        params = ScryptParams(
-            n=int(slot["n"]), r=int(slot["r"]), p=int(slot["p"]), salt=_unhex(slot["salt"])
-        )
         try:
-            unwrap_key(_unhex(slot["wrapped_key"]), _unhex(slot["nonce"]), password, params)
+            self._unwrap(slot, self._header["version"], password)
         except VaultError:
             return False
         return True
 
     # --- saving ----------------------------------------------------------------------------
 
+    def _body(self) -> bytes:
+        """The plaintext: each entry serialised once and reused while it is unchanged."""
+        cache = self._records
+        fresh: dict[str, tuple[Entry, str]] = {}
+        parts: list[str] = []
+        for entry in self.entries():
+            hit = cache.get(entry.uuid)
+            if hit is None or hit[0] is not entry:
+                hit = (entry, _encode_json(entry.to_dict()))
+            fresh[entry.uuid] = hit
+            parts.append(hit[1])
+        self._records = fresh
+        return ('{"entries":[' + ",".join(parts) + "]}").encode("ascii")
+
     def _save(self) -> None:
-        body = json.dumps(
-            {"entries": [e.to_dict() for e in self.entries()]}, separators=(",", ":")
-        ).encode("utf-8")
+        body = self._body()
         nonce, ciphertext = seal(self._key, body, self._aad(self._header))
-        doc = {**self._header, "nonce": _b64(nonce), "ciphertext": _b64(ciphertext)}
-        atomic_write(self.path, json.dumps(doc, indent=1).encode("utf-8"))
+        # The same document json.dumps(..., indent=1) gives, without scanning megabytes of
+        # Base64 (which needs no escaping) for characters to escape.
+        head = json.dumps({**self._header, "nonce": _b64(nonce)}, indent=1)
+        doc = f'{head[:-2]},\n "ciphertext": "{_b64(ciphertext)}"\n}}'
+        atomic_write(self.path, doc.encode("ascii"))
+        self.file_version = VERSION
 
     def close(self) -> None:
+        """Release the vault; cached serialised entries and generated-code state are dropped."""
+        from desktop_app.otp.codes import clear_cache
+
+        self._records = {}
+        clear_cache()
         self._lock.release()
 
     def __enter__(self) -> Vault:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.fast_kdf import FAST_CLI
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
@@ -25,7 +26,7 @@ def cli(data_dir: Path):
 
     def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "desktop_app", *args],
+            [*FAST_CLI, *args],
             env=env,
             cwd=ROOT,
             capture_output=True,

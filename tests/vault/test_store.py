@@ -51,7 +51,7 @@ def test_file_holds_no_plaintext(data_dir: Path) -> None:
     for needle in (SECRET, SECRET.lower(), "bob@example.com", "a note", "ACME"):
         assert needle.encode() not in raw
     doc = json.loads(raw)
-    assert doc["format"] == "desktop-authenticator-vault" and doc["version"] == 1
+    assert doc["format"] == "desktop-authenticator-vault" and doc["version"] == 2
     assert doc["slot"]["type"] == "password"
 
 
@@ -64,9 +64,11 @@ def test_wrong_password(data_dir: Path) -> None:
 
 
 def test_second_instance_is_refused_clearly(data_dir: Path) -> None:
+    told: list[str] = []
     with Vault.open_with_password(data_dir, "pw"), pytest.raises(VaultLockedError) as info:
-        Vault.open_with_password(data_dir, "pw")
+        Vault.open_with_password(data_dir, "pw", lock_wait=0.1, on_lock_wait=told.append)
     assert "another" in str(info.value)
+    assert told == []  # refused before the "waiting" notice is due
 
 
 def test_add_many_is_all_or_nothing(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:

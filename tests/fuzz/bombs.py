@@ -1,0 +1,91 @@
+"""Small files that claim (or inflate to) huge images: decompression bombs for the image tests.
+
+Built without ever holding the huge image in memory (rows are compressed as a stream).
+"""
+
+from __future__ import annotations
+
+import functools
+import struct
+import zlib
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+
+@functools.lru_cache(maxsize=8)
+def png_bomb(width: int = 16000, height: int = 16000, rgba: bool = True) -> bytes:
+    """A valid PNG of ``width`` x ``height`` white pixels: ~1 MB that inflates to 1 GB RGBA.
+
+    Built fast: a block of rows is deflated once with a full flush (which makes the next
+    identical block compress to identical bytes), and those bytes are repeated."""
+    channels = 4 if rgba else 3
+    row = b"\x00" + b"\xff" * (width * channels)
+    rows_per_block = max(1, min(height, 4_000_000 // len(row)))
+    block = row * rows_per_block
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = comp.compress(block) + comp.flush(zlib.Z_FULL_FLUSH)
+    second = comp.compress(block) + comp.flush(zlib.Z_FULL_FLUSH)
+    assert first == second
+    full, rest = divmod(height, rows_per_block)
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    tail = comp.compress(row * rest) + comp.flush(zlib.Z_FINISH)
+    check = 1
+    for _ in range(full):
+        check = zlib.adler32(block, check)
+    check = zlib.adler32(row * rest, check)
+    stream = b"\x78\xda" + first * full + tail + struct.pack(">I", check)
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 6 if rgba else 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", ihdr)
+        + _chunk(b"IDAT", stream)
+        + _chunk(b"IEND", b"")
+    )
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A PNG whose header claims a size its (tiny, broken) data does not hold."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", zlib.compress(b"\0" * 64))
+
+
+def jpeg_header_only(width: int, height: int, progressive: bool = False) -> bytes:
+    """A JPEG start (SOI, APP0, SOF) claiming ``width`` x ``height``; its scan is garbage."""
+    sof = 0xC2 if progressive else 0xC0
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    body = struct.pack(">BHHB", 8, height, width, 3) + b"\x01\x22\x00\x02\x11\x01\x03\x11\x01"
+    sof_seg = bytes([0xFF, sof]) + struct.pack(">H", len(body) + 2) + body
+    return (
+        b"\xff\xd8" + app0 + sof_seg + b"\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00" + b"\x00" * 256
+    )
+
+
+def gif_header_only(width: int, height: int) -> bytes:
+    return b"GIF89a" + struct.pack("<HHBBB", width, height, 0, 0, 0) + b"\x3b"
+
+
+def bmp_header_only(width: int, height: int) -> bytes:
+    info = struct.pack("<IiiHHIIiiII", 40, width, height, 1, 24, 0, 0, 2835, 2835, 0, 0)
+    return b"BM" + struct.pack("<IHHI", 14 + len(info), 0, 0, 14 + len(info)) + info
+
+
+def webp_header_only(width: int, height: int) -> bytes:
+    vp8x = b"VP8X" + struct.pack("<I", 10) + b"\x00\x00\x00\x00"
+    vp8x += (width - 1).to_bytes(3, "little") + (height - 1).to_bytes(3, "little")
+    return b"RIFF" + struct.pack("<I", 4 + len(vp8x)) + b"WEBP" + vp8x
+
+
+def png_chunk_length_bomb(length: int = 0x7F000236) -> bytes:
+    """A small PNG whose second chunk declares ``length`` bytes (found by the image fuzz suite:
+    libpng allocated the declared 2 GB for a 600-byte file)."""
+    ihdr = struct.pack(">IIBBBBB", 159, 159, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", ihdr)
+        + struct.pack(">I", length)
+        + b"IDAT"
+        + zlib.compress(b"\0" * 4000)
+        + _chunk(b"IEND", b"")
+    )

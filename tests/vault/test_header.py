@@ -1,0 +1,249 @@
+"""The vault header: the key slot is authenticated, its parameters bounded, tampering named as
+such; version-1 files still open and are rewritten as version 2; no environment switch weakens
+the KDF."""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+
+from desktop_app.errors import VaultError, WrongPasswordError
+from desktop_app.otp import Entry
+from desktop_app.vault import KeyStore, Vault, crypto
+from desktop_app.vault.store import FORMAT, VAULT_FILE
+
+SECRET = "JBSWY3DPEHPK3PXP"
+
+
+def _password_vault(data_dir: Path) -> dict:
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(Entry(secret=SECRET, issuer="ACME", name="bob"))
+    return json.loads((data_dir / VAULT_FILE).read_bytes())
+
+
+def _rewrite(data_dir: Path, doc: dict) -> None:
+    (data_dir / VAULT_FILE).write_text(json.dumps(doc))
+
+
+def _open_error(data_dir: Path, password: str = "pw") -> VaultError:
+    with pytest.raises(VaultError) as info:
+        Vault.open_with_password(data_dir, password)
+    return info.value
+
+
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("n", 2),  # used to say "Wrong password"
+        ("n", 2**40),  # used to raise MemoryError
+        ("n", 2**20),  # within scrypt's range but not a cost this app writes: minutes
+        ("n", 2**11),
+        ("r", 1024),
+        ("p", 2**20),
+        ("n", "1024"),
+        ("n", True),
+        ("n", 1.5),
+        ("kdf", "argon2"),
+        ("salt", "00"),
+        ("wrapped_key", "00" * 8),
+        ("nonce", "00"),
+    ],
+)
+def test_tampered_password_slot_says_modified(data_dir: Path, field: str, value) -> None:
+    doc = _password_vault(data_dir)
+    asked: list[bool] = []
+    doc["slot"][field] = value
+    _rewrite(data_dir, doc)
+    with pytest.raises(VaultError) as info:
+        Vault.open(data_dir, keystore=None, password_provider=lambda c: asked.append(c) or "pw")
+    assert not isinstance(info.value, WrongPasswordError)
+    assert "was modified" in str(info.value)
+    # parameters are refused before the password is asked for (and before scrypt runs)
+    assert asked == ([] if field not in ("wrapped_key", "nonce") else [False])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["slot"].update(extra=1),
+        lambda d: d.update(slots=[d["slot"], d["slot"]]),
+        lambda d: d["slot"].pop("p"),
+    ],
+)
+def test_slot_shape_is_checked(data_dir: Path, change) -> None:
+    doc = _password_vault(data_dir)
+    change(doc)
+    _rewrite(data_dir, doc)
+    assert "was modified" in str(_open_error(data_dir))
+
+
+def test_slot_is_part_of_the_authenticated_header(data_dir: Path) -> None:
+    """A slot re-wrapped for the same key but changed elsewhere fails the content check."""
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(Entry(secret=SECRET, issuer="ACME", name="bob"))
+        key = v._key
+    doc = json.loads((data_dir / VAULT_FILE).read_bytes())
+    # A valid password slot for the same key under another password: the unwrap succeeds, the
+    # content's associated data (which names the original slot) does not.
+    other = Vault._password_slot(key, "other", doc["vault_id"])
+    doc["slot"] = other
+    _rewrite(data_dir, doc)
+    err = _open_error(data_dir, "other")
+    assert "was modified" in str(err) and not isinstance(err, WrongPasswordError)
+
+
+def test_wrong_password_is_still_wrong_password(data_dir: Path) -> None:
+    _password_vault(data_dir)
+    assert isinstance(_open_error(data_dir, "nope"), WrongPasswordError)
+
+
+def test_keyring_slot_naming_another_item_says_modified(data_dir: Path) -> None:
+    ks = KeyStore.memory()
+    Vault.open(data_dir, keystore=ks).close()
+    doc = json.loads((data_dir / VAULT_FILE).read_bytes())
+    doc["slot"]["item"] = "vault-key:someone-else"
+    _rewrite(data_dir, doc)
+    with pytest.raises(VaultError) as info:
+        Vault.open(data_dir, keystore=ks)
+    assert "was modified" in str(info.value)
+
+
+def test_oversized_file_is_refused_without_reading_it_all(data_dir: Path) -> None:
+    from desktop_app.vault.store import MAX_VAULT_BYTES
+
+    _password_vault(data_dir)
+    with open(data_dir / VAULT_FILE, "r+b") as fh:
+        fh.truncate(MAX_VAULT_BYTES + 10)
+    assert "larger than" in str(_open_error(data_dir))
+
+
+def _write_v1(data_dir: Path, password: str, entries: list[Entry], n: int = 2**10) -> None:
+    """A version-1 vault as the previous release wrote it (slot outside the associated data)."""
+    key = crypto.new_key()
+    vault_id = str(uuid.uuid4())
+    params = crypto.ScryptParams(n=n, r=8, p=1, salt=bytes(range(32)))
+    kek = crypto.Scrypt(salt=params.salt, length=32, n=n, r=8, p=1).derive(password.encode())
+    wnonce, wrapped = crypto.seal(kek, key, b"password-slot")
+    aad = json.dumps([FORMAT, 1, vault_id], separators=(",", ":")).encode()
+    body = json.dumps({"entries": [e.to_dict() for e in entries]}).encode()
+    nonce, ct = crypto.seal(key, body, aad)
+    doc = {
+        "format": FORMAT,
+        "version": 1,
+        "vault_id": vault_id,
+        "slot": {
+            "type": "password",
+            "kdf": "scrypt",
+            "n": n,
+            "r": 8,
+            "p": 1,
+            "salt": params.salt.hex(),
+            "nonce": wnonce.hex(),
+            "wrapped_key": wrapped.hex(),
+        },
+        "nonce": base64.b64encode(nonce).decode(),
+        "ciphertext": base64.b64encode(ct).decode(),
+    }
+    (data_dir / VAULT_FILE).write_text(json.dumps(doc, indent=1))
+
+
+def test_version_1_file_opens_and_is_migrated_on_next_save(data_dir: Path) -> None:
+    _write_v1(data_dir, "old-pw", [Entry(secret=SECRET, issuer="Old", name="one")])
+    with Vault.open_with_password(data_dir, "old-pw") as v:
+        assert [e.issuer for e in v.entries()] == ["Old"]
+        assert v.file_version == 1
+        assert json.loads((data_dir / VAULT_FILE).read_bytes())["version"] == 1  # not yet
+        v.add(Entry(secret=SECRET, issuer="New", name="two"))
+        assert v.file_version == 2
+    doc = json.loads((data_dir / VAULT_FILE).read_bytes())
+    assert doc["version"] == 2
+    with Vault.open_with_password(data_dir, "old-pw") as v:
+        assert [e.issuer for e in v.entries()] == ["Old", "New"]
+        assert v.check_password("old-pw") and not v.check_password("x")
+    assert isinstance(_open_error(data_dir, "x"), WrongPasswordError)
+
+
+def test_version_1_file_with_a_cost_this_app_never_wrote(data_dir: Path) -> None:
+    _write_v1(data_dir, "pw", [], n=2**12)
+    assert "was modified" in str(_open_error(data_dir))
+
+
+def test_no_environment_variable_weakens_the_kdf(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The old test switch is gone: with the production policy, new slots use the real cost."""
+    monkeypatch.setattr(
+        crypto,
+        "KDF_POLICY",
+        crypto.KdfPolicy(
+            write=crypto.PRODUCTION_COST, accepted=frozenset({crypto.PRODUCTION_COST})
+        ),
+    )
+    monkeypatch.setenv("DESKTOP_AUTHENTICATOR_TEST_FAST_KDF", "1")
+    Vault.open_with_password(data_dir, "pw").close()
+    slot = json.loads((data_dir / VAULT_FILE).read_bytes())["slot"]
+    assert (slot["n"], slot["r"], slot["p"]) == (2**17, 8, 1)
+    # and a test-cost file is refused by the production policy
+    crypto_cost = crypto.ScryptCost(2**10, 8, 1)
+    assert crypto_cost not in crypto.KDF_POLICY.accepted
+
+
+def test_key_derivation_runs_before_the_lock_is_taken(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second writer derives its key (scrypt, the slow part) while the first still holds the
+    vault, so parallel writers hold the lock only to read and save."""
+    import threading
+
+    Vault.open_with_password(data_dir, "pw").close()
+    derived = threading.Event()
+    real = crypto.ScryptParams.derive
+
+    def spy(self, password):  # type: ignore[no-untyped-def]
+        derived.set()
+        return real(self, password)
+
+    first = Vault.open_with_password(data_dir, "pw")
+    monkeypatch.setattr(crypto.ScryptParams, "derive", spy)
+    opened: list[Vault] = []
+    second = threading.Thread(
+        target=lambda: opened.append(Vault.open_with_password(data_dir, "pw", lock_wait=60))
+    )
+    second.start()
+    try:
+        assert derived.wait(timeout=30)  # a hang guard: this happens while `first` holds the lock
+        assert not opened
+    finally:
+        first.close()
+        second.join(timeout=60)
+    assert len(opened) == 1
+    opened[0].close()
+
+
+def test_version_1_keyring_vault_opens_and_is_migrated(data_dir: Path) -> None:
+    ks = KeyStore.memory()
+    key = crypto.new_key()
+    vault_id = str(uuid.uuid4())
+    ks.set(f"vault-key:{vault_id}", base64.b64encode(key).decode())
+    aad = json.dumps([FORMAT, 1, vault_id], separators=(",", ":")).encode()
+    body = json.dumps({"entries": [Entry(secret=SECRET, issuer="K").to_dict()]}).encode()
+    nonce, ct = crypto.seal(key, body, aad)
+    doc = {
+        "format": FORMAT,
+        "version": 1,
+        "vault_id": vault_id,
+        "slot": {"type": "keyring", "item": f"vault-key:{vault_id}"},
+        "nonce": base64.b64encode(nonce).decode(),
+        "ciphertext": base64.b64encode(ct).decode(),
+    }
+    _rewrite(data_dir, doc)
+    with Vault.open(data_dir, keystore=ks) as v:
+        assert [e.issuer for e in v.entries()] == ["K"] and v.file_version == 1
+        v.add(Entry(secret=SECRET, issuer="L"))
+    assert json.loads((data_dir / VAULT_FILE).read_bytes())["version"] == 2
+    with Vault.open(data_dir, keystore=ks) as v:
+        assert [e.issuer for e in v.entries()] == ["K", "L"] and v.mode == "keyring"
