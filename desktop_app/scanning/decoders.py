@@ -277,14 +277,23 @@ ROI_RESCUES: tuple[tuple[str, Rescue], ...] = (
     ("pyzbar", lambda g: pyzbar_detect(g)),
 )
 
+
+def _read_halved_sharpened(gray: np.ndarray) -> list[Detection]:
+    if min(gray.shape) < 2 * MIN_SIDE:
+        return []
+    return _scaled(zxing_detect(_sharpen(_halve(gray), 1.0, 3.0)), 2.0)
+
+
 #: whole-image rescues when nothing was located, best yield per millisecond first, each with
-#: its cost in first passes (measured by ``bench_decode.py --rescues``; used as a budget)
+#: its cost in first passes on a frame without a code (the worst case, 640x480, measured by
+#: ``bench_decode.py --rescues``): a budget, so that a frame without a code stays cheap
 FRAME_RESCUES: tuple[tuple[str, Rescue, float], ...] = (
-    ("halve", _read_halved, 0.4),
-    ("sharpen strong", lambda g: zxing_detect(_sharpen(g, 1.5, 3.0)), 1.9),
-    ("enlarge", _read_enlarged, 2.6),
-    ("sharpen", lambda g: zxing_detect(_sharpen(g)), 1.8),
-    ("threshold", lambda g: zxing_detect(_threshold(g)), 2.7),
+    ("halve", _read_halved, 0.25),
+    ("halve+sharpen", _read_halved_sharpened, 1.2),
+    ("sharpen strong", lambda g: zxing_detect(_sharpen(g, 1.5, 3.0), try_downscale=False), 4.5),
+    ("enlarge", _read_enlarged, 9.9),
+    ("sharpen", lambda g: zxing_detect(_sharpen(g)), 4.8),
+    ("threshold", lambda g: zxing_detect(_threshold(g)), 8.0),
 )
 
 
