@@ -72,7 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _wants_version(argv: Sequence[str]) -> bool:
+    """``--version`` among the global options (before any command): answered without loading
+    the command modules (they import the vault model, portal errors, ...)."""
+    for arg in argv:
+        if arg == "--version":
+            return True
+        if not arg.startswith("-"):
+            return False
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if _wants_version(sys.argv[1:] if argv is None else argv):
+        print(f"desktop-authenticator {__version__}")
+        return EXIT_OK
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
