@@ -15,6 +15,7 @@ The camera is released by the capture thread when it stops (window closed, sourc
 from __future__ import annotations
 
 import atexit
+import collections
 import contextlib
 import logging
 import os
@@ -178,6 +179,8 @@ class CameraScanner(QObject):
         self.frames_read = 0
         self.decode_attempts = 0
         self.decode_seconds = 0.0
+        #: the latest decode durations in seconds (benchmarks read their percentiles)
+        self.decode_times: collections.deque[float] = collections.deque(maxlen=4096)
         self.released = False
         self._started = False
 
@@ -283,7 +286,9 @@ class CameraScanner(QObject):
             except Exception:
                 log.exception("decoding a frame failed")
                 found = []
-            self.decode_seconds += time.perf_counter() - t0
+            spent = time.perf_counter() - t0
+            self.decode_seconds += spent
+            self.decode_times.append(spent)
             self.decode_attempts += 1
             if found and not self._stop.is_set():
                 h, w = frame.shape[:2]
