@@ -44,3 +44,26 @@ def test_version_after_a_global_option_with_a_value_still_answers() -> None:
     result = _run("--data-dir", "/nonexistent", "--version")
     assert result["status"] == 0
     assert "desktop-authenticator" in result["out"]
+
+
+def test_list_loads_only_the_command_module_it_needs() -> None:
+    result = _run("list", "--help")
+    assert result["status"] == 0
+    assert "--json" in result["out"]
+    loaded = set(result["modules"])
+    assert "desktop_app.cli.accounts" in loaded
+    assert "desktop_app.cli.portal" not in loaded
+    assert "desktop_app.portal.errors" not in loaded
+
+
+def test_help_without_a_command_still_lists_every_command() -> None:
+    result = _run("--help")
+    assert result["status"] == 0
+    for command in ("list", "decode", "portal", "export"):
+        assert command in result["out"]
+
+
+def test_a_value_of_a_global_option_is_not_taken_for_the_command() -> None:
+    result = _run("--data-dir", "portal", "list", "--help")
+    assert result["status"] == 0
+    assert "desktop_app.cli.portal" not in set(result["modules"])
