@@ -20,7 +20,6 @@ from pathlib import Path
 
 from desktop_app.errors import AppError
 from desktop_app.exporters.aegis import export_encrypted, export_plain
-from desktop_app.exporters.google import write_migration_qr
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
 from desktop_app.vault import atomic_write
@@ -71,6 +70,10 @@ def write_export(
     out = Path(out)
     try:
         if fmt == "google-qr":
+            # imported here: segno costs every vault opening (automatic backups load this
+            # package) tens of milliseconds
+            from desktop_app.exporters.google import write_migration_qr
+
             paths, left_out = write_migration_qr(entries, out)
             return ExportOutcome(paths, len(entries) - len(left_out), left_out)
         data = export_bytes(fmt, entries, password)
