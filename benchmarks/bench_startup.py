@@ -5,7 +5,9 @@
 The parent builds a keyring-mode vault of N accounts in a temp folder (the key in an in-memory
 keystore), then starts fresh Python processes that do what ``run_gui`` does: create the
 QApplication, apply the theme, open the vault (ONE keyring read), build and show the main window;
-each child reports when the delegate painted its first code. Prints figures; asserts nothing.
+each child reports when the delegate painted its first code. The floor, measured in the same
+run and alternating with it: a bare PySide6 process showing a QListWidget of N rows, to its first
+list paint. Prints figures and the ratio (target <= 1.8x); asserts nothing.
 """
 
 from __future__ import annotations
@@ -69,6 +71,30 @@ services.close()
 """
 
 
+FLOOR = r"""
+import os, sys, time, json
+t_start = float(os.environ["BENCH_T0"])
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QListWidget
+app = QApplication([])
+view = QListWidget()
+view.addItems([f"Service {i:03d}  user{i}@example.com  123 456" for i in range(int(sys.argv[1]))])
+view.resize(560, 700)
+marks = {}
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and "paint" not in marks:
+            marks["paint"] = time.time()
+            app.quit()
+        return False
+spy = FirstPaint()
+view.viewport().installEventFilter(spy)
+view.show()
+app.exec()
+print(json.dumps({"first_paint": marks["paint"] - t_start}))
+"""
+
+
 def build_vault(folder: Path, n: int) -> tuple[str, str]:
     sys.path.insert(0, str(ROOT))
     import base64
@@ -104,7 +130,23 @@ def main() -> int:
         folder = Path(tmp) / "data"
         item, key = build_vault(folder, args.accounts)
         results = []
+        floors = []
         for _ in range(args.runs):
+            env_floor = dict(
+                os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")
+            )
+            env_floor["BENCH_T0"] = repr(time.time())
+            out = subprocess.run(
+                [sys.executable, "-c", FLOOR, str(args.accounts)],
+                env=env_floor,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            if out.returncode != 0:
+                print(out.stderr, file=sys.stderr)
+                return 1
+            floors.append(json.loads(out.stdout.strip().splitlines()[-1])["first_paint"])
             env = dict(
                 os.environ,
                 QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
@@ -132,7 +174,13 @@ def main() -> int:
     print(f"  rows in model: {results[0]['rows']}; cv2 imported: {results[0]['cv2_loaded']}")
     print(
         "cold start to first code painted (process start -> first paint): "
-        f"{statistics.median([r['first_paint'] for r in results]):.3f} s median (target <= 0.6 s)"
+        f"{statistics.median([r['first_paint'] for r in results]):.3f} s median"
+    )
+    floor = statistics.median(floors)
+    paint = statistics.median([r["first_paint"] for r in results])
+    print(
+        f"floor (bare PySide6 window, {args.accounts}-row QListWidget): {floor:.3f} s median; "
+        f"ratio {paint / floor:.2f}x (target <= 1.8x)"
     )
     return 0
 

@@ -60,7 +60,30 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--self-test", action="store_true", help="check the installation and exit")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_in(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
+    """The command word in ``argv`` (the first positional after the global options)."""
+    takes_value = {
+        opt
+        for a in parser._actions
+        if a.nargs != 0 and a.option_strings
+        for opt in a.option_strings
+    }
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--":
+            return None
+        elif arg.startswith("-"):
+            skip = arg in takes_value
+        else:
+            return arg
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser. With ``argv``, only the command modules up to the one that has its command
+    are loaded (each imports what its commands need: ``list`` need not load portal errors)."""
     import importlib
 
     parser = argparse.ArgumentParser(
@@ -69,21 +92,39 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, the window opens.",
     )
     add_global_options(parser)
+    command = _command_in(parser, argv) if argv is not None else None
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+        if command is not None and command in sub.choices:
+            break
     return parser
 
 
+def _wants_version(argv: Sequence[str]) -> bool:
+    """``--version`` among the global options (before any command): answered without loading
+    the command modules (they import the vault model, portal errors, ...)."""
+    for arg in argv:
+        if arg == "--version":
+            return True
+        if not arg.startswith("-"):
+            return False
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if _wants_version(sys.argv[1:] if argv is None else argv):
+        print(f"desktop-authenticator {__version__}")
+        return EXIT_OK
     # Text that is not valid Unicode (a lone surrogate from a mis-decoded name) is written as a
     # \uXXXX escape -- still valid JSON inside a string -- instead of crashing the output.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words)
+    args = parser.parse_args(words)
     try:
         if args.self_test:
             from desktop_app.selftest import run_self_test

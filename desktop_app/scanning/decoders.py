@@ -1,16 +1,26 @@
 """QR code decoding: ``decode(image) -> list[str]`` (pure; no Qt, no I/O).
 
 Grayscale first; images longer than ``MAX_SIDE`` are decoded on a downscaled copy. zxing-cpp
-does the work (it also reads inverted, light-on-dark codes and several codes per image). When it
-finds nothing, rescues for hard photos run in this order, stopping at the first that reads a
-code: pyzbar where libzbar exists (imported lazily — a missing pyzbar or libzbar only removes
-this fallback), a local contrast stretch (low contrast, glare), a mildly and a strongly
-sharpened copy (blur), the global-histogram binarizer, an adaptive threshold (uneven light), a 2x
-enlargement of small images (small modules), and for downscaled images the full resolution. ``benchmarks/bench_decode.py`` measures each decoder and the pipeline.
+does the work (it also reads inverted, light-on-dark codes and several codes per image) and also
+reports *suspects*: symbols it located but could not read (checksum errors). Rescues for hard
+photos then run, stopping at the first that reads a code, in the order of their measured yield
+per millisecond (``benchmarks/bench_decode.py --rescues`` measures it):
+
+* with suspects, on a crop around each (cheap: a crop is small): a 2x enlargement, a strongly
+  and a mildly sharpened copy (blur), an adaptive threshold (uneven light), a local contrast
+  stretch (low contrast, glare), a wide mean threshold (halftone "designer" codes), and pyzbar
+  where libzbar exists (imported lazily — a missing pyzbar or libzbar only removes it);
+* without suspects (almost always: no code at all) only the whole-image passes that fit in a
+  budget of ``FRAME_BUDGET`` times the first pass's cost, so a frame without a code costs a
+  small multiple of zxing-cpp alone; then, for downscaled images, the full resolution.
+
+A camera loop passes ``rescue=n`` (its frame counter): each frame then gets at most one rescue
+slice, spread over frames by cost (:func:`camera_schedule`).
 """
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +30,8 @@ import cv2
 import numpy as np
 import zxingcpp
 
+from desktop_app.errors import ScanError
+
 Point = tuple[float, float]
 
 
@@ -27,6 +39,14 @@ Point = tuple[float, float]
 MAX_SIDE = 1600
 #: images smaller than this (longest side) get an enlarged copy as a rescue
 UPSCALE_BELOW = 1000
+#: no QR code fits in fewer pixels than this on its shorter side (21 modules, version 1)
+MIN_SIDE = 21
+#: arrays larger than this are sampled down (every k-th pixel) before anything else
+MAX_PIXELS = 64_000_000
+#: whole-image rescues without a suspect: at most this many first-pass costs
+FRAME_BUDGET = 3.0
+#: at most this many suspects are rescued per image
+MAX_SUSPECTS = 3
 
 
 @dataclass(frozen=True)
@@ -85,6 +105,33 @@ def _scaled(found: list[Detection], factor: float) -> list[Detection]:
 # --- single decoders (also used alone by the benchmarks) ----------------------------------------
 
 
+def _corners(r: Any) -> tuple[Point, ...]:
+    p = r.position
+    corners = (p.top_left, p.top_right, p.bottom_right, p.bottom_left)
+    return tuple((float(c.x), float(c.y)) for c in corners)
+
+
+def zxing_scan(gray: np.ndarray) -> tuple[list[Detection], list[tuple[Point, ...]]]:
+    """The first pass: codes read, and the corners of symbols located but not read (suspects)."""
+    results = zxingcpp.read_barcodes(
+        gray,
+        formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode),
+        try_rotate=True,
+        try_downscale=True,
+        try_invert=True,
+        text_mode=zxingcpp.TextMode.Plain,
+        return_errors=True,
+    )
+    found: list[Detection] = []
+    suspects: list[tuple[Point, ...]] = []
+    for r in results:
+        if r.valid:
+            found.append(Detection(r.text, _corners(r)))
+        else:
+            suspects.append(_corners(r))
+    return found, suspects
+
+
 def zxing_detect(
     gray: np.ndarray,
     *,
@@ -106,14 +153,7 @@ def zxing_detect(
         ),
         text_mode=zxingcpp.TextMode.Plain,
     )
-    out: list[Detection] = []
-    for r in results:
-        if not r.valid:
-            continue
-        p = r.position
-        corners = (p.top_left, p.top_right, p.bottom_right, p.bottom_left)
-        out.append(Detection(r.text, tuple((float(c.x), float(c.y)) for c in corners)))
-    return out
+    return [Detection(r.text, _corners(r)) for r in results if r.valid]
 
 
 _pyzbar_lock = threading.Lock()
@@ -179,6 +219,8 @@ def opencv_detect(gray: np.ndarray) -> list[Detection]:
 
 # --- the pipeline -----------------------------------------------------------------------------
 
+Rescue = Callable[[np.ndarray], list[Detection]]
+
 
 def _stretch(gray: np.ndarray) -> np.ndarray:
     """Local contrast equalisation: low-contrast prints, glare, dim screens."""
@@ -199,27 +241,142 @@ def _threshold(gray: np.ndarray) -> np.ndarray:
     )
 
 
-def _rescues(
-    gray: np.ndarray, full: np.ndarray | None, factor: float
-) -> list[tuple[Callable[[], list[Detection]], float]]:
-    """The rescue passes, cheapest first, as (thunk, scale back to input coordinates)."""
-    passes: list[tuple[Callable[[], list[Detection]], float]] = [
-        (lambda: pyzbar_detect(gray), factor),
-        (lambda: zxing_detect(_stretch(gray)), factor),
-        (lambda: zxing_detect(_sharpen(gray)), factor),
-        (lambda: zxing_detect(_sharpen(gray, 1.5, 3.0)), factor),
-        (lambda: zxing_detect(gray, global_histogram=True), factor),
-        (lambda: zxing_detect(_threshold(gray)), factor),
-    ]
-    if max(gray.shape) < UPSCALE_BELOW:
-        passes.append((lambda: zxing_detect(_enlarge(gray), try_downscale=False), factor / 2))
-    if full is not None:
-        passes.append((lambda: zxing_detect(full), 1.0))
-    return passes
+def _wide_threshold(gray: np.ndarray) -> np.ndarray:
+    """A wide mean threshold: halftone codes whose module centres carry the bits."""
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 61, 3)
 
 
 def _enlarge(gray: np.ndarray) -> np.ndarray:
     return cv2.resize(gray, None, fx=2.0, fy=2.0, interpolation=cv2.INTER_CUBIC)
+
+
+def _halve(gray: np.ndarray) -> np.ndarray:
+    return cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+
+
+def _read_enlarged(gray: np.ndarray) -> list[Detection]:
+    if max(gray.shape) >= UPSCALE_BELOW:
+        return []
+    return _scaled(zxing_detect(_enlarge(gray), try_downscale=False), 0.5)
+
+
+def _read_halved(gray: np.ndarray) -> list[Detection]:
+    if min(gray.shape) < 2 * MIN_SIDE:
+        return []
+    return _scaled(zxing_detect(_halve(gray)), 2.0)
+
+
+#: rescues on a crop around a suspect, best measured yield per millisecond first
+ROI_RESCUES: tuple[tuple[str, Rescue], ...] = (
+    ("enlarge", _read_enlarged),
+    ("sharpen strong", lambda g: zxing_detect(_sharpen(g, 1.5, 3.0))),
+    ("sharpen", lambda g: zxing_detect(_sharpen(g))),
+    ("threshold", lambda g: zxing_detect(_threshold(g))),
+    ("stretch", lambda g: zxing_detect(_stretch(g))),
+    ("wide threshold", lambda g: zxing_detect(_wide_threshold(g))),
+    ("pyzbar", lambda g: pyzbar_detect(g)),
+)
+
+
+def _read_halved_sharpened(gray: np.ndarray) -> list[Detection]:
+    if min(gray.shape) < 2 * MIN_SIDE:
+        return []
+    return _scaled(zxing_detect(_sharpen(_halve(gray), 1.0, 3.0)), 2.0)
+
+
+#: whole-image rescues when nothing was located, best yield per millisecond first, each with
+#: its cost in first passes on a frame without a code (the worst case, 640x480, measured by
+#: ``bench_decode.py --rescues``): a budget, so that a frame without a code stays cheap
+FRAME_RESCUES: tuple[tuple[str, Rescue, float], ...] = (
+    ("halve", _read_halved, 0.25),
+    ("halve+sharpen", _read_halved_sharpened, 1.2),
+    ("sharpen strong", lambda g: zxing_detect(_sharpen(g, 1.5, 3.0), try_downscale=False), 4.5),
+    ("enlarge", _read_enlarged, 9.9),
+    ("sharpen", lambda g: zxing_detect(_sharpen(g)), 4.8),
+    ("threshold", lambda g: zxing_detect(_threshold(g)), 8.0),
+)
+
+
+def _frame_rescues(gray: np.ndarray, budget: float) -> list[Rescue]:
+    """The whole-image rescues that fit in ``budget`` first-pass costs, in order."""
+    chosen: list[Rescue] = []
+    small = max(gray.shape) < UPSCALE_BELOW
+    for name, run, cost in FRAME_RESCUES:
+        if name == "enlarge" and not small:
+            continue
+        if cost <= budget:
+            chosen.append(run)
+            budget -= cost
+    return chosen
+
+
+def _crop(gray: np.ndarray, corners: tuple[Point, ...]) -> tuple[np.ndarray, float, float] | None:
+    """The suspect's bounding box plus a margin (a quarter of its size), or None if empty."""
+    if not corners:
+        return None
+    xs = [x for x, _ in corners]
+    ys = [y for _, y in corners]
+    margin = 0.25 * max(max(xs) - min(xs), max(ys) - min(ys)) + 8
+    h, w = gray.shape
+    x0, x1 = int(max(0, min(xs) - margin)), int(min(w, max(xs) + margin))
+    y0, y1 = int(max(0, min(ys) - margin)), int(min(h, max(ys) + margin))
+    if x1 - x0 < MIN_SIDE or y1 - y0 < MIN_SIDE:
+        return None
+    return np.ascontiguousarray(gray[y0:y1, x0:x1]), float(x0), float(y0)
+
+
+def _offset(found: list[Detection], dx: float, dy: float) -> list[Detection]:
+    return [Detection(d.text, tuple((x + dx, y + dy) for x, y in d.points)) for d in found]
+
+
+def _safe(run: Rescue, gray: np.ndarray) -> list[Detection]:
+    try:
+        return run(gray)
+    except cv2.error:  # an odd shape for one filter must not end decoding
+        return []
+
+
+def _roi_rescue(
+    gray: np.ndarray, suspects: Sequence[tuple[Point, ...]], passes: Sequence[Rescue]
+) -> list[Detection]:
+    crops = [c for c in (_crop(gray, s) for s in suspects[:MAX_SUSPECTS]) if c is not None]
+    for run in passes:
+        for crop, dx, dy in crops:
+            found = _safe(run, crop)
+            if found:
+                return _offset(found, dx, dy)
+    return []
+
+
+def camera_schedule(index: int) -> tuple[int, int | None]:
+    """Which rescue frame ``index`` of a camera loop gets: (ROI rescue, whole-image rescue).
+
+    A suspect gets one ROI rescue per frame (they are cheap), rotating. Whole-image rescues are
+    spread so that each frame pays on average about a third of a first pass: rescue ``k`` runs
+    once in a cycle whose other frames run none.
+    """
+    roi = index % len(ROI_RESCUES)
+    slots: list[int | None] = []
+    for k, (_, _, cost) in enumerate(FRAME_RESCUES):
+        slots.append(k)
+        slots.extend([None] * max(0, math.ceil(cost * 3) - 1))
+    return roi, slots[index % len(slots)]
+
+
+def _prepare(image: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, float]:
+    """Grayscale (downscaled when long) for the first pass, the full resolution, and the factor."""
+    gray = to_gray(image)
+    full: np.ndarray | None = None
+    factor = 1.0
+    longest = max(gray.shape[:2])
+    if longest > MAX_SIDE and min(gray.shape[:2]) * MAX_SIDE / longest >= MIN_SIDE:
+        full = gray
+        factor = longest / MAX_SIDE
+        size = (round(gray.shape[1] / factor), round(gray.shape[0] / factor))
+        # INTER_AREA costs 6-8 ms on a 1080p frame; linear is 1 ms and reads as well up to 2x
+        interpolation = cv2.INTER_LINEAR if factor < 2.0 else cv2.INTER_AREA
+        gray = cv2.resize(gray, size, interpolation=interpolation)
+    return gray, full, factor
 
 
 def detect(
@@ -227,35 +384,62 @@ def detect(
 ) -> list[Detection]:
     """All QR codes found in ``image`` (BGR, BGRA or grayscale), corners in image coordinates.
 
-    ``thorough=False`` runs only the first (cheap) passes: zxing-cpp, then pyzbar.
-    ``rescue=n`` runs zxing-cpp and then only the n-th rescue (modulo their number): a camera
-    loop passes its frame counter so that consecutive frames share the rescue work.
+    ``thorough=False`` runs only the first pass and the rescues of located suspects.
+    ``rescue=n`` is for camera loops (``n`` = frame counter): the first pass, then only the
+    rescue slice that :func:`camera_schedule` gives frame ``n``; no full-resolution pass.
+    An image too small to hold a code gives ``[]``; one OpenCV cannot process raises ScanError.
     """
-    gray = to_gray(image)
-    full: np.ndarray | None = None
-    factor = 1.0
-    longest = max(gray.shape[:2])
-    if longest > MAX_SIDE:
-        full = gray
-        factor = longest / MAX_SIDE
-        size = (round(gray.shape[1] / factor), round(gray.shape[0] / factor))
-        gray = cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
-    found = zxing_detect(gray)
+    if isinstance(image, np.ndarray) and image.ndim in (2, 3) and min(image.shape[:2]) < MIN_SIDE:
+        if image.size == 0 or (image.ndim == 3 and image.shape[2] not in (1, 3, 4)):
+            to_gray(image)  # raises the ValueError for what is not an image
+        return []
+    try:
+        return _detect(image, thorough=thorough, rescue=rescue)
+    except cv2.error:
+        raise ScanError(
+            "The image cannot be scanned (OpenCV cannot process an image of this size or type)."
+        ) from None
+
+
+def _detect(image: np.ndarray, *, thorough: bool, rescue: int | None) -> list[Detection]:
+    step = 1
+    if isinstance(image, np.ndarray) and image.ndim in (2, 3):
+        pixels = image.shape[0] * image.shape[1]
+        if pixels > MAX_PIXELS:  # sample first: converting a gigapixel array costs gigabytes
+            step = math.ceil(math.sqrt(pixels / MAX_PIXELS))
+            image = image[::step, ::step]
+    gray, full, factor = _prepare(image)
+    factor *= step
+    found, suspects = zxing_scan(gray)
     if found:
         return _dedupe(_scaled(found, factor))
-    rescues = _rescues(gray, full, factor)
     if rescue is not None:
-        rescues = [rescues[rescue % len(rescues)]]
-    elif not thorough:
-        rescues = rescues[:1]
-    for run, scale in rescues:
-        found = run()
+        roi, whole = camera_schedule(rescue)
+        if suspects:
+            found = _roi_rescue(gray, suspects, [ROI_RESCUES[roi][1]])
+        elif whole is not None:
+            found = _safe(FRAME_RESCUES[whole][1], gray)
+        return _dedupe(_scaled(found, factor))
+    if suspects:
+        found = _roi_rescue(gray, suspects, [run for _, run in ROI_RESCUES])
         if found:
-            return _dedupe(_scaled(found, scale))
+            return _dedupe(_scaled(found, factor))
+    if not thorough:
+        return []
+    for run in _frame_rescues(gray, FRAME_BUDGET):
+        found = _safe(run, gray)
+        if found:
+            return _dedupe(_scaled(found, factor))
+    if full is not None:
+        found, suspects = zxing_scan(full)
+        if not found and suspects:
+            found = _roi_rescue(full, suspects, [run for _, run in ROI_RESCUES])
+        if found:
+            return _dedupe(_scaled(found, float(step)))
     return []
 
 
 def decode(image: np.ndarray, *, thorough: bool = True) -> list[str]:
-    """Texts of all QR codes found in ``image``, without repeats. Pure; never raises for a
-    well-formed image array (ValueError for something that is not an image)."""
+    """Texts of all QR codes found in ``image``, without repeats. Pure; ValueError for something
+    that is not an image, ScanError for an image OpenCV cannot process."""
     return [d.text for d in detect(image, thorough=thorough)]

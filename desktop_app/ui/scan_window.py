@@ -340,4 +340,5 @@ class ScanWindow(QDialog):
     def done(self, result: int) -> None:
         self._closing = True
         self._stop_scanner()
+        self.preview.image = None  # the last preview frame is not kept while the window is hidden
         super().done(result)

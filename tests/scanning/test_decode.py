@@ -147,11 +147,87 @@ def test_without_pyzbar_decoding_still_works(monkeypatch: pytest.MonkeyPatch) ->
     assert decode(blank_frame()) == []  # every rescue runs, none breaks
 
 
-def test_pyzbar_fallback_is_used_when_zxing_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def _suspect_everywhere(monkeypatch: pytest.MonkeyPatch, frame: np.ndarray) -> None:
+    """zxing-cpp's first pass 'locates' a symbol over the whole frame but reads nothing."""
+    h, w = frame.shape[:2]
+    corners = ((10.0, 10.0), (w - 10.0, 10.0), (w - 10.0, h - 10.0), (10.0, h - 10.0))
+    monkeypatch.setattr(decode_module, "zxing_scan", lambda gray: ([], [corners]))
+
+
+def test_pyzbar_fallback_reads_a_suspect_zxing_cannot(monkeypatch: pytest.MonkeyPatch) -> None:
     if not decode_module.pyzbar_available():
         pytest.skip("pyzbar/libzbar not installed here")  # covered by the test above
+    frame = frame_with([qr_bgr(URI, 4)])
+    _suspect_everywhere(monkeypatch, frame)
     monkeypatch.setattr(decode_module, "zxing_detect", lambda *a, **k: [])
-    assert decode(frame_with([qr_bgr(URI, 4)])) == [URI]
+    found = detect(frame)
+    assert [d.text for d in found] == [URI]
+    assert all(0 <= x <= frame.shape[1] and 0 <= y <= frame.shape[0] for x, y in found[0].points)
+
+
+def test_a_suspect_gets_the_crop_rescues(monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = frame_with([qr_bgr(URI, 4)])
+    _suspect_everywhere(monkeypatch, frame)
+    assert decode(frame) == [URI]  # read by a rescue on the crop, not by the first pass
+    assert decode(frame, thorough=False) == [URI]  # suspects are rescued in the quick mode too
+
+
+def test_without_a_suspect_only_the_budgeted_whole_image_rescues_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(decode_module, "pyzbar_detect", lambda g: calls.append("pyzbar") or [])
+    real = decode_module.zxing_detect
+    monkeypatch.setattr(
+        decode_module, "zxing_detect", lambda *a, **k: calls.append("zxing") or real(*a, **k)
+    )
+    assert decode(blank_frame(seed=3)) == []
+    assert "pyzbar" not in calls  # the slowest rescue only runs where a symbol was located
+    spent = sum(cost for _, _, cost in decode_module.FRAME_RESCUES[: len(calls)])
+    assert 1 <= len(calls) < len(decode_module.FRAME_RESCUES)
+    assert spent <= decode_module.FRAME_BUDGET
+
+
+def test_camera_schedule_spreads_every_rescue_over_frames() -> None:
+    n_whole = len(decode_module.FRAME_RESCUES)
+    n_roi = len(decode_module.ROI_RESCUES)
+    cycle = [decode_module.camera_schedule(i) for i in range(400)]
+    wholes = [w for _, w in cycle if w is not None]
+    assert set(wholes) == set(range(n_whole))
+    assert len(wholes) < len(cycle) / 2  # most frames pay for the first pass only
+    assert {r for r, _ in cycle[:n_roi]} == set(range(n_roi))
+
+
+@pytest.mark.parametrize(
+    "shape", [(1, 500), (1, 5000, 3), (3, 40000), (40000, 2), (20, 3000, 3), (25, 40000)]
+)
+def test_one_pixel_high_and_extreme_shapes_give_nothing(shape: tuple[int, ...]) -> None:
+    image = np.full(shape, 128, np.uint8)
+    assert decode(image) == []
+    for n in range(8):
+        assert detect(image, rescue=n) == []
+
+
+def test_an_array_over_the_pixel_budget_is_sampled_and_corners_map_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(decode_module, "MAX_PIXELS", 300_000)
+    frame = frame_with([qr_bgr(URI, 8)], (1200, 900))  # 1.08 MP: sampled every 2nd pixel
+    found = detect(frame)
+    assert [d.text for d in found] == [URI]
+    xs = [x for x, _ in found[0].points]
+    assert max(xs) > 300  # in the input's coordinates, not the sampled copy's
+
+
+def test_an_opencv_failure_is_one_scan_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.errors import ScanError
+
+    def broken(image: np.ndarray) -> np.ndarray:
+        raise cv2.error("simulated")
+
+    monkeypatch.setattr(decode_module, "to_gray", broken)
+    with pytest.raises(ScanError, match="cannot be scanned"):
+        decode(frame_with([qr_bgr(URI, 4)]))
 
 
 def test_opencv_decoder_alone() -> None:

@@ -113,3 +113,52 @@ def test_cli_without_keyring_uses_password_from_env(data_dir: Path) -> None:
     env["DESKTOP_AUTHENTICATOR_PASSWORD"] = "wrong"
     r = subprocess.run([*run, "list"], env=env, capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 2 and "Wrong password" in r.stderr
+
+
+@pytest.mark.keyring
+def test_the_platform_backend_is_chosen_without_probing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    import keyring.backend
+
+    from desktop_app.vault import keystore
+
+    _secret_service_keystore()  # skips (or fails under REQUIRE_KEYRING) without Secret Service
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+
+    def no_probing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("keyring probed every backend")
+
+    monkeypatch.setattr(keyring.backend, "get_all_keyring", no_probing)
+    monkeypatch.setattr(keyring, "get_keyring", no_probing)
+    ks = KeyStore(service="desktop-authenticator-tests")
+    assert ks.backend_name() == "keyring.backends.SecretService.Keyring"
+    ks.set("platform-probe", "value")
+    try:
+        assert KeyStore(service="desktop-authenticator-tests").get("platform-probe") == "value"
+    finally:
+        ks.delete("platform-probe")
+    assert keystore.platform_backend() is not None
+
+
+def test_a_configured_backend_wins_over_the_platform_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.vault import keystore
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    assert keystore.platform_backend() is None
+    ks = KeyStore()
+    assert ks.backend_name() == "keyring.backends.fail.Keyring"
+    assert not ks.available()
+
+
+def test_an_unusable_platform_backend_falls_back_to_keyring(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop_app.vault import keystore
+
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.setitem(keystore.NATIVE_BACKENDS, "linux", ("no.such.module", "Keyring"))
+    monkeypatch.setitem(keystore.NATIVE_BACKENDS, "darwin", ("no.such.module", "Keyring"))
+    monkeypatch.setitem(keystore.NATIVE_BACKENDS, "win32", ("no.such.module", "Keyring"))
+    assert keystore.platform_backend() is None
+    ks = KeyStore()
+    ks.backend_name()  # keyring's own choice, whatever it is here: no exception
