@@ -35,6 +35,7 @@ from desktop_app.ui.accounts_model import (
     ROLE_REMAINING,
     WARN_SECONDS,
 )
+from desktop_app.ui.theme import MUTED_ALPHA
 
 H_PAD = 14
 V_PAD = 10
@@ -102,6 +103,7 @@ class AccountDelegate(QStyledItemDelegate):
         self._sub = QFont()
         self._code = QFont()
         self._small = QFont()
+        self._digits = QFont()
 
     # --- geometry ----------------------------------------------------------------------------
 
@@ -118,6 +120,9 @@ class AccountDelegate(QStyledItemDelegate):
         self._code = code_font(base)
         self._small = QFont(base)
         self._small.setPointSizeF(max(base.pointSizeF(), 1.0) * 0.8)
+        self._digits = QFont(base)  # the countdown seconds: readable, not a footnote
+        self._digits.setPointSizeF(max(base.pointSizeF(), 1.0) * 0.92)
+        self._digits.setWeight(QFont.Weight.DemiBold)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         self._fonts(option.font)
@@ -167,7 +172,7 @@ class AccountDelegate(QStyledItemDelegate):
 
         text_color = pal.color(QPalette.ColorRole.Text)
         muted = QColor(text_color)
-        muted.setAlphaF(0.62)
+        muted.setAlphaF(MUTED_ALPHA)
 
         # avatar
         av = QRectF(rect.left() + H_PAD, rect.center().y() - AVATAR / 2 + 1, AVATAR, AVATAR)
@@ -311,10 +316,8 @@ class AccountDelegate(QStyledItemDelegate):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.drawArc(box, 90 * 16, int(fraction * 360 * 16))
-        painter.setFont(self._small)
-        text = QColor(pal.color(QPalette.ColorRole.Text))
-        text.setAlphaF(0.75)
-        painter.setPen(text)
+        painter.setFont(self._digits)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
         painter.drawText(QRectF(rect), Qt.AlignmentFlag.AlignCenter, str(remaining))
 
     def _paint_next_button(

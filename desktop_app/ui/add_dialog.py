@@ -38,7 +38,7 @@ from desktop_app.otp.model import (
     OtpType,
     normalize_secret,
 )
-from desktop_app.ui.theme import error_css, invalid_field_css
+from desktop_app.ui.theme import error_css, invalid_field_css, themed
 
 FIELD_LABELS = {
     "issuer": "Issuer",
@@ -91,7 +91,7 @@ class AddDialog(QDialog):
         self.error_label = QLabel("", self)
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_css())
+        themed(self.error_label, error_css)
         self.error_label.setAccessibleName("Error")
         self.error_label.hide()
         layout.addWidget(self.error_label)

@@ -37,7 +37,7 @@ from desktop_app.intake import find_duplicates
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.account_delegate import avatar_color, initials
-from desktop_app.ui.theme import current_is_dark, error_css, warning_color, warning_css
+from desktop_app.ui.theme import current_is_dark, error_css, themed, warning_color, warning_css
 
 COL_CHECK, COL_ISSUER, COL_NAME, COL_KIND, COL_GROUP, COL_STATUS = range(6)
 
@@ -158,7 +158,7 @@ class CandidateReview(QWidget):
             k = len(self.skipped)
             box = QLabel(self.tr("Cannot be added ({k}):").format(k=k), self)
             box.setObjectName("skipped")
-            box.setStyleSheet(warning_css() + " font-weight: 600;")
+            themed(box, lambda: warning_css() + " font-weight: 600;")
             lay.addWidget(box)
             self.skipped_list = QListWidget(self)
             self.skipped_list.setObjectName("skipped-entries")
@@ -171,7 +171,7 @@ class CandidateReview(QWidget):
         self.error_label = QLabel("", self)
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_css())
+        themed(self.error_label, error_css)
         self.error_label.hide()
         lay.addWidget(self.error_label)
 
@@ -211,7 +211,7 @@ class CandidateReview(QWidget):
             )
             warn.setObjectName("duplicate_warning")
             warn.setWordWrap(True)
-            warn.setStyleSheet(warning_css())
+            themed(warn, lambda: warning_css())
             lay.addWidget(warn)
         return box
 

@@ -18,7 +18,7 @@ from desktop_app.errors import AppError, OtpError
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.add_dialog import field_message
 from desktop_app.ui.candidate_review import describe
-from desktop_app.ui.theme import error_css
+from desktop_app.ui.theme import error_css, themed
 from desktop_app.vault import Vault
 
 
@@ -63,7 +63,7 @@ class EditDialog(QDialog):
         self.error_label = QLabel("", self)
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_css())
+        themed(self.error_label, error_css)
         self.error_label.hide()
         lay.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(

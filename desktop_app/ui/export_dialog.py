@@ -47,7 +47,7 @@ from desktop_app.exporters.google import migration_uris
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
 from desktop_app.ui.qr_view import QrLabel
-from desktop_app.ui.theme import error_css, warning_css
+from desktop_app.ui.theme import error_css, themed, warning_css
 from desktop_app.ui.workers import run_in_thread
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ class ExportDialog(QDialog):
         self.warning = QLabel()
         self.warning.setObjectName("readable-warning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(warning_css(bold=True))
+        themed(self.warning, lambda: warning_css(bold=True))
         self.understood = QCheckBox("I understand that the secrets will be readable")
         self.understood.setObjectName("readable-understood")
         self.understood.toggled.connect(self._update_buttons)
@@ -367,7 +367,7 @@ class GoogleQrDialog(QDialog):
             "> Import accounts) and close this window; don't let anyone photograph them."
         )
         warning.setWordWrap(True)
-        warning.setStyleSheet(warning_css(bold=True))
+        themed(warning, lambda: warning_css(bold=True))
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addWidget(self.counter, 1)
@@ -427,7 +427,7 @@ class EntryQrDialog(QDialog):
         )
         warning.setObjectName("entry-qr-warning")
         warning.setWordWrap(True)
-        warning.setStyleSheet(warning_css(bold=True))
+        themed(warning, lambda: warning_css(bold=True))
         title = QLabel(f"<b>{html.escape(entry.label)}</b>")
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -42,7 +42,7 @@ from desktop_app.importers import ImportResult, PasswordRequired, detect_format,
 from desktop_app.importers.base import Importer
 from desktop_app.otp.model import Entry
 from desktop_app.ui.candidate_review import CandidateReview
-from desktop_app.ui.theme import error_css
+from desktop_app.ui.theme import error_css, themed
 from desktop_app.ui.workers import run_in_thread
 
 log = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ class ImportDialog(QDialog):
         self.choose_error = QLabel()
         self.choose_error.setObjectName("choose-error")
         self.choose_error.setWordWrap(True)
-        self.choose_error.setStyleSheet(error_css())
+        themed(self.choose_error, error_css)
         self.choose_error.setAccessibleName("Problem with the file")
         lay.addWidget(intro)
         lay.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -149,7 +149,7 @@ class ImportDialog(QDialog):
         self.password_edit.returnPressed.connect(self.submit_password)
         self.password_error = QLabel()
         self.password_error.setObjectName("password-error")
-        self.password_error.setStyleSheet(error_css())
+        themed(self.password_error, error_css)
         self.password_error.setWordWrap(True)
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setObjectName("unlock")

@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
             " color: palette(highlighted-text); border: none; border-radius: 6px;"
             " padding: 4px 14px; font-weight: 600; }"
             "QToolButton#add_button::menu-indicator { image: none; width: 0; }"
+            "QToolButton#add_button:focus { border: 2px solid palette(window-text);"
+            " padding: 2px 12px; }"
             "QToolButton#add_button:pressed { background: palette(dark); }"
             "QToolButton#add_button:disabled { background: palette(mid); }"
         )

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AppError, WrongPasswordError
 from desktop_app.settings import SETTINGS, Setting, SettingError, sections
-from desktop_app.ui.theme import error_css
+from desktop_app.ui.theme import error_css, themed
 
 if TYPE_CHECKING:
     from desktop_app.app import AppServices
@@ -116,6 +116,7 @@ class SettingsDialog(QDialog):
         lay.setContentsMargins(24, 18, 24, 18)
         lay.setSpacing(4)
         title = QLabel(section, page)
+        title.setObjectName("page_title")
         title.setStyleSheet("font-size: 14pt; font-weight: 600;")
         lay.addWidget(title)
         lay.addSpacing(8)
@@ -219,7 +220,7 @@ class SettingsDialog(QDialog):
             help_text.setContentsMargins(24, 0, 0, 0)
         lay.addWidget(help_text)
         error = QLabel("", page)
-        error.setStyleSheet(error_css())
+        themed(error, error_css)
         error.hide()
         self.errors[setting.name] = error
         lay.addWidget(error)

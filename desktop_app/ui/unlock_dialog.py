@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.theme import error_css
+from desktop_app.ui.theme import error_css, themed
 
 MIN_LENGTH = 8
 Mode = Literal["create", "unlock", "change"]
@@ -82,7 +82,7 @@ class PasswordDialog(QDialog):
         self.error_label = QLabel(error, self)
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_css())
+        themed(self.error_label, error_css)
         self.error_label.setVisible(bool(error))
         lay.addWidget(self.error_label)
 

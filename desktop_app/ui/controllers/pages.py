@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.theme import BANNER_CSS, error_css, toast_css
+from desktop_app.ui.theme import banner_css, error_css, themed, toast_css
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,7 @@ PAGE_EMPTY, PAGE_LIST, PAGE_NO_MATCH, PAGE_LOCKED = range(4)
 PRIMARY_BUTTON_CSS = (
     "QPushButton { background: palette(highlight); color: palette(highlighted-text);"
     " border: none; border-radius: 6px; font-weight: 600; padding: 4px 14px; }"
+    "QPushButton:focus { border: 2px solid palette(window-text); padding: 2px 12px; }"
 )
 
 
@@ -88,7 +89,7 @@ def demo_banner(parent: QWidget, url: str, user: str, password: str) -> QLabel:
     banner.setWordWrap(True)
     banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     banner.setAccessibleName(_tr("Demo mode notice"))
-    banner.setStyleSheet(BANNER_CSS)
+    themed(banner, banner_css)
     return banner
 
 
@@ -249,7 +250,7 @@ class Pages(QObject):
         field.returnPressed.connect(self._unlock_clicked)
         error = QLabel("", page)
         error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        error.setStyleSheet(error_css())
+        themed(error, error_css)
         button = QPushButton(self.tr("Unlock"), page)
         button.setAccessibleName(self.tr("Unlock"))
         button.setFixedWidth(280)
