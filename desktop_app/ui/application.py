@@ -32,6 +32,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("emnify")
     app.setOrganizationDomain("emnify.net")
     app.setDesktopFileName(DESKTOP_FILE)
+    from desktop_app.ui.geometry import install_screen_clamp
+
+    install_screen_clamp(app)
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
     return app

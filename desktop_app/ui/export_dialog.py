@@ -46,6 +46,7 @@ from desktop_app.exporters.autobackup import has_backup_password, set_backup_pas
 from desktop_app.exporters.google import migration_uris
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
+from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.qr_view import QrLabel
 from desktop_app.ui.theme import error_css, themed, warning_css
 from desktop_app.ui.workers import run_in_thread
@@ -59,7 +60,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle("Export accounts")
-        self.resize(620, 440)
+        fit_to_screen(self, 620, 440)
         self.exported = 0
         self.last_paths: list[Path] = []
         self.qr_dialog: GoogleQrDialog | None = None

@@ -42,6 +42,7 @@ from desktop_app.importers import ImportResult, PasswordRequired, detect_format,
 from desktop_app.importers.base import Importer
 from desktop_app.otp.model import Entry
 from desktop_app.ui.candidate_review import CandidateReview
+from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.theme import error_css, themed
 from desktop_app.ui.workers import run_in_thread
 
@@ -63,7 +64,7 @@ class ImportDialog(QDialog):
         self.services = services
         self.setWindowTitle("Import accounts")
         self.setAcceptDrops(True)
-        self.resize(900, 540)
+        fit_to_screen(self, 900, 540)
         self.path: Path | None = None
         self.data: bytes = b""
         self.importer: Importer | None = None

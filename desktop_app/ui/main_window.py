@@ -54,6 +54,7 @@ from desktop_app.ui.controllers.adding import AddingController
 from desktop_app.ui.controllers.list_actions import ListActions
 from desktop_app.ui.controllers.locking import LockController
 from desktop_app.ui.controllers.pages import Pages, demo_banner
+from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.main_actions import MainActions
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Authenticator"))
         self.setObjectName("MainWindow")
         self.setAccessibleName(self.tr("Desktop Authenticator"))
-        self.resize(560, 680)
+        fit_to_screen(self, 560, 680)
         self.setMinimumSize(380, 360)
         self.setAcceptDrops(True)
 

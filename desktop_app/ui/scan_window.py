@@ -43,6 +43,7 @@ from desktop_app.intake import ExportProgress, Gatherer, Payload, classify
 from desktop_app.scanning.decoders import Detection
 from desktop_app.scanning.frames import CameraInfo, SourceKind, parse_source
 from desktop_app.ui.camera_worker import CameraScanner
+from desktop_app.ui.geometry import fit_to_screen
 
 OVERLAY_HOLD_MS = 400  # how long the frame around a code stays after the code was last seen
 NO_CAMERA_TEXT = (
@@ -134,7 +135,7 @@ class ScanWindow(QDialog):
         self.setWindowTitle("Scan QR Code with Camera")
         self.setAccessibleName("Scan QR code with camera")
         self.setModal(False)
-        self.resize(760, 580)
+        fit_to_screen(self, 760, 580)
         self.camera_source = camera_source
         self.scanner: CameraScanner | None = None
         self.gatherer = Gatherer()  # collects the codes of a Google export spread over several

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AppError, WrongPasswordError
 from desktop_app.settings import SETTINGS, Setting, SettingError, sections
+from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.theme import error_css, themed
 
 if TYPE_CHECKING:
@@ -54,7 +55,6 @@ class SettingsDialog(QDialog):
         self.settings = services.settings
         self.setObjectName("SettingsDialog")
         self.setWindowTitle("Settings")
-        self.resize(720, 500)
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.emnify_pane: QWidget | None = None
@@ -100,6 +100,25 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.setContentsMargins(0, 0, 12, 0)
         outer.addWidget(buttons)
+        self._open_size()
+
+    def _open_size(self) -> None:
+        """Large enough to show the tallest page without scrolling (as far as the screen
+        allows)."""
+        hints = []
+        for i in range(self.pages.count()):
+            area = self.pages.widget(i)
+            inner = area.widget() if isinstance(area, QScrollArea) else None
+            if inner is not None:
+                hints.append(inner.sizeHint())
+        page_w = max((h.width() for h in hints), default=520)
+        page_h = max((h.height() for h in hints), default=420)
+        layout = self.layout()
+        total = layout.sizeHint().height() if layout is not None else page_h
+        chrome = total - self.pages.sizeHint().height()
+        width = self.nav.width() + 2 + page_w + 24
+        height = page_h + max(chrome, 48) + 8
+        fit_to_screen(self, max(720, width), max(500, height))
 
     # --- pages ----------------------------------------------------------------------------
 
