@@ -13,7 +13,16 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -220,7 +229,7 @@ class AccountDelegate(QStyledItemDelegate):
             painter.drawText(
                 next_rect,
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"next  {nxt}",
+                QCoreApplication.translate("AccountDelegate", "next  {code}").format(code=nxt),
             )
 
         # text: issuer (bold) and account name (muted), elided to the room left
@@ -228,10 +237,15 @@ class AccountDelegate(QStyledItemDelegate):
         text_w = max(10, code_rect.left() - GAP - text_left)
         title_fm = QFontMetrics(self._title)
         sub_fm = QFontMetrics(self._sub)
-        title = entry.issuer or entry.name or "Unnamed account"
+        title = (
+            entry.issuer
+            or entry.name
+            or QCoreApplication.translate("AccountDelegate", "Unnamed account")
+        )
         sub = entry.name if entry.issuer else ""
         if entry.meta.get("emnify.state") == "pending":
-            sub = f"{sub}  ·  activation pending" if sub else "activation pending"
+            pending = QCoreApplication.translate("AccountDelegate", "activation pending")
+            sub = f"{sub}  ·  {pending}" if sub else pending
         lines_h = title_fm.height() + (sub_fm.height() + 2 if sub else 0)
         top = rect.center().y() - lines_h // 2 + 1
         painter.setFont(self._title)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -77,15 +78,19 @@ def open_vault_interactive(services: AppServices, parent: QWidget | None = None)
         except _Cancelled:
             return False
         except WrongPasswordError:
-            errors.append("Wrong password. Try again.")
+            errors.append(QCoreApplication.translate("Application", "Wrong password. Try again."))
         except VaultLockedError as exc:
             show_fatal(
-                "Authenticator is already running",
-                f"{exc}\n\nSwitch to the open window, or quit it first.",
+                QCoreApplication.translate("Application", "Authenticator is already running"),
+                QCoreApplication.translate(
+                    "Application", "{error}\n\nSwitch to the open window, or quit it first."
+                ).format(error=exc),
             )
             return False
         except VaultError as exc:
-            show_fatal("The vault cannot be opened", str(exc))
+            show_fatal(
+                QCoreApplication.translate("Application", "The vault cannot be opened"), str(exc)
+            )
             return False
 
 
@@ -109,6 +114,9 @@ def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> in
     app = create_app()
     from desktop_app.ui.theme import apply_theme
 
+    from desktop_app.ui.i18n import install_translations
+
+    install_translations(app, str(services.settings.get("language")))
     apply_theme(app, str(services.settings.get("theme")))
     try:
         if services.vault is None and not open_vault_interactive(services):

@@ -42,36 +42,36 @@ from desktop_app.ui.theme import current_is_dark, error_css, themed, warning_col
 COL_CHECK, COL_ISSUER, COL_NAME, COL_KIND, COL_GROUP, COL_STATUS = range(6)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CandidateReview", text)
-
-
 def describe(entry: Entry) -> str:
     """'Time-based (TOTP) · SHA-1 · 6 digits · every 30 s'."""
     alg = entry.algorithm.replace("SHA", "SHA-")
     if entry.type is OtpType.STEAM:
-        return _tr("Steam Guard · 5 characters · every {period} s").format(period=entry.period)
+        return QCoreApplication.translate(
+            "CandidateReview", "Steam Guard · 5 characters · every {period} s"
+        ).format(period=entry.period)
     if entry.type is OtpType.HOTP:
-        return _tr("Counter-based (HOTP) · {alg} · {digits} digits · counter {counter}").format(
-            alg=alg, digits=entry.digits, counter=entry.counter
-        )
-    return _tr("Time-based (TOTP) · {alg} · {digits} digits · every {period} s").format(
-        alg=alg, digits=entry.digits, period=entry.period
-    )
+        return QCoreApplication.translate(
+            "CandidateReview", "Counter-based (HOTP) · {alg} · {digits} digits · counter {counter}"
+        ).format(alg=alg, digits=entry.digits, counter=entry.counter)
+    return QCoreApplication.translate(
+        "CandidateReview", "Time-based (TOTP) · {alg} · {digits} digits · every {period} s"
+    ).format(alg=alg, digits=entry.digits, period=entry.period)
 
 
 def describe_short(entry: Entry) -> str:
     """'TOTP · SHA-1 · 6 digits · 30 s' (for tables)."""
     alg = entry.algorithm.replace("SHA", "SHA-")
     if entry.type is OtpType.STEAM:
-        return _tr("Steam · 5 characters · {period} s").format(period=entry.period)
+        return QCoreApplication.translate(
+            "CandidateReview", "Steam · 5 characters · {period} s"
+        ).format(period=entry.period)
     if entry.type is OtpType.HOTP:
-        return _tr("HOTP · {alg} · {digits} digits · counter {counter}").format(
-            alg=alg, digits=entry.digits, counter=entry.counter
-        )
-    return _tr("TOTP · {alg} · {digits} digits · {period} s").format(
-        alg=alg, digits=entry.digits, period=entry.period
-    )
+        return QCoreApplication.translate(
+            "CandidateReview", "HOTP · {alg} · {digits} digits · counter {counter}"
+        ).format(alg=alg, digits=entry.digits, counter=entry.counter)
+    return QCoreApplication.translate(
+        "CandidateReview", "TOTP · {alg} · {digits} digits · {period} s"
+    ).format(alg=alg, digits=entry.digits, period=entry.period)
 
 
 def avatar_pixmap(entry: Entry, size: int, dpr: float = 1.0) -> QPixmap:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +42,14 @@ if TYPE_CHECKING:
     from desktop_app.app import AppServices
 
 log = logging.getLogger(__name__)
+
+
+def _ts(text: str) -> str:
+    """A declared setting's label, description, choice or section, translated (they are marked
+    with ``QT_TRANSLATE_NOOP("Settings", ...)`` in ``desktop_app/settings.py``)."""
+    return QCoreApplication.translate("Settings", text)
+
+
 EMNIFY_SECTION = "emnify account"
 SECURITY_SECTION = "Security"
 
@@ -54,7 +62,7 @@ class SettingsDialog(QDialog):
         self.services = services
         self.settings = services.settings
         self.setObjectName("SettingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.emnify_pane: QWidget | None = None
@@ -65,7 +73,7 @@ class SettingsDialog(QDialog):
         body.setSpacing(0)
         self.nav = QListWidget(self)
         self.nav.setObjectName("settings_nav")
-        self.nav.setAccessibleName("Settings sections")
+        self.nav.setAccessibleName(self.tr("Settings sections"))
         self.nav.setFixedWidth(180)
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.nav.setStyleSheet(
@@ -91,7 +99,7 @@ class SettingsDialog(QDialog):
             names.append(SECURITY_SECTION)
         self.section_names = names
         for section in names:
-            self.nav.addItem(section)
+            self.nav.addItem(_ts(section))
             self.pages.addWidget(self._page(section))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
@@ -134,7 +142,7 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(page)
         lay.setContentsMargins(24, 18, 24, 18)
         lay.setSpacing(4)
-        title = QLabel(section, page)
+        title = QLabel(_ts(section), page)
         title.setObjectName("page_title")
         title.setStyleSheet("font-size: 14pt; font-weight: 600;")
         lay.addWidget(title)
@@ -143,7 +151,7 @@ class SettingsDialog(QDialog):
             lay.addWidget(self._emnify(page), 1)
         else:
             for setting in SETTINGS:
-                if setting.section == section:
+                if setting.section == section and not setting.internal:
                     self._add_setting(lay, page, setting)
             if section == SECURITY_SECTION:
                 lay.addSpacing(10)
@@ -156,7 +164,9 @@ class SettingsDialog(QDialog):
         try:
             from desktop_app.ui.emnify_pane import EmnifyPane
         except ImportError:
-            label = QLabel("The emnify account settings are not available in this build.", page)
+            label = QLabel(
+                self.tr("The emnify account settings are not available in this build."), page
+            )
             label.setObjectName("emnify_missing")
             label.setWordWrap(True)
             return label
@@ -164,7 +174,7 @@ class SettingsDialog(QDialog):
             pane = EmnifyPane(self.services, page)
         except Exception:
             log.exception("emnify pane failed")
-            label = QLabel("The emnify account settings could not be shown.", page)
+            label = QLabel(self.tr("The emnify account settings could not be shown."), page)
             label.setWordWrap(True)
             return label
         self.emnify_pane = pane
@@ -172,17 +182,18 @@ class SettingsDialog(QDialog):
 
     def _add_setting(self, lay: QVBoxLayout, page: QWidget, setting: Setting) -> None:
         value = self.settings.get(setting.name)
+        label_text, description = _ts(setting.label), _ts(setting.description)
         widget: QWidget
         row = QHBoxLayout()
         row.setSpacing(10)
         if setting.type is bool:
-            box = QCheckBox(setting.label, page)
+            box = QCheckBox(label_text, page)
             box.setChecked(bool(value))
             box.toggled.connect(lambda on, s=setting: self._set(s, bool(on)))
             widget = box
             row.addWidget(box, 1)
         else:
-            label = QLabel(setting.label, page)
+            label = QLabel(label_text, page)
             row.addWidget(label, 1)
             if setting.type is int:
                 spin = QSpinBox(page)
@@ -191,7 +202,7 @@ class SettingsDialog(QDialog):
                     setting.maximum if setting.maximum is not None else 2**31 - 1,
                 )
                 if setting.minimum == 0:
-                    spin.setSpecialValueText("Off")
+                    spin.setSpecialValueText(self.tr("Off"))
                 spin.setValue(int(value))
                 spin.setMinimumWidth(110)
                 spin.valueChanged.connect(lambda v, s=setting: self._set(s, int(v)))
@@ -200,7 +211,7 @@ class SettingsDialog(QDialog):
             elif setting.choices:
                 combo = QComboBox(page)
                 for choice, text in setting.choices:
-                    combo.addItem(text, choice)
+                    combo.addItem(_ts(text), choice)
                 combo.setCurrentIndex(max(0, combo.findData(value)))
                 combo.setMinimumWidth(180)
                 combo.currentIndexChanged.connect(
@@ -210,11 +221,13 @@ class SettingsDialog(QDialog):
                 row.addWidget(combo)
             elif setting.kind == "folder":
                 edit = QLineEdit(str(value), page)
-                edit.setPlaceholderText("Choose a folder")
+                edit.setPlaceholderText(self.tr("Choose a folder"))
                 edit.setMinimumWidth(220)
                 edit.editingFinished.connect(lambda s=setting, e=edit: self._set(s, e.text()))
-                choose = QPushButton("Choose…", page)
-                choose.setAccessibleName(f"Choose {setting.label.lower()}")
+                choose = QPushButton(self.tr("Choose…"), page)
+                choose.setAccessibleName(
+                    self.tr("Choose the {setting}").format(setting=label_text.lower())
+                )
                 choose.clicked.connect(lambda _c=False, s=setting, e=edit: self._choose(s, e))
                 widget = edit
                 row.addWidget(edit)
@@ -227,12 +240,12 @@ class SettingsDialog(QDialog):
                 row.addWidget(edit)
             label.setBuddy(widget)
         widget.setObjectName(f"setting_{setting.name}")
-        widget.setAccessibleName(setting.label)
-        widget.setAccessibleDescription(setting.description)
-        widget.setToolTip(setting.description)
+        widget.setAccessibleName(label_text)
+        widget.setAccessibleDescription(description)
+        widget.setToolTip(description)
         self.widgets[setting.name] = widget
         lay.addLayout(row)
-        help_text = QLabel(setting.description, page)
+        help_text = QLabel(description, page)
         help_text.setWordWrap(True)
         help_text.setStyleSheet("color: palette(placeholder-text); font-size: 9pt;")
         if setting.type is bool:
@@ -246,7 +259,7 @@ class SettingsDialog(QDialog):
         lay.addSpacing(10)
 
     def _choose(self, setting: Setting, edit: QLineEdit) -> None:
-        folder = QFileDialog.getExistingDirectory(self, setting.label, edit.text())
+        folder = QFileDialog.getExistingDirectory(self, _ts(setting.label), edit.text())
         if folder:
             edit.setText(folder)
             self._set(setting, folder)
@@ -271,7 +284,7 @@ class SettingsDialog(QDialog):
         box.setFrameShape(QFrame.Shape.StyledPanel)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(14, 12, 14, 12)
-        title = QLabel("Vault protection", box)
+        title = QLabel(self.tr("Vault protection"), box)
         title.setStyleSheet("font-weight: 600;")
         lay.addWidget(title)
         self.protection_label = QLabel("", box)
@@ -279,11 +292,11 @@ class SettingsDialog(QDialog):
         self.protection_label.setWordWrap(True)
         lay.addWidget(self.protection_label)
         row = QHBoxLayout()
-        self.use_password_button = QPushButton("Use a Password…", box)
+        self.use_password_button = QPushButton(self.tr("Use a Password…"), box)
         self.use_password_button.clicked.connect(self.switch_to_password)
-        self.change_password_button = QPushButton("Change Password…", box)
+        self.change_password_button = QPushButton(self.tr("Change Password…"), box)
         self.change_password_button.clicked.connect(self.change_password)
-        self.use_keyring_button = QPushButton("Use the System Keyring", box)
+        self.use_keyring_button = QPushButton(self.tr("Use the System Keyring"), box)
         self.use_keyring_button.clicked.connect(self.switch_to_keyring)
         for b in (self.use_password_button, self.change_password_button, self.use_keyring_button):
             row.addWidget(b)
@@ -301,24 +314,26 @@ class SettingsDialog(QDialog):
         vault = self.services.vault
         mode = vault.mode if vault is not None else None
         if mode == "password":
-            text = (
+            text = self.tr(
                 "Your accounts are encrypted with a password that you enter when the app "
                 "starts. You can lock the window with Ctrl+L."
             )
         elif mode == "keyring":
-            text = (
+            text = self.tr(
                 "Your accounts are encrypted; the key is kept in the system keyring, which your "
                 "desktop unlocks when you sign in."
             )
         else:
-            text = "The vault is locked."
+            text = self.tr("The vault is locked.")
         self.protection_label.setText(text)
         self.use_password_button.setVisible(mode == "keyring")
         self.change_password_button.setVisible(mode == "password")
         self.use_keyring_button.setVisible(mode == "password")
         self.use_keyring_button.setEnabled(self.services.keystore.available())
         if not self.services.keystore.available():
-            self.use_keyring_button.setToolTip("No system keyring was found on this computer.")
+            self.use_keyring_button.setToolTip(
+                self.tr("No system keyring was found on this computer.")
+            )
 
     def ask_new_password(self, change: bool) -> tuple[str, str] | None:
         """(current password or "", new password), or None when cancelled. Tests replace it."""
@@ -350,9 +365,9 @@ class SettingsDialog(QDialog):
         try:
             vault.use_password(answer[1])
         except AppError as exc:
-            self._message(f"Nothing changed: {exc}")
+            self._message(self.tr("Nothing changed: {error}").format(error=exc))
             return
-        self._done("The vault is now protected by your password.")
+        self._done(self.tr("The vault is now protected by your password."))
 
     def change_password(self) -> None:
         vault = self.services.vault
@@ -361,28 +376,30 @@ class SettingsDialog(QDialog):
             return
         current, new = answer
         if not vault.check_password(current):
-            self._message(str(WrongPasswordError("The current password is wrong.")))
+            self._message(str(WrongPasswordError(self.tr("The current password is wrong."))))
             return
         try:
             vault.use_password(new)
         except AppError as exc:
-            self._message(f"Nothing changed: {exc}")
+            self._message(self.tr("Nothing changed: {error}").format(error=exc))
             return
-        self._done("The password was changed.")
+        self._done(self.tr("The password was changed."))
 
     def switch_to_keyring(self) -> None:
         vault = self.services.vault
         if vault is None:
             return
         if not self.confirm(
-            "Use the system keyring?",
-            "The vault key will be kept in the system keyring and no password will be asked "
-            "when the app starts. Continue?",
+            self.tr("Use the system keyring?"),
+            self.tr(
+                "The vault key will be kept in the system keyring and no password will be asked "
+                "when the app starts. Continue?"
+            ),
         ):
             return
         try:
             vault.use_keyring()
         except AppError as exc:
-            self._message(f"Nothing changed: {exc}")
+            self._message(self.tr("Nothing changed: {error}").format(error=exc))
             return
-        self._done("The vault key is now kept in the system keyring.")
+        self._done(self.tr("The vault key is now kept in the system keyring."))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from desktop_app.ui.main_window import MainWindow
@@ -11,9 +12,9 @@ def install_tray(app: QApplication, window: MainWindow) -> QSystemTrayIcon | Non
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
     tray = QSystemTrayIcon(app.windowIcon(), window)
-    tray.setToolTip("Authenticator")
+    tray.setToolTip(QCoreApplication.translate("Tray", "Authenticator"))
     menu = QMenu(window)
-    show = menu.addAction("Show Authenticator")
+    show = menu.addAction(QCoreApplication.translate("Tray", "Show Authenticator"))
     show.triggered.connect(lambda: _show(window))
     menu.addSeparator()
     menu.addAction(window.commands.lock)

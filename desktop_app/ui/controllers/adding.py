@@ -20,14 +20,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.errors import AppError
 from desktop_app.intake import Gatherer, Payload, PayloadKind, classify, find_duplicates
 from desktop_app.intake import split_paths as split_image_paths
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry
-from desktop_app.ui.images import IMAGE_FILTER, qimage_to_array
+from desktop_app.ui.file_dialogs import image_filter, open_files
+from desktop_app.ui.images import qimage_to_array
 from desktop_app.ui.workers import run_in_thread
 
 if TYPE_CHECKING:
@@ -152,9 +153,7 @@ class AddingController(QObject):
     # --- images and drops -------------------------------------------------------------------
 
     def open_images(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.w, self.tr("Open QR code images"), str(Path.home()), IMAGE_FILTER
-        )
+        paths = open_files(self.w, self.w.settings, self.tr("Open QR Code Images"), image_filter())
         if paths:
             self.scan_files(paths)
 
@@ -269,8 +268,14 @@ class AddingController(QObject):
             return
         window = ScanWindow(self.w, self.w.services.camera_source)
         window.payloads_found.connect(self.handle_payloads)
+        window.alternative_chosen.connect(self._camera_alternative)
         self.scan_window = window
         window.show()
+
+    def _camera_alternative(self, key: str) -> None:
+        """The scan window found no camera and the person chose another way."""
+        actions = {"image": self.open_images, "paste": self.paste, "screen": self.scan_screen}
+        QTimer.singleShot(0, actions[key])
 
     # --- backups ----------------------------------------------------------------------------
 

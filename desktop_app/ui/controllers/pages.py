@@ -70,25 +70,24 @@ class Toast(QLabel):
         self.move((parent.width() - w) // 2, parent.height() - self.height() - 18)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def demo_banner(parent: QWidget, url: str, user: str, password: str) -> QLabel:
     """The notice that the app runs against the demo portal emulator (``--demo``)."""
     if url:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "MainWindow",
             "<b>Demo mode</b>: emnify portal emulator at {url}, user <b>{user}</b>, "
             "password <b>{password}</b>. Try <i>Settings → emnify account</i> (Ctrl+,) to turn "
-            "two-factor authentication on and off."
+            "two-factor authentication on and off.",
         ).format(url=url, user=user, password=password)
     else:
-        text = _tr("<b>Demo mode</b>: using a local emnify portal emulator.")
+        text = QCoreApplication.translate(
+            "MainWindow", "<b>Demo mode</b>: using a local emnify portal emulator."
+        )
     banner = QLabel(text, parent)
     banner.setObjectName("demo_banner")
     banner.setWordWrap(True)
     banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    banner.setAccessibleName(_tr("Demo mode notice"))
+    banner.setAccessibleName(QCoreApplication.translate("MainWindow", "Demo mode notice"))
     themed(banner, banner_css)
     return banner
 
