@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -67,6 +66,22 @@ def field_message(exc: OtpError) -> str:
     return QCoreApplication.translate("AddDialog", "{field}: {error}").format(
         field=QCoreApplication.translate("AddDialog", label), error=exc
     )
+
+
+class LinkEdit(QLineEdit):
+    """A one-line field for an otpauth:// link, masked until shown (it holds the secret)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.setFont(font)
+
+    def setPlainText(self, text: str) -> None:
+        self.setText(" ".join(text.split()))
+
+    def toPlainText(self) -> str:
+        return self.text()
 
 
 class AddDialog(QDialog):
@@ -232,22 +247,41 @@ class AddDialog(QDialog):
         )
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        self.link_edit = QPlainTextEdit(page)
+        # The link holds the secret: masked like the setup key on the other tab.
+        self.link_edit = LinkEdit(page)
         self.link_edit.setPlaceholderText(
             self.tr("otpauth://totp/Example:you@example.com?secret=…")
         )
         self.link_edit.setAccessibleName(self.tr("Link"))
-        self.link_edit.setTabChangesFocus(True)
-        self.link_edit.setMinimumHeight(90)
-        self.link_edit.textChanged.connect(lambda: self._clear_error(self.link_edit))
-        lay.addWidget(self.link_edit, 1)
+        self.link_edit.setAccessibleDescription(
+            self.tr("The otpauth:// link; hidden like a password because it holds the secret.")
+        )
+        self.link_edit.setMinimumHeight(30)
+        self.link_edit.textChanged.connect(lambda _t: self._clear_error(self.link_edit))
+        self.link_reveal_button = QToolButton(page)
+        self.link_reveal_button.setText(self.tr("Show"))
+        self.link_reveal_button.setCheckable(True)
+        self.link_reveal_button.setToolTip(self.tr("Show or hide the link (Alt+H)"))
+        self.link_reveal_button.setShortcut("Alt+H")
+        self.link_reveal_button.setAccessibleName(self.tr("Show the link"))
+        self.link_reveal_button.toggled.connect(self._reveal_link)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(self.link_edit, 1)
+        row.addWidget(self.link_reveal_button)
+        lay.addLayout(row)
         paste = QPushButton(self.tr("Paste from Clipboard"), page)
-        paste.setAccessibleName(self.tr("Paste link from clipboard"))
+        paste.setAccessibleName(self.tr("Paste the link from the clipboard"))
         paste.clicked.connect(
             lambda: self.link_edit.setPlainText(QGuiApplication.clipboard().text().strip())
         )
         lay.addWidget(paste, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addStretch(1)
         return page
+
+    def _reveal_link(self, on: bool) -> None:
+        self.link_edit.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+        self.link_reveal_button.setText(self.tr("Hide") if on else self.tr("Show"))
 
     def _reveal(self, on: bool) -> None:
         self.secret_edit.setEchoMode(

@@ -112,9 +112,8 @@ def build_window(services: AppServices) -> MainWindow:
 
 def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> int:
     app = create_app()
-    from desktop_app.ui.theme import apply_theme
-
     from desktop_app.ui.i18n import install_translations
+    from desktop_app.ui.theme import apply_theme
 
     install_translations(app, str(services.settings.get("language")))
     apply_theme(app, str(services.settings.get("theme")))

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -112,10 +112,14 @@ class ExportDialog(QDialog):
         self.export_button.setAccessibleName(self.tr("Export"))
         self.export_button.clicked.connect(self.do_export)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
+        # Two separate things: exporting now (a file, once) and the automatic backups setting.
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("export-tabs")
+        self.tabs.setAccessibleName(self.tr("Export now or set up automatic backups"))
+        now = QWidget()
+        layout = QVBoxLayout(now)
         count = len(services.vault) if services.vault is not None else 0
         intro = QLabel(
             self.tr("Export your account to a file that other authenticators can read.")
@@ -132,15 +136,31 @@ class ExportDialog(QDialog):
         layout.addWidget(self.understood)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        layout.addWidget(self._build_backup_box())
-        layout.addWidget(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
+        self.tabs.addTab(now, self.tr("Export Now"))
+        self.tabs.addTab(self._build_backup_box(), self.tr("Automatic Backups"))
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs, 1)
+        outer.addWidget(buttons)
         self._format_changed()
 
     # --- automatic backups --------------------------------------------------------------------
 
-    def _build_backup_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Automatic backups"))
+    def _build_backup_box(self) -> QWidget:
+        box = QWidget()
+        box.setObjectName("automatic-backups")
         lay = QVBoxLayout(box)
+        about = QLabel(
+            self.tr(
+                "Automatic backups are written after each change, encrypted with the backup "
+                "password below. Turn them on and choose their folder in Settings → Backups."
+            )
+        )
+        about.setWordWrap(True)
+        lay.addWidget(about)
         self.backup_status = QLabel()
         self.backup_status.setObjectName("backup-status")
         self.backup_status.setWordWrap(True)
@@ -163,6 +183,7 @@ class ExportDialog(QDialog):
         row.addWidget(save)
         lay.addWidget(self.backup_status)
         lay.addLayout(row)
+        lay.addStretch(1)
         self._refresh_backup_status()
         return box
 
@@ -220,7 +241,7 @@ class ExportDialog(QDialog):
             self.warning.setText(
                 self.tr(
                     "The codes shown hold your secrets: anyone who photographs them can generate "
-                    "your codes. Scan them with Google Authenticator (Transfer accounts > Import) "
+                    "your codes. Scan them with Google Authenticator (Transfer accounts → Import accounts) "
                     "in private. Steam accounts, 7-digit codes and periods other than 30 s cannot "
                     "be carried and are listed."
                 )
@@ -380,7 +401,7 @@ class GoogleQrDialog(QDialog):
         warning = QLabel(
             self.tr(
                 "These codes hold your secrets. Scan them in Google Authenticator (Transfer accounts "
-                "> Import accounts) and close this window; don't let anyone photograph them."
+                "→ Import accounts) and close this window; do not let anyone photograph them."
             )
         )
         warning.setWordWrap(True)

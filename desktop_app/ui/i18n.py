@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 
-__all__ = ["QT_TRANSLATE_NOOP", "install_translations", "resolve"]
+__all__ = ["QT_TRANSLATE_NOOP", "install_translations", "resolve", "sentence"]
 
 log = logging.getLogger(__name__)
 
@@ -67,3 +67,12 @@ def install_translations(app: QApplication, choice: str = "system") -> str:
     app.installTranslator(ours)
     _installed.append(ours)
     return language
+
+
+def sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first letter and a full stop (messages of errors)."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…:)" else text + "."

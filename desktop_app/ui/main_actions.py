@@ -27,19 +27,19 @@ class MainActions:
         add, lists = w.adding, w.lists
         self.add = a(
             "add",
-            QCoreApplication.translate("MainWindow", "&Enter Key Manually…"),
+            QCoreApplication.translate("MainWindow", "&Enter Setup Key…"),
             lambda: add.add_manually(),
             "Ctrl+N",
         )
         self.scan_camera = a(
             "scan_camera",
-            QCoreApplication.translate("MainWindow", "Scan with &Camera…"),
+            QCoreApplication.translate("MainWindow", "Scan QR Code with &Camera…"),
             add.scan_camera,
             "Ctrl+Shift+C",
         )
         self.scan_screen = a(
             "scan_screen",
-            QCoreApplication.translate("MainWindow", "Scan &Screen"),
+            QCoreApplication.translate("MainWindow", "Scan QR Code on &Screen"),
             add.scan_screen,
             "Ctrl+Shift+S",
         )

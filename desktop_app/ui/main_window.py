@@ -55,6 +55,7 @@ from desktop_app.ui.controllers.list_actions import ListActions
 from desktop_app.ui.controllers.locking import LockController
 from desktop_app.ui.controllers.pages import Pages, demo_banner
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.i18n import sentence
 from desktop_app.ui.main_actions import MainActions
 
 if TYPE_CHECKING:
@@ -177,9 +178,9 @@ class MainWindow(QMainWindow):
             central,
             [
                 (self.tr("Scan QR Code on Screen"), a.scan_screen, True),
-                (self.tr("Scan with Camera"), a.scan_camera, False),
+                (self.tr("Scan QR Code with Camera…"), a.scan_camera, False),
                 (self.tr("Open QR Image…"), a.open_images, False),
-                (self.tr("Enter Key Manually…"), lambda: a.add_manually(), False),
+                (self.tr("Enter Setup Key…"), lambda: a.add_manually(), False),
                 (self.tr("Import Backup…"), lambda: a.import_backup(), False),
             ],
         )
@@ -401,6 +402,7 @@ class MainWindow(QMainWindow):
 
     def inform(self, title: str, text: str, *, warning: bool = False) -> None:
         """A message a person must read (tests replace this)."""
+        self.pages.toast.hide()  # a notice such as "Reading …" must not linger behind it
         box = QMessageBox(
             QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
             title,
@@ -411,7 +413,8 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def ask(self, title: str, text: str, ok_label: str, *, destructive: bool = False) -> bool:
-        """A yes/no confirmation (tests replace this)."""
+        """A confirmation whose button names the action (tests replace this)."""
+        self.pages.toast.hide()
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -424,11 +427,12 @@ class MainWindow(QMainWindow):
         return box.clickedButton() is ok
 
     def show_error(self, title: str, exc: BaseException) -> None:
-        self.inform(title, str(exc) or type(exc).__name__, warning=True)
+        self.inform(title, sentence(str(exc) or type(exc).__name__), warning=True)
 
     def open_dialog(self, dialog: QWidget) -> None:
         """Open a window-modal dialog that deletes itself; ``active_dialog`` while it is open."""
         self.active_dialog = dialog
+        self.pages.toast.hide()  # the dialog says what happens now; no notice behind it
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._dialog_gone(dialog))
         dialog.open()  # type: ignore[attr-defined]

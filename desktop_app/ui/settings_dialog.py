@@ -344,9 +344,14 @@ class SettingsDialog(QDialog):
             return None
         return dialog.current_password(), dialog.password()
 
-    def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+    def confirm(self, title: str, text: str, action: str = "") -> bool:
+        """Ask with a button that names the action (not Yes/No); tests replace this."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        ok = box.addButton(action or self.tr("Continue"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is ok
 
     def _message(self, text: str) -> None:
         self.protection_message.setText(text)
@@ -393,8 +398,9 @@ class SettingsDialog(QDialog):
             self.tr("Use the system keyring?"),
             self.tr(
                 "The vault key will be kept in the system keyring and no password will be asked "
-                "when the app starts. Continue?"
+                "when the app starts."
             ),
+            self.tr("Use the System Keyring"),
         ):
             return
         try:

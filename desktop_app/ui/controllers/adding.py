@@ -28,11 +28,13 @@ from desktop_app.intake import split_paths as split_image_paths
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry
 from desktop_app.ui.file_dialogs import image_filter, open_files
+from desktop_app.ui.i18n import sentence
 from desktop_app.ui.images import qimage_to_array
 from desktop_app.ui.workers import run_in_thread
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
+
 
 log = logging.getLogger(__name__)
 
@@ -180,12 +182,16 @@ class AddingController(QObject):
             lines = [self.tr("No QR code was found in {name}.").format(name=n) for n in empty]
             self.w.inform(
                 self.tr("No QR code found"),
-                "\n".join(lines + errors) or self.tr("No QR code was found."),
+                "\n".join(lines + [sentence(e) for e in errors])
+                or self.tr("No QR code was found."),
             )
             return
         if errors or empty:
             self.w.notice(
-                "; ".join(errors + [self.tr("No QR code in {name}").format(name=n) for n in empty])
+                " ".join(
+                    [sentence(e) for e in errors]
+                    + [self.tr("No QR code was found in {name}.").format(name=n) for n in empty]
+                )
             )
         self.handle_texts(texts)
 
