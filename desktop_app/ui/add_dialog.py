@@ -105,6 +105,12 @@ class AddDialog(QDialog):
         self.tabs.addTab(self._manual_page(), self.tr("Enter Setup Key"))
         self.tabs.addTab(self._link_page(), self.tr("Paste Link"))
         self.tabs.setAccessibleName(self.tr("How to add the account"))
+        self.tabs.setTabToolTip(
+            self.TAB_MANUAL, self.tr("Type the setup key that the website shows.")
+        )
+        self.tabs.setTabToolTip(
+            self.TAB_LINK, self.tr("Paste an otpauth:// or Google Authenticator export link.")
+        )
         self.tabs.currentChanged.connect(lambda _i: self._clear_error())
         layout.addWidget(self.tabs)
 
@@ -122,6 +128,7 @@ class AddDialog(QDialog):
         )
         self.add_button.setDefault(True)
         self.add_button.setAccessibleName(self.tr("Add account"))
+        self.add_button.setAccessibleDescription(self.tr("Save the account described here."))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -194,6 +201,9 @@ class AddDialog(QDialog):
         self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_toggle.setAutoRaise(True)
         self.advanced_toggle.setAccessibleName(self.tr("Advanced options"))
+        self.advanced_toggle.setAccessibleDescription(
+            self.tr("Show the type, algorithm, digits, period and counter of the account.")
+        )
         self.advanced_toggle.toggled.connect(self._toggle_advanced)
         outer.addWidget(self.advanced_toggle)
 
@@ -272,6 +282,7 @@ class AddDialog(QDialog):
         lay.addLayout(row)
         paste = QPushButton(self.tr("Paste from Clipboard"), page)
         paste.setAccessibleName(self.tr("Paste the link from the clipboard"))
+        paste.setAccessibleDescription(self.tr("Put the link on the clipboard into the field."))
         paste.clicked.connect(
             lambda: self.link_edit.setPlainText(QGuiApplication.clipboard().text().strip())
         )

@@ -36,6 +36,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     from desktop_app.ui.geometry import install_screen_clamp
 
     install_screen_clamp(app)
+    from desktop_app.ui.a11y import install_standard_descriptions
+
+    install_standard_descriptions(app)
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
     return app

@@ -163,6 +163,9 @@ class CandidateReview(QWidget):
             self.skipped_list = QListWidget(self)
             self.skipped_list.setObjectName("skipped-entries")
             self.skipped_list.setAccessibleName(self.tr("Entries that cannot be added"))
+            self.skipped_list.setAccessibleDescription(
+                self.tr("Entries found that this app cannot use, each with the reason.")
+            )
             self.skipped_list.setMaximumHeight(min(110, 22 * len(self.skipped) + 10))
             for s in self.skipped:
                 self.skipped_list.addItem(f"{s.label or self.tr('Unnamed')} — {s.reason}")
@@ -195,8 +198,14 @@ class CandidateReview(QWidget):
         form = QFormLayout()
         self.issuer_edit = QLineEdit(entry.issuer, box)
         self.issuer_edit.setAccessibleName(self.tr("Issuer"))
+        self.issuer_edit.setAccessibleDescription(
+            self.tr("The service the account belongs to, for example GitHub.")
+        )
         self.name_edit = QLineEdit(entry.name, box)
         self.name_edit.setAccessibleName(self.tr("Account name"))
+        self.name_edit.setAccessibleDescription(
+            self.tr("Your user name or e-mail address at the service.")
+        )
         form.addRow(self.tr("&Issuer:"), self.issuer_edit)
         form.addRow(self.tr("&Account:"), self.name_edit)
         lay.addLayout(form)
@@ -237,6 +246,9 @@ class CandidateReview(QWidget):
         self.table = table
         table.setObjectName("candidates")
         table.setAccessibleName(self.tr("Accounts found"))
+        table.setAccessibleDescription(
+            self.tr("The accounts read; the checked ones are added. Space checks a row.")
+        )
         table.setHorizontalHeaderLabels(columns)
         table.verticalHeader().setVisible(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -279,6 +291,11 @@ class CandidateReview(QWidget):
         ):
             button = QPushButton(text, self)
             button.setObjectName(name)
+            button.setAccessibleDescription(
+                self.tr("Check every account in the list.")
+                if on
+                else self.tr("Uncheck every account in the list.")
+            )
             button.clicked.connect(lambda _c=False, on=on: self.set_all_checked(on))
             row.addWidget(button)
         row.addStretch(1)

@@ -58,6 +58,7 @@ class ConfirmDialog(QDialog):
             self.tr("Add"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.add_button.setDefault(True)
+        self.add_button.setAccessibleDescription(self.tr("Save the checked accounts in the vault."))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

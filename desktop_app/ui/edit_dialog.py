@@ -37,13 +37,21 @@ class EditDialog(QDialog):
         form = QFormLayout()
         self.issuer_edit = QLineEdit(entry.issuer, self)
         self.issuer_edit.setAccessibleName(self.tr("Issuer"))
+        self.issuer_edit.setAccessibleDescription(
+            self.tr("The service the account belongs to, for example GitHub.")
+        )
         self.name_edit = QLineEdit(entry.name, self)
         self.name_edit.setAccessibleName(self.tr("Account name"))
+        self.name_edit.setAccessibleDescription(
+            self.tr("Your user name or e-mail address at the service.")
+        )
         self.group_edit = QLineEdit(entry.group, self)
         self.group_edit.setAccessibleName(self.tr("Group"))
+        self.group_edit.setAccessibleDescription(self.tr("A group to file the account under."))
         self.group_edit.setPlaceholderText(self.tr("optional"))
         self.note_edit = QLineEdit(entry.note, self)
         self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setAccessibleDescription(self.tr("A note of your own about the account."))
         self.note_edit.setPlaceholderText(self.tr("optional"))
         form.addRow(self.tr("&Issuer:"), self.issuer_edit)
         form.addRow(self.tr("&Account:"), self.name_edit)
@@ -55,6 +63,11 @@ class EditDialog(QDialog):
             self.counter_spin.setRange(0, 2_147_483_647)
             self.counter_spin.setValue(min(entry.counter, 2_147_483_647))
             self.counter_spin.setAccessibleName(self.tr("Counter"))
+            self.counter_spin.setAccessibleDescription(
+                self.tr(
+                    "The counter of the next code; change it to resynchronise with the service."
+                )
+            )
             form.addRow(self.tr("&Counter:"), self.counter_spin)
         details = QLabel(describe(entry), self)
         details.setStyleSheet("color: palette(placeholder-text);")

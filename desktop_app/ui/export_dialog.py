@@ -69,6 +69,9 @@ class ExportDialog(QDialog):
         self.format_box = QComboBox()
         self.format_box.setObjectName("export-format")
         self.format_box.setAccessibleName(self.tr("Export format"))
+        self.format_box.setAccessibleDescription(
+            self.tr("The file format the accounts are written in.")
+        )
         for key, label in FORMATS.items():
             self.format_box.addItem(QCoreApplication.translate("Exporters", label), key)
         self.format_box.currentIndexChanged.connect(self._format_changed)
@@ -76,10 +79,14 @@ class ExportDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("export-password")
         self.password.setAccessibleName(self.tr("Export password"))
+        self.password.setAccessibleDescription(
+            self.tr("The password that encrypts the exported file; at least 8 characters.")
+        )
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm = QLineEdit()
         self.confirm.setObjectName("export-password-confirm")
         self.confirm.setAccessibleName(self.tr("Repeat the export password"))
+        self.confirm.setAccessibleDescription(self.tr("The same password again, to be sure."))
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_box = QWidget()
         form = QFormLayout(self.password_box)
@@ -110,6 +117,9 @@ class ExportDialog(QDialog):
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setObjectName("export-button")
         self.export_button.setAccessibleName(self.tr("Export"))
+        self.export_button.setAccessibleDescription(
+            self.tr("Choose where to save the file and write it now.")
+        )
         self.export_button.clicked.connect(self.do_export)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -142,6 +152,8 @@ class ExportDialog(QDialog):
         layout.addLayout(row)
         self.tabs.addTab(now, self.tr("Export Now"))
         self.tabs.addTab(self._build_backup_box(), self.tr("Automatic Backups"))
+        self.tabs.setTabToolTip(0, self.tr("Write all accounts to a file once."))
+        self.tabs.setTabToolTip(1, self.tr("Set the password of the automatic backups."))
         outer = QVBoxLayout(self)
         outer.addWidget(self.tabs, 1)
         outer.addWidget(buttons)
@@ -176,6 +188,9 @@ class ExportDialog(QDialog):
         self.backup_confirm.setPlaceholderText(self.tr("Repeat"))
         save = QPushButton(self.tr("Save password"))
         save.setObjectName("save-backup-password")
+        save.setAccessibleDescription(
+            self.tr("Keep this password for the automatic backups in the system keyring.")
+        )
         save.clicked.connect(self.save_backup_password)
         row = QHBoxLayout()
         row.addWidget(self.backup_password)
@@ -394,8 +409,10 @@ class GoogleQrDialog(QDialog):
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.previous_button = QPushButton(self.tr("Previous"))
         self.previous_button.setObjectName("qr-previous")
+        self.previous_button.setAccessibleDescription(self.tr("Show the previous code."))
         self.next_button = QPushButton(self.tr("Next"))
         self.next_button.setObjectName("qr-next")
+        self.next_button.setAccessibleDescription(self.tr("Show the next code."))
         self.previous_button.clicked.connect(lambda: self.show_code(self.index - 1))
         self.next_button.clicked.connect(lambda: self.show_code(self.index + 1))
         warning = QLabel(
@@ -417,6 +434,9 @@ class GoogleQrDialog(QDialog):
         self.left_out_list = QListWidget()
         self.left_out_list.setObjectName("qr-left-out")
         self.left_out_list.setAccessibleName(self.tr("Accounts left out"))
+        self.left_out_list.setAccessibleDescription(
+            self.tr("Accounts this format cannot carry, each with the reason.")
+        )
         self.left_out_list.setWordWrap(True)
         self.setMinimumWidth(480)
         for entry, reason in left_out:

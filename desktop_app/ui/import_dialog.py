@@ -84,6 +84,9 @@ class ImportDialog(QDialog):
         )
         self.import_button.setObjectName("import-button")
         self.import_button.setAccessibleName(self.tr("Import the checked accounts"))
+        self.import_button.setAccessibleDescription(
+            self.tr("Save the checked accounts in the vault, all in one step.")
+        )
         self.import_button.setEnabled(False)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.clicked.connect(self.do_import)
@@ -128,6 +131,9 @@ class ImportDialog(QDialog):
         self.choose_button = QPushButton(self.tr("Choose a file…"))
         self.choose_button.setObjectName("choose-file")
         self.choose_button.setAccessibleName(self.tr("Choose a backup file"))
+        self.choose_button.setAccessibleDescription(
+            self.tr("Open a file dialog to pick the backup or export file.")
+        )
         self.choose_button.clicked.connect(self._choose)
         self.choose_error = QLabel()
         self.choose_error.setObjectName("choose-error")
@@ -148,6 +154,9 @@ class ImportDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("backup-password")
         self.password_edit.setAccessibleName(self.tr("Backup password"))
+        self.password_edit.setAccessibleDescription(
+            self.tr("The password the backup was encrypted with.")
+        )
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(self.tr("Password of the backup"))
         self.password_edit.returnPressed.connect(self.submit_password)
@@ -158,6 +167,9 @@ class ImportDialog(QDialog):
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setObjectName("unlock")
         self.unlock_button.setAccessibleName(self.tr("Unlock the backup"))
+        self.unlock_button.setAccessibleDescription(
+            self.tr("Decrypt the backup with the password and show its accounts.")
+        )
         self.unlock_button.clicked.connect(self.submit_password)
         row = QHBoxLayout()
         row.addWidget(self.password_edit, 1)

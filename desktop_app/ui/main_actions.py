@@ -84,6 +84,20 @@ class MainActions:
         self.quit = a(
             "quit", QCoreApplication.translate("MainWindow", "&Quit"), w.quit_app, "Ctrl+Q"
         )
+        self.shortcuts = a(
+            "shortcuts",
+            QCoreApplication.translate("MainWindow", "&Keyboard Shortcuts"),
+            w.show_shortcuts,
+            "F1",
+            QCoreApplication.translate("MainWindow", "List every keyboard shortcut"),
+        )
+        self.clear_search = a(
+            "clear_search",
+            QCoreApplication.translate("MainWindow", "Clear Search"),
+            w.clear_search,
+            "Esc",
+            QCoreApplication.translate("MainWindow", "Clear the search, wherever the focus is"),
+        )
         self.about = a(
             "about", QCoreApplication.translate("MainWindow", "&About Authenticator"), w.show_about
         )
@@ -239,7 +253,13 @@ class MainActions:
         view.addAction(self.next_all)
 
         help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+        help_menu.addAction(self.shortcuts)
+        help_menu.addSeparator()
         help_menu.addAction(self.about)
+
+    def all_actions(self) -> list[QAction]:
+        """Every action of the window, in menu order (the shortcuts list is built from these)."""
+        return [v for v in vars(self).values() if isinstance(v, QAction)]
 
     def row_menu(self, entry: Entry) -> QMenu:
         """The context menu of a row."""

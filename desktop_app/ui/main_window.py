@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry
@@ -177,11 +178,36 @@ class MainWindow(QMainWindow):
             self.view,
             central,
             [
-                (self.tr("Scan QR Code on Screen"), a.scan_screen, True),
-                (self.tr("Scan QR Code with Camera…"), a.scan_camera, False),
-                (self.tr("Open QR Image…"), a.open_images, False),
-                (self.tr("Enter Setup Key…"), lambda: a.add_manually(), False),
-                (self.tr("Import Backup…"), lambda: a.import_backup(), False),
+                (
+                    self.tr("Scan QR Code on Screen"),
+                    a.scan_screen,
+                    True,
+                    self.tr("Find the QR code shown on your screen, for example on a website."),
+                ),
+                (
+                    self.tr("Scan QR Code with Camera…"),
+                    a.scan_camera,
+                    False,
+                    self.tr("Hold the QR code in front of your camera."),
+                ),
+                (
+                    self.tr("Open QR Image…"),
+                    a.open_images,
+                    False,
+                    self.tr("Read the QR code from a saved picture or screenshot."),
+                ),
+                (
+                    self.tr("Enter Setup Key…"),
+                    lambda: a.add_manually(),
+                    False,
+                    self.tr("Type the setup key that the website shows."),
+                ),
+                (
+                    self.tr("Import Backup…"),
+                    lambda: a.import_backup(),
+                    False,
+                    self.tr("Read the accounts of another authenticator's backup file."),
+                ),
             ],
         )
 
@@ -348,6 +374,21 @@ class MainWindow(QMainWindow):
         self._update_page()
         self._update_actions()
 
+    def clear_search(self) -> None:
+        """Escape, wherever the focus is in the window: clear the search, back to the list."""
+        if self.search.text():
+            self.search.clear()
+            self.focus_list()
+
+    def focus_list(self) -> None:
+        """Give the account list the keyboard focus (after a dialog, a search, ...)."""
+        if not isValid(self) or not isValid(self.stack) or self._quitting:
+            return
+        if self.stack.currentWidget() is self.view:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.view.currentIndex().isValid() and self.proxy.rowCount():
+                self.view.setCurrentIndex(self.proxy.index(0, 0))
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -411,6 +452,7 @@ class MainWindow(QMainWindow):
             self,
         )
         box.exec()
+        self.focus_list()
 
     def ask(self, title: str, text: str, ok_label: str, *, destructive: bool = False) -> bool:
         """A confirmation whose button names the action (tests replace this)."""
@@ -424,6 +466,7 @@ class MainWindow(QMainWindow):
 
             ok.setStyleSheet(error_css() + " font-weight: 600;")
         box.exec()
+        self.focus_list()
         return box.clickedButton() is ok
 
     def show_error(self, title: str, exc: BaseException) -> None:
@@ -435,11 +478,15 @@ class MainWindow(QMainWindow):
         self.pages.toast.hide()  # the dialog says what happens now; no notice behind it
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._dialog_gone(dialog))
+        finished = getattr(dialog, "finished", None)
+        if finished is not None:
+            finished.connect(lambda *_: QTimer.singleShot(0, self, self.focus_list))
         dialog.open()  # type: ignore[attr-defined]
 
     def _dialog_gone(self, dialog: QWidget) -> None:
         if self.active_dialog is dialog:
             self.active_dialog = None
+            self.focus_list()  # the keyboard goes back where it was: the account list
 
     # ===================================================================== other windows ====
 
@@ -452,6 +499,12 @@ class MainWindow(QMainWindow):
             )
             return
         run_export(self, self.services)
+        self.focus_list()
+
+    def show_shortcuts(self) -> None:
+        from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
+
+        self.open_dialog(ShortcutsDialog(self.commands.all_actions(), self))
 
     def show_settings(self) -> None:
         from desktop_app.ui.settings_dialog import SettingsDialog
@@ -472,6 +525,7 @@ class MainWindow(QMainWindow):
                 "computer.</p><p>Licensed under the GNU GPL v3 or later.</p>"
             ).format(version=__version__),
         )
+        self.focus_list()
 
     # ===================================================================== window events ====
 

@@ -74,6 +74,7 @@ class SettingsDialog(QDialog):
         self.nav = QListWidget(self)
         self.nav.setObjectName("settings_nav")
         self.nav.setAccessibleName(self.tr("Settings sections"))
+        self.nav.setAccessibleDescription(self.tr("Choose the page of settings to show."))
         self.nav.setFixedWidth(180)
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.nav.setStyleSheet(
@@ -225,6 +226,7 @@ class SettingsDialog(QDialog):
                 edit.setMinimumWidth(220)
                 edit.editingFinished.connect(lambda s=setting, e=edit: self._set(s, e.text()))
                 choose = QPushButton(self.tr("Choose…"), page)
+                choose.setAccessibleDescription(self.tr("Choose the folder in a file dialog."))
                 choose.setAccessibleName(
                     self.tr("Choose the {setting}").format(setting=label_text.lower())
                 )
@@ -293,10 +295,19 @@ class SettingsDialog(QDialog):
         lay.addWidget(self.protection_label)
         row = QHBoxLayout()
         self.use_password_button = QPushButton(self.tr("Use a Password…"), box)
+        self.use_password_button.setAccessibleDescription(
+            self.tr("Protect the vault with a password asked at each start instead of the keyring.")
+        )
         self.use_password_button.clicked.connect(self.switch_to_password)
         self.change_password_button = QPushButton(self.tr("Change Password…"), box)
+        self.change_password_button.setAccessibleDescription(
+            self.tr("Choose a new vault password.")
+        )
         self.change_password_button.clicked.connect(self.change_password)
         self.use_keyring_button = QPushButton(self.tr("Use the System Keyring"), box)
+        self.use_keyring_button.setAccessibleDescription(
+            self.tr("Keep the vault key in the system keyring; no password is asked at start.")
+        )
         self.use_keyring_button.clicked.connect(self.switch_to_keyring)
         for b in (self.use_password_button, self.change_password_button, self.use_keyring_button):
             row.addWidget(b)

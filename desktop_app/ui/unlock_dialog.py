@@ -110,6 +110,13 @@ class PasswordDialog(QDialog):
         }[mode]
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
+        self.ok_button.setAccessibleDescription(
+            {
+                "create": self.tr("Create the vault with this password."),
+                "unlock": self.tr("Open the vault with this password."),
+                "change": self.tr("Encrypt the vault with the new password."),
+            }[mode]
+        )
         self.buttons.addButton(
             QDialogButtonBox.StandardButton.Cancel
             if mode != "unlock"
@@ -124,6 +131,9 @@ class PasswordDialog(QDialog):
         edit = QLineEdit(self)
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         edit.setAccessibleName(name)
+        edit.setAccessibleDescription(
+            self.tr("The vault password; the characters are hidden as you type.")
+        )
         edit.setMinimumHeight(30)
         return edit
 

@@ -296,6 +296,7 @@ class AddingController(QObject):
             return
         count = run_import(self.w, self.w.services, Path(path) if path else None)
         self.w.reload()
+        self.w.focus_list()
         if count:
             self.w.notice(
                 self.tr("Imported 1 account")

@@ -111,7 +111,7 @@ class Pages(QObject):
         stack: QStackedWidget,
         list_page: QWidget,
         toast_parent: QWidget,
-        empty_actions: Sequence[tuple[str, Callable[[], object], bool]],
+        empty_actions: Sequence[tuple[str, Callable[[], object], bool, str]],
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -208,11 +208,13 @@ class Pages(QObject):
         lay.addLayout(row)
         lay.addSpacing(12)
         self.empty_buttons = []
-        for label, slot, primary in self.empty_actions:
+        for label, slot, primary, description in self.empty_actions:
             button = QPushButton(label, page)
             button.setMinimumWidth(240)
             button.setMinimumHeight(34)
             button.setAccessibleName(label.rstrip("…"))
+            button.setAccessibleDescription(description)
+            button.setToolTip(description)
             button.clicked.connect(lambda _c=False, s=slot: s())
             if primary:
                 button.setDefault(True)
@@ -252,6 +254,7 @@ class Pages(QObject):
         themed(error, error_css)
         button = QPushButton(self.tr("Unlock"), page)
         button.setAccessibleName(self.tr("Unlock"))
+        button.setAccessibleDescription(self.tr("Open the vault with the password entered above."))
         button.setFixedWidth(280)
         button.setMinimumHeight(32)
         button.setStyleSheet(PRIMARY_BUTTON_CSS)
