@@ -23,15 +23,16 @@ def describe(widget: QWidget, name: str, description: str, *, tooltip: bool = Tr
 
 
 def _standard_descriptions() -> dict[QDialogButtonBox.StandardButton, str]:
-    tr = QCoreApplication.translate
     return {
-        _B.Close: tr("A11y", "Close this window."),
-        _B.Cancel: tr("A11y", "Close this window without changing anything."),
-        _B.Ok: tr("A11y", "Confirm and close this window."),
-        _B.Save: tr("A11y", "Save the changes and close this window."),
-        _B.Discard: tr("A11y", "Close this window and drop the changes."),
-        _B.Apply: tr("A11y", "Apply the changes."),
-        _B.Help: tr("A11y", "Show help for this window."),
+        _B.Close: QCoreApplication.translate("A11y", "Close this window."),
+        _B.Cancel: QCoreApplication.translate(
+            "A11y", "Close this window without changing anything."
+        ),
+        _B.Ok: QCoreApplication.translate("A11y", "Confirm and close this window."),
+        _B.Save: QCoreApplication.translate("A11y", "Save the changes and close this window."),
+        _B.Discard: QCoreApplication.translate("A11y", "Close this window and drop the changes."),
+        _B.Apply: QCoreApplication.translate("A11y", "Apply the changes."),
+        _B.Help: QCoreApplication.translate("A11y", "Show help for this window."),
     }
 
 
