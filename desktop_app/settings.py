@@ -158,6 +158,14 @@ SETTINGS: tuple[Setting, ...] = (
         internal=True,
     ),
     Setting(
+        "usage_counts",
+        str,
+        "{}",
+        "Copies per account",
+        "How often each account's code was copied (account id to count), for the tray menu.",
+        internal=True,
+    ),
+    Setting(
         "tray_notice_shown",
         bool,
         False,

@@ -1404,12 +1404,13 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>ListActions</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/list_actions.py" line="+33"/>
+        <location filename="../../desktop_app/ui/controllers/list_actions.py" line="+34"/>
+        <location line="+9"/>
         <source>Code for {who} copied</source>
         <translation>Code für {who} kopiert</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+36"/>
         <location line="+37"/>
         <location line="+15"/>
         <source>account</source>
@@ -1612,7 +1613,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+226"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+229"/>
         <source>Search accounts</source>
         <translation>Konten durchsuchen</translation>
     </message>
@@ -1712,7 +1713,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="-135"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="-138"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
@@ -1722,7 +1723,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Desktop Authenticator</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+92"/>
         <source>Scan QR Code on Screen</source>
         <translation>QR-Code auf dem Bildschirm scannen</translation>
     </message>
@@ -1815,6 +1816,16 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <location line="+2"/>
         <source>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes for your accounts, kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Zwei-Faktor-Codes für Ihre Konten, aufbewahrt in einem verschlüsselten Tresor auf diesem Computer.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder später.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Authenticator keeps running</source>
+        <translation>Authenticator läuft weiter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The app is still running in the system tray. Open it from the tray icon; quit it with File → Quit (Ctrl+Q).</source>
+        <translation>Die App läuft im Systemabschnitt der Kontrollleiste weiter. Öffnen Sie sie über das Symbol dort; beenden Sie sie mit Datei → Beenden (Strg+Q).</translation>
     </message>
 </context>
 <context>
@@ -2273,7 +2284,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Der Sprache des Systems folgen oder eine wählen. Gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>Lock after idle minutes</source>
         <translation>Sperren nach Minuten ohne Eingabe</translation>
     </message>
@@ -2579,12 +2590,32 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../desktop_app/ui/tray.py" line="+15"/>
+        <location filename="../../desktop_app/ui/tray.py" line="+21"/>
+        <source>&amp;Search Accounts…</source>
+        <translation>Konten &amp;durchsuchen …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy a code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unnamed account</source>
+        <translation>Unbenanntes Konto</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy the current code of {label}</source>
+        <translation>Den aktuellen Code von {label} kopieren</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
         <source>Show Authenticator</source>
         <translation>Authenticator zeigen</translation>
     </message>
