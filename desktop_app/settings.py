@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.errors import AppError
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ class Setting:
     minimum: int | None = None
     maximum: int | None = None
     kind: str = ""  # "folder" or "url" refine str settings for the pane
+    internal: bool = False  # remembered by the app itself, not shown in the settings pane
 
     def coerce(self, value: Any) -> SettingValue:
         """Validate ``value`` for this setting; raise :class:`SettingError` if it cannot be."""
@@ -68,9 +70,12 @@ SETTINGS: tuple[Setting, ...] = (
         "clipboard_clear_seconds",
         int,
         30,
-        "Clear copied codes after (seconds)",
-        "A copied code is removed from the clipboard after this many seconds, if the clipboard "
-        "still holds it. 0 keeps it.",
+        QT_TRANSLATE_NOOP("Settings", "Clear copied codes after (seconds)"),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "A copied code is removed from the clipboard after this many seconds, if the clipboard "
+            "still holds it. 0 keeps it.",
+        ),
         minimum=0,
         maximum=600,
     ),
@@ -78,46 +83,106 @@ SETTINGS: tuple[Setting, ...] = (
         "sort_order",
         str,
         "custom",
-        "Sort accounts",
-        "Show accounts by name or in your own order (drag to arrange).",
-        choices=(("custom", "Custom order"), ("name", "By name")),
+        QT_TRANSLATE_NOOP("Settings", "Sort accounts"),
+        QT_TRANSLATE_NOOP(
+            "Settings", "Show accounts by name or in your own order (drag to arrange)."
+        ),
+        choices=(
+            ("custom", QT_TRANSLATE_NOOP("Settings", "Custom order")),
+            ("name", QT_TRANSLATE_NOOP("Settings", "By name")),
+        ),
     ),
     Setting(
         "show_next_code",
         bool,
         False,
-        "Always show the next code",
-        "Show the code of the next time step beside the current one.",
+        QT_TRANSLATE_NOOP("Settings", "Always show the next code"),
+        QT_TRANSLATE_NOOP(
+            "Settings", "Show the code of the next time step beside the current one."
+        ),
     ),
     Setting(
         "hide_codes",
         bool,
         False,
-        "Hide codes until clicked",
-        "Codes are shown as dots until the row is selected.",
+        QT_TRANSLATE_NOOP("Settings", "Hide codes until clicked"),
+        QT_TRANSLATE_NOOP("Settings", "Codes are shown as dots until the row is selected."),
     ),
     Setting(
         "theme",
         str,
         "system",
-        "Appearance",
-        "Follow the system's light or dark palette, or force one.",
-        choices=(("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")),
+        QT_TRANSLATE_NOOP("Settings", "Appearance"),
+        QT_TRANSLATE_NOOP("Settings", "Follow the system's light or dark palette, or force one."),
+        choices=(
+            ("system", QT_TRANSLATE_NOOP("Settings", "Follow the system")),
+            ("light", QT_TRANSLATE_NOOP("Settings", "Light")),
+            ("dark", QT_TRANSLATE_NOOP("Settings", "Dark")),
+        ),
     ),
     Setting(
         "tray_icon",
         bool,
         False,
-        "Show an icon in the system tray",
-        "Keep running in the tray when the window is closed.",
+        QT_TRANSLATE_NOOP("Settings", "Show an icon in the system tray"),
+        QT_TRANSLATE_NOOP("Settings", "Keep running in the tray when the window is closed."),
+    ),
+    Setting(
+        "language",
+        str,
+        "system",
+        QT_TRANSLATE_NOOP("Settings", "Language"),
+        QT_TRANSLATE_NOOP(
+            "Settings", "Follow the system's language, or choose one. Applies at the next start."
+        ),
+        choices=(
+            ("system", QT_TRANSLATE_NOOP("Settings", "Follow the system")),
+            ("en", "English"),
+            ("de", "Deutsch"),
+        ),
+    ),
+    Setting(
+        "last_folder",
+        str,
+        "",
+        "Last folder",
+        "The folder the last file dialog was in; the next one opens there.",
+        internal=True,
+    ),
+    Setting(
+        "window_geometry",
+        str,
+        "",
+        "Window size and position",
+        "The main window's size and position when it was last closed (Qt's encoding).",
+        internal=True,
+    ),
+    Setting(
+        "usage_counts",
+        str,
+        "{}",
+        "Copies per account",
+        "How often each account's code was copied (account id to count), for the tray menu.",
+        internal=True,
+    ),
+    Setting(
+        "tray_notice_shown",
+        bool,
+        False,
+        "Tray notice shown",
+        "Whether the notice that the app keeps running in the tray was shown once.",
+        internal=True,
     ),
     Setting(
         "auto_lock_minutes",
         int,
         0,
-        "Lock after idle minutes",
-        "With a vault password, lock the window after this many idle minutes. 0 never locks.",
-        section="Security",
+        QT_TRANSLATE_NOOP("Settings", "Lock after idle minutes"),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "With a vault password, lock the window after this many idle minutes. 0 never locks.",
+        ),
+        section=QT_TRANSLATE_NOOP("Settings", "Security"),
         minimum=0,
         maximum=1440,
     ),
@@ -125,26 +190,31 @@ SETTINGS: tuple[Setting, ...] = (
         "backup_enabled",
         bool,
         False,
-        "Automatic encrypted backups",
-        "After each change, write an encrypted backup (Aegis format) to the backup folder.",
-        section="Backups",
+        QT_TRANSLATE_NOOP("Settings", "Automatic encrypted backups"),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "After each change, write an encrypted backup (Aegis format) to the backup folder.",
+        ),
+        section=QT_TRANSLATE_NOOP("Settings", "Backups"),
     ),
     Setting(
         "backup_folder",
         str,
         "",
-        "Backup folder",
-        "Where automatic backups are written.",
-        section="Backups",
+        QT_TRANSLATE_NOOP("Settings", "Backup folder"),
+        QT_TRANSLATE_NOOP("Settings", "Where automatic backups are written."),
+        section=QT_TRANSLATE_NOOP("Settings", "Backups"),
         kind="folder",
     ),
     Setting(
         "backup_keep",
         int,
         10,
-        "Backups to keep",
-        "The newest backups kept in the backup folder; older ones are deleted.",
-        section="Backups",
+        QT_TRANSLATE_NOOP("Settings", "Backups to keep"),
+        QT_TRANSLATE_NOOP(
+            "Settings", "The newest backups kept in the backup folder; older ones are deleted."
+        ),
+        section=QT_TRANSLATE_NOOP("Settings", "Backups"),
         minimum=1,
         maximum=1000,
     ),
@@ -152,19 +222,27 @@ SETTINGS: tuple[Setting, ...] = (
         "portal_url",
         str,
         DEFAULT_PORTAL_URL,
-        "Portal address",
-        "The emnify portal API address.",
-        section="emnify account",
+        QT_TRANSLATE_NOOP("Settings", "Portal address"),
+        QT_TRANSLATE_NOOP("Settings", "The emnify portal API address."),
+        section=QT_TRANSLATE_NOOP("Settings", "emnify account"),
         kind="url",
     ),
     Setting(
         "portal_user",
         str,
         "",
-        "E-mail address",
-        "The e-mail address of the emnify account last signed in.",
-        section="emnify account",
+        QT_TRANSLATE_NOOP("Settings", "E-mail address"),
+        QT_TRANSLATE_NOOP("Settings", "The e-mail address of the emnify account last signed in."),
+        section=QT_TRANSLATE_NOOP("Settings", "emnify account"),
     ),
+)
+
+# Section titles the pane shows (marked here for translation; "General" is the default section).
+SECTION_TITLES = (
+    QT_TRANSLATE_NOOP("Settings", "General"),
+    QT_TRANSLATE_NOOP("Settings", "Security"),
+    QT_TRANSLATE_NOOP("Settings", "Backups"),
+    QT_TRANSLATE_NOOP("Settings", "emnify account"),
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
@@ -180,8 +258,11 @@ def setting(name: str) -> Setting:
 
 
 def sections() -> list[str]:
+    """The sections of the settings shown in the pane, in order."""
     seen: list[str] = []
     for s in SETTINGS:
+        if s.internal:
+            continue
         if s.section not in seen:
             seen.append(s.section)
     return seen

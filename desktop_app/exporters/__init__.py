@@ -24,13 +24,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app.exporters.base import Exporter, ExportError, ExportOutcome, FileExporter
+from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
 
 
 class AegisEncryptedExporter(FileExporter):
     name = "aegis"
-    label = "Aegis vault, encrypted (recommended)"
+    label = QT_TRANSLATE_NOOP("Exporters", "Aegis vault, encrypted (recommended)")
     readable = False
     needs_password = True
     suffix = ".json"
@@ -46,7 +47,7 @@ class AegisEncryptedExporter(FileExporter):
 
 class AegisPlainExporter(FileExporter):
     name = "aegis-plain"
-    label = "Aegis vault, not encrypted"
+    label = QT_TRANSLATE_NOOP("Exporters", "Aegis vault, not encrypted")
     suffix = ".json"
     default_name = "aegis-export-plain.json"
 
@@ -58,7 +59,7 @@ class AegisPlainExporter(FileExporter):
 
 class OtpauthExporter(FileExporter):
     name = "otpauth"
-    label = "Text file of otpauth:// links, not encrypted"
+    label = QT_TRANSLATE_NOOP("Exporters", "Text file of otpauth:// links, not encrypted")
     suffix = ".txt"
     default_name = "otpauth-links.txt"
 
@@ -70,7 +71,7 @@ class GoogleQrExporter:
     """Several PNG files (one per migration code), so it writes them itself."""
 
     name = "google-qr"
-    label = "Google Authenticator QR codes"
+    label = QT_TRANSLATE_NOOP("Exporters", "Google Authenticator QR codes")
     readable = True
     needs_password = False
     suffix = ".png"
@@ -97,9 +98,10 @@ EXPORTERS: tuple[Exporter, ...] = (
 FORMAT_NAMES: tuple[str, ...] = tuple(e.name for e in EXPORTERS)
 FORMATS: dict[str, str] = {e.name: e.label for e in EXPORTERS}
 READABLE_FORMATS: tuple[str, ...] = tuple(e.name for e in EXPORTERS if e.readable)
-READABLE_WARNING = (
+READABLE_WARNING = QT_TRANSLATE_NOOP(
+    "Exporters",
     "The exported file holds your secrets in readable form: anyone who gets a copy can "
-    "generate your codes. Keep it safe and delete it when you no longer need it."
+    "generate your codes. Keep it safe and delete it when you no longer need it.",
 )
 
 

@@ -15,7 +15,16 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -38,6 +47,7 @@ from desktop_app.ui.accounts_model import (
     ROLE_REMAINING,
     WARN_SECONDS,
 )
+from desktop_app.ui.theme import MUTED_ALPHA
 
 H_PAD = 14
 V_PAD = 10
@@ -127,6 +137,7 @@ class AccountDelegate(QStyledItemDelegate):
         self._sub = QFont()
         self._code = QFont()
         self._small = QFont()
+        self._digits = QFont()
 
     # --- geometry ----------------------------------------------------------------------------
 
@@ -143,6 +154,9 @@ class AccountDelegate(QStyledItemDelegate):
         self._code = code_font(base)
         self._small = QFont(base)
         self._small.setPointSizeF(max(base.pointSizeF(), 1.0) * 0.8)
+        self._digits = QFont(base)  # the countdown seconds: readable, not a footnote
+        self._digits.setPointSizeF(max(base.pointSizeF(), 1.0) * 0.92)
+        self._digits.setWeight(QFont.Weight.DemiBold)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         self._fonts(option.font)
@@ -215,7 +229,7 @@ class AccountDelegate(QStyledItemDelegate):
 
         text_color = pal.color(QPalette.ColorRole.Text)
         muted = QColor(text_color)
-        muted.setAlphaF(0.62)
+        muted.setAlphaF(MUTED_ALPHA)
 
         # avatar: the entry's icon, else a coloured circle with the initial
         av = QRectF(rect.left() + H_PAD, rect.center().y() - AVATAR / 2 + 1, AVATAR, AVATAR)
@@ -273,7 +287,7 @@ class AccountDelegate(QStyledItemDelegate):
             painter.drawText(
                 next_rect,
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"next  {nxt}",
+                QCoreApplication.translate("AccountDelegate", "next  {code}").format(code=nxt),
             )
 
         # text: issuer (bold) and account name (muted), elided to the room left
@@ -281,10 +295,15 @@ class AccountDelegate(QStyledItemDelegate):
         text_w = max(10, code_rect.left() - GAP - text_left)
         title_fm = QFontMetrics(self._title)
         sub_fm = QFontMetrics(self._sub)
-        title = entry.issuer or entry.name or "Unnamed account"
+        title = (
+            entry.issuer
+            or entry.name
+            or QCoreApplication.translate("AccountDelegate", "Unnamed account")
+        )
         sub = entry.name if entry.issuer else ""
         if entry.meta.get("emnify.state") == "pending":
-            sub = f"{sub}  ·  activation pending" if sub else "activation pending"
+            pending = QCoreApplication.translate("AccountDelegate", "activation pending")
+            sub = f"{sub}  ·  {pending}" if sub else pending
         lines_h = title_fm.height() + (sub_fm.height() + 2 if sub else 0)
         top = rect.center().y() - lines_h // 2 + 1
         painter.setFont(self._title)
@@ -369,10 +388,8 @@ class AccountDelegate(QStyledItemDelegate):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.drawArc(box, 90 * 16, int(fraction * 360 * 16))
-        painter.setFont(self._small)
-        text = QColor(pal.color(QPalette.ColorRole.Text))
-        text.setAlphaF(0.75)
-        painter.setPen(text)
+        painter.setFont(self._digits)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
         painter.drawText(QRectF(rect), Qt.AlignmentFlag.AlignCenter, str(remaining))
 
     def _paint_next_button(

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -240,17 +241,25 @@ class AccountsModel(QAbstractListModel):
         if role == ROLE_REMAINING:
             return remaining_whole(entry, self._clock())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Click or press Enter to copy the code"
+            return QCoreApplication.translate(
+                "AccountsModel", "Click or press Enter to copy the code."
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._accessible_text(entry)
         return None
 
     def _accessible_text(self, entry: Entry) -> str:
-        who = ", ".join(p for p in (entry.issuer, entry.name) if p) or "Unnamed account"
+        who = ", ".join(p for p in (entry.issuer, entry.name) if p) or QCoreApplication.translate(
+            "AccountsModel", "Unnamed account"
+        )
         spelled = " ".join(self.code(entry))
         if entry.type is OtpType.HOTP:
-            return f"{who}. Code {spelled}. Counter based."
-        return f"{who}. Code {spelled}. {remaining_whole(entry, self._clock())} seconds left."
+            return QCoreApplication.translate(
+                "AccountsModel", "{who}. Code {code}. Counter based."
+            ).format(who=who, code=spelled)
+        return QCoreApplication.translate(
+            "AccountsModel", "{who}. Code {code}. {n} seconds left."
+        ).format(who=who, code=spelled, n=remaining_whole(entry, self._clock()))
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -60,9 +60,9 @@ class AccountsView(QListView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSpacing(0)
         self.reorder_enabled = True
-        self.setAccessibleName("Accounts")
+        self.setAccessibleName(self.tr("Accounts"))
         self.setAccessibleDescription(
-            "Your accounts and their current codes. Press Enter to copy the selected code."
+            self.tr("Your accounts and their current codes. Press Enter to copy the selected code.")
         )
         self._press: QPoint | None = None
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon, QImageReader
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -34,6 +35,12 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(DESKTOP_FILE)
     # Pasted and dropped pictures Qt decodes itself: same budget as scanning.images (64 MiB).
     QImageReader.setAllocationLimit(64)
+    from desktop_app.ui.geometry import install_screen_clamp
+
+    install_screen_clamp(app)
+    from desktop_app.ui.a11y import install_standard_descriptions
+
+    install_standard_descriptions(app)
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
     return app
@@ -76,7 +83,10 @@ def open_vault_interactive(services: AppServices, parent: QWidget | None = None)
         if isinstance(dialog.failure, VaultError):
             _show_open_error(dialog.failure)
         elif dialog.failure is not None:
-            show_fatal("The vault cannot be opened", str(dialog.failure))
+            show_fatal(
+                QCoreApplication.translate("Application", "The vault cannot be opened"),
+                str(dialog.failure),
+            )
         return False
     from desktop_app.vault import Vault
 
@@ -88,11 +98,15 @@ def open_vault_interactive(services: AppServices, parent: QWidget | None = None)
 def _show_open_error(exc: VaultError) -> None:
     if isinstance(exc, VaultLockedError):
         show_fatal(
-            "Authenticator is already running",
-            f"{exc}\n\nSwitch to the open window, or quit it first.",
+            QCoreApplication.translate("Application", "Authenticator is already running"),
+            QCoreApplication.translate(
+                "Application", "{error}\n\nSwitch to the open window, or quit it first."
+            ).format(error=exc),
         )
     else:
-        show_fatal("The vault cannot be opened", str(exc))
+        show_fatal(
+            QCoreApplication.translate("Application", "The vault cannot be opened"), str(exc)
+        )
 
 
 def show_fatal(title: str, text: str) -> None:
@@ -113,8 +127,10 @@ def build_window(services: AppServices) -> MainWindow:
 
 def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> int:
     app = create_app()
+    from desktop_app.ui.i18n import install_translations
     from desktop_app.ui.theme import apply_theme
 
+    install_translations(app, str(services.settings.get("language")))
     apply_theme(app, str(services.settings.get("theme")))
     try:
         if services.vault is None and not open_vault_interactive(services):

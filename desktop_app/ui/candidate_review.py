@@ -37,41 +37,41 @@ from desktop_app.intake import find_duplicates
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.account_delegate import avatar_color, initials
-from desktop_app.ui.theme import current_is_dark, error_css, warning_color, warning_css
+from desktop_app.ui.theme import current_is_dark, error_css, themed, warning_color, warning_css
 
 COL_CHECK, COL_ISSUER, COL_NAME, COL_KIND, COL_GROUP, COL_STATUS = range(6)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CandidateReview", text)
 
 
 def describe(entry: Entry) -> str:
     """'Time-based (TOTP) · SHA-1 · 6 digits · every 30 s'."""
     alg = entry.algorithm.replace("SHA", "SHA-")
     if entry.type is OtpType.STEAM:
-        return _tr("Steam Guard · 5 characters · every {period} s").format(period=entry.period)
+        return QCoreApplication.translate(
+            "CandidateReview", "Steam Guard · 5 characters · every {period} s"
+        ).format(period=entry.period)
     if entry.type is OtpType.HOTP:
-        return _tr("Counter-based (HOTP) · {alg} · {digits} digits · counter {counter}").format(
-            alg=alg, digits=entry.digits, counter=entry.counter
-        )
-    return _tr("Time-based (TOTP) · {alg} · {digits} digits · every {period} s").format(
-        alg=alg, digits=entry.digits, period=entry.period
-    )
+        return QCoreApplication.translate(
+            "CandidateReview", "Counter-based (HOTP) · {alg} · {digits} digits · counter {counter}"
+        ).format(alg=alg, digits=entry.digits, counter=entry.counter)
+    return QCoreApplication.translate(
+        "CandidateReview", "Time-based (TOTP) · {alg} · {digits} digits · every {period} s"
+    ).format(alg=alg, digits=entry.digits, period=entry.period)
 
 
 def describe_short(entry: Entry) -> str:
     """'TOTP · SHA-1 · 6 digits · 30 s' (for tables)."""
     alg = entry.algorithm.replace("SHA", "SHA-")
     if entry.type is OtpType.STEAM:
-        return _tr("Steam · 5 characters · {period} s").format(period=entry.period)
+        return QCoreApplication.translate(
+            "CandidateReview", "Steam · 5 characters · {period} s"
+        ).format(period=entry.period)
     if entry.type is OtpType.HOTP:
-        return _tr("HOTP · {alg} · {digits} digits · counter {counter}").format(
-            alg=alg, digits=entry.digits, counter=entry.counter
-        )
-    return _tr("TOTP · {alg} · {digits} digits · {period} s").format(
-        alg=alg, digits=entry.digits, period=entry.period
-    )
+        return QCoreApplication.translate(
+            "CandidateReview", "HOTP · {alg} · {digits} digits · counter {counter}"
+        ).format(alg=alg, digits=entry.digits, counter=entry.counter)
+    return QCoreApplication.translate(
+        "CandidateReview", "TOTP · {alg} · {digits} digits · {period} s"
+    ).format(alg=alg, digits=entry.digits, period=entry.period)
 
 
 def avatar_pixmap(entry: Entry, size: int, dpr: float = 1.0) -> QPixmap:
@@ -158,11 +158,14 @@ class CandidateReview(QWidget):
             k = len(self.skipped)
             box = QLabel(self.tr("Cannot be added ({k}):").format(k=k), self)
             box.setObjectName("skipped")
-            box.setStyleSheet(warning_css() + " font-weight: 600;")
+            themed(box, lambda: warning_css() + " font-weight: 600;")
             lay.addWidget(box)
             self.skipped_list = QListWidget(self)
             self.skipped_list.setObjectName("skipped-entries")
             self.skipped_list.setAccessibleName(self.tr("Entries that cannot be added"))
+            self.skipped_list.setAccessibleDescription(
+                self.tr("Entries found that this app cannot use, each with the reason.")
+            )
             self.skipped_list.setMaximumHeight(min(110, 22 * len(self.skipped) + 10))
             for s in self.skipped:
                 self.skipped_list.addItem(f"{s.label or self.tr('Unnamed')} — {s.reason}")
@@ -171,7 +174,7 @@ class CandidateReview(QWidget):
         self.error_label = QLabel("", self)
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_css())
+        themed(self.error_label, error_css)
         self.error_label.hide()
         lay.addWidget(self.error_label)
 
@@ -195,8 +198,14 @@ class CandidateReview(QWidget):
         form = QFormLayout()
         self.issuer_edit = QLineEdit(entry.issuer, box)
         self.issuer_edit.setAccessibleName(self.tr("Issuer"))
+        self.issuer_edit.setAccessibleDescription(
+            self.tr("The service the account belongs to, for example GitHub.")
+        )
         self.name_edit = QLineEdit(entry.name, box)
         self.name_edit.setAccessibleName(self.tr("Account name"))
+        self.name_edit.setAccessibleDescription(
+            self.tr("Your user name or e-mail address at the service.")
+        )
         form.addRow(self.tr("&Issuer:"), self.issuer_edit)
         form.addRow(self.tr("&Account:"), self.name_edit)
         lay.addLayout(form)
@@ -211,7 +220,7 @@ class CandidateReview(QWidget):
             )
             warn.setObjectName("duplicate_warning")
             warn.setWordWrap(True)
-            warn.setStyleSheet(warning_css())
+            themed(warn, lambda: warning_css())
             lay.addWidget(warn)
         return box
 
@@ -237,6 +246,9 @@ class CandidateReview(QWidget):
         self.table = table
         table.setObjectName("candidates")
         table.setAccessibleName(self.tr("Accounts found"))
+        table.setAccessibleDescription(
+            self.tr("The accounts read; the checked ones are added. Space checks a row.")
+        )
         table.setHorizontalHeaderLabels(columns)
         table.verticalHeader().setVisible(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -280,6 +292,11 @@ class CandidateReview(QWidget):
         ):
             button = QPushButton(text, self)
             button.setObjectName(name)
+            button.setAccessibleDescription(
+                self.tr("Check every account in the list.")
+                if on
+                else self.tr("Uncheck every account in the list.")
+            )
             button.clicked.connect(lambda _c=False, on=on: self.set_all_checked(on))
             row.addWidget(button)
         row.addStretch(1)

@@ -14,6 +14,7 @@ from desktop_app.errors import AppError, OtpError
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry
 from desktop_app.ui.candidate_review import CandidateReview, describe
+from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.vault import Vault
 
 __all__ = ["ConfirmDialog", "describe"]
@@ -43,7 +44,7 @@ class ConfirmDialog(QDialog):
         self.setWindowTitle(self.tr("Add Account") if n == 1 else self.tr("Add Accounts"))
         self.setMinimumWidth(560 if n > 1 else 480)
         if n > 1:
-            self.resize(760, 480)
+            fit_to_screen(self, 760, 480)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(18, 16, 18, 14)
@@ -57,6 +58,7 @@ class ConfirmDialog(QDialog):
             self.tr("Add"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.add_button.setDefault(True)
+        self.add_button.setAccessibleDescription(self.tr("Save the checked accounts in the vault."))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -18,7 +18,7 @@ from desktop_app.errors import AppError, OtpError
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.add_dialog import field_message
 from desktop_app.ui.candidate_review import describe
-from desktop_app.ui.theme import error_css
+from desktop_app.ui.theme import error_css, themed
 from desktop_app.vault import Vault
 
 
@@ -28,7 +28,7 @@ class EditDialog(QDialog):
     def __init__(self, parent: QWidget | None, vault: Vault, entry: Entry) -> None:
         super().__init__(parent)
         self.setObjectName("EditDialog")
-        self.setWindowTitle("Edit Account")
+        self.setWindowTitle(self.tr("Edit Account"))
         self.setMinimumWidth(420)
         self.vault = vault
         self.entry = entry
@@ -36,34 +36,47 @@ class EditDialog(QDialog):
         lay.setContentsMargins(18, 16, 18, 14)
         form = QFormLayout()
         self.issuer_edit = QLineEdit(entry.issuer, self)
-        self.issuer_edit.setAccessibleName("Issuer")
+        self.issuer_edit.setAccessibleName(self.tr("Issuer"))
+        self.issuer_edit.setAccessibleDescription(
+            self.tr("The service the account belongs to, for example GitHub.")
+        )
         self.name_edit = QLineEdit(entry.name, self)
-        self.name_edit.setAccessibleName("Account name")
+        self.name_edit.setAccessibleName(self.tr("Account name"))
+        self.name_edit.setAccessibleDescription(
+            self.tr("Your user name or e-mail address at the service.")
+        )
         self.group_edit = QLineEdit(entry.group, self)
-        self.group_edit.setAccessibleName("Group")
-        self.group_edit.setPlaceholderText("optional")
+        self.group_edit.setAccessibleName(self.tr("Group"))
+        self.group_edit.setAccessibleDescription(self.tr("A group to file the account under."))
+        self.group_edit.setPlaceholderText(self.tr("optional"))
         self.note_edit = QLineEdit(entry.note, self)
-        self.note_edit.setAccessibleName("Note")
-        self.note_edit.setPlaceholderText("optional")
-        form.addRow("&Issuer:", self.issuer_edit)
-        form.addRow("&Account:", self.name_edit)
-        form.addRow("&Group:", self.group_edit)
-        form.addRow("&Note:", self.note_edit)
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setAccessibleDescription(self.tr("A note of your own about the account."))
+        self.note_edit.setPlaceholderText(self.tr("optional"))
+        form.addRow(self.tr("&Issuer:"), self.issuer_edit)
+        form.addRow(self.tr("&Account:"), self.name_edit)
+        form.addRow(self.tr("&Group:"), self.group_edit)
+        form.addRow(self.tr("&Note:"), self.note_edit)
         self.counter_spin: QSpinBox | None = None
         if entry.type is OtpType.HOTP:
             self.counter_spin = QSpinBox(self)
             self.counter_spin.setRange(0, 2_147_483_647)
             self.counter_spin.setValue(min(entry.counter, 2_147_483_647))
-            self.counter_spin.setAccessibleName("Counter")
-            form.addRow("&Counter:", self.counter_spin)
+            self.counter_spin.setAccessibleName(self.tr("Counter"))
+            self.counter_spin.setAccessibleDescription(
+                self.tr(
+                    "The counter of the next code; change it to resynchronise with the service."
+                )
+            )
+            form.addRow(self.tr("&Counter:"), self.counter_spin)
         details = QLabel(describe(entry), self)
         details.setStyleSheet("color: palette(placeholder-text);")
-        form.addRow("Type:", details)
+        form.addRow(self.tr("Type:"), details)
         lay.addLayout(form)
         self.error_label = QLabel("", self)
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_css())
+        themed(self.error_label, error_css)
         self.error_label.hide()
         lay.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(
@@ -78,7 +91,7 @@ class EditDialog(QDialog):
         issuer = self.issuer_edit.text().strip()
         name = self.name_edit.text().strip()
         if not issuer and not name:
-            self._error("Issuer: enter the service name (issuer) or the account name.")
+            self._error(self.tr("Issuer: enter the service name (issuer) or the account name."))
             return
         changes: dict[str, object] = {
             "issuer": issuer,
@@ -95,7 +108,7 @@ class EditDialog(QDialog):
             self._error(field_message(exc))
             return
         except AppError as exc:
-            self._error(f"Nothing was saved: {exc}")
+            self._error(self.tr("Nothing was saved: {error}").format(error=exc))
             return
         super().accept()
         self.saved.emit(updated)

@@ -15,20 +15,19 @@ import html
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,8 +45,10 @@ from desktop_app.exporters.autobackup import has_backup_password, set_backup_pas
 from desktop_app.exporters.google import migration_uris
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
+from desktop_app.ui.file_dialogs import all_files, save_file
+from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.qr_view import QrLabel
-from desktop_app.ui.theme import error_css, warning_css
+from desktop_app.ui.theme import error_css, themed, warning_css
 from desktop_app.ui.workers import run_in_thread
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,8 @@ class ExportDialog(QDialog):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle("Export accounts")
-        self.resize(620, 440)
+        self.setWindowTitle(self.tr("Export accounts"))
+        fit_to_screen(self, 620, 440)
         self.exported = 0
         self.last_paths: list[Path] = []
         self.qr_dialog: GoogleQrDialog | None = None
@@ -67,26 +68,33 @@ class ExportDialog(QDialog):
 
         self.format_box = QComboBox()
         self.format_box.setObjectName("export-format")
-        self.format_box.setAccessibleName("Export format")
+        self.format_box.setAccessibleName(self.tr("Export format"))
+        self.format_box.setAccessibleDescription(
+            self.tr("The file format the accounts are written in.")
+        )
         for key, label in FORMATS.items():
-            self.format_box.addItem(label, key)
+            self.format_box.addItem(QCoreApplication.translate("Exporters", label), key)
         self.format_box.currentIndexChanged.connect(self._format_changed)
 
         self.password = QLineEdit()
         self.password.setObjectName("export-password")
-        self.password.setAccessibleName("Export password")
+        self.password.setAccessibleName(self.tr("Export password"))
+        self.password.setAccessibleDescription(
+            self.tr("The password that encrypts the exported file; at least 8 characters.")
+        )
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm = QLineEdit()
         self.confirm.setObjectName("export-password-confirm")
-        self.confirm.setAccessibleName("Repeat the export password")
+        self.confirm.setAccessibleName(self.tr("Repeat the export password"))
+        self.confirm.setAccessibleDescription(self.tr("The same password again, to be sure."))
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_box = QWidget()
         form = QFormLayout(self.password_box)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Password:", self.password)
-        form.addRow("Repeat:", self.confirm)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.tr("Repeat:"), self.confirm)
         self.password_hint = QLabel(
-            "Aegis and this app open the file with this password. It cannot be recovered."
+            self.tr("Aegis and this app open the file with this password. It cannot be recovered.")
         )
         self.password_hint.setWordWrap(True)
         form.addRow(self.password_hint)
@@ -94,8 +102,8 @@ class ExportDialog(QDialog):
         self.warning = QLabel()
         self.warning.setObjectName("readable-warning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(warning_css(bold=True))
-        self.understood = QCheckBox("I understand that the secrets will be readable")
+        themed(self.warning, lambda: warning_css(bold=True))
+        self.understood = QCheckBox(self.tr("I understand that the secrets will be readable"))
         self.understood.setObjectName("readable-understood")
         self.understood.toggled.connect(self._update_buttons)
         self.password.textChanged.connect(self._update_buttons)
@@ -106,19 +114,29 @@ class ExportDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setObjectName("export-button")
-        self.export_button.setAccessibleName("Export")
+        self.export_button.setAccessibleName(self.tr("Export"))
+        self.export_button.setAccessibleDescription(
+            self.tr("Choose where to save the file and write it now.")
+        )
         self.export_button.clicked.connect(self.do_export)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
+        # Two separate things: exporting now (a file, once) and the automatic backups setting.
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("export-tabs")
+        self.tabs.setAccessibleName(self.tr("Export now or set up automatic backups"))
+        now = QWidget()
+        layout = QVBoxLayout(now)
         count = len(services.vault) if services.vault is not None else 0
         intro = QLabel(
-            f"Export your {count} account{'s' if count != 1 else ''} to a file that other "
-            "authenticators can read."
+            self.tr("Export your account to a file that other authenticators can read.")
+            if count == 1
+            else self.tr(
+                "Export your {n} accounts to a file that other authenticators can read."
+            ).format(n=count)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -128,30 +146,51 @@ class ExportDialog(QDialog):
         layout.addWidget(self.understood)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        layout.addWidget(self._build_backup_box())
-        layout.addWidget(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
+        self.tabs.addTab(now, self.tr("Export Now"))
+        self.tabs.addTab(self._build_backup_box(), self.tr("Automatic Backups"))
+        self.tabs.setTabToolTip(0, self.tr("Write all accounts to a file once."))
+        self.tabs.setTabToolTip(1, self.tr("Set the password of the automatic backups."))
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs, 1)
+        outer.addWidget(buttons)
         self._format_changed()
 
     # --- automatic backups --------------------------------------------------------------------
 
-    def _build_backup_box(self) -> QGroupBox:
-        box = QGroupBox("Automatic backups")
+    def _build_backup_box(self) -> QWidget:
+        box = QWidget()
+        box.setObjectName("automatic-backups")
         lay = QVBoxLayout(box)
+        about = QLabel(
+            self.tr(
+                "Automatic backups are written after each change, encrypted with the backup "
+                "password below. Turn them on and choose their folder in Settings → Backups."
+            )
+        )
+        about.setWordWrap(True)
+        lay.addWidget(about)
         self.backup_status = QLabel()
         self.backup_status.setObjectName("backup-status")
         self.backup_status.setWordWrap(True)
         self.backup_password = QLineEdit()
         self.backup_password.setObjectName("auto-backup-password")
-        self.backup_password.setAccessibleName("Password of automatic backups")
+        self.backup_password.setAccessibleName(self.tr("Password of automatic backups"))
         self.backup_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.backup_password.setPlaceholderText("Backup password")
+        self.backup_password.setPlaceholderText(self.tr("Backup password"))
         self.backup_confirm = QLineEdit()
         self.backup_confirm.setObjectName("auto-backup-password-confirm")
-        self.backup_confirm.setAccessibleName("Repeat the password of automatic backups")
+        self.backup_confirm.setAccessibleName(self.tr("Repeat the password of automatic backups"))
         self.backup_confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.backup_confirm.setPlaceholderText("Repeat")
-        save = QPushButton("Save password")
+        self.backup_confirm.setPlaceholderText(self.tr("Repeat"))
+        save = QPushButton(self.tr("Save password"))
         save.setObjectName("save-backup-password")
+        save.setAccessibleDescription(
+            self.tr("Keep this password for the automatic backups in the system keyring.")
+        )
         save.clicked.connect(self.save_backup_password)
         row = QHBoxLayout()
         row.addWidget(self.backup_password)
@@ -159,6 +198,7 @@ class ExportDialog(QDialog):
         row.addWidget(save)
         lay.addWidget(self.backup_status)
         lay.addLayout(row)
+        lay.addStretch(1)
         self._refresh_backup_status()
         return box
 
@@ -168,24 +208,29 @@ class ExportDialog(QDialog):
         folder = str(settings.get("backup_folder") or "")
         has_pw = has_backup_password(self.services.keystore)
         parts = [
-            "After each change an encrypted Aegis backup is written to "
-            f"{folder or 'the backup folder'}, keeping the newest "
-            f"{settings.get('backup_keep')}."
+            self.tr(
+                "After each change an encrypted Aegis backup is written to {folder}, keeping "
+                "the newest {keep}."
+            ).format(
+                folder=folder or self.tr("the backup folder"), keep=settings.get("backup_keep")
+            )
             if enabled
-            else "Automatic backups are off (turn them on in Settings > Backups).",
-            "The backup password is set (kept in the system keyring)."
+            else self.tr("Automatic backups are off (turn them on in Settings → Backups)."),
+            self.tr("The backup password is set (kept in the system keyring).")
             if has_pw
-            else "No backup password is set yet: backups need one.",
+            else self.tr("No backup password is set yet: backups need one."),
         ]
         self.backup_status.setText(" ".join(parts))
 
     def save_backup_password(self) -> bool:
         first, second = self.backup_password.text(), self.backup_confirm.text()
         if len(first) < MIN_PASSWORD:
-            self.backup_status.setText(f"The password needs at least {MIN_PASSWORD} characters.")
+            self.backup_status.setText(
+                self.tr("The password needs at least {n} characters.").format(n=MIN_PASSWORD)
+            )
             return False
         if first != second:
-            self.backup_status.setText("The two passwords differ.")
+            self.backup_status.setText(self.tr("The two passwords differ."))
             return False
         try:
             set_backup_password(self.services.keystore, first)
@@ -209,17 +254,21 @@ class ExportDialog(QDialog):
         readable = fmt in READABLE_FORMATS
         if fmt == "google-qr":
             self.warning.setText(
-                "The codes shown hold your secrets: anyone who photographs them can generate "
-                "your codes. Scan them with Google Authenticator (Transfer accounts > Import) "
-                "in private. Steam accounts, 7-digit codes and periods other than 30 s cannot "
-                "be carried and are listed."
+                self.tr(
+                    "The codes shown hold your secrets: anyone who photographs them can generate "
+                    "your codes. Scan them with Google Authenticator (Transfer accounts → Import accounts) "
+                    "in private. Steam accounts, 7-digit codes and periods other than 30 s cannot "
+                    "be carried and are listed."
+                )
             )
         else:
-            self.warning.setText(READABLE_WARNING)
+            self.warning.setText(QCoreApplication.translate("Exporters", READABLE_WARNING))
         self.warning.setVisible(readable)
         self.understood.setVisible(readable)
         self.understood.setChecked(False)
-        self.export_button.setText("Show codes" if fmt == "google-qr" else "Export…")
+        self.export_button.setText(
+            self.tr("Show codes") if fmt == "google-qr" else self.tr("Export…")
+        )
         self.message.clear()
         self._update_buttons()
 
@@ -235,8 +284,8 @@ class ExportDialog(QDialog):
 
     def ask_save_path(self, suggested: str) -> Path | None:
         """Where to write the export (a file dialog); tests monkeypatch this."""
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export accounts", str(Path.home() / suggested), "All files (*)"
+        name = save_file(
+            self, self.services.settings, self.tr("Export Accounts"), suggested, all_files()
         )
         return Path(name) if name else None
 
@@ -244,11 +293,13 @@ class ExportDialog(QDialog):
         first, second = self.password.text(), self.confirm.text()
         if len(first) < MIN_PASSWORD:
             self.message.setStyleSheet(error_css())
-            self.message.setText(f"The password needs at least {MIN_PASSWORD} characters.")
+            self.message.setText(
+                self.tr("The password needs at least {n} characters.").format(n=MIN_PASSWORD)
+            )
             return None
         if first != second:
             self.message.setStyleSheet(error_css())
-            self.message.setText("The two passwords differ.")
+            self.message.setText(self.tr("The two passwords differ."))
             return None
         return first
 
@@ -260,7 +311,7 @@ class ExportDialog(QDialog):
         fmt = self.fmt
         if not entries:
             self.message.setStyleSheet(error_css())
-            self.message.setText("There are no accounts to export.")
+            self.message.setText(self.tr("There are no accounts to export."))
             return False
         if fmt == "google-qr":
             uris, left_out = migration_uris(entries)
@@ -349,25 +400,29 @@ class GoogleQrDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Transfer to Google Authenticator")
+        self.setWindowTitle(self.tr("Transfer to Google Authenticator"))
         self.uris = uris
         self.index = 0
         self.qr = QrLabel()
         self.counter = QLabel()
         self.counter.setObjectName("qr-counter")
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.previous_button = QPushButton("Previous")
+        self.previous_button = QPushButton(self.tr("Previous"))
         self.previous_button.setObjectName("qr-previous")
-        self.next_button = QPushButton("Next")
+        self.previous_button.setAccessibleDescription(self.tr("Show the previous code."))
+        self.next_button = QPushButton(self.tr("Next"))
         self.next_button.setObjectName("qr-next")
+        self.next_button.setAccessibleDescription(self.tr("Show the next code."))
         self.previous_button.clicked.connect(lambda: self.show_code(self.index - 1))
         self.next_button.clicked.connect(lambda: self.show_code(self.index + 1))
         warning = QLabel(
-            "These codes hold your secrets. Scan them in Google Authenticator (Transfer accounts "
-            "> Import accounts) and close this window; don't let anyone photograph them."
+            self.tr(
+                "These codes hold your secrets. Scan them in Google Authenticator (Transfer accounts "
+                "→ Import accounts) and close this window; do not let anyone photograph them."
+            )
         )
         warning.setWordWrap(True)
-        warning.setStyleSheet(warning_css(bold=True))
+        themed(warning, lambda: warning_css(bold=True))
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addWidget(self.counter, 1)
@@ -378,7 +433,10 @@ class GoogleQrDialog(QDialog):
         layout.addLayout(nav)
         self.left_out_list = QListWidget()
         self.left_out_list.setObjectName("qr-left-out")
-        self.left_out_list.setAccessibleName("Accounts left out")
+        self.left_out_list.setAccessibleName(self.tr("Accounts left out"))
+        self.left_out_list.setAccessibleDescription(
+            self.tr("Accounts this format cannot carry, each with the reason.")
+        )
         self.left_out_list.setWordWrap(True)
         self.setMinimumWidth(480)
         for entry, reason in left_out:
@@ -387,8 +445,11 @@ class GoogleQrDialog(QDialog):
             n = len(left_out)
             layout.addWidget(
                 QLabel(
-                    f"<b>{n} account{'s' if n != 1 else ''} cannot be carried and "
-                    f"{'are' if n != 1 else 'is'} left out:</b>"
+                    self.tr("<b>1 account cannot be carried and is left out:</b>")
+                    if n == 1
+                    else self.tr("<b>{n} accounts cannot be carried and are left out:</b>").format(
+                        n=n
+                    )
                 )
             )
             self.left_out_list.setMaximumHeight(100)
@@ -399,7 +460,7 @@ class GoogleQrDialog(QDialog):
         if uris:
             self.show_code(0)
         else:
-            self.counter.setText("No account can be carried by this format.")
+            self.counter.setText(self.tr("No account can be carried by this format."))
             self.previous_button.setEnabled(False)
             self.next_button.setEnabled(False)
 
@@ -408,7 +469,7 @@ class GoogleQrDialog(QDialog):
             return
         self.index = max(0, min(index, len(self.uris) - 1))
         self.qr.show_text(self.uris[self.index], scale=4)
-        self.counter.setText(f"Code {self.index + 1} of {len(self.uris)}")
+        self.counter.setText(self.tr("Code {i} of {n}").format(i=self.index + 1, n=len(self.uris)))
         self.previous_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(self.uris) - 1)
 
@@ -418,16 +479,18 @@ class EntryQrDialog(QDialog):
 
     def __init__(self, entry: Entry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"QR code — {entry.label}")
+        self.setWindowTitle(self.tr("QR Code — {label}").format(label=entry.label))
         self.qr = QrLabel()
         self.qr.show_text(build_uri(entry), scale=6)
         warning = QLabel(
-            "This picture holds the account's secret: anyone who scans or photographs it can "
-            "generate your codes. Show it only to your own authenticator, then close it."
+            self.tr(
+                "This picture holds the account's secret: anyone who scans or photographs it can "
+                "generate your codes. Show it only to your own authenticator, then close it."
+            )
         )
         warning.setObjectName("entry-qr-warning")
         warning.setWordWrap(True)
-        warning.setStyleSheet(warning_css(bold=True))
+        themed(warning, lambda: warning_css(bold=True))
         title = QLabel(f"<b>{html.escape(entry.label)}</b>")
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -11,12 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QImage, QPainter, QPixmap
 
-from desktop_app.intake import IMAGE_SUFFIXES
-
 if TYPE_CHECKING:
     import numpy as np
-
-IMAGE_FILTER = "Images (" + " ".join(f"*{s}" for s in IMAGE_SUFFIXES) + ");;All files (*)"
 
 
 def qimage_to_array(image: QImage) -> np.ndarray:

@@ -24,7 +24,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -42,13 +41,16 @@ from desktop_app.importers import ImportResult, PasswordRequired, detect_format,
 from desktop_app.importers.base import Importer
 from desktop_app.otp.model import Entry
 from desktop_app.ui.candidate_review import CandidateReview
-from desktop_app.ui.theme import error_css
+from desktop_app.ui.file_dialogs import all_files, open_file
+from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.theme import error_css, themed
 from desktop_app.ui.workers import run_in_thread
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = (
-    "Authenticator backups (*.json *.2fas *.aes *.txt *.csv *.png *.jpg *.jpeg);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportDialog", "Authenticator backups (*.json *.2fas *.aes *.txt *.csv *.png *.jpg *.jpeg)"
 )
 PAGE_CHOOSE, PAGE_PASSWORD, PAGE_PREVIEW = range(3)
 
@@ -61,9 +63,9 @@ class ImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle("Import accounts")
+        self.setWindowTitle(self.tr("Import accounts"))
         self.setAcceptDrops(True)
-        self.resize(900, 540)
+        fit_to_screen(self, 900, 540)
         self.path: Path | None = None
         self.data: bytes = b""
         self.importer: Importer | None = None
@@ -78,10 +80,13 @@ class ImportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setObjectName("import-button")
-        self.import_button.setAccessibleName("Import the checked accounts")
+        self.import_button.setAccessibleName(self.tr("Import the checked accounts"))
+        self.import_button.setAccessibleDescription(
+            self.tr("Save the checked accounts in the vault, all in one step.")
+        )
         self.import_button.setEnabled(False)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.clicked.connect(self.do_import)
@@ -114,22 +119,27 @@ class ImportDialog(QDialog):
         page = QWidget()
         lay = QVBoxLayout(page)
         intro = QLabel(
-            "<b>Bring your accounts from another authenticator.</b><br>"
-            "Choose a backup or export file, or drop it on this window. The app reads "
-            "Aegis (plain or encrypted), 2FAS, andOTP, Bitwarden (JSON), FreeOTP+, ente Auth "
-            "(plain text), Google Authenticator export links, text files of otpauth:// links "
-            "and pictures of QR codes. Nothing is saved until you confirm."
+            self.tr(
+                "<b>Bring your accounts from another authenticator.</b><br>"
+                "Choose a backup or export file, or drop it on this window. The app reads "
+                "Aegis (plain or encrypted), 2FAS, andOTP, Bitwarden (JSON), FreeOTP+, ente Auth "
+                "(plain text), Google Authenticator export links, text files of otpauth:// links "
+                "and pictures of QR codes. Nothing is saved until you confirm."
+            )
         )
         intro.setWordWrap(True)
-        self.choose_button = QPushButton("Choose a file…")
+        self.choose_button = QPushButton(self.tr("Choose a file…"))
         self.choose_button.setObjectName("choose-file")
-        self.choose_button.setAccessibleName("Choose a backup file")
+        self.choose_button.setAccessibleName(self.tr("Choose a backup file"))
+        self.choose_button.setAccessibleDescription(
+            self.tr("Open a file dialog to pick the backup or export file.")
+        )
         self.choose_button.clicked.connect(self._choose)
         self.choose_error = QLabel()
         self.choose_error.setObjectName("choose-error")
         self.choose_error.setWordWrap(True)
-        self.choose_error.setStyleSheet(error_css())
-        self.choose_error.setAccessibleName("Problem with the file")
+        themed(self.choose_error, error_css)
+        self.choose_error.setAccessibleName(self.tr("Problem with the file"))
         lay.addWidget(intro)
         lay.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.choose_error)
@@ -143,17 +153,23 @@ class ImportDialog(QDialog):
         self.password_intro.setWordWrap(True)
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("backup-password")
-        self.password_edit.setAccessibleName("Backup password")
+        self.password_edit.setAccessibleName(self.tr("Backup password"))
+        self.password_edit.setAccessibleDescription(
+            self.tr("The password the backup was encrypted with.")
+        )
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText("Password of the backup")
+        self.password_edit.setPlaceholderText(self.tr("Password of the backup"))
         self.password_edit.returnPressed.connect(self.submit_password)
         self.password_error = QLabel()
         self.password_error.setObjectName("password-error")
-        self.password_error.setStyleSheet(error_css())
+        themed(self.password_error, error_css)
         self.password_error.setWordWrap(True)
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setObjectName("unlock")
-        self.unlock_button.setAccessibleName("Unlock the backup")
+        self.unlock_button.setAccessibleName(self.tr("Unlock the backup"))
+        self.unlock_button.setAccessibleDescription(
+            self.tr("Decrypt the backup with the password and show its accounts.")
+        )
         self.unlock_button.clicked.connect(self.submit_password)
         row = QHBoxLayout()
         row.addWidget(self.password_edit, 1)
@@ -178,7 +194,12 @@ class ImportDialog(QDialog):
 
     def ask_file(self) -> Path | None:
         """The file to import (a file dialog); tests monkeypatch this."""
-        name, _ = QFileDialog.getOpenFileName(self, "Import accounts", "", FILE_FILTER)
+        name = open_file(
+            self,
+            self.services.settings,
+            self.tr("Import Backup"),
+            self.tr(FILE_FILTER) + ";;" + all_files(),
+        )
         return Path(name) if name else None
 
     def _choose(self) -> None:

@@ -20,78 +20,176 @@ if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class MainActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         w, a = window, self._action
         add, lists = w.adding, w.lists
-        self.add = a("add", _tr("&Enter Key Manually…"), lambda: add.add_manually(), "Ctrl+N")
-        self.scan_camera = a(
-            "scan_camera", _tr("Scan with &Camera…"), add.scan_camera, "Ctrl+Shift+C"
+        self.add = a(
+            "add",
+            QCoreApplication.translate("MainWindow", "&Enter Setup Key…"),
+            lambda: add.add_manually(),
+            "Ctrl+N",
         )
-        self.scan_screen = a("scan_screen", _tr("Scan &Screen"), add.scan_screen, "Ctrl+Shift+S")
-        self.open_image = a("open_image", _tr("&Open QR Image…"), add.open_images, "Ctrl+O")
+        self.scan_camera = a(
+            "scan_camera",
+            QCoreApplication.translate("MainWindow", "Scan QR Code with &Camera…"),
+            add.scan_camera,
+            "Ctrl+Shift+C",
+        )
+        self.scan_screen = a(
+            "scan_screen",
+            QCoreApplication.translate("MainWindow", "Scan QR Code on &Screen"),
+            add.scan_screen,
+            "Ctrl+Shift+S",
+        )
+        self.open_image = a(
+            "open_image",
+            QCoreApplication.translate("MainWindow", "&Open QR Image…"),
+            add.open_images,
+            "Ctrl+O",
+        )
         self.paste = a(
             "paste",
-            _tr("&Paste QR Image or Link"),
+            QCoreApplication.translate("MainWindow", "&Paste QR Image or Link"),
             add.paste,
             "Ctrl+V",
-            _tr("Paste a QR image or link"),
+            QCoreApplication.translate("MainWindow", "Paste a QR image or link"),
         )
         self.import_backup = a(
-            "import", _tr("&Import Backup…"), lambda: add.import_backup(), "Ctrl+I"
+            "import",
+            QCoreApplication.translate("MainWindow", "&Import Backup…"),
+            lambda: add.import_backup(),
+            "Ctrl+I",
         )
-        self.export = a("export", _tr("E&xport…"), w.export_backup, "Ctrl+E")
-        self.settings = a("settings", _tr("Se&ttings…"), w.show_settings, "Ctrl+,")
-        self.lock = a("lock", _tr("&Lock"), w.lock, "Ctrl+L", _tr("Lock the vault"))
-        self.quit = a("quit", _tr("&Quit"), w.quit_app, "Ctrl+Q")
-        self.about = a("about", _tr("&About Authenticator"), w.show_about)
-        self.find = a("find", _tr("&Find"), w.focus_search, "Ctrl+F", _tr("Search accounts"))
-        self.copy = a("copy", _tr("&Copy Code"), lists.copy_current, "Ctrl+C")
+        self.export = a(
+            "export",
+            QCoreApplication.translate("MainWindow", "E&xport…"),
+            w.export_backup,
+            "Ctrl+E",
+        )
+        self.settings = a(
+            "settings",
+            QCoreApplication.translate("MainWindow", "Se&ttings…"),
+            w.show_settings,
+            "Ctrl+,",
+        )
+        self.lock = a(
+            "lock",
+            QCoreApplication.translate("MainWindow", "&Lock"),
+            w.lock,
+            "Ctrl+L",
+            QCoreApplication.translate("MainWindow", "Lock the vault"),
+        )
+        self.quit = a(
+            "quit", QCoreApplication.translate("MainWindow", "&Quit"), w.quit_app, "Ctrl+Q"
+        )
+        self.shortcuts = a(
+            "shortcuts",
+            QCoreApplication.translate("MainWindow", "&Keyboard Shortcuts"),
+            w.show_shortcuts,
+            "F1",
+            QCoreApplication.translate("MainWindow", "List every keyboard shortcut"),
+        )
+        self.clear_search = a(
+            "clear_search",
+            QCoreApplication.translate("MainWindow", "Clear Search"),
+            w.clear_search,
+            "Esc",
+            QCoreApplication.translate("MainWindow", "Clear the search, wherever the focus is"),
+        )
+        self.about = a(
+            "about", QCoreApplication.translate("MainWindow", "&About Authenticator"), w.show_about
+        )
+        self.find = a(
+            "find",
+            QCoreApplication.translate("MainWindow", "&Find"),
+            w.focus_search,
+            "Ctrl+F",
+            QCoreApplication.translate("MainWindow", "Search accounts"),
+        )
+        self.copy = a(
+            "copy",
+            QCoreApplication.translate("MainWindow", "&Copy Code"),
+            lists.copy_current,
+            "Ctrl+C",
+        )
         self.copy_next = a(
-            "copy_next", _tr("Copy &Next Code"), lists.copy_next_current, "Ctrl+Shift+Return"
+            "copy_next",
+            QCoreApplication.translate("MainWindow", "Copy &Next Code"),
+            lists.copy_next_current,
+            "Ctrl+Shift+Return",
         )
-        self.show_next = a("show_next", _tr("Show Ne&xt Code"), lists.toggle_next_current, "Ctrl+J")
+        self.show_next = a(
+            "show_next",
+            QCoreApplication.translate("MainWindow", "Show Ne&xt Code"),
+            lists.toggle_next_current,
+            "Ctrl+J",
+        )
         self.hotp_next = a(
             "hotp_next",
-            _tr("&Generate Next Code"),
+            QCoreApplication.translate("MainWindow", "&Generate Next Code"),
             lists.hotp_next_current,
             "Ctrl+R",
-            _tr("Counter-based accounts: move to the next code (saved at once)"),
+            QCoreApplication.translate(
+                "MainWindow", "Counter-based accounts: move to the next code (saved at once)"
+            ),
         )
-        self.edit = a("edit", _tr("&Edit Account…"), lists.edit_current, "F2")
-        self.show_qr = a("show_qr", _tr("Show as &QR Code…"), lists.show_qr_current, "Ctrl+K")
+        self.edit = a(
+            "edit",
+            QCoreApplication.translate("MainWindow", "&Edit Account…"),
+            lists.edit_current,
+            "F2",
+        )
+        self.show_qr = a(
+            "show_qr",
+            QCoreApplication.translate("MainWindow", "Show as &QR Code…"),
+            lists.show_qr_current,
+            "Ctrl+K",
+        )
         self.delete = a(
             "delete",
-            _tr("&Delete Account…"),
+            QCoreApplication.translate("MainWindow", "&Delete Account…"),
             lists.delete_current,
             QKeySequence.StandardKey.Delete,
             view_only=True,
         )
-        self.move_up = a("move_up", _tr("Move &Up"), lambda: lists.move_current(-1), "Ctrl+Up")
+        self.move_up = a(
+            "move_up",
+            QCoreApplication.translate("MainWindow", "Move &Up"),
+            lambda: lists.move_current(-1),
+            "Ctrl+Up",
+        )
         self.move_down = a(
-            "move_down", _tr("Move Do&wn"), lambda: lists.move_current(1), "Ctrl+Down"
+            "move_down",
+            QCoreApplication.translate("MainWindow", "Move Do&wn"),
+            lambda: lists.move_current(1),
+            "Ctrl+Down",
         )
         self.sort_group = QActionGroup(window)
         self.sort_custom = a(
-            "sort_custom", _tr("&Custom Order"), lambda: w.set_sort("custom"), "Ctrl+1"
+            "sort_custom",
+            QCoreApplication.translate("MainWindow", "&Custom Order"),
+            lambda: w.set_sort("custom"),
+            "Ctrl+1",
         )
-        self.sort_name = a("sort_name", _tr("By &Name"), lambda: w.set_sort("name"), "Ctrl+2")
+        self.sort_name = a(
+            "sort_name",
+            QCoreApplication.translate("MainWindow", "By &Name"),
+            lambda: w.set_sort("name"),
+            "Ctrl+2",
+        )
         for act in (self.sort_custom, self.sort_name):
             act.setCheckable(True)
             self.sort_group.addAction(act)
         self.next_all = a(
             "next_all",
-            _tr("Always Show Next &Codes"),
+            QCoreApplication.translate("MainWindow", "Always Show Next &Codes"),
             lambda: w.settings.set("show_next_code", self.next_all.isChecked()),
             "Ctrl+Shift+J",
         )
         self.next_all.setCheckable(True)
-        self.add_menu = QMenu(_tr("&Add Account"), window)
+        self.add_menu = QMenu(QCoreApplication.translate("MainWindow", "&Add Account"), window)
         self.add_menu.setObjectName("add_menu")
 
     def _action(
@@ -125,7 +223,7 @@ class MainActions:
         self.add_menu.addAction(self.add)
         self.add_menu.addAction(self.import_backup)
 
-        file_menu = bar.addMenu(_tr("&File"))
+        file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
         file_menu.addMenu(self.add_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.import_backup)
@@ -136,7 +234,7 @@ class MainActions:
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
 
-        edit = bar.addMenu(_tr("&Edit"))
+        edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
         for act in (self.copy, self.copy_next, self.show_next, self.hotp_next):
             edit.addAction(act)
         edit.addSeparator()
@@ -148,14 +246,20 @@ class MainActions:
         edit.addSeparator()
         edit.addAction(self.find)
 
-        view = bar.addMenu(_tr("&View"))
-        sort = view.addMenu(_tr("&Sort Accounts"))
+        view = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
+        sort = view.addMenu(QCoreApplication.translate("MainWindow", "&Sort Accounts"))
         sort.addAction(self.sort_custom)
         sort.addAction(self.sort_name)
         view.addAction(self.next_all)
 
-        help_menu = bar.addMenu(_tr("&Help"))
+        help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+        help_menu.addAction(self.shortcuts)
+        help_menu.addSeparator()
         help_menu.addAction(self.about)
+
+    def all_actions(self) -> list[QAction]:
+        """Every action of the window, in menu order (the shortcuts list is built from these)."""
+        return [v for v in vars(self).values() if isinstance(v, QAction)]
 
     def row_menu(self, entry: Entry) -> QMenu:
         """The context menu of a row."""

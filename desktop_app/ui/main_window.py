@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry
@@ -54,6 +55,8 @@ from desktop_app.ui.controllers.adding import AddingController
 from desktop_app.ui.controllers.list_actions import ListActions
 from desktop_app.ui.controllers.locking import LockController
 from desktop_app.ui.controllers.pages import Pages, demo_banner
+from desktop_app.ui.geometry import clamp, fit_to_screen
+from desktop_app.ui.i18n import sentence
 from desktop_app.ui.main_actions import MainActions
 
 if TYPE_CHECKING:
@@ -88,7 +91,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Authenticator"))
         self.setObjectName("MainWindow")
         self.setAccessibleName(self.tr("Desktop Authenticator"))
-        self.resize(560, 680)
+        fit_to_screen(self, 560, 680)
         self.setMinimumSize(380, 360)
         self.setAcceptDrops(True)
 
@@ -98,6 +101,8 @@ class MainWindow(QMainWindow):
         self.clipboard_guard = ClipboardGuard(self)
         self.active_dialog: QWidget | None = None
         self.keep_in_tray = False
+        # set by the tray: shows a balloon message (title, text)
+        self.tray_message: Callable[[str, str], None] | None = None
         self._quitting = False
 
         self.adding = AddingController(self)
@@ -123,6 +128,7 @@ class MainWindow(QMainWindow):
         locking.unlocked.connect(self._after_unlock)
         self._attach_vault()
         self._apply_all_settings()
+        self.restore_geometry()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.model.dataChanged.connect(self._auto_lock_check)
         self.locking.watch_input(bool(self.settings.get("auto_lock_minutes")))
@@ -175,11 +181,36 @@ class MainWindow(QMainWindow):
             self.view,
             central,
             [
-                (self.tr("Scan QR Code on Screen"), a.scan_screen, True),
-                (self.tr("Scan with Camera"), a.scan_camera, False),
-                (self.tr("Open QR Image…"), a.open_images, False),
-                (self.tr("Enter Key Manually…"), lambda: a.add_manually(), False),
-                (self.tr("Import Backup…"), lambda: a.import_backup(), False),
+                (
+                    self.tr("Scan QR Code on Screen"),
+                    a.scan_screen,
+                    True,
+                    self.tr("Find the QR code shown on your screen, for example on a website."),
+                ),
+                (
+                    self.tr("Scan QR Code with Camera…"),
+                    a.scan_camera,
+                    False,
+                    self.tr("Hold the QR code in front of your camera."),
+                ),
+                (
+                    self.tr("Open QR Image…"),
+                    a.open_images,
+                    False,
+                    self.tr("Read the QR code from a saved picture or screenshot."),
+                ),
+                (
+                    self.tr("Enter Setup Key…"),
+                    lambda: a.add_manually(),
+                    False,
+                    self.tr("Type the setup key that the website shows."),
+                ),
+                (
+                    self.tr("Import Backup…"),
+                    lambda: a.import_backup(),
+                    False,
+                    self.tr("Read the accounts of another authenticator's backup file."),
+                ),
             ],
         )
 
@@ -214,6 +245,8 @@ class MainWindow(QMainWindow):
             " color: palette(highlighted-text); border: none; border-radius: 6px;"
             " padding: 4px 14px; font-weight: 600; }"
             "QToolButton#add_button::menu-indicator { image: none; width: 0; }"
+            "QToolButton#add_button:focus { border: 2px solid palette(window-text);"
+            " padding: 2px 12px; }"
             "QToolButton#add_button:pressed { background: palette(dark); }"
             "QToolButton#add_button:disabled { background: palette(mid); }"
         )
@@ -344,6 +377,21 @@ class MainWindow(QMainWindow):
         self._update_page()
         self._update_actions()
 
+    def clear_search(self) -> None:
+        """Escape, wherever the focus is in the window: clear the search, back to the list."""
+        if self.search.text():
+            self.search.clear()
+            self.focus_list()
+
+    def focus_list(self) -> None:
+        """Give the account list the keyboard focus (after a dialog, a search, ...)."""
+        if not isValid(self) or not isValid(self.stack) or self._quitting:
+            return
+        if self.stack.currentWidget() is self.view:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.view.currentIndex().isValid() and self.proxy.rowCount():
+                self.view.setCurrentIndex(self.proxy.index(0, 0))
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -398,6 +446,7 @@ class MainWindow(QMainWindow):
 
     def inform(self, title: str, text: str, *, warning: bool = False) -> None:
         """A message a person must read (tests replace this)."""
+        self.pages.toast.hide()  # a notice such as "Reading …" must not linger behind it
         box = QMessageBox(
             QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
             title,
@@ -406,9 +455,11 @@ class MainWindow(QMainWindow):
             self,
         )
         box.exec()
+        self.focus_list()
 
     def ask(self, title: str, text: str, ok_label: str, *, destructive: bool = False) -> bool:
-        """A yes/no confirmation (tests replace this)."""
+        """A confirmation whose button names the action (tests replace this)."""
+        self.pages.toast.hide()
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -418,21 +469,27 @@ class MainWindow(QMainWindow):
 
             ok.setStyleSheet(error_css() + " font-weight: 600;")
         box.exec()
+        self.focus_list()
         return box.clickedButton() is ok
 
     def show_error(self, title: str, exc: BaseException) -> None:
-        self.inform(title, str(exc) or type(exc).__name__, warning=True)
+        self.inform(title, sentence(str(exc) or type(exc).__name__), warning=True)
 
     def open_dialog(self, dialog: QWidget) -> None:
         """Open a window-modal dialog that deletes itself; ``active_dialog`` while it is open."""
         self.active_dialog = dialog
+        self.pages.toast.hide()  # the dialog says what happens now; no notice behind it
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._dialog_gone(dialog))
+        finished = getattr(dialog, "finished", None)
+        if finished is not None:
+            finished.connect(lambda *_: QTimer.singleShot(0, self, self.focus_list))
         dialog.open()  # type: ignore[attr-defined]
 
     def _dialog_gone(self, dialog: QWidget) -> None:
         if self.active_dialog is dialog:
             self.active_dialog = None
+            self.focus_list()  # the keyboard goes back where it was: the account list
 
     # ===================================================================== other windows ====
 
@@ -445,6 +502,12 @@ class MainWindow(QMainWindow):
             )
             return
         run_export(self, self.services)
+        self.focus_list()
+
+    def show_shortcuts(self) -> None:
+        from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
+
+        self.open_dialog(ShortcutsDialog(self.commands.all_actions(), self))
 
     def show_settings(self) -> None:
         from desktop_app.ui.settings_dialog import SettingsDialog
@@ -465,6 +528,7 @@ class MainWindow(QMainWindow):
                 "computer.</p><p>Licensed under the GNU GPL v3 or later.</p>"
             ).format(version=__version__),
         )
+        self.focus_list()
 
     # ===================================================================== window events ====
 
@@ -507,16 +571,50 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
+    # ===================================================================== size & place ====
+
+    def save_geometry(self) -> None:
+        """Remember the window's size and position (setting ``window_geometry``)."""
+        encoded = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.settings.set("window_geometry", encoded)
+
+    def restore_geometry(self) -> bool:
+        """Size and place the window as it was last closed (kept on the screen)."""
+        encoded = str(self.settings.get("window_geometry") or "")
+        if not encoded:
+            return False
+        ok = self.restoreGeometry(QByteArray.fromBase64(encoded.encode("ascii")))
+        if ok:
+            clamp(self)
+        return bool(ok)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
         if self.keep_in_tray and not self._quitting:
             event.ignore()
             self.hide()
+            self._say_keeps_running()
             return
         self.clipboard_guard.clear_if_ours()
         self.model.stop()
         self.locking.watch_input(False)
         self._detach_vault()
         super().closeEvent(event)
+
+    def _say_keeps_running(self) -> None:
+        """The first time the window closes to the tray, say so (once)."""
+        if self.settings.get("tray_notice_shown"):
+            return
+        title = self.tr("Authenticator keeps running")
+        text = self.tr(
+            "The app is still running in the system tray. Open it from the tray icon; "
+            "quit it with File → Quit (Ctrl+Q)."
+        )
+        if self.tray_message is not None:
+            self.tray_message(title, text)
+        else:
+            self.inform(title, text)
+        self.settings.set("tray_notice_shown", True)
 
     def quit_app(self) -> None:
         self._quitting = True

@@ -15,7 +15,7 @@ class QrLabel(QLabel):
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setStyleSheet("background: white; padding: 6px;")
-        self.setAccessibleName("QR code")
+        self.setAccessibleName(self.tr("QR code"))
         self.payload = ""
 
     def show_text(self, text: str, *, scale: int = 5) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -43,12 +44,16 @@ from desktop_app.intake import ExportProgress, Gatherer, Payload, classify
 from desktop_app.scanning.decoders import Detection
 from desktop_app.scanning.frames import CameraInfo, SourceKind, parse_source
 from desktop_app.ui.camera_worker import CameraScanner
+from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
 OVERLAY_HOLD_MS = 400  # how long the frame around a code stays after the code was last seen
-NO_CAMERA_TEXT = (
-    "No camera was found. Connect a camera and reopen this window, or scan a QR code from an "
-    "image file, the clipboard or the screen instead."
+NO_CAMERA_TEXT = QT_TRANSLATE_NOOP(
+    "ScanWindow",
+    "No camera was found. Connect a camera and reopen this window, or read the QR code another "
+    "way:",
 )
+ALTERNATIVES = ("image", "paste", "screen")  # what ``alternative_chosen`` names
 
 
 class CameraPreview(QWidget):
@@ -56,15 +61,17 @@ class CameraPreview(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Camera preview")
-        self.setAccessibleDescription("Live picture from the camera; hold a QR code in view.")
+        self.setAccessibleName(self.tr("Camera preview"))
+        self.setAccessibleDescription(
+            self.tr("Live picture from the camera; hold a QR code in view.")
+        )
         self.setMinimumSize(QSize(480, 270))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.image: QImage | None = None
         self.frame_size = (0, 0)
         self.polygons: list[list[tuple[float, float]]] = []
         self.frames_shown = 0
-        self.placeholder = "Starting the camera…"
+        self.placeholder = self.tr("Starting the camera…")
         self._overlay_timer = QTimer(self)
         self._overlay_timer.setSingleShot(True)
         self._overlay_timer.timeout.connect(self.clear_overlay)
@@ -128,13 +135,14 @@ class ScanWindow(QDialog):
     """Scan QR codes with a camera (or a video file / image folder standing in for one)."""
 
     payloads_found = Signal(list)
+    alternative_chosen = Signal(str)  # "image", "paste" or "screen": the window has closed
 
     def __init__(self, parent: QWidget | None = None, camera_source: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Scan QR Code with Camera")
-        self.setAccessibleName("Scan QR code with camera")
+        self.setWindowTitle(self.tr("Scan QR Code with Camera"))
+        self.setAccessibleName(self.tr("Scan QR code with camera"))
         self.setModal(False)
-        self.resize(760, 580)
+        fit_to_screen(self, 760, 580)
         self.camera_source = camera_source
         self.scanner: CameraScanner | None = None
         self.gatherer = Gatherer()  # collects the codes of a Google export spread over several
@@ -145,23 +153,23 @@ class ScanWindow(QDialog):
         self._source_error = ""
 
         self.picker = QComboBox(self)
-        self.picker.setAccessibleName("Camera")
-        self.picker.setToolTip("Choose the camera to scan with")
+        self.picker.setAccessibleName(self.tr("Camera"))
+        self.picker.setToolTip(self.tr("Choose the camera to scan with"))
         self.picker.setMinimumContentsLength(28)
-        picker_label = QLabel("&Camera:", self)
+        picker_label = QLabel(self.tr("&Camera:"), self)
         picker_label.setBuddy(self.picker)
         self.preview = CameraPreview(self)
-        self.status = QLabel("Starting the camera…", self)
-        self.status.setAccessibleName("Scan status")
+        self.status = QLabel(self.tr("Starting the camera…"), self)
+        self.status.setAccessibleName(self.tr("Scan status"))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QLabel("", self)
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(self.tr("Export progress"))
         self.progress.setVisible(False)
         self.progress.setStyleSheet("font-weight: bold;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.reject)
 
@@ -173,11 +181,53 @@ class ScanWindow(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self._build_alternatives())
         layout.addWidget(buttons)
 
         self._add_initial_source()
         self.picker.currentIndexChanged.connect(self._picker_changed)
         self._list_cameras()
+
+    def _build_alternatives(self) -> QWidget:
+        """Buttons for the other ways to read a QR code, shown when there is no camera."""
+        box = QWidget(self)
+        box.setObjectName("no_camera_alternatives")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.alternative_buttons: dict[str, QPushButton] = {}
+        for key, text, description in (
+            (
+                "image",
+                self.tr("Open QR Image…"),
+                self.tr("Read the QR code from a saved picture or screenshot."),
+            ),
+            (
+                "paste",
+                self.tr("Paste QR Image or Link"),
+                self.tr("Read a QR image or an otpauth:// link from the clipboard."),
+            ),
+            (
+                "screen",
+                self.tr("Scan QR Code on Screen"),
+                self.tr("Find the QR code shown on your screen, for example on a website."),
+            ),
+        ):
+            button = QPushButton(text, box)
+            button.setObjectName(f"alternative_{key}")
+            button.setAccessibleName(text.rstrip("…"))
+            button.setAccessibleDescription(description)
+            button.setToolTip(description)
+            button.clicked.connect(lambda _c=False, k=key: self._choose_alternative(k))
+            row.addWidget(button)
+            self.alternative_buttons[key] = button
+        row.addStretch(1)
+        box.hide()
+        self.alternatives = box
+        return box
+
+    def _choose_alternative(self, key: str) -> None:
+        self.reject()
+        self.alternative_chosen.emit(key)
 
     # --- sources ----------------------------------------------------------------------------
 
@@ -189,8 +239,8 @@ class ScanWindow(QDialog):
             spec = parse_source(src)
         except Exception as exc:  # keep the reason on screen; the picker offers the cameras
             self._source_error = str(exc)
-            self.picker.addItem("Choose a camera…", None)
-            self.preview.set_placeholder("No picture")
+            self.picker.addItem(self.tr("Choose a camera…"), None)
+            self.preview.set_placeholder(self.tr("No picture"))
             self._show_error(self._source_error)
             return
         self.picker.addItem(spec.label, src)
@@ -222,10 +272,12 @@ class ScanWindow(QDialog):
         if self.scanner is not None or self._source_error:
             return  # a source runs already, or the given one failed: the person picks
         if self.picker.count() == 0:
-            self.picker.addItem("No camera found", None)
+            self.picker.addItem(self.tr("No camera found"), None)
             self.picker.setEnabled(False)
-            self.preview.set_placeholder("No camera")
-            self._show_error(NO_CAMERA_TEXT)
+            self.preview.set_placeholder(self.tr("No camera"))
+            self._show_error(self.tr(NO_CAMERA_TEXT))
+            self.alternatives.show()
+            self.alternative_buttons["image"].setFocus()
             return
         self._picker_changed(self.picker.currentIndex())
 
@@ -247,8 +299,10 @@ class ScanWindow(QDialog):
         self.scanner = scanner
         # a window deleted without being closed must still release the camera
         self.destroyed.connect(lambda *_: scanner.stop(0))
-        self.preview.set_placeholder("Reading the video…" if is_file else "Starting the camera…")
-        self._set_status("Starting…")
+        self.preview.set_placeholder(
+            self.tr("Reading the video…") if is_file else self.tr("Starting the camera…")
+        )
+        self._set_status(self.tr("Starting…"))
         scanner.start()
 
     def _stop_scanner(self) -> None:
@@ -272,7 +326,9 @@ class ScanWindow(QDialog):
 
     def _on_opened(self, label: str) -> None:
         if not self.progress.isVisible():
-            self._set_status(f"{label}: hold the QR code in front of the camera.")
+            self._set_status(
+                self.tr("{camera}: hold the QR code in front of the camera.").format(camera=label)
+            )
 
     def _on_preview(self, image: QImage, frame_w: int, frame_h: int) -> None:
         self.preview.set_frame(image, frame_w, frame_h)
@@ -280,11 +336,12 @@ class ScanWindow(QDialog):
             self.scanner.preview_shown()
 
     def _on_failed(self, message: str, reason: str) -> None:
-        self.preview.set_placeholder(
-            {"none": "No camera", "denied": "Camera access denied", "busy": "Camera busy"}.get(
-                reason, "No picture"
-            )
-        )
+        placeholders = {
+            "none": self.tr("No camera"),
+            "denied": self.tr("Camera access denied"),
+            "busy": self.tr("Camera busy"),
+        }
+        self.preview.set_placeholder(placeholders.get(reason, self.tr("No picture")))
         self._show_error(message)
 
     def _on_codes(self, detections: list[Detection], frame_w: int, frame_h: int) -> None:
@@ -302,9 +359,13 @@ class ScanWindow(QDialog):
         if waiting:
             export = waiting[0]
             missing = ", ".join(str(i) for i in export.missing)
-            self.progress.setText(f"Google Authenticator export: {export.text()}")
+            self.progress.setText(
+                self.tr("Google Authenticator export: {progress}").format(progress=export.text())
+            )
             self.progress.setVisible(True)
-            self._set_status(f"Now show code {missing} of the export.")
+            self._set_status(
+                self.tr("Now show code {missing} of the export.").format(missing=missing)
+            )
         # Keys are delivered once nothing read is waiting for more codes of its export.
         ready = [p for p in gathered.keys if not self._waiting_for(p, waiting)]
         if ready:
@@ -318,7 +379,9 @@ class ScanWindow(QDialog):
     def _deliver(self, keys: list[Payload]) -> None:
         self._delivered = True
         n = sum(len(p.entries) for p in keys)
-        self._set_status(f"Found {n} account{'s' if n != 1 else ''}.")
+        self._set_status(
+            self.tr("Found 1 account.") if n == 1 else self.tr("Found {n} accounts.").format(n=n)
+        )
         self._stop_scanner()
         self.accept()
         self.payloads_found.emit(keys)

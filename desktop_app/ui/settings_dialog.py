@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,13 +36,22 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AppError, WrongPasswordError
 from desktop_app.settings import SETTINGS, Setting, SettingError, sections
-from desktop_app.ui.theme import error_css
+from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.theme import error_css, themed
 from desktop_app.ui.workers import run_in_thread
 
 if TYPE_CHECKING:
     from desktop_app.app import AppServices
 
 log = logging.getLogger(__name__)
+
+
+def _ts(text: str) -> str:
+    """A declared setting's label, description, choice or section, translated (they are marked
+    with ``QT_TRANSLATE_NOOP("Settings", ...)`` in ``desktop_app/settings.py``)."""
+    return QCoreApplication.translate("Settings", text)
+
+
 EMNIFY_SECTION = "emnify account"
 SECURITY_SECTION = "Security"
 
@@ -55,8 +64,7 @@ class SettingsDialog(QDialog):
         self.services = services
         self.settings = services.settings
         self.setObjectName("SettingsDialog")
-        self.setWindowTitle("Settings")
-        self.resize(720, 500)
+        self.setWindowTitle(self.tr("Settings"))
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._protecting = False  # a key is being derived in a worker
@@ -68,7 +76,8 @@ class SettingsDialog(QDialog):
         body.setSpacing(0)
         self.nav = QListWidget(self)
         self.nav.setObjectName("settings_nav")
-        self.nav.setAccessibleName("Settings sections")
+        self.nav.setAccessibleName(self.tr("Settings sections"))
+        self.nav.setAccessibleDescription(self.tr("Choose the page of settings to show."))
         self.nav.setFixedWidth(180)
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.nav.setStyleSheet(
@@ -94,7 +103,7 @@ class SettingsDialog(QDialog):
             names.append(SECURITY_SECTION)
         self.section_names = names
         for section in names:
-            self.nav.addItem(section)
+            self.nav.addItem(_ts(section))
             self.pages.addWidget(self._page(section))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
@@ -103,6 +112,25 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.setContentsMargins(0, 0, 12, 0)
         outer.addWidget(buttons)
+        self._open_size()
+
+    def _open_size(self) -> None:
+        """Large enough to show the tallest page without scrolling (as far as the screen
+        allows)."""
+        hints = []
+        for i in range(self.pages.count()):
+            area = self.pages.widget(i)
+            inner = area.widget() if isinstance(area, QScrollArea) else None
+            if inner is not None:
+                hints.append(inner.sizeHint())
+        page_w = max((h.width() for h in hints), default=520)
+        page_h = max((h.height() for h in hints), default=420)
+        layout = self.layout()
+        total = layout.sizeHint().height() if layout is not None else page_h
+        chrome = total - self.pages.sizeHint().height()
+        width = self.nav.width() + 2 + page_w + 24
+        height = page_h + max(chrome, 48) + 8
+        fit_to_screen(self, max(720, width), max(500, height))
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -118,7 +146,8 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(page)
         lay.setContentsMargins(24, 18, 24, 18)
         lay.setSpacing(4)
-        title = QLabel(section, page)
+        title = QLabel(_ts(section), page)
+        title.setObjectName("page_title")
         title.setStyleSheet("font-size: 14pt; font-weight: 600;")
         lay.addWidget(title)
         lay.addSpacing(8)
@@ -126,7 +155,7 @@ class SettingsDialog(QDialog):
             lay.addWidget(self._emnify(page), 1)
         else:
             for setting in SETTINGS:
-                if setting.section == section:
+                if setting.section == section and not setting.internal:
                     self._add_setting(lay, page, setting)
             if section == SECURITY_SECTION:
                 lay.addSpacing(10)
@@ -139,7 +168,9 @@ class SettingsDialog(QDialog):
         try:
             from desktop_app.ui.emnify import EmnifyPane
         except ImportError:
-            label = QLabel("The emnify account settings are not available in this build.", page)
+            label = QLabel(
+                self.tr("The emnify account settings are not available in this build."), page
+            )
             label.setObjectName("emnify_missing")
             label.setWordWrap(True)
             return label
@@ -147,7 +178,7 @@ class SettingsDialog(QDialog):
             pane = EmnifyPane(self.services, page)
         except Exception:
             log.exception("emnify pane failed")
-            label = QLabel("The emnify account settings could not be shown.", page)
+            label = QLabel(self.tr("The emnify account settings could not be shown."), page)
             label.setWordWrap(True)
             return label
         self.emnify_pane = pane
@@ -155,17 +186,18 @@ class SettingsDialog(QDialog):
 
     def _add_setting(self, lay: QVBoxLayout, page: QWidget, setting: Setting) -> None:
         value = self.settings.get(setting.name)
+        label_text, description = _ts(setting.label), _ts(setting.description)
         widget: QWidget
         row = QHBoxLayout()
         row.setSpacing(10)
         if setting.type is bool:
-            box = QCheckBox(setting.label, page)
+            box = QCheckBox(label_text, page)
             box.setChecked(bool(value))
             box.toggled.connect(lambda on, s=setting: self._set(s, bool(on)))
             widget = box
             row.addWidget(box, 1)
         else:
-            label = QLabel(setting.label, page)
+            label = QLabel(label_text, page)
             row.addWidget(label, 1)
             if setting.type is int:
                 spin = QSpinBox(page)
@@ -174,7 +206,7 @@ class SettingsDialog(QDialog):
                     setting.maximum if setting.maximum is not None else 2**31 - 1,
                 )
                 if setting.minimum == 0:
-                    spin.setSpecialValueText("Off")
+                    spin.setSpecialValueText(self.tr("Off"))
                 spin.setValue(int(value))
                 spin.setMinimumWidth(110)
                 spin.valueChanged.connect(lambda v, s=setting: self._set(s, int(v)))
@@ -183,7 +215,7 @@ class SettingsDialog(QDialog):
             elif setting.choices:
                 combo = QComboBox(page)
                 for choice, text in setting.choices:
-                    combo.addItem(text, choice)
+                    combo.addItem(_ts(text), choice)
                 combo.setCurrentIndex(max(0, combo.findData(value)))
                 combo.setMinimumWidth(180)
                 combo.currentIndexChanged.connect(
@@ -193,11 +225,14 @@ class SettingsDialog(QDialog):
                 row.addWidget(combo)
             elif setting.kind == "folder":
                 edit = QLineEdit(str(value), page)
-                edit.setPlaceholderText("Choose a folder")
+                edit.setPlaceholderText(self.tr("Choose a folder"))
                 edit.setMinimumWidth(220)
                 edit.editingFinished.connect(lambda s=setting, e=edit: self._set(s, e.text()))
-                choose = QPushButton("Choose…", page)
-                choose.setAccessibleName(f"Choose {setting.label.lower()}")
+                choose = QPushButton(self.tr("Choose…"), page)
+                choose.setAccessibleDescription(self.tr("Choose the folder in a file dialog."))
+                choose.setAccessibleName(
+                    self.tr("Choose the {setting}").format(setting=label_text.lower())
+                )
                 choose.clicked.connect(lambda _c=False, s=setting, e=edit: self._choose(s, e))
                 widget = edit
                 row.addWidget(edit)
@@ -210,26 +245,26 @@ class SettingsDialog(QDialog):
                 row.addWidget(edit)
             label.setBuddy(widget)
         widget.setObjectName(f"setting_{setting.name}")
-        widget.setAccessibleName(setting.label)
-        widget.setAccessibleDescription(setting.description)
-        widget.setToolTip(setting.description)
+        widget.setAccessibleName(label_text)
+        widget.setAccessibleDescription(description)
+        widget.setToolTip(description)
         self.widgets[setting.name] = widget
         lay.addLayout(row)
-        help_text = QLabel(setting.description, page)
+        help_text = QLabel(description, page)
         help_text.setWordWrap(True)
         help_text.setStyleSheet("color: palette(placeholder-text); font-size: 9pt;")
         if setting.type is bool:
             help_text.setContentsMargins(24, 0, 0, 0)
         lay.addWidget(help_text)
         error = QLabel("", page)
-        error.setStyleSheet(error_css())
+        themed(error, error_css)
         error.hide()
         self.errors[setting.name] = error
         lay.addWidget(error)
         lay.addSpacing(10)
 
     def _choose(self, setting: Setting, edit: QLineEdit) -> None:
-        folder = QFileDialog.getExistingDirectory(self, setting.label, edit.text())
+        folder = QFileDialog.getExistingDirectory(self, _ts(setting.label), edit.text())
         if folder:
             edit.setText(folder)
             self._set(setting, folder)
@@ -254,7 +289,7 @@ class SettingsDialog(QDialog):
         box.setFrameShape(QFrame.Shape.StyledPanel)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(14, 12, 14, 12)
-        title = QLabel("Vault protection", box)
+        title = QLabel(self.tr("Vault protection"), box)
         title.setStyleSheet("font-weight: 600;")
         lay.addWidget(title)
         self.protection_label = QLabel("", box)
@@ -262,11 +297,20 @@ class SettingsDialog(QDialog):
         self.protection_label.setWordWrap(True)
         lay.addWidget(self.protection_label)
         row = QHBoxLayout()
-        self.use_password_button = QPushButton("Use a Password…", box)
+        self.use_password_button = QPushButton(self.tr("Use a Password…"), box)
+        self.use_password_button.setAccessibleDescription(
+            self.tr("Protect the vault with a password asked at each start instead of the keyring.")
+        )
         self.use_password_button.clicked.connect(self.switch_to_password)
-        self.change_password_button = QPushButton("Change Password…", box)
+        self.change_password_button = QPushButton(self.tr("Change Password…"), box)
+        self.change_password_button.setAccessibleDescription(
+            self.tr("Choose a new vault password.")
+        )
         self.change_password_button.clicked.connect(self.change_password)
-        self.use_keyring_button = QPushButton("Use the System Keyring", box)
+        self.use_keyring_button = QPushButton(self.tr("Use the System Keyring"), box)
+        self.use_keyring_button.setAccessibleDescription(
+            self.tr("Keep the vault key in the system keyring; no password is asked at start.")
+        )
         self.use_keyring_button.clicked.connect(self.switch_to_keyring)
         for b in (self.use_password_button, self.change_password_button, self.use_keyring_button):
             row.addWidget(b)
@@ -284,24 +328,26 @@ class SettingsDialog(QDialog):
         vault = self.services.vault
         mode = vault.mode if vault is not None else None
         if mode == "password":
-            text = (
+            text = self.tr(
                 "Your accounts are encrypted with a password that you enter when the app "
                 "starts. You can lock the window with Ctrl+L."
             )
         elif mode == "keyring":
-            text = (
+            text = self.tr(
                 "Your accounts are encrypted; the key is kept in the system keyring, which your "
                 "desktop unlocks when you sign in."
             )
         else:
-            text = "The vault is locked."
+            text = self.tr("The vault is locked.")
         self.protection_label.setText(text)
         self.use_password_button.setVisible(mode == "keyring")
         self.change_password_button.setVisible(mode == "password")
         self.use_keyring_button.setVisible(mode == "password")
         self.use_keyring_button.setEnabled(self.services.keystore.available())
         if not self.services.keystore.available():
-            self.use_keyring_button.setToolTip("No system keyring was found on this computer.")
+            self.use_keyring_button.setToolTip(
+                self.tr("No system keyring was found on this computer.")
+            )
 
     def ask_new_password(self, change: bool) -> tuple[str, str] | None:
         """(current password or "", new password), or None when cancelled. Tests replace it."""
@@ -312,9 +358,14 @@ class SettingsDialog(QDialog):
             return None
         return dialog.current_password(), dialog.password()
 
-    def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+    def confirm(self, title: str, text: str, action: str = "") -> bool:
+        """Ask with a button that names the action (not Yes/No); tests replace this."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        ok = box.addButton(action or self.tr("Continue"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is ok
 
     def _message(self, text: str) -> None:
         self.protection_message.setText(text)
@@ -383,14 +434,17 @@ class SettingsDialog(QDialog):
         if vault is None:
             return
         if not self.confirm(
-            "Use the system keyring?",
-            "The vault key will be kept in the system keyring and no password will be asked "
-            "when the app starts. Continue?",
+            self.tr("Use the system keyring?"),
+            self.tr(
+                "The vault key will be kept in the system keyring and no password will be asked "
+                "when the app starts."
+            ),
+            self.tr("Use the System Keyring"),
         ):
             return
         try:
             vault.use_keyring()
         except AppError as exc:
-            self._message(f"Nothing changed: {exc}")
+            self._message(self.tr("Nothing changed: {error}").format(error=exc))
             return
-        self._done("The vault key is now kept in the system keyring.")
+        self._done(self.tr("The vault key is now kept in the system keyring."))

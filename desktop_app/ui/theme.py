@@ -7,25 +7,39 @@ provide one (e.g. Fusion without a platform theme).
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
+from shiboken6 import isValid
 
 _state: dict[str, object] = {}
+# Widgets whose style sheet is computed from the theme (error colours, the banner, ...): set again
+# when the theme changes, so that every open window follows at once.
+_themed: weakref.WeakKeyDictionary[QWidget, Callable[[], str]] = weakref.WeakKeyDictionary()
 
-ACCENT_LIGHT = "#1c71d8"
+ACCENT_LIGHT = "#1a62c4"  # 4.5:1 and more on every light background
 ACCENT_DARK = "#78aeed"
 
 
 def _palette(dark: bool) -> QPalette:
     if dark:
         window, base, alt, text, button = "#242424", "#1e1e1e", "#2a2a2a", "#f0f0f0", "#323232"
-        accent, accent_text, mid, disabled = "#3584e4", "#ffffff", "#4a4a4a", "#8a8a8a"
+        accent, accent_text, mid, disabled = "#1a5fb4", "#ffffff", "#4a4a4a", "#a6a6a6"
         link = ACCENT_DARK
         tip_base, tip_text = "#383838", "#f0f0f0"
     else:
         window, base, alt, text, button = "#f6f5f4", "#ffffff", "#f3f3f3", "#1f1f1f", "#ececec"
-        accent, accent_text, mid, disabled = ACCENT_LIGHT, "#ffffff", "#c8c8c8", "#8f8f8f"
+        accent, accent_text, mid, disabled = ACCENT_LIGHT, "#ffffff", "#c8c8c8", "#636363"
         link = ACCENT_LIGHT
         tip_base, tip_text = "#fffbe6", "#1f1f1f"
     p = QPalette()
@@ -58,14 +72,30 @@ def _palette(dark: bool) -> QPalette:
     return p
 
 
+FRAME_DARK = "#8c8c8c"  # outline of fields and check boxes on the dark palette (>= 3:1 on base)
+
+
 class _Style(QProxyStyle):
-    """Fusion, with check-box outlines that stay visible on dark palettes (Fusion derives them
-    from the window colour, which makes them vanish on a dark base)."""
+    """Fusion, with check-box and text-field outlines that stay visible on dark palettes (Fusion
+    derives them from the window colour, which makes them vanish on a dark base), and no icons on
+    dialog buttons (Fusion's black "X" icons vanish on dark buttons; the words say it)."""
 
     _CHECKS = (
         QStyle.PrimitiveElement.PE_IndicatorCheckBox,
         QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
     )
+    _FIELDS = (QStyle.PrimitiveElement.PE_FrameLineEdit,)
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
 
     def drawPrimitive(
         self,
@@ -75,13 +105,19 @@ class _Style(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:
         super().drawPrimitive(element, option, painter, widget)
-        if (
-            element in self._CHECKS
-            and option.palette.color(QPalette.ColorRole.Base).lightness() < 128
-        ):
+        dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
+        if dark and element in self._FIELDS:
+            painter.save()
+            focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+            color = option.palette.color(QPalette.ColorRole.Highlight) if focused else None
+            painter.setPen(color if color is not None else QColor(FRAME_DARK))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(option.rect.adjusted(0, 0, -1, -1), 2, 2)
+            painter.restore()
+        if dark and element in self._CHECKS:
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QColor("#9a9a9a"))
+            painter.setPen(QColor(FRAME_DARK))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             side = min(option.rect.width(), option.rect.height(), 14)
             box = QRect(option.rect)
@@ -115,9 +151,9 @@ def apply_theme(app: QApplication, mode: str) -> None:
         app.styleHints().colorSchemeChanged.connect(lambda _s: _follow_system(app))
     _state["mode"] = mode
     if mode == "dark":
-        app.setPalette(dark_palette())
+        _set_palette(app, dark_palette())
     elif mode == "light":
-        app.setPalette(light_palette())
+        _set_palette(app, light_palette())
     else:
         _follow_system(app)
 
@@ -125,7 +161,31 @@ def apply_theme(app: QApplication, mode: str) -> None:
 def _follow_system(app: QApplication) -> None:
     if _state.get("mode", "system") != "system":
         return
-    app.setPalette(dark_palette() if system_is_dark(app) else light_palette())
+    _set_palette(app, dark_palette() if system_is_dark(app) else light_palette())
+
+
+def _set_palette(app: QApplication, palette: QPalette) -> None:
+    """The palette for every window, open ones included: widgets with a style sheet keep the
+    palette they were polished with, so they are polished again; computed style sheets are
+    computed again."""
+    app.setPalette(palette)
+    for widget, css in list(_themed.items()):
+        if isValid(widget):  # the Python side can outlive a deleted widget
+            widget.setStyleSheet(css())
+        else:
+            _themed.pop(widget, None)
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            style = widget.style()
+            style.unpolish(widget)
+            style.polish(widget)
+        widget.update()
+
+
+def themed(widget: QWidget, css: Callable[[], str]) -> None:
+    """Give ``widget`` the style sheet ``css()`` now and again whenever the theme changes."""
+    _themed[widget] = css
+    widget.setStyleSheet(css())
 
 
 def current_is_dark(app: QApplication) -> bool:
@@ -167,15 +227,96 @@ def invalid_field_css() -> str:
 
 def toast_css() -> str:
     """The floating notice: dark on a light palette, light on a dark one."""
-    colors = (
-        "background: #e8e8e8; color: #1f1f1f;"
-        if _app_is_dark()
-        else "background: rgba(30, 30, 30, 230); color: white;"
-    )
+    bg, fg = _TOAST[_app_is_dark()]
+    colors = f"background: {bg}; color: {fg};"
     return f"#toast {{ {colors} border-radius: 8px; padding: 8px 16px; }}"
 
 
-BANNER_CSS = (
-    "#demo_banner { background: #fdf0c8; color: #3d2f00; padding: 8px 14px;"
-    " border-top: 1px solid #e8d48a; border-bottom: 1px solid #e8d48a; }"
+_BANNER = (("#fdf0c8", "#3d2f00", "#e8d48a"), ("#3a3112", "#f3e3a6", "#5c4d1a"))
+_TOAST = (("rgba(30, 30, 30, 230)", "#ffffff"), ("#e8e8e8", "#1f1f1f"))
+
+
+def banner_css() -> str:
+    """The demo banner: a pale yellow strip on the light palette, a dim amber one on the dark."""
+    bg, fg, line = _BANNER[_app_is_dark()]
+    return (
+        f"#demo_banner {{ background: {bg}; color: {fg}; padding: 8px 14px;"
+        f" border-top: 1px solid {line}; border-bottom: 1px solid {line}; }}"
+    )
+
+
+def _luminance(color: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def blend(fg: QColor, bg: QColor) -> QColor:
+    """``fg`` (with its alpha) painted over the opaque ``bg``."""
+    a = fg.alphaF()
+    return QColor.fromRgbF(
+        fg.redF() * a + bg.redF() * (1 - a),
+        fg.greenF() * a + bg.greenF() * (1 - a),
+        fg.blueF() * a + bg.blueF() * (1 - a),
+    )
+
+
+def contrast_ratio(fg: QColor | str, bg: QColor | str) -> float:
+    """WCAG contrast ratio of ``fg`` over ``bg`` (1 to 21; AA asks 4.5 for text)."""
+    back = QColor(bg)
+    front = blend(QColor(fg), back)
+    hi, lo = sorted((_luminance(front), _luminance(back)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+_R = QPalette.ColorRole
+# Every (text, background) pair of palette roles the app paints text with.
+TEXT_ROLE_PAIRS: tuple[tuple[QPalette.ColorRole, QPalette.ColorRole], ...] = (
+    (_R.WindowText, _R.Window),
+    (_R.Text, _R.Base),
+    (_R.Text, _R.AlternateBase),
+    (_R.Text, _R.Window),
+    (_R.ButtonText, _R.Button),
+    (_R.HighlightedText, _R.Highlight),
+    (_R.PlaceholderText, _R.Base),
+    (_R.PlaceholderText, _R.Window),
+    (_R.PlaceholderText, _R.Button),
+    (_R.Link, _R.Base),
+    (_R.Link, _R.Window),
+    (_R.ToolTipText, _R.ToolTipBase),
 )
+MUTED_ALPHA = 0.68  # secondary text in the account rows: the text colour at this opacity
+
+
+def text_colour_pairs(dark: bool) -> list[tuple[str, QColor, QColor]]:
+    """(what, text colour, background) for every text colour the app uses, on the palette."""
+    pal = dark_palette() if dark else light_palette()
+    pairs = [(f"{f.name}/{b.name}", pal.color(f), pal.color(b)) for f, b in TEXT_ROLE_PAIRS]
+    disabled = QPalette.ColorGroup.Disabled
+    for f, b in ((_R.Text, _R.Base), (_R.ButtonText, _R.Button), (_R.WindowText, _R.Window)):
+        pairs.append((f"disabled {f.name}/{b.name}", pal.color(disabled, f), pal.color(b)))
+    muted = QColor(pal.color(_R.Text))
+    muted.setAlphaF(MUTED_ALPHA)
+    pairs.append(("muted row text/Base", muted, pal.color(_R.Base)))
+    for what, colour in (("warning", _WARNING[dark]), ("error", _ERROR[dark])):
+        for b in (_R.Window, _R.Base):
+            pairs.append((f"{what}/{b.name}", QColor(colour), pal.color(b)))
+    bg, fg, _line = _BANNER[dark]
+    pairs.append(("demo banner", QColor(fg), QColor(bg)))
+    toast_bg, toast_fg = _TOAST[dark]
+    back = blend(
+        QColor.fromString(toast_bg) if "rgba" not in toast_bg else _rgba(toast_bg),
+        pal.color(_R.Window),
+    )
+    pairs.append(("toast", QColor(toast_fg), back))
+    return pairs
+
+
+def _rgba(text: str) -> QColor:
+    r, g, b, a = (int(v) for v in text[text.index("(") + 1 : -1].split(","))
+    return QColor(r, g, b, a)

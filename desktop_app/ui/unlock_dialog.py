@@ -23,21 +23,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import WrongPasswordError
-from desktop_app.ui.theme import error_css
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.theme import error_css, themed
 from desktop_app.ui.workers import run_in_thread
 
 MIN_LENGTH = 8
 Mode = Literal["create", "unlock", "change"]
 
-REASON_NO_KEYRING = (
+REASON_NO_KEYRING = QT_TRANSLATE_NOOP(
+    "PasswordDialog",
     "No system keyring was found on this computer, so your accounts are protected by a "
-    "password instead. You will enter it each time the app starts."
+    "password instead. You will enter it each time the app starts.",
 )
-REASON_CHOSEN = (
+REASON_CHOSEN = QT_TRANSLATE_NOOP(
+    "PasswordDialog",
     "You chose password protection: your accounts are encrypted with a password you enter "
-    "each time the app starts."
+    "each time the app starts.",
 )
-FORGOTTEN = "There is no way to recover the accounts if you forget this password."
+FORGOTTEN = QT_TRANSLATE_NOOP(
+    "PasswordDialog", "There is no way to recover the accounts if you forget this password."
+)
 
 
 class PasswordDialog(QDialog):
@@ -59,9 +64,9 @@ class PasswordDialog(QDialog):
         self.setObjectName("PasswordDialog")
         self.setMinimumWidth(420)
         titles = {
-            "create": "Choose a Vault Password",
-            "unlock": "Unlock Authenticator",
-            "change": "Change Vault Password",
+            "create": self.tr("Choose a Vault Password"),
+            "unlock": self.tr("Unlock Authenticator"),
+            "change": self.tr("Change Vault Password"),
         }
         self.setWindowTitle(titles[mode])
         lay = QVBoxLayout(self)
@@ -71,11 +76,17 @@ class PasswordDialog(QDialog):
         heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         lay.addWidget(heading)
         if mode == "unlock":
-            intro = reason or "Enter the vault password to see your accounts."
+            intro = (
+                self.tr(reason)
+                if reason
+                else self.tr("Enter the vault password to see your accounts.")
+            )
         elif mode == "create":
-            intro = f"{reason or REASON_CHOSEN} {FORGOTTEN}"
+            intro = self.tr(reason or REASON_CHOSEN) + " " + self.tr(FORGOTTEN)
         else:
-            intro = f"Enter the current password and the new one. {FORGOTTEN}"
+            intro = (
+                self.tr("Enter the current password and the new one.") + " " + self.tr(FORGOTTEN)
+            )
         text = QLabel(intro, self)
         text.setWordWrap(True)
         lay.addWidget(text)
@@ -83,27 +94,43 @@ class PasswordDialog(QDialog):
         form = QFormLayout()
         self.current_edit: QLineEdit | None = None
         if mode == "change":
-            self.current_edit = self._field("Current password")
-            form.addRow("C&urrent password:", self.current_edit)
-        self.password_edit = self._field("Password" if mode == "unlock" else "New password")
-        form.addRow("&Password:" if mode == "unlock" else "&New password:", self.password_edit)
+            self.current_edit = self._field(self.tr("Current password"))
+            form.addRow(self.tr("C&urrent password:"), self.current_edit)
+        self.password_edit = self._field(
+            self.tr("Password") if mode == "unlock" else self.tr("New password")
+        )
+        form.addRow(
+            self.tr("&Password:") if mode == "unlock" else self.tr("&New password:"),
+            self.password_edit,
+        )
         self.repeat_edit: QLineEdit | None = None
         if mode != "unlock":
-            self.repeat_edit = self._field("Repeat the password")
-            form.addRow("&Repeat:", self.repeat_edit)
+            self.repeat_edit = self._field(self.tr("Repeat the password"))
+            form.addRow(self.tr("&Repeat:"), self.repeat_edit)
         lay.addLayout(form)
 
         self.error_label = QLabel(error, self)
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(error_css())
+        themed(self.error_label, error_css)
         self.error_label.setVisible(bool(error))
         lay.addWidget(self.error_label)
 
         self.buttons = QDialogButtonBox(self)
-        ok_text = {"create": "Create Vault", "unlock": "Unlock", "change": "Change"}[mode]
+        ok_text = {
+            "create": self.tr("Create Vault"),
+            "unlock": self.tr("Unlock"),
+            "change": self.tr("Change Password"),
+        }[mode]
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
+        self.ok_button.setAccessibleDescription(
+            {
+                "create": self.tr("Create the vault with this password."),
+                "unlock": self.tr("Open the vault with this password."),
+                "change": self.tr("Encrypt the vault with the new password."),
+            }[mode]
+        )
         self.buttons.addButton(
             QDialogButtonBox.StandardButton.Cancel
             if mode != "unlock"
@@ -118,6 +145,9 @@ class PasswordDialog(QDialog):
         edit = QLineEdit(self)
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         edit.setAccessibleName(name)
+        edit.setAccessibleDescription(
+            self.tr("The vault password; the characters are hidden as you type.")
+        )
         edit.setMinimumHeight(30)
         return edit
 
@@ -134,18 +164,18 @@ class PasswordDialog(QDialog):
     def accept(self) -> None:
         pw = self.password()
         if self.current_edit is not None and not self.current_edit.text():
-            self.show_error("Enter the current password.")
+            self.show_error(self.tr("Enter the current password."))
             return
         if not pw:
-            self.show_error("Enter a password.")
+            self.show_error(self.tr("Enter a password."))
             return
         if self.mode != "unlock":
             if len(pw) < MIN_LENGTH:
-                self.show_error(f"Use at least {MIN_LENGTH} characters.")
+                self.show_error(self.tr("Use at least {n} characters.").format(n=MIN_LENGTH))
                 return
             assert self.repeat_edit is not None
             if pw != self.repeat_edit.text():
-                self.show_error("The two passwords differ.")
+                self.show_error(self.tr("The two passwords differ."))
                 self.repeat_edit.selectAll()
                 self.repeat_edit.setFocus()
                 return

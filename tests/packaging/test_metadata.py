@@ -282,6 +282,7 @@ def test_spec_file_filter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert not keep("PySide6/Qt/plugins/platformthemes/libqgtk3.so")
     assert not keep("PySide6/Qt/qml/QtQuick/Controls/qmldir")
     assert not keep("PySide6/Qt/translations/designer_de.qm")
+    assert keep("PySide6/Qt/translations/qtbase_de.qm")  # the German UI's standard buttons
     system = namespace["_is_system_library"]
     assert system("/usr/lib/x86_64-linux-gnu/libxcb-cursor.so.0")
     assert system("/lib/x86_64-linux-gnu/libz.so.1")

@@ -123,6 +123,7 @@ def test_backup_password_is_kept_in_the_keyring(qtbot, services) -> None:
     dialog = ExportDialog(services)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.tabs.setCurrentIndex(1)  # the backups tab, apart from exporting now
     status = dialog.findChild(QLabel, "backup-status")
     assert "No backup password" in status.text()
     qtbot.keyClicks(dialog.findChild(QLineEdit, "auto-backup-password"), "backup password 1")

@@ -78,7 +78,7 @@ def test_lists_accounts_with_grouped_codes(window):
 def test_empty_state_then_account_saved_from_another_thread(empty_window, services, qtbot):
     assert empty_window.stack.currentWidget().objectName() == "empty_page"
     labels = [b.text() for b in empty_window.pages.empty_buttons]
-    assert "Enter Key Manually…" in labels and "Scan QR Code on Screen" in labels
+    assert "Enter Setup Key…" in labels and "Scan QR Code on Screen" in labels
     t = threading.Thread(target=lambda: services.vault.add(sample_entries()[0]))
     t.start()
     t.join()

@@ -23,6 +23,9 @@ def dialog(services, qtbot):
 
 def test_one_widget_per_declared_setting(dialog):
     for s in SETTINGS:
+        if s.internal:
+            assert s.name not in dialog.widgets  # remembered by the app, not offered
+            continue
         if s.section == EMNIFY_SECTION:
             assert s.name not in dialog.widgets  # the emnify pane handles these
             continue

@@ -20,18 +20,21 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.errors import AppError
 from desktop_app.intake import Gatherer, Payload, PayloadKind, classify, find_duplicates
 from desktop_app.intake import split_paths as split_image_paths
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry
-from desktop_app.ui.images import IMAGE_FILTER, qimage_to_array
+from desktop_app.ui.file_dialogs import image_filter, open_files
+from desktop_app.ui.i18n import sentence
+from desktop_app.ui.images import qimage_to_array
 from desktop_app.ui.workers import run_in_thread
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
+
 
 log = logging.getLogger(__name__)
 
@@ -152,9 +155,7 @@ class AddingController(QObject):
     # --- images and drops -------------------------------------------------------------------
 
     def open_images(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.w, self.tr("Open QR code images"), str(Path.home()), IMAGE_FILTER
-        )
+        paths = open_files(self.w, self.w.settings, self.tr("Open QR Code Images"), image_filter())
         if paths:
             self.scan_files(paths)
 
@@ -181,12 +182,16 @@ class AddingController(QObject):
             lines = [self.tr("No QR code was found in {name}.").format(name=n) for n in empty]
             self.w.inform(
                 self.tr("No QR code found"),
-                "\n".join(lines + errors) or self.tr("No QR code was found."),
+                "\n".join(lines + [sentence(e) for e in errors])
+                or self.tr("No QR code was found."),
             )
             return
         if errors or empty:
             self.w.notice(
-                "; ".join(errors + [self.tr("No QR code in {name}").format(name=n) for n in empty])
+                " ".join(
+                    [sentence(e) for e in errors]
+                    + [self.tr("No QR code was found in {name}.").format(name=n) for n in empty]
+                )
             )
         self.handle_texts(texts)
 
@@ -271,8 +276,14 @@ class AddingController(QObject):
             return
         window = ScanWindow(self.w, self.w.services.camera_source)
         window.payloads_found.connect(self.handle_payloads)
+        window.alternative_chosen.connect(self._camera_alternative)
         self.scan_window = window
         window.show()
+
+    def _camera_alternative(self, key: str) -> None:
+        """The scan window found no camera and the person chose another way."""
+        actions = {"image": self.open_images, "paste": self.paste, "screen": self.scan_screen}
+        QTimer.singleShot(0, actions[key])
 
     # --- backups ----------------------------------------------------------------------------
 
@@ -287,6 +298,7 @@ class AddingController(QObject):
             return
         count = run_import(self.w, self.w.services, Path(path) if path else None)
         self.w.reload()
+        self.w.focus_list()
         if count:
             self.w.notice(
                 self.tr("Imported 1 account")

@@ -6,6 +6,7 @@ show as QR, reorder, and the row's context menu.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint
@@ -32,7 +33,47 @@ class ListActions(QObject):
         entry: Entry = index.data(ROLE_ENTRY)
         self._copy(entry, str(index.data(ROLE_RAW_CODE)), self.tr("Code for {who} copied"))
 
+    def copy_uuid(self, uuid: str) -> bool:
+        """Copy the current code of the account ``uuid`` (the tray menu does), searched or not."""
+        row = self.w.model.row_of(uuid)
+        if row < 0:
+            return False
+        index = self.w.model.index(row)
+        self._copy(
+            index.data(ROLE_ENTRY), str(index.data(ROLE_RAW_CODE)), self.tr("Code for {who} copied")
+        )
+        return True
+
+    def usage(self) -> dict[str, int]:
+        try:
+            raw = json.loads(str(self.w.settings.get("usage_counts") or "{}"))
+        except ValueError:
+            return {}
+        if not isinstance(raw, dict):
+            return {}
+        return {str(k): int(v) for k, v in raw.items() if isinstance(v, int)}
+
+    def most_used(self, limit: int = 5) -> list[Entry]:
+        """The accounts whose codes were copied most often (most first; never-copied last)."""
+        vault = self.w.services.vault
+        if vault is None:
+            return []
+        counts = self.usage()
+        used = [e for e in vault.entries() if counts.get(e.uuid, 0) > 0]
+        used.sort(key=lambda e: -counts[e.uuid])
+        return used[:limit]
+
+    def _record_use(self, uuid: str) -> None:
+        counts = self.usage()
+        counts[uuid] = counts.get(uuid, 0) + 1
+        vault = self.w.services.vault
+        if vault is not None and len(counts) > 200:  # forget deleted accounts
+            alive = {e.uuid for e in vault.entries()}
+            counts = {k: v for k, v in counts.items() if k in alive}
+        self.w.settings.set("usage_counts", json.dumps(counts, sort_keys=True))
+
     def _copy(self, entry: Entry, code: str, what: str) -> None:
+        self._record_use(entry.uuid)
         seconds = int(self.w.settings.get("clipboard_clear_seconds"))
         self.w.clipboard_guard.copy(code, seconds)
         who = entry.issuer or entry.name or self.tr("account")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.theme import BANNER_CSS, error_css, toast_css
+from desktop_app.ui.theme import banner_css, error_css, themed, toast_css
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,7 @@ PAGE_EMPTY, PAGE_LIST, PAGE_NO_MATCH, PAGE_LOCKED = range(4)
 PRIMARY_BUTTON_CSS = (
     "QPushButton { background: palette(highlight); color: palette(highlighted-text);"
     " border: none; border-radius: 6px; font-weight: 600; padding: 4px 14px; }"
+    "QPushButton:focus { border: 2px solid palette(window-text); padding: 2px 12px; }"
 )
 
 
@@ -69,26 +70,25 @@ class Toast(QLabel):
         self.move((parent.width() - w) // 2, parent.height() - self.height() - 18)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def demo_banner(parent: QWidget, url: str, user: str, password: str) -> QLabel:
     """The notice that the app runs against the demo portal emulator (``--demo``)."""
     if url:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "MainWindow",
             "<b>Demo mode</b>: emnify portal emulator at {url}, user <b>{user}</b>, "
             "password <b>{password}</b>. Try <i>Settings → emnify account</i> (Ctrl+,) to turn "
-            "two-factor authentication on and off."
+            "two-factor authentication on and off.",
         ).format(url=url, user=user, password=password)
     else:
-        text = _tr("<b>Demo mode</b>: using a local emnify portal emulator.")
+        text = QCoreApplication.translate(
+            "MainWindow", "<b>Demo mode</b>: using a local emnify portal emulator."
+        )
     banner = QLabel(text, parent)
     banner.setObjectName("demo_banner")
     banner.setWordWrap(True)
     banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    banner.setAccessibleName(_tr("Demo mode notice"))
-    banner.setStyleSheet(BANNER_CSS)
+    banner.setAccessibleName(QCoreApplication.translate("MainWindow", "Demo mode notice"))
+    themed(banner, banner_css)
     return banner
 
 
@@ -111,7 +111,7 @@ class Pages(QObject):
         stack: QStackedWidget,
         list_page: QWidget,
         toast_parent: QWidget,
-        empty_actions: Sequence[tuple[str, Callable[[], object], bool]],
+        empty_actions: Sequence[tuple[str, Callable[[], object], bool, str]],
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -208,11 +208,13 @@ class Pages(QObject):
         lay.addLayout(row)
         lay.addSpacing(12)
         self.empty_buttons = []
-        for label, slot, primary in self.empty_actions:
+        for label, slot, primary, description in self.empty_actions:
             button = QPushButton(label, page)
             button.setMinimumWidth(240)
             button.setMinimumHeight(34)
             button.setAccessibleName(label.rstrip("…"))
+            button.setAccessibleDescription(description)
+            button.setToolTip(description)
             button.clicked.connect(lambda _c=False, s=slot: s())
             if primary:
                 button.setDefault(True)
@@ -249,9 +251,10 @@ class Pages(QObject):
         field.returnPressed.connect(self._unlock_clicked)
         error = QLabel("", page)
         error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        error.setStyleSheet(error_css())
+        themed(error, error_css)
         button = QPushButton(self.tr("Unlock"), page)
         button.setAccessibleName(self.tr("Unlock"))
+        button.setAccessibleDescription(self.tr("Open the vault with the password entered above."))
         button.setFixedWidth(280)
         button.setMinimumHeight(32)
         button.setStyleSheet(PRIMARY_BUTTON_CSS)

@@ -1,0 +1,61 @@
+"""Accessible names and descriptions.
+
+``describe(widget, name, description)`` sets both (and the tooltip, unless one is set).
+``install_standard_descriptions(app)`` gives the standard dialog buttons (Close, Cancel, Save,
+OK, ...) a description when a window is shown, so that every dialog gets them the same way.
+A test walks the QAccessible tree of every window and fails on a control without a name or a
+description.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+
+_B = QDialogButtonBox.StandardButton
+
+
+def describe(widget: QWidget, name: str, description: str, *, tooltip: bool = True) -> None:
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description)
+    if tooltip and not widget.toolTip():
+        widget.setToolTip(description)
+
+
+def _standard_descriptions() -> dict[QDialogButtonBox.StandardButton, str]:
+    return {
+        _B.Close: QCoreApplication.translate("A11y", "Close this window."),
+        _B.Cancel: QCoreApplication.translate(
+            "A11y", "Close this window without changing anything."
+        ),
+        _B.Ok: QCoreApplication.translate("A11y", "Confirm and close this window."),
+        _B.Save: QCoreApplication.translate("A11y", "Save the changes and close this window."),
+        _B.Discard: QCoreApplication.translate("A11y", "Close this window and drop the changes."),
+        _B.Apply: QCoreApplication.translate("A11y", "Apply the changes."),
+        _B.Help: QCoreApplication.translate("A11y", "Show help for this window."),
+    }
+
+
+def describe_standard_buttons(root: QWidget) -> None:
+    """A description for every standard button of the button boxes in ``root`` lacking one."""
+    texts = _standard_descriptions()
+    for box in root.findChildren(QDialogButtonBox):
+        for button in box.buttons():
+            kind = box.standardButton(button)
+            if kind in texts and not button.accessibleDescription():
+                button.setAccessibleDescription(texts[kind])
+
+
+class _Describer(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            describe_standard_buttons(watched)
+        return False
+
+
+def install_standard_descriptions(app: QApplication) -> None:
+    if app.property("a11y_describer") is not None:
+        return
+    describer = _Describer(app)
+    app.installEventFilter(describer)
+    app.setProperty("a11y_describer", describer)

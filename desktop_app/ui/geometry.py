@@ -1,0 +1,70 @@
+"""Windows that fit the screen they open on, whatever the scale factor.
+
+``install_screen_clamp(app)`` watches every top-level window: when one is shown (or resized by
+its own code) larger than the available area of its screen, it is shrunk to fit and moved
+inside it. ``fit_to_screen(widget, w, h)`` resizes to (w, h) or less.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication, QWidget
+
+MARGIN = 0.96  # leave a little of the screen around a window for its frame and the panel
+
+
+def _screen_of(widget: QWidget) -> QScreen | None:
+    screen = widget.screen() if widget.isVisible() else None
+    return screen or QGuiApplication.primaryScreen()
+
+
+def available(widget: QWidget) -> QRect:
+    """The area a window of ``widget`` may use (logical pixels)."""
+    screen = _screen_of(widget)
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 768)
+
+
+def limit(widget: QWidget) -> QSize:
+    area = available(widget)
+    return QSize(int(area.width() * MARGIN), int(area.height() * MARGIN))
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to ``width`` x ``height``, or to the largest size that fits the screen."""
+    most = limit(widget)
+    widget.resize(min(width, most.width()), min(height, most.height()))
+
+
+def clamp(widget: QWidget) -> None:
+    """Shrink (and move) a top-level window so that all of it is on its screen."""
+    most = limit(widget)
+    if widget.minimumWidth() > most.width() or widget.minimumHeight() > most.height():
+        widget.setMinimumSize(
+            min(widget.minimumWidth(), most.width()), min(widget.minimumHeight(), most.height())
+        )
+    size = widget.size()
+    if size.width() > most.width() or size.height() > most.height():
+        widget.resize(min(size.width(), most.width()), min(size.height(), most.height()))
+    area = available(widget)
+    frame = widget.frameGeometry()
+    if widget.isVisible() and not area.contains(frame):
+        x = max(area.left(), min(frame.left(), area.right() - frame.width()))
+        y = max(area.top(), min(frame.top(), area.bottom() - frame.height()))
+        widget.move(x, y)
+
+
+class _ScreenClamp(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            clamp(watched)
+        return False
+
+
+def install_screen_clamp(app: QApplication) -> None:
+    """Clamp every window of ``app`` to its screen when it is shown (once per application)."""
+    if app.property("screen_clamp") is not None:
+        return
+    clamp_filter = _ScreenClamp(app)
+    app.installEventFilter(clamp_filter)
+    app.setProperty("screen_clamp", clamp_filter)

@@ -1,0 +1,78 @@
+"""The GUI's language: German or English, following the system unless the ``language`` setting
+says otherwise.
+
+``install_translations(app, "system" | "en" | "de")`` loads, for a German choice, the app's
+compiled catalogue ``desktop_app/data/translations/desktop_authenticator_de.qm`` (from
+``resources/translations/desktop_authenticator_de.ts``, refreshed by
+``scripts/update-translations.sh``) and Qt's own ``qtbase_de.qm`` (standard buttons such as
+Cancel and Close). Every GUI string goes through ``self.tr()`` or
+``QCoreApplication.translate()``; texts written before a translator exists (module constants)
+are marked with :func:`QT_TRANSLATE_NOOP` and translated where they are shown.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.i18n import QT_TRANSLATE_NOOP
+
+__all__ = ["QT_TRANSLATE_NOOP", "install_translations", "resolve", "sentence"]
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "data" / "translations"
+CATALOGUE = "desktop_authenticator"
+LANGUAGES = ("en", "de")  # English is the source language: it needs no catalogue
+
+_installed: list[QTranslator] = []
+
+
+def resolve(choice: str, system: QLocale | None = None) -> str:
+    """The language to show for the setting ``choice``: "en" or "de"."""
+    if choice in LANGUAGES:
+        return choice
+    locale = system or QLocale.system()
+    for name in [locale.name(), *locale.uiLanguages()]:
+        code = name.replace("-", "_").split("_")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def catalogue_path(language: str) -> Path:
+    return TRANSLATIONS / f"{CATALOGUE}_{language}.qm"
+
+
+def install_translations(app: QApplication, choice: str = "system") -> str:
+    """Install the translators for ``choice`` (replacing earlier ones); the language shown."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    language = resolve(choice)
+    if language == "en":
+        return language
+    ours = QTranslator(app)
+    if not ours.load(str(catalogue_path(language))):
+        log.warning("no %s translation found; showing English", language)
+        return "en"
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    app.installTranslator(ours)
+    _installed.append(ours)
+    return language
+
+
+def sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first letter and a full stop (messages of errors)."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…:)" else text + "."

@@ -1,0 +1,2623 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>A11y</name>
+    <message>
+        <location filename="../../desktop_app/ui/a11y.py" line="+27"/>
+        <source>Close this window.</source>
+        <translation>Dieses Fenster schließen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close this window without changing anything.</source>
+        <translation>Dieses Fenster schließen, ohne etwas zu ändern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confirm and close this window.</source>
+        <translation>Bestätigen und dieses Fenster schließen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the changes and close this window.</source>
+        <translation>Die Änderungen speichern und dieses Fenster schließen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close this window and drop the changes.</source>
+        <translation>Dieses Fenster schließen und die Änderungen verwerfen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply the changes.</source>
+        <translation>Die Änderungen übernehmen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show help for this window.</source>
+        <translation>Hilfe zu diesem Fenster zeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDelegate</name>
+    <message>
+        <location filename="../../desktop_app/ui/account_delegate.py" line="+232"/>
+        <source>next  {code}</source>
+        <translation>nächster  {code}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unnamed account</source>
+        <translation>Unbenanntes Konto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>activation pending</source>
+        <translation>Aktivierung ausstehend</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_model.py" line="+244"/>
+        <source>Click or press Enter to copy the code.</source>
+        <translation>Klicken oder Eingabetaste drücken, um den Code zu kopieren.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unnamed account</source>
+        <translation>Unbenanntes Konto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{who}. Code {code}. Counter based.</source>
+        <translation>{who}. Code {code}. Zählerbasiert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{who}. Code {code}. {n} seconds left.</source>
+        <translation>{who}. Code {code}. Noch {n} Sekunden.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsView</name>
+    <message>
+        <location filename="../../desktop_app/ui/accounts_view.py" line="+63"/>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your accounts and their current codes. Press Enter to copy the selected code.</source>
+        <translation>Ihre Konten und ihre aktuellen Codes. Mit der Eingabetaste kopieren Sie den gewählten Code.</translation>
+    </message>
+</context>
+<context>
+    <name>AddDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/add_dialog.py" line="+44"/>
+        <location line="+138"/>
+        <source>Issuer</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+138"/>
+        <source>Secret key</source>
+        <translation>Geheimer Schlüssel</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <location line="+183"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <location line="+183"/>
+        <source>Algorithm</source>
+        <translation>Algorithmus</translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <location line="+183"/>
+        <source>Digits</source>
+        <translation>Stellen</translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <source>Period</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+183"/>
+        <source>Counter</source>
+        <translation>Zähler</translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <location line="+1"/>
+        <location line="+212"/>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <source>Time-based (TOTP)</source>
+        <translation>Zeitbasiert (TOTP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter-based (HOTP)</source>
+        <translation>Zählerbasiert (HOTP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steam Guard</source>
+        <translation>Steam Guard</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{field}: {error}</source>
+        <translation>{field}: {error}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Add Account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enter Setup Key</source>
+        <translation>Einrichtungsschlüssel eingeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste Link</source>
+        <translation>Link einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How to add the account</source>
+        <translation>Wie das Konto hinzugefügt wird</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the setup key that the website shows.</source>
+        <translation>Den Einrichtungsschlüssel eingeben, den die Website zeigt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste an otpauth:// or Google Authenticator export link.</source>
+        <translation>Einen otpauth://- oder Google-Authenticator-Exportlink einfügen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the account described here.</source>
+        <translation>Das hier beschriebene Konto speichern.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Type the setup key the website shows next to its QR code (often called “secret key” or “can&apos;t scan?”).</source>
+        <translation>Geben Sie den Einrichtungsschlüssel ein, den die Website neben ihrem QR-Code zeigt (oft „geheimer Schlüssel“ oder „Scannen nicht möglich?“ genannt).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>e.g. GitHub</source>
+        <translation>z. B. GitHub</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. you@example.com</source>
+        <translation>z. B. sie@example.com</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. JBSW Y3DP EHPK 3PXP</source>
+        <translation>z. B. JBSW Y3DP EHPK 3PXP</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+101"/>
+        <location line="+23"/>
+        <location line="+6"/>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <source>Show or hide the key (Alt+H)</source>
+        <translation>Schlüssel zeigen oder verbergen (Alt+H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the secret key</source>
+        <translation>Geheimen Schlüssel zeigen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Issuer:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Account:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Secret key:</source>
+        <translation>&amp;Geheimer Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
+        <source>Advanced options</source>
+        <translation>Erweiterte Optionen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the type, algorithm, digits, period and counter of the account.</source>
+        <translation>Typ, Algorithmus, Stellen, Intervall und Zähler des Kontos zeigen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Period in seconds</source>
+        <translation>Intervall in Sekunden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;lgorithm:</source>
+        <translation>A&amp;lgorithmus:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Digits:</source>
+        <translation>&amp;Stellen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Intervall:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Counter:</source>
+        <translation>&amp;Zähler:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paste an &lt;b&gt;otpauth://&lt;/b&gt; link, or a Google Authenticator export link (&lt;b&gt;otpauth-migration://&lt;/b&gt;).</source>
+        <translation>Fügen Sie einen &lt;b&gt;otpauth://&lt;/b&gt;-Link oder einen Google-Authenticator-Exportlink (&lt;b&gt;otpauth-migration://&lt;/b&gt;) ein.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>otpauth://totp/Example:you@example.com?secret=…</source>
+        <translation>otpauth://totp/Beispiel:sie@example.com?secret=…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The otpauth:// link; hidden like a password because it holds the secret.</source>
+        <translation>Der otpauth://-Link; wie ein Passwort verborgen, weil er das Geheimnis enthält.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show or hide the link (Alt+H)</source>
+        <translation>Link zeigen oder verbergen (Alt+H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the link</source>
+        <translation>Link zeigen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Paste from Clipboard</source>
+        <translation>Aus der Zwischenablage einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the link from the clipboard</source>
+        <translation>Link aus der Zwischenablage einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the link on the clipboard into the field.</source>
+        <translation>Den Link aus der Zwischenablage in das Feld übernehmen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Paste a link first.</source>
+        <translation>Fügen Sie zuerst einen Link ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The link holds no account.</source>
+        <translation>Der Link enthält kein Konto.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter the service name (issuer) or the account name.</source>
+        <translation>Geben Sie den Namen des Dienstes (Anbieter) oder den Kontonamen ein.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Account {label}</source>
+        <translation>Konto {label}</translation>
+    </message>
+</context>
+<context>
+    <name>AddingController</name>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/adding.py" line="+75"/>
+        <source>The account could not be saved</source>
+        <translation>Das Konto konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Account added</source>
+        <translation>Konto hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added {n} accounts</source>
+        <translation>{n} Konten hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+69"/>
+        <source>No QR code found</source>
+        <translation>Kein QR-Code gefunden</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <location line="+71"/>
+        <source>No QR code was found.</source>
+        <translation>Es wurde kein QR-Code gefunden.</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source> — scan code {missing} too, or add these now</source>
+        <translation> – scannen Sie auch Code {missing} oder fügen Sie diese jetzt hinzu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Google Authenticator export: {progress}</source>
+        <translation>Google-Authenticator-Export: {progress}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing to add</source>
+        <translation>Nichts hinzuzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No authenticator key found.</source>
+        <translation>Kein Authenticator-Schlüssel gefunden.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Open QR Code Images</source>
+        <translation>QR-Code-Bilder öffnen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{n} images</source>
+        <translation>{n} Bilder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading {what}…</source>
+        <translation>{what} wird gelesen …</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+11"/>
+        <source>No QR code was found in {name}.</source>
+        <translation>In {name} wurde kein QR-Code gefunden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scanning is not available</source>
+        <translation>Scannen ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The QR scanner is not installed.</source>
+        <translation>Der QR-Scanner ist nicht installiert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The image could not be read</source>
+        <translation>Das Bild konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing to paste</source>
+        <translation>Nichts einzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The clipboard holds no image or link.</source>
+        <translation>Die Zwischenablage enthält kein Bild und keinen Link.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No QR code was found in the pasted image.</source>
+        <translation>Im eingefügten Bild wurde kein QR-Code gefunden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+18"/>
+        <location line="+25"/>
+        <source>Not available</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Screen scanning is not available in this build.</source>
+        <translation>Das Scannen des Bildschirms ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The screen could not be scanned</source>
+        <translation>Der Bildschirm konnte nicht gescannt werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No QR code was found on the screen.</source>
+        <translation>Auf dem Bildschirm wurde kein QR-Code gefunden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Camera scanning is not available in this build.</source>
+        <translation>Das Scannen mit der Kamera ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Importing backups is not available in this build.</source>
+        <translation>Das Importieren von Sicherungen ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Imported 1 account</source>
+        <translation>1 Konto importiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported {n} accounts</source>
+        <translation>{n} Konten importiert</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../desktop_app/ui/application.py" line="+84"/>
+        <source>Wrong password. Try again.</source>
+        <translation>Falsches Passwort. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Authenticator is already running</source>
+        <translation>Authenticator läuft bereits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{error}
+
+Switch to the open window, or quit it first.</source>
+        <translation>{error}
+
+Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The vault cannot be opened</source>
+        <translation>Der Tresor kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPreview</name>
+    <message>
+        <location filename="../../desktop_app/ui/scan_window.py" line="+64"/>
+        <source>Camera preview</source>
+        <translation>Kameravorschau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Live picture from the camera; hold a QR code in view.</source>
+        <translation>Livebild der Kamera; halten Sie einen QR-Code ins Bild.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Starting the camera…</source>
+        <translation>Kamera wird gestartet …</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateReview</name>
+    <message>
+        <location filename="../../desktop_app/ui/candidate_review.py" line="+49"/>
+        <source>Steam Guard · 5 characters · every {period} s</source>
+        <translation>Steam Guard · 5 Zeichen · alle {period} s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counter-based (HOTP) · {alg} · {digits} digits · counter {counter}</source>
+        <translation>Zählerbasiert (HOTP) · {alg} · {digits} Stellen · Zähler {counter}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time-based (TOTP) · {alg} · {digits} digits · every {period} s</source>
+        <translation>Zeitbasiert (TOTP) · {alg} · {digits} Stellen · alle {period} s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Steam · 5 characters · {period} s</source>
+        <translation>Steam · 5 Zeichen · {period} s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HOTP · {alg} · {digits} digits · counter {counter}</source>
+        <translation>HOTP · {alg} · {digits} Stellen · Zähler {counter}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TOTP · {alg} · {digits} digits · {period} s</source>
+        <translation>TOTP · {alg} · {digits} Stellen · {period} s</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>No account can be added</source>
+        <translation>Kein Konto kann hinzugefügt werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add this account?</source>
+        <translation>Dieses Konto hinzufügen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} accounts found</source>
+        <translation>{n} Konten gefunden</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot be added ({k}):</source>
+        <translation>Kann nicht hinzugefügt werden ({k}):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Entries that cannot be added</source>
+        <translation>Einträge, die nicht hinzugefügt werden können</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entries found that this app cannot use, each with the reason.</source>
+        <translation>Gefundene Einträge, die diese App nicht verwenden kann, jeweils mit dem Grund.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+39"/>
+        <source>Issuer</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>The service the account belongs to, for example GitHub.</source>
+        <translation>Der Dienst, zu dem das Konto gehört, zum Beispiel GitHub.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your user name or e-mail address at the service.</source>
+        <translation>Ihr Benutzername oder Ihre E-Mail-Adresse bei dem Dienst.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Issuer:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Account:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>⚠ The same key is already saved as “{label}”. Adding it again creates a second copy.</source>
+        <translation>⚠ Derselbe Schlüssel ist bereits als „{label}“ gespeichert. Erneutes Hinzufügen legt eine zweite Kopie an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <source>an unnamed account</source>
+        <translation>ein unbenanntes Konto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeats {label} in this list</source>
+        <translation>Wiederholt {label} in dieser Liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already in your accounts ({label})</source>
+        <translation>Bereits in Ihren Konten ({label})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accounts found</source>
+        <translation>Gefundene Konten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The accounts read; the checked ones are added. Space checks a row.</source>
+        <translation>Die gelesenen Konten; die markierten werden hinzugefügt. Die Leertaste markiert eine Zeile.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Add {label}</source>
+        <translation>{label} hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unnamed account</source>
+        <translation>Unbenanntes Konto</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select all</source>
+        <translation>Alle auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select none</source>
+        <translation>Keine auswählen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check every account in the list.</source>
+        <translation>Alle Konten der Liste markieren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Uncheck every account in the list.</source>
+        <translation>Die Markierung aller Konten der Liste aufheben.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/confirm_dialog.py" line="+44"/>
+        <source>Add Account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add Accounts</source>
+        <translation>Konten hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+34"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Save the checked accounts in the vault.</source>
+        <translation>Die markierten Konten im Tresor speichern.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Add {k} Accounts</source>
+        <translation>{k} Konten hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nothing was saved: {error}</source>
+        <translation>Nichts wurde gespeichert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/edit_dialog.py" line="+31"/>
+        <source>Edit Account</source>
+        <translation>Konto bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Issuer</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The service the account belongs to, for example GitHub.</source>
+        <translation>Der Dienst, zu dem das Konto gehört, zum Beispiel GitHub.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your user name or e-mail address at the service.</source>
+        <translation>Ihr Benutzername oder Ihre E-Mail-Adresse bei dem Dienst.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A group to file the account under.</source>
+        <translation>Eine Gruppe, unter der das Konto abgelegt wird.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A note of your own about the account.</source>
+        <translation>Eine eigene Notiz zum Konto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Issuer:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Account:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Group:</source>
+        <translation>&amp;Gruppe:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Counter</source>
+        <translation>Zähler</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The counter of the next code; change it to resynchronise with the service.</source>
+        <translation>Der Zähler des nächsten Codes; ändern Sie ihn, um sich wieder mit dem Dienst abzugleichen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Counter:</source>
+        <translation>&amp;Zähler:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Issuer: enter the service name (issuer) or the account name.</source>
+        <translation>Anbieter: Geben Sie den Namen des Dienstes (Anbieter) oder den Kontonamen ein.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nothing was saved: {error}</source>
+        <translation>Nichts wurde gespeichert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>EntryQrDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+482"/>
+        <source>QR Code — {label}</source>
+        <translation>QR-Code – {label}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This picture holds the account&apos;s secret: anyone who scans or photographs it can generate your codes. Show it only to your own authenticator, then close it.</source>
+        <translation>Dieses Bild enthält das Geheimnis des Kontos: Wer es scannt oder fotografiert, kann Ihre Codes erzeugen. Zeigen Sie es nur Ihrem eigenen Authenticator und schließen Sie es dann.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location line="-425"/>
+        <source>Export accounts</source>
+        <translation>Konten exportieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export format</source>
+        <translation>Exportformat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file format the accounts are written in.</source>
+        <translation>Das Dateiformat, in dem die Konten geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export password</source>
+        <translation>Exportpasswort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password that encrypts the exported file; at least 8 characters.</source>
+        <translation>Das Passwort, das die exportierte Datei verschlüsselt; mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Repeat the export password</source>
+        <translation>Exportpasswort wiederholen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same password again, to be sure.</source>
+        <translation>Dasselbe Passwort noch einmal, zur Sicherheit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aegis and this app open the file with this password. It cannot be recovered.</source>
+        <translation>Aegis und diese App öffnen die Datei mit diesem Passwort. Es kann nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>I understand that the secrets will be readable</source>
+        <translation>Mir ist bewusst, dass die Geheimnisse lesbar sein werden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+153"/>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose where to save the file and write it now.</source>
+        <translation>Wählen, wo die Datei gespeichert wird, und sie jetzt schreiben.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export now or set up automatic backups</source>
+        <translation>Jetzt exportieren oder automatische Sicherungen einrichten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export your account to a file that other authenticators can read.</source>
+        <translation>Exportieren Sie Ihr Konto in eine Datei, die andere Authenticator-Apps lesen können.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export your {n} accounts to a file that other authenticators can read.</source>
+        <translation>Exportieren Sie Ihre {n} Konten in eine Datei, die andere Authenticator-Apps lesen können.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export Now</source>
+        <translation>Jetzt exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic Backups</source>
+        <translation>Automatische Sicherungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write all accounts to a file once.</source>
+        <translation>Alle Konten einmal in eine Datei schreiben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the password of the automatic backups.</source>
+        <translation>Das Passwort der automatischen Sicherungen festlegen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Automatic backups are written after each change, encrypted with the backup password below. Turn them on and choose their folder in Settings → Backups.</source>
+        <translation>Automatische Sicherungen werden nach jeder Änderung geschrieben, verschlüsselt mit dem Sicherungspasswort unten. Schalten Sie sie unter Einstellungen → Sicherungen ein und wählen Sie dort ihren Ordner.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>The codes shown hold your secrets: anyone who photographs them can generate your codes. Scan them with Google Authenticator (Transfer accounts → Import accounts) in private. Steam accounts, 7-digit codes and periods other than 30 s cannot be carried and are listed.</source>
+        <translation>Die gezeigten Codes enthalten Ihre Geheimnisse: Wer sie fotografiert, kann Ihre Codes erzeugen. Scannen Sie sie ungestört mit Google Authenticator (Konten übertragen → Konten importieren). Steam-Konten, 7-stellige Codes und andere Intervalle als 30 s können nicht übertragen werden und werden aufgelistet.</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Password of automatic backups</source>
+        <translation>Passwort der automatischen Sicherungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup password</source>
+        <translation>Sicherungspasswort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Repeat the password of automatic backups</source>
+        <translation>Passwort der automatischen Sicherungen wiederholen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save password</source>
+        <translation>Passwort speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep this password for the automatic backups in the system keyring.</source>
+        <translation>Dieses Passwort für die automatischen Sicherungen im Schlüsselbund des Systems ablegen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>After each change an encrypted Aegis backup is written to {folder}, keeping the newest {keep}.</source>
+        <translation>Nach jeder Änderung wird eine verschlüsselte Aegis-Sicherung in {folder} geschrieben; die neuesten {keep} bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the backup folder</source>
+        <translation>den Sicherungsordner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic backups are off (turn them on in Settings → Backups).</source>
+        <translation>Automatische Sicherungen sind aus (unter Einstellungen → Sicherungen einschalten).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup password is set (kept in the system keyring).</source>
+        <translation>Das Sicherungspasswort ist festgelegt (im Schlüsselbund des Systems).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No backup password is set yet: backups need one.</source>
+        <translation>Noch kein Sicherungspasswort festgelegt: Sicherungen brauchen eines.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+68"/>
+        <source>The password needs at least {n} characters.</source>
+        <translation>Das Passwort braucht mindestens {n} Zeichen.</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <location line="+69"/>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Show codes</source>
+        <translation>Codes zeigen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export Accounts</source>
+        <translation>Konten exportieren</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>There are no accounts to export.</source>
+        <translation>Es gibt keine Konten zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Writing the export…</source>
+        <translation>Export wird geschrieben …</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Exported 1 account to {path}.</source>
+        <translation>1 Konto nach {path} exportiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported {n} accounts to {path}.</source>
+        <translation>{n} Konten nach {path} exportiert.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing was exported: {error}</source>
+        <translation>Nichts wurde exportiert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Exporters</name>
+    <message>
+        <location filename="../../desktop_app/exporters/__init__.py" line="+34"/>
+        <source>Aegis vault, encrypted (recommended)</source>
+        <translation>Aegis-Tresor, verschlüsselt (empfohlen)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Aegis vault, not encrypted</source>
+        <translation>Aegis-Tresor, unverschlüsselt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text file of otpauth:// links, not encrypted</source>
+        <translation>Textdatei mit otpauth://-Links, unverschlüsselt</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Google Authenticator QR codes</source>
+        <translation>QR-Codes für Google Authenticator</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The exported file holds your secrets in readable form: anyone who gets a copy can generate your codes. Keep it safe and delete it when you no longer need it.</source>
+        <translation>Die exportierte Datei enthält Ihre Geheimnisse in lesbarer Form: Wer eine Kopie erhält, kann Ihre Codes erzeugen. Bewahren Sie sie sicher auf und löschen Sie sie, wenn Sie sie nicht mehr brauchen.</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../desktop_app/ui/file_dialogs.py" line="+38"/>
+        <source>Images ({patterns})</source>
+        <translation>Bilder ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>GoogleQrDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+17"/>
+        <source>Transfer to Google Authenticator</source>
+        <translation>An Google Authenticator übertragen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the previous code.</source>
+        <translation>Den vorigen Code zeigen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the next code.</source>
+        <translation>Den nächsten Code zeigen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>These codes hold your secrets. Scan them in Google Authenticator (Transfer accounts → Import accounts) and close this window; do not let anyone photograph them.</source>
+        <translation>Diese Codes enthalten Ihre Geheimnisse. Scannen Sie sie in Google Authenticator (Konten übertragen → Konten importieren) und schließen Sie dieses Fenster; lassen Sie niemanden sie fotografieren.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Accounts left out</source>
+        <translation>Ausgelassene Konten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounts this format cannot carry, each with the reason.</source>
+        <translation>Konten, die dieses Format nicht übertragen kann, jeweils mit dem Grund.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;b&gt;1 account cannot be carried and is left out:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;1 Konto kann nicht übertragen werden und wird ausgelassen:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;{n} accounts cannot be carried and are left out:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{n} Konten können nicht übertragen werden und werden ausgelassen:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No account can be carried by this format.</source>
+        <translation>Dieses Format kann kein Konto übertragen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Code {i} of {n}</source>
+        <translation>Code {i} von {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="+52"/>
+        <source>Authenticator backups (*.json *.2fas *.aes *.txt *.csv *.png *.jpg *.jpeg)</source>
+        <translation>Authenticator-Sicherungen (*.json *.2fas *.aes *.txt *.csv *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import accounts</source>
+        <translation>Konten importieren</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the checked accounts</source>
+        <translation>Die markierten Konten importieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the checked accounts in the vault, all in one step.</source>
+        <translation>Die markierten Konten in einem Schritt im Tresor speichern.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&lt;b&gt;Bring your accounts from another authenticator.&lt;/b&gt;&lt;br&gt;Choose a backup or export file, or drop it on this window. The app reads Aegis (plain or encrypted), 2FAS, andOTP, Bitwarden (JSON), FreeOTP+, ente Auth (plain text), Google Authenticator export links, text files of otpauth:// links and pictures of QR codes. Nothing is saved until you confirm.</source>
+        <translation>&lt;b&gt;Übernehmen Sie Ihre Konten aus einem anderen Authenticator.&lt;/b&gt;&lt;br&gt;Wählen Sie eine Sicherungs- oder Exportdatei oder ziehen Sie sie auf dieses Fenster. Die App liest Aegis (unverschlüsselt oder verschlüsselt), 2FAS, andOTP, Bitwarden (JSON), FreeOTP+, ente Auth (Klartext), Google-Authenticator-Exportlinks, Textdateien mit otpauth://-Links und Bilder von QR-Codes. Nichts wird gespeichert, bevor Sie bestätigen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a file…</source>
+        <translation>Datei wählen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a backup file</source>
+        <translation>Sicherungsdatei wählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a file dialog to pick the backup or export file.</source>
+        <translation>Einen Dateidialog öffnen, um die Sicherungs- oder Exportdatei zu wählen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Problem with the file</source>
+        <translation>Problem mit der Datei</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Backup password</source>
+        <translation>Sicherungspasswort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password the backup was encrypted with.</source>
+        <translation>Das Passwort, mit dem die Sicherung verschlüsselt wurde.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password of the backup</source>
+        <translation>Passwort der Sicherung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock the backup</source>
+        <translation>Sicherung entsperren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decrypt the backup with the password and show its accounts.</source>
+        <translation>Die Sicherung mit dem Passwort entschlüsseln und ihre Konten zeigen.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Import Backup</source>
+        <translation>Sicherung importieren</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; is an encrypted {format}. Enter the password it was exported with.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; ist eine verschlüsselte Datei ({format}). Geben Sie das Passwort ein, mit dem sie exportiert wurde.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Enter the backup&apos;s password.</source>
+        <translation>Geben Sie das Passwort der Sicherung ein.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unlocking the backup…</source>
+        <translation>Sicherung wird entsperrt …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reading the file…</source>
+        <translation>Datei wird gelesen …</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{error} Try again.</source>
+        <translation>{error} Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The file cannot be read ({kind}).</source>
+        <translation>Die Datei kann nicht gelesen werden ({kind}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file</source>
+        <translation>Die Datei</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the file</source>
+        <translation>die Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 account</source>
+        <translation>1 Konto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} accounts</source>
+        <translation>{n} Konten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, {d} already present (unchecked)</source>
+        <translation>, {d} bereits vorhanden (nicht markiert)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import 1 account</source>
+        <translation>1 Konto importieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import {n} accounts</source>
+        <translation>{n} Konten importieren</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The vault is locked; unlock it first.</source>
+        <translation>Der Tresor ist gesperrt; entsperren Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was imported: {error}</source>
+        <translation>Nichts wurde importiert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ListActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/list_actions.py" line="+34"/>
+        <location line="+9"/>
+        <source>Code for {who} copied</source>
+        <translation>Code für {who} kopiert</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+37"/>
+        <location line="+15"/>
+        <source>account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source> — clears in {seconds} s</source>
+        <translation> – wird in {seconds} s gelöscht</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Next code for {who} copied</source>
+        <translation>Nächster Code für {who} kopiert</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The counter could not be saved</source>
+        <translation>Der Zähler konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New code for {who}</source>
+        <translation>Neuer Code für {who}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved {label}</source>
+        <translation>{label} gespeichert</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>this account</source>
+        <translation>dieses Konto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete account?</source>
+        <translation>Konto löschen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete “{label}”?
+
+You will no longer get codes for it. Make sure you can still sign in to the service (for example with another authenticator or backup codes) before deleting.</source>
+        <translation>„{label}“ löschen?
+
+Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, dass Sie sich weiterhin beim Dienst anmelden können (zum Beispiel mit einem anderen Authenticator oder mit Sicherungscodes).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The account could not be deleted</source>
+        <translation>Das Konto konnte nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deleted {label}</source>
+        <translation>{label} gelöscht</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not available</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Showing QR codes is not available in this build.</source>
+        <translation>Das Anzeigen von QR-Codes ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The order could not be saved</source>
+        <translation>Die Reihenfolge konnte nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>LockController</name>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/locking.py" line="+110"/>
+        <source>Wrong password. Try again.</source>
+        <translation>Falsches Passwort. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The vault could not be opened ({kind}).</source>
+        <translation>Der Tresor konnte nicht geöffnet werden ({kind}).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/pages.py" line="+76"/>
+        <source>&lt;b&gt;Demo mode&lt;/b&gt;: emnify portal emulator at {url}, user &lt;b&gt;{user}&lt;/b&gt;, password &lt;b&gt;{password}&lt;/b&gt;. Try &lt;i&gt;Settings → emnify account&lt;/i&gt; (Ctrl+,) to turn two-factor authentication on and off.</source>
+        <translation>&lt;b&gt;Demo-Modus&lt;/b&gt;: emnify-Portal-Emulator unter {url}, Benutzer &lt;b&gt;{user}&lt;/b&gt;, Passwort &lt;b&gt;{password}&lt;/b&gt;. Unter &lt;i&gt;Einstellungen → emnify-Konto&lt;/i&gt; (Strg+,) schalten Sie die Zwei-Faktor-Authentifizierung ein und aus.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Demo mode&lt;/b&gt;: using a local emnify portal emulator.</source>
+        <translation>&lt;b&gt;Demo-Modus&lt;/b&gt;: Ein lokaler emnify-Portal-Emulator wird verwendet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Demo mode notice</source>
+        <translation>Hinweis zum Demo-Modus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_actions.py" line="+30"/>
+        <source>&amp;Enter Setup Key…</source>
+        <translation>Einrichtungsschlüssel &amp;eingeben …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan QR Code with &amp;Camera…</source>
+        <translation>QR-Code mit &amp;Kamera scannen …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan QR Code on &amp;Screen</source>
+        <translation>QR-Code auf dem &amp;Bildschirm scannen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Open QR Image…</source>
+        <translation>QR-Bild ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Paste QR Image or Link</source>
+        <translation>QR-Bild oder Link ein&amp;fügen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste a QR image or link</source>
+        <translation>Ein QR-Bild oder einen Link einfügen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Import Backup…</source>
+        <translation>Sicherung &amp;importieren …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lock the vault</source>
+        <translation>Den Tresor sperren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List every keyboard shortcut</source>
+        <translation>Alle Tastenkürzel auflisten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear Search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear the search, wherever the focus is</source>
+        <translation>Die Suche leeren, wo auch immer der Fokus ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About Authenticator</source>
+        <translation>Ü&amp;ber Authenticator</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+229"/>
+        <source>Search accounts</source>
+        <translation>Konten durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy Code</source>
+        <translation>Code &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy &amp;Next Code</source>
+        <translation>&amp;Nächsten Code kopieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show Ne&amp;xt Code</source>
+        <translation>Nächsten Code &amp;anzeigen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Generate Next Code</source>
+        <translation>Nächsten Code &amp;erzeugen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counter-based accounts: move to the next code (saved at once)</source>
+        <translation>Zählerbasierte Konten: zum nächsten Code wechseln (sofort gespeichert)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Edit Account…</source>
+        <translation>Konto &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show as &amp;QR Code…</source>
+        <translation>Als &amp;QR-Code zeigen …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Delete Account…</source>
+        <translation>Konto &amp;löschen …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move Do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Custom Order</source>
+        <translation>&amp;Eigene Reihenfolge</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>By &amp;Name</source>
+        <translation>Nach &amp;Name</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Always Show Next &amp;Codes</source>
+        <translation>Nächste &amp;Codes immer zeigen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Add Account</source>
+        <translation>Konto &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sort Accounts</source>
+        <translation>Konten &amp;sortieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="-138"/>
+        <source>Authenticator</source>
+        <translation>Authenticator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Desktop Authenticator</source>
+        <translation>Desktop Authenticator</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Scan QR Code on Screen</source>
+        <translation>QR-Code auf dem Bildschirm scannen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open QR Image…</source>
+        <translation>QR-Bild öffnen …</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Find the QR code shown on your screen, for example on a website.</source>
+        <translation>Den QR-Code finden, den Ihr Bildschirm zeigt, zum Beispiel auf einer Website.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan QR Code with Camera…</source>
+        <translation>QR-Code mit Kamera scannen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hold the QR code in front of your camera.</source>
+        <translation>Den QR-Code vor Ihre Kamera halten.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Read the QR code from a saved picture or screenshot.</source>
+        <translation>Den QR-Code aus einem gespeicherten Bild oder Bildschirmfoto lesen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter Setup Key…</source>
+        <translation>Einrichtungsschlüssel eingeben …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the setup key that the website shows.</source>
+        <translation>Den Einrichtungsschlüssel eingeben, den die Website zeigt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import Backup…</source>
+        <translation>Sicherung importieren …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the accounts of another authenticator&apos;s backup file.</source>
+        <translation>Die Konten aus der Sicherungsdatei eines anderen Authenticators lesen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Search accounts  (Ctrl+F)</source>
+        <translation>Konten durchsuchen  (Strg+F)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>+  Add</source>
+        <translation>+  Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add an account: scan a QR code, open an image, paste…</source>
+        <translation>Ein Konto hinzufügen: QR-Code scannen, Bild öffnen, einfügen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The vault is locked.</source>
+        <translation>Der Tresor ist gesperrt.</translation>
+    </message>
+    <message>
+        <location line="+239"/>
+        <source>Not available</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exporting is not available in this build.</source>
+        <translation>Das Exportieren ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>About Authenticator</source>
+        <translation>Über Authenticator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes for your accounts, kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Zwei-Faktor-Codes für Ihre Konten, aufbewahrt in einem verschlüsselten Tresor auf diesem Computer.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder später.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Authenticator keeps running</source>
+        <translation>Authenticator läuft weiter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The app is still running in the system tray. Open it from the tray icon; quit it with File → Quit (Ctrl+Q).</source>
+        <translation>Die App läuft im Systemabschnitt der Kontrollleiste weiter. Öffnen Sie sie über das Symbol dort; beenden Sie sie mit Datei → Beenden (Strg+Q).</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/pages.py" line="+63"/>
+        <source>No account matches “{query}”.</source>
+        <translation>Kein Konto passt zu „{query}“.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No accounts yet</source>
+        <translation>Noch keine Konten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add your first account: when a website shows a QR code to set up two-factor sign-in, scan it from the screen or your camera, open a saved image, or type the setup key.</source>
+        <translation>Fügen Sie Ihr erstes Konto hinzu: Wenn eine Website einen QR-Code zum Einrichten der Zwei-Faktor-Anmeldung zeigt, scannen Sie ihn vom Bildschirm oder mit Ihrer Kamera, öffnen Sie ein gespeichertes Bild oder geben Sie den Einrichtungsschlüssel ein.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>You can also drop an image here or paste one with Ctrl+V.</source>
+        <translation>Sie können auch ein Bild hierher ziehen oder mit Strg+V einfügen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Authenticator is locked</source>
+        <translation>Authenticator ist gesperrt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter your vault password to show your codes.</source>
+        <translation>Geben Sie Ihr Tresorpasswort ein, um Ihre Codes zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>Vault password</source>
+        <translation>Tresorpasswort</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the vault with the password entered above.</source>
+        <translation>Den Tresor mit dem oben eingegebenen Passwort öffnen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Enter the vault password.</source>
+        <translation>Geben Sie das Tresorpasswort ein.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Unlocking…</source>
+        <translation>Wird entsperrt …</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/unlock_dialog.py" line="+24"/>
+        <source>No system keyring was found on this computer, so your accounts are protected by a password instead. You will enter it each time the app starts.</source>
+        <translation>Auf diesem Computer wurde kein Schlüsselbund des Systems gefunden, deshalb schützt stattdessen ein Passwort Ihre Konten. Sie geben es bei jedem Start der App ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You chose password protection: your accounts are encrypted with a password you enter each time the app starts.</source>
+        <translation>Sie haben den Passwortschutz gewählt: Ihre Konten werden mit einem Passwort verschlüsselt, das Sie bei jedem Start der App eingeben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no way to recover the accounts if you forget this password.</source>
+        <translation>Wenn Sie dieses Passwort vergessen, lassen sich die Konten nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a Vault Password</source>
+        <translation>Tresorpasswort wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock Authenticator</source>
+        <translation>Authenticator entsperren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change Vault Password</source>
+        <translation>Tresorpasswort ändern</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enter the vault password to see your accounts.</source>
+        <translation>Geben Sie das Tresorpasswort ein, um Ihre Konten zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the current password and the new one.</source>
+        <translation>Geben Sie das aktuelle und das neue Passwort ein.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;urrent password:</source>
+        <translation>A&amp;ktuelles Passwort:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Repeat the password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Create Vault</source>
+        <translation>Tresor anlegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change Password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create the vault with this password.</source>
+        <translation>Den Tresor mit diesem Passwort anlegen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the vault with this password.</source>
+        <translation>Den Tresor mit diesem Passwort öffnen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypt the vault with the new password.</source>
+        <translation>Den Tresor mit dem neuen Passwort verschlüsseln.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The vault password; the characters are hidden as you type.</source>
+        <translation>Das Tresorpasswort; die Zeichen bleiben beim Tippen verborgen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Enter the current password.</source>
+        <translation>Geben Sie das aktuelle Passwort ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a password.</source>
+        <translation>Geben Sie ein Passwort ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use at least {n} characters.</source>
+        <translation>Verwenden Sie mindestens {n} Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+</context>
+<context>
+    <name>QrLabel</name>
+    <message>
+        <location filename="../../desktop_app/ui/qr_view.py" line="+18"/>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+</context>
+<context>
+    <name>ScanWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/scan_window.py" line="-23"/>
+        <source>No camera was found. Connect a camera and reopen this window, or read the QR code another way:</source>
+        <translation>Es wurde keine Kamera gefunden. Schließen Sie eine Kamera an und öffnen Sie dieses Fenster erneut, oder lesen Sie den QR-Code auf andere Weise:</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Scan QR Code with Camera</source>
+        <translation>QR-Code mit Kamera scannen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan QR code with camera</source>
+        <translation>QR-Code mit Kamera scannen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the camera to scan with</source>
+        <translation>Die Kamera zum Scannen wählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Camera:</source>
+        <translation>&amp;Kamera:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+141"/>
+        <source>Starting the camera…</source>
+        <translation>Kamera wird gestartet …</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>Scan status</source>
+        <translation>Scanstatus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export progress</source>
+        <translation>Exportfortschritt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Open QR Image…</source>
+        <translation>QR-Bild öffnen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the QR code from a saved picture or screenshot.</source>
+        <translation>Den QR-Code aus einem gespeicherten Bild oder Bildschirmfoto lesen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paste QR Image or Link</source>
+        <translation>QR-Bild oder Link einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read a QR image or an otpauth:// link from the clipboard.</source>
+        <translation>Ein QR-Bild oder einen otpauth://-Link aus der Zwischenablage lesen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan QR Code on Screen</source>
+        <translation>QR-Code auf dem Bildschirm scannen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find the QR code shown on your screen, for example on a website.</source>
+        <translation>Den QR-Code finden, den Ihr Bildschirm zeigt, zum Beispiel auf einer Website.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Choose a camera…</source>
+        <translation>Kamera wählen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+101"/>
+        <source>No picture</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>No camera found</source>
+        <translation>Keine Kamera gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+63"/>
+        <source>No camera</source>
+        <translation>Keine Kamera</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Reading the video…</source>
+        <translation>Video wird gelesen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet …</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{camera}: hold the QR code in front of the camera.</source>
+        <translation>{camera}: Halten Sie den QR-Code vor die Kamera.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Camera access denied</source>
+        <translation>Kamerazugriff verweigert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera busy</source>
+        <translation>Kamera belegt</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Google Authenticator export: {progress}</source>
+        <translation>Google-Authenticator-Export: {progress}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Now show code {missing} of the export.</source>
+        <translation>Zeigen Sie jetzt Code {missing} des Exports.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Found 1 account.</source>
+        <translation>1 Konto gefunden.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Found {n} accounts.</source>
+        <translation>{n} Konten gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../desktop_app/settings.py" line="+73"/>
+        <source>Clear copied codes after (seconds)</source>
+        <translation>Kopierte Codes löschen nach (Sekunden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copied code is removed from the clipboard after this many seconds, if the clipboard still holds it. 0 keeps it.</source>
+        <translation>Ein kopierter Code wird nach so vielen Sekunden aus der Zwischenablage entfernt, falls sie ihn noch enthält. 0 behält ihn.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sort accounts</source>
+        <translation>Konten sortieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show accounts by name or in your own order (drag to arrange).</source>
+        <translation>Konten nach Name oder in Ihrer eigenen Reihenfolge zeigen (zum Anordnen ziehen).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Custom order</source>
+        <translation>Eigene Reihenfolge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By name</source>
+        <translation>Nach Name</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Always show the next code</source>
+        <translation>Nächsten Code immer zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the code of the next time step beside the current one.</source>
+        <translation>Den Code des nächsten Zeitschritts neben dem aktuellen zeigen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hide codes until clicked</source>
+        <translation>Codes bis zum Anklicken verbergen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codes are shown as dots until the row is selected.</source>
+        <translation>Codes erscheinen als Punkte, bis die Zeile ausgewählt ist.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the system&apos;s light or dark palette, or force one.</source>
+        <translation>Der hellen oder dunklen Palette des Systems folgen oder eine festlegen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+21"/>
+        <source>Follow the system</source>
+        <translation>Dem System folgen</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show an icon in the system tray</source>
+        <translation>Symbol im Systemabschnitt der Kontrollleiste zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep running in the tray when the window is closed.</source>
+        <translation>Nach dem Schließen des Fensters in der Kontrollleiste weiterlaufen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the system&apos;s language, or choose one. Applies at the next start.</source>
+        <translation>Der Sprache des Systems folgen oder eine wählen. Gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Lock after idle minutes</source>
+        <translation>Sperren nach Minuten ohne Eingabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With a vault password, lock the window after this many idle minutes. 0 never locks.</source>
+        <translation>Mit einem Tresorpasswort das Fenster nach so vielen Minuten ohne Eingabe sperren. 0 sperrt nie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+58"/>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Automatic encrypted backups</source>
+        <translation>Automatische verschlüsselte Sicherungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After each change, write an encrypted backup (Aegis format) to the backup folder.</source>
+        <translation>Nach jeder Änderung eine verschlüsselte Sicherung (Aegis-Format) in den Sicherungsordner schreiben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+8"/>
+        <location line="+11"/>
+        <location line="+27"/>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Backup folder</source>
+        <translation>Sicherungsordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where automatic backups are written.</source>
+        <translation>Wohin automatische Sicherungen geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backups to keep</source>
+        <translation>Aufzubewahrende Sicherungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The newest backups kept in the backup folder; older ones are deleted.</source>
+        <translation>Die neuesten Sicherungen, die im Sicherungsordner bleiben; ältere werden gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Portal address</source>
+        <translation>Portaladresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The emnify portal API address.</source>
+        <translation>Die Adresse der emnify-Portal-API.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <location line="+9"/>
+        <source>emnify account</source>
+        <translation>emnify-Konto</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The e-mail address of the emnify account last signed in.</source>
+        <translation>Die E-Mail-Adresse des zuletzt angemeldeten emnify-Kontos.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="+65"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Settings sections</source>
+        <translation>Bereiche der Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the page of settings to show.</source>
+        <translation>Die Seite der Einstellungen wählen, die gezeigt wird.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>The emnify account settings are not available in this build.</source>
+        <translation>Die Einstellungen des emnify-Kontos sind in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The emnify account settings could not be shown.</source>
+        <translation>Die Einstellungen des emnify-Kontos konnten nicht gezeigt werden.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a folder</source>
+        <translation>Ordner wählen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose…</source>
+        <translation>Wählen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the folder in a file dialog.</source>
+        <translation>Den Ordner in einem Dateidialog wählen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the {setting}</source>
+        <translation>{setting} wählen</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Vault protection</source>
+        <translation>Schutz des Tresors</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Use a Password…</source>
+        <translation>Passwort verwenden …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protect the vault with a password asked at each start instead of the keyring.</source>
+        <translation>Den Tresor statt mit dem Schlüsselbund mit einem Passwort schützen, das bei jedem Start abgefragt wird.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change Password…</source>
+        <translation>Passwort ändern …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a new vault password.</source>
+        <translation>Ein neues Tresorpasswort wählen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+107"/>
+        <source>Use the System Keyring</source>
+        <translation>Schlüsselbund des Systems verwenden</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Keep the vault key in the system keyring; no password is asked at start.</source>
+        <translation>Den Tresorschlüssel im Schlüsselbund des Systems ablegen; beim Start wird kein Passwort abgefragt.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Your accounts are encrypted with a password that you enter when the app starts. You can lock the window with Ctrl+L.</source>
+        <translation>Ihre Konten sind mit einem Passwort verschlüsselt, das Sie beim Start der App eingeben. Mit Strg+L sperren Sie das Fenster.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your accounts are encrypted; the key is kept in the system keyring, which your desktop unlocks when you sign in.</source>
+        <translation>Ihre Konten sind verschlüsselt; der Schlüssel liegt im Schlüsselbund des Systems, den Ihr Desktop bei der Anmeldung entsperrt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The vault is locked.</source>
+        <translation>Der Tresor ist gesperrt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No system keyring was found on this computer.</source>
+        <translation>Auf diesem Computer wurde kein Schlüsselbund des Systems gefunden.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Continue</source>
+        <translation>Fortfahren</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+16"/>
+        <location line="+20"/>
+        <source>Nothing changed: {error}</source>
+        <translation>Nichts wurde geändert: {error}</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>The vault is now protected by your password.</source>
+        <translation>Der Tresor ist jetzt durch Ihr Passwort geschützt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The current password is wrong.</source>
+        <translation>Das aktuelle Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The password was changed.</source>
+        <translation>Das Passwort wurde geändert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Use the system keyring?</source>
+        <translation>Schlüsselbund des Systems verwenden?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The vault key will be kept in the system keyring and no password will be asked when the app starts.</source>
+        <translation>Der Tresorschlüssel wird im Schlüsselbund des Systems abgelegt, und beim Start der App wird kein Passwort abgefragt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The vault key is now kept in the system keyring.</source>
+        <translation>Der Tresorschlüssel liegt jetzt im Schlüsselbund des Systems.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="+44"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the selected code</source>
+        <translation>Den ausgewählten Code kopieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go from the search to the list</source>
+        <translation>Von der Suche zur Liste wechseln</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Down</source>
+        <translation>Pfeil nach unten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide a secret in the add dialog</source>
+        <translation>Ein Geheimnis im Dialog „Konto hinzufügen“ zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every keyboard shortcut of the main window: the action and its keys.</source>
+        <translation>Alle Tastenkürzel des Hauptfensters: die Aktion und ihre Tasten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Every action also sits in a menu: press Alt to reach them.</source>
+        <translation>Jede Aktion steht auch in einem Menü: Mit Alt erreichen Sie sie.</translation>
+    </message>
+</context>
+<context>
+    <name>Toast</name>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/pages.py" line="-248"/>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../desktop_app/ui/tray.py" line="+21"/>
+        <source>&amp;Search Accounts…</source>
+        <translation>Konten &amp;durchsuchen …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy a code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unnamed account</source>
+        <translation>Unbenanntes Konto</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy the current code of {label}</source>
+        <translation>Den aktuellen Code von {label} kopieren</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Authenticator</source>
+        <translation>Authenticator</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Show Authenticator</source>
+        <translation>Authenticator zeigen</translation>
+    </message>
+</context>
+</TS>
