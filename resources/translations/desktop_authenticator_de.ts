@@ -42,7 +42,7 @@
 <context>
     <name>AccountDelegate</name>
     <message>
-        <location filename="../../desktop_app/ui/account_delegate.py" line="+232"/>
+        <location filename="../../desktop_app/ui/account_delegate.py" line="+290"/>
         <source>next  {code}</source>
         <translation>nächster  {code}</translation>
     </message>
@@ -491,28 +491,27 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+18"/>
+        <location line="+20"/>
         <location line="+25"/>
         <source>Not available</source>
         <translation>Nicht verfügbar</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>Screen scanning is not available in this build.</source>
         <translation>Das Scannen des Bildschirms ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>The screen could not be scanned</source>
-        <translation>Der Bildschirm konnte nicht gescannt werden</translation>
+        <translation type="vanished">Der Bildschirm konnte nicht gescannt werden</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>No QR code was found on the screen.</source>
         <translation>Auf dem Bildschirm wurde kein QR-Code gefunden.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Camera scanning is not available in this build.</source>
         <translation>Das Scannen mit der Kamera ist in dieser Version nicht verfügbar.</translation>
     </message>
@@ -535,12 +534,11 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop_app/ui/application.py" line="+84"/>
         <source>Wrong password. Try again.</source>
-        <translation>Falsches Passwort. Versuchen Sie es noch einmal.</translation>
+        <translation type="vanished">Falsches Passwort. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../desktop_app/ui/application.py" line="+101"/>
         <source>Authenticator is already running</source>
         <translation>Authenticator läuft bereits</translation>
     </message>
@@ -554,7 +552,8 @@ Switch to the open window, or quit it first.</source>
 Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-15"/>
+        <location line="+21"/>
         <source>The vault cannot be opened</source>
         <translation>Der Tresor kann nicht geöffnet werden</translation>
     </message>
@@ -737,7 +736,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Unbenanntes Konto</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Select all</source>
         <translation>Alle auswählen</translation>
     </message>
@@ -789,6 +788,24 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <location line="+15"/>
         <source>Nothing was saved: {error}</source>
         <translation>Nichts wurde gespeichert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DisableDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/widgets.py" line="+155"/>
+        <source>Turn off the authenticator app</source>
+        <translation>Authenticator-App ausschalten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Also remove the key from this app</source>
+        <translation>Den Schlüssel auch aus dieser App entfernen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Turn off</source>
+        <translation>Ausschalten</translation>
     </message>
 </context>
 <context>
@@ -893,6 +910,553 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <location line="+17"/>
         <source>Nothing was saved: {error}</source>
         <translation>Nichts wurde gespeichert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>EmnifyPane</name>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/pane.py" line="+132"/>
+        <source>Demo portal: e-mail {user}, password {password}</source>
+        <translation>Demo-Portal: E-Mail {user}, Passwort {password}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Demo inbox: the portal e-mailed the code {code} to {to}.</source>
+        <translation>Demo-Posteingang: Das Portal hat den Code {code} an {to} gesendet.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>No OS keyring: this app cannot keep you signed in or remember this device. Everything else works.</source>
+        <translation>Kein Schlüsselbund des Systems: Diese App kann Sie nicht angemeldet lassen und sich dieses Gerät nicht merken. Alles andere funktioniert.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start again</source>
+        <translation>Neu beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/layout.py" line="+76"/>
+        <source>Portal address</source>
+        <translation>Portal-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portal address:</source>
+        <translation>Portal-Adresse:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in with an application token instead of a password</source>
+        <translation>Mit einem Anwendungstoken statt eines Passworts anmelden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recommended for single sign-on users (Microsoft, Google) and for scripts.</source>
+        <translation>Empfohlen bei Single Sign-on (Microsoft, Google) und für Skripte.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signing in to emnify with Microsoft, Google or another single sign-on, or writing a script? Use an application token from the emnify portal.</source>
+        <translation>Sie melden sich bei emnify mit Microsoft, Google oder einem anderen Single Sign-on an oder schreiben ein Skript? Verwenden Sie ein Anwendungstoken aus dem emnify-Portal.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>you@example.com</source>
+        <translation>sie@example.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail address:</source>
+        <translation>E-Mail-Adresse:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password of your emnify account; it is never stored.</source>
+        <translation>Das Passwort Ihres emnify-Kontos; es wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Application token</source>
+        <translation>Anwendungstoken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An application token created in the emnify portal.</source>
+        <translation>Ein im emnify-Portal erstelltes Anwendungstoken.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>kept in memory only, not after the app closes</source>
+        <translation>nur im Arbeitsspeicher, nicht über das Beenden der App hinaus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep me signed in on this computer</source>
+        <translation>Auf diesem Computer angemeldet bleiben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keeps the session in the OS keyring, so that you stay signed in after a restart.</source>
+        <translation>Bewahrt die Sitzung im Schlüsselbund des Systems auf, sodass Sie nach einem Neustart angemeldet bleiben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trust this device (no code here for 90 days)</source>
+        <translation>Diesem Gerät vertrauen (90 Tage lang kein Code hier)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The portal asks no sign-in code on this computer for 90 days.</source>
+        <translation>Das Portal fragt auf diesem Computer 90 Tage lang nach keinem Anmeldecode.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign-in code</source>
+        <translation>Anmeldecode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The code the portal e-mailed, or the one of your authenticator app.</source>
+        <translation>Der Code, den das Portal per E-Mail gesendet hat, oder der Ihrer Authenticator-App.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../desktop_app/ui/emnify/pane.py" line="+0"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signs in to the emnify portal.</source>
+        <translation>Meldet Sie beim emnify-Portal an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confirm code</source>
+        <translation>Code bestätigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sends the sign-in code to the portal.</source>
+        <translation>Sendet den Anmeldecode an das Portal.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>your emnify password</source>
+        <translation>Ihr emnify-Passwort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password, to create the key</source>
+        <translation>Passwort, um den Schlüssel zu erstellen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also show the QR code for a phone</source>
+        <translation>Auch den QR-Code für ein Telefon zeigen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Workspace</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch</source>
+        <translation>Wechseln</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Workspace:</source>
+        <translation>Workspace:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trusted devices</source>
+        <translation>Vertrauenswürdige Geräte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forget…</source>
+        <translation>Vergessen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trusted devices:</source>
+        <translation>Vertrauenswürdige Geräte:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/pane.py" line="+11"/>
+        <source> (application token)</source>
+        <translation> (Anwendungstoken)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in as {user}{how}</source>
+        <translation>Angemeldet als {user}{how}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{signed_in} · {workspace}</source>
+        <translation>{signed_in} · {workspace}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Something went wrong. The log file has the details.</source>
+        <translation>Etwas ist schiefgegangen. Die Protokolldatei enthält die Einzelheiten.</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>Restoring the session…</source>
+        <translation>Sitzung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Paste your emnify application token.</source>
+        <translation>Fügen Sie Ihr emnify-Anwendungstoken ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+22"/>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Type the e-mail address and password of your emnify account.</source>
+        <translation>Geben Sie die E-Mail-Adresse und das Passwort Ihres emnify-Kontos ein.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The code from this app&apos;s vault was not accepted. Type the code the portal sent to {to} (or the one of your authenticator app).</source>
+        <translation>Der Code aus dem Tresor dieser App wurde nicht angenommen. Geben Sie den Code ein, den das Portal an {to} gesendet hat (oder den Ihrer Authenticator-App).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A code was sent to {to}. Type it here (or the code of your authenticator app).</source>
+        <translation>Ein Code wurde an {to} gesendet. Geben Sie ihn hier ein (oder den Code Ihrer Authenticator-App).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Type the code first.</source>
+        <translation>Geben Sie zuerst den Code ein.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Checking the code…</source>
+        <translation>Code wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Signed in; the code came from this app&apos;s vault.</source>
+        <translation>Angemeldet; der Code kam aus dem Tresor dieser App.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed in. Without an OS keyring you sign in again next time.</source>
+        <translation>Angemeldet. Ohne Schlüsselbund des Systems melden Sie sich beim nächsten Mal erneut an.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Signed out. Nothing of the session is kept.</source>
+        <translation>Abgemeldet. Von der Sitzung wird nichts aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing out…</source>
+        <translation>Abmeldung läuft…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location filename="../../desktop_app/ui/emnify/texts.py" line="+25"/>
+        <source>Loading the account…</source>
+        <translation>Konto wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{what}, trusted since {day}</source>
+        <translation>{what}, vertrauenswürdig seit {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(unnamed)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/actions.py" line="+53"/>
+        <source>Type your emnify password to create the key.</source>
+        <translation>Geben Sie Ihr emnify-Passwort ein, um den Schlüssel zu erstellen.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Key created and saved in this app. Activation postponed.</source>
+        <translation>Schlüssel erstellt und in dieser App gespeichert. Aktivierung verschoben.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key created and saved in this app. </source>
+        <translation>Schlüssel erstellt und in dieser App gespeichert. </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Creating the key and saving it in this app…</source>
+        <translation>Schlüssel wird erstellt und in dieser App gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Code sent: the authenticator app is on. Done.</source>
+        <translation>Code gesendet: Die Authenticator-App ist eingeschaltet. Fertig.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sending the code to activate it…</source>
+        <translation>Code zur Aktivierung wird gesendet…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cancel activation</source>
+        <translation>Aktivierung abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel turning on the authenticator app? The pending key is deleted on the portal and removed from this app.</source>
+        <translation>Das Einschalten der Authenticator-App abbrechen? Der ausstehende Schlüssel wird im Portal gelöscht und aus dieser App entfernt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelling the activation…</source>
+        <translation>Aktivierung wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The activation was cancelled.</source>
+        <translation>Die Aktivierung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The account then has no second factor.</source>
+        <translation>Das Konto hat dann keinen zweiten Faktor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign-in codes will come by e-mail again.</source>
+        <translation>Anmeldecodes kommen dann wieder per E-Mail.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove the authenticator app key from your emnify account? {after}</source>
+        <translation>Den Schlüssel der Authenticator-App aus Ihrem emnify-Konto entfernen? {after}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Turned off, and the key was removed from this app.</source>
+        <translation>Ausgeschaltet, und der Schlüssel wurde aus dieser App entfernt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Turned off. This app keeps the old key, marked no longer active.</source>
+        <translation>Ausgeschaltet. Diese App behält den alten Schlüssel, als nicht mehr aktiv markiert.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Turning off the authenticator app…</source>
+        <translation>Authenticator-App wird ausgeschaltet…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove the old key?</source>
+        <translation>Den alten Schlüssel entfernen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the emnify key that is no longer active on the portal from this app?</source>
+        <translation>Den emnify-Schlüssel, der im Portal nicht mehr aktiv ist, aus dieser App entfernen?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Removing the old key…</source>
+        <translation>Alter Schlüssel wird entfernt…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The old key was removed from this app.</source>
+        <translation>Der alte Schlüssel wurde aus dieser App entfernt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Switching the workspace…</source>
+        <translation>Workspace wird gewechselt…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Workspace switched.</source>
+        <translation>Workspace gewechselt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Forget device</source>
+        <translation>Gerät vergessen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the trusted device “{name}”?</source>
+        <translation>Das vertrauenswürdige Gerät „{name}“ vergessen?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Forgetting the device…</source>
+        <translation>Gerät wird vergessen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The device was forgotten.</source>
+        <translation>Das Gerät wurde vergessen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/texts.py" line="+5"/>
+        <source>Remove old key from this app…</source>
+        <translation>Alten Schlüssel aus dieser App entfernen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Codes come from this app&apos;s vault entry “{entry}”</source>
+        <translation>Die Codes kommen aus dem Tresoreintrag „{entry}“ dieser App</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, since {day}</source>
+        <translation>, seit {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in codes: authenticator app (this app&apos;s vault)</source>
+        <translation>Anmeldecodes: Authenticator-App (Tresor dieser App)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+20"/>
+        <source>Disable…</source>
+        <translation>Ausschalten…</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>This app&apos;s vault does not hold its key (a phone or another app has it).</source>
+        <translation>Der Tresor dieser App enthält den Schlüssel nicht (ein Telefon oder eine andere App hat ihn).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This app did not set it up; the vault entry “{entry}” may hold it.</source>
+        <translation>Diese App hat sie nicht eingerichtet; der Tresoreintrag „{entry}“ enthält ihn möglicherweise.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Since {day}. </source>
+        <translation>Seit {day}. </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign-in codes: authenticator app set up elsewhere</source>
+        <translation>Anmeldecodes: Authenticator-App, anderswo eingerichtet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sign-in codes: authenticator app pending</source>
+        <translation>Anmeldecodes: Authenticator-App ausstehend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key is saved in this app (entry “{entry}”) but not activated yet.</source>
+        <translation>Der Schlüssel ist in dieser App gespeichert (Eintrag „{entry}“), aber noch nicht aktiviert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finish activation</source>
+        <translation>Aktivierung abschließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel activation…</source>
+        <translation>Aktivierung abbrechen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign-in codes: by e-mail (can&apos;t be turned off on this account)</source>
+        <translation>Anmeldecodes: per E-Mail (bei diesem Konto nicht abschaltbar)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use this app instead: the portal then asks for the code this app shows.</source>
+        <translation>Verwenden Sie stattdessen diese App: Das Portal fragt dann nach dem Code, den diese App zeigt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign-in codes: none</source>
+        <translation>Anmeldecodes: keine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account has no second factor. Protect it with this app.</source>
+        <translation>Dieses Konto hat keinen zweiten Faktor. Schützen Sie es mit dieser App.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign-in codes: no authenticator app</source>
+        <translation>Anmeldecodes: keine Authenticator-App</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codes come by e-mail if the account uses them. Protect it with this app.</source>
+        <translation>Codes kommen per E-Mail, wenn das Konto sie verwendet. Schützen Sie es mit dieser App.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unlock the vault to turn on the authenticator app.</source>
+        <translation>Entsperren Sie den Tresor, um die Authenticator-App einzuschalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enable</source>
+        <translation>Einschalten</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1966,39 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
 </context>
 <context>
+    <name>KeyDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/widgets.py" line="-51"/>
+        <source>Add the key to a phone as well</source>
+        <translation>Den Schlüssel auch einem Telefon hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key is saved in this app. To have it on a phone as well, scan this code with the phone&apos;s authenticator app now: the portal will not show it again.</source>
+        <translation>Der Schlüssel ist in dieser App gespeichert. Um ihn auch auf einem Telefon zu haben, scannen Sie diesen Code jetzt mit der Authenticator-App des Telefons: Das Portal zeigt ihn nicht noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>QR code of the new key</source>
+        <translation>QR-Code des neuen Schlüssels</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Secret key</source>
+        <translation>Geheimer Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Secret key:</source>
+        <translation>Geheimer Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Activate now</source>
+        <translation>Jetzt aktivieren</translation>
+    </message>
+</context>
+<context>
     <name>ListActions</name>
     <message>
         <location filename="../../desktop_app/ui/controllers/list_actions.py" line="+34"/>
@@ -1891,7 +2488,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/unlock_dialog.py" line="+24"/>
+        <location filename="../../desktop_app/ui/unlock_dialog.py" line="+33"/>
         <source>No system keyring was found on this computer, so your accounts are protected by a password instead. You will enter it each time the app starts.</source>
         <translation>Auf diesem Computer wurde kein Schlüsselbund des Systems gefunden, deshalb schützt stattdessen ein Passwort Ihre Konten. Sie geben es bei jedem Start der App ein.</translation>
     </message>
@@ -1906,7 +2503,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Wenn Sie dieses Passwort vergessen, lassen sich die Konten nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Choose a Vault Password</source>
         <translation>Tresorpasswort wählen</translation>
     </message>
@@ -2024,6 +2621,21 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <location line="+4"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unlocking…</source>
+        <translation>Wird entsperrt…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Protecting the vault…</source>
+        <translation>Tresor wird geschützt…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Wrong password. Try again.</source>
+        <translation>Falsches Passwort. Versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -2373,12 +2985,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="+65"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="+67"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Settings sections</source>
         <translation>Bereiche der Einstellungen</translation>
     </message>
@@ -2449,12 +3061,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+107"/>
+        <location line="+132"/>
         <source>Use the System Keyring</source>
         <translation>Schlüsselbund des Systems verwenden</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-130"/>
         <source>Keep the vault key in the system keyring; no password is asked at start.</source>
         <translation>Den Tresorschlüssel im Schlüsselbund des Systems ablegen; beim Start wird kein Passwort abgefragt.</translation>
     </message>
@@ -2484,24 +3096,27 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Fortfahren</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+16"/>
-        <location line="+20"/>
+        <location line="+24"/>
+        <source>Deriving the key from the password…</source>
+        <translation>Schlüssel wird aus dem Passwort abgeleitet…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+49"/>
         <source>Nothing changed: {error}</source>
         <translation>Nichts wurde geändert: {error}</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-33"/>
         <source>The vault is now protected by your password.</source>
         <translation>Der Tresor ist jetzt durch Ihr Passwort geschützt.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>The current password is wrong.</source>
-        <translation>Das aktuelle Passwort ist falsch.</translation>
+        <translation type="vanished">Das aktuelle Passwort ist falsch.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>The password was changed.</source>
         <translation>Das Passwort wurde geändert.</translation>
     </message>
@@ -2618,6 +3233,25 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <location line="-12"/>
         <source>Show Authenticator</source>
         <translation>Authenticator zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>pane</name>
+    <message>
+        <source>Portal address</source>
+        <translation type="obsolete">Portaladresse</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation type="obsolete">E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="obsolete">Passwort</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="obsolete">Passwort:</translation>
     </message>
 </context>
 </TS>

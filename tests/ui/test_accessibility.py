@@ -29,18 +29,6 @@ CONTROLS = {
 }  # fmt: skip
 
 
-def _foreign(obj: object) -> bool:
-    """The emnify pane is another slice's (its names come with its redesign)."""
-    from desktop_app.ui import emnify_pane
-
-    w = obj if isinstance(obj, QWidget) else None
-    while w is not None:
-        if isinstance(w, emnify_pane.EmnifyPane):
-            return True
-        w = w.parentWidget()
-    return False
-
-
 def unnamed(root: QWidget) -> list[str]:
     """Visible controls under ``root`` without an accessible name or description."""
     found: list[str] = []
@@ -50,7 +38,7 @@ def unnamed(root: QWidget) -> list[str]:
         nonlocal seen
         if iface is None or not iface.isValid() or depth > 40:
             return
-        if iface.state().invisible or _foreign(iface.object()):
+        if iface.state().invisible:
             return
         role = iface.role()
         if role in CONTROLS:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop_app.otp.model import Entry
 from desktop_app.portal.enrolment import TwoFactorStatus
 
@@ -47,7 +49,11 @@ class PaneActions:
         fresh = account.fresh_password()
         password = fresh or pane.step_password.text()
         if not password:
-            pane.action_feedback.error(pane.tr("Type your emnify password to create the key."))
+            pane.action_feedback.error(
+                QCoreApplication.translate(
+                    "EmnifyPane", "Type your emnify password to create the key."
+                )
+            )
             pane.step_password.setFocus()
             return
         pane.step_password.clear()
@@ -70,14 +76,19 @@ class PaneActions:
             pane._update()
             if pane.show_qr_check.isChecked() and not pane.show_key(entry):
                 pane.action_feedback.info(
-                    pane.tr("Key created and saved in this app. Activation postponed.")
+                    QCoreApplication.translate(
+                        "EmnifyPane", "Key created and saved in this app. Activation postponed."
+                    )
                 )
                 return
-            pane._activate(entry.uuid, pane.tr("Key created and saved in this app. "))
+            pane._activate(
+                entry.uuid,
+                QCoreApplication.translate("EmnifyPane", "Key created and saved in this app. "),
+            )
 
         pane._run(
             pane.action_feedback,
-            pane.tr("Creating the key and saving it in this app…"),
+            QCoreApplication.translate("EmnifyPane", "Creating the key and saving it in this app…"),
             create,
             on_done=created,
             on_error=lambda _e: pane._after_failed_enable(),
@@ -100,7 +111,12 @@ class PaneActions:
             return
 
         def activated(_entry: Entry) -> None:
-            pane.refresh(prefix + pane.tr("Code sent: the authenticator app is on. Done."))
+            pane.refresh(
+                prefix
+                + QCoreApplication.translate(
+                    "EmnifyPane", "Code sent: the authenticator app is on. Done."
+                )
+            )
 
         def failed(_exc: BaseException) -> None:
             entry = pane.services.vault.get(entry_uuid) if pane.services.vault else None
@@ -110,7 +126,7 @@ class PaneActions:
 
         pane._run(
             pane.action_feedback,
-            prefix + pane.tr("Sending the code to activate it…"),
+            prefix + QCoreApplication.translate("EmnifyPane", "Sending the code to activate it…"),
             account.enrolment().activate,
             entry_uuid,
             on_done=activated,
@@ -130,19 +146,22 @@ class PaneActions:
         if account is None or status is None or status.local is None or pane._busy:
             return
         if not pane.confirm(
-            pane.tr("Cancel activation"),
-            pane.tr(
+            QCoreApplication.translate("EmnifyPane", "Cancel activation"),
+            QCoreApplication.translate(
+                "EmnifyPane",
                 "Cancel turning on the authenticator app? The pending key is deleted on the "
-                "portal and removed from this app."
+                "portal and removed from this app.",
             ),
         ):
             return
         pane._run(
             pane.action_feedback,
-            pane.tr("Cancelling the activation…"),
+            QCoreApplication.translate("EmnifyPane", "Cancelling the activation…"),
             account.enrolment().cancel_pending,
             status.local.uuid,
-            on_done=lambda _r: pane.refresh(pane.tr("The activation was cancelled.")),
+            on_done=lambda _r: pane.refresh(
+                QCoreApplication.translate("EmnifyPane", "The activation was cancelled.")
+            ),
         )
 
     def disable(self) -> None:
@@ -152,22 +171,30 @@ class PaneActions:
         if account is None or status is None or pane._busy:
             return
         if status.email_codes is False:
-            after_text = pane.tr("The account then has no second factor.")
-        else:
-            after_text = pane.tr("Sign-in codes will come by e-mail again.")
-        ok, remove = pane.confirm_disable(
-            pane.tr("Remove the authenticator app key from your emnify account? {after}").format(
-                after=after_text
+            after_text = QCoreApplication.translate(
+                "EmnifyPane", "The account then has no second factor."
             )
+        else:
+            after_text = QCoreApplication.translate(
+                "EmnifyPane", "Sign-in codes will come by e-mail again."
+            )
+        ok, remove = pane.confirm_disable(
+            QCoreApplication.translate(
+                "EmnifyPane", "Remove the authenticator app key from your emnify account? {after}"
+            ).format(after=after_text)
         )
         if not ok:
             return
 
         def disabled(marked: list[Entry]) -> None:
             if remove:
-                text = pane.tr("Turned off, and the key was removed from this app.")
+                text = QCoreApplication.translate(
+                    "EmnifyPane", "Turned off, and the key was removed from this app."
+                )
             else:
-                text = pane.tr("Turned off. This app keeps the old key, marked no longer active.")
+                text = QCoreApplication.translate(
+                    "EmnifyPane", "Turned off. This app keeps the old key, marked no longer active."
+                )
             pane.refresh(f"{text} {after_text}")
 
         def run() -> list[Entry]:
@@ -175,7 +202,7 @@ class PaneActions:
 
         pane._run(
             pane.action_feedback,
-            pane.tr("Turning off the authenticator app…"),
+            QCoreApplication.translate("EmnifyPane", "Turning off the authenticator app…"),
             run,
             on_done=disabled,
         )
@@ -187,17 +214,22 @@ class PaneActions:
         if status is None or not status.inactive_entries or vault is None or pane._busy:
             return
         if not pane.confirm(
-            pane.tr("Remove the old key?"),
-            pane.tr("Remove the emnify key that is no longer active on the portal from this app?"),
+            QCoreApplication.translate("EmnifyPane", "Remove the old key?"),
+            QCoreApplication.translate(
+                "EmnifyPane",
+                "Remove the emnify key that is no longer active on the portal from this app?",
+            ),
         ):
             return
         uuids = [e.uuid for e in status.inactive_entries]
         pane._run(
             pane.action_feedback,
-            pane.tr("Removing the old key…"),
+            QCoreApplication.translate("EmnifyPane", "Removing the old key…"),
             vault.remove_many,
             uuids,
-            on_done=lambda _r: pane.refresh(pane.tr("The old key was removed from this app.")),
+            on_done=lambda _r: pane.refresh(
+                QCoreApplication.translate("EmnifyPane", "The old key was removed from this app.")
+            ),
         )
 
     def switch_workspace(self) -> None:
@@ -208,10 +240,12 @@ class PaneActions:
             return
         pane._run(
             pane.extra_feedback,
-            pane.tr("Switching the workspace…"),
+            QCoreApplication.translate("EmnifyPane", "Switching the workspace…"),
             account.switch_workspace,
             int(ident),
-            on_done=lambda _r: pane.refresh(pane.tr("Workspace switched.")),
+            on_done=lambda _r: pane.refresh(
+                QCoreApplication.translate("EmnifyPane", "Workspace switched.")
+            ),
         )
 
     def forget_device(self) -> None:
@@ -221,16 +255,18 @@ class PaneActions:
         if account is None or ident is None or pane._busy:
             return
         if not pane.confirm(
-            pane.tr("Forget device"),
-            pane.tr("Forget the trusted device “{name}”?").format(
+            QCoreApplication.translate("EmnifyPane", "Forget device"),
+            QCoreApplication.translate("EmnifyPane", "Forget the trusted device “{name}”?").format(
                 name=pane.devices_combo.currentText()
             ),
         ):
             return
         pane._run(
             pane.extra_feedback,
-            pane.tr("Forgetting the device…"),
+            QCoreApplication.translate("EmnifyPane", "Forgetting the device…"),
             account.forget_device,
             int(ident),
-            on_done=lambda _r: pane.refresh(pane.tr("The device was forgotten.")),
+            on_done=lambda _r: pane.refresh(
+                QCoreApplication.translate("EmnifyPane", "The device was forgotten.")
+            ),
         )
