@@ -7,9 +7,11 @@ inside it. ``fit_to_screen(widget, w, h)`` resizes to (w, h) or less.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.settings import Settings
 
 MARGIN = 0.96  # leave a little of the screen around a window for its frame and the panel
 
@@ -68,3 +70,20 @@ def install_screen_clamp(app: QApplication) -> None:
     clamp_filter = _ScreenClamp(app)
     app.installEventFilter(clamp_filter)
     app.setProperty("screen_clamp", clamp_filter)
+
+
+def save_geometry(window: QWidget, settings: Settings) -> None:
+    """Remember the window's size and position (setting ``window_geometry``)."""
+    encoded = bytes(window.saveGeometry().toBase64().data()).decode("ascii")
+    settings.set("window_geometry", encoded)
+
+
+def restore_geometry(window: QWidget, settings: Settings) -> bool:
+    """Size and place the window as it was last closed (kept on the screen)."""
+    encoded = str(settings.get("window_geometry") or "")
+    if not encoded:
+        return False
+    ok = window.restoreGeometry(QByteArray.fromBase64(encoded.encode("ascii")))
+    if ok:
+        clamp(window)
+    return bool(ok)

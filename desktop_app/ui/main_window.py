@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -55,7 +55,7 @@ from desktop_app.ui.controllers.adding import AddingController
 from desktop_app.ui.controllers.list_actions import ListActions
 from desktop_app.ui.controllers.locking import LockController
 from desktop_app.ui.controllers.pages import Pages, demo_banner
-from desktop_app.ui.geometry import clamp, fit_to_screen
+from desktop_app.ui.geometry import fit_to_screen, restore_geometry, save_geometry
 from desktop_app.ui.i18n import sentence
 from desktop_app.ui.main_actions import MainActions
 
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         locking.unlocked.connect(self._after_unlock)
         self._attach_vault()
         self._apply_all_settings()
-        self.restore_geometry()
+        restore_geometry(self, self.settings)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.model.dataChanged.connect(self._auto_lock_check)
         self.locking.watch_input(bool(self.settings.get("auto_lock_minutes")))
@@ -571,25 +571,8 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
-    # ===================================================================== size & place ====
-
-    def save_geometry(self) -> None:
-        """Remember the window's size and position (setting ``window_geometry``)."""
-        encoded = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        self.settings.set("window_geometry", encoded)
-
-    def restore_geometry(self) -> bool:
-        """Size and place the window as it was last closed (kept on the screen)."""
-        encoded = str(self.settings.get("window_geometry") or "")
-        if not encoded:
-            return False
-        ok = self.restoreGeometry(QByteArray.fromBase64(encoded.encode("ascii")))
-        if ok:
-            clamp(self)
-        return bool(ok)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_geometry()
+        save_geometry(self, self.settings)
         if self.keep_in_tray and not self._quitting:
             event.ignore()
             self.hide()
