@@ -40,7 +40,7 @@ def test_locking_the_window_empties_the_code_cache(services, qtbot, monkeypatch)
     services.vault.use_password("correct horse")
     window = make_window(services, qtbot, monkeypatch, Recorder())
     qtbot.waitUntil(lambda: _cached() >= 1, timeout=3000)  # the list shows codes
-    window.act_lock.trigger()
+    window.commands.lock.trigger()
     assert services.vault is None
     assert _cached() == 0
 
