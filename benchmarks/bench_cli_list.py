@@ -38,7 +38,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from keyring.backends import SecretService
 doc = json.loads(Path(sys.argv[1]).read_bytes())
 key = base64.b64decode(SecretService.Keyring().get_password("desktop-authenticator", doc["slot"]["item"]))
-aad = json.dumps([doc["format"], doc["version"], doc["vault_id"]], separators=(",", ":")).encode()
+aad = json.dumps([doc["format"], doc["version"], doc["vault_id"], doc["slot"]], sort_keys=True,
+                 separators=(",", ":"), ensure_ascii=True).encode()  # vault format 2
 body = AESGCM(key).decrypt(base64.b64decode(doc["nonce"]), base64.b64decode(doc["ciphertext"]), aad)
 print(len(json.loads(body)))
 """

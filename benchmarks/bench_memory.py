@@ -92,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     settle(1500)
     before = rss_mb()
     loaded_cv2 = "cv2" in sys.modules
-    window.scan_camera()
-    scan = window.scan_window
+    window.adding.scan_camera()
+    scan = window.adding.scan_window
     assert scan is not None
     t0 = time.monotonic()
     peak = before
