@@ -37,6 +37,7 @@ from desktop_app.intake import find_duplicates
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.account_delegate import avatar_color, initials
+from desktop_app.ui.account_fields import label_edits
 from desktop_app.ui.theme import current_is_dark, error_css, themed, warning_color, warning_css
 
 COL_CHECK, COL_ISSUER, COL_NAME, COL_KIND, COL_GROUP, COL_STATUS = range(6)
@@ -196,16 +197,7 @@ class CandidateReview(QWidget):
         head.addWidget(details, 1)
         lay.addLayout(head)
         form = QFormLayout()
-        self.issuer_edit = QLineEdit(entry.issuer, box)
-        self.issuer_edit.setAccessibleName(self.tr("Issuer"))
-        self.issuer_edit.setAccessibleDescription(
-            self.tr("The service the account belongs to, for example GitHub.")
-        )
-        self.name_edit = QLineEdit(entry.name, box)
-        self.name_edit.setAccessibleName(self.tr("Account name"))
-        self.name_edit.setAccessibleDescription(
-            self.tr("Your user name or e-mail address at the service.")
-        )
+        self.issuer_edit, self.name_edit = label_edits(entry, box)
         form.addRow(self.tr("&Issuer:"), self.issuer_edit)
         form.addRow(self.tr("&Account:"), self.name_edit)
         lay.addLayout(form)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AppError, OtpError
 from desktop_app.otp.model import Entry, OtpType
+from desktop_app.ui.account_fields import label_edits
 from desktop_app.ui.add_dialog import field_message
 from desktop_app.ui.candidate_review import describe
 from desktop_app.ui.theme import error_css, themed
@@ -35,16 +36,7 @@ class EditDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(18, 16, 18, 14)
         form = QFormLayout()
-        self.issuer_edit = QLineEdit(entry.issuer, self)
-        self.issuer_edit.setAccessibleName(self.tr("Issuer"))
-        self.issuer_edit.setAccessibleDescription(
-            self.tr("The service the account belongs to, for example GitHub.")
-        )
-        self.name_edit = QLineEdit(entry.name, self)
-        self.name_edit.setAccessibleName(self.tr("Account name"))
-        self.name_edit.setAccessibleDescription(
-            self.tr("Your user name or e-mail address at the service.")
-        )
+        self.issuer_edit, self.name_edit = label_edits(entry, self)
         self.group_edit = QLineEdit(entry.group, self)
         self.group_edit.setAccessibleName(self.tr("Group"))
         self.group_edit.setAccessibleDescription(self.tr("A group to file the account under."))

@@ -58,6 +58,29 @@
     </message>
 </context>
 <context>
+    <name>AccountFields</name>
+    <message>
+        <location filename="../../desktop_app/ui/account_fields.py" line="+14"/>
+        <source>Issuer</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The service the account belongs to, for example GitHub.</source>
+        <translation>Der Dienst, zu dem das Konto gehört, zum Beispiel GitHub.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your user name or e-mail address at the service.</source>
+        <translation>Ihr Benutzername oder Ihre E-Mail-Adresse bei dem Dienst.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsModel</name>
     <message>
         <location filename="../../desktop_app/ui/accounts_model.py" line="+244"/>
@@ -579,7 +602,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>CandidateReview</name>
     <message>
-        <location filename="../../desktop_app/ui/candidate_review.py" line="+49"/>
+        <location filename="../../desktop_app/ui/candidate_review.py" line="+50"/>
         <source>Steam Guard · 5 characters · every {period} s</source>
         <translation>Steam Guard · 5 Zeichen · alle {period} s</translation>
     </message>
@@ -639,28 +662,24 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Gefundene Einträge, die diese App nicht verwenden kann, jeweils mit dem Grund.</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+39"/>
+        <location line="+63"/>
         <source>Issuer</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location line="-37"/>
         <source>The service the account belongs to, for example GitHub.</source>
-        <translation>Der Dienst, zu dem das Konto gehört, zum Beispiel GitHub.</translation>
+        <translation type="vanished">Der Dienst, zu dem das Konto gehört, zum Beispiel GitHub.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Account name</source>
-        <translation>Kontoname</translation>
+        <translation type="vanished">Kontoname</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Your user name or e-mail address at the service.</source>
-        <translation>Ihr Benutzername oder Ihre E-Mail-Adresse bei dem Dienst.</translation>
+        <translation type="vanished">Ihr Benutzername oder Ihre E-Mail-Adresse bei dem Dienst.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-30"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Anbieter:</translation>
     </message>
@@ -811,32 +830,28 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/edit_dialog.py" line="+31"/>
+        <location filename="../../desktop_app/ui/edit_dialog.py" line="+32"/>
         <source>Edit Account</source>
         <translation>Konto bearbeiten</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Issuer</source>
-        <translation>Anbieter</translation>
+        <translation type="vanished">Anbieter</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The service the account belongs to, for example GitHub.</source>
-        <translation>Der Dienst, zu dem das Konto gehört, zum Beispiel GitHub.</translation>
+        <translation type="vanished">Der Dienst, zu dem das Konto gehört, zum Beispiel GitHub.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Account name</source>
-        <translation>Kontoname</translation>
+        <translation type="vanished">Kontoname</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Your user name or e-mail address at the service.</source>
-        <translation>Ihr Benutzername oder Ihre E-Mail-Adresse bei dem Dienst.</translation>
+        <translation type="vanished">Ihr Benutzername oder Ihre E-Mail-Adresse bei dem Dienst.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
@@ -2415,7 +2430,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Zwei-Faktor-Codes für Ihre Konten, aufbewahrt in einem verschlüsselten Tresor auf diesem Computer.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+65"/>
         <source>Authenticator keeps running</source>
         <translation>Authenticator läuft weiter</translation>
     </message>
