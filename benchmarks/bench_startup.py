@@ -7,7 +7,7 @@ keystore), then starts fresh Python processes that do what ``run_gui`` does: cre
 QApplication, apply the theme, open the vault (ONE keyring read), build and show the main window;
 each child reports when the delegate painted its first code. The floor, measured in the same
 run and alternating with it: a bare PySide6 process showing a QListWidget of N rows, to its first
-list paint. Prints figures and the ratio (target <= 1.8x); asserts nothing.
+list paint. Both run with bytecode (benchmarks/bytecode.py). Prints figures and the ratio (target <= 1.8x); asserts nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bytecode import cache_dir, child_env  # noqa: E402
 
 CHILD = r"""
 import os, sys, time, json
@@ -126,15 +129,14 @@ def main() -> int:
     parser.add_argument("--accounts", type=int, default=500)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, cache_dir() as pycache:
         folder = Path(tmp) / "data"
         item, key = build_vault(folder, args.accounts)
         results = []
         floors = []
-        for _ in range(args.runs):
-            env_floor = dict(
-                os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen")
-            )
+        qpa = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+        for run in range(args.runs + 1):  # run 0 writes the bytecode and is not counted
+            env_floor = child_env(pycache, QT_QPA_PLATFORM=qpa)
             env_floor["BENCH_T0"] = repr(time.time())
             out = subprocess.run(
                 [sys.executable, "-c", FLOOR, str(args.accounts)],
@@ -146,10 +148,10 @@ def main() -> int:
             if out.returncode != 0:
                 print(out.stderr, file=sys.stderr)
                 return 1
-            floors.append(json.loads(out.stdout.strip().splitlines()[-1])["first_paint"])
-            env = dict(
-                os.environ,
-                QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+            floor_paint = json.loads(out.stdout.strip().splitlines()[-1])["first_paint"]
+            env = child_env(
+                pycache,
+                QT_QPA_PLATFORM=qpa,
                 BENCH_ROOT=str(ROOT),
                 BENCH_DIR=str(folder),
                 BENCH_ITEM=item,
@@ -162,7 +164,9 @@ def main() -> int:
             if out.returncode != 0:
                 print(out.stderr, file=sys.stderr)
                 return 1
-            results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+            if run:
+                floors.append(floor_paint)
+                results.append(json.loads(out.stdout.strip().splitlines()[-1]))
     print(f"accounts: {args.accounts}, runs: {args.runs}, QPA: offscreen")
     for key_name in ("core_imports", "qt_imports", "app", "vault_open", "window", "first_paint"):
         values = [r[key_name] for r in results]
