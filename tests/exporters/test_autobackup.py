@@ -87,3 +87,25 @@ def test_password_change_takes_effect(vault, settings, samples, tmp_path) -> Non
     importers.load_file(second, "two")
     with pytest.raises(WrongPasswordError):
         importers.load_file(second, "one")
+
+
+def test_writer_thread_starts_only_when_a_backup_is_asked_for(
+    vault, settings, memory_keystore, samples, tmp_path
+) -> None:
+    import threading
+
+    def writers() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name == "auto-backup"]
+
+    before = len(writers())
+    ab = AutoBackup(vault, settings, memory_keystore, scrypt_n=16).install()
+    vault.add(samples[0])  # backups are off: nothing to write, no thread
+    assert len(writers()) == before
+    set_backup_password(memory_keystore, "pw")
+    settings.set("backup_folder", str(tmp_path / "b"))
+    settings.set("backup_enabled", True)
+    assert ab.flush(10)
+    assert len(writers()) == before + 1
+    assert len(backup_files(tmp_path / "b")) == 1
+    ab.close()
+    assert len(writers()) == before
