@@ -83,8 +83,6 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from desktop_app.otp import code_at, seconds_remaining
-
     services = _services(args)
     try:
         assert services.vault is not None
@@ -109,12 +107,14 @@ def cmd_list(args: argparse.Namespace) -> int:
         if e.meta:
             row["meta"] = dict(e.meta)
         if args.codes:
+            from desktop_app.otp import code_at, seconds_remaining
+
             row["code"] = code_at(e, now)
             row["seconds_left"] = round(seconds_remaining(e, now), 1)
         rows.append(row)
     if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        # one write: json.dump would write each of its thousands of small chunks to stdout
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
         for row in rows:
             label = f"{row['issuer']}: {row['name']}" if row["issuer"] else str(row["name"])

@@ -1,8 +1,33 @@
-"""OTP core: the entry model, code generation and URI formats. Pure Python, no Qt."""
+"""OTP core: the entry model, code generation and URI formats. Pure Python, no Qt.
 
-from desktop_app.otp.codes import code_at, group_code, next_code, seconds_remaining, verify
-from desktop_app.otp.model import ALGORITHMS, Entry, OtpType, normalize_secret
-from desktop_app.otp.uri import build_uri, parse_uri
+The names below are loaded on first use (PEP 562): importing the entry model, as every vault
+command does, does not load pyotp (and calendar, datetime, urllib) nor the URI parser; a
+command that never computes a code (``list --json``) never pays for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop_app.otp.codes import code_at, group_code, next_code, seconds_remaining, verify
+    from desktop_app.otp.model import ALGORITHMS, Entry, OtpType, normalize_secret
+    from desktop_app.otp.uri import build_uri, parse_uri
+
+_WHERE = {
+    "ALGORITHMS": "model",
+    "Entry": "model",
+    "OtpType": "model",
+    "normalize_secret": "model",
+    "build_uri": "uri",
+    "parse_uri": "uri",
+    "code_at": "codes",
+    "group_code": "codes",
+    "next_code": "codes",
+    "seconds_remaining": "codes",
+    "verify": "codes",
+}
 
 __all__ = [
     "ALGORITHMS",
@@ -17,3 +42,16 @@ __all__ = [
     "seconds_remaining",
     "verify",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])

@@ -32,14 +32,14 @@ import json
 import logging
 import os
 import secrets
+import sys
 import threading
-import uuid as _uuid
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from desktop_app.errors import KeyringUnavailableError, OtpError, VaultError
-from desktop_app.otp.model import Entry
+from desktop_app.otp.model import Entry, new_uuid
 from desktop_app.vault import lock as lock_module
 from desktop_app.vault.crypto import (
     KEY_BYTES,
@@ -272,7 +272,7 @@ class Vault:
         password_provider: PasswordProvider | None,
         prefer: str,
     ) -> Vault:
-        vault_id = str(_uuid.uuid4())
+        vault_id = new_uuid()
         key = new_key()
         header: dict[str, Any] = {"format": FORMAT, "version": VERSION, "vault_id": vault_id}
         use_keyring = prefer != "password" and keystore is not None and keystore.available()
@@ -513,7 +513,7 @@ class Vault:
             added: list[Entry] = []
             for entry in entries:
                 if entry.uuid in new:
-                    entry = entry.with_changes(uuid=str(_uuid.uuid4()))
+                    entry = entry.with_changes(uuid=new_uuid())
                 entry = entry.with_changes(order=next_order)
                 next_order += 1
                 new[entry.uuid] = entry
@@ -649,10 +649,10 @@ class Vault:
 
     def close(self) -> None:
         """Release the vault; cached serialised entries and generated-code state are dropped."""
-        from desktop_app.otp.codes import clear_cache
-
         self._records = {}
-        clear_cache()
+        codes = sys.modules.get("desktop_app.otp.codes")  # nothing is cached if never loaded
+        if codes is not None:
+            codes.clear_cache()
         self._lock.release()
 
     def __enter__(self) -> Vault:

@@ -67,3 +67,19 @@ def test_a_value_of_a_global_option_is_not_taken_for_the_command() -> None:
     result = _run("--data-dir", "portal", "list", "--help")
     assert result["status"] == 0
     assert "desktop_app.cli.portal" not in set(result["modules"])
+
+
+def test_list_json_loads_no_code_generator_importer_or_backup_writer(tmp_path: Path) -> None:
+    """``list --json`` (no codes) reads the vault and prints: pyotp, the importers and the Aegis
+    backup writer are loaded only by commands that use them (they cost start-up time)."""
+    from desktop_app.otp.model import Entry
+    from desktop_app.vault import KeyStore, Vault
+
+    with Vault.open(tmp_path, keystore=KeyStore()) as vault:  # the session's real keyring
+        vault.add(Entry("JBSWY3DPEHPK3PXP", "Example", "me@example.com"))
+    result = _run("--data-dir", str(tmp_path), "list", "--json")
+    assert result["status"] == 0
+    assert [row["issuer"] for row in json.loads(result["out"])] == ["Example"]
+    loaded = set(result["modules"])
+    for heavy in ("pyotp", "desktop_app.importers", "desktop_app.exporters.aegis", "uuid"):
+        assert heavy not in loaded, heavy
