@@ -6,8 +6,9 @@ fingerprint. Windows caps an item at 2.5 KB, so nothing large ever does.
 The platform's backend is chosen directly (Secret Service on Linux, the Keychain on macOS, the
 Credential Locker on Windows): keyring's own probing loads and tries every backend it knows,
 which costs every vault command ~0.13 s (the macOS backend's ``find_library`` spawns processes
-on Linux). When the platform's backend is not usable, or PYTHON_KEYRING_BACKEND or keyring's
-config file names one, keyring chooses as before.
+on Linux). On Linux the Secret Service is reached without importing keyring at all
+(vault/secret_service.py, ~60 ms less). When the platform's backend is not usable, or an
+environment variable or keyring's config file configures keyring, keyring chooses as before.
 """
 
 from __future__ import annotations
@@ -45,30 +46,44 @@ class _MemoryBackend:
         self._items.pop((service, username), None)
 
 
-#: the backend each platform has: (module, class)
+#: the backend each platform has: (module, class). On Linux it is this app's own thin client of
+#: the Secret Service (vault/secret_service.py: the same items as keyring's backend, without
+#: importing keyring); elsewhere keyring's backend for the platform.
 NATIVE_BACKENDS = {
-    "linux": ("keyring.backends.SecretService", "Keyring"),
+    "linux": ("desktop_app.vault.secret_service", "SecretServiceStore"),
     "darwin": ("keyring.backends.macOS", "Keyring"),
     "win32": ("keyring.backends.Windows", "WinVaultKeyring"),
 }
 
 
+def _keyring_configured(platform_key: str) -> bool:
+    if platform_key == "linux":  # without importing keyring
+        from desktop_app.vault.secret_service import keyring_configured
+
+        return keyring_configured()
+    if os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return True
+    import keyring.core
+
+    return keyring.core.load_config() is not None
+
+
 def platform_backend() -> Any | None:
     """The platform's keyring backend when it is usable here and nothing else was configured;
     None otherwise (then keyring's own choice applies)."""
-    if os.environ.get("PYTHON_KEYRING_BACKEND"):
-        return None
     key = "linux" if sys.platform.startswith("linux") else sys.platform
     native = NATIVE_BACKENDS.get(key)
     if native is None:
         return None
     try:
-        import keyring.core
-
-        if keyring.core.load_config() is not None:  # the person chose one in keyringrc.cfg
+        if _keyring_configured(key):  # the person chose a backend, collection or scheme
             return None
         cls = getattr(importlib.import_module(native[0]), native[1])
-        if cls.priority <= 0:  # raises when the backend cannot work here (no D-Bus, ...)
+        usable = getattr(cls, "usable", None)
+        if usable is not None:
+            if not usable():
+                return None
+        elif cls.priority <= 0:  # raises when the backend cannot work here (no D-Bus, ...)
             return None
         return cls()
     except Exception:  # any failure: fall back to keyring's probing, as before
@@ -111,7 +126,7 @@ class KeyStore:
         except Exception:  # keyring raises many types while probing backends
             log.warning("no keyring backend could be loaded", exc_info=True)
             return False
-        if isinstance(backend, _MemoryBackend):
+        if isinstance(backend, _MemoryBackend) or type(backend).__name__ == "SecretServiceStore":
             return True
         try:
             from keyring.backends import chainer, fail, null

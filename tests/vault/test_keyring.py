@@ -131,7 +131,8 @@ def test_the_platform_backend_is_chosen_without_probing(monkeypatch: pytest.Monk
     monkeypatch.setattr(keyring.backend, "get_all_keyring", no_probing)
     monkeypatch.setattr(keyring, "get_keyring", no_probing)
     ks = KeyStore(service="desktop-authenticator-tests")
-    assert ks.backend_name() == "keyring.backends.SecretService.Keyring"
+    assert ks.backend_name() == "desktop_app.vault.secret_service.SecretServiceStore"
+    assert ks.available()
     ks.set("platform-probe", "value")
     try:
         assert KeyStore(service="desktop-authenticator-tests").get("platform-probe") == "value"
@@ -162,3 +163,67 @@ def test_an_unusable_platform_backend_falls_back_to_keyring(
     assert keystore.platform_backend() is None
     ks = KeyStore()
     ks.backend_name()  # keyring's own choice, whatever it is here: no exception
+
+
+@pytest.mark.keyring
+def test_items_are_shared_with_keyrings_own_secret_service_backend() -> None:
+    """Keys stored by earlier versions (through keyring) are found, and the other way round."""
+    from keyring.backends import SecretService
+
+    from desktop_app.vault.secret_service import SecretServiceStore
+
+    _secret_service_keystore()
+    theirs, ours = SecretService.Keyring(), SecretServiceStore()
+    service = "desktop-authenticator-tests"
+    theirs.set_password(service, "written-by-keyring", "value one")
+    ours.set_password(service, "written-here", "value two")
+    try:
+        assert ours.get_password(service, "written-by-keyring") == "value one"
+        assert theirs.get_password(service, "written-here") == "value two"
+        ours.set_password(service, "written-by-keyring", "replaced")  # replaces, no duplicate
+        assert theirs.get_password(service, "written-by-keyring") == "replaced"
+        assert ours.get_password(service, "absent") is None
+    finally:
+        ours.delete_password(service, "written-by-keyring")
+        theirs.delete_password(service, "written-here")
+    assert theirs.get_password(service, "written-by-keyring") is None
+    ks = KeyStore(ours, service=service)
+    ks.delete("written-here")  # already absent: no error
+
+
+@pytest.mark.parametrize(
+    "variable", ["PYTHON_KEYRING_BACKEND", "KEYRING_PROPERTY_PREFERRED_COLLECTION", "config"]
+)
+def test_a_configured_keyring_is_left_to_keyring(
+    variable: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from desktop_app.vault import keystore
+
+    for name in [n for n in os.environ if n.startswith(("KEYRING_PROPERTY_", "PYTHON_KEYRING"))]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setattr(keystore.sys, "platform", "linux")
+    monkeypatch.setattr(
+        "desktop_app.vault.secret_service.SecretServiceStore.usable", staticmethod(lambda: True)
+    )
+    assert keystore.platform_backend() is not None  # nothing configured: the native one
+    if variable == "config":
+        (tmp_path / "python_keyring").mkdir()
+        (tmp_path / "python_keyring" / "keyringrc.cfg").write_text("[backend]\n")
+    else:
+        monkeypatch.setenv(variable, "keyring.backends.fail.Keyring")
+    assert keystore.platform_backend() is None
+
+
+def test_no_secret_service_on_the_bus_falls_back_to_keyring(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from desktop_app.vault import keystore
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path / 'no-bus'}")
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    from desktop_app.vault.secret_service import SecretServiceStore
+
+    assert not SecretServiceStore.usable()
+    assert keystore.platform_backend() is None
