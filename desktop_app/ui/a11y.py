@@ -1,16 +1,17 @@
 """Accessible names and descriptions.
 
 ``describe(widget, name, description)`` sets both (and the tooltip, unless one is set).
-``install_standard_descriptions(app)`` gives the standard dialog buttons (Close, Cancel, Save,
-OK, ...) a description when a window is shown, so that every dialog gets them the same way.
+``describe_standard_buttons(window)`` gives the standard dialog buttons (Close, Cancel, Save,
+OK, ...) a description; ui/window_hooks.py calls it for every window when it is shown, so that
+every dialog gets them the same way.
 A test walks the QAccessible tree of every window and fails on a control without a name or a
 description.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 _B = QDialogButtonBox.StandardButton
 
@@ -44,18 +45,3 @@ def describe_standard_buttons(root: QWidget) -> None:
             kind = box.standardButton(button)
             if kind in texts and not button.accessibleDescription():
                 button.setAccessibleDescription(texts[kind])
-
-
-class _Describer(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
-            describe_standard_buttons(watched)
-        return False
-
-
-def install_standard_descriptions(app: QApplication) -> None:
-    if app.property("a11y_describer") is not None:
-        return
-    describer = _Describer(app)
-    app.installEventFilter(describer)
-    app.setProperty("a11y_describer", describer)

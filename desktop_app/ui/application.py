@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon, QImageReader
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app.errors import VaultError, VaultLockedError
+from desktop_app.ui.window_hooks import ensure_window_hooks
 
 if TYPE_CHECKING:
     from desktop_app.app import AppServices
@@ -25,7 +26,9 @@ DESKTOP_FILE = "net.emnify.DesktopAuthenticator"
 ICON = Path(__file__).resolve().parents[1] / "data" / "desktop-authenticator.svg"
 
 
-def create_app(argv: list[str] | None = None) -> QApplication:
+def create_app(argv: list[str] | None = None, *, window_hooks: bool = True) -> QApplication:
+    """The application, set up. ``window_hooks=False`` leaves out the hook on shown windows
+    (ui/window_hooks.py): :func:`run_gui` installs it once the main window is on screen."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -35,12 +38,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(DESKTOP_FILE)
     # Pasted and dropped pictures Qt decodes itself: same budget as scanning.images (64 MiB).
     QImageReader.setAllocationLimit(64)
-    from desktop_app.ui.geometry import install_screen_clamp
-
-    install_screen_clamp(app)
-    from desktop_app.ui.a11y import install_standard_descriptions
-
-    install_standard_descriptions(app)
+    if window_hooks:
+        ensure_window_hooks(app)
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
     return app
@@ -74,6 +73,7 @@ def open_vault_interactive(services: AppServices, parent: QWidget | None = None)
     def unlock(password: str) -> object:
         return open_vault_for(services, lambda _creating: password)
 
+    ensure_window_hooks()  # the password dialog comes before the main window
     if creating:
         reason = REASON_CHOSEN if services.password_mode else REASON_NO_KEYRING
         dialog = PasswordDialog(parent, mode="create", reason=reason, verify=unlock)
@@ -111,6 +111,7 @@ def _show_open_error(exc: VaultError) -> None:
 
 def show_fatal(title: str, text: str) -> None:
     log.error("start-up failed: %s", title)
+    ensure_window_hooks()
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Close)
     box.exec()
 
@@ -126,7 +127,7 @@ def build_window(services: AppServices) -> MainWindow:
 
 
 def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> int:
-    app = create_app()
+    app = create_app(window_hooks=False)  # installed once the main window is on screen
     from desktop_app.ui.i18n import install_translations
     from desktop_app.ui.theme import apply_theme
 
@@ -137,6 +138,7 @@ def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> in
             return 1
         window = build_window(services)
         window.show()
+        QTimer.singleShot(0, lambda: ensure_window_hooks(app))
         tray = None
         if services.settings.get("tray_icon"):
             from desktop_app.ui.tray import install_tray

@@ -1,15 +1,15 @@
 """Windows that fit the screen they open on, whatever the scale factor.
 
-``install_screen_clamp(app)`` watches every top-level window: when one is shown (or resized by
-its own code) larger than the available area of its screen, it is shrunk to fit and moved
-inside it. ``fit_to_screen(widget, w, h)`` resizes to (w, h) or less.
+``clamp(window)`` shrinks a top-level window larger than the available area of its screen to
+fit, and moves it inside (ui/window_hooks.py does it for every window when it is shown).
+``fit_to_screen(widget, w, h)`` resizes to (w, h) or less.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize
+from PySide6.QtCore import QByteArray, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.settings import Settings
 
@@ -54,22 +54,6 @@ def clamp(widget: QWidget) -> None:
         x = max(area.left(), min(frame.left(), area.right() - frame.width()))
         y = max(area.top(), min(frame.top(), area.bottom() - frame.height()))
         widget.move(x, y)
-
-
-class _ScreenClamp(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
-            clamp(watched)
-        return False
-
-
-def install_screen_clamp(app: QApplication) -> None:
-    """Clamp every window of ``app`` to its screen when it is shown (once per application)."""
-    if app.property("screen_clamp") is not None:
-        return
-    clamp_filter = _ScreenClamp(app)
-    app.installEventFilter(clamp_filter)
-    app.setProperty("screen_clamp", clamp_filter)
 
 
 def save_geometry(window: QWidget, settings: Settings) -> None:

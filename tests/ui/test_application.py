@@ -97,3 +97,39 @@ def test_vault_error_is_shown(qtbot, pw_services, monkeypatch, data_dir):
 def test_run_gui_exits_1_when_vault_stays_closed(qtbot, pw_services, monkeypatch):
     monkeypatch.setattr(application, "open_vault_interactive", lambda s, p=None: False)
     assert application.run_gui(pw_services, None) == 1
+
+
+def test_run_gui_installs_the_window_hook_once_the_main_window_is_shown(
+    qtbot, services, monkeypatch
+):
+    """The hook on shown windows (screen clamp, button descriptions) is not in the way of the
+    first paint: run_gui installs it from the event loop, after the main window is shown."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    hook = app.property("window_hooks")
+    if hook is not None:  # installed by an earlier test's create_app()
+        app.removeEventFilter(hook)
+        app.setProperty("window_hooks", None)
+    seen: dict[str, object] = {}
+
+    def fake_exec():
+        seen["before"] = app.property("window_hooks")
+        seen["shown"] = [w for w in app.topLevelWidgets() if w.isVisible()]
+        qtbot.wait(20)
+        seen["after"] = app.property("window_hooks")
+        for window in seen["shown"]:
+            window.close()
+        return 0
+
+    monkeypatch.setattr(app, "exec", fake_exec)
+    assert application.run_gui(services, None) == 0
+    assert seen["before"] is None
+    assert any(type(w).__name__ == "MainWindow" for w in seen["shown"])
+    assert seen["after"] is not None
+    dialog = QDialog()  # and the hook works: a too large window is shrunk into the screen
+    qtbot.addWidget(dialog)
+    dialog.resize(9000, 9000)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert app.primaryScreen().availableGeometry().contains(dialog.geometry())
