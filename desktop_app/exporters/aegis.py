@@ -11,6 +11,7 @@ period) that Aegis ignores and this app reads back, so that vault -> file -> vau
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import secrets
 import uuid as _uuid
@@ -41,6 +42,17 @@ def _groups_of(entry: Entry) -> list[str]:
     return names
 
 
+def _icon_fields(entry: Entry) -> dict[str, Any]:
+    """Aegis's ``icon`` (Base64), ``icon_mime`` and ``icon_hash`` (SHA-256, hex) of the picture."""
+    if entry.icon is None:
+        return {"icon": None}
+    return {
+        "icon": base64.b64encode(entry.icon.data).decode("ascii"),
+        "icon_mime": entry.icon.mime,
+        "icon_hash": hashlib.sha256(entry.icon.data).hexdigest(),
+    }
+
+
 def entry_json(entry: Entry) -> dict[str, Any]:
     info: dict[str, Any] = {
         "secret": entry.secret,
@@ -62,7 +74,7 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "issuer": entry.issuer,
         "note": entry.note,
         "favorite": entry.meta.get("aegis.favorite") == "1",
-        "icon": None,
+        **_icon_fields(entry),
         "info": info,
         "groups": [group_uuid(n) for n in _groups_of(entry)],
         EXTRA_KEY: extra,

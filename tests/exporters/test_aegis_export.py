@@ -92,3 +92,18 @@ def test_encrypted_export_needs_password(samples) -> None:
         export_encrypted(samples, "")
     data = export_encrypted(samples, "x", scrypt_n=4)
     assert importers.needs_password(data)
+
+
+def test_account_pictures_travel_with_the_export(samples) -> None:
+    from desktop_app.otp.model import Icon
+
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    with_icon = samples[0].with_changes(icon=Icon("image/png", png))
+    doc = json.loads(export_plain([with_icon, samples[1]]))
+    first, second = doc["db"]["entries"]
+    assert (first["icon_mime"], base64.b64decode(first["icon"])) == ("image/png", png)
+    assert len(first["icon_hash"]) == 64 and second["icon"] is None
+    back = importers.load(export_encrypted([with_icon], "pw", scrypt_n=4), "pw").entries
+    assert back[0].icon == Icon("image/png", png)
