@@ -4,7 +4,7 @@
 <context>
     <name>A11y</name>
     <message>
-        <location filename="../../desktop_app/ui/a11y.py" line="+27"/>
+        <location filename="../../desktop_app/ui/a11y.py" line="+28"/>
         <source>Close this window.</source>
         <translation>Dieses Fenster schließen.</translation>
     </message>
@@ -1299,6 +1299,11 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Sign-in codes then come by e-mail, as on every paid account; a trial account has no second factor after this.</source>
+        <translation>Anmeldecodes kommen dann per E-Mail, wie bei jedem bezahlten Konto; ein Testkonto hat danach keinen zweiten Faktor.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Remove the authenticator app key from your emnify account? {after}</source>
         <translation>Den Schlüssel der Authenticator-App aus Ihrem emnify-Konto entfernen? {after}</translation>
     </message>

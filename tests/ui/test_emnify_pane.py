@@ -196,6 +196,27 @@ def test_trial_enable_with_password_step_and_disable_removing_the_key(
     assert not outbox.exists()
 
 
+@pytest.mark.parametrize("kind", ["trial"], indirect=True)
+def test_disable_wording_when_e_mail_codes_are_not_known_yet(
+    qtbot, pane, emu, outbox, services, monkeypatch
+):
+    """A key that was already active at sign-in hides whether the account has e-mail codes
+    (paid) or none (trial): the confirmation says both, never a flat "by e-mail again"."""
+    sign_in(qtbot, pane)
+    click(qtbot, pane.action_button)
+    qtbot.waitUntil(lambda: "this app's vault" in state(pane), timeout=WAIT)
+    idle(qtbot, pane)
+    asked: list[str] = []
+    monkeypatch.setattr(pane, "confirm_disable", lambda t: (asked.append(t), (False, False))[1])
+    click(qtbot, pane.action_button)
+    assert "no second factor" in asked[-1]  # learnt at this sign-in: a trial account
+    pane.two_factor.email_codes = None  # as after a sign-in with the key already active
+    click(qtbot, pane.action_button)
+    assert "every paid account" in asked[-1] and "trial account" in asked[-1]
+    assert "e-mail again" not in asked[-1]
+    assert emu.active_keys(USER)  # both times cancelled: nothing changed
+
+
 def test_enable_showing_the_qr_code_first(qtbot, pane, emu, outbox, monkeypatch):
     sign_in_paid(qtbot, pane, outbox)
     shown: list[Entry] = []

@@ -174,9 +174,15 @@ class PaneActions:
             after_text = QCoreApplication.translate(
                 "EmnifyPane", "The account then has no second factor."
             )
-        else:
+        elif status.email_codes:
             after_text = QCoreApplication.translate(
                 "EmnifyPane", "Sign-in codes will come by e-mail again."
+            )
+        else:  # the key was active before this sign-in: e-mail codes not seen yet
+            after_text = QCoreApplication.translate(
+                "EmnifyPane",
+                "Sign-in codes then come by e-mail, as on every paid account; a trial account "
+                "has no second factor after this.",
             )
         ok, remove = pane.confirm_disable(
             QCoreApplication.translate(
