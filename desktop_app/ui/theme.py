@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleHintReturn,
     QStyleOption,
+    QStyleOptionComplex,
     QWidget,
 )
 from shiboken6 import isValid
@@ -97,6 +98,19 @@ class _Style(QProxyStyle):
             return 0
         return super().styleHint(hint, option, widget, returnData)
 
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """Spin boxes draw their frame themselves (not as a line edit's): outlined the same."""
+        super().drawComplexControl(control, option, painter, widget)
+        dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
+        if dark and control == QStyle.ComplexControl.CC_SpinBox:
+            _outline(option, painter)
+
     def drawPrimitive(
         self,
         element: QStyle.PrimitiveElement,
@@ -107,13 +121,7 @@ class _Style(QProxyStyle):
         super().drawPrimitive(element, option, painter, widget)
         dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
         if dark and element in self._FIELDS:
-            painter.save()
-            focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-            color = option.palette.color(QPalette.ColorRole.Highlight) if focused else None
-            painter.setPen(color if color is not None else QColor(FRAME_DARK))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(option.rect.adjusted(0, 0, -1, -1), 2, 2)
-            painter.restore()
+            _outline(option, painter)
         if dark and element in self._CHECKS:
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -126,6 +134,17 @@ class _Style(QProxyStyle):
             box.moveCenter(option.rect.center())
             painter.drawRoundedRect(box, 2, 2)
             painter.restore()
+
+
+def _outline(option: QStyleOption, painter: QPainter) -> None:
+    """A field's outline on the dark palette: FRAME_DARK (>= 3:1), the accent when focused."""
+    painter.save()
+    focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+    color = option.palette.color(QPalette.ColorRole.Highlight) if focused else None
+    painter.setPen(color if color is not None else QColor(FRAME_DARK))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(option.rect.adjusted(0, 0, -1, -1), 2, 2)
+    painter.restore()
 
 
 def light_palette() -> QPalette:

@@ -104,3 +104,20 @@ def test_dialog_buttons_show_no_icons(qapp, restore_theme):
     assert style.styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons) == 0
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     assert box.button(QDialogButtonBox.StandardButton.Close).icon().isNull()
+
+
+@pytest.mark.parametrize("kind", ["line edit", "spin box"])
+def test_fields_are_outlined_at_3_to_1_on_the_dark_palette(qtbot, restore_theme, kind):
+    """Fusion derives field frames from the window colour, which vanish on the dark base; line
+    edits and spin boxes (which draw their frame themselves) get one outline colour."""
+    from PySide6.QtWidgets import QLineEdit, QSpinBox
+
+    theme.apply_theme(restore_theme, "dark")
+    field = QLineEdit() if kind == "line edit" else QSpinBox()
+    qtbot.addWidget(field)
+    field.resize(160, 30)
+    image = field.grab().toImage()
+    base = field.palette().color(QPalette.ColorRole.Base)
+    middle = image.height() // 2
+    left = max(theme.contrast_ratio(image.pixelColor(x, middle), base) for x in range(0, 3))
+    assert left >= 3.0, f"left edge of the {kind}: {left:.2f}:1"
