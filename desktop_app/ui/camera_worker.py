@@ -21,6 +21,7 @@ import logging
 import multiprocessing
 import threading
 from collections.abc import Collection
+from multiprocessing import BufferTooShort
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
@@ -126,6 +127,7 @@ class CameraScanner(QObject):
         self._commands: Connection | None = None
         self._events: Connection | None = None
         self._previews: Connection | None = None
+        self._preview_buffer = bytearray(PREVIEW_MAX[0] * PREVIEW_MAX[1] * 3)
         self._send_lock = threading.Lock()
         self._reader = _Reader(self)
         self._reader.finished.connect(self._reader_done)
@@ -275,7 +277,7 @@ class CameraScanner(QObject):
                 assert isinstance(pipe, Connection)
                 try:
                     kind, gen, *args = pipe.recv()
-                    data = pipe.recv_bytes() if kind == "preview" else b""
+                    data = self._receive_preview(pipe) if kind == "preview" else b""
                 except (EOFError, OSError):  # the process has ended (or is ending)
                     pipes.remove(pipe)
                     pipe.close()
@@ -288,7 +290,19 @@ class CameraScanner(QObject):
         with contextlib.suppress(ValueError):  # still running after a kill: left to the OS
             process.close()
 
-    def _dispatch(self, kind: str, gen: int, args: list[Any], data: bytes) -> None:
+    def _receive_preview(self, pipe: Connection) -> memoryview:
+        """The preview's pixels, into one buffer reused for every preview (no 1-3 MB
+        allocation and copy per frame)."""
+        try:
+            size = pipe.recv_bytes_into(self._preview_buffer)
+        except BufferTooShort as short:  # a larger preview than before: the buffer grows
+            whole = short.args[0]
+            self._preview_buffer = bytearray(len(whole))
+            self._preview_buffer[:] = whole
+            size = len(whole)
+        return memoryview(self._preview_buffer)[:size]
+
+    def _dispatch(self, kind: str, gen: int, args: list[Any], data: bytes | memoryview) -> None:
         if kind == "cameras":
             self.cameras_listed.emit(args[0])
             return
