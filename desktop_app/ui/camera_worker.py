@@ -128,6 +128,7 @@ class CameraScanner(QObject):
         self._events: Connection | None = None
         self._previews: Connection | None = None
         self._preview_buffer = bytearray(PREVIEW_MAX[0] * PREVIEW_MAX[1] * 3)
+        self._kill_timer: threading.Timer | None = None
         self._send_lock = threading.Lock()
         self._reader = _Reader(self)
         self._reader.finished.connect(self._reader_done)
@@ -211,9 +212,9 @@ class CameraScanner(QObject):
                 commands, self._commands = self._commands, None
             if commands is not None:
                 commands.close()
-            timer = threading.Timer(KILL_AFTER_S, self.terminate)
-            timer.daemon = True
-            timer.start()
+            self._kill_timer = threading.Timer(KILL_AFTER_S, self.terminate)
+            self._kill_timer.daemon = True
+            self._kill_timer.start()
         self.wait(wait_ms)
 
     def terminate(self) -> None:
@@ -257,6 +258,10 @@ class CameraScanner(QObject):
                 self._commands.send(command)
 
     def _reader_done(self) -> None:
+        if self._kill_timer is not None:  # ended in time: nothing to terminate
+            self._kill_timer.cancel()
+            self._kill_timer = None
+        self._preview_buffer = bytearray()
         lost = not self._stopping
         self._stopping = True
         self.released = True
