@@ -6,25 +6,56 @@ decoded (:mod:`desktop_app.scanning.images`): decompression bombs are refused in
 ``decode(image) -> list[str]`` is the one decoder; ``decode_file(path)`` reads and decodes a file;
 :mod:`desktop_app.scanning.frames` gives camera, video-file and image-folder frames through one
 OpenCV capture path. What the decoded text means is decided by :func:`desktop_app.intake.classify`.
+
+The names below are imported on first use: importing a submodule that needs no OpenCV (the
+source descriptions of ``frames``, the camera process's protocol) does not load OpenCV.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.scanning.decoders import Detection, decode, detect, pyzbar_available
-from desktop_app.scanning.images import (
-    IMAGE_SUFFIXES,
-    MAX_PIXELS,
-    ImageHeader,
-    decode_image_bytes,
-    load_image,
-    read_header,
-)
+if TYPE_CHECKING:
+    from desktop_app.scanning.decoders import Detection, decode, detect, pyzbar_available
+    from desktop_app.scanning.images import (
+        IMAGE_SUFFIXES,
+        MAX_PIXELS,
+        ImageHeader,
+        decode_image_bytes,
+        load_image,
+        read_header,
+    )
+
+_LAZY = {
+    "Detection": "decoders",
+    "decode": "decoders",
+    "detect": "decoders",
+    "pyzbar_available": "decoders",
+    "IMAGE_SUFFIXES": "images",
+    "MAX_PIXELS": "images",
+    "ImageHeader": "images",
+    "decode_image_bytes": "images",
+    "load_image": "images",
+    "read_header": "images",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 def decode_file(path: str | os.PathLike[str]) -> list[str]:
     """Texts of all QR codes in an image file. Raises ScanError when the file cannot be read."""
+    from desktop_app.scanning.decoders import decode
+    from desktop_app.scanning.images import load_image
+
     return decode(load_image(path))
 
 

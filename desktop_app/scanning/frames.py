@@ -7,6 +7,11 @@ capture-compatible reader for a plain folder of images) wrapped by :class:`Frame
 
 Source specification (the ``--camera-source`` option): a camera index (``0``), a video file, an
 image folder, a single image file, or a ``%``-pattern of numbered images. Nothing -> camera 0.
+
+OpenCV is imported where a capture is opened, not with this module: the window that shows the
+camera runs the capture in a child process (``desktop_app.scanning.camera_loop``) and itself only
+needs the source descriptions (:func:`parse_source`, :class:`CameraInfo`), without OpenCV's
+libraries in its memory.
 """
 
 from __future__ import annotations
@@ -19,13 +24,13 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
-
-import cv2
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import ScanError
-from desktop_app.scanning.images import IMAGE_SUFFIXES, load_image
+from desktop_app.intake import IMAGE_SUFFIXES
+
+if TYPE_CHECKING:
+    import numpy as np
 
 DEFAULT_FPS = 30.0
 MAX_CAMERA_INDEX = 8
@@ -98,6 +103,8 @@ def parse_source(spec: str | int | None) -> SourceSpec:
 @contextlib.contextmanager
 def _quiet_opencv() -> Iterator[None]:
     """OpenCV prints warnings for every camera index that does not exist; silence them."""
+    import cv2
+
     logging = getattr(getattr(cv2, "utils", None), "logging", None)
     if logging is None:
         yield
@@ -111,6 +118,8 @@ def _quiet_opencv() -> Iterator[None]:
 
 
 def _camera_backend() -> int:
+    import cv2
+
     if sys.platform.startswith("linux"):
         return int(cv2.CAP_V4L2)
     if sys.platform == "win32":
@@ -148,6 +157,8 @@ def list_cameras(max_index: int = MAX_CAMERA_INDEX, skip: Collection[int] = ()) 
     Indices in ``skip`` (a camera already in use by the app) are neither probed nor listed:
     opening a streaming camera a second time can fail or disturb it.
     """
+    import cv2
+
     found: list[CameraInfo] = []
     linux = sys.platform.startswith("linux")
     misses = 0
@@ -195,6 +206,8 @@ class _FolderCapture:
 
     def read(self) -> tuple[bool, np.ndarray | None]:
         while self._pos < len(self._files):
+            from desktop_app.scanning.images import load_image
+
             path = self._files[self._pos]
             self._pos += 1
             try:
@@ -204,11 +217,15 @@ class _FolderCapture:
         return False, None
 
     def get(self, prop: int) -> float:
+        import cv2
+
         if prop == cv2.CAP_PROP_FRAME_COUNT:
             return float(len(self._files))
         return 0.0
 
     def set(self, prop: int, value: float) -> bool:
+        import cv2
+
         if prop == cv2.CAP_PROP_POS_FRAMES:
             self._pos = int(value)
             return True
@@ -258,6 +275,8 @@ class FrameSource:
     def open(self) -> None:
         if self._cap is not None:
             return
+        import cv2
+
         spec = self.spec
         if spec.kind is SourceKind.CAMERA:
             self._cap = self._open_camera(int(spec.target))
@@ -283,6 +302,8 @@ class FrameSource:
         self._next_due = self._started
 
     def _open_camera(self, index: int) -> Any:
+        import cv2
+
         if sys.platform.startswith("linux"):
             problem = _linux_problem(index)
             if problem == "not connected":
@@ -315,6 +336,8 @@ class FrameSource:
 
     def read(self) -> np.ndarray | None:
         """The next frame (BGR uint8), or None at the end of a file source."""
+        import cv2
+
         if self._cap is None:
             self.open()
         cap = self._cap

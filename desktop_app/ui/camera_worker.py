@@ -1,15 +1,15 @@
-"""The webcam scan loop, off the GUI thread.
+"""The webcam scan, seen from the GUI: a camera process and the signals it gives.
 
-Two threads share one *newest-frame slot*:
+Capture and decoding run in a child process (:mod:`desktop_app.scanning.camera_loop`, started
+with ``multiprocessing``'s *spawn*), not in this one: OpenCV, NumPy, zxing-cpp and the video
+decoders then never load into the app's process, and everything the scan used goes back to the
+system when the child ends -- with the scan window (``stop``), with the app (``aboutToQuit``,
+``atexit``, a daemon process), or on its own when the app dies (its command pipe closes).
+``benchmarks/bench_memory.py`` measures it.
 
-* the capture thread reads frames from a :class:`~desktop_app.scanning.frames.FrameSource`
-  (camera, or video file / image folder standing in for one), puts each into the slot
-  (overwriting the previous one: frames are dropped, never queued), and hands the GUI a small
-  preview image — only when the GUI has painted the previous one;
-* the decode thread waits for a frame newer than the last one it decoded, decodes it, and
-  reports what it found.
-
-The camera is released by the capture thread when it stops (window closed, source switched).
+A reader thread turns the child's events into Qt signals, which arrive on the GUI thread. One
+process serves one window: :meth:`CameraScanner.open` switches the source (events of the source
+switched away from are dropped) and :meth:`CameraScanner.list_cameras` probes the cameras there.
 """
 
 from __future__ import annotations
@@ -18,127 +18,63 @@ import atexit
 import collections
 import contextlib
 import logging
-import os
-import sys
+import multiprocessing
 import threading
-import time
+from collections.abc import Collection
+from multiprocessing import BufferTooShort
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any
 
-import cv2
-import numpy as np
+try:
+    import fcntl
+except ImportError:  # Windows: pipes there are not the 64 KB kind
+    fcntl = None  # type: ignore[assignment]
+
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
-from desktop_app.errors import ScanError
-from desktop_app.scanning.decoders import Detection, detect
-from desktop_app.scanning.frames import CameraError, FrameSource, SourceSpec
+from desktop_app.scanning.camera_loop import PREVIEW_MAX, child_main, release_memory
+from desktop_app.scanning.frames import SourceSpec
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-#: largest preview handed to the GUI (it is scaled to the widget size in the worker)
-PREVIEW_MAX = (1280, 720)
-#: niceness added to the scan threads (Linux); elsewhere they start with QThread.LowPriority
-WORKER_NICENESS = 5
+#: shown in the scan window when its camera process ended without being asked to (a crash)
+CHILD_LOST = QT_TRANSLATE_NOOP(
+    "CameraScanner",
+    "Camera scanning stopped unexpectedly. Close this window and open it again.",
+)
+KILL_AFTER_S = 3.0  # a camera process not ended this long after ``stop`` is terminated
+PIPE_BYTES = 1 << 20  # the preview pipe's buffer (Linux; fs.pipe-max-size is 1 MB by default)
 
 
-class FrameSlot:
-    """Holds only the newest frame; ``take_newer`` blocks until a newer one arrives."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._frame: np.ndarray | None = None
-        self._seq = 0
-        self._closed = False
-
-    def put(self, frame: np.ndarray) -> int:
-        with self._cond:
-            self._seq += 1
-            self._frame = frame
-            self._cond.notify_all()
-            return self._seq
-
-    def take_newer(self, seq: int, timeout: float = 0.1) -> tuple[int, np.ndarray] | None:
-        with self._cond:
-            if self._seq <= seq and not self._closed:
-                self._cond.wait(timeout)
-            if self._seq <= seq or self._frame is None:
-                return None
-            return self._seq, self._frame
-
-    def close(self) -> None:
-        with self._cond:
-            self._closed = True
-            self._frame = None  # a 1080p frame is 6 MB: not kept after the scan ends
-            self._cond.notify_all()
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
+def _widen(pipe: Connection) -> None:
+    """A preview is 1-3 MB; a 64 KB pipe would pass it in dozens of hand-overs between the
+    processes (each waiting for a CPU on a busy machine). Linux lets a pipe hold 1 MB."""
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if set_size is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe.fileno(), set_size, PIPE_BYTES)
 
 
-def bgr_to_qimage(frame: np.ndarray, max_size: tuple[int, int]) -> QImage:
-    """A preview QImage (own copy of the pixels) no larger than ``max_size``."""
-    h, w = frame.shape[:2]
-    mw, mh = max(1, max_size[0]), max(1, max_size[1])
-    scale = min(mw / w, mh / h, 1.0)
-    if scale < 1.0:
-        frame = cv2.resize(
-            frame,
-            (max(1, round(w * scale)), max(1, round(h * scale))),
-            interpolation=cv2.INTER_AREA,
-        )
-    frame = np.ascontiguousarray(frame)
-    fh, fw = frame.shape[:2]
-    image = QImage(frame.data, fw, fh, frame.strides[0], QImage.Format.Format_BGR888)
-    return image.copy()  # detach from the numpy buffer
-
-
-def release_memory() -> None:
-    """Give freed heap back to the OS (glibc keeps it in per-thread arenas otherwise): after a
-    scan, the frames the threads decoded would stay resident. No-op off glibc."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # musl or another libc: nothing to trim
-        pass
-
-
-def _lower_priority() -> None:
-    """Let the GUI thread win the CPU over the scan threads (a smooth window on 2 cores)."""
-    if hasattr(os, "setpriority") and sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError):  # Linux: niceness is per thread
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICENESS)
-
-
-class _CaptureThread(QThread):
+class _Reader(QThread):
     def __init__(self, scanner: CameraScanner) -> None:
         super().__init__()
         self.scanner = scanner
 
     def run(self) -> None:
-        _lower_priority()
-        self.scanner._capture_loop()
+        self.scanner._read_events()
 
 
-class _DecodeThread(QThread):
-    def __init__(self, scanner: CameraScanner) -> None:
-        super().__init__()
-        self.scanner = scanner
-
-    def run(self) -> None:
-        _lower_priority()
-        self.scanner._decode_loop()
-
-
-_live: set[CameraScanner] = set()  # scanners whose threads run: kept alive until they end
+_live: set[CameraScanner] = set()  # scanners whose process runs: kept alive until it has ended
 _quit_hooked = False
 
 
 def _wait_for_live() -> None:
     for scanner in list(_live):
         scanner.stop(wait_ms=3000)
+        scanner.terminate()
 
 
 def _hook_quit() -> None:
@@ -151,13 +87,16 @@ def _hook_quit() -> None:
 
 
 class CameraScanner(QObject):
-    """Capture + decode threads for one frame source. Signals arrive on the GUI thread.
+    """One camera process. Signals arrive on the GUI thread.
 
     ``preview_ready(QImage, frame_width, frame_height)``: call :meth:`preview_shown` once painted.
-    ``codes_found(list[Detection], frame_width, frame_height)``: every decode that found codes.
-    ``failed(message, reason)``: the source cannot deliver pictures (CameraError reasons).
+    ``codes_found(list[Code], frame_width, frame_height)``: every decode that found codes (each
+    has ``text`` and ``points``).
+    ``failed(message, reason)``: the source cannot deliver pictures (CameraError reasons), or
+    the camera process ended unexpectedly ("lost").
     ``opened(label)``, ``ended()`` (a file source without ``loop`` reached its end),
-    ``stopped()`` once both threads have ended and the source is released.
+    ``cameras_listed(list[CameraInfo])`` (after :meth:`list_cameras`),
+    ``stopped()`` once the process has ended (the camera is released with it).
     """
 
     preview_ready = Signal(QImage, int, int)
@@ -165,11 +104,12 @@ class CameraScanner(QObject):
     failed = Signal(str, str)
     opened = Signal(str)
     ended = Signal()
+    cameras_listed = Signal(list)
     stopped = Signal()
 
     def __init__(
         self,
-        source: SourceSpec | str | int | None,
+        source: SourceSpec | str | int | None = None,
         *,
         loop: bool = True,
         realtime: bool = True,
@@ -177,137 +117,222 @@ class CameraScanner(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._spec = source
+        self._initial = source
         self._loop = loop
         self._realtime = realtime
         self._preview = preview
-        self._slot = FrameSlot()
-        self._stop = threading.Event()
-        self._preview_pending = threading.Event()
         self._preview_size = PREVIEW_MAX
-        self._capture = _CaptureThread(self)
-        self._decoder = _DecodeThread(self)
-        self._capture.finished.connect(self._thread_done)
-        self._decoder.finished.connect(self._thread_done)
-        self._source: FrameSource | None = None
+        self._gen = 0
+        self._process: BaseProcess | None = None
+        self._commands: Connection | None = None
+        self._events: Connection | None = None
+        self._previews: Connection | None = None
+        self._preview_buffer = bytearray(PREVIEW_MAX[0] * PREVIEW_MAX[1] * 3)
+        self._kill_timer: threading.Timer | None = None
+        self._send_lock = threading.Lock()
+        self._reader = _Reader(self)
+        self._reader.finished.connect(self._reader_done)
+        self._started = False
+        self._stopping = False
+        self.pid: int | None = None  # the camera process
         self.frames_read = 0
         self.decode_attempts = 0
         self.decode_seconds = 0.0
         #: the latest decode durations in seconds (benchmarks read their percentiles)
         self.decode_times: collections.deque[float] = collections.deque(maxlen=4096)
-        self.released = False
-        self._started = False
+        self.sources_released = 0  # sources the process has closed (switched away, or ended)
+        self.released = False  # the current source is released (or the process has ended)
 
     # --- control (GUI thread) ---------------------------------------------------------------
 
     def start(self) -> None:
+        """Start the camera process (and open the source given to the constructor)."""
         if self._started:
             return
         self._started = True
+        ctx = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt process
+        commands_r, commands_w = ctx.Pipe(duplex=False)
+        events_r, events_w = ctx.Pipe(duplex=False)
+        previews_r, previews_w = ctx.Pipe(duplex=False)
+        _widen(previews_w)
+        process = ctx.Process(
+            target=child_main, args=(commands_r, events_w, previews_w), name="camera", daemon=True
+        )
+        try:
+            process.start()
+        except OSError:  # no process to be had (out of memory, process limit)
+            log.exception("the camera process could not be started")
+            for end in (commands_r, commands_w, events_r, events_w, previews_r, previews_w):
+                end.close()
+            self._stopping = self.released = True
+            self.failed.emit(QCoreApplication.translate("CameraScanner", CHILD_LOST), "lost")
+            return
+        finally:  # the child holds its own copies: the pipes end when it ends
+            for end in (commands_r, events_w, previews_w):
+                end.close()
+        self._process, self._commands = process, commands_w
+        self._events, self._previews = events_r, previews_r
+        self.pid = process.pid
         _live.add(self)
         _hook_quit()
-        self._capture.start(QThread.Priority.LowPriority)
-        self._decoder.start(QThread.Priority.LowPriority)
+        self._reader.start(QThread.Priority.LowPriority)
+        if self._initial is not None:
+            self.open(self._initial)
+
+    @property
+    def generation(self) -> int:
+        """How many sources this process was asked to open."""
+        return self._gen
+
+    def open(self, source: SourceSpec | str | int | None) -> None:
+        """Scan ``source`` (the running one is closed first)."""
+        self.start()
+        self._gen += 1
+        self.released = False
+        self._send(
+            "open", self._gen, source, self._loop, self._realtime, self._preview, self._preview_size
+        )
+
+    def list_cameras(self, skip: Collection[int] = ()) -> None:
+        """Probe the cameras in the camera process; ``cameras_listed`` gives them."""
+        self.start()
+        self._send("list", tuple(skip))
 
     def stop(self, wait_ms: int = 500) -> None:
-        """Ask both threads to end and wait up to ``wait_ms``; they finish on their own after
-        that (the scanner stays referenced until they have, so nothing is deleted under them).
+        """End the camera process and wait up to ``wait_ms``; a process that has not ended
+        ``KILL_AFTER_S`` later is terminated (the scanner stays referenced until it has ended).
         """
-        self._stop.set()
-        self._slot.close()
         if not self._started:
             self.released = True
             return
+        if not self._stopping:
+            self._stopping = True
+            self._send("quit")
+            with self._send_lock:
+                commands, self._commands = self._commands, None
+            if commands is not None:
+                commands.close()
+            self._kill_timer = threading.Timer(KILL_AFTER_S, self.terminate)
+            self._kill_timer.daemon = True
+            self._kill_timer.start()
         self.wait(wait_ms)
 
+    def terminate(self) -> None:
+        """End the camera process now (it is stuck)."""
+        process = self._process
+        if process is None:
+            return
+        with contextlib.suppress(ValueError, AttributeError):  # already closed
+            if process.is_alive():
+                log.warning("the camera process did not end; terminating it")
+                process.terminate()
+                process.join(1.0)
+                if process.is_alive():
+                    process.kill()
+                    process.join(1.0)
+
     def wait(self, ms: int) -> bool:
-        deadline = time.monotonic() + ms / 1000
         try:
-            ok = self._capture.wait(max(0, int(ms)))
-            left = max(0, int((deadline - time.monotonic()) * 1000))
-            return self._decoder.wait(left) and ok
-        except RuntimeError:  # the thread objects are gone already (interpreter shutdown)
+            return bool(self._reader.wait(max(0, int(ms))))
+        except RuntimeError:  # the thread object is gone already (interpreter shutdown)
             return True
 
     def is_running(self) -> bool:
         try:
-            return self._capture.isRunning() or self._decoder.isRunning()
+            return self._reader.isRunning()
         except RuntimeError:  # deleted at shutdown: nothing runs any more
             return False
 
     def set_preview_size(self, width: int, height: int) -> None:
         self._preview_size = (max(16, width), max(16, height))
+        self._send("size", *self._preview_size)
 
     def preview_shown(self) -> None:
-        self._preview_pending.clear()
+        self._send("shown", self._gen)
 
-    def _thread_done(self) -> None:
-        if not self.is_running() and self in _live:
-            _live.discard(self)
-            self._source = None
-            release_memory()
-            self.stopped.emit()
+    def _send(self, *command: Any) -> None:
+        with self._send_lock:
+            if self._commands is None:
+                return
+            with contextlib.suppress(OSError, ValueError):  # ended: the reader reports it
+                self._commands.send(command)
 
-    # --- threads ----------------------------------------------------------------------------
-
-    def _capture_loop(self) -> None:
-        try:
-            source = FrameSource(self._spec, loop=self._loop, realtime=self._realtime)
-            self._source = source
-            source.open()
-        except ScanError as exc:
-            self._fail(exc)
-            return
-        try:
-            self.opened.emit(source.label)
-            while not self._stop.is_set():
-                frame = source.read()
-                if frame is None:
-                    self.ended.emit()
-                    break
-                self.frames_read += 1
-                self._slot.put(frame)
-                if self._preview and not self._preview_pending.is_set():
-                    self._preview_pending.set()
-                    h, w = frame.shape[:2]
-                    self.preview_ready.emit(bgr_to_qimage(frame, self._preview_size), w, h)
-        except ScanError as exc:
-            self._fail(exc)
-        except Exception:  # a broken driver must not take the app down
-            log.exception("camera capture failed")
-            self.failed.emit("The camera failed unexpectedly.", "lost")
-        finally:
-            source.release()
-            self.released = True
-            self._slot.close()
-
-    def _fail(self, exc: ScanError) -> None:
-        reason = exc.reason if isinstance(exc, CameraError) else "missing"
-        self._slot.close()
+    def _reader_done(self) -> None:
+        if self._kill_timer is not None:  # ended in time: nothing to terminate
+            self._kill_timer.cancel()
+            self._kill_timer = None
+        self._preview_buffer = bytearray()
+        lost = not self._stopping
+        self._stopping = True
         self.released = True
-        self.failed.emit(str(exc), reason)
+        _live.discard(self)
+        release_memory()  # the previews' buffers
+        if lost:
+            self.failed.emit(QCoreApplication.translate("CameraScanner", CHILD_LOST), "lost")
+        self.stopped.emit()
 
-    def _decode_loop(self) -> None:
-        seq = 0
-        while not self._stop.is_set():
-            item = self._slot.take_newer(seq, timeout=0.1)
-            if item is None:
-                if self._slot.closed:
-                    break
-                continue
-            seq, frame = item
-            item = None
-            t0 = time.perf_counter()
-            try:
-                found: list[Detection] = detect(frame, rescue=self.decode_attempts)
-            except Exception:
-                log.exception("decoding a frame failed")
-                found = []
-            spent = time.perf_counter() - t0
+    # --- reader thread ----------------------------------------------------------------------
+
+    def _read_events(self) -> None:
+        events, previews = self._events, self._previews
+        assert events is not None and previews is not None and self._process is not None
+        pipes = [events, previews]
+        while pipes:
+            for pipe in wait(pipes):
+                assert isinstance(pipe, Connection)
+                try:
+                    kind, gen, *args = pipe.recv()
+                    data = self._receive_preview(pipe) if kind == "preview" else b""
+                except (EOFError, OSError):  # the process has ended (or is ending)
+                    pipes.remove(pipe)
+                    pipe.close()
+                    continue
+                self._dispatch(kind, gen, args, data)
+        process = self._process
+        process.join(KILL_AFTER_S)
+        if process.is_alive():
+            self.terminate()
+        with contextlib.suppress(ValueError):  # still running after a kill: left to the OS
+            process.close()
+
+    def _receive_preview(self, pipe: Connection) -> memoryview:
+        """The preview's pixels, into one buffer reused for every preview (no 1-3 MB
+        allocation and copy per frame)."""
+        try:
+            size = pipe.recv_bytes_into(self._preview_buffer)
+        except BufferTooShort as short:  # a larger preview than before: the buffer grows
+            whole = short.args[0]
+            self._preview_buffer = bytearray(len(whole))
+            self._preview_buffer[:] = whole
+            size = len(whole)
+        return memoryview(self._preview_buffer)[:size]
+
+    def _dispatch(self, kind: str, gen: int, args: list[Any], data: bytes | memoryview) -> None:
+        if kind == "cameras":
+            self.cameras_listed.emit(args[0])
+            return
+        if kind == "released":
+            self.sources_released += 1
+            if gen == self._gen:
+                self.released = True
+            return
+        if gen != self._gen or self._stopping:
+            return  # from a source switched away from, or after stop
+        if kind == "preview":
+            pw, ph, fw, fh, self.frames_read = args
+            image = QImage(data, pw, ph, pw * 3, QImage.Format.Format_BGR888).copy()
+            self.preview_ready.emit(image, fw, fh)
+        elif kind == "decoded":
+            self.frames_read, spent = args
+            self.decode_attempts += 1
             self.decode_seconds += spent
             self.decode_times.append(spent)
-            self.decode_attempts += 1
-            if found and not self._stop.is_set():
-                h, w = frame.shape[:2]
-                self.codes_found.emit(found, w, h)
-            del frame
+        elif kind == "codes":
+            codes, fw, fh = args
+            self.codes_found.emit(codes, fw, fh)
+        elif kind == "failed":
+            self.failed.emit(*args)
+        elif kind == "opened":
+            self.opened.emit(*args)
+        elif kind == "ended":
+            self.ended.emit()

@@ -4,8 +4,10 @@
     window.payloads_found.connect(handle)           # list[desktop_app.intake.Payload], keys only
     window.show()
 
-Capture and decoding run in :class:`~desktop_app.ui.camera_worker.CameraScanner` threads; the GUI
-thread only paints previews and gathers new texts (``desktop_app.intake.Gatherer``). As soon
+Capture, decoding and the camera listing run in the camera process of a
+:class:`~desktop_app.ui.camera_worker.CameraScanner` (one per window; it ends when the window
+closes, and with it all the memory the scan used); the GUI thread only paints previews and
+gathers new texts (``desktop_app.intake.Gatherer``). As soon
 as an authenticator key is read the camera is released, the window closes and
 ``payloads_found`` is emitted (the main window then asks for confirmation and saves). A Google
 export spread over several codes is collected first ("2 of 3 scanned"); the payloads of all its
@@ -15,6 +17,7 @@ batches are emitted together. Codes that are not keys are explained in the windo
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -41,11 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.intake import ExportProgress, Gatherer, Payload, classify
-from desktop_app.scanning.decoders import Detection
 from desktop_app.scanning.frames import CameraInfo, SourceKind, parse_source
 from desktop_app.ui.camera_worker import CameraScanner
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from desktop_app.scanning.camera_loop import Code
 
 OVERLAY_HOLD_MS = 400  # how long the frame around a code stays after the code was last seen
 NO_CAMERA_TEXT = QT_TRANSLATE_NOOP(
@@ -82,7 +87,7 @@ class CameraPreview(QWidget):
         self.frames_shown += 1
         self.update()
 
-    def set_detections(self, detections: list[Detection], frame_w: int, frame_h: int) -> None:
+    def set_detections(self, detections: list[Code], frame_w: int, frame_h: int) -> None:
         self.polygons = [list(d.points) for d in detections if len(d.points) >= 3]
         self.frame_size = (frame_w, frame_h)
         self._overlay_timer.start(OVERLAY_HOLD_MS)
@@ -151,6 +156,7 @@ class ScanWindow(QDialog):
         self._closing = False
         self._cameras_listed = False
         self._source_error = ""
+        self._source_started = False
 
         self.picker = QComboBox(self)
         self.picker.setAccessibleName(self.tr("Camera"))
@@ -246,18 +252,26 @@ class ScanWindow(QDialog):
         self.picker.addItem(spec.label, src)
         self._start(src)
 
-    def _list_cameras(self) -> None:
-        from desktop_app.scanning.frames import list_cameras
-        from desktop_app.ui.workers import run_in_thread
+    def _session(self) -> CameraScanner:
+        """The window's camera process (started on first use, ended when the window closes)."""
+        if self.scanner is None:
+            scanner = CameraScanner(loop=True, realtime=True)
+            scanner.preview_ready.connect(self._on_preview)
+            scanner.codes_found.connect(self._on_codes)
+            scanner.failed.connect(self._on_failed)
+            scanner.opened.connect(self._on_opened)
+            scanner.cameras_listed.connect(self._cameras_found)
+            scanner.set_preview_size(*self._preview_pixels())
+            self.scanner = scanner
+            # a window deleted without being closed must still release the camera
+            self.destroyed.connect(lambda *_: scanner.stop(0))
+            scanner.start()
+        return self.scanner
 
+    def _list_cameras(self) -> None:
         src = (self.camera_source or "").strip()
         in_use = {int(src)} if src.isdigit() else set()
-        run_in_thread(
-            list_cameras, skip=in_use, on_done=self._cameras_found, on_error=self._cameras_failed
-        )
-
-    def _cameras_failed(self, exc: BaseException) -> None:
-        self._cameras_found([])
+        self._session().list_cameras(skip=in_use)
 
     def _cameras_found(self, cameras: list[CameraInfo]) -> None:
         self._cameras_listed = True
@@ -269,9 +283,10 @@ class ScanWindow(QDialog):
             if str(cam.index) not in existing:
                 self.picker.addItem(cam.label, str(cam.index))
         self.picker.blockSignals(False)
-        if self.scanner is not None or self._source_error:
+        if self._source_started or self._source_error:
             return  # a source runs already, or the given one failed: the person picks
         if self.picker.count() == 0:
+            self._stop_scanner()  # nothing to scan: the camera process is not kept
             self.picker.addItem(self.tr("No camera found"), None)
             self.picker.setEnabled(False)
             self.preview.set_placeholder(self.tr("No camera"))
@@ -287,31 +302,28 @@ class ScanWindow(QDialog):
             self._start(str(source))
 
     def _start(self, source: str) -> None:
-        self._stop_scanner()
         spec = parse_source(source) if source else None
         is_file = spec is not None and spec.kind is not SourceKind.CAMERA
-        scanner = CameraScanner(source, loop=True, realtime=True)
-        scanner.preview_ready.connect(self._on_preview)
-        scanner.codes_found.connect(self._on_codes)
-        scanner.failed.connect(self._on_failed)
-        scanner.opened.connect(self._on_opened)
-        scanner.set_preview_size(*self._preview_pixels())
-        self.scanner = scanner
-        # a window deleted without being closed must still release the camera
-        self.destroyed.connect(lambda *_: scanner.stop(0))
+        self._source_started = True
         self.preview.set_placeholder(
             self.tr("Reading the video…") if is_file else self.tr("Starting the camera…")
         )
         self._set_status(self.tr("Starting…"))
-        scanner.start()
+        self._session().open(source)
 
     def _stop_scanner(self) -> None:
         scanner, self.scanner = self.scanner, None
         if scanner is not None:
-            for signal in (scanner.preview_ready, scanner.codes_found, scanner.failed):
+            for signal in (
+                scanner.preview_ready,
+                scanner.codes_found,
+                scanner.failed,
+                scanner.opened,
+                scanner.cameras_listed,
+            ):
                 with contextlib.suppress(RuntimeError, TypeError):
                     signal.disconnect()
-            scanner.stop()
+            scanner.stop(wait_ms=0)  # the process ends on its own; the GUI does not wait
 
     def _preview_pixels(self) -> tuple[int, int]:
         ratio = self.preview.devicePixelRatioF()
@@ -344,7 +356,7 @@ class ScanWindow(QDialog):
         self.preview.set_placeholder(placeholders.get(reason, self.tr("No picture")))
         self._show_error(message)
 
-    def _on_codes(self, detections: list[Detection], frame_w: int, frame_h: int) -> None:
+    def _on_codes(self, detections: list[Code], frame_w: int, frame_h: int) -> None:
         if self._delivered:
             return
         self.preview.set_detections(detections, frame_w, frame_h)

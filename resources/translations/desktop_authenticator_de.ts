@@ -515,12 +515,12 @@
     <message>
         <location line="+9"/>
         <location line="+20"/>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Not available</source>
         <translation>Nicht verfügbar</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-52"/>
         <source>Screen scanning is not available in this build.</source>
         <translation>Das Scannen des Bildschirms ist in dieser Version nicht verfügbar.</translation>
     </message>
@@ -539,7 +539,7 @@
         <translation>Das Scannen mit der Kamera ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Importing backups is not available in this build.</source>
         <translation>Das Importieren von Sicherungen ist in dieser Version nicht verfügbar.</translation>
     </message>
@@ -584,7 +584,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>CameraPreview</name>
     <message>
-        <location filename="../../desktop_app/ui/scan_window.py" line="+64"/>
+        <location filename="../../desktop_app/ui/scan_window.py" line="+69"/>
         <source>Camera preview</source>
         <translation>Kameravorschau</translation>
     </message>
@@ -597,6 +597,15 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <location line="+8"/>
         <source>Starting the camera…</source>
         <translation>Kamera wird gestartet …</translation>
+    </message>
+</context>
+<context>
+    <name>CameraScanner</name>
+    <message>
+        <location filename="../../desktop_app/ui/camera_worker.py" line="+44"/>
+        <source>Camera scanning stopped unexpectedly. Close this window and open it again.</source>
+        <extracomment>shown in the scan window when its camera process ended without being asked to (a crash)</extracomment>
+        <translation>Das Scannen mit der Kamera wurde unerwartet beendet. Schließen Sie dieses Fenster und öffnen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -2684,7 +2693,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>QR-Code mit Kamera scannen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
@@ -2756,23 +2765,23 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+101"/>
+        <location line="+107"/>
         <source>No picture</source>
         <translation>Kein Bild</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-66"/>
         <source>No camera found</source>
         <translation>Keine Kamera gefunden</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+63"/>
+        <location line="+60"/>
         <source>No camera</source>
         <translation>Keine Kamera</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-43"/>
         <source>Reading the video…</source>
         <translation>Video wird gelesen …</translation>
     </message>
@@ -2782,7 +2791,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>{camera}: hold the QR code in front of the camera.</source>
         <translation>{camera}: Halten Sie den QR-Code vor die Kamera.</translation>
     </message>

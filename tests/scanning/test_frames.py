@@ -151,7 +151,7 @@ def _fake_camera(monkeypatch: pytest.MonkeyPatch, cap: _FakeCapture) -> None:
     monkeypatch.setattr(
         frames_module, "_linux_problem", lambda i: "" if i == 0 else "not connected"
     )
-    monkeypatch.setattr(frames_module.cv2, "VideoCapture", lambda *a: cap)
+    monkeypatch.setattr(cv2, "VideoCapture", lambda *a: cap)
 
 
 def test_camera_busy_when_it_cannot_be_opened(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -199,6 +199,6 @@ def test_list_cameras_skips_a_camera_in_use(monkeypatch: pytest.MonkeyPatch) -> 
         probed.append(index)
         return _FakeCapture(opened=True)
 
-    monkeypatch.setattr(frames_module.cv2, "VideoCapture", capture)
+    monkeypatch.setattr(cv2, "VideoCapture", capture)
     assert [c.index for c in list_cameras(skip={0})] == [1]
     assert probed == [1]

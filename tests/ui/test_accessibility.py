@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry
-from desktop_app.scanning import frames as frames_module
 from desktop_app.ui.application import create_app
+from desktop_app.ui.camera_worker import CameraScanner
 from tests.ui.helpers_main import Recorder, make_window, sample_entries, secret_for
 
 pytestmark = pytest.mark.gui
@@ -131,7 +131,9 @@ def test_every_control_of_every_window_is_named_and_described(window, services, 
     for row in range(settings.nav.count()):
         settings.nav.setCurrentRow(row)
         problems += unnamed(settings)
-    monkeypatch.setattr(frames_module, "list_cameras", lambda *a, **k: [])
+    monkeypatch.setattr(  # the camera process would probe this machine's cameras
+        CameraScanner, "list_cameras", lambda self, skip=(): self.cameras_listed.emit([])
+    )
     scan = ScanWindow(window, None)
     qtbot.addWidget(scan)
     scan.show()

@@ -1,7 +1,15 @@
-"""The webcam scan window, fed by video files through the camera path (no real camera needed)."""
+"""The webcam scan window, fed by video files through the camera path (no real camera needed).
+
+Capture and decoding run in the window's camera process; the camera listing is faked on the
+window's side (``CameraScanner.list_cameras``), so no test probes the machine's cameras.
+"""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -9,8 +17,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.intake import PayloadKind
-from desktop_app.scanning import frames as frames_module
 from desktop_app.scanning.frames import CameraInfo
+from desktop_app.ui.camera_worker import CHILD_LOST, CameraScanner
 from desktop_app.ui.scan_window import NO_CAMERA_TEXT, ScanWindow
 from tests.scanning.qr_helpers import (
     URI,
@@ -24,10 +32,18 @@ from tests.scanning.qr_helpers import (
 pytestmark = pytest.mark.gui
 
 
+def fake_cameras(monkeypatch: pytest.MonkeyPatch, cameras: list[CameraInfo]) -> None:
+    def listed(self: CameraScanner, skip: object = ()) -> None:
+        self.start()
+        self.cameras_listed.emit(list(cameras))
+
+    monkeypatch.setattr(CameraScanner, "list_cameras", listed)
+
+
 @pytest.fixture(autouse=True)
 def _no_real_cameras(monkeypatch: pytest.MonkeyPatch) -> None:
     """Camera enumeration finds nothing unless a test says otherwise."""
-    monkeypatch.setattr(frames_module, "list_cameras", lambda *a, **k: [])
+    fake_cameras(monkeypatch, [])
 
 
 def _video(path: Path, parts: list[np.ndarray | None], repeat: int = 4) -> str:
@@ -133,21 +149,21 @@ def test_no_camera_found_says_so(qtbot) -> None:
 def test_camera_picker_lists_cameras_and_switching_reports_errors(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cams = [CameraInfo(0, "Laptop camera"), CameraInfo(3, "USB camera", "permission denied")]
-    monkeypatch.setattr(frames_module, "list_cameras", lambda *a, **k: cams)
-    monkeypatch.setattr(frames_module.sys, "platform", "linux")
-    monkeypatch.setattr(
-        frames_module, "_linux_problem", lambda i: "permission denied" if i == 3 else ""
-    )
+    # camera 63 is not connected anywhere: opening it fails in the camera process
+    cams = [CameraInfo(0, "Laptop camera"), CameraInfo(63, "USB camera", "permission denied")]
+    fake_cameras(monkeypatch, cams)
     window = _open(qtbot, _video(tmp_path / "blank.avi", [None]))
-    first = _released(qtbot, window)
+    scanner = _released(qtbot, window)
     qtbot.waitUntil(lambda: window.picker.count() == 3, timeout=5000)
     labels = [window.picker.itemText(i) for i in range(3)]
     assert labels == ["Video blank.avi", "Laptop camera", "USB camera — permission denied"]
+    qtbot.waitUntil(lambda: window.preview.frames_shown > 0, timeout=10000)
     window.picker.setCurrentIndex(2)
-    qtbot.waitUntil(lambda: "Permission to use camera 3" in window.status.text(), timeout=5000)
-    qtbot.waitUntil(lambda: not first.is_running(), timeout=3000)
-    assert first.released
+    qtbot.waitUntil(lambda: "No camera was found" in window.status.text(), timeout=10000)
+    assert scanner.sources_released >= 1  # the video was closed before the camera was tried
+    assert window.scanner is scanner and scanner.is_running()  # one process per window
+    window.close()
+    qtbot.waitUntil(lambda: not scanner.is_running(), timeout=5000)
 
 
 def test_missing_source_file_is_reported(qtbot, tmp_path: Path) -> None:
@@ -177,44 +193,79 @@ def test_window_deleted_without_closing_still_releases(qtbot, tmp_path: Path) ->
 def test_missing_source_keeps_its_message_after_camera_listing(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(frames_module, "list_cameras", lambda *a, **k: [CameraInfo(0, "Cam")])
+    fake_cameras(monkeypatch, [CameraInfo(0, "Cam")])
     window = _open(qtbot, str(tmp_path / "missing.avi"))
     qtbot.waitUntil(lambda: window.picker.count() == 2, timeout=5000)
     assert "not found" in window.status.text()
-    assert window.scanner is None  # nothing starts until a camera is picked
+    assert window.scanner is not None
+    assert window.scanner.generation == 0  # nothing is opened until a camera is picked
 
 
-def test_frame_slot_keeps_only_the_newest_frame() -> None:
-    from desktop_app.ui.camera_worker import FrameSlot
-
-    slot = FrameSlot()
-    frames = [np.full((2, 2), i, np.uint8) for i in range(3)]
-    for f in frames:
-        slot.put(f)
-    seq, newest = slot.take_newer(0)
-    assert seq == 3 and newest is frames[2]  # frames 1 and 2 were dropped, not queued
-    assert slot.take_newer(seq, timeout=0.01) is None
-    slot.close()
-    assert slot.closed
-
-
-def test_decoding_runs_off_the_gui_thread(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import threading
-
-    import desktop_app.ui.camera_worker as camera_worker
-
-    threads: set[str] = set()
-    real_detect = camera_worker.detect
-
-    def spy(frame, **kw):
-        threads.add(threading.current_thread().name)
-        return real_detect(frame, **kw)
-
-    monkeypatch.setattr(camera_worker, "detect", spy)
+def test_scan_runs_in_a_child_process_that_ends_with_the_window(qtbot, tmp_path: Path) -> None:
     source = _video(tmp_path / "v.avi", [None, frame_with([qr_bgr(URI, 4)])])
     window = _open(qtbot, source)
+    scanner = _released(qtbot, window)
     with qtbot.waitSignal(window.payloads_found, timeout=10000):
         pass
-    assert threads and threading.main_thread().name not in threads
+    assert scanner.pid is not None and scanner.pid != os.getpid()
+    assert scanner.decode_attempts >= 1
+    qtbot.waitUntil(lambda: not scanner.is_running(), timeout=5000)
+    with pytest.raises(ProcessLookupError):  # ended and reaped: no zombie left
+        os.kill(scanner.pid, 0)
+
+
+def test_window_closed_while_the_camera_starts(qtbot, tmp_path: Path) -> None:
+    window = _open(qtbot, _video(tmp_path / "blank.avi", [None]))
+    scanner = _released(qtbot, window)
+    window.close()  # before the process has sent a single frame
+    assert window.scanner is None
+    qtbot.waitUntil(lambda: not scanner.is_running(), timeout=5000)
+    assert scanner.released and window.preview.frames_shown == 0
+
+
+def test_window_closed_between_frames(qtbot, tmp_path: Path) -> None:
+    window = _open(qtbot, _video(tmp_path / "blank.avi", [None]))
+    scanner = _released(qtbot, window)
+    qtbot.waitUntil(lambda: window.preview.frames_shown > 0, timeout=10000)
+    window.close()  # previews and decodes are on their way
+    shown = window.preview.frames_shown
+    qtbot.waitUntil(lambda: not scanner.is_running(), timeout=5000)
+    qtbot.wait(100)
+    assert window.preview.frames_shown == shown and window.preview.image is None
+
+
+def test_a_camera_process_that_dies_is_reported(qtbot, tmp_path: Path) -> None:
+    window = _open(qtbot, _video(tmp_path / "blank.avi", [None]))
+    scanner = _released(qtbot, window)
+    qtbot.waitUntil(lambda: window.preview.frames_shown > 0, timeout=10000)
+    assert scanner.pid is not None
+    os.kill(scanner.pid, signal.SIGKILL)  # a crashing camera driver
+    qtbot.waitUntil(lambda: not scanner.is_running(), timeout=5000)
+    assert window.status.text() == CHILD_LOST
+    assert window.isVisible()
+
+
+def test_the_app_process_does_not_load_opencv_for_the_camera(tmp_path: Path) -> None:
+    """The memory given back after scanning rests on this: OpenCV, NumPy and zxing-cpp load
+    in the camera process only (this test process has them loaded, so a fresh one checks)."""
+    source = _video(tmp_path / "v.avi", [None, frame_with([qr_bgr(URI, 4)])])
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from desktop_app.ui.scan_window import ScanWindow\n"
+        "app = QApplication([])\n"
+        "window = ScanWindow(None, sys.argv[1])\n"
+        "found = []\n"
+        "window.payloads_found.connect(lambda p: (found.append(p), app.quit()))\n"
+        "window.show()\n"
+        "from PySide6.QtCore import QTimer\n"
+        "QTimer.singleShot(20000, app.quit)\n"
+        "app.exec()\n"
+        "print(len(found), [m for m in ('cv2', 'numpy', 'zxingcpp') if m in sys.modules])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code, source], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[-2] == "1 []"

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QPushButton
 
-from desktop_app.scanning import frames as frames_module
+from desktop_app.ui.camera_worker import CameraScanner
 from tests.ui.helpers_main import Recorder, make_window, sample_entries
 
 pytestmark = pytest.mark.gui
@@ -60,7 +60,9 @@ def test_no_notice_stays_behind_a_dialog(window, qtbot):
 
 
 def test_no_camera_offers_image_clipboard_and_screen(window, qtbot, monkeypatch):
-    monkeypatch.setattr(frames_module, "list_cameras", lambda *a, **k: [])
+    monkeypatch.setattr(  # the camera process would probe this machine's cameras
+        CameraScanner, "list_cameras", lambda self, skip=(): self.cameras_listed.emit([])
+    )
     chosen: list[str] = []
     monkeypatch.setattr(window.adding, "paste", lambda: chosen.append("paste"))
     window.adding.scan_camera()
@@ -75,7 +77,7 @@ def test_no_camera_offers_image_clipboard_and_screen(window, qtbot, monkeypatch)
     }
     qtbot.mouseClick(scan.alternative_buttons["paste"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: chosen == ["paste"])
-    assert not scan.isVisible()
+    assert window.adding.scan_window is None  # closed, and deleted with it
 
 
 def test_switching_to_the_keyring_asks_with_a_verb(services, qtbot, monkeypatch):

@@ -277,8 +277,15 @@ class AddingController(QObject):
         window = ScanWindow(self.w, self.w.services.camera_source)
         window.payloads_found.connect(self.handle_payloads)
         window.alternative_chosen.connect(self._camera_alternative)
+        window.finished.connect(lambda _result: self._scan_window_closed(window))
         self.scan_window = window
         window.show()
+
+    def _scan_window_closed(self, window: QWidget) -> None:
+        """A closed scan window is deleted (its camera process has been told to end)."""
+        if self.scan_window is window:
+            self.scan_window = None
+        window.deleteLater()
 
     def _camera_alternative(self, key: str) -> None:
         """The scan window found no camera and the person chose another way."""

@@ -1,0 +1,372 @@
+"""The webcam scan loop (no Qt), run in a child process of the window that shows the camera.
+
+    process = ctx.Process(target=child_main, args=(commands_reader, events_writer))
+
+The window's process never loads OpenCV, NumPy or zxing-cpp for the camera (about 90 MB of
+libraries, buffers and the video decoders' code, which a process cannot give back once loaded);
+the child holds them and all of it goes back to the system when the child ends with the window.
+
+Inside the child, three threads share one *newest-frame slot* (:class:`ScanLoop`):
+
+* the capture thread reads frames from a :class:`~desktop_app.scanning.frames.FrameSource`
+  (camera, or video file / image folder standing in for one) and puts each into the slot
+  (overwriting the previous one: frames are dropped, never queued);
+* the decode thread waits for a frame newer than the last one it decoded, decodes it, and
+  reports what it found;
+* the preview thread, once the window has painted the previous preview, scales the newest
+  frame down and sends it (so neither reading nor decoding waits for the window).
+
+Protocol (tuples over one-way pipes: commands in; events out; previews out on a pipe of their
+own, so that a decode's report never waits behind a picture). Commands: ``("open", gen, source, loop, realtime,
+preview, (w, h))`` (stops the running source first), ``("shown", gen)``, ``("size", w, h)``,
+``("list", skip)``, ``("quit",)``. Events, each tagged with the ``gen`` of the source they come
+from: ``("opened", gen, label)``, ``("preview", gen, w, h, frame_w, frame_h, frames_read)`` then the
+BGR bytes (on the preview pipe), ``("decoded", gen, frames_read, seconds)``, ``("codes", gen, [Code], frame_w,
+frame_h)``, ``("failed", gen, message, reason)``, ``("ended", gen)``, ``("released", gen)``,
+``("cameras", 0, [CameraInfo])``. The child ends on ``quit`` or when the window's end of the
+command pipe closes (the window, or the whole app, is gone).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from desktop_app.errors import ScanError
+from desktop_app.scanning.frames import CameraError, FrameSource, SourceSpec
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+#: largest preview sent to the window (the window asks for its widget's size)
+PREVIEW_MAX = (1280, 720)
+#: niceness of the camera process: the window's process wins the CPU (a smooth window on 2 cores)
+WORKER_NICENESS = 5
+UNAVAILABLE = "Camera scanning is not available in this build."
+UNEXPECTED = "The camera failed unexpectedly."
+
+Point = tuple[float, float]
+
+
+class Code(NamedTuple):
+    """One code read from a frame: its text and corners (frame coordinates)."""
+
+    text: str
+    points: tuple[Point, ...] = ()
+
+
+class FrameSlot:
+    """Holds only the newest frame; ``take_newer`` blocks until a newer one arrives."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._frame: np.ndarray | None = None
+        self._seq = 0
+        self._closed = False
+
+    def put(self, frame: np.ndarray) -> int:
+        with self._cond:
+            self._seq += 1
+            self._frame = frame
+            self._cond.notify_all()
+            return self._seq
+
+    def take_newer(self, seq: int, timeout: float = 0.1) -> tuple[int, np.ndarray] | None:
+        with self._cond:
+            if self._seq <= seq and not self._closed:
+                self._cond.wait(timeout)
+            if self._seq <= seq or self._frame is None:
+                return None
+            return self._seq, self._frame
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._frame = None  # a 1080p frame is 6 MB: not kept after the scan ends
+            self._cond.notify_all()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+
+def preview_array(frame: np.ndarray, max_size: tuple[int, int]) -> np.ndarray:
+    """A contiguous BGR copy of ``frame`` no larger than ``max_size``."""
+    import cv2
+    import numpy as np
+
+    h, w = frame.shape[:2]
+    mw, mh = max(1, max_size[0]), max(1, max_size[1])
+    scale = min(mw / w, mh / h, 1.0)
+    if scale < 1.0:
+        frame = cv2.resize(
+            frame,
+            (max(1, round(w * scale)), max(1, round(h * scale))),
+            interpolation=cv2.INTER_AREA,
+        )
+    return np.ascontiguousarray(frame)
+
+
+def release_memory() -> None:
+    """Give freed heap back to the OS (glibc keeps it in per-thread arenas otherwise): after a
+    source is closed, the frames the threads decoded would stay resident. No-op off glibc."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # musl or another libc: nothing to trim
+        pass
+
+
+Send = Callable[..., None]
+
+
+class ScanLoop:
+    """Capture + decode threads for one frame source; ``send(kind, *args, payload=None)``
+    reports to the window (from either thread)."""
+
+    def __init__(
+        self,
+        source: SourceSpec | str | int | None,
+        send: Send,
+        *,
+        loop: bool = True,
+        realtime: bool = True,
+        preview: bool = True,
+        preview_size: tuple[int, int] = PREVIEW_MAX,
+    ) -> None:
+        self._spec = source
+        self._send = send
+        self._loop = loop
+        self._realtime = realtime
+        self._preview = preview
+        self._preview_size = preview_size
+        self._slot = FrameSlot()
+        self._stop = threading.Event()
+        self._shown = threading.Event()  # the window has painted the last preview
+        self._shown.set()
+        self._threads = [
+            threading.Thread(target=self._capture_loop, name="camera-capture", daemon=True),
+            threading.Thread(target=self._decode_loop, name="camera-decode", daemon=True),
+        ]
+        if preview:
+            self._threads.append(
+                threading.Thread(target=self._preview_loop, name="camera-preview", daemon=True)
+            )
+        self.frames_read = 0
+        self.decode_attempts = 0
+
+    def start(self) -> None:
+        for thread in self._threads:
+            thread.start()
+
+    def stop(self, timeout: float = 5.0) -> bool:
+        """Stop both threads and wait for them (the capture is released by its thread)."""
+        self._stop.set()
+        self._slot.close()
+        deadline = time.monotonic() + timeout
+        for thread in self._threads:
+            if thread.is_alive():
+                thread.join(max(0.0, deadline - time.monotonic()))
+        return not any(t.is_alive() for t in self._threads)
+
+    def set_preview_size(self, width: int, height: int) -> None:
+        self._preview_size = (max(16, width), max(16, height))
+
+    def preview_shown(self) -> None:
+        self._shown.set()
+
+    def _capture_loop(self) -> None:
+        source: FrameSource | None = None
+        try:
+            source = FrameSource(self._spec, loop=self._loop, realtime=self._realtime)
+            source.open()
+            self._send("opened", source.label)
+            while not self._stop.is_set():
+                frame = source.read()
+                if frame is None:
+                    self._send("ended")
+                    break
+                self.frames_read += 1
+                self._slot.put(frame)
+                del frame
+        except ScanError as exc:
+            reason = exc.reason if isinstance(exc, CameraError) else "missing"
+            self._send("failed", str(exc), reason)
+        except Exception:  # a broken driver must not take the scan down silently
+            log.exception("camera capture failed")
+            self._send("failed", UNEXPECTED, "lost")
+        finally:
+            self._slot.close()
+            if source is not None:
+                source.release()
+            self._send("released")
+
+    def _preview_loop(self) -> None:
+        seq = 0
+        while not self._stop.is_set():
+            if not self._shown.wait(0.1):
+                continue
+            item = self._slot.take_newer(seq, timeout=0.1)
+            if item is None:
+                if self._slot.closed:
+                    break
+                continue
+            seq, frame = item
+            item = None
+            self._shown.clear()
+            try:
+                small = preview_array(frame, self._preview_size)
+            except Exception:  # a preview lost is not worth ending the scan for
+                log.exception("scaling a preview failed")
+                self._shown.set()
+                continue
+            h, w = frame.shape[:2]
+            ph, pw = small.shape[:2]
+            del frame
+            self._send("preview", pw, ph, w, h, self.frames_read, payload=small)
+
+    def _decode_loop(self) -> None:
+        try:
+            from desktop_app.scanning.decoders import detect
+        except ImportError:
+            self._stop.set()
+            self._send("failed", UNAVAILABLE, "missing")
+            return
+        seq = 0
+        while not self._stop.is_set():
+            item = self._slot.take_newer(seq, timeout=0.1)
+            if item is None:
+                if self._slot.closed:
+                    break
+                continue
+            seq, frame = item
+            item = None
+            t0 = time.perf_counter()
+            try:
+                found = detect(frame, rescue=self.decode_attempts)
+            except Exception:
+                log.exception("decoding a frame failed")
+                found = []
+            spent = time.perf_counter() - t0
+            self.decode_attempts += 1
+            self._send("decoded", self.frames_read, spent)
+            if found and not self._stop.is_set():
+                h, w = frame.shape[:2]
+                codes = [Code(d.text, tuple(d.points)) for d in found]
+                self._send("codes", codes, w, h)
+            del frame
+
+
+class _Child:
+    """The camera process: one source at a time, switched by ``open`` commands."""
+
+    def __init__(self, commands: Connection, events: Connection, previews: Connection) -> None:
+        self._commands = commands
+        self._events = events
+        self._previews = previews
+        self._lock = threading.Lock()
+        self._preview_lock = threading.Lock()
+        self._loop: ScanLoop | None = None
+        self._gen = 0
+        self._size = PREVIEW_MAX
+        self._gone = False
+
+    def send(self, kind: str, gen: int, *args: Any, payload: Any = None) -> None:
+        pipe, lock = (
+            (self._events, self._lock) if payload is None else (self._previews, self._preview_lock)
+        )
+        with lock:
+            if self._gone:
+                return
+            try:
+                pipe.send((kind, gen, *args))
+                if payload is not None:
+                    pipe.send_bytes(memoryview(payload).cast("B"))
+            except OSError:  # the window is gone: nobody to tell
+                self._gone = True
+
+    def _sender(self, gen: int) -> Send:
+        def send(kind: str, *args: Any, payload: Any = None) -> None:
+            self.send(kind, gen, *args, payload=payload)
+
+        return send
+
+    def serve(self) -> None:
+        while True:
+            try:
+                command, *args = self._commands.recv()
+            except (EOFError, OSError):
+                break
+            if command == "quit":
+                break
+            if command == "open":
+                gen, source, loop, realtime, preview, size = args
+                self._close_source()
+                self._gen, self._size = gen, size
+                self._loop = ScanLoop(
+                    source,
+                    self._sender(gen),
+                    loop=loop,
+                    realtime=realtime,
+                    preview=preview,
+                    preview_size=size,
+                )
+                self._loop.start()
+            elif command == "shown" and self._loop is not None and args[0] == self._gen:
+                self._loop.preview_shown()
+            elif command == "size" and self._loop is not None:
+                self._loop.set_preview_size(*args)
+            elif command == "list":
+                threading.Thread(target=self._list, args=(args[0],), daemon=True).start()
+
+    def _list(self, skip: tuple[int, ...]) -> None:
+        from desktop_app.scanning.frames import list_cameras
+
+        try:
+            cameras = list_cameras(skip=skip)
+        except Exception:  # no camera list is not a failure: the person can still pick a file
+            log.exception("listing cameras failed")
+            cameras = []
+        self.send("cameras", 0, cameras)
+
+    def _close_source(self) -> None:
+        loop, self._loop = self._loop, None
+        if loop is not None:
+            loop.stop()
+            release_memory()
+
+    def close(self) -> None:
+        self._close_source()
+
+
+def _lower_priority() -> None:
+    """Let the window's process win the CPU over the scan threads (started after this, they
+    inherit the niceness)."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICENESS)
+
+
+def child_main(commands: Connection, events: Connection, previews: Connection) -> None:
+    """Entry point of the camera process."""
+    _lower_priority()
+    child = _Child(commands, events, previews)
+    try:
+        child.serve()
+    finally:
+        child.close()
+        for pipe in (events, previews):
+            with contextlib.suppress(OSError):
+                pipe.close()
