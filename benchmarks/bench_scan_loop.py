@@ -78,7 +78,9 @@ def idle_stalls(seconds: float) -> dict[str, float]:
     ticker.timeout.connect(tick)
     clock.start()
     ticker.start()
-    QTimer.singleShot(int(seconds * 1000), app.quit)
+    # the measurement ends here: ticks during the application's quit (it closes every window)
+    # are not the scan loop's
+    QTimer.singleShot(int(seconds * 1000), lambda: (ticker.stop(), app.quit()))
     app.exec()
     ticker.stop()
     return {
@@ -144,7 +146,9 @@ def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
     clock.start()
     ticker.start()
     t0 = time.monotonic()
-    QTimer.singleShot(int(seconds * 1000), app.quit)
+    # the measurement ends here: ticks during the application's quit (it closes every window)
+    # are not the scan loop's
+    QTimer.singleShot(int(seconds * 1000), lambda: (ticker.stop(), app.quit()))
     app.exec()
     elapsed = time.monotonic() - t0
     ticker.stop()
