@@ -1,15 +1,17 @@
 """QR code decoding: ``decode(image) -> list[str]`` (pure; no Qt, no I/O).
 
 Grayscale first; images longer than ``MAX_SIDE`` are decoded on a downscaled copy. zxing-cpp
-does the work (it also reads inverted, light-on-dark codes and several codes per image) and also
-reports *suspects*: symbols it located but could not read (checksum errors). Rescues for hard
+does the work (it also reads inverted, light-on-dark codes and several codes per image; only
+QR Code model 1/2 counts, a Micro QR "read" is a misread finder pattern) and also reports
+*suspects*: symbols it located but could not read (checksum errors). Rescues for hard
 photos then run, stopping at the first that reads a code, in the order of their measured yield
 per millisecond (``benchmarks/bench_decode.py --rescues`` measures it):
 
 * with suspects, on a crop around each (cheap: a crop is small): a 2x enlargement, a strongly
   and a mildly sharpened copy (blur), an adaptive threshold (uneven light), a local contrast
   stretch (low contrast, glare), a wide mean threshold (halftone "designer" codes), and pyzbar
-  where libzbar exists (imported lazily — a missing pyzbar or libzbar only removes it);
+  where libzbar exists (imported lazily — a missing pyzbar or libzbar only removes it); then,
+  on the whole image, the flattening of a code on wavy cloth (``scanning/dewarp.py``);
 * without suspects (almost always: no code at all) only the whole-image passes that fit in a
   budget of ``FRAME_BUDGET`` times the first pass's cost, so a frame without a code costs a
   small multiple of zxing-cpp alone; then, for downscaled images, the full resolution.
@@ -31,6 +33,7 @@ import numpy as np
 import zxingcpp
 
 from desktop_app.errors import ScanError
+from desktop_app.scanning.dewarp import flatten, patch_quad
 
 Point = tuple[float, float]
 
@@ -111,6 +114,17 @@ def _corners(r: Any) -> tuple[Point, ...]:
     return tuple((float(c.x), float(c.y)) for c in corners)
 
 
+def _full_qr(r: Any) -> bool:
+    """A valid QR Code (model 1 or 2). zxing-cpp's QRCode format is a family that also reads
+    Micro QR and rMQR: an otpauth URI never fits in those, and a finder pattern of a damaged
+    code can pass for a Micro QR M1 symbol (a few digits, error *detection* only): a wrong
+    read. Such a symbol counts as located, not read."""
+    return bool(r.valid) and r.format not in (
+        zxingcpp.BarcodeFormat.MicroQRCode,
+        zxingcpp.BarcodeFormat.RMQRCode,
+    )
+
+
 def zxing_scan(gray: np.ndarray) -> tuple[list[Detection], list[tuple[Point, ...]]]:
     """The first pass: codes read, and the corners of symbols located but not read (suspects)."""
     results = zxingcpp.read_barcodes(
@@ -125,7 +139,7 @@ def zxing_scan(gray: np.ndarray) -> tuple[list[Detection], list[tuple[Point, ...
     found: list[Detection] = []
     suspects: list[tuple[Point, ...]] = []
     for r in results:
-        if r.valid:
+        if _full_qr(r):
             found.append(Detection(r.text, _corners(r)))
         else:
             suspects.append(_corners(r))
@@ -153,7 +167,7 @@ def zxing_detect(
         ),
         text_mode=zxingcpp.TextMode.Plain,
     )
-    return [Detection(r.text, _corners(r)) for r in results if r.valid]
+    return [Detection(r.text, _corners(r)) for r in results if _full_qr(r)]
 
 
 _pyzbar_lock = threading.Lock()
@@ -278,6 +292,33 @@ ROI_RESCUES: tuple[tuple[str, Rescue], ...] = (
 )
 
 
+def _read_flattened(gray: np.ndarray) -> list[Detection]:
+    """A code on wavy cloth (a light patch on a dark surround): rectified, flattened, read."""
+    quad = patch_quad(gray)
+    if quad is None:
+        return []
+    flat = flatten(gray, quad)
+    if flat is None:
+        return []
+    square, homography = flat
+    found = zxing_detect(square)
+    if not found:
+        return []
+    back = np.linalg.inv(homography)  # corners via the rectification (the flattening is small)
+    out = []
+    for d in found:
+        pts = np.asarray(d.points, np.float32).reshape(-1, 1, 2)
+        mapped = cv2.perspectiveTransform(pts, back).reshape(-1, 2) if len(pts) else pts
+        out.append(Detection(d.text, tuple((float(x), float(y)) for x, y in mapped)))
+    return out
+
+
+#: whole-image rescues that run only when the first pass located a symbol it could not read
+#: (after the crop rescues: zxing-cpp's suspects on a bent code are its finder patterns, read
+#: as small Micro QR symbols, so a crop around them misses the code)
+SUSPECT_RESCUES: tuple[tuple[str, Rescue], ...] = (("flatten", _read_flattened),)
+
+
 def _read_halved_sharpened(gray: np.ndarray) -> list[Detection]:
     if min(gray.shape) < 2 * MIN_SIDE:
         return []
@@ -351,11 +392,12 @@ def _roi_rescue(
 def camera_schedule(index: int) -> tuple[int, int | None]:
     """Which rescue frame ``index`` of a camera loop gets: (ROI rescue, whole-image rescue).
 
-    A suspect gets one ROI rescue per frame (they are cheap), rotating. Whole-image rescues are
+    A suspect gets one ROI rescue per frame (they are cheap), rotating; the index past the ROI
+    rescues is a suspect-triggered whole-image rescue (``SUSPECT_RESCUES``). Whole-image rescues are
     spread so that each frame pays on average about a third of a first pass: rescue ``k`` runs
     once in a cycle whose other frames run none.
     """
-    roi = index % len(ROI_RESCUES)
+    roi = index % (len(ROI_RESCUES) + len(SUSPECT_RESCUES))
     slots: list[int | None] = []
     for k, (_, _, cost) in enumerate(FRAME_RESCUES):
         slots.append(k)
@@ -415,13 +457,17 @@ def _detect(image: np.ndarray, *, thorough: bool, rescue: int | None) -> list[De
         return _dedupe(_scaled(found, factor))
     if rescue is not None:
         roi, whole = camera_schedule(rescue)
-        if suspects:
+        if suspects and roi < len(ROI_RESCUES):
             found = _roi_rescue(gray, suspects, [ROI_RESCUES[roi][1]])
+        elif suspects:
+            found = _safe(SUSPECT_RESCUES[roi - len(ROI_RESCUES)][1], gray)
         elif whole is not None:
             found = _safe(FRAME_RESCUES[whole][1], gray)
         return _dedupe(_scaled(found, factor))
     if suspects:
         found = _roi_rescue(gray, suspects, [run for _, run in ROI_RESCUES])
+        for _, run in SUSPECT_RESCUES:
+            found = found or _safe(run, gray)
         if found:
             return _dedupe(_scaled(found, factor))
     if not thorough:

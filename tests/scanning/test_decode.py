@@ -190,7 +190,7 @@ def test_without_a_suspect_only_the_budgeted_whole_image_rescues_run(
 
 def test_camera_schedule_spreads_every_rescue_over_frames() -> None:
     n_whole = len(decode_module.FRAME_RESCUES)
-    n_roi = len(decode_module.ROI_RESCUES)
+    n_roi = len(decode_module.ROI_RESCUES) + len(decode_module.SUSPECT_RESCUES)
     cycle = [decode_module.camera_schedule(i) for i in range(400)]
     wholes = [w for _, w in cycle if w is not None]
     assert set(wholes) == set(range(n_whole))
