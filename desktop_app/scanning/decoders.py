@@ -274,12 +274,6 @@ def _read_enlarged(gray: np.ndarray) -> list[Detection]:
     return _scaled(zxing_detect(_enlarge(gray), try_downscale=False), 0.5)
 
 
-def _read_halved(gray: np.ndarray) -> list[Detection]:
-    if min(gray.shape) < 2 * MIN_SIDE:
-        return []
-    return _scaled(zxing_detect(_halve(gray)), 2.0)
-
-
 #: rescues on a crop around a suspect, best measured yield per millisecond first
 ROI_RESCUES: tuple[tuple[str, Rescue], ...] = (
     ("enlarge", _read_enlarged),
@@ -325,12 +319,22 @@ def _read_halved_sharpened(gray: np.ndarray) -> list[Detection]:
     return _scaled(zxing_detect(_sharpen(_halve(gray), 1.0, 3.0)), 2.0)
 
 
+def _read_box_sharpened(gray: np.ndarray) -> list[Detection]:
+    """A cheap strong unsharp mask (5x5 box blur) read by one plain zxing-cpp pass: blurred
+    photos where nothing was located (as many reads as a Gaussian mask at 60% of its cost)."""
+    blurred = cv2.blur(gray, (5, 5))
+    return zxing_detect(
+        cv2.addWeighted(gray, 4.0, blurred, -3.0, 0), try_invert=False, try_downscale=False
+    )
+
+
 #: whole-image rescues when nothing was located, best yield per millisecond first, each with
 #: its cost in first passes on a frame without a code (the worst case, 640x480, measured by
-#: ``bench_decode.py --rescues``): a budget, so that a frame without a code stays cheap
+#: ``bench_decode.py --rescues``): a budget, so that a frame without a code stays cheap. (A plain
+#: halved copy read nothing on 1,064 tuning images, zxing-cpp's own downscaling covers it: gone.)
 FRAME_RESCUES: tuple[tuple[str, Rescue, float], ...] = (
-    ("halve", _read_halved, 0.25),
     ("halve+sharpen", _read_halved_sharpened, 1.2),
+    ("box sharpen", _read_box_sharpened, 1.0),
     ("sharpen strong", lambda g: zxing_detect(_sharpen(g, 1.5, 3.0), try_downscale=False), 4.5),
     ("enlarge", _read_enlarged, 9.9),
     ("sharpen", lambda g: zxing_detect(_sharpen(g)), 4.8),

@@ -277,3 +277,29 @@ def test_gif_with_palette_transparency(tmp_path: Path) -> None:
     path = tmp_path / "t.gif"
     path.write_bytes(buf.getvalue())
     assert decode_file(path) == [URI_2]
+
+
+def _blurred_small_code() -> np.ndarray:
+    """3 px modules, out of focus (sigma 1.8): zxing-cpp locates nothing at all."""
+    gray = cv2.cvtColor(frame_with([qr_gray(URI, 3)]), cv2.COLOR_BGR2GRAY)
+    return cv2.GaussianBlur(gray, (0, 0), 1.8)
+
+
+def test_the_box_sharpened_rescue_reads_a_blurred_code_nothing_else_located() -> None:
+    image = _blurred_small_code()
+    assert decode_module.zxing_scan(image) == ([], [])  # no code, no suspect: whole-image path
+    assert [d.text for d in decode_module._read_box_sharpened(image)] == [URI]
+    assert decode(image) == [URI]
+
+
+def test_without_the_box_sharpened_rescue_the_blurred_code_is_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rescues = tuple(r for r in decode_module.FRAME_RESCUES if r[0] != "box sharpen")
+    assert len(rescues) == len(decode_module.FRAME_RESCUES) - 1
+    monkeypatch.setattr(decode_module, "FRAME_RESCUES", rescues)
+    assert decode(_blurred_small_code()) == []  # so the test above measures the new pass
+
+
+def test_the_box_sharpened_rescue_reads_nothing_without_a_code() -> None:
+    assert decode_module._read_box_sharpened(blank_frame(seed=4)[:, :, 0].copy()) == []
