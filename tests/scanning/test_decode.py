@@ -303,3 +303,35 @@ def test_without_the_box_sharpened_rescue_the_blurred_code_is_missed(
 
 def test_the_box_sharpened_rescue_reads_nothing_without_a_code() -> None:
     assert decode_module._read_box_sharpened(blank_frame(seed=4)[:, :, 0].copy()) == []
+
+
+def _small_halftone_code() -> np.ndarray:
+    """A "designer" code (only a dot at each module centre carries the bit), 2.5-3.5 px modules:
+    zxing-cpp locates it but reads it only enlarged 3x."""
+    from benchmarks.decode_corpus import Look, render
+
+    look = Look(fill="halftone", module_px=(2.5, 3.5), blur=0.6)
+    return render(URI, look, (640, 480), np.random.default_rng(10))
+
+
+def test_the_3x_enlargement_reads_a_small_halftone_code() -> None:
+    image = _small_halftone_code()
+    found, suspects = decode_module.zxing_scan(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
+    assert found == [] and suspects  # located, not read: the crop rescues run
+    assert decode(image) == [URI]
+
+
+def test_without_the_3x_enlargement_the_halftone_code_is_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rescues = tuple(r for r in decode_module.ROI_RESCUES if r[0] != "enlarge 3x")
+    assert len(rescues) == len(decode_module.ROI_RESCUES) - 1
+    monkeypatch.setattr(decode_module, "ROI_RESCUES", rescues)
+    assert decode(_small_halftone_code()) == []
+
+
+def test_the_3x_enlargement_reads_nothing_without_a_code_and_skips_large_crops() -> None:
+    assert decode_module._read_enlarged3(blank_frame(seed=6)[:200, :200, 0].copy()) == []
+    large = cv2.resize(qr_gray(URI, 4), (700, 700), interpolation=cv2.INTER_NEAREST)
+    assert [d.text for d in decode_module.zxing_detect(large)] == [URI]
+    assert decode_module._read_enlarged3(large) == []  # 2100 px: past the size cap, skipped
