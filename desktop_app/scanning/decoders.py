@@ -10,9 +10,9 @@ per millisecond (``benchmarks/bench_decode.py --rescues`` measures it):
 * with suspects, on a crop around each (cheap: a crop is small): a 2x enlargement, a strongly
   and a mildly sharpened copy (blur), an adaptive threshold (uneven light), a local contrast
   stretch (low contrast, glare), a wide mean threshold and a 3x enlargement (halftone
-  "designer" codes), and pyzbar
-  where libzbar exists (imported lazily — a missing pyzbar or libzbar only removes it); then,
-  on the whole image, the flattening of a code on wavy cloth (``scanning/dewarp.py``);
+  "designer" codes), and pyzbar where libzbar exists (imported lazily — a missing pyzbar or
+  libzbar only removes it); then, on the whole image, the flattening of a code on wavy cloth
+  (``scanning/dewarp.py``);
 * without suspects (almost always: no code at all) only the whole-image passes that fit in a
   budget of ``FRAME_BUDGET`` times the first pass's cost, so a frame without a code costs a
   small multiple of zxing-cpp alone; then, for downscaled images, the full resolution.
@@ -406,9 +406,9 @@ def _roi_rescue(
 def camera_schedule(index: int) -> tuple[int, int | None]:
     """Which rescue frame ``index`` of a camera loop gets: (ROI rescue, whole-image rescue).
 
-    A suspect gets one ROI rescue per frame (they are cheap), rotating; the index past the ROI
-    rescues is a suspect-triggered whole-image rescue (``SUSPECT_RESCUES``). Whole-image rescues are
-    spread so that each frame pays on average about a third of a first pass: rescue ``k`` runs
+    A suspect gets one ROI rescue per frame (they are cheap), rotating; an index past the ROI
+    rescues names a suspect-triggered whole-image rescue (``SUSPECT_RESCUES``). Whole-image
+    rescues without a suspect are spread so that each frame pays on average about a third of a first pass: rescue ``k`` runs
     once in a cycle whose other frames run none.
     """
     roi = index % (len(ROI_RESCUES) + len(SUSPECT_RESCUES))

@@ -164,6 +164,8 @@ def flatten(
         return None
     dx = cv2.copyMakeBorder(_shift_field(gx, px, 1), m, m, m, m, cv2.BORDER_REPLICATE)
     dy = cv2.copyMakeBorder(_shift_field(gy, py, 0), m, m, m, m, cv2.BORDER_REPLICATE)
-    yy, xx = np.mgrid[0:full, 0:full].astype(np.float32)
-    flat = cv2.remap(square, xx + dx, yy + dy, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    grid = np.arange(full, dtype=np.float32)
+    map_x = np.asarray(dx, np.float32) + grid[None, :]
+    map_y = np.asarray(dy, np.float32) + grid[:, None]
+    flat = cv2.remap(square, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
     return flat, homography
