@@ -335,3 +335,55 @@ def test_the_3x_enlargement_reads_nothing_without_a_code_and_skips_large_crops()
     large = cv2.resize(qr_gray(URI, 4), (700, 700), interpolation=cv2.INTER_NEAREST)
     assert [d.text for d in decode_module.zxing_detect(large)] == [URI]
     assert decode_module._read_enlarged3(large) == []  # 2100 px: past the size cap, skipped
+
+
+def _corpus_image(category: str, seed: int) -> np.ndarray:
+    """One 640x480 image of the benchmark corpus's ``category`` (as decode_corpus renders it)."""
+    from benchmarks.decode_corpus import _category_looks, render
+
+    rng = np.random.default_rng(seed)
+    return render(URI, _category_looks()[category](rng), (640, 480), rng)
+
+
+def _without(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    rescues = tuple(r for r in decode_module.FRAME_RESCUES if r[0] != name)
+    assert len(rescues) == len(decode_module.FRAME_RESCUES) - 1
+    monkeypatch.setattr(decode_module, "FRAME_RESCUES", rescues)
+
+
+def test_the_global_histogram_rescue_reads_a_moire_beaten_code() -> None:
+    image = _corpus_image("moire", 38)
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    assert decode_module.zxing_scan(gray)[0] == []  # the first pass does not read it
+    assert [d.text for d in decode_module._read_global(gray)] == [URI]
+    assert decode(image) == [URI]
+
+
+def test_without_the_global_histogram_rescue_the_moire_code_is_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _without("global histogram", monkeypatch)
+    assert decode(_corpus_image("moire", 38)) == []
+
+
+def test_the_globally_binarised_box_sharpened_rescue_reads_a_blurred_code() -> None:
+    image = _corpus_image("blur", 49)
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    assert decode_module.zxing_scan(gray) == ([], [])  # nothing located: whole-image rescues
+    assert decode_module._read_box_sharpened(gray) == []  # the local binarizer misses it
+    assert [d.text for d in decode_module._read_box_sharpened_global(gray)] == [URI]
+    assert decode(image) == [URI]
+
+
+def test_without_the_globally_binarised_box_sharpened_rescue_the_blurred_code_is_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _without("box sharpen global", monkeypatch)
+    assert decode(_corpus_image("blur", 49)) == []
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_the_global_threshold_rescues_read_nothing_without_a_code(seed: int) -> None:
+    gray = blank_frame(seed=seed)[:, :, 0].copy()
+    assert decode_module._read_global(gray) == []
+    assert decode_module._read_box_sharpened_global(gray) == []
