@@ -387,3 +387,39 @@ def test_the_global_threshold_rescues_read_nothing_without_a_code(seed: int) -> 
     gray = blank_frame(seed=seed)[:, :, 0].copy()
     assert decode_module._read_global(gray) == []
     assert decode_module._read_box_sharpened_global(gray) == []
+
+
+def _unlocated_cloth_code() -> tuple[str, np.ndarray]:
+    """A code on wavy cloth (as the corpus renders one) where zxing-cpp locates nothing."""
+    from benchmarks.decode_corpus import _category_looks, make_uri, render
+
+    rng = np.random.default_rng(40)
+    text = make_uri(rng)
+    return text, render(text, _category_looks()["cloth_dark"](rng), (640, 480), rng)
+
+
+def test_the_flattening_also_runs_where_nothing_was_located() -> None:
+    text, image = _unlocated_cloth_code()
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    assert decode_module.zxing_scan(gray) == ([], [])  # no suspect: the suspect rescues skip it
+    assert [d.text for d in decode_module._read_busy_patch_flattened(gray)] == [text]
+    assert decode(image) == [text]
+
+
+def test_without_the_unlocated_flattening_the_cloth_code_is_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _without("flatten", monkeypatch)
+    assert decode(_unlocated_cloth_code()[1]) == []
+
+
+def test_a_plain_light_patch_is_not_flattened(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a lit sheet of paper on a dark desk: a patch, but without a code's edges
+    gray = np.full((480, 640), 40, np.uint8)
+    gray[100:380, 150:470] = 210
+    assert decode_module.patch_quad(gray) is not None
+    flattened: list[np.ndarray] = []
+    monkeypatch.setattr(decode_module, "flatten", lambda g, q: flattened.append(q))
+    assert decode_module._read_busy_patch_flattened(gray) == []
+    assert flattened == []  # the costly flattening never ran
+    assert decode(gray) == []

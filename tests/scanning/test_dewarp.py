@@ -52,7 +52,10 @@ def test_without_the_flatten_rescue_the_cloth_code_is_missed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(decode_module, "SUSPECT_RESCUES", ())
-    assert decode(_cloth_code()) == []  # so the test above measures the new pass
+    frame_rescues = tuple(r for r in decode_module.FRAME_RESCUES if r[0] != "flatten")
+    assert len(frame_rescues) == len(decode_module.FRAME_RESCUES) - 1  # also without a suspect
+    monkeypatch.setattr(decode_module, "FRAME_RESCUES", frame_rescues)
+    assert decode(_cloth_code()) == []  # so the test above measures the flattening
 
 
 def test_a_camera_loop_reads_the_cloth_code_within_one_rescue_cycle() -> None:
