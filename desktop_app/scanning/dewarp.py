@@ -40,6 +40,13 @@ def _order(pts: np.ndarray) -> np.ndarray:
     return np.roll(pts, -int(np.argmin(pts.sum(1))), axis=0)
 
 
+def _quantile(gray: np.ndarray, mask: np.ndarray, q: float) -> float:
+    """The ``q`` quantile (to a grey level) of ``gray`` where ``mask`` is set: from a histogram,
+    a tenth of the cost of sorting the pixels (np.percentile took most of ``patch_quad``)."""
+    hist = cv2.calcHist([gray], [0], mask, [256], [0, 256]).ravel().cumsum()
+    return float(np.searchsorted(hist, q * hist[-1]))
+
+
 def patch_quad(gray: np.ndarray) -> np.ndarray | None:
     """The quadrilateral (4x2 float32, clockwise) of a light patch on a dark surround, or None."""
     h, w = gray.shape
@@ -56,8 +63,8 @@ def patch_quad(gray: np.ndarray) -> np.ndarray | None:
         return None
     inside = np.zeros_like(bw)
     cv2.drawContours(inside, [contour], -1, 255, -1)
-    light = float(np.percentile(small[inside > 0], 75))  # the patch, not the code's modules
-    if light - float(np.median(small[inside == 0])) < MIN_PATCH_CONTRAST:
+    light = _quantile(small, inside, 0.75)  # the patch, not the code's modules
+    if light - _quantile(small, cv2.bitwise_not(inside), 0.5) < MIN_PATCH_CONTRAST:
         return None
     hull = cv2.convexHull(contour)
     perimeter = cv2.arcLength(hull, True)
