@@ -190,7 +190,7 @@ def test_without_a_suspect_only_the_budgeted_whole_image_rescues_run(
 
 def test_camera_schedule_spreads_every_rescue_over_frames() -> None:
     n_whole = len(decode_module.FRAME_RESCUES)
-    n_roi = len(decode_module.ROI_RESCUES)
+    n_roi = len(decode_module.ROI_RESCUES) + len(decode_module.SUSPECT_RESCUES)
     cycle = [decode_module.camera_schedule(i) for i in range(400)]
     wholes = [w for _, w in cycle if w is not None]
     assert set(wholes) == set(range(n_whole))
@@ -277,3 +277,149 @@ def test_gif_with_palette_transparency(tmp_path: Path) -> None:
     path = tmp_path / "t.gif"
     path.write_bytes(buf.getvalue())
     assert decode_file(path) == [URI_2]
+
+
+def _blurred_small_code() -> np.ndarray:
+    """3 px modules, out of focus (sigma 1.8): zxing-cpp locates nothing at all."""
+    gray = cv2.cvtColor(frame_with([qr_gray(URI, 3)]), cv2.COLOR_BGR2GRAY)
+    return cv2.GaussianBlur(gray, (0, 0), 1.8)
+
+
+def test_the_box_sharpened_rescue_reads_a_blurred_code_nothing_else_located() -> None:
+    image = _blurred_small_code()
+    assert decode_module.zxing_scan(image) == ([], [])  # no code, no suspect: whole-image path
+    assert [d.text for d in decode_module._read_box_sharpened(image)] == [URI]
+    assert decode(image) == [URI]
+
+
+def test_without_the_box_sharpened_rescue_the_blurred_code_is_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rescues = tuple(r for r in decode_module.FRAME_RESCUES if r[0] != "box sharpen")
+    assert len(rescues) == len(decode_module.FRAME_RESCUES) - 1
+    monkeypatch.setattr(decode_module, "FRAME_RESCUES", rescues)
+    assert decode(_blurred_small_code()) == []  # so the test above measures the new pass
+
+
+def test_the_box_sharpened_rescue_reads_nothing_without_a_code() -> None:
+    assert decode_module._read_box_sharpened(blank_frame(seed=4)[:, :, 0].copy()) == []
+
+
+def _small_halftone_code() -> np.ndarray:
+    """A "designer" code (only a dot at each module centre carries the bit), 2.5-3.5 px modules:
+    zxing-cpp locates it but reads it only enlarged 3x."""
+    from benchmarks.decode_corpus import Look, render
+
+    look = Look(fill="halftone", module_px=(2.5, 3.5), blur=0.6)
+    return render(URI, look, (640, 480), np.random.default_rng(10))
+
+
+def test_the_3x_enlargement_reads_a_small_halftone_code() -> None:
+    image = _small_halftone_code()
+    found, suspects = decode_module.zxing_scan(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
+    assert found == [] and suspects  # located, not read: the crop rescues run
+    assert decode(image) == [URI]
+
+
+def test_without_the_3x_enlargement_the_halftone_code_is_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rescues = tuple(r for r in decode_module.ROI_RESCUES if r[0] != "enlarge 3x")
+    assert len(rescues) == len(decode_module.ROI_RESCUES) - 1
+    monkeypatch.setattr(decode_module, "ROI_RESCUES", rescues)
+    assert decode(_small_halftone_code()) == []
+
+
+def test_the_3x_enlargement_reads_nothing_without_a_code_and_skips_large_crops() -> None:
+    assert decode_module._read_enlarged3(blank_frame(seed=6)[:200, :200, 0].copy()) == []
+    large = cv2.resize(qr_gray(URI, 4), (700, 700), interpolation=cv2.INTER_NEAREST)
+    assert [d.text for d in decode_module.zxing_detect(large)] == [URI]
+    assert decode_module._read_enlarged3(large) == []  # 2100 px: past the size cap, skipped
+
+
+def _corpus_image(category: str, seed: int) -> np.ndarray:
+    """One 640x480 image of the benchmark corpus's ``category`` (as decode_corpus renders it)."""
+    from benchmarks.decode_corpus import _category_looks, render
+
+    rng = np.random.default_rng(seed)
+    return render(URI, _category_looks()[category](rng), (640, 480), rng)
+
+
+def _without(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    rescues = tuple(r for r in decode_module.FRAME_RESCUES if r[0] != name)
+    assert len(rescues) == len(decode_module.FRAME_RESCUES) - 1
+    monkeypatch.setattr(decode_module, "FRAME_RESCUES", rescues)
+
+
+def test_the_global_histogram_rescue_reads_a_moire_beaten_code() -> None:
+    image = _corpus_image("moire", 38)
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    assert decode_module.zxing_scan(gray)[0] == []  # the first pass does not read it
+    assert [d.text for d in decode_module._read_global(gray)] == [URI]
+    assert decode(image) == [URI]
+
+
+def test_without_the_global_histogram_rescue_the_moire_code_is_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _without("global histogram", monkeypatch)
+    assert decode(_corpus_image("moire", 38)) == []
+
+
+def test_the_globally_binarised_box_sharpened_rescue_reads_a_blurred_code() -> None:
+    image = _corpus_image("blur", 49)
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    assert decode_module.zxing_scan(gray) == ([], [])  # nothing located: whole-image rescues
+    assert decode_module._read_box_sharpened(gray) == []  # the local binarizer misses it
+    assert [d.text for d in decode_module._read_box_sharpened_global(gray)] == [URI]
+    assert decode(image) == [URI]
+
+
+def test_without_the_globally_binarised_box_sharpened_rescue_the_blurred_code_is_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _without("box sharpen global", monkeypatch)
+    assert decode(_corpus_image("blur", 49)) == []
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_the_global_threshold_rescues_read_nothing_without_a_code(seed: int) -> None:
+    gray = blank_frame(seed=seed)[:, :, 0].copy()
+    assert decode_module._read_global(gray) == []
+    assert decode_module._read_box_sharpened_global(gray) == []
+
+
+def _unlocated_cloth_code() -> tuple[str, np.ndarray]:
+    """A code on wavy cloth (as the corpus renders one) where zxing-cpp locates nothing."""
+    from benchmarks.decode_corpus import _category_looks, make_uri, render
+
+    rng = np.random.default_rng(40)
+    text = make_uri(rng)
+    return text, render(text, _category_looks()["cloth_dark"](rng), (640, 480), rng)
+
+
+def test_the_flattening_also_runs_where_nothing_was_located() -> None:
+    text, image = _unlocated_cloth_code()
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    assert decode_module.zxing_scan(gray) == ([], [])  # no suspect: the suspect rescues skip it
+    assert [d.text for d in decode_module._read_busy_patch_flattened(gray)] == [text]
+    assert decode(image) == [text]
+
+
+def test_without_the_unlocated_flattening_the_cloth_code_is_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _without("flatten", monkeypatch)
+    assert decode(_unlocated_cloth_code()[1]) == []
+
+
+def test_a_plain_light_patch_is_not_flattened(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a lit sheet of paper on a dark desk: a patch, but without a code's edges
+    gray = np.full((480, 640), 40, np.uint8)
+    gray[100:380, 150:470] = 210
+    assert decode_module.patch_quad(gray) is not None
+    flattened: list[np.ndarray] = []
+    monkeypatch.setattr(decode_module, "flatten", lambda g, q: flattened.append(q))
+    assert decode_module._read_busy_patch_flattened(gray) == []
+    assert flattened == []  # the costly flattening never ran
+    assert decode(gray) == []
