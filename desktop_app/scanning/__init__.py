@@ -13,9 +13,10 @@ source descriptions of ``frames``, the camera process's protocol) does not load 
 
 from __future__ import annotations
 
-import importlib
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from desktop_app.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from desktop_app.scanning.decoders import Detection, decode, detect, pyzbar_available
@@ -42,13 +43,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY)
 
 
 def decode_file(path: str | os.PathLike[str]) -> list[str]:
