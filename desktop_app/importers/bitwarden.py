@@ -27,6 +27,7 @@ import csv
 import hashlib
 import hmac
 import io
+from collections.abc import Callable
 from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
@@ -302,6 +303,30 @@ def csv_rows(data: bytes, required: tuple[str, ...]) -> list[dict[str, str]] | N
         raise ImportFormatError("The CSV file is damaged (unbalanced quotes).") from None
 
 
+def totp_rows(
+    rows: list[dict[str, str]],
+    totp_column: str,
+    title_column: str,
+    user_column: str,
+    group_of: Callable[[dict[str, str]], str],
+) -> Collector:
+    """The entries of a password manager's CSV export (Bitwarden, KeePassXC): one per row with
+    a TOTP value (a link or a bare secret); the title and user fill in a missing issuer and
+    account; rows without one are counted in a note."""
+    out = Collector()
+    ignored = 0
+    for index, row in enumerate(rows):
+        totp = row.get(totp_column, "").strip()
+        if not totp:
+            ignored += 1
+            continue
+        title, user = row.get(title_column, ""), row.get(user_column, "")
+        label = display_label(title, user, f"Row {index + 2}")
+        out.add(label, entry_from_totp, totp, title, user, group_of(row))
+    _note_ignored(out, ignored)
+    return out
+
+
 class BitwardenCsvImporter:
     name = "bitwarden-csv"
     label = "Bitwarden CSV export"
@@ -318,21 +343,5 @@ class BitwardenCsvImporter:
         rows = csv_rows(data, CSV_COLUMNS)
         if rows is None:
             raise ImportFormatError("This is not a Bitwarden CSV export (no login_totp column).")
-        out = Collector()
-        ignored = 0
-        for index, row in enumerate(rows):
-            totp = row.get("login_totp", "").strip()
-            if not totp:
-                ignored += 1
-                continue
-            label = display_label(row.get("name"), row.get("login_username"), f"Row {index + 2}")
-            out.add(
-                label,
-                entry_from_totp,
-                totp,
-                row.get("name", ""),
-                row.get("login_username", ""),
-                row.get("folder", ""),
-            )
-        _note_ignored(out, ignored)
+        out = totp_rows(rows, "login_totp", "name", "login_username", lambda r: r.get("folder", ""))
         return out.result(self.label, self.name)

@@ -8,8 +8,8 @@ is dropped). Rows without TOTP are ignored (counted in the notes).
 from __future__ import annotations
 
 from desktop_app.errors import ImportFormatError
-from desktop_app.importers.base import Collector, ImportResult, display_label, text_or_none
-from desktop_app.importers.bitwarden import _note_ignored, csv_rows, entry_from_totp
+from desktop_app.importers.base import ImportResult, text_or_none
+from desktop_app.importers.bitwarden import csv_rows, totp_rows
 
 COLUMNS = ("Title", "Username", "TOTP")
 
@@ -34,21 +34,5 @@ class KeePassCsvImporter:
         rows = csv_rows(data, COLUMNS)
         if rows is None:
             raise ImportFormatError("This is not a KeePassXC CSV export (no TOTP column).")
-        out = Collector()
-        ignored = 0
-        for index, row in enumerate(rows):
-            totp = row.get("TOTP", "").strip()
-            if not totp:
-                ignored += 1
-                continue
-            label = display_label(row.get("Title"), row.get("Username"), f"Row {index + 2}")
-            out.add(
-                label,
-                entry_from_totp,
-                totp,
-                row.get("Title", ""),
-                row.get("Username", ""),
-                _group(row.get("Group", "")),
-            )
-        _note_ignored(out, ignored)
+        out = totp_rows(rows, "TOTP", "Title", "Username", lambda r: _group(r.get("Group", "")))
         return out.result(self.label, self.name)
