@@ -57,41 +57,64 @@ def make_video(
     return path, coded
 
 
+class Ticker:
+    """A 1 ms precise timer on the GUI thread: the gaps between its ticks are the stalls."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+        self.clock = QElapsedTimer()
+        self.gaps: list[float] = []
+        self._last = 0.0
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def run_for(self, seconds: float) -> None:
+        """Tick for ``seconds`` in the event loop. The measurement ends then: ticks during the
+        application's quit (it closes every window) are not the scan loop's."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        assert app is not None
+        self.clock.start()
+        self.timer.start()
+        QTimer.singleShot(int(seconds * 1000), lambda: (self.timer.stop(), app.quit()))
+        app.exec()
+        self.timer.stop()
+
+    def stats(self) -> dict[str, float]:
+        gaps = self.gaps[1:]
+        if not gaps:
+            nan = float("nan")
+            return {"longest stall ms": nan, "stalls > 20 ms": nan, "p99 tick gap ms": nan,
+                    "median tick gap ms": nan}  # fmt: skip
+        return {
+            "longest stall ms": max(gaps),
+            "stalls > 20 ms": float(sum(g > 20 for g in gaps)),
+            "p99 tick gap ms": float(np.percentile(gaps, 99)),
+            "median tick gap ms": statistics.median(gaps),
+        }
+
+
 def idle_stalls(seconds: float) -> dict[str, float]:
     """The stall floor: the same 1 ms ticker with no scan running (machine load shows here)."""
-    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([])
-    clock = QElapsedTimer()
-    gaps: list[float] = []
-    last = [0.0]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed() / 1e6
-        gaps.append(now - last[0])
-        last[0] = now
-
-    ticker = QTimer()
-    ticker.setTimerType(Qt.TimerType.PreciseTimer)
-    ticker.setInterval(1)
-    ticker.timeout.connect(tick)
-    clock.start()
-    ticker.start()
-    # the measurement ends here: ticks during the application's quit (it closes every window)
-    # are not the scan loop's
-    QTimer.singleShot(int(seconds * 1000), lambda: (ticker.stop(), app.quit()))
-    app.exec()
-    ticker.stop()
-    return {
-        "longest stall ms": max(gaps[1:]),
-        "stalls > 20 ms": float(sum(g > 20 for g in gaps[1:])),
-        "p99 tick gap ms": float(np.percentile(gaps[1:], 99)),
-    }
+    QApplication.instance() or QApplication([])
+    ticker = Ticker()
+    ticker.run_for(seconds)
+    return ticker.stats()
 
 
 def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
-    from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui.camera_worker import CameraScanner
@@ -116,19 +139,7 @@ def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
     scanner.codes_found.connect(on_codes)
     scanner.set_preview_size(960, 540)
 
-    clock = QElapsedTimer()
-    gaps: list[float] = []
-    last = [0.0]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed() / 1e6
-        gaps.append(now - last[0])
-        last[0] = now
-
-    ticker = QTimer()
-    ticker.setTimerType(__import__("PySide6.QtCore").QtCore.Qt.TimerType.PreciseTimer)
-    ticker.setInterval(1)
-    ticker.timeout.connect(tick)
+    ticker = Ticker()
 
     scanner.start()
     # let the source open and the first frames arrive before measuring
@@ -143,15 +154,9 @@ def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
         preview.frames_shown,
         found[0],
     )
-    clock.start()
-    ticker.start()
     t0 = time.monotonic()
-    # the measurement ends here: ticks during the application's quit (it closes every window)
-    # are not the scan loop's
-    QTimer.singleShot(int(seconds * 1000), lambda: (ticker.stop(), app.quit()))
-    app.exec()
+    ticker.run_for(seconds)
     elapsed = time.monotonic() - t0
-    ticker.stop()
     attempts = scanner.decode_attempts - a0
     result = {
         "frames/s": (scanner.frames_read - f0) / elapsed,
@@ -162,10 +167,7 @@ def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
         "p99 decode ms": float(np.percentile(list(scanner.decode_times)[-attempts:], 99) * 1000)
         if attempts
         else float("nan"),
-        "longest stall ms": max(gaps[1:]) if len(gaps) > 1 else float("nan"),
-        "stalls > 20 ms": float(sum(g > 20 for g in gaps[1:])),
-        "p99 tick gap ms": float(np.percentile(gaps[1:], 99)) if len(gaps) > 1 else float("nan"),
-        "median tick gap ms": statistics.median(gaps[1:]) if len(gaps) > 1 else float("nan"),
+        **ticker.stats(),
     }
     scanner.stop(3000)
     preview.close()
