@@ -126,7 +126,9 @@ class KeyStore:
         except Exception:  # keyring raises many types while probing backends
             log.warning("no keyring backend could be loaded", exc_info=True)
             return False
-        if isinstance(backend, _MemoryBackend) or type(backend).__name__ == "SecretServiceStore":
+        from desktop_app.vault.secret_service import SecretServiceStore  # small, no imports
+
+        if isinstance(backend, _MemoryBackend | SecretServiceStore):
             return True
         try:
             from keyring.backends import chainer, fail, null
