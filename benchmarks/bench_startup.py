@@ -4,7 +4,7 @@
 
 The parent builds a keyring-mode vault of N accounts in a temp folder (the key in an in-memory
 keystore), then starts fresh Python processes that do what ``run_gui`` does: create the
-QApplication, install the translations, apply the theme, open the vault (ONE keyring read), build and show the main window;
+QApplication, install the translations, apply the theme, open the vault (ONE keyring read), build and show the main window (logging set up as build_services does);
 each child reports when the delegate painted its first code. The floor, measured in the same
 run and alternating with it: a bare PySide6 process showing a QListWidget of N rows, to its first
 list paint. Both run with bytecode (benchmarks/bytecode.py). Prints figures and the ratio (target <= 1.8x); asserts nothing.
@@ -32,7 +32,7 @@ import os, sys, time, json
 t_start = float(os.environ["BENCH_T0"])
 sys.path.insert(0, os.environ["BENCH_ROOT"])
 from pathlib import Path
-from desktop_app.app import AppServices, open_vault_for
+from desktop_app.app import AppServices, open_vault_for, setup_logging
 from desktop_app.paths import AppPaths
 from desktop_app.settings import Settings
 from desktop_app.vault import KeyStore
@@ -48,6 +48,7 @@ keystore.set(os.environ["BENCH_ITEM"], os.environ["BENCH_KEY"])  # stands in for
 keystore.reads = 0
 paths = AppPaths.resolve(os.environ["BENCH_DIR"])
 services = AppServices(paths=paths, settings=Settings(paths.config_dir), keystore=keystore)
+setup_logging(paths)  # as build_services does
 app = create_app(window_hooks=False)  # as run_gui does
 install_translations(app, str(services.settings.get("language")))
 apply_theme(app, str(services.settings.get("theme")))

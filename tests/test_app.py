@@ -54,3 +54,31 @@ def test_auto_backup_is_attached_to_the_opened_vault(tmp_path: Path) -> None:
     finally:
         services.close()
     assert services.auto_backup is None
+
+
+def test_the_log_rotates_at_its_size_keeping_two_earlier_files(tmp_path: Path) -> None:
+    import logging
+
+    from desktop_app.app import PrivateLogHandler
+
+    log_file = tmp_path / "app.log"
+    handler = PrivateLogHandler(log_file, max_bytes=200, backups=2)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("test.rotation")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for i in range(16):  # 16 lines of 50 bytes, 4 to a file: 4 files written, 3 kept
+            logger.warning("line %02d %s", i, "x" * 41)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["app.log", "app.log.1", "app.log.2"]  # the oldest file was dropped
+    assert all(p.stat().st_size <= 200 for p in tmp_path.iterdir())
+    current = log_file.read_text().splitlines()
+    previous = (tmp_path / "app.log.1").read_text().splitlines()
+    oldest = (tmp_path / "app.log.2").read_text().splitlines()
+    assert [line[:7] for line in oldest + previous + current] == [
+        f"line {i:02d}" for i in range(4, 16)
+    ]

@@ -126,11 +126,11 @@ def test_log_files_are_private_rotated_ones_too(tmp_path: Path, loose_umask) -> 
     try:
         app.setup_logging(paths)
         (handler,) = [h for h in root.handlers if h not in before]
-        assert isinstance(handler, logging.handlers.RotatingFileHandler)
+        assert isinstance(handler, app.PrivateLogHandler)
         logging.getLogger("hostile.test").warning("a line")
         log_file = Path(handler.baseFilename)
         assert _mode(log_file) == 0o600 and _mode(paths.log_dir) == 0o700
-        handler.doRollover()
+        handler.rotate()
         logging.getLogger("hostile.test").warning("after rotation")
         rotated = sorted(paths.log_dir.iterdir())
         assert len(rotated) == 2
