@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop_app.intake import IMAGE_SUFFIXES
 from desktop_app.settings import Settings
 
 
@@ -33,6 +32,8 @@ def remember(settings: Settings, chosen: str | Path) -> None:
 
 
 def image_filter() -> str:
+    from desktop_app.intake import IMAGE_SUFFIXES  # intake loads at the first use, not at start
+
     patterns = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)
     return (
         QCoreApplication.translate("FileDialogs", "Images ({patterns})").format(patterns=patterns)
