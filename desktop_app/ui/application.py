@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon, QImageReader
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.errors import VaultError, VaultLockedError
 from desktop_app.ui.window_hooks import ensure_window_hooks
@@ -79,6 +79,8 @@ def open_vault_interactive(services: AppServices, parent: QWidget | None = None)
         dialog = PasswordDialog(parent, mode="create", reason=reason, verify=unlock)
     else:
         dialog = PasswordDialog(parent, mode="unlock", verify=unlock)
+    from PySide6.QtWidgets import QDialog
+
     if dialog.exec() != QDialog.DialogCode.Accepted:
         if isinstance(dialog.failure, VaultError):
             _show_open_error(dialog.failure)
@@ -112,6 +114,8 @@ def _show_open_error(exc: VaultError) -> None:
 def show_fatal(title: str, text: str) -> None:
     log.error("start-up failed: %s", title)
     ensure_window_hooks()
+    from PySide6.QtWidgets import QMessageBox  # only when start-up fails
+
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Close)
     box.exec()
 

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale
 
 from desktop_app.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
 
 __all__ = ["QT_TRANSLATE_NOOP", "install_translations", "resolve", "sentence"]
 
@@ -55,6 +59,9 @@ def install_translations(app: QApplication, choice: str = "system") -> str:
     language = resolve(choice)
     if language == "en":
         return language
+    # Loaded here, not at import: an English start does not build these Qt types (~5 ms).
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
     ours = QTranslator(app)
     if not ours.load(str(catalogue_path(language))):
         log.warning("no %s translation found; showing English", language)

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -447,6 +446,8 @@ class MainWindow(QMainWindow):
     def inform(self, title: str, text: str, *, warning: bool = False) -> None:
         """A message a person must read (tests replace this)."""
         self.pages.toast.hide()  # a notice such as "Reading …" must not linger behind it
+        from PySide6.QtWidgets import QMessageBox  # built at the first message, not at start
+
         box = QMessageBox(
             QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
             title,
@@ -460,6 +461,8 @@ class MainWindow(QMainWindow):
     def ask(self, title: str, text: str, ok_label: str, *, destructive: bool = False) -> bool:
         """A confirmation whose button names the action (tests replace this)."""
         self.pages.toast.hide()
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -517,6 +520,8 @@ class MainWindow(QMainWindow):
         self.open_dialog(dialog)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop_app import __version__
 
         QMessageBox.about(
