@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
     QStyle,
+    QStyleFactory,
     QStyleHintReturn,
     QStyleOption,
     QStyleOptionComplex,
@@ -77,9 +78,10 @@ FRAME_DARK = "#8c8c8c"  # outline of fields and check boxes on the dark palette 
 
 
 class _Style(QProxyStyle):
-    """Fusion, with check-box and text-field outlines that stay visible on dark palettes (Fusion
+    """Fusion for the dark palette: check-box and text-field outlines that stay visible (Fusion
     derives them from the window colour, which makes them vanish on a dark base), and no icons on
-    dialog buttons (Fusion's black "X" icons vanish on dark buttons; the words say it)."""
+    dialog buttons (Fusion's black "X" icons vanish on dark buttons; the words say it). The light
+    palette uses Fusion itself (see :func:`_use_style`)."""
 
     _CHECKS = (
         QStyle.PrimitiveElement.PE_IndicatorCheckBox,
@@ -162,11 +164,7 @@ def system_is_dark(app: QApplication) -> bool:
 def apply_theme(app: QApplication, mode: str) -> None:
     """Apply "system", "light" or "dark" to the whole application."""
     if "fusion" not in _state:
-        style = _Style("Fusion")  # consistent look on every platform; honours our palettes
-        _state["style"] = style
-        app.setStyle(style)
         _state["fusion"] = True
-        _state["platform"] = QPalette(app.palette())
         app.styleHints().colorSchemeChanged.connect(lambda _s: _follow_system(app))
     _state["mode"] = mode
     if mode == "dark":
@@ -175,6 +173,19 @@ def apply_theme(app: QApplication, mode: str) -> None:
         _set_palette(app, light_palette())
     else:
         _follow_system(app)
+
+
+def _use_style(app: QApplication, dark: bool) -> None:
+    """Fusion everywhere (a consistent look that honours our palettes). On the dark palette it is
+    :class:`_Style`, Fusion with the outlines and button faces fixed for dark colours; on the
+    light one Fusion itself, which needs no fix: a Python style makes every style call from Qt
+    (hundreds while one window is built and painted) cross into Python, ~30 ms of a start."""
+    if _state.get("dark_style") is dark:
+        return
+    style = _Style("Fusion") if dark else QStyleFactory.create("Fusion")
+    _state["style"] = style  # the Python wrapper lives as long as the application uses it
+    _state["dark_style"] = dark
+    app.setStyle(style)
 
 
 def _follow_system(app: QApplication) -> None:
@@ -187,6 +198,7 @@ def _set_palette(app: QApplication, palette: QPalette) -> None:
     """The palette for every window, open ones included: widgets with a style sheet keep the
     palette they were polished with, so they are polished again; computed style sheets are
     computed again."""
+    _use_style(app, palette.color(QPalette.ColorRole.Base).lightness() < 128)
     app.setPalette(palette)
     for widget, css in list(_themed.items()):
         if isValid(widget):  # the Python side can outlive a deleted widget

@@ -106,6 +106,26 @@ def test_dialog_buttons_show_no_icons(qapp, restore_theme):
     assert box.button(QDialogButtonBox.StandardButton.Close).icon().isNull()
 
 
+def test_the_light_palette_uses_fusion_itself_and_the_dark_one_the_fixed_style(
+    qtbot, restore_theme
+):
+    """Fusion everywhere; only the dark palette needs the Python fixes (outlines, no button
+    icons), so only it pays for style calls crossing into Python. Switching goes both ways and
+    open windows follow."""
+    from PySide6.QtWidgets import QLineEdit
+
+    app = restore_theme
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    for mode, fixed in (("light", False), ("dark", True), ("light", False), ("dark", True)):
+        theme.apply_theme(app, mode)
+        style = QApplication.style()
+        assert isinstance(style, theme._Style) is fixed, mode
+        base = style.baseStyle() if fixed else style
+        assert base.name().lower() == "fusion"
+        assert field.style() is style  # the open field was restyled
+
+
 @pytest.mark.parametrize("kind", ["line edit", "spin box"])
 def test_fields_are_outlined_at_3_to_1_on_the_dark_palette(qtbot, restore_theme, kind):
     """Fusion derives field frames from the window colour, which vanish on the dark base; line
