@@ -21,6 +21,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop_app import APP_NAME, __version__
 
@@ -233,6 +234,37 @@ def check_video(ctx: _Context) -> str:
     return f"OpenCV {cv2.__version__} wrote and read back an MJPG video via {backend}"
 
 
+def _child_echo(conn: Any) -> None:
+    """Run in a spawned child by :func:`check_child_process` (a top-level function: picklable)."""
+    conn.send(("ok", os.getpid(), bool(getattr(sys, "frozen", False))))
+    conn.close()
+
+
+def check_child_process(ctx: _Context) -> str:
+    """A child process started the way the camera process is (multiprocessing, "spawn"): in the
+    frozen bundle it is the bundle's own executable, which must run the child's code and exit."""
+    import multiprocessing
+
+    spawn = multiprocessing.get_context("spawn")
+    ours, theirs = spawn.Pipe(duplex=False)
+    child = spawn.Process(target=_child_echo, args=(theirs,), daemon=True)
+    started = time.monotonic()
+    child.start()
+    theirs.close()
+    try:
+        if not ours.poll(30):
+            raise RuntimeError("the child process sent nothing within 30 s")
+        status, pid, frozen = ours.recv()
+    finally:
+        child.join(10)
+        if child.is_alive():
+            child.kill()
+    if status != "ok" or pid == os.getpid() or child.exitcode != 0:
+        raise RuntimeError(f"the child process ended with status {child.exitcode}")
+    where = "frozen" if frozen else "from source"
+    return f"a spawned child ran ({where}) and ended in {time.monotonic() - started:.2f} s"
+
+
 def check_keyring(ctx: _Context) -> str:
     import keyring
     import keyring.backend
@@ -265,6 +297,7 @@ CHECKS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("vault", check_vault),
     ("portal emulator", check_portal),
     ("OpenCV video", check_video),
+    ("child process", check_child_process),
     ("keyring", check_keyring),
 )
 

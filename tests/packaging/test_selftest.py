@@ -54,6 +54,7 @@ def test_self_test_passes_from_source() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert not [line for line in lines if line.startswith("FAIL")]
     checks = ("data files", "Qt", "app modules", "QR decoding", "OTP", "vault", "OpenCV video")
+    checks += ("child process",)
     for check in (*checks, "keyring"):
         assert f"ok: {check}: " in result.stdout, check
     assert lines[-1].startswith("self-test passed")
