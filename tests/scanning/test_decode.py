@@ -502,3 +502,31 @@ def test_the_located_patch_rescues_are_not_in_the_camera_schedule(
     assert calls == []  # a camera loop never pays for them
     decode_module.detect(gray)
     assert calls == [1]  # a still image does
+
+
+def test_a_shaken_photo_is_deconvolved_along_its_motion(monkeypatch: pytest.MonkeyPatch) -> None:
+    image = _corpus_image("blur", 185)
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    assert decode_module.zxing_scan(gray) == ([], [])
+    box = located.busy_box(gray)
+    assert box is not None
+    crop, _, _ = located._crop(gray, box, 0.15)
+    assert located.motion_direction(crop)[1] <= located.MAX_MOTION_ANISOTROPY  # directional
+    assert decode(image) == [URI]
+    monkeypatch.setattr(located, "MOTION_PARAMS", ())
+    assert decode(image) == []  # the Gaussian deconvolutions alone miss it
+
+
+def test_motion_direction_follows_the_smear() -> None:
+    rng = np.random.default_rng(3)
+    texture = cv2.resize(
+        rng.integers(0, 256, size=(60, 60), dtype=np.uint8),
+        (240, 240),
+        interpolation=cv2.INTER_NEAREST,
+    )
+    kernel = np.zeros((15, 15), np.float32)
+    kernel[7, :] = 1 / 15  # horizontal motion
+    angle, anisotropy = located.motion_direction(cv2.filter2D(texture, -1, kernel))
+    assert anisotropy < 0.5
+    assert min(abs(angle), abs(abs(angle) - np.pi)) < 0.1  # along x
+    assert located.motion_direction(texture)[1] > 0.8  # unsmeared: no direction
