@@ -154,7 +154,7 @@ def _psf(sigma: float, line: tuple[int, float] | None) -> np.ndarray:
     """A point-spread function centred in a ``KERNEL_SIZE`` square: a Gaussian of ``sigma``,
     or with ``line=(length, angle)`` a line of that length at that angle (radians) blurred so."""
     c = KERNEL_SIZE // 2
-    psf = np.zeros((KERNEL_SIZE, KERNEL_SIZE), np.float32)
+    psf: np.ndarray = np.zeros((KERNEL_SIZE, KERNEL_SIZE), np.float32)
     if line is None:
         psf[c, c] = 1.0
     else:
@@ -170,8 +170,8 @@ def _psf(sigma: float, line: tuple[int, float] | None) -> np.ndarray:
             cv2.LINE_AA,
             4,
         )
-    psf = cv2.GaussianBlur(psf, (0, 0), sigma)
-    return psf / psf.sum()
+    blurred = cv2.GaussianBlur(psf, (0, 0), sigma)
+    return blurred / blurred.sum()
 
 
 def _wiener_kernel(psf: np.ndarray, nsr: float) -> np.ndarray:
