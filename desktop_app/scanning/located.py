@@ -47,7 +47,8 @@ DEBLUR_PARAMS: tuple[tuple[float, float], ...] = (
     (1.8, 0.003),
 )
 #: a crop whose weaker gradient direction has at most this fraction of the stronger one's energy
-#: is motion-blurred (measured: shaken 640x480 photos 0.39-0.70, out of focus ones 0.8-0.97)
+#: is motion-blurred (on the tuning images: the shaken photos it reads 0.39-0.70, out-of-focus
+#: ones mostly 0.8-0.97)
 MAX_MOTION_ANISOTROPY = 0.75
 #: motion deconvolutions tried then: (line length in pixels, Gaussian sigma, noise-to-signal)
 MOTION_PARAMS: tuple[tuple[int, float, float], ...] = ((5, 1.2, 0.01), (5, 1.7, 0.003))
@@ -124,15 +125,11 @@ def _read(
         text_mode=zxingcpp.TextMode.Plain,
         return_errors=located is not None,
     )
-    full = [
-        r
-        for r in results
-        if r.valid
-        and r.format not in (zxingcpp.BarcodeFormat.MicroQRCode, zxingcpp.BarcodeFormat.RMQRCode)
-    ]
+    small = (zxingcpp.BarcodeFormat.MicroQRCode, zxingcpp.BarcodeFormat.RMQRCode)
+    full = [r.valid and r.format not in small for r in results]
     if located is not None:
-        located.extend(r for r in results if r not in full)
-    return full
+        located.extend(r for r, ok in zip(results, full, strict=True) if not ok)
+    return [r for r, ok in zip(results, full, strict=True) if ok]
 
 
 def _placed(
@@ -228,7 +225,9 @@ def deconvolve(
 
 
 def read_deblurred(gray: np.ndarray, box: Box) -> list[tuple[str, tuple[Point, ...]]]:
-    """A roughly square busy patch deconvolved at each of ``DEBLUR_PARAMS`` and read."""
+    """A roughly square busy patch deconvolved at each of ``DEBLUR_PARAMS`` (then, if its
+    gradients are directional, ``MOTION_PARAMS``) and read; nothing more once the first
+    deconvolution shows no finder pattern at all."""
     bw, bh = box.x1 - box.x0, box.y1 - box.y0
     if not (bw * MAX_ASPECT >= bh and bh * MAX_ASPECT >= bw):
         return []
