@@ -407,12 +407,18 @@ FRAME_RESCUES: tuple[tuple[str, Rescue, float], ...] = (
 )
 
 
+#: budgeted whole-image rescues that still images skip (camera loops keep them): every code the
+#: halved sharpened copy read on 1,568 tuning images another rescue or the located patch reads
+#: too (0 lost), and it costs about two thirds of a first pass on a 640x480 image without a code
+STILL_SKIPS = frozenset({"halve+sharpen"})
+
+
 def _frame_rescues(gray: np.ndarray, budget: float) -> list[Rescue]:
-    """The whole-image rescues that fit in ``budget`` first-pass costs, in order."""
+    """The whole-image rescues for a still image that fit in ``budget`` first-pass costs."""
     chosen: list[Rescue] = []
     small = max(gray.shape) < UPSCALE_BELOW
     for name, run, cost in FRAME_RESCUES:
-        if name == "enlarge" and not small:
+        if (name == "enlarge" and not small) or name in STILL_SKIPS:
             continue
         if cost <= budget:
             chosen.append(run)

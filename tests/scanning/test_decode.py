@@ -530,3 +530,20 @@ def test_motion_direction_follows_the_smear() -> None:
     assert anisotropy < 0.5
     assert min(abs(angle), abs(abs(angle) - np.pi)) < 0.1  # along x
     assert located.motion_direction(texture)[1] > 0.8  # unsmeared: no direction
+
+
+def test_a_still_image_skips_the_halved_copy_a_camera_loop_keeps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+    k = next(i for i, r in enumerate(decode_module.FRAME_RESCUES) if r[0] == "halve+sharpen")
+    name, _, cost = decode_module.FRAME_RESCUES[k]
+    rescues = list(decode_module.FRAME_RESCUES)
+    rescues[k] = (name, lambda g: calls.append(1) or [], cost)
+    monkeypatch.setattr(decode_module, "FRAME_RESCUES", tuple(rescues))
+    gray = blank_frame(seed=3)[:, :, 0].copy()
+    assert decode(gray) == []
+    assert calls == []  # a still image: skipped
+    n = next(i for i in range(1000) if decode_module.camera_schedule(i)[1] == k)
+    assert decode_module.detect(gray, rescue=n) == []
+    assert calls == [1]  # the camera loop's slot for it still runs it
