@@ -14,7 +14,7 @@ no wrong read; no-code frames <= 4x zxing-cpp alone.
 ``--rescues`` also prints each rescue's yield on the images the first pass misses: codes read,
 mean ms, and codes per second of rescue time (the order in decoders.py follows this): crop
 rescues and the suspect-triggered whole-image ones (flatten) on images with a suspect, the
-budgeted whole-image ones on all.
+budgeted whole-image ones and the still-image ones (the located patch) on all.
 """
 
 from __future__ import annotations
@@ -89,6 +89,7 @@ def rescue_yields(items: list[dict], images: dict[str, np.ndarray]) -> None:
     passes = [("crop: " + n, r, True) for n, r in decoders.ROI_RESCUES]
     passes += [("suspect: " + n, r, None) for n, r in decoders.SUSPECT_RESCUES]
     passes += [("whole: " + n, r, False) for n, r, _ in decoders.FRAME_RESCUES]
+    passes += [("still: " + n, r, False) for n, r in decoders.STILL_RESCUES]
     for name, run, on_crop in passes:
         read, spent, cats = 0, 0.0, defaultdict(int)
         for it, gray, suspects in misses:

@@ -12,7 +12,7 @@ from PIL import Image
 
 import desktop_app.scanning.decoders as decode_module
 from desktop_app.intake import BatchCollector, PayloadKind, classify
-from desktop_app.scanning import decode, decode_file, detect, load_image
+from desktop_app.scanning import decode, decode_file, detect, load_image, located
 from tests.scanning.qr_helpers import (
     URI,
     URI_2,
@@ -298,6 +298,7 @@ def test_without_the_box_sharpened_rescue_the_blurred_code_is_missed(
     rescues = tuple(r for r in decode_module.FRAME_RESCUES if r[0] != "box sharpen")
     assert len(rescues) == len(decode_module.FRAME_RESCUES) - 1
     monkeypatch.setattr(decode_module, "FRAME_RESCUES", rescues)
+    monkeypatch.setattr(decode_module, "STILL_RESCUES", ())  # (they came later, and read it too)
     assert decode(_blurred_small_code()) == []  # so the test above measures the new pass
 
 
@@ -349,6 +350,8 @@ def _without(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     rescues = tuple(r for r in decode_module.FRAME_RESCUES if r[0] != name)
     assert len(rescues) == len(decode_module.FRAME_RESCUES) - 1
     monkeypatch.setattr(decode_module, "FRAME_RESCUES", rescues)
+    # the located-patch rescues (still images only) came later and read some of these too
+    monkeypatch.setattr(decode_module, "STILL_RESCUES", ())
 
 
 def test_the_global_histogram_rescue_reads_a_moire_beaten_code() -> None:
@@ -423,3 +426,124 @@ def test_a_plain_light_patch_is_not_flattened(monkeypatch: pytest.MonkeyPatch) -
     assert decode_module._read_busy_patch_flattened(gray) == []
     assert flattened == []  # the costly flattening never ran
     assert decode(gray) == []
+
+
+def _without_still_rescues(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert decode_module.STILL_RESCUES  # else the "without" tests below prove nothing
+    monkeypatch.setattr(decode_module, "STILL_RESCUES", ())
+
+
+def test_the_deconvolution_reads_a_code_blurred_past_the_unsharp_masks() -> None:
+    image = _corpus_image("blur", 27)
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    assert decode_module.zxing_scan(gray) == ([], [])  # nothing located
+    box = located.busy_box(gray)
+    assert box is not None
+    found = located.read_deblurred(gray, box)
+    assert [text for text, _ in found] == [URI]
+    for x, y in found[0][1]:  # the corners are in the image's coordinates, on the patch
+        assert box.x0 - 40 <= x <= box.x1 + 40 and box.y0 - 40 <= y <= box.y1 + 40
+    assert decode(image) == [URI]
+
+
+def test_without_the_located_patch_rescues_the_blurred_code_is_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _without_still_rescues(monkeypatch)
+    assert decode(_corpus_image("blur", 27)) == []
+
+
+def test_the_edge_padding_reads_a_code_clipped_by_the_frame() -> None:
+    image = _corpus_image("perspective", 25)
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    assert decode_module.zxing_scan(gray)[0] == []
+    box = located.busy_box(gray)
+    assert box is not None and (box.x0 == 0 or box.y0 == 0 or box.x1 == 640 or box.y1 == 480)
+    assert [text for text, _ in located.read_edge_padded(gray, box)] == [URI]
+    assert decode(image) == [URI]
+
+
+def test_without_the_located_patch_rescues_the_clipped_code_is_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _without_still_rescues(monkeypatch)
+    assert decode(_corpus_image("perspective", 25)) == []
+
+
+def test_the_located_patch_rescues_read_nothing_without_a_code() -> None:
+    assert located.busy_box(np.full((480, 640), 128, np.uint8)) is None  # featureless
+    rng = np.random.default_rng(7)
+    gray = np.full((480, 640), 140, np.uint8)
+    gray[120:360, 200:440] = rng.integers(0, 256, size=(240, 240), dtype=np.uint8)  # square
+    gray[200:420, 0:120] = rng.integers(0, 256, size=(220, 120), dtype=np.uint8)  # at the edge
+    gray = cv2.GaussianBlur(gray, (0, 0), 1.5)
+    box = located.busy_box(gray)
+    assert box is not None and box.x0 > 0  # the square patch: the deconvolution runs on it
+    assert located.read_deblurred(gray, box) == []
+    edge = located.Box(0, 200, 120, 420)
+    assert located.read_edge_padded(gray, edge) == []
+    assert decode_module._read_located(gray) == []
+    assert decode(gray) == []
+    assert decode_module._read_located(blank_frame(seed=8)[:, :, 0].copy()) == []
+
+
+def test_the_located_patch_rescues_are_not_in_the_camera_schedule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(decode_module, "STILL_RESCUES", (("spy", lambda g: calls.append(1)),))
+    gray = cv2.cvtColor(_corpus_image("blur", 27), cv2.COLOR_BGR2GRAY)
+    whole: set[int | None] = set()
+    n = 0
+    while len(whole) <= len(decode_module.FRAME_RESCUES):  # every rescue slot, and None
+        whole.add(decode_module.camera_schedule(n)[1])
+        decode_module.detect(gray, rescue=n)
+        n += 1
+    assert calls == []  # a camera loop never pays for them
+    decode_module.detect(gray)
+    assert calls == [1]  # a still image does
+
+
+def test_a_shaken_photo_is_deconvolved_along_its_motion(monkeypatch: pytest.MonkeyPatch) -> None:
+    image = _corpus_image("blur", 185)
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    assert decode_module.zxing_scan(gray) == ([], [])
+    box = located.busy_box(gray)
+    assert box is not None
+    crop, _, _ = located._crop(gray, box, 0.15)
+    assert located.motion_direction(crop)[1] <= located.MAX_MOTION_ANISOTROPY  # directional
+    assert decode(image) == [URI]
+    monkeypatch.setattr(located, "MOTION_PARAMS", ())
+    assert decode(image) == []  # the Gaussian deconvolutions alone miss it
+
+
+def test_motion_direction_follows_the_smear() -> None:
+    rng = np.random.default_rng(3)
+    texture = cv2.resize(
+        rng.integers(0, 256, size=(60, 60), dtype=np.uint8),
+        (240, 240),
+        interpolation=cv2.INTER_NEAREST,
+    )
+    kernel = np.zeros((15, 15), np.float32)
+    kernel[7, :] = 1 / 15  # horizontal motion
+    angle, anisotropy = located.motion_direction(cv2.filter2D(texture, -1, kernel))
+    assert anisotropy < 0.5
+    assert min(abs(angle), abs(abs(angle) - np.pi)) < 0.1  # along x
+    assert located.motion_direction(texture)[1] > 0.8  # unsmeared: no direction
+
+
+def test_a_still_image_skips_the_halved_copy_a_camera_loop_keeps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+    k = next(i for i, r in enumerate(decode_module.FRAME_RESCUES) if r[0] == "halve+sharpen")
+    name, _, cost = decode_module.FRAME_RESCUES[k]
+    rescues = list(decode_module.FRAME_RESCUES)
+    rescues[k] = (name, lambda g: calls.append(1) or [], cost)
+    monkeypatch.setattr(decode_module, "FRAME_RESCUES", tuple(rescues))
+    gray = blank_frame(seed=3)[:, :, 0].copy()
+    assert decode(gray) == []
+    assert calls == []  # a still image: skipped
+    n = next(i for i in range(1000) if decode_module.camera_schedule(i)[1] == k)
+    assert decode_module.detect(gray, rescue=n) == []
+    assert calls == [1]  # the camera loop's slot for it still runs it
