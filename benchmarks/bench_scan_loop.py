@@ -196,14 +196,18 @@ def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
         preview.frames_shown,
         found[0],
     )
-    h0, paint0, r0 = len(handler_ms), len(preview.paint_ms), len(scanner.receive_times)
+    h0, paint0, r0 = (
+        len(handler_ms),
+        len(preview.paint_ms),
+        len(getattr(scanner, "receive_times", ())),
+    )
     t0 = time.monotonic()
     ticker.run_for(seconds)
     elapsed = time.monotonic() - t0
     attempts = scanner.decode_attempts - a0
     handler = handler_ms[h0:]
     paint = preview.paint_ms[paint0:]
-    receive = [1000 * t for t in list(scanner.receive_times)[r0:]]
+    receive = [1000 * t for t in list(getattr(scanner, "receive_times", ()))[r0:]]
     result = {
         "frames/s": (scanner.frames_read - f0) / elapsed,
         "previews shown/s": (preview.frames_shown - s0) / elapsed,

@@ -53,6 +53,8 @@ PREVIEW_MAX = (1280, 720)
 #: bytes per preview pixel: B, G, R, 255 -- QImage.Format_RGB32 on a little-endian machine, which
 #: the window paints without converting it (Format_BGR888 costs a conversion in every paint)
 PREVIEW_CHANNELS = 4
+#: the decoder loads its libraries after the first preview, or this many seconds after the start
+FIRST_PREVIEW_WAIT = 2.0
 #: frames held for the decoder (1080p: 6 MB each): it catches up after a slow frame
 SLOT_DEPTH = 3
 #: niceness of the decode thread: the window's process wins the CPU (a smooth window on 2 cores)
@@ -190,6 +192,11 @@ class ScanLoop:
         self._stop = threading.Event()
         self._shown = threading.Event()  # the window has painted the last preview
         self._shown.set()
+        # the decoder's libraries load once the first preview is out (or the source failed):
+        # importing them meanwhile delays the first picture by the GIL and CPU they take
+        self._pictured = threading.Event()
+        if not preview:
+            self._pictured.set()
         self._threads = [
             threading.Thread(target=self._capture_loop, name="camera-capture", daemon=True),
             threading.Thread(target=self._decode_loop, name="camera-decode", daemon=True),
@@ -208,6 +215,7 @@ class ScanLoop:
     def stop(self, timeout: float = 5.0) -> bool:
         """Stop both threads and wait for them (the capture is released by its thread)."""
         self._stop.set()
+        self._pictured.set()
         self._slot.close()
         deadline = time.monotonic() + timeout
         for thread in self._threads:
@@ -238,12 +246,14 @@ class ScanLoop:
                 self._slot.put(frame)
                 del frame
         except ScanError as exc:
+            self._pictured.set()
             reason = exc.reason if isinstance(exc, CameraError) else "missing"
             self._send("failed", str(exc), reason)
         except Exception:  # a broken driver must not take the scan down silently
             log.exception("camera capture failed")
             self._send("failed", UNEXPECTED, "lost")
         finally:
+            self._pictured.set()
             self._slot.close(keep=ended)  # the decoder still gets a file's last frames
             if source is not None:
                 source.release()
@@ -272,9 +282,13 @@ class ScanLoop:
             ph, pw = small.shape[:2]
             del frame
             self._send("preview", pw, ph, w, h, self.frames_read, payload=small)
+            self._pictured.set()
 
     def _decode_loop(self) -> None:
         lower_thread_priority()
+        self._pictured.wait(FIRST_PREVIEW_WAIT)
+        if self._stop.is_set():
+            return
         try:
             from desktop_app.scanning.decoders import detect
         except ImportError:

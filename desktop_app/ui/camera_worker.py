@@ -35,13 +35,14 @@ except ImportError:  # Windows: pipes there are not the 64 KB kind
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
+from desktop_app.errors import ScanError
 from desktop_app.scanning.camera_loop import (
     PREVIEW_CHANNELS,
     PREVIEW_MAX,
     child_main,
     release_memory,
 )
-from desktop_app.scanning.frames import SourceSpec
+from desktop_app.scanning.frames import SourceSpec, parse_source
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -204,6 +205,11 @@ class CameraScanner(QObject):
 
     def open(self, source: SourceSpec | str | int | None) -> None:
         """Scan ``source`` (the running one is closed first)."""
+        if not isinstance(source, SourceSpec):
+            # parsed here, where its modules are loaded already: the camera process then starts
+            # without them (a source that cannot be parsed is reported by the process)
+            with contextlib.suppress(ScanError):
+                source = parse_source(source)
         self.start()
         self._gen += 1
         self.released = False
