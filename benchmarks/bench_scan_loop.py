@@ -406,6 +406,11 @@ def main(argv: list[str] | None = None) -> int:
                 ratio = figures["decode attempts/s"] / floor
                 print(f"  attempts/s vs floor          {ratio:8.2f}x")
             else:
+                # where the source's frames go: not taken by the capture in time (a camera drops
+                # them), or read but never decoded (the decoder fell behind the frames held)
+                read, tried = figures["frames/s"], figures["decode attempts/s"]
+                print(f"  not read in time (of 30/s)   {max(0.0, 30.0 - read):8.1f}")
+                print(f"  read, not decoded /s         {max(0.0, read - tried):8.1f}")
                 print("  target: >= 30 attempts/s (the source's rate), longest stall <= 20 ms")
         if args.no_open:
             return 0
