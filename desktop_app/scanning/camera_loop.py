@@ -286,6 +286,7 @@ class ScanLoop:
 
     def _decode_loop(self) -> None:
         self._pictured.wait(FIRST_PREVIEW_WAIT)
+        _lower_priority()
         if self._stop.is_set():
             return
         try:
@@ -401,18 +402,37 @@ class _Child:
         self._close_source()
 
 
+_priority = {"lower": False, "lowered": False}  # child_main asks; the first picture does it
+_priority_lock = threading.Lock()
+
+
 def _lower_priority() -> None:
-    """Let the window's process win the CPU over the scan threads (started after this, they
-    inherit the niceness). The whole process: a niced decode thread alone loses the CPU to the
-    capture thread (flat out, 0.41x the bare loop instead of 1.0x)."""
-    if hasattr(os, "nice"):
-        with contextlib.suppress(OSError):
-            os.nice(WORKER_NICENESS)
+    """Let the window's process win the CPU over the scan threads: every thread of the camera
+    process (Linux: niceness is per thread; threads started later inherit it), once.
+
+    The whole process: a niced decode thread alone loses the CPU to the capture and preview
+    threads (flat out, 0.41x the bare loop instead of 1.0x). Done once the first preview is out
+    (``ScanLoop`` calls it then), so that the start-up does not wait behind other programs."""
+    with _priority_lock:
+        if not _priority["lower"] or _priority["lowered"]:
+            return
+        _priority["lowered"] = True
+        tasks: list[int] = []
+        if sys.platform.startswith("linux") and hasattr(os, "setpriority"):
+            with contextlib.suppress(OSError):
+                tasks = [int(t) for t in os.listdir("/proc/self/task")]
+        if tasks:
+            for tid in tasks:
+                with contextlib.suppress(OSError):  # a thread that has ended meanwhile
+                    os.setpriority(os.PRIO_PROCESS, tid, WORKER_NICENESS)
+        elif hasattr(os, "nice"):  # macOS and the BSDs: the whole process
+            with contextlib.suppress(OSError):
+                os.nice(WORKER_NICENESS)
 
 
 def child_main(commands: Connection, events: Connection, previews: Connection) -> None:
     """Entry point of the camera process."""
-    _lower_priority()
+    _priority["lower"] = True  # once the first preview is out
     child = _Child(commands, events, previews)
     try:
         child.serve()
