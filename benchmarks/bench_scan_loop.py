@@ -91,7 +91,7 @@ class Ticker:
         self.gaps.append(now - self._last)
         self._last = now
 
-    def run_for(self, seconds: float) -> None:
+    def run_for(self, seconds: float, at_end: Any = None) -> None:
         """Tick for ``seconds`` in the event loop. The measurement ends then: ticks during the
         application's quit (it closes every window) are not the scan loop's."""
         from PySide6.QtCore import QTimer
@@ -101,7 +101,13 @@ class Ticker:
         assert app is not None
         self.clock.start()
         self.timer.start()
-        QTimer.singleShot(int(seconds * 1000), lambda: (self.timer.stop(), app.quit()))
+        def end() -> None:
+            self.timer.stop()
+            if at_end is not None:
+                at_end()  # before the quit: it ends the camera processes
+            app.quit()
+
+        QTimer.singleShot(int(seconds * 1000), end)
         app.exec()
         self.timer.stop()
 
@@ -154,6 +160,15 @@ def timed_preview() -> Any:
     return TimedPreview()
 
 
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU time of process ``pid`` so far (Linux /proc; NaN elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
@@ -201,9 +216,14 @@ def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
         len(preview.paint_ms),
         len(getattr(scanner, "receive_times", ())),
     )
+    cpu_child0, cpu_app0 = cpu_seconds(scanner.pid), time.process_time()
+    cpu_end: list[float] = []
     t0 = time.monotonic()
-    ticker.run_for(seconds)
+    ticker.run_for(
+        seconds, at_end=lambda: cpu_end.extend((cpu_seconds(scanner.pid), time.process_time()))
+    )
     elapsed = time.monotonic() - t0
+    cpu_child, cpu_app = cpu_end[0] - cpu_child0, cpu_end[1] - cpu_app0
     attempts = scanner.decode_attempts - a0
     handler = handler_ms[h0:]
     paint = preview.paint_ms[paint0:]
@@ -218,6 +238,9 @@ def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
         if attempts
         else float("nan"),
         **ticker.stats(),
+        # CPU per frame read: what a frame costs, whatever else the machine runs
+        "camera process CPU ms/frame": 1000 * cpu_child / max(1, scanner.frames_read - f0),
+        "app process CPU ms/frame": 1000 * cpu_app / max(1, scanner.frames_read - f0),
         "GUI: handler max ms": max(handler, default=float("nan")),
         "GUI: handler p99 ms": p99(handler),
         "GUI: paint max ms": max(paint, default=float("nan")),
