@@ -101,6 +101,7 @@ class Ticker:
         assert app is not None
         self.clock.start()
         self.timer.start()
+
         def end() -> None:
             self.timer.stop()
             if at_end is not None:
