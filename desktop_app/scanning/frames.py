@@ -11,7 +11,9 @@ image folder, a single image file, or a ``%``-pattern of numbered images. Nothin
 OpenCV is imported where a capture is opened, not with this module: the window that shows the
 camera runs the capture in a child process (``desktop_app.scanning.camera_loop``) and itself only
 needs the source descriptions (:func:`parse_source`, :class:`CameraInfo`), without OpenCV's
-libraries in its memory.
+libraries in its memory. ``desktop_app.intake`` (the image suffixes, with the OTP parsers behind
+it) is imported only to tell an image file from a video: the camera process, handed a parsed
+:class:`SourceSpec`, starts without it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import ScanError
-from desktop_app.intake import IMAGE_SUFFIXES
 
 if TYPE_CHECKING:
     import numpy as np
@@ -90,6 +91,8 @@ def parse_source(spec: str | int | None) -> SourceSpec:
     if path.is_dir():
         return SourceSpec(SourceKind.IMAGES, text, f"Image folder {path.name}")
     if path.is_file():
+        from desktop_app.intake import IMAGE_SUFFIXES  # not for a camera process given a spec
+
         kind = SourceKind.IMAGES if path.suffix.lower() in IMAGE_SUFFIXES else SourceKind.VIDEO
         return SourceSpec(
             kind, text, f"{'Image' if kind is SourceKind.IMAGES else 'Video'} {path.name}"
@@ -193,6 +196,8 @@ class _FolderCapture:
     """A plain folder (or one image) read like ``cv2.VideoCapture``: read(), get(), set()."""
 
     def __init__(self, path: Path) -> None:
+        from desktop_app.intake import IMAGE_SUFFIXES
+
         if path.is_dir():
             self._files = sorted(
                 p for p in path.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES

@@ -20,6 +20,7 @@ import contextlib
 import logging
 import multiprocessing
 import threading
+import time
 from collections.abc import Collection
 from multiprocessing import BufferTooShort
 from multiprocessing.connection import Connection, wait
@@ -34,8 +35,14 @@ except ImportError:  # Windows: pipes there are not the 64 KB kind
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
-from desktop_app.scanning.camera_loop import PREVIEW_MAX, child_main, release_memory
-from desktop_app.scanning.frames import SourceSpec
+from desktop_app.errors import ScanError
+from desktop_app.scanning.camera_loop import (
+    PREVIEW_CHANNELS,
+    PREVIEW_MAX,
+    child_main,
+    release_memory,
+)
+from desktop_app.scanning.frames import SourceSpec, parse_source
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -47,6 +54,13 @@ CHILD_LOST = QT_TRANSLATE_NOOP(
 )
 KILL_AFTER_S = 3.0  # a camera process not ended this long after ``stop`` is terminated
 PIPE_BYTES = 1 << 20  # the preview pipe's buffer (Linux; fs.pipe-max-size is 1 MB by default)
+#: previews are received into this many buffers in turn, and shown without a copy: the camera
+#: process sends the next preview only once the window has painted the last one, so at most
+#: two are in the window's hands (three at a source switch, whose first preview comes unasked)
+PREVIEW_BUFFERS = 3
+#: the previews' pixels are B, G, R, 255: Format_RGB32 on a little-endian machine (painted
+#: without a conversion); PySide6's wheels are all little-endian
+PREVIEW_FORMAT = QImage.Format.Format_RGB32
 
 
 def _widen(pipe: Connection) -> None:
@@ -90,6 +104,8 @@ class CameraScanner(QObject):
     """One camera process. Signals arrive on the GUI thread.
 
     ``preview_ready(QImage, frame_width, frame_height)``: call :meth:`preview_shown` once painted.
+    The image shares a buffer that a later preview reuses: keep it only until the next one
+    (``QImage.copy()`` to keep it longer).
     ``codes_found(list[Code], frame_width, frame_height)``: every decode that found codes (each
     has ``text`` and ``points``).
     ``failed(message, reason)``: the source cannot deliver pictures (CameraError reasons), or
@@ -127,7 +143,8 @@ class CameraScanner(QObject):
         self._commands: Connection | None = None
         self._events: Connection | None = None
         self._previews: Connection | None = None
-        self._preview_buffer = bytearray(PREVIEW_MAX[0] * PREVIEW_MAX[1] * 3)
+        self._preview_buffers = [bytearray() for _ in range(PREVIEW_BUFFERS)]
+        self._next_buffer = 0
         self._kill_timer: threading.Timer | None = None
         self._send_lock = threading.Lock()
         self._reader = _Reader(self)
@@ -140,6 +157,8 @@ class CameraScanner(QObject):
         self.decode_seconds = 0.0
         #: the latest decode durations in seconds (benchmarks read their percentiles)
         self.decode_times: collections.deque[float] = collections.deque(maxlen=4096)
+        #: the reader thread's time per preview in seconds (pipe read and QImage, not the GUI's)
+        self.receive_times: collections.deque[float] = collections.deque(maxlen=4096)
         self.sources_released = 0  # sources the process has closed (switched away, or ended)
         self.released = False  # the current source is released (or the process has ended)
 
@@ -186,6 +205,11 @@ class CameraScanner(QObject):
 
     def open(self, source: SourceSpec | str | int | None) -> None:
         """Scan ``source`` (the running one is closed first)."""
+        if not isinstance(source, SourceSpec):
+            # parsed here, where its modules are loaded already: the camera process then starts
+            # without them (a source that cannot be parsed is reported by the process)
+            with contextlib.suppress(ScanError):
+                source = parse_source(source)
         self.start()
         self._gen += 1
         self.released = False
@@ -261,7 +285,7 @@ class CameraScanner(QObject):
         if self._kill_timer is not None:  # ended in time: nothing to terminate
             self._kill_timer.cancel()
             self._kill_timer = None
-        self._preview_buffer = bytearray()
+        self._preview_buffers = [bytearray() for _ in range(PREVIEW_BUFFERS)]
         lost = not self._stopping
         self._stopping = True
         self.released = True
@@ -280,6 +304,7 @@ class CameraScanner(QObject):
         while pipes:
             for pipe in wait(pipes):
                 assert isinstance(pipe, Connection)
+                t0 = time.perf_counter()
                 try:
                     kind, gen, *args = pipe.recv()
                     data = self._receive_preview(pipe) if kind == "preview" else b""
@@ -288,6 +313,8 @@ class CameraScanner(QObject):
                     pipe.close()
                     continue
                 self._dispatch(kind, gen, args, data)
+                if kind == "preview":
+                    self.receive_times.append(time.perf_counter() - t0)
         process = self._process
         process.join(KILL_AFTER_S)
         if process.is_alive():
@@ -296,16 +323,16 @@ class CameraScanner(QObject):
             process.close()
 
     def _receive_preview(self, pipe: Connection) -> memoryview:
-        """The preview's pixels, into one buffer reused for every preview (no 1-3 MB
-        allocation and copy per frame)."""
+        """The preview's pixels, into the next of the reused buffers (no allocation and no copy
+        per frame; a buffer grows only for a larger preview than before)."""
+        index = self._next_buffer
         try:
-            size = pipe.recv_bytes_into(self._preview_buffer)
-        except BufferTooShort as short:  # a larger preview than before: the buffer grows
+            size = pipe.recv_bytes_into(self._preview_buffers[index])
+        except BufferTooShort as short:  # a larger preview than before: a new buffer
             whole = short.args[0]
-            self._preview_buffer = bytearray(len(whole))
-            self._preview_buffer[:] = whole
+            self._preview_buffers[index] = bytearray(whole)
             size = len(whole)
-        return memoryview(self._preview_buffer)[:size]
+        return memoryview(self._preview_buffers[index])[:size]
 
     def _dispatch(self, kind: str, gen: int, args: list[Any], data: bytes | memoryview) -> None:
         if kind == "cameras":
@@ -320,7 +347,11 @@ class CameraScanner(QObject):
             return  # from a source switched away from, or after stop
         if kind == "preview":
             pw, ph, fw, fh, self.frames_read = args
-            image = QImage(data, pw, ph, pw * 3, QImage.Format.Format_BGR888).copy()
+            if len(data) < pw * ph * PREVIEW_CHANNELS:
+                return
+            # the image shares the buffer (and keeps it alive); the next previews go to others
+            image = QImage(data, pw, ph, pw * PREVIEW_CHANNELS, PREVIEW_FORMAT)
+            self._next_buffer = (self._next_buffer + 1) % PREVIEW_BUFFERS
             self.preview_ready.emit(image, fw, fh)
         elif kind == "decoded":
             self.frames_read, spent = args

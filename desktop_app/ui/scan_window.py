@@ -260,6 +260,7 @@ class ScanWindow(QDialog):
             scanner.codes_found.connect(self._on_codes)
             scanner.failed.connect(self._on_failed)
             scanner.opened.connect(self._on_opened)
+            scanner.ended.connect(self._on_ended)
             scanner.cameras_listed.connect(self._cameras_found)
             scanner.set_preview_size(*self._preview_pixels())
             self.scanner = scanner
@@ -319,6 +320,7 @@ class ScanWindow(QDialog):
                 scanner.codes_found,
                 scanner.failed,
                 scanner.opened,
+                scanner.ended,
                 scanner.cameras_listed,
             ):
                 with contextlib.suppress(RuntimeError, TypeError):
@@ -341,6 +343,18 @@ class ScanWindow(QDialog):
             self._set_status(
                 self.tr("{camera}: hold the QR code in front of the camera.").format(camera=label)
             )
+
+    def _on_ended(self) -> None:
+        """A video file (or image folder) read to its end without a key being found."""
+        if self._delivered or self._closing:
+            return
+        self.preview.set_placeholder(self.tr("The video has ended"))
+        self._set_status(
+            self.tr(
+                "The video has ended without an authenticator key. Choose another source or "
+                "close this window."
+            )
+        )
 
     def _on_preview(self, image: QImage, frame_w: int, frame_h: int) -> None:
         self.preview.set_frame(image, frame_w, frame_h)

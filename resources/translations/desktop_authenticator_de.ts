@@ -602,7 +602,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>CameraScanner</name>
     <message>
-        <location filename="../../desktop_app/ui/camera_worker.py" line="+44"/>
+        <location filename="../../desktop_app/ui/camera_worker.py" line="+50"/>
         <source>Camera scanning stopped unexpectedly. Close this window and open it again.</source>
         <extracomment>shown in the scan window when its camera process ended without being asked to (a crash)</extracomment>
         <translation>Das Scannen mit der Kamera wurde unerwartet beendet. Schließen Sie dieses Fenster und öffnen Sie es erneut.</translation>
@@ -2709,12 +2709,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>Starting the camera…</source>
         <translation>Kamera wird gestartet …</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-141"/>
         <source>Scan status</source>
         <translation>Scanstatus</translation>
     </message>
@@ -2765,23 +2765,23 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+107"/>
+        <location line="+121"/>
         <source>No picture</source>
         <translation>Kein Bild</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-79"/>
         <source>No camera found</source>
         <translation>Keine Kamera gefunden</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+60"/>
+        <location line="+73"/>
         <source>No camera</source>
         <translation>Keine Kamera</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-56"/>
         <source>Reading the video…</source>
         <translation>Video wird gelesen …</translation>
     </message>
@@ -2791,12 +2791,22 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>{camera}: hold the QR code in front of the camera.</source>
         <translation>{camera}: Halten Sie den QR-Code vor die Kamera.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>The video has ended</source>
+        <translation>Das Video ist zu Ende</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The video has ended without an authenticator key. Choose another source or close this window.</source>
+        <translation>Das Video ist zu Ende, ohne dass ein Authenticator-Schlüssel gefunden wurde. Wählen Sie eine andere Quelle oder schließen Sie dieses Fenster.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Camera access denied</source>
         <translation>Kamerazugriff verweigert</translation>
     </message>

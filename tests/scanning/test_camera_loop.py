@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from desktop_app.scanning.camera_loop import Code, FrameSlot, ScanLoop, child_main
+from desktop_app.scanning.camera_loop import Code, FrameSlot, ScanLoop, child_main, preview_array
 from tests.scanning.qr_helpers import URI, blank_frame, frame_with, qr_bgr, write_video
 
 
@@ -52,16 +52,78 @@ class Recorder:
         return next(e for e in self.events if e[0] == kind)
 
 
-def test_frame_slot_keeps_only_the_newest_frame() -> None:
-    slot = FrameSlot()
-    frames = [np.full((2, 2), i, np.uint8) for i in range(3)]
+def test_frame_slot_holds_the_newest_frames_for_the_decoder() -> None:
+    slot = FrameSlot(depth=3)
+    frames = [np.full((2, 2), i, np.uint8) for i in range(5)]
     for f in frames:
         slot.put(f)
-    seq, newest = slot.take_newer(0)
-    assert seq == 3 and newest is frames[2]  # frames 1 and 2 were dropped, not queued
-    assert slot.take_newer(seq, timeout=0.01) is None
+    seq, oldest = slot.take_newer(0)
+    assert seq == 3 and oldest is frames[2]  # frames 1 and 2 were dropped, not queued
+    assert slot.take_newer(seq)[1] is frames[3]  # the decoder gets every frame still held
+    assert slot.take_newest(0) == (5, frames[4])  # the preview gets the newest
+    assert slot.take_newer(5, timeout=0.01) is None
+    assert slot.take_newest(5, timeout=0.01) is None
     slot.close()
-    assert slot.closed
+    assert slot.closed and slot.take_newer(3, timeout=0.01) is None
+
+
+def test_a_closed_slot_keeps_its_frames_only_when_asked() -> None:
+    slot = FrameSlot(depth=3)
+    for i in range(2):
+        slot.put(np.full((2, 2), i, np.uint8))
+    slot.close(keep=True)  # a file ended: its last frames are still decoded
+    assert [slot.take_newer(s, timeout=0.01)[0] for s in (0, 1)] == [1, 2]
+    assert slot.take_newer(2, timeout=0.01) is None
+
+
+def test_every_frame_of_a_paced_source_is_decoded_when_decoding_keeps_up(
+    tmp_path: Path, loops: list[ScanLoop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A decode slower than one frame interval now and then (here the first, until three more
+    frames have arrived) loses no frame: the decoder catches up on the frames held for it."""
+    from desktop_app.scanning import decoders
+
+    frames = [blank_frame(seed=i) for i in range(12)]
+    video = str(write_video(tmp_path / "paced.avi", frames, fps=10))
+    loop: ScanLoop | None = None
+    seen: list[int | None] = []
+    arrived = threading.Event()
+
+    def detect(frame: np.ndarray, rescue: int | None = None) -> list[Any]:
+        seen.append(rescue)
+        if len(seen) == 1:  # a slow decode: three more frames arrive meanwhile
+            assert loop is not None
+            while loop.frames_read < 4 and not arrived.wait(0.01):
+                pass
+        return []
+
+    monkeypatch.setattr(decoders, "detect", detect)
+    sent = Recorder()
+    loop = ScanLoop(video, sent, loop=False, realtime=True, preview=False)
+    loops.append(loop)
+    loop.start()
+    sent.wait_for("ended")
+    with sent.changed:
+        sent.changed.wait_for(lambda: sent.kinds().count("decoded") >= 12, 10.0)
+    assert loop.frames_read == 12
+    assert sent.kinds().count("decoded") == 12 and len(seen) == 12
+    decoded_reads = [e[1] for e in sent.events if e[0] == "decoded"]
+    assert decoded_reads[0] >= 4  # the first decode did wait for three more frames
+
+
+@pytest.mark.parametrize(
+    ("size", "shape"),
+    [((960, 540), (540, 960, 4)), ((712, 400), (400, 711, 4)), ((4000, 4000), (1080, 1920, 4))],
+)
+def test_previews_are_bgra_at_the_window_s_size(
+    size: tuple[int, int], shape: tuple[int, int, int]
+) -> None:
+    frame = np.zeros((1080, 1920, 3), np.uint8)
+    frame[:, :960] = (10, 20, 30)  # left half coloured, right half black
+    small = preview_array(frame, size)
+    assert small.shape == shape and small.flags.c_contiguous
+    assert tuple(small[shape[0] // 2, 5]) == (10, 20, 30, 255)
+    assert tuple(small[shape[0] // 2, -5]) == (0, 0, 0, 255)
 
 
 def test_scan_loop_reports_codes_and_previews_and_releases_the_source(
@@ -77,7 +139,8 @@ def test_scan_loop_reports_codes_and_previews_and_releases_the_source(
     assert isinstance(codes[0], Code)
     _, pw, ph, w, h, _frames = sent.wait_for("preview")
     assert (pw, ph, w, h) == (320, 240, 640, 480)
-    assert sent.payloads[0].shape == (240, 320, 3)
+    assert sent.payloads[0].shape == (240, 320, 4)  # B, G, R, 255: QImage's Format_RGB32
+    assert (sent.payloads[0][..., 3] == 255).all()
     assert loop.stop()
     assert sent.kinds()[0] == "opened" and sent.kinds()[-1] == "released"
     assert "decoded" in sent.kinds()
@@ -158,7 +221,7 @@ def _talk_to_the_child(
     commands_w.send(("open", 1, video, True, True, True, (320, 240)))
     assert _until(events_r, "codes")[-1][1] == 1
     header = previews_r.recv()
-    assert header[:2] == ("preview", 1) and len(previews_r.recv_bytes()) == 320 * 240 * 3
+    assert header[:2] == ("preview", 1) and len(previews_r.recv_bytes()) == 320 * 240 * 4
     commands_w.send(("open", 2, str(tmp_path / "missing.avi"), True, True, True, (320, 240)))
     seen = _until(events_r, "failed")
     assert ("released", 1) in seen  # the first source was closed before the second was tried

@@ -129,6 +129,17 @@ def test_code_that_is_not_a_key_is_explained(qtbot, tmp_path: Path) -> None:
     assert emitted == [] and window.isVisible()
 
 
+def test_a_source_read_to_its_end_says_so(qtbot, tmp_path: Path) -> None:
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    (folder / "broken.png").write_bytes(b"not a picture")  # opens, but gives no frame
+    window = _open(qtbot, str(folder))
+    assert window.preview.placeholder == "Reading the video…"
+    qtbot.waitUntil(lambda: window.preview.placeholder == "The video has ended", timeout=10000)
+    assert "has ended without an authenticator key" in window.status.text()
+    assert window.isVisible()
+
+
 def test_escape_closes_and_releases(qtbot, tmp_path: Path) -> None:
     window = _open(qtbot, _video(tmp_path / "blank.avi", [None]))
     scanner = _released(qtbot, window)
