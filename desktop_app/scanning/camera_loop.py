@@ -36,7 +36,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -259,18 +259,30 @@ class ScanLoop:
                 source.release()
             self._send("released")
 
-    def _preview_loop(self) -> None:
+    def _frames(
+        self,
+        take: Callable[..., tuple[int, np.ndarray] | None],
+        ready: Callable[[], bool] = lambda: True,
+    ) -> Iterator[np.ndarray]:
+        """The frames a consumer thread works on: each from ``take`` (the slot's
+        ``take_newer`` or ``take_newest``) and newer than the last, once ``ready()`` says so,
+        until the loop stops or the slot is closed and has nothing more to give."""
         seq = 0
         while not self._stop.is_set():
-            if not self._shown.wait(0.1):
+            if not ready():
                 continue
-            item = self._slot.take_newest(seq, timeout=0.1)
+            item = take(seq, timeout=0.1)
             if item is None:
                 if self._slot.closed:
-                    break
+                    return
                 continue
-            seq, frame = item
+            seq = item[0]
+            held = [item[1]]
             item = None
+            yield held.pop()  # the consumer alone holds the frame: it can let it go early
+
+    def _preview_loop(self) -> None:
+        for frame in self._frames(self._slot.take_newest, lambda: self._shown.wait(0.1)):
             self._shown.clear()
             try:
                 small = preview_array(frame, self._preview_size)
@@ -295,15 +307,7 @@ class ScanLoop:
             self._stop.set()
             self._send("failed", UNAVAILABLE, "missing")
             return
-        seq = 0
-        while not self._stop.is_set():
-            item = self._slot.take_newer(seq, timeout=0.1)
-            if item is None:
-                if self._slot.closed:
-                    break
-                continue
-            seq, frame = item
-            item = None
+        for frame in self._frames(self._slot.take_newer):
             t0 = time.perf_counter()
             try:
                 found = detect(frame, rescue=self.decode_attempts)
