@@ -11,9 +11,10 @@ import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QDialogButtonBox,
     QProxyStyle,
     QStyle,
     QStyleFactory,
@@ -136,6 +137,17 @@ class _Style(QProxyStyle):
             box.moveCenter(option.rect.center())
             painter.drawRoundedRect(box, 2, 2)
             painter.restore()
+
+
+def plain_dialog_buttons(root: QWidget) -> None:
+    """No icons on the buttons of ``root``'s button boxes, whatever the platform's style hint
+    (a KDE or generic X11 theme gives Fusion's "X" and tick icons on the light palette too; the
+    words say it). Called for every window shown (ui/window_hooks.py); the dark palette's
+    :class:`_Style` also says so itself."""
+    for box in root.findChildren(QDialogButtonBox):
+        for button in box.buttons():
+            if not button.icon().isNull():
+                button.setIcon(QIcon())
 
 
 def _outline(option: QStyleOption, painter: QPainter) -> None:

@@ -1,9 +1,10 @@
 """One application-wide hook on top-level windows being shown.
 
 Every top-level window, when shown, is clamped to its screen (:func:`geometry.clamp`: shrunk and
-moved inside the available area) and its standard dialog buttons get their accessible
-descriptions (:func:`a11y.describe_standard_buttons`), so that every dialog, ours or Qt's, gets
-both the same way.
+moved inside the available area), its standard dialog buttons get their accessible
+descriptions (:func:`a11y.describe_standard_buttons`) and lose their icons
+(:func:`theme.plain_dialog_buttons`), so that every dialog, ours or Qt's, gets all of it the same
+way.
 
 This is one event filter on the application, not one per feature, and :func:`run_gui` installs
 it once the main window is on screen: a filter written in Python runs for every event of every
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.ui.a11y import describe_standard_buttons
 from desktop_app.ui.geometry import clamp
+from desktop_app.ui.theme import plain_dialog_buttons
 
 _PROPERTY = "window_hooks"
 
@@ -31,6 +33,7 @@ class _WindowShown(QObject):
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
             clamp(watched)
             describe_standard_buttons(watched)
+            plain_dialog_buttons(watched)
         return False
 
 

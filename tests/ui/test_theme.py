@@ -126,6 +126,32 @@ def test_the_light_palette_uses_fusion_itself_and_the_dark_one_the_fixed_style(
         assert field.style() is style  # the open field was restyled
 
 
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_shown_dialogs_have_no_icons_on_their_buttons(qtbot, restore_theme, mode):
+    """Whatever the platform's theme gives (KDE and generic X11 put icons on them with Fusion's
+    light palette): every window shown loses them, the message boxes of Qt included."""
+    from PySide6.QtGui import QIcon, QPixmap
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+
+    from desktop_app.ui.window_hooks import ensure_window_hooks
+
+    theme.apply_theme(restore_theme, mode)
+    ensure_window_hooks(restore_theme)
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    QVBoxLayout(dialog).addWidget(box)
+    pixmap = QPixmap(16, 16)
+    pixmap.fill()
+    for button in box.buttons():  # as a style that shows button icons gives them
+        button.setIcon(QIcon(pixmap))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert all(button.icon().isNull() for button in box.buttons())
+
+
 @pytest.mark.parametrize("kind", ["line edit", "spin box"])
 def test_fields_are_outlined_at_3_to_1_on_the_dark_palette(qtbot, restore_theme, kind):
     """Fusion derives field frames from the window colour, which vanish on the dark base; line
