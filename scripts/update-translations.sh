@@ -17,7 +17,7 @@ LANGS=(de)
 mapfile -t SOURCES < <(
   find desktop_app/ui -name '*.py' | sort
   echo desktop_app/settings.py
-  echo desktop_app/exporters/__init__.py
+  echo desktop_app/exporters/registry.py
 )
 for lang in "${LANGS[@]}"; do
   ts=resources/translations/desktop_authenticator_${lang}.ts

@@ -104,7 +104,7 @@ SUSPECT = re.compile(
 #: (file, interpolated expression) -> why it cannot hold a secret
 VETTED = {
     ("cli/portal.py", "str(exc)"): "a ValueError of the emulator's --fault option",
-    ("exporters/__init__.py", "exc.strerror"): "an OS error's fixed text",
+    ("exporters/registry.py", "exc.strerror"): "an OS error's fixed text",
     ("exporters/base.py", "exc.strerror"): "an OS error's fixed text",
     ("portal/emulator/handler.py", "exc.__class__.__name__"): "a class name",
     ("ui/add_dialog.py", "self.tr('Paste a link first.')"): "a fixed, translated text",

@@ -4,7 +4,7 @@
 <context>
     <name>A11y</name>
     <message>
-        <location filename="../../desktop_app/ui/a11y.py" line="+28"/>
+        <location filename="../../desktop_app/ui/a11y.py" line="+33"/>
         <source>Close this window.</source>
         <translation>Dieses Fenster schließen.</translation>
     </message>
@@ -42,7 +42,7 @@
 <context>
     <name>AccountDelegate</name>
     <message>
-        <location filename="../../desktop_app/ui/account_delegate.py" line="+290"/>
+        <location filename="../../desktop_app/ui/account_delegate.py" line="+294"/>
         <source>next  {code}</source>
         <translation>nächster  {code}</translation>
     </message>
@@ -60,7 +60,7 @@
 <context>
     <name>AccountFields</name>
     <message>
-        <location filename="../../desktop_app/ui/account_fields.py" line="+14"/>
+        <location filename="../../desktop_app/ui/account_fields.py" line="+19"/>
         <source>Issuer</source>
         <translation>Anbieter</translation>
     </message>
@@ -83,7 +83,7 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/accounts_model.py" line="+244"/>
+        <location filename="../../desktop_app/ui/accounts_model.py" line="+246"/>
         <source>Click or press Enter to copy the code.</source>
         <translation>Klicken oder Eingabetaste drücken, um den Code zu kopieren.</translation>
     </message>
@@ -106,7 +106,7 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../desktop_app/ui/accounts_view.py" line="+63"/>
+        <location filename="../../desktop_app/ui/accounts_view.py" line="+52"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
@@ -415,7 +415,7 @@
 <context>
     <name>AddingController</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/adding.py" line="+75"/>
+        <location filename="../../desktop_app/ui/controllers/adding.py" line="+90"/>
         <source>The account could not be saved</source>
         <translation>Das Konto konnte nicht gespeichert werden</translation>
     </message>
@@ -431,18 +431,18 @@
     </message>
     <message>
         <location line="+30"/>
-        <location line="+69"/>
+        <location line="+73"/>
         <source>No QR code found</source>
         <translation>Kein QR-Code gefunden</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+71"/>
+        <location line="-73"/>
+        <location line="+75"/>
         <source>No QR code was found.</source>
         <translation>Es wurde kein QR-Code gefunden.</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source> — scan code {missing} too, or add these now</source>
         <translation> – scannen Sie auch Code {missing} oder fügen Sie diese jetzt hinzu</translation>
     </message>
@@ -467,7 +467,7 @@
         <translation>QR-Code-Bilder öffnen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>{n} images</source>
         <translation>{n} Bilder</translation>
     </message>
@@ -561,7 +561,7 @@
         <translation type="vanished">Falsches Passwort. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/application.py" line="+101"/>
+        <location filename="../../desktop_app/ui/application.py" line="+105"/>
         <source>Authenticator is already running</source>
         <translation>Authenticator läuft bereits</translation>
     </message>
@@ -584,7 +584,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>CameraPreview</name>
     <message>
-        <location filename="../../desktop_app/ui/scan_window.py" line="+69"/>
+        <location filename="../../desktop_app/ui/scan_window.py" line="+61"/>
         <source>Camera preview</source>
         <translation>Kameravorschau</translation>
     </message>
@@ -602,7 +602,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>CameraScanner</name>
     <message>
-        <location filename="../../desktop_app/ui/camera_worker.py" line="+50"/>
+        <location filename="../../desktop_app/ui/camera_worker.py" line="+51"/>
         <source>Camera scanning stopped unexpectedly. Close this window and open it again.</source>
         <extracomment>shown in the scan window when its camera process ended without being asked to (a crash)</extracomment>
         <translation>Das Scannen mit der Kamera wurde unerwartet beendet. Schließen Sie dieses Fenster und öffnen Sie es erneut.</translation>
@@ -611,7 +611,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>CandidateReview</name>
     <message>
-        <location filename="../../desktop_app/ui/candidate_review.py" line="+50"/>
+        <location filename="../../desktop_app/ui/candidate_review.py" line="+53"/>
         <source>Steam Guard · 5 characters · every {period} s</source>
         <translation>Steam Guard · 5 Zeichen · alle {period} s</translation>
     </message>
@@ -787,7 +787,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/confirm_dialog.py" line="+44"/>
+        <location filename="../../desktop_app/ui/confirm_dialog.py" line="+48"/>
         <source>Add Account</source>
         <translation>Konto hinzufügen</translation>
     </message>
@@ -839,7 +839,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/edit_dialog.py" line="+32"/>
+        <location filename="../../desktop_app/ui/edit_dialog.py" line="+36"/>
         <source>Edit Account</source>
         <translation>Konto bearbeiten</translation>
     </message>
@@ -939,7 +939,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EmnifyPane</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/pane.py" line="+132"/>
+        <location filename="../../desktop_app/ui/emnify/pane.py" line="+127"/>
         <source>Demo portal: e-mail {user}, password {password}</source>
         <translation>Demo-Portal: E-Mail {user}, Passwort {password}</translation>
     </message>
@@ -1222,7 +1222,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+39"/>
-        <location filename="../../desktop_app/ui/emnify/texts.py" line="+25"/>
+        <location filename="../../desktop_app/ui/emnify/texts.py" line="+29"/>
         <source>Loading the account…</source>
         <translation>Konto wird geladen…</translation>
     </message>
@@ -1725,7 +1725,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>Exporters</name>
     <message>
-        <location filename="../../desktop_app/exporters/__init__.py" line="+34"/>
+        <location filename="../../desktop_app/exporters/registry.py" line="+16"/>
         <source>Aegis vault, encrypted (recommended)</source>
         <translation>Aegis-Tresor, verschlüsselt (empfohlen)</translation>
     </message>
@@ -1753,7 +1753,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>FileDialogs</name>
     <message>
-        <location filename="../../desktop_app/ui/file_dialogs.py" line="+38"/>
+        <location filename="../../desktop_app/ui/file_dialogs.py" line="+43"/>
         <source>Images ({patterns})</source>
         <translation>Bilder ({patterns})</translation>
     </message>
@@ -1829,7 +1829,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="+52"/>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="+55"/>
         <source>Authenticator backups (*.json *.2fas *.aes *.txt *.csv *.png *.jpg *.jpeg)</source>
         <translation>Authenticator-Sicherungen (*.json *.2fas *.aes *.txt *.csv *.png *.jpg *.jpeg)</translation>
     </message>
@@ -2030,7 +2030,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>ListActions</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/list_actions.py" line="+34"/>
+        <location filename="../../desktop_app/ui/controllers/list_actions.py" line="+36"/>
         <location line="+9"/>
         <source>Code for {who} copied</source>
         <translation>Code für {who} kopiert</translation>
@@ -2133,7 +2133,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/pages.py" line="+76"/>
+        <location filename="../../desktop_app/ui/controllers/pages.py" line="+79"/>
         <source>&lt;b&gt;Demo mode&lt;/b&gt;: emnify portal emulator at {url}, user &lt;b&gt;{user}&lt;/b&gt;, password &lt;b&gt;{password}&lt;/b&gt;. Try &lt;i&gt;Settings → emnify account&lt;/i&gt; (Ctrl+,) to turn two-factor authentication on and off.</source>
         <translation>&lt;b&gt;Demo-Modus&lt;/b&gt;: emnify-Portal-Emulator unter {url}, Benutzer &lt;b&gt;{user}&lt;/b&gt;, Passwort &lt;b&gt;{password}&lt;/b&gt;. Unter &lt;i&gt;Einstellungen → emnify-Konto&lt;/i&gt; (Strg+,) schalten Sie die Zwei-Faktor-Authentifizierung ein und aus.</translation>
     </message>
@@ -2148,7 +2148,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Hinweis zum Demo-Modus</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_actions.py" line="+30"/>
+        <location filename="../../desktop_app/ui/main_actions.py" line="+32"/>
         <source>&amp;Enter Setup Key…</source>
         <translation>Einrichtungsschlüssel &amp;eingeben …</translation>
     </message>
@@ -2239,7 +2239,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+229"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+225"/>
         <source>Search accounts</source>
         <translation>Konten durchsuchen</translation>
     </message>
@@ -2424,7 +2424,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Der Tresor ist gesperrt.</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+243"/>
         <source>Not available</source>
         <translation>Nicht verfügbar</translation>
     </message>
@@ -2434,7 +2434,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Das Exportieren ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>About Authenticator</source>
         <translation>Über Authenticator</translation>
     </message>
@@ -2517,7 +2517,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/unlock_dialog.py" line="+33"/>
+        <location filename="../../desktop_app/ui/unlock_dialog.py" line="+28"/>
         <source>No system keyring was found on this computer, so your accounts are protected by a password instead. You will enter it each time the app starts.</source>
         <translation>Auf diesem Computer wurde kein Schlüsselbund des Systems gefunden, deshalb schützt stattdessen ein Passwort Ihre Konten. Sie geben es bei jedem Start der App ein.</translation>
     </message>
@@ -2670,7 +2670,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>QrLabel</name>
     <message>
-        <location filename="../../desktop_app/ui/qr_view.py" line="+18"/>
+        <location filename="../../desktop_app/ui/qr_view.py" line="+23"/>
         <source>QR code</source>
         <translation>QR-Code</translation>
     </message>
@@ -3178,7 +3178,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="+44"/>
+        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="+48"/>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -3244,7 +3244,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../desktop_app/ui/tray.py" line="+21"/>
+        <location filename="../../desktop_app/ui/tray.py" line="+26"/>
         <source>&amp;Search Accounts…</source>
         <translation>Konten &amp;durchsuchen …</translation>
     </message>
