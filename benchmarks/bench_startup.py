@@ -38,10 +38,9 @@ from desktop_app.paths import AppPaths
 from desktop_app.settings import Settings
 from desktop_app.vault import KeyStore
 t_imports_core = time.time()
-from desktop_app.ui.application import build_window, create_app
+from desktop_app.ui.application import build_window, create_app, ensure_window_hooks
 from desktop_app.ui.i18n import install_translations
 from desktop_app.ui.theme import apply_theme
-from desktop_app.ui.window_hooks import ensure_window_hooks
 from PySide6.QtCore import QTimer
 t_imports = time.time()
 keystore = KeyStore.memory()

@@ -22,9 +22,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
-
-import httpx
+from typing import TYPE_CHECKING, Literal
 
 from desktop_app.errors import KeyringUnavailableError, VaultError
 from desktop_app.portal.client import (
@@ -51,6 +49,9 @@ from desktop_app.portal.errors import (
 from desktop_app.portal.session import TokenStore
 from desktop_app.portal.transport import DEFAULT_DEADLINE
 from desktop_app.vault import KeyStore
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 

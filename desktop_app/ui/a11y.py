@@ -10,8 +10,13 @@ description.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 _B = QDialogButtonBox.StandardButton
 

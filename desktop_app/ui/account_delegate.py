@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QPoint,
     QRect,
     QRectF,
     QSize,
@@ -37,7 +37,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from desktop_app.otp.model import Entry, Icon, OtpType
 from desktop_app.ui.accounts_model import (
@@ -48,6 +48,10 @@ from desktop_app.ui.accounts_model import (
     WARN_SECONDS,
 )
 from desktop_app.ui.theme import MUTED_ALPHA
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 H_PAD = 14
 V_PAD = 10

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit
 
 from desktop_app.otp.model import Entry
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 def label_edits(entry: Entry, parent: QWidget) -> tuple[QLineEdit, QLineEdit]:

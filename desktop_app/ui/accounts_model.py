@@ -11,14 +11,13 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
     QMimeData,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -27,6 +26,9 @@ from PySide6.QtCore import (
 
 from desktop_app.otp.codes import code_at, group_code
 from desktop_app.otp.model import Entry, OtpType
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
 
 ROLE_ENTRY = Qt.ItemDataRole.UserRole + 1
 ROLE_CODE = Qt.ItemDataRole.UserRole + 2  # grouped current code

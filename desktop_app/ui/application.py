@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon, QImageReader
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.errors import VaultError, VaultLockedError
-from desktop_app.ui.window_hooks import ensure_window_hooks
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from desktop_app.app import AppServices
     from desktop_app.ui.main_window import MainWindow
 
@@ -43,6 +44,14 @@ def create_app(argv: list[str] | None = None, *, window_hooks: bool = True) -> Q
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
     return app
+
+
+def ensure_window_hooks(app: QApplication | None = None) -> None:
+    """:func:`desktop_app.ui.window_hooks.ensure_window_hooks`, imported when first needed (after
+    the main window's first paint on a normal start)."""
+    from desktop_app.ui import window_hooks
+
+    window_hooks.ensure_window_hooks(app)
 
 
 class _NeedPassword(Exception):

@@ -13,6 +13,7 @@ that cannot be added are listed with the reason. Saving is the caller's (one ``v
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QTableWidget,
@@ -39,6 +39,9 @@ from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.account_delegate import avatar_color, initials
 from desktop_app.ui.account_fields import label_edits
 from desktop_app.ui.theme import current_is_dark, error_css, themed, warning_color, warning_css
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit
 
 COL_CHECK, COL_ISSUER, COL_NAME, COL_KIND, COL_GROUP, COL_STATUS = range(6)
 

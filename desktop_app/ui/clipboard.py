@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
-from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtGui import QGuiApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QClipboard
 
 # Clipboard managers that honour it (KDE Klipper, several others) do not keep a history entry.
 _SECRET_HINT = "x-kde-passwordManagerHint"

@@ -7,8 +7,9 @@ the checked candidates with one ``vault.add_many`` call (all or nothing).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
 from desktop_app.errors import AppError, OtpError
 from desktop_app.otp.migration import SkippedEntry
@@ -16,6 +17,9 @@ from desktop_app.otp.model import Entry
 from desktop_app.ui.candidate_review import CandidateReview, describe
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.vault import Vault
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QWidget
 
 __all__ = ["ConfirmDialog", "describe"]
 

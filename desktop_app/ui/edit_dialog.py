@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -11,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from desktop_app.errors import AppError, OtpError
@@ -21,6 +22,9 @@ from desktop_app.ui.add_dialog import field_message
 from desktop_app.ui.candidate_review import describe
 from desktop_app.ui.theme import error_css, themed
 from desktop_app.vault import Vault
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class EditDialog(QDialog):

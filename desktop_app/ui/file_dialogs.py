@@ -8,11 +8,15 @@ path = save_file(parent, settings, title, suggested_name, file_filter)
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 def start_folder(settings: Settings) -> Path:

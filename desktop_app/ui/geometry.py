@@ -7,11 +7,16 @@ fit, and moves it inside (ui/window_hooks.py does it for every window when it is
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QRect, QSize
-from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QGuiApplication
 
 from desktop_app.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QScreen
+    from PySide6.QtWidgets import QWidget
 
 MARGIN = 0.96  # leave a little of the screen around a window for its frame and the panel
 

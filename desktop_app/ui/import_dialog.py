@@ -18,9 +18,9 @@ from __future__ import annotations
 import html
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -46,6 +46,9 @@ from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.theme import error_css, themed
 from desktop_app.ui.workers import run_in_thread
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar
+from PySide6.QtWidgets import QMenu
 
 from desktop_app.otp.model import Entry, OtpType
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenuBar
+
     from desktop_app.ui.main_window import MainWindow
 
 

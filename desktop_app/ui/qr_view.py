@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 from desktop_app.ui.images import qr_pixmap
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class QrLabel(QLabel):

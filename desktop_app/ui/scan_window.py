@@ -20,17 +20,7 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QImage,
-    QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QPen,
-    QPolygonF,
-    QResizeEvent,
-    QShortcut,
-)
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPolygonF, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -50,6 +40,8 @@ from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage, QPaintEvent, QResizeEvent
+
     from desktop_app.scanning.camera_loop import Code
 
 OVERLAY_HOLD_MS = 400  # how long the frame around a code stays after the code was last seen

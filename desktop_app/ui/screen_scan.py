@@ -33,17 +33,22 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.errors import ScanError
 from desktop_app.scanning.decoders import decode
 from desktop_app.ui import screen_portal
 from desktop_app.ui.images import qimage_to_array  # the one QImage -> array conversion
 from desktop_app.ui.workers import run_in_thread
+
+if TYPE_CHECKING:
+    import numpy as np
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QWidget
 
 __all__ = ["ScreenScanResult", "qimage_to_array", "scan_screens", "start_screen_scan"]
 

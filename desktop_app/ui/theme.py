@@ -9,21 +9,15 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialogButtonBox,
-    QProxyStyle,
-    QStyle,
-    QStyleFactory,
-    QStyleHintReturn,
-    QStyleOption,
-    QStyleOptionComplex,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
 from shiboken6 import isValid
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyle, QWidget
 
 _state: dict[str, object] = {}
 # Widgets whose style sheet is computed from the theme (error colours, the banner, ...): set again
@@ -75,90 +69,17 @@ def _palette(dark: bool) -> QPalette:
     return p
 
 
-FRAME_DARK = "#8c8c8c"  # outline of fields and check boxes on the dark palette (>= 3:1 on base)
-
-
-class _Style(QProxyStyle):
-    """Fusion for the dark palette: check-box and text-field outlines that stay visible (Fusion
-    derives them from the window colour, which makes them vanish on a dark base), and no icons on
-    dialog buttons (Fusion's black "X" icons vanish on dark buttons; the words say it). The light
-    palette uses Fusion itself (see :func:`_use_style`)."""
-
-    _CHECKS = (
-        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-    )
-    _FIELDS = (QStyle.PrimitiveElement.PE_FrameLineEdit,)
-
-    def styleHint(
-        self,
-        hint: QStyle.StyleHint,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-        returnData: QStyleHintReturn | None = None,
-    ) -> int:
-        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
-            return 0
-        return super().styleHint(hint, option, widget, returnData)
-
-    def drawComplexControl(
-        self,
-        control: QStyle.ComplexControl,
-        option: QStyleOptionComplex,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        """Spin boxes draw their frame themselves (not as a line edit's): outlined the same."""
-        super().drawComplexControl(control, option, painter, widget)
-        dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
-        if dark and control == QStyle.ComplexControl.CC_SpinBox:
-            _outline(option, painter)
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
-        if dark and element in self._FIELDS:
-            _outline(option, painter)
-        if dark and element in self._CHECKS:
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QColor(FRAME_DARK))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            side = min(option.rect.width(), option.rect.height(), 14)
-            box = QRect(option.rect)
-            box.setWidth(side - 1)
-            box.setHeight(side - 1)
-            box.moveCenter(option.rect.center())
-            painter.drawRoundedRect(box, 2, 2)
-            painter.restore()
-
-
 def plain_dialog_buttons(root: QWidget) -> None:
     """No icons on the buttons of ``root``'s button boxes, whatever the platform's style hint
     (a KDE or generic X11 theme gives Fusion's "X" and tick icons on the light palette too; the
     words say it). Called for every window shown (ui/window_hooks.py); the dark palette's
-    :class:`_Style` also says so itself."""
+    :class:`~desktop_app.ui.dark_style.DarkStyle` also says so itself."""
+    from PySide6.QtWidgets import QDialogButtonBox  # the hook runs after the first paint
+
     for box in root.findChildren(QDialogButtonBox):
         for button in box.buttons():
             if not button.icon().isNull():
                 button.setIcon(QIcon())
-
-
-def _outline(option: QStyleOption, painter: QPainter) -> None:
-    """A field's outline on the dark palette: FRAME_DARK (>= 3:1), the accent when focused."""
-    painter.save()
-    focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-    color = option.palette.color(QPalette.ColorRole.Highlight) if focused else None
-    painter.setPen(color if color is not None else QColor(FRAME_DARK))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRoundedRect(option.rect.adjusted(0, 0, -1, -1), 2, 2)
-    painter.restore()
 
 
 def light_palette() -> QPalette:
@@ -189,12 +110,17 @@ def apply_theme(app: QApplication, mode: str) -> None:
 
 def _use_style(app: QApplication, dark: bool) -> None:
     """Fusion everywhere (a consistent look that honours our palettes). On the dark palette it is
-    :class:`_Style`, Fusion with the outlines and button faces fixed for dark colours; on the
+    :class:`~desktop_app.ui.dark_style.DarkStyle`, Fusion with the outlines and button faces fixed for dark colours; on the
     light one Fusion itself, which needs no fix: a Python style makes every style call from Qt
     (hundreds while one window is built and painted) cross into Python, ~30 ms of a start."""
     if _state.get("dark_style") is dark:
         return
-    style = _Style("Fusion") if dark else QStyleFactory.create("Fusion")
+    if dark:
+        from desktop_app.ui.dark_style import DarkStyle  # a Python style: only when dark
+
+        style: QStyle = DarkStyle("Fusion")
+    else:
+        style = QStyleFactory.create("Fusion")
     _state["style"] = style  # the Python wrapper lives as long as the application uses it
     _state["dark_style"] = dark
     app.setStyle(style)

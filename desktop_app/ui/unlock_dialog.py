@@ -9,23 +9,18 @@ returned; ``failure`` the error that ended the dialog.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from desktop_app.errors import WrongPasswordError
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.theme import error_css, themed
 from desktop_app.ui.workers import run_in_thread
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 MIN_LENGTH = 8
 Mode = Literal["create", "unlock", "change"]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.otp.model import Entry
@@ -49,10 +50,10 @@ def wayland(monkeypatch: pytest.MonkeyPatch) -> None:
 def no_grab(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts X11-style screen grabs (the portal path must not need one)."""
     calls: list[int] = []
-    black = screen_scan.QImage(64, 64, screen_scan.QImage.Format.Format_RGB32)
+    black = QImage(64, 64, QImage.Format.Format_RGB32)
     black.fill(0)
 
-    def grab() -> list[tuple[str, screen_scan.QImage]]:
+    def grab() -> list[tuple[str, QImage]]:
         calls.append(1)
         return [("screen 1 (64x64)", black)]
 

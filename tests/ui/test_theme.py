@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget
 
 from desktop_app.ui import theme
+from desktop_app.ui.dark_style import DarkStyle
 
 pytestmark = pytest.mark.gui
 
@@ -120,7 +121,7 @@ def test_the_light_palette_uses_fusion_itself_and_the_dark_one_the_fixed_style(
     for mode, fixed in (("light", False), ("dark", True), ("light", False), ("dark", True)):
         theme.apply_theme(app, mode)
         style = QApplication.style()
-        assert isinstance(style, theme._Style) is fixed, mode
+        assert isinstance(style, DarkStyle) is fixed, mode
         base = style.baseStyle() if fixed else style
         assert base.name().lower() == "fusion"
         assert field.style() is style  # the open field was restyled

@@ -19,17 +19,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QGuiApplication
 
 from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry
-from desktop_app.ui.file_dialogs import image_filter, open_files
 from desktop_app.ui.i18n import sentence
 from desktop_app.ui.images import qimage_to_array
 from desktop_app.ui.workers import run_in_thread
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QWidget
+
     from desktop_app.intake import Gatherer, Payload
     from desktop_app.otp.migration import SkippedEntry
     from desktop_app.ui.main_window import MainWindow
@@ -170,6 +171,8 @@ class AddingController(QObject):
     # --- images and drops -------------------------------------------------------------------
 
     def open_images(self) -> None:
+        from desktop_app.ui.file_dialogs import image_filter, open_files  # QFileDialog: on use
+
         paths = open_files(self.w, self.w.settings, self.tr("Open QR Code Images"), image_filter())
         if paths:
             self.scan_files(paths)

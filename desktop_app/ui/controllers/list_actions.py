@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint
+from PySide6.QtCore import QObject
 
 from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.accounts_model import ROLE_ENTRY, ROLE_RAW_CODE, ROLE_RAW_NEXT
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPoint
+
     from desktop_app.ui.main_window import MainWindow
 
 

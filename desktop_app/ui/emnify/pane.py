@@ -22,18 +22,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QMessageBox,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from desktop_app.app import AppServices
@@ -53,6 +45,9 @@ from desktop_app.ui.emnify.layout import PaneWidgets, build_account, build_sign_
 from desktop_app.ui.emnify.texts import method_texts
 from desktop_app.ui.emnify.widgets import DisableDialog, Feedback, InboxBridge, KeyDialog
 from desktop_app.ui.workers import run_in_thread
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 

@@ -4,10 +4,14 @@ no ids, no raw server strings)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.portal.enrolment import TwoFactorStatus
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
 
 
 @dataclass(frozen=True)
