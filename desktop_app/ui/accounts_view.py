@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QCursor, QPainter
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QStyle, QStyleOptionViewItem
+from PySide6.QtGui import QCursor, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QStyleOptionViewItem
 
 from desktop_app.ui.account_delegate import AccountDelegate
 from desktop_app.ui.accounts_model import RING_ROLES, ROLE_UUID, AccountsModel
@@ -83,15 +83,18 @@ class AccountsView(QListView):
     def paintEvent(self, event: QPaintEvent) -> None:
         area = event.region().boundingRect()
         ring_left = self.delegate.action_rect(self.viewport().rect()).left()
-        if area.left() >= ring_left and self._paint_rings(area):
+        dragging = self.state() == QAbstractItemView.State.DraggingState  # Qt draws the drop line
+        if not dragging and self._paint_rows(area, rings_only=area.left() >= ring_left):
             return
         super().paintEvent(event)
 
-    def _paint_rings(self, area: QRect) -> bool:
-        """Repaint only the countdown rings in ``area`` (a narrow column), cheaply.
-
-        Rows that are selected, hovered or counter-based go through the delegate as usual.
-        Returns False when the fast path does not apply.
+    def _paint_rows(self, area: QRect, *, rings_only: bool) -> bool:
+        """Paint the rows in ``area`` through the delegate's :meth:`~AccountDelegate.paint_row`
+        (the row's state from the selection, the mouse and the focus, not from a style option's
+        ``state``: that would build ``QStyle``'s Python type before the first paint). With
+        ``rings_only`` (a countdown step repaints a narrow column) a plain row repaints just its
+        ring; rows that are selected, hovered or counter-based are painted whole.
+        Returns False when this path does not apply (another model, no row in ``area``).
         """
         proxy = self.model()
         if not isinstance(proxy, QSortFilterProxyModel):
@@ -111,28 +114,37 @@ class AccountsView(QListView):
         rect = self.visualRect(first)
         step = rect.height()
         current = self.currentIndex()
+        focused = self.hasFocus()
         painter = QPainter(self.viewport())
         palette = self.palette()
+        group = (  # as QListView paints its items: greyed when disabled, inactive colours
+            QPalette.ColorGroup.Disabled
+            if not self.isEnabled()
+            else QPalette.ColorGroup.Active
+            if self.isActiveWindow()
+            else QPalette.ColorGroup.Inactive
+        )
         delegate = self.delegate
         try:
             for row in range(first.row(), last_row + 1):
                 index = proxy.index(row, 0)
-                source_row = row if identity else proxy.mapToSource(index).row()
-                ring = source.ring_state(source_row)
                 selected = selection.isSelected(index)
-                if ring is None or selected or row == hover_row:
+                ring = None
+                if rings_only and not selected and row != hover_row:
+                    ring = source.ring_state(row if identity else proxy.mapToSource(index).row())
+                if ring is None:
                     option = QStyleOptionViewItem()
                     self.initViewItemOption(option)
                     option.rect = QRect(rect)
-                    state = option.state
-                    if selected:
-                        state |= QStyle.StateFlag.State_Selected
-                    if row == hover_row:
-                        state |= QStyle.StateFlag.State_MouseOver
-                    if index == current and self.hasFocus():
-                        state |= QStyle.StateFlag.State_HasFocus
-                    option.state = state
-                    delegate.paint(painter, option, index)
+                    option.palette.setCurrentColorGroup(group)
+                    delegate.paint_row(
+                        painter,
+                        option,
+                        index,
+                        selected=selected,
+                        hovered=row == hover_row,
+                        focused=focused and index == current,
+                    )
                 else:
                     delegate.paint_ring_only(painter, rect, ring[0], ring[1], palette)
                 rect.translate(0, step)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon, QImageReader
 from PySide6.QtWidgets import QApplication
 
@@ -30,8 +30,14 @@ ICON = Path(__file__).resolve().parents[1] / "data" / "desktop-authenticator.svg
 def create_app(argv: list[str] | None = None, *, window_hooks: bool = True) -> QApplication:
     """The application, set up. ``window_hooks=False`` leaves out the hook on shown windows
     (ui/window_hooks.py): :func:`run_gui` installs it once the main window is on screen."""
+    from desktop_app.ui import theme
+
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication([*(argv or sys.argv[:1]), *theme.APP_ARGS])
+        theme.started_with_fusion()
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Authenticator")
     app.setOrganizationName("emnify")
@@ -52,6 +58,36 @@ def ensure_window_hooks(app: QApplication | None = None) -> None:
     from desktop_app.ui import window_hooks
 
     window_hooks.ensure_window_hooks(app)
+
+
+HOOKS_LATEST_MS = 2000
+
+
+class _AfterFirstPaint(QObject):
+    """Installs the window hooks once the main window has painted its first frame.
+
+    The hook is a Python event filter on the whole application: every object it meets gets its
+    Python type built, ``QWindow``'s and the style's (``QStyle``, ~14 ms of enums) among them.
+    Installed from a zero timer right after ``show()``, it still ran before the first frame.
+    A window that is not painted soon (started minimised) gets them after ``HOOKS_LATEST_MS``."""
+
+    def __init__(self, window: QWidget, app: QApplication) -> None:
+        super().__init__(window)
+        self._app = app
+        window.installEventFilter(self)
+        QTimer.singleShot(HOOKS_LATEST_MS, lambda: ensure_window_hooks(app))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            app = self._app
+            QTimer.singleShot(0, lambda: ensure_window_hooks(app))  # after the whole frame
+        return False
+
+
+def hooks_after_first_paint(window: QWidget, app: QApplication) -> None:
+    """:func:`ensure_window_hooks` once ``window`` (shown next) has painted its first frame."""
+    _AfterFirstPaint(window, app)
 
 
 class _NeedPassword(Exception):
@@ -140,7 +176,7 @@ def build_window(services: AppServices) -> MainWindow:
 
 
 def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> int:
-    app = create_app(window_hooks=False)  # installed once the main window is on screen
+    app = create_app(window_hooks=False)  # installed once the main window has painted
     from desktop_app.ui.i18n import install_translations
     from desktop_app.ui.theme import apply_theme
 
@@ -150,8 +186,8 @@ def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> in
         if services.vault is None and not open_vault_interactive(services):
             return 1
         window = build_window(services)
+        hooks_after_first_paint(window, app)
         window.show()
-        QTimer.singleShot(0, lambda: ensure_window_hooks(app))
         tray = None
         if services.settings.get("tray_icon"):
             from desktop_app.ui.tray import install_tray

@@ -82,6 +82,19 @@ def plain_dialog_buttons(root: QWidget) -> None:
                 button.setIcon(QIcon())
 
 
+#: QApplication arguments that start it with Fusion, the light palette's style (see
+#: :func:`started_with_fusion`)
+APP_ARGS = ("-style", "Fusion")
+
+
+def started_with_fusion() -> None:
+    """The application was built with :data:`APP_ARGS`: its style is plain Fusion already, and
+    the light palette needs no ``setStyle``. Setting it through ``QStyleFactory`` hands a
+    ``QStyle`` to Python, which builds that class and its enums (~14 ms) before the first
+    paint; nothing else on the way to it needs them."""
+    _state.setdefault("dark_style", False)
+
+
 def light_palette() -> QPalette:
     return _palette(False)
 
@@ -110,9 +123,10 @@ def apply_theme(app: QApplication, mode: str) -> None:
 
 def _use_style(app: QApplication, dark: bool) -> None:
     """Fusion everywhere (a consistent look that honours our palettes). On the dark palette it is
-    :class:`~desktop_app.ui.dark_style.DarkStyle`, Fusion with the outlines and button faces fixed for dark colours; on the
-    light one Fusion itself, which needs no fix: a Python style makes every style call from Qt
-    (hundreds while one window is built and painted) cross into Python, ~30 ms of a start."""
+    :class:`~desktop_app.ui.dark_style.DarkStyle`, Fusion with the outlines and button faces
+    fixed for dark colours; on the light one Fusion itself, which needs no fix: a Python style
+    makes every style call from Qt (hundreds while one window is built and painted) cross into
+    Python, ~30 ms of a start."""
     if _state.get("dark_style") is dark:
         return
     if dark:

@@ -543,6 +543,111 @@ def test_countdown_step_repaints_only_rings(window, qtbot):
     assert delegate.paint_count - after_full <= 1
 
 
+def test_a_full_repaint_paints_each_row_with_its_state(window, qtbot, monkeypatch):
+    """The view paints its rows itself (not through a style option's ``state``): each visible
+    row once, the selected one as selected, focused when the list has the focus."""
+    from desktop_app.ui.accounts_model import ROLE_ENTRY
+
+    delegate = window.view.delegate
+    real = delegate.paint_row
+    seen: dict[str, tuple[bool, bool, bool]] = {}
+
+    def record(painter, option, index, *, selected, hovered, focused):
+        seen[index.data(ROLE_ENTRY).issuer] = (selected, hovered, focused)
+        real(painter, option, index, selected=selected, hovered=hovered, focused=focused)
+
+    monkeypatch.setattr(delegate, "paint_row", record)
+    window.resize(560, 900)
+    _select(window, "Bank")
+    window.view.setFocus()
+    seen.clear()
+    window.view.viewport().repaint(window.view.viewport().rect())
+    assert set(seen) == {e.issuer for e in window.model.entries()}
+    assert seen["Bank"] == (True, False, window.view.hasFocus())
+    assert all(state == (False, False, False) for name, state in seen.items() if name != "Bank")
+
+
+def test_the_delegate_reads_a_style_option_state_for_qt(window, monkeypatch):
+    """Where Qt paints a row itself (a drag image, another view), the option's state flags
+    become the row's state."""
+    from PySide6.QtGui import QPainter, QPixmap
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    delegate = window.view.delegate
+    calls: list[dict[str, bool]] = []
+    monkeypatch.setattr(delegate, "paint_row", lambda _p, _o, _i, **state: calls.append(state))
+    option = QStyleOptionViewItem()
+    option.rect = window.view.visualRect(_row_of(window, "Bank"))
+    option.state = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+    pixmap = QPixmap(600, 100)
+    painter = QPainter(pixmap)
+    try:
+        delegate.paint(painter, option, _row_of(window, "Bank"))
+    finally:
+        painter.end()
+    assert calls == [{"selected": True, "hovered": False, "focused": True}]
+
+
+def test_first_paint_builds_no_style_class(tmp_path):
+    """Start-up: the main window is painted with Fusion (given to QApplication as an argument)
+    and its rows, without building ``QStyle``'s Python type (~14 ms of enums); the window hooks
+    come after the first frame."""
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
+        "from PySide6 import QtWidgets;"
+        "from desktop_app.app import AppServices;"
+        "from desktop_app.otp.model import Entry;"
+        "from desktop_app.paths import AppPaths;"
+        "from desktop_app.settings import Settings;"
+        "from desktop_app.vault import KeyStore, Vault;"
+        "from desktop_app.ui.application import build_window, create_app, hooks_after_first_paint;"
+        "from desktop_app.ui.theme import apply_theme;"
+        f"p = AppPaths.resolve({str(tmp_path)!r}); p.ensure(); ks = KeyStore.memory();"
+        "s = AppServices(paths=p, settings=Settings(p.config_dir), keystore=ks);"
+        "s.vault = Vault.open(p.data_dir, keystore=ks);"
+        "s.vault.add_many([Entry('JBSWY3DPEHPK3PXP', f'Service {i}', 'me') for i in range(30)]);"
+        "app = create_app(window_hooks=False); apply_theme(app, 'light');"
+        "w = build_window(s); painted = [];"
+        "w.view.delegate.on_first_paint = lambda: painted.append("
+        "'QStyle' in vars(QtWidgets) or app.property('window_hooks') is not None);"
+        "hooks_after_first_paint(w, app); w.show();"
+        "[app.processEvents() for _ in range(50) if not painted];"
+        "[app.processEvents() for _ in range(20)];"
+        "print('PAINTED', painted, 'STYLE', app.style().name().lower(),"
+        " 'HOOKS', app.property('window_hooks') is not None)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert "PAINTED [False] STYLE fusion HOOKS True" in out.stdout, out.stdout + out.stderr
+
+
+def test_window_hooks_come_even_if_the_window_is_never_painted():
+    """A main window started minimised paints late: the hooks come after HOOKS_LATEST_MS."""
+    code = """
+import os, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QWidget
+from desktop_app.ui import application
+app = application.create_app(window_hooks=False)
+application.HOOKS_LATEST_MS = 50
+window = QWidget()  # never shown
+application.hooks_after_first_paint(window, app)
+before = app.property("window_hooks") is not None
+end = time.monotonic() + 5
+while app.property("window_hooks") is None and time.monotonic() < end:
+    app.processEvents()
+    time.sleep(0.01)
+print("HOOKS", before, app.property("window_hooks") is not None)
+"""
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert "HOOKS False True" in out.stdout, out.stdout + out.stderr
+
+
 def test_scan_screen_result_goes_to_confirmation(empty_window, services, qtbot, monkeypatch):
     import desktop_app.ui.screen_scan as screen_scan
 
