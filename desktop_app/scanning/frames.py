@@ -261,6 +261,7 @@ class FrameSource:
         self.realtime = realtime
         self.first_frame_timeout = first_frame_timeout
         self.frames_read = 0
+        self._time_dropped = 0.0  # seconds of a paced source's frames the reader came too late for
         self.fps = DEFAULT_FPS
         self._cap: Any = None
         self._started = 0.0
@@ -360,11 +361,22 @@ class FrameSource:
         return frame if frame.ndim == 3 else cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
 
     def _pace(self) -> None:
+        """Wait until the next frame is due. A reader up to one frame late gets it at once (a
+        camera holds one); later than that, the frames in between are gone."""
+        interval = 1.0 / self.fps
         now = time.monotonic()
         if self._next_due > now:
             time.sleep(self._next_due - now)
             now = self._next_due
-        self._next_due = max(self._next_due + 1.0 / self.fps, now - 1.0 / self.fps)
+        due = max(self._next_due + interval, now - interval)
+        self._time_dropped += due - (self._next_due + interval)
+        self._next_due = due
+
+    @property
+    def frames_dropped(self) -> int:
+        """Frames a paced file source let go because the reader came more than one frame
+        late, as a camera drops them (benchmarks compare it with the frames read)."""
+        return round(self._time_dropped * self.fps)
 
     def _read_camera(self, cap: Any) -> np.ndarray:
         deadline = time.monotonic() + self.first_frame_timeout

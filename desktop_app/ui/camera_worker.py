@@ -153,6 +153,8 @@ class CameraScanner(QObject):
         self._stopping = False
         self.pid: int | None = None  # the camera process
         self.frames_read = 0
+        #: frames a paced stand-in for a camera let go because the capture came too late
+        self.frames_dropped = 0
         self.decode_attempts = 0
         self.decode_seconds = 0.0
         #: the latest decode durations in seconds (benchmarks read their percentiles)
@@ -354,7 +356,7 @@ class CameraScanner(QObject):
             self._next_buffer = (self._next_buffer + 1) % PREVIEW_BUFFERS
             self.preview_ready.emit(image, fw, fh)
         elif kind == "decoded":
-            self.frames_read, spent = args
+            self.frames_read, self.frames_dropped, spent = args
             self.decode_attempts += 1
             self.decode_seconds += spent
             self.decode_times.append(spent)

@@ -66,6 +66,46 @@ def test_realtime_paces_at_the_file_rate(tmp_path: Path) -> None:
     assert elapsed >= 4 / 25 - 0.01  # five frames at 25 fps span at least four intervals
 
 
+class _Clock:
+    """time.monotonic and time.sleep for the pacing, on a clock the test moves."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def test_a_late_reader_loses_frames_as_from_a_camera(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paced at 25 fps (0.04 s a frame): a reader up to two frames late still gets every frame
+    (the stand-in keeps the frame due and the next, as a camera's buffers do); one that comes
+    four frames late has lost one, and ``frames_dropped`` counts it."""
+    clock = _Clock()
+    monkeypatch.setattr(frames_module.time, "monotonic", clock.monotonic)
+    monkeypatch.setattr(frames_module.time, "sleep", clock.sleep)
+    with FrameSource(str(_video(tmp_path)), loop=True, realtime=True) as source:
+        for _ in range(5):  # on time
+            source.read()
+        clock.now += 2 * 0.04
+        for _ in range(3):  # the late one, then the next at once, then on time again
+            source.read()
+        assert source.frames_dropped == 0
+        clock.now += 4 * 0.04
+        source.read()
+        assert source.frames_dropped == 1
+        start, read = clock.now, source.frames_read
+        for _ in range(10):
+            source.read()
+    assert source.frames_dropped == 1  # back on time: nothing more lost
+    assert source.frames_read - read == 10
+    assert clock.now - start == pytest.approx(8 * 0.04, abs=1e-9)  # one came at once
+
+
 def _write_images(folder: Path, names: list[str]) -> None:
     folder.mkdir()
     for i, name in enumerate(names):
