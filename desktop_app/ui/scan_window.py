@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPolygonF, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,6 +64,8 @@ class CameraPreview(QWidget):
         )
         self.setMinimumSize(QSize(480, 270))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # every pixel is painted here (picture and bars): Qt need not paint what lies under it
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.image: QImage | None = None
         self.frame_size = (0, 0)
         self.polygons: list[list[tuple[float, float]]] = []
@@ -104,8 +106,9 @@ class CameraPreview(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(20, 20, 20))
+        background = QColor(20, 20, 20)
         if self.image is None or self.image.isNull():
+            painter.fillRect(self.rect(), background)
             painter.setPen(QColor(230, 230, 230))
             painter.drawText(
                 self.rect().adjusted(24, 24, -24, -24),
@@ -114,8 +117,29 @@ class CameraPreview(QWidget):
             )
             painter.end()
             return
-        target = self._target()
-        painter.drawImage(target, self.image)
+        iw, ih = self.image.width(), self.image.height()
+        width, height = self.width(), self.height()
+        if (iw == width and ih <= height) or (ih == height and iw <= width):
+            whole = QRect((width - iw) // 2, (height - ih) // 2, iw, ih)
+            target = QRectF(whole)
+        else:
+            target = self._target()
+            whole = QRect()
+        if not whole.isEmpty():
+            # the preview comes at the widget's size: one copy, and only the bars are filled
+            # (30 times a second, the GUI thread's main cost during a scan)
+            painter.drawImage(whole.topLeft(), self.image)
+            for bar in (
+                QRect(0, 0, width, whole.top()),  # above, below, left, right of the picture
+                QRect(0, whole.bottom() + 1, width, height - whole.bottom() - 1),
+                QRect(0, whole.top(), whole.left(), whole.height()),
+                QRect(whole.right() + 1, whole.top(), width - whole.right() - 1, whole.height()),
+            ):
+                if not bar.isEmpty():
+                    painter.fillRect(bar, background)
+        else:
+            painter.fillRect(self.rect(), background)
+            painter.drawImage(target, self.image)
         fw, fh = self.frame_size
         if self.polygons and fw and fh:
             sx, sy = target.width() / fw, target.height() / fh

@@ -6,6 +6,7 @@ window's side (``CameraScanner.list_cameras``), so no test probes the machine's 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -281,3 +282,61 @@ def test_the_app_process_does_not_load_opencv_for_the_camera(tmp_path: Path) -> 
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[-2] == "1 []"
+
+
+@pytest.mark.parametrize(("width", "height"), [(400, 225), (300, 300), (400, 300)])
+def test_the_preview_paints_every_pixel(qtbot, width: int, height: int) -> None:
+    """The preview paints its picture and the bars around it itself (Qt paints nothing under
+    it): a picture at the widget's size, letterboxed or pillarboxed, leaves no pixel unpainted."""
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop_app.ui.scan_window import CameraPreview
+
+    preview = CameraPreview()
+    qtbot.addWidget(preview)
+    preview.setFixedSize(400, 300)
+    preview.show()
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(200, 30, 30))
+    preview.set_frame(image, width * 2, height * 2)
+    shot = preview.grab().toImage()
+    left, top = (400 - width) // 2, (300 - height) // 2
+    inside = {
+        (left + width // 2, top + height // 2),
+        (left, top),
+        (left + width - 1, top + height - 1),
+    }
+    bars: set[tuple[int, int]] = set()
+    if top:  # above and below
+        bars |= {(0, 0), (399, top - 1), (0, top + height), (399, 299)}
+    if left:  # left and right
+        bars |= {(0, 0), (left - 1, 299), (left + width, 0), (399, 299)}
+    for x, y in inside:
+        assert shot.pixelColor(x, y) == QColor(200, 30, 30), (x, y)
+    for x, y in bars:
+        assert shot.pixelColor(x, y) == QColor(20, 20, 20), (x, y)
+
+
+def _thread_niceness(pid: int) -> list[int]:
+    values = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            stat = (task / "stat").read_text()
+            values.append(int(stat.rsplit(")", 1)[1].split()[16]))  # field 19: nice
+    return values
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread niceness is Linux's")
+def test_the_camera_decoder_yields_to_the_capture(qtbot, tmp_path: Path) -> None:
+    """In the camera process, every thread yields the CPU to the window (WORKER_NICENESS); the
+    decoder of a camera's frames yields to their capture too (DECODE_NICENESS)."""
+    from desktop_app.scanning.camera_loop import DECODE_NICENESS, WORKER_NICENESS
+
+    window = _open(qtbot, _video(tmp_path / "blank.avi", [None], repeat=60))
+    scanner = _released(qtbot, window)
+    qtbot.waitUntil(lambda: scanner.decode_attempts > 0, timeout=10000)
+    assert scanner.pid is not None
+    base = os.getpriority(os.PRIO_PROCESS, 0)
+    niceness = _thread_niceness(scanner.pid)
+    assert niceness.count(max(DECODE_NICENESS, base)) == 1, niceness  # the decode thread
+    assert min(niceness) == max(WORKER_NICENESS, base), niceness
