@@ -110,20 +110,3 @@ def write_export(
     fmt: str, entries: Sequence[Entry], out: Path, password: str | None = None
 ) -> ExportOutcome:
     return exporter_by_name(fmt).write(entries, Path(out), password)
-
-
-__all__ = [
-    "EXPORTERS",
-    "FORMATS",
-    "FORMAT_NAMES",
-    "READABLE_FORMATS",
-    "READABLE_WARNING",
-    "ExportError",
-    "ExportOutcome",
-    "Exporter",
-    "FileExporter",
-    "export_bytes",
-    "export_otpauth",
-    "exporter_by_name",
-    "write_export",
-]

@@ -481,25 +481,35 @@ def test_secrets_never_written_in_clear(empty_window, services, qtbot, data_dir)
                 assert form.encode() not in content, path
 
 
-def test_opencv_not_imported_at_start(tmp_path):
-    code = (
+def _fresh_services(tmp_path: Path) -> str:
+    """Code for a fresh process: offscreen Qt, and ``s``, services with an open vault."""
+    return (
         "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
         "from desktop_app.app import AppServices;"
         "from desktop_app.paths import AppPaths;"
         "from desktop_app.settings import Settings;"
         "from desktop_app.vault import KeyStore, Vault;"
-        "from desktop_app.ui.application import create_app, build_window;"
         f"p = AppPaths.resolve({str(tmp_path)!r}); p.ensure(); ks = KeyStore.memory();"
         "s = AppServices(paths=p, settings=Settings(p.config_dir), keystore=ks);"
         "s.vault = Vault.open(p.data_dir, keystore=ks);"
+    )
+
+
+def _run_fresh(code: str) -> subprocess.CompletedProcess[str]:
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_opencv_not_imported_at_start(tmp_path):
+    code = _fresh_services(tmp_path) + (
+        "from desktop_app.ui.application import create_app, build_window;"
         "app = create_app(); w = build_window(s); w.show(); app.processEvents();"
         "bad = [m for m in ('cv2', 'desktop_app.scanning', 'zxingcpp', 'pyzbar') if m in sys.modules];"
         "print('BAD', bad) if bad else print('OK')"
     )
-    root = Path(__file__).resolve().parents[2]
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60
-    )
+    out = _run_fresh(code)
     assert out.stdout.strip().endswith("OK"), out.stdout + out.stderr
 
 
@@ -592,19 +602,11 @@ def test_first_paint_builds_no_style_class(tmp_path):
     """Start-up: the main window is painted with Fusion (given to QApplication as an argument)
     and its rows, without building ``QStyle``'s Python type (~14 ms of enums); the window hooks
     come after the first frame."""
-    code = (
-        "import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen';"
+    code = _fresh_services(tmp_path) + (
         "from PySide6 import QtWidgets;"
-        "from desktop_app.app import AppServices;"
         "from desktop_app.otp.model import Entry;"
-        "from desktop_app.paths import AppPaths;"
-        "from desktop_app.settings import Settings;"
-        "from desktop_app.vault import KeyStore, Vault;"
         "from desktop_app.ui.application import build_window, create_app, hooks_after_first_paint;"
         "from desktop_app.ui.theme import apply_theme;"
-        f"p = AppPaths.resolve({str(tmp_path)!r}); p.ensure(); ks = KeyStore.memory();"
-        "s = AppServices(paths=p, settings=Settings(p.config_dir), keystore=ks);"
-        "s.vault = Vault.open(p.data_dir, keystore=ks);"
         "s.vault.add_many([Entry('JBSWY3DPEHPK3PXP', f'Service {i}', 'me') for i in range(30)]);"
         "app = create_app(window_hooks=False); apply_theme(app, 'light');"
         "w = build_window(s); painted = [];"
@@ -616,10 +618,7 @@ def test_first_paint_builds_no_style_class(tmp_path):
         "print('PAINTED', painted, 'STYLE', app.style().name().lower(),"
         " 'HOOKS', app.property('window_hooks') is not None)"
     )
-    root = Path(__file__).resolve().parents[2]
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60
-    )
+    out = _run_fresh(code)
     assert "PAINTED [False] STYLE fusion HOOKS True" in out.stdout, out.stdout + out.stderr
 
 
@@ -641,10 +640,7 @@ while app.property("window_hooks") is None and time.monotonic() < end:
     time.sleep(0.01)
 print("HOOKS", before, app.property("window_hooks") is not None)
 """
-    root = Path(__file__).resolve().parents[2]
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60
-    )
+    out = _run_fresh(code)
     assert "HOOKS False True" in out.stdout, out.stdout + out.stderr
 
 
