@@ -60,8 +60,8 @@ SLOT_DEPTH = 3
 #: niceness of the camera process: the window's process wins the CPU (a smooth window on 2 cores)
 WORKER_NICENESS = 5
 #: niceness of the decode thread of a paced source (a camera), Linux: the capture, whose frames
-#: a camera holds one frame time only, wins the CPU over the decoder, which has the frame slot
-#: to catch up from (a 1080p camera on 2 cores: 3-37 frames dropped in 8 s at 5, none at 9).
+#: a camera holds a frame time or two only, wins the CPU over the decoder, which has the frame
+#: slot to catch up from (a 1080p camera on 2 cores: 3-37 frames dropped in 8 s at 5, none at 9).
 #: Not for a file read flat out: there the capture would starve the decoder.
 DECODE_NICENESS = 9
 UNAVAILABLE = "Camera scanning is not available in this build."

@@ -361,8 +361,9 @@ class FrameSource:
         return frame if frame.ndim == 3 else cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
 
     def _pace(self) -> None:
-        """Wait until the next frame is due. A reader up to one frame late gets it at once (a
-        camera holds one); later than that, the frames in between are gone."""
+        """Wait until the next frame is due. A reader up to two frames late still gets every
+        frame (the one due and the next, as a camera's buffers hold them); later than that, the
+        frames in between are gone."""
         interval = 1.0 / self.fps
         now = time.monotonic()
         if self._next_due > now:
@@ -374,7 +375,7 @@ class FrameSource:
 
     @property
     def frames_dropped(self) -> int:
-        """Frames a paced file source let go because the reader came more than one frame
+        """Frames a paced file source let go because the reader came more than two frames
         late, as a camera drops them (benchmarks compare it with the frames read)."""
         return round(self._time_dropped * self.fps)
 

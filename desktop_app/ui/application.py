@@ -29,7 +29,8 @@ ICON = Path(__file__).resolve().parents[1] / "data" / "desktop-authenticator.svg
 
 def create_app(argv: list[str] | None = None, *, window_hooks: bool = True) -> QApplication:
     """The application, set up. ``window_hooks=False`` leaves out the hook on shown windows
-    (ui/window_hooks.py): :func:`run_gui` installs it once the main window is on screen."""
+    (ui/window_hooks.py): :func:`run_gui` installs it once the main window has painted
+    (:func:`hooks_after_first_paint`)."""
     from desktop_app.ui import theme
 
     existing = QApplication.instance()
