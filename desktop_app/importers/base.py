@@ -18,7 +18,7 @@ import binascii
 import json
 import re
 import uuid as _uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
@@ -421,6 +421,58 @@ def looks_like_android_prefs(data: bytes) -> bool:
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_MAX_STEPS = 200_000_000  # virtual-machine steps one file may cost (reading 10,000 rows: ~1M)
+#: the largest text or blob one value may have: the apps' fields are short, their icons (never
+#: read) stay under 256 KiB; a computed or crafted value beyond this is refused by SQLite itself
+SQLITE_MAX_VALUE_BYTES = 1 << 20
+#: what every connection the importers open may do (``sqlite3.Connection.setlimit``): enough for
+#: the importers' own short queries on the apps' tables, nothing a crafted schema could inflate
+SQLITE_LIMITS: dict[str, int] = {
+    "SQLITE_LIMIT_LENGTH": SQLITE_MAX_VALUE_BYTES,
+    "SQLITE_LIMIT_SQL_LENGTH": 100_000,
+    "SQLITE_LIMIT_COLUMN": 200,
+    "SQLITE_LIMIT_EXPR_DEPTH": 100,
+    "SQLITE_LIMIT_COMPOUND_SELECT": 4,
+    "SQLITE_LIMIT_VDBE_OP": 100_000,
+    "SQLITE_LIMIT_FUNCTION_ARG": 8,
+    "SQLITE_LIMIT_ATTACHED": 0,
+    "SQLITE_LIMIT_LIKE_PATTERN_LENGTH": 100,
+    "SQLITE_LIMIT_VARIABLE_NUMBER": 32,
+    "SQLITE_LIMIT_TRIGGER_DEPTH": 1,
+    "SQLITE_LIMIT_WORKER_THREADS": 0,
+}
+#: the heap the SQLCipher library may use (its own copy of SQLite, used only by the importers;
+#: it has no ``setlimit``, so this and the same schema checks bound it)
+SQLCIPHER_HEAP_BYTES = 64 * 2**20
+
+
+def sqlite_limit(con: Any) -> None:
+    """Apply :data:`SQLITE_LIMITS` and the step budget to a connection (every connection the
+    importers open gets this before it reads a byte of the file)."""
+    import sqlite3
+
+    for name, value in SQLITE_LIMITS.items():
+        con.setlimit(getattr(sqlite3, name), value)
+    sqlite_budget(con)
+
+
+def sqlite_budget(con: Any) -> None:
+    """A crafted view or schema must not run for minutes: at most SQLITE_MAX_STEPS steps."""
+    budget = [SQLITE_MAX_STEPS // 1000]
+
+    def _spend() -> int:
+        budget[0] -= 1
+        return 1 if budget[0] < 0 else 0
+
+    con.set_progress_handler(_spend, 1000)
+
+
+def without_wal(data: bytes) -> bytes:
+    """A database file in WAL mode (header bytes 18-19 are 2, 2: how Android leaves an app's
+    database) as a rollback-journal one (1, 1), which ``deserialize`` opens. An exported or
+    copied file has no ``-wal`` beside it, so nothing is lost; the file itself is not changed."""
+    if data[18:20] == b"\x02\x02":
+        return data[:18] + b"\x01\x01" + data[20:]
+    return data
 
 
 @lru_cache(maxsize=2)
@@ -438,8 +490,8 @@ def sqlite_schema(data: bytes) -> dict[str, frozenset[str]] | None:
         ]
         schema = {}
         for t in tables:
-            cols = con.execute("SELECT name FROM pragma_table_info(?)", (t,)).fetchall()
-            schema[t] = frozenset(str(c[0]).lower() for c in cols)
+            cols = con.execute("SELECT name FROM pragma_table_xinfo(?) LIMIT 200", (t,)).fetchall()
+            schema[str(t)] = frozenset(str(c[0]).lower() for c in cols)
         return schema
     except Exception:
         return None
@@ -448,21 +500,15 @@ def sqlite_schema(data: bytes) -> dict[str, frozenset[str]] | None:
 
 
 def sqlite_open(data: bytes) -> Any:
-    """An in-memory, read-only copy of an SQLite database file (no temp file)."""
+    """An in-memory, read-only, limited copy of an SQLite database file (no temp file)."""
     import sqlite3
 
     try:
         con = sqlite3.connect(":memory:")
-        con.deserialize(data)
+        sqlite_limit(con)
+        con.deserialize(without_wal(data))
         con.execute("PRAGMA query_only = ON")
         con.execute("PRAGMA trusted_schema = OFF")
-        budget = [SQLITE_MAX_STEPS // 1000]
-
-        def _spend() -> int:  # a crafted view or schema must not run for minutes
-            budget[0] -= 1
-            return 1 if budget[0] < 0 else 0
-
-        con.set_progress_handler(_spend, 1000)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except (sqlite3.Error, OverflowError, MemoryError):
         raise ImportFormatError(
@@ -472,27 +518,58 @@ def sqlite_open(data: bytes) -> Any:
     return con
 
 
-def sqlite_rows(data: bytes, table: str, label: str) -> list[dict[str, Any]]:
-    """Every row of ``table`` (at most MAX_ENTRIES) as a dict of lower-case column names."""
+def read_table(con: Any, table: str, label: str, columns: Iterable[str]) -> list[dict[str, Any]]:
+    """The ``columns`` (lower-case names; those the table lacks are left out) of every row of
+    ``table`` (at most MAX_ENTRIES), as dicts. Only a plain table is read: a view, a virtual
+    table, or a table with a generated column (a value computed on reading, which a crafted
+    file can make gigabytes long) is refused."""
+    kind = con.execute(
+        "SELECT type, sql FROM sqlite_master WHERE name = ? COLLATE NOCASE LIMIT 1", (table,)
+    ).fetchone()
+    if kind is None or kind[0] != "table":
+        raise ImportFormatError(f"The {label} has no {table} table: it is not such a file.")
+    if str(kind[1] or "").lstrip()[:14].upper().startswith("CREATE VIRTUAL"):
+        raise ImportFormatError(_computed(label, table))
+    info = con.execute(
+        "SELECT name, hidden FROM pragma_table_xinfo(?) LIMIT 201", (table,)
+    ).fetchall()
+    if any(hidden for _name, hidden in info):
+        raise ImportFormatError(_computed(label, table))
+    present = {str(name).lower(): str(name) for name, _hidden in info}
+    wanted = [c for c in dict.fromkeys(c.lower() for c in columns) if c in present]
+    if not wanted:
+        raise ImportFormatError(f"The {label} has none of the expected columns in {table}.")
+    quoted = ", ".join('"' + present[c].replace('"', '""') + '"' for c in wanted)
+    name = table.replace('"', '""')
+    cur = con.execute(f'SELECT {quoted} FROM "{name}" LIMIT ?', (MAX_ENTRIES + 1,))
+    rows = [dict(zip(wanted, row, strict=True)) for row in cur.fetchall()]
+    if len(rows) > MAX_ENTRIES:
+        raise ImportFormatError(f"The {label} holds too many accounts.")
+    return rows
+
+
+def _computed(label: str, table: str) -> str:
+    return (
+        f"The {label} has computed columns in its {table} table, which the app never writes: "
+        "the file is not genuine, so it is not read."
+    )
+
+
+def sqlite_rows(
+    data: bytes, table: str, label: str, columns: Iterable[str]
+) -> list[dict[str, Any]]:
+    """:func:`read_table` on an in-memory copy of the database file ``data``."""
     import sqlite3
 
     con = sqlite_open(data)
     try:
-        kind = con.execute("SELECT type FROM sqlite_master WHERE name = ?", (table,)).fetchone()
-        if kind is None or kind[0] != "table":
-            raise ImportFormatError(f"The {label} has no {table} table: it is not such a file.")
-        cur = con.execute(f'SELECT * FROM "{table}" LIMIT ?', (MAX_ENTRIES + 1,))
-        names = [str(d[0]).lower() for d in cur.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        return read_table(con, table, label, columns)
     except sqlite3.Error:
         raise ImportFormatError(
             f"The {label} is damaged: its {table} table cannot be read."
         ) from None
     finally:
         con.close()
-    if len(rows) > MAX_ENTRIES:
-        raise ImportFormatError(f"The {label} holds too many accounts.")
-    return rows
 
 
 def row_str(row: dict[str, Any], key: str) -> str:

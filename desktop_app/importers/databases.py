@@ -31,7 +31,9 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry, OtpType
 
 GOOGLE_COLUMNS = frozenset({"email", "secret", "type"})
+GOOGLE_READ = ("email", "secret", "type", "counter", "issuer")  # the only columns read
 MICROSOFT_COLUMNS = frozenset({"oath_secret_key", "account_type", "username"})
+MICROSOFT_READ = ("name", "username", "oath_secret_key", "account_type")
 
 
 class GoogleAuthDbImporter:
@@ -47,7 +49,7 @@ class GoogleAuthDbImporter:
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         out = Collector()
-        for index, row in enumerate(sqlite_rows(data, "accounts", self.label)):
+        for index, row in enumerate(sqlite_rows(data, "accounts", self.label, GOOGLE_READ)):
             label = display_label(row.get("issuer"), row.get("email"), f"Account {index + 1}")
             out.add(label, _google_entry, row)
         return out.result(self.label, self.name)
@@ -85,7 +87,7 @@ class MicrosoftAuthImporter:
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         out = Collector()
-        for index, row in enumerate(sqlite_rows(data, "accounts", self.label)):
+        for index, row in enumerate(sqlite_rows(data, "accounts", self.label, MICROSOFT_READ)):
             label = display_label(row.get("name"), row.get("username"), f"Account {index + 1}")
             out.add(label, _microsoft_entry, row)
         return out.result(self.label, self.name)

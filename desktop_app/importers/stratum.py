@@ -40,7 +40,6 @@ from desktop_app.importers.base import (
     row_int,
     row_str,
     sniff_json,
-    sqlite_open,
     sqlite_rows,
     sqlite_schema,
 )
@@ -160,26 +159,30 @@ def _parse_doc(doc: dict[str, Any]) -> ImportResult:
     return out.result(LABEL, NAME)
 
 
+DB_READ = ("type", "issuer", "username", "secret", "algorithm", "digits", "period", "counter")
+
+
 def _parse_db(data: bytes) -> ImportResult:
-    rows = sqlite_rows(data, "authenticator", LABEL)
+    rows = sqlite_rows(data, "authenticator", LABEL, DB_READ)
     groups: dict[str, str] = {}
     schema = sqlite_schema(data) or {}
     if {"id", "name"} <= schema.get("category", frozenset()) and {
         "categoryid",
         "authenticatorsecret",
     } <= schema.get("authenticatorcategory", frozenset()):
-        con = sqlite_open(data)
-        try:
-            for secret, name in con.execute(
-                "SELECT ac.authenticatorSecret, c.name FROM authenticatorcategory ac "
-                "JOIN category c ON c.id = ac.categoryId LIMIT 100000"
-            ):
-                if isinstance(secret, str) and isinstance(name, str):
-                    groups.setdefault(secret, name)
-        except Exception:
-            groups = {}
-        finally:
-            con.close()
+        try:  # groups are a nicety: a file whose category tables cannot be read keeps its accounts
+            names = {
+                c["id"]: c["name"] for c in sqlite_rows(data, "category", LABEL, ("id", "name"))
+            }
+            links = sqlite_rows(
+                data, "authenticatorcategory", LABEL, ("authenticatorsecret", "categoryid")
+            )
+        except ImportFormatError:
+            names, links = {}, []
+        for link in links:
+            secret, name = link["authenticatorsecret"], names.get(link["categoryid"])
+            if isinstance(secret, str) and isinstance(name, str):
+                groups.setdefault(secret, name)
     out = Collector()
     for index, row in enumerate(rows):
         label = display_label(row.get("issuer"), row.get("username"), f"Authenticator {index + 1}")

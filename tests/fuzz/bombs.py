@@ -89,3 +89,48 @@ def png_chunk_length_bomb(length: int = 0x7F000236) -> bytes:
         + zlib.compress(b"\0" * 4000)
         + _chunk(b"IEND", b"")
     )
+
+
+# --- databases ----------------------------------------------------------------------------------
+
+#: a value computed on every read: 300 million characters from an 8 KB file (issue 23)
+HUGE_VALUE = "printf('%.*c', 300000000, 'x')"
+
+
+def sqlite_file(
+    script: str, rows: int = 0, insert: str = "", *, after: str = "", wal: bool = False
+) -> bytes:
+    """An SQLite database file built from ``script`` (and ``rows`` executions of ``insert``,
+    each given its row number, then ``after``); ``wal`` leaves it in WAL mode as Android does."""
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "db"
+        con = sqlite3.connect(path)
+        if wal:
+            con.execute("PRAGMA journal_mode = WAL")
+        con.executescript(script)
+        for i in range(rows):
+            con.execute(insert, (i,))
+        if after:
+            con.executescript(after)
+        con.commit()
+        if wal:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.close()  # the last connection checkpoints and removes the -wal file
+        return path.read_bytes()
+
+
+def sqlite_generated_column(table: str, columns: str, computed: str, rows: int = 200) -> bytes:
+    """``table`` with ``columns`` and a VIRTUAL generated column ``computed`` (name and type)
+    worth HUGE_VALUE characters per row (added after the rows: SQLite computes it on insert)."""
+    first = columns.split(",")[0].split()[0]
+    return sqlite_file(
+        f"CREATE TABLE {table} ({columns});",
+        rows,
+        f"INSERT INTO {table} ({first}) VALUES (?)",
+        after=f"ALTER TABLE {table} ADD COLUMN {computed} GENERATED ALWAYS AS ({HUGE_VALUE}) "
+        "VIRTUAL;",
+    )

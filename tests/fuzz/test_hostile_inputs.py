@@ -1,0 +1,106 @@
+"""Hostile inputs of issue 23, one case each, run in the bounded worker (tests/fuzz/bounded.py):
+each ends with a result or one of the project's own errors, within HOSTILE_MEMORY_BYTES of
+resident memory. The time each took is reported by the worker (``Outcome.seconds``; under a
+second each when measured, see the commit messages) -- a hang guard, never a timed assertion."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.errors import ImportFormatError
+from tests.fuzz import bombs
+from tests.fuzz.bounded import BoundedRunner, Outcome, check
+
+HOSTILE_MEMORY_BYTES = 200 * 2**20
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def bounded(runner: BoundedRunner, target: str, case: bytes) -> Outcome:
+    outcome = runner.run(f"tests.fuzz.targets:{target}", case)
+    check(outcome, case, memory=HOSTILE_MEMORY_BYTES)
+    return outcome
+
+
+# --- SQLite: generated columns, limits -----------------------------------------------------------
+
+_GENERATED = {
+    "google-db, unread column": (
+        "accounts",
+        "_id INTEGER PRIMARY KEY, email TEXT, secret TEXT, type INTEGER, issuer TEXT",
+        "original_name TEXT",
+    ),
+    "google-db, read column": (
+        "accounts",
+        "_id INTEGER PRIMARY KEY, email TEXT, secret TEXT, type INTEGER",
+        "issuer TEXT",
+    ),
+    "microsoft": (
+        "accounts",
+        "_id INTEGER PRIMARY KEY, name TEXT, username TEXT, oath_secret_key TEXT, "
+        "account_type INTEGER",
+        "cid TEXT",
+    ),
+    "stratum": (
+        "authenticator",
+        "type INTEGER, issuer TEXT, username TEXT, secret TEXT, algorithm INTEGER, "
+        "digits INTEGER, period INTEGER, counter INTEGER",
+        "icon TEXT",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(_GENERATED))
+def test_sqlite_generated_columns_are_refused(runner: BoundedRunner, name: str) -> None:
+    table, columns, computed = _GENERATED[name]
+    data = bombs.sqlite_generated_column(table, columns, computed)
+    assert len(data) < 64 * 1024
+    outcome = bounded(runner, "backup", data)
+    assert outcome.error == "ImportFormatError", outcome
+    assert "computed columns" in outcome.message
+
+
+def test_sqlite_virtual_tables_are_refused() -> None:
+    from desktop_app.importers.base import sqlite_rows
+
+    data = bombs.sqlite_file(
+        "CREATE VIRTUAL TABLE accounts USING fts5(email, secret, type);"
+        f"INSERT INTO accounts VALUES ('a', '{SECRET}', '0');"
+    )
+    with pytest.raises(ImportFormatError, match="computed columns"):
+        sqlite_rows(data, "accounts", "Google Authenticator database", ("email", "secret"))
+
+
+def test_sqlite_connections_carry_the_limits() -> None:
+    import sqlite3
+
+    from desktop_app.importers.base import SQLITE_LIMITS, sqlite_open
+
+    con = sqlite_open(bombs.sqlite_file("CREATE TABLE t (a TEXT);"))
+    try:
+        for name, value in SQLITE_LIMITS.items():
+            assert con.getlimit(getattr(sqlite3, name)) == value, name
+    finally:
+        con.close()
+
+
+def test_sqlite_value_over_the_length_limit_is_refused(runner: BoundedRunner) -> None:
+    from desktop_app.importers.base import SQLITE_MAX_VALUE_BYTES
+
+    data = bombs.sqlite_file(
+        "CREATE TABLE accounts (email TEXT, secret TEXT, type INTEGER);"
+        f"INSERT INTO accounts VALUES (printf('%.*c', {SQLITE_MAX_VALUE_BYTES + 10}, 'x'), "
+        f"'{SECRET}', 0);"
+    )
+    outcome = bounded(runner, "backup", data)
+    assert outcome.error == "ImportFormatError" and "damaged" in outcome.message, outcome
+
+
+def test_sqlite_only_the_needed_columns_are_read() -> None:
+    from desktop_app.importers.base import sqlite_rows
+
+    data = bombs.sqlite_file(
+        "CREATE TABLE accounts (email TEXT, secret TEXT, type INTEGER, extra BLOB);"
+        f"INSERT INTO accounts VALUES ('a', '{SECRET}', 0, zeroblob(1000));"
+    )
+    (row,) = sqlite_rows(data, "accounts", "test", ("EMAIL", "secret", "missing"))
+    assert row == {"email": "a", "secret": SECRET}
