@@ -36,6 +36,11 @@ MAX_FILE_BYTES = 64 * 2**20
 MAX_SIDE = 30_000
 #: the shortest side that can hold a QR code (21 modules, one pixel each)
 MIN_SIDE = 21
+#: the most scans a JPEG may have. Encoders write 1 (baseline), 3 (non-interleaved) or about 10
+#: (libjpeg's progressive script; mozjpeg's optimised ones stay near it); each scan is another
+#: pass over every coefficient, so 100,000 of them in 5 MB took minutes. libjpeg-turbo's own
+#: default limit is 1,000; this is far tighter and still ten times what encoders write.
+MAX_JPEG_SCANS = 100
 
 _REDUCED = ((2, cv2.IMREAD_REDUCED_COLOR_2), (4, cv2.IMREAD_REDUCED_COLOR_4),
             (8, cv2.IMREAD_REDUCED_COLOR_8))  # fmt: skip
@@ -50,6 +55,7 @@ class ImageHeader:
     height: int
     bytes_per_pixel: int = 4  # an upper bound of the decoded size per pixel
     progressive: bool = False  # a progressive JPEG buffers the whole image while it decodes
+    scans: int = 1  # JPEG start-of-scan markers: each one is another pass over the whole image
 
     @property
     def pixels(self) -> int:
@@ -116,7 +122,12 @@ def _jpeg(data: bytes) -> ImageHeader | None:
                 return None
             height = _u16be(data, pos + 5)
             width = _u16be(data, pos + 7)
-            return ImageHeader("jpeg", width, height, 3, progressive=marker in _PROGRESSIVE)
+            # Entropy-coded data stuffs every 0xFF with 0x00, so FF DA is a real start of scan
+            # (or one in an embedded thumbnail: an upper bound either way), counted in C.
+            scans = data.count(b"\xff\xda", pos)
+            return ImageHeader(
+                "jpeg", width, height, 3, progressive=marker in _PROGRESSIVE, scans=scans
+            )
         pos += 2 + length
     return None
 
@@ -161,10 +172,12 @@ def _tiff(data: bytes) -> ImageHeader | None:
     try:
         (ifd,) = struct.unpack(order + "I", data[4:8])
         (count,) = struct.unpack(order + "H", data[ifd : ifd + 2])
+        if count > 512:  # real files have a few dozen tags; libtiff would read them all
+            return None
         size: dict[int, int] = {}
         samples = 1
         depth = 8
-        for i in range(min(count, 512)):
+        for i in range(count):
             at = ifd + 2 + 12 * i
             tag, kind, n = struct.unpack(order + "HHI", data[at : at + 8])
             if kind == 3:
@@ -174,6 +187,8 @@ def _tiff(data: bytes) -> ImageHeader | None:
             else:
                 continue
             if tag in (256, 257):
+                if tag in size:  # libtiff takes the first, a lax reader the last: refused
+                    return None
                 size[tag] = value
             elif tag == 277:
                 samples = value
@@ -255,6 +270,11 @@ def decode_flags(header: ImageHeader, name: str = "the image") -> int:
         )
     if max(header.width, header.height) > MAX_SIDE:
         raise too_large
+    if header.scans > MAX_JPEG_SCANS:
+        raise ScanError(
+            f"{name} is a JPEG in {header.scans:,} scans (pictures have at most about 10; "
+            f"{MAX_JPEG_SCANS} are read): it is damaged or made to be slow, so it is not read."
+        )
     if header.pixels <= MAX_PIXELS and header.decoded_bytes <= MAX_DECODED_BYTES:
         return cv2.IMREAD_UNCHANGED
     # A baseline JPEG decodes row by row, so reduced decoding needs little memory at any size; a

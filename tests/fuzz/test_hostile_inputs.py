@@ -104,3 +104,20 @@ def test_sqlite_only_the_needed_columns_are_read() -> None:
     )
     (row,) = sqlite_rows(data, "accounts", "test", ("EMAIL", "secret", "missing"))
     assert row == {"email": "a", "secret": SECRET}
+
+
+# --- images: many scans, ambiguous sizes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["jpeg with 100,000 scans", "tiff with two sizes"])
+def test_slow_or_ambiguous_images_are_bounded(runner: BoundedRunner, name: str) -> None:
+    data = (
+        bombs.jpeg_many_scans(100_000)
+        if name.startswith("jpeg")
+        else bombs.tiff_duplicate_size(64, 40000)
+    )
+    outcome = bounded(runner, "image", data)
+    assert outcome.error == "ScanError", outcome
+    if name.startswith("jpeg"):  # the QR-picture importer (TIFF is not one of its formats)
+        outcome = bounded(runner, "backup", data)
+        assert outcome.error == "ImportFormatError" and "scans" in outcome.message, outcome
