@@ -145,3 +145,24 @@ def test_busy_vault_has_its_own_exit_status(env, data_dir: Path) -> None:
     assert r.returncode == EXIT_BUSY, r.stderr
     assert "in use by another" in r.stderr and "Traceback" not in r.stderr
     assert waited >= 1.5  # it did wait (a lower bound, not a speed assertion)
+
+
+@pytest.mark.parametrize("command", ["import", "import --dry-run", "decode"])
+@pytest.mark.parametrize("where", ["/dev/zero", "/dev/urandom", "fifo"])
+def test_devices_and_fifos_are_one_line(env, tmp_path: Path, command: str, where: str) -> None:
+    path = tmp_path / "pipe"
+    if where == "fifo":
+        os.mkfifo(path)  # no writer: opening it must not wait
+    r = run(env, *command.split(), str(path) if where == "fifo" else where)
+    assert r.returncode == EXIT_BAD_INPUT
+    assert "not a regular file" in _one_clear_line(r)
+
+
+def test_add_from_endless_stdin_is_one_line(env) -> None:
+    with open("/dev/zero", "rb") as zero:
+        r = subprocess.run(
+            [*FAST_CLI, "add", "-"], env=env, cwd=ROOT, stdin=zero, capture_output=True,
+            text=True, timeout=90,
+        )  # fmt: skip
+    assert r.returncode == EXIT_BAD_INPUT
+    assert "too long" in _one_clear_line(r)

@@ -238,17 +238,17 @@ def import_into(
 
 
 def read_file(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFormatError(f"{path.name} is too large to be a backup.")
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise ImportFormatError(f"{path} is a folder, not a backup file.") from None
-    except FileNotFoundError:
-        raise ImportFormatError(f"{path}: no such file.") from None
-    except OSError as exc:
-        raise ImportFormatError(f"{path.name} cannot be read: {exc.strerror}.") from None
+    """The bytes of a backup file: a regular file of at most MAX_FILE_BYTES (a device, a FIFO
+    or a folder is refused in one line; never more than the cap is read)."""
+    from desktop_app.files import read_limited
+
+    return read_limited(
+        path,
+        MAX_FILE_BYTES,
+        ImportFormatError,
+        kind="backup file",
+        too_large=f"{Path(path).name} is too large to be a backup.",
+    )
 
 
 def load_file(path: Path, password: str | None = None, format: str | None = None) -> ImportResult:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import struct
 from dataclasses import dataclass
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -319,16 +318,14 @@ def _too_large(name: str, width: int, height: int) -> ScanError:
 
 def load_image(path: str | os.PathLike[str]) -> np.ndarray:
     """Read an image file as a BGR uint8 array. Raises ScanError with a clear message."""
-    p = Path(path)
-    if p.is_dir():
-        raise ScanError(f"{p} is a folder, not an image file.")
-    try:
-        with open(p, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise ScanError(f"{p}: no such file.") from None
-    except PermissionError:
-        raise ScanError(f"{p}: permission denied.") from None
-    except OSError as exc:
-        raise ScanError(f"{p} cannot be read: {exc.strerror or exc}.") from None
-    return decode_image_bytes(data, str(p))
+    from desktop_app.files import read_limited
+
+    name = str(path)
+    data = read_limited(
+        path,
+        MAX_FILE_BYTES,
+        ScanError,
+        kind="image file",
+        too_large=f"{name} is too large to scan (more than {MAX_FILE_BYTES // 2**20} MB).",
+    )
+    return decode_image_bytes(data, name)

@@ -121,3 +121,44 @@ def test_slow_or_ambiguous_images_are_bounded(runner: BoundedRunner, name: str) 
     if name.startswith("jpeg"):  # the QR-picture importer (TIFF is not one of its formats)
         outcome = bounded(runner, "backup", data)
         assert outcome.error == "ImportFormatError" and "scans" in outcome.message, outcome
+
+
+# --- devices, FIFOs: only regular files, never more than the cap ---------------------------------
+
+
+@pytest.fixture
+def fifo(tmp_path):  # type: ignore[no-untyped-def]
+    import os
+
+    path = tmp_path / "pipe.json"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("target", ["backup_path", "image_path"])
+@pytest.mark.parametrize("where", ["/dev/zero", "/dev/urandom", "fifo"])
+def test_devices_and_fifos_are_refused(
+    runner: BoundedRunner, target: str, where: str, fifo
+) -> None:  # type: ignore[no-untyped-def]
+    path = str(fifo) if where == "fifo" else where
+    outcome = bounded(runner, target, path.encode())
+    assert outcome.error in ("ImportFormatError", "ScanError"), outcome
+    assert "not a regular file" in outcome.message
+
+
+def test_a_settings_file_that_is_a_fifo_gives_the_defaults(runner: BoundedRunner, fifo) -> None:  # type: ignore[no-untyped-def]
+    fifo.rename(fifo.parent / "settings.json")
+    outcome = bounded(runner, "settings_path", str(fifo.parent).encode())
+    assert outcome.error is None and int(outcome.result or 0) > 0, outcome
+
+
+def test_read_limited_reads_the_cap_only_and_names_folders(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.files import read_limited
+
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * 11)
+    with pytest.raises(ImportFormatError, match="too large"):
+        read_limited(path, 10, ImportFormatError)
+    assert read_limited(path, 11, ImportFormatError) == b"x" * 11
+    with pytest.raises(ImportFormatError, match="is a folder"):
+        read_limited(tmp_path, 10, ImportFormatError, kind="backup file")

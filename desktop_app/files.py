@@ -1,0 +1,66 @@
+"""Reading a file a person names, within a bound, whatever the path turns out to be.
+
+``stat`` says 0 bytes for ``/dev/zero`` and ``/dev/urandom``, and opening a FIFO for reading
+waits for a writer: so only a regular file is read (opened without waiting, checked with
+``fstat`` on the open file), and at most ``limit + 1`` bytes are read whatever its size says.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from desktop_app.errors import AppError
+
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+_FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_limited(
+    path: str | os.PathLike[str],
+    limit: int,
+    error: type[AppError],
+    *,
+    kind: str = "file",
+    too_large: str = "",
+) -> bytes:
+    """The bytes of the regular file ``path`` (at most ``limit``); ``error`` with one clear line
+    when it is missing, a folder, a device, a pipe or a socket, unreadable, or larger.
+    ``kind`` names what was expected ("backup file", "image file")."""
+    p = Path(path)
+    large = too_large or f"{p.name} is too large (more than {limit // 2**20 or 1} MB)."
+    try:
+        fd = os.open(p, _FLAGS)
+    except FileNotFoundError:
+        raise error(f"{p}: no such file.") from None
+    except IsADirectoryError:
+        raise error(f"{p} is a folder, not a {kind}.") from None
+    except PermissionError:
+        raise error(f"{p}: permission denied.") from None
+    except OSError as exc:
+        raise error(f"{p} cannot be read: {exc.strerror or type(exc).__name__}.") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error(f"{p} is a folder, not a {kind}.")
+        if not stat.S_ISREG(info.st_mode):
+            raise error(f"{p} is not a regular file (a device, pipe or socket), so it is not read.")
+        if info.st_size > limit:
+            raise error(large)
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise error(f"{p} cannot be read: {exc.strerror or type(exc).__name__}.") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise error(large)
+    return data
