@@ -144,10 +144,25 @@ def entry_summary(entry: Entry, at: float | None) -> dict[str, Any]:
     return info
 
 
+def _quiet_image_libraries(data: bytes) -> None:
+    """A picture is decoded by C libraries that print their own warnings: not on the terminal."""
+    from desktop_app.importers.base import IMAGE_MAGIC
+
+    if data.startswith(IMAGE_MAGIC):
+        from desktop_app.scanning.images import silence_native_warnings
+
+        silence_native_warnings()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop_app.importers import load, read_file
 
+    if args.dry_run:  # opens no vault: logging is set up here, as every command has it
+        from desktop_app.app import setup_command_logging
+
+        setup_command_logging(args)
     data = read_file(Path(args.file))
+    _quiet_image_libraries(data)
     password = _import_password(args, data)
     if args.dry_run:
         result = load(data, password, args.format)

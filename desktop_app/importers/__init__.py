@@ -28,6 +28,7 @@ from desktop_app.importers.base import (
     ImportResult,
     PasswordRequired,
     sniff_json,
+    too_complex_json,
 )
 from desktop_app.importers.battlenet import BattleNetImporter
 from desktop_app.importers.bitwarden import BitwardenCsvImporter, BitwardenImporter
@@ -100,9 +101,18 @@ def detect_format(data: bytes) -> Importer:
         try:
             if importer.detect(data):
                 return importer
-        except Exception:  # a detector must never break detection of the others
-            log.exception("detector %s failed", importer.name)
+        except AppError:  # the file is of this kind but cannot be read: that is the answer
+            raise
+        except (RecursionError, MemoryError):
+            raise ImportFormatError(
+                "The file is too complex to be read (nested too deeply, or too large)."
+            ) from None
+        except Exception as exc:  # a detector must never break detection of the others
+            log.warning("detector %s failed on this file (%s)", importer.name, type(exc).__name__)
     if data.lstrip()[:1] in (b"{", b"[") and sniff_json(data) is None:
+        why = too_complex_json(data)
+        if why:
+            raise ImportFormatError(f"The file is too complex to be read: {why}.")
         raise ImportFormatError(
             "The file is not valid JSON (it is truncated or damaged), so its format cannot be "
             "recognised."
@@ -190,7 +200,15 @@ def catalogue() -> list[tuple[str, str]]:
 
 def needs_password(data: bytes, format: str | None = None) -> bool:
     importer = importer_by_name(format) if format else detect_format(data)
-    return importer.needs_password(data)
+    try:
+        return importer.needs_password(data)
+    except AppError:
+        raise
+    except (RecursionError, MemoryError):
+        raise ImportFormatError(f"The {importer.label} file is too complex to be read.") from None
+    except Exception as exc:  # reading it tells what is wrong
+        log.warning("needs_password of %s failed (%s)", importer.name, type(exc).__name__)
+        return False
 
 
 def load(data: bytes, password: str | None = None, format: str | None = None) -> ImportResult:

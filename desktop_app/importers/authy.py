@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
@@ -32,6 +31,7 @@ from desktop_app.importers.base import (
     display_label,
     get_int,
     get_str,
+    json_loads,
     make_entry,
     pbkdf2,
     require_list,
@@ -53,7 +53,7 @@ def _tokens(data: bytes) -> list[Any] | None:
         if "authy" not in key.lower() and "authenticator" not in key.lower():
             continue
         try:
-            doc = json.loads(value)
+            doc = json_loads(value)
         except ValueError:
             continue
         if isinstance(doc, list) and any(

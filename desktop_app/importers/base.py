@@ -65,11 +65,45 @@ class Importer(Protocol):
 # --- reading ------------------------------------------------------------------------------------
 
 
+#: the most JSON values one file (or one JSON text inside it) may hold: 10,000 accounts of ~25
+#: values each, with room for groups and icons. Python holds each value in 50-100 bytes, so a
+#: 16 MiB file of empty lists would take 0.9 GB; this bound keeps any file under ~60 MB.
+MAX_JSON_VALUES = 500_000
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+class JsonTooComplex(ValueError):
+    """A JSON text holds more than MAX_JSON_VALUES values or is nested too deeply to be read
+    (a ValueError, so that a detector treats it as "not this format")."""
+
+
+def json_value_bound(text: str) -> int:
+    """An upper bound of the number of values in the JSON ``text`` without parsing it: every
+    value but the first follows a comma, a colon or an opening bracket (outside strings)."""
+
+    def bound(t: str) -> int:
+        return t.count(",") + t.count(":") + t.count("[") + 1
+
+    quick = bound(text)
+    return quick if quick <= MAX_JSON_VALUES else bound(_JSON_STRING.sub("", text))
+
+
+def json_loads(text: str) -> Any:
+    """``json.loads`` within MAX_JSON_VALUES values and the interpreter's nesting depth;
+    :class:`JsonTooComplex` beyond them, ValueError for text that is not JSON."""
+    if json_value_bound(text) > MAX_JSON_VALUES:
+        raise JsonTooComplex(f"more than {MAX_JSON_VALUES:,} values")
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise JsonTooComplex("nested too deeply") from None
+
+
 @lru_cache(maxsize=4)
 def _json_or_none(data: bytes) -> Any:
     try:
-        return json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        return json_loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
         return None
 
 
@@ -79,6 +113,22 @@ def sniff_json(data: bytes) -> Any:
     if stripped not in (b"{", b"[", b"\xef"):
         return None
     return _json_or_none(data)
+
+
+def too_complex_json(data: bytes) -> str:
+    """Why ``data``, which starts like JSON, is too complex to be read ("" when it is not)."""
+    text = text_or_none(data)
+    if text is None:
+        return ""
+    if json_value_bound(text) > MAX_JSON_VALUES:
+        return f"it holds more than {MAX_JSON_VALUES:,} values"
+    try:
+        json.loads(text)
+    except RecursionError:
+        return "it is nested too deeply"
+    except ValueError:
+        return ""
+    return ""
 
 
 def broken_json_with(data: bytes, *keys: str) -> bool:
@@ -96,9 +146,9 @@ def load_json(data: bytes, label: str) -> Any:
     except UnicodeDecodeError:
         raise ImportFormatError(f"The {label} file is not UTF-8 text; it may be damaged.") from None
     try:
-        return json.loads(text)
-    except RecursionError:
-        raise ImportFormatError(f"The {label} file is nested too deeply to be read.") from None
+        return json_loads(text)
+    except JsonTooComplex as exc:
+        raise ImportFormatError(f"The {label} file is too complex to be read ({exc}).") from None
     except ValueError as exc:
         where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise ImportFormatError(
@@ -394,8 +444,8 @@ def android_prefs(data: bytes) -> dict[str, str] | None:
 
     try:
         root = ET.fromstring(data)
-    except ET.ParseError:
-        return None
+    except (ET.ParseError, LookupError, ValueError, RecursionError):  # LookupError, ValueError:
+        return None  # an encoding Python does not know, or a multi-byte one expat refuses
     if root.tag != "map":
         return None
     out: dict[str, str] = {}
@@ -408,7 +458,10 @@ def android_prefs(data: bytes) -> dict[str, str] | None:
         elif child.get("value") is not None:
             out[name] = child.get("value") or ""
         if len(out) > MAX_ENTRIES:
-            raise ImportFormatError("The file holds too many preference items.")
+            raise ImportFormatError(
+                f"The file holds more than {MAX_ENTRIES:,} settings, far more than any "
+                "authenticator app writes: it is not read."
+            )
     return out
 
 

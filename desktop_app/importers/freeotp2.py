@@ -15,7 +15,6 @@ database, which keeps the same file) and FreeOTP 2's encrypted backup ``external
 
 from __future__ import annotations
 
-import json
 import struct
 from typing import Any
 
@@ -31,6 +30,7 @@ from desktop_app.importers.base import (
     android_prefs,
     check_kdf,
     display_label,
+    json_loads,
     pbkdf2,
 )
 from desktop_app.importers.freeotp import _entry as token_entry
@@ -71,7 +71,7 @@ class FreeOtpXmlImporter:
         out = Collector()
         for key, value in tokens:
             try:
-                raw = json.loads(value)
+                raw = json_loads(value)
             except ValueError:
                 raw = None
             if not isinstance(raw, dict):
@@ -234,7 +234,7 @@ class FreeOtpBackupImporter:
         if password is None:
             raise PasswordRequired(self.label)
         try:
-            master_doc = json.loads(items["masterKey"])
+            master_doc = json_loads(items["masterKey"])
         except ValueError:
             master_doc = None
         if not isinstance(master_doc, dict):
@@ -259,7 +259,7 @@ class FreeOtpBackupImporter:
             if not key.endswith("-token"):
                 continue
             try:
-                token = json.loads(value)
+                token = json_loads(value)
             except ValueError:
                 token = None
             if not isinstance(token, dict):
@@ -275,8 +275,8 @@ def _backup_entry(token: dict[str, Any], wrapped: str | None, master: bytes) -> 
     if wrapped is None:
         raise EntryDataError("Its key is missing from the backup")
     try:
-        holder = json.loads(wrapped)
-        enc = json.loads(holder["key"]) if isinstance(holder.get("key"), str) else holder["key"]
+        holder = json_loads(wrapped)
+        enc = json_loads(holder["key"]) if isinstance(holder.get("key"), str) else holder["key"]
     except (ValueError, KeyError, TypeError, AttributeError):
         raise EntryDataError("Its key is damaged") from None
     try:

@@ -14,13 +14,12 @@ first tag becomes the group, and entries in ente's trash are skipped. ente's enc
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from desktop_app.errors import ImportFormatError
-from desktop_app.importers.base import Collector, ImportResult, sniff_json, text_or_none
+from desktop_app.importers.base import Collector, ImportResult, json_loads, sniff_json, text_or_none
 from desktop_app.intake import Payload, PayloadKind, classify, gather
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry
@@ -55,7 +54,7 @@ def _ente_display(line: str) -> dict[str, Any]:
     for key, value in parse_qsl(query, keep_blank_values=True):
         if key == "codeDisplay":
             try:
-                parsed = json.loads(value)
+                parsed = json_loads(value)
             except ValueError:
                 return {}
             return parsed if isinstance(parsed, dict) else {}

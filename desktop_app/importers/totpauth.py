@@ -32,6 +32,7 @@ from desktop_app.importers.base import (
     display_label,
     get_int,
     get_str,
+    json_loads,
     make_entry,
     secret_b64,
     secret_hex,
@@ -61,10 +62,10 @@ def _decrypt(sealed: bytes, password: str) -> list[Any] | None:
     if plain is None:
         return None
     try:
-        doc = json.loads(plain.decode("utf-8"))
+        doc = json_loads(plain.decode("utf-8"))
         if not isinstance(doc, dict) or not doc:
             return None
-        items = json.loads(next(iter(doc)))
+        items = json_loads(next(iter(doc)))
     except (UnicodeDecodeError, ValueError):
         return None
     return items if isinstance(items, list) else None
@@ -83,7 +84,7 @@ def _pref_list(data: bytes) -> list[Any] | None:
     if not prefs or PREF_KEY not in prefs:
         return None
     try:
-        items = json.loads(prefs[PREF_KEY])
+        items = json_loads(prefs[PREF_KEY])
     except ValueError:
         raise ImportFormatError(
             f"The TOTP Authenticator file is damaged: {PREF_KEY} is not JSON."
@@ -131,7 +132,7 @@ class TotpAuthenticatorImporter:
             raw: Any = text
             if isinstance(text, str):
                 try:
-                    raw = json.loads(text)
+                    raw = json_loads(text)
                 except ValueError:
                     raw = None
             if not isinstance(raw, dict):

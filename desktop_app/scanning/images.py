@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import os
 import struct
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import cv2
@@ -286,6 +289,43 @@ def decode_flags(header: ImageHeader, name: str = "the image") -> int:
     raise too_large
 
 
+_native_quiet = False
+
+
+def silence_native_warnings(on: bool = True) -> None:
+    """Keep the image libraries' own warnings (libpng's "iCCP: known incorrect sRGB profile",
+    libjpeg's "Inconsistent progression sequence", OpenCV's log) off the terminal while images
+    are decoded: a command-line decode prints one line per file, and one PNG of 1,000 bad
+    chunks printed 1,000 warnings. The command line turns this on; the GUI has no terminal."""
+    global _native_quiet
+    _native_quiet = on
+    if on:
+        cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_SILENT)  # OpenCV's own log
+
+
+@contextmanager
+def _native_stderr_quiet() -> Iterator[None]:
+    """While on: the C libraries' writes to file descriptor 2 go to the null device (they
+    print with ``fprintf(stderr, ...)``, which no Python setting reaches)."""
+    if not _native_quiet:
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
+
+
 def decode_image_bytes(data: bytes, name: str = "the image") -> np.ndarray:
     """Decode an encoded image (PNG, JPEG, WebP, BMP, GIF, TIFF) to BGR within the pixel budget;
     ScanError (one clear sentence) if it is unreadable or too large."""
@@ -298,7 +338,8 @@ def decode_image_bytes(data: bytes, name: str = "the image") -> np.ndarray:
         raise _unreadable(name)
     flags = decode_flags(header, name)
     try:
-        image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), flags)
+        with _native_stderr_quiet():
+            image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), flags)
     except cv2.error:
         raise _unreadable(name) from None
     if image is None or image.size == 0:

@@ -175,3 +175,41 @@ def tiff_duplicate_size(first: int = 64, last: int = 40000) -> bytes:
         struct.pack("<HHII", tag, kind, n, value) for tag, kind, n, value in entries
     )
     return b"II*\x00" + struct.pack("<I", 8) + ifd + b"\x00\x00\x00\x00" + b"\x80" * first * first
+
+
+# --- JSON and Android settings files -------------------------------------------------------------
+
+
+def steam_empty_lists(size: int = 16 * 2**20 - 4096) -> bytes:
+    """A Steam Desktop Authenticator file padded with empty lists to ``size`` bytes (issue 23:
+    861 MB to read)."""
+    head = b'{"shared_secret": "zvIayp3JPvtvX/QGHqsqKBk/44s=", "account_name": "a", "x": ['
+    count = (size - len(head) - 2) // 3
+    return head + b"[]," * count + b"[]]}"
+
+
+def prefs_file(items: dict[str, str], encoding: str = "utf-8") -> bytes:
+    """An Android shared-preferences XML file of ``items`` (names and string values)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    body = "".join(f"<string name={quoteattr(k)}>{escape(v)}</string>" for k, v in items.items())
+    return (
+        f"<?xml version='1.0' encoding='{encoding}' standalone='yes' ?><map>{body}</map>"
+    ).encode()
+
+
+def authy_deep(depth: int = 100_000) -> bytes:
+    """Authy's token preference holding JSON nested ``depth`` lists deep."""
+    return prefs_file({"com.authy.storage.tokens.authenticator.key": "[" * depth + "]" * depth})
+
+
+def png_with_bad_chunks(count: int = 1000) -> bytes:
+    """A small valid PNG with ``count`` invalid sRGB chunks: libpng warns once for each."""
+    import cv2
+    import numpy as np
+
+    ok, encoded = cv2.imencode(".png", np.full((64, 64), 255, np.uint8))
+    assert ok
+    data = encoded.tobytes()
+    at = data.index(b"IDAT") - 4
+    return data[:at] + _chunk(b"sRGB", b"\x09") * count + data[at:]

@@ -162,3 +162,39 @@ def test_read_limited_reads_the_cap_only_and_names_folders(tmp_path) -> None:  #
     assert read_limited(path, 11, ImportFormatError) == b"x" * 11
     with pytest.raises(ImportFormatError, match="is a folder"):
         read_limited(tmp_path, 10, ImportFormatError, kind="backup file")
+
+
+# --- JSON: values and depth ----------------------------------------------------------------------
+
+
+def test_a_json_file_of_empty_lists_is_refused(runner: BoundedRunner) -> None:
+    data = bombs.steam_empty_lists()
+    assert len(data) < 16 * 2**20
+    outcome = bounded(runner, "backup", data)
+    assert outcome.error == "ImportFormatError" and "500,000 values" in outcome.message, outcome
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["authy nested 1e5 deep", "10,001 settings", "unknown encoding", "multi-byte encoding"],
+)
+def test_odd_android_settings_files_are_bounded(runner: BoundedRunner, name: str) -> None:
+    data = {
+        "authy nested 1e5 deep": bombs.authy_deep(),
+        "10,001 settings": bombs.prefs_file({f"k{i}": "v" for i in range(10_001)}),
+        "unknown encoding": bombs.prefs_file({"a": "b"}, "x-mac-klingon"),
+        "multi-byte encoding": bombs.prefs_file({"a": "b"}, "utf-32"),
+    }[name]
+    outcome = bounded(runner, "backup", data)
+    assert outcome.error == "ImportFormatError", outcome
+
+
+def test_json_values_are_counted_outside_strings() -> None:
+    from desktop_app.importers.base import MAX_JSON_VALUES, JsonTooComplex, json_loads
+
+    commas = '{"note": "' + "," * (MAX_JSON_VALUES + 5) + '"}'
+    assert json_loads(commas) == {"note": "," * (MAX_JSON_VALUES + 5)}
+    with pytest.raises(JsonTooComplex, match="values"):
+        json_loads("[" + "0," * MAX_JSON_VALUES + "0]")
+    with pytest.raises(JsonTooComplex, match="deeply"):
+        json_loads("[" * 100_000 + "]" * 100_000)
