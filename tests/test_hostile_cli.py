@@ -213,3 +213,33 @@ def test_sqlcipher_log_stays_off_the_terminal(env, tmp_path: Path) -> None:
     )  # fmt: skip
     assert r.returncode == EXIT_BAD_INPUT
     assert "ERROR CORE" not in r.stderr and "Wrong password" in _one_clear_line(r)
+
+
+@pytest.mark.parametrize("period", [121, 3600, 86_400])
+def test_long_periods_work_in_every_command(env, tmp_path: Path, period: int) -> None:
+    link = f"otpauth://totp/Long:p{period}?secret={SECRET}&period={period}"
+    code = run(env, "code", link, "--at", "0")
+    assert code.returncode == 0 and code.stdout.strip().isdigit(), code.stderr
+    assert run(env, "add", link).returncode == 0
+    listed = run(env, "list", "--codes", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert [row.get("period") for row in json.loads(listed.stdout)] == [period]
+    backup = tmp_path / "links.txt"
+    backup.write_text(link + "\n")
+    dry = run(env, "import", "--dry-run", "--json", "--at", "0", str(backup))
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout)["entries"][0]["code"] == code.stdout.strip()
+
+
+@pytest.mark.parametrize("period", [0, 86_401])
+def test_periods_out_of_range_are_one_line_at_every_way_in(
+    env, tmp_path: Path, period: int
+) -> None:
+    link = f"otpauth://totp/Long:p?secret={SECRET}&period={period}"
+    for args in (("code", link), ("add", link)):
+        r = run(env, *args)
+        assert r.returncode == EXIT_BAD_INPUT and "period" in _one_clear_line(r)
+    backup = tmp_path / "links.txt"
+    backup.write_text(link + "\n")
+    r = run(env, "import", "--dry-run", str(backup))
+    assert r.returncode == 1 and "period" in r.stderr and "Traceback" not in r.stderr
