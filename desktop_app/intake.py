@@ -24,6 +24,22 @@ from desktop_app.otp.migration import (
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import parse_uri
 
+#: The most accounts one import may bring (a file, a paste, a set of pictures): far above any real
+#: authenticator's export, and a fifth of the vault's own cap (``vault.MAX_ACCOUNTS``, 50,000),
+#: so that one import can never fill the vault past what it opens.
+MAX_IMPORT_ACCOUNTS = 10_000
+
+
+def too_many_accounts(count: int, what: str = "accounts") -> str:
+    """The one-line refusal of an import of ``count`` accounts ("" when it is within the cap)."""
+    if count <= MAX_IMPORT_ACCOUNTS:
+        return ""
+    return (
+        f"The file holds {count:,} {what}; at most {MAX_IMPORT_ACCOUNTS:,} accounts are "
+        "imported at once. Split it into smaller files."
+    )
+
+
 #: Files that are scanned for QR codes (file pickers offer these); other files are backups.
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif")
 

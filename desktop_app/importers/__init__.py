@@ -44,7 +44,7 @@ from desktop_app.importers.stratum import StratumImporter
 from desktop_app.importers.text import EnteImporter, GoogleMigrationImporter, OtpauthTextImporter
 from desktop_app.importers.totpauth import TotpAuthenticatorImporter
 from desktop_app.importers.twofas import TwoFasImporter
-from desktop_app.intake import find_duplicates
+from desktop_app.intake import find_duplicates, too_many_accounts
 from desktop_app.otp.model import Entry
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ def load(data: bytes, password: str | None = None, format: str | None = None) ->
         raise ImportFormatError("The file is too large to be a backup of authenticator accounts.")
     importer = importer_by_name(format) if format else detect_format(data)
     try:
-        return importer.parse(data, password)
+        result = importer.parse(data, password)
     except AppError:
         raise
     except (RecursionError, MemoryError):
@@ -227,6 +227,10 @@ def load(data: bytes, password: str | None = None, format: str | None = None) ->
         raise ImportFormatError(
             f"The {importer.label} file is malformed and cannot be read ({type(exc).__name__})."
         ) from None
+    refused = too_many_accounts(len(result.entries))
+    if refused:  # the cap per import (intake.MAX_IMPORT_ACCOUNTS), whatever the format
+        raise ImportFormatError(refused)
+    return result
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,12 @@ from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
 from desktop_app.errors import AppError, ImportFormatError, OtpError
+from desktop_app.intake import MAX_IMPORT_ACCOUNTS
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import STEAM_DIGITS, Entry, Icon, OtpType, new_uuid
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
-MAX_ENTRIES = 10_000
+MAX_ENTRIES = MAX_IMPORT_ACCOUNTS  # items of one list in a file (accounts, or lines of links)
 
 
 class PasswordRequired(ImportFormatError):

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, unquote
 
 from desktop_app.errors import ImportFormatError
 from desktop_app.importers.base import Collector, ImportResult, json_loads, sniff_json, text_or_none
-from desktop_app.intake import Payload, PayloadKind, classify, gather
+from desktop_app.intake import Payload, PayloadKind, classify, gather, too_many_accounts
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry
 
@@ -82,6 +82,9 @@ def parse_lines(data: bytes, label: str, name: str, *, ente: bool = False) -> Im
     lines = _lines(data)
     if lines is None:
         raise ImportFormatError(f"The {label} is not UTF-8 text; it may be damaged.")
+    refused = too_many_accounts(sum(1 for x in lines if x and not x.startswith("#")), "lines")
+    if refused:  # each line is an account or a skipped one: refused before any is read
+        raise ImportFormatError(refused)
     payloads: list[Payload] = []
     numbers: list[int] = []  # line number of each payload
     own_skips: list[tuple[int, SkippedEntry]] = []

@@ -198,3 +198,11 @@ def test_json_values_are_counted_outside_strings() -> None:
         json_loads("[" + "0," * MAX_JSON_VALUES + "0]")
     with pytest.raises(JsonTooComplex, match="deeply"):
         json_loads("[" * 100_000 + "]" * 100_000)
+
+
+def test_a_text_file_of_200000_links_is_refused(runner: BoundedRunner) -> None:
+    line = f"otpauth://totp/Issuer:name?secret={SECRET}\n".encode()
+    data = line * 200_000
+    assert len(data) < 16 * 2**20
+    outcome = bounded(runner, "backup", data)
+    assert outcome.error == "ImportFormatError" and "at most 10,000" in outcome.message, outcome
