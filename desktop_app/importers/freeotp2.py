@@ -9,8 +9,8 @@ database, which keeps the same file) and FreeOTP 2's encrypted backup ``external
   Each token has ``<uuid>-token`` (its JSON, without the secret) and ``<uuid>`` = {"key":
   EncryptedKey JSON}; the master key opens the secret. An EncryptedKey is {``mCipher``
   ("AES/GCM/NoPadding"), ``mCipherText`` and ``mParameters`` (signed bytes; the parameters are
-  DER: SEQUENCE {OCTET STRING nonce, INTEGER tag length}), ``mToken`` (the key's algorithm,
-  also the GCM associated data)}.
+  DER: SEQUENCE {OCTET STRING nonce, INTEGER tag length}, or on Android 6 the OCTET STRING of
+  the nonce alone), ``mToken`` (the key's algorithm, also the GCM associated data)}.
 """
 
 from __future__ import annotations
@@ -181,19 +181,48 @@ def _signed_bytes(value: Any, what: str) -> bytes:
     return bytes(v & 0xFF for v in value)
 
 
-def _gcm_params(der: bytes) -> tuple[bytes, int]:
-    """DER ``SEQUENCE { OCTET STRING nonce, INTEGER tagLength }`` (Java's GCMParameters)."""
-    try:
-        if der[0] != 0x30 or der[2] != 0x04:
+def _der(data: bytes, at: int) -> tuple[int, bytes, int]:
+    """(tag, value, end) of the DER element at ``at`` (short and long length forms)."""
+    tag, length = data[at], data[at + 1]
+    at += 2
+    if length & 0x80:
+        count = length & 0x7F
+        if not 1 <= count <= 2:
             raise IndexError
-        n = der[3]
-        nonce = der[4 : 4 + n]
-        rest = der[4 + n :]
-        tag_len = int.from_bytes(rest[2 : 2 + rest[1]], "big") if rest[:1] == b"\x02" else 16
+        length = int.from_bytes(data[at : at + count], "big")
+        at += count
+    value = data[at : at + length]
+    if len(value) != length:
+        raise IndexError
+    return tag, value, at + length
+
+
+def _gcm_params(der: bytes) -> tuple[bytes, int]:
+    """The GCM nonce and tag length from a key's ``mParameters``. Two forms are written:
+    Android 7 and later give Java's GCMParameters, DER ``SEQUENCE { OCTET STRING nonce,
+    INTEGER tagLength }``; Android 6 (API 23) gives the DER ``OCTET STRING`` of the nonce alone
+    (the tag length is then GCM's full 128 bits)."""
+    bad = ImportFormatError("The FreeOTP backup is damaged: a key's cipher settings are wrong.")
+    try:
+        tag, value, end = _der(der, 0)
+        if tag == 0x04:  # Android 6: the nonce itself
+            nonce, tag_len = value, 16
+        elif tag == 0x30:
+            inner, body, after = _der(value, 0)
+            if inner != 0x04:
+                raise IndexError
+            nonce, tag_len = body, 16
+            if after < len(value):
+                kind, number, _ = _der(value, after)
+                if kind != 0x02 or not 1 <= len(number) <= 2:
+                    raise IndexError
+                tag_len = int.from_bytes(number, "big")
+        else:
+            raise IndexError
     except IndexError:
-        raise ImportFormatError("The FreeOTP backup is damaged: bad cipher parameters.") from None
-    if len(nonce) != n or not 8 <= n <= 16:
-        raise ImportFormatError("The FreeOTP backup is damaged: bad cipher parameters.")
+        raise bad from None
+    if end != len(der) or not 8 <= len(nonce) <= 16:
+        raise bad
     return nonce, tag_len
 
 
