@@ -80,9 +80,12 @@ def test_legacy_encrypted_backup() -> None:
     check(importers.load(data, "old pw"))
 
 
-def test_internal_database(tmp_path) -> None:
+@pytest.mark.parametrize("wal", [False, True], ids=["rollback-journal", "wal-as-android-leaves-it"])
+def test_internal_database(tmp_path, wal: bool) -> None:
     path = tmp_path / "authenticator.db3"
     con = sqlite3.connect(path)
+    if wal:  # Android keeps the app's database in WAL mode; a copied file has no -wal beside it
+        assert con.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
     con.executescript(
         """CREATE TABLE authenticator (type INTEGER, icon TEXT, issuer TEXT, username TEXT,
         secret TEXT PRIMARY KEY, pin TEXT, algorithm INTEGER, digits INTEGER, period INTEGER,
@@ -102,7 +105,10 @@ def test_internal_database(tmp_path) -> None:
     con.execute("INSERT INTO authenticatorcategory VALUES ('c1', ?, 0)", (b32(RFC256),))
     con.commit()
     con.close()
-    result = importers.load(path.read_bytes())
+    data = path.read_bytes()
+    assert data[18:20] == (b"\x02\x02" if wal else b"\x01\x01")
+    assert not path.with_name(path.name + "-wal").exists()
+    result = importers.load(data)
     assert result.format_name == "stratum"
     assert [e.issuer for e in result.entries] == ["One", "Two", "Three", "Steam"]
     assert result.entries[1].group == "Work"
