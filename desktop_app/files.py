@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from desktop_app.errors import AppError
+from desktop_app.i18n import N_
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 _FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
@@ -29,23 +30,30 @@ def read_limited(
     when it is missing, a folder, a device, a pipe or a socket, unreadable, or larger.
     ``kind`` names what was expected ("backup file", "image file")."""
     p = Path(path)
-    large = too_large or f"{p.name} is too large (more than {limit // 2**20 or 1} MB)."
+    large = too_large or N_(
+        "{name} is too large (more than {mb} MB).", name=p.name, mb=limit // 2**20 or 1
+    )
     try:
         fd = os.open(p, _FLAGS)
     except FileNotFoundError:
-        raise error(f"{p}: no such file.") from None
+        raise error(N_("{path}: no such file.", path=str(p))) from None
     except IsADirectoryError:
-        raise error(f"{p} is a folder, not a {kind}.") from None
+        raise error(N_("{path} is a folder, not a {kind}.", path=str(p), kind=kind)) from None
     except PermissionError:
-        raise error(f"{p}: permission denied.") from None
+        raise error(N_("{path}: permission denied.", path=str(p))) from None
     except OSError as exc:
         raise error(f"{p} cannot be read: {exc.strerror or type(exc).__name__}.") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise error(f"{p} is a folder, not a {kind}.")
+            raise error(N_("{path} is a folder, not a {kind}.", path=str(p), kind=kind))
         if not stat.S_ISREG(info.st_mode):
-            raise error(f"{p} is not a regular file (a device, pipe or socket), so it is not read.")
+            raise error(
+                N_(
+                    "{path} is not a regular file (a device, pipe or socket), so it is not read.",
+                    path=str(p),
+                )
+            )
         if info.st_size > limit:
             raise error(large)
         chunks: list[bytes] = []

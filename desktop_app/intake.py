@@ -15,6 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from desktop_app.errors import OtpError
+from desktop_app.i18n import N_
 from desktop_app.otp.migration import (
     MigrationBatch,
     SkippedEntry,
@@ -34,9 +35,18 @@ def too_many_accounts(count: int, what: str = "accounts") -> str:
     """The one-line refusal of an import of ``count`` accounts ("" when it is within the cap)."""
     if count <= MAX_IMPORT_ACCOUNTS:
         return ""
-    return (
-        f"The file holds {count:,} {what}; at most {MAX_IMPORT_ACCOUNTS:,} accounts are "
-        "imported at once. Split it into smaller files."
+    if what == "lines":
+        return N_(
+            "The file holds {count:,} lines; at most {cap:,} accounts are imported at once. "
+            "Split it into smaller files.",
+            count=count,
+            cap=MAX_IMPORT_ACCOUNTS,
+        )
+    return N_(
+        "The file holds {count:,} accounts; at most {cap:,} are imported at once. Split it "
+        "into smaller files.",
+        count=count,
+        cap=MAX_IMPORT_ACCOUNTS,
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.errors import AppError, ImportFormatError
+from desktop_app.i18n import N_, Text
 from desktop_app.importers.aegis import AegisImporter
 from desktop_app.importers.andotp import AndOtpImporter
 from desktop_app.importers.authplus import AuthenticatorPlusImporter
@@ -89,14 +90,18 @@ def importer_by_name(name: str) -> Importer:
         if importer.name == name.lower():
             return importer
     raise ImportFormatError(
-        f"Unknown import format {name[:40]!r}; known formats: {', '.join(FORMAT_NAMES)}."
+        N_(
+            "Unknown import format {name!r}; known formats: {known}.",
+            name=name[:40],
+            known=", ".join(FORMAT_NAMES),
+        )
     )
 
 
 def detect_format(data: bytes) -> Importer:
     """The importer for ``data``; ImportFormatError naming the known formats when none fits."""
     if not data.strip():
-        raise ImportFormatError("The file is empty.")
+        raise ImportFormatError(N_("The file is empty."))
     for importer in IMPORTERS:
         try:
             if importer.detect(data):
@@ -105,41 +110,49 @@ def detect_format(data: bytes) -> Importer:
             raise
         except (RecursionError, MemoryError):
             raise ImportFormatError(
-                "The file is too complex to be read (nested too deeply, or too large)."
+                N_("The file is too complex to be read (nested too deeply, or too large).")
             ) from None
         except Exception as exc:  # a detector must never break detection of the others
             log.warning("detector %s failed on this file (%s)", importer.name, type(exc).__name__)
     if data.lstrip()[:1] in (b"{", b"[") and sniff_json(data) is None:
         why = too_complex_json(data)
         if why:
-            raise ImportFormatError(f"The file is too complex to be read: {why}.")
+            raise ImportFormatError(N_("The file is too complex to be read: {why}.", why=why))
         raise ImportFormatError(
-            "The file is not valid JSON (it is truncated or damaged), so its format cannot be "
-            "recognised."
+            N_(
+                "The file is not valid JSON (it is truncated or damaged), so its format cannot "
+                "be recognised."
+            )
         )
     kind = _container_kind(data)
-    apps = ", ".join(app for app, _hint in catalogue())
+    apps = ", ".join(app for app, _hint in catalogue() if app != ANY_APP)
     raise ImportFormatError(
-        f"The file's format is not recognised{kind}. The app reads files of: {apps}."
+        N_(
+            "The file's format is not recognised{kind}. The app reads text files of "
+            "otpauth:// links, pictures of QR codes, and the backups of: {apps}.",
+            kind=kind,
+            apps=apps,
+        )
     )
 
 
-def _container_kind(data: bytes) -> str:
+def _container_kind(data: bytes) -> Text | str:
     """What kind of container an unrecognised file is, for the message."""
     from desktop_app.importers.base import SQLITE_MAGIC, looks_like_android_prefs
     from desktop_app.importers.freeotp2 import JAVA_MAGIC
 
     if data.startswith(SQLITE_MAGIC):
-        return " (it is an SQLite database, but not one of a known app)"
+        return N_(" (it is an SQLite database, but not one of a known app)")
     if data.startswith(JAVA_MAGIC):
-        return " (it is a Java-serialised file, but not a FreeOTP backup)"
+        return N_(" (it is a Java-serialised file, but not a FreeOTP backup)")
     if looks_like_android_prefs(data):
-        return " (it is an Android settings file, but holds no known app's accounts)"
+        return N_(" (it is an Android settings file, but holds no known app's accounts)")
     if data.startswith(b"PK\x03\x04"):
-        return " (it is a zip archive without an Accounts.txt or a database inside)"
+        return N_(" (it is a zip archive without an Accounts.txt or a database inside)")
     return ""
 
 
+ANY_APP = "Any app"
 # (app, how to export from it) for every app whose files are read; the import dialog shows it.
 _CATALOGUE: tuple[tuple[str, str], ...] = (
     ("Aegis", "Settings > Import & Export > Export: the encrypted or the plain .json file."),
@@ -189,7 +202,7 @@ _CATALOGUE: tuple[tuple[str, str], ...] = (
     ),
     ("TOTP Authenticator", "Settings > Backup: the .bin file (with or without a password)."),
     ("WinAuth", "Export > text file of otpauth:// links."),
-    ("Any app", "A text file of otpauth:// links, or a picture of a QR code."),
+    (ANY_APP, "A text file of otpauth:// links, or a picture of a QR code."),
 )
 
 
@@ -205,7 +218,9 @@ def needs_password(data: bytes, format: str | None = None) -> bool:
     except AppError:
         raise
     except (RecursionError, MemoryError):
-        raise ImportFormatError(f"The {importer.label} file is too complex to be read.") from None
+        raise ImportFormatError(
+            N_("The {label} file is too complex to be read.", label=importer.label)
+        ) from None
     except Exception as exc:  # reading it tells what is wrong
         log.warning("needs_password of %s failed (%s)", importer.name, type(exc).__name__)
         return False
@@ -214,18 +229,26 @@ def needs_password(data: bytes, format: str | None = None) -> bool:
 def load(data: bytes, password: str | None = None, format: str | None = None) -> ImportResult:
     """Read a backup. Raises PasswordRequired, WrongPasswordError or ImportFormatError."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportFormatError("The file is too large to be a backup of authenticator accounts.")
+        raise ImportFormatError(
+            N_("The file is too large to be a backup of authenticator accounts.")
+        )
     importer = importer_by_name(format) if format else detect_format(data)
     try:
         result = importer.parse(data, password)
     except AppError:
         raise
     except (RecursionError, MemoryError):
-        raise ImportFormatError(f"The {importer.label} file is too complex to be read.") from None
+        raise ImportFormatError(
+            N_("The {label} file is too complex to be read.", label=importer.label)
+        ) from None
     except Exception as exc:  # last line of defence: never crash on a hostile file
         log.warning("importer %s failed on malformed data: %s", importer.name, type(exc).__name__)
         raise ImportFormatError(
-            f"The {importer.label} file is malformed and cannot be read ({type(exc).__name__})."
+            N_(
+                "The {label} file is malformed and cannot be read ({kind}).",
+                label=importer.label,
+                kind=type(exc).__name__,
+            )
         ) from None
     refused = too_many_accounts(len(result.entries))
     if refused:  # the cap per import (intake.MAX_IMPORT_ACCOUNTS), whatever the format
@@ -269,7 +292,7 @@ def read_file(path: Path) -> bytes:
         MAX_FILE_BYTES,
         ImportFormatError,
         kind="backup file",
-        too_large=f"{Path(path).name} is too large to be a backup.",
+        too_large=N_("{name} is too large to be a backup.", name=Path(path).name),
     )
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     IMAGE_MAGIC,
     SQLCIPHER_HEAP_BYTES,
@@ -47,7 +48,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry, OtpType
 
 NAME = "authplus"
-LABEL = "Authenticator Plus backup"
+LABEL: str = N_("Authenticator Plus backup")
 PAGE = 1024  # SQLCipher 3's page size
 READ_COLUMNS = ("email", "secret", "counter", "type", "issuer", "category")
 _OTHER_MAGIC = (

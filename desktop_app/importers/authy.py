@@ -19,6 +19,7 @@ import binascii
 from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -39,7 +40,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry
 
 NAME = "authy"
-LABEL = "Authy token file"
+LABEL: str = N_("Authy token file")
 DEFAULT_ITERATIONS = 1_000
 MAX_ITERATIONS = 500_000  # Authy writes 1,000 (old) or 100,000
 _ZERO_IV = bytes(16)

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
 from desktop_app.errors import AppError, ImportFormatError, OtpError
+from desktop_app.i18n import N_, Text
 from desktop_app.intake import MAX_IMPORT_ACCOUNTS
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import STEAM_DIGITS, Entry, Icon, OtpType, new_uuid
@@ -36,7 +37,9 @@ class PasswordRequired(ImportFormatError):
     """The file is encrypted and no password was given."""
 
     def __init__(self, format_label: str) -> None:
-        super().__init__(f"This {format_label} file is encrypted: its password is needed.")
+        super().__init__(
+            N_("This {label} file is encrypted: its password is needed.", label=format_label)
+        )
         self.format_label = format_label
 
 
@@ -93,11 +96,11 @@ def json_loads(text: str) -> Any:
     """``json.loads`` within MAX_JSON_VALUES values and the interpreter's nesting depth;
     :class:`JsonTooComplex` beyond them, ValueError for text that is not JSON."""
     if json_value_bound(text) > MAX_JSON_VALUES:
-        raise JsonTooComplex(f"more than {MAX_JSON_VALUES:,} values")
+        raise JsonTooComplex(N_("more than {count:,} values", count=MAX_JSON_VALUES))
     try:
         return json.loads(text)
     except RecursionError:
-        raise JsonTooComplex("nested too deeply") from None
+        raise JsonTooComplex(N_("nested too deeply")) from None
 
 
 @lru_cache(maxsize=4)
@@ -122,11 +125,11 @@ def too_complex_json(data: bytes) -> str:
     if text is None:
         return ""
     if json_value_bound(text) > MAX_JSON_VALUES:
-        return f"it holds more than {MAX_JSON_VALUES:,} values"
+        return N_("it holds more than {count:,} values", count=MAX_JSON_VALUES)
     try:
         json.loads(text)
     except RecursionError:
-        return "it is nested too deeply"
+        return N_("it is nested too deeply")
     except ValueError:
         return ""
     return ""
@@ -145,15 +148,25 @@ def load_json(data: bytes, label: str) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFormatError(f"The {label} file is not UTF-8 text; it may be damaged.") from None
+        raise ImportFormatError(
+            N_("The {label} file is not UTF-8 text; it may be damaged.", label=label)
+        ) from None
     try:
         return json_loads(text)
     except JsonTooComplex as exc:
-        raise ImportFormatError(f"The {label} file is too complex to be read ({exc}).") from None
-    except ValueError as exc:
-        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise ImportFormatError(
-            f"The {label} file is not valid JSON{where}: it is truncated or damaged."
+            N_("The {label} file is too complex to be read ({why}).", label=label, why=exc.args[0])
+        ) from None
+    except ValueError as exc:
+        where = (
+            N_(" (line {line})", line=exc.lineno) if isinstance(exc, json.JSONDecodeError) else ""
+        )
+        raise ImportFormatError(
+            N_(
+                "The {label} file is not valid JSON{where}: it is truncated or damaged.",
+                label=label,
+                where=where,
+            )
         ) from None
 
 
@@ -166,33 +179,45 @@ def text_or_none(data: bytes) -> str | None:
 
 def b64decode(text: Any, what: str) -> bytes:
     if not isinstance(text, str):
-        raise ImportFormatError(f"The file is damaged: {what} is missing or not text.")
+        raise ImportFormatError(
+            N_("The file is damaged: {what} is missing or not text.", what=what)
+        )
     try:
         return base64.b64decode(text.strip(), validate=True)
     except (binascii.Error, ValueError):
-        raise ImportFormatError(f"The file is damaged: {what} is not valid Base64.") from None
+        raise ImportFormatError(
+            N_("The file is damaged: {what} is not valid Base64.", what=what)
+        ) from None
 
 
 def hexdecode(text: Any, what: str) -> bytes:
     if not isinstance(text, str):
-        raise ImportFormatError(f"The file is damaged: {what} is missing or not text.")
+        raise ImportFormatError(
+            N_("The file is damaged: {what} is missing or not text.", what=what)
+        )
     try:
         return bytes.fromhex(text)
     except ValueError:
-        raise ImportFormatError(f"The file is damaged: {what} is not valid hex.") from None
+        raise ImportFormatError(
+            N_("The file is damaged: {what} is not valid hex.", what=what)
+        ) from None
 
 
 def require_dict(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ImportFormatError(f"The file is damaged: {what} is missing or not an object.")
+        raise ImportFormatError(
+            N_("The file is damaged: {what} is missing or not an object.", what=what)
+        )
     return value
 
 
 def require_list(value: Any, what: str) -> list[Any]:
     if not isinstance(value, list):
-        raise ImportFormatError(f"The file is damaged: {what} is missing or not a list.")
+        raise ImportFormatError(
+            N_("The file is damaged: {what} is missing or not a list.", what=what)
+        )
     if len(value) > MAX_ENTRIES:
-        raise ImportFormatError(f"The file holds too many items in {what}.")
+        raise ImportFormatError(N_("The file holds too many items in {what}.", what=what))
     return value
 
 
@@ -368,8 +393,12 @@ def check_kdf(label: str, ok: bool) -> None:
     """
     if not ok:
         raise ImportFormatError(
-            f"The {label} has key-derivation parameters outside what its app writes (far too "
-            "much work, or invalid): the file is damaged or not genuine, so it is not opened."
+            N_(
+                "The {label} has key-derivation parameters outside what its app writes (far "
+                "too much work, or invalid): the file is damaged or not genuine, so it is not "
+                "opened.",
+                label=label,
+            )
         )
 
 
@@ -460,8 +489,11 @@ def android_prefs(data: bytes) -> dict[str, str] | None:
             out[name] = child.get("value") or ""
         if len(out) > MAX_ENTRIES:
             raise ImportFormatError(
-                f"The file holds more than {MAX_ENTRIES:,} settings, far more than any "
-                "authenticator app writes: it is not read."
+                N_(
+                    "The file holds more than {count:,} settings, far more than any "
+                    "authenticator app writes: it is not read.",
+                    count=MAX_ENTRIES,
+                )
             )
     return out
 
@@ -566,8 +598,10 @@ def sqlite_open(data: bytes) -> Any:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except (sqlite3.Error, OverflowError, MemoryError):
         raise ImportFormatError(
-            "The file starts like an SQLite database but cannot be opened: it is damaged or "
-            "truncated."
+            N_(
+                "The file starts like an SQLite database but cannot be opened: it is damaged "
+                "or truncated."
+            )
         ) from None
     return con
 
@@ -581,7 +615,9 @@ def read_table(con: Any, table: str, label: str, columns: Iterable[str]) -> list
         "SELECT type, sql FROM sqlite_master WHERE name = ? COLLATE NOCASE LIMIT 1", (table,)
     ).fetchone()
     if kind is None or kind[0] != "table":
-        raise ImportFormatError(f"The {label} has no {table} table: it is not such a file.")
+        raise ImportFormatError(
+            N_("The {label} has no {table} table: it is not such a file.", label=label, table=table)
+        )
     if str(kind[1] or "").lstrip()[:14].upper().startswith("CREATE VIRTUAL"):
         raise ImportFormatError(_computed(label, table))
     info = con.execute(
@@ -592,20 +628,24 @@ def read_table(con: Any, table: str, label: str, columns: Iterable[str]) -> list
     present = {str(name).lower(): str(name) for name, _hidden in info}
     wanted = [c for c in dict.fromkeys(c.lower() for c in columns) if c in present]
     if not wanted:
-        raise ImportFormatError(f"The {label} has none of the expected columns in {table}.")
+        raise ImportFormatError(
+            N_("The {label} has none of the expected columns in {table}.", label=label, table=table)
+        )
     quoted = ", ".join('"' + present[c].replace('"', '""') + '"' for c in wanted)
     name = table.replace('"', '""')
     cur = con.execute(f'SELECT {quoted} FROM "{name}" LIMIT ?', (MAX_ENTRIES + 1,))
     rows = [dict(zip(wanted, row, strict=True)) for row in cur.fetchall()]
     if len(rows) > MAX_ENTRIES:
-        raise ImportFormatError(f"The {label} holds too many accounts.")
+        raise ImportFormatError(N_("The {label} holds too many accounts.", label=label))
     return rows
 
 
-def _computed(label: str, table: str) -> str:
-    return (
-        f"The {label} has computed columns in its {table} table, which the app never writes: "
-        "the file is not genuine, so it is not read."
+def _computed(label: str, table: str) -> Text:
+    return N_(
+        "The {label} has computed columns in its {table} table, which the app never writes: "
+        "the file is not genuine, so it is not read.",
+        label=label,
+        table=table,
     )
 
 
@@ -620,7 +660,11 @@ def sqlite_rows(
         return read_table(con, table, label, columns)
     except sqlite3.Error:
         raise ImportFormatError(
-            f"The {label} is damaged: its {table} table cannot be read."
+            N_(
+                "The {label} is damaged: its {table} table cannot be read.",
+                label=label,
+                table=table,
+            )
         ) from None
     finally:
         con.close()

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     MAX_ENTRIES,
     Collector,
@@ -55,7 +56,7 @@ from desktop_app.intake import PayloadKind, classify
 from desktop_app.otp.model import Entry, OtpType
 
 NAME = "bitwarden"
-LABEL = "Bitwarden export"
+LABEL: str = N_("Bitwarden export")
 # Bitwarden's own limits for the key derivation a user may choose
 MAX_PBKDF2_ITERATIONS = 2_000_000
 MAX_ARGON2_ITERATIONS = 10
@@ -329,7 +330,7 @@ def totp_rows(
 
 class BitwardenCsvImporter:
     name = "bitwarden-csv"
-    label = "Bitwarden CSV export"
+    label: str = N_("Bitwarden CSV export")
 
     def detect(self, data: bytes) -> bool:
         text = text_or_none(data[:4096]) or ""

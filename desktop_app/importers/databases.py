@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -38,7 +39,7 @@ MICROSOFT_READ = ("name", "username", "oath_secret_key", "account_type")
 
 class GoogleAuthDbImporter:
     name = "google-db"
-    label = "Google Authenticator database"
+    label: str = N_("Google Authenticator database")
 
     def detect(self, data: bytes) -> bool:
         schema = sqlite_schema(data)
@@ -76,7 +77,7 @@ def _google_entry(row: dict[str, Any]) -> Entry:
 
 class MicrosoftAuthImporter:
     name = "microsoft"
-    label = "Microsoft Authenticator database"
+    label: str = N_("Microsoft Authenticator database")
 
     def detect(self, data: bytes) -> bool:
         schema = sqlite_schema(data)

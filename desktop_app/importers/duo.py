@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.errors import ImportFormatError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -25,7 +26,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry, OtpType
 
 NAME = "duo"
-LABEL = "Duo Mobile account file"
+LABEL: str = N_("Duo Mobile account file")
 
 
 class DuoImporter:

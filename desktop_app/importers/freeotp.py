@@ -11,6 +11,7 @@ import base64
 from typing import Any
 
 from desktop_app.errors import ImportFormatError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -28,7 +29,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import STEAM_DIGITS, Entry, OtpType
 
 NAME = "freeotp"
-LABEL = "FreeOTP+ export"
+LABEL: str = N_("FreeOTP+ export")
 
 
 class FreeOtpImporter:

@@ -21,6 +21,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     MAX_ENTRIES,
     Collector,
@@ -56,7 +57,7 @@ def _xml_tokens(data: bytes) -> list[tuple[str, str]] | None:
 
 class FreeOtpXmlImporter:
     name = "freeotp-xml"
-    label = "FreeOTP token file (tokens.xml)"
+    label: str = N_("FreeOTP token file (tokens.xml)")
 
     def detect(self, data: bytes) -> bool:
         return _xml_tokens(data) is not None
@@ -248,7 +249,7 @@ def open_encrypted_key(enc: Any, key: bytes) -> bytes | None:
 
 class FreeOtpBackupImporter:
     name = "freeotp-backup"
-    label = "FreeOTP backup"
+    label: str = N_("FreeOTP backup")
 
     def detect(self, data: bytes) -> bool:
         return data.startswith(JAVA_MAGIC) and b"masterKey" in data

@@ -7,11 +7,12 @@ dropped picture takes the same path into the vault as the camera.
 from __future__ import annotations
 
 from desktop_app.errors import ImportFormatError, ScanError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import IMAGE_MAGIC, ImportResult
 from desktop_app.importers.text import parse_lines
 
 NAME = "image"
-LABEL = "Image with QR codes"
+LABEL: str = N_("Image with QR codes")
 
 
 class QrImageImporter:
@@ -33,5 +34,5 @@ class QrImageImporter:
         except ScanError as exc:
             raise ImportFormatError(str(exc)) from None
         if not texts:
-            raise ImportFormatError("No QR code was found in the image.")
+            raise ImportFormatError(N_("No QR code was found in the image."))
         return parse_lines("\n".join(texts).encode("utf-8"), LABEL, NAME)

@@ -23,6 +23,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -46,7 +47,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry, Icon, OtpType
 
 NAME = "stratum"
-LABEL = "Stratum / Authenticator Pro backup"
+LABEL: str = N_("Stratum / Authenticator Pro backup")
 HEADER = b"AUTHENTICATORPRO"
 HEADER_LEGACY = b"AuthenticatorPro"
 ARGON2 = {"t": 3, "m_kib": 1 << 16, "p": 4}

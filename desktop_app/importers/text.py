@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from desktop_app.errors import ImportFormatError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import Collector, ImportResult, json_loads, sniff_json, text_or_none
 from desktop_app.intake import Payload, PayloadKind, classify, gather, too_many_accounts
 from desktop_app.otp.migration import SkippedEntry
@@ -81,7 +82,9 @@ def _ente_payload(payload: Payload, line: str) -> Payload | str:
 def parse_lines(data: bytes, label: str, name: str, *, ente: bool = False) -> ImportResult:
     lines = _lines(data)
     if lines is None:
-        raise ImportFormatError(f"The {label} is not UTF-8 text; it may be damaged.")
+        raise ImportFormatError(
+            N_("The {label} is not UTF-8 text; it may be damaged.", label=label)
+        )
     refused = too_many_accounts(sum(1 for x in lines if x and not x.startswith("#")), "lines")
     if refused:  # each line is an account or a skipped one: refused before any is read
         raise ImportFormatError(refused)
@@ -107,7 +110,9 @@ def parse_lines(data: bytes, label: str, name: str, *, ente: bool = False) -> Im
         p.is_key or p.kind is PayloadKind.INVALID for p in payloads
     )
     if not found_links:
-        raise ImportFormatError(f"The {label} holds no otpauth:// or otpauth-migration:// links.")
+        raise ImportFormatError(
+            N_("The {label} holds no otpauth:// or otpauth-migration:// links.", label=label)
+        )
     out = Collector()
     for e in gathered.entries:
         out.add(e.label, _same, e)
@@ -130,7 +135,7 @@ def parse_lines(data: bytes, label: str, name: str, *, ente: bool = False) -> Im
 
 class OtpauthTextImporter:
     name = "otpauth"
-    label = "Text file of otpauth:// links"
+    label: str = N_("Text file of otpauth:// links")
 
     def detect(self, data: bytes) -> bool:
         return any(x.lower().startswith(_OTPAUTH) for x in _link_lines(data))
@@ -144,7 +149,7 @@ class OtpauthTextImporter:
 
 class GoogleMigrationImporter:
     name = "google"
-    label = "Google Authenticator export"
+    label: str = N_("Google Authenticator export")
 
     def detect(self, data: bytes) -> bool:
         links = _link_lines(data)
@@ -159,7 +164,7 @@ class GoogleMigrationImporter:
 
 class EnteImporter:
     name = "ente"
-    label = "ente Auth export"
+    label: str = N_("ente Auth export")
 
     def detect(self, data: bytes) -> bool:
         from desktop_app.importers.ente import is_encrypted_export

@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     MAX_ENTRIES,
     Collector,
@@ -40,7 +41,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry
 
 NAME = "totpauth"
-LABEL = "TOTP Authenticator backup"
+LABEL: str = N_("TOTP Authenticator backup")
 DEFAULT_PASSWORD = "TotpAuthenticator"
 PREF_KEY = "STATIC_TOTP_CODES_LIST"
 _IV = bytes(16)

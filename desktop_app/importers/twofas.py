@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -37,7 +38,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry
 
 NAME = "2fas"
-LABEL = "2FAS backup"
+LABEL: str = N_("2FAS backup")
 PBKDF2_ITERATIONS = 10_000
 MAX_SCHEMA_VERSION = 4
 
