@@ -24,6 +24,7 @@ from desktop_app.otp.migration import (
 )
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import parse_uri
+from desktop_app.scanning import IMAGE_SUFFIXES  # files scanned for codes; others are backups
 
 #: The most accounts one import may bring (a file, a paste, a set of pictures): far above any real
 #: authenticator's export, and a fifth of the vault's own cap (``vault.MAX_ACCOUNTS``, 50,000),
@@ -50,8 +51,6 @@ def too_many_accounts(count: int, what: str = "accounts") -> str:
     )
 
 
-#: Files that are scanned for QR codes (file pickers offer these); other files are backups.
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif")
 
 
 def is_image_path(path: str | os.PathLike[str]) -> bool:

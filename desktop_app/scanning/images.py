@@ -22,7 +22,7 @@ import cv2
 import numpy as np
 
 from desktop_app.errors import ScanError
-from desktop_app.intake import IMAGE_SUFFIXES  # file pickers offer these (OpenCV reads more)
+from desktop_app.scanning import IMAGE_SUFFIXES
 
 __all__ = ["IMAGE_SUFFIXES", "SUPPORTED_TEXT", "decode_image_bytes", "load_image", "to_bgr"]
 SUPPORTED_TEXT = "PNG, JPEG, WebP, BMP or GIF"
