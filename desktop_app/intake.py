@@ -51,8 +51,6 @@ def too_many_accounts(count: int, what: str = "accounts") -> str:
     )
 
 
-
-
 def is_image_path(path: str | os.PathLike[str]) -> bool:
     return Path(path).suffix.lower() in IMAGE_SUFFIXES
 

@@ -152,63 +152,19 @@ def _container_kind(data: bytes) -> Text | str:
     return ""
 
 
-ANY_APP = "Any app"
-# (app, how to export from it) for every app whose files are read; the import dialog shows it.
-_CATALOGUE: tuple[tuple[str, str], ...] = (
-    ("Aegis", "Settings > Import & Export > Export: the encrypted or the plain .json file."),
-    ("2FAS", "Settings > 2FAS Backup > Export to file: the .2fas file (with or without password)."),
-    ("andOTP", "Backups > Backup (encrypted .json.aes or plain .json)."),
-    (
-        "Authenticator Plus",
-        "Settings > Backup & Restore > Backup: the authplus.db file (with the master password).",
-    ),
-    (
-        "Authy",
-        "No export: copy shared_prefs/com.authy.storage.tokens.authenticator.xml off a rooted "
-        "phone; encrypted secrets need the Authy backup password.",
-    ),
-    (
-        "Battle.net Authenticator",
-        "Copy shared_prefs/com.blizzard.messenger.authenticator_preferences.xml off a rooted phone.",
-    ),
-    (
-        "Bitwarden",
-        "Tools > Export vault: .json, .json (Encrypted) with a file password, or .csv.",
-    ),
-    ("Duo Mobile", "Copy files/duokit/accounts.json off a rooted phone."),
-    ("ente Auth", "Settings > Data > Export codes: plain text or encrypted (with a password)."),
-    (
-        "FreeOTP",
-        "FreeOTP 2: menu > Backup (externalBackup.xml, with its password); FreeOTP 1: copy "
-        "shared_prefs/tokens.xml off a rooted phone.",
-    ),
-    ("FreeOTP+", "Menu > Export > JSON, or shared_prefs/tokens.xml off a rooted phone."),
-    (
-        "Google Authenticator",
-        "Transfer accounts > Export accounts: screenshot the QR codes and import the pictures; "
-        "or copy databases/databases off a rooted phone.",
-    ),
-    ("KeePassXC", "Database > Export > CSV file (entries with TOTP)."),
-    ("Microsoft Authenticator", "Copy databases/PhoneFactor off a rooted phone."),
-    ("Proton Authenticator", "Settings > Export: the .json file."),
-    (
-        "Steam",
-        "Steam Desktop Authenticator's .maFile (encryption turned off), or "
-        "files/Steamguard-<id> off a rooted phone.",
-    ),
-    (
-        "Stratum / Authenticator Pro",
-        "Settings > Backup (encrypted or not), or databases/authenticator.db3 off a rooted phone.",
-    ),
-    ("TOTP Authenticator", "Settings > Backup: the .bin file (with or without a password)."),
-    ("WinAuth", "Export > text file of otpauth:// links."),
-    (ANY_APP, "A text file of otpauth:// links, or a picture of a QR code."),
-)
+ANY_APP = "Any app"  # the picture importer's app: any app that shows a QR code
 
 
 def catalogue() -> list[tuple[str, str]]:
-    """Every supported app with a one-line "how to export from it" hint."""
-    return list(_CATALOGUE)
+    """Every supported app with a one-line "how to export from it" hint (from the importers'
+    own ``app`` and ``export_hint``), by name; "Any app" last. The import dialog shows it."""
+    hints: dict[str, list[str]] = {}
+    for importer in IMPORTERS:
+        said = hints.setdefault(importer.app, [])
+        if importer.export_hint:
+            said.append(importer.export_hint)
+    apps = sorted((a for a in hints if a != ANY_APP), key=str.lower)
+    return [(app, " ".join(hints[app])) for app in [*apps, ANY_APP] if app in hints]
 
 
 def needs_password(data: bytes, format: str | None = None) -> bool:

@@ -107,6 +107,9 @@ def _is_encrypted(doc: dict[str, Any]) -> bool:
 class AegisImporter:
     name = NAME
     label = LABEL
+    app = "Aegis"
+    export_hint = "Settings > Import & Export > Export: the encrypted or the plain .json file."
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)

@@ -81,6 +81,9 @@ def _binary(data: bytes) -> bool:
 class AndOtpImporter:
     name = NAME
     label = LABEL
+    app = "andOTP"
+    export_hint = "Backups > Backup (encrypted .json.aes or plain .json)."
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _plain_list(data) or _binary(data)

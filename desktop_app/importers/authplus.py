@@ -243,6 +243,11 @@ def _read_aes(data: bytes, info: Any, password: str) -> bytes:
 class AuthenticatorPlusImporter:
     name = NAME
     label = LABEL
+    app = "Authenticator Plus"
+    export_hint = (
+        "Settings > Backup & Restore > Backup: the authplus.db file (with the master password)."
+    )
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _zip_member(data) is not None or looks_like_sqlcipher(data)

@@ -73,6 +73,12 @@ def _encrypted(token: Any) -> bool:
 class AuthyImporter:
     name = NAME
     label = LABEL
+    app = "Authy"
+    export_hint = (
+        "No export: copy shared_prefs/com.authy.storage.tokens.authenticator.xml off a "
+        "rooted phone; encrypted secrets need the Authy backup password."
+    )
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _tokens(data) is not None

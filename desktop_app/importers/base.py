@@ -1,7 +1,7 @@
 """The one importer contract, its result type and the helpers every format module shares.
 
-Every format is an object with ``name``, ``label``, ``detect(data)``, ``needs_password(data)``
-and ``parse(data, password) -> ImportResult``. Rules every importer follows:
+Every format is an object with ``name``, ``label``, ``app``, ``export_hint``, ``encrypted``,
+``detect(data)``, ``needs_password(data)`` and ``parse(data, password) -> ImportResult``. Rules every importer follows:
 
 * A file that cannot be read as a whole (not the format, truncated, damaged, unsupported version)
   raises :class:`~desktop_app.errors.ImportFormatError` with a message naming the problem.
@@ -58,6 +58,9 @@ class ImportResult:
 class Importer(Protocol):
     name: str  # short id used by ``--format``
     label: str  # shown to people
+    app: str  # the app whose files it reads ("Aegis"), as the import dialog lists it
+    export_hint: str  # how to export from that app ("" when another importer of the app says it)
+    encrypted: bool  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool: ...
 

@@ -48,6 +48,11 @@ def mask(text: str) -> str:
 class BattleNetImporter:
     name = NAME
     label = LABEL
+    app = "Battle.net Authenticator"
+    export_hint = (
+        "Copy shared_prefs/com.blizzard.messenger.authenticator_preferences.xml off a rooted phone."
+    )
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         prefs = android_prefs(data)

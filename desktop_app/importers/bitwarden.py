@@ -67,6 +67,9 @@ MAX_ARGON2_PARALLELISM = 16
 class BitwardenImporter:
     name = NAME
     label = LABEL
+    app = "Bitwarden"
+    export_hint = "Tools > Export vault: .json, .json (Encrypted) with a file password, or .csv."
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
@@ -331,6 +334,9 @@ def totp_rows(
 class BitwardenCsvImporter:
     name = "bitwarden-csv"
     label: str = N_("Bitwarden CSV export")
+    app = "Bitwarden"
+    export_hint = ""  # said by the other importer of this app
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         text = text_or_none(data[:4096]) or ""

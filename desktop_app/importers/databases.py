@@ -40,6 +40,9 @@ MICROSOFT_READ = ("name", "username", "oath_secret_key", "account_type")
 class GoogleAuthDbImporter:
     name = "google-db"
     label: str = N_("Google Authenticator database")
+    app = "Google Authenticator"
+    export_hint = ""  # said by the other importer of this app
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         schema = sqlite_schema(data)
@@ -78,6 +81,9 @@ def _google_entry(row: dict[str, Any]) -> Entry:
 class MicrosoftAuthImporter:
     name = "microsoft"
     label: str = N_("Microsoft Authenticator database")
+    app = "Microsoft Authenticator"
+    export_hint = "Copy databases/PhoneFactor off a rooted phone."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         schema = sqlite_schema(data)

@@ -32,6 +32,9 @@ LABEL: str = N_("Duo Mobile account file")
 class DuoImporter:
     name = NAME
     label = LABEL
+    app = "Duo Mobile"
+    export_hint = "Copy files/duokit/accounts.json off a rooted phone."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)

@@ -35,6 +35,9 @@ LABEL: str = N_("FreeOTP+ export")
 class FreeOtpImporter:
     name = NAME
     label = LABEL
+    app = "FreeOTP+"
+    export_hint = "Menu > Export > JSON, or shared_prefs/tokens.xml off a rooted phone."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)

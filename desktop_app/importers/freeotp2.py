@@ -58,6 +58,9 @@ def _xml_tokens(data: bytes) -> list[tuple[str, str]] | None:
 class FreeOtpXmlImporter:
     name = "freeotp-xml"
     label: str = N_("FreeOTP token file (tokens.xml)")
+    app = "FreeOTP"
+    export_hint = ""  # said by the other importer of this app
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _xml_tokens(data) is not None
@@ -250,6 +253,12 @@ def open_encrypted_key(enc: Any, key: bytes) -> bytes | None:
 class FreeOtpBackupImporter:
     name = "freeotp-backup"
     label: str = N_("FreeOTP backup")
+    app = "FreeOTP"
+    export_hint = (
+        "FreeOTP 2: menu > Backup (externalBackup.xml, with its password); FreeOTP 1: "
+        "copy shared_prefs/tokens.xml off a rooted phone."
+    )
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return data.startswith(JAVA_MAGIC) and b"masterKey" in data

@@ -18,6 +18,9 @@ LABEL: str = N_("Image with QR codes")
 class QrImageImporter:
     name = NAME
     label = LABEL
+    app = "Any app"
+    export_hint = "A text file of otpauth:// links, or a picture of a QR code."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return data.startswith(IMAGE_MAGIC[:5])  # PNG, JPEG, GIF, BMP, WebP (RIFF)

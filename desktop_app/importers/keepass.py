@@ -23,6 +23,9 @@ def _group(path: str) -> str:
 class KeePassCsvImporter:
     name = "keepass-csv"
     label: str = N_("KeePassXC CSV export")
+    app = "KeePassXC"
+    export_hint = "Database > Export > CSV file (entries with TOTP)."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         first = (text_or_none(data[:4096]) or "").lstrip().partition("\n")[0]

@@ -44,6 +44,9 @@ def _looks(doc: Any) -> bool:
 class ProtonImporter:
     name = NAME
     label = LABEL
+    app = "Proton Authenticator"
+    export_hint = "Settings > Export: the .json file."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _looks(sniff_json(data))

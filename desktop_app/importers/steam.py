@@ -50,6 +50,12 @@ def _is_manifest(doc: Any) -> bool:
 class SteamImporter:
     name = NAME
     label = LABEL
+    app = "Steam"
+    export_hint = (
+        "Steam Desktop Authenticator's .maFile (encryption turned off), or "
+        "files/Steamguard-<id> off a rooted phone."
+    )
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)

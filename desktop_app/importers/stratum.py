@@ -80,6 +80,11 @@ def encrypt(plaintext: bytes, password: str, salt: bytes, iv: bytes) -> bytes:
 class StratumImporter:
     name = NAME
     label = LABEL
+    app = "Stratum / Authenticator Pro"
+    export_hint = (
+        "Settings > Backup (encrypted or not), or databases/authenticator.db3 off a rooted phone."
+    )
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return (

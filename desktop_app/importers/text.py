@@ -136,6 +136,9 @@ def parse_lines(data: bytes, label: str, name: str, *, ente: bool = False) -> Im
 class OtpauthTextImporter:
     name = "otpauth"
     label: str = N_("Text file of otpauth:// links")
+    app = "WinAuth"
+    export_hint = "Export > text file of otpauth:// links."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return any(x.lower().startswith(_OTPAUTH) for x in _link_lines(data))
@@ -150,6 +153,12 @@ class OtpauthTextImporter:
 class GoogleMigrationImporter:
     name = "google"
     label: str = N_("Google Authenticator export")
+    app = "Google Authenticator"
+    export_hint = (
+        "Transfer accounts > Export accounts: screenshot the QR codes and import the "
+        "pictures; or copy databases/databases off a rooted phone."
+    )
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         links = _link_lines(data)
@@ -165,6 +174,9 @@ class GoogleMigrationImporter:
 class EnteImporter:
     name = "ente"
     label: str = N_("ente Auth export")
+    app = "ente Auth"
+    export_hint = "Settings > Data > Export codes: plain text or encrypted (with a password)."
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         from desktop_app.importers.ente import is_encrypted_export

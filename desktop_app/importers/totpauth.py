@@ -96,6 +96,9 @@ def _pref_list(data: bytes) -> list[Any] | None:
 class TotpAuthenticatorImporter:
     name = NAME
     label = LABEL
+    app = "TOTP Authenticator"
+    export_hint = "Settings > Backup: the .bin file (with or without a password)."
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         if _ciphertext(data) is not None:

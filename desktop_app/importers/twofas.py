@@ -55,6 +55,11 @@ def _encrypted(doc: dict[str, Any]) -> bool:
 class TwoFasImporter:
     name = NAME
     label = LABEL
+    app = "2FAS"
+    export_hint = (
+        "Settings > 2FAS Backup > Export to file: the .2fas file (with or without password)."
+    )
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
