@@ -446,17 +446,6 @@ def aes_cbc_decrypt(key: bytes, iv: bytes, data: bytes) -> bytes | None:
         return None
 
 
-def aes_cbc_encrypt(key: bytes, iv: bytes, data: bytes) -> bytes:
-    """AES-CBC with PKCS#7 padding (tests use it to build encrypted files)."""
-    from cryptography.hazmat.primitives import padding
-    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
-    padder = padding.PKCS7(128).padder()
-    padded = padder.update(data) + padder.finalize()
-    encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
-    return encryptor.update(padded) + encryptor.finalize()
-
-
 # --- Android shared-preferences XML ----------------------------------------------------------
 
 _XML_DECL = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)

@@ -216,41 +216,6 @@ def decrypt_protected(doc: dict[str, Any], password: str) -> bytes:
     return plain
 
 
-def encrypt_protected(
-    plain: bytes,
-    password: str,
-    salt: str,
-    *,
-    kdf: int = 0,
-    iterations: int = 600_000,
-    memory: int = 64,
-    lanes: int = 4,
-    iv: bytes = b"\x01" * 16,
-) -> dict[str, Any]:
-    """A password-protected export as Bitwarden writes it (tests build files with it)."""
-    from desktop_app.importers.base import aes_cbc_encrypt
-
-    doc: dict[str, Any] = {
-        "encrypted": True,
-        "passwordProtected": True,
-        "salt": salt,
-        "kdfType": kdf,
-        "kdfIterations": iterations,
-        "kdfMemory": memory if kdf == 1 else None,
-        "kdfParallelism": lanes if kdf == 1 else None,
-    }
-    enc, mac = _derive(doc, password)
-
-    def seal(data: bytes) -> str:
-        ct = aes_cbc_encrypt(enc, iv, data)
-        tag = hmac.new(mac, iv + ct, hashlib.sha256).digest()
-        return "2." + "|".join(base64.b64encode(x).decode() for x in (iv, ct, tag))
-
-    doc["encKeyValidation_DO_NOT_EDIT"] = seal(b"b1c2d3e4-check")
-    doc["data"] = seal(plain)
-    return doc
-
-
 # --- one TOTP field -------------------------------------------------------------------------
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import re
 from typing import Any
 
@@ -28,7 +27,6 @@ from desktop_app.importers.base import (
     ImportResult,
     PasswordRequired,
     aes_cbc_decrypt,
-    aes_cbc_encrypt,
     android_prefs,
     display_label,
     get_int,
@@ -70,14 +68,6 @@ def _decrypt(sealed: bytes, password: str) -> list[Any] | None:
     except (UnicodeDecodeError, ValueError):
         return None
     return items if isinstance(items, list) else None
-
-
-def encrypt(items: list[dict[str, Any]], password: str = DEFAULT_PASSWORD) -> bytes:
-    """A backup as the app writes it (tests build files with it)."""
-    listed = json.dumps([json.dumps(i) for i in items])
-    plain = json.dumps({listed: "backup"}).encode()
-    key = hashlib.sha256(password.encode("utf-8")).digest()
-    return base64.b64encode(aes_cbc_encrypt(key, _IV, plain))
 
 
 def _pref_list(data: bytes) -> list[Any] | None:
