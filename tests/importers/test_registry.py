@@ -226,8 +226,7 @@ def _new_format_files() -> dict[str, bytes]:
     from desktop_app.importers.battlenet import SECRET_KEY, mask
     from desktop_app.importers.ente import encrypt as ente_encrypt
     from desktop_app.importers.stratum import encrypt as stratum_encrypt
-    from tests.importers.builders import totpauth_encrypt
-    from tests.importers.builders import encrypt_protected
+    from tests.importers.builders import encrypt_protected, totpauth_encrypt
     from tests.importers.test_authy import plain_tokens, prefs
     from tests.importers.test_freeotp2 import freeotp_backup
     from tests.importers.vectors import RFC1, STEAM_RAW, b32, b64
