@@ -49,7 +49,7 @@ from desktop_app.ui.file_dialogs import all_files, save_file
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.qr_view import QrLabel
 from desktop_app.ui.theme import error_css, themed, warning_css
-from desktop_app.ui.workers import run_in_thread
+from desktop_app.ui.workers import Job, one_line
 
 log = logging.getLogger(__name__)
 MIN_PASSWORD = 8
@@ -64,7 +64,8 @@ class ExportDialog(QDialog):
         self.exported = 0
         self.last_paths: list[Path] = []
         self.qr_dialog: GoogleQrDialog | None = None
-        self._writing: object | None = None  # token of the write running in a worker
+        self.job = Job(self)  # the write running in a worker (encrypting derives a key)
+        self.job.busy_changed.connect(self._set_busy)
 
         self.format_box = QComboBox()
         self.format_box.setObjectName("export-format")
@@ -273,7 +274,7 @@ class ExportDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        if self._writing is not None:
+        if self.job.busy:
             return
         fmt = self.fmt
         if fmt == "aegis":
@@ -331,22 +332,19 @@ class ExportDialog(QDialog):
         if not path.suffix:
             path = path.with_suffix(exporter.suffix)
         # Encrypting derives a key (scrypt): the file is written in a worker thread.
-        token = object()
-        self._writing = token
-        self._set_busy(True)
-        run_in_thread(
+        self.job.start(
             exporter.write,
             entries,
             path,
             password,
-            on_done=lambda outcome: self._written(token, path, outcome),
-            on_error=lambda exc: self._write_failed(token, exc),
+            on_done=lambda outcome: self._written(path, outcome),
+            on_error=self._write_failed,
         )
         return True
 
     @property
     def busy(self) -> bool:
-        return self._writing is not None
+        return self.job.busy
 
     def _set_busy(self, busy: bool) -> None:
         for w in (self.format_box, self.password, self.confirm, self.understood):
@@ -358,11 +356,7 @@ class ExportDialog(QDialog):
         else:
             self._update_buttons()
 
-    def _written(self, token: object, path: Path, outcome: ExportOutcome) -> None:
-        if token is not self._writing:
-            return
-        self._writing = None
-        self._set_busy(False)
+    def _written(self, path: Path, outcome: ExportOutcome) -> None:
         self.password.clear()
         self.confirm.clear()
         self.exported = outcome.count
@@ -375,18 +369,15 @@ class ExportDialog(QDialog):
             else self.tr("Exported {n} accounts to {path}.").format(n=n, path=path)
         )
 
-    def _write_failed(self, token: object, exc: BaseException) -> None:
-        if token is not self._writing:
-            return
-        self._writing = None
-        self._set_busy(False)
+    def _write_failed(self, exc: BaseException) -> None:
         self.message.setStyleSheet(error_css())
         if not isinstance(exc, AppError):
             log.warning("export failed: %s", type(exc).__name__)
-        self.message.setText(self.tr("Nothing was exported: {error}").format(error=exc))
+        error = one_line(exc, "", expected=BaseException)  # an exporter's errors name the file
+        self.message.setText(self.tr("Nothing was exported: {error}").format(error=error))
 
     def done(self, result: int) -> None:
-        self._writing = None  # a write still running finishes; its outcome is not shown
+        self.job.cancel()  # a write still running finishes; its outcome is not shown
         super().done(result)
 
 
