@@ -131,11 +131,8 @@ class AccountDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.hide_codes = False
         self.on_first_paint: Callable[[], None] | None = None
-        self.paint_count = 0  # full row paints
-        self.ring_paints = 0  # countdown-only paints
         self._rings: dict[tuple[object, ...], QPixmap] = {}
         self._icons: dict[tuple[int, float], QPixmap | None] = {}  # (hash of data, dpr)
-        self.icon_paints = 0  # rows painted with an icon (for tests)
         self._fonts_for: tuple[str, float] | None = None
         self._title = QFont()
         self._sub = QFont()
@@ -267,7 +264,6 @@ class AccountDelegate(QStyledItemDelegate):
             painter.setClipPath(clip)
             painter.drawPixmap(av.toRect(), icon)
             painter.restore()
-            self.icon_paints += 1
         else:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(avatar_color(entry.issuer or entry.name, dark))
@@ -349,7 +345,6 @@ class AccountDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
-        self.paint_count += 1
         if self.on_first_paint is not None:
             callback, self.on_first_paint = self.on_first_paint, None
             callback()
@@ -361,7 +356,6 @@ class AccountDelegate(QStyledItemDelegate):
         painter.drawPixmap(
             self.action_rect(rect).topLeft(), self._ring(painter, remaining, period, pal)
         )
-        self.ring_paints += 1
 
     @staticmethod
     def _warn_color(dark: bool) -> QColor:

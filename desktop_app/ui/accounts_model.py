@@ -82,7 +82,6 @@ class AccountsModel(QAbstractListModel):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer)
-        self.ticks = 0  # for tests and benchmarks
 
     # --- content ---------------------------------------------------------------------------
 
@@ -190,7 +189,6 @@ class AccountsModel(QAbstractListModel):
         Rows whose code (or warning colour) changed are emitted with :data:`CODE_ROLES`, rows
         whose countdown alone changed with :data:`RING_ROLES`, each in contiguous ranges.
         """
-        self.ticks += 1
         now = self._clock()
         kinds: list[int] = []  # per row: 0 unchanged, 1 ring only, 2 code
         for row, entry in enumerate(self._entries):
