@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry
 from desktop_app.ui.accounts_model import ROLE_ENTRY, AccountsFilter, AccountsModel
 from desktop_app.ui.accounts_view import AccountsView
@@ -48,9 +47,10 @@ from desktop_app.ui.controllers.adding import AddingController
 from desktop_app.ui.controllers.list_actions import ListActions
 from desktop_app.ui.controllers.locking import LockController
 from desktop_app.ui.controllers.pages import Pages, demo_banner
+from desktop_app.ui.controllers.port import open_vault
 from desktop_app.ui.geometry import fit_to_screen, restore_geometry, save_geometry
 from desktop_app.ui.i18n import sentence
-from desktop_app.ui.main_actions import MainActions
+from desktop_app.ui.main_actions import ActionState, MainActions
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex
@@ -101,9 +101,19 @@ class MainWindow(QMainWindow):
         self.tray_message: Callable[[str, str], None] | None = None
         self._quitting = False
 
-        self.adding = AddingController(self)
+        self.adding = AddingController(self, services, self)
         self.adding.accounts_added.connect(self.accounts_added)
-        self.lists = ListActions(self)
+        self.commands = MainActions(self)
+        self.lists = ListActions(
+            self,
+            services,
+            view=self._build_view(),
+            model=self.model,
+            proxy=self.proxy,
+            clipboard=self.clipboard_guard,
+            row_menu=self.commands.row_menu,
+            parent=self,
+        )
         self.locking = LockController(self, services, clock=idle_clock)
         self._bridge = _Bridge(self)
         self._bridge.vault_changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
@@ -112,7 +122,6 @@ class MainWindow(QMainWindow):
         )
         self.settings.add_listener(lambda n, v: self._bridge.setting_changed.emit(n, v))
 
-        self.commands = MainActions(self)
         self.commands.build_menus(self.menuBar())
         self._build_ui()
         pages, locking = self.pages, self.locking
@@ -130,6 +139,12 @@ class MainWindow(QMainWindow):
         self.locking.watch_input(bool(self.settings.get("auto_lock_minutes")))
 
     # ===================================================================== construction ====
+
+    def _build_view(self) -> AccountsView:
+        self.stack = QStackedWidget()
+        self.view = AccountsView(self.stack)
+        self.view.setModel(self.proxy)
+        return self.view
 
     def _build_ui(self) -> None:
         central = QWidget(self)
@@ -156,9 +171,7 @@ class MainWindow(QMainWindow):
         line.setStyleSheet("color: palette(mid);")
         outer.addWidget(line)
 
-        self.stack = QStackedWidget(central)
-        self.view = AccountsView(self.stack)
-        self.view.setModel(self.proxy)
+        self.stack.setParent(central)
         self.view.copy_requested.connect(self.lists.copy_index)
         self.view.action_requested.connect(self.lists.hotp_next_index)
         self.view.files_dropped.connect(self.adding.handle_paths)
@@ -170,45 +183,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        a = self.adding
-        self.pages = Pages(
-            self,
-            self.stack,
-            self.view,
-            central,
-            [
-                (
-                    self.tr("Scan QR Code on Screen"),
-                    a.scan_screen,
-                    True,
-                    self.tr("Find the QR code shown on your screen, for example on a website."),
-                ),
-                (
-                    self.tr("Scan QR Code with Camera…"),
-                    a.scan_camera,
-                    False,
-                    self.tr("Hold the QR code in front of your camera."),
-                ),
-                (
-                    self.tr("Open QR Image…"),
-                    a.open_images,
-                    False,
-                    self.tr("Read the QR code from a saved picture or screenshot."),
-                ),
-                (
-                    self.tr("Enter Setup Key…"),
-                    lambda: a.add_manually(),
-                    False,
-                    self.tr("Type the setup key that the website shows."),
-                ),
-                (
-                    self.tr("Import Backup…"),
-                    lambda: a.import_backup(),
-                    False,
-                    self.tr("Read the accounts of another authenticator's backup file."),
-                ),
-            ],
-        )
+        self.pages = Pages(self, self.stack, self.view, central, self.commands.empty_page())
 
     def _build_header(self, parent: QWidget) -> QWidget:
         """Search field and the primary Add button."""
@@ -253,10 +228,7 @@ class MainWindow(QMainWindow):
 
     @property
     def vault(self) -> Vault:
-        vault = self.services.vault
-        if vault is None:
-            raise AppError(self.tr("The vault is locked."))
-        return vault
+        return open_vault(self.services)
 
     def _attach_vault(self) -> None:
         vault = self.services.vault
@@ -317,6 +289,9 @@ class MainWindow(QMainWindow):
         self.settings.set("sort_order", order)
         self._apply_setting("sort_order", order)
 
+    def show_next_all_toggled(self) -> None:
+        self.settings.set("show_next_code", self.commands.next_all.isChecked())
+
     # ===================================================================== selection ====
 
     def current_entry(self) -> Entry | None:
@@ -357,10 +332,12 @@ class MainWindow(QMainWindow):
         unlocked = self.services.vault is not None
         reorderable = not self.proxy.sort_by_name and not self.proxy.query
         self.commands.update(
-            unlocked=unlocked,
-            entry=self.current_entry(),
-            movable=reorderable,
-            can_lock=self.locking.can_lock(),
+            ActionState(
+                unlocked=unlocked,
+                entry=self.current_entry(),
+                movable=reorderable,
+                can_lock=self.locking.can_lock(),
+            )
         )
         self.view.reorder_enabled = reorderable
         self.search.setEnabled(unlocked)
@@ -439,6 +416,9 @@ class MainWindow(QMainWindow):
 
     def notice(self, text: str) -> None:
         self.pages.notice(text)
+
+    def dialog_parent(self) -> QWidget:
+        return self
 
     def inform(self, title: str, text: str, *, warning: bool = False) -> None:
         """A message a person must read (tests replace this)."""
