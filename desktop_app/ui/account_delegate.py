@@ -236,8 +236,37 @@ class AccountDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self._paint_card(painter, rect, pal, selected=selected, hovered=hovered, focused=focused)
+        avatar = self._paint_avatar(painter, rect, entry, dark)
 
-        # background: a soft rounded highlight for selection / hover
+        # right side: ring/button, code, next code
+        remaining = int(index.data(ROLE_REMAINING) or 0)
+        if entry.type is OtpType.HOTP:
+            self._paint_next_button(painter, action, pal, hovered or selected)
+        else:
+            painter.drawPixmap(action.topLeft(), self._ring(painter, remaining, entry.period, pal))
+        code_rect = self._paint_codes(
+            painter, rect, index, entry, remaining, pal, selected=selected
+        )
+        text_left = int(avatar.right()) + GAP
+        self._paint_names(painter, rect, entry, pal, text_left, code_rect.left() - GAP)
+        painter.restore()
+
+        if self.on_first_paint is not None:
+            callback, self.on_first_paint = self.on_first_paint, None
+            callback()
+
+    def _paint_card(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        pal: QPalette,
+        *,
+        selected: bool,
+        hovered: bool,
+        focused: bool,
+    ) -> None:
+        """The background: a soft rounded highlight for selection / hover."""
         card = QRectF(rect).adjusted(4, 2, -4, -2)
         if selected or hovered:
             color = QColor(pal.color(QPalette.ColorRole.Highlight))
@@ -250,11 +279,8 @@ class AccountDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
 
-        text_color = pal.color(QPalette.ColorRole.Text)
-        muted = QColor(text_color)
-        muted.setAlphaF(MUTED_ALPHA)
-
-        # avatar: the entry's icon, else a coloured circle with the initial
+    def _paint_avatar(self, painter: QPainter, rect: QRect, entry: Entry, dark: bool) -> QRectF:
+        """The entry's icon, else a coloured circle with the initial; where it sits."""
         av = QRectF(rect.left() + H_PAD, rect.center().y() - AVATAR / 2 + 1, AVATAR, AVATAR)
         icon = self._icon_pixmap(entry, painter.device().devicePixelRatioF())
         if icon is not None:
@@ -273,14 +299,26 @@ class AccountDelegate(QStyledItemDelegate):
             painter.setFont(avatar_font)
             painter.setPen(QColor("white"))
             painter.drawText(av, Qt.AlignmentFlag.AlignCenter, initials(entry))
+        return av
 
-        # right side: ring/button, code, next code
-        remaining = int(index.data(ROLE_REMAINING) or 0)
-        if entry.type is OtpType.HOTP:
-            self._paint_next_button(painter, action, pal, hovered or selected)
-        else:
-            painter.drawPixmap(action.topLeft(), self._ring(painter, remaining, entry.period, pal))
+    @staticmethod
+    def _muted(pal: QPalette) -> QColor:
+        muted = QColor(pal.color(QPalette.ColorRole.Text))
+        muted.setAlphaF(MUTED_ALPHA)
+        return muted
 
+    def _paint_codes(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        index: AnyIndex,
+        entry: Entry,
+        remaining: int,
+        pal: QPalette,
+        *,
+        selected: bool,
+    ) -> QRect:
+        """The code (and the next code under it, when shown) left of the ring; where it sits."""
         code = str(index.data(ROLE_CODE) or "")
         nxt = str(index.data(ROLE_NEXT) or "")
         if self.hide_codes and not selected:
@@ -289,11 +327,12 @@ class AccountDelegate(QStyledItemDelegate):
         code_fm = QFontMetrics(self._code)
         small_fm = QFontMetrics(self._small)
         code_w = max(code_fm.horizontalAdvance(code), code_fm.horizontalAdvance("000 000"))
-        code_right = action.left() - GAP
+        code_right = self.action_rect(rect).left() - GAP
         code_h = code_fm.height() + (small_fm.height() if nxt else 0)
         code_top = rect.center().y() - code_h // 2 + 1
         code_rect = QRect(code_right - code_w, code_top, code_w, code_fm.height())
         warn = entry.type is not OtpType.HOTP and remaining <= WARN_SECONDS
+        dark = is_dark(pal)
         code_color = self._warn_color(dark) if warn else pal.color(QPalette.ColorRole.Text)
         painter.setFont(self._code)
         painter.setPen(code_color)
@@ -302,7 +341,7 @@ class AccountDelegate(QStyledItemDelegate):
         )
         if nxt:
             painter.setFont(self._small)
-            painter.setPen(muted)
+            painter.setPen(self._muted(pal))
             next_rect = QRect(
                 code_right - code_w - 40, code_rect.bottom() + 1, code_w + 40, small_fm.height()
             )
@@ -311,10 +350,13 @@ class AccountDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 QCoreApplication.translate("AccountDelegate", "next  {code}").format(code=nxt),
             )
+        return code_rect
 
-        # text: issuer (bold) and account name (muted), elided to the room left
-        text_left = int(av.right()) + GAP
-        text_w = max(10, code_rect.left() - GAP - text_left)
+    def _paint_names(
+        self, painter: QPainter, rect: QRect, entry: Entry, pal: QPalette, left: int, right: int
+    ) -> None:
+        """Issuer (bold) and account name (muted) between ``left`` and ``right``, elided."""
+        text_w = max(10, right - left)
         title_fm = QFontMetrics(self._title)
         sub_fm = QFontMetrics(self._sub)
         title = (
@@ -329,25 +371,20 @@ class AccountDelegate(QStyledItemDelegate):
         lines_h = title_fm.height() + (sub_fm.height() + 2 if sub else 0)
         top = rect.center().y() - lines_h // 2 + 1
         painter.setFont(self._title)
-        painter.setPen(text_color)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
         painter.drawText(
-            QRect(text_left, top, text_w, title_fm.height()),
+            QRect(left, top, text_w, title_fm.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             title_fm.elidedText(title, Qt.TextElideMode.ElideRight, text_w),
         )
         if sub:
             painter.setFont(self._sub)
-            painter.setPen(muted)
+            painter.setPen(self._muted(pal))
             painter.drawText(
-                QRect(text_left, top + title_fm.height() + 2, text_w, sub_fm.height()),
+                QRect(left, top + title_fm.height() + 2, text_w, sub_fm.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 sub_fm.elidedText(sub, Qt.TextElideMode.ElideRight, text_w),
             )
-        painter.restore()
-
-        if self.on_first_paint is not None:
-            callback, self.on_first_paint = self.on_first_paint, None
-            callback()
 
     def paint_ring_only(
         self, painter: QPainter, rect: QRect, remaining: int, period: int, pal: QPalette
