@@ -77,28 +77,7 @@ class ExportDialog(QDialog):
             self.format_box.addItem(QCoreApplication.translate("Exporters", label), key)
         self.format_box.currentIndexChanged.connect(self._format_changed)
 
-        self.password = QLineEdit()
-        self.password.setObjectName("export-password")
-        self.password.setAccessibleName(self.tr("Export password"))
-        self.password.setAccessibleDescription(
-            self.tr("The password that encrypts the exported file; at least 8 characters.")
-        )
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("export-password-confirm")
-        self.confirm.setAccessibleName(self.tr("Repeat the export password"))
-        self.confirm.setAccessibleDescription(self.tr("The same password again, to be sure."))
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_box = QWidget()
-        form = QFormLayout(self.password_box)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Password:"), self.password)
-        form.addRow(self.tr("Repeat:"), self.confirm)
-        self.password_hint = QLabel(
-            self.tr("Aegis and this app open the file with this password. It cannot be recovered.")
-        )
-        self.password_hint.setWordWrap(True)
-        form.addRow(self.password_hint)
+        self.password_box = self._build_password_box()
 
         self.warning = QLabel()
         self.warning.setObjectName("readable-warning")
@@ -129,9 +108,46 @@ class ExportDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("export-tabs")
         self.tabs.setAccessibleName(self.tr("Export now or set up automatic backups"))
-        now = QWidget()
-        layout = QVBoxLayout(now)
-        count = len(services.vault) if services.vault is not None else 0
+        now = self._build_now_page(len(services.vault) if services.vault is not None else 0)
+        self.tabs.addTab(now, self.tr("Export Now"))
+        self.tabs.addTab(self._build_backup_box(), self.tr("Automatic Backups"))
+        self.tabs.setTabToolTip(0, self.tr("Write all accounts to a file once."))
+        self.tabs.setTabToolTip(1, self.tr("Set the password of the automatic backups."))
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs, 1)
+        outer.addWidget(buttons)
+        self._format_changed()
+
+    def _build_password_box(self) -> QWidget:
+        """The export password, twice (for Aegis's encrypted format)."""
+        self.password = QLineEdit()
+        self.password.setObjectName("export-password")
+        self.password.setAccessibleName(self.tr("Export password"))
+        self.password.setAccessibleDescription(
+            self.tr("The password that encrypts the exported file; at least 8 characters.")
+        )
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("export-password-confirm")
+        self.confirm.setAccessibleName(self.tr("Repeat the export password"))
+        self.confirm.setAccessibleDescription(self.tr("The same password again, to be sure."))
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        box = QWidget()
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.tr("Repeat:"), self.confirm)
+        self.password_hint = QLabel(
+            self.tr("Aegis and this app open the file with this password. It cannot be recovered.")
+        )
+        self.password_hint.setWordWrap(True)
+        form.addRow(self.password_hint)
+        return box
+
+    def _build_now_page(self, count: int) -> QWidget:
+        """Export now: the format, its password or warning, and the Export button."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
         intro = QLabel(
             self.tr("Export your account to a file that other authenticators can read.")
             if count == 1
@@ -151,14 +167,7 @@ class ExportDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.export_button)
         layout.addLayout(row)
-        self.tabs.addTab(now, self.tr("Export Now"))
-        self.tabs.addTab(self._build_backup_box(), self.tr("Automatic Backups"))
-        self.tabs.setTabToolTip(0, self.tr("Write all accounts to a file once."))
-        self.tabs.setTabToolTip(1, self.tr("Set the password of the automatic backups."))
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.tabs, 1)
-        outer.addWidget(buttons)
-        self._format_changed()
+        return page
 
     # --- automatic backups --------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -53,8 +53,8 @@ from desktop_app.ui.i18n import sentence
 from desktop_app.ui.main_actions import ActionState, MainActions
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QModelIndex
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
+    from PySide6.QtWidgets import QMenu
 
     from desktop_app.app import AppServices
     from desktop_app.vault import Vault
@@ -67,6 +67,36 @@ class _Bridge(QObject):
 
     vault_changed = Signal()
     setting_changed = Signal(str, object)
+
+
+ADD_BUTTON_CSS = (
+    "QToolButton#add_button { background: palette(highlight);"
+    " color: palette(highlighted-text); border: none; border-radius: 6px;"
+    " padding: 4px 14px; font-weight: 600; }"
+    "QToolButton#add_button::menu-indicator { image: none; width: 0; }"
+    "QToolButton#add_button:focus { border: 2px solid palette(window-text);"
+    " padding: 2px 12px; }"
+    "QToolButton#add_button:pressed { background: palette(dark); }"
+    "QToolButton#add_button:disabled { background: palette(mid); }"
+)
+
+
+def add_button(parent: QWidget, menu: QMenu) -> QToolButton:
+    """The header's primary button: the Add menu."""
+    button = QToolButton(parent)
+    button.setObjectName("add_button")
+    button.setText(QCoreApplication.translate("MainWindow", "+  Add"))
+    button.setToolTip(
+        QCoreApplication.translate(
+            "MainWindow", "Add an account: scan a QR code, open an image, paste…"
+        )
+    )
+    button.setAccessibleName(QCoreApplication.translate("MainWindow", "Add account"))
+    button.setMenu(menu)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setMinimumHeight(34)
+    button.setStyleSheet(ADD_BUTTON_CSS)
+    return button
 
 
 class MainWindow(QMainWindow):
@@ -203,24 +233,7 @@ class MainWindow(QMainWindow):
         self.search.installEventFilter(self)
         hl.addWidget(self.search, 1)
         hl.addStretch(0)  # keeps the Add button at the right when the search field is hidden
-        self.add_button = QToolButton(header)
-        self.add_button.setObjectName("add_button")
-        self.add_button.setText(self.tr("+  Add"))
-        self.add_button.setToolTip(self.tr("Add an account: scan a QR code, open an image, paste…"))
-        self.add_button.setAccessibleName(self.tr("Add account"))
-        self.add_button.setMenu(self.commands.add_menu)
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.add_button.setMinimumHeight(34)
-        self.add_button.setStyleSheet(
-            "QToolButton#add_button { background: palette(highlight);"
-            " color: palette(highlighted-text); border: none; border-radius: 6px;"
-            " padding: 4px 14px; font-weight: 600; }"
-            "QToolButton#add_button::menu-indicator { image: none; width: 0; }"
-            "QToolButton#add_button:focus { border: 2px solid palette(window-text);"
-            " padding: 2px 12px; }"
-            "QToolButton#add_button:pressed { background: palette(dark); }"
-            "QToolButton#add_button:disabled { background: palette(mid); }"
-        )
+        self.add_button = add_button(header, self.commands.add_menu)
         hl.addWidget(self.add_button)
         return header
 
@@ -311,9 +324,6 @@ class MainWindow(QMainWindow):
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
         return True
-
-    def copy_index(self, index: QModelIndex) -> None:
-        self.lists.copy_index(index)
 
     def _update_page(self) -> None:
         unlocked = self.services.vault is not None

@@ -86,6 +86,20 @@ class PasswordDialog(QDialog):
         text.setWordWrap(True)
         lay.addWidget(text)
 
+        lay.addLayout(self._fields(mode))
+
+        self.error_label = QLabel(error, self)
+        self.error_label.setObjectName("error_label")
+        self.error_label.setWordWrap(True)
+        themed(self.error_label, error_css)
+        self.error_label.setVisible(bool(error))
+        lay.addWidget(self.error_label)
+
+        lay.addWidget(self._buttons(mode))
+        (self.current_edit or self.password_edit).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fields(self, mode: Mode) -> QFormLayout:
+        """The password fields: current (to change it), the password, and a repeat (new ones)."""
         form = QFormLayout()
         self.current_edit: QLineEdit | None = None
         if mode == "change":
@@ -102,15 +116,9 @@ class PasswordDialog(QDialog):
         if mode != "unlock":
             self.repeat_edit = self._field(self.tr("Repeat the password"))
             form.addRow(self.tr("&Repeat:"), self.repeat_edit)
-        lay.addLayout(form)
+        return form
 
-        self.error_label = QLabel(error, self)
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        themed(self.error_label, error_css)
-        self.error_label.setVisible(bool(error))
-        lay.addWidget(self.error_label)
-
+    def _buttons(self, mode: Mode) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(self)
         ok_text = {
             "create": self.tr("Create Vault"),
@@ -133,8 +141,7 @@ class PasswordDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-        (self.current_edit or self.password_edit).setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.buttons
 
     def _field(self, name: str) -> QLineEdit:
         edit = QLineEdit(self)

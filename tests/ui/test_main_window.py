@@ -678,3 +678,24 @@ def test_camera_payloads_go_to_confirmation(empty_window, services, qtbot):
     dialog = _confirm(empty_window, qtbot)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert [e.issuer for e in services.vault.entries()] == ["Cam"]
+
+
+def test_ctrl_n_then_typing_fills_the_first_field(empty_window, qtbot):
+    """The Add dialog opens with its first field focused: Ctrl+N, then type (#24)."""
+    from desktop_app.ui.add_dialog import AddDialog
+
+    qtbot.keyClick(empty_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = empty_window.active_dialog
+    assert isinstance(dialog, AddDialog)
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    qtbot.keyClicks(QGuiApplication.focusObject(), "GitHub")
+    assert dialog.issuer_edit.text() == "GitHub"
+
+
+def test_the_add_menu_offers_the_ways_to_add_in_the_empty_page_s_order(empty_window):
+    """The Add menu and the empty page list the ways to add in one order (#24)."""
+    menu = [a.text().replace("&", "") for a in empty_window.commands.add_menu.actions()]
+    buttons = [b.text() for b in empty_window.pages.empty_buttons]
+    in_menu = [text for text in menu if text in buttons]
+    assert in_menu == buttons and len(buttons) == 5
