@@ -44,7 +44,9 @@ from desktop_app.ui.accounts_model import (
     ROLE_CODE,
     ROLE_ENTRY,
     ROLE_NEXT,
+    ROLE_NOTE,
     ROLE_REMAINING,
+    ROLE_RETIRED,
     WARN_SECONDS,
 )
 from desktop_app.ui.theme import MUTED_ALPHA
@@ -60,6 +62,7 @@ GAP = 12
 RING = 30
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+RETIRED_OPACITY = 0.45  # a row whose key no longer works: all but its background
 
 
 AVATAR_COLORS = (
@@ -237,6 +240,8 @@ class AccountDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self._paint_card(painter, rect, pal, selected=selected, hovered=hovered, focused=focused)
+        if index.data(ROLE_RETIRED):  # a key turned off on the portal: its codes do not work
+            painter.setOpacity(RETIRED_OPACITY)
         avatar = self._paint_avatar(painter, rect, entry, dark)
 
         # right side: ring/button, code, next code
@@ -249,7 +254,8 @@ class AccountDelegate(QStyledItemDelegate):
             painter, rect, index, entry, remaining, pal, selected=selected
         )
         text_left = int(avatar.right()) + GAP
-        self._paint_names(painter, rect, entry, pal, text_left, code_rect.left() - GAP)
+        note = str(index.data(ROLE_NOTE) or "")
+        self._paint_names(painter, rect, entry, note, pal, text_left, code_rect.left() - GAP)
         painter.restore()
 
         if self.on_first_paint is not None:
@@ -353,9 +359,17 @@ class AccountDelegate(QStyledItemDelegate):
         return code_rect
 
     def _paint_names(
-        self, painter: QPainter, rect: QRect, entry: Entry, pal: QPalette, left: int, right: int
+        self,
+        painter: QPainter,
+        rect: QRect,
+        entry: Entry,
+        note: str,
+        pal: QPalette,
+        left: int,
+        right: int,
     ) -> None:
-        """Issuer (bold) and account name (muted) between ``left`` and ``right``, elided."""
+        """Issuer (bold) and account name (muted) with the row's ``note`` after it, between
+        ``left`` and ``right``, elided."""
         text_w = max(10, right - left)
         title_fm = QFontMetrics(self._title)
         sub_fm = QFontMetrics(self._sub)
@@ -365,9 +379,8 @@ class AccountDelegate(QStyledItemDelegate):
             or QCoreApplication.translate("AccountDelegate", "Unnamed account")
         )
         sub = entry.name if entry.issuer else ""
-        if entry.meta.get("emnify.state") == "pending":
-            pending = QCoreApplication.translate("AccountDelegate", "activation pending")
-            sub = f"{sub}  ·  {pending}" if sub else pending
+        if note:
+            sub = f"{sub}  ·  {note}" if sub else note
         lines_h = title_fm.height() + (sub_fm.height() + 2 if sub else 0)
         top = rect.center().y() - lines_h // 2 + 1
         painter.setFont(self._title)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 
 from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry, OtpType
-from desktop_app.ui.accounts_model import ROLE_ENTRY, ROLE_RAW_CODE, ROLE_RAW_NEXT
+from desktop_app.ui.accounts_model import ROLE_ENTRY, ROLE_RAW_CODE, ROLE_RAW_NEXT, retired
 from desktop_app.ui.controllers.port import WindowPort, open_vault
 
 if TYPE_CHECKING:
@@ -160,22 +160,30 @@ class ListActions(QObject):
                 self.tr("Saved {label}").format(label=e.label or self.tr("account"))
             )
         )
+        dialog.remove_requested.connect(self.delete_entry)
         self.port.open_dialog(dialog)
 
     def delete_current(self) -> None:
         entry = self.port.current_entry()
-        if entry is None:
-            return
+        if entry is not None:
+            self.delete_entry(entry)
+
+    def delete_entry(self, entry: Entry) -> None:
+        """Delete ``entry`` (the current row) after asking."""
         label = entry.label or self.tr("this account")
-        if not self.port.ask(
-            self.tr("Delete account?"),
-            self.tr(
+        if retired(entry):
+            question = self.tr(
+                "Remove “{label}” from this app?\n\nThe key was turned off on emnify: its codes "
+                "no longer sign you in."
+            ).format(label=label)
+        else:
+            question = self.tr(
                 "Delete “{label}”?\n\nYou will no longer get codes for it. Make sure you can "
                 "still sign in to the service (for example with another authenticator or backup "
                 "codes) before deleting."
-            ).format(label=label),
-            self.tr("Delete"),
-            destructive=True,
+            ).format(label=label)
+        if not self.port.ask(
+            self.tr("Delete account?"), question, self.tr("Delete"), destructive=True
         ):
             return
         row = self.view.currentIndex().row()
