@@ -120,7 +120,6 @@ VETTED = {
     ("otp/model.py", "MIN_SECRET_BITS // 5"): "a constant",
     ("scanning/images.py", "exc.strerror or exc"): "an OSError of reading a file",
     ("selftest.py", "exc"): "an ImportError naming a missing library",
-    ("ui/import_dialog.py", "type(exc).__name__"): "a class name",
     ("ui/workers.py", "type(exc).__name__"): "a class name",
     ("vault/keystore.py", "type(exc).__name__"): "a class name",
     ("vault/store.py", "type(exc).__name__"): "a class name",
