@@ -1,7 +1,9 @@
 """The main window: the accounts with their rolling codes, search, menus -- and nothing else.
 
 The window builds its widgets and actions and hands the work to controllers with one job each
-(``desktop_app/ui/controllers``):
+(``desktop_app/ui/controllers``), each through the narrow port the window implements
+(:class:`~desktop_app.ui.controllers.port.WindowPort`), not the window itself; its actions, menus
+and empty page come from the table in :mod:`desktop_app.ui.main_actions`:
 
 * ``self.adding`` (:class:`~desktop_app.ui.controllers.adding.AddingController`) -- every way to
   add accounts (typed, images, drops, clipboard, screen, camera, backups), all through
