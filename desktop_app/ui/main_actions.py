@@ -1,6 +1,6 @@
 """The main window's actions, declared once in a table that everything else reads.
 
-    commands = MainActions(window)      # one QAction per row of ACTIONS, parented to the window
+    commands = MainActions(window, window)  # one QAction per row of ACTIONS, run on the targets
     commands.build_menus(window.menuBar())                      # MENUS (and the Add menu)
     commands.update(ActionState(unlocked=..., entry=..., movable=..., can_lock=...))
     commands.all_actions()              # the shortcuts dialog lists these, in table order
@@ -363,11 +363,11 @@ def _tr(text: str) -> str:
 
 
 class MainActions:
-    def __init__(self, window: QWidget, targets: Targets | None = None) -> None:
+    def __init__(self, window: QWidget, targets: Targets) -> None:
         """QActions for :data:`ACTIONS`, parented to ``window`` (which also receives their
-        shortcuts) and running on ``targets`` (the window itself by default)."""
+        shortcuts) and running on ``targets`` (the window's controllers and commands)."""
         self.window = window
-        self.targets: Targets = targets if targets is not None else window  # type: ignore[assignment]
+        self.targets = targets
         self.actions: dict[str, QAction] = {}
         self.groups: dict[str, QActionGroup] = {}
         for act in ACTIONS:

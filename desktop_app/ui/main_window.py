@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
 
         self.adding = AddingController(self, services, self)
         self.adding.accounts_added.connect(self.accounts_added)
-        self.commands = MainActions(self)
+        self.commands = MainActions(self, self)
         self.lists = ListActions(
             self,
             services,
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.pages = Pages(self, self.stack, self.view, central, self.commands.empty_page())
+        self.pages: Pages = Pages(self, self.stack, self.view, central, self.commands.empty_page())
 
     def _build_header(self, parent: QWidget) -> QWidget:
         """Search field and the primary Add button."""
