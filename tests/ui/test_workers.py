@@ -7,6 +7,7 @@ import threading
 import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from desktop_app.errors import AppError, VaultError
 from desktop_app.ui.workers import Job, one_line
@@ -103,3 +104,16 @@ def test_one_line_says_an_app_error_and_names_only_the_kind_of_anything_else() -
     assert one_line(secret, "It failed ({kind}).") == "It failed (KeyError)."
     assert one_line(AppError("x"), "no ({kind})", expected=VaultError) == "no (AppError)"
     assert one_line(OSError("disk full"), "", expected=BaseException) == "disk full"
+
+
+def test_nothing_is_delivered_after_the_owner_is_gone(qtbot: QtBot) -> None:
+    owner = QObject()
+    job = Job(owner)
+    seen: list[object] = []
+    gate = Gate()
+    job.start(gate, "late", on_done=seen.append, on_error=seen.append)
+    owner.deleteLater()  # the dialog closed and was deleted while the call ran
+    qtbot.waitUntil(lambda: not isValid(job), timeout=WAIT)
+    gate.event.set()
+    qtbot.wait(200)
+    assert seen == []
