@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from desktop_app.errors import WrongPasswordError
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.theme import error_css, themed
-from desktop_app.ui.workers import run_in_thread
+from desktop_app.ui.workers import Job
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -53,7 +53,8 @@ class PasswordDialog(QDialog):
         super().__init__(parent)
         self.mode = mode
         self.verify = verify
-        self.busy = False
+        self.job = Job(self)  # the key derivation of ``verify``
+        self.job.busy_changed.connect(self._set_busy)
         self.result_value: Any = None
         self.failure: BaseException | None = None
         self.setObjectName("PasswordDialog")
@@ -184,11 +185,13 @@ class PasswordDialog(QDialog):
         if self.verify is None:
             super().accept()
             return
-        self._set_busy(True)
-        run_in_thread(self.verify, pw, on_done=self._verified, on_error=self._refused)
+        self.job.start(self.verify, pw, on_done=self._verified, on_error=self._refused)
+
+    @property
+    def busy(self) -> bool:
+        return self.job.busy
 
     def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
         for w in (self.password_edit, self.repeat_edit, self.current_edit, self.buttons):
             if w is not None:
                 w.setEnabled(not busy)
@@ -201,13 +204,11 @@ class PasswordDialog(QDialog):
             self.error_label.setStyleSheet(error_css())
 
     def _verified(self, value: object) -> None:
-        self._set_busy(False)
         self.result_value = value
         self.error_label.hide()
         super().accept()
 
     def _refused(self, exc: BaseException) -> None:
-        self._set_busy(False)
         if isinstance(exc, WrongPasswordError):
             self.show_error(self.tr("Wrong password. Try again."))
             self.password_edit.selectAll()
