@@ -101,6 +101,55 @@ def add_button(parent: QWidget, menu: QMenu) -> QToolButton:
     return button
 
 
+def message_box(parent: QWidget, title: str, text: str, *, warning: bool) -> None:
+    """A message to read, with OK (modal)."""
+    from PySide6.QtWidgets import QMessageBox  # built at the first message, not at start
+
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
+        title,
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.exec()
+
+
+def question_box(
+    parent: QWidget, title: str, text: str, ok_label: str, *, destructive: bool
+) -> bool:
+    """A confirmation whose button names the action (modal); True when it was pressed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    if destructive:
+        from desktop_app.ui.theme import error_css
+
+        ok.setStyleSheet(error_css() + " font-weight: 600;")
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def about_box(parent: QWidget) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app import __version__
+
+    QMessageBox.about(
+        parent,
+        QCoreApplication.translate("MainWindow", "About Authenticator"),
+        QCoreApplication.translate(
+            "MainWindow",
+            "<h3>Desktop Authenticator {version}</h3>"
+            "<p>Two-factor codes for your accounts, kept in an encrypted vault on this "
+            "computer.</p><p>Licensed under the GNU GPL v3 or later.</p>",
+        ).format(version=__version__),
+    )
+
+
 class MainWindow(QMainWindow):
     """``MainWindow(services)``: ``services.vault`` must be open."""
 
@@ -435,34 +484,15 @@ class MainWindow(QMainWindow):
     def inform(self, title: str, text: str, *, warning: bool = False) -> None:
         """A message a person must read (tests replace this)."""
         self.pages.toast.hide()  # a notice such as "Reading …" must not linger behind it
-        from PySide6.QtWidgets import QMessageBox  # built at the first message, not at start
-
-        box = QMessageBox(
-            QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
-            title,
-            text,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.exec()
+        message_box(self, title, text, warning=warning)
         self.focus_list()
 
     def ask(self, title: str, text: str, ok_label: str, *, destructive: bool = False) -> bool:
         """A confirmation whose button names the action (tests replace this)."""
         self.pages.toast.hide()
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        if destructive:
-            from desktop_app.ui.theme import error_css
-
-            ok.setStyleSheet(error_css() + " font-weight: 600;")
-        box.exec()
+        answer = question_box(self, title, text, ok_label, destructive=destructive)
         self.focus_list()
-        return box.clickedButton() is ok
+        return answer
 
     def show_error(self, title: str, exc: BaseException) -> None:
         self.inform(title, sentence(str(exc) or type(exc).__name__), warning=True)
@@ -509,19 +539,7 @@ class MainWindow(QMainWindow):
         self.open_dialog(dialog)
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from desktop_app import __version__
-
-        QMessageBox.about(
-            self,
-            self.tr("About Authenticator"),
-            self.tr(
-                "<h3>Desktop Authenticator {version}</h3>"
-                "<p>Two-factor codes for your accounts, kept in an encrypted vault on this "
-                "computer.</p><p>Licensed under the GNU GPL v3 or later.</p>"
-            ).format(version=__version__),
-        )
+        about_box(self)
         self.focus_list()
 
     # ===================================================================== window events ====
