@@ -1,18 +1,20 @@
-"""Application start: QApplication, theme, unlocking the vault, the main window, the event loop."""
+"""Application start: QApplication, theme, unlocking the vault, the main window, the event loop.
+
+What the first frame may not wait for, and what waits for it, is in ui/startup.py."""
 
 from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon, QImageReader
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.errors import VaultError, VaultLockedError
+from desktop_app.ui import startup
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -28,17 +30,11 @@ ICON = Path(__file__).resolve().parents[1] / "data" / "desktop-authenticator.svg
 
 
 def create_app(argv: list[str] | None = None, *, window_hooks: bool = True) -> QApplication:
-    """The application, set up. ``window_hooks=False`` leaves out the hook on shown windows
-    (ui/window_hooks.py): :func:`run_gui` installs it once the main window has painted
-    (:func:`hooks_after_first_paint`)."""
-    from desktop_app.ui import theme
-
+    """The application (built by :func:`startup.new_application` unless one is running), set
+    up. ``window_hooks=False`` leaves out the window hooks: :func:`run_gui` installs them once
+    the main window has painted (ui/startup.py)."""
     existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        app = existing
-    else:
-        app = QApplication([*(argv or sys.argv[:1]), *theme.APP_ARGS])
-        theme.started_with_fusion()
+    app = existing if isinstance(existing, QApplication) else startup.new_application(argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Authenticator")
     app.setOrganizationName("emnify")
@@ -47,48 +43,10 @@ def create_app(argv: list[str] | None = None, *, window_hooks: bool = True) -> Q
     # Pasted and dropped pictures Qt decodes itself: same budget as scanning.images (64 MiB).
     QImageReader.setAllocationLimit(64)
     if window_hooks:
-        ensure_window_hooks(app)
+        startup.ensure_window_hooks(app)
     if ICON.exists():
         app.setWindowIcon(QIcon(str(ICON)))
     return app
-
-
-def ensure_window_hooks(app: QApplication | None = None) -> None:
-    """:func:`desktop_app.ui.window_hooks.ensure_window_hooks`, imported when first needed (after
-    the main window's first paint on a normal start)."""
-    from desktop_app.ui import window_hooks
-
-    window_hooks.ensure_window_hooks(app)
-
-
-HOOKS_LATEST_MS = 2000
-
-
-class _AfterFirstPaint(QObject):
-    """Installs the window hooks once the main window has painted its first frame.
-
-    The hook is a Python event filter on the whole application: every object it meets gets its
-    Python type built, ``QWindow``'s and the style's (``QStyle``, ~14 ms of enums) among them.
-    Installed from a zero timer right after ``show()``, it still ran before the first frame.
-    A window that is not painted soon (started minimised) gets them after ``HOOKS_LATEST_MS``."""
-
-    def __init__(self, window: QWidget, app: QApplication) -> None:
-        super().__init__(window)
-        self._app = app
-        window.installEventFilter(self)
-        QTimer.singleShot(HOOKS_LATEST_MS, lambda: ensure_window_hooks(app))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            app = self._app
-            QTimer.singleShot(0, lambda: ensure_window_hooks(app))  # after the whole frame
-        return False
-
-
-def hooks_after_first_paint(window: QWidget, app: QApplication) -> None:
-    """:func:`ensure_window_hooks` once ``window`` (shown next) has painted its first frame."""
-    _AfterFirstPaint(window, app)
 
 
 class _NeedPassword(Exception):
@@ -119,7 +77,7 @@ def open_vault_interactive(services: AppServices, parent: QWidget | None = None)
     def unlock(password: str) -> object:
         return open_vault_for(services, lambda _creating: password)
 
-    ensure_window_hooks()  # the password dialog comes before the main window
+    startup.ensure_window_hooks()  # the password dialog comes before the main window
     if creating:
         reason = REASON_CHOSEN if services.password_mode else REASON_NO_KEYRING
         dialog = PasswordDialog(parent, mode="create", reason=reason, verify=unlock)
@@ -159,7 +117,7 @@ def _show_open_error(exc: VaultError) -> None:
 
 def show_fatal(title: str, text: str) -> None:
     log.error("start-up failed: %s", title)
-    ensure_window_hooks()
+    startup.ensure_window_hooks()
     from PySide6.QtWidgets import QMessageBox  # only when start-up fails
 
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Close)
@@ -187,7 +145,7 @@ def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> in
         if services.vault is None and not open_vault_interactive(services):
             return 1
         window = build_window(services)
-        hooks_after_first_paint(window, app)
+        startup.hooks_after_first_paint(window, app)
         window.show()
         tray = None
         if services.settings.get("tray_icon"):
