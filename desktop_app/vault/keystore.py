@@ -4,11 +4,11 @@ Only small items go there: the vault's 256-bit key, the emnify refresh token and
 fingerprint. Windows caps an item at 2.5 KB, so nothing large ever does.
 
 The platform's backend is chosen directly (Secret Service on Linux, the Keychain on macOS, the
-Credential Locker on Windows): keyring's own probing loads and tries every backend it knows,
-which costs every vault command ~0.13 s (the macOS backend's ``find_library`` spawns processes
+Credential Locker on Windows) rather than by keyring's probing, which loads and tries every
+backend it knows at every vault command (the macOS backend's ``find_library`` spawns processes
 on Linux). On Linux the Secret Service is reached without importing keyring at all
-(vault/secret_service.py, ~60 ms less). When the platform's backend is not usable, or an
-environment variable or keyring's config file configures keyring, keyring chooses as before.
+(vault/secret_service.py). When the platform's backend is not usable, or an environment variable
+or keyring's config file configures keyring, keyring chooses.
 """
 
 from __future__ import annotations
