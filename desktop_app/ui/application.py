@@ -11,16 +11,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon, QImageReader
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from desktop_app.app import AppServices, open_vault_for
 from desktop_app.errors import VaultError, VaultLockedError
 from desktop_app.ui import startup
+from desktop_app.ui.i18n import install_translations
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.theme import apply_theme
+from desktop_app.ui.tray import install_tray
+from desktop_app.ui.unlock_dialog import REASON_CHOSEN, REASON_NO_KEYRING, PasswordDialog
+from desktop_app.vault import Vault
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
-
-    from desktop_app.app import AppServices
-    from desktop_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +66,6 @@ def _probe(creating: bool) -> str:
 def open_vault_interactive(services: AppServices, parent: QWidget | None = None) -> bool:
     """Open ``services.vault``; a password vault asks in a dialog that derives the key in a
     worker thread (the dialog stays responsive). False when the vault stays closed."""
-    from desktop_app.app import open_vault_for
-    from desktop_app.ui.unlock_dialog import REASON_CHOSEN, REASON_NO_KEYRING, PasswordDialog
 
     try:  # a keyring vault opens at once; a password vault asks for its password
         services.vault = open_vault_for(services, _probe)
@@ -83,7 +85,6 @@ def open_vault_interactive(services: AppServices, parent: QWidget | None = None)
         dialog = PasswordDialog(parent, mode="create", reason=reason, verify=unlock)
     else:
         dialog = PasswordDialog(parent, mode="unlock", verify=unlock)
-    from PySide6.QtWidgets import QDialog
 
     if dialog.exec() != QDialog.DialogCode.Accepted:
         if isinstance(dialog.failure, VaultError):
@@ -94,8 +95,6 @@ def open_vault_interactive(services: AppServices, parent: QWidget | None = None)
                 str(dialog.failure),
             )
         return False
-    from desktop_app.vault import Vault
-
     assert isinstance(dialog.result_value, Vault)
     services.vault = dialog.result_value
     return True
@@ -118,15 +117,12 @@ def _show_open_error(exc: VaultError) -> None:
 def show_fatal(title: str, text: str) -> None:
     log.error("start-up failed: %s", title)
     startup.ensure_window_hooks()
-    from PySide6.QtWidgets import QMessageBox  # only when start-up fails
 
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Close)
     box.exec()
 
 
 def build_window(services: AppServices) -> MainWindow:
-    from desktop_app.ui.main_window import MainWindow
-
     window = MainWindow(services)
     icon = QApplication.windowIcon()
     if not icon.isNull():
@@ -136,9 +132,6 @@ def build_window(services: AppServices) -> MainWindow:
 
 def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> int:
     app = create_app(window_hooks=False)  # installed once the main window has painted
-    from desktop_app.ui.i18n import install_translations
-    from desktop_app.ui.theme import apply_theme
-
     install_translations(app, str(services.settings.get("language")))
     apply_theme(app, str(services.settings.get("theme")))
     try:
@@ -149,8 +142,6 @@ def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> in
         window.show()
         tray = None
         if services.settings.get("tray_icon"):
-            from desktop_app.ui.tray import install_tray
-
             tray = install_tray(app, window)
         status = app.exec()
         if tray is not None:

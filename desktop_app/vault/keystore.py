@@ -21,6 +21,7 @@ import threading
 from typing import Any, Protocol
 
 from desktop_app.errors import KeyringUnavailableError
+from desktop_app.vault.secret_service import SecretServiceStore, keyring_configured
 
 log = logging.getLogger(__name__)
 SERVICE = "desktop-authenticator"
@@ -58,8 +59,6 @@ NATIVE_BACKENDS = {
 
 def _keyring_configured(platform_key: str) -> bool:
     if platform_key == "linux":  # without importing keyring
-        from desktop_app.vault.secret_service import keyring_configured
-
         return keyring_configured()
     if os.environ.get("PYTHON_KEYRING_BACKEND"):
         return True
@@ -126,8 +125,6 @@ class KeyStore:
         except Exception:  # keyring raises many types while probing backends
             log.warning("no keyring backend could be loaded", exc_info=True)
             return False
-        from desktop_app.vault.secret_service import SecretServiceStore  # small, no imports
-
         if isinstance(backend, _MemoryBackend | SecretServiceStore):
             return True
         try:
