@@ -86,7 +86,7 @@ def test_migration_link_errors_do_not_echo_the_data() -> None:
 
 
 def test_entry_repr_hides_the_secret() -> None:
-    from desktop_app.otp import Entry
+    from desktop_app.otp.model import Entry
 
     e = Entry(secret=SECRET, issuer="I", name="n")
     assert SECRET not in repr(e) and SECRET not in str(e)

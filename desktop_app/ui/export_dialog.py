@@ -34,15 +34,15 @@ from PySide6.QtWidgets import (
 
 from desktop_app.app import AppServices
 from desktop_app.errors import AppError
-from desktop_app.exporters import (
+from desktop_app.exporters.autobackup import has_backup_password, set_backup_password
+from desktop_app.exporters.base import ExportOutcome
+from desktop_app.exporters.google import migration_uris
+from desktop_app.exporters.registry import (
     FORMATS,
     READABLE_FORMATS,
     READABLE_WARNING,
-    ExportOutcome,
     exporter_by_name,
 )
-from desktop_app.exporters.autobackup import has_backup_password, set_backup_password
-from desktop_app.exporters.google import migration_uris
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
 from desktop_app.ui.file_dialogs import all_files, save_file

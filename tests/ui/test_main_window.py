@@ -598,52 +598,6 @@ def test_the_delegate_reads_a_style_option_state_for_qt(window, monkeypatch):
     assert calls == [{"selected": True, "hovered": False, "focused": True}]
 
 
-def test_first_paint_builds_no_style_class(tmp_path):
-    """Start-up: the main window is painted with Fusion (given to QApplication as an argument)
-    and its rows, without building ``QStyle``'s Python type (~14 ms of enums); the window hooks
-    come after the first frame."""
-    code = _fresh_services(tmp_path) + (
-        "from PySide6 import QtWidgets;"
-        "from desktop_app.otp.model import Entry;"
-        "from desktop_app.ui.application import build_window, create_app, hooks_after_first_paint;"
-        "from desktop_app.ui.theme import apply_theme;"
-        "s.vault.add_many([Entry('JBSWY3DPEHPK3PXP', f'Service {i}', 'me') for i in range(30)]);"
-        "app = create_app(window_hooks=False); apply_theme(app, 'light');"
-        "w = build_window(s); painted = [];"
-        "w.view.delegate.on_first_paint = lambda: painted.append("
-        "'QStyle' in vars(QtWidgets) or app.property('window_hooks') is not None);"
-        "hooks_after_first_paint(w, app); w.show();"
-        "[app.processEvents() for _ in range(50) if not painted];"
-        "[app.processEvents() for _ in range(20)];"
-        "print('PAINTED', painted, 'STYLE', app.style().name().lower(),"
-        " 'HOOKS', app.property('window_hooks') is not None)"
-    )
-    out = _run_fresh(code)
-    assert "PAINTED [False] STYLE fusion HOOKS True" in out.stdout, out.stdout + out.stderr
-
-
-def test_window_hooks_come_even_if_the_window_is_never_painted():
-    """A main window started minimised paints late: the hooks come after HOOKS_LATEST_MS."""
-    code = """
-import os, time
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from PySide6.QtWidgets import QWidget
-from desktop_app.ui import application
-app = application.create_app(window_hooks=False)
-application.HOOKS_LATEST_MS = 50
-window = QWidget()  # never shown
-application.hooks_after_first_paint(window, app)
-before = app.property("window_hooks") is not None
-end = time.monotonic() + 5
-while app.property("window_hooks") is None and time.monotonic() < end:
-    app.processEvents()
-    time.sleep(0.01)
-print("HOOKS", before, app.property("window_hooks") is not None)
-"""
-    out = _run_fresh(code)
-    assert "HOOKS False True" in out.stdout, out.stdout + out.stderr
-
-
 def test_scan_screen_result_goes_to_confirmation(empty_window, services, qtbot, monkeypatch):
     import desktop_app.ui.screen_scan as screen_scan
 
