@@ -57,7 +57,8 @@ def test_entry_count_and_size_are_bounded() -> None:
 def test_importers_keep_long_periods_and_skip_out_of_range_ones() -> None:
 
     from desktop_app.exporters.aegis import export_plain
-    from desktop_app.otp import Entry, code_at
+    from desktop_app.otp.codes import code_at
+    from desktop_app.otp.model import Entry
 
     doc = json.loads(
         export_plain([Entry(secret="JBSWY3DPEHPK3PXP", issuer=f"P{i}") for i in range(3)])
