@@ -110,6 +110,7 @@ VETTED = {
     ("ui/add_dialog.py", "self.tr('Paste a link first.')"): "a fixed, translated text",
     ("ui/export_dialog.py", "type(exc).__name__"): "a class name",
     ("exporters/autobackup.py", "exc.strerror or exc"): "an OSError of writing a file",
+    ("cli/backup.py", "exc.strerror or exc"): "an OSError of making the export folder",
     ("exporters/autobackup.py", "exc.strerror"): "an OS error's fixed text",
     ("importers/__init__.py", "type(exc).__name__"): "a class name",
     ("importers/aegis.py", "key"): "a JSON field name (n, r, p)",
@@ -194,8 +195,11 @@ def _message_sites(class_names: set[str], app_errors: set[str]):  # type: ignore
             exprs: list[ast.expr] = []
             for i, arg in enumerate(args):
                 if (is_log and i > 0 and not isinstance(arg, ast.JoinedStr)) or (
-                    builds and not is_log and isinstance(arg, ast.Name | ast.Call)
-                ):
+                    builds
+                    and not is_log
+                    and isinstance(arg, ast.Name | ast.Call)
+                    and not (isinstance(arg, ast.Call) and getattr(arg.func, "id", "") == "N_")
+                ):  # (an N_() message is walked as its own call, field by field)
                     exprs.append(arg)  # a %-style log argument, or a message passed through
                 exprs += [sub.value for sub in ast.walk(arg) if isinstance(sub, ast.FormattedValue)]
             for expr in exprs:
