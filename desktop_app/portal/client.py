@@ -32,6 +32,7 @@ import base64
 import hashlib
 import json
 import logging
+import math
 import ssl
 import threading
 import time
@@ -217,6 +218,12 @@ class MfaKey:
     def is_active(self, active_status_id: int = 1) -> bool:
         return self.status is not None and self.status.id == active_status_id
 
+    @property
+    def state_known(self) -> bool:
+        """Whether the portal said both the key's type and its status (the published schema of
+        ``GET /user/{id}`` ``mfa[]`` items is empty: either may be missing)."""
+        return self.status is not None and self.type is not None
+
     def is_type(self, type_id: int) -> bool:
         return self.type is not None and self.type.id == type_id
 
@@ -246,26 +253,55 @@ class TrustedDevice:
         return f"{what}, trusted since {self.activation_date[:10] or '?'}"
 
 
-def _id_description(data: Any) -> IdDescription | None:
-    if not isinstance(data, dict):
+def whole_number(value: Any) -> int | None:
+    """A JSON number that is a whole number (``1``, ``1.0``) as an int; None for anything else
+    (a bool, a fraction, a string, NaN or infinity, a missing value)."""
+    if isinstance(value, bool):
         return None
-    ident = data.get("id")
-    if not isinstance(ident, int) or isinstance(ident, bool):
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return None
+
+
+def read_id(value: Any, what: str) -> int:
+    """An id the portal sent: a whole JSON number, else a clear :class:`PortalProtocolError`
+    naming ``what`` (the published schema types ids as ``number``: ``103`` and ``103.0`` are
+    the same id)."""
+    ident = whole_number(value)
+    if ident is None:
+        raise PortalProtocolError(f"The portal sent {what} whose id is not a whole number.")
+    return ident
+
+
+def _id_description(data: Any, what: str = "an entry") -> IdDescription | None:
+    """``{"id", "description"}``; None when missing (unknown), a protocol error when the id is
+    present but not a whole number."""
+    if data is None:
         return None
-    return IdDescription(ident, str(data.get("description") or ""))
+    if not isinstance(data, dict) or "id" not in data or data.get("id") is None:
+        return None
+    return IdDescription(read_id(data.get("id"), what), str(data.get("description") or ""))
 
 
 def parse_key(data: Any) -> MfaKey:
-    if not isinstance(data, dict) or not isinstance(data.get("id"), int):
+    """A two-factor key as the portal sends it. Only the id is required; a missing ``status``
+    or ``type`` is kept as None ("unknown": never a reason to act on the key)."""
+    if not isinstance(data, dict):
         raise PortalProtocolError("The portal sent a malformed two-factor key.")
     return MfaKey(
-        id=int(data["id"]),
-        status=_id_description(data.get("status")),
-        type=_id_description(data.get("type")),
-        creation_date=str(data.get("creation_date") or ""),
-        secret_key=str(data.get("secret_key") or ""),
-        otpauth=str(data.get("otpauth") or ""),
+        id=read_id(data.get("id"), "a two-factor key"),
+        status=_id_description(data.get("status"), "a two-factor key status"),
+        type=_id_description(data.get("type"), "a two-factor key type"),
+        creation_date=_text(data.get("creation_date")),
+        secret_key=_text(data.get("secret_key")),
+        otpauth=_text(data.get("otpauth")),
     )
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _is_tls_failure(exc: BaseException) -> bool:
@@ -801,14 +837,14 @@ class PortalClient:
     def user_id(self) -> int | None:
         """The numeric id of the signed-in user (resolved by e-mail; no JWT claim has it)."""
         ident = self.get_user().get("id")
-        return ident if isinstance(ident, int) and not isinstance(ident, bool) else None
+        return None if ident is None else read_id(ident, "the user record")
 
     def current_workspace(self) -> Workspace | None:
         """The workspace of the current auth token (JWT ``esc.org`` / ``esc.orgName``)."""
         claims = jwt_claims(self._auth_token) if self._auth_token else {}
-        org = claims.get("esc.org")
-        if isinstance(org, int) and not isinstance(org, bool):
-            return Workspace(org, str(claims.get("esc.orgName") or ""))
+        org = whole_number(claims.get("esc.org"))
+        if org is not None:
+            return Workspace(org, _text(claims.get("esc.orgName")))
         return None
 
     def workspaces(self) -> list[Workspace]:
@@ -828,9 +864,9 @@ class PortalClient:
                 continue
             org = item.get("organisation") if isinstance(item.get("organisation"), dict) else item
             assert isinstance(org, dict)
-            ident = org.get("id")
-            if isinstance(ident, int) and not isinstance(ident, bool):
-                name = str(org.get("name") or item.get("name") or "")
+            if org.get("id") is not None:
+                ident = read_id(org.get("id"), "a workspace")
+                name = _text(org.get("name")) or _text(item.get("name"))
                 default = item.get("default_workspace", item.get("is_default"))
                 out.append(Workspace(ident, name, default is True))
         return out
@@ -860,10 +896,10 @@ class PortalClient:
             raise PortalProtocolError("The portal's list of trusted devices is malformed.")
         out = []
         for d in data:
-            if isinstance(d, dict) and isinstance(d.get("id"), int):
+            if isinstance(d, dict) and d.get("id") is not None:
                 out.append(
                     TrustedDevice(
-                        id=int(d["id"]),
+                        id=read_id(d["id"], "a trusted device"),
                         operating_system=str(d.get("operating_system") or ""),
                         browser=str(d.get("browser") or ""),
                         activation_date=str(d.get("activation_date") or ""),

@@ -249,3 +249,30 @@ def email_code() -> str:
 
 def code_ok(secret: str, code: str, at: float) -> bool:
     return verify(Entry(secret=secret), code, at=at, window=1)
+
+
+NUMBER_FORMS = ("int", "float")
+MFA_ITEM_FIELDS = ("status", "type", "creation_date", "description")
+
+
+def whole(value: Any) -> int | None:
+    """A whole JSON number (``1`` or ``1.0``) as an int, else None (as the real API reads ids)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def path_id(raw: str) -> int | None:
+    """An id in a URL path: ``103``, or ``103.0`` as a client that keeps ids as floats (emnify's
+    SDK) writes it; None for anything else."""
+    text = raw.strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        return whole(float(text)) if text[:1].isdigit() else None
+    except ValueError:
+        return None

@@ -29,7 +29,9 @@ from desktop_app.portal.emulator.model import (
     FAULT_KINDS,
     LOCK_SECONDS,
     MAX_FAILURES,
+    MFA_ITEM_FIELDS,
     MFA_TOKEN_LIFETIME,
+    NUMBER_FORMS,
     REFRESH_LIFETIME,
     TOKEN_LIFETIME,
     TOTP_DESCRIPTION,
@@ -52,10 +54,12 @@ from desktop_app.portal.emulator.model import (
     error_body,
     find_null,
     iso,
+    path_id,
     random_base32,
     sha1_hex,
     unb64url,
     validation,
+    whole,
 )
 
 log = logging.getLogger("desktop_app.portal.emulator")
@@ -87,6 +91,8 @@ class EmulatorServer:
         active_status_id: int = 1,
         pending_status_id: int = 0,
         ssl_context: ssl.SSLContext | None = None,
+        number_form: str = "int",
+        mfa_item_omit: Iterable[str] = (),
     ) -> None:
         if account_kind not in ACCOUNT_KINDS:
             raise ValueError(f"account_kind must be one of {', '.join(ACCOUNT_KINDS)}")
@@ -111,6 +117,12 @@ class EmulatorServer:
         self.active_status_id = active_status_id
         self.pending_status_id = pending_status_id
         self._ssl_context = ssl_context
+        if number_form not in NUMBER_FORMS:
+            raise ValueError(f"number_form must be one of {', '.join(NUMBER_FORMS)}")
+        self.number_form = number_form
+        self.mfa_item_omit = frozenset(mfa_item_omit)
+        if not self.mfa_item_omit <= set(MFA_ITEM_FIELDS):
+            raise ValueError(f"mfa_item_omit takes {', '.join(MFA_ITEM_FIELDS)}")
         self.clock_offset = 0.0
         self._lock = threading.RLock()
         self._signing_key = secrets.token_bytes(32)
@@ -505,7 +517,24 @@ class EmulatorServer:
             result = handler(session, params, body)
             if result is None:
                 return 204, None, {}
-            return 200, result, {}
+            return 200, self.number_forms(result), {}
+
+    def number_forms(self, answer: Any) -> Any:
+        """``answer`` with every ``id`` as the configured JSON number form: ``103`` (``int``)
+        or ``103.0`` (``float``: the published schema types ids as ``number``, emnify's SDK
+        models them as ``float``)."""
+        if self.number_form == "int":
+            return answer
+        if isinstance(answer, list):
+            return [self.number_forms(v) for v in answer]
+        if isinstance(answer, dict):
+            return {
+                k: float(v)
+                if k == "id" and isinstance(v, int) and not isinstance(v, bool)
+                else self.number_forms(v)
+                for k, v in answer.items()
+            }
+        return answer
 
     def _retry_after(self, seconds: int) -> dict[str, str]:
         return {"Retry-After": str(seconds)} if self.retry_after_header else {}
@@ -659,11 +688,12 @@ class EmulatorServer:
         if not isinstance(body, dict) or "target_organisation" not in body:
             raise validation(1402, "Required", "may not be null", "target_organisation")
         target = body["target_organisation"]
-        if not isinstance(target, dict) or not isinstance(target.get("id"), int):
+        target_id = whole(target.get("id")) if isinstance(target, dict) else None
+        if target_id is None:
             raise validation(1403, "InvalidFormat", "must be an object with an id", "id")
-        if target["id"] not in s.user.workspaces:
+        if target_id not in s.user.workspaces:
             raise validation(1401, "InvalidReference", "unknown workspace", "target_organisation")
-        return {"auth_token": self.issue_auth_token(s.user, workspace=target["id"])}
+        return {"auth_token": self.issue_auth_token(s.user, workspace=target_id)}
 
     def _types(self) -> list[dict[str, Any]]:
         types = [{"id": self.totp_type_id, "description": TOTP_DESCRIPTION}]
@@ -731,9 +761,10 @@ class EmulatorServer:
         if "password" not in body:
             raise validation(1402, "Required", "may not be null", "password")
         mfa_type = body["type"]
-        if not isinstance(mfa_type, dict) or not isinstance(mfa_type.get("id"), int):
+        type_id = whole(mfa_type.get("id")) if isinstance(mfa_type, dict) else None
+        if type_id is None:
             raise validation(1403, "InvalidFormat", "must be an object with an id", "type")
-        if mfa_type["id"] != self.totp_type_id:
+        if type_id != self.totp_type_id:
             raise validation(1401, "InvalidReference", "unknown MFA type", "type.id")
         if not isinstance(body["password"], str):
             raise validation(1403, "InvalidFormat", "must be a string", "password")
@@ -760,7 +791,7 @@ class EmulatorServer:
 
     def _find_key(self, user: EmulatorUser, raw: str) -> EmulatorKey:
         for key in user.keys:
-            if str(key.id) == raw:
+            if path_id(raw) == key.id:
                 return key
         raise Reply(404, error_body(1201, "NotFound", "MFA key not found"))
 
@@ -792,14 +823,14 @@ class EmulatorServer:
     def _target_user(self, s: Session, ref: str = "my") -> EmulatorUser:
         user = s.user
         ref = unquote(ref)
-        if ref == "my" or ref == str(user.id) or ref.lower() == user.email.lower():
+        if ref == "my" or path_id(ref) == user.id or ref.lower() == user.email.lower():
             return user
-        if ref.lower() in self._users or any(str(u.id) == ref for u in self._users.values()):
+        if ref.lower() in self._users or any(path_id(ref) == u.id for u in self._users.values()):
             raise Reply(403, error_body(1104, "Forbidden", "Access to this user is forbidden"))
         raise Reply(404, error_body(1201, "NotFound", "User not found"))
 
     def _user_mfa_json(self, user: EmulatorUser) -> list[dict[str, Any]]:
-        items = [self._key_json(k) for k in user.keys]
+        items = [self._mfa_item(k) for k in user.keys]
         if self.email_type_listed and self.kind_of(user) != "trial":
             items.insert(
                 0,
@@ -811,6 +842,18 @@ class EmulatorServer:
                 },
             )
         return items
+
+    def _mfa_item(self, key: EmulatorKey) -> dict[str, Any]:
+        """A key as ``GET /user/{id}`` lists it, less the fields of ``mfa_item_omit`` (the
+        item schema is not published: a client must cope with what is missing)."""
+        item = self._key_json(key)
+        for name in self.mfa_item_omit:
+            if name == "description":
+                for part in ("status", "type"):
+                    item[part] = {"id": item[part]["id"]}
+            else:
+                item.pop(name, None)
+        return item
 
     def _call_get_user(self, s: Session, params: dict[str, str], body: Any) -> Any:
         target = self._target_user(s, params.get("user", "my"))
@@ -865,7 +908,7 @@ class EmulatorServer:
     def _call_delete_trusted_device(self, s: Session, params: dict[str, str], body: Any) -> Any:
         target = self._target_user(s, params.get("user", "my"))
         for d in target.devices:
-            if str(d.id) == params["dev"]:
+            if path_id(params["dev"]) == d.id:
                 target.devices.remove(d)
                 return None
         raise Reply(404, error_body(1201, "NotFound", "Trusted device not found"))
@@ -888,9 +931,10 @@ class EmulatorServer:
     def _call_set_default_workspace(self, s: Session, params: dict[str, str], body: Any) -> Any:
         target = self._target_user(s, params.get("user", "my"))
         raw = params["org"]
-        if not raw.isdigit() or int(raw) not in target.workspaces:
+        wid = path_id(raw)
+        if wid is None or wid not in target.workspaces:
             raise Reply(404, error_body(1201, "NotFound", "Workspace not found"))
-        target.default_workspace = int(raw)
+        target.default_workspace = wid
         return {}  # the published answer: 200 with an empty object
 
     # --- control endpoint ------------------------------------------------------------------
