@@ -45,6 +45,7 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
+from desktop_app import __version__
 from desktop_app.portal.errors import (
     AccountLockedError,
     AuthenticationError,
@@ -87,6 +88,7 @@ API = "/api/v1"
 API_V2 = "/api/v2"
 RENEW_MARGIN = 60.0  # renew the auth token this many seconds before its expiry
 USER_AGENT = "desktop-authenticator"
+ORIGIN_APP = "desktop-authenticator"
 
 Context = Literal[
     "",
@@ -137,8 +139,11 @@ def normalize_base_url(url: str) -> str:
             "The portal address must use https:// (plain http:// is only allowed for a local "
             "emulator on this computer)."
         )
-    if text.endswith(API):
-        text = text[: -len(API)]
+    # The SDK's convention is ``https://cdn.emnify.net/api``; the paths add ``/api/v1``.
+    for suffix in (API, "/api"):
+        if text.lower().endswith(suffix):
+            text = text[: -len(suffix)].rstrip("/")
+            break
     return text
 
 
@@ -343,7 +348,13 @@ class PortalClient:
             verify=True,
             trust_env=False,
             follow_redirects=False,
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "application/json",
+                # What emnify's own clients send: lets emnify support see where a call came from.
+                "x-emn-origin-app": ORIGIN_APP,
+                "x-emn-origin-app-version": __version__,
+            },
         )
         self._clock = clock
         self._sleep = sleep
@@ -587,7 +598,7 @@ class PortalClient:
             response = self._send(method, path, body, token, api)
             status = response.status_code
             if status == 429 and not waited:
-                retry_after = parse_retry_after(response.headers.get("Retry-After"), time.time())
+                retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock())
                 if retry_after is not None and retry_after <= self.max_retry_wait:
                     log.info("portal rate limit: waiting %.1f s", retry_after)
                     self._sleep(retry_after)
@@ -619,7 +630,7 @@ class PortalClient:
         deadline = current_deadline()
         if deadline is not None and deadline <= time.monotonic():
             raise PortalTimeoutError()
-        now = time.time()
+        now = self._clock()
         if self._not_before > now:
             wait = self._not_before - now
             raise RateLimitedError(
@@ -672,12 +683,12 @@ class PortalClient:
             "errors": nested,
         }
         if status == 429 or code == 1105:
-            retry_after = parse_retry_after(response.headers.get("Retry-After"), time.time())
+            retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock())
             locked = status == 401 or (
                 context in ("authenticate", "mfa_step") and "lock" in server_message.lower()
             )
             if status == 429 and retry_after is not None and not locked:
-                self._not_before = time.time() + retry_after
+                self._not_before = self._clock() + retry_after
             cls = AccountLockedError if locked else RateLimitedError
             msg = server_message or cls.default_message
             if retry_after:
@@ -701,6 +712,9 @@ class PortalClient:
             return InvalidCredentialsError(**kw)
         if code == 1406:
             return NotAllowedError(**kw)
+        if context == "mfa_step" and status in (400, 422) and code != 1402:
+            # Some portals answer a wrong e-mailed code as invalid input, not 401.
+            return WrongCodeError("The code was not accepted (wrong or expired).", **kw)
         if status == 400:
             return BadRequestError(**kw)
         if status == 403 or code == 1104:

@@ -269,8 +269,10 @@ class EnrolmentService:
         *,
         clock: Callable[[], float] = time.time,
         email_codes: bool | None = None,
+        trusted_fingerprint: str | None = None,
     ) -> None:
         self.client = client
+        self.trusted_fingerprint = trusted_fingerprint
         self.vault = vault
         self.user = user
         self.url = url or client.base_url
@@ -281,20 +283,28 @@ class EnrolmentService:
         return vault_session(self.vault)
 
     def _refused(self, exc: ForbiddenError) -> ForbiddenError:
-        """A refusal to change keys, explained (application-token sessions may not)."""
+        """A refusal to change keys, told as what the server said (its words are quoted, never
+        replaced by a guess); without words, what may be the reason."""
         server = exc.server_message
-        if self.client.session_kind == "app_token":
+        low = server.lower()
+        if "mandatory" in low or "enforc" in low or "required" in low:
             text = (
-                "The portal does not let an application-token session change two-factor "
-                "authentication. Sign in with your e-mail address and password for this."
+                "Your organisation requires two-factor authentication with an authenticator "
+                f"app, so the portal refused to remove the key. The portal said: {server}"
+            )
+        elif server:
+            text = f"The portal refused this change. The portal said: {server}"
+        elif self.client.session_kind == "app_token":
+            text = (
+                "The portal refused this change without saying why. It may not let an "
+                "application-token session change two-factor authentication, or your "
+                "organisation may require it."
             )
         else:
-            text = server or (
-                "The portal does not allow this change on your account (your organisation may "
+            text = (
+                "The portal refused this change without saying why (your organisation may "
                 "require two-factor authentication)."
             )
-        if server and server not in text:
-            text = f"{text} The portal said: {server}"
         return type(exc)(
             text,
             status=exc.status,
@@ -404,7 +414,7 @@ class EnrolmentService:
         """``/authenticate`` with the password: a typo is caught here (and never sent in plain
         text to ``/user/mfa``)."""
         try:
-            self.client.verify_password(self.user, password)
+            self.client.verify_password(self.user, password, self.trusted_fingerprint)
         except InvalidCredentialsError as exc:
             raise PasswordRejectedError(
                 "The password is wrong; nothing was changed.",
@@ -423,7 +433,7 @@ class EnrolmentService:
     ) -> Entry:
         """Create a key on the portal and store it in the vault, pending. Returns the entry.
         Unless ``password_proven`` (a sign-in with it just succeeded) the password is proven
-        with ``/authenticate`` first.
+        with ``/authenticate`` first when that e-mails no code (:attr:`proof_sends_no_email`).
 
         An **active** key this vault does not hold is never deleted unasked: it raises
         :class:`ActiveKeyExistsError` (its ``key_id`` and ``created`` name it, its message is
@@ -431,19 +441,29 @@ class EnrolmentService:
         that ``key_id``: that one key is then deleted and replaced. A key whose type or status
         the portal does not say raises :class:`KeyStateUnknownError` (nothing is deleted)."""
         with self.client.operation():
-            if not password_proven:
+            if not password_proven and self.proof_sends_no_email:
                 self.prove_password(password)
+                password_proven = True
             try:
                 if replace_key_id is not None:
-                    key = self._resolve_conflict(password, None, replace_key_id)
+                    key = self._resolve_conflict(password, None, replace_key_id, password_proven)
                 else:
-                    key = self.client.create_mfa_key(password, password_proven=True)
+                    key = self.client.create_mfa_key(password, password_proven=password_proven)
             except ConflictError as conflict:
                 if isinstance(conflict, ActiveKeyExistsError | KeyStateUnknownError):
                     raise
-                key = self._resolve_conflict(password, conflict, replace_key_id)
+                key = self._resolve_conflict(password, conflict, replace_key_id, password_proven)
             except ForbiddenError as exc:
                 raise self._refused(exc) from None
+            except PasswordRejectedError as exc:
+                raise PasswordRejectedError(
+                    "The portal did not accept the password; nothing was changed.",
+                    status=exc.status,
+                    error_code=exc.error_code,
+                    error_token=exc.error_token,
+                    server_message=exc.server_message,
+                    errors=exc.errors,
+                ) from None
         entry = self._entry_from_key(key)
         try:
             with self._vault() as vault:
@@ -457,8 +477,21 @@ class EnrolmentService:
                 log.warning("could not delete the unsaved pending key")
             raise
 
+    @property
+    def proof_sends_no_email(self) -> bool:
+        """Whether proving the password with ``/authenticate`` is harmless: on an account with
+        e-mail codes a sign-in from an untrusted device e-mails a code the person did not ask
+        for. So the proof is made only with a trusted device's fingerprint, or on an account
+        known to have no e-mail codes; otherwise the hashed password goes to ``/user/mfa``
+        alone (a typo is then refused there, and never retried in plain text)."""
+        return self.trusted_fingerprint is not None or self.email_codes is False
+
     def _resolve_conflict(
-        self, password: str, conflict: ConflictError | None, replace_key_id: int | None
+        self,
+        password: str,
+        conflict: ConflictError | None,
+        replace_key_id: int | None,
+        password_proven: bool = True,
     ) -> MfaKey:
         """After a 409 (or before replacing a confirmed key): only pending keys whose secret
         never reached this vault, and the one active key the person agreed to replace, are
@@ -511,7 +544,7 @@ class EnrolmentService:
         for k in view.active + view.pending:
             with contextlib.suppress(NotFoundError):
                 self.client.delete_mfa_key(k.id)
-        return self.client.create_mfa_key(password, password_proven=True)
+        return self.client.create_mfa_key(password, password_proven=password_proven)
 
     def activate(self, entry_uuid: str) -> Entry:
         """Activate the pending key of a vault entry; marks the entry active."""

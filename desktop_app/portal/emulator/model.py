@@ -130,6 +130,7 @@ class EmulatorUser:
     default_workspace: int = 0
     failures: int = 0
     locked_until: float = 0.0
+    admin: bool = True
 
 
 @dataclass

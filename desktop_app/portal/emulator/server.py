@@ -93,6 +93,7 @@ class EmulatorServer:
         ssl_context: ssl.SSLContext | None = None,
         number_form: str = "int",
         mfa_item_omit: Iterable[str] = (),
+        wrong_code_status: int = 401,
     ) -> None:
         if account_kind not in ACCOUNT_KINDS:
             raise ValueError(f"account_kind must be one of {', '.join(ACCOUNT_KINDS)}")
@@ -120,6 +121,10 @@ class EmulatorServer:
         if number_form not in NUMBER_FORMS:
             raise ValueError(f"number_form must be one of {', '.join(NUMBER_FORMS)}")
         self.number_form = number_form
+        if wrong_code_status not in (400, 401, 422):
+            raise ValueError("wrong_code_status must be 400, 401 or 422")
+        self.wrong_code_status = wrong_code_status
+        self.last_headers: dict[str, dict[str, str]] = {}
         self.mfa_item_omit = frozenset(mfa_item_omit)
         if not self.mfa_item_omit <= set(MFA_ITEM_FIELDS):
             raise ValueError(f"mfa_item_omit takes {', '.join(MFA_ITEM_FIELDS)}")
@@ -179,17 +184,25 @@ class EmulatorServer:
         application_token: str | None = None,
         mfa_mandatory: bool = False,
         account_kind: str | None = None,
+        admin: bool = True,
+        colleague_of: str | None = None,
     ) -> EmulatorUser:
-        """Add a user (in a workspace of their own); ``account_kind`` overrides the server's."""
-        return self._add(
-            EmulatorUser(
-                email=email,
-                password=password,
-                application_token=application_token,
-                mfa_mandatory=mfa_mandatory,
-                account_kind=account_kind,
-            )
+        """Add a user (in a workspace of their own, or in the default workspace of
+        ``colleague_of``); ``account_kind`` overrides the server's; ``admin=False`` makes an
+        Observer (no workspace list, no access to other users)."""
+        user = EmulatorUser(
+            email=email,
+            password=password,
+            application_token=application_token,
+            mfa_mandatory=mfa_mandatory,
+            account_kind=account_kind,
+            admin=admin,
         )
+        if colleague_of is not None:
+            ws = self.user(colleague_of).default_workspace
+            user.workspaces.append(ws)
+            user.default_workspace = ws
+        return self._add(user)
 
     def user(self, email: str) -> EmulatorUser:
         return self._users[email.lower()]
@@ -504,6 +517,7 @@ class EmulatorServer:
     ) -> tuple[int, Any, dict[str, str]]:
         """Handle one API call (already routed); returns (status, body, headers)."""
         with self._lock:
+            self.last_headers[call] = {str(k).lower(): str(v) for k, v in headers.items()}
             self._rate_check(ip, call)
             null_at = find_null(body) if body is not None else None
             if null_at:
@@ -656,7 +670,12 @@ class EmulatorServer:
                 for k in user.keys
             )
         if not ok:
-            raise self._failed_attempt(user, "Invalid code")
+            reply = self._failed_attempt(user, "Invalid code")
+            if reply.status == 401 and self.wrong_code_status != 401 and user.failures:
+                # Some portals answer a wrong second-step code as invalid input.
+                wrong = validation(1400, "InputValidationFailed", "invalid code", "code")
+                raise Reply(self.wrong_code_status, wrong.body)
+            raise reply
         user.failures = 0
         del self._mfa_tokens[token]
         device = body.get("trusted_device")
@@ -865,7 +884,11 @@ class EmulatorServer:
             "created": iso(target.created),
             "status": {"id": 1, "description": "ACTIVE"},
             "organisation": {"id": ws.id, "name": ws.name},
-            "roles": [{"id": 1, "description": "Admin"}],
+            "roles": [
+                {"id": 1, "description": "Admin"}
+                if target.admin
+                else {"id": 2, "description": "Observer"}
+            ],
             "mfa": self._user_mfa_json(target),
         }
 
@@ -915,6 +938,11 @@ class EmulatorServer:
 
     def _call_workspaces(self, s: Session, params: dict[str, str], body: Any) -> Any:
         target = self._target_user(s, params.get("user", "my"))
+        if not target.admin:
+            # Only workspaces where the user is an Administrator are listed; none: 403.
+            raise Reply(
+                403, error_body(1104, "Forbidden", "Only administrators may list workspaces")
+            )
         # The published item shape, including its odd nesting of ``status``.
         return [
             {
