@@ -192,3 +192,16 @@ def test_inactive_lines_are_told_apart() -> None:
     same = _inactive_lines([b, b])
     assert len(set(same)) == 2
     assert _inactive_lines([a]) == [f"The vault entry “{a.label}” is no longer active on emnify."]
+
+
+def test_list_marks_entries_no_longer_active_on_emnify(run, paid, pipe, data_dir, capsys):
+    paid.account_kind = "trial"
+    pipe.write(PASSWORD + "\n")
+    assert run("login", "--user", USER, "--password-stdin") == 0
+    pipe.write(PASSWORD + "\n")
+    assert run("enable-2fa", "--password-stdin") == 0
+    assert run("disable-2fa", "--yes", stdin="") == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "list"]) == 0
+    (line,) = capsys.readouterr().out.strip().splitlines()
+    assert line.endswith(f"emnify: {USER} (no longer active on emnify)")
