@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from desktop_app.errors import KeyringUnavailableError, VaultError
+from desktop_app.portal.admin import AdminTools
 from desktop_app.portal.client import (
     LoginResult,
     PortalClient,
@@ -494,6 +495,12 @@ class PortalAccount:
             self.tokens.save_email_codes(self.url, self.user, self.email_codes)
         except KeyringUnavailableError:
             self._keyring = False
+
+    def admin(self) -> AdminTools:
+        """An administrator's tools (application tokens, recovery, events) on this session."""
+        if self.user is None:
+            raise NotSignedInError()
+        return AdminTools(self.client)
 
     def devices(self) -> list[TrustedDevice]:
         if self.user is None:

@@ -280,7 +280,7 @@ def read_id(value: Any, what: str) -> int:
     return ident
 
 
-def _id_description(data: Any, what: str = "an entry") -> IdDescription | None:
+def id_description(data: Any, what: str = "an entry") -> IdDescription | None:
     """``{"id", "description"}``; None when missing (unknown), a protocol error when the id is
     present but not a whole number."""
     if data is None:
@@ -297,8 +297,8 @@ def parse_key(data: Any) -> MfaKey:
         raise PortalProtocolError("The portal sent a malformed two-factor key.")
     return MfaKey(
         id=read_id(data.get("id"), "a two-factor key"),
-        status=_id_description(data.get("status"), "a two-factor key status"),
-        type=_id_description(data.get("type"), "a two-factor key type"),
+        status=id_description(data.get("status"), "a two-factor key status"),
+        type=id_description(data.get("type"), "a two-factor key type"),
         creation_date=_text(data.get("creation_date")),
         secret_key=_text(data.get("secret_key")),
         otpauth=_text(data.get("otpauth")),
@@ -587,15 +587,18 @@ class PortalClient:
         auth: bool = True,
         context: Context = "",
         api: str = API,
+        params: dict[str, str] | None = None,
     ) -> Any:
         if current_deadline() is None:
             with self.operation():
-                return self._request(method, path, body, auth=auth, context=context, api=api)
+                return self._request(
+                    method, path, body, auth=auth, context=context, api=api, params=params
+                )
         renewed = False
         waited = False
         while True:
             token = self._ensure_auth_token() if auth else None
-            response = self._send(method, path, body, token, api)
+            response = self._send(method, path, body, token, api, params)
             status = response.status_code
             if status == 429 and not waited:
                 retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock())
@@ -625,7 +628,13 @@ class PortalClient:
                 ) from None
 
     def _send(
-        self, method: str, path: str, body: Any, token: str | None, api: str = API
+        self,
+        method: str,
+        path: str,
+        body: Any,
+        token: str | None,
+        api: str = API,
+        params: dict[str, str] | None = None,
     ) -> httpx.Response:
         deadline = current_deadline()
         if deadline is not None and deadline <= time.monotonic():
@@ -644,8 +653,10 @@ class PortalClient:
         url = f"{self.base_url}{api}{path}"
         try:
             if body is None:
-                return self._http.request(method, url, headers=headers)
-            return self._http.request(method, url, headers=headers, json=without_nulls(body))
+                return self._http.request(method, url, headers=headers, params=params)
+            return self._http.request(
+                method, url, headers=headers, params=params, json=without_nulls(body)
+            )
         except httpx.TimeoutException:
             raise PortalTimeoutError() from None
         except httpx.ConnectError as exc:
@@ -737,6 +748,13 @@ class PortalClient:
         return PortalError(
             server_message or f"The emnify portal answered with HTTP {status}.", **kw
         )
+
+    def request(
+        self, method: str, path: str, body: Any = None, *, params: dict[str, str] | None = None
+    ) -> Any:
+        """One authenticated call of ``/api/v1{path}`` (renewal, rate limits, typed errors as
+        every other call); the parsed JSON answer, or None for 204. For :mod:`.admin`."""
+        return self._request(method, path, body, params=params)
 
     # --- MFA -------------------------------------------------------------------------------
 
@@ -947,7 +965,7 @@ def _detail(response: httpx.Response) -> ErrorDetail | None:
 def _id_list(data: Any) -> list[IdDescription]:
     if not isinstance(data, list):
         raise PortalProtocolError("The portal sent a malformed list.")
-    return [d for d in map(_id_description, data) if d is not None]
+    return [d for d in map(id_description, data) if d is not None]
 
 
 def _duration(seconds: float) -> str:
