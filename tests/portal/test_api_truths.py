@@ -77,9 +77,7 @@ def test_non_admin_sees_the_current_workspace(paid, vault, memory_keystore):
     acc.complete_sign_in(paid.last_email_code(COLLEAGUE) or "")
     spaces = acc.workspaces()
     current = acc.current_workspace()
-    assert acc.workspaces_limited and current is not None and [w.id for w in spaces] == [
-        current.id
-    ]
+    assert acc.workspaces_limited and current is not None and [w.id for w in spaces] == [current.id]
     acc.close()
 
 
@@ -160,9 +158,7 @@ def test_cli_workspaces_for_a_non_admin(run, paid, pipe, capsys):
     assert out.strip().splitlines()[-1].startswith("* ") and out.count("* ") == 1
 
 
-def test_cli_enable_asks_before_replacing_an_active_key_it_does_not_hold(
-    run, paid, pipe, capsys
-):
+def test_cli_enable_asks_before_replacing_an_active_key_it_does_not_hold(run, paid, pipe, capsys):
     phone = paid.add_active_key(USER)
     from desktop_app.otp.codes import code_at
 

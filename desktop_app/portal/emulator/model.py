@@ -31,7 +31,13 @@ CALLS = (
     "delete_trusted_device",
     "workspaces",
     "set_default_workspace",
+    "application_tokens",
+    "create_application_token",
+    "revoke_application_token",
+    "user_events",
+    "org_events",
 )
+ADMIN_CALLS = CALLS[-5:]  # answered by :class:`desktop_app.portal.emulator.admin.AdminApi`
 FAULT_KINDS = ("delay", "error", "drop", "drop_after")
 TOKEN_LIFETIME = 240 * 60
 REFRESH_LIFETIME = 30 * 86400

@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+from desktop_app.portal.emulator.admin import AdminApi
 from desktop_app.portal.emulator.handler import Handler, QuietServer, QuietServer6
 from desktop_app.portal.emulator.model import (
     ACCOUNT_KINDS,
+    ADMIN_CALLS,
     CALLS,
     EMAIL_CODE_LIFETIME,
     EMAIL_DESCRIPTION,
@@ -146,6 +148,7 @@ class EmulatorServer:
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
+        self.admin = AdminApi(self)
         if isinstance(users, Mapping):
             for email, password in users.items():
                 self.add_user(email, password)
@@ -155,7 +158,8 @@ class EmulatorServer:
 
     # --- users and state -------------------------------------------------------------------
 
-    def _new_id(self) -> int:
+    def new_id(self) -> int:
+        """A fresh id (users, keys, devices, workspaces, tokens, events share one series)."""
         with self._lock:
             self._next_id += 1
             return self._next_id
@@ -163,7 +167,7 @@ class EmulatorServer:
     def _add(self, user: EmulatorUser) -> EmulatorUser:
         with self._lock:
             if not user.id:
-                user.id = self._new_id()
+                user.id = self.new_id()
             if not user.created:
                 user.created = self.now()
             if user.account_kind is not None and user.account_kind not in ACCOUNT_KINDS:
@@ -207,6 +211,20 @@ class EmulatorServer:
     def user(self, email: str) -> EmulatorUser:
         return self._users[email.lower()]
 
+    def users(self) -> list[EmulatorUser]:
+        with self._lock:
+            return list(self._users.values())
+
+    def workspace_name(self, workspace_id: int) -> str:
+        with self._lock:
+            ws = self._workspaces.get(workspace_id)
+            return ws.name if ws is not None else ""
+
+    def revoke_application_token(self, token: str) -> None:
+        """The token signs in no more."""
+        with self._lock:
+            self._app_tokens.pop(token, None)
+
     def kind_of(self, user: EmulatorUser) -> str:
         """The account kind that applies to ``user`` (their own, else the server's)."""
         return user.account_kind or self.account_kind
@@ -216,7 +234,7 @@ class EmulatorServer:
     ) -> EmulatorWorkspace:
         """Make ``email`` a member of a (new, or existing by ``workspace_id``) workspace."""
         with self._lock:
-            wid = workspace_id or self._new_id()
+            wid = workspace_id or self.new_id()
             ws = self._workspaces.setdefault(wid, EmulatorWorkspace(wid, name))
             user = self.user(email)
             if wid not in user.workspaces:
@@ -251,7 +269,7 @@ class EmulatorServer:
         """Give a user an active key (2FA already on); returns it (with its secret)."""
         with self._lock:
             key = EmulatorKey(
-                id=self._new_id(),
+                id=self.new_id(),
                 secret=secret or random_base32(),
                 status_id=self.active_status_id,
                 created=self.now(),
@@ -527,8 +545,10 @@ class EmulatorServer:
             if call == "authenticate":
                 return 200, self._authenticate(body), {}
             session = self._session_from_token(headers.get("Authorization"))
-            handler = getattr(self, f"_call_{call}")
-            result = handler(session, params, body)
+            if call in ADMIN_CALLS:
+                result = self.admin.handle(call, session, params, body)
+            else:
+                result = getattr(self, f"_call_{call}")(session, params, body)
             if result is None:
                 return 204, None, {}
             return 200, self.number_forms(result), {}
@@ -627,6 +647,7 @@ class EmulatorServer:
         if user.locked_until > now:
             raise self._locked_reply(user)
         if not hmac.compare_digest(password.lower(), sha1_hex(user.password)):
+            self.admin.record(user, "login_failed", "User login failed: wrong password")
             raise self._failed_attempt(user, "Invalid credentials")
         user.failures = 0
         active = [k for k in user.keys if k.status_id == self.active_status_id]
@@ -637,6 +658,8 @@ class EmulatorServer:
         )
         email_mfa = self.kind_of(user) != "trial"
         if trusted or not (active or email_mfa):
+            how = " from a trusted device" if trusted else ""
+            self.admin.record(user, "login", f"User login{how}")
             return self._issue_login(user)
         mfa_token = self._short_token(
             user, "mfa", MFA_TOKEN_LIFETIME if active else EMAIL_CODE_LIFETIME
@@ -670,6 +693,7 @@ class EmulatorServer:
                 for k in user.keys
             )
         if not ok:
+            self.admin.record(user, "login_failed", "User login failed: wrong code")
             reply = self._failed_attempt(user, "Invalid code")
             if reply.status == 401 and self.wrong_code_status != 401 and user.failures:
                 # Some portals answer a wrong second-step code as invalid input.
@@ -678,13 +702,14 @@ class EmulatorServer:
             raise reply
         user.failures = 0
         del self._mfa_tokens[token]
+        self.admin.record(user, "login", f"User login with a {challenge.method} code")
         device = body.get("trusted_device")
         if isinstance(device, dict) and isinstance(device.get("fingerprint"), str):
             fp = device["fingerprint"]
             user.devices = [d for d in user.devices if d.fingerprint != fp]
             user.devices.append(
                 EmulatorDevice(
-                    id=self._new_id(),
+                    id=self.new_id(),
                     fingerprint=fp,
                     operating_system=str(device.get("operating_system") or ""),
                     browser=str(device.get("browser") or ""),
@@ -795,7 +820,7 @@ class EmulatorServer:
                 error_body(None, "Conflict", "A two-factor key already exists for this user"),
             )
         key = EmulatorKey(
-            id=self._new_id(),
+            id=self.new_id(),
             secret=random_base32(),
             status_id=self.pending_status_id,
             created=self.now(),
@@ -837,15 +862,23 @@ class EmulatorServer:
         if not code_ok(key.secret, code, self.now()):
             raise validation(1400, "InputValidationFailed", "invalid code", "code")
         key.status_id = self.active_status_id
+        self.admin.record(
+            s.user, "mfa", f"MFA key with Id '{key.id}' of Type '{TOTP_DESCRIPTION}' activated"
+        )
         return None
 
     def _target_user(self, s: Session, ref: str = "my") -> EmulatorUser:
+        """The user a path names: oneself, or (for an Administrator) another user of the
+        session's workspace; another user otherwise is 403, an unknown one 404."""
         user = s.user
         ref = unquote(ref)
         if ref == "my" or path_id(ref) == user.id or ref.lower() == user.email.lower():
             return user
-        if ref.lower() in self._users or any(path_id(ref) == u.id for u in self._users.values()):
-            raise Reply(403, error_body(1104, "Forbidden", "Access to this user is forbidden"))
+        for other in self._users.values():
+            if path_id(ref) == other.id or ref.lower() == other.email.lower():
+                if user.admin and s.workspace in other.workspaces:
+                    return other
+                raise Reply(403, error_body(1104, "Forbidden", "Access to this user is forbidden"))
         raise Reply(404, error_body(1201, "NotFound", "User not found"))
 
     def _user_mfa_json(self, user: EmulatorUser) -> list[dict[str, Any]]:
@@ -912,6 +945,9 @@ class EmulatorServer:
                     ),
                 )
         target.keys.remove(key)
+        self.admin.record(
+            target, "mfa", f"MFA key with Id '{key.id}' of Type '{TOTP_DESCRIPTION}' deleted"
+        )
         return None
 
     def _call_trusted_devices(self, s: Session, params: dict[str, str], body: Any) -> Any:
@@ -933,6 +969,7 @@ class EmulatorServer:
         for d in target.devices:
             if path_id(params["dev"]) == d.id:
                 target.devices.remove(d)
+                self.admin.record(target, "mfa", f"Trusted device with Id '{d.id}' removed")
                 return None
         raise Reply(404, error_body(1201, "NotFound", "Trusted device not found"))
 
