@@ -26,7 +26,18 @@ from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError
 from desktop_app.errors import AppError
 from desktop_app.portal.errors import PortalError
 
-ACTIONS = ("login", "status", "enable-2fa", "disable-2fa", "devices", "workspaces", "logout")
+ACTIONS = (
+    "login",
+    "status",
+    "enable-2fa",
+    "disable-2fa",
+    "devices",
+    "workspaces",
+    "logout",
+    "tokens",
+    "recover",
+    "events",
+)
 
 
 def register(subparsers: Any) -> None:
@@ -78,6 +89,25 @@ def register(subparsers: Any) -> None:
     p.add_argument("--forget", metavar="ID", type=int, help="devices: forget this trusted device")
     p.add_argument(
         "--switch", metavar="ID", type=int, help="workspaces: work in this workspace (by number)"
+    )
+    admin = p.add_argument_group("administrator tools (tokens, recover, events)")
+    admin.add_argument("--create", metavar="DESCRIPTION", help="tokens: create a token")
+    admin.add_argument("--expires", metavar="DATE", help="tokens --create: expiry (ISO 8601)")
+    admin.add_argument("--ip", metavar="CIDR", help="tokens --create: allowed address range")
+    admin.add_argument("--revoke", metavar="ID", type=int, help="tokens: revoke this token")
+    admin.add_argument(
+        "--for", dest="for_user", metavar="EMAIL", help="recover/events: the user concerned"
+    )
+    admin.add_argument("--remove-key", metavar="ID", type=int, help="recover: remove this key")
+    admin.add_argument(
+        "--forget-device", metavar="ID", type=int, help="recover: forget this trusted device"
+    )
+    admin.add_argument(
+        "--organisation", action="store_true", help="events: the whole organisation's"
+    )
+    admin.add_argument("--page", type=int, default=1, help="events: page number (from 1)")
+    admin.add_argument(
+        "--all-kinds", action="store_true", help="events: not only sign-ins and 2FA changes"
     )
     p.set_defaults(handler=run_portal)
 
@@ -517,6 +547,112 @@ def _do_workspaces(
     return _workspaces(account, args)
 
 
+def _admin_refusal(exc: PortalError) -> CliError:
+    from desktop_app.portal.admin import is_admin_refusal
+
+    if is_admin_refusal(exc):
+        return CliError(
+            "The portal allows this to administrators of the organisation only.", EXIT_BAD_INPUT
+        )
+    return CliError(str(exc), EXIT_BAD_INPUT)
+
+
+def _do_tokens(
+    args: argparse.Namespace, services: Any, account: Any, user: str, inputs: _Inputs
+) -> int:
+    tools = account.admin()
+    try:
+        if args.create is not None:
+            made = tools.create_application_token(args.create, expiry_date=args.expires, ip=args.ip)
+            _say("The new application token (shown only this once; keep it safe):")
+            print(made.token)
+            return EXIT_OK
+        if args.revoke is not None:
+            if not inputs.confirm(f"Revoke application token {args.revoke}?"):
+                print("Nothing changed.")
+                return EXIT_OK
+            tools.revoke_application_token(args.revoke)
+            print(f"Application token {args.revoke} revoked.")
+            return EXIT_OK
+        tokens = tools.application_tokens()
+    except PortalError as exc:
+        raise _admin_refusal(exc) from None
+    if not tokens:
+        print("No application tokens.")
+    for t in tokens:
+        expiry = f"expires {t.expiry_date[:10]}" if t.expiry_date else "no expiry"
+        ip = f", from {t.ip}" if t.ip else ""
+        created = t.created[:10] or "?"
+        print(f"{t.id}\t{t.status_text}\t{created}\t{expiry}{ip}\t{t.description}")
+    return EXIT_OK
+
+
+def _do_recover(
+    args: argparse.Namespace, services: Any, account: Any, user: str, inputs: _Inputs
+) -> int:
+    if not args.for_user:
+        raise CliError("Whose account? Pass --for EMAIL.")
+    tools = account.admin()
+    try:
+        who = tools.find_user(args.for_user)
+        if args.remove_key is not None:
+            if not inputs.confirm(
+                f"Remove two-factor key {args.remove_key} of {who.username}? Their sign-in "
+                "then falls back to e-mailed codes."
+            ):
+                print("Nothing changed.")
+                return EXIT_OK
+            tools.delete_user_key(who.id, args.remove_key)
+            print(f"Two-factor key {args.remove_key} of {who.username} removed.")
+            return EXIT_OK
+        if args.forget_device is not None:
+            if not inputs.confirm(f"Forget trusted device {args.forget_device} of {who.username}?"):
+                print("Nothing changed.")
+                return EXIT_OK
+            tools.delete_user_trusted_device(who.id, args.forget_device)
+            print(f"Trusted device {args.forget_device} of {who.username} forgotten.")
+            return EXIT_OK
+        devices = tools.user_trusted_devices(who.id)
+    except PortalError as exc:
+        raise _admin_refusal(exc) from None
+    print(f"{who.username} (user {who.id})")
+    if not who.keys:
+        print("  No two-factor keys.")
+    for k in who.keys:
+        kind = k.type.description if k.type is not None else "unknown type"
+        state = k.status.description if k.status is not None else "unknown status"
+        since = f", set up {k.creation_date[:10]}" if k.creation_date else ""
+        print(f"  key {k.id}\t{kind}\t{state}{since}")
+    if not devices:
+        print("  No trusted devices.")
+    for d in devices:
+        print(f"  device {d.id}\t{d.label}")
+    return EXIT_OK
+
+
+def _do_events(
+    args: argparse.Namespace, services: Any, account: Any, user: str, inputs: _Inputs
+) -> int:
+    tools = account.admin()
+    try:
+        target: int | str | None = "my"
+        if args.organisation:
+            target = None
+        elif args.for_user:
+            target = tools.find_user(args.for_user).id
+        page = tools.security_events(target, page=args.page, only_security=not args.all_kinds)
+    except PortalError as exc:
+        raise _admin_refusal(exc) from None
+    if not page.events:
+        print("No sign-ins or two-factor changes on this page." if page.scanned else "No events.")
+    for e in page.events:
+        who = f"\t{e.user}" if e.user else ""
+        print(f"{e.timestamp}\t{e.kind}{who}\t{e.description}")
+    if page.has_more:
+        _say(f"More events: --page {page.page + 1}")
+    return EXIT_OK
+
+
 _NO_SESSION: dict[str, Handler] = {"logout": _do_logout, "login": _do_login}
 _ACTIONS: dict[str, Handler] = {
     "devices": _do_devices,
@@ -524,6 +660,9 @@ _ACTIONS: dict[str, Handler] = {
     "status": _do_status,
     "enable-2fa": _do_enable,
     "disable-2fa": _do_disable,
+    "tokens": _do_tokens,
+    "recover": _do_recover,
+    "events": _do_events,
 }
 
 
