@@ -73,7 +73,7 @@ def test_tokens_create_list_revoke(run, org, capsys):
     assert run("tokens") == 0
     line = capsys.readouterr().out.strip().splitlines()[-1]
     token_id, status, _created, expiry, description = line.split("\t")
-    assert status == "active" and "expires 2099-01-01, from 10.1.0.0/16" == expiry
+    assert status == "active" and expiry == "expires 2099-01-01, from 10.1.0.0/16"
     assert description == "CI runner" and token not in line
     assert run("tokens", "--revoke", token_id, "--yes") == 0
     assert run("tokens") == 0
