@@ -37,6 +37,7 @@ from desktop_app.portal.client import (
     id_description,
     parse_key,
     read_id,
+    shown,
 )
 from desktop_app.portal.errors import ForbiddenError, PortalProtocolError
 
@@ -145,7 +146,8 @@ def is_security_event(event: SecurityEvent) -> bool:
 
 
 def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
+    """A field a person reads: one clean line, capped (see :mod:`desktop_app.text`)."""
+    return shown(value)
 
 
 def parse_token_info(data: Any) -> ApplicationTokenInfo:

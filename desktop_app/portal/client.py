@@ -80,6 +80,7 @@ from desktop_app.portal.transport import (
     is_loopback,
     operation_deadline,
 )
+from desktop_app.text import shown_text
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +150,57 @@ def normalize_base_url(url: str) -> str:
 
 def _is_loopback(host: str) -> bool:
     return is_loopback(host)
+
+
+MAX_REPLY_BYTES = 1024 * 1024  # 1 MiB: generous for every documented answer
+MAX_REPLY_DEPTH = 64  # no documented answer nests deeper than a few levels
+
+
+def _read_capped(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    """The answer with its body read while streaming, at most :data:`MAX_REPLY_BYTES`: a larger
+    one is refused (never held whole in memory)."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > MAX_REPLY_BYTES:
+            raise PortalProtocolError(_TOO_LARGE)
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > MAX_REPLY_BYTES:
+                raise PortalProtocolError(_TOO_LARGE)
+            chunks.append(chunk)
+    finally:
+        response.close()
+    headers = [(k, v) for k, v in response.headers.items() if k.lower() != "content-encoding"]
+    return httpx.Response(
+        response.status_code, headers=headers, content=b"".join(chunks), request=request
+    )
+
+
+_TOO_LARGE = "The portal sent an answer larger than 1 MiB; it was not read."
+
+
+def reply_json(content: bytes) -> Any:
+    """A reply body as JSON, nested at most :data:`MAX_REPLY_DEPTH` deep (else one clear
+    :class:`PortalProtocolError`, never a ``RecursionError``); ValueError when not JSON."""
+    try:
+        data = json.loads(content)
+    except RecursionError:
+        raise PortalProtocolError(_TOO_DEEP) from None
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_REPLY_DEPTH:
+            raise PortalProtocolError(_TOO_DEEP)
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, dict | list))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, dict | list))
+    return data
+
+
+_TOO_DEEP = "The portal sent an answer nested too deeply to be read."
 
 
 def without_nulls(value: Any) -> Any:
@@ -287,7 +339,7 @@ def id_description(data: Any, what: str = "an entry") -> IdDescription | None:
         return None
     if not isinstance(data, dict) or "id" not in data or data.get("id") is None:
         return None
-    return IdDescription(read_id(data.get("id"), what), str(data.get("description") or ""))
+    return IdDescription(read_id(data.get("id"), what), shown(data.get("description")))
 
 
 def parse_key(data: Any) -> MfaKey:
@@ -306,7 +358,13 @@ def parse_key(data: Any) -> MfaKey:
 
 
 def _text(value: Any) -> str:
+    """A string field as sent (secrets, links, dates), else empty."""
     return value if isinstance(value, str) else ""
+
+
+def shown(value: Any) -> str:
+    """A string field a person will read (a name, a description): one clean line, capped."""
+    return shown_text(value) if isinstance(value, str) else ""
 
 
 def _is_tls_failure(exc: BaseException) -> bool:
@@ -621,7 +679,7 @@ class PortalClient:
             if status == 204 or not response.content:
                 return None
             try:
-                return response.json()
+                return reply_json(response.content)
             except ValueError:
                 raise PortalProtocolError(
                     f"The portal sent an answer that is not JSON (HTTP {status})."
@@ -652,11 +710,14 @@ class PortalClient:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         url = f"{self.base_url}{api}{path}"
         try:
-            if body is None:
-                return self._http.request(method, url, headers=headers, params=params)
-            return self._http.request(
-                method, url, headers=headers, params=params, json=without_nulls(body)
+            request = self._http.build_request(
+                method,
+                url,
+                headers=headers,
+                params=params,
+                json=None if body is None else without_nulls(body),
             )
+            return _read_capped(self._http.send(request, stream=True), request)
         except httpx.TimeoutException:
             raise PortalTimeoutError() from None
         except httpx.ConnectError as exc:
@@ -675,8 +736,8 @@ class PortalClient:
         detail = _detail(response)
         nested: tuple[ErrorDetail, ...] = ()
         try:
-            body = response.json() if response.content else None
-        except ValueError:
+            body = reply_json(response.content) if response.content else None
+        except (ValueError, PortalProtocolError):
             body = None
         if isinstance(body, dict) and isinstance(body.get("errors"), list):
             nested = tuple(d for d in map(ErrorDetail.from_json, body["errors"]) if d)
@@ -876,7 +937,7 @@ class PortalClient:
         claims = jwt_claims(self._auth_token) if self._auth_token else {}
         org = whole_number(claims.get("esc.org"))
         if org is not None:
-            return Workspace(org, _text(claims.get("esc.orgName")))
+            return Workspace(org, shown(claims.get("esc.orgName")))
         return None
 
     def workspaces(self) -> list[Workspace]:
@@ -898,7 +959,7 @@ class PortalClient:
             assert isinstance(org, dict)
             if org.get("id") is not None:
                 ident = read_id(org.get("id"), "a workspace")
-                name = _text(org.get("name")) or _text(item.get("name"))
+                name = shown(org.get("name")) or shown(item.get("name"))
                 default = item.get("default_workspace", item.get("is_default"))
                 out.append(Workspace(ident, name, default is True))
         return out
@@ -932,10 +993,10 @@ class PortalClient:
                 out.append(
                     TrustedDevice(
                         id=read_id(d["id"], "a trusted device"),
-                        operating_system=str(d.get("operating_system") or ""),
-                        browser=str(d.get("browser") or ""),
-                        activation_date=str(d.get("activation_date") or ""),
-                        name=str(d.get("name") or ""),
+                        operating_system=shown(d.get("operating_system")),
+                        browser=shown(d.get("browser")),
+                        activation_date=shown(d.get("activation_date")),
+                        name=shown(d.get("name")),
                     )
                 )
         return out
@@ -957,8 +1018,8 @@ def _detail(response: httpx.Response) -> ErrorDetail | None:
     if not response.content:
         return None
     try:
-        return ErrorDetail.from_json(response.json())
-    except ValueError:
+        return ErrorDetail.from_json(reply_json(response.content))
+    except (ValueError, PortalProtocolError):
         return None
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.errors import AppError
+from desktop_app.text import shown_text
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,8 @@ class ErrorDetail:
         code = data.get("error_code")
         return cls(
             error_code=code if isinstance(code, int) and not isinstance(code, bool) else None,
-            error_token=str(data.get("error_token") or ""),
-            message=str(data.get("message") or ""),
+            error_token=shown_text(data.get("error_token") or "", 64),
+            message=shown_text(data.get("message") or ""),
         )
 
 
@@ -51,7 +52,7 @@ class PortalError(AppError):
         self.status = status
         self.error_code = error_code
         self.error_token = error_token
-        self.server_message = server_message
+        self.server_message = shown_text(server_message)
         self.errors = errors
         super().__init__(message or server_message or self.default_message)
 
