@@ -170,15 +170,14 @@ class Handler(BaseHTTPRequestHandler):
         if not call:
             self._send(404, error_body(1201, "NotFound", "Not found"))
             return
-        with emulator._lock:
-            emulator.calls[call] += 1  # every attempt, faulted or not
-        fault = emulator._take_fault(call)
+        emulator.count_call(call)  # every attempt, faulted or not
+        fault = emulator.take_fault(call)
         if fault is not None:
             if fault.kind == "delay":
-                emulator._stopping.wait(fault.delay)
+                emulator.stopping.wait(fault.delay)
             elif fault.kind == "error":
                 answer = {"message": f"Injected fault (HTTP {fault.status})"}
-                emulator._observe(Exchange(method, path, call, fault.status, body, answer, True))
+                emulator.observe(Exchange(method, path, call, fault.status, body, answer, True))
                 self._send(fault.status, answer)
                 return
             elif fault.kind == "drop":
@@ -186,7 +185,7 @@ class Handler(BaseHTTPRequestHandler):
                 return
         if not body_ok:
             answer = error_body(None, "BadRequest", "The request body is not valid JSON")
-            emulator._observe(Exchange(method, path, call, 400, None, answer))
+            emulator.observe(Exchange(method, path, call, 400, None, answer))
             self._send(400, answer)
             return
         try:
@@ -201,5 +200,5 @@ class Handler(BaseHTTPRequestHandler):
         if fault is not None and fault.kind == "drop_after":
             self._drop()
             return
-        emulator._observe(Exchange(method, path, call, status, body, answer))
+        emulator.observe(Exchange(method, path, call, status, body, answer))
         self._send(status, answer, headers)
