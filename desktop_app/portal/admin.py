@@ -36,6 +36,7 @@ from desktop_app.portal.client import (
     TrustedDevice,
     id_description,
     parse_key,
+    parse_trusted_devices,
     read_id,
     shown,
 )
@@ -241,22 +242,9 @@ class AdminTools:
         )
 
     def user_trusted_devices(self, user_id: int) -> list[TrustedDevice]:
-        data = _list(
-            self.client.request("GET", f"/user/{int(user_id)}/mfa/trusted_device"),
-            "trusted devices",
+        return parse_trusted_devices(
+            self.client.request("GET", f"/user/{int(user_id)}/mfa/trusted_device")
         )
-        out = []
-        for d in data:
-            if isinstance(d, dict) and d.get("id") is not None:
-                out.append(
-                    TrustedDevice(
-                        id=read_id(d["id"], "a trusted device"),
-                        operating_system=_text(d.get("operating_system")),
-                        browser=_text(d.get("browser")),
-                        activation_date=_text(d.get("activation_date")),
-                    )
-                )
-        return out
 
     def delete_user_key(self, user_id: int, key_id: int) -> None:
         """Remove another user's two-factor key (their sign-in falls back to e-mail codes)."""

@@ -732,83 +732,13 @@ class PortalClient:
             ) from None
 
     def _error_for(self, response: httpx.Response, context: Context) -> PortalError:
-        status = response.status_code
-        detail = _detail(response)
-        nested: tuple[ErrorDetail, ...] = ()
-        try:
-            body = reply_json(response.content) if response.content else None
-        except (ValueError, PortalProtocolError):
-            body = None
-        if isinstance(body, dict) and isinstance(body.get("errors"), list):
-            nested = tuple(d for d in map(ErrorDetail.from_json, body["errors"]) if d)
-        code = detail.error_code if detail else None
-        server_message = detail.message if detail else ""
-        if server_message and nested:
-            extra = "; ".join(d.message for d in nested if d.message)
-            if extra and extra not in server_message:
-                server_message = f"{server_message} ({extra})"
-        kw: dict[str, Any] = {
-            "status": status,
-            "error_code": code,
-            "error_token": detail.error_token if detail else "",
-            "server_message": server_message,
-            "errors": nested,
-        }
-        if status == 429 or code == 1105:
-            retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock())
-            locked = status == 401 or (
-                context in ("authenticate", "mfa_step") and "lock" in server_message.lower()
-            )
-            if status == 429 and retry_after is not None and not locked:
-                self._not_before = self._clock() + retry_after
-            cls = AccountLockedError if locked else RateLimitedError
-            msg = server_message or cls.default_message
-            if retry_after:
-                msg = f"{msg.rstrip('.')}. Try again in {_duration(retry_after)}."
-            return cls(msg, retry_after=retry_after, **kw)
-        if status == 401:
-            if code == 1102:
-                return InvalidTokenError(**kw)
-            if code == 1103:
-                return TokenExpiredError(**kw)
-            if context == "mfa_step":
-                return InvalidCredentialsError(
-                    server_message or "The code was not accepted (wrong or expired).", **kw
-                )
-            if context == "refresh":
-                return SessionExpiredError(SessionExpiredError.default_message, **kw)
-            if context == "app_token":
-                return InvalidCredentialsError(
-                    server_message or "The application token was not accepted.", **kw
-                )
-            return InvalidCredentialsError(**kw)
-        if code == 1406:
-            return NotAllowedError(**kw)
-        if context == "mfa_step" and status in (400, 422) and code != 1402:
-            # Some portals answer a wrong e-mailed code as invalid input, not 401.
-            return WrongCodeError("The code was not accepted (wrong or expired).", **kw)
-        if status == 400:
-            return BadRequestError(**kw)
-        if status == 403 or code == 1104:
-            return ForbiddenError(**kw)
-        if status == 404 or code == 1201:
-            return NotFoundError(**kw)
-        if status == 409:
-            return ConflictError(**kw)
-        if status == 422 or (code is not None and 1400 <= code <= 1403):
-            if context == "activate" and code not in (1401, 1402):
-                return WrongCodeError(**kw)
-            if context == "create_key" and code not in (1401, 1402):
-                return PasswordRejectedError(**kw)
-            return ValidationError(**kw)
-        if status >= 500:
-            # A server's 5xx text may be anything (a stack trace): a fixed sentence instead.
-            return PortalServerError(
-                f"{PortalServerError.default_message.rstrip('.')} (HTTP {status}).", **kw
-            )
-        return PortalError(
-            server_message or f"The emnify portal answered with HTTP {status}.", **kw
-        )
+        now = self._clock()
+        error = error_for(response, context, now)
+        wait = error.retry_after if isinstance(error, RateLimitedError) else None
+        locked = isinstance(error, AccountLockedError)
+        if response.status_code == 429 and wait is not None and not locked:
+            self._not_before = now + wait  # no call until then
+        return error
 
     def request(
         self, method: str, path: str, body: Any = None, *, params: dict[str, str] | None = None
@@ -947,22 +877,7 @@ class PortalClient:
             if user_id is None:
                 raise PortalProtocolError("The portal's user record has no id.")
             data = self._request("GET", f"/user/{user_id}/workspace", api=API_V2)
-        if isinstance(data, dict):
-            data = data.get("workspaces") or data.get("data") or []
-        if not isinstance(data, list):
-            raise PortalProtocolError("The portal's list of workspaces is malformed.")
-        out: list[Workspace] = []
-        for item in data:
-            if not isinstance(item, dict):
-                continue
-            org = item.get("organisation") if isinstance(item.get("organisation"), dict) else item
-            assert isinstance(org, dict)
-            if org.get("id") is not None:
-                ident = read_id(org.get("id"), "a workspace")
-                name = shown(org.get("name")) or shown(item.get("name"))
-                default = item.get("default_workspace", item.get("is_default"))
-                out.append(Workspace(ident, name, default is True))
-        return out
+        return parse_workspaces(data)
 
     def switch_workspace(self, workspace_id: int) -> None:
         """Work in another workspace (user-credential sessions only)."""
@@ -984,25 +899,127 @@ class PortalClient:
         )
 
     def trusted_devices(self) -> list[TrustedDevice]:
-        data = self._request("GET", "/user/my/mfa/trusted_device")
-        if not isinstance(data, list):
-            raise PortalProtocolError("The portal's list of trusted devices is malformed.")
-        out = []
-        for d in data:
-            if isinstance(d, dict) and d.get("id") is not None:
-                out.append(
-                    TrustedDevice(
-                        id=read_id(d["id"], "a trusted device"),
-                        operating_system=shown(d.get("operating_system")),
-                        browser=shown(d.get("browser")),
-                        activation_date=shown(d.get("activation_date")),
-                        name=shown(d.get("name")),
-                    )
-                )
-        return out
+        return parse_trusted_devices(self._request("GET", "/user/my/mfa/trusted_device"))
 
     def delete_trusted_device(self, device_id: int) -> None:
         self._request("DELETE", f"/user/my/mfa/trusted_device/{device_id}")
+
+
+def error_for(response: httpx.Response, context: Context, now: float) -> PortalError:
+    """The typed error of a failed answer (``context``: which call it answered; ``now``: for a
+    ``Retry-After`` date)."""
+    status = response.status_code
+    detail = _detail(response)
+    nested: tuple[ErrorDetail, ...] = ()
+    try:
+        body = reply_json(response.content) if response.content else None
+    except (ValueError, PortalProtocolError):
+        body = None
+    if isinstance(body, dict) and isinstance(body.get("errors"), list):
+        nested = tuple(d for d in map(ErrorDetail.from_json, body["errors"]) if d)
+    code = detail.error_code if detail else None
+    server_message = detail.message if detail else ""
+    if server_message and nested:
+        extra = "; ".join(d.message for d in nested if d.message)
+        if extra and extra not in server_message:
+            server_message = f"{server_message} ({extra})"
+    kw: dict[str, Any] = {
+        "status": status,
+        "error_code": code,
+        "error_token": detail.error_token if detail else "",
+        "server_message": server_message,
+        "errors": nested,
+    }
+    if status == 429 or code == 1105:
+        retry_after = parse_retry_after(response.headers.get("Retry-After"), now)
+        locked = status == 401 or (
+            context in ("authenticate", "mfa_step") and "lock" in server_message.lower()
+        )
+        cls = AccountLockedError if locked else RateLimitedError
+        msg = server_message or cls.default_message
+        if retry_after:
+            msg = f"{msg.rstrip('.')}. Try again in {_duration(retry_after)}."
+        return cls(msg, retry_after=retry_after, **kw)
+    if status == 401:
+        if code == 1102:
+            return InvalidTokenError(**kw)
+        if code == 1103:
+            return TokenExpiredError(**kw)
+        if context == "mfa_step":
+            return InvalidCredentialsError(
+                server_message or "The code was not accepted (wrong or expired).", **kw
+            )
+        if context == "refresh":
+            return SessionExpiredError(SessionExpiredError.default_message, **kw)
+        if context == "app_token":
+            return InvalidCredentialsError(
+                server_message or "The application token was not accepted.", **kw
+            )
+        return InvalidCredentialsError(**kw)
+    if code == 1406:
+        return NotAllowedError(**kw)
+    if context == "mfa_step" and status in (400, 422) and code != 1402:
+        # Some portals answer a wrong e-mailed code as invalid input, not 401.
+        return WrongCodeError("The code was not accepted (wrong or expired).", **kw)
+    if status == 400:
+        return BadRequestError(**kw)
+    if status == 403 or code == 1104:
+        return ForbiddenError(**kw)
+    if status == 404 or code == 1201:
+        return NotFoundError(**kw)
+    if status == 409:
+        return ConflictError(**kw)
+    if status == 422 or (code is not None and 1400 <= code <= 1403):
+        if context == "activate" and code not in (1401, 1402):
+            return WrongCodeError(**kw)
+        if context == "create_key" and code not in (1401, 1402):
+            return PasswordRejectedError(**kw)
+        return ValidationError(**kw)
+    if status >= 500:
+        # A server's 5xx text may be anything (a stack trace): a fixed sentence instead.
+        return PortalServerError(
+            f"{PortalServerError.default_message.rstrip('.')} (HTTP {status}).", **kw
+        )
+    return PortalError(server_message or f"The emnify portal answered with HTTP {status}.", **kw)
+
+
+def parse_workspaces(data: Any) -> list[Workspace]:
+    """``GET /api/v2/user/{id}/workspace`` (a list, or an object holding one)."""
+    if isinstance(data, dict):
+        data = data.get("workspaces") or data.get("data") or []
+    if not isinstance(data, list):
+        raise PortalProtocolError("The portal's list of workspaces is malformed.")
+    out: list[Workspace] = []
+    for item in data:
+        if not isinstance(item, dict):
+            continue
+        org = item.get("organisation") if isinstance(item.get("organisation"), dict) else item
+        assert isinstance(org, dict)
+        if org.get("id") is not None:
+            ident = read_id(org.get("id"), "a workspace")
+            name = shown(org.get("name")) or shown(item.get("name"))
+            default = item.get("default_workspace", item.get("is_default"))
+            out.append(Workspace(ident, name, default is True))
+    return out
+
+
+def parse_trusted_devices(data: Any) -> list[TrustedDevice]:
+    """``GET /user/{id}/mfa/trusted_device``: items without an id are left out."""
+    if not isinstance(data, list):
+        raise PortalProtocolError("The portal's list of trusted devices is malformed.")
+    out = []
+    for d in data:
+        if isinstance(d, dict) and d.get("id") is not None:
+            out.append(
+                TrustedDevice(
+                    id=read_id(d["id"], "a trusted device"),
+                    operating_system=shown(d.get("operating_system")),
+                    browser=shown(d.get("browser")),
+                    activation_date=shown(d.get("activation_date")),
+                    name=shown(d.get("name")),
+                )
+            )
+    return out
 
 
 def is_totp_description(description: str) -> bool:

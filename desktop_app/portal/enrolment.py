@@ -292,6 +292,12 @@ class EnrolmentService:
                 "Your organisation requires two-factor authentication with an authenticator "
                 f"app, so the portal refused to remove the key. The portal said: {server}"
             )
+        elif server and "application token" in low:
+            text = (
+                "The portal does not let an application-token session change two-factor "
+                f"authentication; sign in with your e-mail address and password for this. The "
+                f"portal said: {server}"
+            )
         elif server:
             text = f"The portal refused this change. The portal said: {server}"
         elif self.client.session_kind == "app_token":
