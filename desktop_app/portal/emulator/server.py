@@ -130,6 +130,16 @@ class EmulatorServer:
         self.wrong_code_status = wrong_code_status
         self.last_headers: dict[str, dict[str, str]] = {}
         self.mfa_item_omit = frozenset(mfa_item_omit)
+        self._init_state()
+        if isinstance(users, Mapping):
+            for email, password in users.items():
+                self.add_user(email, password)
+        elif users is not None:
+            for user in users:
+                self._add(user)
+
+    def _init_state(self) -> None:
+        """Empty state (users, workspaces, tokens, faults, mails) and the parts that answer."""
         self.clock_offset = 0.0
         self.lock = threading.RLock()
         self.accounts: dict[str, EmulatorUser] = {}
@@ -153,12 +163,6 @@ class EmulatorServer:
             **{c: self.mfa for c in MFA_CALLS},
             **{c: self.workspace_calls for c in WORKSPACE_CALLS},
         }
-        if isinstance(users, Mapping):
-            for email, password in users.items():
-                self.add_user(email, password)
-        elif users is not None:
-            for user in users:
-                self._add(user)
 
     # --- users and state -------------------------------------------------------------------
 
