@@ -60,12 +60,13 @@ class FileLock:
                 f"The vault's lock file ({self.path.name}) cannot be opened: {exc.strerror}. "
                 "Move it away."
             ) from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise VaultError(
+                f"The vault's lock file ({self.path.name}) is not a regular file; move it away."
+            )
         fh = os.fdopen(fd, "r+b")
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise VaultError(
-                    f"The vault's lock file ({self.path.name}) is not a regular file; move it away."
-                )
             if os.name == "posix":
                 os.fchmod(fd, 0o600)  # also for a lock file an older version created
             start = time.monotonic()
@@ -75,7 +76,7 @@ class FileLock:
                 if waited >= wait:
                     raise VaultBusyError(
                         "The vault is in use by another Desktop Authenticator (window or "
-                        "command). Close it, or try again in a moment."
+                        "command) whose save has not finished; try again in a moment."
                     )
                 if not told and waited >= LOCK_NOTICE_AFTER and on_wait is not None:
                     told = True

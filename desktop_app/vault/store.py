@@ -173,10 +173,11 @@ def read_regular(path: Path, limit: int, what: str) -> tuple[bytes, os.stat_resu
         raise
     except OSError as exc:
         raise VaultError(f"{what} cannot be read: {exc.strerror}.") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise VaultError(f"{what} ({path.name}) is not a regular file; move it away.")
     with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fh.fileno())
-        if not stat.S_ISREG(st.st_mode):
-            raise VaultError(f"{what} ({path.name}) is not a regular file; move it away.")
         try:
             return fh.read(limit + 1), st
         except OSError as exc:

@@ -65,6 +65,9 @@ class VaultWatch(QObject):
         self._poll.setInterval(poll_ms)
         self._poll.timeout.connect(self._poll_once)
         self._poll.start()
+        opened = vault()
+        if opened is not None and opened.notice:  # opened from its previous generation
+            QTimer.singleShot(0, lambda: self.failed.emit(opened.notice or ""))
 
     def _poll_once(self) -> None:
         vault = self._vault()
