@@ -15,7 +15,7 @@ from desktop_app.errors import (
 )
 from desktop_app.otp import Entry, OtpType
 from desktop_app.vault import KeyStore, Vault
-from desktop_app.vault.store import PREVIOUS_FILE, VAULT_FILE
+from desktop_app.vault.store import PREVIOUS_FILE, VAULT_FILE, Content
 
 SECRET = "JBSWY3DPEHPK3PXP"
 SECRET2 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
@@ -192,3 +192,15 @@ def test_keyring_preferred_but_unavailable(data_dir: Path) -> None:
     ks = KeyStore(fail.Keyring())
     with pytest.raises(KeyringUnavailableError):
         Vault.open(data_dir, keystore=ks, prefer="keyring")
+
+
+def test_the_spliced_file_and_body_are_what_json_writes(vault: Vault) -> None:
+    """The save joins cached JSON pieces by hand: the result is exactly json's own output."""
+    vault.add_many([_entry(issuer=f"I{i}", note='é\\u2028"') for i in range(3)])
+    vault.transact(lambda fresh: Content(fresh.entries, {"tombstones": [{"uuid": "u"}]}))
+    raw = (vault.data_dir / VAULT_FILE).read_text()
+    assert raw == json.dumps(json.loads(raw), indent=1)
+    body = vault._body()
+    records = [e.to_dict() for e in vault.entries()]
+    expected = {"entries": records, "tombstones": [{"uuid": "u"}]}
+    assert body == json.dumps(expected, separators=(",", ":")).encode()
