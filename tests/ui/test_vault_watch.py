@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.otp import Entry
+from desktop_app.otp.model import Entry
 
 pytestmark = pytest.mark.gui
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.errors import VaultError
-from desktop_app.otp import Entry
+from desktop_app.otp.model import Entry
 from desktop_app.vault import Vault
 from desktop_app.vault.store import VAULT_FILE, Content
 
@@ -116,7 +116,7 @@ def test_removing_what_another_writer_removed_is_fine(two) -> None:
 
 
 def test_counter_steps_and_order_apply_to_the_fresh_content(two) -> None:
-    from desktop_app.otp import OtpType
+    from desktop_app.otp.model import OtpType
 
     a, b = two
     h = a.add(_entry(issuer="H", type=OtpType.HOTP, counter=5))
