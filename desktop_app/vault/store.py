@@ -326,9 +326,154 @@ def _edited(base: Entry | None, ours: Entry, fresh: Entry | None) -> Entry:
     return fresh.with_changes(**changes) if changes else fresh
 
 
+def _keep_previous(path: Path, refused: bool) -> None:
+    """The file about to be replaced becomes ``vault.json.prev`` (a hard link: no copy); a
+    refused one is moved aside instead, so that the previous generation stays one that
+    opens."""
+    if refused:
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(path, path.parent / f"{VAULT_FILE}.refused")
+        return
+    previous = path.parent / PREVIOUS_FILE
+    staged = path.parent / f".{PREVIOUS_FILE}.{secrets.token_hex(4)}.tmp"
+    try:
+        os.link(path, staged)
+    except FileNotFoundError:
+        return  # the first save
+    except OSError:  # no hard links here (some network and FUSE file systems): a copy
+        try:
+            raw, _ = read_regular(path, MAX_VAULT_BYTES, "The vault file")
+        except (OSError, VaultError):
+            return
+        atomic_write(previous, raw)
+        return
+    try:
+        os.replace(staged, previous)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+
+
+# --- the file format ----------------------------------------------------------------------
+
+
+def _remove_stale_temp_files(data_dir: Path) -> None:
+    """Temp files a killed writer left -- only while nobody writes (a live writer's temp
+    file is not stale: the lock is tried, not waited for)."""
+    lock = FileLock(data_dir / LOCK_FILE)
+    try:
+        lock.acquire(wait=0)
+    except VaultBusyError:
+        return
+    try:
+        for stale in data_dir.glob(f".{VAULT_FILE}.*.tmp"):
+            if stale.is_symlink() or stale.is_file():
+                stale.unlink(missing_ok=True)
+            else:
+                log.warning("left %s alone: it is not a file", stale.name)
+    finally:
+        lock.release()
+
+
+def _password_slot(key: bytes, password: str, vault_id: str) -> dict[str, Any]:
+    params = ScryptParams.fresh()
+    nonce, wrapped = wrap_key(key, password, params, _slot_aad(VERSION, params))
+    return {
+        "type": "password",
+        "kdf": "scrypt",
+        "n": params.n,
+        "r": params.r,
+        "p": params.p,
+        "salt": params.salt.hex(),
+        "nonce": nonce.hex(),
+        "wrapped_key": wrapped.hex(),
+    }
+
+
+def _unwrap(slot: dict[str, Any], version: int, password: str) -> bytes:
+    params = _slot_params(slot)
+    aad = _slot_aad(version, params)
+    return unwrap_key(_unhex(slot["wrapped_key"]), _unhex(slot["nonce"]), password, params, aad)
+
+
+def _keyring_key(slot: dict[str, Any], keystore: KeyStore | None) -> bytes:
+    if keystore is None or not keystore.available():
+        raise KeyringUnavailableError(
+            "The vault's key is kept in the OS keyring, but no keyring is available. "
+            "Start your desktop's keyring (Secret Service) and try again."
+        )
+    stored = keystore.get(str(slot["item"]))
+    if stored is None:
+        raise VaultError(
+            "The vault's key is missing from the OS keyring, so the vault cannot be "
+            "opened. Restore it from a backup."
+        )
+    try:
+        key = _unb64(stored)
+    except VaultError:
+        key = b""
+    if len(key) != KEY_BYTES:
+        raise VaultError("The vault's key in the OS keyring is damaged.")
+    return key
+
+
+def _read_raw(path: Path) -> tuple[bytes, os.stat_result]:
+    try:
+        raw, st = read_regular(path, MAX_VAULT_BYTES, "The vault file")
+    except FileNotFoundError:
+        raise VaultError("The vault file is gone.") from None
+    if len(raw) > MAX_VAULT_BYTES:
+        raise VaultError(
+            f"The vault file is larger than {MAX_VAULT_BYTES // 2**20} MB; "
+            "it is not one this app wrote."
+        )
+    return raw, st
+
+
+def _parse_doc(raw: bytes) -> dict[str, Any]:
+    try:
+        doc = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise VaultError("The vault file is damaged (not JSON).") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise VaultError("This is not a Desktop Authenticator vault file.")
+    version = doc.get("version")
+    if type(version) is not int or version not in READABLE_VERSIONS:
+        shown = repr(version)[:20]
+        raise VaultError(
+            f"The vault file has version {shown}; this app reads versions "
+            f"{', '.join(map(str, READABLE_VERSIONS))}. Update the app."
+        )
+    vault_id = doc.get("vault_id")
+    if not isinstance(vault_id, str) or len(vault_id) > 64:
+        raise VaultError("The vault file is damaged (no vault id).")
+    if not (isinstance(doc.get("nonce"), str) and isinstance(doc.get("ciphertext"), str)):
+        raise VaultError("The vault file is damaged (its content is missing).")
+    if "slots" in doc:
+        raise VaultError(f"{MODIFIED}: it names more than one key slot.")
+    _check_slot(doc.get("slot"), vault_id)
+    return doc
+
+
+def _aad(header: dict[str, Any]) -> bytes:
+    if header["version"] == 1:
+        return json.dumps(
+            [header["format"], header["version"], header["vault_id"]], separators=(",", ":")
+        ).encode()
+    return _canonical([header["format"], header["version"], header["vault_id"], header["slot"]])
+
+
 class Vault:
     """The open vault. Thread-safe; every change is saved before the call returns, through the
     lock file and merged with what other processes wrote (see the module's docstring)."""
+
+    # the file format's parts, for the methods below and for tests
+    _aad = staticmethod(_aad)
+    _password_slot = staticmethod(_password_slot)
+    _unwrap = staticmethod(_unwrap)
+    _parse_doc = staticmethod(_parse_doc)
+    _read_raw = staticmethod(_read_raw)
+    _keyring_key = staticmethod(_keyring_key)
 
     def __init__(
         self,
@@ -395,14 +540,14 @@ class Vault:
 
         private_dir(data_dir)
         opts: dict[str, Any] = {"lock_wait": lock_wait, "on_lock_wait": on_lock_wait}
-        cls._remove_stale_temp_files(data_dir)
+        _remove_stale_temp_files(data_dir)
         path = data_dir / VAULT_FILE
         if not (path.exists() or path.is_symlink()):
-            created = cls._create(data_dir, keystore, password_provider, prefer, opts)
+            created = _create(cls, data_dir, keystore, password_provider, prefer, opts)
             if created is not None:
                 return created
             # another process created it meanwhile: open that one
-        return cls._open_existing(data_dir, keystore, password_provider, opts)
+        return _open_existing(cls, data_dir, keystore, password_provider, opts)
 
     @classmethod
     def open_with_password(cls, data_dir: Path, password: str, **kwargs: Any) -> Vault:
@@ -414,241 +559,6 @@ class Vault:
             prefer="password",
             **kwargs,
         )
-
-    @staticmethod
-    def _remove_stale_temp_files(data_dir: Path) -> None:
-        """Temp files a killed writer left -- only while nobody writes (a live writer's temp
-        file is not stale: the lock is tried, not waited for)."""
-        lock = FileLock(data_dir / LOCK_FILE)
-        try:
-            lock.acquire(wait=0)
-        except VaultBusyError:
-            return
-        try:
-            for stale in data_dir.glob(f".{VAULT_FILE}.*.tmp"):
-                if stale.is_symlink() or stale.is_file():
-                    stale.unlink(missing_ok=True)
-                else:
-                    log.warning("left %s alone: it is not a file", stale.name)
-        finally:
-            lock.release()
-
-    @classmethod
-    def _create(
-        cls,
-        data_dir: Path,
-        keystore: KeyStore | None,
-        password_provider: PasswordProvider | None,
-        prefer: str,
-        opts: dict[str, Any],
-    ) -> Vault | None:
-        """A new vault, or None when another process created one meanwhile. The password is
-        asked for and the key slot made before the lock is taken."""
-        vault_id = new_uuid()
-        key = new_key()
-        header: dict[str, Any] = {"format": FORMAT, "version": VERSION, "vault_id": vault_id}
-        use_keyring = prefer != "password" and keystore is not None and keystore.available()
-        if prefer == "keyring" and not use_keyring:
-            raise KeyringUnavailableError("No working OS keyring was found.")
-        item = f"vault-key:{vault_id}"
-        if use_keyring:
-            assert keystore is not None
-            try:
-                keystore.set(item, _b64(key))
-            except KeyringUnavailableError:
-                if prefer == "keyring" or password_provider is None:
-                    raise
-                use_keyring = False
-            else:
-                header["slot"] = {"type": "keyring", "item": item}
-        if not use_keyring:
-            if password_provider is None:
-                raise KeyringUnavailableError(
-                    "No working OS keyring was found; the vault needs a password."
-                )
-            password = password_provider(True)
-            if not password:
-                raise VaultError("A vault password is needed to create the vault.")
-            header["slot"] = cls._password_slot(key, password, vault_id)
-        vault = cls(data_dir, key, header, Content({}), keystore, **opts)
-        lock = vault._file_lock()
-        try:
-            if vault.path.exists() or vault.path.is_symlink():
-                if use_keyring and keystore is not None:
-                    keystore.delete(item)  # the key of a vault that was never written
-                return None
-            vault._save()
-        finally:
-            lock.release()
-        return vault
-
-    @staticmethod
-    def _password_slot(key: bytes, password: str, vault_id: str) -> dict[str, Any]:
-        params = ScryptParams.fresh()
-        nonce, wrapped = wrap_key(key, password, params, _slot_aad(VERSION, params))
-        return {
-            "type": "password",
-            "kdf": "scrypt",
-            "n": params.n,
-            "r": params.r,
-            "p": params.p,
-            "salt": params.salt.hex(),
-            "nonce": nonce.hex(),
-            "wrapped_key": wrapped.hex(),
-        }
-
-    @staticmethod
-    def _unwrap(slot: dict[str, Any], version: int, password: str) -> bytes:
-        params = _slot_params(slot)
-        aad = _slot_aad(version, params)
-        return unwrap_key(_unhex(slot["wrapped_key"]), _unhex(slot["nonce"]), password, params, aad)
-
-    @classmethod
-    def _open_existing(
-        cls,
-        data_dir: Path,
-        keystore: KeyStore | None,
-        password_provider: PasswordProvider | None,
-        opts: dict[str, Any],
-    ) -> Vault:
-        """The current file; when it is refused, the previous generation, with a notice."""
-        given: list[str] = []
-
-        def once(creating: bool) -> str | None:  # the person types the password once
-            if given:
-                return given[0]
-            password = password_provider(creating) if password_provider is not None else None
-            if password is not None:
-                given.append(password)
-            return password
-
-        path = data_dir / VAULT_FILE
-        try:
-            return cls._open_file(path, data_dir, keystore, once, opts)
-        except (WrongPasswordError, KeyringUnavailableError):
-            raise
-        except VaultError as exc:
-            refused = exc
-            try:
-                refused_ident: tuple[int, int, int, int] | None = _ident(os.stat(path))
-            except OSError:
-                refused_ident = None
-        previous = data_dir / PREVIOUS_FILE
-        if not previous.is_file():
-            raise refused
-        try:
-            vault = cls._open_file(previous, data_dir, keystore, once, opts)
-        except VaultError:
-            raise refused from None
-        vault._mark = None
-        vault._refused = refused_ident
-        vault.notice = (
-            f"{refused} Opened the previous version of the vault ({PREVIOUS_FILE}) instead; "
-            f"the next change saves it, and the refused file is kept as {VAULT_FILE}.refused."
-        )
-        log.warning("vault opened from %s: %s", PREVIOUS_FILE, refused)
-        return vault
-
-    @classmethod
-    def _open_file(
-        cls,
-        path: Path,
-        data_dir: Path,
-        keystore: KeyStore | None,
-        password_provider: PasswordProvider,
-        opts: dict[str, Any],
-    ) -> Vault:
-        raw, st = cls._read_raw(path)
-        doc = cls._parse_doc(raw)
-        version: int = doc["version"]
-        slot = doc["slot"]
-        password: str | None = None
-        if slot["type"] == "keyring":
-            key = cls._keyring_key(slot, keystore)
-        else:
-            password = password_provider(False)
-            if password is None:
-                raise VaultError("The vault stays locked: no password was given.")
-            key = cls._unwrap(slot, version, password)
-        header = {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
-        content = _content_from(
-            open_sealed(key, _unb64(doc["nonce"]), _unb64(doc["ciphertext"]), cls._aad(header))
-        )
-        if version != VERSION:
-            # Migrate: the next save writes the current version (with a re-wrapped password slot).
-            header["version"] = VERSION
-            if password is not None:
-                header["slot"] = cls._password_slot(key, password, doc["vault_id"])
-        vault = cls(data_dir, key, header, content, keystore, mark=_FileMark.of(raw, st), **opts)
-        vault.file_version = version
-        return vault
-
-    @staticmethod
-    def _keyring_key(slot: dict[str, Any], keystore: KeyStore | None) -> bytes:
-        if keystore is None or not keystore.available():
-            raise KeyringUnavailableError(
-                "The vault's key is kept in the OS keyring, but no keyring is available. "
-                "Start your desktop's keyring (Secret Service) and try again."
-            )
-        stored = keystore.get(str(slot["item"]))
-        if stored is None:
-            raise VaultError(
-                "The vault's key is missing from the OS keyring, so the vault cannot be "
-                "opened. Restore it from a backup."
-            )
-        try:
-            key = _unb64(stored)
-        except VaultError:
-            key = b""
-        if len(key) != KEY_BYTES:
-            raise VaultError("The vault's key in the OS keyring is damaged.")
-        return key
-
-    @staticmethod
-    def _read_raw(path: Path) -> tuple[bytes, os.stat_result]:
-        try:
-            raw, st = read_regular(path, MAX_VAULT_BYTES, "The vault file")
-        except FileNotFoundError:
-            raise VaultError("The vault file is gone.") from None
-        if len(raw) > MAX_VAULT_BYTES:
-            raise VaultError(
-                f"The vault file is larger than {MAX_VAULT_BYTES // 2**20} MB; "
-                "it is not one this app wrote."
-            )
-        return raw, st
-
-    @staticmethod
-    def _parse_doc(raw: bytes) -> dict[str, Any]:
-        try:
-            doc = json.loads(raw)
-        except (ValueError, RecursionError):
-            raise VaultError("The vault file is damaged (not JSON).") from None
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise VaultError("This is not a Desktop Authenticator vault file.")
-        version = doc.get("version")
-        if type(version) is not int or version not in READABLE_VERSIONS:
-            shown = repr(version)[:20]
-            raise VaultError(
-                f"The vault file has version {shown}; this app reads versions "
-                f"{', '.join(map(str, READABLE_VERSIONS))}. Update the app."
-            )
-        vault_id = doc.get("vault_id")
-        if not isinstance(vault_id, str) or len(vault_id) > 64:
-            raise VaultError("The vault file is damaged (no vault id).")
-        if not (isinstance(doc.get("nonce"), str) and isinstance(doc.get("ciphertext"), str)):
-            raise VaultError("The vault file is damaged (its content is missing).")
-        if "slots" in doc:
-            raise VaultError(f"{MODIFIED}: it names more than one key slot.")
-        _check_slot(doc.get("slot"), vault_id)
-        return doc
-
-    @staticmethod
-    def _aad(header: dict[str, Any]) -> bytes:
-        if header["version"] == 1:
-            return json.dumps(
-                [header["format"], header["version"], header["vault_id"]], separators=(",", ":")
-            ).encode()
-        return _canonical([header["format"], header["version"], header["vault_id"], header["slot"]])
 
     # --- other writers ---------------------------------------------------------------------
 
@@ -1027,40 +937,13 @@ class Vault:
                 f"The vault would be larger than {MAX_VAULT_BYTES // 2**20} MB, more than this "
                 "app opens; nothing was saved."
             )
-        self._keep_previous()
+        _keep_previous(self.path, self._refused is not None)
         written = atomic_write(self.path, data)
         if not isinstance(written, os.stat_result):  # a stand-in writer (benchmarks)
             written = os.stat(self.path)
         self._mark = _FileMark.of(data, written)
         self._refused = None
         self.file_version = VERSION
-
-    def _keep_previous(self) -> None:
-        """The file about to be replaced becomes ``vault.json.prev`` (a hard link: no copy); a
-        refused one is moved aside instead, so that the previous generation stays one that
-        opens."""
-        if self._refused is not None:
-            with contextlib.suppress(FileNotFoundError):
-                os.replace(self.path, self.data_dir / f"{VAULT_FILE}.refused")
-            return
-        previous = self.data_dir / PREVIOUS_FILE
-        staged = self.data_dir / f".{PREVIOUS_FILE}.{secrets.token_hex(4)}.tmp"
-        try:
-            os.link(self.path, staged)
-        except FileNotFoundError:
-            return  # the first save
-        except OSError:  # no hard links here (some network and FUSE file systems): a copy
-            try:
-                raw, _ = read_regular(self.path, MAX_VAULT_BYTES, "The vault file")
-            except (OSError, VaultError):
-                return
-            atomic_write(previous, raw)
-            return
-        try:
-            os.replace(staged, previous)
-        except BaseException:
-            staged.unlink(missing_ok=True)
-            raise
 
     def close(self) -> None:
         """Release the vault; cached serialised entries and generated-code state are dropped."""
@@ -1076,3 +959,135 @@ class Vault:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# --- opening (the file as it is on disk -> a Vault) -------------------------------------------
+
+
+def _create(
+    cls: type[Vault],
+    data_dir: Path,
+    keystore: KeyStore | None,
+    password_provider: PasswordProvider | None,
+    prefer: str,
+    opts: dict[str, Any],
+) -> Vault | None:
+    """A new vault, or None when another process created one meanwhile. The password is
+    asked for and the key slot made before the lock is taken."""
+    vault_id = new_uuid()
+    key = new_key()
+    header: dict[str, Any] = {"format": FORMAT, "version": VERSION, "vault_id": vault_id}
+    use_keyring = prefer != "password" and keystore is not None and keystore.available()
+    if prefer == "keyring" and not use_keyring:
+        raise KeyringUnavailableError("No working OS keyring was found.")
+    item = f"vault-key:{vault_id}"
+    if use_keyring:
+        assert keystore is not None
+        try:
+            keystore.set(item, _b64(key))
+        except KeyringUnavailableError:
+            if prefer == "keyring" or password_provider is None:
+                raise
+            use_keyring = False
+        else:
+            header["slot"] = {"type": "keyring", "item": item}
+    if not use_keyring:
+        if password_provider is None:
+            raise KeyringUnavailableError(
+                "No working OS keyring was found; the vault needs a password."
+            )
+        password = password_provider(True)
+        if not password:
+            raise VaultError("A vault password is needed to create the vault.")
+        header["slot"] = _password_slot(key, password, vault_id)
+    vault = cls(data_dir, key, header, Content({}), keystore, **opts)
+    lock = vault._file_lock()
+    try:
+        if vault.path.exists() or vault.path.is_symlink():
+            if use_keyring and keystore is not None:
+                keystore.delete(item)  # the key of a vault that was never written
+            return None
+        vault._save()
+    finally:
+        lock.release()
+    return vault
+
+
+def _open_existing(
+    cls: type[Vault],
+    data_dir: Path,
+    keystore: KeyStore | None,
+    password_provider: PasswordProvider | None,
+    opts: dict[str, Any],
+) -> Vault:
+    """The current file; when it is refused, the previous generation, with a notice."""
+    given: list[str] = []
+
+    def once(creating: bool) -> str | None:  # the person types the password once
+        if given:
+            return given[0]
+        password = password_provider(creating) if password_provider is not None else None
+        if password is not None:
+            given.append(password)
+        return password
+
+    path = data_dir / VAULT_FILE
+    try:
+        return _open_file(cls, path, data_dir, keystore, once, opts)
+    except (WrongPasswordError, KeyringUnavailableError):
+        raise
+    except VaultError as exc:
+        refused = exc
+        try:
+            refused_ident: tuple[int, int, int, int] | None = _ident(os.stat(path))
+        except OSError:
+            refused_ident = None
+    previous = data_dir / PREVIOUS_FILE
+    if not previous.is_file():
+        raise refused
+    try:
+        vault = _open_file(cls, previous, data_dir, keystore, once, opts)
+    except VaultError:
+        raise refused from None
+    vault._mark = None
+    vault._refused = refused_ident
+    vault.notice = (
+        f"{refused} Opened the previous version of the vault ({PREVIOUS_FILE}) instead; "
+        f"the next change saves it, and the refused file is kept as {VAULT_FILE}.refused."
+    )
+    log.warning("vault opened from %s: %s", PREVIOUS_FILE, refused)
+    return vault
+
+
+def _open_file(
+    cls: type[Vault],
+    path: Path,
+    data_dir: Path,
+    keystore: KeyStore | None,
+    password_provider: PasswordProvider,
+    opts: dict[str, Any],
+) -> Vault:
+    raw, st = _read_raw(path)
+    doc = _parse_doc(raw)
+    version: int = doc["version"]
+    slot = doc["slot"]
+    password: str | None = None
+    if slot["type"] == "keyring":
+        key = _keyring_key(slot, keystore)
+    else:
+        password = password_provider(False)
+        if password is None:
+            raise VaultError("The vault stays locked: no password was given.")
+        key = _unwrap(slot, version, password)
+    header = {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
+    content = _content_from(
+        open_sealed(key, _unb64(doc["nonce"]), _unb64(doc["ciphertext"]), _aad(header))
+    )
+    if version != VERSION:
+        # Migrate: the next save writes the current version (with a re-wrapped password slot).
+        header["version"] = VERSION
+        if password is not None:
+            header["slot"] = _password_slot(key, password, doc["vault_id"])
+    vault = cls(data_dir, key, header, content, keystore, mark=_FileMark.of(raw, st), **opts)
+    vault.file_version = version
+    return vault
