@@ -31,8 +31,9 @@ log = logging.getLogger(__name__)
 
 #: quiet time after the last event in the folder before the vault is re-read
 SETTLE_MS = 250
-#: the check without events
-POLL_MS = 5000
+#: the check without events: a file written in place (copied over by hand) changes no folder
+#: entry, and network and FUSE mounts send no events; a status call and a 4 KiB read a second
+POLL_MS = 1000
 
 
 class VaultWatch(QObject):
