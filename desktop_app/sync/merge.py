@@ -233,7 +233,9 @@ def _known(loser: str, winner_record: str) -> bool:
     """Whether the winning edit's author had seen the losing value when making it: it is the
     winner's parent, or an older edit of the same device."""
     winner, parent = winner_record[:STAMP_CHARS], winner_record[STAMP_CHARS:]
-    if loser in (parent, winner):
+    if not winner:  # two unstamped values (vaults written before sync): nobody saw the other
+        return False
+    if loser == parent:
         return True
     return bool(loser) and stamp_device(loser) == stamp_device(winner) and loser < winner
 
