@@ -409,7 +409,9 @@ def merge(
         tomb = tombs.get(u)
         if tomb is not None:
             if m.latest_stamp() > tomb.stamp:
-                del tombs[u]  # an edit after the deletion: the entry lives
+                del tombs[u]  # an edit after the deletion: the entry lives, edits kept
+                if tomb.entry is not None:
+                    m = merge_entry(None, m, tomb.entry)
                 if o is None:
                     restored.append(u)
                     latest = max(latest, m.latest_stamp())
