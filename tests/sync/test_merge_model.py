@@ -348,9 +348,12 @@ def _same(a: VaultState, b: VaultState) -> bool:
             return False
         if (ta.entry is None) != (tb.entry is None):
             return False
-        if ta.entry is not None and tb.entry is not None:
-            if ta.entry != tb.entry or ta.entry.stamps != tb.entry.stamps:
-                return False
+        if (
+            ta.entry is not None
+            and tb.entry is not None
+            and (ta.entry != tb.entry or ta.entry.stamps != tb.entry.stamps)
+        ):
+            return False
     return True
 
 
