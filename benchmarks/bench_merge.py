@@ -148,7 +148,7 @@ def main() -> None:
     def both_and_merge() -> None:
         merge(base, load(0), load(1), device="0000000a")
 
-    merged, report = merge(base, ours, theirs, device="0000000a")
+    _merged, report = merge(base, ours, theirs, device="0000000a")
     size = sum(len(ct) for _, ct in files) / 2 / 1e6
     print(
         f"{args.accounts} accounts, {args.changes} changes per side ({size:.1f} MB of content "
