@@ -6,8 +6,9 @@ copies). After a full exchange:
 - every computer holds the same entries (values, stamps, history) and the same deletions;
 - for every stamp key of every account, the value is the one of the newest edit (by stamp), and a
   HOTP counter is the highest ever set;
-- no edit is lost: an edit that is not the value is in the account's history, unless a later edit
-  was made by someone who had seen it (its author's device, or an edit whose parent it was);
+- no edit is lost: a value an edit set that is not the value now is in the account's history,
+  unless a later edit was made by someone who had seen that value (on screen: it was the value
+  replaced, or it was an earlier edit of the same computer);
 - a deleted account keeps all of that in its tombstone, for restore.
 
 ``MAX_EXAMPLES`` bounds the run time (about 10-20 s on the loaded CI machine).
@@ -80,7 +81,8 @@ class MergeModel(RuleBasedStateMachine):
         self.computers: list[SimComputer] = []
         self.folder: list[VaultState] = []  # every state ever written, oldest first
         self.edits: list[Edit] = []
-        self.known: set[tuple[str, str, str]] = set()  # (uuid, key, stamp) replaced knowingly
+        #: (uuid, key, value) replaced by someone who saw that value
+        self.known: set[tuple[str, str, str]] = set()
         self.counters: dict[str, int] = {}
         self.made = 0
         self.conflicts = 0
@@ -98,10 +100,11 @@ class MergeModel(RuleBasedStateMachine):
                 continue
             stamp = entry.stamp_of(key)
             if previous is not None:
-                self.known.add((entry.uuid, key, previous.stamp_of(key)))
+                # the value this edit replaced was seen: whoever else had set it too
+                self.known.add((entry.uuid, key, canonical(previous.json_of(key))))
                 for e in self.edits:  # a device has seen its own earlier edits
                     if (e.uuid, e.key) == (entry.uuid, key) and stamp_device(e.stamp) == device:
-                        self.known.add((e.uuid, e.key, e.stamp))
+                        self.known.add((e.uuid, e.key, e.value))
             self.edits.append(Edit(entry.uuid, key, stamp, canonical(entry.json_of(key))))
         if entry.type is OtpType.HOTP:
             self.counters[entry.uuid] = max(self.counters.get(entry.uuid, 0), entry.counter)
@@ -330,7 +333,7 @@ class MergeModel(RuleBasedStateMachine):
             # two computers may set the same value at once: one of them is kept, for both
             kept = {(h.key, canonical(h.value)) for h in entry.history}
             for e in edits:
-                if e.value == newest.value or (uuid, key, e.stamp) in self.known:
+                if e.value == newest.value or (uuid, key, e.value) in self.known:
                     continue  # the value is there, or its replacement was informed
                 assert (key, e.value) in kept, f"an edit of {key} was lost"
 
