@@ -44,7 +44,7 @@ def emu(kind, outbox) -> Iterator[EmulatorServer]:
 
 @pytest.fixture
 def make_pane(qtbot, services, emu):
-    from desktop_app.ui.emnify import EmnifyPane
+    from desktop_app.ui.emnify.pane import EmnifyPane
 
     made = []
 
@@ -180,7 +180,7 @@ def test_trial_enable_with_password_step_and_disable_removing_the_key(
     sign_in(qtbot, pane)
     assert pane.signed_in and "Sign-in codes: none" in state(pane)
     pane.account.forget_password()  # as if the sign-in was long ago
-    pane._update()
+    pane.presenter.render()
     assert pane.step_password.isVisible()
     click(qtbot, pane.action_button)
     assert pane.action_feedback.is_error and "password" in pane.action_feedback.text()
@@ -353,8 +353,8 @@ def test_without_a_keyring_everything_but_keeping_the_session_works(
 
     services.keystore = KeyStore(Broken())
     pane = make_pane(services)
-    pane._make_account()
-    pane._update()
+    pane.presenter.make_account()
+    pane.presenter.render()
     assert not pane.keep_check.isEnabled() and not pane.trust_check.isEnabled()
     assert pane.keyring_note.isVisible() and "keyring" in pane.keyring_note.text()
     sign_in_paid(qtbot, pane, outbox)
@@ -404,7 +404,7 @@ def test_demo_inbox_notice_shows_the_e_mailed_code(qtbot, make_pane, services):
     demo = start_demo()
     try:
         services.demo_info = demo
-        from desktop_app.ui.emnify import EmnifyPane
+        from desktop_app.ui.emnify.pane import EmnifyPane
 
         services.portal_url = demo.url
         pane = EmnifyPane(services, timeout=5.0, auto_resume=False)
