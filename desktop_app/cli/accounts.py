@@ -119,6 +119,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         for row in rows:
             label = f"{row['issuer']}: {row['name']}" if row["issuer"] else str(row["name"])
             code = f"\t{row['code']}" if args.codes else ""
+            meta = row.get("meta")
+            if isinstance(meta, dict) and meta.get("emnify.state") == "inactive":
+                label += " (no longer active on emnify)"
             print(f"{str(row['id'])[:8]}\t{row['type']}\t{label}{code}")
     return EXIT_OK
 
