@@ -525,3 +525,30 @@ def test_key_dialog_shows_the_qr_and_activates_on_click(qtbot, pane, emu, outbox
     click(qtbot, pane.action_button)
     qtbot.waitUntil(lambda: "this app's vault" in state(pane), timeout=WAIT)
     assert shown == [emu.active_keys(USER)[0].secret]
+
+
+@pytest.mark.parametrize("answer", [False, True])
+def test_an_active_key_set_up_elsewhere_is_replaced_only_on_yes(
+    qtbot, pane, emu, outbox, services, monkeypatch, answer
+):
+    """A phone's key became active after the status was read: Enable asks, naming its date,
+    and without a yes the phone's key stays active and nothing is saved."""
+    sign_in_paid(qtbot, pane, outbox)
+    phone = emu.add_active_key(USER)
+    asked: list[str] = []
+    monkeypatch.setattr(pane, "confirm", lambda _title, text: asked.append(text) or answer)
+    click(qtbot, pane.action_button)  # "Enable"
+    qtbot.waitUntil(lambda: bool(asked), timeout=WAIT)
+    idle(qtbot, pane)
+    assert "is active on this account" in asked[0] and "Replace it?" in asked[0]
+    if not answer:
+        assert [k.id for k in emu.active_keys(USER)] == [phone.id]
+        assert services.vault.entries() == []
+        assert "set up elsewhere" in state(pane)
+        assert "Nothing was changed" in pane.action_feedback.text()
+        return
+    qtbot.waitUntil(lambda: "this app's vault" in state(pane), timeout=WAIT)
+    idle(qtbot, pane)
+    (entry,) = services.vault.entries()
+    (active,) = emu.active_keys(USER)
+    assert active.id != phone.id and active.secret == entry.secret

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop_app.portal.enrolment import TwoFactorStatus
+from desktop_app.portal.errors import ActiveKeyExistsError
 
 if TYPE_CHECKING:
     from desktop_app.otp.model import Entry
@@ -63,19 +64,58 @@ class TwoFactorSteps:
             p.view.focus_field("enable_password")
             return
         p.view.clear_field("enable_password")
+        self._create(password, proven=fresh is not None)
+
+    def _create(self, password: str, *, proven: bool, replace_key_id: int | None = None) -> None:
+        p = self.p
+        account = p.account
+        if account is None:
+            return
         enrolment = account.enrolment()
 
         def create() -> Entry:
-            entry = enrolment.create_key(password, password_proven=fresh is not None)
+            entry = enrolment.create_key(
+                password, password_proven=proven, replace_key_id=replace_key_id
+            )
             account.forget_password()
             return entry
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ActiveKeyExistsError):
+                self._ask_to_replace(exc, password, proven)
+            else:
+                self._after_failed_enable()
 
         p.run(
             "action",
             p.translate("EmnifyPane", "Creating the key and saving it in this app…"),
             create,
             on_done=self._created,
-            on_error=lambda _e: self._after_failed_enable(),
+            on_error=failed,
+        )
+
+    def _ask_to_replace(self, exc: ActiveKeyExistsError, password: str, proven: bool) -> None:
+        """An active key this vault does not hold: replaced only on the person's yes."""
+        p = self.p
+        if exc.since:
+            question = p.translate(
+                "EmnifyPane",
+                "An authenticator app set up on {day} is active on this account, and this "
+                "app's vault does not hold its key (a phone or another app has it). Replace "
+                "it? Its codes stop working.",
+            ).format(day=exc.since)
+        else:
+            question = p.translate(
+                "EmnifyPane",
+                "An authenticator app is active on this account, and this app's vault does not "
+                "hold its key (a phone or another app has it). Replace it? Its codes stop "
+                "working.",
+            )
+        if p.view.confirm(p.translate("EmnifyPane", "Replace the authenticator app?"), question):
+            self._create(password, proven=proven, replace_key_id=exc.key_id)
+            return
+        p.refresh(
+            p.translate("EmnifyPane", "Nothing was changed: the other authenticator app stays on.")
         )
 
     def _created(self, entry: Entry) -> None:
