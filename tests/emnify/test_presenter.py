@@ -197,7 +197,7 @@ def test_sign_in_enable_and_disable_step_by_step(presenter, view, emu, services)
     sign_in_with_emailed_code(presenter, view, emu)
     card = view.state.card
     assert card is not None and "Signed in as ann@example.com" in card.account
-    assert "by e-mail" in card.texts.title and card.texts.action == "Enable"
+    assert "by e-mail" in card.texts.title and card.texts.action == "Enable the authenticator app"
     assert card.enabling and not card.needs_password  # the password was just given
     assert "password" in view.cleared and "code" in view.cleared
     assert services.settings.get("portal_user") == USER

@@ -138,7 +138,7 @@ def test_enable_and_disable_on_an_account_with_e_mailed_codes(
 ):
     sign_in_paid(qtbot, pane, outbox)
     assert "by e-mail (can't be turned off on this account)" in state(pane)
-    assert pane.action_button.text() == "Enable"
+    assert pane.action_button.text() == "Enable the authenticator app"
     # The password was just given: no password step, one click.
     assert not pane.step_password.isVisible()
     click(qtbot, pane.action_button)
@@ -161,10 +161,15 @@ def test_enable_and_disable_on_an_account_with_e_mailed_codes(
     idle(qtbot, pane)
     assert "codes will come by e-mail again" in asked[0]
     if emu.account_kind == "enforced":
-        # Refused by the organisation: said beside the action, nothing changed.
-        assert pane.action_feedback.is_error and "mandatory" in pane.action_feedback.text()
+        # Refused by the organisation: said beside the action as a sentence, nothing changed,
+        # and from now on the card says so and offers no Disable.
+        feedback = pane.action_feedback.text()
+        assert pane.action_feedback.is_error and "organisation requires" in feedback
+        assert "mandatory" not in feedback and "portal said" not in feedback
         assert "this app's vault" in state(pane) and emu.active_keys(USER)
         assert services.vault.get(entry.uuid).meta[META_STATE] == "active"
+        assert "cannot be turned off" in pane.detail_label.text()
+        assert not pane.action_button.isVisible()
         return
     qtbot.waitUntil(lambda: "by e-mail" in state(pane), timeout=WAIT)
     assert emu.keys(USER) == []
@@ -283,7 +288,7 @@ def test_fault_between_create_and_activate_leaves_pending(qtbot, pane, emu, outb
     click(qtbot, pane.action_button)
     qtbot.waitUntil(lambda: "pending" in state(pane), timeout=WAIT)
     idle(qtbot, pane)
-    assert pane.action_feedback.is_error
+    assert pane.action_feedback.is_error and "(HTTP" not in pane.action_feedback.text()
     (entry,) = services.vault.entries()
     assert emu.active_keys(USER) == []  # never an active key without its secret in the vault
     assert pane.action_button.text() == "Finish activation"

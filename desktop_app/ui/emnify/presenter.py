@@ -17,6 +17,7 @@ sign in / submit the code / resume / sign out / refresh, and the 2FA steps in
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from desktop_app.portal.enrolment import TwoFactorStatus
 
 log = logging.getLogger(__name__)
+_HTTP_STATUS = re.compile(r" ?\(HTTP \d{3}\)")  # a status code tells a person nothing
 
 Area = Literal["sign_in", "action", "extra"]  # where progress and errors are shown
 Field = Literal["password", "token", "code", "enable_password"]
@@ -141,6 +143,7 @@ class EmnifyPresenter:
         self.two_factor: TwoFactorStatus | None = None
         self.devices: list[TrustedDevice] = []
         self.workspaces: list[Workspace] = []
+        self.enforced: set[str] = set()  # users whose organisation requires an authenticator
         self.steps = TwoFactorSteps(self)
 
     # --- state -----------------------------------------------------------------------------
@@ -160,6 +163,10 @@ class EmnifyPresenter:
             return bool(self.services.keystore.available())
         except Exception:
             return False
+
+    def is_enforced(self) -> bool:
+        user = self.account.user if self.account is not None else None
+        return bool(user) and str(user).lower() in self.enforced
 
     def set_status(self, status: TwoFactorStatus) -> None:
         self.two_factor = status
@@ -194,7 +201,7 @@ class EmnifyPresenter:
         enabling = status is not None and status.state == "off" and vault_open
         return CardState(
             account=text,
-            texts=method_texts(tr, status, vault_open),
+            texts=method_texts(tr, status, vault_open, self.is_enforced()),
             enabling=enabling,
             needs_password=enabling and account.fresh_password() is None,
             several_workspaces=len(self.workspaces) > 1,
@@ -206,7 +213,7 @@ class EmnifyPresenter:
 
     def message_for(self, exc: BaseException) -> str:
         if isinstance(exc, AppError):
-            return str(exc)
+            return _HTTP_STATUS.sub("", str(exc))
         log.error("emnify pane: unexpected failure", exc_info=exc)
         return self.translate("EmnifyPane", "Something went wrong. The log file has the details.")
 

@@ -14,11 +14,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop_app.portal.enrolment import TwoFactorStatus
-from desktop_app.portal.errors import ActiveKeyExistsError
+from desktop_app.portal.errors import ActiveKeyExistsError, ForbiddenError
 
 if TYPE_CHECKING:
     from desktop_app.otp.model import Entry
     from desktop_app.ui.emnify.presenter import EmnifyPresenter
+
+
+def is_enforced_refusal(exc: BaseException) -> bool:
+    """The portal refused to remove a key because the organisation makes 2FA mandatory."""
+    if not isinstance(exc, ForbiddenError):
+        return False
+    said = (exc.server_message or str(exc)).lower()
+    return any(word in said for word in ("mandatory", "enforc", "required"))
 
 
 class TwoFactorSteps:
@@ -33,7 +41,7 @@ class TwoFactorSteps:
             self.enable()
         elif status.state == "pending":
             self.finish_activation()
-        elif (status.state == "on" and status.local is not None) or status.local_missing:
+        elif status.state == "on" and not self.p.is_enforced():
             self.disable()
 
     def secondary(self) -> None:
@@ -210,7 +218,7 @@ class TwoFactorSteps:
     def disable(self) -> None:
         p = self.p
         account, status = p.account, p.two_factor
-        if account is None or status is None or p.busy:
+        if account is None or status is None or p.busy or p.is_enforced():
             return
         after_text = self.after_disable_text(status)
         ok, remove = p.view.confirm_disable(
@@ -231,6 +239,24 @@ class TwoFactorSteps:
             p.translate("EmnifyPane", "Turning off the authenticator app…"),
             lambda: account.enrolment().disable(remove_local=remove),
             on_done=lambda _marked: p.refresh(f"{text} {after_text}"),
+            on_error=self._disable_refused,
+        )
+
+    def _disable_refused(self, exc: BaseException) -> None:
+        """The organisation requires an authenticator app: said as a sentence, remembered for
+        this account (Disable is then not offered)."""
+        p = self.p
+        if not is_enforced_refusal(exc) or p.account is None or not p.account.user:
+            return
+        p.enforced.add(p.account.user.lower())
+        p.view.feedback(
+            "action",
+            "error",
+            p.translate(
+                "EmnifyPane",
+                "Your organisation requires an authenticator app for signing in, so the portal "
+                "did not turn it off. Nothing was changed.",
+            ),
         )
 
     def remove_old_keys(self) -> None:

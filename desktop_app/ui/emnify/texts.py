@@ -22,10 +22,14 @@ class CardTexts:
 
 
 def method_texts(
-    translate: Translate, status: TwoFactorStatus | None, vault_open: bool
+    translate: Translate, status: TwoFactorStatus | None, vault_open: bool, enforced: bool = False
 ) -> CardTexts:
+    """``enforced``: the organisation requires an authenticator app (learnt from a refusal),
+    so turning it off is not offered."""
     if status is None:
         return CardTexts(translate("EmnifyPane", "Loading the account…"), "", "", False)
+    if enforced and status.state == "on":
+        return _enforced(translate, status)
     since = status.since
     old = ""
     if status.inactive_entries:
@@ -41,7 +45,7 @@ def method_texts(
         return CardTexts(
             translate("EmnifyPane", "Sign-in codes: authenticator app (this app's vault)"),
             detail + ".",
-            translate("EmnifyPane", "Disable…"),
+            _disable(translate, enforced),
             secondary=old,
         )
     if method == "app_elsewhere":
@@ -57,7 +61,7 @@ def method_texts(
         return CardTexts(
             translate("EmnifyPane", "Sign-in codes: authenticator app set up elsewhere"),
             detail,
-            translate("EmnifyPane", "Disable…"),
+            _disable(translate, enforced),
             secondary=old,
         )
     if method == "pending":
@@ -91,4 +95,32 @@ def method_texts(
         )
     if not vault_open:
         detail = translate("EmnifyPane", "Unlock the vault to turn on the authenticator app.")
-    return CardTexts(title, detail, translate("EmnifyPane", "Enable"), vault_open, old)
+    return CardTexts(
+        title, detail, translate("EmnifyPane", "Enable the authenticator app"), vault_open, old
+    )
+
+
+def _disable(translate: Translate, enforced: bool) -> str:
+    return "" if enforced else translate("EmnifyPane", "Disable…")
+
+
+def _enforced(translate: Translate, status: TwoFactorStatus) -> CardTexts:
+    """An authenticator app is on, and the organisation does not let it be turned off."""
+    if status.local is not None:
+        title = translate("EmnifyPane", "Sign-in codes: authenticator app (this app's vault)")
+        detail = translate(
+            "EmnifyPane", "Codes come from this app's vault entry “{entry}”."
+        ).format(entry=status.local.label)
+    else:
+        title = translate("EmnifyPane", "Sign-in codes: authenticator app set up elsewhere")
+        detail = translate(
+            "EmnifyPane", "This app's vault does not hold its key (a phone or another app has it)."
+        )
+    detail += " " + translate(
+        "EmnifyPane",
+        "Your organisation requires an authenticator app, so it cannot be turned off here.",
+    )
+    old = ""
+    if status.inactive_entries:
+        old = translate("EmnifyPane", "Remove old key from this app…")
+    return CardTexts(title, detail, "", False, old)

@@ -286,7 +286,6 @@ class EmnifyView(QWidget):
         self.action_button = _button(card, "emnify_action")
         self.action_button.clicked.connect(self.primary_requested)
         self.secondary_button = _button(card, "emnify_secondary")
-        self.secondary_button.setFlat(True)
         self.secondary_button.clicked.connect(self.secondary_requested)
         self.action_feedback = Feedback("emnify_action_message", card)
         arow.addWidget(self.action_button)
