@@ -88,6 +88,9 @@ class RecordingView:
     def feedback(self, area: Area, kind: Kind, text: str = "") -> None:
         self.messages[area] = (kind, text)
 
+    def show_address(self) -> None:
+        self.focused.append("address")  # type: ignore[arg-type]
+
     def show_state(self, state: PaneState) -> None:
         self.states.append(state)
 
@@ -253,7 +256,7 @@ def test_a_bad_portal_address_is_said_beside_sign_in(presenter, view) -> None:
     view.form = SignInForm("ftp://example.com", USER, PASSWORD, "", False, True, False)
     presenter.sign_in()
     assert view.is_error("sign_in") and "https://" in view.text("sign_in")
-    assert presenter.account is None
+    assert presenter.account is None and view.focused == ["address"]
 
 
 def test_one_call_at_a_time_and_busy_is_announced(view, services, emu) -> None:

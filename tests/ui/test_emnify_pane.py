@@ -217,8 +217,8 @@ def test_disable_wording_when_e_mail_codes_are_not_known_yet(
     assert "no second factor" in asked[-1]  # learnt at this sign-in: a trial account
     pane.two_factor.email_codes = None  # as after a sign-in with the key already active
     click(qtbot, pane.action_button)
-    assert "every paid account" in asked[-1] and "trial account" in asked[-1]
-    assert "e-mail again" not in asked[-1]
+    assert "If your account uses e-mail codes" in asked[-1] and "no second factor" in asked[-1]
+    assert "Sign-in codes will come by e-mail again" not in asked[-1]  # never flat
     assert emu.active_keys(USER)  # both times cancelled: nothing changed
 
 
@@ -382,9 +382,15 @@ def test_server_down_is_said_beside_sign_in(qtbot, pane, emu):
 
 
 def test_bad_portal_address_is_explained(qtbot, pane):
+    assert not pane.url_edit.isVisible()  # under "Advanced"
+    click(qtbot, pane.advanced_button)
     type_in(qtbot, pane.url_edit, "ftp://example.com")
     sign_in(qtbot, pane)
     assert pane.sign_in_feedback.is_error and "https://" in pane.sign_in_feedback.text()
+    click(qtbot, pane.advanced_button)
+    assert not pane.url_edit.isVisible()
+    sign_in(qtbot, pane)  # a bad address opens the section again, where it can be fixed
+    assert pane.url_edit.isVisible() and pane.url_edit.text() == "ftp://example.com"
 
 
 def test_every_control_has_an_accessible_name_and_takes_focus(qtbot, pane, emu, outbox):

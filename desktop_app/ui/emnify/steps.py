@@ -211,8 +211,8 @@ class TwoFactorSteps:
         # the key was active before this sign-in: e-mail codes not seen yet
         return self.p.translate(
             "EmnifyPane",
-            "Sign-in codes then come by e-mail, as on every paid account; a trial account "
-            "has no second factor after this.",
+            "If your account uses e-mail codes, they will come by e-mail again; if it does "
+            "not, it then has no second factor.",
         )
 
     def disable(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -116,9 +117,6 @@ class EmnifyView(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         form = self.sign_in_form_layout = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        self.url_edit = _edit(page, "emnify_url", _tr("Portal address"), text=url)
-        self.url_edit.setPlaceholderText(DEFAULT_PORTAL_URL)
-        form.addRow(_tr("Portal address:"), self.url_edit)
         form.addRow("", self._build_way(page))
         self.email_edit = _edit(page, "emnify_email", _tr("E-mail address"), text=user)
         self.email_edit.setPlaceholderText(_tr("you@example.com"))
@@ -148,10 +146,34 @@ class EmnifyView(QWidget):
         self.code_edit.setMaxLength(12)
         self.code_edit.returnPressed.connect(self.code_submitted)
         form.addRow(self.code_label, self.code_edit)
+        self.advanced_button = QToolButton(page)
+        self.advanced_button.setObjectName("emnify_advanced")
+        self.advanced_button.setText(_tr("Advanced"))
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_button.setAutoRaise(True)
+        self.advanced_button.toggled.connect(self._show_advanced)
+        form.addRow("", self.advanced_button)
+        self.url_edit = _edit(page, "emnify_url", _tr("Portal address"), text=url)
+        self.url_edit.setPlaceholderText(DEFAULT_PORTAL_URL)
+        form.addRow(_tr("Portal address:"), self.url_edit)
+        form.setRowVisible(self.url_edit, False)
         lay.addLayout(form)
         lay.addLayout(self._build_sign_in_buttons(page))
         lay.addStretch(1)
         return page
+
+    def _show_advanced(self, shown: bool) -> None:
+        self.advanced_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.sign_in_form_layout.setRowVisible(self.url_edit, shown)
+
+    def show_address(self) -> None:
+        """Open "Advanced", where the portal address is (it needs fixing)."""
+        self.advanced_button.setChecked(True)
+        self.url_edit.setFocus()
 
     def _build_way(self, page: QWidget) -> QVBoxLayout:
         self.use_token_check = QCheckBox(
@@ -290,8 +312,9 @@ class EmnifyView(QWidget):
         self.action_feedback = Feedback("emnify_action_message", card)
         arow.addWidget(self.action_button)
         arow.addWidget(self.secondary_button)
-        arow.addWidget(self.action_feedback, 1)
+        arow.addStretch(1)
         clay.addLayout(arow)
+        clay.addWidget(self.action_feedback)
         return card
 
     # --- showing the state -----------------------------------------------------------------
