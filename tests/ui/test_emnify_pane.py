@@ -563,3 +563,61 @@ def test_an_active_key_set_up_elsewhere_is_replaced_only_on_yes(
     (entry,) = services.vault.entries()
     (active,) = emu.active_keys(USER)
     assert active.id != phone.id and active.secret == entry.secret
+
+
+def test_application_tokens_create_shown_once_copied_and_revoked(
+    qtbot, pane, emu, outbox, monkeypatch
+):
+    from PySide6.QtWidgets import QApplication
+
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    click(qtbot, pane.tokens_button)
+    dialog = pane.tokens_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    before = dialog.tree.topLevelItemCount()
+    assert not dialog.message.is_error
+    click(qtbot, dialog.create_button)  # no description yet
+    assert dialog.message.is_error and "Describe" in dialog.message.text()
+    type_in(qtbot, dialog.description_edit, "backup script")
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: dialog.created_row.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    token = dialog.created_edit.text()
+    assert token and "only this once" in dialog.message.text()
+    assert dialog.tree.topLevelItemCount() == before + 1
+    click(qtbot, dialog.copy_button)
+    assert QApplication.clipboard().text() == token
+    row = next(
+        i
+        for i in range(dialog.tree.topLevelItemCount())
+        if dialog.tree.topLevelItem(i).text(0) == "backup script"
+    )
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(row))
+    asked: list[str] = []
+    monkeypatch.setattr(dialog, "confirm", lambda _t, text: asked.append(text) or True)
+    click(qtbot, dialog.revoke_button)
+    qtbot.waitUntil(lambda: "revoked" in dialog.message.text(), timeout=WAIT)
+    assert "backup script" in asked[0]
+    revoked = [
+        dialog.tree.topLevelItem(i).text(3)
+        for i in range(dialog.tree.topLevelItemCount())
+        if dialog.tree.topLevelItem(i).text(0) == "backup script"
+    ]
+    assert revoked == ["revoked"]
+    dialog.reject()
+    assert dialog.created_edit.text() == ""
+
+
+def test_application_tokens_for_a_non_admin_are_one_sentence(qtbot, make_pane, emu, outbox):
+    emu.user(USER).admin = False
+    pane = make_pane()
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    click(qtbot, pane.tokens_button)
+    dialog = pane.tokens_dialog
+    qtbot.waitUntil(lambda: dialog.message.is_error, timeout=WAIT)
+    assert "Only an Administrator" in dialog.message.text()
+    assert "403" not in dialog.message.text()
+    dialog.reject()

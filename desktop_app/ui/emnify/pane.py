@@ -19,6 +19,7 @@ from desktop_app.app import AppServices
 from desktop_app.portal.account import PortalAccount
 from desktop_app.portal.enrolment import TwoFactorStatus
 from desktop_app.ui.emnify.presenter import EmnifyPresenter
+from desktop_app.ui.emnify.tokens_dialog import TokensDialog
 from desktop_app.ui.emnify.view import EmnifyView
 from desktop_app.ui.emnify.widgets import InboxBridge
 from desktop_app.ui.workers import run_in_thread
@@ -69,6 +70,8 @@ class EmnifyPane(EmnifyView):
         self.enable_requested.connect(p.enable)
         self.switch_requested.connect(p.switch_workspace)
         self.forget_requested.connect(p.forget_device)
+        self.tokens_requested.connect(self.open_tokens)
+        self.tokens_dialog: TokensDialog | None = None
         self._init_demo()
         p.render()
         if auto_resume and self.email_edit.text().strip():
@@ -92,6 +95,16 @@ class EmnifyPane(EmnifyView):
                 on_error(exc)
 
         run_in_thread(fn, on_done=done, on_error=failed)
+
+    def open_tokens(self) -> None:
+        """The application-tokens dialog (window-modal; the list loads when it opens)."""
+        account = self.presenter.account
+        if account is None or not self.presenter.signed_in:
+            return
+        dialog = TokensDialog(account.admin, self._start, self)
+        self.tokens_dialog = dialog
+        dialog.open()
+        dialog.presenter.load()
 
     def _init_demo(self) -> None:
         demo = self.services.demo_info

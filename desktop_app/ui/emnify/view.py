@@ -74,6 +74,7 @@ class EmnifyView(QWidget):
     enable_requested = Signal()
     switch_requested = Signal()
     forget_requested = Signal()
+    tokens_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, url: str = "", user: str = "") -> None:
         super().__init__(parent)
@@ -150,6 +151,9 @@ class EmnifyView(QWidget):
         self.advanced_button.setObjectName("emnify_advanced")
         self.advanced_button.setText(_tr("Advanced"))
         self.advanced_button.setCheckable(True)
+        self.advanced_button.setAccessibleDescription(
+            _tr("Shows the portal address, for a portal other than emnify's own.")
+        )
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_button.setAutoRaise(True)
@@ -262,6 +266,15 @@ class EmnifyView(QWidget):
         drow.addWidget(self.devices_combo, 1)
         drow.addWidget(self.forget_button)
         extra.addRow(_tr("Trusted devices:"), drow)
+        self.tokens_button = _button(page, "emnify_tokens_button", _tr("Application tokens…"))
+        self.tokens_button.setAccessibleDescription(
+            _tr("List, create and revoke the organisation's application tokens.")
+        )
+        self.tokens_button.clicked.connect(self.tokens_requested)
+        trow = QHBoxLayout()
+        trow.addWidget(self.tokens_button)
+        trow.addStretch(1)
+        extra.addRow(_tr("Administration:"), trow)
         lay.addLayout(extra)
         self.extra_feedback = Feedback("emnify_extra_message", page)
         lay.addWidget(self.extra_feedback)
@@ -382,6 +395,7 @@ class EmnifyView(QWidget):
         self.switch_button.setEnabled(idle and card.can_switch)
         self.devices_combo.setEnabled(idle and card.has_devices)
         self.forget_button.setEnabled(idle and card.has_devices)
+        self.tokens_button.setEnabled(idle)
 
     def show_lists(
         self,
