@@ -2,7 +2,8 @@
 
     python benchmarks/emnify_pane_shots.py OUT_DIR [--dark] [--scale 2]
 
-States: signed out, code asked, e-mail codes, enabling, pending, on, error, no keyring. The
+States: signed out (and with Advanced open), code asked, e-mail codes, enabling, pending, on,
+error (enforced), no keyring; the application-tokens dialog after creating a token. The
 settings dialog is shown at its default size; for each state the script prints whether the page
 needs scrolling (it must not). A portal emulator (paid account) runs on loopback.
 """
@@ -102,6 +103,9 @@ def main() -> int:
         emu.add_workspace(USER, "Second org")
         dialog, pane, _svc = dialog_for(emu)
         shot(dialog, "1-signed-out")
+        pane.advanced_button.setChecked(True)
+        shot(dialog, "1b-advanced")
+        pane.advanced_button.setChecked(False)
         pane.password_edit.setText(PASSWORD)
         pane.presenter.sign_in()
         pump(pane)
@@ -119,6 +123,19 @@ def main() -> int:
         pump(pane)
         pump(pane)
         shot(dialog, "6-on")
+        pane.open_tokens()
+        tokens = pane.tokens_dialog
+        pump(pane, until=lambda: not tokens.presenter.busy)
+        tokens.description_edit.setText("backup script")
+        tokens.presenter.create()
+        pump(pane, until=lambda: tokens.created_row.isVisible())
+        pump(pane, until=lambda: not tokens.presenter.busy)
+        for _ in range(5):
+            app.processEvents()
+        path = args.out / f"9-tokens-{tag}.png"
+        tokens.grab().save(str(path))
+        results.append(f"{'9-tokens':14s} (dialog)  {path}")
+        tokens.reject()
         pane.presenter.sign_out()
         pump(pane)
         dialog.close()

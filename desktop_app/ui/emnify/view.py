@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -266,15 +267,6 @@ class EmnifyView(QWidget):
         drow.addWidget(self.devices_combo, 1)
         drow.addWidget(self.forget_button)
         extra.addRow(_tr("Trusted devices:"), drow)
-        self.tokens_button = _button(page, "emnify_tokens_button", _tr("Application tokens…"))
-        self.tokens_button.setAccessibleDescription(
-            _tr("List, create and revoke the organisation's application tokens.")
-        )
-        self.tokens_button.clicked.connect(self.tokens_requested)
-        trow = QHBoxLayout()
-        trow.addWidget(self.tokens_button)
-        trow.addStretch(1)
-        extra.addRow(_tr("Administration:"), trow)
         lay.addLayout(extra)
         self.extra_feedback = Feedback("emnify_extra_message", page)
         lay.addWidget(self.extra_feedback)
@@ -326,6 +318,12 @@ class EmnifyView(QWidget):
         arow.addWidget(self.action_button)
         arow.addWidget(self.secondary_button)
         arow.addStretch(1)
+        self.tokens_button = _button(card, "emnify_tokens_button", _tr("Application tokens…"))
+        self.tokens_button.setAccessibleDescription(
+            _tr("List, create and revoke the organisation's application tokens.")
+        )
+        self.tokens_button.clicked.connect(self.tokens_requested)
+        arow.addWidget(self.tokens_button)
         clay.addLayout(arow)
         clay.addWidget(self.action_feedback)
         return card
@@ -334,7 +332,11 @@ class EmnifyView(QWidget):
 
     def show_state(self, state: PaneState) -> None:
         self._state = state
-        self.stack.setCurrentIndex(0 if state.card is None else 1)
+        current = 0 if state.card is None else 1
+        for i in range(self.stack.count()):  # the stack takes the shown page's height only
+            policy = QSizePolicy.Policy.Preferred if i == current else QSizePolicy.Policy.Ignored
+            self.stack.widget(i).setSizePolicy(policy, policy)
+        self.stack.setCurrentIndex(current)
         self._render_sign_in(state)
         if state.card is not None:
             self._render_card(state.card, state.idle)
