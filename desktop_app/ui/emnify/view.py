@@ -95,8 +95,9 @@ class EmnifyView(QWidget):
         self.inbox_label.hide()
         outer.addWidget(self.inbox_label)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self._build_sign_in(url, user))
-        self.stack.addWidget(self._build_account())
+        self._pages = [self._build_sign_in(url, user), self._build_account()]
+        for page in self._pages:
+            self.stack.addWidget(page)
         outer.addWidget(self.stack)
         outer.addStretch(1)
         self._feedback = {
@@ -333,9 +334,9 @@ class EmnifyView(QWidget):
     def show_state(self, state: PaneState) -> None:
         self._state = state
         current = 0 if state.card is None else 1
-        for i in range(self.stack.count()):  # the stack takes the shown page's height only
+        for i, page in enumerate(self._pages):  # the stack takes the shown page's height only
             policy = QSizePolicy.Policy.Preferred if i == current else QSizePolicy.Policy.Ignored
-            self.stack.widget(i).setSizePolicy(policy, policy)
+            page.setSizePolicy(policy, policy)
         self.stack.setCurrentIndex(current)
         self._render_sign_in(state)
         if state.card is not None:
