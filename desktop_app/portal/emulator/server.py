@@ -53,6 +53,26 @@ from desktop_app.portal.emulator.workspaces import WORKSPACE_CALLS, WorkspaceApi
 log = logging.getLogger("desktop_app.portal.emulator")
 
 
+def _check_options(
+    account_kind: str,
+    mfa_password_form: str,
+    number_form: str,
+    mfa_item_omit: Iterable[str],
+    wrong_code_status: int,
+) -> None:
+    """ValueError with a message for an option the emulator does not know."""
+    if account_kind not in ACCOUNT_KINDS:
+        raise ValueError(f"account_kind must be one of {', '.join(ACCOUNT_KINDS)}")
+    if mfa_password_form not in ("hashed", "plain", "either"):
+        raise ValueError("mfa_password_form must be hashed, plain or either")
+    if number_form not in NUMBER_FORMS:
+        raise ValueError(f"number_form must be one of {', '.join(NUMBER_FORMS)}")
+    if not set(mfa_item_omit) <= set(MFA_ITEM_FIELDS):
+        raise ValueError(f"mfa_item_omit takes {', '.join(MFA_ITEM_FIELDS)}")
+    if wrong_code_status not in (400, 401, 422):
+        raise ValueError("wrong_code_status must be 400, 401 or 422")
+
+
 class EmulatorServer:
     """The emulator. ``users`` maps e-mail to password, or is a list of :class:`EmulatorUser`."""
 
@@ -83,10 +103,10 @@ class EmulatorServer:
         mfa_item_omit: Iterable[str] = (),
         wrong_code_status: int = 401,
     ) -> None:
-        if account_kind not in ACCOUNT_KINDS:
-            raise ValueError(f"account_kind must be one of {', '.join(ACCOUNT_KINDS)}")
-        if mfa_password_form not in ("hashed", "plain", "either"):
-            raise ValueError("mfa_password_form must be hashed, plain or either")
+        mfa_item_omit = tuple(mfa_item_omit)
+        _check_options(
+            account_kind, mfa_password_form, number_form, mfa_item_omit, wrong_code_status
+        )
         self.host = host
         self._port = port
         self.account_kind = account_kind
@@ -106,16 +126,20 @@ class EmulatorServer:
         self.active_status_id = active_status_id
         self.pending_status_id = pending_status_id
         self._ssl_context = ssl_context
-        if number_form not in NUMBER_FORMS:
-            raise ValueError(f"number_form must be one of {', '.join(NUMBER_FORMS)}")
         self.number_form = number_form
-        if wrong_code_status not in (400, 401, 422):
-            raise ValueError("wrong_code_status must be 400, 401 or 422")
         self.wrong_code_status = wrong_code_status
         self.last_headers: dict[str, dict[str, str]] = {}
         self.mfa_item_omit = frozenset(mfa_item_omit)
-        if not self.mfa_item_omit <= set(MFA_ITEM_FIELDS):
-            raise ValueError(f"mfa_item_omit takes {', '.join(MFA_ITEM_FIELDS)}")
+        self._init_state()
+        if isinstance(users, Mapping):
+            for email, password in users.items():
+                self.add_user(email, password)
+        elif users is not None:
+            for user in users:
+                self._add(user)
+
+    def _init_state(self) -> None:
+        """Empty state (users, workspaces, tokens, faults, mails) and the parts that answer."""
         self.clock_offset = 0.0
         self.lock = threading.RLock()
         self.accounts: dict[str, EmulatorUser] = {}
@@ -139,12 +163,6 @@ class EmulatorServer:
             **{c: self.mfa for c in MFA_CALLS},
             **{c: self.workspace_calls for c in WORKSPACE_CALLS},
         }
-        if isinstance(users, Mapping):
-            for email, password in users.items():
-                self.add_user(email, password)
-        elif users is not None:
-            for user in users:
-                self._add(user)
 
     # --- users and state -------------------------------------------------------------------
 
