@@ -20,8 +20,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError
 from desktop_app.portal.account import PortalAccount, SignInOutcome
@@ -32,77 +31,29 @@ from desktop_app.portal.errors import (
     NotSignedInError,
     SessionExpiredError,
 )
+from desktop_app.ui.emnify.ports import (
+    Area,
+    CardState,
+    Field,
+    Kind,
+    PaneState,
+    PaneView,
+    Runner,
+    SignInForm,
+)
 from desktop_app.ui.emnify.steps import TwoFactorSteps
-from desktop_app.ui.emnify.texts import CardTexts, Translate, method_texts
+from desktop_app.ui.emnify.texts import Translate, method_texts
 
 if TYPE_CHECKING:
     import httpx
 
     from desktop_app.app import AppServices
-    from desktop_app.otp.model import Entry
     from desktop_app.portal.enrolment import TwoFactorStatus
 
 log = logging.getLogger(__name__)
 _HTTP_STATUS = re.compile(r" ?\(HTTP \d{3}\)")  # a status code tells a person nothing
 
-Area = Literal["sign_in", "action", "extra"]  # where progress and errors are shown
-Field = Literal["password", "token", "code", "enable_password"]
-Kind = Literal["busy", "info", "error", "clear"]
 Loaded = tuple["TwoFactorStatus", list[TrustedDevice], list[Workspace], Workspace | None]
-Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
-
-
-@dataclass(frozen=True)
-class SignInForm:
-    url: str
-    user: str
-    password: str
-    token: str
-    use_token: bool
-    keep: bool  # "keep me signed in", when it can be
-    trust: bool  # "trust this device", when it can be
-
-
-@dataclass(frozen=True)
-class CardState:
-    account: str  # "Signed in as … · workspace"
-    texts: CardTexts
-    enabling: bool  # the password step and "show the QR code" belong to Enable
-    needs_password: bool
-    several_workspaces: bool
-    can_switch: bool
-    has_devices: bool
-
-
-@dataclass(frozen=True)
-class PaneState:
-    idle: bool
-    waiting_for_code: bool
-    keyring: bool
-    card: CardState | None  # None: signed out
-
-
-class PaneView(Protocol):
-    def sign_in_form(self) -> SignInForm: ...
-    def code(self) -> str: ...
-    def enable_password(self) -> str: ...
-    def show_qr(self) -> bool: ...
-    def chosen_workspace(self) -> int | None: ...
-    def chosen_device(self) -> tuple[int, str] | None: ...
-    def clear_field(self, name: Field) -> None: ...
-    def focus_field(self, name: Field, select: bool = False) -> None: ...
-    def feedback(self, area: Area, kind: Kind, text: str = "") -> None: ...
-    def show_address(self) -> None: ...
-    def show_state(self, state: PaneState) -> None: ...
-    def show_lists(
-        self,
-        devices: list[tuple[int | None, str]],
-        workspaces: list[tuple[int, str]],
-        current: int | None,
-    ) -> None: ...
-    def confirm(self, title: str, text: str) -> bool: ...
-    def confirm_disable(self, text: str) -> tuple[bool, bool]: ...
-    def show_key(self, entry: Entry) -> bool: ...
 
 
 def _untranslated(_context: str, text: str) -> str:
@@ -546,3 +497,16 @@ class EmnifyPresenter:
             lambda: account.forget_device(ident),
             on_done=lambda _r: self.refresh(tr("EmnifyPane", "The device was forgotten.")),
         )
+
+
+__all__ = [
+    "Area",
+    "CardState",
+    "EmnifyPresenter",
+    "Field",
+    "Kind",
+    "PaneState",
+    "PaneView",
+    "Runner",
+    "SignInForm",
+]

@@ -18,7 +18,7 @@ from desktop_app.portal.errors import ActiveKeyExistsError, ForbiddenError
 
 if TYPE_CHECKING:
     from desktop_app.otp.model import Entry
-    from desktop_app.ui.emnify.presenter import EmnifyPresenter
+    from desktop_app.ui.emnify.ports import PresenterPort
 
 
 def is_enforced_refusal(exc: BaseException) -> bool:
@@ -30,7 +30,7 @@ def is_enforced_refusal(exc: BaseException) -> bool:
 
 
 class TwoFactorSteps:
-    def __init__(self, presenter: EmnifyPresenter) -> None:
+    def __init__(self, presenter: PresenterPort) -> None:
         self.p = presenter
 
     def primary(self) -> None:

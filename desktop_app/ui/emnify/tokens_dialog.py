@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.portal.admin import AdminTools, ApplicationTokenInfo
-from desktop_app.ui.emnify.presenter import Kind, Runner
+from desktop_app.ui.emnify.ports import Kind, Runner
 from desktop_app.ui.emnify.tokens_presenter import TokensPresenter
 from desktop_app.ui.emnify.widgets import Feedback
 

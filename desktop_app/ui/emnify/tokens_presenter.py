@@ -17,7 +17,7 @@ from desktop_app.portal.admin import (
     CreatedToken,
     is_admin_refusal,
 )
-from desktop_app.ui.emnify.presenter import Kind, Runner
+from desktop_app.ui.emnify.ports import Kind, Runner
 from desktop_app.ui.emnify.texts import Translate
 
 

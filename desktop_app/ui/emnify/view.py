@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.otp.model import Entry
 from desktop_app.settings import DEFAULT_PORTAL_URL
-from desktop_app.ui.emnify.presenter import (
+from desktop_app.ui.emnify.ports import (
     Area,
     CardState,
     Field,
