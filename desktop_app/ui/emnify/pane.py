@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from shiboken6 import isValid
@@ -19,10 +19,11 @@ from desktop_app.app import AppServices
 from desktop_app.portal.account import PortalAccount
 from desktop_app.portal.enrolment import TwoFactorStatus
 from desktop_app.ui.emnify.presenter import EmnifyPresenter
+from desktop_app.ui.emnify.runner import job_runner
 from desktop_app.ui.emnify.tokens_dialog import TokensDialog
 from desktop_app.ui.emnify.view import EmnifyView
 from desktop_app.ui.emnify.widgets import InboxBridge
-from desktop_app.ui.workers import run_in_thread
+from desktop_app.ui.workers import Job
 
 if TYPE_CHECKING:
     import httpx
@@ -49,10 +50,11 @@ class EmnifyPane(EmnifyView):
         super().__init__(parent, url=_initial_url(services), user=_initial_user(services))
         self.services = services
         self._unsubscribe: Callable[[], None] | None = None
+        self._job = Job(self)
         self.presenter = EmnifyPresenter(
             self,
             services,
-            self._start,
+            job_runner(self._job),
             translate=QCoreApplication.translate,
             clock=clock,
             transport=transport,
@@ -77,31 +79,12 @@ class EmnifyPane(EmnifyView):
         if auto_resume and self.email_edit.text().strip():
             p.resume(self.email_edit.text())
 
-    def _start(
-        self,
-        fn: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-    ) -> None:
-        """Run a portal call in a worker thread; its outcome comes back on the GUI thread
-        (dropped once the pane is gone)."""
-
-        def done(result: Any) -> None:
-            if isValid(self):
-                on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            if isValid(self):
-                on_error(exc)
-
-        run_in_thread(fn, on_done=done, on_error=failed)
-
     def open_tokens(self) -> None:
         """The application-tokens dialog (window-modal; the list loads when it opens)."""
         account = self.presenter.account
         if account is None or not self.presenter.signed_in:
             return
-        dialog = TokensDialog(account.admin, self._start, self)
+        dialog = TokensDialog(account.admin, self)
         self.tokens_dialog = dialog
         dialog.open()
         dialog.presenter.load()
@@ -156,6 +139,7 @@ class EmnifyPane(EmnifyView):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        self._job.cancel()
         self.presenter.shutdown()
 
 

@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.portal.admin import AdminTools, ApplicationTokenInfo
-from desktop_app.ui.emnify.ports import Kind, Runner
+from desktop_app.ui.emnify.ports import Kind
+from desktop_app.ui.emnify.runner import job_runner
 from desktop_app.ui.emnify.tokens_presenter import TokensPresenter
 from desktop_app.ui.emnify.widgets import Feedback
+from desktop_app.ui.workers import Job
 
 
 class TokensDialog(QDialog):
-    def __init__(
-        self, tools: Callable[[], AdminTools], run: Runner, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, tools: Callable[[], AdminTools], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Application tokens"))
         self.resize(620, 420)
@@ -87,7 +87,10 @@ class TokensDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.presenter = TokensPresenter(self, tools, run, translate=QCoreApplication.translate)
+        self.job = Job(self)
+        self.presenter = TokensPresenter(
+            self, tools, job_runner(self.job), translate=QCoreApplication.translate
+        )
         self.create_button.clicked.connect(self.presenter.create)
         self.description_edit.returnPressed.connect(self.presenter.create)
         self.revoke_button.clicked.connect(self.presenter.revoke)
