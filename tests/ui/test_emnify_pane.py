@@ -621,3 +621,38 @@ def test_application_tokens_for_a_non_admin_are_one_sentence(qtbot, make_pane, e
     assert "Only an Administrator" in dialog.message.text()
     assert "403" not in dialog.message.text()
     dialog.reject()
+
+
+def test_security_events_newest_first_and_paged(qtbot, pane, emu, outbox, monkeypatch):
+    from desktop_app.ui.emnify import events_presenter
+
+    monkeypatch.setattr(events_presenter, "PER_PAGE", 2)
+    user = emu.user(USER)
+    for n in range(3):
+        emu.admin.record(user, "mfa", f"MFA key {n} deleted")
+        emu.advance_clock(60)
+    sign_in_paid(qtbot, pane, outbox)  # a sign-in: the newest event
+    idle(qtbot, pane)
+    click(qtbot, pane.events_button)
+    dialog = pane.events_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() > 0, timeout=WAIT)
+
+    def shown() -> list[str]:
+        return [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+
+    first = shown()
+    assert len(first) <= 2 and "MFA key 0 deleted" not in first
+    while dialog.older_button.isEnabled():
+        before = len(shown())
+        click(qtbot, dialog.older_button)
+        qtbot.waitUntil(
+            lambda b=before: len(shown()) > b or not dialog.presenter.busy, timeout=WAIT
+        )
+        qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    texts = shown()
+    deleted = [t for t in texts if t.startswith("MFA key")]
+    assert deleted == ["MFA key 2 deleted", "MFA key 1 deleted", "MFA key 0 deleted"]
+    assert texts.index("MFA key 2 deleted") > 0  # the sign-in came after: listed first
+    assert not dialog.message.is_error
+    dialog.reject()

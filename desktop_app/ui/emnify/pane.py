@@ -18,6 +18,7 @@ from shiboken6 import isValid
 from desktop_app.app import AppServices
 from desktop_app.portal.account import PortalAccount
 from desktop_app.portal.enrolment import TwoFactorStatus
+from desktop_app.ui.emnify.events_dialog import EventsDialog
 from desktop_app.ui.emnify.presenter import EmnifyPresenter
 from desktop_app.ui.emnify.runner import job_runner
 from desktop_app.ui.emnify.tokens_dialog import TokensDialog
@@ -74,6 +75,8 @@ class EmnifyPane(EmnifyView):
         self.forget_requested.connect(p.forget_device)
         self.tokens_requested.connect(self.open_tokens)
         self.tokens_dialog: TokensDialog | None = None
+        self.events_requested.connect(self.open_events)
+        self.events_dialog: EventsDialog | None = None
         self._init_demo()
         p.render()
         if auto_resume and self.email_edit.text().strip():
@@ -86,6 +89,16 @@ class EmnifyPane(EmnifyView):
             return
         dialog = TokensDialog(account.admin, self)
         self.tokens_dialog = dialog
+        dialog.open()
+        dialog.presenter.load()
+
+    def open_events(self) -> None:
+        """The security-events dialog (window-modal; the first page loads when it opens)."""
+        account = self.presenter.account
+        if account is None or not self.presenter.signed_in:
+            return
+        dialog = EventsDialog(account.admin, self)
+        self.events_dialog = dialog
         dialog.open()
         dialog.presenter.load()
 

@@ -76,6 +76,7 @@ class EmnifyView(QWidget):
     switch_requested = Signal()
     forget_requested = Signal()
     tokens_requested = Signal()
+    events_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, url: str = "", user: str = "") -> None:
         super().__init__(parent)
@@ -325,6 +326,12 @@ class EmnifyView(QWidget):
         )
         self.tokens_button.clicked.connect(self.tokens_requested)
         arow.addWidget(self.tokens_button)
+        self.events_button = _button(card, "emnify_events_button", _tr("Security events…"))
+        self.events_button.setAccessibleDescription(
+            _tr("Your recent sign-ins and two-factor changes, newest first.")
+        )
+        self.events_button.clicked.connect(self.events_requested)
+        arow.addWidget(self.events_button)
         clay.addLayout(arow)
         clay.addWidget(self.action_feedback)
         return card
@@ -399,6 +406,7 @@ class EmnifyView(QWidget):
         self.devices_combo.setEnabled(idle and card.has_devices)
         self.forget_button.setEnabled(idle and card.has_devices)
         self.tokens_button.setEnabled(idle)
+        self.events_button.setEnabled(idle)
 
     def show_lists(
         self,
