@@ -656,3 +656,31 @@ def test_security_events_newest_first_and_paged(qtbot, pane, emu, outbox, monkey
     assert texts.index("MFA key 2 deleted") > 0  # the sign-in came after: listed first
     assert not dialog.message.is_error
     dialog.reject()
+
+
+def test_lost_phone_recovery_removes_a_colleagues_key_naming_them(
+    qtbot, pane, emu, outbox, monkeypatch
+):
+    colleague = "bob@example.com"
+    emu.add_user(colleague, "bobs password", colleague_of=USER, admin=False)
+    phone = emu.add_active_key(colleague)
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    click(qtbot, pane.recovery_button)
+    dialog = pane.recovery_dialog
+    assert dialog is not None
+    type_in(qtbot, dialog.email_edit, colleague)
+    click(qtbot, dialog.find_button)
+    qtbot.waitUntil(lambda: dialog.items.count() > 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    assert colleague in dialog.user_label.text()
+    assert "created" in dialog.items.item(0).text()
+    dialog.items.setCurrentRow(0)
+    asked: list[str] = []
+    monkeypatch.setattr(dialog, "confirm", lambda title, text: asked.append(title + text) or True)
+    click(qtbot, dialog.remove_button)
+    qtbot.waitUntil(lambda: "Removed" in dialog.message.text(), timeout=WAIT)
+    assert asked and colleague in asked[0]
+    assert phone.id not in [k.id for k in emu.keys(colleague)]
+    assert dialog.items.count() == 0
+    dialog.reject()

@@ -20,6 +20,7 @@ from desktop_app.portal.account import PortalAccount
 from desktop_app.portal.enrolment import TwoFactorStatus
 from desktop_app.ui.emnify.events_dialog import EventsDialog
 from desktop_app.ui.emnify.presenter import EmnifyPresenter
+from desktop_app.ui.emnify.recovery_dialog import RecoveryDialog
 from desktop_app.ui.emnify.runner import job_runner
 from desktop_app.ui.emnify.tokens_dialog import TokensDialog
 from desktop_app.ui.emnify.view import EmnifyView
@@ -77,6 +78,8 @@ class EmnifyPane(EmnifyView):
         self.tokens_dialog: TokensDialog | None = None
         self.events_requested.connect(self.open_events)
         self.events_dialog: EventsDialog | None = None
+        self.recovery_requested.connect(self.open_recovery)
+        self.recovery_dialog: RecoveryDialog | None = None
         self._init_demo()
         p.render()
         if auto_resume and self.email_edit.text().strip():
@@ -101,6 +104,14 @@ class EmnifyPane(EmnifyView):
         self.events_dialog = dialog
         dialog.open()
         dialog.presenter.load()
+
+    def open_recovery(self) -> None:
+        """The lost-phone recovery dialog (window-modal)."""
+        account = self.presenter.account
+        if account is None or not self.presenter.signed_in:
+            return
+        self.recovery_dialog = RecoveryDialog(account.admin, self)
+        self.recovery_dialog.open()
 
     def _init_demo(self) -> None:
         demo = self.services.demo_info

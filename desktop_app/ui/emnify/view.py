@@ -77,6 +77,7 @@ class EmnifyView(QWidget):
     forget_requested = Signal()
     tokens_requested = Signal()
     events_requested = Signal()
+    recovery_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, url: str = "", user: str = "") -> None:
         super().__init__(parent)
@@ -332,6 +333,12 @@ class EmnifyView(QWidget):
         )
         self.events_button.clicked.connect(self.events_requested)
         arow.addWidget(self.events_button)
+        self.recovery_button = _button(card, "emnify_recovery_button", _tr("Lost phone…"))
+        self.recovery_button.setAccessibleDescription(
+            _tr("Remove another user's two-factor keys or trusted devices (administrators).")
+        )
+        self.recovery_button.clicked.connect(self.recovery_requested)
+        arow.addWidget(self.recovery_button)
         clay.addLayout(arow)
         clay.addWidget(self.action_feedback)
         return card
@@ -407,6 +414,7 @@ class EmnifyView(QWidget):
         self.forget_button.setEnabled(idle and card.has_devices)
         self.tokens_button.setEnabled(idle)
         self.events_button.setEnabled(idle)
+        self.recovery_button.setEnabled(idle)
 
     def show_lists(
         self,
