@@ -3,7 +3,8 @@
     python benchmarks/emnify_pane_shots.py OUT_DIR [--dark] [--scale 2]
 
 States: signed out (and with Advanced open), code asked, e-mail codes, enabling, pending, on,
-error (enforced), no keyring; the application-tokens dialog after creating a token. The
+error (enforced), no keyring; the dialogs: application tokens after a create, security
+events, lost-phone recovery with a colleague found. The
 settings dialog is shown at its default size; for each state the script prints whether the page
 needs scrolling (it must not). A portal emulator (paid account) runs on loopback.
 """
@@ -68,6 +69,13 @@ def main() -> int:
         dialog.grab().save(str(path))
         results.append(f"{name:14s} fits={'yes' if fits else 'NO'}  {path}")
 
+    def dialog_shot(window, name: str) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(5):
+            app.processEvents()
+        path = args.out / f"{name}-{tag}.png"
+        window.grab().save(str(path))
+        results.append(f"{name:14s} (dialog)  {path}")
+
     class Broken:
         def get_password(self, service, username):  # type: ignore[no-untyped-def]
             raise RuntimeError("no keyring")
@@ -101,6 +109,8 @@ def main() -> int:
     with EmulatorServer(account_kind="paid") as emu:
         emu.add_user(USER, PASSWORD, application_token="tok")
         emu.add_workspace(USER, "Second org")
+        emu.add_user("bob@example.com", "bobs password", colleague_of=USER, admin=False)
+        emu.add_active_key("bob@example.com")
         dialog, pane, _svc = dialog_for(emu)
         shot(dialog, "1-signed-out")
         pane.advanced_button.setChecked(True)
@@ -132,10 +142,22 @@ def main() -> int:
         pump(pane, until=lambda: not tokens.presenter.busy)
         for _ in range(5):
             app.processEvents()
-        path = args.out / f"9-tokens-{tag}.png"
-        tokens.grab().save(str(path))
-        results.append(f"{'9-tokens':14s} (dialog)  {path}")
+        dialog_shot(tokens, "9-tokens")
         tokens.reject()
+        pane.open_events()
+        events = pane.events_dialog
+        pump(pane, until=lambda: not events.presenter.busy)
+        dialog_shot(events, "10-events")
+        events.reject()
+        pane.open_recovery()
+        recovery = pane.recovery_dialog
+        recovery.email_edit.setText("bob@example.com")
+        recovery.presenter.find()
+        pump(pane, until=lambda: recovery.items.count() > 0)
+        pump(pane, until=lambda: not recovery.presenter.busy)
+        recovery.items.setCurrentRow(0)
+        dialog_shot(recovery, "11-recovery")
+        recovery.reject()
         pane.presenter.sign_out()
         pump(pane)
         dialog.close()
