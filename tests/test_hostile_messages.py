@@ -124,6 +124,8 @@ VETTED = {
     ("ui/workers.py", "type(exc).__name__"): "a class name",
     ("vault/keystore.py", "type(exc).__name__"): "a class name",
     ("vault/store.py", "exc.strerror"): "an OS error's fixed text",
+    ("vault/lock.py", "exc.strerror"): "an OS error's fixed text",
+    ("otp/model.py", "key"): "a field's stamp key (issuer, name, meta:KEY), not its value",
     ("intake.py", "kind"): "a well-known scheme name or fixed text",
     ("otp/migration.py", "str(exc)"): "an OtpError: fixed messages",
 }
