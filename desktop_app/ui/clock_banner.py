@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop_app import clock
 from desktop_app.settings import Settings, setting
@@ -56,19 +56,23 @@ class ClockBanner(QFrame):
         self.measured: float | None = None  # the last offset a time server gave
         self._quiet = False  # the daily check says nothing when the clock is close enough
 
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(8)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
         self.text = QLabel(self)
         self.text.setObjectName("clock_text")
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row.addWidget(self.text, 1)
+        column.addWidget(self.text)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addStretch(1)
         self.check_button = self._button(self.tr("Check now"), lambda: self.check_now())
         self.correct_button = self._button(self.tr("Correct the codes in this app"), self.correct)
         self.stop_button = self._button(self.tr("Stop correcting"), self.stop_correcting)
-        for button in (self.check_button, self.correct_button, self.stop_button):
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        for button in (self.correct_button, self.stop_button, self.check_button):
+            row.addWidget(button)
+        column.addLayout(row)
         themed(self, _css)
 
         self._sync_job = Job(self)
@@ -167,19 +171,19 @@ class ClockBanner(QFrame):
             offset = f"{abs(self.measured):.1f}"
             if abs(self.measured) <= clock.CORRECTION_THRESHOLD:
                 parts.append(
-                    self.tr("{server}: the clock is {offset} s off, close enough.").format(
-                        server=name, offset=offset
-                    )
+                    self.tr(
+                        "According to {server}, the clock is {offset} s off: close enough."
+                    ).format(server=name, offset=offset)
                 )
             elif self.measured > 0:
                 parts.append(
-                    self.tr("{server}: the clock is {offset} s <b>behind</b>.").format(
+                    self.tr("According to {server}, the clock is {offset} s <b>behind</b>.").format(
                         server=name, offset=offset
                     )
                 )
             else:
                 parts.append(
-                    self.tr("{server}: the clock is {offset} s <b>ahead</b>.").format(
+                    self.tr("According to {server}, the clock is {offset} s <b>ahead</b>.").format(
                         server=name, offset=offset
                     )
                 )

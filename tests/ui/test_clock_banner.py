@@ -64,7 +64,10 @@ def test_unsynchronised_clock_checked_and_codes_corrected_then_reset(
 
         qtbot.mouseClick(banner.check_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(banner.correct_button.isVisible)
-        assert f"{server.address}: the clock is 95.0 s <b>behind</b>." in banner.text.text()
+        assert (
+            f"According to {server.address}, the clock is 95.0 s <b>behind</b>."
+            in banner.text.text()
+        )
         assert len(server.requests) == 1
 
         qtbot.mouseClick(banner.correct_button, Qt.MouseButton.LeftButton)
