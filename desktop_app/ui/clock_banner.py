@@ -196,9 +196,7 @@ class ClockBanner(QFrame):
         self.text.setText(" ".join(parts))
         corrected = bool(correction)
         same = self.measured is not None and round(self.measured * 1000) == round(correction * 1000)
-        self.check_button.setVisible(
-            self.synced is False or self.measured is not None or error != ""
-        )
+        self.check_button.setVisible(bool(parts))  # whenever there is something to say
         self.correct_button.setVisible(self._correctable() and not same)
         self.stop_button.setVisible(corrected)
         self.setVisible(bool(parts))

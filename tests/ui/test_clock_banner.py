@@ -127,3 +127,14 @@ def test_daily_check_asks_the_server_once_a_day(services, qtbot, monkeypatch) ->
         qtbot.waitUntil(lambda: not banner._sync_job.busy)
         qtbot.wait(200)
     assert len(server.requests) == 1
+
+
+def test_a_stored_correction_is_shown_while_the_state_is_unknown(services, qtbot, monkeypatch):
+    services.settings.set(clock.OFFSET_SETTING, -12_500)
+    banner = _window(services, qtbot, monkeypatch).clock_banner  # no timedate1: unknown
+    qtbot.waitUntil(lambda: not banner._sync_job.busy)
+    assert banner.isVisible() and banner.synced is None
+    assert "Codes in this app are corrected by -12.5 s." in banner.text.text()
+    assert banner.check_button.isVisible() and banner.stop_button.isVisible()
+    qtbot.mouseClick(banner.stop_button, Qt.MouseButton.LeftButton)
+    assert services.settings.get(clock.OFFSET_SETTING) == 0 and not banner.isVisible()
