@@ -1,4 +1,4 @@
-"""Render the main window's clock banner (issue 25) into PNGs, light and dark.
+"""Render the main window's clock banner (issue 25) into PNGs, light and dark (and German).
 
     xvfb-run -a python benchmarks/clock_banner_shots.py OUT_DIR
 
@@ -29,11 +29,13 @@ def main(out: Path) -> None:
 
     from desktop_app import clock
     from desktop_app.ui.application import build_window, create_app
+    from desktop_app.ui.i18n import install_translations
     from desktop_app.ui.theme import apply_theme
 
     app = create_app()
     out.mkdir(parents=True, exist_ok=True)
-    for theme in ("light", "dark"):
+    for theme, language in (("light", "en"), ("dark", "en"), ("light", "de")):
+        install_translations(app, language)
         apply_theme(app, theme)
         svc = _services(Path(tempfile.mkdtemp()) / "full")
         svc.vault.add_many(_entries())
@@ -54,7 +56,8 @@ def main(out: Path) -> None:
             step()
             for _ in range(5):
                 app.processEvents()
-            path = out / f"clock_banner_{name}_{theme}.png"
+            lang = "" if language == "en" else f"_{language}"
+            path = out / f"clock_banner_{name}_{theme}{lang}.png"
             win.grab().save(str(path))
             print(path)
         win.close()
