@@ -221,6 +221,45 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=1000,
     ),
     Setting(
+        "time_server",
+        str,
+        "pool.ntp.org",
+        QT_TRANSLATE_NOOP("Settings", "Time server"),
+        QT_TRANSLATE_NOOP(
+            "Settings", "The SNTP server asked when the clock is checked (host or host:port)."
+        ),
+        section=QT_TRANSLATE_NOOP("Settings", "Clock"),
+    ),
+    Setting(
+        "time_check_daily",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("Settings", "Check the clock once a day"),
+        QT_TRANSLATE_NOOP(
+            "Settings", "Once a day, ask the time server how far this computer's clock is off."
+        ),
+        section=QT_TRANSLATE_NOOP("Settings", "Clock"),
+    ),
+    Setting(
+        "clock_offset_ms",
+        int,
+        0,
+        "Code time correction (ms)",
+        "Added to the clock when codes are computed; set from a time-server check, reset when "
+        "the system clock is synchronised again.",
+        minimum=-86_400_000,
+        maximum=86_400_000,
+        internal=True,
+    ),
+    Setting(
+        "time_last_check",
+        int,
+        0,
+        "Last clock check",
+        "When the time server was last asked (seconds since 1970), for the daily check.",
+        internal=True,
+    ),
+    Setting(
         "portal_url",
         str,
         DEFAULT_PORTAL_URL,
@@ -244,6 +283,7 @@ SECTION_TITLES = (
     QT_TRANSLATE_NOOP("Settings", "General"),
     QT_TRANSLATE_NOOP("Settings", "Security"),
     QT_TRANSLATE_NOOP("Settings", "Backups"),
+    QT_TRANSLATE_NOOP("Settings", "Clock"),
     QT_TRANSLATE_NOOP("Settings", "emnify account"),
 )
 

@@ -105,7 +105,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         entries = services.vault.entries()
     finally:
         services.close()
-    now = time.time()
+    from desktop_app.clock import corrected_clock
+
+    now = corrected_clock(time.time, services.settings)()  # with the app's clock correction
     rows = []
     for e in entries:
         row: dict[str, object] = {

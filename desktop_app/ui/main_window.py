@@ -41,10 +41,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop_app.clock import corrected_clock
 from desktop_app.otp.model import Entry
 from desktop_app.ui.accounts_model import ROLE_ENTRY, AccountsFilter, AccountsModel
 from desktop_app.ui.accounts_view import AccountsView
 from desktop_app.ui.clipboard import ClipboardGuard
+from desktop_app.ui.clock_banner import ClockBanner
 from desktop_app.ui.controllers.adding import AddingController
 from desktop_app.ui.controllers.list_actions import ListActions
 from desktop_app.ui.controllers.locking import LockController
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(380, 360)
         self.setAcceptDrops(True)
 
-        self.model = AccountsModel(self, clock)
+        self.model = AccountsModel(self, corrected_clock(clock, self.settings))  # issue 25
         self.proxy = AccountsFilter(self)
         self.proxy.setSourceModel(self.model)
         self.clipboard_guard = ClipboardGuard(self)
@@ -249,6 +251,9 @@ class MainWindow(QMainWindow):
                 demo.password if demo is not None else "",
             )
             outer.addWidget(self.demo_banner)
+        self.clock_banner = ClockBanner(central, self.settings)  # issue 25: is the clock right?
+        outer.addWidget(self.clock_banner)
+        self.clock_banner.start()
 
         line = QFrame(central)
         line.setFrameShape(QFrame.Shape.HLine)

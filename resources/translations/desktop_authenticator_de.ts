@@ -42,17 +42,17 @@
 <context>
     <name>AccountDelegate</name>
     <message>
-        <location filename="../../desktop_app/ui/account_delegate.py" line="+294"/>
+        <location filename="../../desktop_app/ui/account_delegate.py" line="+357"/>
         <source>next  {code}</source>
         <translation>nächster  {code}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>Unnamed account</source>
         <translation>Unbenanntes Konto</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../desktop_app/ui/accounts_model.py" line="+87"/>
         <source>activation pending</source>
         <translation>Aktivierung ausstehend</translation>
     </message>
@@ -83,7 +83,17 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/accounts_model.py" line="+246"/>
+        <location filename="../../desktop_app/ui/accounts_model.py" line="+2"/>
+        <source>no longer active on emnify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>added {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+196"/>
         <source>Click or press Enter to copy the code.</source>
         <translation>Klicken oder Eingabetaste drücken, um den Code zu kopieren.</translation>
     </message>
@@ -94,6 +104,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>{who}. No longer active on emnify: its codes do not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{who}. Code {code}. Counter based.</source>
         <translation>{who}. Code {code}. Zählerbasiert.</translation>
     </message>
@@ -106,7 +121,7 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../desktop_app/ui/accounts_view.py" line="+52"/>
+        <location filename="../../desktop_app/ui/accounts_view.py" line="+61"/>
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
@@ -120,59 +135,59 @@
     <name>AddDialog</name>
     <message>
         <location filename="../../desktop_app/ui/add_dialog.py" line="+44"/>
-        <location line="+138"/>
+        <location line="+140"/>
         <source>Issuer</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-139"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+140"/>
         <source>Secret key</source>
         <translation>Geheimer Schlüssel</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+183"/>
+        <location line="-139"/>
+        <location line="+192"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="-182"/>
-        <location line="+183"/>
+        <location line="-191"/>
+        <location line="+192"/>
         <source>Algorithm</source>
         <translation>Algorithmus</translation>
     </message>
     <message>
-        <location line="-182"/>
-        <location line="+183"/>
+        <location line="-191"/>
+        <location line="+192"/>
         <source>Digits</source>
         <translation>Stellen</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-191"/>
         <source>Period</source>
         <translation>Intervall</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+183"/>
+        <location line="+192"/>
         <source>Counter</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-191"/>
         <location line="+1"/>
-        <location line="+212"/>
+        <location line="+219"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-216"/>
         <source>Time-based (TOTP)</source>
         <translation>Zeitbasiert (TOTP)</translation>
     </message>
@@ -242,7 +257,7 @@
         <translation>Das hier beschriebene Konto speichern.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Type the setup key the website shows next to its QR code (often called “secret key” or “can&apos;t scan?”).</source>
         <translation>Geben Sie den Einrichtungsschlüssel ein, den die Website neben ihrem QR-Code zeigt (oft „geheimer Schlüssel“ oder „Scannen nicht möglich?“ genannt).</translation>
     </message>
@@ -263,14 +278,14 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+101"/>
+        <location line="+106"/>
         <location line="+23"/>
         <location line="+6"/>
         <source>Show</source>
         <translation>Zeigen</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-133"/>
         <source>Show or hide the key (Alt+H)</source>
         <translation>Schlüssel zeigen oder verbergen (Alt+H)</translation>
     </message>
@@ -311,7 +326,7 @@
         <translation>Typ, Algorithmus, Stellen, Intervall und Zähler des Kontos zeigen.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -346,7 +361,7 @@
         <translation>&amp;Zähler:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Paste an &lt;b&gt;otpauth://&lt;/b&gt; link, or a Google Authenticator export link (&lt;b&gt;otpauth-migration://&lt;/b&gt;).</source>
         <translation>Fügen Sie einen &lt;b&gt;otpauth://&lt;/b&gt;-Link oder einen Google-Authenticator-Exportlink (&lt;b&gt;otpauth-migration://&lt;/b&gt;) ein.</translation>
     </message>
@@ -415,7 +430,7 @@
 <context>
     <name>AddingController</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/adding.py" line="+90"/>
+        <location filename="../../desktop_app/ui/controllers/adding.py" line="+93"/>
         <source>The account could not be saved</source>
         <translation>Das Konto konnte nicht gespeichert werden</translation>
     </message>
@@ -430,19 +445,19 @@
         <translation>{n} Konten hinzugefügt</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+73"/>
+        <location line="+33"/>
+        <location line="+80"/>
         <source>No QR code found</source>
         <translation>Kein QR-Code gefunden</translation>
     </message>
     <message>
-        <location line="-73"/>
-        <location line="+75"/>
+        <location line="-80"/>
+        <location line="+82"/>
         <source>No QR code was found.</source>
         <translation>Es wurde kein QR-Code gefunden.</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-64"/>
         <source> — scan code {missing} too, or add these now</source>
         <translation> – scannen Sie auch Code {missing} oder fügen Sie diese jetzt hinzu</translation>
     </message>
@@ -462,12 +477,12 @@
         <translation>Kein Authenticator-Schlüssel gefunden.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Open QR Code Images</source>
         <translation>QR-Code-Bilder öffnen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>{n} images</source>
         <translation>{n} Bilder</translation>
     </message>
@@ -561,7 +576,7 @@
         <translation type="vanished">Falsches Passwort. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/application.py" line="+105"/>
+        <location filename="../../desktop_app/ui/application.py" line="+106"/>
         <source>Authenticator is already running</source>
         <translation>Authenticator läuft bereits</translation>
     </message>
@@ -575,8 +590,8 @@ Switch to the open window, or quit it first.</source>
 Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+21"/>
+        <location line="-13"/>
+        <location line="+19"/>
         <source>The vault cannot be opened</source>
         <translation>Der Tresor kann nicht geöffnet werden</translation>
     </message>
@@ -594,7 +609,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Livebild der Kamera; halten Sie einen QR-Code ins Bild.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Starting the camera…</source>
         <translation>Kamera wird gestartet …</translation>
     </message>
@@ -602,7 +617,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>CameraScanner</name>
     <message>
-        <location filename="../../desktop_app/ui/camera_worker.py" line="+51"/>
+        <location filename="../../desktop_app/ui/camera_worker.py" line="+62"/>
         <source>Camera scanning stopped unexpectedly. Close this window and open it again.</source>
         <extracomment>shown in the scan window when its camera process ended without being asked to (a crash)</extracomment>
         <translation>Das Scannen mit der Kamera wurde unerwartet beendet. Schließen Sie dieses Fenster und öffnen Sie es erneut.</translation>
@@ -785,6 +800,65 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
 </context>
 <context>
+    <name>ClockBanner</name>
+    <message>
+        <location filename="../../desktop_app/ui/clock_banner.py" line="+50"/>
+        <source>Clock notice</source>
+        <translation>Hinweis zur Uhr</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+55"/>
+        <source>Check now</source>
+        <translation>Jetzt prüfen</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Correct the codes in this app</source>
+        <translation>Codes in dieser App korrigieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop correcting</source>
+        <translation>Nicht mehr korrigieren</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The time server could not be asked ({kind}).</source>
+        <translation>Der Zeitserver konnte nicht gefragt werden ({kind}).</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&lt;b&gt;The clock of this computer is not synchronised&lt;/b&gt; with a time server; codes may be refused.</source>
+        <translation>&lt;b&gt;Die Uhr dieses Computers ist nicht&lt;/b&gt; mit einem Zeitserver &lt;b&gt;synchronisiert&lt;/b&gt;; Codes werden womöglich abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>According to {server}, the clock is {offset} s off: close enough.</source>
+        <translation>Laut {server} geht die Uhr um {offset} s falsch: genau genug.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>According to {server}, the clock is {offset} s &lt;b&gt;behind&lt;/b&gt;.</source>
+        <translation>Laut {server} geht die Uhr {offset} s &lt;b&gt;nach&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>According to {server}, the clock is {offset} s &lt;b&gt;ahead&lt;/b&gt;.</source>
+        <translation>Laut {server} geht die Uhr {offset} s &lt;b&gt;vor&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Codes in this app are corrected by {offset} s.</source>
+        <translation>Codes in dieser App werden um {offset} s korrigiert.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../../desktop_app/ui/confirm_dialog.py" line="+48"/>
@@ -839,7 +913,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/edit_dialog.py" line="+36"/>
+        <location filename="../../desktop_app/ui/edit_dialog.py" line="+44"/>
         <source>Edit Account</source>
         <translation>Konto bearbeiten</translation>
     </message>
@@ -860,7 +934,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation type="vanished">Ihr Benutzername oder Ihre E-Mail-Adresse bei dem Dienst.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
@@ -926,12 +1000,27 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Typ:</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
+        <source>Not active on emnify any more: this key was turned off on the portal, and its codes no longer sign you in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove from This App…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete this key, which no longer works, from the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Issuer: enter the service name (issuer) or the account name.</source>
         <translation>Anbieter: Geben Sie den Namen des Dienstes (Anbieter) oder den Kontonamen ein.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Nothing was saved: {error}</source>
         <translation>Nichts wurde gespeichert: {error}</translation>
     </message>
@@ -1509,7 +1598,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Konten exportieren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Export format</source>
         <translation>Exportformat</translation>
     </message>
@@ -1519,7 +1608,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Das Dateiformat, in dem die Konten geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+51"/>
         <source>Export password</source>
         <translation>Exportpasswort</translation>
     </message>
@@ -1554,18 +1643,18 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Aegis und diese App öffnen die Datei mit diesem Passwort. Es kann nicht wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-55"/>
         <source>I understand that the secrets will be readable</source>
         <translation>Mir ist bewusst, dass die Geheimnisse lesbar sein werden</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+153"/>
+        <location line="+183"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-181"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
@@ -1580,7 +1669,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Jetzt exportieren oder automatische Sicherungen einrichten</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+42"/>
         <source>Export your account to a file that other authenticators can read.</source>
         <translation>Exportieren Sie Ihr Konto in eine Datei, die andere Authenticator-Apps lesen können.</translation>
     </message>
@@ -1590,7 +1679,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Exportieren Sie Ihre {n} Konten in eine Datei, die andere Authenticator-Apps lesen können.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-43"/>
         <source>Export Now</source>
         <translation>Jetzt exportieren</translation>
     </message>
@@ -1610,7 +1699,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Das Passwort der automatischen Sicherungen festlegen.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+65"/>
         <source>Automatic backups are written after each change, encrypted with the backup password below. Turn them on and choose their folder in Settings → Backups.</source>
         <translation>Automatische Sicherungen werden nach jeder Änderung geschrieben, verschlüsselt mit dem Sicherungspasswort unten. Schalten Sie sie unter Einstellungen → Sicherungen ein und wählen Sie dort ihren Ordner.</translation>
     </message>
@@ -1702,12 +1791,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Es gibt keine Konten zum Exportieren.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>Writing the export…</source>
         <translation>Export wird geschrieben …</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Exported 1 account to {path}.</source>
         <translation>1 Konto nach {path} exportiert.</translation>
     </message>
@@ -1717,7 +1806,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>{n} Konten nach {path} exportiert.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Nothing was exported: {error}</source>
         <translation>Nichts wurde exportiert: {error}</translation>
     </message>
@@ -1929,7 +2018,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Geben Sie das Passwort der Sicherung ein.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Unlocking the backup…</source>
         <translation>Sicherung wird entsperrt …</translation>
     </message>
@@ -1939,17 +2028,17 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Datei wird gelesen …</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+30"/>
         <source>{error} Try again.</source>
         <translation>{error} Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>The file cannot be read ({kind}).</source>
         <translation>Die Datei kann nicht gelesen werden ({kind}).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The file</source>
         <translation>Die Datei</translation>
     </message>
@@ -2030,7 +2119,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>ListActions</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/list_actions.py" line="+36"/>
+        <location filename="../../desktop_app/ui/controllers/list_actions.py" line="+63"/>
         <location line="+9"/>
         <source>Code for {who} copied</source>
         <translation>Code für {who} kopiert</translation>
@@ -2068,17 +2157,24 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>{label} gespeichert</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>this account</source>
         <translation>dieses Konto</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Remove “{label}” from this app?
+
+The key was turned off on emnify: its codes no longer sign you in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Delete account?</source>
         <translation>Konto löschen?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>Delete “{label}”?
 
 You will no longer get codes for it. Make sure you can still sign in to the service (for example with another authenticator or backup codes) before deleting.</source>
@@ -2087,12 +2183,12 @@ You will no longer get codes for it. Make sure you can still sign in to the serv
 Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, dass Sie sich weiterhin beim Dienst anmelden können (zum Beispiel mit einem anderen Authenticator oder mit Sicherungscodes).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The account could not be deleted</source>
         <translation>Das Konto konnte nicht gelöscht werden</translation>
     </message>
@@ -2120,12 +2216,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/locking.py" line="+110"/>
+        <location filename="../../desktop_app/ui/controllers/locking.py" line="+109"/>
         <source>Wrong password. Try again.</source>
         <translation>Falsches Passwort. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>The vault could not be opened ({kind}).</source>
         <translation>Der Tresor konnte nicht geöffnet werden ({kind}).</translation>
     </message>
@@ -2148,27 +2244,27 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Hinweis zum Demo-Modus</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_actions.py" line="+32"/>
+        <location filename="../../desktop_app/ui/main_actions.py" line="+112"/>
         <source>&amp;Enter Setup Key…</source>
         <translation>Einrichtungsschlüssel &amp;eingeben …</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Scan QR Code with &amp;Camera…</source>
         <translation>QR-Code mit &amp;Kamera scannen …</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Scan QR Code on &amp;Screen</source>
         <translation>QR-Code auf dem &amp;Bildschirm scannen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>&amp;Open QR Image…</source>
         <translation>QR-Bild ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>&amp;Paste QR Image or Link</source>
         <translation>QR-Bild oder Link ein&amp;fügen</translation>
     </message>
@@ -2178,22 +2274,22 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Ein QR-Bild oder einen Link einfügen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Import Backup…</source>
         <translation>Sicherung &amp;importieren …</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren …</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
@@ -2208,7 +2304,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -2228,18 +2324,18 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die Suche leeren, wo auch immer der Fokus ist</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;About Authenticator</source>
         <translation>Ü&amp;ber Authenticator</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+225"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+290"/>
         <source>Search accounts</source>
         <translation>Konten durchsuchen</translation>
     </message>
@@ -2249,17 +2345,17 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Code &amp;kopieren</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Copy &amp;Next Code</source>
         <translation>&amp;Nächsten Code kopieren</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Show Ne&amp;xt Code</source>
         <translation>Nächsten Code &amp;anzeigen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Generate Next Code</source>
         <translation>Nächsten Code &amp;erzeugen</translation>
     </message>
@@ -2269,27 +2365,27 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Zählerbasierte Konten: zum nächsten Code wechseln (sofort gespeichert)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Edit Account…</source>
         <translation>Konto &amp;bearbeiten …</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Show as &amp;QR Code…</source>
         <translation>Als &amp;QR-Code zeigen …</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Delete Account…</source>
         <translation>Konto &amp;löschen …</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Move &amp;Up</source>
         <translation>Nach &amp;oben</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Move Do&amp;wn</source>
         <translation>Nach &amp;unten</translation>
     </message>
@@ -2299,47 +2395,48 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&amp;Eigene Reihenfolge</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>By &amp;Name</source>
         <translation>Nach &amp;Name</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Always Show Next &amp;Codes</source>
         <translation>Nächste &amp;Codes immer zeigen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>&amp;Add Account</source>
+        <extracomment>the ways to add, in the order the empty page offers them (paste has no button there)</extracomment>
         <translation>Konto &amp;hinzufügen</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+6"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Sort Accounts</source>
         <translation>Konten &amp;sortieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="-138"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="-119"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
@@ -2349,82 +2446,82 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Desktop Authenticator</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location filename="../../desktop_app/ui/main_actions.py" line="-215"/>
         <source>Scan QR Code on Screen</source>
         <translation>QR-Code auf dem Bildschirm scannen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Open QR Image…</source>
         <translation>QR-Bild öffnen …</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Find the QR code shown on your screen, for example on a website.</source>
         <translation>Den QR-Code finden, den Ihr Bildschirm zeigt, zum Beispiel auf einer Website.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-10"/>
         <source>Scan QR Code with Camera…</source>
         <translation>QR-Code mit Kamera scannen …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Hold the QR code in front of your camera.</source>
         <translation>Den QR-Code vor Ihre Kamera halten.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>Read the QR code from a saved picture or screenshot.</source>
         <translation>Den QR-Code aus einem gespeicherten Bild oder Bildschirmfoto lesen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-30"/>
         <source>Enter Setup Key…</source>
         <translation>Einrichtungsschlüssel eingeben …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Type the setup key that the website shows.</source>
         <translation>Den Einrichtungsschlüssel eingeben, den die Website zeigt.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+48"/>
         <source>Import Backup…</source>
         <translation>Sicherung importieren …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Read the accounts of another authenticator&apos;s backup file.</source>
         <translation>Die Konten aus der Sicherungsdatei eines anderen Authenticators lesen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+115"/>
         <source>Search accounts  (Ctrl+F)</source>
         <translation>Konten durchsuchen  (Strg+F)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-195"/>
         <source>+  Add</source>
         <translation>+  Hinzufügen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add an account: scan a QR code, open an image, paste…</source>
         <translation>Ein Konto hinzufügen: QR-Code scannen, Bild öffnen, einfügen …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../desktop_app/ui/controllers/port.py" line="+70"/>
         <source>The vault is locked.</source>
         <translation>Der Tresor ist gesperrt.</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+433"/>
         <source>Not available</source>
         <translation>Nicht verfügbar</translation>
     </message>
@@ -2434,17 +2531,17 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Das Exportieren ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-386"/>
         <source>About Authenticator</source>
         <translation>Über Authenticator</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes for your accounts, kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL v3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Zwei-Faktor-Codes für Ihre Konten, aufbewahrt in einem verschlüsselten Tresor auf diesem Computer.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+465"/>
         <source>Authenticator keeps running</source>
         <translation>Authenticator läuft weiter</translation>
     </message>
@@ -2532,7 +2629,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Wenn Sie dieses Passwort vergessen, lassen sich die Konten nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Choose a Vault Password</source>
         <translation>Tresorpasswort wählen</translation>
     </message>
@@ -2557,7 +2654,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Geben Sie das aktuelle und das neue Passwort ein.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+23"/>
         <source>Current password</source>
         <translation>Aktuelles Passwort</translation>
     </message>
@@ -2597,7 +2694,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Create Vault</source>
         <translation>Tresor anlegen</translation>
     </message>
@@ -2627,7 +2724,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Den Tresor mit dem neuen Passwort verschlüsseln.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>The vault password; the characters are hidden as you type.</source>
         <translation>Das Tresorpasswort; die Zeichen bleiben beim Tippen verborgen.</translation>
     </message>
@@ -2652,7 +2749,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die beiden Passwörter unterscheiden sich.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Unlocking…</source>
         <translation>Wird entsperrt…</translation>
     </message>
@@ -2662,7 +2759,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Tresor wird geschützt…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Wrong password. Try again.</source>
         <translation>Falsches Passwort. Versuchen Sie es erneut.</translation>
     </message>
@@ -2678,12 +2775,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>ScanWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/scan_window.py" line="-23"/>
+        <location filename="../../desktop_app/ui/scan_window.py" line="-25"/>
         <source>No camera was found. Connect a camera and reopen this window, or read the QR code another way:</source>
         <translation>Es wurde keine Kamera gefunden. Schließen Sie eine Kamera an und öffnen Sie dieses Fenster erneut, oder lesen Sie den QR-Code auf andere Weise:</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+115"/>
         <source>Scan QR Code with Camera</source>
         <translation>QR-Code mit Kamera scannen</translation>
     </message>
@@ -2839,8 +2936,9 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/settings.py" line="+73"/>
+        <location filename="../../desktop_app/settings.py" line="+75"/>
         <source>Clear copied codes after (seconds)</source>
+        <extracomment>the largest settings file read (the app writes about 1 KB)</extracomment>
         <translation>Kopierte Codes löschen nach (Sekunden)</translation>
     </message>
     <message>
@@ -2946,12 +3044,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+58"/>
+        <location line="+97"/>
         <source>Security</source>
         <translation>Sicherheit</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-89"/>
         <source>Automatic encrypted backups</source>
         <translation>Automatische verschlüsselte Sicherungen</translation>
     </message>
@@ -2964,12 +3062,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <location line="+4"/>
         <location line="+8"/>
         <location line="+11"/>
-        <location line="+27"/>
+        <location line="+66"/>
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-79"/>
         <source>Backup folder</source>
         <translation>Sicherungsordner</translation>
     </message>
@@ -2990,6 +3088,33 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+11"/>
+        <source>Time server</source>
+        <translation>Zeitserver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The SNTP server asked when the clock is checked (host or host:port).</source>
+        <translation>Der SNTP-Server, der beim Prüfen der Uhr gefragt wird (Host oder Host:Port).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <location line="+45"/>
+        <source>Clock</source>
+        <translation>Uhr</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Check the clock once a day</source>
+        <translation>Die Uhr einmal täglich prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Once a day, ask the time server how far this computer&apos;s clock is off.</source>
+        <translation>Einmal am Tag den Zeitserver fragen, wie weit die Uhr dieses Computers abweicht.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Portal address</source>
         <translation>Portaladresse</translation>
     </message>
@@ -3001,12 +3126,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     <message>
         <location line="+1"/>
         <location line="+9"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>emnify account</source>
         <translation>emnify-Konto</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>E-mail address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
