@@ -1,0 +1,218 @@
+"""Issue 25: the quick-copy window, the single-instance channel, ``copy`` and ``quick``.
+
+The window runs in the test; the command line runs as a real process talking to it through the
+channel (an AF_UNIX socket), or on its own when no window runs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from desktop_app import instance
+from desktop_app.otp.codes import code_at
+from desktop_app.ui.instance_server import InstanceServer
+from desktop_app.ui.quick_copy import QuickCopyWindow
+from tests.fast_kdf import FAST_CLI
+from tests.ui.helpers_main import Recorder, make_window, sample_entries
+
+pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
+NOW = 1_700_000_010.0  # the window's clock: codes do not roll over during a test
+
+
+@pytest.fixture
+def window(services, qtbot, monkeypatch):
+    services.vault.add_many(sample_entries())
+    services.settings.set("clipboard_clear_seconds", 30)
+    QGuiApplication.clipboard().clear()
+    return make_window(services, qtbot, monkeypatch, Recorder(), clock=lambda: NOW)
+
+
+@pytest.fixture
+def quick(window, qtbot) -> QuickCopyWindow:
+    q = QuickCopyWindow(window)
+    qtbot.addWidget(q)
+    q.present()
+    qtbot.waitExposed(q)
+    qtbot.waitUntil(q.search.hasFocus, timeout=2000)
+    return q
+
+
+def code_of(window, issuer: str) -> str:
+    entry = next(e for e in window.model.entries() if e.issuer == issuer)
+    return code_at(entry, NOW)
+
+
+def shown(q: QuickCopyWindow) -> list[str]:
+    return [q.list.item(i).text() for i in range(q.list.count())]
+
+
+def test_search_lists_matches_with_codes(quick, qtbot, window) -> None:
+    assert quick.search.hasFocus()
+    assert len(shown(quick)) == 4
+    qtbot.keyClicks(quick.search, "goo")
+    rows = shown(quick)
+    assert len(rows) == 1 and "Google" in rows[0]
+    assert code_of(window, "Google")[:3] in rows[0]
+    qtbot.keyClicks(quick.search, "zzz")
+    assert shown(quick) == [] and quick.empty.isVisible()
+
+
+def test_enter_copies_top_match_and_closes(quick, qtbot, window) -> None:
+    qtbot.keyClicks(quick.search, "git")
+    qtbot.keyClick(quick.search, Qt.Key.Key_Return)
+    assert not quick.isVisible()
+    assert QGuiApplication.clipboard().text() == code_of(window, "GitHub")
+    assert "GitHub" in window.last_notice and "30 s" in window.last_notice
+
+
+def test_enter_copies_the_selected_match(quick, qtbot, window) -> None:
+    qtbot.keyClick(quick.search, Qt.Key.Key_Down)
+    second = shown(quick)[1]
+    qtbot.keyClick(quick.search, Qt.Key.Key_Enter)
+    issuer = next(e.issuer for e in window.model.entries() if e.issuer in second)
+    assert QGuiApplication.clipboard().text() == code_of(window, issuer)
+
+
+def test_escape_closes_without_copying(quick, qtbot) -> None:
+    qtbot.keyClicks(quick.search, "git")
+    qtbot.keyClick(quick.search, Qt.Key.Key_Escape)
+    assert not quick.isVisible() and QGuiApplication.clipboard().text() == ""
+
+
+def test_works_while_main_window_hidden_and_tells_through_tray(quick, qtbot, window) -> None:
+    told: list[tuple[str, str]] = []
+    window.tray_message = lambda title, text: told.append((title, text))
+    window.hide()
+    qtbot.keyClicks(quick.search, "emnify")
+    qtbot.keyClick(quick.search, Qt.Key.Key_Return)
+    assert QGuiApplication.clipboard().text() == code_of(window, "emnify")
+    assert told and "emnify" in told[0][1] and "clears in 30 s" in told[0][1]
+
+
+def test_locked_app_asks_to_unlock_first(services, qtbot, window) -> None:
+    services.vault.use_password("correct horse")
+    window.locking.lock()
+    assert services.vault is None
+    q = QuickCopyWindow(window)
+    qtbot.addWidget(q)
+    q.present()
+    qtbot.waitExposed(q)
+    assert q.stack.currentWidget() is q.locked_page
+    qtbot.waitUntil(q.password.hasFocus, timeout=2000)
+    assert shown(q) == []
+    qtbot.keyClicks(q.password, "wrong")
+    qtbot.keyClick(q.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Wrong password" in q.unlock_message.text(), timeout=10000)
+    q.password.clear()
+    qtbot.keyClicks(q.password, "correct horse")
+    qtbot.keyClick(q.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: q.stack.currentWidget() is q.search_page, timeout=10000)
+    assert len(shown(q)) == 4
+    qtbot.waitUntil(q.search.hasFocus, timeout=2000)
+
+
+# --- the channel and the command line ---------------------------------------------------------
+
+
+def cli_env(data_dir: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DESKTOP_AUTHENTICATOR_DATA_DIR": str(data_dir),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        "DESKTOP_AUTHENTICATOR_PASSWORD": "cli-test-password",
+    }
+
+
+def run_cli(qtbot, data_dir: Path, *args: str) -> tuple[int, str, str]:
+    """Run the command line while this test's event loop serves the window."""
+    proc = subprocess.Popen(
+        [*FAST_CLI, *args],
+        env=cli_env(data_dir),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30000)
+    out, err = proc.communicate()
+    return proc.returncode, out, err
+
+
+@pytest.fixture
+def served(window) -> InstanceServer:
+    server = InstanceServer(window)
+    assert server.listening
+    return server
+
+
+def test_copy_through_the_running_window(served, qtbot, window, data_dir) -> None:
+    status, out, err = run_cli(qtbot, data_dir, "copy", "GITHUB")
+    assert status == 0, err
+    assert "GitHub" in out and "clears in 30 s" in out
+    assert QGuiApplication.clipboard().text() == code_of(window, "GitHub")
+    assert code_of(window, "GitHub") not in out + err
+    assert window.clipboard_guard.pending  # the window's auto-clear applies
+
+
+def test_copy_none_and_several(served, qtbot, data_dir) -> None:
+    status, _out, err = run_cli(qtbot, data_dir, "copy", "nothing-like-this")
+    assert status == 1 and err.count("\n") == 1
+    status, _out, err = run_cli(qtbot, data_dir, "copy", "com")  # three e-mail addresses
+    assert status == 2
+    assert "3 accounts match" in err and "GitHub: octocat@example.com" in err
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_quick_through_the_running_window(served, qtbot, data_dir) -> None:
+    status, _out, err = run_cli(qtbot, data_dir, "quick")
+    assert status == 0, err
+    quick = served.quick_window()
+    qtbot.waitExposed(quick)
+    assert quick.isVisible() and quick.search.hasFocus()
+    quick.close()
+
+
+def test_second_start_raises_the_existing_window(served, qtbot, window, data_dir) -> None:
+    window.hide()
+    status, _out, err = run_cli(qtbot, data_dir, "--password-mode")
+    assert status == 0, err
+    assert window.isVisible()
+
+
+def test_copy_without_a_window(qtbot, tmp_path) -> None:
+    data_dir = tmp_path / "cli-vault"
+    env = cli_env(data_dir)
+    secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+    added = subprocess.run(
+        [*FAST_CLI, "add", f"otpauth://totp/Solo:me?secret={secret}"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert added.returncode == 0, added.stderr
+    from desktop_app.paths import AppPaths
+    from desktop_app.settings import Settings
+
+    Settings(AppPaths.resolve(data_dir).config_dir).set("clipboard_clear_seconds", 2)
+    QGuiApplication.clipboard().clear()
+    status, out, err = run_cli(qtbot, data_dir, "copy", "solo")
+    assert status == 0, err
+    assert "Solo: me" in out and "clears in 2 s" in out
+    from desktop_app.otp.model import Entry
+
+    now = time.time()
+    codes = {code_at(Entry(secret, "Solo", "me"), now + d) for d in (-30, 0)}
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() != "", timeout=5000)
+    assert QGuiApplication.clipboard().text() in codes
+    # the short-lived owner clears it after the configured time
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=10000)
+    assert instance.send(data_dir, "ping") is None  # no window was involved
