@@ -13,14 +13,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QCursor, QFontDatabase, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +48,7 @@ class QuickCopyWindow(QWidget):
         self.setObjectName("QuickCopy")
         self.setWindowTitle(self.tr("Copy a code"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.resize(420, 320)
+        self.resize(440, 300)
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget(self)
         layout.addWidget(self.stack)
@@ -64,12 +65,24 @@ class QuickCopyWindow(QWidget):
         self.search.textChanged.connect(self.refresh)
         self.search.installEventFilter(self)
         pl.addWidget(self.search)
-        self.list = QListWidget(page)
+        self.list = QTreeWidget(page)
         self.list.setObjectName("quickList")
+        self.list.setColumnCount(2)
+        self.list.setHeaderHidden(True)
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.header().setStretchLastSection(True)
+        code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        code_font.setPointSizeF(self.font().pointSizeF() * 1.15)
+        code_font.setBold(True)
+        self._code_font = code_font
         self.list.setAccessibleName(self.tr("Matching accounts"))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search field keeps the keys
-        self.list.itemActivated.connect(lambda _item: self.copy_selected())
-        self.list.itemClicked.connect(lambda _item: self.copy_selected())
+        self.list.itemActivated.connect(lambda *_: self.copy_selected())
+        self.list.itemClicked.connect(lambda *_: self.copy_selected())
         pl.addWidget(self.list, 1)
         self.empty = QLabel(self.tr("No account matches."), page)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -115,6 +128,7 @@ class QuickCopyWindow(QWidget):
     def present(self) -> None:
         """Show on the pointer's screen, on top, focused, with a fresh search."""
         self.search.clear()
+        self.list.clear()  # the top match is selected, not the one of the last time
         self.password.clear()
         self.unlock_message.clear()
         self._show_state()
@@ -167,18 +181,38 @@ class QuickCopyWindow(QWidget):
         rows = self.matching()[:MAX_ROWS]
         self.list.clear()
         for entry, code in rows:
-            item = QListWidgetItem(f"{code}   {label_of(entry)}")
-            item.setData(ROLE_UUID, entry.uuid)
-            self.list.addItem(item)
+            item = QTreeWidgetItem([code, label_of(entry)])
+            item.setFont(0, self._code_font)
+            item.setToolTip(1, label_of(entry))
+            item.setData(0, ROLE_UUID, entry.uuid)
+            self.list.addTopLevelItem(item)
             if entry.uuid == selected:
                 self.list.setCurrentItem(item)
-        if self.list.count() and self.list.currentRow() < 0:
-            self.list.setCurrentRow(0)
+        self.list.resizeColumnToContents(0)
+        if self.count() and self.current_row() < 0:
+            self.select_row(0)
         self.empty.setVisible(not rows and not self.is_locked)
 
     def selected_uuid(self) -> str | None:
         item = self.list.currentItem()
-        return None if item is None else str(item.data(ROLE_UUID))
+        return None if item is None else str(item.data(0, ROLE_UUID))
+
+    def count(self) -> int:
+        return self.list.topLevelItemCount()
+
+    def current_row(self) -> int:
+        item = self.list.currentItem()
+        return -1 if item is None else self.list.indexOfTopLevelItem(item)
+
+    def row_text(self, row: int) -> str:
+        """``CODE  LABEL`` of a shown row (tests, accessibility)."""
+        item = self.list.topLevelItem(row)
+        return "" if item is None else f"{item.text(0)}  {item.text(1)}"
+
+    def select_row(self, row: int) -> None:
+        item = self.list.topLevelItem(row)
+        if item is not None:
+            self.list.setCurrentItem(item)
 
     # --- keys --------------------------------------------------------------------------------
 
@@ -186,10 +220,10 @@ class QuickCopyWindow(QWidget):
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.list.count():
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.count():
                 step = 1 if key == Qt.Key.Key_Down else -1
-                row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
-                self.list.setCurrentRow(row)
+                row = max(0, min(self.count() - 1, self.current_row() + step))
+                self.select_row(row)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.copy_selected()

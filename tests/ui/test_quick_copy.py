@@ -50,7 +50,7 @@ def code_of(window, issuer: str) -> str:
 
 
 def shown(q: QuickCopyWindow) -> list[str]:
-    return [q.list.item(i).text() for i in range(q.list.count())]
+    return [q.row_text(i) for i in range(q.count())]
 
 
 def test_search_lists_matches_with_codes(quick, qtbot, window) -> None:
