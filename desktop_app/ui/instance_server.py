@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtNetwork import QLocalServer
 
 from desktop_app import instance
+from desktop_app.ui import global_shortcut
+from desktop_app.ui.global_shortcut import X11KeyGrab
 from desktop_app.ui.quick_copy import QuickCopyWindow
 
 if TYPE_CHECKING:
@@ -37,12 +39,23 @@ class InstanceServer(QObject):
         if not self.server.listen(str(self.path)):
             log.warning("single-instance channel not available: %s", self.server.errorString())
         window.destroyed.connect(self.close)
+        self.grab: X11KeyGrab | None = None
+        shortcut = str(window.settings.get("quick_copy_shortcut")).strip()
+        if shortcut:
+            self.grab = X11KeyGrab.start(shortcut)
+        global_shortcut.set_active(self.grab is not None)
+        if self.grab is not None:
+            self.grab.activated.connect(lambda: self.quick_window().present())
 
     @property
     def listening(self) -> bool:
         return self.server.isListening()
 
     def close(self) -> None:
+        if self.grab is not None:
+            self.grab.stop()
+            self.grab = None
+            global_shortcut.set_active(False)
         if self.server.isListening():
             self.server.close()
 

@@ -216,3 +216,65 @@ def test_copy_without_a_window(qtbot, tmp_path) -> None:
     # the short-lived owner clears it after the configured time
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=10000)
     assert instance.send(data_dir, "ping") is None  # no window was involved
+
+
+# --- the X11 global shortcut ----------------------------------------------------------------
+
+
+def press_keys_with_xtest(*keysyms: str) -> None:
+    """Press and release ``keysyms`` (held together) through the XTest extension, as xdotool
+    would: the events come from the X server, so only a real grab sees them."""
+    import ctypes
+    import ctypes.util
+
+    x11 = ctypes.CDLL(ctypes.util.find_library("X11"))
+    xtst = ctypes.CDLL(ctypes.util.find_library("Xtst"))
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XStringToKeysym.restype = ctypes.c_ulong
+    x11.XStringToKeysym.argtypes = [ctypes.c_char_p]
+    x11.XKeysymToKeycode.restype = ctypes.c_ubyte
+    x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+    x11.XFlush.argtypes = [ctypes.c_void_p]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+    display = x11.XOpenDisplay(None)
+    assert display
+    codes = [x11.XKeysymToKeycode(display, x11.XStringToKeysym(k.encode())) for k in keysyms]
+    for code in codes:
+        xtst.XTestFakeKeyEvent(display, code, 1, 0)
+    for code in reversed(codes):
+        xtst.XTestFakeKeyEvent(display, code, 0, 0)
+    x11.XFlush(display)
+    x11.XCloseDisplay(display)
+
+
+def test_global_shortcut_opens_the_quick_window(served, qtbot, window) -> None:
+    from desktop_app.ui import global_shortcut
+
+    assert served.grab is not None and global_shortcut.is_active()
+    window.hide()
+    press_keys_with_xtest("Control_L", "Alt_L", "a")
+    quick = served.quick_window()
+    qtbot.waitUntil(quick.isVisible, timeout=5000)
+    qtbot.waitUntil(quick.search.hasFocus, timeout=2000)
+    quick.close()
+
+
+def test_global_shortcut_setting_changes_the_key(services, qtbot, window) -> None:
+    from desktop_app.ui.global_shortcut import parse_shortcut
+
+    assert parse_shortcut("Ctrl+Alt+A") == (4 | 8, "a")
+    assert parse_shortcut("A") is None and parse_shortcut("Shift+A") is None
+    assert parse_shortcut("Hyper+A") is None
+    services.settings.set("quick_copy_shortcut", "Ctrl+Alt+K")
+    server = InstanceServer(window)
+    try:
+        press_keys_with_xtest("Control_L", "Alt_L", "a")  # the old key does nothing
+        qtbot.wait(300)
+        assert not server.quick_window().isVisible()
+        press_keys_with_xtest("Control_L", "Alt_L", "k")
+        qtbot.waitUntil(server.quick_window().isVisible, timeout=5000)
+    finally:
+        server.quick_window().close()
+        server.close()
