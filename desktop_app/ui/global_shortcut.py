@@ -12,9 +12,14 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSocketNotifier, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -193,3 +198,21 @@ BIND_HINT = (
     "desktop-authenticator quick",
     "desktop-authenticator copy QUERY",
 )
+
+
+def shortcut_status(parent: QWidget) -> QLabel:
+    """The Settings line under the shortcut: that it works, or the commands to bind instead."""
+    tr = QCoreApplication.translate
+    if is_active():
+        text = tr("GlobalShortcut", "The shortcut works in every program.")
+    else:
+        text = tr(
+            "GlobalShortcut",
+            "No global shortcut is available here (Wayland, or the key is taken by another "
+            "program). Bind one of these commands in the desktop's keyboard settings:",
+        ) + "".join(f"<br><code>{command}</code>" for command in BIND_HINT)
+    label = QLabel(text, parent)
+    label.setObjectName("shortcut_status")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -278,3 +278,30 @@ def test_global_shortcut_setting_changes_the_key(services, qtbot, window) -> Non
     finally:
         server.quick_window().close()
         server.close()
+
+
+def test_settings_line_says_whether_the_shortcut_works(services, qtbot, window) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.ui.settings_dialog import SettingsDialog
+
+    def status_text() -> str:
+        dialog = SettingsDialog(services)
+        qtbot.addWidget(dialog)
+        label = dialog.findChild(QLabel, "shortcut_status")
+        assert label is not None and "setting_quick_copy_shortcut" in {
+            w.objectName() for w in dialog.widgets.values()
+        }
+        return label.text()
+
+    services.settings.set("quick_copy_shortcut", "")  # no shortcut: the commands to bind
+    server = InstanceServer(window)
+    text = status_text()
+    assert "No global shortcut" in text
+    assert "desktop-authenticator quick" in text and "desktop-authenticator copy QUERY" in text
+    server.close()
+    services.settings.set("quick_copy_shortcut", "Ctrl+Alt+A")
+    server = InstanceServer(window)
+    assert server.grab is not None
+    assert "works in every program" in status_text()
+    server.close()
