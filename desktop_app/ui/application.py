@@ -148,6 +148,7 @@ def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> in
         if services.settings.get("tray_icon"):
             tray = install_tray(app, window)
         status = app.exec()
+        server.close()
         if tray is not None:
             tray.hide()
         return int(status)

@@ -9,6 +9,7 @@ shows the commands to bind in the desktop's own keyboard settings (:data:`BIND_H
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import logging
@@ -175,7 +176,8 @@ class X11KeyGrab(QObject):
     def stop(self) -> None:
         if not self._display:
             return
-        self._notifier.setEnabled(False)
+        with contextlib.suppress(RuntimeError):  # Qt already deleted it (shutting down)
+            self._notifier.setEnabled(False)
         for extra in _IGNORED:
             self._lib.XUngrabKey(self._display, self.keycode, self.mask | extra, self._root)
         self._lib.XCloseDisplay(self._display)

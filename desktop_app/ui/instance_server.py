@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtNetwork import QLocalServer
 
 from desktop_app import instance
@@ -39,6 +39,9 @@ class InstanceServer(QObject):
         if not self.server.listen(str(self.path)):
             log.warning("single-instance channel not available: %s", self.server.errorString())
         window.destroyed.connect(self.close)
+        app = QCoreApplication.instance()
+        if app is not None:  # the event loop ends: let go of the socket and the key
+            app.aboutToQuit.connect(self.close)
         self.grab: X11KeyGrab | None = None
         shortcut = str(window.settings.get("quick_copy_shortcut")).strip()
         if shortcut:

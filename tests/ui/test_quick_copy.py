@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -146,10 +147,11 @@ def run_cli(qtbot, data_dir: Path, *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def served(window) -> InstanceServer:
+def served(window) -> Iterator[InstanceServer]:
     server = InstanceServer(window)
     assert server.listening
-    return server
+    yield server
+    server.close()
 
 
 def test_copy_through_the_running_window(served, qtbot, window, data_dir) -> None:
