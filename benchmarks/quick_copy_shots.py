@@ -40,6 +40,14 @@ def main(out: Path) -> int:
             QApplication.processEvents()
             quick.grab().save(str(out / f"quick-search-{theme}.png"))
             quick.close()
+        from desktop_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(services)  # no grab in this process: the commands to bind
+        dialog.resize(760, 900)
+        dialog.show()
+        QApplication.processEvents()
+        dialog.grab().save(str(out / "settings-shortcut-dark.png"))
+        dialog.close()
         window.locking.lock()
         quick.present()
         QApplication.processEvents()
