@@ -307,3 +307,48 @@ def test_settings_line_says_whether_the_shortcut_works(services, qtbot, window) 
     assert server.grab is not None
     assert "works in every program" in status_text()
     server.close()
+
+
+def test_quick_without_a_window_starts_one(qtbot, tmp_path) -> None:
+    """``quick`` with no app running starts the app (keyring vault: no password asked), which
+    then answers on the channel; a second ``quick`` goes through that channel."""
+    data_dir = tmp_path / "started"
+    env = {**os.environ, "DESKTOP_AUTHENTICATOR_DATA_DIR": str(data_dir)}
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    app = subprocess.Popen(
+        [*FAST_CLI, "quick"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        qtbot.waitUntil(
+            lambda: app.poll() is not None or instance.send(data_dir, "ping") == "ok",
+            timeout=30000,
+        )
+        assert app.poll() is None, "the app did not start"
+        again = subprocess.run(
+            [*FAST_CLI, "quick"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=30
+        )
+        assert again.returncode == 0, again.stderr
+        assert app.poll() is None  # the second one did not start another app
+    finally:
+        app.terminate()
+        app.communicate(timeout=10)
+
+
+def test_a_stale_socket_of_a_crashed_run_is_replaced(window, services) -> None:
+    import socket
+
+    path = instance.socket_path(services.paths.data_dir)
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(str(path))
+    stale.close()  # the file stays, nobody listens
+    assert path.exists() and instance.send(services.paths.data_dir, "ping") is None
+    server = InstanceServer(window)
+    try:
+        assert server.listening
+    finally:
+        server.close()
