@@ -136,6 +136,14 @@ def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
+def setup_command_logging(args: argparse.Namespace) -> None:
+    """Logging for a command that opens no vault (``import --dry-run``, ``decode``): the same
+    log file as every command, so nothing reaches the terminal but the command's own lines."""
+    paths = AppPaths.resolve(getattr(args, "data_dir", None))
+    paths.ensure()
+    setup_logging(paths)
+
+
 def terminal_password_provider() -> PasswordProvider:
     """Password from $DESKTOP_AUTHENTICATOR_PASSWORD, else asked on the terminal."""
 
@@ -234,6 +242,8 @@ def open_vault_for(
         lock_wait=None if on_lock_wait is not None else QUIET_LOCK_WAIT,
         on_lock_wait=on_lock_wait,
     )
+    if vault.notice and on_lock_wait is not None:  # the window shows it itself
+        on_lock_wait(vault.notice)
     services.stop_auto_backup()
     services.auto_backup = AutoBackup(vault, services.settings, services.keystore).install()
     if services.demo and len(vault) == 0:
