@@ -136,8 +136,7 @@ SETTINGS: tuple[Setting, ...] = (
         QT_TRANSLATE_NOOP("Settings", "Quick-copy shortcut"),
         QT_TRANSLATE_NOOP(
             "Settings",
-            "Opens the quick-copy window from any program (X11; applies at the next start). "
-            "Empty: no shortcut.",
+            "Opens the quick-copy window from any program (X11). Empty: no shortcut.",
         ),
     ),
     Setting(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer
 
 from desktop_app import instance
@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 
 
 class InstanceServer(QObject):
+    shortcut_changed = Signal(str)  # the setting changed (from any thread)
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -43,22 +45,37 @@ class InstanceServer(QObject):
         if app is not None:  # the event loop ends: let go of the socket and the key
             app.aboutToQuit.connect(self.close)
         self.grab: X11KeyGrab | None = None
-        shortcut = str(window.settings.get("quick_copy_shortcut")).strip()
-        if shortcut:
-            self.grab = X11KeyGrab.start(shortcut)
-        global_shortcut.set_active(self.grab is not None)
-        if self.grab is not None:
-            self.grab.activated.connect(lambda: self.quick_window().present())
+        self._closed = False
+        self.grab_shortcut(str(window.settings.get("quick_copy_shortcut")))
+        self.shortcut_changed.connect(self.grab_shortcut, Qt.ConnectionType.QueuedConnection)
+        window.settings.add_listener(self._on_setting)
 
     @property
     def listening(self) -> bool:
         return self.server.isListening()
 
-    def close(self) -> None:
+    def _on_setting(self, name: str, value: object) -> None:
+        if name == "quick_copy_shortcut" and not self._closed:
+            self.shortcut_changed.emit(str(value))
+
+    def grab_shortcut(self, shortcut: str) -> None:
+        """(Re)grab the global shortcut; an empty one grabs nothing."""
+        self._release_grab()
+        if shortcut.strip() and not self._closed:
+            self.grab = X11KeyGrab.start(shortcut.strip())
+        global_shortcut.set_active(self.grab is not None)
+        if self.grab is not None:
+            self.grab.activated.connect(lambda: self.quick_window().present())
+
+    def _release_grab(self) -> None:
         if self.grab is not None:
             self.grab.stop()
             self.grab = None
             global_shortcut.set_active(False)
+
+    def close(self) -> None:
+        self._closed = True
+        self._release_grab()
         if self.server.isListening():
             self.server.close()
 

@@ -269,8 +269,11 @@ def test_global_shortcut_setting_changes_the_key(services, qtbot, window) -> Non
     assert parse_shortcut("Ctrl+Alt+A") == (4 | 8, "a")
     assert parse_shortcut("A") is None and parse_shortcut("Shift+A") is None
     assert parse_shortcut("Hyper+A") is None
-    services.settings.set("quick_copy_shortcut", "Ctrl+Alt+K")
     server = InstanceServer(window)
+    assert server.grab is not None
+    old_key = server.grab.keycode
+    services.settings.set("quick_copy_shortcut", "Ctrl+Alt+K")  # applies at once
+    qtbot.waitUntil(lambda: server.grab is not None and server.grab.keycode != old_key)
     try:
         press_keys_with_xtest("Control_L", "Alt_L", "a")  # the old key does nothing
         qtbot.wait(300)
