@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError
 
 EXIT_SEVERAL = 2
+OWNER_LONGEST = 45  # seconds the clipboard helper keeps a code when the setting says "never"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -89,7 +90,8 @@ def _copy_without_window(args: argparse.Namespace, query: str) -> int:
                 "No display to hold a clipboard; use `list --codes` to see the code.",
                 EXIT_BAD_INPUT,
             )
-        seconds = int(services.settings.get("clipboard_clear_seconds"))
+        # No window keeps the clipboard for "never clear" (0): the helper holds it a while.
+        seconds = int(services.settings.get("clipboard_clear_seconds")) or OWNER_LONGEST
         code = code_at(entry)
     finally:
         services.close()

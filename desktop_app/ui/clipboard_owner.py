@@ -1,13 +1,11 @@
 """``python -m desktop_app.ui.clipboard_owner SECONDS``: reads a code from stdin, puts it on the
 clipboard, prints ``ready``, and keeps it there (X11 and Wayland clipboards live as long as
-their owner) until ``SECONDS`` pass (0: 45 s at most) or something else is copied; then clears
-it if it is still ours and exits. Used by ``desktop-authenticator copy`` without a window."""
+their owner) until ``SECONDS`` pass or something else is copied; then clears it if it is still
+ours and exits. Used by ``desktop-authenticator copy`` without a window."""
 
 from __future__ import annotations
 
 import sys
-
-LONGEST = 45  # seconds an ownerless "never clear" copy is kept when no window runs
 
 
 def main(argv: list[str]) -> int:
@@ -15,11 +13,11 @@ def main(argv: list[str]) -> int:
 
     from desktop_app.ui.clipboard import ClipboardGuard
 
-    seconds = int(argv[0]) if argv else 30
+    seconds = max(1, int(argv[0])) if argv else 30
     code = sys.stdin.readline().strip()
     app = QGuiApplication([sys.argv[0]])
     guard = ClipboardGuard()
-    guard.copy(code, seconds or LONGEST)
+    guard.copy(code, seconds)
     guard.cleared.connect(app.quit)
     guard._timer.timeout.connect(app.quit)
     app.clipboard().dataChanged.connect(
