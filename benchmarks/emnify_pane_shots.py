@@ -2,7 +2,9 @@
 
     python benchmarks/emnify_pane_shots.py OUT_DIR [--dark] [--scale 2]
 
-States: signed out, code asked, e-mail codes, enabling, pending, on, error, no keyring. The
+States: signed out (and with Advanced open), code asked, e-mail codes, enabling, pending, on,
+error (enforced), no keyring; the dialogs: application tokens after a create, security
+events, lost-phone recovery with a colleague found. The
 settings dialog is shown at its default size; for each state the script prints whether the page
 needs scrolling (it must not). A portal emulator (paid account) runs on loopback.
 """
@@ -67,6 +69,13 @@ def main() -> int:
         dialog.grab().save(str(path))
         results.append(f"{name:14s} fits={'yes' if fits else 'NO'}  {path}")
 
+    def dialog_shot(window, name: str) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(5):
+            app.processEvents()
+        path = args.out / f"{name}-{tag}.png"
+        window.grab().save(str(path))
+        results.append(f"{name:14s} (dialog)  {path}")
+
     class Broken:
         def get_password(self, service, username):  # type: ignore[no-untyped-def]
             raise RuntimeError("no keyring")
@@ -91,35 +100,65 @@ def main() -> int:
 
     def sign_in(pane, emu) -> None:  # type: ignore[no-untyped-def]
         pane.password_edit.setText(PASSWORD)
-        pane.sign_in()
+        pane.presenter.sign_in()
         pump(pane)
         pane.code_edit.setText(emu.last_email_code(USER) or "")
-        pane.submit_code()
+        pane.presenter.submit_code()
         pump(pane)
 
     with EmulatorServer(account_kind="paid") as emu:
         emu.add_user(USER, PASSWORD, application_token="tok")
         emu.add_workspace(USER, "Second org")
+        emu.add_user("bob@example.com", "bobs password", colleague_of=USER, admin=False)
+        emu.add_active_key("bob@example.com")
         dialog, pane, _svc = dialog_for(emu)
         shot(dialog, "1-signed-out")
+        pane.advanced_button.setChecked(True)
+        shot(dialog, "1b-advanced")
+        pane.advanced_button.setChecked(False)
         pane.password_edit.setText(PASSWORD)
-        pane.sign_in()
+        pane.presenter.sign_in()
         pump(pane)
         shot(dialog, "2-code-asked")
         pane.code_edit.setText(emu.last_email_code(USER) or "")
-        pane.submit_code()
+        pane.presenter.submit_code()
         pump(pane)
         shot(dialog, "3-email-codes")
         emu.inject_fault("create_key", "delay", delay=1.5)
         pane.account.forget_password()
         pane.step_password.setText(PASSWORD)
-        pane.enable()
+        pane.presenter.enable()
         pump(pane, until=lambda: "Creating" in pane.action_feedback.text(), seconds=2)
         shot(dialog, "4-enabling")
         pump(pane)
         pump(pane)
         shot(dialog, "6-on")
-        pane.sign_out()
+        pane.open_tokens()
+        tokens = pane.tokens_dialog
+        pump(pane, until=lambda: not tokens.presenter.busy)
+        tokens.description_edit.setText("backup script")
+        tokens.presenter.create()
+        pump(pane, until=lambda: tokens.created_row.isVisible())
+        pump(pane, until=lambda: not tokens.presenter.busy)
+        for _ in range(5):
+            app.processEvents()
+        dialog_shot(tokens, "9-tokens")
+        tokens.reject()
+        pane.open_events()
+        events = pane.events_dialog
+        pump(pane, until=lambda: not events.presenter.busy)
+        dialog_shot(events, "10-events")
+        events.reject()
+        pane.open_recovery()
+        recovery = pane.recovery_dialog
+        recovery.email_edit.setText("bob@example.com")
+        recovery.presenter.find()
+        pump(pane, until=lambda: recovery.items.count() > 0)
+        pump(pane, until=lambda: not recovery.presenter.busy)
+        recovery.items.setCurrentRow(0)
+        dialog_shot(recovery, "11-recovery")
+        recovery.reject()
+        pane.presenter.sign_out()
         pump(pane)
         dialog.close()
 
@@ -128,7 +167,7 @@ def main() -> int:
         dialog, pane, _svc = dialog_for(emu)
         sign_in(pane, emu)
         emu.inject_fault("activate_key", "error", status=503)
-        pane.enable()
+        pane.presenter.enable()
         pump(pane)
         pump(pane)
         shot(dialog, "5-pending-error")
@@ -138,11 +177,11 @@ def main() -> int:
         emu.add_user(USER, PASSWORD)
         dialog, pane, _svc = dialog_for(emu)
         sign_in(pane, emu)
-        pane.enable()
+        pane.presenter.enable()
         pump(pane)
         pump(pane)
         pane.confirm_disable = lambda _t: (True, False)  # type: ignore[method-assign]
-        pane.disable()
+        pane.presenter.disable()
         pump(pane)
         shot(dialog, "7-error-enforced")
         dialog.close()
@@ -150,8 +189,8 @@ def main() -> int:
     with EmulatorServer(account_kind="paid") as emu:
         emu.add_user(USER, PASSWORD)
         dialog, pane, _svc = dialog_for(emu, keystore=KeyStore(Broken()))  # type: ignore[arg-type]
-        pane._make_account()
-        pane._update()
+        pane.presenter.make_account()
+        pane.presenter.render()
         shot(dialog, "8-no-keyring")
         dialog.close()
 

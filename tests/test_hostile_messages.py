@@ -123,7 +123,6 @@ VETTED = {
     ("selftest.py", "exc"): "an ImportError naming a missing library",
     ("ui/workers.py", "type(exc).__name__"): "a class name",
     ("vault/keystore.py", "type(exc).__name__"): "a class name",
-    ("vault/store.py", "type(exc).__name__"): "a class name",
     ("vault/store.py", "exc.strerror"): "an OS error's fixed text",
     ("intake.py", "kind"): "a well-known scheme name or fixed text",
     ("otp/migration.py", "str(exc)"): "an OtpError: fixed messages",

@@ -167,7 +167,7 @@ class SettingsDialog(QDialog):
 
     def _emnify(self, page: QWidget) -> QWidget:
         try:
-            from desktop_app.ui.emnify import EmnifyPane
+            from desktop_app.ui.emnify.pane import EmnifyPane
         except ImportError:
             label = QLabel(
                 self.tr("The emnify account settings are not available in this build."), page

@@ -44,7 +44,7 @@ def emu(kind, outbox) -> Iterator[EmulatorServer]:
 
 @pytest.fixture
 def make_pane(qtbot, services, emu):
-    from desktop_app.ui.emnify import EmnifyPane
+    from desktop_app.ui.emnify.pane import EmnifyPane
 
     made = []
 
@@ -138,7 +138,7 @@ def test_enable_and_disable_on_an_account_with_e_mailed_codes(
 ):
     sign_in_paid(qtbot, pane, outbox)
     assert "by e-mail (can't be turned off on this account)" in state(pane)
-    assert pane.action_button.text() == "Enable"
+    assert pane.action_button.text() == "Enable the authenticator app"
     # The password was just given: no password step, one click.
     assert not pane.step_password.isVisible()
     click(qtbot, pane.action_button)
@@ -161,10 +161,15 @@ def test_enable_and_disable_on_an_account_with_e_mailed_codes(
     idle(qtbot, pane)
     assert "codes will come by e-mail again" in asked[0]
     if emu.account_kind == "enforced":
-        # Refused by the organisation: said beside the action, nothing changed.
-        assert pane.action_feedback.is_error and "mandatory" in pane.action_feedback.text()
+        # Refused by the organisation: said beside the action as a sentence, nothing changed,
+        # and from now on the card says so and offers no Disable.
+        feedback = pane.action_feedback.text()
+        assert pane.action_feedback.is_error and "organisation requires" in feedback
+        assert "mandatory" not in feedback and "portal said" not in feedback
         assert "this app's vault" in state(pane) and emu.active_keys(USER)
         assert services.vault.get(entry.uuid).meta[META_STATE] == "active"
+        assert "cannot be turned off" in pane.detail_label.text()
+        assert not pane.action_button.isVisible()
         return
     qtbot.waitUntil(lambda: "by e-mail" in state(pane), timeout=WAIT)
     assert emu.keys(USER) == []
@@ -180,7 +185,7 @@ def test_trial_enable_with_password_step_and_disable_removing_the_key(
     sign_in(qtbot, pane)
     assert pane.signed_in and "Sign-in codes: none" in state(pane)
     pane.account.forget_password()  # as if the sign-in was long ago
-    pane._update()
+    pane.presenter.render()
     assert pane.step_password.isVisible()
     click(qtbot, pane.action_button)
     assert pane.action_feedback.is_error and "password" in pane.action_feedback.text()
@@ -212,8 +217,8 @@ def test_disable_wording_when_e_mail_codes_are_not_known_yet(
     assert "no second factor" in asked[-1]  # learnt at this sign-in: a trial account
     pane.two_factor.email_codes = None  # as after a sign-in with the key already active
     click(qtbot, pane.action_button)
-    assert "every paid account" in asked[-1] and "trial account" in asked[-1]
-    assert "e-mail again" not in asked[-1]
+    assert "If your account uses e-mail codes" in asked[-1] and "no second factor" in asked[-1]
+    assert "Sign-in codes will come by e-mail again" not in asked[-1]  # never flat
     assert emu.active_keys(USER)  # both times cancelled: nothing changed
 
 
@@ -283,7 +288,7 @@ def test_fault_between_create_and_activate_leaves_pending(qtbot, pane, emu, outb
     click(qtbot, pane.action_button)
     qtbot.waitUntil(lambda: "pending" in state(pane), timeout=WAIT)
     idle(qtbot, pane)
-    assert pane.action_feedback.is_error
+    assert pane.action_feedback.is_error and "(HTTP" not in pane.action_feedback.text()
     (entry,) = services.vault.entries()
     assert emu.active_keys(USER) == []  # never an active key without its secret in the vault
     assert pane.action_button.text() == "Finish activation"
@@ -353,8 +358,8 @@ def test_without_a_keyring_everything_but_keeping_the_session_works(
 
     services.keystore = KeyStore(Broken())
     pane = make_pane(services)
-    pane._make_account()
-    pane._update()
+    pane.presenter.make_account()
+    pane.presenter.render()
     assert not pane.keep_check.isEnabled() and not pane.trust_check.isEnabled()
     assert pane.keyring_note.isVisible() and "keyring" in pane.keyring_note.text()
     sign_in_paid(qtbot, pane, outbox)
@@ -377,9 +382,15 @@ def test_server_down_is_said_beside_sign_in(qtbot, pane, emu):
 
 
 def test_bad_portal_address_is_explained(qtbot, pane):
+    assert not pane.url_edit.isVisible()  # under "Advanced"
+    click(qtbot, pane.advanced_button)
     type_in(qtbot, pane.url_edit, "ftp://example.com")
     sign_in(qtbot, pane)
     assert pane.sign_in_feedback.is_error and "https://" in pane.sign_in_feedback.text()
+    click(qtbot, pane.advanced_button)
+    assert not pane.url_edit.isVisible()
+    sign_in(qtbot, pane)  # a bad address opens the section again, where it can be fixed
+    assert pane.url_edit.isVisible() and pane.url_edit.text() == "ftp://example.com"
 
 
 def test_every_control_has_an_accessible_name_and_takes_focus(qtbot, pane, emu, outbox):
@@ -404,7 +415,7 @@ def test_demo_inbox_notice_shows_the_e_mailed_code(qtbot, make_pane, services):
     demo = start_demo()
     try:
         services.demo_info = demo
-        from desktop_app.ui.emnify import EmnifyPane
+        from desktop_app.ui.emnify.pane import EmnifyPane
 
         services.portal_url = demo.url
         pane = EmnifyPane(services, timeout=5.0, auto_resume=False)
@@ -525,3 +536,151 @@ def test_key_dialog_shows_the_qr_and_activates_on_click(qtbot, pane, emu, outbox
     click(qtbot, pane.action_button)
     qtbot.waitUntil(lambda: "this app's vault" in state(pane), timeout=WAIT)
     assert shown == [emu.active_keys(USER)[0].secret]
+
+
+@pytest.mark.parametrize("answer", [False, True])
+def test_an_active_key_set_up_elsewhere_is_replaced_only_on_yes(
+    qtbot, pane, emu, outbox, services, monkeypatch, answer
+):
+    """A phone's key became active after the status was read: Enable asks, naming its date,
+    and without a yes the phone's key stays active and nothing is saved."""
+    sign_in_paid(qtbot, pane, outbox)
+    phone = emu.add_active_key(USER)
+    asked: list[str] = []
+    monkeypatch.setattr(pane, "confirm", lambda _title, text: asked.append(text) or answer)
+    click(qtbot, pane.action_button)  # "Enable"
+    qtbot.waitUntil(lambda: bool(asked), timeout=WAIT)
+    idle(qtbot, pane)
+    assert "is active on this account" in asked[0] and "Replace it?" in asked[0]
+    if not answer:
+        assert [k.id for k in emu.active_keys(USER)] == [phone.id]
+        assert services.vault.entries() == []
+        assert "set up elsewhere" in state(pane)
+        assert "Nothing was changed" in pane.action_feedback.text()
+        return
+    qtbot.waitUntil(lambda: "this app's vault" in state(pane), timeout=WAIT)
+    idle(qtbot, pane)
+    (entry,) = services.vault.entries()
+    (active,) = emu.active_keys(USER)
+    assert active.id != phone.id and active.secret == entry.secret
+
+
+def test_application_tokens_create_shown_once_copied_and_revoked(
+    qtbot, pane, emu, outbox, monkeypatch
+):
+    from PySide6.QtWidgets import QApplication
+
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    click(qtbot, pane.tokens_button)
+    dialog = pane.tokens_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    before = dialog.tree.topLevelItemCount()
+    assert not dialog.message.is_error
+    click(qtbot, dialog.create_button)  # no description yet
+    assert dialog.message.is_error and "Describe" in dialog.message.text()
+    type_in(qtbot, dialog.description_edit, "backup script")
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: dialog.created_row.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    token = dialog.created_edit.text()
+    assert token and "only this once" in dialog.message.text()
+    assert dialog.tree.topLevelItemCount() == before + 1
+    click(qtbot, dialog.copy_button)
+    assert QApplication.clipboard().text() == token
+    row = next(
+        i
+        for i in range(dialog.tree.topLevelItemCount())
+        if dialog.tree.topLevelItem(i).text(0) == "backup script"
+    )
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(row))
+    asked: list[str] = []
+    monkeypatch.setattr(dialog, "confirm", lambda _t, text: asked.append(text) or True)
+    click(qtbot, dialog.revoke_button)
+    qtbot.waitUntil(lambda: "revoked" in dialog.message.text(), timeout=WAIT)
+    assert "backup script" in asked[0]
+    revoked = [
+        dialog.tree.topLevelItem(i).text(3)
+        for i in range(dialog.tree.topLevelItemCount())
+        if dialog.tree.topLevelItem(i).text(0) == "backup script"
+    ]
+    assert revoked == ["revoked"]
+    dialog.reject()
+    assert dialog.created_edit.text() == ""
+
+
+def test_application_tokens_for_a_non_admin_are_one_sentence(qtbot, make_pane, emu, outbox):
+    emu.user(USER).admin = False
+    pane = make_pane()
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    click(qtbot, pane.tokens_button)
+    dialog = pane.tokens_dialog
+    qtbot.waitUntil(lambda: dialog.message.is_error, timeout=WAIT)
+    assert "Only an Administrator" in dialog.message.text()
+    assert "403" not in dialog.message.text()
+    dialog.reject()
+
+
+def test_security_events_newest_first_and_paged(qtbot, pane, emu, outbox, monkeypatch):
+    from desktop_app.ui.emnify import events_presenter
+
+    monkeypatch.setattr(events_presenter, "PER_PAGE", 2)
+    user = emu.user(USER)
+    for n in range(3):
+        emu.admin.record(user, "mfa", f"MFA key {n} deleted")
+        emu.advance_clock(60)
+    sign_in_paid(qtbot, pane, outbox)  # a sign-in: the newest event
+    idle(qtbot, pane)
+    click(qtbot, pane.events_button)
+    dialog = pane.events_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() > 0, timeout=WAIT)
+
+    def shown() -> list[str]:
+        return [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+
+    first = shown()
+    assert len(first) <= 2 and "MFA key 0 deleted" not in first
+    while dialog.older_button.isEnabled():
+        before = len(shown())
+        click(qtbot, dialog.older_button)
+        qtbot.waitUntil(
+            lambda b=before: len(shown()) > b or not dialog.presenter.busy, timeout=WAIT
+        )
+        qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    texts = shown()
+    deleted = [t for t in texts if t.startswith("MFA key")]
+    assert deleted == ["MFA key 2 deleted", "MFA key 1 deleted", "MFA key 0 deleted"]
+    assert texts.index("MFA key 2 deleted") > 0  # the sign-in came after: listed first
+    assert not dialog.message.is_error
+    dialog.reject()
+
+
+def test_lost_phone_recovery_removes_a_colleagues_key_naming_them(
+    qtbot, pane, emu, outbox, monkeypatch
+):
+    colleague = "bob@example.com"
+    emu.add_user(colleague, "bobs password", colleague_of=USER, admin=False)
+    phone = emu.add_active_key(colleague)
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    click(qtbot, pane.recovery_button)
+    dialog = pane.recovery_dialog
+    assert dialog is not None
+    type_in(qtbot, dialog.email_edit, colleague)
+    click(qtbot, dialog.find_button)
+    qtbot.waitUntil(lambda: dialog.items.count() > 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    assert colleague in dialog.user_label.text()
+    assert "created" in dialog.items.item(0).text()
+    dialog.items.setCurrentRow(0)
+    asked: list[str] = []
+    monkeypatch.setattr(dialog, "confirm", lambda title, text: asked.append(title + text) or True)
+    click(qtbot, dialog.remove_button)
+    qtbot.waitUntil(lambda: "Removed" in dialog.message.text(), timeout=WAIT)
+    assert asked and colleague in asked[0]
+    assert phone.id not in [k.id for k in emu.keys(colleague)]
+    assert dialog.items.count() == 0
+    dialog.reject()

@@ -1,5 +1,3 @@
-"""The emnify account settings pane (mounted by the settings dialog)."""
-
-from desktop_app.ui.emnify.pane import EmnifyPane
-
-__all__ = ["EmnifyPane"]
+"""The emnify account settings pane (mounted by the settings dialog): ``pane.EmnifyPane`` wires
+``view.EmnifyView`` (widgets, intents) to ``presenter.EmnifyPresenter`` (state and actions, no
+Qt). This package itself imports no Qt, so the presenter can be used without it."""

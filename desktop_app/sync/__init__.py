@@ -1,0 +1,1 @@
+"""Sync: several computers keep one vault in step through a folder (issue 21)."""

@@ -1,0 +1,158 @@
+"""The application-tokens dialog of the emnify pane (the view of
+:class:`~desktop_app.ui.emnify.tokens_presenter.TokensPresenter`): the organisation's tokens,
+a new one shown once with Copy, revoke with a confirmation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.portal.admin import AdminTools, ApplicationTokenInfo
+from desktop_app.ui.emnify.ports import Kind
+from desktop_app.ui.emnify.runner import job_runner
+from desktop_app.ui.emnify.tokens_presenter import TokensPresenter
+from desktop_app.ui.emnify.widgets import Feedback
+from desktop_app.ui.workers import Job
+
+
+class TokensDialog(QDialog):
+    def __init__(self, tools: Callable[[], AdminTools], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Application tokens"))
+        self.resize(620, 420)
+        lay = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Application tokens sign in scripts, apps and single sign-on users (who have no "
+                "password) without a password."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("emnify_tokens")
+        self.tree.setAccessibleName(self.tr("Application tokens"))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels(
+            [self.tr("Description"), self.tr("Created"), self.tr("Expires"), self.tr("Status")]
+        )
+        self.tree.itemSelectionChanged.connect(self._selection)
+        lay.addWidget(self.tree, 1)
+        row = QHBoxLayout()
+        self.description_edit = QLineEdit(self)
+        self.description_edit.setObjectName("emnify_token_description")
+        self.description_edit.setAccessibleName(self.tr("Description of the new token"))
+        self.description_edit.setPlaceholderText(self.tr("what the new token is for"))
+        self.create_button = QPushButton(self.tr("Create token"), self)
+        self.create_button.setObjectName("emnify_create_token")
+        self.revoke_button = QPushButton(self.tr("Revoke…"), self)
+        self.revoke_button.setObjectName("emnify_revoke_token")
+        self.revoke_button.setEnabled(False)
+        row.addWidget(self.description_edit, 1)
+        row.addWidget(self.create_button)
+        row.addWidget(self.revoke_button)
+        lay.addLayout(row)
+        shown = QHBoxLayout()
+        self.created_edit = QLineEdit(self)
+        self.created_edit.setObjectName("emnify_new_token")
+        self.created_edit.setReadOnly(True)
+        self.created_edit.setAccessibleName(self.tr("The new token (shown once)"))
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.copy_button.setObjectName("emnify_copy_token")
+        self.copy_button.clicked.connect(self._copy)
+        shown.addWidget(self.created_edit, 1)
+        shown.addWidget(self.copy_button)
+        self.created_row = QWidget(self)
+        self.created_row.setLayout(shown)
+        self.created_row.hide()
+        lay.addWidget(self.created_row)
+        self.message = Feedback("emnify_tokens_message", self)
+        lay.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.job = Job(self)
+        self.presenter = TokensPresenter(
+            self, tools, job_runner(self.job), translate=QCoreApplication.translate
+        )
+        self.create_button.clicked.connect(self.presenter.create)
+        self.description_edit.returnPressed.connect(self.presenter.create)
+        self.revoke_button.clicked.connect(self.presenter.revoke)
+
+    def _selection(self) -> None:
+        token = self.chosen_token()
+        self.revoke_button.setEnabled(
+            token is not None and not token.revoked and not self.presenter.busy
+        )
+
+    def _copy(self) -> None:
+        QApplication.clipboard().setText(self.created_edit.text())
+        self.message.info(self.tr("Copied."))
+
+    def done(self, result: int) -> None:
+        self.created_edit.clear()  # the token text leaves memory with the dialog
+        super().done(result)
+
+    # TokensView
+    def description(self) -> str:
+        return self.description_edit.text()
+
+    def chosen_token(self) -> ApplicationTokenInfo | None:
+        item = self.tree.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        index = self.tree.indexOfTopLevelItem(item)
+        tokens = self.presenter.tokens
+        return tokens[index] if 0 <= index < len(tokens) else None
+
+    def show_tokens(self, tokens: list[ApplicationTokenInfo]) -> None:
+        self.tree.clear()
+        status = {"active": self.tr("active"), "revoked": self.tr("revoked")}
+        for t in tokens:
+            QTreeWidgetItem(
+                self.tree,
+                [
+                    t.description or self.tr("(no description)"),
+                    t.created[:10],
+                    t.expiry_date[:10] or self.tr("never"),
+                    status.get(t.status_text, t.status_text),
+                ],
+            )
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+        self._selection()
+
+    def show_created(self, token: str) -> None:
+        self.description_edit.clear()
+        self.created_edit.setText(token)
+        self.created_row.show()
+
+    def feedback(self, kind: Kind, text: str = "") -> None:
+        {"busy": self.message.busy, "info": self.message.info, "error": self.message.error}.get(
+            kind, lambda _t: self.message.clear()
+        )(text)
+
+    def set_busy(self, busy: bool) -> None:
+        self.create_button.setEnabled(not busy)
+        self.description_edit.setEnabled(not busy)
+        self._selection()
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes

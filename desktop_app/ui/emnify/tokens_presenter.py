@@ -1,0 +1,139 @@
+"""The application-tokens tool of the emnify pane, without Qt: list the organisation's tokens,
+create one (its text is shown once and never kept), revoke one after a yes.
+
+Portal calls go through the injected runner one at a time (the pane's worker threads); a
+person who is not an Administrator gets one sentence, not the server's 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from desktop_app.errors import AppError
+from desktop_app.portal.admin import (
+    AdminTools,
+    ApplicationTokenInfo,
+    CreatedToken,
+    is_admin_refusal,
+)
+from desktop_app.ui.emnify.ports import Kind, Runner
+from desktop_app.ui.emnify.texts import Translate
+
+
+class TokensView(Protocol):
+    def description(self) -> str: ...
+    def chosen_token(self) -> ApplicationTokenInfo | None: ...
+    def show_tokens(self, tokens: list[ApplicationTokenInfo]) -> None: ...
+    def show_created(self, token: str) -> None: ...
+    def feedback(self, kind: Kind, text: str = "") -> None: ...
+    def set_busy(self, busy: bool) -> None: ...
+    def confirm(self, title: str, text: str) -> bool: ...
+
+
+class TokensPresenter:
+    def __init__(
+        self,
+        view: TokensView,
+        tools: Callable[[], AdminTools],
+        run: Runner,
+        translate: Translate,
+    ) -> None:
+        self.view = view
+        self.tools = tools
+        self._start = run
+        self.translate = translate
+        self.busy = False
+        self.tokens: list[ApplicationTokenInfo] = []
+
+    def _run(self, label: str, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.view.set_busy(True)
+        self.view.feedback("busy", label)
+
+        def done(result: Any) -> None:
+            self.busy = False
+            self.view.set_busy(False)
+            self.view.feedback("clear")
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            self.view.set_busy(False)
+            self.view.feedback("error", self.message_for(exc))
+
+        self._start(fn, done, failed)
+
+    def message_for(self, exc: BaseException) -> str:
+        if is_admin_refusal(exc):
+            return self.translate(
+                "EmnifyPane",
+                "Only an Administrator of the organisation can see and manage application tokens.",
+            )
+        if isinstance(exc, AppError):
+            return str(exc)
+        return self.translate("EmnifyPane", "Something went wrong. The log file has the details.")
+
+    def load(self, note: str = "") -> None:
+        def shown(tokens: list[ApplicationTokenInfo]) -> None:
+            self.tokens = sorted(tokens, key=lambda t: t.created, reverse=True)
+            self.view.show_tokens(self.tokens)
+            if note:
+                self.view.feedback("info", note)
+
+        self._run(
+            self.translate("EmnifyPane", "Loading the application tokens…"),
+            self.tools().application_tokens,
+            shown,
+        )
+
+    def create(self) -> None:
+        description = self.view.description().strip()
+        if not description:
+            self.view.feedback(
+                "error",
+                self.translate(
+                    "EmnifyPane", "Describe what the token is for (for example, “backup script”)."
+                ),
+            )
+            return
+        tools = self.tools()
+
+        def made(created: CreatedToken) -> None:
+            self.view.show_created(created.token)
+            self.load(
+                self.translate(
+                    "EmnifyPane",
+                    "Token created. Copy it now: the portal shows it only this once, and this "
+                    "app does not keep it.",
+                )
+            )
+
+        self._run(
+            self.translate("EmnifyPane", "Creating the token…"),
+            lambda: tools.create_application_token(description),
+            made,
+        )
+
+    def revoke(self) -> None:
+        token = self.view.chosen_token()
+        if token is None or token.revoked:
+            return
+        name = token.description or self.translate("EmnifyPane", "(no description)")
+        if not self.view.confirm(
+            self.translate("EmnifyPane", "Revoke the token?"),
+            self.translate(
+                "EmnifyPane",
+                "Revoke the application token “{name}”? Scripts and apps using it can no longer "
+                "sign in.",
+            ).format(name=name),
+        ):
+            return
+        tools = self.tools()
+        self._run(
+            self.translate("EmnifyPane", "Revoking the token…"),
+            lambda: tools.revoke_application_token(token.id),
+            lambda _r: self.load(self.translate("EmnifyPane", "The token was revoked.")),
+        )
