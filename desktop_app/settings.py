@@ -130,6 +130,16 @@ SETTINGS: tuple[Setting, ...] = (
         QT_TRANSLATE_NOOP("Settings", "Keep running in the tray when the window is closed."),
     ),
     Setting(
+        "quick_copy_shortcut",
+        str,
+        "Ctrl+Alt+A",
+        QT_TRANSLATE_NOOP("Settings", "Quick-copy shortcut"),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Opens the quick-copy window from any program (X11). Empty: no shortcut.",
+        ),
+    ),
+    Setting(
         "language",
         str,
         "system",

@@ -30,6 +30,7 @@ _COMMAND_MODULES = (
     "desktop_app.cli.portal",
     "desktop_app.cli.backup",
     "desktop_app.cli.clock",
+    "desktop_app.cli.quick",
 )
 
 
@@ -165,6 +166,11 @@ def _stdout_closed() -> int:
 
 
 def gui_main_with(args: argparse.Namespace) -> int:
+    if not getattr(args, "open_quick", False):
+        from desktop_app.cli.quick import raise_running
+
+        if raise_running(args):  # a second start raises the open window (issue 25)
+            return EXIT_OK
     from desktop_app.app import build_services
 
     services = build_services(args, interactive=True)

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from desktop_app.instance import matches, search_terms
 from desktop_app.otp.codes import code_at, group_code
 from desktop_app.otp.model import Entry, OtpType
 
@@ -343,7 +344,7 @@ class AccountsFilter(QSortFilterProxyModel):
         return " ".join(self._terms)
 
     def set_query(self, text: str) -> None:
-        terms = text.lower().split()
+        terms = search_terms(text)
         if terms == self._terms:
             return
         self.beginFilterChange()
@@ -370,8 +371,7 @@ class AccountsFilter(QSortFilterProxyModel):
             return True
         model = self.sourceModel()
         entry: Entry = model.data(model.index(source_row, 0, source_parent), ROLE_ENTRY)
-        hay = f"{entry.issuer} {entry.name} {entry.group} {entry.note}".lower()
-        return all(t in hay for t in self._terms)
+        return matches(entry, self._terms)  # the rule `copy QUERY` uses too
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
         a: Entry = left.data(ROLE_ENTRY)

@@ -17,6 +17,7 @@ from desktop_app.app import AppServices, open_vault_for
 from desktop_app.errors import VaultError, VaultLockedError
 from desktop_app.ui import startup
 from desktop_app.ui.i18n import install_translations
+from desktop_app.ui.instance_server import InstanceServer
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.theme import apply_theme
 from desktop_app.ui.tray import install_tray
@@ -139,11 +140,15 @@ def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> in
             return 1
         window = build_window(services)
         startup.hooks_after_first_paint(window, app)
+        server = InstanceServer(window)  # single-instance channel (issue 25)
         window.show()
+        if args is not None and getattr(args, "open_quick", False):
+            server.quick_window().present()
         tray = None
         if services.settings.get("tray_icon"):
             tray = install_tray(app, window)
         status = app.exec()
+        server.close()
         if tray is not None:
             tray.hide()
         return int(status)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import AppError, WrongPasswordError
 from desktop_app.settings import SETTINGS, Setting, SettingError, sections
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.global_shortcut import shortcut_status
 from desktop_app.ui.theme import error_css, themed
 from desktop_app.ui.workers import run_in_thread
 
@@ -256,6 +257,8 @@ class SettingsDialog(QDialog):
         if setting.type is bool:
             help_text.setContentsMargins(24, 0, 0, 0)
         lay.addWidget(help_text)
+        if setting.name == "quick_copy_shortcut":
+            lay.addWidget(shortcut_status(page))
         error = QLabel("", page)
         themed(error, error_css)
         error.hide()
