@@ -29,6 +29,7 @@ _COMMAND_MODULES = (
     "desktop_app.cli.scan",
     "desktop_app.cli.portal",
     "desktop_app.cli.backup",
+    "desktop_app.cli.sync",
 )
 
 
