@@ -1,4 +1,18 @@
-"""The account entry: everything needed to generate codes for one account."""
+"""The account entry: everything needed to generate codes for one account.
+
+Sync stamps (issue 21): an entry's fields are grouped into *stamp keys* (:data:`FIELD_KEYS`:
+``otp`` covers secret, type, algorithm, digits and period, which only make sense together;
+``issuer``, ``name``, ``group``, ``note``, ``order``, ``counter``, ``icon``; one ``meta:KEY`` per
+annotation). ``Entry.stamps`` maps a key to the hybrid-logical-clock stamp of the edit that set
+its value (:mod:`desktop_app.sync.clock`'s 26-character text), followed by the stamp of the value
+that edit replaced (its *parent*, 26 more characters) when there was one. The key ``*`` holds the
+entry's base stamp (its creation); a key without a stamp of its own has the base stamp; an entry
+without any (a vault written before sync) has :data:`ZERO_STAMP` everywhere. ``Entry.history``
+keeps the values that lost a conflict (newest first, at most :data:`HISTORY_LIMIT`).
+
+Stamps and history are bookkeeping, not the account: ``==`` ignores them. The vault stamps a
+change with :meth:`Entry.stamped` when it writes it; nothing else needs to know about them.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +50,16 @@ MAX_NOTE_CHARS = 65536
 MAX_META_ITEMS = 64
 MAX_META_KEY_CHARS = 128
 MAX_META_VALUE_CHARS = 4096
+#: at most this many losing edits are kept per entry (the newest)
+HISTORY_LIMIT = 20
+MAX_STAMP_KEYS = 4 * MAX_META_ITEMS + 16  # removed annotations keep their stamp
+STAMP_CHARS = 26  # desktop_app.sync.clock.STAMP_CHARS (not imported: start-up path)
+ZERO_STAMP = ""
+BASE_KEY = "*"
+META_PREFIX = "meta:"
+#: the stamp keys every entry has (plus one ``meta:KEY`` per annotation)
+FIELD_KEYS = ("otp", "issuer", "name", "group", "note", "order", "counter", "icon")
+OTP_FIELDS = ("secret", "type", "algorithm", "digits", "period")
 
 
 ICON_MIMES = ("image/png", "image/jpeg", "image/svg+xml", "image/webp", "image/gif")
@@ -64,6 +88,30 @@ def new_uuid() -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class HistoryItem:
+    """A value of one stamp key that lost a conflict: ``value`` in its stored (JSON) form, the
+    ``stamp`` of the edit that set it, and the stamp of the edit it lost to."""
+
+    key: str
+    value: Any
+    stamp: str
+    lost_to: str
+
+    def __repr__(self) -> str:  # the value may be a secret
+        return f"HistoryItem(key={self.key!r}, stamp={self.stamp!r}, lost_to={self.lost_to!r})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "value": self.value, "stamp": self.stamp, "lost_to": self.lost_to}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> HistoryItem:
+        key, stamp, lost_to = data["key"], data["stamp"], data["lost_to"]
+        if not (isinstance(key, str) and isinstance(stamp, str) and isinstance(lost_to, str)):
+            raise OtpError("An item of the entry's history is damaged.", "history")
+        return cls(key, data.get("value"), stamp, lost_to)
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One account. ``secret`` is normalised Base32 (upper case, no padding, no spaces).
 
@@ -86,6 +134,8 @@ class Entry:
     uuid: str = field(default_factory=new_uuid)
     meta: dict[str, str] = field(default_factory=dict)
     icon: Icon | None = None
+    stamps: dict[str, str] = field(default_factory=dict, compare=False)
+    history: tuple[HistoryItem, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         validate(self)
@@ -113,15 +163,15 @@ class Entry:
 
     def to_dict(self) -> dict[str, Any]:
         """The stored form, field by field (``dataclasses.asdict`` deep-copies: 88% of a vault
-        save with 10,000 accounts)."""
+        save with 10,000 accounts). ``stamps`` and ``history`` only when there are any."""
         data = {name: getattr(self, name) for name in _FIELD_NAMES}
         data["type"] = self.type.value
-        data["icon"] = (
-            None
-            if self.icon is None
-            else {"mime": self.icon.mime, "data": base64.b64encode(self.icon.data).decode()}
-        )
+        data["icon"] = _icon_json(self.icon)
         data["meta"] = dict(self.meta)
+        if self.stamps:
+            data["stamps"] = dict(self.stamps)
+        if self.history:
+            data["history"] = [item.to_dict() for item in self.history]
         return data
 
     @classmethod
@@ -130,7 +180,116 @@ class Entry:
         known["type"] = OtpType(known.get("type", "totp"))
         known["meta"] = dict(known.get("meta") or {})
         known["icon"] = _icon_from(known.get("icon"))
+        stamps = known.get("stamps")
+        known["stamps"] = dict(stamps) if stamps else {}
+        history = known.get("history")
+        known["history"] = tuple(HistoryItem.from_dict(h) for h in history) if history else ()
         return cls(**known)
+
+    # --- sync stamps ---------------------------------------------------------------------
+
+    def stamp_keys(self) -> list[str]:
+        """Every stamp key of this entry: :data:`FIELD_KEYS`, then ``meta:KEY`` for each
+        annotation and each removed annotation that has a stamp."""
+        keys = list(FIELD_KEYS)
+        seen = set()
+        for k in self.meta:
+            seen.add(k)
+            keys.append(META_PREFIX + k)
+        for k in self.stamps:
+            if k.startswith(META_PREFIX) and k[5:] not in seen:
+                keys.append(k)
+        return keys
+
+    def stamp_of(self, key: str) -> str:
+        """The stamp of the edit that set ``key`` (the base stamp if it has none of its own)."""
+        stamps = self.stamps
+        record = stamps.get(key) or stamps.get(BASE_KEY, ZERO_STAMP)
+        return record[:STAMP_CHARS]
+
+    def parent_of(self, key: str) -> str:
+        """The stamp of the value the edit of ``key`` replaced (:data:`ZERO_STAMP` if none)."""
+        return self.stamps.get(key, "")[STAMP_CHARS:]
+
+    def latest_stamp(self) -> str:
+        """The newest stamp of this entry (its last change)."""
+        stamps = self.stamps
+        if not stamps:
+            return ZERO_STAMP
+        return max(record[:STAMP_CHARS] for record in stamps.values())
+
+    def value_of(self, key: str) -> Any:
+        """The value of a stamp key, in a form compared with ``==``."""
+        if key == "otp":
+            return (self.secret, self.type, self.algorithm, self.digits, self.period)
+        if key.startswith(META_PREFIX):
+            return self.meta.get(key[5:])
+        return getattr(self, key)
+
+    def json_of(self, key: str) -> Any:
+        """The value of a stamp key in its stored (JSON) form, as history keeps it."""
+        if key == "otp":
+            return {
+                "secret": self.secret,
+                "type": self.type.value,
+                "algorithm": self.algorithm,
+                "digits": self.digits,
+                "period": self.period,
+            }
+        if key == "icon":
+            return _icon_json(self.icon)
+        return self.value_of(key)
+
+    def changes_for(self, key: str, value: Any) -> dict[str, Any]:
+        """The ``with_changes`` arguments that give ``key`` the JSON-form ``value``."""
+        if key == "otp":
+            return {
+                "secret": value["secret"],
+                "type": OtpType(value["type"]),
+                "algorithm": value["algorithm"],
+                "digits": value["digits"],
+                "period": value["period"],
+            }
+        if key == "icon":
+            return {"icon": _icon_from(value)}
+        if key.startswith(META_PREFIX):
+            meta = dict(self.meta)
+            if value is None:
+                meta.pop(key[5:], None)
+            else:
+                meta[key[5:]] = value
+            return {"meta": meta}
+        if key not in FIELD_KEYS:
+            raise OtpError("Unknown field.", key)
+        return {key: value}
+
+    def restored_from(self, item: HistoryItem) -> Entry:
+        """This entry with the value of a history item back (not stamped: the vault stamps it
+        as a new edit when it writes it)."""
+        return self.with_changes(**self.changes_for(item.key, item.value))
+
+    def stamped(self, previous: Entry | None, stamp: str) -> Entry:
+        """This entry as the vault writes it: ``stamp`` (a fresh clock stamp) recorded for every
+        key whose value differs from ``previous`` (the entry as stored before this change), the
+        replaced value's stamp as its parent. A new entry (``previous`` None) gets ``stamp`` as
+        its base stamp. Keys that did not change keep ``previous``'s stamps; history is
+        ``previous``'s unless this entry carries its own."""
+        if previous is None:
+            return replace(self, stamps={**self.stamps, BASE_KEY: stamp})
+        stamps = dict(previous.stamps)
+        for key in dict.fromkeys([*self.stamp_keys(), *previous.stamp_keys()]):
+            if self.value_of(key) != previous.value_of(key):
+                stamps[key] = stamp + previous.stamp_of(key)
+        history = self.history or previous.history
+        if stamps == self.stamps and history is self.history:
+            return self
+        return replace(self, stamps=stamps, history=history)
+
+
+def _icon_json(icon: Icon | None) -> dict[str, str] | None:
+    if icon is None:
+        return None
+    return {"mime": icon.mime, "data": base64.b64encode(icon.data).decode()}
 
 
 def _icon_from(value: Any) -> Icon | None:
@@ -145,7 +304,7 @@ def _icon_from(value: Any) -> Icon | None:
         return None
 
 
-_FIELD_NAMES = tuple(f.name for f in fields(Entry))
+_FIELD_NAMES = tuple(f.name for f in fields(Entry) if f.name not in ("stamps", "history"))
 _B32 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 
 
@@ -231,3 +390,21 @@ def validate(entry: Entry) -> None:
             raise OtpError("An annotation of the entry is not text.", "meta")
         if len(key) > MAX_META_KEY_CHARS or len(value) > MAX_META_VALUE_CHARS:
             raise OtpError("An annotation of the entry is too long.", "meta")
+    _validate_sync(entry)
+
+
+def _validate_sync(entry: Entry) -> None:
+    stamps, history = entry.stamps, entry.history
+    if not isinstance(stamps, dict) or len(stamps) > MAX_STAMP_KEYS:
+        raise OtpError("The entry's sync stamps are damaged.", "stamps")
+    for key, value in stamps.items():
+        if not (isinstance(key, str) and isinstance(value, str)) or len(value) not in (
+            STAMP_CHARS,
+            2 * STAMP_CHARS,
+        ):
+            raise OtpError("The entry's sync stamps are damaged.", "stamps")
+    if not isinstance(history, tuple) or len(history) > HISTORY_LIMIT:
+        raise OtpError("The entry's history is damaged.", "history")
+    for item in history:
+        if not isinstance(item, HistoryItem):
+            raise OtpError("The entry's history is damaged.", "history")

@@ -1,8 +1,9 @@
-"""Sync through a folder another engine keeps in step (Syncthing, Nextcloud, Dropbox, ...).
+"""Sync: several computers keep one vault in step through a folder (issue 21) that another engine
+keeps in step (Syncthing, Nextcloud, Dropbox, ...).
 
-``folder`` knows the engines' file names; ``merging`` is the seam to the pure merge; ``service``
-reads and writes the synced file, keeps the merge base and the status (Qt-free, no I/O in the
-merge itself).
+``merge`` and ``clock`` are the pure heart (per-field HLC stamps, tombstones, histories);
+``folder`` knows the engines' file names; ``service`` reads and writes the synced file, keeps the
+merge base and the status (Qt-free).
 """
 
 from __future__ import annotations
