@@ -24,7 +24,6 @@ import base64
 import hashlib
 import json
 import logging
-import secrets
 import socket
 import threading
 import time
@@ -34,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError, VaultError, WrongPasswordError
 from desktop_app.sync import CONFIG_FILE, SYNC_DIR, is_synced
+from desktop_app.sync.clock import HybridClock, new_device_id, stamp_device, stamp_wall_ms
 from desktop_app.sync.folder import (
     FOLDER_FILE,
     FolderScan,
@@ -41,7 +41,7 @@ from desktop_app.sync.folder import (
     move_to_backup,
     scan,
 )
-from desktop_app.sync.merging import MergeReport, SyncState, merge
+from desktop_app.sync.merge import MergeReport, VaultState, delete, merge
 from desktop_app.vault.crypto import open_sealed, seal
 from desktop_app.vault.store import FORMAT, LOCK_FILE, VAULT_FILE, VERSION, Vault, atomic_write
 
@@ -170,6 +170,7 @@ class SyncConfig:
     problem: str = ""
     conflicts: int = 0  # accounts changed on both computers in the last merge that had any
     foreign: list[str] = field(default_factory=list)  # files of another vault in the folder
+    clock: str = ""  # the largest stamp this computer handed out or saw
 
     @property
     def folder_path(self) -> Path:
@@ -246,7 +247,7 @@ class SyncService:
         config = SyncConfig(
             folder=str(folder),
             vault_id=vault_id,
-            device_id=secrets.token_hex(8),
+            device_id=new_device_id(),
             device_name=device_name or socket.gethostname(),
             slot=_password_slot(key, password, vault_id),
         )
@@ -278,9 +279,19 @@ class SyncService:
         vault_id = str(doc["vault_id"])
         if vault is not None and _vault_id(vault) == vault_id and is_synced(self.data_dir):
             return self.sync_now(vault)  # joined already
-        theirs = SyncState.from_json(body)
-        ours = SyncState(entries={e.uuid: e.to_dict() for e in vault.entries()}) if vault else None
-        merged = merge(None, ours, theirs)[0] if ours is not None else theirs
+        theirs = _state(vault_id, body)
+        device_id = new_device_id()
+        clock = HybridClock(device_id)
+        clock.observe(theirs.max_stamp())
+        name = device_name or socket.gethostname()
+        if vault is not None:  # this computer's accounts join the vault (two-way on stamps)
+            ours = VaultState.from_entries(
+                vault_id,
+                [e if e.stamps else e.stamped(None, clock.stamp()) for e in vault.entries()],
+            )
+            merged = merge(None, ours, theirs, device=device_id, device_name=name)[0]
+        else:
+            merged = theirs
         keyring_ok = use_keyring and self.keystore is not None and self.keystore.available()
         if keyring_ok:
             assert self.keystore is not None
@@ -289,7 +300,7 @@ class SyncService:
             local_slot: dict[str, Any] = {"type": "keyring", "item": item}
         else:
             local_slot = dict(doc["slot"])
-        local = _seal_doc(key, vault_id, local_slot, {"entries": list(merged.entries.values())})
+        local = _seal_doc(key, vault_id, local_slot, {"entries": merged.to_content()["entries"]})
         from desktop_app.paths import private_dir
         from desktop_app.vault.lock import FileLock
 
@@ -311,11 +322,12 @@ class SyncService:
         config = SyncConfig(
             folder=str(folder),
             vault_id=vault_id,
-            device_id=secrets.token_hex(8),
-            device_name=device_name or socket.gethostname(),
+            device_id=device_id,
+            device_name=name,
             slot=dict(doc["slot"]),
-            last_change=dict(body.get("last_change") or {}),
+            clock=clock.last,
         )
+        config.last_change = _last_change(theirs)
         self._save_base(key, vault_id, theirs)
         save_config(self.data_dir, config)
         return SyncResult(arrived=len(theirs.entries))
@@ -332,7 +344,7 @@ class SyncService:
     def _base_path(self) -> Path:
         return sync_dir(self.data_dir) / BASE_FILE
 
-    def _load_base(self, key: bytes, vault_id: str) -> SyncState | None:
+    def _load_base(self, key: bytes, vault_id: str) -> VaultState | None:
         try:
             raw = json.loads(self._base_path().read_bytes())
             plaintext = open_sealed(
@@ -341,17 +353,18 @@ class SyncService:
                 base64.b64decode(raw["ciphertext"]),
                 _BASE_AAD + vault_id.encode(),
             )
-            return SyncState.from_json(json.loads(plaintext))
+            return VaultState.from_content(vault_id, json.loads(plaintext))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError, VaultError):
+        except (OSError, ValueError, KeyError, TypeError, AppError):
             log.warning("the merge base is damaged; merging two-way on this sync")
             return None
 
-    def _save_base(self, key: bytes, vault_id: str, state: SyncState) -> None:
+    def _save_base(self, key: bytes, vault_id: str, state: VaultState) -> None:
         from desktop_app.paths import private_dir
 
-        nonce, ct = seal(key, json.dumps(state.to_json()).encode(), _BASE_AAD + vault_id.encode())
+        content = json.dumps(state.to_content()).encode()
+        nonce, ct = seal(key, content, _BASE_AAD + vault_id.encode())
         data = json.dumps({"nonce": _b64(nonce), "ciphertext": _b64(ct)}).encode()
         atomic_write(private_dir(sync_dir(self.data_dir)) / BASE_FILE, data)
 
@@ -386,48 +399,54 @@ class SyncService:
             ) from None
         result = SyncResult()
         base = self._load_base(key, vault_id)
-        ours = SyncState(
-            entries={e.uuid: e.to_dict() for e in vault.entries()},
-            history=base.history if base is not None else {},
-            tombstones=dict(base.tombstones) if base is not None else {},
-        )
-        if base is not None:  # deleted here since the last merge
-            for uuid in set(base.entries) - set(ours.entries):
-                ours.tombstones[uuid] = _now_ms()
-        local_changes = base is None or ours.entries != base.entries
-        merged, report = ours, MergeReport()
-        folder_state: SyncState | None = None
-        folder_body: dict[str, Any] = {}
+        clock = HybridClock(config.device_id)
+        clock.observe(config.clock)
+        theirs: list[tuple[Any, VaultState]] = []  # (conflict copy or None, its state)
+        folder_state: VaultState | None = None
         if found.vault_file is not None:
-            folder_body = self._read_theirs(found.vault_file, key, vault_id, what="synced file")
-            folder_state = SyncState.from_json(folder_body)
-            merged, report = merge(base, merged, folder_state)
-        merged_copies = []
+            body = self._read_theirs(found.vault_file, key, vault_id, what="synced file")
+            folder_state = _state(vault_id, body)
+            theirs.append((None, folder_state))
         for copy in found.copies:
             try:
                 body = self._read_theirs(copy.path, key, vault_id, what="conflict copy")
+                theirs.append((copy, _state(vault_id, body)))
             except _Foreign:
                 result.foreign.append(copy.path.name)
-                continue
             except SyncError as exc:
                 result.problems.append(f"{copy.path.name}: {exc}")
-                continue
-            merged, more = merge(base, merged, SyncState.from_json(body))
-            report.absorb(more)
-            merged_copies.append(copy)
+        for state in (base, *(t for _c, t in theirs)):
+            if state is not None:
+                clock.observe(state.max_stamp())
+        local = vault.entries()
+        ours = _local_state(vault_id, local, base, clock)
+        merged = ours
+        arrived: set[str] = set()
+        conflicts: set[str] = set()
+        for _copy, state in theirs:
+            merged, report = merge(
+                base,
+                merged,
+                state,
+                device=config.device_id,
+                device_name=config.device_name,
+                now_ms=_now_ms(),
+            )
+            _tally(report, arrived, conflicts)
+        if not theirs:
+            merged, _ = merge(
+                base, merged, merged, device=config.device_id, device_name=config.device_name
+            )
         # 1. the local vault (the place this computer's changes always live)
-        if merged.entries != ours.entries:
-            from desktop_app.otp.model import Entry
-
-            _commit(vault, [Entry.from_dict(d) for d in merged.entries.values()])
+        merged_local = merged.ordered()
+        if [e.to_dict() for e in merged_local] != [e.to_dict() for e in local]:
+            _commit(vault, merged_local)
         # 2. the folder file
-        if local_changes and merged.entries != (base.entries if base else None):
-            config.last_change = {"device": config.device_name, "at": _now_ms()}
-        elif folder_body.get("last_change"):
-            config.last_change = dict(folder_body["last_change"])
-        body = {**merged.to_json(), "last_change": config.last_change}
-        if folder_state is None or merged_copies or _state_differs(folder_state, merged):
-            data = _seal_doc(key, vault_id, config.slot, body)
+        content = merged.to_content()
+        config.last_change = _last_change(merged)
+        merged_copies = [c for c, _s in theirs if c is not None]
+        if folder_state is None or merged_copies or folder_state.to_content() != content:
+            data = _seal_doc(key, vault_id, config.slot, content)
             try:
                 atomic_write(config.folder_path / FOLDER_FILE, data)
             except OSError as exc:
@@ -436,6 +455,7 @@ class SyncService:
                     "on this computer and written at the next sync."
                 )
                 config.problem = problem
+                config.clock = clock.last
                 save_config(self.data_dir, config)
                 raise SyncError(problem) from None
             config.written_hash = hashlib.sha256(data).hexdigest()
@@ -444,12 +464,13 @@ class SyncService:
         self._save_base(key, vault_id, merged)
         for copy in merged_copies:
             move_to_backup(copy.path, sync_dir(self.data_dir) / COPIES_DIR)
-        result.arrived = len(report.arrived)
-        result.conflicts = len(report.conflicts)
+        result.arrived = len(arrived)
+        result.conflicts = len(conflicts)
         result.copies_merged = len(merged_copies)
         config.last_sync_ms = _now_ms()
-        if report.conflicts:
-            config.conflicts = len(report.conflicts)
+        config.clock = clock.last
+        if conflicts:
+            config.conflicts = len(conflicts)
         config.foreign = result.foreign
         config.problem = "; ".join(result.problems)
         save_config(self.data_dir, config)
@@ -523,8 +544,59 @@ class _Foreign(SyncError):
     pass
 
 
-def _state_differs(a: SyncState, b: SyncState) -> bool:
-    return a.entries != b.entries or a.history != b.history or a.tombstones != b.tombstones
+def _state(vault_id: str, body: dict[str, Any]) -> VaultState:
+    try:
+        return VaultState.from_content(vault_id, body)
+    except (ValueError, KeyError, TypeError, AppError) as exc:
+        raise SyncError(f"its content is damaged ({type(exc).__name__})") from None
+
+
+def _local_state(
+    vault_id: str, local: list[Entry], base: VaultState | None, clock: HybridClock
+) -> VaultState:
+    """The local vault as a state: its changes since the base stamped (the vault writes entries
+    without stamps today), its deletions since the base as tombstones."""
+    base_entries = base.entries if base is not None else {}
+    entries: dict[str, Entry] = {}
+    for e in local:
+        prev = base_entries.get(e.uuid)
+        if prev is None:
+            if not e.stamps:
+                e = e.stamped(None, clock.stamp())
+        elif e.stamps == prev.stamps and (e != prev or e.counter != prev.counter):
+            e = e.stamped(prev, clock.stamp())
+        entries[e.uuid] = e
+    state = VaultState(
+        vault_id,
+        entries,
+        dict(base.tombstones) if base is not None else {},
+        dict(base.devices) if base is not None else {},
+    )
+    gone = [u for u in base_entries if u not in entries and u not in state.tombstones]
+    if gone:
+        state = VaultState(
+            vault_id,
+            {**entries, **{u: base_entries[u] for u in gone}},
+            state.tombstones,
+            state.devices,
+        )
+        state = delete(state, gone, clock.stamp())
+    return state
+
+
+def _tally(report: MergeReport, arrived: set[str], conflicts: set[str]) -> None:
+    arrived.update(report.added, report.changed, report.removed, report.restored)
+    conflicts.update(c.uuid for c in report.conflicts)
+
+
+def _last_change(state: VaultState) -> dict[str, Any]:
+    """The newest stamp of the state: which computer (by name) changed something, and when."""
+    stamp = state.max_stamp()
+    if not stamp:
+        return {}
+    device = stamp_device(stamp)
+    record = state.devices.get(device)
+    return {"device": record.name if record and record.name else device, "at": stamp_wall_ms(stamp)}
 
 
 def status_line(status: dict[str, Any], now_ms: int | None = None) -> str:

@@ -93,30 +93,51 @@ def test_a_conflict_copy_is_merged_and_moved_to_the_backups(
     assert desktop.issuers() == laptop.issuers()
 
 
-def test_an_edit_on_both_keeps_one_and_the_other_in_history(
+def edit_issuer(computer: Computer, uuid: str, issuer: str) -> None:
+    """An edit as the window makes it (the vault's own update; no sync until the next command)."""
+    from desktop_app.vault import Vault
+
+    vault = Vault.open_with_password(computer.data_dir, computer.password)
+    try:
+        vault.update(vault.get(uuid).with_changes(issuer=issuer))
+    finally:
+        vault.close()
+
+
+def history_of(computer: Computer, uuid: str) -> list[object]:
+    from desktop_app.vault import Vault
+
+    vault = Vault.open_with_password(computer.data_dir, computer.password)
+    try:
+        return [h.value for h in vault.get(uuid).history]
+    finally:
+        vault.close()
+
+
+def test_an_edit_on_both_keeps_the_newer_and_the_older_in_history(
     laptop: Computer, desktop: Computer
 ) -> None:
-    from desktop_app.sync.merging import SyncState, merge
-
     laptop.ok("add", otpauth("GitHub"))
     laptop.setup()
     carry(laptop, desktop)
     desktop.join()
-    entry = laptop.accounts()[0]
-    # the same account edited on both computers (pure merge: both orders give one result)
-    base = SyncState(entries={entry["id"]: {"uuid": entry["id"], "issuer": "GitHub"}})
-    ours = SyncState(entries={entry["id"]: {"uuid": entry["id"], "issuer": "GitHub work"}})
-    theirs = SyncState(entries={entry["id"]: {"uuid": entry["id"], "issuer": "GitHub home"}})
-    one, report = merge(base, ours, theirs)
-    other, _ = merge(base, theirs, ours)
-    assert one.entries == other.entries and one.history == other.history
-    assert report.conflicts == {entry["id"]}
-    kept = one.entries[entry["id"]]["issuer"]
-    lost = {"GitHub work", "GitHub home"} - {kept}
-    assert [v["issuer"] for v in one.history[entry["id"]]] == list(lost)
+    uuid = laptop.accounts()[0]["id"]
+    edit_issuer(laptop, uuid, "GitHub work")
+    laptop.ok("sync", "now")  # stamped first
+    edit_issuer(desktop, uuid, "GitHub home")
+    desktop.ok("sync", "now")  # stamped later: the newer edit
+    carry(desktop, laptop, f"{STEM}.sync-conflict-20261207-153602-DESKTOP.json")
+    out = laptop.ok("sync", "now")
+    assert "changed on both computers" in out
+    carry(laptop, desktop)
+    desktop.ok("sync", "now")
+    assert laptop.issuers() == desktop.issuers() == ["GitHub home"]
+    assert "GitHub work" in history_of(laptop, uuid)
+    assert "GitHub work" in history_of(desktop, uuid)
+    assert "changed on both computers" in laptop.ok("sync", "status")
 
 
-def test_delete_on_one_edit_on_the_other(laptop: Computer, desktop: Computer) -> None:
+def test_a_delete_reaches_the_other_computer(laptop: Computer, desktop: Computer) -> None:
     laptop.ok("add", otpauth("GitHub"))
     laptop.ok("add", otpauth("Gone"))
     laptop.setup()
@@ -127,6 +148,24 @@ def test_delete_on_one_edit_on_the_other(laptop: Computer, desktop: Computer) ->
     carry(laptop, desktop)
     desktop.ok("sync", "now")
     assert desktop.issuers() == ["GitHub"]
+
+
+def test_an_edit_after_a_delete_brings_the_account_back(
+    laptop: Computer, desktop: Computer
+) -> None:
+    laptop.ok("add", otpauth("Gone"))
+    laptop.setup()
+    carry(laptop, desktop)
+    desktop.join()
+    uuid = laptop.accounts()[0]["id"]
+    laptop.ok("remove", uuid)  # deleted on the laptop first
+    edit_issuer(desktop, uuid, "Kept")
+    desktop.ok("sync", "now")  # edited later on the desktop
+    carry(desktop, laptop, f"{STEM}.sync-conflict-20261207-153602-DESKTOP.json")
+    laptop.ok("sync", "now")
+    carry(laptop, desktop)
+    desktop.ok("sync", "now")
+    assert laptop.issuers() == desktop.issuers() == ["Kept"]
 
 
 @pytest.mark.parametrize(
