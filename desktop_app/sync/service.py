@@ -433,6 +433,11 @@ class SyncService:
                 now_ms=_now_ms(),
             )
             _tally(report, arrived, conflicts)
+        # a conflict decided on the other computer: its loser arrives in an entry's history
+        for u, e in merged.entries.items():
+            mine = ours.entries.get(u)
+            if mine is not None and {h.stamp for h in e.history} - {h.stamp for h in mine.history}:
+                conflicts.add(u)
         if not theirs:
             merged, _ = merge(
                 base, merged, merged, device=config.device_id, device_name=config.device_name
@@ -445,7 +450,11 @@ class SyncService:
         content = merged.to_content()
         config.last_change = _last_change(merged)
         merged_copies = [c for c, _s in theirs if c is not None]
-        if folder_state is None or merged_copies or folder_state.to_content() != content:
+        # Written only when the accounts differ: a device record's news ("merged up to") rides
+        # along with the next change. Else two computers merging the same copy at once would
+        # each write their own record, and the engine would make a conflict copy of that, and
+        # so on forever (measured over Syncthing).
+        if folder_state is None or _accounts(folder_state.to_content()) != _accounts(content):
             data = _seal_doc(key, vault_id, config.slot, content)
             try:
                 atomic_write(config.folder_path / FOLDER_FILE, data)
@@ -471,6 +480,8 @@ class SyncService:
         config.clock = clock.last
         if conflicts:
             config.conflicts = len(conflicts)
+        elif arrived or result.wrote_folder:
+            config.conflicts = 0  # a later change: the status line is about that one
         config.foreign = result.foreign
         config.problem = "; ".join(result.problems)
         save_config(self.data_dir, config)
@@ -542,6 +553,10 @@ class SyncService:
 
 class _Foreign(SyncError):
     pass
+
+
+def _accounts(content: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in content.items() if k != "devices"}
 
 
 def _state(vault_id: str, body: dict[str, Any]) -> VaultState:
