@@ -278,3 +278,46 @@ def test_leave_stops_syncing_and_keeps_the_vault(laptop: Computer) -> None:
     laptop.ok("add", otpauth("Local"))
     assert laptop.issuers() == ["GitHub", "Local"]
     assert laptop.status() == {"synced": False}
+
+
+def test_the_synced_file_changed_50_times_a_second(laptop: Computer) -> None:
+    """Another writer replaces the file 50 times a second, half of the time in place (torn
+    reads): every sync either merges a whole file or says in one line why not; nothing is lost."""
+    import threading
+    import time
+
+    laptop.ok("add", otpauth("GitHub"))
+    laptop.setup()
+    path = laptop.folder / FOLDER_FILE
+    good = path.read_bytes()
+    stop = threading.Event()
+
+    def churn() -> None:
+        n = 0
+        while not stop.is_set():
+            n += 1
+            if n % 2:
+                tmp = path.with_name(f".syncthing.{FOLDER_FILE}.tmp")
+                tmp.write_bytes(good)
+                tmp.replace(path)
+            else:
+                with open(path, "r+b") as fh:  # torn: truncated, then written again
+                    fh.truncate(len(good) // 3)
+                    fh.flush()
+                    time.sleep(0.005)
+                    fh.seek(0)
+                    fh.write(good)
+            time.sleep(0.02)
+
+    writer = threading.Thread(target=churn)
+    writer.start()
+    try:
+        outcomes = [laptop.run("sync", "now") for _ in range(4)]
+        laptop.ok("add", otpauth("During"))
+    finally:
+        stop.set()
+        writer.join()
+    for r in outcomes:
+        assert r.returncode == 0 or r.stderr.count("\n") == 1, r.stderr
+    laptop.ok("sync", "now")
+    assert laptop.issuers() == ["During", "GitHub"]
