@@ -208,6 +208,45 @@ def timed_preview() -> Any:
     return TimedPreview()
 
 
+def counting_scanner() -> type:
+    """``CameraScanner`` counting what its camera process reports (frames read and dropped,
+    decodes and their durations) and timing the reader thread per preview (pipe read, QImage
+    and the signal; not the GUI's) -- measured from outside the product class."""
+    import collections
+
+    from desktop_app.scanning.camera_loop import Decoded, Preview
+    from desktop_app.ui.camera_worker import CameraScanner
+
+    class CountingScanner(CameraScanner):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.frames_read = 0
+            self.frames_dropped = 0  # by a paced stand-in, because the capture came too late
+            self.decode_attempts = 0
+            self.decode_seconds = 0.0
+            self.decode_times: collections.deque[float] = collections.deque(maxlen=4096)
+            self.receive_times: collections.deque[float] = collections.deque(maxlen=4096)
+            self._t_receive = 0.0
+
+        def _receive(self, pipe: Any) -> Any:
+            self._t_receive = time.perf_counter()
+            return super()._receive(pipe)
+
+        def _dispatch(self, event: Any, data: Any) -> None:
+            current = event.gen == self.generation
+            super()._dispatch(event, data)
+            if isinstance(event, Preview) and current:
+                self.frames_read = event.frames_read
+                self.receive_times.append(time.perf_counter() - self._t_receive)
+            elif isinstance(event, Decoded) and current:
+                self.frames_read, self.frames_dropped = event.frames_read, event.frames_dropped
+                self.decode_attempts += 1
+                self.decode_seconds += event.seconds
+                self.decode_times.append(event.seconds)
+
+    return CountingScanner
+
+
 def cpu_seconds(pid: int | None) -> float:
     """User + system CPU time of process ``pid`` so far (Linux /proc; NaN elsewhere)."""
     try:
@@ -220,13 +259,11 @@ def cpu_seconds(pid: int | None) -> float:
 def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.ui.camera_worker import CameraScanner
-
     app = QApplication.instance() or QApplication([])
     preview = timed_preview()
     preview.resize(960, 540)
     preview.show()
-    scanner = CameraScanner(str(video), loop=True, realtime=realtime)
+    scanner = counting_scanner()(str(video), loop=True, realtime=realtime)
     found = [0]
     handler_ms: list[float] = []
 
@@ -264,7 +301,7 @@ def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
     h0, paint0, r0 = (
         len(handler_ms),
         len(preview.paint_ms),
-        len(getattr(scanner, "receive_times", ())),
+        len(scanner.receive_times),
     )
     cpu_child0, cpu_app0 = cpu_seconds(scanner.pid), time.process_time()
     cpu_end: list[float] = []
@@ -281,7 +318,7 @@ def run(video: Path, seconds: float, realtime: bool) -> dict[str, float]:
     attempts = scanner.decode_attempts - a0
     handler = handler_ms[h0:]
     paint = preview.paint_ms[paint0:]
-    receive = [1000 * t for t in list(getattr(scanner, "receive_times", ()))[r0:]]
+    receive = [1000 * t for t in list(scanner.receive_times)[r0:]]
     result = {
         "frames/s": ticker.rate(0),
         "previews shown/s": (preview.frames_shown - s0) / elapsed,

@@ -38,7 +38,8 @@ from desktop_app.paths import AppPaths
 from desktop_app.settings import Settings
 from desktop_app.vault import KeyStore
 t_imports_core = time.time()
-from desktop_app.ui.application import build_window, create_app, hooks_after_first_paint
+from desktop_app.ui.application import build_window, create_app
+from desktop_app.ui.startup import hooks_after_first_paint
 from desktop_app.ui.i18n import install_translations
 from desktop_app.ui.theme import apply_theme
 t_imports = time.time()

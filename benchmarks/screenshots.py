@@ -105,7 +105,7 @@ def render(out: Path, suffix: str) -> list[Path]:
         win.view.setCurrentIndex(win.proxy.index(1, 0))
         win.model.toggle_next(win.model.entry_at(2).uuid)
         QGuiApplication.clipboard().clear()
-        win.copy_index(win.proxy.index(1, 0))
+        win.lists.copy_index(win.proxy.index(1, 0))
         shot(win, f"main_{theme}")
         win.search.setText("goo")
         shot(win, f"main_search_{theme}")

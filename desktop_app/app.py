@@ -75,8 +75,9 @@ class PrivateLogHandler(logging.FileHandler):
     a line would take it past ``max_bytes`` (``name.log`` -> ``name.log.1`` -> ... ->
     ``name.log.<backups>``, the oldest dropped).
 
-    Written on :class:`logging.FileHandler` rather than ``logging.handlers``: that module imports
-    socket, pickle and queue (about 20 ms at every start) for handlers this app never uses."""
+    Written on :class:`logging.FileHandler` rather than ``logging.handlers.RotatingFileHandler``:
+    importing ``logging.handlers`` loads socket, pickle and queue for handlers this app never
+    uses, at every start; benchmarks/README.md has the measurement that keeps this copy."""
 
     def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
         self.max_bytes = max_bytes

@@ -7,7 +7,7 @@ started for in ``freeze_support()`` and exits there; other starts never import m
 
 import sys
 
-from desktop_app.frozen_hooks import is_multiprocessing_child
+from frozen_hooks import is_multiprocessing_child
 
 if __name__ == "__main__":
     if is_multiprocessing_child(sys.argv):

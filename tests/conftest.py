@@ -66,6 +66,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 item.add_marker(skip)
 
 
+_QAPP: list[object] = []  # the session's application, alive until the interpreter exits
+
+
+@pytest.fixture(scope="session")
+def qapp(pytestconfig: pytest.Config):  # type: ignore[no-untyped-def]
+    """pytest-qt's application, built as the app builds its own (ui/startup.py: started with
+    Fusion), so that the GUI tests take the same style path as a real start."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.startup import new_application
+
+    app = QApplication.instance()
+    if app is None:
+        app = new_application([pytestconfig.getini("qt_qapp_name")])
+        app.setApplicationName(pytestconfig.getini("qt_qapp_name"))
+        _QAPP.append(app)
+    return app
+
+
 @pytest.fixture(autouse=True)
 def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cheap scrypt for new password slots (tests/fast_kdf.py); production code has no switch."""

@@ -8,6 +8,7 @@ of the frozen bundle (``child process``), which the release script and CI run.
 from __future__ import annotations
 
 import inspect
+import os
 import subprocess
 import sys
 import textwrap
@@ -16,8 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app import frozen_hooks
-from desktop_app.frozen_hooks import after_import, is_multiprocessing_child
+HOOKS = Path(__file__).resolve().parents[1] / "packaging" / "hooks"
+sys.path.insert(0, str(HOOKS))  # bundled as the top-level module frozen_hooks
+
+import frozen_hooks  # noqa: E402
+from frozen_hooks import after_import, is_multiprocessing_child  # noqa: E402
 
 
 @pytest.fixture
@@ -75,11 +79,14 @@ def test_multiprocessing_children_are_told_by_their_command_line(argv, child) ->
 
 
 def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh Python that finds frozen_hooks as the bundle does (top level)."""
+    path = os.pathsep.join([str(HOOKS), *filter(None, [os.environ.get("PYTHONPATH")])])
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code), *args],
         capture_output=True,
         text=True,
         timeout=60,
+        env={**os.environ, "PYTHONPATH": path},
     )
 
 
@@ -90,7 +97,7 @@ def test_patched_freeze_support_runs_a_helper_command_and_exits() -> None:
         """
         import sys
         from subprocess import _args_from_interpreter_flags
-        from desktop_app.frozen_hooks import after_import, patch_multiprocessing
+        from frozen_hooks import after_import, patch_multiprocessing
         after_import("multiprocessing", patch_multiprocessing)
         import multiprocessing
         helper = "from multiprocessing.resource_tracker import main; print('helper ran')"
@@ -107,7 +114,7 @@ def test_patched_freeze_support_returns_in_an_ordinary_start() -> None:
     result = _run(
         """
         import sys
-        from desktop_app.frozen_hooks import after_import, patch_multiprocessing
+        from frozen_hooks import after_import, patch_multiprocessing
         after_import("multiprocessing", patch_multiprocessing)
         import multiprocessing
         sys.argv = ["app", "list", "--json"]

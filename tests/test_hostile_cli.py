@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import EXIT_BAD_INPUT, EXIT_BUSY, EXIT_PIPE_CLOSED
-from desktop_app.otp import Entry
+from desktop_app.otp.model import Entry
 from desktop_app.vault import Vault
 from tests.fast_kdf import FAST_CLI
 

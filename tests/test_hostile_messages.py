@@ -86,7 +86,7 @@ def test_migration_link_errors_do_not_echo_the_data() -> None:
 
 
 def test_entry_repr_hides_the_secret() -> None:
-    from desktop_app.otp import Entry
+    from desktop_app.otp.model import Entry
 
     e = Entry(secret=SECRET, issuer="I", name="n")
     assert SECRET not in repr(e) and SECRET not in str(e)
@@ -104,6 +104,8 @@ SUSPECT = re.compile(
 #: (file, interpolated expression) -> why it cannot hold a secret
 VETTED = {
     ("cli/portal.py", "str(exc)"): "a ValueError of the emulator's --fault option",
+    ("cli/portal.py", "status.text()"): "the 2FA status line: fixed text, an entry label, a day",
+    ("cli/portal.py", "_locked_text(exc)"): "a fixed sentence with the lockout's time left",
     ("exporters/registry.py", "exc.strerror"): "an OS error's fixed text",
     ("exporters/base.py", "exc.strerror"): "an OS error's fixed text",
     ("portal/emulator/handler.py", "exc.__class__.__name__"): "a class name",
@@ -120,7 +122,6 @@ VETTED = {
     ("otp/model.py", "MIN_SECRET_BITS // 5"): "a constant",
     ("scanning/images.py", "exc.strerror or exc"): "an OSError of reading a file",
     ("selftest.py", "exc"): "an ImportError naming a missing library",
-    ("ui/import_dialog.py", "type(exc).__name__"): "a class name",
     ("ui/workers.py", "type(exc).__name__"): "a class name",
     ("vault/keystore.py", "type(exc).__name__"): "a class name",
     ("vault/store.py", "type(exc).__name__"): "a class name",
@@ -247,3 +248,32 @@ def test_default_messages_are_fixed_text(cls_name: str) -> None:
     for sub in [cls, *cls.__subclasses__()]:
         default = getattr(sub, "default_message", "")
         assert "{" not in default and SECRET not in default
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("plain", "plain"),
+        ("a\r\nb\tc", "a b c"),
+        ("\x1b[2J\x07bell\x9b", "bell"),
+        ("\x1b]0;title\x07 after \x1b[31mred", "after red"),
+        ("right\u202eleft\u2066x\u2069", "right left x"),
+        (None, ""),
+        (42, "42"),
+    ],
+)
+def test_shown_text_strips_controls(raw: object, expected: str) -> None:
+    from desktop_app.text import shown_text
+
+    assert shown_text(raw) == expected
+
+
+def test_shown_text_caps_huge_text_fast() -> None:
+    import time
+
+    from desktop_app.text import MAX_SHOWN, shown_text
+
+    start = time.monotonic()
+    text = shown_text("y" * 50_000_000)
+    assert time.monotonic() - start < 1.0
+    assert len(text) == MAX_SHOWN and text.endswith("…")

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.otp import Entry, code_at
 from desktop_app.otp import codes as codes_mod
+from desktop_app.otp.codes import code_at
+from desktop_app.otp.model import Entry
 from desktop_app.vault import Vault
 
 SECRET = "JBSWY3DPEHPK3PXP"
@@ -73,7 +74,7 @@ def test_app_folders_are_private(tmp_path: Path, loose_umask) -> None:
 
 @posix_only
 def test_person_chosen_folders_made_private_only_when_created(tmp_path: Path, loose_umask) -> None:
-    from desktop_app.exporters import write_export
+    from desktop_app.exporters.registry import write_export
     from desktop_app.paths import private_dir
 
     shared = tmp_path / "shared"

@@ -11,8 +11,8 @@ from desktop_app.intake import (
     gather,
     gather_texts,
 )
-from desktop_app.otp import Entry, OtpType
 from desktop_app.otp.migration import build_migration_uris
+from desktop_app.otp.model import Entry, OtpType
 
 SECRET = "JBSWY3DPEHPK3PXP"
 

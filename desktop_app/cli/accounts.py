@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_code(args: argparse.Namespace) -> int:
     from desktop_app.errors import OtpError
-    from desktop_app.otp import code_at, parse_uri
+    from desktop_app.otp.codes import code_at
+    from desktop_app.otp.uri import parse_uri
 
     try:
         entry = parse_uri(args.uri)
@@ -107,7 +108,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         if e.meta:
             row["meta"] = dict(e.meta)
         if args.codes:
-            from desktop_app.otp import code_at, seconds_remaining
+            from desktop_app.otp.codes import code_at, seconds_remaining
 
             row["code"] = code_at(e, now)
             row["seconds_left"] = round(seconds_remaining(e, now), 1)
@@ -119,6 +120,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         for row in rows:
             label = f"{row['issuer']}: {row['name']}" if row["issuer"] else str(row["name"])
             code = f"\t{row['code']}" if args.codes else ""
+            meta = row.get("meta")
+            if isinstance(meta, dict) and meta.get("emnify.state") == "inactive":
+                label += " (no longer active on emnify)"
             print(f"{str(row['id'])[:8]}\t{row['type']}\t{label}{code}")
     return EXIT_OK
 

@@ -242,7 +242,7 @@ def _export_password(args: argparse.Namespace) -> str | None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop_app.app import build_services
-    from desktop_app.exporters import READABLE_FORMATS, READABLE_WARNING, write_export
+    from desktop_app.exporters.registry import READABLE_FORMATS, READABLE_WARNING, write_export
 
     password = _export_password(args)
     services = build_services(args, interactive=False)

@@ -1,4 +1,4 @@
-"""The export formats and their registry (re-exported by :mod:`desktop_app.exporters`)."""
+"""The export formats and their registry."""
 
 from __future__ import annotations
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from desktop_app.errors import KeyringUnavailableError, VaultError
+from desktop_app.portal.admin import AdminTools
 from desktop_app.portal.client import (
     LoginResult,
     PortalClient,
@@ -42,9 +43,13 @@ from desktop_app.portal.enrolment import (
 )
 from desktop_app.portal.errors import (
     AccountLockedError,
+    ForbiddenError,
     InvalidCredentialsError,
+    NotFoundError,
     NotSignedInError,
+    PortalError,
     SessionExpiredError,
+    WrongCodeError,
 )
 from desktop_app.portal.session import TokenStore
 from desktop_app.portal.transport import DEFAULT_DEADLINE
@@ -111,6 +116,7 @@ class PortalAccount:
         self._fresh_password: tuple[str, float] | None = None
         self._keyring: bool | None = None
         self._codes_memory: dict[str, bool] = {}
+        self.workspaces_limited = False  # the last workspaces() could list only the current one
 
     def close(self) -> None:
         self._fresh_password = None
@@ -297,7 +303,7 @@ class PortalAccount:
                 self._learnt = True
             except AccountLockedError:
                 raise
-            except InvalidCredentialsError:
+            except (InvalidCredentialsError, WrongCodeError):
                 return SignInOutcome(
                     False,
                     needs_code=True,
@@ -323,7 +329,27 @@ class PortalAccount:
         with self.client.operation():
             result = self.client.complete_mfa(self._mfa_token, code, device)
         password, self._pending_password = self._pending_password, None
-        return self._signed_in(self._mfa_user, result, password)
+        outcome = self._signed_in(self._mfa_user, result, password)
+        if device is not None:
+            self._remember_device(outcome.user, device.operating_system, device.browser)
+        return outcome
+
+    def _remember_device(self, user: str, operating_system: str, browser: str) -> None:
+        """The portal's id of the entry just trusted (its list has no fingerprint: the newest
+        entry of this app on this system), kept so that sign-out removes it there too."""
+        try:
+            with self.client.operation():
+                devices = self.client.trusted_devices()
+            mine = [
+                d
+                for d in devices
+                if d.browser == browser and d.operating_system == operating_system
+            ]
+            if mine:
+                newest = max(mine, key=lambda d: (d.activation_date, d.id))
+                self.tokens.save_device_id(self.url, user, newest.id)
+        except (PortalError, KeyringUnavailableError):
+            log.warning("the trusted device's portal entry could not be noted")
 
     def cancel_sign_in(self) -> None:
         self._mfa_token = None
@@ -343,12 +369,18 @@ class PortalAccount:
         self._learnt = False
         return SignInOutcome(True, user=user)
 
-    def sign_out(self) -> None:
+    def sign_out(self) -> str:
         """Forget the session: the refresh token and the device fingerprint leave the keyring
-        (when there is one; without it nothing was kept)."""
+        (when there is one; without it nothing was kept), and the portal's trusted-device entry
+        of this device is deleted (signing in first with the kept session when needed).
+        Returns what was done, as the end of a sentence ("the session ... were removed ...")."""
+        user = self.user or self._mfa_user
+        portal_note = ""
         try:
+            if self.keyring_available and user:
+                portal_note = self._untrust_on_portal(user)
             if self.keyring_available:
-                self.tokens.forget(self.url, self.user or self._mfa_user)
+                self.tokens.forget(self.url, user)
         except KeyringUnavailableError:
             log.warning("the keyring could not be cleared at sign-out")
         finally:
@@ -357,13 +389,40 @@ class PortalAccount:
             self.email_codes = None
             self.cancel_sign_in()
             self._fresh_password = None
+        done = "the session and device fingerprint were removed from the keyring"
+        return f"{done}{portal_note}."
+
+    def _untrust_on_portal(self, user: str) -> str:
+        device_id = self.tokens.load_device_id(self.url, user)
+        if device_id is None:
+            return ""
+        try:
+            if not self.client.signed_in and not self.resume(user):
+                return (
+                    "; the portal's trusted-device entry of this device stays (no session to "
+                    "remove it: see `portal devices`)"
+                )
+            with self.client.operation(), contextlib.suppress(NotFoundError):
+                self.client.delete_trusted_device(device_id)
+        except PortalError as exc:
+            return f"; the portal's trusted-device entry could not be removed ({exc})"
+        return ", and this device is no longer trusted on the portal"
 
     # --- workspaces ------------------------------------------------------------------------
 
     def workspaces(self) -> list[Workspace]:
+        """The user's workspaces. The portal lists only those where the user is an
+        Administrator (403 otherwise): then just the current one, and
+        :attr:`workspaces_limited` is set."""
         if self.user is None:
             raise NotSignedInError()
-        return self.client.workspaces()
+        self.workspaces_limited = False
+        try:
+            return self.client.workspaces()
+        except ForbiddenError:
+            self.workspaces_limited = True
+            current = self.client.current_workspace()
+            return [current] if current is not None else []
 
     def current_workspace(self) -> Workspace | None:
         return self.client.current_workspace()
@@ -387,7 +446,20 @@ class PortalAccount:
             self.url,
             clock=self.clock,
             email_codes=self._email_codes_hint(),
+            trusted_fingerprint=self._trusted_fingerprint(),
         )
+
+    def _trusted_fingerprint(self) -> str | None:
+        """The fingerprint, when this device was trusted on the portal for this user (so a
+        password proof with it asks for no e-mailed code)."""
+        if not self.user or not self.keyring_available:
+            return None
+        try:
+            if self.tokens.load_device_id(self.url, self.user) is None:
+                return None
+            return self.tokens.fingerprint(create=False)
+        except KeyringUnavailableError:
+            return None
 
     def _email_codes_hint(self) -> bool | None:
         return self.email_codes
@@ -423,6 +495,12 @@ class PortalAccount:
             self.tokens.save_email_codes(self.url, self.user, self.email_codes)
         except KeyringUnavailableError:
             self._keyring = False
+
+    def admin(self) -> AdminTools:
+        """An administrator's tools (application tokens, recovery, events) on this session."""
+        if self.user is None:
+            raise NotSignedInError()
+        return AdminTools(self.client)
 
     def devices(self) -> list[TrustedDevice]:
         if self.user is None:

@@ -32,6 +32,7 @@ import base64
 import hashlib
 import json
 import logging
+import math
 import ssl
 import threading
 import time
@@ -44,6 +45,7 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
+from desktop_app import __version__
 from desktop_app.portal.errors import (
     AccountLockedError,
     AuthenticationError,
@@ -78,6 +80,7 @@ from desktop_app.portal.transport import (
     is_loopback,
     operation_deadline,
 )
+from desktop_app.text import shown_text
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +89,7 @@ API = "/api/v1"
 API_V2 = "/api/v2"
 RENEW_MARGIN = 60.0  # renew the auth token this many seconds before its expiry
 USER_AGENT = "desktop-authenticator"
+ORIGIN_APP = "desktop-authenticator"
 
 Context = Literal[
     "",
@@ -136,13 +140,67 @@ def normalize_base_url(url: str) -> str:
             "The portal address must use https:// (plain http:// is only allowed for a local "
             "emulator on this computer)."
         )
-    if text.endswith(API):
-        text = text[: -len(API)]
+    # The SDK's convention is ``https://cdn.emnify.net/api``; the paths add ``/api/v1``.
+    for suffix in (API, "/api"):
+        if text.lower().endswith(suffix):
+            text = text[: -len(suffix)].rstrip("/")
+            break
     return text
 
 
 def _is_loopback(host: str) -> bool:
     return is_loopback(host)
+
+
+MAX_REPLY_BYTES = 1024 * 1024  # 1 MiB: generous for every documented answer
+MAX_REPLY_DEPTH = 64  # no documented answer nests deeper than a few levels
+
+
+def _read_capped(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    """The answer with its body read while streaming, at most :data:`MAX_REPLY_BYTES`: a larger
+    one is refused (never held whole in memory)."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > MAX_REPLY_BYTES:
+            raise PortalProtocolError(_TOO_LARGE)
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > MAX_REPLY_BYTES:
+                raise PortalProtocolError(_TOO_LARGE)
+            chunks.append(chunk)
+    finally:
+        response.close()
+    headers = [(k, v) for k, v in response.headers.items() if k.lower() != "content-encoding"]
+    return httpx.Response(
+        response.status_code, headers=headers, content=b"".join(chunks), request=request
+    )
+
+
+_TOO_LARGE = "The portal sent an answer larger than 1 MiB; it was not read."
+
+
+def reply_json(content: bytes) -> Any:
+    """A reply body as JSON, nested at most :data:`MAX_REPLY_DEPTH` deep (else one clear
+    :class:`PortalProtocolError`, never a ``RecursionError``); ValueError when not JSON."""
+    try:
+        data = json.loads(content)
+    except RecursionError:
+        raise PortalProtocolError(_TOO_DEEP) from None
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_REPLY_DEPTH:
+            raise PortalProtocolError(_TOO_DEEP)
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, dict | list))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, dict | list))
+    return data
+
+
+_TOO_DEEP = "The portal sent an answer nested too deeply to be read."
 
 
 def without_nulls(value: Any) -> Any:
@@ -217,6 +275,12 @@ class MfaKey:
     def is_active(self, active_status_id: int = 1) -> bool:
         return self.status is not None and self.status.id == active_status_id
 
+    @property
+    def state_known(self) -> bool:
+        """Whether the portal said both the key's type and its status (the published schema of
+        ``GET /user/{id}`` ``mfa[]`` items is empty: either may be missing)."""
+        return self.status is not None and self.type is not None
+
     def is_type(self, type_id: int) -> bool:
         return self.type is not None and self.type.id == type_id
 
@@ -246,26 +310,61 @@ class TrustedDevice:
         return f"{what}, trusted since {self.activation_date[:10] or '?'}"
 
 
-def _id_description(data: Any) -> IdDescription | None:
-    if not isinstance(data, dict):
+def whole_number(value: Any) -> int | None:
+    """A JSON number that is a whole number (``1``, ``1.0``) as an int; None for anything else
+    (a bool, a fraction, a string, NaN or infinity, a missing value)."""
+    if isinstance(value, bool):
         return None
-    ident = data.get("id")
-    if not isinstance(ident, int) or isinstance(ident, bool):
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return None
+
+
+def read_id(value: Any, what: str) -> int:
+    """An id the portal sent: a whole JSON number, else a clear :class:`PortalProtocolError`
+    naming ``what`` (the published schema types ids as ``number``: ``103`` and ``103.0`` are
+    the same id)."""
+    ident = whole_number(value)
+    if ident is None:
+        raise PortalProtocolError(f"The portal sent {what} whose id is not a whole number.")
+    return ident
+
+
+def id_description(data: Any, what: str = "an entry") -> IdDescription | None:
+    """``{"id", "description"}``; None when missing (unknown), a protocol error when the id is
+    present but not a whole number."""
+    if data is None:
         return None
-    return IdDescription(ident, str(data.get("description") or ""))
+    if not isinstance(data, dict) or "id" not in data or data.get("id") is None:
+        return None
+    return IdDescription(read_id(data.get("id"), what), shown(data.get("description")))
 
 
 def parse_key(data: Any) -> MfaKey:
-    if not isinstance(data, dict) or not isinstance(data.get("id"), int):
+    """A two-factor key as the portal sends it. Only the id is required; a missing ``status``
+    or ``type`` is kept as None ("unknown": never a reason to act on the key)."""
+    if not isinstance(data, dict):
         raise PortalProtocolError("The portal sent a malformed two-factor key.")
     return MfaKey(
-        id=int(data["id"]),
-        status=_id_description(data.get("status")),
-        type=_id_description(data.get("type")),
-        creation_date=str(data.get("creation_date") or ""),
-        secret_key=str(data.get("secret_key") or ""),
-        otpauth=str(data.get("otpauth") or ""),
+        id=read_id(data.get("id"), "a two-factor key"),
+        status=id_description(data.get("status"), "a two-factor key status"),
+        type=id_description(data.get("type"), "a two-factor key type"),
+        creation_date=_text(data.get("creation_date")),
+        secret_key=_text(data.get("secret_key")),
+        otpauth=_text(data.get("otpauth")),
     )
+
+
+def _text(value: Any) -> str:
+    """A string field as sent (secrets, links, dates), else empty."""
+    return value if isinstance(value, str) else ""
+
+
+def shown(value: Any) -> str:
+    """A string field a person will read (a name, a description): one clean line, capped."""
+    return shown_text(value) if isinstance(value, str) else ""
 
 
 def _is_tls_failure(exc: BaseException) -> bool:
@@ -307,7 +406,13 @@ class PortalClient:
             verify=True,
             trust_env=False,
             follow_redirects=False,
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "application/json",
+                # What emnify's own clients send: lets emnify support see where a call came from.
+                "x-emn-origin-app": ORIGIN_APP,
+                "x-emn-origin-app-version": __version__,
+            },
         )
         self._clock = clock
         self._sleep = sleep
@@ -540,18 +645,21 @@ class PortalClient:
         auth: bool = True,
         context: Context = "",
         api: str = API,
+        params: dict[str, str] | None = None,
     ) -> Any:
         if current_deadline() is None:
             with self.operation():
-                return self._request(method, path, body, auth=auth, context=context, api=api)
+                return self._request(
+                    method, path, body, auth=auth, context=context, api=api, params=params
+                )
         renewed = False
         waited = False
         while True:
             token = self._ensure_auth_token() if auth else None
-            response = self._send(method, path, body, token, api)
+            response = self._send(method, path, body, token, api, params)
             status = response.status_code
             if status == 429 and not waited:
-                retry_after = parse_retry_after(response.headers.get("Retry-After"), time.time())
+                retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock())
                 if retry_after is not None and retry_after <= self.max_retry_wait:
                     log.info("portal rate limit: waiting %.1f s", retry_after)
                     self._sleep(retry_after)
@@ -571,19 +679,25 @@ class PortalClient:
             if status == 204 or not response.content:
                 return None
             try:
-                return response.json()
+                return reply_json(response.content)
             except ValueError:
                 raise PortalProtocolError(
                     f"The portal sent an answer that is not JSON (HTTP {status})."
                 ) from None
 
     def _send(
-        self, method: str, path: str, body: Any, token: str | None, api: str = API
+        self,
+        method: str,
+        path: str,
+        body: Any,
+        token: str | None,
+        api: str = API,
+        params: dict[str, str] | None = None,
     ) -> httpx.Response:
         deadline = current_deadline()
         if deadline is not None and deadline <= time.monotonic():
             raise PortalTimeoutError()
-        now = time.time()
+        now = self._clock()
         if self._not_before > now:
             wait = self._not_before - now
             raise RateLimitedError(
@@ -596,9 +710,14 @@ class PortalClient:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         url = f"{self.base_url}{api}{path}"
         try:
-            if body is None:
-                return self._http.request(method, url, headers=headers)
-            return self._http.request(method, url, headers=headers, json=without_nulls(body))
+            request = self._http.build_request(
+                method,
+                url,
+                headers=headers,
+                params=params,
+                json=None if body is None else without_nulls(body),
+            )
+            return _read_capped(self._http.send(request, stream=True), request)
         except httpx.TimeoutException:
             raise PortalTimeoutError() from None
         except httpx.ConnectError as exc:
@@ -613,80 +732,20 @@ class PortalClient:
             ) from None
 
     def _error_for(self, response: httpx.Response, context: Context) -> PortalError:
-        status = response.status_code
-        detail = _detail(response)
-        nested: tuple[ErrorDetail, ...] = ()
-        try:
-            body = response.json() if response.content else None
-        except ValueError:
-            body = None
-        if isinstance(body, dict) and isinstance(body.get("errors"), list):
-            nested = tuple(d for d in map(ErrorDetail.from_json, body["errors"]) if d)
-        code = detail.error_code if detail else None
-        server_message = detail.message if detail else ""
-        if server_message and nested:
-            extra = "; ".join(d.message for d in nested if d.message)
-            if extra and extra not in server_message:
-                server_message = f"{server_message} ({extra})"
-        kw: dict[str, Any] = {
-            "status": status,
-            "error_code": code,
-            "error_token": detail.error_token if detail else "",
-            "server_message": server_message,
-            "errors": nested,
-        }
-        if status == 429 or code == 1105:
-            retry_after = parse_retry_after(response.headers.get("Retry-After"), time.time())
-            locked = status == 401 or (
-                context in ("authenticate", "mfa_step") and "lock" in server_message.lower()
-            )
-            if status == 429 and retry_after is not None and not locked:
-                self._not_before = time.time() + retry_after
-            cls = AccountLockedError if locked else RateLimitedError
-            msg = server_message or cls.default_message
-            if retry_after:
-                msg = f"{msg.rstrip('.')}. Try again in {_duration(retry_after)}."
-            return cls(msg, retry_after=retry_after, **kw)
-        if status == 401:
-            if code == 1102:
-                return InvalidTokenError(**kw)
-            if code == 1103:
-                return TokenExpiredError(**kw)
-            if context == "mfa_step":
-                return InvalidCredentialsError(
-                    server_message or "The code was not accepted (wrong or expired).", **kw
-                )
-            if context == "refresh":
-                return SessionExpiredError(SessionExpiredError.default_message, **kw)
-            if context == "app_token":
-                return InvalidCredentialsError(
-                    server_message or "The application token was not accepted.", **kw
-                )
-            return InvalidCredentialsError(**kw)
-        if code == 1406:
-            return NotAllowedError(**kw)
-        if status == 400:
-            return BadRequestError(**kw)
-        if status == 403 or code == 1104:
-            return ForbiddenError(**kw)
-        if status == 404 or code == 1201:
-            return NotFoundError(**kw)
-        if status == 409:
-            return ConflictError(**kw)
-        if status == 422 or (code is not None and 1400 <= code <= 1403):
-            if context == "activate" and code not in (1401, 1402):
-                return WrongCodeError(**kw)
-            if context == "create_key" and code not in (1401, 1402):
-                return PasswordRejectedError(**kw)
-            return ValidationError(**kw)
-        if status >= 500:
-            # A server's 5xx text may be anything (a stack trace): a fixed sentence instead.
-            return PortalServerError(
-                f"{PortalServerError.default_message.rstrip('.')} (HTTP {status}).", **kw
-            )
-        return PortalError(
-            server_message or f"The emnify portal answered with HTTP {status}.", **kw
-        )
+        now = self._clock()
+        error = error_for(response, context, now)
+        wait = error.retry_after if isinstance(error, RateLimitedError) else None
+        locked = isinstance(error, AccountLockedError)
+        if response.status_code == 429 and wait is not None and not locked:
+            self._not_before = now + wait  # no call until then
+        return error
+
+    def request(
+        self, method: str, path: str, body: Any = None, *, params: dict[str, str] | None = None
+    ) -> Any:
+        """One authenticated call of ``/api/v1{path}`` (renewal, rate limits, typed errors as
+        every other call); the parsed JSON answer, or None for 204. For :mod:`.admin`."""
+        return self._request(method, path, body, params=params)
 
     # --- MFA -------------------------------------------------------------------------------
 
@@ -801,14 +860,14 @@ class PortalClient:
     def user_id(self) -> int | None:
         """The numeric id of the signed-in user (resolved by e-mail; no JWT claim has it)."""
         ident = self.get_user().get("id")
-        return ident if isinstance(ident, int) and not isinstance(ident, bool) else None
+        return None if ident is None else read_id(ident, "the user record")
 
     def current_workspace(self) -> Workspace | None:
         """The workspace of the current auth token (JWT ``esc.org`` / ``esc.orgName``)."""
         claims = jwt_claims(self._auth_token) if self._auth_token else {}
-        org = claims.get("esc.org")
-        if isinstance(org, int) and not isinstance(org, bool):
-            return Workspace(org, str(claims.get("esc.orgName") or ""))
+        org = whole_number(claims.get("esc.org"))
+        if org is not None:
+            return Workspace(org, shown(claims.get("esc.orgName")))
         return None
 
     def workspaces(self) -> list[Workspace]:
@@ -818,22 +877,7 @@ class PortalClient:
             if user_id is None:
                 raise PortalProtocolError("The portal's user record has no id.")
             data = self._request("GET", f"/user/{user_id}/workspace", api=API_V2)
-        if isinstance(data, dict):
-            data = data.get("workspaces") or data.get("data") or []
-        if not isinstance(data, list):
-            raise PortalProtocolError("The portal's list of workspaces is malformed.")
-        out: list[Workspace] = []
-        for item in data:
-            if not isinstance(item, dict):
-                continue
-            org = item.get("organisation") if isinstance(item.get("organisation"), dict) else item
-            assert isinstance(org, dict)
-            ident = org.get("id")
-            if isinstance(ident, int) and not isinstance(ident, bool):
-                name = str(org.get("name") or item.get("name") or "")
-                default = item.get("default_workspace", item.get("is_default"))
-                out.append(Workspace(ident, name, default is True))
-        return out
+        return parse_workspaces(data)
 
     def switch_workspace(self, workspace_id: int) -> None:
         """Work in another workspace (user-credential sessions only)."""
@@ -855,25 +899,127 @@ class PortalClient:
         )
 
     def trusted_devices(self) -> list[TrustedDevice]:
-        data = self._request("GET", "/user/my/mfa/trusted_device")
-        if not isinstance(data, list):
-            raise PortalProtocolError("The portal's list of trusted devices is malformed.")
-        out = []
-        for d in data:
-            if isinstance(d, dict) and isinstance(d.get("id"), int):
-                out.append(
-                    TrustedDevice(
-                        id=int(d["id"]),
-                        operating_system=str(d.get("operating_system") or ""),
-                        browser=str(d.get("browser") or ""),
-                        activation_date=str(d.get("activation_date") or ""),
-                        name=str(d.get("name") or ""),
-                    )
-                )
-        return out
+        return parse_trusted_devices(self._request("GET", "/user/my/mfa/trusted_device"))
 
     def delete_trusted_device(self, device_id: int) -> None:
         self._request("DELETE", f"/user/my/mfa/trusted_device/{device_id}")
+
+
+def error_for(response: httpx.Response, context: Context, now: float) -> PortalError:
+    """The typed error of a failed answer (``context``: which call it answered; ``now``: for a
+    ``Retry-After`` date)."""
+    status = response.status_code
+    detail = _detail(response)
+    nested: tuple[ErrorDetail, ...] = ()
+    try:
+        body = reply_json(response.content) if response.content else None
+    except (ValueError, PortalProtocolError):
+        body = None
+    if isinstance(body, dict) and isinstance(body.get("errors"), list):
+        nested = tuple(d for d in map(ErrorDetail.from_json, body["errors"]) if d)
+    code = detail.error_code if detail else None
+    server_message = detail.message if detail else ""
+    if server_message and nested:
+        extra = "; ".join(d.message for d in nested if d.message)
+        if extra and extra not in server_message:
+            server_message = f"{server_message} ({extra})"
+    kw: dict[str, Any] = {
+        "status": status,
+        "error_code": code,
+        "error_token": detail.error_token if detail else "",
+        "server_message": server_message,
+        "errors": nested,
+    }
+    if status == 429 or code == 1105:
+        retry_after = parse_retry_after(response.headers.get("Retry-After"), now)
+        locked = status == 401 or (
+            context in ("authenticate", "mfa_step") and "lock" in server_message.lower()
+        )
+        cls = AccountLockedError if locked else RateLimitedError
+        msg = server_message or cls.default_message
+        if retry_after:
+            msg = f"{msg.rstrip('.')}. Try again in {_duration(retry_after)}."
+        return cls(msg, retry_after=retry_after, **kw)
+    if status == 401:
+        if code == 1102:
+            return InvalidTokenError(**kw)
+        if code == 1103:
+            return TokenExpiredError(**kw)
+        if context == "mfa_step":
+            return InvalidCredentialsError(
+                server_message or "The code was not accepted (wrong or expired).", **kw
+            )
+        if context == "refresh":
+            return SessionExpiredError(SessionExpiredError.default_message, **kw)
+        if context == "app_token":
+            return InvalidCredentialsError(
+                server_message or "The application token was not accepted.", **kw
+            )
+        return InvalidCredentialsError(**kw)
+    if code == 1406:
+        return NotAllowedError(**kw)
+    if context == "mfa_step" and status in (400, 422) and code != 1402:
+        # Some portals answer a wrong e-mailed code as invalid input, not 401.
+        return WrongCodeError("The code was not accepted (wrong or expired).", **kw)
+    if status == 400:
+        return BadRequestError(**kw)
+    if status == 403 or code == 1104:
+        return ForbiddenError(**kw)
+    if status == 404 or code == 1201:
+        return NotFoundError(**kw)
+    if status == 409:
+        return ConflictError(**kw)
+    if status == 422 or (code is not None and 1400 <= code <= 1403):
+        if context == "activate" and code not in (1401, 1402):
+            return WrongCodeError(**kw)
+        if context == "create_key" and code not in (1401, 1402):
+            return PasswordRejectedError(**kw)
+        return ValidationError(**kw)
+    if status >= 500:
+        # A server's 5xx text may be anything (a stack trace): a fixed sentence instead.
+        return PortalServerError(
+            f"{PortalServerError.default_message.rstrip('.')} (HTTP {status}).", **kw
+        )
+    return PortalError(server_message or f"The emnify portal answered with HTTP {status}.", **kw)
+
+
+def parse_workspaces(data: Any) -> list[Workspace]:
+    """``GET /api/v2/user/{id}/workspace`` (a list, or an object holding one)."""
+    if isinstance(data, dict):
+        data = data.get("workspaces") or data.get("data") or []
+    if not isinstance(data, list):
+        raise PortalProtocolError("The portal's list of workspaces is malformed.")
+    out: list[Workspace] = []
+    for item in data:
+        if not isinstance(item, dict):
+            continue
+        org = item.get("organisation") if isinstance(item.get("organisation"), dict) else item
+        assert isinstance(org, dict)
+        if org.get("id") is not None:
+            ident = read_id(org.get("id"), "a workspace")
+            name = shown(org.get("name")) or shown(item.get("name"))
+            default = item.get("default_workspace", item.get("is_default"))
+            out.append(Workspace(ident, name, default is True))
+    return out
+
+
+def parse_trusted_devices(data: Any) -> list[TrustedDevice]:
+    """``GET /user/{id}/mfa/trusted_device``: items without an id are left out."""
+    if not isinstance(data, list):
+        raise PortalProtocolError("The portal's list of trusted devices is malformed.")
+    out = []
+    for d in data:
+        if isinstance(d, dict) and d.get("id") is not None:
+            out.append(
+                TrustedDevice(
+                    id=read_id(d["id"], "a trusted device"),
+                    operating_system=shown(d.get("operating_system")),
+                    browser=shown(d.get("browser")),
+                    activation_date=shown(d.get("activation_date")),
+                    name=shown(d.get("name")),
+                )
+            )
+    return out
 
 
 def is_totp_description(description: str) -> bool:
@@ -889,15 +1035,15 @@ def _detail(response: httpx.Response) -> ErrorDetail | None:
     if not response.content:
         return None
     try:
-        return ErrorDetail.from_json(response.json())
-    except ValueError:
+        return ErrorDetail.from_json(reply_json(response.content))
+    except (ValueError, PortalProtocolError):
         return None
 
 
 def _id_list(data: Any) -> list[IdDescription]:
     if not isinstance(data, list):
         raise PortalProtocolError("The portal sent a malformed list.")
-    return [d for d in map(_id_description, data) if d is not None]
+    return [d for d in map(id_description, data) if d is not None]
 
 
 def _duration(seconds: float) -> str:

@@ -40,11 +40,13 @@ from desktop_app.errors import OtpError, VaultError
 from desktop_app.intake import PayloadKind, classify
 from desktop_app.otp.codes import code_at
 from desktop_app.otp.model import Entry, OtpType, normalize_secret
-from desktop_app.portal.client import MfaKey, PortalClient
+from desktop_app.portal.client import MfaKey, PortalClient, whole_number
 from desktop_app.portal.errors import (
+    ActiveKeyExistsError,
     ConflictError,
     ForbiddenError,
     InvalidCredentialsError,
+    KeyStateUnknownError,
     NotFoundError,
     PasswordRejectedError,
     PortalError,
@@ -150,7 +152,39 @@ def code_for(entry: Entry, at: float | None = None, step_offset: int = 0) -> str
     return code_at(entry, at, step_offset=step_offset)
 
 
-Method = Literal["app_here", "app_elsewhere", "pending", "email", "none", "unknown"]
+Method = Literal["app_here", "app_elsewhere", "pending", "key_unknown", "email", "none", "unknown"]
+
+
+@dataclass(frozen=True)
+class KeyView:
+    """The TOTP-relevant keys of a user's ``mfa`` list, sorted by what may be done with them.
+
+    ``unknown`` keys lack a type or a status (or carry a status id the status list does not
+    name): they may be a phone's active key, so nothing is ever done to them."""
+
+    active: list[MfaKey]
+    pending: list[MfaKey]
+    unknown: list[MfaKey]
+    email_listed: bool
+
+
+def sort_keys(client: PortalClient, all_keys: list[MfaKey]) -> KeyView:
+    type_id = client.totp_type_id()
+    active_id = client.active_status_id()
+    known_status = {s.id for s in client.mfa_statuses()} | {active_id}
+    active: list[MfaKey] = []
+    pending: list[MfaKey] = []
+    unknown: list[MfaKey] = []
+    for key in all_keys:
+        if key.type is not None and not key.is_type(type_id):
+            continue  # e-mail codes or another kind: never acted on
+        if key.type is None or key.status is None or key.status.id not in known_status:
+            unknown.append(key)
+        elif key.is_active(active_id):
+            active.append(key)
+        else:
+            pending.append(key)
+    return KeyView(active, pending, unknown, client.has_email_mfa_entry(all_keys))
 
 
 @dataclass
@@ -158,7 +192,7 @@ class TwoFactorStatus:
     """What protects the account's sign-in, reconciled with the vault. ``state`` is the TOTP
     key's ("on" | "off" | "pending"); :attr:`method` says what a person needs to know."""
 
-    state: Literal["on", "off", "pending"]
+    state: Literal["on", "off", "pending", "unknown"]
     key_id: int | None = None
     created: str = ""
     local: Entry | None = None  # the vault entry of the key (active or pending)
@@ -178,6 +212,8 @@ class TwoFactorStatus:
             return "app_here" if self.local is not None else "app_elsewhere"
         if self.state == "pending":
             return "pending"
+        if self.state == "unknown":
+            return "key_unknown"
         if self.email_codes is True:
             return "email"
         if self.email_codes is False:
@@ -206,6 +242,12 @@ class TwoFactorStatus:
                 "Sign-in codes: authenticator app pending; the key is saved in this app but not "
                 "activated yet: finish the activation or cancel it."
             )
+        if method == "key_unknown":
+            return (
+                f"Sign-in codes: unknown; the portal lists a two-factor key{since} without "
+                "saying whether it is active. Nothing is changed on it: check it in the emnify "
+                "Portal."
+            )
         if method == "email":
             return "Sign-in codes: by e-mail (can't be turned off on this account)."
         if method == "none":
@@ -227,8 +269,10 @@ class EnrolmentService:
         *,
         clock: Callable[[], float] = time.time,
         email_codes: bool | None = None,
+        trusted_fingerprint: str | None = None,
     ) -> None:
         self.client = client
+        self.trusted_fingerprint = trusted_fingerprint
         self.vault = vault
         self.user = user
         self.url = url or client.base_url
@@ -239,20 +283,34 @@ class EnrolmentService:
         return vault_session(self.vault)
 
     def _refused(self, exc: ForbiddenError) -> ForbiddenError:
-        """A refusal to change keys, explained (application-token sessions may not)."""
+        """A refusal to change keys, told as what the server said (its words are quoted, never
+        replaced by a guess); without words, what may be the reason."""
         server = exc.server_message
-        if self.client.session_kind == "app_token":
+        low = server.lower()
+        if "mandatory" in low or "enforc" in low or "required" in low:
+            text = (
+                "Your organisation requires two-factor authentication with an authenticator "
+                f"app, so the portal refused to remove the key. The portal said: {server}"
+            )
+        elif server and "application token" in low:
             text = (
                 "The portal does not let an application-token session change two-factor "
-                "authentication. Sign in with your e-mail address and password for this."
+                f"authentication; sign in with your e-mail address and password for this. The "
+                f"portal said: {server}"
+            )
+        elif server:
+            text = f"The portal refused this change. The portal said: {server}"
+        elif self.client.session_kind == "app_token":
+            text = (
+                "The portal refused this change without saying why. It may not let an "
+                "application-token session change two-factor authentication, or your "
+                "organisation may require it."
             )
         else:
-            text = server or (
-                "The portal does not allow this change on your account (your organisation may "
+            text = (
+                "The portal refused this change without saying why (your organisation may "
                 "require two-factor authentication)."
             )
-        if server and server not in text:
-            text = f"{text} The portal said: {server}"
         return type(exc)(
             text,
             status=exc.status,
@@ -267,21 +325,24 @@ class EnrolmentService:
     def status(self) -> TwoFactorStatus:
         with self.client.operation():
             all_keys = self.client.mfa_keys(self.client.user_ref())
-            type_id = self.client.totp_type_id()
-            active_id = self.client.active_status_id()
-        keys = [k for k in all_keys if k.is_type(type_id)]
-        email = True if self.client.has_email_mfa_entry(all_keys) else self.email_codes
+            view = sort_keys(self.client, all_keys)
+        keys = view.active + view.pending + view.unknown
+        email = True if view.email_listed else self.email_codes
         by_id = {k.id: k for k in keys}
+        active_ids = {k.id for k in view.active}
+        unknown_ids = {k.id for k in view.unknown}
         with self._vault() as vault:
             for entry in entries_of(vault, self.user, self.url):  # reconcile with the portal
                 state = entry.meta.get(META_STATE)
                 kid = _key_id(entry)
+                if kid in unknown_ids:
+                    continue  # the portal did not say: leave the entry as it is
                 key = by_id.get(kid) if kid is not None else None
                 if state in (KeyState.PENDING, KeyState.ACTIVE) and key is None:
                     vault.set_meta(entry.uuid, **{META_STATE: KeyState.INACTIVE.value})
-                elif state == KeyState.PENDING and key is not None and key.is_active(active_id):
+                elif state == KeyState.PENDING and kid in active_ids:
                     vault.set_meta(entry.uuid, **{META_STATE: KeyState.ACTIVE.value})
-                elif state == KeyState.ACTIVE and key is not None and not key.is_active(active_id):
+                elif state == KeyState.ACTIVE and key is not None and kid not in active_ids:
                     vault.set_meta(entry.uuid, **{META_STATE: KeyState.PENDING.value})
             local = entries_of(vault, self.user, self.url)
             untagged = find_emnify_entry(vault.entries(), self.user, self.url, states=())
@@ -291,32 +352,31 @@ class EnrolmentService:
             if e.meta.get(META_STATE) in (KeyState.ACTIVE, KeyState.PENDING)
         }
         inactive = [e for e in local if e.meta.get(META_STATE) == KeyState.INACTIVE]
-        for key in keys:
-            if key.is_active(active_id):
-                return TwoFactorStatus(
-                    "on",
-                    key.id,
-                    key.creation_date,
-                    local_by_key.get(key.id),
-                    keys,
-                    inactive_entries=inactive,
-                    email_codes=email,
-                    maybe_local=untagged,
-                )
-        for key in keys:
+
+        def made(
+            state: Literal["on", "off", "pending", "unknown"],
+            key: MfaKey | None = None,
+            maybe_local: Entry | None = None,
+        ) -> TwoFactorStatus:
+            return TwoFactorStatus(
+                state,
+                key.id if key is not None else None,
+                key.creation_date if key is not None else "",
+                local_by_key.get(key.id) if key is not None else None,
+                keys,
+                inactive_entries=inactive,
+                email_codes=email,
+                maybe_local=maybe_local,
+            )
+
+        if view.active:
+            return made("on", view.active[0], untagged)
+        if view.unknown:
+            return made("unknown", view.unknown[0])
+        for key in view.pending:
             if key.id in local_by_key:
-                return TwoFactorStatus(
-                    "pending",
-                    key.id,
-                    key.creation_date,
-                    local_by_key[key.id],
-                    keys,
-                    inactive_entries=inactive,
-                    email_codes=email,
-                )
-        return TwoFactorStatus(
-            "off", remote_keys=keys, inactive_entries=inactive, email_codes=email
-        )
+                return made("pending", key)
+        return made("off")
 
     def pending_entry(self) -> Entry | None:
         with self._vault() as vault:
@@ -360,7 +420,7 @@ class EnrolmentService:
         """``/authenticate`` with the password: a typo is caught here (and never sent in plain
         text to ``/user/mfa``)."""
         try:
-            self.client.verify_password(self.user, password)
+            self.client.verify_password(self.user, password, self.trusted_fingerprint)
         except InvalidCredentialsError as exc:
             raise PasswordRejectedError(
                 "The password is wrong; nothing was changed.",
@@ -370,19 +430,46 @@ class EnrolmentService:
                 server_message=exc.server_message,
             ) from None
 
-    def create_key(self, password: str, *, password_proven: bool = False) -> Entry:
+    def create_key(
+        self,
+        password: str,
+        *,
+        password_proven: bool = False,
+        replace_key_id: int | None = None,
+    ) -> Entry:
         """Create a key on the portal and store it in the vault, pending. Returns the entry.
         Unless ``password_proven`` (a sign-in with it just succeeded) the password is proven
-        with ``/authenticate`` first."""
+        with ``/authenticate`` first when that e-mails no code (:attr:`proof_sends_no_email`).
+
+        An **active** key this vault does not hold is never deleted unasked: it raises
+        :class:`ActiveKeyExistsError` (its ``key_id`` and ``created`` name it, its message is
+        the question). Only when the person said yes, call again with ``replace_key_id`` set to
+        that ``key_id``: that one key is then deleted and replaced. A key whose type or status
+        the portal does not say raises :class:`KeyStateUnknownError` (nothing is deleted)."""
         with self.client.operation():
-            if not password_proven:
+            if not password_proven and self.proof_sends_no_email:
                 self.prove_password(password)
+                password_proven = True
             try:
-                key = self.client.create_mfa_key(password, password_proven=True)
+                if replace_key_id is not None:
+                    key = self._resolve_conflict(password, None, replace_key_id, password_proven)
+                else:
+                    key = self.client.create_mfa_key(password, password_proven=password_proven)
             except ConflictError as conflict:
-                key = self._resolve_conflict(password, conflict)
+                if isinstance(conflict, ActiveKeyExistsError | KeyStateUnknownError):
+                    raise
+                key = self._resolve_conflict(password, conflict, replace_key_id, password_proven)
             except ForbiddenError as exc:
                 raise self._refused(exc) from None
+            except PasswordRejectedError as exc:
+                raise PasswordRejectedError(
+                    "The portal did not accept the password; nothing was changed.",
+                    status=exc.status,
+                    error_code=exc.error_code,
+                    error_token=exc.error_token,
+                    server_message=exc.server_message,
+                    errors=exc.errors,
+                ) from None
         entry = self._entry_from_key(key)
         try:
             with self._vault() as vault:
@@ -396,30 +483,74 @@ class EnrolmentService:
                 log.warning("could not delete the unsaved pending key")
             raise
 
-    def _resolve_conflict(self, password: str, conflict: ConflictError) -> MfaKey:
-        keys = self.client.totp_keys(self.client.user_ref())
-        active_id = self.client.active_status_id()
-        if any(k.is_active(active_id) for k in keys):
-            raise ConflictError(
-                "An authenticator app is already set up for this account. Disable it first if "
-                "this app should hold the key.",
-                status=conflict.status,
-                error_code=conflict.error_code,
-                server_message=conflict.server_message,
-            )
+    @property
+    def proof_sends_no_email(self) -> bool:
+        """Whether proving the password with ``/authenticate`` is harmless: on an account with
+        e-mail codes a sign-in from an untrusted device e-mails a code the person did not ask
+        for. So the proof is made only with a trusted device's fingerprint, or on an account
+        known to have no e-mail codes; otherwise the hashed password goes to ``/user/mfa``
+        alone (a typo is then refused there, and never retried in plain text)."""
+        return self.trusted_fingerprint is not None or self.email_codes is False
+
+    def _resolve_conflict(
+        self,
+        password: str,
+        conflict: ConflictError | None,
+        replace_key_id: int | None,
+        password_proven: bool = True,
+    ) -> MfaKey:
+        """After a 409 (or before replacing a confirmed key): only pending keys whose secret
+        never reached this vault, and the one active key the person agreed to replace, are
+        deleted; then the key is created again."""
+        view = sort_keys(self.client, self.client.mfa_keys(self.client.user_ref()))
+        status = conflict.status if conflict is not None else None
+        server = conflict.server_message if conflict is not None else ""
         with self._vault() as vault:
-            pending_local = {_key_id(e) for e in entries_of(vault, self.user, self.url)}
-        if any(k.id in pending_local for k in keys):
+            held = {
+                _key_id(e)
+                for e in entries_of(vault, self.user, self.url)
+                if e.meta.get(META_STATE) in (KeyState.ACTIVE, KeyState.PENDING)
+            }
+        for k in view.unknown:
+            raise KeyStateUnknownError(
+                _dated("The portal lists a two-factor key", k.creation_date)
+                + " without saying whether it is active; nothing was changed. Check the key in "
+                "the emnify Portal.",
+                key_id=k.id,
+                created=k.creation_date,
+                status=status,
+                server_message=server,
+            )
+        for k in view.active:
+            if k.id in held:
+                raise ConflictError(
+                    "Two-factor authentication is already on with the key in this app's vault.",
+                    status=status,
+                    server_message=server,
+                )
+            if k.id != replace_key_id:
+                raise ActiveKeyExistsError(
+                    _dated("An authenticator", k.creation_date)
+                    + " is active on this account; replacing it stops the codes of the phone "
+                    "or app that has it. Replace it?",
+                    key_id=k.id,
+                    created=k.creation_date,
+                    status=status,
+                    error_code=conflict.error_code if conflict is not None else None,
+                    server_message=server,
+                )
+        if any(k.id in held for k in view.pending):
             raise ConflictError(
                 "An activation is already pending: finish it or cancel it first.",
-                status=conflict.status,
-                server_message=conflict.server_message,
+                status=status,
+                server_message=server,
             )
-        # Pending TOTP keys whose secret never reached this vault are useless: remove, retry.
-        for k in keys:
+        # The confirmed active key, and pending TOTP keys whose secret never reached this
+        # vault (useless): remove them, then create the key again.
+        for k in view.active + view.pending:
             with contextlib.suppress(NotFoundError):
                 self.client.delete_mfa_key(k.id)
-        return self.client.create_mfa_key(password, password_proven=True)
+        return self.client.create_mfa_key(password, password_proven=password_proven)
 
     def activate(self, entry_uuid: str) -> Entry:
         """Activate the pending key of a vault entry; marks the entry active."""
@@ -486,9 +617,17 @@ class EnrolmentService:
         """Delete the active TOTP key(s) on the portal; mark their vault entries inactive
         (kept), or remove them with ``remove_local``. Returns those entries."""
         with self.client.operation():
-            keys = self.client.totp_keys(self.client.user_ref())
-            active_id = self.client.active_status_id()
-            active = [k for k in keys if k.is_active(active_id)]
+            view = sort_keys(self.client, self.client.mfa_keys(self.client.user_ref()))
+            active = view.active
+            if not active and view.unknown:
+                k = view.unknown[0]
+                raise KeyStateUnknownError(
+                    _dated("The portal lists a two-factor key", k.creation_date)
+                    + " without saying whether it is active; nothing was changed. Check the "
+                    "key in the emnify Portal.",
+                    key_id=k.id,
+                    created=k.creation_date,
+                )
             if not active:
                 raise NotFoundError("No authenticator app is set up for this account.")
             for key in active:
@@ -512,8 +651,19 @@ class EnrolmentService:
 
 
 def _key_id(entry: Entry) -> int | None:
-    raw = entry.meta.get(META_KEY_ID, "")
-    return int(raw) if raw.isdigit() else None
+    """The portal key id kept in the entry ("103"; "103.0" from a portal that sent a float)."""
+    raw = entry.meta.get(META_KEY_ID, "").strip()
+    if raw.isdigit():
+        return int(raw)
+    try:
+        return whole_number(float(raw))
+    except ValueError:
+        return None
+
+
+def _dated(what: str, created: str) -> str:
+    """``what`` "set up on <day>" when the day is known."""
+    return f"{what} set up on {created[:10]}" if created[:10] else what
 
 
 def _iso_now(ts: float) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.errors import AppError
+from desktop_app.text import shown_text
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,8 @@ class ErrorDetail:
         code = data.get("error_code")
         return cls(
             error_code=code if isinstance(code, int) and not isinstance(code, bool) else None,
-            error_token=str(data.get("error_token") or ""),
-            message=str(data.get("message") or ""),
+            error_token=shown_text(data.get("error_token") or "", 64),
+            message=shown_text(data.get("message") or ""),
         )
 
 
@@ -51,7 +52,7 @@ class PortalError(AppError):
         self.status = status
         self.error_code = error_code
         self.error_token = error_token
-        self.server_message = server_message
+        self.server_message = shown_text(server_message)
         self.errors = errors
         super().__init__(message or server_message or self.default_message)
 
@@ -157,6 +158,42 @@ class NotFoundError(PortalError):
 
 class ConflictError(PortalError):
     default_message = "The portal refused the change because it conflicts with the current state."
+
+
+class ActiveKeyExistsError(ConflictError):
+    """The account has an **active** authenticator key that this app's vault does not hold (set
+    up on a phone or in another app). Replacing it stops that device's codes, so nothing is
+    deleted without a person's yes: the message is the question to ask ("An authenticator set
+    up on <date> is active; replace it?"); on yes, call again with ``replace_key_id=key_id``."""
+
+    default_message = "An authenticator app is already active on this account; replace it?"
+
+    def __init__(
+        self, message: str | None = None, *, key_id: int, created: str = "", **kw: Any
+    ) -> None:
+        self.key_id = key_id
+        self.created = created
+        super().__init__(message, **kw)
+
+    @property
+    def since(self) -> str:
+        """The key's creation day (YYYY-MM-DD), or empty."""
+        return self.created[:10]
+
+
+class KeyStateUnknownError(ConflictError):
+    """The portal lists a two-factor key without saying its type or status: nothing is done to
+    it (it may be the active key of a phone)."""
+
+    default_message = (
+        "The portal lists a two-factor key without saying whether it is active; nothing was "
+        "changed. Check the key in the emnify Portal."
+    )
+
+    def __init__(self, message: str | None = None, *, key_id: int, created: str = "", **kw: Any):
+        self.key_id = key_id
+        self.created = created
+        super().__init__(message, **kw)
 
 
 class ValidationError(PortalError):

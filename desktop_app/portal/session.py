@@ -9,7 +9,11 @@ stays in memory and the password is never kept anywhere. Items:
 * ``emnify-codes:<portal-url>:<user>`` — what the app learnt at sign-in about the account's
   codes ("email" or "none"), so that a resumed session still tells the truth. Not a secret.
 
-Signing out forgets all three.
+* ``emnify-device-id:<portal-url>:<user>`` — the portal's id of this device's trusted-device
+  entry (learnt right after "trust this device"), so sign-out can remove it there too.
+
+Signing out forgets the refresh token, the fingerprint and the device id; what was learnt about
+the account's codes is kept (it is not a secret, and it stays true after a sign-out).
 """
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ def refresh_item(url: str, user: str) -> str:
 
 def codes_item(url: str, user: str) -> str:
     return f"emnify-codes:{url.rstrip('/')}:{user.strip().lower()}"
+
+
+def device_item(url: str, user: str) -> str:
+    return f"emnify-device-id:{url.rstrip('/')}:{user.strip().lower()}"
 
 
 def operating_system_name() -> str:
@@ -83,9 +91,20 @@ class TokenStore:
             name=name or platform.node(),
         )
 
+    def load_device_id(self, url: str, user: str) -> int | None:
+        value = self.keystore.get(device_item(url, user)) or ""
+        return int(value) if value.isdigit() else None
+
+    def save_device_id(self, url: str, user: str, device_id: int | None) -> None:
+        if device_id is None:
+            self.keystore.delete(device_item(url, user))
+        else:
+            self.keystore.set(device_item(url, user), str(device_id))
+
     def forget(self, url: str, user: str | None) -> None:
-        """Sign-out: drop the refresh token and the device fingerprint."""
+        """Sign-out: drop the refresh token, the device fingerprint and the device id (what was
+        learnt about e-mail codes stays: it is no secret and still true)."""
         if user:
             self.keystore.delete(refresh_item(url, user))
-            self.keystore.delete(codes_item(url, user))
+            self.keystore.delete(device_item(url, user))
         self.keystore.delete(FINGERPRINT_ITEM)

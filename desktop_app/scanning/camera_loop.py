@@ -16,15 +16,14 @@ Inside the child, three threads share one *newest-frame slot* (:class:`ScanLoop`
 * the preview thread, once the window has painted the previous preview, scales the newest
   frame down and sends it (so neither reading nor decoding waits for the window).
 
-Protocol (tuples over one-way pipes: commands in; events out; previews out on a pipe of their
-own, so that a decode's report never waits behind a picture). Commands: ``("open", gen, source, loop, realtime,
-preview, (w, h))`` (stops the running source first), ``("shown", gen)``, ``("size", w, h)``,
-``("list", skip)``, ``("quit",)``. Events, each tagged with the ``gen`` of the source they come
-from: ``("opened", gen, label)``, ``("preview", gen, w, h, frame_w, frame_h, frames_read)`` then the
-BGR bytes (on the preview pipe), ``("decoded", gen, frames_read, frames_dropped, seconds)``, ``("codes", gen, [Code], frame_w,
-frame_h)``, ``("failed", gen, message, reason)``, ``("ended", gen)``, ``("released", gen)``,
-``("cameras", 0, [CameraInfo])``. The child ends on ``quit`` or when the window's end of the
-command pipe closes (the window, or the whole app, is gone).
+Protocol (the typed messages below, pickled over one-way pipes: commands in; events out;
+previews out on a pipe of their own, so that a decode's report never waits behind a picture).
+Commands: :class:`OpenSource` (stops the running source first), :class:`PreviewShown`,
+:class:`PreviewSize`, :class:`ListCameras`, :class:`Quit`. Events, each with the ``gen`` of the
+source they come from: :class:`Opened`, :class:`Preview` (then the BGRA bytes, on the preview
+pipe), :class:`Decoded`, :class:`CodesFound`, :class:`Failed`, :class:`Ended`,
+:class:`Released`, :class:`CamerasListed` (gen 0). The child ends on ``Quit`` or when the
+window's end of the command pipe closes (the window, or the whole app, is gone).
 """
 
 from __future__ import annotations
@@ -37,6 +36,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -75,6 +75,116 @@ class Code(NamedTuple):
 
     text: str
     points: tuple[Point, ...] = ()
+
+
+# --- the protocol: commands (window -> camera process) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenSource:
+    """Scan ``source`` (the running one is closed first); its events carry ``gen``."""
+
+    gen: int
+    source: SourceSpec | str | int | None
+    loop: bool
+    realtime: bool
+    preview: bool
+    size: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class PreviewShown:
+    """The window has painted the last preview of source ``gen``: the next may come."""
+
+    gen: int
+
+
+@dataclass(frozen=True)
+class PreviewSize:
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class ListCameras:
+    skip: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quit:
+    pass
+
+
+Command = OpenSource | PreviewShown | PreviewSize | ListCameras | Quit
+
+
+# --- the protocol: events (camera process -> window) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Opened:
+    gen: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A preview of ``width`` x ``height`` BGRA pixels follows on the preview pipe."""
+
+    gen: int
+    width: int
+    height: int
+    frame_width: int
+    frame_height: int
+    frames_read: int
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """One frame was decoded (whether or not it held a code), in ``seconds``."""
+
+    gen: int
+    frames_read: int
+    frames_dropped: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class CodesFound:
+    gen: int
+    codes: list[Code]
+    frame_width: int
+    frame_height: int
+
+
+@dataclass(frozen=True)
+class Failed:
+    gen: int
+    message: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Ended:
+    """A file source without ``loop`` reached its end."""
+
+    gen: int
+
+
+@dataclass(frozen=True)
+class Released:
+    """The source ``gen`` is closed (switched away from, ended, or failed)."""
+
+    gen: int
+
+
+@dataclass(frozen=True)
+class CamerasListed:
+    gen: int
+    cameras: list[Any]  # CameraInfo
+
+
+Event = Opened | Preview | Decoded | CodesFound | Failed | Ended | Released | CamerasListed
 
 
 class FrameSlot:
@@ -170,18 +280,19 @@ def release_memory() -> None:
         pass
 
 
-Send = Callable[..., None]
+Send = Callable[..., None]  # send(event, payload=None)
 
 
 class ScanLoop:
-    """Capture + decode threads for one frame source; ``send(kind, *args, payload=None)``
-    reports to the window (from either thread)."""
+    """Capture + decode threads for one frame source; ``send(event, payload=None)`` reports
+    to the window (from either thread), each event tagged with ``gen``."""
 
     def __init__(
         self,
         source: SourceSpec | str | int | None,
         send: Send,
         *,
+        gen: int = 0,
         loop: bool = True,
         realtime: bool = True,
         preview: bool = True,
@@ -189,6 +300,7 @@ class ScanLoop:
     ) -> None:
         self._spec = source
         self._send = send
+        self._gen = gen
         self._loop = loop
         self._realtime = realtime
         self._preview = preview
@@ -241,12 +353,12 @@ class ScanLoop:
         try:
             source = FrameSource(self._spec, loop=self._loop, realtime=self._realtime)
             source.open()
-            self._send("opened", source.label)
+            self._send(Opened(self._gen, source.label))
             while not self._stop.is_set():
                 frame = source.read()
                 if frame is None:
                     ended = True
-                    self._send("ended")
+                    self._send(Ended(self._gen))
                     break
                 self.frames_read += 1
                 self.frames_dropped = source.frames_dropped
@@ -255,16 +367,16 @@ class ScanLoop:
         except ScanError as exc:
             self._pictured.set()
             reason = exc.reason if isinstance(exc, CameraError) else "missing"
-            self._send("failed", str(exc), reason)
+            self._send(Failed(self._gen, str(exc), reason))
         except Exception:  # a broken driver must not take the scan down silently
             log.exception("camera capture failed")
-            self._send("failed", UNEXPECTED, "lost")
+            self._send(Failed(self._gen, UNEXPECTED, "lost"))
         finally:
             self._pictured.set()
             self._slot.close(keep=ended)  # the decoder still gets a file's last frames
             if source is not None:
                 source.release()
-            self._send("released")
+            self._send(Released(self._gen))
 
     def _frames(
         self,
@@ -300,7 +412,7 @@ class ScanLoop:
             h, w = frame.shape[:2]
             ph, pw = small.shape[:2]
             del frame
-            self._send("preview", pw, ph, w, h, self.frames_read, payload=small)
+            self._send(Preview(self._gen, pw, ph, w, h, self.frames_read), payload=small)
             self._pictured.set()
 
     def _decode_loop(self) -> None:
@@ -314,7 +426,7 @@ class ScanLoop:
             from desktop_app.scanning.decoders import detect
         except ImportError:
             self._stop.set()
-            self._send("failed", UNAVAILABLE, "missing")
+            self._send(Failed(self._gen, UNAVAILABLE, "missing"))
             return
         for frame in self._frames(self._slot.take_newer):
             t0 = time.perf_counter()
@@ -325,11 +437,11 @@ class ScanLoop:
                 found = []
             spent = time.perf_counter() - t0
             self.decode_attempts += 1
-            self._send("decoded", self.frames_read, self.frames_dropped, spent)
+            self._send(Decoded(self._gen, self.frames_read, self.frames_dropped, spent))
             if found and not self._stop.is_set():
                 h, w = frame.shape[:2]
                 codes = [Code(d.text, tuple(d.points)) for d in found]
-                self._send("codes", codes, w, h)
+                self._send(CodesFound(self._gen, codes, w, h))
             del frame
 
 
@@ -347,7 +459,7 @@ class _Child:
         self._size = PREVIEW_MAX
         self._gone = False
 
-    def send(self, kind: str, gen: int, *args: Any, payload: Any = None) -> None:
+    def send(self, event: Event, payload: Any = None) -> None:
         pipe, lock = (
             (self._events, self._lock) if payload is None else (self._previews, self._preview_lock)
         )
@@ -355,45 +467,40 @@ class _Child:
             if self._gone:
                 return
             try:
-                pipe.send((kind, gen, *args))
+                pipe.send(event)
                 if payload is not None:
                     pipe.send_bytes(memoryview(payload).cast("B"))
             except OSError:  # the window is gone: nobody to tell
                 self._gone = True
 
-    def _sender(self, gen: int) -> Send:
-        def send(kind: str, *args: Any, payload: Any = None) -> None:
-            self.send(kind, gen, *args, payload=payload)
-
-        return send
-
     def serve(self) -> None:
         while True:
             try:
-                command, *args = self._commands.recv()
+                command: Command = self._commands.recv()
             except (EOFError, OSError):
                 break
-            if command == "quit":
-                break
-            if command == "open":
-                gen, source, loop, realtime, preview, size = args
-                self._close_source()
-                self._gen, self._size = gen, size
-                self._loop = ScanLoop(
-                    source,
-                    self._sender(gen),
-                    loop=loop,
-                    realtime=realtime,
-                    preview=preview,
-                    preview_size=size,
-                )
-                self._loop.start()
-            elif command == "shown" and self._loop is not None and args[0] == self._gen:
-                self._loop.preview_shown()
-            elif command == "size" and self._loop is not None:
-                self._loop.set_preview_size(*args)
-            elif command == "list":
-                threading.Thread(target=self._list, args=(args[0],), daemon=True).start()
+            match command:
+                case Quit():
+                    break
+                case OpenSource():
+                    self._close_source()
+                    self._gen, self._size = command.gen, command.size
+                    self._loop = ScanLoop(
+                        command.source,
+                        self.send,
+                        gen=command.gen,
+                        loop=command.loop,
+                        realtime=command.realtime,
+                        preview=command.preview,
+                        preview_size=command.size,
+                    )
+                    self._loop.start()
+                case PreviewShown(gen=gen) if self._loop is not None and gen == self._gen:
+                    self._loop.preview_shown()
+                case PreviewSize() if self._loop is not None:
+                    self._loop.set_preview_size(command.width, command.height)
+                case ListCameras():
+                    threading.Thread(target=self._list, args=(command.skip,), daemon=True).start()
 
     def _list(self, skip: tuple[int, ...]) -> None:
         from desktop_app.scanning.frames import list_cameras
@@ -403,7 +510,7 @@ class _Child:
         except Exception:  # no camera list is not a failure: the person can still pick a file
             log.exception("listing cameras failed")
             cameras = []
-        self.send("cameras", 0, cameras)
+        self.send(CamerasListed(0, cameras))
 
     def _close_source(self) -> None:
         loop, self._loop = self._loop, None

@@ -2,8 +2,8 @@
 
 ``describe(widget, name, description)`` sets both (and the tooltip, unless one is set).
 ``describe_standard_buttons(window)`` gives the standard dialog buttons (Close, Cancel, Save,
-OK, ...) a description; ui/window_hooks.py calls it for every window when it is shown, so that
-every dialog gets them the same way.
+OK, ...) a description; the window hooks (ui/startup.py) call it for every window when it is
+shown, so that every dialog gets them the same way.
 A test walks the QAccessible tree of every window and fails on a control without a name or a
 description.
 """

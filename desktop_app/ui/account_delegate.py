@@ -44,7 +44,9 @@ from desktop_app.ui.accounts_model import (
     ROLE_CODE,
     ROLE_ENTRY,
     ROLE_NEXT,
+    ROLE_NOTE,
     ROLE_REMAINING,
+    ROLE_RETIRED,
     WARN_SECONDS,
 )
 from desktop_app.ui.theme import MUTED_ALPHA
@@ -60,6 +62,7 @@ GAP = 12
 RING = 30
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+RETIRED_OPACITY = 0.45  # a row whose key no longer works: all but its background
 
 
 AVATAR_COLORS = (
@@ -131,11 +134,8 @@ class AccountDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.hide_codes = False
         self.on_first_paint: Callable[[], None] | None = None
-        self.paint_count = 0  # full row paints
-        self.ring_paints = 0  # countdown-only paints
         self._rings: dict[tuple[object, ...], QPixmap] = {}
         self._icons: dict[tuple[int, float], QPixmap | None] = {}  # (hash of data, dpr)
-        self.icon_paints = 0  # rows painted with an icon (for tests)
         self._fonts_for: tuple[str, float] | None = None
         self._title = QFont()
         self._sub = QFont()
@@ -239,8 +239,40 @@ class AccountDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self._paint_card(painter, rect, pal, selected=selected, hovered=hovered, focused=focused)
+        if index.data(ROLE_RETIRED):  # a key turned off on the portal: its codes do not work
+            painter.setOpacity(RETIRED_OPACITY)
+        avatar = self._paint_avatar(painter, rect, entry, dark)
 
-        # background: a soft rounded highlight for selection / hover
+        # right side: ring/button, code, next code
+        remaining = int(index.data(ROLE_REMAINING) or 0)
+        if entry.type is OtpType.HOTP:
+            self._paint_next_button(painter, action, pal, hovered or selected)
+        else:
+            painter.drawPixmap(action.topLeft(), self._ring(painter, remaining, entry.period, pal))
+        code_rect = self._paint_codes(
+            painter, rect, index, entry, remaining, pal, selected=selected
+        )
+        text_left = int(avatar.right()) + GAP
+        note = str(index.data(ROLE_NOTE) or "")
+        self._paint_names(painter, rect, entry, note, pal, text_left, code_rect.left() - GAP)
+        painter.restore()
+
+        if self.on_first_paint is not None:
+            callback, self.on_first_paint = self.on_first_paint, None
+            callback()
+
+    def _paint_card(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        pal: QPalette,
+        *,
+        selected: bool,
+        hovered: bool,
+        focused: bool,
+    ) -> None:
+        """The background: a soft rounded highlight for selection / hover."""
         card = QRectF(rect).adjusted(4, 2, -4, -2)
         if selected or hovered:
             color = QColor(pal.color(QPalette.ColorRole.Highlight))
@@ -253,11 +285,8 @@ class AccountDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
 
-        text_color = pal.color(QPalette.ColorRole.Text)
-        muted = QColor(text_color)
-        muted.setAlphaF(MUTED_ALPHA)
-
-        # avatar: the entry's icon, else a coloured circle with the initial
+    def _paint_avatar(self, painter: QPainter, rect: QRect, entry: Entry, dark: bool) -> QRectF:
+        """The entry's icon, else a coloured circle with the initial; where it sits."""
         av = QRectF(rect.left() + H_PAD, rect.center().y() - AVATAR / 2 + 1, AVATAR, AVATAR)
         icon = self._icon_pixmap(entry, painter.device().devicePixelRatioF())
         if icon is not None:
@@ -267,7 +296,6 @@ class AccountDelegate(QStyledItemDelegate):
             painter.setClipPath(clip)
             painter.drawPixmap(av.toRect(), icon)
             painter.restore()
-            self.icon_paints += 1
         else:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(avatar_color(entry.issuer or entry.name, dark))
@@ -277,14 +305,26 @@ class AccountDelegate(QStyledItemDelegate):
             painter.setFont(avatar_font)
             painter.setPen(QColor("white"))
             painter.drawText(av, Qt.AlignmentFlag.AlignCenter, initials(entry))
+        return av
 
-        # right side: ring/button, code, next code
-        remaining = int(index.data(ROLE_REMAINING) or 0)
-        if entry.type is OtpType.HOTP:
-            self._paint_next_button(painter, action, pal, hovered or selected)
-        else:
-            painter.drawPixmap(action.topLeft(), self._ring(painter, remaining, entry.period, pal))
+    @staticmethod
+    def _muted(pal: QPalette) -> QColor:
+        muted = QColor(pal.color(QPalette.ColorRole.Text))
+        muted.setAlphaF(MUTED_ALPHA)
+        return muted
 
+    def _paint_codes(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        index: AnyIndex,
+        entry: Entry,
+        remaining: int,
+        pal: QPalette,
+        *,
+        selected: bool,
+    ) -> QRect:
+        """The code (and the next code under it, when shown) left of the ring; where it sits."""
         code = str(index.data(ROLE_CODE) or "")
         nxt = str(index.data(ROLE_NEXT) or "")
         if self.hide_codes and not selected:
@@ -293,11 +333,12 @@ class AccountDelegate(QStyledItemDelegate):
         code_fm = QFontMetrics(self._code)
         small_fm = QFontMetrics(self._small)
         code_w = max(code_fm.horizontalAdvance(code), code_fm.horizontalAdvance("000 000"))
-        code_right = action.left() - GAP
+        code_right = self.action_rect(rect).left() - GAP
         code_h = code_fm.height() + (small_fm.height() if nxt else 0)
         code_top = rect.center().y() - code_h // 2 + 1
         code_rect = QRect(code_right - code_w, code_top, code_w, code_fm.height())
         warn = entry.type is not OtpType.HOTP and remaining <= WARN_SECONDS
+        dark = is_dark(pal)
         code_color = self._warn_color(dark) if warn else pal.color(QPalette.ColorRole.Text)
         painter.setFont(self._code)
         painter.setPen(code_color)
@@ -306,7 +347,7 @@ class AccountDelegate(QStyledItemDelegate):
         )
         if nxt:
             painter.setFont(self._small)
-            painter.setPen(muted)
+            painter.setPen(self._muted(pal))
             next_rect = QRect(
                 code_right - code_w - 40, code_rect.bottom() + 1, code_w + 40, small_fm.height()
             )
@@ -315,10 +356,21 @@ class AccountDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 QCoreApplication.translate("AccountDelegate", "next  {code}").format(code=nxt),
             )
+        return code_rect
 
-        # text: issuer (bold) and account name (muted), elided to the room left
-        text_left = int(av.right()) + GAP
-        text_w = max(10, code_rect.left() - GAP - text_left)
+    def _paint_names(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        entry: Entry,
+        note: str,
+        pal: QPalette,
+        left: int,
+        right: int,
+    ) -> None:
+        """Issuer (bold) and account name (muted) with the row's ``note`` after it, between
+        ``left`` and ``right``, elided."""
+        text_w = max(10, right - left)
         title_fm = QFontMetrics(self._title)
         sub_fm = QFontMetrics(self._sub)
         title = (
@@ -327,32 +379,25 @@ class AccountDelegate(QStyledItemDelegate):
             or QCoreApplication.translate("AccountDelegate", "Unnamed account")
         )
         sub = entry.name if entry.issuer else ""
-        if entry.meta.get("emnify.state") == "pending":
-            pending = QCoreApplication.translate("AccountDelegate", "activation pending")
-            sub = f"{sub}  ·  {pending}" if sub else pending
+        if note:
+            sub = f"{sub}  ·  {note}" if sub else note
         lines_h = title_fm.height() + (sub_fm.height() + 2 if sub else 0)
         top = rect.center().y() - lines_h // 2 + 1
         painter.setFont(self._title)
-        painter.setPen(text_color)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
         painter.drawText(
-            QRect(text_left, top, text_w, title_fm.height()),
+            QRect(left, top, text_w, title_fm.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             title_fm.elidedText(title, Qt.TextElideMode.ElideRight, text_w),
         )
         if sub:
             painter.setFont(self._sub)
-            painter.setPen(muted)
+            painter.setPen(self._muted(pal))
             painter.drawText(
-                QRect(text_left, top + title_fm.height() + 2, text_w, sub_fm.height()),
+                QRect(left, top + title_fm.height() + 2, text_w, sub_fm.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 sub_fm.elidedText(sub, Qt.TextElideMode.ElideRight, text_w),
             )
-        painter.restore()
-
-        self.paint_count += 1
-        if self.on_first_paint is not None:
-            callback, self.on_first_paint = self.on_first_paint, None
-            callback()
 
     def paint_ring_only(
         self, painter: QPainter, rect: QRect, remaining: int, period: int, pal: QPalette
@@ -361,7 +406,6 @@ class AccountDelegate(QStyledItemDelegate):
         painter.drawPixmap(
             self.action_rect(rect).topLeft(), self._ring(painter, remaining, period, pal)
         )
-        self.ring_paints += 1
 
     @staticmethod
     def _warn_color(dark: bool) -> QColor:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QDateTime,
+    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -37,6 +39,8 @@ ROLE_REMAINING = Qt.ItemDataRole.UserRole + 4  # whole seconds until the code ch
 ROLE_UUID = Qt.ItemDataRole.UserRole + 5
 ROLE_RAW_CODE = Qt.ItemDataRole.UserRole + 6  # ungrouped current code (for copying)
 ROLE_RAW_NEXT = Qt.ItemDataRole.UserRole + 7  # ungrouped next code (for copying)
+ROLE_NOTE = Qt.ItemDataRole.UserRole + 8  # shown after the account name ("" for most rows)
+ROLE_RETIRED = Qt.ItemDataRole.UserRole + 9  # True: the key no longer works (painted dimmed)
 
 MIME_ROWS = "application/x-desktop-authenticator-uuids"
 WARN_SECONDS = 5  # the code turns red from here on
@@ -53,6 +57,41 @@ def remaining_whole(entry: Entry, now: float) -> int:
     if entry.type is OtpType.HOTP:
         return 0
     return max(1, math.ceil(entry.period - (now % entry.period)))
+
+
+def retired(entry: Entry) -> bool:
+    """The key was turned off on the emnify portal: its codes no longer sign anybody in."""
+    return entry.meta.get("emnify.state") == "inactive"
+
+
+def _twin_key(entry: Entry) -> tuple[str, str, str]:
+    state = entry.meta.get("emnify.state", "")
+    return entry.issuer.strip().casefold(), entry.name.strip().casefold(), state
+
+
+def twins(entries: Sequence[Entry]) -> set[str]:
+    """The uuids of entries that read like another one: the same issuer and account name, and
+    the same emnify state (which the row says)."""
+    seen: dict[tuple[str, str, str], list[str]] = {}
+    for e in entries:
+        seen.setdefault(_twin_key(e), []).append(e.uuid)
+    return {uuid for uuids in seen.values() if len(uuids) > 1 for uuid in uuids}
+
+
+def note(entry: Entry, twin: bool) -> str:
+    """What the row says after the account name: the key's emnify state, and for one of two
+    rows that read the same, when it was added (so they can be told apart)."""
+    parts = []
+    state = entry.meta.get("emnify.state")
+    if state == "pending":
+        parts.append(QCoreApplication.translate("AccountDelegate", "activation pending"))
+    elif state == "inactive":
+        parts.append(QCoreApplication.translate("AccountsModel", "no longer active on emnify"))
+    if twin:
+        added = QDateTime.fromSecsSinceEpoch(int(entry.created)).date()
+        day = QLocale().toString(added, "d MMM yyyy")
+        parts.append(QCoreApplication.translate("AccountsModel", "added {date}").format(date=day))
+    return "  ·  ".join(parts)
 
 
 def _step(entry: Entry, now: float) -> int:
@@ -74,6 +113,7 @@ class AccountsModel(QAbstractListModel):
         self._clock = clock
         self._entries: list[Entry] = []
         self._row_of: dict[str, int] = {}
+        self._twins: set[str] = set()  # uuids of rows that read like another row
         self._codes: dict[tuple[str, int, int], str] = {}  # (uuid, step, offset) -> code
         self._shown: list[tuple[int, bool, int]] = []  # last announced per row (see _shown)
         self._reveal_next: set[str] = set()
@@ -82,15 +122,15 @@ class AccountsModel(QAbstractListModel):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer)
-        self.ticks = 0  # for tests and benchmarks
 
     # --- content ---------------------------------------------------------------------------
 
     def refresh(self, entries: Sequence[Entry]) -> None:
         new = list(entries)
+        was_twin, self._twins = self._twins, twins(new)
         if [e.uuid for e in new] == [e.uuid for e in self._entries]:
             for row, (old, cur) in enumerate(zip(self._entries, new, strict=True)):
-                if old != cur:
+                if old != cur or (cur.uuid in was_twin) != (cur.uuid in self._twins):
                     self._entries[row] = cur
                     self._drop_cache(cur.uuid)
                     idx = self.index(row)
@@ -190,7 +230,6 @@ class AccountsModel(QAbstractListModel):
         Rows whose code (or warning colour) changed are emitted with :data:`CODE_ROLES`, rows
         whose countdown alone changed with :data:`RING_ROLES`, each in contiguous ranges.
         """
-        self.ticks += 1
         now = self._clock()
         kinds: list[int] = []  # per row: 0 unchanged, 1 ring only, 2 code
         for row, entry in enumerate(self._entries):
@@ -242,6 +281,10 @@ class AccountsModel(QAbstractListModel):
             return group_code(self.code(entry, 1)) if self.next_shown(entry.uuid) else ""
         if role == ROLE_REMAINING:
             return remaining_whole(entry, self._clock())
+        if role == ROLE_NOTE:
+            return note(entry, entry.uuid in self._twins)
+        if role == ROLE_RETIRED:
+            return retired(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
             return QCoreApplication.translate(
                 "AccountsModel", "Click or press Enter to copy the code."
@@ -255,6 +298,10 @@ class AccountsModel(QAbstractListModel):
             "AccountsModel", "Unnamed account"
         )
         spelled = " ".join(self.code(entry))
+        if retired(entry):
+            return QCoreApplication.translate(
+                "AccountsModel", "{who}. No longer active on emnify: its codes do not work."
+            ).format(who=who)
         if entry.type is OtpType.HOTP:
             return QCoreApplication.translate(
                 "AccountsModel", "{who}. Code {code}. Counter based."

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCursor, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QStyleOptionViewItem
 
@@ -54,8 +63,49 @@ class AccountsView(QListView):
             self.tr("Your accounts and their current codes. Press Enter to copy the selected code.")
         )
         self._press: QPoint | None = None
+        self._hover_row = -1  # the row last painted hovered (-1: none)
 
     # --- repainting ---------------------------------------------------------------------------
+
+    _HOVER_EVENTS = (
+        QEvent.Type.HoverEnter,
+        QEvent.Type.HoverMove,
+        QEvent.Type.HoverLeave,
+        QEvent.Type.Enter,
+        QEvent.Type.Leave,
+    )
+
+    def _pointer_row(self) -> int:
+        """The row under the real pointer (-1: none, or the pointer is elsewhere)."""
+        if not self.underMouse():
+            return -1
+        index = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos()))
+        return index.row() if index.isValid() else -1
+
+    def _sync_hover(self) -> None:
+        """The rows paint their hover state from the real pointer: when the row under it is not
+        the one painted hovered, repaint both (Qt's own hover tracking misses a pointer that was
+        there before the window, or that jumped)."""
+        row = self._pointer_row()
+        if row == self._hover_row:
+            return
+        old, self._hover_row = self._hover_row, row
+        model = self.model()
+        if model is None:
+            return
+        for r in (old, row):
+            if 0 <= r < model.rowCount():
+                self.viewport().update(self.visualRect(model.index(r, 0)))
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() in self._HOVER_EVENTS:
+            self._sync_hover()
+        return handled
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)  # moves the pixels: the hovered row's too
+        self._sync_hover()
 
     def dataChanged(
         self,
@@ -108,8 +158,9 @@ class AccountsView(QListView):
         last = self.indexAt(QPoint(0, area.bottom()))
         last_row = last.row() if last.isValid() else proxy.rowCount() - 1
         selection = self.selectionModel()
-        hover = self.indexAt(self.viewport().mapFromGlobal(QCursor.pos()))
-        hover_row = hover.row() if hover.isValid() and self.underMouse() else -1
+        hover_row = self._pointer_row()
+        if hover_row != self._hover_row:  # the pointer moved on without an event: catch up
+            QTimer.singleShot(0, self, self._sync_hover)
         identity = proxy.sortColumn() < 0 and proxy.rowCount() == source.rowCount()
         rect = self.visualRect(first)
         step = rect.height()

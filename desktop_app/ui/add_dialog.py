@@ -138,6 +138,8 @@ class AddDialog(QDialog):
             self.link_edit.setPlainText(link)
             self.tabs.setCurrentIndex(self.TAB_LINK)
         self._on_type_changed()
+        if not link:  # typing right after Ctrl+N goes into the first field (not the tab bar)
+            self.issuer_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -207,7 +209,14 @@ class AddDialog(QDialog):
         self.advanced_toggle.toggled.connect(self._toggle_advanced)
         outer.addWidget(self.advanced_toggle)
 
-        self.advanced = QWidget(page)
+        self.advanced = self._advanced_box(page)
+        outer.addWidget(self.advanced)
+        outer.addStretch(1)
+        return page
+
+    def _advanced_box(self, parent: QWidget) -> QWidget:
+        """Type, algorithm, digits, period and counter (hidden until asked for)."""
+        self.advanced = QWidget(parent)
         adv = QFormLayout(self.advanced)
         adv.setContentsMargins(18, 0, 0, 0)
         self.type_combo = QComboBox(self.advanced)
@@ -240,9 +249,7 @@ class AddDialog(QDialog):
         adv.addRow(self.tr("&Period:"), self.period_spin)
         adv.addRow(self.tr("&Counter:"), self.counter_spin)
         self.advanced.hide()
-        outer.addWidget(self.advanced)
-        outer.addStretch(1)
-        return page
+        return self.advanced
 
     def _link_page(self) -> QWidget:
         page = QWidget(self)

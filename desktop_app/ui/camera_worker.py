@@ -15,17 +15,14 @@ switched away from are dropped) and :meth:`CameraScanner.list_cameras` probes th
 from __future__ import annotations
 
 import atexit
-import collections
 import contextlib
 import logging
 import multiprocessing
 import threading
-import time
 from collections.abc import Collection
 from multiprocessing import BufferTooShort
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any
 
 try:
     import fcntl
@@ -39,6 +36,20 @@ from desktop_app.errors import ScanError
 from desktop_app.scanning.camera_loop import (
     PREVIEW_CHANNELS,
     PREVIEW_MAX,
+    CamerasListed,
+    CodesFound,
+    Command,
+    Ended,
+    Event,
+    Failed,
+    ListCameras,
+    Opened,
+    OpenSource,
+    Preview,
+    PreviewShown,
+    PreviewSize,
+    Quit,
+    Released,
     child_main,
     release_memory,
 )
@@ -113,6 +124,9 @@ class CameraScanner(QObject):
     ``opened(label)``, ``ended()`` (a file source without ``loop`` reached its end),
     ``cameras_listed(list[CameraInfo])`` (after :meth:`list_cameras`),
     ``stopped()`` once the process has ended (the camera is released with it).
+
+    Every event from the camera process passes :meth:`_dispatch` (reader thread), the one
+    place a test or benchmark that counts frames or decodes wraps (a subclass).
     """
 
     preview_ready = Signal(QImage, int, int)
@@ -152,16 +166,6 @@ class CameraScanner(QObject):
         self._started = False
         self._stopping = False
         self.pid: int | None = None  # the camera process
-        self.frames_read = 0
-        #: frames a paced stand-in for a camera let go because the capture came too late
-        self.frames_dropped = 0
-        self.decode_attempts = 0
-        self.decode_seconds = 0.0
-        #: the latest decode durations in seconds (benchmarks read their percentiles)
-        self.decode_times: collections.deque[float] = collections.deque(maxlen=4096)
-        #: the reader thread's time per preview in seconds (pipe read and QImage, not the GUI's)
-        self.receive_times: collections.deque[float] = collections.deque(maxlen=4096)
-        self.sources_released = 0  # sources the process has closed (switched away, or ended)
         self.released = False  # the current source is released (or the process has ended)
 
     # --- control (GUI thread) ---------------------------------------------------------------
@@ -216,13 +220,15 @@ class CameraScanner(QObject):
         self._gen += 1
         self.released = False
         self._send(
-            "open", self._gen, source, self._loop, self._realtime, self._preview, self._preview_size
+            OpenSource(
+                self._gen, source, self._loop, self._realtime, self._preview, self._preview_size
+            )
         )
 
     def list_cameras(self, skip: Collection[int] = ()) -> None:
         """Probe the cameras in the camera process; ``cameras_listed`` gives them."""
         self.start()
-        self._send("list", tuple(skip))
+        self._send(ListCameras(tuple(skip)))
 
     def stop(self, wait_ms: int = 500) -> None:
         """End the camera process and wait up to ``wait_ms``; a process that has not ended
@@ -233,7 +239,7 @@ class CameraScanner(QObject):
             return
         if not self._stopping:
             self._stopping = True
-            self._send("quit")
+            self._send(Quit())
             with self._send_lock:
                 commands, self._commands = self._commands, None
             if commands is not None:
@@ -271,12 +277,12 @@ class CameraScanner(QObject):
 
     def set_preview_size(self, width: int, height: int) -> None:
         self._preview_size = (max(16, width), max(16, height))
-        self._send("size", *self._preview_size)
+        self._send(PreviewSize(*self._preview_size))
 
     def preview_shown(self) -> None:
-        self._send("shown", self._gen)
+        self._send(PreviewShown(self._gen))
 
-    def _send(self, *command: Any) -> None:
+    def _send(self, command: Command) -> None:
         with self._send_lock:
             if self._commands is None:
                 return
@@ -306,23 +312,24 @@ class CameraScanner(QObject):
         while pipes:
             for pipe in wait(pipes):
                 assert isinstance(pipe, Connection)
-                t0 = time.perf_counter()
                 try:
-                    kind, gen, *args = pipe.recv()
-                    data = self._receive_preview(pipe) if kind == "preview" else b""
+                    event, data = self._receive(pipe)
                 except (EOFError, OSError):  # the process has ended (or is ending)
                     pipes.remove(pipe)
                     pipe.close()
                     continue
-                self._dispatch(kind, gen, args, data)
-                if kind == "preview":
-                    self.receive_times.append(time.perf_counter() - t0)
+                self._dispatch(event, data)
         process = self._process
         process.join(KILL_AFTER_S)
         if process.is_alive():
             self.terminate()
         with contextlib.suppress(ValueError):  # still running after a kill: left to the OS
             process.close()
+
+    def _receive(self, pipe: Connection) -> tuple[Event, bytes | memoryview]:
+        """The next event on ``pipe``, and a preview's pixels after its header."""
+        event: Event = pipe.recv()
+        return event, self._receive_preview(pipe) if isinstance(event, Preview) else b""
 
     def _receive_preview(self, pipe: Connection) -> memoryview:
         """The preview's pixels, into the next of the reused buffers (no allocation and no copy
@@ -336,36 +343,31 @@ class CameraScanner(QObject):
             size = len(whole)
         return memoryview(self._preview_buffers[index])[:size]
 
-    def _dispatch(self, kind: str, gen: int, args: list[Any], data: bytes | memoryview) -> None:
-        if kind == "cameras":
-            self.cameras_listed.emit(args[0])
+    def _dispatch(self, event: Event, data: bytes | memoryview) -> None:
+        """Turn one event into a signal (reader thread): events of a source switched away
+        from, or after ``stop``, are dropped."""
+        if isinstance(event, CamerasListed):
+            self.cameras_listed.emit(event.cameras)
             return
-        if kind == "released":
-            self.sources_released += 1
-            if gen == self._gen:
+        if isinstance(event, Released):
+            if event.gen == self._gen:
                 self.released = True
             return
-        if gen != self._gen or self._stopping:
-            return  # from a source switched away from, or after stop
-        if kind == "preview":
-            pw, ph, fw, fh, self.frames_read = args
-            if len(data) < pw * ph * PREVIEW_CHANNELS:
-                return
-            # the image shares the buffer (and keeps it alive); the next previews go to others
-            image = QImage(data, pw, ph, pw * PREVIEW_CHANNELS, PREVIEW_FORMAT)
-            self._next_buffer = (self._next_buffer + 1) % PREVIEW_BUFFERS
-            self.preview_ready.emit(image, fw, fh)
-        elif kind == "decoded":
-            self.frames_read, self.frames_dropped, spent = args
-            self.decode_attempts += 1
-            self.decode_seconds += spent
-            self.decode_times.append(spent)
-        elif kind == "codes":
-            codes, fw, fh = args
-            self.codes_found.emit(codes, fw, fh)
-        elif kind == "failed":
-            self.failed.emit(*args)
-        elif kind == "opened":
-            self.opened.emit(*args)
-        elif kind == "ended":
-            self.ended.emit()
+        if event.gen != self._gen or self._stopping:
+            return
+        match event:
+            case Preview(width=pw, height=ph):
+                if len(data) < pw * ph * PREVIEW_CHANNELS:
+                    return
+                # the image shares the buffer (and keeps it alive); the next previews go to others
+                image = QImage(data, pw, ph, pw * PREVIEW_CHANNELS, PREVIEW_FORMAT)
+                self._next_buffer = (self._next_buffer + 1) % PREVIEW_BUFFERS
+                self.preview_ready.emit(image, event.frame_width, event.frame_height)
+            case CodesFound():
+                self.codes_found.emit(event.codes, event.frame_width, event.frame_height)
+            case Failed():
+                self.failed.emit(event.message, event.reason)
+            case Opened():
+                self.opened.emit(event.label)
+            case Ended():
+                self.ended.emit()

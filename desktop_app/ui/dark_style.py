@@ -1,7 +1,7 @@
 """Fusion fixed for the dark palette (field and check-box outlines, no icons on dialog buttons).
 
 A Python style makes every style call from Qt cross into Python; it is loaded and used only while
-the dark palette is on (:func:`desktop_app.ui.theme._use_style`).
+the dark palette is on (:func:`desktop_app.ui.startup.use_style`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ class DarkStyle(QProxyStyle):
     """Fusion for the dark palette: check-box and text-field outlines that stay visible (Fusion
     derives them from the window colour, which makes them vanish on a dark base), and no icons on
     dialog buttons (Fusion's black "X" icons vanish on dark buttons; the words say it). The light
-    palette uses Fusion itself (see :func:`desktop_app.ui.theme._use_style`)."""
+    palette uses Fusion itself (see :func:`desktop_app.ui.startup.use_style`)."""
 
     _CHECKS = (
         QStyle.PrimitiveElement.PE_IndicatorCheckBox,

@@ -1,4 +1,8 @@
-"""Edit an account's issuer, name, group and note (and an HOTP counter, to resynchronise)."""
+"""Edit an account's issuer, name, group and note (and an HOTP counter, to resynchronise).
+
+A key turned off on the emnify portal (marked no longer active) says so at the top, with a
+button to remove it from this app (:attr:`EditDialog.remove_requested`; the list asks first).
+"""
 
 from __future__ import annotations
 
@@ -9,26 +13,30 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop_app.errors import AppError, OtpError
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.account_fields import label_edits
+from desktop_app.ui.accounts_model import retired
 from desktop_app.ui.add_dialog import field_message
 from desktop_app.ui.candidate_review import describe
-from desktop_app.ui.theme import error_css, themed
-from desktop_app.vault import Vault
+from desktop_app.ui.theme import error_css, themed, warning_css
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from desktop_app.vault import Vault
 
 
 class EditDialog(QDialog):
     saved = Signal(object)  # the saved Entry
+    remove_requested = Signal(object)  # the Entry: remove it from the vault (after asking)
 
     def __init__(self, parent: QWidget | None, vault: Vault, entry: Entry) -> None:
         super().__init__(parent)
@@ -39,6 +47,10 @@ class EditDialog(QDialog):
         self.entry = entry
         lay = QVBoxLayout(self)
         lay.setContentsMargins(18, 16, 18, 14)
+        self.retired_box: QWidget | None = None
+        if retired(entry):
+            self.retired_box = self._retired_box()
+            lay.addWidget(self.retired_box)
         form = QFormLayout()
         self.issuer_edit, self.name_edit = label_edits(entry, self)
         self.group_edit = QLineEdit(entry.group, self)
@@ -82,6 +94,35 @@ class EditDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
+
+    def _retired_box(self) -> QWidget:
+        """The key no longer works: say so, and offer to remove it."""
+        box = QWidget(self)
+        box.setObjectName("retired")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 8)
+        text = QLabel(
+            self.tr(
+                "Not active on emnify any more: this key was turned off on the portal, and its "
+                "codes no longer sign you in."
+            ),
+            box,
+        )
+        text.setWordWrap(True)
+        themed(text, lambda: warning_css(bold=True))
+        remove = QPushButton(self.tr("Remove from This App…"), box)
+        remove.setObjectName("remove-retired")
+        remove.setAccessibleDescription(
+            self.tr("Delete this key, which no longer works, from the vault.")
+        )
+        remove.clicked.connect(self._remove)
+        row.addWidget(text, 1)
+        row.addWidget(remove)
+        return box
+
+    def _remove(self) -> None:
+        self.reject()
+        self.remove_requested.emit(self.entry)
 
     def accept(self) -> None:
         issuer = self.issuer_edit.text().strip()

@@ -34,22 +34,22 @@ from PySide6.QtWidgets import (
 
 from desktop_app.app import AppServices
 from desktop_app.errors import AppError
-from desktop_app.exporters import (
+from desktop_app.exporters.autobackup import has_backup_password, set_backup_password
+from desktop_app.exporters.base import ExportOutcome
+from desktop_app.exporters.google import migration_uris
+from desktop_app.exporters.registry import (
     FORMATS,
     READABLE_FORMATS,
     READABLE_WARNING,
-    ExportOutcome,
     exporter_by_name,
 )
-from desktop_app.exporters.autobackup import has_backup_password, set_backup_password
-from desktop_app.exporters.google import migration_uris
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
 from desktop_app.ui.file_dialogs import all_files, save_file
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.qr_view import QrLabel
 from desktop_app.ui.theme import error_css, themed, warning_css
-from desktop_app.ui.workers import run_in_thread
+from desktop_app.ui.workers import Job, one_line
 
 log = logging.getLogger(__name__)
 MIN_PASSWORD = 8
@@ -64,7 +64,8 @@ class ExportDialog(QDialog):
         self.exported = 0
         self.last_paths: list[Path] = []
         self.qr_dialog: GoogleQrDialog | None = None
-        self._writing: object | None = None  # token of the write running in a worker
+        self.job = Job(self)  # the write running in a worker (encrypting derives a key)
+        self.job.busy_changed.connect(self._set_busy)
 
         self.format_box = QComboBox()
         self.format_box.setObjectName("export-format")
@@ -76,28 +77,7 @@ class ExportDialog(QDialog):
             self.format_box.addItem(QCoreApplication.translate("Exporters", label), key)
         self.format_box.currentIndexChanged.connect(self._format_changed)
 
-        self.password = QLineEdit()
-        self.password.setObjectName("export-password")
-        self.password.setAccessibleName(self.tr("Export password"))
-        self.password.setAccessibleDescription(
-            self.tr("The password that encrypts the exported file; at least 8 characters.")
-        )
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("export-password-confirm")
-        self.confirm.setAccessibleName(self.tr("Repeat the export password"))
-        self.confirm.setAccessibleDescription(self.tr("The same password again, to be sure."))
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_box = QWidget()
-        form = QFormLayout(self.password_box)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Password:"), self.password)
-        form.addRow(self.tr("Repeat:"), self.confirm)
-        self.password_hint = QLabel(
-            self.tr("Aegis and this app open the file with this password. It cannot be recovered.")
-        )
-        self.password_hint.setWordWrap(True)
-        form.addRow(self.password_hint)
+        self.password_box = self._build_password_box()
 
         self.warning = QLabel()
         self.warning.setObjectName("readable-warning")
@@ -128,9 +108,46 @@ class ExportDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("export-tabs")
         self.tabs.setAccessibleName(self.tr("Export now or set up automatic backups"))
-        now = QWidget()
-        layout = QVBoxLayout(now)
-        count = len(services.vault) if services.vault is not None else 0
+        now = self._build_now_page(len(services.vault) if services.vault is not None else 0)
+        self.tabs.addTab(now, self.tr("Export Now"))
+        self.tabs.addTab(self._build_backup_box(), self.tr("Automatic Backups"))
+        self.tabs.setTabToolTip(0, self.tr("Write all accounts to a file once."))
+        self.tabs.setTabToolTip(1, self.tr("Set the password of the automatic backups."))
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs, 1)
+        outer.addWidget(buttons)
+        self._format_changed()
+
+    def _build_password_box(self) -> QWidget:
+        """The export password, twice (for Aegis's encrypted format)."""
+        self.password = QLineEdit()
+        self.password.setObjectName("export-password")
+        self.password.setAccessibleName(self.tr("Export password"))
+        self.password.setAccessibleDescription(
+            self.tr("The password that encrypts the exported file; at least 8 characters.")
+        )
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("export-password-confirm")
+        self.confirm.setAccessibleName(self.tr("Repeat the export password"))
+        self.confirm.setAccessibleDescription(self.tr("The same password again, to be sure."))
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        box = QWidget()
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.tr("Repeat:"), self.confirm)
+        self.password_hint = QLabel(
+            self.tr("Aegis and this app open the file with this password. It cannot be recovered.")
+        )
+        self.password_hint.setWordWrap(True)
+        form.addRow(self.password_hint)
+        return box
+
+    def _build_now_page(self, count: int) -> QWidget:
+        """Export now: the format, its password or warning, and the Export button."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
         intro = QLabel(
             self.tr("Export your account to a file that other authenticators can read.")
             if count == 1
@@ -150,14 +167,7 @@ class ExportDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.export_button)
         layout.addLayout(row)
-        self.tabs.addTab(now, self.tr("Export Now"))
-        self.tabs.addTab(self._build_backup_box(), self.tr("Automatic Backups"))
-        self.tabs.setTabToolTip(0, self.tr("Write all accounts to a file once."))
-        self.tabs.setTabToolTip(1, self.tr("Set the password of the automatic backups."))
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.tabs, 1)
-        outer.addWidget(buttons)
-        self._format_changed()
+        return page
 
     # --- automatic backups --------------------------------------------------------------------
 
@@ -273,7 +283,7 @@ class ExportDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        if self._writing is not None:
+        if self.job.busy:
             return
         fmt = self.fmt
         if fmt == "aegis":
@@ -331,22 +341,19 @@ class ExportDialog(QDialog):
         if not path.suffix:
             path = path.with_suffix(exporter.suffix)
         # Encrypting derives a key (scrypt): the file is written in a worker thread.
-        token = object()
-        self._writing = token
-        self._set_busy(True)
-        run_in_thread(
+        self.job.start(
             exporter.write,
             entries,
             path,
             password,
-            on_done=lambda outcome: self._written(token, path, outcome),
-            on_error=lambda exc: self._write_failed(token, exc),
+            on_done=lambda outcome: self._written(path, outcome),
+            on_error=self._write_failed,
         )
         return True
 
     @property
     def busy(self) -> bool:
-        return self._writing is not None
+        return self.job.busy
 
     def _set_busy(self, busy: bool) -> None:
         for w in (self.format_box, self.password, self.confirm, self.understood):
@@ -358,11 +365,7 @@ class ExportDialog(QDialog):
         else:
             self._update_buttons()
 
-    def _written(self, token: object, path: Path, outcome: ExportOutcome) -> None:
-        if token is not self._writing:
-            return
-        self._writing = None
-        self._set_busy(False)
+    def _written(self, path: Path, outcome: ExportOutcome) -> None:
         self.password.clear()
         self.confirm.clear()
         self.exported = outcome.count
@@ -375,18 +378,15 @@ class ExportDialog(QDialog):
             else self.tr("Exported {n} accounts to {path}.").format(n=n, path=path)
         )
 
-    def _write_failed(self, token: object, exc: BaseException) -> None:
-        if token is not self._writing:
-            return
-        self._writing = None
-        self._set_busy(False)
+    def _write_failed(self, exc: BaseException) -> None:
         self.message.setStyleSheet(error_css())
         if not isinstance(exc, AppError):
             log.warning("export failed: %s", type(exc).__name__)
-        self.message.setText(self.tr("Nothing was exported: {error}").format(error=exc))
+        error = one_line(exc, "", expected=BaseException)  # an exporter's errors name the file
+        self.message.setText(self.tr("Nothing was exported: {error}").format(error=error))
 
     def done(self, result: int) -> None:
-        self._writing = None  # a write still running finishes; its outcome is not shown
+        self.job.cancel()  # a write still running finishes; its outcome is not shown
         super().done(result)
 
 

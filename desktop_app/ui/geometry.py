@@ -1,7 +1,8 @@
 """Windows that fit the screen they open on, whatever the scale factor.
 
 ``clamp(window)`` shrinks a top-level window larger than the available area of its screen to
-fit, and moves it inside (ui/window_hooks.py does it for every window when it is shown).
+fit, and moves it inside (the window hooks of ui/startup.py do it for every window when it is
+shown).
 ``fit_to_screen(widget, w, h)`` resizes to (w, h) or less.
 """
 

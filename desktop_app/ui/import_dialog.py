@@ -45,7 +45,7 @@ from desktop_app.ui.file_dialogs import all_files, open_file
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.theme import error_css, themed
-from desktop_app.ui.workers import run_in_thread
+from desktop_app.ui.workers import Job, one_line
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -74,7 +74,7 @@ class ImportDialog(QDialog):
         self.importer: Importer | None = None
         self.import_result: ImportResult | None = None
         self.added = 0
-        self._reading: object | None = None  # token of the read running in a worker
+        self.job = Job(self)  # the read running in a worker (a newer file supersedes it)
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_choose_page())
@@ -258,23 +258,22 @@ class ImportDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self._reading is not None
+        return self.job.busy
 
     def _parse(self, password: str | None) -> None:
         """Read the file with ``importers.load`` in a worker; the outcome arrives in _read_*."""
         assert self.importer is not None
-        token = object()
-        self._reading = token
         self._set_busy(
             self.tr("Unlocking the backup…") if password else self.tr("Reading the file…")
         )
-        run_in_thread(
+        self.job.start(
             importers.load,
             self.data,
             password,
             self.importer.name,
-            on_done=lambda result: self._read_done(token, result),
-            on_error=lambda exc: self._read_failed(token, exc),
+            on_done=self._read_done,
+            on_error=self._read_failed,
+            supersede=True,
         )
 
     def _set_busy(self, text: str) -> None:
@@ -287,18 +286,12 @@ class ImportDialog(QDialog):
         if busy:
             self.import_button.setEnabled(False)
 
-    def _read_done(self, token: object, result: ImportResult) -> None:
-        if token is not self._reading:
-            return  # cancelled, or superseded by another file
-        self._reading = None
+    def _read_done(self, result: ImportResult) -> None:
         self._set_busy("")
         self.password_edit.clear()
         self.show_result(result)
 
-    def _read_failed(self, token: object, exc: BaseException) -> None:
-        if token is not self._reading:
-            return
-        self._reading = None
+    def _read_failed(self, exc: BaseException) -> None:
         self._set_busy("")
         if isinstance(exc, WrongPasswordError):
             self.password_error.setText(self.tr("{error} Try again.").format(error=exc))
@@ -307,13 +300,8 @@ class ImportDialog(QDialog):
             self.password_edit.selectAll()
         elif isinstance(exc, PasswordRequired):
             self.pages.setCurrentIndex(PAGE_PASSWORD)
-        elif isinstance(exc, AppError):
-            self._show_choose_error(str(exc))
-        else:  # importers.load turns everything into AppError; this is the last guard
-            log.warning("import failed: %s", type(exc).__name__)
-            self._show_choose_error(
-                self.tr("The file cannot be read ({kind}).").format(kind=type(exc).__name__)
-            )
+        else:  # importers.load turns everything into AppError; the rest is the last guard
+            self._show_choose_error(one_line(exc, self.tr("The file cannot be read ({kind}).")))
 
     def _show_choose_error(self, message: str) -> None:
         name = self.path.name if self.path else self.tr("The file")
@@ -321,7 +309,7 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(PAGE_CHOOSE)
 
     def done(self, result: int) -> None:
-        self._reading = None  # a read still running is abandoned; its result is ignored
+        self.job.cancel()  # a read still running is abandoned; its result is ignored
         super().done(result)
 
     # --- review ---------------------------------------------------------------------------

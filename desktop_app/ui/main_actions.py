@@ -1,306 +1,454 @@
-"""The main window's actions (menu entries with shortcuts) and its menus.
+"""The main window's actions, declared once in a table that everything else reads.
 
-commands = MainActions(window)     # QActions parented to the window, handlers on its
-commands.build_menus(window.menuBar())          # controllers
-commands.update(unlocked=..., entry=..., movable=..., can_lock=...)
+    commands = MainActions(window, window)  # one QAction per row of ACTIONS, run on the targets
+    commands.build_menus(window.menuBar())                      # MENUS (and the Add menu)
+    commands.update(ActionState(unlocked=..., entry=..., movable=..., can_lock=...))
+    commands.all_actions()              # the shortcuts dialog lists these, in table order
+    commands.copy                       # one action by its name
+
+Each row says what an action is called, its keys, when it is enabled (:class:`When`) and what it
+runs -- a call on the :class:`Targets` (the window's controllers and its few own commands), so
+this module never imports the window. The menus, the row's context menu, the empty page's
+buttons and the enabled states are all read from these tables.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from desktop_app.otp.model import Entry, OtpType
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMenuBar
+    from PySide6.QtWidgets import QMenuBar, QWidget
 
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.controllers.adding import AddingController
+    from desktop_app.ui.controllers.list_actions import ListActions
+
+
+class Targets(Protocol):
+    """What the actions run: the controllers and the window's own commands."""
+
+    @property
+    def adding(self) -> AddingController: ...
+    @property
+    def lists(self) -> ListActions: ...
+    def export_backup(self) -> None: ...
+    def show_settings(self) -> None: ...
+    def lock(self) -> None: ...
+    def quit_app(self) -> None: ...
+    def show_shortcuts(self) -> None: ...
+    def clear_search(self) -> None: ...
+    def show_about(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def set_sort(self, order: str) -> None: ...
+    def show_next_all_toggled(self) -> None: ...
+
+
+class When(enum.Enum):
+    """When an action is enabled."""
+
+    ALWAYS = "always"  # never disabled
+    UNLOCKED = "unlocked"  # the vault is open
+    ENTRY = "entry"  # ... and an account is selected
+    HOTP = "hotp"  # ... and it is counter-based
+    MOVABLE = "movable"  # ... and the list is in custom order, not searched
+    LOCKABLE = "lockable"  # the vault is open and has a password
+
+
+@dataclass(frozen=True)
+class ActionState:
+    unlocked: bool
+    entry: Entry | None
+    movable: bool
+    can_lock: bool
+
+    def allows(self, when: When) -> bool:
+        has = self.entry is not None and self.unlocked
+        return {
+            When.ALWAYS: True,
+            When.UNLOCKED: self.unlocked,
+            When.ENTRY: has,
+            When.HOTP: has and self.entry is not None and self.entry.type is OtpType.HOTP,
+            When.MOVABLE: has and self.movable,
+            When.LOCKABLE: self.unlocked and self.can_lock,
+        }[when]
+
+
+Keys = str | QKeySequence.StandardKey | None
+
+
+@dataclass(frozen=True)
+class Act:
+    """One action: ``name`` is its attribute on :class:`MainActions` (and its object name, unless
+    ``object_name`` says otherwise); ``text`` and ``tip`` are translated in the "MainWindow"
+    context. ``page``/``page_tip``: its button on the empty page, if it has one."""
+
+    name: str
+    text: str
+    run: Callable[[Targets], object]
+    keys: Keys = None
+    tip: str = ""
+    when: When = When.ALWAYS
+    view_only: bool = False  # the shortcut works only while the list has the focus
+    checkable: bool = False
+    group: str = ""  # checkable actions of one group are exclusive
+    object_name: str = ""
+    page: str = ""
+    page_tip: str = ""
+
+
+# texts are marked for translation in the "MainWindow" context and translated when built
+ACTIONS: tuple[Act, ...] = (
+    Act(
+        "add",
+        QT_TRANSLATE_NOOP("MainWindow", "&Enter Setup Key…"),
+        lambda t: t.adding.add_manually(),
+        "Ctrl+N",
+        when=When.UNLOCKED,
+        page=QT_TRANSLATE_NOOP("MainWindow", "Enter Setup Key…"),
+        page_tip=QT_TRANSLATE_NOOP("MainWindow", "Type the setup key that the website shows."),
+    ),
+    Act(
+        "scan_camera",
+        QT_TRANSLATE_NOOP("MainWindow", "Scan QR Code with &Camera…"),
+        lambda t: t.adding.scan_camera(),
+        "Ctrl+Shift+C",
+        when=When.UNLOCKED,
+        page=QT_TRANSLATE_NOOP("MainWindow", "Scan QR Code with Camera…"),
+        page_tip=QT_TRANSLATE_NOOP("MainWindow", "Hold the QR code in front of your camera."),
+    ),
+    Act(
+        "scan_screen",
+        QT_TRANSLATE_NOOP("MainWindow", "Scan QR Code on &Screen"),
+        lambda t: t.adding.scan_screen(),
+        "Ctrl+Shift+S",
+        when=When.UNLOCKED,
+        page=QT_TRANSLATE_NOOP("MainWindow", "Scan QR Code on Screen"),
+        page_tip=QT_TRANSLATE_NOOP(
+            "MainWindow", "Find the QR code shown on your screen, for example on a website."
+        ),
+    ),
+    Act(
+        "open_image",
+        QT_TRANSLATE_NOOP("MainWindow", "&Open QR Image…"),
+        lambda t: t.adding.open_images(),
+        "Ctrl+O",
+        when=When.UNLOCKED,
+        page=QT_TRANSLATE_NOOP("MainWindow", "Open QR Image…"),
+        page_tip=QT_TRANSLATE_NOOP(
+            "MainWindow", "Read the QR code from a saved picture or screenshot."
+        ),
+    ),
+    Act(
+        "paste",
+        QT_TRANSLATE_NOOP("MainWindow", "&Paste QR Image or Link"),
+        lambda t: t.adding.paste(),
+        "Ctrl+V",
+        QT_TRANSLATE_NOOP("MainWindow", "Paste a QR image or link"),
+        when=When.UNLOCKED,
+    ),
+    Act(
+        "import_backup",
+        QT_TRANSLATE_NOOP("MainWindow", "&Import Backup…"),
+        lambda t: t.adding.import_backup(),
+        "Ctrl+I",
+        when=When.UNLOCKED,
+        object_name="import",
+        page=QT_TRANSLATE_NOOP("MainWindow", "Import Backup…"),
+        page_tip=QT_TRANSLATE_NOOP(
+            "MainWindow", "Read the accounts of another authenticator's backup file."
+        ),
+    ),
+    Act(
+        "export",
+        QT_TRANSLATE_NOOP("MainWindow", "E&xport…"),
+        lambda t: t.export_backup(),
+        "Ctrl+E",
+        when=When.UNLOCKED,
+    ),
+    Act(
+        "settings",
+        QT_TRANSLATE_NOOP("MainWindow", "Se&ttings…"),
+        lambda t: t.show_settings(),
+        "Ctrl+,",
+        when=When.UNLOCKED,
+    ),
+    Act(
+        "lock",
+        QT_TRANSLATE_NOOP("MainWindow", "&Lock"),
+        lambda t: t.lock(),
+        "Ctrl+L",
+        QT_TRANSLATE_NOOP("MainWindow", "Lock the vault"),
+        When.LOCKABLE,
+    ),
+    Act("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), lambda t: t.quit_app(), "Ctrl+Q"),
+    Act(
+        "shortcuts",
+        QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"),
+        lambda t: t.show_shortcuts(),
+        "F1",
+        QT_TRANSLATE_NOOP("MainWindow", "List every keyboard shortcut"),
+    ),
+    Act(
+        "clear_search",
+        QT_TRANSLATE_NOOP("MainWindow", "Clear Search"),
+        lambda t: t.clear_search(),
+        "Esc",
+        QT_TRANSLATE_NOOP("MainWindow", "Clear the search, wherever the focus is"),
+    ),
+    Act("about", QT_TRANSLATE_NOOP("MainWindow", "&About Authenticator"), lambda t: t.show_about()),
+    Act(
+        "find",
+        QT_TRANSLATE_NOOP("MainWindow", "&Find"),
+        lambda t: t.focus_search(),
+        "Ctrl+F",
+        QT_TRANSLATE_NOOP("MainWindow", "Search accounts"),
+    ),
+    Act(
+        "copy",
+        QT_TRANSLATE_NOOP("MainWindow", "&Copy Code"),
+        lambda t: t.lists.copy_current(),
+        "Ctrl+C",
+        when=When.ENTRY,
+    ),
+    Act(
+        "copy_next",
+        QT_TRANSLATE_NOOP("MainWindow", "Copy &Next Code"),
+        lambda t: t.lists.copy_next_current(),
+        "Ctrl+Shift+Return",
+        when=When.ENTRY,
+    ),
+    Act(
+        "show_next",
+        QT_TRANSLATE_NOOP("MainWindow", "Show Ne&xt Code"),
+        lambda t: t.lists.toggle_next_current(),
+        "Ctrl+J",
+        when=When.ENTRY,
+    ),
+    Act(
+        "hotp_next",
+        QT_TRANSLATE_NOOP("MainWindow", "&Generate Next Code"),
+        lambda t: t.lists.hotp_next_current(),
+        "Ctrl+R",
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "Counter-based accounts: move to the next code (saved at once)"
+        ),
+        When.HOTP,
+    ),
+    Act(
+        "edit",
+        QT_TRANSLATE_NOOP("MainWindow", "&Edit Account…"),
+        lambda t: t.lists.edit_current(),
+        "F2",
+        when=When.ENTRY,
+    ),
+    Act(
+        "show_qr",
+        QT_TRANSLATE_NOOP("MainWindow", "Show as &QR Code…"),
+        lambda t: t.lists.show_qr_current(),
+        "Ctrl+K",
+        when=When.ENTRY,
+    ),
+    Act(
+        "delete",
+        QT_TRANSLATE_NOOP("MainWindow", "&Delete Account…"),
+        lambda t: t.lists.delete_current(),
+        QKeySequence.StandardKey.Delete,
+        when=When.ENTRY,
+        view_only=True,
+    ),
+    Act(
+        "move_up",
+        QT_TRANSLATE_NOOP("MainWindow", "Move &Up"),
+        lambda t: t.lists.move_current(-1),
+        "Ctrl+Up",
+        when=When.MOVABLE,
+    ),
+    Act(
+        "move_down",
+        QT_TRANSLATE_NOOP("MainWindow", "Move Do&wn"),
+        lambda t: t.lists.move_current(1),
+        "Ctrl+Down",
+        when=When.MOVABLE,
+    ),
+    Act(
+        "sort_custom",
+        QT_TRANSLATE_NOOP("MainWindow", "&Custom Order"),
+        lambda t: t.set_sort("custom"),
+        "Ctrl+1",
+        checkable=True,
+        group="sort",
+    ),
+    Act(
+        "sort_name",
+        QT_TRANSLATE_NOOP("MainWindow", "By &Name"),
+        lambda t: t.set_sort("name"),
+        "Ctrl+2",
+        checkable=True,
+        group="sort",
+    ),
+    Act(
+        "next_all",
+        QT_TRANSLATE_NOOP("MainWindow", "Always Show Next &Codes"),
+        lambda t: t.show_next_all_toggled(),
+        "Ctrl+Shift+J",
+        checkable=True,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A menu: action names, ``None`` for a separator, or a submenu."""
+
+    name: str
+    title: str
+    items: tuple[str | Menu | None, ...]
+
+
+#: the ways to add, in the order the empty page offers them (paste has no button there)
+ADD_MENU = Menu(
+    "add_menu",
+    QT_TRANSLATE_NOOP("MainWindow", "&Add Account"),
+    ("scan_screen", "scan_camera", "open_image", "paste", None, "add", "import_backup"),
+)
+MENUS: tuple[Menu, ...] = (
+    Menu(
+        "file_menu",
+        QT_TRANSLATE_NOOP("MainWindow", "&File"),
+        (ADD_MENU, None, "import_backup", "export", None, "lock", "settings", None, "quit"),
+    ),
+    Menu(
+        "edit_menu",
+        QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+        (
+            *("copy", "copy_next", "show_next", "hotp_next", None),
+            *("edit", "show_qr", "delete", None, "move_up", "move_down", None, "find"),
+        ),
+    ),
+    Menu(
+        "view_menu",
+        QT_TRANSLATE_NOOP("MainWindow", "&View"),
+        (
+            Menu(
+                "sort_menu",
+                QT_TRANSLATE_NOOP("MainWindow", "&Sort Accounts"),
+                ("sort_custom", "sort_name"),
+            ),
+            "next_all",
+        ),
+    ),
+    Menu("help_menu", QT_TRANSLATE_NOOP("MainWindow", "&Help"), ("shortcuts", None, "about")),
+)
+#: a row's context menu; ``hotp_next`` only on counter-based rows
+ROW_MENU: tuple[str | None, ...] = (
+    *("copy", "copy_next", "show_next", "hotp_next", None),
+    *("edit", "show_qr", None, "delete"),
+)
+#: the empty page's buttons, the first one the primary
+EMPTY_PAGE = ("scan_screen", "scan_camera", "open_image", "add", "import_backup")
+BY_NAME = {act.name: act for act in ACTIONS}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainActions:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget, targets: Targets) -> None:
+        """QActions for :data:`ACTIONS`, parented to ``window`` (which also receives their
+        shortcuts) and running on ``targets`` (the window's controllers and commands)."""
         self.window = window
-        w, a = window, self._action
-        add, lists = w.adding, w.lists
-        self.add = a(
-            "add",
-            QCoreApplication.translate("MainWindow", "&Enter Setup Key…"),
-            lambda: add.add_manually(),
-            "Ctrl+N",
-        )
-        self.scan_camera = a(
-            "scan_camera",
-            QCoreApplication.translate("MainWindow", "Scan QR Code with &Camera…"),
-            add.scan_camera,
-            "Ctrl+Shift+C",
-        )
-        self.scan_screen = a(
-            "scan_screen",
-            QCoreApplication.translate("MainWindow", "Scan QR Code on &Screen"),
-            add.scan_screen,
-            "Ctrl+Shift+S",
-        )
-        self.open_image = a(
-            "open_image",
-            QCoreApplication.translate("MainWindow", "&Open QR Image…"),
-            add.open_images,
-            "Ctrl+O",
-        )
-        self.paste = a(
-            "paste",
-            QCoreApplication.translate("MainWindow", "&Paste QR Image or Link"),
-            add.paste,
-            "Ctrl+V",
-            QCoreApplication.translate("MainWindow", "Paste a QR image or link"),
-        )
-        self.import_backup = a(
-            "import",
-            QCoreApplication.translate("MainWindow", "&Import Backup…"),
-            lambda: add.import_backup(),
-            "Ctrl+I",
-        )
-        self.export = a(
-            "export",
-            QCoreApplication.translate("MainWindow", "E&xport…"),
-            w.export_backup,
-            "Ctrl+E",
-        )
-        self.settings = a(
-            "settings",
-            QCoreApplication.translate("MainWindow", "Se&ttings…"),
-            w.show_settings,
-            "Ctrl+,",
-        )
-        self.lock = a(
-            "lock",
-            QCoreApplication.translate("MainWindow", "&Lock"),
-            w.lock,
-            "Ctrl+L",
-            QCoreApplication.translate("MainWindow", "Lock the vault"),
-        )
-        self.quit = a(
-            "quit", QCoreApplication.translate("MainWindow", "&Quit"), w.quit_app, "Ctrl+Q"
-        )
-        self.shortcuts = a(
-            "shortcuts",
-            QCoreApplication.translate("MainWindow", "&Keyboard Shortcuts"),
-            w.show_shortcuts,
-            "F1",
-            QCoreApplication.translate("MainWindow", "List every keyboard shortcut"),
-        )
-        self.clear_search = a(
-            "clear_search",
-            QCoreApplication.translate("MainWindow", "Clear Search"),
-            w.clear_search,
-            "Esc",
-            QCoreApplication.translate("MainWindow", "Clear the search, wherever the focus is"),
-        )
-        self.about = a(
-            "about", QCoreApplication.translate("MainWindow", "&About Authenticator"), w.show_about
-        )
-        self.find = a(
-            "find",
-            QCoreApplication.translate("MainWindow", "&Find"),
-            w.focus_search,
-            "Ctrl+F",
-            QCoreApplication.translate("MainWindow", "Search accounts"),
-        )
-        self.copy = a(
-            "copy",
-            QCoreApplication.translate("MainWindow", "&Copy Code"),
-            lists.copy_current,
-            "Ctrl+C",
-        )
-        self.copy_next = a(
-            "copy_next",
-            QCoreApplication.translate("MainWindow", "Copy &Next Code"),
-            lists.copy_next_current,
-            "Ctrl+Shift+Return",
-        )
-        self.show_next = a(
-            "show_next",
-            QCoreApplication.translate("MainWindow", "Show Ne&xt Code"),
-            lists.toggle_next_current,
-            "Ctrl+J",
-        )
-        self.hotp_next = a(
-            "hotp_next",
-            QCoreApplication.translate("MainWindow", "&Generate Next Code"),
-            lists.hotp_next_current,
-            "Ctrl+R",
-            QCoreApplication.translate(
-                "MainWindow", "Counter-based accounts: move to the next code (saved at once)"
-            ),
-        )
-        self.edit = a(
-            "edit",
-            QCoreApplication.translate("MainWindow", "&Edit Account…"),
-            lists.edit_current,
-            "F2",
-        )
-        self.show_qr = a(
-            "show_qr",
-            QCoreApplication.translate("MainWindow", "Show as &QR Code…"),
-            lists.show_qr_current,
-            "Ctrl+K",
-        )
-        self.delete = a(
-            "delete",
-            QCoreApplication.translate("MainWindow", "&Delete Account…"),
-            lists.delete_current,
-            QKeySequence.StandardKey.Delete,
-            view_only=True,
-        )
-        self.move_up = a(
-            "move_up",
-            QCoreApplication.translate("MainWindow", "Move &Up"),
-            lambda: lists.move_current(-1),
-            "Ctrl+Up",
-        )
-        self.move_down = a(
-            "move_down",
-            QCoreApplication.translate("MainWindow", "Move Do&wn"),
-            lambda: lists.move_current(1),
-            "Ctrl+Down",
-        )
-        self.sort_group = QActionGroup(window)
-        self.sort_custom = a(
-            "sort_custom",
-            QCoreApplication.translate("MainWindow", "&Custom Order"),
-            lambda: w.set_sort("custom"),
-            "Ctrl+1",
-        )
-        self.sort_name = a(
-            "sort_name",
-            QCoreApplication.translate("MainWindow", "By &Name"),
-            lambda: w.set_sort("name"),
-            "Ctrl+2",
-        )
-        for act in (self.sort_custom, self.sort_name):
-            act.setCheckable(True)
-            self.sort_group.addAction(act)
-        self.next_all = a(
-            "next_all",
-            QCoreApplication.translate("MainWindow", "Always Show Next &Codes"),
-            lambda: w.settings.set("show_next_code", self.next_all.isChecked()),
-            "Ctrl+Shift+J",
-        )
-        self.next_all.setCheckable(True)
-        self.add_menu = QMenu(QCoreApplication.translate("MainWindow", "&Add Account"), window)
-        self.add_menu.setObjectName("add_menu")
+        self.targets = targets
+        self.actions: dict[str, QAction] = {}
+        self.groups: dict[str, QActionGroup] = {}
+        for act in ACTIONS:
+            self.actions[act.name] = self._action(act)
+        self.add_menu = self._menu(ADD_MENU, window)
 
-    def _action(
-        self,
-        name: str,
-        text: str,
-        slot: Callable[[], Any],
-        shortcut: str | QKeySequence.StandardKey | None = None,
-        tip: str = "",
-        *,
-        view_only: bool = False,
-    ) -> QAction:
+    def __getattr__(self, name: str) -> QAction:
+        try:
+            action: QAction = self.__dict__["actions"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+        return action
+
+    def _action(self, act: Act) -> QAction:
+        text = _tr(act.text)
         action = QAction(text, self.window)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        action.setObjectName(act.object_name or act.name)
+        if act.keys is not None:
+            action.setShortcut(QKeySequence(act.keys))
         plain = text.replace("&", "").rstrip("…").strip()
-        action.setToolTip(tip or plain)
-        action.setStatusTip(tip or plain)
-        action.triggered.connect(lambda _checked=False: slot())
-        if view_only:
+        tip = _tr(act.tip) if act.tip else plain
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        runner = self._runner(act)
+        action.triggered.connect(lambda _checked=False: runner())
+        if act.view_only:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         else:
             self.window.addAction(action)
+        if act.checkable:
+            action.setCheckable(True)
+        if act.group:
+            if act.group not in self.groups:
+                self.groups[act.group] = QActionGroup(self.window)
+            self.groups[act.group].addAction(action)
         return action
 
+    def _menu(self, spec: Menu, parent: QWidget) -> QMenu:
+        menu = QMenu(_tr(spec.title), parent)
+        menu.setObjectName(spec.name)
+        self._fill(menu, spec.items)
+        return menu
+
+    def _fill(self, menu: QMenu, items: tuple[str | Menu | None, ...]) -> None:
+        for item in items:
+            if item is None:
+                menu.addSeparator()
+            elif isinstance(item, Menu):
+                menu.addMenu(self.add_menu if item is ADD_MENU else self._menu(item, menu))
+            else:
+                menu.addAction(self.actions[item])
+
     def build_menus(self, bar: QMenuBar) -> None:
-        for act in (self.scan_camera, self.scan_screen, self.open_image, self.paste):
-            self.add_menu.addAction(act)
-        self.add_menu.addSeparator()
-        self.add_menu.addAction(self.add)
-        self.add_menu.addAction(self.import_backup)
-
-        file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
-        file_menu.addMenu(self.add_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_backup)
-        file_menu.addAction(self.export)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock)
-        file_menu.addAction(self.settings)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit)
-
-        edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
-        for act in (self.copy, self.copy_next, self.show_next, self.hotp_next):
-            edit.addAction(act)
-        edit.addSeparator()
-        for act in (self.edit, self.show_qr, self.delete):
-            edit.addAction(act)
-        edit.addSeparator()
-        edit.addAction(self.move_up)
-        edit.addAction(self.move_down)
-        edit.addSeparator()
-        edit.addAction(self.find)
-
-        view = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
-        sort = view.addMenu(QCoreApplication.translate("MainWindow", "&Sort Accounts"))
-        sort.addAction(self.sort_custom)
-        sort.addAction(self.sort_name)
-        view.addAction(self.next_all)
-
-        help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
-        help_menu.addAction(self.shortcuts)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about)
+        for spec in MENUS:
+            menu = bar.addMenu(_tr(spec.title))
+            menu.setObjectName(spec.name)
+            self._fill(menu, spec.items)
 
     def all_actions(self) -> list[QAction]:
-        """Every action of the window, in menu order (the shortcuts list is built from these)."""
-        return [v for v in vars(self).values() if isinstance(v, QAction)]
+        """Every action of the window, in table order (the shortcuts list is built from these)."""
+        return list(self.actions.values())
 
     def row_menu(self, entry: Entry) -> QMenu:
         """The context menu of a row."""
         menu = QMenu(self.window)
-        menu.addAction(self.copy)
-        menu.addAction(self.copy_next)
-        menu.addAction(self.show_next)
-        if entry.type is OtpType.HOTP:
-            menu.addAction(self.hotp_next)
-        menu.addSeparator()
-        menu.addAction(self.edit)
-        menu.addAction(self.show_qr)
-        menu.addSeparator()
-        menu.addAction(self.delete)
+        hotp = entry.type is OtpType.HOTP
+        self._fill(menu, tuple(i for i in ROW_MENU if i != "hotp_next" or hotp))
         return menu
 
-    def update(self, *, unlocked: bool, entry: Entry | None, movable: bool, can_lock: bool) -> None:
-        has = entry is not None and unlocked
-        for act in (
-            self.copy,
-            self.copy_next,
-            self.show_next,
-            self.edit,
-            self.show_qr,
-            self.delete,
-        ):
-            act.setEnabled(has)
-        self.hotp_next.setEnabled(has and entry is not None and entry.type is OtpType.HOTP)
-        self.move_up.setEnabled(has and movable)
-        self.move_down.setEnabled(has and movable)
-        for act in (
-            self.add,
-            self.scan_camera,
-            self.scan_screen,
-            self.open_image,
-            self.paste,
-            self.import_backup,
-            self.export,
-            self.settings,
-        ):
-            act.setEnabled(unlocked)
-        self.lock.setEnabled(unlocked and can_lock)
+    def empty_page(self) -> list[tuple[str, Callable[[], object], bool, str]]:
+        """The empty page's buttons: (text, what it runs, primary, description)."""
+        return [
+            (_tr(a.page), self._runner(a), i == 0, _tr(a.page_tip))
+            for i, a in enumerate(BY_NAME[name] for name in EMPTY_PAGE)
+        ]
+
+    def _runner(self, act: Act) -> Callable[[], object]:
+        targets, run = self.targets, act.run
+        return lambda: run(targets)
+
+    def update(self, state: ActionState) -> None:
+        for act in ACTIONS:
+            if act.when is not When.ALWAYS:
+                self.actions[act.name].setEnabled(state.allows(act.when))

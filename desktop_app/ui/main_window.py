@@ -1,7 +1,9 @@
 """The main window: the accounts with their rolling codes, search, menus -- and nothing else.
 
 The window builds its widgets and actions and hands the work to controllers with one job each
-(``desktop_app/ui/controllers``):
+(``desktop_app/ui/controllers``), each through the narrow port the window implements
+(:class:`~desktop_app.ui.controllers.port.WindowPort`), not the window itself; its actions, menus
+and empty page come from the table in :mod:`desktop_app.ui.main_actions`:
 
 * ``self.adding`` (:class:`~desktop_app.ui.controllers.adding.AddingController`) -- every way to
   add accounts (typed, images, drops, clipboard, screen, camera, backups), all through
@@ -25,7 +27,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -39,7 +41,6 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry
 from desktop_app.ui.accounts_model import ROLE_ENTRY, AccountsFilter, AccountsModel
 from desktop_app.ui.accounts_view import AccountsView
@@ -48,13 +49,14 @@ from desktop_app.ui.controllers.adding import AddingController
 from desktop_app.ui.controllers.list_actions import ListActions
 from desktop_app.ui.controllers.locking import LockController
 from desktop_app.ui.controllers.pages import Pages, demo_banner
+from desktop_app.ui.controllers.port import open_vault
 from desktop_app.ui.geometry import fit_to_screen, restore_geometry, save_geometry
 from desktop_app.ui.i18n import sentence
-from desktop_app.ui.main_actions import MainActions
+from desktop_app.ui.main_actions import ActionState, MainActions
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QModelIndex
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
+    from PySide6.QtWidgets import QMenu
 
     from desktop_app.app import AppServices
     from desktop_app.vault import Vault
@@ -67,6 +69,85 @@ class _Bridge(QObject):
 
     vault_changed = Signal()
     setting_changed = Signal(str, object)
+
+
+ADD_BUTTON_CSS = (
+    "QToolButton#add_button { background: palette(highlight);"
+    " color: palette(highlighted-text); border: none; border-radius: 6px;"
+    " padding: 4px 14px; font-weight: 600; }"
+    "QToolButton#add_button::menu-indicator { image: none; width: 0; }"
+    "QToolButton#add_button:focus { border: 2px solid palette(window-text);"
+    " padding: 2px 12px; }"
+    "QToolButton#add_button:pressed { background: palette(dark); }"
+    "QToolButton#add_button:disabled { background: palette(mid); }"
+)
+
+
+def add_button(parent: QWidget, menu: QMenu) -> QToolButton:
+    """The header's primary button: the Add menu."""
+    button = QToolButton(parent)
+    button.setObjectName("add_button")
+    button.setText(QCoreApplication.translate("MainWindow", "+  Add"))
+    button.setToolTip(
+        QCoreApplication.translate(
+            "MainWindow", "Add an account: scan a QR code, open an image, paste…"
+        )
+    )
+    button.setAccessibleName(QCoreApplication.translate("MainWindow", "Add account"))
+    button.setMenu(menu)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setMinimumHeight(34)
+    button.setStyleSheet(ADD_BUTTON_CSS)
+    return button
+
+
+def message_box(parent: QWidget, title: str, text: str, *, warning: bool) -> None:
+    """A message to read, with OK (modal)."""
+    from PySide6.QtWidgets import QMessageBox  # built at the first message, not at start
+
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
+        title,
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.exec()
+
+
+def question_box(
+    parent: QWidget, title: str, text: str, ok_label: str, *, destructive: bool
+) -> bool:
+    """A confirmation whose button names the action (modal); True when it was pressed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    if destructive:
+        from desktop_app.ui.theme import error_css
+
+        ok.setStyleSheet(error_css() + " font-weight: 600;")
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def about_box(parent: QWidget) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app import __version__
+
+    QMessageBox.about(
+        parent,
+        QCoreApplication.translate("MainWindow", "About Authenticator"),
+        QCoreApplication.translate(
+            "MainWindow",
+            "<h3>Desktop Authenticator {version}</h3>"
+            "<p>Two-factor codes for your accounts, kept in an encrypted vault on this "
+            "computer.</p><p>Licensed under the GNU GPL v3 or later.</p>",
+        ).format(version=__version__),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -101,9 +182,19 @@ class MainWindow(QMainWindow):
         self.tray_message: Callable[[str, str], None] | None = None
         self._quitting = False
 
-        self.adding = AddingController(self)
+        self.adding = AddingController(self, services, self)
         self.adding.accounts_added.connect(self.accounts_added)
-        self.lists = ListActions(self)
+        self.commands = MainActions(self, self)
+        self.lists = ListActions(
+            self,
+            services,
+            view=self._build_view(),
+            model=self.model,
+            proxy=self.proxy,
+            clipboard=self.clipboard_guard,
+            row_menu=self.commands.row_menu,
+            parent=self,
+        )
         self.locking = LockController(self, services, clock=idle_clock)
         self._bridge = _Bridge(self)
         self._bridge.vault_changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
@@ -112,7 +203,6 @@ class MainWindow(QMainWindow):
         )
         self.settings.add_listener(lambda n, v: self._bridge.setting_changed.emit(n, v))
 
-        self.commands = MainActions(self)
         self.commands.build_menus(self.menuBar())
         self._build_ui()
         pages, locking = self.pages, self.locking
@@ -130,6 +220,12 @@ class MainWindow(QMainWindow):
         self.locking.watch_input(bool(self.settings.get("auto_lock_minutes")))
 
     # ===================================================================== construction ====
+
+    def _build_view(self) -> AccountsView:
+        self.stack = QStackedWidget()
+        self.view = AccountsView(self.stack)
+        self.view.setModel(self.proxy)
+        return self.view
 
     def _build_ui(self) -> None:
         central = QWidget(self)
@@ -156,9 +252,7 @@ class MainWindow(QMainWindow):
         line.setStyleSheet("color: palette(mid);")
         outer.addWidget(line)
 
-        self.stack = QStackedWidget(central)
-        self.view = AccountsView(self.stack)
-        self.view.setModel(self.proxy)
+        self.stack.setParent(central)
         self.view.copy_requested.connect(self.lists.copy_index)
         self.view.action_requested.connect(self.lists.hotp_next_index)
         self.view.files_dropped.connect(self.adding.handle_paths)
@@ -173,45 +267,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(install_sync(self, central))
         self.setCentralWidget(central)
 
-        a = self.adding
-        self.pages = Pages(
-            self,
-            self.stack,
-            self.view,
-            central,
-            [
-                (
-                    self.tr("Scan QR Code on Screen"),
-                    a.scan_screen,
-                    True,
-                    self.tr("Find the QR code shown on your screen, for example on a website."),
-                ),
-                (
-                    self.tr("Scan QR Code with Camera…"),
-                    a.scan_camera,
-                    False,
-                    self.tr("Hold the QR code in front of your camera."),
-                ),
-                (
-                    self.tr("Open QR Image…"),
-                    a.open_images,
-                    False,
-                    self.tr("Read the QR code from a saved picture or screenshot."),
-                ),
-                (
-                    self.tr("Enter Setup Key…"),
-                    lambda: a.add_manually(),
-                    False,
-                    self.tr("Type the setup key that the website shows."),
-                ),
-                (
-                    self.tr("Import Backup…"),
-                    lambda: a.import_backup(),
-                    False,
-                    self.tr("Read the accounts of another authenticator's backup file."),
-                ),
-            ],
-        )
+        self.pages: Pages = Pages(self, self.stack, self.view, central, self.commands.empty_page())
 
     def _build_header(self, parent: QWidget) -> QWidget:
         """Search field and the primary Add button."""
@@ -231,24 +287,7 @@ class MainWindow(QMainWindow):
         self.search.installEventFilter(self)
         hl.addWidget(self.search, 1)
         hl.addStretch(0)  # keeps the Add button at the right when the search field is hidden
-        self.add_button = QToolButton(header)
-        self.add_button.setObjectName("add_button")
-        self.add_button.setText(self.tr("+  Add"))
-        self.add_button.setToolTip(self.tr("Add an account: scan a QR code, open an image, paste…"))
-        self.add_button.setAccessibleName(self.tr("Add account"))
-        self.add_button.setMenu(self.commands.add_menu)
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.add_button.setMinimumHeight(34)
-        self.add_button.setStyleSheet(
-            "QToolButton#add_button { background: palette(highlight);"
-            " color: palette(highlighted-text); border: none; border-radius: 6px;"
-            " padding: 4px 14px; font-weight: 600; }"
-            "QToolButton#add_button::menu-indicator { image: none; width: 0; }"
-            "QToolButton#add_button:focus { border: 2px solid palette(window-text);"
-            " padding: 2px 12px; }"
-            "QToolButton#add_button:pressed { background: palette(dark); }"
-            "QToolButton#add_button:disabled { background: palette(mid); }"
-        )
+        self.add_button = add_button(header, self.commands.add_menu)
         hl.addWidget(self.add_button)
         return header
 
@@ -256,10 +295,7 @@ class MainWindow(QMainWindow):
 
     @property
     def vault(self) -> Vault:
-        vault = self.services.vault
-        if vault is None:
-            raise AppError(self.tr("The vault is locked."))
-        return vault
+        return open_vault(self.services)
 
     def _attach_vault(self) -> None:
         vault = self.services.vault
@@ -320,6 +356,9 @@ class MainWindow(QMainWindow):
         self.settings.set("sort_order", order)
         self._apply_setting("sort_order", order)
 
+    def show_next_all_toggled(self) -> None:
+        self.settings.set("show_next_code", self.commands.next_all.isChecked())
+
     # ===================================================================== selection ====
 
     def current_entry(self) -> Entry | None:
@@ -340,9 +379,6 @@ class MainWindow(QMainWindow):
         self.view.scrollTo(index)
         return True
 
-    def copy_index(self, index: QModelIndex) -> None:
-        self.lists.copy_index(index)
-
     def _update_page(self) -> None:
         unlocked = self.services.vault is not None
         self.header.setVisible(unlocked)
@@ -360,10 +396,12 @@ class MainWindow(QMainWindow):
         unlocked = self.services.vault is not None
         reorderable = not self.proxy.sort_by_name and not self.proxy.query
         self.commands.update(
-            unlocked=unlocked,
-            entry=self.current_entry(),
-            movable=reorderable,
-            can_lock=self.locking.can_lock(),
+            ActionState(
+                unlocked=unlocked,
+                entry=self.current_entry(),
+                movable=reorderable,
+                can_lock=self.locking.can_lock(),
+            )
         )
         self.view.reorder_enabled = reorderable
         self.search.setEnabled(unlocked)
@@ -443,37 +481,21 @@ class MainWindow(QMainWindow):
     def notice(self, text: str) -> None:
         self.pages.notice(text)
 
+    def dialog_parent(self) -> QWidget:
+        return self
+
     def inform(self, title: str, text: str, *, warning: bool = False) -> None:
         """A message a person must read (tests replace this)."""
         self.pages.toast.hide()  # a notice such as "Reading …" must not linger behind it
-        from PySide6.QtWidgets import QMessageBox  # built at the first message, not at start
-
-        box = QMessageBox(
-            QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
-            title,
-            text,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.exec()
+        message_box(self, title, text, warning=warning)
         self.focus_list()
 
     def ask(self, title: str, text: str, ok_label: str, *, destructive: bool = False) -> bool:
         """A confirmation whose button names the action (tests replace this)."""
         self.pages.toast.hide()
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        if destructive:
-            from desktop_app.ui.theme import error_css
-
-            ok.setStyleSheet(error_css() + " font-weight: 600;")
-        box.exec()
+        answer = question_box(self, title, text, ok_label, destructive=destructive)
         self.focus_list()
-        return box.clickedButton() is ok
+        return answer
 
     def show_error(self, title: str, exc: BaseException) -> None:
         self.inform(title, sentence(str(exc) or type(exc).__name__), warning=True)
@@ -520,19 +542,7 @@ class MainWindow(QMainWindow):
         self.open_dialog(dialog)
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from desktop_app import __version__
-
-        QMessageBox.about(
-            self,
-            self.tr("About Authenticator"),
-            self.tr(
-                "<h3>Desktop Authenticator {version}</h3>"
-                "<p>Two-factor codes for your accounts, kept in an encrypted vault on this "
-                "computer.</p><p>Licensed under the GNU GPL v3 or later.</p>"
-            ).format(version=__version__),
-        )
+        about_box(self)
         self.focus_list()
 
     # ===================================================================== window events ====

@@ -2,24 +2,34 @@
 
 ``apply_theme(app, "system" | "light" | "dark")``. With "system" the platform palette is used,
 switched to our dark palette when the platform reports a dark scheme but its style does not
-provide one (e.g. Fusion without a platform theme).
+provide one (e.g. Fusion without a platform theme). Each palette's style: ui/startup.py.
 """
 
 from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStyle, QWidget
+from desktop_app.ui.startup import use_style
 
-_state: dict[str, object] = {}
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+
+@dataclass
+class _ThemeState:
+    mode: str = "system"  # the setting last applied
+    follows_scheme_changes: bool = False  # connected to the platform's colour-scheme signal
+
+
+_theme = _ThemeState()
 # Widgets whose style sheet is computed from the theme (error colours, the banner, ...): set again
 # when the theme changes, so that every open window follows at once.
 _themed: weakref.WeakKeyDictionary[QWidget, Callable[[], str]] = weakref.WeakKeyDictionary()
@@ -69,32 +79,6 @@ def _palette(dark: bool) -> QPalette:
     return p
 
 
-def plain_dialog_buttons(root: QWidget) -> None:
-    """No icons on the buttons of ``root``'s button boxes, whatever the platform's style hint
-    (a KDE or generic X11 theme gives Fusion's "X" and tick icons on the light palette too; the
-    words say it). Called for every window shown (ui/window_hooks.py); the dark palette's
-    :class:`~desktop_app.ui.dark_style.DarkStyle` also says so itself."""
-    from PySide6.QtWidgets import QDialogButtonBox  # the hook runs after the first paint
-
-    for box in root.findChildren(QDialogButtonBox):
-        for button in box.buttons():
-            if not button.icon().isNull():
-                button.setIcon(QIcon())
-
-
-#: QApplication arguments that start it with Fusion, the light palette's style (see
-#: :func:`started_with_fusion`)
-APP_ARGS = ("-style", "Fusion")
-
-
-def started_with_fusion() -> None:
-    """The application was built with :data:`APP_ARGS`: its style is plain Fusion already, and
-    the light palette needs no ``setStyle``. Setting it through ``QStyleFactory`` hands a
-    ``QStyle`` to Python, which builds that class and its enums (~14 ms) before the first
-    paint; nothing else on the way to it needs them."""
-    _state.setdefault("dark_style", False)
-
-
 def light_palette() -> QPalette:
     return _palette(False)
 
@@ -109,10 +93,10 @@ def system_is_dark(app: QApplication) -> bool:
 
 def apply_theme(app: QApplication, mode: str) -> None:
     """Apply "system", "light" or "dark" to the whole application."""
-    if "fusion" not in _state:
-        _state["fusion"] = True
+    if not _theme.follows_scheme_changes:
+        _theme.follows_scheme_changes = True
         app.styleHints().colorSchemeChanged.connect(lambda _s: _follow_system(app))
-    _state["mode"] = mode
+    _theme.mode = mode
     if mode == "dark":
         _set_palette(app, dark_palette())
     elif mode == "light":
@@ -121,27 +105,8 @@ def apply_theme(app: QApplication, mode: str) -> None:
         _follow_system(app)
 
 
-def _use_style(app: QApplication, dark: bool) -> None:
-    """Fusion everywhere (a consistent look that honours our palettes). On the dark palette it is
-    :class:`~desktop_app.ui.dark_style.DarkStyle`, Fusion with the outlines and button faces
-    fixed for dark colours; on the light one Fusion itself, which needs no fix: a Python style
-    makes every style call from Qt (hundreds while one window is built and painted) cross into
-    Python, ~30 ms of a start."""
-    if _state.get("dark_style") is dark:
-        return
-    if dark:
-        from desktop_app.ui.dark_style import DarkStyle  # a Python style: only when dark
-
-        style: QStyle = DarkStyle("Fusion")
-    else:
-        style = QStyleFactory.create("Fusion")
-    _state["style"] = style  # the Python wrapper lives as long as the application uses it
-    _state["dark_style"] = dark
-    app.setStyle(style)
-
-
 def _follow_system(app: QApplication) -> None:
-    if _state.get("mode", "system") != "system":
+    if _theme.mode != "system":
         return
     _set_palette(app, dark_palette() if system_is_dark(app) else light_palette())
 
@@ -149,8 +114,8 @@ def _follow_system(app: QApplication) -> None:
 def _set_palette(app: QApplication, palette: QPalette) -> None:
     """The palette for every window, open ones included: widgets with a style sheet keep the
     palette they were polished with, so they are polished again; computed style sheets are
-    computed again."""
-    _use_style(app, palette.color(QPalette.ColorRole.Base).lightness() < 128)
+    computed again. The style that goes with the palette: ui/startup.py."""
+    use_style(app, dark=palette.color(QPalette.ColorRole.Base).lightness() < 128)
     app.setPalette(palette)
     for widget, css in list(_themed.items()):
         if isValid(widget):  # the Python side can outlive a deleted widget

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from desktop_app.errors import WrongPasswordError
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.theme import error_css, themed
-from desktop_app.ui.workers import run_in_thread
+from desktop_app.ui.workers import Job
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -53,7 +53,8 @@ class PasswordDialog(QDialog):
         super().__init__(parent)
         self.mode = mode
         self.verify = verify
-        self.busy = False
+        self.job = Job(self)  # the key derivation of ``verify``
+        self.job.busy_changed.connect(self._set_busy)
         self.result_value: Any = None
         self.failure: BaseException | None = None
         self.setObjectName("PasswordDialog")
@@ -86,6 +87,20 @@ class PasswordDialog(QDialog):
         text.setWordWrap(True)
         lay.addWidget(text)
 
+        lay.addLayout(self._fields(mode))
+
+        self.error_label = QLabel(error, self)
+        self.error_label.setObjectName("error_label")
+        self.error_label.setWordWrap(True)
+        themed(self.error_label, error_css)
+        self.error_label.setVisible(bool(error))
+        lay.addWidget(self.error_label)
+
+        lay.addWidget(self._buttons(mode))
+        (self.current_edit or self.password_edit).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fields(self, mode: Mode) -> QFormLayout:
+        """The password fields: current (to change it), the password, and a repeat (new ones)."""
         form = QFormLayout()
         self.current_edit: QLineEdit | None = None
         if mode == "change":
@@ -102,15 +117,9 @@ class PasswordDialog(QDialog):
         if mode != "unlock":
             self.repeat_edit = self._field(self.tr("Repeat the password"))
             form.addRow(self.tr("&Repeat:"), self.repeat_edit)
-        lay.addLayout(form)
+        return form
 
-        self.error_label = QLabel(error, self)
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        themed(self.error_label, error_css)
-        self.error_label.setVisible(bool(error))
-        lay.addWidget(self.error_label)
-
+    def _buttons(self, mode: Mode) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(self)
         ok_text = {
             "create": self.tr("Create Vault"),
@@ -133,8 +142,7 @@ class PasswordDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-        (self.current_edit or self.password_edit).setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.buttons
 
     def _field(self, name: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -177,11 +185,13 @@ class PasswordDialog(QDialog):
         if self.verify is None:
             super().accept()
             return
-        self._set_busy(True)
-        run_in_thread(self.verify, pw, on_done=self._verified, on_error=self._refused)
+        self.job.start(self.verify, pw, on_done=self._verified, on_error=self._refused)
+
+    @property
+    def busy(self) -> bool:
+        return self.job.busy
 
     def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
         for w in (self.password_edit, self.repeat_edit, self.current_edit, self.buttons):
             if w is not None:
                 w.setEnabled(not busy)
@@ -194,13 +204,11 @@ class PasswordDialog(QDialog):
             self.error_label.setStyleSheet(error_css())
 
     def _verified(self, value: object) -> None:
-        self._set_busy(False)
         self.result_value = value
         self.error_label.hide()
         super().accept()
 
     def _refused(self, exc: BaseException) -> None:
-        self._set_busy(False)
         if isinstance(exc, WrongPasswordError):
             self.show_error(self.tr("Wrong password. Try again."))
             self.password_edit.selectAll()

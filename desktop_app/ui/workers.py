@@ -5,6 +5,10 @@
 ``fn`` runs in the global QThreadPool; ``on_done(result)`` / ``on_error(exc)`` run on the GUI
 thread (queued signal connections). Keep a reference to the returned :class:`Task` only if you
 want to connect more slots; the pool owns the runnable.
+
+A widget or controller that runs calls on behalf of the person uses a :class:`Job`: one call at
+a time (or the newest supersedes the older), a busy signal, stale outcomes dropped, and
+:func:`one_line` for what to say about an error.
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
+
+from desktop_app.errors import AppError
 
 log = logging.getLogger(__name__)
 _live: set[Task] = set()  # keeps signal emitters alive until delivered
@@ -70,3 +77,87 @@ def run_in_thread(
     task.finished.connect(lambda: _live.discard(task))
     QThreadPool.globalInstance().start(_Runnable(task))
     return task
+
+
+class Job(QObject):
+    """One owner's background work: one call at a time, and only the latest call's outcome.
+
+        job = Job(self)                       # parented: it goes with its owner
+        job.busy_changed.connect(show_busy)   # True when a call starts, False when it ends
+        job.start(fn, arg, on_done=..., on_error=...)           # refused (False) while busy
+        job.start(fn, arg, on_done=..., supersede=True)         # the running call is abandoned
+        job.cancel()                          # abandon the running call: its outcome is dropped
+
+    A call cannot be interrupted: an abandoned one runs to its end in the pool and its result or
+    error is dropped, so ``on_done``/``on_error`` run only for the latest call, and never after
+    ``cancel`` or after the owner was deleted. ``busy`` is True from ``start`` until that call's
+    outcome is delivered (or it is abandoned by ``cancel``). Use :func:`one_line` to turn an
+    error into what to tell the person.
+    """
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._token: object | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._token is not None
+
+    def start(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        supersede: bool = False,
+    ) -> bool:
+        """Run ``fn(*args)`` in the pool; False (and nothing run) while busy unless ``supersede``."""
+        if self._token is not None and not supersede:
+            return False
+        was_busy = self._token is not None
+        token = self._token = object()
+        if not was_busy:
+            self.busy_changed.emit(True)
+
+        def done(result: Any) -> None:
+            if self._settle(token) and on_done is not None:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if self._settle(token) and on_error is not None:
+                on_error(exc)
+
+        run_in_thread(fn, *args, on_done=done, on_error=failed)
+        return True
+
+    def cancel(self) -> None:
+        """Abandon the running call (if any): its outcome will not be delivered."""
+        if self._token is not None:
+            self._token = None
+            self.busy_changed.emit(False)
+
+    def _settle(self, token: object) -> bool:
+        """True when ``token`` is the latest call's (and the job still exists): it ends now."""
+        if token is not self._token or not isValid(self):
+            return False
+        self._token = None
+        self.busy_changed.emit(False)
+        return True
+
+
+def one_line(
+    exc: BaseException,
+    unexpected: str,
+    expected: type[BaseException] | tuple[type[BaseException], ...] = AppError,
+) -> str:
+    """What to tell the person about ``exc``, on one line: the message of an ``expected`` error
+    (an :class:`~desktop_app.errors.AppError` is written for people), else ``unexpected`` with
+    ``{kind}`` the exception's class name (its text may hold anything; it is logged by kind)."""
+    if isinstance(exc, expected):
+        text = str(exc)
+    else:
+        log.warning("background task failed unexpectedly: %s", type(exc).__name__)
+        text = unexpected.format(kind=type(exc).__name__)
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())

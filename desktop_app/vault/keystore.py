@@ -4,11 +4,11 @@ Only small items go there: the vault's 256-bit key, the emnify refresh token and
 fingerprint. Windows caps an item at 2.5 KB, so nothing large ever does.
 
 The platform's backend is chosen directly (Secret Service on Linux, the Keychain on macOS, the
-Credential Locker on Windows): keyring's own probing loads and tries every backend it knows,
-which costs every vault command ~0.13 s (the macOS backend's ``find_library`` spawns processes
+Credential Locker on Windows) rather than by keyring's probing, which loads and tries every
+backend it knows at every vault command (the macOS backend's ``find_library`` spawns processes
 on Linux). On Linux the Secret Service is reached without importing keyring at all
-(vault/secret_service.py, ~60 ms less). When the platform's backend is not usable, or an
-environment variable or keyring's config file configures keyring, keyring chooses as before.
+(vault/secret_service.py). When the platform's backend is not usable, or an environment variable
+or keyring's config file configures keyring, keyring chooses.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import threading
 from typing import Any, Protocol
 
 from desktop_app.errors import KeyringUnavailableError
+from desktop_app.vault.secret_service import SecretServiceStore, keyring_configured
 
 log = logging.getLogger(__name__)
 SERVICE = "desktop-authenticator"
@@ -58,8 +59,6 @@ NATIVE_BACKENDS = {
 
 def _keyring_configured(platform_key: str) -> bool:
     if platform_key == "linux":  # without importing keyring
-        from desktop_app.vault.secret_service import keyring_configured
-
         return keyring_configured()
     if os.environ.get("PYTHON_KEYRING_BACKEND"):
         return True
@@ -126,8 +125,6 @@ class KeyStore:
         except Exception:  # keyring raises many types while probing backends
             log.warning("no keyring backend could be loaded", exc_info=True)
             return False
-        from desktop_app.vault.secret_service import SecretServiceStore  # small, no imports
-
         if isinstance(backend, _MemoryBackend | SecretServiceStore):
             return True
         try:

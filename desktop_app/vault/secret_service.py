@@ -1,14 +1,14 @@
 """The Secret Service (GNOME Keyring, KWallet, KeePassXC) through ``secretstorage``, without keyring.
 
-keyring's own Secret Service backend does exactly this, but importing the ``keyring`` package
-loads its plugin machinery first (``importlib.metadata`` entry points, ``jaraco.context`` and
-``urllib.request``): ~60 ms of every vault command on Linux, more than the D-Bus round trips.
-This class talks to the same items the same way -- attributes ``service`` and ``username`` (and
-``application`` when stored), the default collection, unlocked on demand -- so that keys stored
-by earlier versions (through keyring) are found, and keyring finds the ones stored here.
+It reads and writes the same items as keyring's Secret Service backend, the same way --
+attributes ``service`` and ``username`` (and ``application`` when stored), the default collection,
+unlocked on demand -- so that keys stored through keyring are found here, and keyring finds the
+ones stored here. It exists because importing the ``keyring`` package loads its plugin machinery
+(``importlib.metadata`` entry points, ``jaraco.context``, ``urllib.request``) before any backend,
+at every vault command; benchmarks/README.md has the measurement that keeps it.
 
-It is used only when nothing configures keyring (see :func:`keyring_configured`); then the
-choice stays keyring's, as before.
+It is used only when nothing configures keyring (see :func:`keyring_configured`); then keyring
+chooses.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop_app import importers
-from desktop_app.exporters import write_export
 from desktop_app.exporters.aegis import export_encrypted, export_plain
+from desktop_app.exporters.registry import write_export
 from desktop_app.vault import Vault
 
 

@@ -96,8 +96,9 @@ def test_import_then_export_round_trip(cli, samples, tmp_path, capsys) -> None:
 
 
 def test_cli_format_names_match_the_importers_and_exporters() -> None:
-    from desktop_app import exporters, importers
+    from desktop_app import importers
     from desktop_app.cli.backup import EXPORT_FORMATS, IMPORT_FORMATS
+    from desktop_app.exporters import registry as exporters
 
     assert IMPORT_FORMATS == importers.FORMAT_NAMES
     assert EXPORT_FORMATS == exporters.FORMAT_NAMES

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop_app.exporters import write_export
 from desktop_app.exporters.google import qr_paths
+from desktop_app.exporters.registry import write_export
 from desktop_app.intake import BatchCollector, PayloadKind, classify
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.scanning import decode_file

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app import exporters, importers
-from desktop_app.exporters import EXPORTERS, Exporter, ExportError, exporter_by_name
+from desktop_app import importers
+from desktop_app.exporters import registry as exporters
+from desktop_app.exporters.base import Exporter, ExportError
+from desktop_app.exporters.registry import EXPORTERS, exporter_by_name
 
 
 def test_every_exporter_follows_the_contract() -> None:

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from desktop_app import importers
 from desktop_app.errors import ImportFormatError, WrongPasswordError
-from desktop_app.exporters import export_otpauth
 from desktop_app.exporters.aegis import export_encrypted, export_plain
+from desktop_app.exporters.registry import export_otpauth
 from desktop_app.importers.andotp import encrypt as andotp_encrypt
 from desktop_app.otp.migration import build_migration_uris
 

@@ -9,8 +9,8 @@ import json
 import pytest
 
 from desktop_app.errors import OtpError
-from desktop_app.otp import Entry
 from desktop_app.otp import model as m
+from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import parse_uri
 
 SECRET = "JBSWY3DPEHPK3PXP"

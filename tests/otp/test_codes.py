@@ -10,8 +10,8 @@ import struct
 import pytest
 
 from desktop_app.errors import OtpError
-from desktop_app.otp import Entry, OtpType, code_at, group_code, next_code, seconds_remaining
-from desktop_app.otp.codes import verify
+from desktop_app.otp.codes import code_at, group_code, next_code, seconds_remaining, verify
+from desktop_app.otp.model import Entry, OtpType
 
 
 def b32(raw: bytes) -> str:

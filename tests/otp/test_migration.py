@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.errors import OtpError
-from desktop_app.otp import Entry, OtpType, code_at
+from desktop_app.otp.codes import code_at
 from desktop_app.otp.migration import build_migration_uris, parse_migration_uri
+from desktop_app.otp.model import Entry, OtpType
 
 KNOWN = (
     "otpauth-migration://offline?data=CjYKEExyJfPiZeroMa/MdF%2BnkTISE2pvaG5kb2VAZXhhbXBsZS5jb20a"

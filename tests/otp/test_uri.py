@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.errors import OtpError
-from desktop_app.otp import Entry, OtpType, build_uri, normalize_secret, parse_uri
+from desktop_app.otp.model import Entry, OtpType, normalize_secret
+from desktop_app.otp.uri import build_uri, parse_uri
 
 SECRET = "JBSWY3DPEHPK3PXP"  # 80 bits
 

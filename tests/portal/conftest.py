@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,22 @@ PASSWORD = "correct horse battery staple"
 OTHER_USER = "bob@example.com"
 OTHER_PASSWORD = "bob-password"
 APP_TOKEN = "app-token-123"
+
+
+@pytest.fixture(autouse=True, params=["int", "float"], ids=["ids-int", "ids-float"])
+def number_form(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every portal test runs twice: the emulator sends ids as ``103`` and as ``103.0`` (the
+    published schema types them as ``number``; emnify's SDK models them as ``float``). A test
+    that picks a form itself (``number_form=``) keeps it."""
+    form = str(request.param)
+    init = EmulatorServer.__init__
+
+    def init_with_form(self: EmulatorServer, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("number_form", form)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(EmulatorServer, "__init__", init_with_form)
+    return form
 
 
 @pytest.fixture(autouse=True)

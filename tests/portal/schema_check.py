@@ -36,6 +36,11 @@ CALL_SCHEMAS = {
     "delete_trusted_device": "delete_trusted_device",
     "workspaces": "workspaces",
     "set_default_workspace": "set_default_workspace",
+    "application_tokens": "application_tokens",
+    "create_application_token": "create_application_token",
+    "revoke_application_token": "revoke_application_token",
+    "user_events": "user_events",
+    "org_events": "org_events",
 }
 assert set(CALL_SCHEMAS) == set(CALLS), "every emulator call needs a schema"
 

@@ -147,6 +147,23 @@ def tour(emu: EmulatorServer, checker: SchemaChecker) -> int:
     )  # 422
     t.call("set_default_workspace", "PUT", f"/api/v2/user/my/default_organisation/{second.id}")
     t.call("set_default_workspace", "PUT", "/api/v2/user/my/default_organisation/1")  # 404
+    # administrator tools: application tokens, events
+    made = t.call(
+        "create_application_token",
+        "POST",
+        "/api/v1/application_token",
+        {"description": "CI", "expiry_date": "2099-01-01T00:00:00Z", "ip": "10.0.0.0/8"},
+    ).json()
+    assert made["application_token"]
+    t.call("create_application_token", "POST", "/api/v1/application_token", {"ip": "nope"})
+    tokens = t.call("application_tokens", "GET", "/api/v1/application_token").json()
+    token_path = f"/api/v1/application_token/{tokens[0]['id']}"
+    t.call("revoke_application_token", "PATCH", token_path, {"status": {"id": 1}})
+    t.call("revoke_application_token", "PATCH", "/api/v1/application_token/987654", {})
+    t.call("user_events", "GET", "/api/v1/user/my/event?page=1&per_page=5&sort=-timestamp")
+    t.call("user_events", "GET", "/api/v1/user/987654/event")  # 200 []
+    t.call("user_events", "GET", "/api/v1/user/my/event?per_page=0")  # 400
+    t.call("org_events", "GET", "/api/v1/event?page=1&per_page=10")
     # delete the key (refused on enforced), an unknown key
     t.call("delete_key", "DELETE", "/api/v1/user/my/mfa/987654")
     t.call("delete_key", "DELETE", f"/api/v1/user/my/mfa/{created['id']}")
@@ -209,6 +226,14 @@ EXPECTED = {
     ("set_default_workspace", 200),
     ("set_default_workspace", 404),
     ("delete_key", 404),
+    ("create_application_token", 200),
+    ("create_application_token", 422),
+    ("application_tokens", 200),
+    ("revoke_application_token", 204),
+    ("revoke_application_token", 404),
+    ("user_events", 200),
+    ("user_events", 400),
+    ("org_events", 200),
 }
 
 

@@ -191,9 +191,11 @@ def test_key_set_up_elsewhere_is_reported(emulator, account):
     account.complete_sign_in(code_at(Entry(secret=key.secret), emulator.now()))
     status = account.enrolment().status()
     assert status.state == "on" and status.local_missing
-    with pytest.raises(E.ConflictError) as info:
+    with pytest.raises(E.ActiveKeyExistsError) as info:
         account.enrolment().enable(PASSWORD)
-    assert "already set up" in str(info.value)
+    assert info.value.key_id == key.id
+    assert f"set up on {info.value.since}" in str(info.value) and "Replace it?" in str(info.value)
+    assert [k.id for k in emulator.active_keys(USER)] == [key.id]  # nothing was deleted
 
 
 def test_key_disabled_elsewhere_marks_local_inactive(emulator, account, vault):

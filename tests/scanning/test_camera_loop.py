@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import threading
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from desktop_app.scanning import camera_loop as protocol
 from desktop_app.scanning.camera_loop import Code, FrameSlot, ScanLoop, child_main, preview_array
 from tests.scanning.qr_helpers import URI, blank_frame, frame_with, qr_bgr, write_video
 
@@ -30,14 +32,32 @@ def _video(tmp_path: Path) -> str:
     return str(write_video(tmp_path / "clip.avi", frames, fps=30))
 
 
+TAGS = {
+    protocol.Opened: "opened",
+    protocol.Preview: "preview",
+    protocol.Decoded: "decoded",
+    protocol.CodesFound: "codes",
+    protocol.Failed: "failed",
+    protocol.Ended: "ended",
+    protocol.Released: "released",
+    protocol.CamerasListed: "cameras",
+}
+
+
+def flat(event: protocol.Event) -> tuple[Any, ...]:
+    """An event as ``(tag, gen, *fields)``, for compact assertions."""
+    return (TAGS[type(event)], *(getattr(event, f.name) for f in dataclasses.fields(event)))
+
+
 class Recorder:
     def __init__(self) -> None:
         self.events: list[tuple[Any, ...]] = []
         self.payloads: list[np.ndarray] = []
         self.changed = threading.Condition()
 
-    def __call__(self, kind: str, *args: Any, payload: Any = None) -> None:
+    def __call__(self, event: protocol.Event, payload: Any = None) -> None:
         with self.changed:
+            kind, _gen, *args = flat(event)
             self.events.append((kind, *args))
             if payload is not None:
                 self.payloads.append(np.array(payload))
@@ -187,7 +207,7 @@ def _until(events: Connection, kind: str) -> list[tuple[Any, ...]]:
     seen = []
     while True:
         assert events.poll(10.0), f"no {kind!r} event"
-        event = events.recv()
+        event = flat(events.recv())
         seen.append(event)
         if event[0] == kind:
             return seen
@@ -218,13 +238,15 @@ def _talk_to_the_child(
     tmp_path: Path, commands_w: Connection, events_r: Connection, previews_r: Connection
 ) -> None:
     video = _video(tmp_path)
-    commands_w.send(("open", 1, video, True, True, True, (320, 240)))
+    commands_w.send(protocol.OpenSource(1, video, True, True, True, (320, 240)))
     assert _until(events_r, "codes")[-1][1] == 1
-    header = previews_r.recv()
+    header = flat(previews_r.recv())
     assert header[:2] == ("preview", 1) and len(previews_r.recv_bytes()) == 320 * 240 * 4
-    commands_w.send(("open", 2, str(tmp_path / "missing.avi"), True, True, True, (320, 240)))
+    commands_w.send(
+        protocol.OpenSource(2, str(tmp_path / "missing.avi"), True, True, True, (320, 240))
+    )
     seen = _until(events_r, "failed")
     assert ("released", 1) in seen  # the first source was closed before the second was tried
     assert seen[-1][:2] == ("failed", 2)
-    commands_w.send(("list", ()))
+    commands_w.send(protocol.ListCameras(()))
     assert isinstance(_until(events_r, "cameras")[-1][2], list)

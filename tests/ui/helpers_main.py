@@ -40,11 +40,40 @@ class Recorder:
         return self.answer
 
 
+def counting_delegate() -> type:
+    """``AccountDelegate`` counting its full row paints (``paint_count``), countdown-only paints
+    (``ring_paints``) and rows painted with an icon (``icon_paints``), seen from outside."""
+    from desktop_app.ui.account_delegate import AccountDelegate
+    from desktop_app.ui.accounts_model import ROLE_ENTRY
+
+    class CountingDelegate(AccountDelegate):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            self.paint_count = self.ring_paints = self.icon_paints = 0
+
+        def paint_row(self, painter: Any, option: Any, index: Any, **state: bool) -> None:
+            super().paint_row(painter, option, index, **state)
+            self.paint_count += index.data(ROLE_ENTRY) is not None
+
+        def paint_ring_only(self, *args: Any) -> None:
+            super().paint_ring_only(*args)
+            self.ring_paints += 1
+
+        def _icon_pixmap(self, entry: Any, dpr: float) -> Any:
+            pixmap = super()._icon_pixmap(entry, dpr)
+            self.icon_paints += pixmap is not None
+            return pixmap
+
+    return CountingDelegate
+
+
 def make_window(
     services: Any, qtbot: Any, monkeypatch: Any, recorder: Recorder, **kwargs: Any
 ) -> Any:
+    from desktop_app.ui import accounts_view
     from desktop_app.ui.main_window import MainWindow
 
+    monkeypatch.setattr(accounts_view, "AccountDelegate", counting_delegate())
     window = MainWindow(services, **kwargs)
     monkeypatch.setattr(window, "inform", recorder.inform)
     monkeypatch.setattr(window, "ask", recorder.ask)

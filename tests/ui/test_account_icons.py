@@ -7,9 +7,11 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 
 from desktop_app.otp.model import Entry, Icon
+from desktop_app.ui import accounts_view
 from desktop_app.ui.account_delegate import AVATAR, H_PAD
 from desktop_app.ui.accounts_model import AccountsModel
 from desktop_app.ui.accounts_view import AccountsView
+from tests.ui.helpers_main import counting_delegate
 
 pytestmark = pytest.mark.gui
 
@@ -32,7 +34,7 @@ SVG = (
 )
 
 
-def test_icon_replaces_the_letter_avatar(qtbot) -> None:
+def test_icon_replaces_the_letter_avatar(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     entries = [
         Entry(secret=SECRET, issuer="Red", icon=Icon("image/png", png("#ff0000"))),
         Entry(secret=SECRET, issuer="Green", icon=Icon("image/svg+xml", SVG)),
@@ -40,6 +42,7 @@ def test_icon_replaces_the_letter_avatar(qtbot) -> None:
         Entry(secret=SECRET, issuer="Broken", icon=Icon("image/png", b"\x89PNG not really")),
     ]
     model = AccountsModel()
+    monkeypatch.setattr(accounts_view, "AccountDelegate", counting_delegate())
     view = AccountsView()
     qtbot.addWidget(view)
     view.setModel(model)

@@ -9,11 +9,22 @@ from desktop_app.app import AppServices
 from desktop_app.errors import VaultError
 from desktop_app.paths import AppPaths
 from desktop_app.settings import Settings
-from desktop_app.ui import application
+from desktop_app.ui import application, startup
 from desktop_app.ui.unlock_dialog import REASON_CHOSEN, PasswordDialog
 from desktop_app.vault import KeyStore, Vault
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def app_without_hooks(qapp):
+    """The application without the window hooks (an earlier test's create_app() installs
+    them)."""
+    hook = qapp.property("window_hooks")
+    if hook is not None:
+        qapp.removeEventFilter(hook)
+        qapp.setProperty("window_hooks", None)
+    return qapp
 
 
 @pytest.fixture
@@ -100,36 +111,113 @@ def test_run_gui_exits_1_when_vault_stays_closed(qtbot, pw_services, monkeypatch
 
 
 def test_run_gui_installs_the_window_hook_once_the_main_window_is_shown(
-    qtbot, services, monkeypatch
+    qtbot, services, monkeypatch, app_without_hooks
 ):
     """The hook on shown windows (screen clamp, button descriptions) is not in the way of the
     first paint: run_gui installs it from the event loop, after the main window is shown."""
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    hook = app.property("window_hooks")
-    if hook is not None:  # installed by an earlier test's create_app()
-        app.removeEventFilter(hook)
-        app.setProperty("window_hooks", None)
+    app = app_without_hooks
     seen: dict[str, object] = {}
 
     def fake_exec():
-        seen["before"] = app.property("window_hooks")
+        seen["before"] = startup.has_window_hooks(app)
         seen["shown"] = [w for w in app.topLevelWidgets() if w.isVisible()]
         qtbot.wait(20)
-        seen["after"] = app.property("window_hooks")
+        seen["after"] = startup.has_window_hooks(app)
         for window in seen["shown"]:
             window.close()
         return 0
 
     monkeypatch.setattr(app, "exec", fake_exec)
     assert application.run_gui(services, None) == 0
-    assert seen["before"] is None
+    assert seen["before"] is False
     assert any(type(w).__name__ == "MainWindow" for w in seen["shown"])
-    assert seen["after"] is not None
+    assert seen["after"] is True
     dialog = QDialog()  # and the hook works: a too large window is shrunk into the screen
     qtbot.addWidget(dialog)
     dialog.resize(9000, 9000)
     dialog.show()
     qtbot.waitExposed(dialog)
     assert app.primaryScreen().availableGeometry().contains(dialog.geometry())
+
+
+# The app started in a fresh process as ``main()`` starts it (a keyring vault of 30 accounts, in
+# the test's data dir, offscreen). The probe records, when the account list has painted its
+# first frame, whether QStyle's Python type exists and whether the window hooks are installed;
+# then which style the application has and whether the hooks came, and quits.
+START_AS_MAIN = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from desktop_app.otp.model import Entry
+from desktop_app.vault import KeyStore, Vault
+data_dir = sys.argv[1]
+with Vault.open(data_dir, keystore=KeyStore()) as vault:
+    vault.add_many([Entry("JBSWY3DPEHPK3PXP", f"Service {i}", "me") for i in range(30)])
+
+from PySide6 import QtWidgets
+from PySide6.QtCore import QTimer
+from desktop_app.cli import main
+from desktop_app.ui import application, startup
+
+build_window = application.build_window
+seen = {}
+
+def probed_build_window(services):
+    window = build_window(services)
+    view = type(window.view)
+    paint = view.paintEvent
+
+    def paint_event(self, event):
+        paint(self, event)
+        if "first_paint" not in seen:
+            app = QtWidgets.QApplication.instance()
+            seen["first_paint"] = ("QStyle" in vars(QtWidgets), startup.has_window_hooks(app))
+            QTimer.singleShot(300, finish)
+
+    view.paintEvent = paint_event
+    return window
+
+def finish():
+    app = QtWidgets.QApplication.instance()
+    seen["after"] = (startup.has_window_hooks(app), app.style().name().lower())
+    print("SEEN", seen, flush=True)
+    app.quit()
+
+application.build_window = probed_build_window
+sys.exit(main(["--data-dir", data_dir]))
+"""
+
+
+def test_a_start_as_main_paints_its_first_frame_before_qstyle_and_the_window_hooks(tmp_path):
+    """The start-up contract (ui/startup.py): the main window's first frame comes before
+    ``QStyle``'s Python type is built and before the window hooks; the application runs Fusion
+    and the hooks come right after that frame."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", START_AS_MAIN, str(tmp_path / "vault")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    expected = "SEEN {'first_paint': (False, False), 'after': (True, 'fusion')}"
+    assert expected in out.stdout, out.stdout + out.stderr
+    assert out.returncode == 0, out.stderr
+
+
+def test_window_hooks_come_even_if_the_window_is_never_painted(
+    qtbot, app_without_hooks, monkeypatch
+):
+    """A main window started minimised paints late: the hooks come after HOOKS_LATEST_MS."""
+    from PySide6.QtWidgets import QWidget
+
+    qapp = app_without_hooks
+    monkeypatch.setattr(startup, "HOOKS_LATEST_MS", 50)
+    window = QWidget()  # never shown
+    qtbot.addWidget(window)
+    startup.hooks_after_first_paint(window, qapp)
+    assert not startup.has_window_hooks(qapp)
+    qtbot.waitUntil(lambda: startup.has_window_hooks(qapp), timeout=5000)

@@ -598,52 +598,6 @@ def test_the_delegate_reads_a_style_option_state_for_qt(window, monkeypatch):
     assert calls == [{"selected": True, "hovered": False, "focused": True}]
 
 
-def test_first_paint_builds_no_style_class(tmp_path):
-    """Start-up: the main window is painted with Fusion (given to QApplication as an argument)
-    and its rows, without building ``QStyle``'s Python type (~14 ms of enums); the window hooks
-    come after the first frame."""
-    code = _fresh_services(tmp_path) + (
-        "from PySide6 import QtWidgets;"
-        "from desktop_app.otp.model import Entry;"
-        "from desktop_app.ui.application import build_window, create_app, hooks_after_first_paint;"
-        "from desktop_app.ui.theme import apply_theme;"
-        "s.vault.add_many([Entry('JBSWY3DPEHPK3PXP', f'Service {i}', 'me') for i in range(30)]);"
-        "app = create_app(window_hooks=False); apply_theme(app, 'light');"
-        "w = build_window(s); painted = [];"
-        "w.view.delegate.on_first_paint = lambda: painted.append("
-        "'QStyle' in vars(QtWidgets) or app.property('window_hooks') is not None);"
-        "hooks_after_first_paint(w, app); w.show();"
-        "[app.processEvents() for _ in range(50) if not painted];"
-        "[app.processEvents() for _ in range(20)];"
-        "print('PAINTED', painted, 'STYLE', app.style().name().lower(),"
-        " 'HOOKS', app.property('window_hooks') is not None)"
-    )
-    out = _run_fresh(code)
-    assert "PAINTED [False] STYLE fusion HOOKS True" in out.stdout, out.stdout + out.stderr
-
-
-def test_window_hooks_come_even_if_the_window_is_never_painted():
-    """A main window started minimised paints late: the hooks come after HOOKS_LATEST_MS."""
-    code = """
-import os, time
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from PySide6.QtWidgets import QWidget
-from desktop_app.ui import application
-app = application.create_app(window_hooks=False)
-application.HOOKS_LATEST_MS = 50
-window = QWidget()  # never shown
-application.hooks_after_first_paint(window, app)
-before = app.property("window_hooks") is not None
-end = time.monotonic() + 5
-while app.property("window_hooks") is None and time.monotonic() < end:
-    app.processEvents()
-    time.sleep(0.01)
-print("HOOKS", before, app.property("window_hooks") is not None)
-"""
-    out = _run_fresh(code)
-    assert "HOOKS False True" in out.stdout, out.stdout + out.stderr
-
-
 def test_scan_screen_result_goes_to_confirmation(empty_window, services, qtbot, monkeypatch):
     import desktop_app.ui.screen_scan as screen_scan
 
@@ -678,3 +632,24 @@ def test_camera_payloads_go_to_confirmation(empty_window, services, qtbot):
     dialog = _confirm(empty_window, qtbot)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert [e.issuer for e in services.vault.entries()] == ["Cam"]
+
+
+def test_ctrl_n_then_typing_fills_the_first_field(empty_window, qtbot):
+    """The Add dialog opens with its first field focused: Ctrl+N, then type (#24)."""
+    from desktop_app.ui.add_dialog import AddDialog
+
+    qtbot.keyClick(empty_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = empty_window.active_dialog
+    assert isinstance(dialog, AddDialog)
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    qtbot.keyClicks(QGuiApplication.focusObject(), "GitHub")
+    assert dialog.issuer_edit.text() == "GitHub"
+
+
+def test_the_add_menu_offers_the_ways_to_add_in_the_empty_page_s_order(empty_window):
+    """The Add menu and the empty page list the ways to add in one order (#24)."""
+    menu = [a.text().replace("&", "") for a in empty_window.commands.add_menu.actions()]
+    buttons = [b.text() for b in empty_window.pages.empty_buttons]
+    in_menu = [text for text in menu if text in buttons]
+    assert in_menu == buttons and len(buttons) == 5

@@ -18,7 +18,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.intake import PayloadKind
+from desktop_app.scanning.camera_loop import Decoded, Event, Preview, Released
 from desktop_app.scanning.frames import CameraInfo
+from desktop_app.ui import scan_window
 from desktop_app.ui.camera_worker import CHILD_LOST, CameraScanner
 from desktop_app.ui.scan_window import NO_CAMERA_TEXT, ScanWindow
 from tests.scanning.qr_helpers import (
@@ -41,10 +43,30 @@ def fake_cameras(monkeypatch: pytest.MonkeyPatch, cameras: list[CameraInfo]) -> 
     monkeypatch.setattr(CameraScanner, "list_cameras", listed)
 
 
+class CountingScanner(CameraScanner):
+    """The window's scanner, counting what its camera process reports (seen from outside)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.frames_read = 0
+        self.decode_attempts = 0
+        self.sources_released = 0  # sources the process has closed (switched away, or ended)
+
+    def _dispatch(self, event: Event, data: bytes | memoryview) -> None:
+        if isinstance(event, Preview | Decoded) and event.gen == self.generation:
+            self.frames_read = event.frames_read
+            self.decode_attempts += isinstance(event, Decoded)
+        if isinstance(event, Released):
+            self.sources_released += 1
+        super()._dispatch(event, data)
+
+
 @pytest.fixture(autouse=True)
 def _no_real_cameras(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Camera enumeration finds nothing unless a test says otherwise."""
+    """Camera enumeration finds nothing unless a test says otherwise; the window's scanner
+    counts frames and decodes."""
     fake_cameras(monkeypatch, [])
+    monkeypatch.setattr(scan_window, "CameraScanner", CountingScanner)
 
 
 def _video(path: Path, parts: list[np.ndarray | None], repeat: int = 4) -> str:
@@ -63,9 +85,9 @@ def _open(qtbot, source: str | None) -> ScanWindow:
     return window
 
 
-def _released(qtbot, window: ScanWindow):
+def _released(qtbot, window: ScanWindow) -> CountingScanner:
     scanner = window.scanner
-    assert scanner is not None
+    assert isinstance(scanner, CountingScanner)
     return scanner
 
 

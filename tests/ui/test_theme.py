@@ -134,7 +134,7 @@ def test_shown_dialogs_have_no_icons_on_their_buttons(qtbot, restore_theme, mode
     from PySide6.QtGui import QIcon, QPixmap
     from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
-    from desktop_app.ui.window_hooks import ensure_window_hooks
+    from desktop_app.ui.startup import ensure_window_hooks
 
     theme.apply_theme(restore_theme, mode)
     ensure_window_hooks(restore_theme)

@@ -20,7 +20,7 @@ CHILD = r"""
 import base64, os, sys
 from tests import fast_kdf
 fast_kdf.install()
-from desktop_app.otp import Entry
+from desktop_app.otp.model import Entry
 from desktop_app.vault import Vault
 v = Vault.open_with_password(sys.argv[1], "crash")
 i = 0

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.errors import VaultError, WrongPasswordError
-from desktop_app.otp import Entry
+from desktop_app.otp.model import Entry
 from desktop_app.vault import KeyStore, Vault, crypto
 from desktop_app.vault.store import FORMAT, VAULT_FILE
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.errors import KeyringUnavailableError
-from desktop_app.otp import Entry
+from desktop_app.otp.model import Entry
 from desktop_app.vault import KeyStore, Vault
 from desktop_app.vault.store import VAULT_FILE
 from tests.fast_kdf import FAST_CLI

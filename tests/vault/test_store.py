@@ -13,7 +13,7 @@ from desktop_app.errors import (
     VaultLockedError,
     WrongPasswordError,
 )
-from desktop_app.otp import Entry, OtpType
+from desktop_app.otp.model import Entry, OtpType
 from desktop_app.vault import KeyStore, Vault
 from desktop_app.vault.store import VAULT_FILE
 

@@ -96,6 +96,20 @@ What it answers (paths of the spec):
 
 Test switches (methods, the control endpoint ``/_emulator/...`` or command-line flags):
 
+* ``number_form="float"`` (``--number-form float``): every ``id`` in an answer is sent as a
+  JSON float (``103.0``; the published schema types ids as ``number``, emnify's SDK models them
+  as ``float``); ids in paths (``/user/mfa/103.0``) and request bodies are read either way.
+* ``mfa_item_omit=("status", "type", "creation_date", "description")`` (``--mfa-item-omit``):
+  those fields are left out of the user's ``mfa[]`` items (their schema is not published).
+* ``wrong_code_status=400|422``: a wrong second-step code is answered as invalid input
+  (1400) instead of 401; the lockout after the third is unchanged.
+* ``last_headers[call]``: the request headers of the last call of each kind (lower-case names).
+* Administrators: ``add_user(..., admin=False, colleague_of=EMAIL)`` adds an Observer to the
+  default workspace of ``EMAIL``. Administrators reach other users of their workspace
+  (``/user/{id|e-mail}``, their keys and trusted devices); application tokens
+  (``/api/v1/application_token``) and security events (``/api/v1/user/{id}/event``,
+  ``/api/v1/event``) are in :mod:`.admin` (``emu.admin.record(user, kind, text)`` adds one).
+
 * ``inject_fault(call, kind, status=503, delay=1.0, times=1)``: ``kind`` is ``delay`` (sleep, then
   answer), ``error`` (answer ``status`` with an error body), ``drop`` (close the connection without
   answering, before handling), ``drop_after`` (handle the call, then close without answering).

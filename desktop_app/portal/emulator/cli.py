@@ -54,6 +54,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--mfa-password-form", choices=("hashed", "plain", "either"), default="hashed"
     )
+    parser.add_argument(
+        "--number-form",
+        choices=("int", "float"),
+        default="int",
+        help="send ids as 103 (int) or 103.0 (float; the published schema says number)",
+    )
+    parser.add_argument(
+        "--mfa-item-omit",
+        action="append",
+        default=[],
+        choices=("status", "type", "creation_date", "description"),
+        help="leave this field out of the user's mfa[] items (repeatable)",
+    )
 
 
 def parse_fault(text: str) -> dict[str, Any]:
@@ -86,6 +99,8 @@ def build_from_args(args: argparse.Namespace) -> EmulatorServer:
         outbox=args.outbox,
         app_token_may_manage_mfa=args.app_token_mfa == "allow",
         mfa_password_form=args.mfa_password_form,
+        number_form=getattr(args, "number_form", "int"),
+        mfa_item_omit=getattr(args, "mfa_item_omit", ()),
     )
     emu.add_user(args.emu_user, args.emu_password, application_token=args.application_token)
     for text in args.fault:

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from desktop_app.portal.emulator.model import Exchange, Reply, error_body
 
@@ -43,6 +43,15 @@ ROUTES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "delete_trusted_device",
     ),
     ("DELETE", re.compile(r"^/api/v1/user/(?P<user>[^/]+)/mfa/(?P<key>[^/]+)$"), "delete_key"),
+    ("GET", re.compile(r"^/api/v1/user/(?P<user>[^/]+)/event$"), "user_events"),
+    ("GET", re.compile(r"^/api/v1/event$"), "org_events"),
+    ("GET", re.compile(r"^/api/v1/application_token$"), "application_tokens"),
+    ("POST", re.compile(r"^/api/v1/application_token$"), "create_application_token"),
+    (
+        "PATCH",
+        re.compile(r"^/api/v1/application_token/(?P<token>[^/]+)$"),
+        "revoke_application_token",
+    ),
     ("GET", re.compile(r"^/api/v1/user/(?P<user>[^/]+)$"), "get_user"),
     ("GET", re.compile(r"^/api/v2/user/(?P<user>[^/]+)/workspace$"), "workspaces"),
     (
@@ -155,19 +164,20 @@ class Handler(BaseHTTPRequestHandler):
             m = pattern.match(path)
             if m and route_method == method:
                 call, params = name, {k: v for k, v in m.groupdict().items() if v is not None}
+                query = parse_qs(urlsplit(self.path).query)
+                params.update({f"query.{k}": v[0] for k, v in query.items() if v})
                 break
         if not call:
             self._send(404, error_body(1201, "NotFound", "Not found"))
             return
-        with emulator._lock:
-            emulator.calls[call] += 1  # every attempt, faulted or not
-        fault = emulator._take_fault(call)
+        emulator.count_call(call)  # every attempt, faulted or not
+        fault = emulator.take_fault(call)
         if fault is not None:
             if fault.kind == "delay":
-                emulator._stopping.wait(fault.delay)
+                emulator.stopping.wait(fault.delay)
             elif fault.kind == "error":
                 answer = {"message": f"Injected fault (HTTP {fault.status})"}
-                emulator._observe(Exchange(method, path, call, fault.status, body, answer, True))
+                emulator.observe(Exchange(method, path, call, fault.status, body, answer, True))
                 self._send(fault.status, answer)
                 return
             elif fault.kind == "drop":
@@ -175,7 +185,7 @@ class Handler(BaseHTTPRequestHandler):
                 return
         if not body_ok:
             answer = error_body(None, "BadRequest", "The request body is not valid JSON")
-            emulator._observe(Exchange(method, path, call, 400, None, answer))
+            emulator.observe(Exchange(method, path, call, 400, None, answer))
             self._send(400, answer)
             return
         try:
@@ -190,5 +200,5 @@ class Handler(BaseHTTPRequestHandler):
         if fault is not None and fault.kind == "drop_after":
             self._drop()
             return
-        emulator._observe(Exchange(method, path, call, status, body, answer))
+        emulator.observe(Exchange(method, path, call, status, body, answer))
         self._send(status, answer, headers)

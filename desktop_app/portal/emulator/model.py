@@ -31,7 +31,13 @@ CALLS = (
     "delete_trusted_device",
     "workspaces",
     "set_default_workspace",
+    "application_tokens",
+    "create_application_token",
+    "revoke_application_token",
+    "user_events",
+    "org_events",
 )
+ADMIN_CALLS = CALLS[-5:]  # answered by :class:`desktop_app.portal.emulator.admin.AdminApi`
 FAULT_KINDS = ("delay", "error", "drop", "drop_after")
 TOKEN_LIFETIME = 240 * 60
 REFRESH_LIFETIME = 30 * 86400
@@ -130,6 +136,7 @@ class EmulatorUser:
     default_workspace: int = 0
     failures: int = 0
     locked_until: float = 0.0
+    admin: bool = True
 
 
 @dataclass
@@ -249,3 +256,30 @@ def email_code() -> str:
 
 def code_ok(secret: str, code: str, at: float) -> bool:
     return verify(Entry(secret=secret), code, at=at, window=1)
+
+
+NUMBER_FORMS = ("int", "float")
+MFA_ITEM_FIELDS = ("status", "type", "creation_date", "description")
+
+
+def whole(value: Any) -> int | None:
+    """A whole JSON number (``1`` or ``1.0``) as an int, else None (as the real API reads ids)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def path_id(raw: str) -> int | None:
+    """An id in a URL path: ``103``, or ``103.0`` as a client that keeps ids as floats (emnify's
+    SDK) writes it; None for anything else."""
+    text = raw.strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        return whole(float(text)) if text[:1].isdigit() else None
+    except ValueError:
+        return None

@@ -1,7 +1,7 @@
 """Every way to add accounts: typed keys and links, image files, drops, the clipboard, the screen,
 the camera and backups.
 
-    adding = AddingController(window)
+    adding = AddingController(port, services)   # port: what it may ask of the window
     adding.handle_texts(["otpauth://..."])    # decoded or pasted texts
     adding.handle_payloads(payloads)          # classified payloads (the camera delivers these)
 
@@ -23,6 +23,7 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry
+from desktop_app.ui.controllers.port import WindowPort, open_vault
 from desktop_app.ui.i18n import sentence
 from desktop_app.ui.images import qimage_to_array
 from desktop_app.ui.workers import run_in_thread
@@ -31,9 +32,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QWidget
 
+    from desktop_app.app import AppServices
     from desktop_app.intake import Gatherer, Payload
     from desktop_app.otp.migration import SkippedEntry
-    from desktop_app.ui.main_window import MainWindow
 
 
 log = logging.getLogger(__name__)
@@ -42,9 +43,12 @@ log = logging.getLogger(__name__)
 class AddingController(QObject):
     accounts_added = Signal(int)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(
+        self, port: WindowPort, services: AppServices, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.port = port
+        self.services = services
         self._gatherer: Gatherer | None = None
         self.scan_window: QWidget | None = None
 
@@ -65,9 +69,9 @@ class AddingController(QObject):
     def add_manually(self, link: str = "") -> None:
         from desktop_app.ui.add_dialog import AddDialog
 
-        dialog = AddDialog(self.w, link=link)
+        dialog = AddDialog(self.port.dialog_parent(), link=link)
         dialog.candidates_ready.connect(self._on_manual_candidates)
-        self.w.open_dialog(dialog)
+        self.port.open_dialog(dialog)
 
     def _on_manual_candidates(self, payload: object) -> None:
         from desktop_app.intake import Payload, PayloadKind, find_duplicates
@@ -77,16 +81,16 @@ class AddingController(QObject):
             QTimer.singleShot(0, lambda: self.handle_payloads([payload]))
             return
         entries = list(payload.entries)
-        if find_duplicates(self.w.vault.entries(), entries):
+        if find_duplicates(open_vault(self.services).entries(), entries):
             QTimer.singleShot(0, lambda: self.confirm(entries))
             return
         self.save_entries(entries)
 
     def save_entries(self, entries: Sequence[Entry]) -> int:
         try:
-            added = self.w.vault.add_many(entries)
+            added = open_vault(self.services).add_many(entries)
         except AppError as exc:
-            self.w.show_error(self.tr("The account could not be saved"), exc)
+            self.port.show_error(self.tr("The account could not be saved"), exc)
             return 0
         self._after_added(len(added), added[-1].uuid if added else None)
         return len(added)
@@ -94,8 +98,8 @@ class AddingController(QObject):
     def _after_added(self, n: int, last_uuid: str | None) -> None:
         if n <= 0:
             return
-        self.w.show_added(last_uuid)
-        self.w.notice(
+        self.port.show_added(last_uuid)
+        self.port.notice(
             self.tr("Account added") if n == 1 else self.tr("Added {n} accounts").format(n=n)
         )
         self.accounts_added.emit(n)
@@ -111,7 +115,10 @@ class AddingController(QObject):
     ) -> None:
         from desktop_app.ui.confirm_dialog import ConfirmDialog
 
-        dialog = ConfirmDialog(self.w, self.w.vault, candidates, skipped, progress=progress)
+        vault = open_vault(self.services)
+        dialog = ConfirmDialog(
+            self.port.dialog_parent(), vault, candidates, skipped, progress=progress
+        )
 
         def finished(_result: int) -> None:
             n = dialog.added_count
@@ -121,11 +128,11 @@ class AddingController(QObject):
             self._after_added(n, last)
 
         dialog.finished.connect(finished)
-        self.w.open_dialog(dialog)
+        self.port.open_dialog(dialog)
 
     def handle_texts(self, texts: Sequence[str], *, nothing_found: str = "") -> None:
         if not texts:
-            self.w.inform(
+            self.port.inform(
                 self.tr("No QR code found"), nothing_found or self.tr("No QR code was found.")
             )
             return
@@ -147,13 +154,13 @@ class AddingController(QObject):
                 progress += self.tr(" — scan code {missing} too, or add these now").format(
                     missing=missing
                 )
-                self.w.notice(
+                self.port.notice(
                     self.tr("Google Authenticator export: {progress}").format(
                         progress=export.text()
                     )
                 )
         if not gathered:
-            self.w.inform(
+            self.port.inform(
                 self.tr("Nothing to add"),
                 "\n".join(messages) or self.tr("No authenticator key found."),
             )
@@ -165,7 +172,7 @@ class AddingController(QObject):
                 self.gatherer.forget_complete()
 
         if messages:
-            self.w.notice(messages[0])
+            self.port.notice(messages[0])
         self.confirm(list(gathered.entries), list(gathered.skipped), progress, on_added)
 
     # --- images and drops -------------------------------------------------------------------
@@ -173,7 +180,12 @@ class AddingController(QObject):
     def open_images(self) -> None:
         from desktop_app.ui.file_dialogs import image_filter, open_files  # QFileDialog: on use
 
-        paths = open_files(self.w, self.w.settings, self.tr("Open QR Code Images"), image_filter())
+        paths = open_files(
+            self.port.dialog_parent(),
+            self.services.settings,
+            self.tr("Open QR Code Images"),
+            image_filter(),
+        )
         if paths:
             self.scan_files(paths)
 
@@ -191,7 +203,7 @@ class AddingController(QObject):
         what = (
             Path(paths[0]).name if len(paths) == 1 else self.tr("{n} images").format(n=len(paths))
         )
-        self.w.notice(self.tr("Reading {what}…").format(what=what))
+        self.port.notice(self.tr("Reading {what}…").format(what=what))
         run_in_thread(
             decode_files, list(paths), on_done=self._on_files_decoded, on_error=self._on_scan_error
         )
@@ -200,14 +212,14 @@ class AddingController(QObject):
         texts, empty, errors = result
         if not texts:
             lines = [self.tr("No QR code was found in {name}.").format(name=n) for n in empty]
-            self.w.inform(
+            self.port.inform(
                 self.tr("No QR code found"),
                 "\n".join(lines + [sentence(e) for e in errors])
                 or self.tr("No QR code was found."),
             )
             return
         if errors or empty:
-            self.w.notice(
+            self.port.notice(
                 " ".join(
                     [sentence(e) for e in errors]
                     + [self.tr("No QR code was found in {name}.").format(name=n) for n in empty]
@@ -217,11 +229,11 @@ class AddingController(QObject):
 
     def _on_scan_error(self, exc: BaseException) -> None:
         if isinstance(exc, ImportError):
-            self.w.inform(
+            self.port.inform(
                 self.tr("Scanning is not available"), self.tr("The QR scanner is not installed.")
             )
         else:
-            self.w.show_error(self.tr("The image could not be read"), exc)
+            self.port.show_error(self.tr("The image could not be read"), exc)
 
     # --- clipboard --------------------------------------------------------------------------
 
@@ -240,7 +252,7 @@ class AddingController(QObject):
             return
         text = mime.text().strip()
         if not text:
-            self.w.inform(
+            self.port.inform(
                 self.tr("Nothing to paste"), self.tr("The clipboard holds no image or link.")
             )
             return
@@ -266,27 +278,27 @@ class AddingController(QObject):
         try:
             from desktop_app.ui.screen_scan import ScreenScanResult, start_screen_scan
         except ImportError:
-            self.w.inform(
+            self.port.inform(
                 self.tr("Not available"), self.tr("Screen scanning is not available in this build.")
             )
             return
 
         def on_done(result: ScreenScanResult) -> None:  # decoded in a worker thread
             if result.cancelled:
-                self.w.notice(result.message)
+                self.port.notice(result.message)
                 return
             self.handle_texts(
                 list(result.texts),
                 nothing_found=result.message or self.tr("No QR code was found on the screen."),
             )
 
-        start_screen_scan(self.w, on_done)
+        start_screen_scan(self.port.dialog_parent(), on_done)
 
     def scan_camera(self) -> None:
         try:
             from desktop_app.ui.scan_window import ScanWindow
         except ImportError:
-            self.w.inform(
+            self.port.inform(
                 self.tr("Not available"), self.tr("Camera scanning is not available in this build.")
             )
             return
@@ -294,7 +306,7 @@ class AddingController(QObject):
             self.scan_window.raise_()
             self.scan_window.activateWindow()
             return
-        window = ScanWindow(self.w, self.w.services.camera_source)
+        window = ScanWindow(self.port.dialog_parent(), self.services.camera_source)
         window.payloads_found.connect(self.handle_payloads)
         window.alternative_chosen.connect(self._camera_alternative)
         window.finished.connect(lambda _result: self._scan_window_closed(window))
@@ -318,16 +330,16 @@ class AddingController(QObject):
         try:
             from desktop_app.ui.import_dialog import run_import
         except ImportError:
-            self.w.inform(
+            self.port.inform(
                 self.tr("Not available"),
                 self.tr("Importing backups is not available in this build."),
             )
             return
-        count = run_import(self.w, self.w.services, Path(path) if path else None)
-        self.w.reload()
-        self.w.focus_list()
+        count = run_import(self.port.dialog_parent(), self.services, Path(path) if path else None)
+        self.port.reload()
+        self.port.focus_list()
         if count:
-            self.w.notice(
+            self.port.notice(
                 self.tr("Imported 1 account")
                 if count == 1
                 else self.tr("Imported {n} accounts").format(n=count)

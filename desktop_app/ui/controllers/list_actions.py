@@ -1,46 +1,73 @@
 """What is done to the accounts in the list: copy a code, next code, HOTP step, edit, delete,
 show as QR, reorder, and the row's context menu.
 
-    actions = ListActions(window)     # window: the MainWindow (view, proxy, model, vault, ...)
+    actions = ListActions(port, services, view=view, model=model, proxy=proxy,
+                          clipboard=guard, row_menu=commands.row_menu)
+
+``port`` is what it may ask of the window (:class:`~desktop_app.ui.controllers.port.WindowPort`);
+the list's view, models and clipboard guard are handed to it, not reached through the window.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry, OtpType
-from desktop_app.ui.accounts_model import ROLE_ENTRY, ROLE_RAW_CODE, ROLE_RAW_NEXT
+from desktop_app.ui.accounts_model import ROLE_ENTRY, ROLE_RAW_CODE, ROLE_RAW_NEXT, retired
+from desktop_app.ui.controllers.port import WindowPort, open_vault
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPoint
+    from PySide6.QtWidgets import QMenu
 
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.app import AppServices
+    from desktop_app.ui.accounts_model import AccountsFilter, AccountsModel
+    from desktop_app.ui.accounts_view import AccountsView
+    from desktop_app.ui.clipboard import ClipboardGuard
 
 
 class ListActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(
+        self,
+        port: WindowPort,
+        services: AppServices,
+        *,
+        view: AccountsView,
+        model: AccountsModel,
+        proxy: AccountsFilter,
+        clipboard: ClipboardGuard,
+        row_menu: Callable[[Entry], QMenu],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.port = port
+        self.services = services
+        self.view = view
+        self.model = model
+        self.proxy = proxy
+        self.clipboard = clipboard
+        self.row_menu = row_menu
 
     # --- copy & codes -----------------------------------------------------------------------
 
     def copy_index(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
-        self.w.view.setCurrentIndex(index)
+        self.view.setCurrentIndex(index)
         entry: Entry = index.data(ROLE_ENTRY)
         self._copy(entry, str(index.data(ROLE_RAW_CODE)), self.tr("Code for {who} copied"))
 
     def copy_uuid(self, uuid: str) -> bool:
         """Copy the current code of the account ``uuid`` (the tray menu does), searched or not."""
-        row = self.w.model.row_of(uuid)
+        row = self.model.row_of(uuid)
         if row < 0:
             return False
-        index = self.w.model.index(row)
+        index = self.model.index(row)
         self._copy(
             index.data(ROLE_ENTRY), str(index.data(ROLE_RAW_CODE)), self.tr("Code for {who} copied")
         )
@@ -48,7 +75,7 @@ class ListActions(QObject):
 
     def usage(self) -> dict[str, int]:
         try:
-            raw = json.loads(str(self.w.settings.get("usage_counts") or "{}"))
+            raw = json.loads(str(self.services.settings.get("usage_counts") or "{}"))
         except ValueError:
             return {}
         if not isinstance(raw, dict):
@@ -57,7 +84,7 @@ class ListActions(QObject):
 
     def most_used(self, limit: int = 5) -> list[Entry]:
         """The accounts whose codes were copied most often (most first; never-copied last)."""
-        vault = self.w.services.vault
+        vault = self.services.vault
         if vault is None:
             return []
         counts = self.usage()
@@ -68,25 +95,25 @@ class ListActions(QObject):
     def _record_use(self, uuid: str) -> None:
         counts = self.usage()
         counts[uuid] = counts.get(uuid, 0) + 1
-        vault = self.w.services.vault
+        vault = self.services.vault
         if vault is not None and len(counts) > 200:  # forget deleted accounts
             alive = {e.uuid for e in vault.entries()}
             counts = {k: v for k, v in counts.items() if k in alive}
-        self.w.settings.set("usage_counts", json.dumps(counts, sort_keys=True))
+        self.services.settings.set("usage_counts", json.dumps(counts, sort_keys=True))
 
     def _copy(self, entry: Entry, code: str, what: str) -> None:
         self._record_use(entry.uuid)
-        seconds = int(self.w.settings.get("clipboard_clear_seconds"))
-        self.w.clipboard_guard.copy(code, seconds)
+        seconds = int(self.services.settings.get("clipboard_clear_seconds"))
+        self.clipboard.copy(code, seconds)
         who = entry.issuer or entry.name or self.tr("account")
         tail = self.tr(" — clears in {seconds} s").format(seconds=seconds) if seconds else ""
-        self.w.notice(what.format(who=who) + tail)
+        self.port.notice(what.format(who=who) + tail)
 
     def copy_current(self) -> None:
-        self.copy_index(self.w.view.currentIndex())
+        self.copy_index(self.view.currentIndex())
 
     def copy_next_current(self) -> None:
-        index = self.w.view.currentIndex()
+        index = self.view.currentIndex()
         if index.isValid():
             self._copy(
                 index.data(ROLE_ENTRY),
@@ -95,12 +122,12 @@ class ListActions(QObject):
             )
 
     def toggle_next_current(self) -> None:
-        entry = self.w.current_entry()
+        entry = self.port.current_entry()
         if entry is not None:
-            self.w.model.toggle_next(entry.uuid)
+            self.model.toggle_next(entry.uuid)
 
     def hotp_next_current(self) -> None:
-        self.hotp_next_index(self.w.view.currentIndex())
+        self.hotp_next_index(self.view.currentIndex())
 
     def hotp_next_index(self, index: QModelIndex) -> None:
         if not index.isValid():
@@ -109,80 +136,88 @@ class ListActions(QObject):
         if entry.type is not OtpType.HOTP:
             return
         try:
-            self.w.vault.increment_counter(entry.uuid)
+            open_vault(self.services).increment_counter(entry.uuid)
         except AppError as exc:
-            self.w.show_error(self.tr("The counter could not be saved"), exc)
+            self.port.show_error(self.tr("The counter could not be saved"), exc)
             return
-        self.w.reload()
-        self.w.select_uuid(entry.uuid)
+        self.port.reload()
+        self.port.select_uuid(entry.uuid)
         who = entry.issuer or entry.name or self.tr("account")
-        self.w.notice(self.tr("New code for {who}").format(who=who))
+        self.port.notice(self.tr("New code for {who}").format(who=who))
 
     # --- edit / delete / QR -----------------------------------------------------------------
 
     def edit_current(self) -> None:
-        entry = self.w.current_entry()
+        entry = self.port.current_entry()
         if entry is None:
             return
         from desktop_app.ui.edit_dialog import EditDialog
 
-        dialog = EditDialog(self.w, self.w.vault, entry)
-        dialog.saved.connect(lambda _e: self.w.reload())
+        dialog = EditDialog(self.port.dialog_parent(), open_vault(self.services), entry)
+        dialog.saved.connect(lambda _e: self.port.reload())
         dialog.saved.connect(
-            lambda e: self.w.notice(
+            lambda e: self.port.notice(
                 self.tr("Saved {label}").format(label=e.label or self.tr("account"))
             )
         )
-        self.w.open_dialog(dialog)
+        dialog.remove_requested.connect(self.delete_entry)
+        self.port.open_dialog(dialog)
 
     def delete_current(self) -> None:
-        entry = self.w.current_entry()
-        if entry is None:
-            return
+        entry = self.port.current_entry()
+        if entry is not None:
+            self.delete_entry(entry)
+
+    def delete_entry(self, entry: Entry) -> None:
+        """Delete ``entry`` (the current row) after asking."""
         label = entry.label or self.tr("this account")
-        if not self.w.ask(
-            self.tr("Delete account?"),
-            self.tr(
+        if retired(entry):
+            question = self.tr(
+                "Remove “{label}” from this app?\n\nThe key was turned off on emnify: its codes "
+                "no longer sign you in."
+            ).format(label=label)
+        else:
+            question = self.tr(
                 "Delete “{label}”?\n\nYou will no longer get codes for it. Make sure you can "
                 "still sign in to the service (for example with another authenticator or backup "
                 "codes) before deleting."
-            ).format(label=label),
-            self.tr("Delete"),
-            destructive=True,
+            ).format(label=label)
+        if not self.port.ask(
+            self.tr("Delete account?"), question, self.tr("Delete"), destructive=True
         ):
             return
-        row = self.w.view.currentIndex().row()
+        row = self.view.currentIndex().row()
         try:
-            self.w.vault.remove(entry.uuid)
+            open_vault(self.services).remove(entry.uuid)
         except AppError as exc:
-            self.w.show_error(self.tr("The account could not be deleted"), exc)
+            self.port.show_error(self.tr("The account could not be deleted"), exc)
             return
-        self.w.reload()
-        proxy = self.w.proxy
+        self.port.reload()
+        proxy = self.proxy
         if proxy.rowCount():
-            self.w.view.setCurrentIndex(proxy.index(min(row, proxy.rowCount() - 1), 0))
-        self.w.notice(self.tr("Deleted {label}").format(label=label))
+            self.view.setCurrentIndex(proxy.index(min(row, proxy.rowCount() - 1), 0))
+        self.port.notice(self.tr("Deleted {label}").format(label=label))
 
     def show_qr_current(self) -> None:
-        entry = self.w.current_entry()
+        entry = self.port.current_entry()
         if entry is None:
             return
         try:
             from desktop_app.ui.export_dialog import show_entry_qr
         except ImportError:
-            self.w.inform(
+            self.port.inform(
                 self.tr("Not available"),
                 self.tr("Showing QR codes is not available in this build."),
             )
             return
-        show_entry_qr(self.w, entry)
+        show_entry_qr(self.port.dialog_parent(), entry)
 
     # --- order ------------------------------------------------------------------------------
 
     def move_current(self, delta: int) -> None:
-        proxy = self.w.proxy
-        index = self.w.view.currentIndex()
-        entry = self.w.current_entry()
+        proxy = self.proxy
+        index = self.view.currentIndex()
+        entry = self.port.current_entry()
         if entry is None or proxy.sort_by_name or proxy.query:
             return
         target = index.row() + delta
@@ -192,7 +227,7 @@ class ListActions(QObject):
 
     def move_to(self, uuid: str, target_row: int) -> None:
         """Custom order: put ``uuid`` before the row now at ``target_row`` (view order)."""
-        proxy = self.w.proxy
+        proxy = self.proxy
         order = [proxy.index(r, 0).data(ROLE_ENTRY).uuid for r in range(proxy.rowCount())]
         if uuid not in order:
             return
@@ -202,21 +237,21 @@ class ListActions(QObject):
             target_row -= 1
         order.insert(max(0, min(target_row, len(order))), uuid)
         try:
-            self.w.vault.reorder(order)
+            open_vault(self.services).reorder(order)
         except AppError as exc:
-            self.w.show_error(self.tr("The order could not be saved"), exc)
+            self.port.show_error(self.tr("The order could not be saved"), exc)
             return
-        self.w.reload()
-        self.w.select_uuid(uuid)
+        self.port.reload()
+        self.port.select_uuid(uuid)
 
     # --- context menu -----------------------------------------------------------------------
 
     def context_menu(self, pos: QPoint) -> None:
-        view = self.w.view
+        view = self.view
         index = view.indexAt(pos)
         if not index.isValid():
             return
         view.setCurrentIndex(index)
         entry: Entry = index.data(ROLE_ENTRY)
-        menu = self.w.commands.row_menu(entry)
+        menu = self.row_menu(entry)
         menu.popup(view.viewport().mapToGlobal(pos))

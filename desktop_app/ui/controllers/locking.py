@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.errors import VaultError, WrongPasswordError
-from desktop_app.ui.workers import run_in_thread
+from desktop_app.ui.workers import Job, one_line
 
 if TYPE_CHECKING:
     from desktop_app.app import AppServices
@@ -64,7 +64,8 @@ class LockController(QObject):
         self.services = services
         self.clock = clock
         self.idle_since = clock()
-        self.unlocking = False
+        self.job = Job(self)  # the key derivation
+        self.job.busy_changed.connect(self.busy_changed)
         self._idle_watch: _IdleWatch | None = None
 
     def can_lock(self) -> bool:
@@ -86,9 +87,7 @@ class LockController(QObject):
             return
         from desktop_app.app import open_vault_for
 
-        self.unlocking = True
-        self.busy_changed.emit(True)
-        run_in_thread(
+        self.job.start(
             open_vault_for,
             self.services,
             lambda _creating: password,
@@ -96,24 +95,21 @@ class LockController(QObject):
             on_error=self._failed,
         )
 
+    @property
+    def unlocking(self) -> bool:
+        return self.job.busy
+
     def _opened(self, vault: Vault) -> None:
-        self.unlocking = False
-        self.busy_changed.emit(False)
         self.services.vault = vault
         self.mark_active()
         self.unlocked.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self.unlocking = False
-        self.busy_changed.emit(False)
         if isinstance(exc, WrongPasswordError):
             self.unlock_failed.emit(self.tr("Wrong password. Try again."))
-        elif isinstance(exc, VaultError):
-            self.unlock_failed.emit(str(exc))
         else:
-            self.unlock_failed.emit(
-                self.tr("The vault could not be opened ({kind}).").format(kind=type(exc).__name__)
-            )
+            unexpected = self.tr("The vault could not be opened ({kind}).")
+            self.unlock_failed.emit(one_line(exc, unexpected, expected=VaultError))
 
     # --- auto-lock --------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Frozen app: PyInstaller's fix for ``inspect``, applied when ``inspect`` is first imported, not
-at every start (desktop_app/frozen_hooks.py says why; ../rthooks.dat puts it in place of
+at every start (../frozen_hooks.py says why; ../rthooks.dat puts it in place of
 PyInstaller's own hook)."""
 
-from desktop_app.frozen_hooks import after_import, patch_inspect
+from frozen_hooks import after_import, patch_inspect
 
 after_import("inspect", patch_inspect)

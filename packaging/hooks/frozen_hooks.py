@@ -1,5 +1,8 @@
 """Run-time fixes of the frozen bundle, applied when the fixed module is first imported.
 
+Bundled as the top-level module ``frozen_hooks`` (packaging/desktop-authenticator.spec); the
+run-time hooks in ``rthooks/`` and ``packaging/entry.py`` import it.
+
 PyInstaller's own run-time hooks for ``inspect``, ``multiprocessing`` and ``pkgutil`` import those
 modules (and ``zipfile``, ``subprocess``, and read the whole name list of ``base_library.zip``)
 before the app's first line runs, at every start: about 60 ms of a frozen ``--version`` that the
