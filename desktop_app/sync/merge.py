@@ -233,7 +233,9 @@ def _known(loser: str, winner_record: str) -> bool:
     """Whether the winning edit's author had seen the losing value when making it: it is the
     winner's parent, or an older edit of the same device."""
     winner, parent = winner_record[:STAMP_CHARS], winner_record[STAMP_CHARS:]
-    if loser in (parent, winner):
+    if not winner:  # two unstamped values (vaults written before sync): nobody saw the other
+        return False
+    if loser == parent:
         return True
     return bool(loser) and stamp_device(loser) == stamp_device(winner) and loser < winner
 
@@ -361,6 +363,78 @@ def _check_vault(*states: VaultState | None) -> str:
     return ids.pop()
 
 
+@dataclass(slots=True)
+class _Tally:
+    """What one merge took from the other side, gathered for the report."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    latest: str = ZERO_STAMP
+
+    def saw(self, stamp: str) -> None:
+        if stamp > self.latest:
+            self.latest = stamp
+
+    def report(self) -> MergeReport:
+        return MergeReport(
+            tuple(self.added),
+            tuple(self.changed),
+            tuple(self.removed),
+            tuple(self.restored),
+            tuple(self.conflicts),
+            stamp_device(self.latest),
+        )
+
+
+def _merge_entries(
+    base_entries: Mapping[str, Entry],
+    ours: Mapping[str, Entry],
+    theirs: Mapping[str, Entry],
+    tombs: dict[str, Tombstone],
+    tally: _Tally,
+) -> dict[str, Entry]:
+    """The live entries; ``tombs`` is updated in place (revived entries drop theirs, deleted
+    ones keep what restore needs)."""
+    entries: dict[str, Entry] = {}
+    for u in dict.fromkeys([*ours, *theirs]):
+        o, t = ours.get(u), theirs.get(u)
+        if o is not None and t is not None:
+            em = _merge_entry(base_entries.get(u), o, t)
+            m = em.entry
+            if em.from_theirs:
+                tally.saw(t.latest_stamp())
+                tally.changed.append(u)
+            if em.conflict_keys:
+                tally.conflicts.append(Conflict(u, m.label, em.conflict_keys, em.kept_device))
+        else:
+            m = o if o is not None else t  # type: ignore[assignment]
+        tomb = tombs.get(u)
+        if tomb is None:
+            if o is None:
+                tally.added.append(u)
+                tally.saw(m.latest_stamp())
+            entries[u] = m
+        elif m.latest_stamp() > tomb.stamp:
+            del tombs[u]  # an edit after the deletion: the entry lives, edits kept
+            entries[u] = m if tomb.entry is None else merge_entry(None, m, tomb.entry)
+            if o is None:
+                tally.restored.append(u)
+                tally.saw(m.latest_stamp())
+        else:
+            kept = m if tomb.entry is None else merge_entry(None, tomb.entry, m)
+            tombs[u] = replace(tomb, entry=kept)
+            if o is not None:
+                tally.removed.append(u)
+                tally.saw(tomb.stamp)
+                if tally.changed and tally.changed[-1] == u:
+                    tally.changed.pop()
+                tally.conflicts = [c for c in tally.conflicts if c.uuid != u]
+    return entries
+
+
 def merge(
     base: VaultState | None,
     ours: VaultState,
@@ -376,54 +450,13 @@ def merge(
     tombstones past their time are compacted (:func:`compact`). The report is about what came
     from ``theirs``."""
     vault_id = _check_vault(base, ours, theirs)
-    base_entries = base.entries if base is not None else {}
     tombs: dict[str, Tombstone] = dict(ours.tombstones)
     for u, their_tomb in theirs.tombstones.items():
         mine = tombs.get(u)
         tombs[u] = their_tomb if mine is None else _merge_tombstone(mine, their_tomb)
-    entries: dict[str, Entry] = {}
-    added: list[str] = []
-    changed: list[str] = []
-    removed: list[str] = []
-    restored: list[str] = []
-    conflicts: list[Conflict] = []
-    latest = ZERO_STAMP
-    theirs_entries = theirs.entries
-    for u in dict.fromkeys([*ours.entries, *theirs_entries]):
-        o, t = ours.entries.get(u), theirs_entries.get(u)
-        if o is not None and t is not None:
-            em = _merge_entry(base_entries.get(u), o, t)
-            m = em.entry
-            if em.from_theirs:
-                latest = max(latest, t.latest_stamp())
-                changed.append(u)
-            if em.conflict_keys:
-                conflicts.append(Conflict(u, m.label, em.conflict_keys, em.kept_device))
-        elif o is not None:
-            m = o
-        else:
-            assert t is not None
-            m = t
-        tomb = tombs.get(u)
-        if tomb is not None:
-            if m.latest_stamp() > tomb.stamp:
-                del tombs[u]  # an edit after the deletion: the entry lives
-                if o is None:
-                    restored.append(u)
-                    latest = max(latest, m.latest_stamp())
-            else:
-                kept = m if tomb.entry is None else merge_entry(None, tomb.entry, m)
-                tombs[u] = replace(tomb, entry=kept)
-                if o is not None:
-                    removed.append(u)
-                    latest = max(latest, tomb.stamp)
-                    if u in changed:
-                        changed.remove(u)
-                continue
-        elif o is None:
-            added.append(u)
-            latest = max(latest, m.latest_stamp())
-        entries[u] = m
+    tally = _Tally()
+    base_entries = base.entries if base is not None else {}
+    entries = _merge_entries(base_entries, ours.entries, theirs.entries, tombs, tally)
     devices = dict(ours.devices)
     for d, rec in theirs.devices.items():
         mine_d = devices.get(d)
@@ -433,15 +466,7 @@ def merge(
         merged = mark_merged(merged, device, device_name)
     if now_ms is not None:
         merged = compact(merged, now_ms)
-    report = MergeReport(
-        tuple(added),
-        tuple(changed),
-        tuple(removed),
-        tuple(restored),
-        tuple(conflicts),
-        stamp_device(latest),
-    )
-    return merged, report
+    return merged, tally.report()
 
 
 def mark_merged(state: VaultState, device: str, name: str | None = None) -> VaultState:

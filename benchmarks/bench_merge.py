@@ -1,0 +1,170 @@
+"""Sync merge cost: two 10,000-account vaults with 1,000 changes on each side, against a bare
+decrypt + JSON parse of both.
+
+    python benchmarks/bench_merge.py [--accounts 10000] [--changes 1000] [--rounds 7]
+
+The two sides share a base; each side then makes ``--changes`` changes (edits of names, notes,
+groups, annotations and HOTP counters, reorders, a few adds and deletions), a tenth of them on the
+same accounts as the other side (conflicts). Floor (measured in the same run): AES-256-GCM
+decryption of both files' content and ``json.loads`` of both -- what reading the two encrypted
+vaults costs at the least. Figures (medians):
+
+- ``merge``: ``merge(base, ours, theirs)`` of the states in memory;
+- ``load theirs + merge``: what a sync does when the folder's file changed -- decrypt and parse
+  it, build its state (``VaultState.from_content``), merge (ours and the base are in memory);
+- ``load both + merge``: both sides decrypted, parsed and built, then merged.
+
+Target: ``load theirs + merge`` <= 3x the floor. Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import random
+import secrets
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: E402
+
+from desktop_app.otp.model import Entry, OtpType  # noqa: E402
+from desktop_app.sync.clock import HybridClock  # noqa: E402
+from desktop_app.sync.merge import VaultState, delete, merge  # noqa: E402
+
+VAULT = "bench-vault"
+T0 = 1_765_000_000_000
+
+
+def _secret() -> str:
+    return base64.b32encode(secrets.token_bytes(20)).decode().rstrip("=")
+
+
+def build(accounts: int, changes: int, seed: int = 1) -> tuple[VaultState, VaultState, VaultState]:
+    rng = random.Random(seed)
+    now = [T0]
+    base_clock = HybridClock("00000001", lambda: now[0])
+    entries = {}
+    for i in range(accounts):
+        e = Entry(
+            secret=_secret(),
+            issuer=f"Issuer {i}",
+            name=f"user{i}@example.com",
+            group=rng.choice(["Work", "Home", ""]),
+            type=OtpType.HOTP if i % 20 == 0 else OtpType.TOTP,
+            order=i,
+            uuid=f"{i:08x}-0000-4000-8000-000000000000",
+        ).stamped(None, base_clock.stamp())
+        entries[e.uuid] = e
+    base = VaultState(VAULT, entries)
+    uuids = list(entries)
+    shared = rng.sample(uuids, changes // 10)  # changed on both sides
+
+    def side(device: str, skew: int) -> VaultState:
+        clock = HybridClock(device, lambda: now[0] + skew)
+        clock.observe(base.max_stamp())
+        state = base
+        mine = shared + rng.sample(uuids, changes - len(shared))
+        new = dict(state.entries)
+        gone: list[str] = []
+        for n, u in enumerate(mine):
+            e = new.get(u)
+            if e is None:
+                continue
+            kind = n % 10
+            if kind == 9 and n % 100 == 99:
+                gone.append(u)
+                continue
+            if kind == 8 and n % 50 == 8:
+                added = Entry(secret=_secret(), issuer=f"New {device} {n}", order=accounts + n)
+                new[added.uuid] = added.stamped(None, clock.stamp())
+                continue
+            if e.type is OtpType.HOTP:
+                changed = e.with_changes(counter=e.counter + rng.randint(1, 5))
+            elif kind < 4:
+                changed = e.with_changes(name=f"{e.name} ({device} {n})")
+            elif kind < 6:
+                changed = e.with_changes(note=f"note {device} {n}")
+            elif kind < 7:
+                changed = e.with_changes(group=f"Group {device}")
+            elif kind < 8:
+                changed = e.with_changes(meta={"emnify.state": "active"})
+            else:
+                changed = e.with_changes(order=rng.randrange(accounts))
+            new[u] = changed.stamped(e, clock.stamp())
+        state = VaultState(VAULT, new)
+        return delete(state, gone, clock.stamp()) if gone else state
+
+    return base, side("0000000a", 3_600_000), side("0000000b", -3_600_000)
+
+
+def seal(key: bytes, content: dict) -> tuple[bytes, bytes]:
+    body = json.dumps(content, separators=(",", ":")).encode()
+    nonce = secrets.token_bytes(12)
+    return nonce, AESGCM(key).encrypt(nonce, body, b"aad")
+
+
+def median_ms(fn: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--accounts", type=int, default=10_000)
+    ap.add_argument("--changes", type=int, default=1_000)
+    ap.add_argument("--rounds", type=int, default=7)
+    args = ap.parse_args()
+    base, ours, theirs = build(args.accounts, args.changes)
+    key = AESGCM.generate_key(bit_length=256)
+    files = [seal(key, s.to_content()) for s in (ours, theirs)]
+    aes = AESGCM(key)
+
+    def floor() -> None:
+        for nonce, ct in files:
+            json.loads(aes.decrypt(nonce, ct, b"aad"))
+
+    def load(i: int) -> VaultState:
+        nonce, ct = files[i]
+        return VaultState.from_content(VAULT, json.loads(aes.decrypt(nonce, ct, b"aad")))
+
+    def merge_only() -> None:
+        merge(base, ours, theirs, device="0000000a")
+
+    def theirs_and_merge() -> None:
+        merge(base, ours, load(1), device="0000000a")
+
+    def both_and_merge() -> None:
+        merge(base, load(0), load(1), device="0000000a")
+
+    _merged, report = merge(base, ours, theirs, device="0000000a")
+    size = sum(len(ct) for _, ct in files) / 2 / 1e6
+    print(
+        f"{args.accounts} accounts, {args.changes} changes per side ({size:.1f} MB of content "
+        f"each): {len(report.changed)} changed, {len(report.conflicts)} conflicts, "
+        f"{len(report.added)} added, {len(report.removed)} removed by the other side"
+    )
+    floor_ms = median_ms(floor, args.rounds)
+    figures = {
+        "merge": median_ms(merge_only, args.rounds),
+        "load theirs + merge": median_ms(theirs_and_merge, args.rounds),
+        "load both + merge": median_ms(both_and_merge, args.rounds),
+    }
+    print(f"floor (decrypt + json.loads of both): {floor_ms:7.1f} ms")
+    for name, ms in figures.items():
+        print(f"{name:36s}: {ms:7.1f} ms  ({ms / floor_ms:.2f}x the floor)")
+
+
+if __name__ == "__main__":
+    main()
