@@ -234,6 +234,8 @@ def open_vault_for(
         lock_wait=None if on_lock_wait is not None else QUIET_LOCK_WAIT,
         on_lock_wait=on_lock_wait,
     )
+    if vault.notice and on_lock_wait is not None:  # the window shows it itself
+        on_lock_wait(vault.notice)
     services.stop_auto_backup()
     services.auto_backup = AutoBackup(vault, services.settings, services.keystore).install()
     from desktop_app.sync import is_synced

@@ -114,8 +114,18 @@ def test_parallel_adds_all_succeed(env, data_dir: Path) -> None:
         assert sorted(e.issuer for e in v.entries()) == sorted(f"P{i}" for i in range(8))
 
 
+def _hold_lock(data_dir: Path):  # what another process's save holds, for as long as we like
+    from desktop_app.vault.lock import FileLock
+    from desktop_app.vault.store import LOCK_FILE
+
+    Vault.open_with_password(data_dir, PASSWORD).close()
+    lock = FileLock(data_dir / LOCK_FILE)
+    lock.acquire()
+    return lock
+
+
 def test_writer_waits_for_the_lock_and_says_so(env, data_dir: Path) -> None:
-    held = Vault.open_with_password(data_dir, PASSWORD)
+    held = _hold_lock(data_dir)
     child = subprocess.Popen(
         [*FAST_CLI, "add", f"otpauth://totp/Late:user?secret={SECRET}"],
         env=env,
@@ -128,7 +138,7 @@ def test_writer_waits_for_the_lock_and_says_so(env, data_dir: Path) -> None:
         assert child.stderr is not None
         notice = child.stderr.readline()  # blocks until the waiting child tells the person
     finally:
-        held.close()  # now it can go on
+        held.release()  # now it can go on
     out, err = child.communicate(timeout=90)
     assert "waiting" in notice
     assert child.returncode == 0, notice + err
@@ -138,10 +148,14 @@ def test_writer_waits_for_the_lock_and_says_so(env, data_dir: Path) -> None:
 
 
 def test_busy_vault_has_its_own_exit_status(env, data_dir: Path) -> None:
-    with Vault.open_with_password(data_dir, PASSWORD):
+    held = _hold_lock(data_dir)
+    try:
+        assert run(env, "list", pre=("--lock-wait=1.5",)).returncode == 0  # reading never waits
         started = time.monotonic()
-        r = run(env, "list", pre=("--lock-wait=1.5",))
+        r = run(env, "add", f"otpauth://totp/Busy:user?secret={SECRET}", pre=("--lock-wait=1.5",))
         waited = time.monotonic() - started
+    finally:
+        held.release()
     assert r.returncode == EXIT_BUSY, r.stderr
     assert "in use by another" in r.stderr and "Traceback" not in r.stderr
     assert waited >= 1.5  # it did wait (a lower bound, not a speed assertion)

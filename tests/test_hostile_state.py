@@ -144,19 +144,226 @@ def test_log_files_are_private_rotated_ones_too(tmp_path: Path, loose_umask) -> 
             root.addHandler(h)
 
 
-def test_gui_style_open_waits_only_briefly_for_a_held_vault(services, data_dir: Path) -> None:
-    """Without a way to say "waiting" (the GUI start and unlock), the wait is short: another
-    window keeps the vault for good, a command's save is over in time."""
+def test_gui_style_vault_waits_only_briefly_for_a_held_lock(services, data_dir: Path) -> None:
+    """Without a way to say "waiting" (the GUI start and unlock), a change waits only briefly
+    for another process's save; opening does not wait at all."""
     from desktop_app.app import QUIET_LOCK_WAIT, open_vault_for
     from desktop_app.errors import VaultBusyError
     from desktop_app.vault import lock
+    from desktop_app.vault.store import LOCK_FILE
 
     assert QUIET_LOCK_WAIT < lock.LOCK_WAIT_SECONDS
     held = services.vault
     services.vault = None
+    other = lock.FileLock(data_dir / LOCK_FILE)
+    other.acquire()
     try:
+        vault = open_vault_for(services, lambda _c: None)
+        assert vault._lock_wait == QUIET_LOCK_WAIT
         with pytest.raises(VaultBusyError) as info:
-            open_vault_for(services, lambda _c: None)
+            vault.add(Entry(secret=SECRET, issuer="Busy"))
         assert "in use by another" in str(info.value)
     finally:
+        other.release()
+        services.stop_auto_backup()
         services.vault = held
+
+
+# --- odd objects in the data folder, odd content with the real key (issue 23) ------------------
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc)
+    assert "\n" not in text and 0 < len(text) < 300
+    return text
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+@posix_only
+@pytest.mark.parametrize(
+    "name,make,words",
+    [
+        ("vault.lock", lambda p: p.mkdir(), "lock file"),
+        ("vault.lock", _fifo, "lock file"),
+        ("vault.json", _fifo, "not a regular file"),
+        ("vault.json", lambda p: p.mkdir(), "not a regular file"),
+    ],
+)
+def test_odd_objects_in_the_data_folder_are_one_line(data_dir: Path, name, make, words) -> None:
+    from desktop_app.errors import VaultError
+    from desktop_app.vault.store import VAULT_FILE
+
+    if name == VAULT_FILE:
+        make(data_dir / name)  # nothing to fall back to: the one line is the answer
+        with pytest.raises(VaultError) as info:
+            Vault.open_with_password(data_dir, "pw", lock_wait=0.2)
+    else:
+        Vault.open_with_password(data_dir, "pw").close()
+        (data_dir / name).unlink()
+        make(data_dir / name)
+        with (
+            pytest.raises(VaultError) as info,
+            Vault.open_with_password(data_dir, "pw", lock_wait=0.2) as v,
+        ):
+            v.add(Entry(secret=SECRET, issuer="X"))
+    assert words in _one_line(info.value)
+
+
+def test_a_temp_file_that_is_a_directory_is_left_alone(data_dir: Path) -> None:
+    Vault.open_with_password(data_dir, "pw").close()
+    odd = data_dir / ".vault.json.0badf00d.tmp"
+    odd.mkdir()
+    stale = data_dir / ".vault.json.deadbeef.tmp"
+    stale.write_bytes(b"half a save")
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(Entry(secret=SECRET, issuer="Fine"))
+    assert odd.is_dir() and not stale.exists()
+
+
+def _with_content(data_dir: Path, content: bytes) -> None:
+    """Replace the vault's content, encrypted with its real key and header."""
+    import base64
+    import json
+
+    from desktop_app.vault import crypto
+    from desktop_app.vault.store import PREVIOUS_FILE, VAULT_FILE
+
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(Entry(secret=SECRET, issuer="A"))
+        key, header = v._key, dict(v._header)
+    nonce, ct = crypto.seal(key, content, Vault._aad(header))
+    doc = {
+        **header,
+        "nonce": base64.b64encode(nonce).decode(),
+        "ciphertext": base64.b64encode(ct).decode(),
+    }
+    (data_dir / VAULT_FILE).write_text(json.dumps(doc))
+    (data_dir / PREVIOUS_FILE).unlink()
+
+
+def _entry_json(**changes: object) -> dict:
+    return {**Entry(secret=SECRET, issuer="A").to_dict(), **changes}
+
+
+@pytest.mark.parametrize(
+    "content,words",
+    [
+        (lambda: {"entries": [_entry_json(order="3")]}, "order"),
+        (lambda: {"entries": [_entry_json(created="yesterday")]}, "creation time"),
+        (lambda: {"entries": [_entry_json(created=float("nan"))]}, "creation time"),
+        (lambda: {"entries": [_entry_json(digits="6")]}, "digits"),
+        (lambda: {"entries": [_entry_json(uuid=7)]}, "id"),
+        (
+            lambda: {"entries": [_entry_json(uuid="same"), _entry_json(uuid="same")]},
+            "id of another",
+        ),
+        (lambda: {"entries": ["not an object"]}, "not an object"),
+        (lambda: {"entries": {"a": 1}}, "no list"),
+        (lambda: [1, 2], "no list"),
+    ],
+)
+def test_odd_content_with_the_real_key_is_one_line(data_dir: Path, content, words) -> None:
+    import json
+
+    from desktop_app.errors import VaultError
+
+    _with_content(data_dir, json.dumps(content()).encode())
+    with pytest.raises(VaultError) as info:
+        Vault.open_with_password(data_dir, "pw")
+    assert words in _one_line(info.value)
+
+
+def test_content_nested_deep_is_one_line(data_dir: Path) -> None:
+    from desktop_app.errors import VaultError
+
+    depth = 100_000
+    _with_content(data_dir, b'{"entries": [], "x": ' + b"[" * depth + b"]" * depth + b"}")
+    with pytest.raises(VaultError) as info:
+        Vault.open_with_password(data_dir, "pw")
+    assert "nested too deeply" in _one_line(info.value)
+
+
+def test_too_many_accounts_in_the_content_is_refused(data_dir: Path, monkeypatch) -> None:
+    import json
+
+    from desktop_app.errors import VaultError
+    from desktop_app.vault import store
+
+    monkeypatch.setattr(store, "MAX_ACCOUNTS", 3)
+    entries = [Entry(secret=SECRET, issuer=f"I{i}").to_dict() for i in range(4)]
+    _with_content(data_dir, json.dumps({"entries": entries}).encode())
+    with pytest.raises(VaultError) as info:
+        Vault.open_with_password(data_dir, "pw")
+    assert "more than the 3" in _one_line(info.value)
+
+
+def test_a_save_beyond_the_account_cap_changes_nothing(data_dir: Path, monkeypatch) -> None:
+    from desktop_app.errors import VaultError
+    from desktop_app.vault import MAX_ACCOUNTS, store
+    from desktop_app.vault.store import VAULT_FILE
+
+    assert MAX_ACCOUNTS == 50_000
+    monkeypatch.setattr(store, "MAX_ACCOUNTS", 5)
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add_many([Entry(secret=SECRET, issuer=f"I{i}") for i in range(4)])
+        before = (data_dir / VAULT_FILE).read_bytes()
+        with pytest.raises(VaultError) as info:
+            v.add_many([Entry(secret=SECRET, issuer=f"J{i}") for i in range(2)])
+        assert "at most 5 accounts" in _one_line(info.value)
+        assert len(v) == 4 and (data_dir / VAULT_FILE).read_bytes() == before
+    with Vault.open_with_password(data_dir, "pw") as v:
+        assert len(v) == 4
+
+
+def test_a_save_beyond_the_size_cap_is_refused_before_the_rename(
+    data_dir: Path, monkeypatch
+) -> None:
+    """The 200,000-line import of issue 23 wrote a vault the next command refused: the size a
+    save would write is checked first, and nothing changes."""
+    from desktop_app.errors import VaultError
+    from desktop_app.vault import store
+    from desktop_app.vault.store import VAULT_FILE
+
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(Entry(secret=SECRET, issuer="Small"))
+        size = (data_dir / VAULT_FILE).stat().st_size
+        before = (data_dir / VAULT_FILE).read_bytes()
+        monkeypatch.setattr(store, "MAX_VAULT_BYTES", size + 200)
+        with pytest.raises(VaultError) as info:
+            v.add(Entry(secret=SECRET, issuer="Big", note="x" * 2000))
+        assert "larger than" in _one_line(info.value)
+        assert [e.issuer for e in v.entries()] == ["Small"]
+    assert (data_dir / VAULT_FILE).read_bytes() == before
+    assert not list(data_dir.glob(".vault.json.*.tmp"))
+
+
+def test_a_refused_vault_falls_back_to_its_previous_generation(data_dir: Path) -> None:
+    from desktop_app.vault.store import PREVIOUS_FILE, VAULT_FILE
+
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(Entry(secret=SECRET, issuer="Before"))
+        v.add(Entry(secret=SECRET, issuer="Last"))
+    assert (data_dir / PREVIOUS_FILE).is_file()
+    with open(data_dir / VAULT_FILE, "r+b") as fh:  # the current file is refused
+        fh.truncate(100)
+    with Vault.open_with_password(data_dir, "pw") as v:
+        assert [e.issuer for e in v.entries()] == ["Before"]  # the previous save
+        assert v.notice is not None and PREVIOUS_FILE in _one_line(Exception(v.notice))
+        v.add(Entry(secret=SECRET, issuer="Again"))
+    refused = data_dir / f"{VAULT_FILE}.refused"
+    assert refused.stat().st_size == 100  # kept, never deleted
+    with Vault.open_with_password(data_dir, "pw") as v:
+        assert [e.issuer for e in v.entries()] == ["Before", "Again"] and v.notice is None
+
+
+def test_a_wrong_password_does_not_fall_back(data_dir: Path) -> None:
+    from desktop_app.errors import WrongPasswordError
+
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(Entry(secret=SECRET, issuer="A"))
+    with pytest.raises(WrongPasswordError) as info:
+        Vault.open_with_password(data_dir, "not it")
+    assert str(info.value) == "Wrong password, or the file was changed."

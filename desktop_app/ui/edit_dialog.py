@@ -130,17 +130,19 @@ class EditDialog(QDialog):
         if not issuer and not name:
             self._error(self.tr("Issuer: enter the service name (issuer) or the account name."))
             return
-        changes: dict[str, object] = {
+        fields: dict[str, object] = {
             "issuer": issuer,
             "name": name,
             "group": self.group_edit.text().strip(),
             "note": self.note_edit.text().strip(),
         }
         if self.counter_spin is not None:
-            changes["counter"] = self.counter_spin.value()
+            fields["counter"] = self.counter_spin.value()
+        # Only what the person changed since the dialog opened: the vault applies it to the
+        # account as it is now, so a change another process made meanwhile is kept.
+        changes = {k: v for k, v in fields.items() if getattr(self.entry, k) != v}
         try:
-            current = self.vault.get(self.entry.uuid)
-            updated = self.vault.update(current.with_changes(**changes))
+            updated = self.vault.update(self.entry.with_changes(**changes), base=self.entry)
         except OtpError as exc:
             self._error(field_message(exc))
             return

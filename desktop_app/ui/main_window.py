@@ -50,6 +50,7 @@ from desktop_app.ui.controllers.list_actions import ListActions
 from desktop_app.ui.controllers.locking import LockController
 from desktop_app.ui.controllers.pages import Pages, demo_banner
 from desktop_app.ui.controllers.port import open_vault
+from desktop_app.ui.controllers.vault_watch import VaultWatch
 from desktop_app.ui.geometry import fit_to_screen, restore_geometry, save_geometry
 from desktop_app.ui.i18n import sentence
 from desktop_app.ui.main_actions import ActionState, MainActions
@@ -213,6 +214,9 @@ class MainWindow(QMainWindow):
         locking.locked.connect(self._after_lock)
         locking.unlocked.connect(self._after_unlock)
         self._attach_vault()
+        # another process's save (a command, another window) reaches the list within a second
+        self.vault_watch = VaultWatch(self, lambda: self.services.vault, services.paths.data_dir)
+        self.vault_watch.failed.connect(self.pages.notice)
         self._apply_all_settings()
         restore_geometry(self, self.settings)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

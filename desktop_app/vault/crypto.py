@@ -132,4 +132,5 @@ def unwrap_key(
     try:
         return AESGCM(params.derive(password)).decrypt(nonce, wrapped, aad)
     except (InvalidTag, ValueError):
-        raise WrongPasswordError("Wrong password.") from None
+        # The tag cannot tell a wrong password from a changed salt, nonce or wrapped key.
+        raise WrongPasswordError("Wrong password, or the file was changed.") from None

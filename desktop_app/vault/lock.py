@@ -1,21 +1,24 @@
-"""An exclusive lock on a file, held while a vault is open.
+"""An exclusive lock on a file, held for one read-change-write of the vault (never while it is
+merely open).
 
-A second process waits for it (``wait`` seconds, polling), is told once when the wait gets long,
-and then gets :class:`~desktop_app.errors.VaultBusyError`. The lock file is private (0600).
+A second writer waits for it (``wait`` seconds, polling), is told once when the wait gets long,
+and then gets :class:`~desktop_app.errors.VaultBusyError`. The lock file is private (0600); one
+that is not a regular file (a directory, a FIFO) is refused with one line.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from desktop_app.errors import VaultBusyError
+from desktop_app.errors import VaultBusyError, VaultError
 
-#: how long a second writer waits for the vault
+#: how long a writer waits for another's save (a save takes milliseconds; this is for a stuck one)
 LOCK_WAIT_SECONDS = 10.0
 #: when the waiting one is told that it waits
 LOCK_NOTICE_AFTER = 1.0
@@ -49,7 +52,19 @@ class FileLock:
     def acquire(self, wait: float = 0.0, on_wait: LockWaitNotice | None = None) -> None:
         """Take the lock, waiting up to ``wait`` seconds; ``on_wait(message)`` is called once
         when the lock is still taken after :data:`LOCK_NOTICE_AFTER` seconds."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(self.path, flags, 0o600)
+        except OSError as exc:
+            raise VaultError(
+                f"The vault's lock file ({self.path.name}) cannot be opened: {exc.strerror}. "
+                "Move it away."
+            ) from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise VaultError(
+                f"The vault's lock file ({self.path.name}) is not a regular file; move it away."
+            )
         fh = os.fdopen(fd, "r+b")
         try:
             if os.name == "posix":
@@ -61,7 +76,7 @@ class FileLock:
                 if waited >= wait:
                     raise VaultBusyError(
                         "The vault is in use by another Desktop Authenticator (window or "
-                        "command). Close it, or try again in a moment."
+                        "command) whose save has not finished; try again in a moment."
                     )
                 if not told and waited >= LOCK_NOTICE_AFTER and on_wait is not None:
                     told = True

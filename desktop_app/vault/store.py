@@ -7,9 +7,10 @@ File (JSON, schema version ``VERSION``)::
            | {"type": "password", "kdf": "scrypt", "n", "r", "p", "salt", "nonce", "wrapped_key"},
      "nonce": "<b64>", "ciphertext": "<b64>"}
 
-The plaintext is ``{"entries": [...]}``. The random 256-bit key is held either in the OS keyring
-(one keyring read when the vault opens, whatever the number of accounts) or wrapped by a password
-with scrypt. There is exactly one key slot.
+The plaintext is ``{"entries": [...]}`` plus any other top-level keys (kept as read, see
+:class:`Content`). The random 256-bit key is held either in the OS keyring (one keyring read when
+the vault opens, whatever the number of accounts) or wrapped by a password with scrypt. There is
+exactly one key slot.
 
 Authentication (version 2): the content's associated data is the whole header -- format, version,
 vault id and the key slot (canonical JSON), so a changed slot (scrypt parameters, salt, wrapped
@@ -19,26 +20,46 @@ refused before scrypt runs (:mod:`desktop_app.vault.crypto`); the message says t
 modified. Version 1 files (the slot outside the associated data) are read and written as
 version 2 at the next save.
 
-Writes are atomic: temp file in the same folder, fsync, rename, fsync of the folder. An exclusive
-lock file guards against a second writer, which waits for it (then VaultBusyError). A password
-vault's key is derived before the lock is taken, so the lock is held only to read and save.
+Several writers, one file (the window, terminal commands, the sync merge): nobody holds the vault
+while it is open. Every change is one *transaction*: take the lock file (held for this one
+read-change-write only), re-read the file when another process wrote it since this one last read
+or wrote it, apply the change to that fresh content (so the other writer's changes are kept),
+write atomically (temp file in the same folder, fsync, rename, fsync of the folder), release.
+Reading needs no lock: a rename replaces the file whole. :meth:`Vault.refresh` picks up another
+process's write; :meth:`Vault.file_changed` tells cheaply whether there is one.
+:meth:`Vault.transact` is the hook for a change of the whole content (the sync merge).
+
+Before a save replaces the file, the file it replaces is kept as ``vault.json.prev``; opening
+falls back to it (with :attr:`Vault.notice`) when the current file is refused. A save that would
+make a file this app refuses to open (over :data:`MAX_ACCOUNTS` accounts or
+:data:`MAX_VAULT_BYTES`) is refused instead, and nothing changes.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
+import hashlib
 import json
 import logging
+import math
 import os
 import secrets
+import stat
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from desktop_app.errors import KeyringUnavailableError, OtpError, VaultError
+from desktop_app.errors import (
+    KeyringUnavailableError,
+    OtpError,
+    VaultBusyError,
+    VaultError,
+    WrongPasswordError,
+)
 from desktop_app.otp.model import Entry, new_uuid
 from desktop_app.vault import lock as lock_module
 from desktop_app.vault.crypto import (
@@ -61,9 +82,16 @@ FORMAT = "desktop-authenticator-vault"
 VERSION = 2
 READABLE_VERSIONS = (1, 2)
 VAULT_FILE = "vault.json"
+#: the file a save replaced: opening falls back to it when the current one is refused
+PREVIOUS_FILE = "vault.json.prev"
 LOCK_FILE = "vault.lock"
 #: 10,000 accounts take about 4 MB; anything far larger is not a vault this app wrote.
 MAX_VAULT_BYTES = 64 * 2**20
+#: the most accounts a vault holds (an import adds at most ``importers.base.MAX_ENTRIES``)
+MAX_ACCOUNTS = 50_000
+#: the first bytes of the file, compared to tell a rewrite whose size and time look the same
+#: (they hold the content's nonce, new at every save)
+_PREFIX_BYTES = 4096
 _SLOT_KEYS = {
     "keyring": {"type", "item"},
     "password": {"type", "kdf", "n", "r", "p", "salt", "nonce", "wrapped_key"},
@@ -111,8 +139,13 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+def atomic_write(
+    path: Path, data: bytes, before_rename: Callable[[], None] | None = None
+) -> os.stat_result:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file; returns
+    the new file's status (taken before the rename, so nobody else's file). ``before_rename()``
+    runs once the data is durable, just before the rename (the vault keeps its previous
+    generation there)."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
@@ -120,11 +153,35 @@ def atomic_write(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+            written = os.fstat(fh.fileno())
+        if before_rename is not None:
+            before_rename()
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+    return written
+
+
+def read_regular(path: Path, limit: int, what: str) -> tuple[bytes, os.stat_result]:
+    """At most ``limit + 1`` bytes of ``path`` and its status; refuses (one line) anything but a
+    regular file -- a FIFO is opened without blocking and never read, a directory never read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise VaultError(f"{what} cannot be read: {exc.strerror}.") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise VaultError(f"{what} ({path.name}) is not a regular file; move it away.")
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            return fh.read(limit + 1), st
+        except OSError as exc:
+            raise VaultError(f"{what} cannot be read: {exc.strerror}.") from None
 
 
 # --- entries -> JSON ---------------------------------------------------------------------------
@@ -169,39 +226,288 @@ def _slot_aad(version: int, params: ScryptParams) -> bytes:
     return _canonical([FORMAT, version, "password-slot", "scrypt", params.n, params.r, params.p])
 
 
+@dataclasses.dataclass
+class Content:
+    """The vault's plaintext: the accounts by uuid, and every other top-level key of it kept as
+    read (so that a version that knows more -- sync's tombstones and devices -- loses nothing
+    when this one saves)."""
+
+    entries: dict[str, Entry]
+    extra: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+#: ``change(fresh)``: the content to save, from the file's current content; None saves nothing
+ContentChange = Callable[[Content], Content | None]
+# internal changes edit ``fresh`` in place; ``before`` is the content this process had before
+# the re-read (what its caller saw). False: nothing to save.
+_Change = Callable[[Content, dict[str, Entry]], bool | None]
+
+_COMPARED_FIELDS = tuple(f.name for f in dataclasses.fields(Entry) if f.compare)
+
+
+def _ident(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 @dataclasses.dataclass(frozen=True)
-class _EarlyUnlock:
-    slot: dict[str, Any]
-    version: int
-    password: str
-    key: bytes
+class _FileMark:
+    """The file as this process last read or wrote it. Its status alone is not enough (a freed
+    inode comes back, timestamps are coarse): its first bytes hold the content's nonce, new at
+    every save, and its hash settles a changed status with unchanged bytes."""
+
+    ident: tuple[int, int, int, int]
+    prefix: bytes
+    digest: bytes
+
+    @classmethod
+    def of(cls, data: bytes, st: os.stat_result) -> _FileMark:
+        return cls(_ident(st), data[:_PREFIX_BYTES], hashlib.sha256(data).digest())
+
+
+def _damaged(detail: str) -> VaultError:
+    return VaultError(f"The vault's content is damaged ({detail}).")
+
+
+def _stored_entry(number: int, data: Any) -> Entry:
+    """An entry of the vault's content, checked like an import's (one line when it is not)."""
+    if not isinstance(data, dict):
+        raise _damaged(f"account {number} is not an object")
+    try:
+        entry = Entry.from_dict(data)
+    except OtpError as exc:
+        raise _damaged(f"account {number}: {exc}") from None
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise _damaged(f"account {number}: {type(exc).__name__}") from None
+    if type(entry.order) is not int:
+        raise _damaged(f"account {number}: its order is not a whole number")
+    created = entry.created
+    if type(created) not in (int, float) or not math.isfinite(created):
+        raise _damaged(f"account {number}: its creation time is not a number")
+    if not isinstance(entry.uuid, str) or not 0 < len(entry.uuid) <= 64:
+        raise _damaged(f"account {number}: its id is not text")
+    return entry
+
+
+def _content_from(plaintext: bytes) -> Content:
+    try:
+        body = json.loads(plaintext)
+    except RecursionError:
+        raise _damaged("nested too deeply") from None
+    except ValueError:
+        raise _damaged("not JSON") from None
+    if not isinstance(body, dict) or not isinstance(body.get("entries"), list):
+        raise _damaged("no list of accounts")
+    stored = body["entries"]
+    if len(stored) > MAX_ACCOUNTS:
+        raise VaultError(
+            f"The vault holds {len(stored):,} accounts, more than the {MAX_ACCOUNTS:,} this app "
+            "keeps; it is not one this app wrote."
+        )
+    entries: dict[str, Entry] = {}
+    for number, data in enumerate(stored, 1):
+        entry = _stored_entry(number, data)
+        if entry.uuid in entries:
+            raise _damaged(f"account {number} has the id of another")
+        entries[entry.uuid] = entry
+    return Content(entries, {k: v for k, v in body.items() if k != "entries"})
+
+
+def _edited(base: Entry | None, ours: Entry, fresh: Entry | None) -> Entry:
+    """``ours`` (the caller's edit of ``base``) applied to ``fresh`` (the entry as another
+    process left it): the fields the caller changed from ``fresh``'s, the others as they are
+    now. An edit of an account deleted meanwhile brings it back."""
+    if fresh is None or base is None or fresh is base:
+        return ours
+    changes = {
+        name: getattr(ours, name)
+        for name in _COMPARED_FIELDS
+        if getattr(ours, name) != getattr(base, name)
+    }
+    return fresh.with_changes(**changes) if changes else fresh
+
+
+def _keep_previous(path: Path, refused: bool) -> None:
+    """The file about to be replaced becomes ``vault.json.prev`` (a hard link: no copy); a
+    refused one is moved aside instead, so that the previous generation stays one that
+    opens."""
+    if refused:
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(path, path.parent / f"{VAULT_FILE}.refused")
+        return
+    previous = path.parent / PREVIOUS_FILE
+    staged = path.parent / f".{PREVIOUS_FILE}.{secrets.token_hex(4)}.tmp"
+    try:
+        os.link(path, staged)
+    except FileNotFoundError:
+        return  # the first save
+    except OSError:  # no hard links here (some network and FUSE file systems): a copy
+        try:
+            raw, _ = read_regular(path, MAX_VAULT_BYTES, "The vault file")
+        except (OSError, VaultError):
+            return
+        atomic_write(previous, raw)
+        return
+    try:
+        os.replace(staged, previous)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+
+
+# --- the file format ----------------------------------------------------------------------
+
+
+def _remove_stale_temp_files(data_dir: Path) -> None:
+    """Temp files a killed writer left -- only while nobody writes (a live writer's temp
+    file is not stale: the lock is tried, not waited for)."""
+    lock = FileLock(data_dir / LOCK_FILE)
+    try:
+        lock.acquire(wait=0)
+    except VaultBusyError:
+        return
+    try:
+        for stale in data_dir.glob(f".{VAULT_FILE}.*.tmp"):
+            if stale.is_symlink() or stale.is_file():
+                stale.unlink(missing_ok=True)
+            else:
+                log.warning("left %s alone: it is not a file", stale.name)
+    finally:
+        lock.release()
+
+
+def _password_slot(key: bytes, password: str, vault_id: str) -> dict[str, Any]:
+    params = ScryptParams.fresh()
+    nonce, wrapped = wrap_key(key, password, params, _slot_aad(VERSION, params))
+    return {
+        "type": "password",
+        "kdf": "scrypt",
+        "n": params.n,
+        "r": params.r,
+        "p": params.p,
+        "salt": params.salt.hex(),
+        "nonce": nonce.hex(),
+        "wrapped_key": wrapped.hex(),
+    }
+
+
+def _unwrap(slot: dict[str, Any], version: int, password: str) -> bytes:
+    params = _slot_params(slot)
+    aad = _slot_aad(version, params)
+    return unwrap_key(_unhex(slot["wrapped_key"]), _unhex(slot["nonce"]), password, params, aad)
+
+
+def _keyring_key(slot: dict[str, Any], keystore: KeyStore | None) -> bytes:
+    if keystore is None or not keystore.available():
+        raise KeyringUnavailableError(
+            "The vault's key is kept in the OS keyring, but no keyring is available. "
+            "Start your desktop's keyring (Secret Service) and try again."
+        )
+    stored = keystore.get(str(slot["item"]))
+    if stored is None:
+        raise VaultError(
+            "The vault's key is missing from the OS keyring, so the vault cannot be "
+            "opened. Restore it from a backup."
+        )
+    try:
+        key = _unb64(stored)
+    except VaultError:
+        key = b""
+    if len(key) != KEY_BYTES:
+        raise VaultError("The vault's key in the OS keyring is damaged.")
+    return key
+
+
+def _read_raw(path: Path) -> tuple[bytes, os.stat_result]:
+    try:
+        raw, st = read_regular(path, MAX_VAULT_BYTES, "The vault file")
+    except FileNotFoundError:
+        raise VaultError("The vault file is gone.") from None
+    if len(raw) > MAX_VAULT_BYTES:
+        raise VaultError(
+            f"The vault file is larger than {MAX_VAULT_BYTES // 2**20} MB; "
+            "it is not one this app wrote."
+        )
+    return raw, st
+
+
+def _parse_doc(raw: bytes) -> dict[str, Any]:
+    try:
+        doc = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise VaultError("The vault file is damaged (not JSON).") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise VaultError("This is not a Desktop Authenticator vault file.")
+    version = doc.get("version")
+    if type(version) is not int or version not in READABLE_VERSIONS:
+        shown = repr(version)[:20]
+        raise VaultError(
+            f"The vault file has version {shown}; this app reads versions "
+            f"{', '.join(map(str, READABLE_VERSIONS))}. Update the app."
+        )
+    vault_id = doc.get("vault_id")
+    if not isinstance(vault_id, str) or len(vault_id) > 64:
+        raise VaultError("The vault file is damaged (no vault id).")
+    if not (isinstance(doc.get("nonce"), str) and isinstance(doc.get("ciphertext"), str)):
+        raise VaultError("The vault file is damaged (its content is missing).")
+    if "slots" in doc:
+        raise VaultError(f"{MODIFIED}: it names more than one key slot.")
+    _check_slot(doc.get("slot"), vault_id)
+    return doc
+
+
+def _aad(header: dict[str, Any]) -> bytes:
+    if header["version"] == 1:
+        return json.dumps(
+            [header["format"], header["version"], header["vault_id"]], separators=(",", ":")
+        ).encode()
+    return _canonical([header["format"], header["version"], header["vault_id"], header["slot"]])
 
 
 class Vault:
-    """The open vault. Thread-safe; every change is saved before the call returns."""
+    """The open vault. Thread-safe; every change is saved before the call returns, through the
+    lock file and merged with what other processes wrote (see the module's docstring)."""
+
+    # the file format's parts, for the methods below and for tests
+    _aad = staticmethod(_aad)
+    _password_slot = staticmethod(_password_slot)
+    _unwrap = staticmethod(_unwrap)
+    _parse_doc = staticmethod(_parse_doc)
+    _read_raw = staticmethod(_read_raw)
+    _keyring_key = staticmethod(_keyring_key)
 
     def __init__(
         self,
         data_dir: Path,
         key: bytes,
         header: dict[str, Any],
-        entries: list[Entry],
-        lock: FileLock,
+        content: Content,
         keystore: KeyStore | None,
+        *,
+        mark: _FileMark | None = None,
+        lock_wait: float | None = None,
+        on_lock_wait: LockWaitNotice | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.path = data_dir / VAULT_FILE
         self._key = key
         self._header = header
-        self._entries: dict[str, Entry] = {e.uuid: e for e in entries}
-        self._lock = lock
+        self._entries: dict[str, Entry] = content.entries
+        self._extra: dict[str, Any] = content.extra
         self._keystore = keystore
         self._mutex = threading.RLock()
         self._listeners: list[Callable[[], None]] = []
         # uuid -> (entry, its JSON): an unchanged entry is not serialised again on the next save
         self._records: dict[str, tuple[Entry, str]] = {}
+        self._mark = mark
+        # the status of a current file that was refused (the vault was opened from the previous
+        # one): it is moved aside, not kept as the previous generation, by the next save
+        self._refused: tuple[int, int, int, int] | None = None
+        self._lock_wait = lock_module.LOCK_WAIT_SECONDS if lock_wait is None else lock_wait
+        self._on_lock_wait = on_lock_wait
         #: the format version the file had when it was opened (older ones are rewritten on save)
         self.file_version = int(header.get("version", VERSION))
+        #: one line for the person when the vault was opened from its previous generation
+        self.notice: str | None = None
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -223,34 +529,25 @@ class Vault:
         """Open the vault in ``data_dir``, creating it when absent.
 
         A new vault keeps its key in the OS keyring when one works (``prefer="auto"``), else asks
-        ``password_provider(True)`` for a password. When another process holds the vault, waits up
-        to ``lock_wait`` seconds (default :data:`~desktop_app.vault.lock.LOCK_WAIT_SECONDS`;
-        ``on_lock_wait(message)`` is called once after about a second),
-        then raises :class:`~desktop_app.errors.VaultBusyError`. Raises :class:`VaultError`
-        subclasses.
+        ``password_provider(True)`` for a password. Opening takes no lock; each later change
+        takes the lock file for its own save, waiting up to ``lock_wait`` seconds (default
+        :data:`~desktop_app.vault.lock.LOCK_WAIT_SECONDS`; ``on_lock_wait(message)`` is called
+        once after about a second) for another process's save, then raises
+        :class:`~desktop_app.errors.VaultBusyError`. Raises :class:`VaultError` subclasses.
         """
         data_dir = Path(data_dir)
         from desktop_app.paths import private_dir
 
         private_dir(data_dir)
-        # A password vault's key is derived (scrypt, the slow part) and the password asked for
-        # before the lock is taken, so that parallel writers hold it only to read and save.
-        early = cls._unlock_early(data_dir / VAULT_FILE, password_provider)
-        lock = FileLock(data_dir / LOCK_FILE)
-        lock.acquire(
-            wait=lock_module.LOCK_WAIT_SECONDS if lock_wait is None else lock_wait,
-            on_wait=on_lock_wait,
-        )
-        try:
-            path = data_dir / VAULT_FILE
-            for stale in data_dir.glob(f".{VAULT_FILE}.*.tmp"):  # left by a killed writer
-                stale.unlink(missing_ok=True)
-            if path.exists():
-                return cls._open_existing(data_dir, lock, keystore, password_provider, early)
-            return cls._create(data_dir, lock, keystore, password_provider, prefer)
-        except BaseException:
-            lock.release()
-            raise
+        opts: dict[str, Any] = {"lock_wait": lock_wait, "on_lock_wait": on_lock_wait}
+        _remove_stale_temp_files(data_dir)
+        path = data_dir / VAULT_FILE
+        if not (path.exists() or path.is_symlink()):
+            created = _create(cls, data_dir, keystore, password_provider, prefer, opts)
+            if created is not None:
+                return created
+            # another process created it meanwhile: open that one
+        return _open_existing(cls, data_dir, keystore, password_provider, opts)
 
     @classmethod
     def open_with_password(cls, data_dir: Path, password: str, **kwargs: Any) -> Vault:
@@ -263,204 +560,156 @@ class Vault:
             **kwargs,
         )
 
-    @classmethod
-    def _create(
-        cls,
-        data_dir: Path,
-        lock: FileLock,
-        keystore: KeyStore | None,
-        password_provider: PasswordProvider | None,
-        prefer: str,
-    ) -> Vault:
-        vault_id = new_uuid()
-        key = new_key()
-        header: dict[str, Any] = {"format": FORMAT, "version": VERSION, "vault_id": vault_id}
-        use_keyring = prefer != "password" and keystore is not None and keystore.available()
-        if prefer == "keyring" and not use_keyring:
-            raise KeyringUnavailableError("No working OS keyring was found.")
-        if use_keyring:
-            assert keystore is not None
-            item = f"vault-key:{vault_id}"
-            try:
-                keystore.set(item, _b64(key))
-            except KeyringUnavailableError:
-                if prefer == "keyring" or password_provider is None:
-                    raise
-                use_keyring = False
-            else:
-                header["slot"] = {"type": "keyring", "item": item}
-        if not use_keyring:
-            if password_provider is None:
-                raise KeyringUnavailableError(
-                    "No working OS keyring was found; the vault needs a password."
-                )
-            password = password_provider(True)
-            if not password:
-                raise VaultError("A vault password is needed to create the vault.")
-            header["slot"] = cls._password_slot(key, password, vault_id)
-        vault = cls(data_dir, key, header, [], lock, keystore)
-        vault._save()
-        return vault
+    # --- other writers ---------------------------------------------------------------------
 
-    @staticmethod
-    def _password_slot(key: bytes, password: str, vault_id: str) -> dict[str, Any]:
-        params = ScryptParams.fresh()
-        nonce, wrapped = wrap_key(key, password, params, _slot_aad(VERSION, params))
-        return {
-            "type": "password",
-            "kdf": "scrypt",
-            "n": params.n,
-            "r": params.r,
-            "p": params.p,
-            "salt": params.salt.hex(),
-            "nonce": nonce.hex(),
-            "wrapped_key": wrapped.hex(),
-        }
-
-    @staticmethod
-    def _unwrap(slot: dict[str, Any], version: int, password: str) -> bytes:
-        params = _slot_params(slot)
-        aad = _slot_aad(version, params)
-        return unwrap_key(_unhex(slot["wrapped_key"]), _unhex(slot["nonce"]), password, params, aad)
-
-    @classmethod
-    def _unlock_early(
-        cls, path: Path, password_provider: PasswordProvider | None
-    ) -> _EarlyUnlock | None:
-        """Before the lock: the password and the key of an existing password vault (None for a
-        keyring vault, no vault, or a file whose error is then reported under the lock)."""
-        if password_provider is None or not path.exists():
-            return None
+    def _changed_file(self) -> tuple[bytes, os.stat_result] | None:
+        """The file's bytes when another process wrote it since this one read or wrote it."""
         try:
-            doc = cls._read_doc(path)
-        except VaultError:
-            return None
-        slot = doc["slot"]
-        if slot["type"] != "password":
-            return None
-        password = password_provider(False)
-        if password is None:
-            raise VaultError("The vault stays locked: no password was given.")
-        key = cls._unwrap(slot, doc["version"], password)
-        return _EarlyUnlock(slot, doc["version"], password, key)
-
-    @classmethod
-    def _open_existing(
-        cls,
-        data_dir: Path,
-        lock: FileLock,
-        keystore: KeyStore | None,
-        password_provider: PasswordProvider | None,
-        early: _EarlyUnlock | None = None,
-    ) -> Vault:
-        doc = cls._read_doc(data_dir / VAULT_FILE)
-        version: int = doc["version"]
-        vault_id: str = doc["vault_id"]
-        slot = doc["slot"]
-        password: str | None = None
-        if slot["type"] == "keyring":
-            if keystore is None or not keystore.available():
-                raise KeyringUnavailableError(
-                    "The vault's key is kept in the OS keyring, but no keyring is available. "
-                    "Start your desktop's keyring (Secret Service) and try again."
-                )
-            stored = keystore.get(str(slot["item"]))
-            if stored is None:
-                raise VaultError(
-                    "The vault's key is missing from the OS keyring, so the vault cannot be "
-                    "opened. Restore it from a backup."
-                )
-            try:
-                key = _unb64(stored)
-            except VaultError:
-                key = b""
-            if len(key) != KEY_BYTES:
-                raise VaultError("The vault's key in the OS keyring is damaged.")
-        elif early is not None and (early.slot, early.version) == (slot, version):
-            password, key = early.password, early.key  # unchanged since it was read unlocked
-        else:
-            if password_provider is None:
-                raise VaultError("The vault is protected by a password.")
-            _slot_params(slot)  # refuse a modified slot before asking for a password
-            # the slot changed meanwhile (another process set a new one): same password again
-            password = early.password if early is not None else password_provider(False)
-            if password is None:
-                raise VaultError("The vault stays locked: no password was given.")
-            key = cls._unwrap(slot, version, password)
-        header = {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
-        plaintext = open_sealed(
-            key, _unb64(doc["nonce"]), _unb64(doc["ciphertext"]), cls._aad(header)
-        )
-        try:
-            body = json.loads(plaintext)
-            entries = [Entry.from_dict(d) for d in body["entries"]]
-        except (ValueError, KeyError, TypeError, AttributeError, OtpError) as exc:
-            raise VaultError(f"The vault's content is damaged ({type(exc).__name__}).") from None
-        if version != VERSION:
-            # Migrate: the next save writes the current version (with a re-wrapped password slot).
-            header["version"] = VERSION
-            if password is not None:
-                header["slot"] = cls._password_slot(key, password, vault_id)
-        vault = cls(data_dir, key, header, entries, lock, keystore)
-        vault.file_version = version
-        return vault
-
-    @staticmethod
-    def _read_doc(path: Path) -> dict[str, Any]:
-        try:
-            with open(path, "rb") as fh:
-                raw = fh.read(MAX_VAULT_BYTES + 1)
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None  # deleted: the next save writes it again, with every account
         except OSError as exc:
             raise VaultError(f"The vault file cannot be read: {exc.strerror}.") from None
-        if len(raw) > MAX_VAULT_BYTES:
-            raise VaultError(
-                f"The vault file is larger than {MAX_VAULT_BYTES // 2**20} MB; "
-                "it is not one this app wrote."
-            )
-        try:
-            doc = json.loads(raw)
-        except (ValueError, RecursionError):
-            raise VaultError("The vault file is damaged (not JSON).") from None
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise VaultError("This is not a Desktop Authenticator vault file.")
-        version = doc.get("version")
-        if type(version) is not int or version not in READABLE_VERSIONS:
-            shown = repr(version)[:20]
-            raise VaultError(
-                f"The vault file has version {shown}; this app reads versions "
-                f"{', '.join(map(str, READABLE_VERSIONS))}. Update the app."
-            )
-        vault_id = doc.get("vault_id")
-        if not isinstance(vault_id, str) or len(vault_id) > 64:
-            raise VaultError("The vault file is damaged (no vault id).")
-        if not (isinstance(doc.get("nonce"), str) and isinstance(doc.get("ciphertext"), str)):
-            raise VaultError("The vault file is damaged (its content is missing).")
-        if "slots" in doc:
-            raise VaultError(f"{MODIFIED}: it names more than one key slot.")
-        _check_slot(doc.get("slot"), vault_id)
-        return doc
+        ident = _ident(st)
+        if ident == self._refused:
+            return None
+        mark = self._mark
+        if mark is not None and ident == mark.ident:
+            head, _ = read_regular(self.path, _PREFIX_BYTES - 1, "The vault file")
+            if head == mark.prefix:
+                return None
+        raw, st = self._read_raw(self.path)
+        if mark is not None and hashlib.sha256(raw).digest() == mark.digest:
+            self._mark = dataclasses.replace(mark, ident=_ident(st))  # same bytes (a copy)
+            return None
+        return raw, st
 
-    @staticmethod
-    def _aad(header: dict[str, Any]) -> bytes:
-        if header["version"] == 1:
-            return json.dumps(
-                [header["format"], header["version"], header["vault_id"]], separators=(",", ":")
-            ).encode()
-        return _canonical([header["format"], header["version"], header["vault_id"], header["slot"]])
+    def _reload(self) -> bool:
+        """Take what another process wrote (caller holds the mutex); True when it changed."""
+        changed = self._changed_file()
+        if changed is None:
+            return False
+        raw, st = changed
+        doc = self._parse_doc(raw)
+        if doc["vault_id"] != self._header["vault_id"]:
+            raise VaultError(
+                "The vault file was replaced by another vault (another vault id); "
+                "nothing was merged."
+            )
+        header = {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
+        content = _content_from(
+            open_sealed(
+                self._key, _unb64(doc["nonce"]), _unb64(doc["ciphertext"]), self._aad(header)
+            )
+        )
+        if header["version"] != VERSION:  # an older app wrote it; the next save migrates it
+            header = {**header, "version": VERSION, "slot": self._header["slot"]}
+        self._header, self._entries, self._extra = header, content.entries, content.extra
+        self._mark = _FileMark.of(raw, st)
+        self._refused = None
+        return True
+
+    def file_changed(self) -> bool:
+        """Whether another process wrote the vault file since this one last read or wrote it
+        (a status call and a read of its first bytes; the whole file only when its status
+        changed). Call :meth:`refresh` to take the change."""
+        with self._mutex:
+            try:
+                return self._changed_file() is not None
+            except VaultError:
+                return True  # refresh() says what is wrong
+
+    def refresh(self) -> bool:
+        """Re-read the file when another process wrote it; True (and the listeners run) when
+        something changed. Raises :class:`VaultError` for a file it refuses (nothing changes)."""
+        with self._mutex:
+            changed = self._reload()
+        if changed:
+            self._notify()
+        return changed
+
+    def _file_lock(self) -> FileLock:
+        lock = FileLock(self.data_dir / LOCK_FILE)
+        lock.acquire(wait=self._lock_wait, on_wait=self._on_lock_wait)
+        return lock
+
+    def _transact(
+        self,
+        change: _Change,
+        header: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    ) -> None:
+        """One read-change-write under the lock file: re-read what another process wrote,
+        ``change(fresh, before)`` edits ``fresh`` in place (False: nothing to save), save.
+        ``header(current)`` gives a new header to save with. All or nothing."""
+        with self._mutex:
+            lock = self._file_lock()
+            try:
+                before = self._entries
+                reloaded = self._reload()
+                fresh = Content(dict(self._entries), dict(self._extra))
+                if change(fresh, before) is False and header is None:
+                    saved = False
+                else:
+                    old = (self._entries, self._extra, self._header)
+                    self._entries, self._extra = fresh.entries, fresh.extra
+                    if header is not None:
+                        self._header = header(self._header)
+                    try:
+                        self._save()
+                    except BaseException:
+                        self._entries, self._extra, self._header = old
+                        raise
+                    saved = True
+            finally:
+                lock.release()
+            if reloaded or saved:
+                self._notify()
+
+    def transact(self, change: ContentChange) -> None:
+        """A change of the whole content, merged with what other processes wrote: under the lock
+        file, ``change(fresh)`` gets the file's current content and returns the content to save
+        (None: nothing). This is where a whole-vault merge goes (sync:
+        ``merge(base, ours=fresh, theirs)``)."""
+
+        def whole(fresh: Content, _before: dict[str, Entry]) -> bool:
+            result = change(fresh)
+            if result is None:
+                return False
+            fresh.entries, fresh.extra = dict(result.entries), dict(result.extra)
+            return True
+
+        self._transact(whole)
+
+    def content(self) -> Content:
+        """A copy of the content as this process last read or wrote it."""
+        with self._mutex:
+            return Content(dict(self._entries), dict(self._extra))
 
     # --- state -----------------------------------------------------------------------------
+
+    @property
+    def vault_id(self) -> str:
+        return str(self._header["vault_id"])
 
     @property
     def mode(self) -> Mode:
         return "password" if self._header["slot"]["type"] == "password" else "keyring"
 
     def add_listener(self, callback: Callable[[], None]) -> None:
-        """``callback()`` runs after every successful save, in the saving thread."""
+        """``callback()`` runs after every successful save and after a change another process
+        wrote was read (:meth:`refresh`, or the re-read before a save), in that thread."""
         self._listeners.append(callback)
 
     def remove_listener(self, callback: Callable[[], None]) -> None:
         if callback in self._listeners:
             self._listeners.remove(callback)
+
+    def _notify(self) -> None:
+        for callback in list(self._listeners):
+            try:
+                callback()
+            except Exception:
+                log.exception("vault listener failed")
 
     def entries(self) -> list[Entry]:
         with self._mutex:
@@ -487,30 +736,25 @@ class Vault:
             return hits[0] if len(hits) == 1 else None
 
     # --- changes (each saved before returning; all or nothing) -----------------------------
-
-    def _commit(self, new_entries: dict[str, Entry]) -> None:
-        old = self._entries
-        self._entries = new_entries
-        try:
-            self._save()
-        except BaseException:
-            self._entries = old
-            raise
-        for callback in list(self._listeners):
-            try:
-                callback()
-            except Exception:
-                log.exception("vault listener failed")
+    # Each is an operation on the file's fresh content, so another process's changes are kept.
 
     def add(self, entry: Entry) -> Entry:
         return self.add_many([entry])[0]
 
     def add_many(self, entries: Sequence[Entry]) -> list[Entry]:
         """Add every entry in one save, or none. Entries go to the end of the custom order."""
-        with self._mutex:
-            new = dict(self._entries)
+        entries = list(entries)
+        added: list[Entry] = []
+
+        def change(fresh: Content, _before: dict[str, Entry]) -> bool:
+            added.clear()
+            new = fresh.entries
+            if len(new) + len(entries) > MAX_ACCOUNTS:
+                raise VaultError(
+                    f"A vault holds at most {MAX_ACCOUNTS:,} accounts; this one has "
+                    f"{len(new):,}, so {len(entries):,} more cannot be added. Nothing was added."
+                )
             next_order = max((e.order for e in new.values()), default=-1) + 1
-            added: list[Entry] = []
             for entry in entries:
                 if entry.uuid in new:
                     entry = entry.with_changes(uuid=new_uuid())
@@ -518,28 +762,55 @@ class Vault:
                 next_order += 1
                 new[entry.uuid] = entry
                 added.append(entry)
-            if added:
-                self._commit(new)
-            return added
+            return bool(added)
 
-    def update(self, entry: Entry) -> Entry:
-        return self.update_many([entry])[0]
+        if entries:
+            self._transact(change)
+        return added
 
-    def update_many(self, entries: Iterable[Entry]) -> list[Entry]:
-        with self._mutex:
-            new = dict(self._entries)
-            changed = list(entries)
-            for entry in changed:
-                if entry.uuid not in new:
+    def update(self, entry: Entry, base: Entry | None = None) -> Entry:
+        """Save an edit of an account: the fields in which ``entry`` differs from ``base`` (by
+        default the account as this process knew it) are applied to the account as it is in
+        the file now, so a concurrent change of another field is kept. Returns the result."""
+        return self.update_many([entry], {entry.uuid: base} if base is not None else None)[0]
+
+    def update_many(
+        self, entries: Iterable[Entry], bases: dict[str, Entry] | None = None
+    ) -> list[Entry]:
+        edits = list(entries)
+        result: list[Entry] = []
+
+        def change(fresh: Content, before: dict[str, Entry]) -> None:
+            result.clear()
+            for ours in edits:
+                base = (bases or {}).get(ours.uuid) or before.get(ours.uuid)
+                current = fresh.entries.get(ours.uuid)
+                if base is None and current is None:
                     raise VaultError("No such account.")
-                new[entry.uuid] = entry
-            self._commit(new)
-            return changed
+                merged = _edited(base, ours, current)
+                fresh.entries[ours.uuid] = merged
+                result.append(merged)
+
+        self._transact(change)
+        return result
+
+    def _change_one(self, uuid: str, edit: Callable[[Entry], Entry]) -> Entry:
+        result: list[Entry] = []
+
+        def change(fresh: Content, _before: dict[str, Entry]) -> None:
+            current = fresh.entries.get(uuid)
+            if current is None:
+                raise VaultError("No such account.")
+            fresh.entries[uuid] = edit(current)
+            result.append(fresh.entries[uuid])
+
+        self._transact(change)
+        return result[0]
 
     def set_meta(self, uuid: str, **values: str | None) -> Entry:
         """Set (or, with None, remove) meta annotations of one entry."""
-        with self._mutex:
-            entry = self.get(uuid)
+
+        def edit(entry: Entry) -> Entry:
             meta = dict(entry.meta)
             for k, v in values.items():
                 key = k.replace("__", ".")
@@ -547,35 +818,47 @@ class Vault:
                     meta.pop(key, None)
                 else:
                     meta[key] = v
-            return self.update(entry.with_changes(meta=meta))
+            return entry.with_changes(meta=meta)
+
+        return self._change_one(uuid, edit)
 
     def increment_counter(self, uuid: str) -> Entry:
-        """HOTP: advance the counter and save at once."""
-        with self._mutex:
-            entry = self.get(uuid)
-            return self.update(entry.with_changes(counter=entry.counter + 1))
+        """HOTP: advance the counter (as it is in the file now) and save at once."""
+        return self._change_one(uuid, lambda e: e.with_changes(counter=e.counter + 1))
 
     def remove(self, uuid: str) -> None:
         self.remove_many([uuid])
 
     def remove_many(self, uuids: Iterable[str]) -> None:
-        with self._mutex:
-            new = dict(self._entries)
-            for u in uuids:
-                if u not in new:
+        """Remove accounts; one another process removed already counts as removed."""
+        gone = list(uuids)
+
+        def change(fresh: Content, before: dict[str, Entry]) -> None:
+            for u in gone:
+                if u in fresh.entries:
+                    del fresh.entries[u]
+                elif u not in before:
                     raise VaultError("No such account.")
-                del new[u]
-            self._commit(new)
+
+        self._transact(change)
 
     def reorder(self, uuids: Sequence[str]) -> None:
         """Set the custom order: ``uuids`` first in that order, the rest after."""
-        with self._mutex:
-            rest = [e.uuid for e in self.entries() if e.uuid not in set(uuids)]
-            new = dict(self._entries)
-            for i, u in enumerate([*uuids, *rest]):
+        first = list(uuids)
+
+        def change(fresh: Content, _before: dict[str, Entry]) -> None:
+            new = fresh.entries
+            chosen = set(first)
+            rest = [
+                e.uuid
+                for e in sorted(new.values(), key=lambda e: (e.order, e.created))
+                if e.uuid not in chosen
+            ]
+            for i, u in enumerate([*first, *rest]):
                 if u in new:
                     new[u] = new[u].with_changes(order=i)
-            self._commit(new)
+
+        self._transact(change)
 
     # --- protection mode -------------------------------------------------------------------
 
@@ -583,33 +866,27 @@ class Vault:
         """Protect the vault with a password (and drop the key from the keyring)."""
         if not password:
             raise VaultError("The password must not be empty.")
-        with self._mutex:
-            old_slot = self._header["slot"]
-            self._header["slot"] = self._password_slot(
-                self._key, password, self._header["vault_id"]
-            )
-            try:
-                self._save()
-            except BaseException:
-                self._header["slot"] = old_slot
-                raise
-            if old_slot.get("type") == "keyring" and self._keystore is not None:
-                self._keystore.delete(str(old_slot["item"]))
+        slot = self._password_slot(self._key, password, self._header["vault_id"])  # scrypt
+        old_slot: dict[str, Any] = {}
+
+        def header(current: dict[str, Any]) -> dict[str, Any]:
+            old_slot.update(current["slot"])
+            return {**current, "slot": slot}
+
+        self._transact(lambda _f, _b: None, header)
+        if old_slot.get("type") == "keyring" and self._keystore is not None:
+            self._keystore.delete(str(old_slot["item"]))
 
     def use_keyring(self) -> None:
         """Keep the vault key in the OS keyring instead of behind a password."""
-        with self._mutex:
-            if self._keystore is None or not self._keystore.available():
-                raise KeyringUnavailableError("No working OS keyring was found.")
-            item = f"vault-key:{self._header['vault_id']}"
-            self._keystore.set(item, _b64(self._key))
-            old_slot = self._header["slot"]
-            self._header["slot"] = {"type": "keyring", "item": item}
-            try:
-                self._save()
-            except BaseException:
-                self._header["slot"] = old_slot
-                raise
+        if self._keystore is None or not self._keystore.available():
+            raise KeyringUnavailableError("No working OS keyring was found.")
+        item = f"vault-key:{self._header['vault_id']}"
+        self._keystore.set(item, _b64(self._key))
+        self._transact(
+            lambda _f, _b: None,
+            lambda current: {**current, "slot": {"type": "keyring", "item": item}},
+        )
 
     def check_password(self, password: str) -> bool:
         slot = self._header["slot"]
@@ -624,7 +901,10 @@ class Vault:
     # --- saving ----------------------------------------------------------------------------
 
     def _body(self) -> bytes:
-        """The plaintext: each entry serialised once and reused while it is unchanged."""
+        """The plaintext: each entry serialised once and reused while it is unchanged (entries
+        are immutable, so identity says unchanged). Joined by hand because the cached pieces
+        are already JSON; serialising 10,000 entries again at each save costs several times a
+        whole save (benchmarks/bench_vault.py)."""
         cache = self._records
         fresh: dict[str, tuple[Entry, str]] = {}
         parts: list[str] = []
@@ -635,28 +915,179 @@ class Vault:
             fresh[entry.uuid] = hit
             parts.append(hit[1])
         self._records = fresh
-        return ('{"entries":[' + ",".join(parts) + "]}").encode("ascii")
+        extra = _encode_json(self._extra)[1:-1] if self._extra else ""
+        return (
+            '{"entries":[' + ",".join(parts) + "]" + ("," + extra if extra else "") + "}"
+        ).encode("ascii")
 
     def _save(self) -> None:
+        """Write the vault (the caller holds the lock file). Refused, with nothing changed, when
+        the file would be one this app refuses to open."""
+        if len(self._entries) > MAX_ACCOUNTS:
+            raise VaultError(f"A vault holds at most {MAX_ACCOUNTS:,} accounts; nothing was saved.")
         body = self._body()
         nonce, ciphertext = seal(self._key, body, self._aad(self._header))
-        # The same document json.dumps(..., indent=1) gives, without scanning megabytes of
-        # Base64 (which needs no escaping) for characters to escape.
+        # The same document json.dumps(..., indent=1) gives (a test compares them), without
+        # json scanning megabytes of Base64, which needs no escaping: a fifth of a save of
+        # 10,000 accounts (benchmarks/bench_vault.py).
         head = json.dumps({**self._header, "nonce": _b64(nonce)}, indent=1)
-        doc = f'{head[:-2]},\n "ciphertext": "{_b64(ciphertext)}"\n}}'
-        atomic_write(self.path, doc.encode("ascii"))
+        data = f'{head[:-2]},\n "ciphertext": "{_b64(ciphertext)}"\n}}'.encode("ascii")
+        if len(data) > MAX_VAULT_BYTES:
+            raise VaultError(
+                f"The vault would be larger than {MAX_VAULT_BYTES // 2**20} MB, more than this "
+                "app opens; nothing was saved."
+            )
+        _keep_previous(self.path, self._refused is not None)
+        written = atomic_write(self.path, data)
+        if not isinstance(written, os.stat_result):  # a stand-in writer (benchmarks)
+            written = os.stat(self.path)
+        self._mark = _FileMark.of(data, written)
+        self._refused = None
         self.file_version = VERSION
 
     def close(self) -> None:
         """Release the vault; cached serialised entries and generated-code state are dropped."""
         self._records = {}
-        codes = sys.modules.get("desktop_app.otp.codes")  # nothing is cached if never loaded
+        # Only a loaded code generator has anything cached; importing it (and pyotp) here just
+        # to empty it would add 5-25 ms to every command that shows no code (``list``).
+        codes = sys.modules.get("desktop_app.otp.codes")
         if codes is not None:
             codes.clear_cache()
-        self._lock.release()
 
     def __enter__(self) -> Vault:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# --- opening (the file as it is on disk -> a Vault) -------------------------------------------
+
+
+def _create(
+    cls: type[Vault],
+    data_dir: Path,
+    keystore: KeyStore | None,
+    password_provider: PasswordProvider | None,
+    prefer: str,
+    opts: dict[str, Any],
+) -> Vault | None:
+    """A new vault, or None when another process created one meanwhile. The password is
+    asked for and the key slot made before the lock is taken."""
+    vault_id = new_uuid()
+    key = new_key()
+    header: dict[str, Any] = {"format": FORMAT, "version": VERSION, "vault_id": vault_id}
+    use_keyring = prefer != "password" and keystore is not None and keystore.available()
+    if prefer == "keyring" and not use_keyring:
+        raise KeyringUnavailableError("No working OS keyring was found.")
+    item = f"vault-key:{vault_id}"
+    if use_keyring:
+        assert keystore is not None
+        try:
+            keystore.set(item, _b64(key))
+        except KeyringUnavailableError:
+            if prefer == "keyring" or password_provider is None:
+                raise
+            use_keyring = False
+        else:
+            header["slot"] = {"type": "keyring", "item": item}
+    if not use_keyring:
+        if password_provider is None:
+            raise KeyringUnavailableError(
+                "No working OS keyring was found; the vault needs a password."
+            )
+        password = password_provider(True)
+        if not password:
+            raise VaultError("A vault password is needed to create the vault.")
+        header["slot"] = _password_slot(key, password, vault_id)
+    vault = cls(data_dir, key, header, Content({}), keystore, **opts)
+    lock = vault._file_lock()
+    try:
+        if vault.path.exists() or vault.path.is_symlink():
+            if use_keyring and keystore is not None:
+                keystore.delete(item)  # the key of a vault that was never written
+            return None
+        vault._save()
+    finally:
+        lock.release()
+    return vault
+
+
+def _open_existing(
+    cls: type[Vault],
+    data_dir: Path,
+    keystore: KeyStore | None,
+    password_provider: PasswordProvider | None,
+    opts: dict[str, Any],
+) -> Vault:
+    """The current file; when it is refused, the previous generation, with a notice."""
+    given: list[str] = []
+
+    def once(creating: bool) -> str | None:  # the person types the password once
+        if given:
+            return given[0]
+        password = password_provider(creating) if password_provider is not None else None
+        if password is not None:
+            given.append(password)
+        return password
+
+    path = data_dir / VAULT_FILE
+    try:
+        return _open_file(cls, path, data_dir, keystore, once, opts)
+    except (WrongPasswordError, KeyringUnavailableError):
+        raise
+    except VaultError as exc:
+        refused = exc
+        try:
+            refused_ident: tuple[int, int, int, int] | None = _ident(os.stat(path))
+        except OSError:
+            refused_ident = None
+    previous = data_dir / PREVIOUS_FILE
+    if not previous.is_file():
+        raise refused
+    try:
+        vault = _open_file(cls, previous, data_dir, keystore, once, opts)
+    except VaultError:
+        raise refused from None
+    vault._mark = None
+    vault._refused = refused_ident
+    vault.notice = (
+        f"{refused} Opened the previous version of the vault ({PREVIOUS_FILE}) instead; "
+        f"the next change saves it, and the refused file is kept as {VAULT_FILE}.refused."
+    )
+    log.warning("vault opened from %s: %s", PREVIOUS_FILE, refused)
+    return vault
+
+
+def _open_file(
+    cls: type[Vault],
+    path: Path,
+    data_dir: Path,
+    keystore: KeyStore | None,
+    password_provider: PasswordProvider,
+    opts: dict[str, Any],
+) -> Vault:
+    raw, st = _read_raw(path)
+    doc = _parse_doc(raw)
+    version: int = doc["version"]
+    slot = doc["slot"]
+    password: str | None = None
+    if slot["type"] == "keyring":
+        key = _keyring_key(slot, keystore)
+    else:
+        password = password_provider(False)
+        if password is None:
+            raise VaultError("The vault stays locked: no password was given.")
+        key = _unwrap(slot, version, password)
+    header = {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
+    content = _content_from(
+        open_sealed(key, _unb64(doc["nonce"]), _unb64(doc["ciphertext"]), _aad(header))
+    )
+    if version != VERSION:
+        # Migrate: the next save writes the current version (with a re-wrapped password slot).
+        header["version"] = VERSION
+        if password is not None:
+            header["slot"] = _password_slot(key, password, doc["vault_id"])
+    vault = cls(data_dir, key, header, content, keystore, mark=_FileMark.of(raw, st), **opts)
+    vault.file_version = version
+    return vault

@@ -11,17 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.errors import VaultError, WrongPasswordError
+from desktop_app.errors import VaultBusyError, VaultError, WrongPasswordError
 from desktop_app.otp.model import Entry
 from desktop_app.vault import KeyStore, Vault, crypto
-from desktop_app.vault.store import FORMAT, VAULT_FILE
+from desktop_app.vault.store import FORMAT, PREVIOUS_FILE, VAULT_FILE
 
 SECRET = "JBSWY3DPEHPK3PXP"
 
 
 def _password_vault(data_dir: Path) -> dict:
+    """A password vault with one account and no previous generation to fall back to (these
+    tests are about refusing the one file)."""
     with Vault.open_with_password(data_dir, "pw") as v:
         v.add(Entry(secret=SECRET, issuer="ACME", name="bob"))
+    (data_dir / PREVIOUS_FILE).unlink()
     return json.loads((data_dir / VAULT_FILE).read_bytes())
 
 
@@ -192,36 +195,23 @@ def test_no_environment_variable_weakens_the_kdf(
     assert crypto_cost not in crypto.KDF_POLICY.accepted
 
 
-def test_key_derivation_runs_before_the_lock_is_taken(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A second writer derives its key (scrypt, the slow part) while the first still holds the
-    vault, so parallel writers hold the lock only to read and save."""
-    import threading
+def test_opening_and_deriving_the_key_take_no_lock(data_dir: Path) -> None:
+    """The lock file guards one save, never a session: a vault opens (scrypt included) while
+    another process holds the lock, and only a change waits for it."""
+    from desktop_app.vault.lock import FileLock
+    from desktop_app.vault.store import LOCK_FILE
 
     Vault.open_with_password(data_dir, "pw").close()
-    derived = threading.Event()
-    real = crypto.ScryptParams.derive
-
-    def spy(self, password):  # type: ignore[no-untyped-def]
-        derived.set()
-        return real(self, password)
-
-    first = Vault.open_with_password(data_dir, "pw")
-    monkeypatch.setattr(crypto.ScryptParams, "derive", spy)
-    opened: list[Vault] = []
-    second = threading.Thread(
-        target=lambda: opened.append(Vault.open_with_password(data_dir, "pw", lock_wait=60))
-    )
-    second.start()
+    held = FileLock(data_dir / LOCK_FILE)
+    held.acquire()
     try:
-        assert derived.wait(timeout=30)  # a hang guard: this happens while `first` holds the lock
-        assert not opened
+        with Vault.open_with_password(data_dir, "pw", lock_wait=0.2) as v:
+            assert len(v) == 0
+            with pytest.raises(VaultBusyError):
+                v.add(Entry(secret=SECRET, issuer="Waits"))
+            assert len(v) == 0  # all or nothing
     finally:
-        first.close()
-        second.join(timeout=60)
-    assert len(opened) == 1
-    opened[0].close()
+        held.release()
 
 
 def test_version_1_keyring_vault_opens_and_is_migrated(data_dir: Path) -> None:

@@ -15,7 +15,7 @@ from desktop_app.errors import (
 )
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.vault import KeyStore, Vault
-from desktop_app.vault.store import VAULT_FILE
+from desktop_app.vault.store import PREVIOUS_FILE, VAULT_FILE, Content
 
 SECRET = "JBSWY3DPEHPK3PXP"
 SECRET2 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
@@ -63,12 +63,23 @@ def test_wrong_password(data_dir: Path) -> None:
     Vault.open_with_password(data_dir, "right").close()
 
 
-def test_second_instance_is_refused_clearly(data_dir: Path) -> None:
+def test_a_held_lock_makes_a_change_wait_then_busy(data_dir: Path) -> None:
+    from desktop_app.vault.lock import FileLock
+    from desktop_app.vault.store import LOCK_FILE
+
     told: list[str] = []
-    with Vault.open_with_password(data_dir, "pw"), pytest.raises(VaultLockedError) as info:
-        Vault.open_with_password(data_dir, "pw", lock_wait=0.1, on_lock_wait=told.append)
-    assert "another" in str(info.value)
-    assert told == []  # refused before the "waiting" notice is due
+    with Vault.open_with_password(data_dir, "pw", lock_wait=0.1, on_lock_wait=told.append) as v:
+        held = FileLock(data_dir / LOCK_FILE)
+        held.acquire()
+        try:
+            with pytest.raises(VaultLockedError) as info:
+                v.add(_entry())
+        finally:
+            held.release()
+        assert "another" in str(info.value)
+        assert told == []  # refused before the "waiting" notice is due
+        v.add(_entry())  # the lock is free again
+        assert len(v) == 1
 
 
 def test_add_many_is_all_or_nothing(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,6 +144,7 @@ def test_set_meta(vault: Vault) -> None:
 def test_damaged_files_give_clear_errors(data_dir: Path, damage, message: str) -> None:
     with Vault.open_with_password(data_dir, "pw") as v:
         v.add(_entry())
+    (data_dir / PREVIOUS_FILE).unlink()  # nothing to fall back to
     path = data_dir / VAULT_FILE
     path.write_bytes(damage(json.loads(path.read_bytes())))
     with pytest.raises(VaultError) as info:
@@ -180,3 +192,15 @@ def test_keyring_preferred_but_unavailable(data_dir: Path) -> None:
     ks = KeyStore(fail.Keyring())
     with pytest.raises(KeyringUnavailableError):
         Vault.open(data_dir, keystore=ks, prefer="keyring")
+
+
+def test_the_spliced_file_and_body_are_what_json_writes(vault: Vault) -> None:
+    """The save joins cached JSON pieces by hand: the result is exactly json's own output."""
+    vault.add_many([_entry(issuer=f"I{i}", note='é\\u2028"') for i in range(3)])
+    vault.transact(lambda fresh: Content(fresh.entries, {"tombstones": [{"uuid": "u"}]}))
+    raw = (vault.data_dir / VAULT_FILE).read_text()
+    assert raw == json.dumps(json.loads(raw), indent=1)
+    body = vault._body()
+    records = [e.to_dict() for e in vault.entries()]
+    expected = {"entries": records, "tombstones": [{"uuid": "u"}]}
+    assert body == json.dumps(expected, separators=(",", ":")).encode()
