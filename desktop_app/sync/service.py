@@ -43,7 +43,18 @@ from desktop_app.sync.folder import (
 )
 from desktop_app.sync.merge import MergeReport, VaultState, delete, merge
 from desktop_app.vault.crypto import open_sealed, seal
-from desktop_app.vault.store import FORMAT, LOCK_FILE, VAULT_FILE, VERSION, Vault, atomic_write
+from desktop_app.vault.store import (
+    FORMAT,
+    LOCK_FILE,
+    VAULT_FILE,
+    VERSION,
+    Content,
+    Vault,
+    _parse_doc,
+    atomic_write,
+)
+from desktop_app.vault.store import _password_slot as _store_password_slot
+from desktop_app.vault.store import _unwrap as _store_unwrap
 
 if TYPE_CHECKING:
     from desktop_app.otp.model import Entry
@@ -87,7 +98,7 @@ def _read_doc(path: Path) -> tuple[dict[str, Any], bytes]:
     for attempt in range(_READ_TRIES):
         try:
             raw = path.read_bytes()
-            doc = Vault._read_doc(path)
+            doc = _parse_doc(raw)
         except FileNotFoundError:
             raise
         except OSError as exc:
@@ -138,20 +149,15 @@ def _vault_key(vault: Vault) -> bytes:
 
 
 def _vault_id(vault: Vault) -> str:
-    return str(vault._header["vault_id"])
+    return vault.vault_id
 
 
 def _password_slot(key: bytes, password: str, vault_id: str) -> dict[str, Any]:
-    return Vault._password_slot(key, password, vault_id)
+    return _store_password_slot(key, password, vault_id)
 
 
 def _unwrap(doc: dict[str, Any], password: str) -> bytes:
-    return Vault._unwrap(doc["slot"], doc["version"], password)
-
-
-def _commit(vault: Vault, entries: list[Entry]) -> None:
-    with vault._mutex:
-        vault._commit({e.uuid: e for e in entries})
+    return _store_unwrap(doc["slot"], doc["version"], password)
 
 
 # --- settings and status ------------------------------------------------------------------
@@ -305,10 +311,8 @@ class SyncService:
         from desktop_app.vault.lock import FileLock
 
         private_dir(self.data_dir)
-        lock = None
-        if vault is None:
-            lock = FileLock(self.data_dir / LOCK_FILE)
-            lock.acquire(wait=10)
+        lock = FileLock(self.data_dir / LOCK_FILE)  # the vault takes it per write, as we do
+        lock.acquire(wait=10)
         try:
             vault_path = self.data_dir / VAULT_FILE
             if vault_path.exists():
@@ -317,8 +321,7 @@ class SyncService:
                 atomic_write(keep / f"vault-{stamp}.json", vault_path.read_bytes())
             atomic_write(vault_path, local)
         finally:
-            if lock is not None:
-                lock.release()
+            lock.release()
         config = SyncConfig(
             folder=str(folder),
             vault_id=vault_id,
@@ -418,34 +421,49 @@ class SyncService:
         for state in (base, *(t for _c, t in theirs)):
             if state is not None:
                 clock.observe(state.max_stamp())
-        local = vault.entries()
-        ours = _local_state(vault_id, local, base, clock)
-        merged = ours
         arrived: set[str] = set()
         conflicts: set[str] = set()
-        for _copy, state in theirs:
-            merged, report = merge(
-                base,
-                merged,
-                state,
-                device=config.device_id,
-                device_name=config.device_name,
-                now_ms=_now_ms(),
-            )
-            _tally(report, arrived, conflicts)
-        # a conflict decided on the other computer: its loser arrives in an entry's history
-        for u, e in merged.entries.items():
-            mine = ours.entries.get(u)
-            if mine is not None and {h.stamp for h in e.history} - {h.stamp for h in mine.history}:
-                conflicts.add(u)
-        if not theirs:
-            merged, _ = merge(
-                base, merged, merged, device=config.device_id, device_name=config.device_name
-            )
-        # 1. the local vault (the place this computer's changes always live)
-        merged_local = merged.ordered()
-        if [e.to_dict() for e in merged_local] != [e.to_dict() for e in local]:
-            _commit(vault, merged_local)
+        merged_box: list[VaultState] = []
+
+        def change(fresh: Content) -> Content | None:
+            """Under the vault's lock: the merge into the file's current content."""
+            arrived.clear()
+            conflicts.clear()
+            local = list(fresh.entries.values())
+            ours = _local_state(vault_id, local, base, clock)
+            merged = ours
+            for _copy, state in theirs:
+                merged, report = merge(
+                    base,
+                    merged,
+                    state,
+                    device=config.device_id,
+                    device_name=config.device_name,
+                    now_ms=_now_ms(),
+                )
+                _tally(report, arrived, conflicts)
+            # a conflict decided on the other computer: its loser arrives in an entry's history
+            for u, e in merged.entries.items():
+                mine = ours.entries.get(u)
+                if mine is not None and {h.stamp for h in e.history} - {
+                    h.stamp for h in mine.history
+                }:
+                    conflicts.add(u)
+            if not theirs:
+                merged, _ = merge(
+                    base, merged, merged, device=config.device_id, device_name=config.device_name
+                )
+            merged_box[:] = [merged]
+            # 1. the local vault (the place this computer's changes always live)
+            new = {e.uuid: e for e in merged.ordered()}
+            if {u: e.to_dict() for u, e in new.items()} == {
+                u: e.to_dict() for u, e in fresh.entries.items()
+            }:
+                return None
+            return Content(new, fresh.extra)
+
+        vault.transact(change)
+        merged = merged_box[0]
         # 2. the folder file
         content = merged.to_content()
         config.last_change = _last_change(merged)

@@ -68,9 +68,9 @@ def test_a_wrong_password_on_join_changes_nothing(services, qtbot, tmp_path: Pat
     page.show()
     page.folder_edit.setText(str(folder))
     assert page.start_button.text() == "Join" and not page.confirm.isVisible()
-    vault_id = services.vault._header["vault_id"]
+    vault_id = services.vault.vault_id
     qtbot.keyClicks(page.password, "wrong")
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     assert "Wrong password" in page.message.text()
-    assert services.vault._header["vault_id"] == vault_id
+    assert services.vault.vault_id == vault_id
     assert not (Path(services.paths.data_dir) / "sync" / "sync.json").exists()
