@@ -393,31 +393,11 @@ class SyncService:
         key, vault_id = _vault_key(vault), _vault_id(vault)
         if vault_id != config.vault_id:
             raise SyncError("This computer's vault is not the synced one; run `sync leave`.")
-        try:
-            found: FolderScan = scan(config.folder_path)
-        except FolderUnreachable:
-            raise SyncError(
-                f"The sync folder is not reachable: {config.folder}. Your accounts are kept on "
-                "this computer."
-            ) from None
         result = SyncResult()
         base = self._load_base(key, vault_id)
         clock = HybridClock(config.device_id)
         clock.observe(config.clock)
-        theirs: list[tuple[Any, VaultState]] = []  # (conflict copy or None, its state)
-        folder_state: VaultState | None = None
-        if found.vault_file is not None:
-            body = self._read_theirs(found.vault_file, key, vault_id, what="synced file")
-            folder_state = _state(vault_id, body)
-            theirs.append((None, folder_state))
-        for copy in found.copies:
-            try:
-                body = self._read_theirs(copy.path, key, vault_id, what="conflict copy")
-                theirs.append((copy, _state(vault_id, body)))
-            except _Foreign:
-                result.foreign.append(copy.path.name)
-            except SyncError as exc:
-                result.problems.append(f"{copy.path.name}: {exc}")
+        folder_state, theirs = self._gather(config, key, vault_id, result)
         for state in (base, *(t for _c, t in theirs)):
             if state is not None:
                 clock.observe(state.max_stamp())
@@ -442,13 +422,7 @@ class SyncService:
                     now_ms=_now_ms(),
                 )
                 _tally(report, arrived, conflicts)
-            # a conflict decided on the other computer: its loser arrives in an entry's history
-            for u, e in merged.entries.items():
-                mine = ours.entries.get(u)
-                if mine is not None and {h.stamp for h in e.history} - {
-                    h.stamp for h in mine.history
-                }:
-                    conflicts.add(u)
+            conflicts.update(_decided_elsewhere(ours, merged))
             if not theirs:
                 merged, _ = merge(
                     base, merged, merged, device=config.device_id, device_name=config.device_name
@@ -473,19 +447,7 @@ class SyncService:
         # each write their own record, and the engine would make a conflict copy of that, and
         # so on forever (measured over Syncthing).
         if folder_state is None or _accounts(folder_state.to_content()) != _accounts(content):
-            data = _seal_doc(key, vault_id, config.slot, content)
-            try:
-                atomic_write(config.folder_path / FOLDER_FILE, data)
-            except OSError as exc:
-                problem = (
-                    f"The sync folder cannot be written ({exc.strerror}); your accounts are kept "
-                    "on this computer and written at the next sync."
-                )
-                config.problem = problem
-                config.clock = clock.last
-                save_config(self.data_dir, config)
-                raise SyncError(problem) from None
-            config.written_hash = hashlib.sha256(data).hexdigest()
+            config.written_hash = self._write_folder(config, key, vault_id, content, clock)
             result.wrote_folder = True
         # 3. the base, then the merged copies go to the backup folder
         self._save_base(key, vault_id, merged)
@@ -504,6 +466,58 @@ class SyncService:
         config.problem = "; ".join(result.problems)
         save_config(self.data_dir, config)
         return result
+
+    def _gather(
+        self, config: SyncConfig, key: bytes, vault_id: str, result: SyncResult
+    ) -> tuple[VaultState | None, list[tuple[Any, VaultState]]]:
+        """The folder file's state and every readable conflict copy's (bad ones named in
+        ``result``)."""
+        try:
+            found: FolderScan = scan(config.folder_path)
+        except FolderUnreachable:
+            raise SyncError(
+                f"The sync folder is not reachable: {config.folder}. Your accounts are kept on "
+                "this computer."
+            ) from None
+        theirs: list[tuple[Any, VaultState]] = []  # (conflict copy or None, its state)
+        folder_state: VaultState | None = None
+        if found.vault_file is not None:
+            body = self._read_theirs(found.vault_file, key, vault_id, what="synced file")
+            folder_state = _state(vault_id, body)
+            theirs.append((None, folder_state))
+        for copy in found.copies:
+            try:
+                body = self._read_theirs(copy.path, key, vault_id, what="conflict copy")
+                theirs.append((copy, _state(vault_id, body)))
+            except _Foreign:
+                result.foreign.append(copy.path.name)
+            except SyncError as exc:
+                result.problems.append(f"{copy.path.name}: {exc}")
+        return folder_state, theirs
+
+    def _write_folder(
+        self,
+        config: SyncConfig,
+        key: bytes,
+        vault_id: str,
+        content: dict[str, Any],
+        clock: HybridClock,
+    ) -> str:
+        """Write the synced file atomically; its hash. A folder that cannot be written: the
+        problem kept in the status and raised (the local vault already has everything)."""
+        data = _seal_doc(key, vault_id, config.slot, content)
+        try:
+            atomic_write(config.folder_path / FOLDER_FILE, data)
+        except OSError as exc:
+            problem = (
+                f"The sync folder cannot be written ({exc.strerror}); your accounts are kept "
+                "on this computer and written at the next sync."
+            )
+            config.problem = problem
+            config.clock = clock.last
+            save_config(self.data_dir, config)
+            raise SyncError(problem) from None
+        return hashlib.sha256(data).hexdigest()
 
     def _read_theirs(self, path: Path, key: bytes, vault_id: str, *, what: str) -> dict[str, Any]:
         try:
@@ -615,6 +629,16 @@ def _local_state(
         )
         state = delete(state, gone, clock.stamp())
     return state
+
+
+def _decided_elsewhere(ours: VaultState, merged: VaultState) -> set[str]:
+    """Conflicts decided on another computer: their losers arrive in an entry's history."""
+    found = set()
+    for u, e in merged.entries.items():
+        mine = ours.entries.get(u)
+        if mine is not None and {h.stamp for h in e.history} - {h.stamp for h in mine.history}:
+            found.add(u)
+    return found
 
 
 def _tally(report: MergeReport, arrived: set[str], conflicts: set[str]) -> None:

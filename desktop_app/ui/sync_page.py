@@ -232,6 +232,25 @@ class SyncPage(QWidget):
         row.addWidget(self.choose_button)
         lay.addLayout(row)
 
+        self._build_password(lay)
+        self._build_buttons(lay)
+        self.status = QLabel(self)
+        self.status.setObjectName("sync_page_status")
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        self.message = QLabel(self)
+        self.message.setObjectName("sync_message")
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+        lay.addStretch(1)
+        if is_synced(services.paths.data_dir):
+            from desktop_app.sync.service import load_config
+
+            with contextlib.suppress(AppError):
+                self.folder_edit.setText(load_config(Path(services.paths.data_dir)).folder)
+        self._update()
+
+    def _build_password(self, lay: QVBoxLayout) -> None:
         self.password_label = QLabel(self)
         self.password_label.setWordWrap(True)
         lay.addWidget(self.password_label)
@@ -252,6 +271,7 @@ class SyncPage(QWidget):
         self.confirm.setAccessibleDescription(self.tr("Type the same password again."))
         lay.addWidget(self.confirm)
 
+    def _build_buttons(self, lay: QVBoxLayout) -> None:
         buttons = QHBoxLayout()
         self.start_button = QPushButton(self.tr("Keep in Step"), self)
         self.start_button.setObjectName("sync_start")
@@ -276,22 +296,6 @@ class SyncPage(QWidget):
         buttons.addWidget(self.leave_button)
         buttons.addStretch(1)
         lay.addLayout(buttons)
-
-        self.status = QLabel(self)
-        self.status.setObjectName("sync_page_status")
-        self.status.setWordWrap(True)
-        lay.addWidget(self.status)
-        self.message = QLabel(self)
-        self.message.setObjectName("sync_message")
-        self.message.setWordWrap(True)
-        lay.addWidget(self.message)
-        lay.addStretch(1)
-        if is_synced(services.paths.data_dir):
-            from desktop_app.sync.service import load_config
-
-            with contextlib.suppress(AppError):
-                self.folder_edit.setText(load_config(Path(services.paths.data_dir)).folder)
-        self._update()
 
     # --- state ----------------------------------------------------------------------------
 
