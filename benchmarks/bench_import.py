@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from desktop_app import importers
 from desktop_app.importers.battlenet import SECRET_KEY, mask
 from desktop_app.importers.freeotp import secret_to_signed_bytes
-from desktop_app.importers.totpauth import encrypt as totpauth_encrypt
 from desktop_app.otp.model import Entry
+from tests.importers.builders import totpauth_encrypt
 
 RFC1 = b"12345678901234567890"
 
@@ -272,10 +272,10 @@ def encrypted(n: int) -> dict[str, tuple[bytes, Callable[[], object]]]:
     from desktop_app.exporters.aegis import export_encrypted
     from desktop_app.importers.andotp import encrypt as andotp_encrypt
     from desktop_app.importers.base import argon2id
-    from desktop_app.importers.bitwarden import encrypt_protected
     from desktop_app.importers.stratum import ARGON2
     from desktop_app.importers.stratum import encrypt as stratum_encrypt
     from desktop_app.importers.twofas import derive_key as twofas_key
+    from tests.importers.builders import encrypt_protected
 
     plain = build(n)
     es = [Entry(secret=b32(secret(i)), issuer=f"Issuer {i}", name=f"user{i}@x") for i in range(n)]

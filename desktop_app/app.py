@@ -136,6 +136,14 @@ def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
+def setup_command_logging(args: argparse.Namespace) -> None:
+    """Logging for a command that opens no vault (``import --dry-run``, ``decode``): the same
+    log file as every command, so nothing reaches the terminal but the command's own lines."""
+    paths = AppPaths.resolve(getattr(args, "data_dir", None))
+    paths.ensure()
+    setup_logging(paths)
+
+
 def terminal_password_provider() -> PasswordProvider:
     """Password from $DESKTOP_AUTHENTICATOR_PASSWORD, else asked on the terminal."""
 

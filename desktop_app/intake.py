@@ -15,6 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from desktop_app.errors import OtpError
+from desktop_app.i18n import N_
 from desktop_app.otp.migration import (
     MigrationBatch,
     SkippedEntry,
@@ -23,9 +24,31 @@ from desktop_app.otp.migration import (
 )
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import parse_uri
+from desktop_app.scanning import IMAGE_SUFFIXES  # files scanned for codes; others are backups
 
-#: Files that are scanned for QR codes (file pickers offer these); other files are backups.
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif")
+#: The most accounts one import may bring (a file, a paste, a set of pictures): far above any real
+#: authenticator's export, and a fifth of the vault's own cap (``vault.MAX_ACCOUNTS``, 50,000),
+#: so that one import can never fill the vault past what it opens.
+MAX_IMPORT_ACCOUNTS = 10_000
+
+
+def too_many_accounts(count: int, what: str = "accounts") -> str:
+    """The one-line refusal of an import of ``count`` accounts ("" when it is within the cap)."""
+    if count <= MAX_IMPORT_ACCOUNTS:
+        return ""
+    if what == "lines":
+        return N_(
+            "The file holds {count:,} lines; at most {cap:,} accounts are imported at once. "
+            "Split it into smaller files.",
+            count=count,
+            cap=MAX_IMPORT_ACCOUNTS,
+        )
+    return N_(
+        "The file holds {count:,} accounts; at most {cap:,} are imported at once. Split it "
+        "into smaller files.",
+        count=count,
+        cap=MAX_IMPORT_ACCOUNTS,
+    )
 
 
 def is_image_path(path: str | os.PathLike[str]) -> bool:

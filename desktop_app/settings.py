@@ -64,6 +64,8 @@ class SettingError(AppError, ValueError):
 
 
 DEFAULT_PORTAL_URL = "https://cdn.emnify.net"
+#: the largest settings file read (the app writes about 1 KB)
+MAX_FILE_BYTES = 1 << 20
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
@@ -283,9 +285,11 @@ class Settings:
     def _load(self) -> None:
         if self._path is None or not self._path.exists():
             return
-        try:
-            raw = json.loads(self._path.read_text("utf-8"))
-        except (OSError, ValueError):
+        from desktop_app.files import read_limited
+
+        try:  # a regular file of at most 1 MiB (the app writes about 1 KB)
+            raw = json.loads(read_limited(self._path, MAX_FILE_BYTES, SettingError))
+        except (AppError, ValueError, RecursionError):
             log.warning("settings file unreadable; using defaults")
             return
         if not isinstance(raw, dict):

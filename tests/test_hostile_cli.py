@@ -17,6 +17,7 @@ from desktop_app.cli import EXIT_BAD_INPUT, EXIT_BUSY, EXIT_PIPE_CLOSED
 from desktop_app.otp.model import Entry
 from desktop_app.vault import Vault
 from tests.fast_kdf import FAST_CLI
+from tests.fuzz import bombs
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
@@ -159,3 +160,100 @@ def test_busy_vault_has_its_own_exit_status(env, data_dir: Path) -> None:
     assert r.returncode == EXIT_BUSY, r.stderr
     assert "in use by another" in r.stderr and "Traceback" not in r.stderr
     assert waited >= 1.5  # it did wait (a lower bound, not a speed assertion)
+
+
+@pytest.mark.parametrize("command", ["import", "import --dry-run", "decode"])
+@pytest.mark.parametrize("where", ["/dev/zero", "/dev/urandom", "fifo"])
+def test_devices_and_fifos_are_one_line(env, tmp_path: Path, command: str, where: str) -> None:
+    path = tmp_path / "pipe"
+    if where == "fifo":
+        os.mkfifo(path)  # no writer: opening it must not wait
+    r = run(env, *command.split(), str(path) if where == "fifo" else where)
+    assert r.returncode == EXIT_BAD_INPUT
+    assert "not a regular file" in _one_clear_line(r)
+
+
+def test_add_from_endless_stdin_is_one_line(env) -> None:
+    with open("/dev/zero", "rb") as zero:
+        r = subprocess.run(
+            [*FAST_CLI, "add", "-"], env=env, cwd=ROOT, stdin=zero, capture_output=True,
+            text=True, timeout=90,
+        )  # fmt: skip
+    assert r.returncode == EXIT_BAD_INPUT
+    assert "too long" in _one_clear_line(r)
+
+
+_DRY_RUN_FILES = {
+    "authy nested 1e5 deep": lambda: bombs.authy_deep(),
+    "10,001 settings": lambda: bombs.prefs_file({f"k{i}": "v" for i in range(10_001)}),
+    "unknown XML encoding": lambda: bombs.prefs_file({"a": "b"}, "x-mac-klingon"),
+    "JSON of empty lists": lambda: bombs.steam_empty_lists(),
+}
+
+
+@pytest.mark.parametrize("name", list(_DRY_RUN_FILES))
+def test_dry_run_of_odd_files_is_one_line(env, tmp_path: Path, name: str) -> None:
+    path = tmp_path / "odd.file"
+    path.write_bytes(_DRY_RUN_FILES[name]())
+    r = run(env, "import", "--dry-run", str(path))
+    assert r.returncode == EXIT_BAD_INPUT
+    _one_clear_line(r)
+
+
+def test_dry_run_sets_up_logging(env, tmp_path: Path, data_dir: Path) -> None:
+    path = tmp_path / "odd.xml"
+    path.write_bytes(bombs.prefs_file({"a": "b"}, "x-mac-klingon"))
+    r = run(env, "import", "--dry-run", str(path))
+    assert r.returncode == EXIT_BAD_INPUT
+    assert (data_dir / "logs" / "desktop-authenticator.log").exists()
+
+
+@pytest.mark.parametrize("command", ["decode", "import --dry-run"])
+def test_image_library_warnings_stay_off_the_terminal(env, tmp_path: Path, command: str) -> None:
+    path = tmp_path / "chunks.png"
+    path.write_bytes(bombs.png_with_bad_chunks(1000))
+    r = run(env, *command.split(), str(path))
+    assert r.returncode == (1 if command == "decode" else EXIT_BAD_INPUT), r.stderr
+    assert "libpng" not in r.stderr
+    _one_clear_line(r)
+
+
+def test_sqlcipher_log_stays_off_the_terminal(env, tmp_path: Path) -> None:
+    path = tmp_path / "authplus.db"
+    path.write_bytes(bytes(range(256)) * 8 + os.urandom(2048))  # binary, whole 1 KiB pages
+    r = subprocess.run(
+        [*FAST_CLI, "import", "--dry-run", "--password-stdin", str(path)], env=env, cwd=ROOT,
+        input="not-the-password\n", capture_output=True, text=True, timeout=90,
+    )  # fmt: skip
+    assert r.returncode == EXIT_BAD_INPUT
+    assert "ERROR CORE" not in r.stderr and "Wrong password" in _one_clear_line(r)
+
+
+@pytest.mark.parametrize("period", [121, 3600, 86_400])
+def test_long_periods_work_in_every_command(env, tmp_path: Path, period: int) -> None:
+    link = f"otpauth://totp/Long:p{period}?secret={SECRET}&period={period}"
+    code = run(env, "code", link, "--at", "0")
+    assert code.returncode == 0 and code.stdout.strip().isdigit(), code.stderr
+    assert run(env, "add", link).returncode == 0
+    listed = run(env, "list", "--codes", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert [row.get("period") for row in json.loads(listed.stdout)] == [period]
+    backup = tmp_path / "links.txt"
+    backup.write_text(link + "\n")
+    dry = run(env, "import", "--dry-run", "--json", "--at", "0", str(backup))
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout)["entries"][0]["code"] == code.stdout.strip()
+
+
+@pytest.mark.parametrize("period", [0, 86_401])
+def test_periods_out_of_range_are_one_line_at_every_way_in(
+    env, tmp_path: Path, period: int
+) -> None:
+    link = f"otpauth://totp/Long:p?secret={SECRET}&period={period}"
+    for args in (("code", link), ("add", link)):
+        r = run(env, *args)
+        assert r.returncode == EXIT_BAD_INPUT and "period" in _one_clear_line(r)
+    backup = tmp_path / "links.txt"
+    backup.write_text(link + "\n")
+    r = run(env, "import", "--dry-run", str(backup))
+    assert r.returncode == 1 and "period" in r.stderr and "Traceback" not in r.stderr

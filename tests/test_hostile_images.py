@@ -163,3 +163,36 @@ def test_extreme_but_possible_shapes_decode_to_nothing(shape) -> None:
     ok, enc = cv2.imencode(".png", np.full(shape, 255, np.uint8))
     assert ok
     assert decode(decode_image_bytes(enc.tobytes())) == []
+
+
+@pytest.mark.parametrize(
+    "data,words",
+    [
+        (bombs.jpeg_many_scans(100_000), "100,000 scans"),
+        (bombs.jpeg_many_scans(images_mod.MAX_JPEG_SCANS + 1), "scans"),
+        (bombs.tiff_duplicate_size(64, 40000), "damaged"),
+        (bombs.tiff_duplicate_size(64, 64), "damaged"),
+    ],
+    ids=["jpeg-100000-scans", "jpeg-just-over", "tiff-duplicate-size", "tiff-same-size-twice"],
+)
+def test_slow_or_ambiguous_headers_are_refused_before_decoding(
+    data: bytes, words: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(images_mod.cv2, "imdecode", lambda *a: calls.append(1))
+    with pytest.raises(ScanError, match=words):
+        decode_image_bytes(data)
+    assert calls == []
+
+
+def test_jpegs_with_the_scans_encoders_write_are_read() -> None:
+    progressive = bombs.jpeg_many_scans(images_mod.MAX_JPEG_SCANS)
+    header = read_header(progressive)
+    assert header is not None and header.scans == images_mod.MAX_JPEG_SCANS
+    assert decode_image_bytes(progressive).shape == (64, 64, 3)
+    ok, enc = cv2.imencode(
+        ".jpg", np.full((64, 64, 3), 9, np.uint8), [cv2.IMWRITE_JPEG_PROGRESSIVE, 1]
+    )
+    assert ok
+    header = read_header(enc.tobytes())
+    assert header is not None and 1 < header.scans <= 12

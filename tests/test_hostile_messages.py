@@ -112,15 +112,14 @@ VETTED = {
     ("ui/add_dialog.py", "self.tr('Paste a link first.')"): "a fixed, translated text",
     ("ui/export_dialog.py", "type(exc).__name__"): "a class name",
     ("exporters/autobackup.py", "exc.strerror or exc"): "an OSError of writing a file",
+    ("cli/backup.py", "exc.strerror or exc"): "an OSError of making the export folder",
     ("exporters/autobackup.py", "exc.strerror"): "an OS error's fixed text",
     ("importers/__init__.py", "type(exc).__name__"): "a class name",
-    ("importers/__init__.py", "exc.strerror"): "an OS error's fixed text",
     ("importers/aegis.py", "key"): "a JSON field name (n, r, p)",
     ("importers/base.py", "key"): "a JSON field name",
     ("importers/base.py", "text[:20]"): "an entry's type field (totp, hotp ...)",
     ("otp/model.py", "MAX_SECRET_CHARS"): "a constant",
     ("otp/model.py", "MIN_SECRET_BITS // 5"): "a constant",
-    ("scanning/images.py", "exc.strerror or exc"): "an OSError of reading a file",
     ("selftest.py", "exc"): "an ImportError naming a missing library",
     ("ui/workers.py", "type(exc).__name__"): "a class name",
     ("vault/keystore.py", "type(exc).__name__"): "a class name",
@@ -189,6 +188,8 @@ def _message_sites(class_names: set[str], app_errors: set[str]):  # type: ignore
             )
             builds = name in class_names or name in ("Payload", "SkippedEntry")
             message_kw = [k.value for k in node.keywords if k.arg in ("message", "reason")]
+            if name == "N_":  # a core message marked for translation: its fields are its kwargs
+                message_kw = [k.value for k in node.keywords]
             if not (is_log or builds or message_kw):
                 continue
             caught = handlers.get(id(node), set())
@@ -196,8 +197,11 @@ def _message_sites(class_names: set[str], app_errors: set[str]):  # type: ignore
             exprs: list[ast.expr] = []
             for i, arg in enumerate(args):
                 if (is_log and i > 0 and not isinstance(arg, ast.JoinedStr)) or (
-                    builds and not is_log and isinstance(arg, ast.Name | ast.Call)
-                ):
+                    builds
+                    and not is_log
+                    and isinstance(arg, ast.Name | ast.Call)
+                    and not (isinstance(arg, ast.Call) and getattr(arg.func, "id", "") == "N_")
+                ):  # (an N_() message is walked as its own call, field by field)
                     exprs.append(arg)  # a %-style log argument, or a message passed through
                 exprs += [sub.value for sub in ast.walk(arg) if isinstance(sub, ast.FormattedValue)]
             for expr in exprs:
@@ -223,6 +227,7 @@ def test_every_message_class_interpolates_only_vetted_values() -> None:
     # control flow inside the GUI start, the self-test and the emulator (HTTP error replies);
     # the Secret Service client's errors, which KeyStore turns into KeyringUnavailableError
     internal = {"_Cancelled", "Skipped", "_Reply", "Reply", "_NeedPassword"}
+    internal |= {"JsonTooComplex"}  # a ValueError detectors take as "not JSON"; never shown
     internal |= {"KeyringLockedError", "PasswordDeleteError"}
     assert {c.__name__ for c in classes if not issubclass(c, AppError)} <= internal
     suspicious = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop_app.intake import (
     BatchCollector,
     Gatherer,
@@ -118,3 +120,20 @@ def test_gatherer_adds_up_codes_of_one_export_across_calls() -> None:
     assert gatherer.gather([classify(uris[0])]).exports[0].scanned == 1
     # a one-shot gather() remembers nothing
     assert gather([classify(uris[0])]).exports[0].scanned == 1
+
+
+def test_one_import_is_capped(monkeypatch) -> None:
+    from desktop_app import importers, intake
+    from desktop_app.errors import ImportFormatError
+    from desktop_app.exporters.aegis import export_plain
+
+    monkeypatch.setattr(intake, "MAX_IMPORT_ACCOUNTS", 5)
+    secret = "JBSWY3DPEHPK3PXP"
+    links = [f"otpauth://totp/I{i}:n?secret={secret}" for i in range(6)]
+    assert len(importers.load("\n".join(links[:5]).encode()).entries) == 5
+    with pytest.raises(ImportFormatError, match="6 lines; at most 5 accounts"):
+        importers.load("\n".join(links).encode())
+    entries = [Entry(secret=secret, issuer=f"I{i}") for i in range(6)]
+    with pytest.raises(ImportFormatError, match="6 accounts; at most 5"):
+        importers.load(export_plain(entries))
+    assert len(importers.load(export_plain(entries[:5])).entries) == 5

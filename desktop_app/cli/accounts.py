@@ -50,10 +50,25 @@ def _services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return build_services(args, interactive=False)
 
 
+#: the longest link read from standard input (a Google export of 10 accounts is ~1 KB; the
+#: largest QR code holds under 3 KB): ``add - < /dev/zero`` stops here
+MAX_STDIN_CHARS = 64 * 1024
+
+
+def _stdin_text() -> str:
+    text = sys.stdin.read(MAX_STDIN_CHARS + 1)
+    if len(text) > MAX_STDIN_CHARS:
+        raise CliError(
+            f"The text on standard input is too long for a link (over {MAX_STDIN_CHARS // 1024} "
+            "KB)."
+        )
+    return text
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     from desktop_app.intake import classify, find_duplicates
 
-    text = sys.stdin.read() if args.uri == "-" else args.uri
+    text = _stdin_text() if args.uri == "-" else args.uri
     payload = classify(text)
     if not payload.is_key:
         raise CliError(payload.message)

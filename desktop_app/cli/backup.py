@@ -3,7 +3,7 @@
     desktop-authenticator import FILE [--format NAME] [--password-stdin] [--dry-run] [--json]
                                       [--at UNIX_SECONDS] [--include-duplicates]
     desktop-authenticator export --format {aegis,aegis-plain,otpauth,google-qr} --out PATH
-                                 [--password-stdin]
+                                 [--password-stdin] [--force]
 
 ``import`` recognises the format by content (``--format`` forces one). Accounts already in the
 vault (same secret and type) are left out unless ``--include-duplicates``. The accepted entries
@@ -18,10 +18,9 @@ opened) and lists what it holds; with ``--json`` it prints one JSON object::
 ``code`` is the code at ``--at`` (default now). Without ``--dry-run``, ``--json`` prints
 ``{"format", "added": [{"id", "label"}], "duplicates": [labels], "skipped": [...]}``.
 
-``export --format google-qr`` writes PNG files: into the folder ``PATH`` when it is an existing
-folder or ends with ``/`` (``google-authenticator-1.png`` ...), else beside it as
-``PATH-1.png``, ``PATH-2.png`` ... (a ``.png`` suffix of PATH is dropped first). Entries the
-format cannot carry are listed on stderr.
+``export --format google-qr`` writes PNG files into the folder ``PATH`` (made when missing):
+``google-authenticator-1.png`` ... Entries the format cannot carry are listed on stderr. No
+export overwrites an existing file unless ``--force``.
 
 Passwords: ``--password-stdin`` reads one line from standard input; otherwise a terminal is asked
 (twice for a new export password); without a terminal an encrypted file is refused.
@@ -94,7 +93,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("export", help="export every account (encrypted Aegis vault by default)")
     p.add_argument("--format", choices=EXPORT_FORMATS, default="aegis")
-    p.add_argument("--out", required=True, metavar="PATH", help="file (or folder for google-qr)")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="PATH",
+        help="the file to write; for google-qr the folder (created if missing) that gets "
+        "google-authenticator-1.png, -2.png ...",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite files that already exist")
     p.add_argument(
         "--password-stdin", action="store_true", help="read the export password from stdin"
     )
@@ -144,10 +150,25 @@ def entry_summary(entry: Entry, at: float | None) -> dict[str, Any]:
     return info
 
 
+def _quiet_image_libraries(data: bytes) -> None:
+    """A picture is decoded by C libraries that print their own warnings: not on the terminal."""
+    from desktop_app.importers.base import IMAGE_MAGIC
+
+    if data.startswith(IMAGE_MAGIC):
+        from desktop_app.scanning.images import silence_native_warnings
+
+        silence_native_warnings()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop_app.importers import load, read_file
 
+    if args.dry_run:  # opens no vault: logging is set up here, as every command has it
+        from desktop_app.app import setup_command_logging
+
+        setup_command_logging(args)
     data = read_file(Path(args.file))
+    _quiet_image_libraries(data)
     password = _import_password(args, data)
     if args.dry_run:
         result = load(data, password, args.format)
@@ -240,6 +261,32 @@ def _export_password(args: argparse.Namespace) -> str | None:
     return first
 
 
+def _export_target(args: argparse.Namespace, entries: list[Entry]) -> Path:
+    """Where the export goes, refusing to overwrite anything without ``--force``: the file, or
+    for google-qr the folder (created) and the pictures it would get."""
+    out = Path(args.out)
+    if args.format != "google-qr":
+        if out.is_dir():
+            raise CliError(f"{out} is a folder: give the file to write.")
+        targets = [out]
+    else:
+        from desktop_app.exporters.google import migration_uris, qr_paths
+
+        if out.exists() and not out.is_dir():
+            raise CliError(f"{out} is a file: for google-qr, --out is the folder to write into.")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CliError(f"The folder {out} cannot be made: {exc.strerror or exc}.") from None
+        links, _left_out = migration_uris(entries)
+        targets = qr_paths(out, len(links))
+    existing = [p for p in targets if p.exists()]
+    if existing and not args.force:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        raise CliError(f"{existing[0]}{more} already exists: give --force to overwrite it.")
+    return out
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop_app.app import build_services
     from desktop_app.exporters.registry import READABLE_FORMATS, READABLE_WARNING, write_export
@@ -253,7 +300,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         services.close()
     if not entries:
         raise CliError("The vault holds no accounts to export.", EXIT_NOT_FOUND)
-    outcome = write_export(args.format, entries, Path(args.out), password)
+    out = _export_target(args, entries)
+    outcome = write_export(args.format, entries, out, password)
     for entry, reason in outcome.left_out:
         print(f"left out {entry.label}: {reason}", file=sys.stderr)
     if args.format in READABLE_FORMATS:

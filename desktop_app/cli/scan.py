@@ -68,12 +68,18 @@ def cmd_decode(args: argparse.Namespace) -> int:
         return _decode_video(video, args.timeout)
     if not args.files:
         raise CliError("give at least one image file (or --video FILE)")
+    from desktop_app.app import setup_command_logging
+
+    setup_command_logging(args)
     return _decode_files(args.files)
 
 
 def _decode_files(files: list[str]) -> int:
     from desktop_app.errors import ScanError
     from desktop_app.scanning import decode_file
+    from desktop_app.scanning.images import silence_native_warnings
+
+    silence_native_warnings()  # one line per file, never the image libraries' own
 
     prefix = len(files) > 1
     status = EXIT_OK

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.errors import AppError, ImportFormatError
+from desktop_app.i18n import N_, Text
 from desktop_app.importers.aegis import AegisImporter
 from desktop_app.importers.andotp import AndOtpImporter
 from desktop_app.importers.authplus import AuthenticatorPlusImporter
@@ -28,6 +29,7 @@ from desktop_app.importers.base import (
     ImportResult,
     PasswordRequired,
     sniff_json,
+    too_complex_json,
 )
 from desktop_app.importers.battlenet import BattleNetImporter
 from desktop_app.importers.bitwarden import BitwardenCsvImporter, BitwardenImporter
@@ -43,7 +45,7 @@ from desktop_app.importers.stratum import StratumImporter
 from desktop_app.importers.text import EnteImporter, GoogleMigrationImporter, OtpauthTextImporter
 from desktop_app.importers.totpauth import TotpAuthenticatorImporter
 from desktop_app.importers.twofas import TwoFasImporter
-from desktop_app.intake import find_duplicates
+from desktop_app.intake import find_duplicates, too_many_accounts
 from desktop_app.otp.model import Entry
 
 if TYPE_CHECKING:
@@ -88,127 +90,126 @@ def importer_by_name(name: str) -> Importer:
         if importer.name == name.lower():
             return importer
     raise ImportFormatError(
-        f"Unknown import format {name[:40]!r}; known formats: {', '.join(FORMAT_NAMES)}."
+        N_(
+            "Unknown import format {name!r}; known formats: {known}.",
+            name=name[:40],
+            known=", ".join(FORMAT_NAMES),
+        )
     )
 
 
 def detect_format(data: bytes) -> Importer:
     """The importer for ``data``; ImportFormatError naming the known formats when none fits."""
     if not data.strip():
-        raise ImportFormatError("The file is empty.")
+        raise ImportFormatError(N_("The file is empty."))
     for importer in IMPORTERS:
         try:
             if importer.detect(data):
                 return importer
-        except Exception:  # a detector must never break detection of the others
-            log.exception("detector %s failed", importer.name)
+        except AppError:  # the file is of this kind but cannot be read: that is the answer
+            raise
+        except (RecursionError, MemoryError):
+            raise ImportFormatError(
+                N_("The file is too complex to be read (nested too deeply, or too large).")
+            ) from None
+        except Exception as exc:  # a detector must never break detection of the others
+            log.warning("detector %s failed on this file (%s)", importer.name, type(exc).__name__)
     if data.lstrip()[:1] in (b"{", b"[") and sniff_json(data) is None:
+        why = too_complex_json(data)
+        if why:
+            raise ImportFormatError(N_("The file is too complex to be read: {why}.", why=why))
         raise ImportFormatError(
-            "The file is not valid JSON (it is truncated or damaged), so its format cannot be "
-            "recognised."
+            N_(
+                "The file is not valid JSON (it is truncated or damaged), so its format cannot "
+                "be recognised."
+            )
         )
     kind = _container_kind(data)
-    apps = ", ".join(app for app, _hint in catalogue())
+    apps = ", ".join(app for app, _hint in catalogue() if app != ANY_APP)
     raise ImportFormatError(
-        f"The file's format is not recognised{kind}. The app reads files of: {apps}."
+        N_(
+            "The file's format is not recognised{kind}. The app reads text files of "
+            "otpauth:// links, pictures of QR codes, and the backups of: {apps}.",
+            kind=kind,
+            apps=apps,
+        )
     )
 
 
-def _container_kind(data: bytes) -> str:
+def _container_kind(data: bytes) -> Text | str:
     """What kind of container an unrecognised file is, for the message."""
     from desktop_app.importers.base import SQLITE_MAGIC, looks_like_android_prefs
     from desktop_app.importers.freeotp2 import JAVA_MAGIC
 
     if data.startswith(SQLITE_MAGIC):
-        return " (it is an SQLite database, but not one of a known app)"
+        return N_(" (it is an SQLite database, but not one of a known app)")
     if data.startswith(JAVA_MAGIC):
-        return " (it is a Java-serialised file, but not a FreeOTP backup)"
+        return N_(" (it is a Java-serialised file, but not a FreeOTP backup)")
     if looks_like_android_prefs(data):
-        return " (it is an Android settings file, but holds no known app's accounts)"
+        return N_(" (it is an Android settings file, but holds no known app's accounts)")
     if data.startswith(b"PK\x03\x04"):
-        return " (it is a zip archive without an Accounts.txt or a database inside)"
+        return N_(" (it is a zip archive without an Accounts.txt or a database inside)")
     return ""
 
 
-# (app, how to export from it) for every app whose files are read; the import dialog shows it.
-_CATALOGUE: tuple[tuple[str, str], ...] = (
-    ("Aegis", "Settings > Import & Export > Export: the encrypted or the plain .json file."),
-    ("2FAS", "Settings > 2FAS Backup > Export to file: the .2fas file (with or without password)."),
-    ("andOTP", "Backups > Backup (encrypted .json.aes or plain .json)."),
-    (
-        "Authenticator Plus",
-        "Settings > Backup & Restore > Backup: the authplus.db file (with the master password).",
-    ),
-    (
-        "Authy",
-        "No export: copy shared_prefs/com.authy.storage.tokens.authenticator.xml off a rooted "
-        "phone; encrypted secrets need the Authy backup password.",
-    ),
-    (
-        "Battle.net Authenticator",
-        "Copy shared_prefs/com.blizzard.messenger.authenticator_preferences.xml off a rooted phone.",
-    ),
-    (
-        "Bitwarden",
-        "Tools > Export vault: .json, .json (Encrypted) with a file password, or .csv.",
-    ),
-    ("Duo Mobile", "Copy files/duokit/accounts.json off a rooted phone."),
-    ("ente Auth", "Settings > Data > Export codes: plain text or encrypted (with a password)."),
-    (
-        "FreeOTP",
-        "FreeOTP 2: menu > Backup (externalBackup.xml, with its password); FreeOTP 1: copy "
-        "shared_prefs/tokens.xml off a rooted phone.",
-    ),
-    ("FreeOTP+", "Menu > Export > JSON, or shared_prefs/tokens.xml off a rooted phone."),
-    (
-        "Google Authenticator",
-        "Transfer accounts > Export accounts: screenshot the QR codes and import the pictures; "
-        "or copy databases/databases off a rooted phone.",
-    ),
-    ("KeePassXC", "Database > Export > CSV file (entries with TOTP)."),
-    ("Microsoft Authenticator", "Copy databases/PhoneFactor off a rooted phone."),
-    ("Proton Authenticator", "Settings > Export: the .json file."),
-    (
-        "Steam",
-        "Steam Desktop Authenticator's .maFile (encryption turned off), or "
-        "files/Steamguard-<id> off a rooted phone.",
-    ),
-    (
-        "Stratum / Authenticator Pro",
-        "Settings > Backup (encrypted or not), or databases/authenticator.db3 off a rooted phone.",
-    ),
-    ("TOTP Authenticator", "Settings > Backup: the .bin file (with or without a password)."),
-    ("WinAuth", "Export > text file of otpauth:// links."),
-    ("Any app", "A text file of otpauth:// links, or a picture of a QR code."),
-)
+ANY_APP = "Any app"  # the picture importer's app: any app that shows a QR code
 
 
 def catalogue() -> list[tuple[str, str]]:
-    """Every supported app with a one-line "how to export from it" hint."""
-    return list(_CATALOGUE)
+    """Every supported app with a one-line "how to export from it" hint (from the importers'
+    own ``app`` and ``export_hint``), by name; "Any app" last. The import dialog shows it."""
+    hints: dict[str, list[str]] = {}
+    for importer in IMPORTERS:
+        said = hints.setdefault(importer.app, [])
+        if importer.export_hint:
+            said.append(importer.export_hint)
+    apps = sorted((a for a in hints if a != ANY_APP), key=str.lower)
+    return [(app, " ".join(hints[app])) for app in [*apps, ANY_APP] if app in hints]
 
 
 def needs_password(data: bytes, format: str | None = None) -> bool:
     importer = importer_by_name(format) if format else detect_format(data)
-    return importer.needs_password(data)
+    try:
+        return importer.needs_password(data)
+    except AppError:
+        raise
+    except (RecursionError, MemoryError):
+        raise ImportFormatError(
+            N_("The {label} file is too complex to be read.", label=importer.label)
+        ) from None
+    except Exception as exc:  # reading it tells what is wrong
+        log.warning("needs_password of %s failed (%s)", importer.name, type(exc).__name__)
+        return False
 
 
 def load(data: bytes, password: str | None = None, format: str | None = None) -> ImportResult:
     """Read a backup. Raises PasswordRequired, WrongPasswordError or ImportFormatError."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportFormatError("The file is too large to be a backup of authenticator accounts.")
+        raise ImportFormatError(
+            N_("The file is too large to be a backup of authenticator accounts.")
+        )
     importer = importer_by_name(format) if format else detect_format(data)
     try:
-        return importer.parse(data, password)
+        result = importer.parse(data, password)
     except AppError:
         raise
     except (RecursionError, MemoryError):
-        raise ImportFormatError(f"The {importer.label} file is too complex to be read.") from None
+        raise ImportFormatError(
+            N_("The {label} file is too complex to be read.", label=importer.label)
+        ) from None
     except Exception as exc:  # last line of defence: never crash on a hostile file
         log.warning("importer %s failed on malformed data: %s", importer.name, type(exc).__name__)
         raise ImportFormatError(
-            f"The {importer.label} file is malformed and cannot be read ({type(exc).__name__})."
+            N_(
+                "The {label} file is malformed and cannot be read ({kind}).",
+                label=importer.label,
+                kind=type(exc).__name__,
+            )
         ) from None
+    refused = too_many_accounts(len(result.entries))
+    if refused:  # the cap per import (intake.MAX_IMPORT_ACCOUNTS), whatever the format
+        raise ImportFormatError(refused)
+    return result
 
 
 @dataclass(frozen=True)
@@ -238,17 +239,17 @@ def import_into(
 
 
 def read_file(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFormatError(f"{path.name} is too large to be a backup.")
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise ImportFormatError(f"{path} is a folder, not a backup file.") from None
-    except FileNotFoundError:
-        raise ImportFormatError(f"{path}: no such file.") from None
-    except OSError as exc:
-        raise ImportFormatError(f"{path.name} cannot be read: {exc.strerror}.") from None
+    """The bytes of a backup file: a regular file of at most MAX_FILE_BYTES (a device, a FIFO
+    or a folder is refused in one line; never more than the cap is read)."""
+    from desktop_app.files import read_limited
+
+    return read_limited(
+        path,
+        MAX_FILE_BYTES,
+        ImportFormatError,
+        kind="backup file",
+        too_large=N_("{name} is too large to be a backup.", name=Path(path).name),
+    )
 
 
 def load_file(path: Path, password: str | None = None, format: str | None = None) -> ImportResult:

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -48,7 +49,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry, OtpType
 
 NAME = "aegis"
-LABEL = "Aegis vault"
+LABEL: str = N_("Aegis vault")
 VAULT_VERSION = 1
 CONTENT_VERSIONS = (1, 2, 3)
 EXTRA_KEY = "desktop_authenticator"  # this app's own additions to an entry (ignored by Aegis)
@@ -106,6 +107,9 @@ def _is_encrypted(doc: dict[str, Any]) -> bool:
 class AegisImporter:
     name = NAME
     label = LABEL
+    app = "Aegis"
+    export_hint = "Settings > Import & Export > Export: the encrypted or the plain .json file."
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)

@@ -21,6 +21,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     IMAGE_MAGIC,
     Collector,
@@ -41,7 +42,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry
 
 NAME = "andotp"
-LABEL = "andOTP backup"
+LABEL: str = N_("andOTP backup")
 MIN_ITERATIONS = 1_000
 MAX_ITERATIONS = 500_000  # andOTP writes 140,000 to 160,000
 _HEADER = 4 + 12 + 12
@@ -80,6 +81,9 @@ def _binary(data: bytes) -> bool:
 class AndOtpImporter:
     name = NAME
     label = LABEL
+    app = "andOTP"
+    export_hint = "Backups > Backup (encrypted .json.aes or plain .json)."
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _plain_list(data) or _binary(data)

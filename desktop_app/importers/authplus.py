@@ -28,25 +28,29 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     IMAGE_MAGIC,
-    MAX_ENTRIES,
+    SQLCIPHER_HEAP_BYTES,
     Collector,
     EntryDataError,
     ImportResult,
     PasswordRequired,
     display_label,
     make_entry,
+    read_table,
     row_int,
     row_str,
     secret_hex,
+    sqlite_budget,
     text_or_none,
 )
 from desktop_app.otp.model import Entry, OtpType
 
 NAME = "authplus"
-LABEL = "Authenticator Plus backup"
+LABEL: str = N_("Authenticator Plus backup")
 PAGE = 1024  # SQLCipher 3's page size
+READ_COLUMNS = ("email", "secret", "counter", "type", "issuer", "category")
 _OTHER_MAGIC = (
     b"SQLite format 3\x00",
     b"\xac\xed\x00\x05",
@@ -65,8 +69,13 @@ def looks_like_sqlcipher(data: bytes) -> bool:
     )
 
 
-def read_sqlcipher(data: bytes, password: str, table: str) -> list[dict[str, Any]] | None:
-    """Rows of ``table`` of an SQLCipher 3 database, or None when the password does not open it."""
+def read_sqlcipher(
+    data: bytes, password: str, table: str, columns: tuple[str, ...]
+) -> list[dict[str, Any]] | None:
+    """The ``columns`` of ``table`` of an SQLCipher 3 database (:func:`read_table`'s checks: a
+    plain table, no computed column), or None when the password does not open it. The library's
+    own log lines are off (a wrong password would print three), its heap is capped and its steps
+    are budgeted."""
     try:
         import sqlcipher3
     except ImportError:
@@ -81,18 +90,20 @@ def read_sqlcipher(data: bytes, password: str, table: str) -> list[dict[str, Any
             f.write(data)
         con = sqlcipher3.connect(str(path))
         try:
+            con.execute("PRAGMA cipher_log_level = NONE")
+            con.execute(f"PRAGMA hard_heap_limit = {SQLCIPHER_HEAP_BYTES}")
+            sqlite_budget(con)
             con.execute("PRAGMA cipher_compatibility = 3")
             con.execute("PRAGMA key = " + _quote(password))
             con.execute("PRAGMA query_only = ON")
+            con.execute("PRAGMA trusted_schema = OFF")
             try:
                 con.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlcipher3.DatabaseError:
                 return None
             try:
-                cur = con.execute(f'SELECT * FROM "{table}" LIMIT ?', (MAX_ENTRIES + 1,))
-                names = [str(d[0]).lower() for d in cur.description]
-                rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-            except sqlcipher3.DatabaseError:
+                return read_table(con, table, LABEL, columns)
+            except sqlcipher3.Error:
                 raise ImportFormatError(
                     f"The {LABEL} opens but has no readable {table} table: it is not an "
                     "Authenticator Plus database, or it is damaged."
@@ -101,9 +112,6 @@ def read_sqlcipher(data: bytes, password: str, table: str) -> list[dict[str, Any
             con.close()
     finally:
         path.unlink(missing_ok=True)
-    if len(rows) > MAX_ENTRIES:
-        raise ImportFormatError(f"The {LABEL} holds too many accounts.")
-    return rows
 
 
 def _quote(text: str) -> str:
@@ -235,6 +243,11 @@ def _read_aes(data: bytes, info: Any, password: str) -> bytes:
 class AuthenticatorPlusImporter:
     name = NAME
     label = LABEL
+    app = "Authenticator Plus"
+    export_hint = (
+        "Settings > Backup & Restore > Backup: the authplus.db file (with the master password)."
+    )
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _zip_member(data) is not None or looks_like_sqlcipher(data)
@@ -254,7 +267,7 @@ class AuthenticatorPlusImporter:
             data = member
         if password is None:
             raise PasswordRequired(LABEL)
-        rows = read_sqlcipher(data, password, "accounts")
+        rows = read_sqlcipher(data, password, "accounts", READ_COLUMNS)
         if rows is None:
             from desktop_app.importers.andotp import AndOtpImporter
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -32,6 +32,7 @@ from desktop_app.importers.base import (
     display_label,
     get_int,
     get_str,
+    json_loads,
     make_entry,
     pbkdf2,
     require_list,
@@ -39,7 +40,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry
 
 NAME = "authy"
-LABEL = "Authy token file"
+LABEL: str = N_("Authy token file")
 DEFAULT_ITERATIONS = 1_000
 MAX_ITERATIONS = 500_000  # Authy writes 1,000 (old) or 100,000
 _ZERO_IV = bytes(16)
@@ -53,7 +54,7 @@ def _tokens(data: bytes) -> list[Any] | None:
         if "authy" not in key.lower() and "authenticator" not in key.lower():
             continue
         try:
-            doc = json.loads(value)
+            doc = json_loads(value)
         except ValueError:
             continue
         if isinstance(doc, list) and any(
@@ -72,6 +73,12 @@ def _encrypted(token: Any) -> bool:
 class AuthyImporter:
     name = NAME
     label = LABEL
+    app = "Authy"
+    export_hint = (
+        "No export: copy shared_prefs/com.authy.storage.tokens.authenticator.xml off a "
+        "rooted phone; encrypted secrets need the Authy backup password."
+    )
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _tokens(data) is not None

@@ -1,7 +1,7 @@
 """The one importer contract, its result type and the helpers every format module shares.
 
-Every format is an object with ``name``, ``label``, ``detect(data)``, ``needs_password(data)``
-and ``parse(data, password) -> ImportResult``. Rules every importer follows:
+Every format is an object with ``name``, ``label``, ``app``, ``export_hint``, ``encrypted``,
+``detect(data)``, ``needs_password(data)`` and ``parse(data, password) -> ImportResult``. Rules every importer follows:
 
 * A file that cannot be read as a whole (not the format, truncated, damaged, unsupported version)
   raises :class:`~desktop_app.errors.ImportFormatError` with a message naming the problem.
@@ -18,24 +18,28 @@ import binascii
 import json
 import re
 import uuid as _uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
 from desktop_app.errors import AppError, ImportFormatError, OtpError
+from desktop_app.i18n import N_, Text
+from desktop_app.intake import MAX_IMPORT_ACCOUNTS
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import STEAM_DIGITS, Entry, Icon, OtpType, new_uuid
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
-MAX_ENTRIES = 10_000
+MAX_ENTRIES = MAX_IMPORT_ACCOUNTS  # items of one list in a file (accounts, or lines of links)
 
 
 class PasswordRequired(ImportFormatError):
     """The file is encrypted and no password was given."""
 
     def __init__(self, format_label: str) -> None:
-        super().__init__(f"This {format_label} file is encrypted: its password is needed.")
+        super().__init__(
+            N_("This {label} file is encrypted: its password is needed.", label=format_label)
+        )
         self.format_label = format_label
 
 
@@ -54,6 +58,9 @@ class ImportResult:
 class Importer(Protocol):
     name: str  # short id used by ``--format``
     label: str  # shown to people
+    app: str  # the app whose files it reads ("Aegis"), as the import dialog lists it
+    export_hint: str  # how to export from that app ("" when another importer of the app says it)
+    encrypted: bool  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool: ...
 
@@ -65,11 +72,45 @@ class Importer(Protocol):
 # --- reading ------------------------------------------------------------------------------------
 
 
+#: the most JSON values one file (or one JSON text inside it) may hold: 10,000 accounts of ~25
+#: values each, with room for groups and icons. Python holds each value in 50-100 bytes, so a
+#: 16 MiB file of empty lists would take 0.9 GB; this bound keeps any file under ~60 MB.
+MAX_JSON_VALUES = 500_000
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+class JsonTooComplex(ValueError):
+    """A JSON text holds more than MAX_JSON_VALUES values or is nested too deeply to be read
+    (a ValueError, so that a detector treats it as "not this format")."""
+
+
+def json_value_bound(text: str) -> int:
+    """An upper bound of the number of values in the JSON ``text`` without parsing it: every
+    value but the first follows a comma, a colon or an opening bracket (outside strings)."""
+
+    def bound(t: str) -> int:
+        return t.count(",") + t.count(":") + t.count("[") + 1
+
+    quick = bound(text)
+    return quick if quick <= MAX_JSON_VALUES else bound(_JSON_STRING.sub("", text))
+
+
+def json_loads(text: str) -> Any:
+    """``json.loads`` within MAX_JSON_VALUES values and the interpreter's nesting depth;
+    :class:`JsonTooComplex` beyond them, ValueError for text that is not JSON."""
+    if json_value_bound(text) > MAX_JSON_VALUES:
+        raise JsonTooComplex(N_("more than {count:,} values", count=MAX_JSON_VALUES))
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise JsonTooComplex(N_("nested too deeply")) from None
+
+
 @lru_cache(maxsize=4)
 def _json_or_none(data: bytes) -> Any:
     try:
-        return json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        return json_loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
         return None
 
 
@@ -79,6 +120,22 @@ def sniff_json(data: bytes) -> Any:
     if stripped not in (b"{", b"[", b"\xef"):
         return None
     return _json_or_none(data)
+
+
+def too_complex_json(data: bytes) -> str:
+    """Why ``data``, which starts like JSON, is too complex to be read ("" when it is not)."""
+    text = text_or_none(data)
+    if text is None:
+        return ""
+    if json_value_bound(text) > MAX_JSON_VALUES:
+        return N_("it holds more than {count:,} values", count=MAX_JSON_VALUES)
+    try:
+        json.loads(text)
+    except RecursionError:
+        return N_("it is nested too deeply")
+    except ValueError:
+        return ""
+    return ""
 
 
 def broken_json_with(data: bytes, *keys: str) -> bool:
@@ -94,15 +151,25 @@ def load_json(data: bytes, label: str) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFormatError(f"The {label} file is not UTF-8 text; it may be damaged.") from None
-    try:
-        return json.loads(text)
-    except RecursionError:
-        raise ImportFormatError(f"The {label} file is nested too deeply to be read.") from None
-    except ValueError as exc:
-        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise ImportFormatError(
-            f"The {label} file is not valid JSON{where}: it is truncated or damaged."
+            N_("The {label} file is not UTF-8 text; it may be damaged.", label=label)
+        ) from None
+    try:
+        return json_loads(text)
+    except JsonTooComplex as exc:
+        raise ImportFormatError(
+            N_("The {label} file is too complex to be read ({why}).", label=label, why=exc.args[0])
+        ) from None
+    except ValueError as exc:
+        where = (
+            N_(" (line {line})", line=exc.lineno) if isinstance(exc, json.JSONDecodeError) else ""
+        )
+        raise ImportFormatError(
+            N_(
+                "The {label} file is not valid JSON{where}: it is truncated or damaged.",
+                label=label,
+                where=where,
+            )
         ) from None
 
 
@@ -115,33 +182,45 @@ def text_or_none(data: bytes) -> str | None:
 
 def b64decode(text: Any, what: str) -> bytes:
     if not isinstance(text, str):
-        raise ImportFormatError(f"The file is damaged: {what} is missing or not text.")
+        raise ImportFormatError(
+            N_("The file is damaged: {what} is missing or not text.", what=what)
+        )
     try:
         return base64.b64decode(text.strip(), validate=True)
     except (binascii.Error, ValueError):
-        raise ImportFormatError(f"The file is damaged: {what} is not valid Base64.") from None
+        raise ImportFormatError(
+            N_("The file is damaged: {what} is not valid Base64.", what=what)
+        ) from None
 
 
 def hexdecode(text: Any, what: str) -> bytes:
     if not isinstance(text, str):
-        raise ImportFormatError(f"The file is damaged: {what} is missing or not text.")
+        raise ImportFormatError(
+            N_("The file is damaged: {what} is missing or not text.", what=what)
+        )
     try:
         return bytes.fromhex(text)
     except ValueError:
-        raise ImportFormatError(f"The file is damaged: {what} is not valid hex.") from None
+        raise ImportFormatError(
+            N_("The file is damaged: {what} is not valid hex.", what=what)
+        ) from None
 
 
 def require_dict(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ImportFormatError(f"The file is damaged: {what} is missing or not an object.")
+        raise ImportFormatError(
+            N_("The file is damaged: {what} is missing or not an object.", what=what)
+        )
     return value
 
 
 def require_list(value: Any, what: str) -> list[Any]:
     if not isinstance(value, list):
-        raise ImportFormatError(f"The file is damaged: {what} is missing or not a list.")
+        raise ImportFormatError(
+            N_("The file is damaged: {what} is missing or not a list.", what=what)
+        )
     if len(value) > MAX_ENTRIES:
-        raise ImportFormatError(f"The file holds too many items in {what}.")
+        raise ImportFormatError(N_("The file holds too many items in {what}.", what=what))
     return value
 
 
@@ -317,8 +396,12 @@ def check_kdf(label: str, ok: bool) -> None:
     """
     if not ok:
         raise ImportFormatError(
-            f"The {label} has key-derivation parameters outside what its app writes (far too "
-            "much work, or invalid): the file is damaged or not genuine, so it is not opened."
+            N_(
+                "The {label} has key-derivation parameters outside what its app writes (far "
+                "too much work, or invalid): the file is damaged or not genuine, so it is not "
+                "opened.",
+                label=label,
+            )
         )
 
 
@@ -363,17 +446,6 @@ def aes_cbc_decrypt(key: bytes, iv: bytes, data: bytes) -> bytes | None:
         return None
 
 
-def aes_cbc_encrypt(key: bytes, iv: bytes, data: bytes) -> bytes:
-    """AES-CBC with PKCS#7 padding (tests use it to build encrypted files)."""
-    from cryptography.hazmat.primitives import padding
-    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
-    padder = padding.PKCS7(128).padder()
-    padded = padder.update(data) + padder.finalize()
-    encryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()
-    return encryptor.update(padded) + encryptor.finalize()
-
-
 # --- Android shared-preferences XML ----------------------------------------------------------
 
 _XML_DECL = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -394,8 +466,8 @@ def android_prefs(data: bytes) -> dict[str, str] | None:
 
     try:
         root = ET.fromstring(data)
-    except ET.ParseError:
-        return None
+    except (ET.ParseError, LookupError, ValueError, RecursionError):  # LookupError, ValueError:
+        return None  # an encoding Python does not know, or a multi-byte one expat refuses
     if root.tag != "map":
         return None
     out: dict[str, str] = {}
@@ -408,7 +480,13 @@ def android_prefs(data: bytes) -> dict[str, str] | None:
         elif child.get("value") is not None:
             out[name] = child.get("value") or ""
         if len(out) > MAX_ENTRIES:
-            raise ImportFormatError("The file holds too many preference items.")
+            raise ImportFormatError(
+                N_(
+                    "The file holds more than {count:,} settings, far more than any "
+                    "authenticator app writes: it is not read.",
+                    count=MAX_ENTRIES,
+                )
+            )
     return out
 
 
@@ -421,6 +499,58 @@ def looks_like_android_prefs(data: bytes) -> bool:
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_MAX_STEPS = 200_000_000  # virtual-machine steps one file may cost (reading 10,000 rows: ~1M)
+#: the largest text or blob one value may have: the apps' fields are short, their icons (never
+#: read) stay under 256 KiB; a computed or crafted value beyond this is refused by SQLite itself
+SQLITE_MAX_VALUE_BYTES = 1 << 20
+#: what every connection the importers open may do (``sqlite3.Connection.setlimit``): enough for
+#: the importers' own short queries on the apps' tables, nothing a crafted schema could inflate
+SQLITE_LIMITS: dict[str, int] = {
+    "SQLITE_LIMIT_LENGTH": SQLITE_MAX_VALUE_BYTES,
+    "SQLITE_LIMIT_SQL_LENGTH": 100_000,
+    "SQLITE_LIMIT_COLUMN": 200,
+    "SQLITE_LIMIT_EXPR_DEPTH": 100,
+    "SQLITE_LIMIT_COMPOUND_SELECT": 4,
+    "SQLITE_LIMIT_VDBE_OP": 100_000,
+    "SQLITE_LIMIT_FUNCTION_ARG": 8,
+    "SQLITE_LIMIT_ATTACHED": 0,
+    "SQLITE_LIMIT_LIKE_PATTERN_LENGTH": 100,
+    "SQLITE_LIMIT_VARIABLE_NUMBER": 32,
+    "SQLITE_LIMIT_TRIGGER_DEPTH": 1,
+    "SQLITE_LIMIT_WORKER_THREADS": 0,
+}
+#: the heap the SQLCipher library may use (its own copy of SQLite, used only by the importers;
+#: it has no ``setlimit``, so this and the same schema checks bound it)
+SQLCIPHER_HEAP_BYTES = 64 * 2**20
+
+
+def sqlite_limit(con: Any) -> None:
+    """Apply :data:`SQLITE_LIMITS` and the step budget to a connection (every connection the
+    importers open gets this before it reads a byte of the file)."""
+    import sqlite3
+
+    for name, value in SQLITE_LIMITS.items():
+        con.setlimit(getattr(sqlite3, name), value)
+    sqlite_budget(con)
+
+
+def sqlite_budget(con: Any) -> None:
+    """A crafted view or schema must not run for minutes: at most SQLITE_MAX_STEPS steps."""
+    budget = [SQLITE_MAX_STEPS // 1000]
+
+    def _spend() -> int:
+        budget[0] -= 1
+        return 1 if budget[0] < 0 else 0
+
+    con.set_progress_handler(_spend, 1000)
+
+
+def without_wal(data: bytes) -> bytes:
+    """A database file in WAL mode (header bytes 18-19 are 2, 2: how Android leaves an app's
+    database) as a rollback-journal one (1, 1), which ``deserialize`` opens. An exported or
+    copied file has no ``-wal`` beside it, so nothing is lost; the file itself is not changed."""
+    if data[18:20] == b"\x02\x02":
+        return data[:18] + b"\x01\x01" + data[20:]
+    return data
 
 
 @lru_cache(maxsize=2)
@@ -438,8 +568,8 @@ def sqlite_schema(data: bytes) -> dict[str, frozenset[str]] | None:
         ]
         schema = {}
         for t in tables:
-            cols = con.execute("SELECT name FROM pragma_table_info(?)", (t,)).fetchall()
-            schema[t] = frozenset(str(c[0]).lower() for c in cols)
+            cols = con.execute("SELECT name FROM pragma_table_xinfo(?) LIMIT 200", (t,)).fetchall()
+            schema[str(t)] = frozenset(str(c[0]).lower() for c in cols)
         return schema
     except Exception:
         return None
@@ -448,51 +578,88 @@ def sqlite_schema(data: bytes) -> dict[str, frozenset[str]] | None:
 
 
 def sqlite_open(data: bytes) -> Any:
-    """An in-memory, read-only copy of an SQLite database file (no temp file)."""
+    """An in-memory, read-only, limited copy of an SQLite database file (no temp file)."""
     import sqlite3
 
     try:
         con = sqlite3.connect(":memory:")
-        con.deserialize(data)
+        sqlite_limit(con)
+        con.deserialize(without_wal(data))
         con.execute("PRAGMA query_only = ON")
         con.execute("PRAGMA trusted_schema = OFF")
-        budget = [SQLITE_MAX_STEPS // 1000]
-
-        def _spend() -> int:  # a crafted view or schema must not run for minutes
-            budget[0] -= 1
-            return 1 if budget[0] < 0 else 0
-
-        con.set_progress_handler(_spend, 1000)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except (sqlite3.Error, OverflowError, MemoryError):
         raise ImportFormatError(
-            "The file starts like an SQLite database but cannot be opened: it is damaged or "
-            "truncated."
+            N_(
+                "The file starts like an SQLite database but cannot be opened: it is damaged "
+                "or truncated."
+            )
         ) from None
     return con
 
 
-def sqlite_rows(data: bytes, table: str, label: str) -> list[dict[str, Any]]:
-    """Every row of ``table`` (at most MAX_ENTRIES) as a dict of lower-case column names."""
+def read_table(con: Any, table: str, label: str, columns: Iterable[str]) -> list[dict[str, Any]]:
+    """The ``columns`` (lower-case names; those the table lacks are left out) of every row of
+    ``table`` (at most MAX_ENTRIES), as dicts. Only a plain table is read: a view, a virtual
+    table, or a table with a generated column (a value computed on reading, which a crafted
+    file can make gigabytes long) is refused."""
+    kind = con.execute(
+        "SELECT type, sql FROM sqlite_master WHERE name = ? COLLATE NOCASE LIMIT 1", (table,)
+    ).fetchone()
+    if kind is None or kind[0] != "table":
+        raise ImportFormatError(
+            N_("The {label} has no {table} table: it is not such a file.", label=label, table=table)
+        )
+    if str(kind[1] or "").lstrip()[:14].upper().startswith("CREATE VIRTUAL"):
+        raise ImportFormatError(_computed(label, table))
+    info = con.execute(
+        "SELECT name, hidden FROM pragma_table_xinfo(?) LIMIT 201", (table,)
+    ).fetchall()
+    if any(hidden for _name, hidden in info):
+        raise ImportFormatError(_computed(label, table))
+    present = {str(name).lower(): str(name) for name, _hidden in info}
+    wanted = [c for c in dict.fromkeys(c.lower() for c in columns) if c in present]
+    if not wanted:
+        raise ImportFormatError(
+            N_("The {label} has none of the expected columns in {table}.", label=label, table=table)
+        )
+    quoted = ", ".join('"' + present[c].replace('"', '""') + '"' for c in wanted)
+    name = table.replace('"', '""')
+    cur = con.execute(f'SELECT {quoted} FROM "{name}" LIMIT ?', (MAX_ENTRIES + 1,))
+    rows = [dict(zip(wanted, row, strict=True)) for row in cur.fetchall()]
+    if len(rows) > MAX_ENTRIES:
+        raise ImportFormatError(N_("The {label} holds too many accounts.", label=label))
+    return rows
+
+
+def _computed(label: str, table: str) -> Text:
+    return N_(
+        "The {label} has computed columns in its {table} table, which the app never writes: "
+        "the file is not genuine, so it is not read.",
+        label=label,
+        table=table,
+    )
+
+
+def sqlite_rows(
+    data: bytes, table: str, label: str, columns: Iterable[str]
+) -> list[dict[str, Any]]:
+    """:func:`read_table` on an in-memory copy of the database file ``data``."""
     import sqlite3
 
     con = sqlite_open(data)
     try:
-        kind = con.execute("SELECT type FROM sqlite_master WHERE name = ?", (table,)).fetchone()
-        if kind is None or kind[0] != "table":
-            raise ImportFormatError(f"The {label} has no {table} table: it is not such a file.")
-        cur = con.execute(f'SELECT * FROM "{table}" LIMIT ?', (MAX_ENTRIES + 1,))
-        names = [str(d[0]).lower() for d in cur.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        return read_table(con, table, label, columns)
     except sqlite3.Error:
         raise ImportFormatError(
-            f"The {label} is damaged: its {table} table cannot be read."
+            N_(
+                "The {label} is damaged: its {table} table cannot be read.",
+                label=label,
+                table=table,
+            )
         ) from None
     finally:
         con.close()
-    if len(rows) > MAX_ENTRIES:
-        raise ImportFormatError(f"The {label} holds too many accounts.")
-    return rows
 
 
 def row_str(row: dict[str, Any], key: str) -> str:

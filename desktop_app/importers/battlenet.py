@@ -9,6 +9,7 @@ hex of the key; codes are TOTP, SHA1, 8 digits, 30 s; the serial becomes the acc
 from __future__ import annotations
 
 from desktop_app.errors import ImportFormatError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -20,7 +21,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry
 
 NAME = "battlenet"
-LABEL = "Battle.net Authenticator file"
+LABEL: str = N_("Battle.net Authenticator file")
 SECRET_KEY = "com.blizzard.messenger.AUTHENTICATOR_DEVICE_SECRET"
 SERIAL_KEY = "com.blizzard.messenger.AUTHENTICATOR_SERIAL"
 MASK = bytes.fromhex(
@@ -47,6 +48,11 @@ def mask(text: str) -> str:
 class BattleNetImporter:
     name = NAME
     label = LABEL
+    app = "Battle.net Authenticator"
+    export_hint = (
+        "Copy shared_prefs/com.blizzard.messenger.authenticator_preferences.xml off a rooted phone."
+    )
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         prefs = android_prefs(data)

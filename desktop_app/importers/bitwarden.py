@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     MAX_ENTRIES,
     Collector,
@@ -55,7 +56,7 @@ from desktop_app.intake import PayloadKind, classify
 from desktop_app.otp.model import Entry, OtpType
 
 NAME = "bitwarden"
-LABEL = "Bitwarden export"
+LABEL: str = N_("Bitwarden export")
 # Bitwarden's own limits for the key derivation a user may choose
 MAX_PBKDF2_ITERATIONS = 2_000_000
 MAX_ARGON2_ITERATIONS = 10
@@ -66,6 +67,9 @@ MAX_ARGON2_PARALLELISM = 16
 class BitwardenImporter:
     name = NAME
     label = LABEL
+    app = "Bitwarden"
+    export_hint = "Tools > Export vault: .json, .json (Encrypted) with a file password, or .csv."
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
@@ -212,41 +216,6 @@ def decrypt_protected(doc: dict[str, Any], password: str) -> bytes:
     return plain
 
 
-def encrypt_protected(
-    plain: bytes,
-    password: str,
-    salt: str,
-    *,
-    kdf: int = 0,
-    iterations: int = 600_000,
-    memory: int = 64,
-    lanes: int = 4,
-    iv: bytes = b"\x01" * 16,
-) -> dict[str, Any]:
-    """A password-protected export as Bitwarden writes it (tests build files with it)."""
-    from desktop_app.importers.base import aes_cbc_encrypt
-
-    doc: dict[str, Any] = {
-        "encrypted": True,
-        "passwordProtected": True,
-        "salt": salt,
-        "kdfType": kdf,
-        "kdfIterations": iterations,
-        "kdfMemory": memory if kdf == 1 else None,
-        "kdfParallelism": lanes if kdf == 1 else None,
-    }
-    enc, mac = _derive(doc, password)
-
-    def seal(data: bytes) -> str:
-        ct = aes_cbc_encrypt(enc, iv, data)
-        tag = hmac.new(mac, iv + ct, hashlib.sha256).digest()
-        return "2." + "|".join(base64.b64encode(x).decode() for x in (iv, ct, tag))
-
-    doc["encKeyValidation_DO_NOT_EDIT"] = seal(b"b1c2d3e4-check")
-    doc["data"] = seal(plain)
-    return doc
-
-
 # --- one TOTP field -------------------------------------------------------------------------
 
 
@@ -329,7 +298,10 @@ def totp_rows(
 
 class BitwardenCsvImporter:
     name = "bitwarden-csv"
-    label = "Bitwarden CSV export"
+    label: str = N_("Bitwarden CSV export")
+    app = "Bitwarden"
+    export_hint = ""  # said by the other importer of this app
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         text = text_or_none(data[:4096]) or ""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -31,12 +32,17 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry, OtpType
 
 GOOGLE_COLUMNS = frozenset({"email", "secret", "type"})
+GOOGLE_READ = ("email", "secret", "type", "counter", "issuer")  # the only columns read
 MICROSOFT_COLUMNS = frozenset({"oath_secret_key", "account_type", "username"})
+MICROSOFT_READ = ("name", "username", "oath_secret_key", "account_type")
 
 
 class GoogleAuthDbImporter:
     name = "google-db"
-    label = "Google Authenticator database"
+    label: str = N_("Google Authenticator database")
+    app = "Google Authenticator"
+    export_hint = ""  # said by the other importer of this app
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         schema = sqlite_schema(data)
@@ -47,7 +53,7 @@ class GoogleAuthDbImporter:
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         out = Collector()
-        for index, row in enumerate(sqlite_rows(data, "accounts", self.label)):
+        for index, row in enumerate(sqlite_rows(data, "accounts", self.label, GOOGLE_READ)):
             label = display_label(row.get("issuer"), row.get("email"), f"Account {index + 1}")
             out.add(label, _google_entry, row)
         return out.result(self.label, self.name)
@@ -74,7 +80,10 @@ def _google_entry(row: dict[str, Any]) -> Entry:
 
 class MicrosoftAuthImporter:
     name = "microsoft"
-    label = "Microsoft Authenticator database"
+    label: str = N_("Microsoft Authenticator database")
+    app = "Microsoft Authenticator"
+    export_hint = "Copy databases/PhoneFactor off a rooted phone."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         schema = sqlite_schema(data)
@@ -85,7 +94,7 @@ class MicrosoftAuthImporter:
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         out = Collector()
-        for index, row in enumerate(sqlite_rows(data, "accounts", self.label)):
+        for index, row in enumerate(sqlite_rows(data, "accounts", self.label, MICROSOFT_READ)):
             label = display_label(row.get("name"), row.get("username"), f"Account {index + 1}")
             out.add(label, _microsoft_entry, row)
         return out.result(self.label, self.name)

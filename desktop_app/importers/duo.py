@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.errors import ImportFormatError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -25,12 +26,15 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry, OtpType
 
 NAME = "duo"
-LABEL = "Duo Mobile account file"
+LABEL: str = N_("Duo Mobile account file")
 
 
 class DuoImporter:
     name = NAME
     label = LABEL
+    app = "Duo Mobile"
+    export_hint = "Copy files/duokit/accounts.json off a rooted phone."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)

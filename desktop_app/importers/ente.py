@@ -18,6 +18,7 @@ import json
 from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     PasswordRequired,
     b64decode,
@@ -26,7 +27,7 @@ from desktop_app.importers.base import (
     require_dict,
 )
 
-LABEL = "ente Auth export"
+LABEL: str = N_("ente Auth export")
 VERSIONS = (1,)
 MAX_MEMLIMIT = 1 << 30  # ente's MEMLIMIT_SENSITIVE
 MAX_WORK = 1 << 33  # memLimit x opsLimit; ente keeps it at 4 GiB

@@ -11,6 +11,7 @@ import base64
 from typing import Any
 
 from desktop_app.errors import ImportFormatError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -28,12 +29,15 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import STEAM_DIGITS, Entry, OtpType
 
 NAME = "freeotp"
-LABEL = "FreeOTP+ export"
+LABEL: str = N_("FreeOTP+ export")
 
 
 class FreeOtpImporter:
     name = NAME
     label = LABEL
+    app = "FreeOTP+"
+    export_hint = "Menu > Export > JSON, or shared_prefs/tokens.xml off a rooted phone."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)

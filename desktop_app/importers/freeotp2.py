@@ -9,19 +9,19 @@ database, which keeps the same file) and FreeOTP 2's encrypted backup ``external
   Each token has ``<uuid>-token`` (its JSON, without the secret) and ``<uuid>`` = {"key":
   EncryptedKey JSON}; the master key opens the secret. An EncryptedKey is {``mCipher``
   ("AES/GCM/NoPadding"), ``mCipherText`` and ``mParameters`` (signed bytes; the parameters are
-  DER: SEQUENCE {OCTET STRING nonce, INTEGER tag length}), ``mToken`` (the key's algorithm,
-  also the GCM associated data)}.
+  DER: SEQUENCE {OCTET STRING nonce, INTEGER tag length}, or on Android 6 the OCTET STRING of
+  the nonce alone), ``mToken`` (the key's algorithm, also the GCM associated data)}.
 """
 
 from __future__ import annotations
 
-import json
 import struct
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     MAX_ENTRIES,
     Collector,
@@ -31,6 +31,7 @@ from desktop_app.importers.base import (
     android_prefs,
     check_kdf,
     display_label,
+    json_loads,
     pbkdf2,
 )
 from desktop_app.importers.freeotp import _entry as token_entry
@@ -56,7 +57,10 @@ def _xml_tokens(data: bytes) -> list[tuple[str, str]] | None:
 
 class FreeOtpXmlImporter:
     name = "freeotp-xml"
-    label = "FreeOTP token file (tokens.xml)"
+    label: str = N_("FreeOTP token file (tokens.xml)")
+    app = "FreeOTP"
+    export_hint = ""  # said by the other importer of this app
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _xml_tokens(data) is not None
@@ -71,7 +75,7 @@ class FreeOtpXmlImporter:
         out = Collector()
         for key, value in tokens:
             try:
-                raw = json.loads(value)
+                raw = json_loads(value)
             except ValueError:
                 raw = None
             if not isinstance(raw, dict):
@@ -181,19 +185,48 @@ def _signed_bytes(value: Any, what: str) -> bytes:
     return bytes(v & 0xFF for v in value)
 
 
-def _gcm_params(der: bytes) -> tuple[bytes, int]:
-    """DER ``SEQUENCE { OCTET STRING nonce, INTEGER tagLength }`` (Java's GCMParameters)."""
-    try:
-        if der[0] != 0x30 or der[2] != 0x04:
+def _der(data: bytes, at: int) -> tuple[int, bytes, int]:
+    """(tag, value, end) of the DER element at ``at`` (short and long length forms)."""
+    tag, length = data[at], data[at + 1]
+    at += 2
+    if length & 0x80:
+        count = length & 0x7F
+        if not 1 <= count <= 2:
             raise IndexError
-        n = der[3]
-        nonce = der[4 : 4 + n]
-        rest = der[4 + n :]
-        tag_len = int.from_bytes(rest[2 : 2 + rest[1]], "big") if rest[:1] == b"\x02" else 16
+        length = int.from_bytes(data[at : at + count], "big")
+        at += count
+    value = data[at : at + length]
+    if len(value) != length:
+        raise IndexError
+    return tag, value, at + length
+
+
+def _gcm_params(der: bytes) -> tuple[bytes, int]:
+    """The GCM nonce and tag length from a key's ``mParameters``. Two forms are written:
+    Android 7 and later give Java's GCMParameters, DER ``SEQUENCE { OCTET STRING nonce,
+    INTEGER tagLength }``; Android 6 (API 23) gives the DER ``OCTET STRING`` of the nonce alone
+    (the tag length is then GCM's full 128 bits)."""
+    bad = ImportFormatError("The FreeOTP backup is damaged: a key's cipher settings are wrong.")
+    try:
+        tag, value, end = _der(der, 0)
+        if tag == 0x04:  # Android 6: the nonce itself
+            nonce, tag_len = value, 16
+        elif tag == 0x30:
+            inner, body, after = _der(value, 0)
+            if inner != 0x04:
+                raise IndexError
+            nonce, tag_len = body, 16
+            if after < len(value):
+                kind, number, _ = _der(value, after)
+                if kind != 0x02 or not 1 <= len(number) <= 2:
+                    raise IndexError
+                tag_len = int.from_bytes(number, "big")
+        else:
+            raise IndexError
     except IndexError:
-        raise ImportFormatError("The FreeOTP backup is damaged: bad cipher parameters.") from None
-    if len(nonce) != n or not 8 <= n <= 16:
-        raise ImportFormatError("The FreeOTP backup is damaged: bad cipher parameters.")
+        raise bad from None
+    if end != len(der) or not 8 <= len(nonce) <= 16:
+        raise bad
     return nonce, tag_len
 
 
@@ -219,7 +252,13 @@ def open_encrypted_key(enc: Any, key: bytes) -> bytes | None:
 
 class FreeOtpBackupImporter:
     name = "freeotp-backup"
-    label = "FreeOTP backup"
+    label: str = N_("FreeOTP backup")
+    app = "FreeOTP"
+    export_hint = (
+        "FreeOTP 2: menu > Backup (externalBackup.xml, with its password); FreeOTP 1: "
+        "copy shared_prefs/tokens.xml off a rooted phone."
+    )
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return data.startswith(JAVA_MAGIC) and b"masterKey" in data
@@ -234,7 +273,7 @@ class FreeOtpBackupImporter:
         if password is None:
             raise PasswordRequired(self.label)
         try:
-            master_doc = json.loads(items["masterKey"])
+            master_doc = json_loads(items["masterKey"])
         except ValueError:
             master_doc = None
         if not isinstance(master_doc, dict):
@@ -259,7 +298,7 @@ class FreeOtpBackupImporter:
             if not key.endswith("-token"):
                 continue
             try:
-                token = json.loads(value)
+                token = json_loads(value)
             except ValueError:
                 token = None
             if not isinstance(token, dict):
@@ -275,8 +314,8 @@ def _backup_entry(token: dict[str, Any], wrapped: str | None, master: bytes) -> 
     if wrapped is None:
         raise EntryDataError("Its key is missing from the backup")
     try:
-        holder = json.loads(wrapped)
-        enc = json.loads(holder["key"]) if isinstance(holder.get("key"), str) else holder["key"]
+        holder = json_loads(wrapped)
+        enc = json_loads(holder["key"]) if isinstance(holder.get("key"), str) else holder["key"]
     except (ValueError, KeyError, TypeError, AttributeError):
         raise EntryDataError("Its key is damaged") from None
     try:

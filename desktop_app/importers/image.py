@@ -7,16 +7,20 @@ dropped picture takes the same path into the vault as the camera.
 from __future__ import annotations
 
 from desktop_app.errors import ImportFormatError, ScanError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import IMAGE_MAGIC, ImportResult
 from desktop_app.importers.text import parse_lines
 
 NAME = "image"
-LABEL = "Image with QR codes"
+LABEL: str = N_("Image with QR codes")
 
 
 class QrImageImporter:
     name = NAME
     label = LABEL
+    app = "Any app"
+    export_hint = "A text file of otpauth:// links, or a picture of a QR code."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return data.startswith(IMAGE_MAGIC[:5])  # PNG, JPEG, GIF, BMP, WebP (RIFF)
@@ -33,5 +37,5 @@ class QrImageImporter:
         except ScanError as exc:
             raise ImportFormatError(str(exc)) from None
         if not texts:
-            raise ImportFormatError("No QR code was found in the image.")
+            raise ImportFormatError(N_("No QR code was found in the image."))
         return parse_lines("\n".join(texts).encode("utf-8"), LABEL, NAME)

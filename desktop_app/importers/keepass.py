@@ -8,6 +8,7 @@ is dropped). Rows without TOTP are ignored (counted in the notes).
 from __future__ import annotations
 
 from desktop_app.errors import ImportFormatError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import ImportResult, text_or_none
 from desktop_app.importers.bitwarden import csv_rows, totp_rows
 
@@ -21,7 +22,10 @@ def _group(path: str) -> str:
 
 class KeePassCsvImporter:
     name = "keepass-csv"
-    label = "KeePassXC CSV export"
+    label: str = N_("KeePassXC CSV export")
+    app = "KeePassXC"
+    export_hint = "Database > Export > CSV file (entries with TOTP)."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         first = (text_or_none(data[:4096]) or "").lstrip().partition("\n")[0]

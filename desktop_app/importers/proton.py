@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.errors import ImportFormatError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -26,7 +27,7 @@ from desktop_app.intake import PayloadKind, classify
 from desktop_app.otp.model import Entry
 
 NAME = "proton"
-LABEL = "Proton Authenticator export"
+LABEL: str = N_("Proton Authenticator export")
 VERSIONS = (1,)
 
 
@@ -43,6 +44,9 @@ def _looks(doc: Any) -> bool:
 class ProtonImporter:
     name = NAME
     label = LABEL
+    app = "Proton Authenticator"
+    export_hint = "Settings > Export: the .json file."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _looks(sniff_json(data))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.errors import ImportFormatError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -27,7 +28,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry, OtpType
 
 NAME = "steam"
-LABEL = "Steam Guard file"
+LABEL: str = N_("Steam Guard file")
 
 
 def _is_account(doc: Any) -> bool:
@@ -49,6 +50,12 @@ def _is_manifest(doc: Any) -> bool:
 class SteamImporter:
     name = NAME
     label = LABEL
+    app = "Steam"
+    export_hint = (
+        "Steam Desktop Authenticator's .maFile (encryption turned off), or "
+        "files/Steamguard-<id> off a rooted phone."
+    )
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)

@@ -23,6 +23,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -40,14 +41,13 @@ from desktop_app.importers.base import (
     row_int,
     row_str,
     sniff_json,
-    sqlite_open,
     sqlite_rows,
     sqlite_schema,
 )
 from desktop_app.otp.model import Entry, Icon, OtpType
 
 NAME = "stratum"
-LABEL = "Stratum / Authenticator Pro backup"
+LABEL: str = N_("Stratum / Authenticator Pro backup")
 HEADER = b"AUTHENTICATORPRO"
 HEADER_LEGACY = b"AuthenticatorPro"
 ARGON2 = {"t": 3, "m_kib": 1 << 16, "p": 4}
@@ -80,6 +80,11 @@ def encrypt(plaintext: bytes, password: str, salt: bytes, iv: bytes) -> bytes:
 class StratumImporter:
     name = NAME
     label = LABEL
+    app = "Stratum / Authenticator Pro"
+    export_hint = (
+        "Settings > Backup (encrypted or not), or databases/authenticator.db3 off a rooted phone."
+    )
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return (
@@ -160,26 +165,30 @@ def _parse_doc(doc: dict[str, Any]) -> ImportResult:
     return out.result(LABEL, NAME)
 
 
+DB_READ = ("type", "issuer", "username", "secret", "algorithm", "digits", "period", "counter")
+
+
 def _parse_db(data: bytes) -> ImportResult:
-    rows = sqlite_rows(data, "authenticator", LABEL)
+    rows = sqlite_rows(data, "authenticator", LABEL, DB_READ)
     groups: dict[str, str] = {}
     schema = sqlite_schema(data) or {}
     if {"id", "name"} <= schema.get("category", frozenset()) and {
         "categoryid",
         "authenticatorsecret",
     } <= schema.get("authenticatorcategory", frozenset()):
-        con = sqlite_open(data)
-        try:
-            for secret, name in con.execute(
-                "SELECT ac.authenticatorSecret, c.name FROM authenticatorcategory ac "
-                "JOIN category c ON c.id = ac.categoryId LIMIT 100000"
-            ):
-                if isinstance(secret, str) and isinstance(name, str):
-                    groups.setdefault(secret, name)
-        except Exception:
-            groups = {}
-        finally:
-            con.close()
+        try:  # groups are a nicety: a file whose category tables cannot be read keeps its accounts
+            names = {
+                c["id"]: c["name"] for c in sqlite_rows(data, "category", LABEL, ("id", "name"))
+            }
+            links = sqlite_rows(
+                data, "authenticatorcategory", LABEL, ("authenticatorsecret", "categoryid")
+            )
+        except ImportFormatError:
+            names, links = {}, []
+        for link in links:
+            secret, name = link["authenticatorsecret"], names.get(link["categoryid"])
+            if isinstance(secret, str) and isinstance(name, str):
+                groups.setdefault(secret, name)
     out = Collector()
     for index, row in enumerate(rows):
         label = display_label(row.get("issuer"), row.get("username"), f"Authenticator {index + 1}")

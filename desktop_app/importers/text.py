@@ -14,14 +14,14 @@ first tag becomes the group, and entries in ente's trash are skipped. ente's enc
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from desktop_app.errors import ImportFormatError
-from desktop_app.importers.base import Collector, ImportResult, sniff_json, text_or_none
-from desktop_app.intake import Payload, PayloadKind, classify, gather
+from desktop_app.i18n import N_
+from desktop_app.importers.base import Collector, ImportResult, json_loads, sniff_json, text_or_none
+from desktop_app.intake import Payload, PayloadKind, classify, gather, too_many_accounts
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry
 
@@ -55,7 +55,7 @@ def _ente_display(line: str) -> dict[str, Any]:
     for key, value in parse_qsl(query, keep_blank_values=True):
         if key == "codeDisplay":
             try:
-                parsed = json.loads(value)
+                parsed = json_loads(value)
             except ValueError:
                 return {}
             return parsed if isinstance(parsed, dict) else {}
@@ -82,7 +82,12 @@ def _ente_payload(payload: Payload, line: str) -> Payload | str:
 def parse_lines(data: bytes, label: str, name: str, *, ente: bool = False) -> ImportResult:
     lines = _lines(data)
     if lines is None:
-        raise ImportFormatError(f"The {label} is not UTF-8 text; it may be damaged.")
+        raise ImportFormatError(
+            N_("The {label} is not UTF-8 text; it may be damaged.", label=label)
+        )
+    refused = too_many_accounts(sum(1 for x in lines if x and not x.startswith("#")), "lines")
+    if refused:  # each line is an account or a skipped one: refused before any is read
+        raise ImportFormatError(refused)
     payloads: list[Payload] = []
     numbers: list[int] = []  # line number of each payload
     own_skips: list[tuple[int, SkippedEntry]] = []
@@ -105,7 +110,9 @@ def parse_lines(data: bytes, label: str, name: str, *, ente: bool = False) -> Im
         p.is_key or p.kind is PayloadKind.INVALID for p in payloads
     )
     if not found_links:
-        raise ImportFormatError(f"The {label} holds no otpauth:// or otpauth-migration:// links.")
+        raise ImportFormatError(
+            N_("The {label} holds no otpauth:// or otpauth-migration:// links.", label=label)
+        )
     out = Collector()
     for e in gathered.entries:
         out.add(e.label, _same, e)
@@ -128,7 +135,10 @@ def parse_lines(data: bytes, label: str, name: str, *, ente: bool = False) -> Im
 
 class OtpauthTextImporter:
     name = "otpauth"
-    label = "Text file of otpauth:// links"
+    label: str = N_("Text file of otpauth:// links")
+    app = "WinAuth"
+    export_hint = "Export > text file of otpauth:// links."
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return any(x.lower().startswith(_OTPAUTH) for x in _link_lines(data))
@@ -142,7 +152,13 @@ class OtpauthTextImporter:
 
 class GoogleMigrationImporter:
     name = "google"
-    label = "Google Authenticator export"
+    label: str = N_("Google Authenticator export")
+    app = "Google Authenticator"
+    export_hint = (
+        "Transfer accounts > Export accounts: screenshot the QR codes and import the "
+        "pictures; or copy databases/databases off a rooted phone."
+    )
+    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         links = _link_lines(data)
@@ -157,7 +173,10 @@ class GoogleMigrationImporter:
 
 class EnteImporter:
     name = "ente"
-    label = "ente Auth export"
+    label: str = N_("ente Auth export")
+    app = "ente Auth"
+    export_hint = "Settings > Data > Export codes: plain text or encrypted (with a password)."
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         from desktop_app.importers.ente import is_encrypted_export

@@ -15,11 +15,11 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import re
 from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     MAX_ENTRIES,
     Collector,
@@ -27,11 +27,11 @@ from desktop_app.importers.base import (
     ImportResult,
     PasswordRequired,
     aes_cbc_decrypt,
-    aes_cbc_encrypt,
     android_prefs,
     display_label,
     get_int,
     get_str,
+    json_loads,
     make_entry,
     secret_b64,
     secret_hex,
@@ -39,7 +39,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry
 
 NAME = "totpauth"
-LABEL = "TOTP Authenticator backup"
+LABEL: str = N_("TOTP Authenticator backup")
 DEFAULT_PASSWORD = "TotpAuthenticator"
 PREF_KEY = "STATIC_TOTP_CODES_LIST"
 _IV = bytes(16)
@@ -61,21 +61,13 @@ def _decrypt(sealed: bytes, password: str) -> list[Any] | None:
     if plain is None:
         return None
     try:
-        doc = json.loads(plain.decode("utf-8"))
+        doc = json_loads(plain.decode("utf-8"))
         if not isinstance(doc, dict) or not doc:
             return None
-        items = json.loads(next(iter(doc)))
+        items = json_loads(next(iter(doc)))
     except (UnicodeDecodeError, ValueError):
         return None
     return items if isinstance(items, list) else None
-
-
-def encrypt(items: list[dict[str, Any]], password: str = DEFAULT_PASSWORD) -> bytes:
-    """A backup as the app writes it (tests build files with it)."""
-    listed = json.dumps([json.dumps(i) for i in items])
-    plain = json.dumps({listed: "backup"}).encode()
-    key = hashlib.sha256(password.encode("utf-8")).digest()
-    return base64.b64encode(aes_cbc_encrypt(key, _IV, plain))
 
 
 def _pref_list(data: bytes) -> list[Any] | None:
@@ -83,7 +75,7 @@ def _pref_list(data: bytes) -> list[Any] | None:
     if not prefs or PREF_KEY not in prefs:
         return None
     try:
-        items = json.loads(prefs[PREF_KEY])
+        items = json_loads(prefs[PREF_KEY])
     except ValueError:
         raise ImportFormatError(
             f"The TOTP Authenticator file is damaged: {PREF_KEY} is not JSON."
@@ -94,6 +86,9 @@ def _pref_list(data: bytes) -> list[Any] | None:
 class TotpAuthenticatorImporter:
     name = NAME
     label = LABEL
+    app = "TOTP Authenticator"
+    export_hint = "Settings > Backup: the .bin file (with or without a password)."
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         if _ciphertext(data) is not None:
@@ -131,7 +126,7 @@ class TotpAuthenticatorImporter:
             raw: Any = text
             if isinstance(text, str):
                 try:
-                    raw = json.loads(text)
+                    raw = json_loads(text)
                 except ValueError:
                     raw = None
             if not isinstance(raw, dict):

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.importers.base import (
     Collector,
     EntryDataError,
@@ -37,7 +38,7 @@ from desktop_app.importers.base import (
 from desktop_app.otp.model import Entry
 
 NAME = "2fas"
-LABEL = "2FAS backup"
+LABEL: str = N_("2FAS backup")
 PBKDF2_ITERATIONS = 10_000
 MAX_SCHEMA_VERSION = 4
 
@@ -54,6 +55,11 @@ def _encrypted(doc: dict[str, Any]) -> bool:
 class TwoFasImporter:
     name = NAME
     label = LABEL
+    app = "2FAS"
+    export_hint = (
+        "Settings > 2FAS Backup > Export to file: the .2fas file (with or without password)."
+    )
+    encrypted = True  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)

@@ -3,6 +3,13 @@
 pyotp >= 2.12 refuses secrets under 112 bits and fewer than 6 digits; real services issue 80-bit
 secrets, so the generators below lower the minimum; Steam Guard codes come from pyotp's own
 ``contrib.Steam`` (5 characters from Steam's alphabet), the only Steam implementation here.
+
+Periods: pyotp refuses more than 120 s (NIST SP 800-63B's limit for a new authenticator). The
+app reads what is already in use, so it supports 1 to 86,400 s (a day), the range the entry
+model validates at every way in (links, the Add dialog, every importer): most services use 30
+or 60 s, some hardware tokens and enterprise systems longer ones, and a period beyond a day no
+longer works as a time-based code. The generators take any period of that range: only the
+counter depends on it (``code_at`` computes it, pyotp's ``generate_otp`` takes it).
 """
 
 from __future__ import annotations
@@ -41,7 +48,12 @@ class Hotp(_ShortSecretMixin, pyotp.HOTP):
 
 
 class Totp(_ShortSecretMixin, pyotp.TOTP):
-    """pyotp TOTP that accepts 80-bit secrets."""
+    """pyotp TOTP that accepts 80-bit secrets and any period the entry model allows (pyotp
+    itself stops at 120 s)."""
+
+    def __init__(self, s: str, *, digits: int, digest: Any, interval: int = 30) -> None:
+        super().__init__(s, digits=digits, digest=digest, interval=min(interval, 120))
+        self.interval = interval
 
 
 class SteamTotp(_ShortSecretMixin, Steam):

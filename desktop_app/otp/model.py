@@ -322,7 +322,9 @@ def normalize_secret(secret: str) -> str:
     if not _B32.issuperset(cleaned):
         raise OtpError("The secret is not valid Base32 (letters A-Z and digits 2-7).", "secret")
     if len(cleaned) % 8 in (1, 3, 6):
-        raise OtpError("The secret has an impossible Base32 length.", "secret")
+        raise OtpError(
+            "The secret is cut short or has a character too many: copy it again.", "secret"
+        )
     if len(cleaned) > MAX_SECRET_CHARS:
         raise OtpError(
             f"The secret is too long (at most {MAX_SECRET_CHARS} Base32 characters).", "secret"

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from desktop_app.scanning.decoders import Detection, decode, detect, pyzbar_available
     from desktop_app.scanning.images import (
-        IMAGE_SUFFIXES,
         MAX_PIXELS,
         ImageHeader,
         decode_image_bytes,
@@ -34,7 +33,6 @@ _LAZY = {
     "decode": "decoders",
     "detect": "decoders",
     "pyzbar_available": "decoders",
-    "IMAGE_SUFFIXES": "images",
     "MAX_PIXELS": "images",
     "ImageHeader": "images",
     "decode_image_bytes": "images",
@@ -55,6 +53,11 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted([*globals(), *_LAZY])
+
+
+#: Files that are scanned for QR codes (file pickers offer these; OpenCV reads more); other files
+#: are backups. Here, not in ``images``, so that checking a name loads no OpenCV.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif")
 
 
 def decode_file(path: str | os.PathLike[str]) -> list[str]:

@@ -11,9 +11,8 @@ image folder, a single image file, or a ``%``-pattern of numbered images. Nothin
 OpenCV is imported where a capture is opened, not with this module: the window that shows the
 camera runs the capture in a child process (``desktop_app.scanning.camera_loop``) and itself only
 needs the source descriptions (:func:`parse_source`, :class:`CameraInfo`), without OpenCV's
-libraries in its memory. ``desktop_app.intake`` (the image suffixes, with the OTP parsers behind
-it) is imported only to tell an image file from a video: the camera process, handed a parsed
-:class:`SourceSpec`, starts without it.
+libraries in its memory. The image suffixes (``desktop_app.scanning.IMAGE_SUFFIXES``) tell an
+image file from a video; scanning imports nothing of intake or the OTP parsers.
 """
 
 from __future__ import annotations
@@ -91,7 +90,7 @@ def parse_source(spec: str | int | None) -> SourceSpec:
     if path.is_dir():
         return SourceSpec(SourceKind.IMAGES, text, f"Image folder {path.name}")
     if path.is_file():
-        from desktop_app.intake import IMAGE_SUFFIXES  # not for a camera process given a spec
+        from desktop_app.scanning import IMAGE_SUFFIXES
 
         kind = SourceKind.IMAGES if path.suffix.lower() in IMAGE_SUFFIXES else SourceKind.VIDEO
         return SourceSpec(
@@ -196,7 +195,7 @@ class _FolderCapture:
     """A plain folder (or one image) read like ``cv2.VideoCapture``: read(), get(), set()."""
 
     def __init__(self, path: Path) -> None:
-        from desktop_app.intake import IMAGE_SUFFIXES
+        from desktop_app.scanning import IMAGE_SUFFIXES
 
         if path.is_dir():
             self._files = sorted(

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import os
 import struct
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 import cv2
 import numpy as np
 
 from desktop_app.errors import ScanError
-from desktop_app.intake import IMAGE_SUFFIXES  # file pickers offer these (OpenCV reads more)
+from desktop_app.scanning import IMAGE_SUFFIXES
 
 __all__ = ["IMAGE_SUFFIXES", "SUPPORTED_TEXT", "decode_image_bytes", "load_image", "to_bgr"]
 SUPPORTED_TEXT = "PNG, JPEG, WebP, BMP or GIF"
@@ -36,6 +38,11 @@ MAX_FILE_BYTES = 64 * 2**20
 MAX_SIDE = 30_000
 #: the shortest side that can hold a QR code (21 modules, one pixel each)
 MIN_SIDE = 21
+#: the most scans a JPEG may have. Encoders write 1 (baseline), 3 (non-interleaved) or about 10
+#: (libjpeg's progressive script; mozjpeg's optimised ones stay near it); each scan is another
+#: pass over every coefficient, so 100,000 of them in 5 MB took minutes. libjpeg-turbo's own
+#: default limit is 1,000; this is far tighter and still ten times what encoders write.
+MAX_JPEG_SCANS = 100
 
 _REDUCED = ((2, cv2.IMREAD_REDUCED_COLOR_2), (4, cv2.IMREAD_REDUCED_COLOR_4),
             (8, cv2.IMREAD_REDUCED_COLOR_8))  # fmt: skip
@@ -50,6 +57,7 @@ class ImageHeader:
     height: int
     bytes_per_pixel: int = 4  # an upper bound of the decoded size per pixel
     progressive: bool = False  # a progressive JPEG buffers the whole image while it decodes
+    scans: int = 1  # JPEG start-of-scan markers: each one is another pass over the whole image
 
     @property
     def pixels(self) -> int:
@@ -116,7 +124,12 @@ def _jpeg(data: bytes) -> ImageHeader | None:
                 return None
             height = _u16be(data, pos + 5)
             width = _u16be(data, pos + 7)
-            return ImageHeader("jpeg", width, height, 3, progressive=marker in _PROGRESSIVE)
+            # Entropy-coded data stuffs every 0xFF with 0x00, so FF DA is a real start of scan
+            # (or one in an embedded thumbnail: an upper bound either way), counted in C.
+            scans = data.count(b"\xff\xda", pos)
+            return ImageHeader(
+                "jpeg", width, height, 3, progressive=marker in _PROGRESSIVE, scans=scans
+            )
         pos += 2 + length
     return None
 
@@ -161,10 +174,12 @@ def _tiff(data: bytes) -> ImageHeader | None:
     try:
         (ifd,) = struct.unpack(order + "I", data[4:8])
         (count,) = struct.unpack(order + "H", data[ifd : ifd + 2])
+        if count > 512:  # real files have a few dozen tags; libtiff would read them all
+            return None
         size: dict[int, int] = {}
         samples = 1
         depth = 8
-        for i in range(min(count, 512)):
+        for i in range(count):
             at = ifd + 2 + 12 * i
             tag, kind, n = struct.unpack(order + "HHI", data[at : at + 8])
             if kind == 3:
@@ -174,6 +189,8 @@ def _tiff(data: bytes) -> ImageHeader | None:
             else:
                 continue
             if tag in (256, 257):
+                if tag in size:  # libtiff takes the first, a lax reader the last: refused
+                    return None
                 size[tag] = value
             elif tag == 277:
                 samples = value
@@ -255,6 +272,11 @@ def decode_flags(header: ImageHeader, name: str = "the image") -> int:
         )
     if max(header.width, header.height) > MAX_SIDE:
         raise too_large
+    if header.scans > MAX_JPEG_SCANS:
+        raise ScanError(
+            f"{name} is a JPEG in {header.scans:,} scans (pictures have at most about 10; "
+            f"{MAX_JPEG_SCANS} are read): it is damaged or made to be slow, so it is not read."
+        )
     if header.pixels <= MAX_PIXELS and header.decoded_bytes <= MAX_DECODED_BYTES:
         return cv2.IMREAD_UNCHANGED
     # A baseline JPEG decodes row by row, so reduced decoding needs little memory at any size; a
@@ -265,6 +287,43 @@ def decode_flags(header: ImageHeader, name: str = "the image") -> int:
             if header.pixels <= MAX_PIXELS * factor * factor:
                 return flag
     raise too_large
+
+
+_native_quiet = False
+
+
+def silence_native_warnings(on: bool = True) -> None:
+    """Keep the image libraries' own warnings (libpng's "iCCP: known incorrect sRGB profile",
+    libjpeg's "Inconsistent progression sequence", OpenCV's log) off the terminal while images
+    are decoded: a command-line decode prints one line per file, and one PNG of 1,000 bad
+    chunks printed 1,000 warnings. The command line turns this on; the GUI has no terminal."""
+    global _native_quiet
+    _native_quiet = on
+    if on:
+        cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_SILENT)  # OpenCV's own log
+
+
+@contextmanager
+def _native_stderr_quiet() -> Iterator[None]:
+    """While on: the C libraries' writes to file descriptor 2 go to the null device (they
+    print with ``fprintf(stderr, ...)``, which no Python setting reaches)."""
+    if not _native_quiet:
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
 
 
 def decode_image_bytes(data: bytes, name: str = "the image") -> np.ndarray:
@@ -279,7 +338,8 @@ def decode_image_bytes(data: bytes, name: str = "the image") -> np.ndarray:
         raise _unreadable(name)
     flags = decode_flags(header, name)
     try:
-        image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), flags)
+        with _native_stderr_quiet():
+            image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), flags)
     except cv2.error:
         raise _unreadable(name) from None
     if image is None or image.size == 0:
@@ -299,16 +359,14 @@ def _too_large(name: str, width: int, height: int) -> ScanError:
 
 def load_image(path: str | os.PathLike[str]) -> np.ndarray:
     """Read an image file as a BGR uint8 array. Raises ScanError with a clear message."""
-    p = Path(path)
-    if p.is_dir():
-        raise ScanError(f"{p} is a folder, not an image file.")
-    try:
-        with open(p, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise ScanError(f"{p}: no such file.") from None
-    except PermissionError:
-        raise ScanError(f"{p}: permission denied.") from None
-    except OSError as exc:
-        raise ScanError(f"{p} cannot be read: {exc.strerror or exc}.") from None
-    return decode_image_bytes(data, str(p))
+    from desktop_app.files import read_limited
+
+    name = str(path)
+    data = read_limited(
+        path,
+        MAX_FILE_BYTES,
+        ScanError,
+        kind="image file",
+        too_large=f"{name} is too large to scan (more than {MAX_FILE_BYTES // 2**20} MB).",
+    )
+    return decode_image_bytes(data, name)

@@ -36,7 +36,7 @@ def remember(settings: Settings, chosen: str | Path) -> None:
 
 
 def image_filter() -> str:
-    from desktop_app.intake import IMAGE_SUFFIXES  # intake loads at the first use, not at start
+    from desktop_app.scanning import IMAGE_SUFFIXES  # loads no OpenCV
 
     patterns = " ".join(f"*{s}" for s in IMAGE_SUFFIXES)
     return (

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QApplication
 
-__all__ = ["QT_TRANSLATE_NOOP", "install_translations", "resolve", "sentence"]
+__all__ = ["QT_TRANSLATE_NOOP", "core_text", "install_translations", "resolve", "sentence"]
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,30 @@ def install_translations(app: QApplication, choice: str = "system") -> str:
         _installed.append(qt)
     app.installTranslator(ours)
     _installed.append(ours)
+    core = QTranslator(app)  # the core's N_() messages (importer errors ...): core_<lang>.qm
+    if core.load(str(TRANSLATIONS / f"core_{language}.qm")):
+        app.installTranslator(core)
+        _installed.append(core)
     return language
+
+
+def core_text(message: object) -> str:
+    """A core message (an exception, or text marked with ``N_``) in the GUI's language; any
+    other text as it is. A translation that does not fit its arguments shows the English."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop_app.i18n import CORE_CONTEXT, Text
+
+    if isinstance(message, BaseException):
+        message = message.args[0] if len(message.args) == 1 else str(message)
+    if not isinstance(message, Text):
+        return str(message)
+    arguments = {k: core_text(v) if isinstance(v, Text) else v for k, v in message.arguments}
+    translated = QCoreApplication.translate(CORE_CONTEXT, message.template)
+    try:
+        return translated.format(**arguments)
+    except (KeyError, IndexError, ValueError):
+        return str(message)
 
 
 def sentence(text: str) -> str:

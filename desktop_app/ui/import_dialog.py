@@ -43,7 +43,7 @@ from desktop_app.otp.model import Entry
 from desktop_app.ui.candidate_review import CandidateReview
 from desktop_app.ui.file_dialogs import all_files, open_file
 from desktop_app.ui.geometry import fit_to_screen
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, core_text
 from desktop_app.ui.theme import error_css, themed
 from desktop_app.ui.workers import Job, one_line
 
@@ -231,7 +231,7 @@ class ImportDialog(QDialog):
             self.importer = detect_format(self.data)
             encrypted = self.importer.needs_password(self.data)
         except AppError as exc:
-            self._show_choose_error(str(exc))
+            self._show_choose_error(core_text(exc))
             return
         if encrypted:
             self.password_intro.setText(
@@ -294,7 +294,7 @@ class ImportDialog(QDialog):
     def _read_failed(self, exc: BaseException) -> None:
         self._set_busy("")
         if isinstance(exc, WrongPasswordError):
-            self.password_error.setText(self.tr("{error} Try again.").format(error=exc))
+            self.password_error.setText(self.tr("{error} Try again.").format(error=core_text(exc)))
             self.pages.setCurrentIndex(PAGE_PASSWORD)
             self.password_edit.setFocus()
             self.password_edit.selectAll()
@@ -362,7 +362,7 @@ class ImportDialog(QDialog):
         try:
             added = vault.add_many(entries)
         except AppError as exc:
-            review.show_error(self.tr("Nothing was imported: {error}").format(error=exc))
+            review.show_error(self.tr("Nothing was imported: {error}").format(error=core_text(exc)))
             return 0
         self.added = len(added)
         self.imported.emit(self.added)

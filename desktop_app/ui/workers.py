@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from shiboken6 import isValid
 
 from desktop_app.errors import AppError
+from desktop_app.ui.i18n import core_text
 
 log = logging.getLogger(__name__)
 _live: set[Task] = set()  # keeps signal emitters alive until delivered
@@ -156,7 +157,7 @@ def one_line(
     (an :class:`~desktop_app.errors.AppError` is written for people), else ``unexpected`` with
     ``{kind}`` the exception's class name (its text may hold anything; it is logged by kind)."""
     if isinstance(exc, expected):
-        text = str(exc)
+        text = core_text(exc)  # a core message marked N_() in the GUI's language
     else:
         log.warning("background task failed unexpectedly: %s", type(exc).__name__)
         text = unexpected.format(kind=type(exc).__name__)

@@ -111,3 +111,36 @@ def test_encrypted_file_without_terminal_or_password(cli, samples, tmp_path, cap
     assert "--password-stdin" in capsys.readouterr().err
     assert cli("import", str(tmp_path / "nope.json")) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_export_never_overwrites_without_force(cli, samples, tmp_path, capsys) -> None:
+    path = tmp_path / "plain.json"
+    path.write_bytes(export_plain(samples))
+    assert cli("import", str(path)) == 0
+    out = tmp_path / "links.txt"
+    out.write_text("keep me\n")
+    assert cli("export", "--format", "otpauth", "--out", str(out)) == 2
+    assert "already exists: give --force" in capsys.readouterr().err
+    assert out.read_text() == "keep me\n"
+    assert cli("export", "--format", "otpauth", "--out", str(out), "--force") == 0
+    assert len(out.read_text().splitlines()) == 6
+    assert cli("export", "--format", "otpauth", "--out", str(tmp_path)) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_google_qr_out_is_the_folder_help_describes(cli, samples, tmp_path, capsys) -> None:
+    path = tmp_path / "plain.json"
+    path.write_bytes(export_plain(samples))
+    before = path.read_bytes()
+    assert cli("import", str(path)) == 0
+    folder = tmp_path / "new" / "qr"  # missing: made
+    assert cli("export", "--format", "google-qr", "--out", str(folder)) == 0
+    written = sorted(p.name for p in folder.iterdir())
+    assert written == ["google-authenticator-1.png"]
+    capsys.readouterr()
+    assert cli("export", "--format", "google-qr", "--out", str(folder)) == 2
+    assert "google-authenticator-1.png already exists" in capsys.readouterr().err
+    assert cli("export", "--format", "google-qr", "--out", str(folder), "--force") == 0
+    assert cli("export", "--format", "google-qr", "--out", str(path)) == 2
+    assert "is a file" in capsys.readouterr().err
+    assert path.read_bytes() == before

@@ -33,7 +33,7 @@ CASE_MEMORY_BYTES = 300 * 2**20
 HANG_GUARD_SECONDS = 60.0
 
 _WORKER = r"""
-import importlib, json, os, resource, struct, sys, traceback
+import importlib, json, os, resource, struct, sys, time, traceback
 limit = int(sys.argv[1])
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 sys.path.insert(0, sys.argv[2])
@@ -70,6 +70,7 @@ while True:
         fh.write("5")
     before = rss_kb("VmRSS:")
     reply = {}
+    started = time.perf_counter()
     try:
         reply["result"] = str(fn(case))[:2000]
     except BaseException as exc:
@@ -78,6 +79,7 @@ while True:
         reply["app_error"] = isinstance(exc, AppError)
         if not reply["app_error"]:
             reply["traceback"] = traceback.format_exc()[-4000:]
+    reply["seconds"] = time.perf_counter() - started
     reply["peak_kb"] = rss_kb("VmHWM:") - before
     send(reply)
 """
@@ -91,6 +93,7 @@ class Outcome:
     app_error: bool = False
     traceback: str = ""
     peak_bytes: int = 0
+    seconds: float = 0.0  # the case's wall time in the worker (reported, never asserted)
     died: str | None = None  # "hang" or "crash: ..." when the worker did not answer
 
     @property
@@ -172,6 +175,7 @@ class BoundedRunner:
             app_error=bool(reply.get("app_error")),
             traceback=reply.get("traceback", ""),
             peak_bytes=int(reply.get("peak_kb", 0)) * 1024,
+            seconds=float(reply.get("seconds", 0.0)),
         )
 
     def close(self) -> None:
@@ -185,14 +189,20 @@ class BoundedRunner:
             self._proc = None
 
 
-def check(outcome: Outcome, case: bytes, *, secrets: tuple[str, ...] = ()) -> None:
+def check(
+    outcome: Outcome,
+    case: bytes,
+    *,
+    secrets: tuple[str, ...] = (),
+    memory: int = CASE_MEMORY_BYTES,
+) -> None:
     """The harness's assertions for one case: it finished (no hang, no crash), with a result or
     one of the project's errors (never a bare traceback), within the memory bound, and no
     message holds a secret."""
     shown = case[:200]
     assert outcome.died is None, f"{outcome.died} on {shown!r}"
     assert outcome.clean, f"{outcome.error}: {outcome.message}\n{outcome.traceback}\n{shown!r}"
-    assert outcome.peak_bytes < CASE_MEMORY_BYTES, f"{outcome.peak_bytes} bytes on {shown!r}"
+    assert outcome.peak_bytes < memory, f"{outcome.peak_bytes} bytes on {shown!r}"
     for secret in secrets:
         for form in {secret, secret.upper(), secret.lower()}:
             if len(form) >= 8:

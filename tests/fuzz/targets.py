@@ -63,6 +63,28 @@ def image(case: bytes) -> str:
     return f"{len(decode(decode_image_bytes(case, 'The image')))} codes"
 
 
+def backup_path(case: bytes) -> str:
+    """A backup file named by its path (``import FILE``, the import dialog)."""
+    from desktop_app.importers import load_file
+
+    result = load_file(Path(case.decode()), password=BACKUP_PASSWORD)
+    return f"{len(result.entries)} entries"
+
+
+def image_path(case: bytes) -> str:
+    """An image file named by its path (``decode FILE``, Add from image, image folders)."""
+    from desktop_app.scanning import decode_file
+
+    return f"{len(decode_file(case.decode()))} codes"
+
+
+def settings_path(case: bytes) -> str:
+    """The settings file read from the config folder ``case``."""
+    from desktop_app.settings import Settings
+
+    return str(len(Settings(Path(case.decode())).as_dict()))
+
+
 def vault(case: bytes) -> str:
     """A vault file, opened with its password (the worker uses the tests' cheap scrypt)."""
     from desktop_app.vault import Vault

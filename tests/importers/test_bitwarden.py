@@ -10,9 +10,9 @@ import pytest
 from desktop_app import importers
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.importers import PasswordRequired
-from desktop_app.importers.bitwarden import encrypt_protected
 from desktop_app.otp.model import OtpType
 from desktop_app.otp.uri import build_uri
+from tests.importers.builders import encrypt_protected
 
 
 def export(items: list[dict]) -> bytes:

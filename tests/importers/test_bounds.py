@@ -52,3 +52,21 @@ def test_entry_count_and_size_are_bounded() -> None:
     deep = b"[" * 100_000 + b"]" * 100_000
     with pytest.raises(ImportFormatError):
         importers.load(deep)
+
+
+def test_importers_keep_long_periods_and_skip_out_of_range_ones() -> None:
+
+    from desktop_app.exporters.aegis import export_plain
+    from desktop_app.otp.codes import code_at
+    from desktop_app.otp.model import Entry
+
+    doc = json.loads(
+        export_plain([Entry(secret="JBSWY3DPEHPK3PXP", issuer=f"P{i}") for i in range(3)])
+    )
+    for entry, period in zip(doc["db"]["entries"], (3600, 86_401, 0), strict=True):
+        entry["info"]["period"] = period
+    result = importers.load(json.dumps(doc).encode())
+    assert [(e.issuer, e.period) for e in result.entries] == [("P0", 3600)]
+    assert code_at(result.entries[0], 0).isdigit()
+    assert sorted(s.label for s in result.skipped) == ["P1", "P2"]
+    assert all("period" in s.reason.lower() for s in result.skipped)

@@ -92,3 +92,36 @@ def test_a_view_posing_as_the_table_cannot_run_away(tmp_path) -> None:
         importers.load(data)
     with pytest.raises(ImportFormatError, match="no accounts table"):
         importers.load(data, format="google-db")
+
+
+def wal_db_bytes(tmp_path: Path, script: str, rows: list[tuple], insert: str) -> bytes:
+    """The database as Android leaves it: in WAL mode (header bytes 18-19 are 2, 2), every
+    change checkpointed, no -wal file beside it (as when copied off the phone)."""
+    path = tmp_path / "wal.db"
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
+    con.executescript(script)
+    con.executemany(insert, rows)
+    con.commit()
+    con.close()
+    assert not (tmp_path / "wal.db-wal").exists()
+    data = path.read_bytes()
+    assert data[18:20] == b"\x02\x02"
+    return data
+
+
+def test_wal_mode_databases_are_read(tmp_path) -> None:
+    google = wal_db_bytes(
+        tmp_path, GOOGLE, [("alice@example.com", b32(RFC1), 0, 0, "Example")], GOOGLE_INSERT
+    )
+    result = importers.load(google)
+    assert result.format_name == "google-db"
+    assert [(e.issuer, e.name) for e in result.entries] == [("Example", "alice@example.com")]
+    (tmp_path / "wal.db").unlink()
+    microsoft = wal_db_bytes(
+        tmp_path, MICROSOFT, [("Contoso", "me@contoso.com", b32(RFC1), 0)], MS_INSERT
+    )
+    result = importers.load(microsoft)
+    assert result.format_name == "microsoft"
+    assert [(e.issuer, e.name) for e in result.entries] == [("Contoso", "me@contoso.com")]
+    assert_codes(result.entries)

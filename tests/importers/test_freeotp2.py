@@ -83,19 +83,28 @@ def java_hashmap(items: dict[str, str]) -> bytes:
     return bytes(out)
 
 
-def _gcm_der(nonce: bytes) -> bytes:
-    return bytes([0x30, 2 + len(nonce) + 3, 0x04, len(nonce)]) + nonce + b"\x02\x01\x10"
+def _gcm_der(nonce: bytes, android6: bool = False) -> bytes:
+    """Java's GCMParameters (Android 7+), or on Android 6 the DER OCTET STRING of the nonce."""
+    octets = bytes([0x04, len(nonce)]) + nonce
+    if android6:
+        return octets
+    return bytes([0x30, len(octets) + 3]) + octets + b"\x02\x01\x10"
 
 
-def encrypted_key(key: bytes, plain: bytes, algorithm: str) -> dict:
+def encrypted_key(key: bytes, plain: bytes, algorithm: str, android6: bool = False) -> dict:
     nonce = os.urandom(12)
     sealed = AESGCM(key).encrypt(nonce, plain, algorithm.encode())
+    params = _gcm_der(nonce, android6)
     return {"mCipher": "AES/GCM/NoPadding", "mCipherText": secret_to_signed_bytes(sealed),
-            "mParameters": secret_to_signed_bytes(_gcm_der(nonce)), "mToken": algorithm}  # fmt: skip
+            "mParameters": secret_to_signed_bytes(params), "mToken": algorithm}  # fmt: skip
 
 
 def freeotp_backup(
-    password: str, iterations: int = 100_000, claimed: int | None = None, orphan: bool = True
+    password: str,
+    iterations: int = 100_000,
+    claimed: int | None = None,
+    orphan: bool = True,
+    android6: bool = False,
 ) -> bytes:
     master = os.urandom(32)
     salt = os.urandom(32)
@@ -104,7 +113,7 @@ def freeotp_backup(
         "masterKey": json.dumps(
             {
                 "mAlgorithm": "PBKDF2withHmacSHA512",
-                "mEncryptedKey": encrypted_key(derived, master, "AES"),
+                "mEncryptedKey": encrypted_key(derived, master, "AES", android6),
                 "mIterations": claimed or iterations,
                 "mSalt": secret_to_signed_bytes(salt),
             }
@@ -114,14 +123,15 @@ def freeotp_backup(
         uid = f"00000000-0000-0000-0000-00000000000{i}"
         items[f"{uid}-token"] = json.dumps(_tok(raw, spec, with_secret=False))
         algo = "Hmac" + spec.get("algo", "SHA1")
-        items[uid] = json.dumps({"key": json.dumps(encrypted_key(master, raw, algo))})
+        items[uid] = json.dumps({"key": json.dumps(encrypted_key(master, raw, algo, android6))})
     if orphan:  # a token whose key is missing
         items["99999999-0000-0000-0000-000000000000-token"] = json.dumps(_tok(RFC1, TOKENS[0][1]))
     return java_hashmap(items)
 
 
-def test_freeotp2_backup() -> None:
-    data = freeotp_backup("correct horse")
+@pytest.mark.parametrize("android6", [False, True], ids=["android-7+", "android-6"])
+def test_freeotp2_backup(android6: bool) -> None:
+    data = freeotp_backup("correct horse", android6=android6)
     assert importers.needs_password(data)
     with pytest.raises(PasswordRequired):
         importers.load(data)
@@ -143,3 +153,28 @@ def test_freeotp2_hostile_iterations_and_damage() -> None:
     other = java_hashmap({"a": "b"})
     with pytest.raises(ImportFormatError, match="not a FreeOTP backup"):
         importers.load(other)
+
+
+@pytest.mark.parametrize(
+    "der",
+    [
+        b"\x04\x05short",  # a nonce too short
+        b"\x30\x03\x02\x01\x10",  # no nonce
+        b"\x04\x0c" + bytes(12) + b"\x00",  # bytes after it
+        b"\x04\x20" + bytes(12),  # cut short
+        b"\x31\x00",  # another type
+    ],
+)
+def test_freeotp2_bad_cipher_parameters_are_named(der: bytes) -> None:
+    from desktop_app.importers.freeotp2 import _gcm_params
+
+    with pytest.raises(ImportFormatError, match="cipher settings"):
+        _gcm_params(der)
+
+
+def test_freeotp2_cipher_parameters_in_both_forms() -> None:
+    from desktop_app.importers.freeotp2 import _gcm_params
+
+    nonce = bytes(range(12))
+    assert _gcm_params(_gcm_der(nonce)) == (nonce, 16)
+    assert _gcm_params(_gcm_der(nonce, android6=True)) == (nonce, 16)

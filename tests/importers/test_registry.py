@@ -224,10 +224,9 @@ def _new_format_files() -> dict[str, bytes]:
     from pathlib import Path
 
     from desktop_app.importers.battlenet import SECRET_KEY, mask
-    from desktop_app.importers.bitwarden import encrypt_protected
     from desktop_app.importers.ente import encrypt as ente_encrypt
     from desktop_app.importers.stratum import encrypt as stratum_encrypt
-    from desktop_app.importers.totpauth import encrypt as totpauth_encrypt
+    from tests.importers.builders import encrypt_protected, totpauth_encrypt
     from tests.importers.test_authy import plain_tokens, prefs
     from tests.importers.test_freeotp2 import freeotp_backup
     from tests.importers.vectors import RFC1, STEAM_RAW, b32, b64
@@ -383,3 +382,16 @@ def _check(vault, data: bytes, password: str | None) -> None:
 @given(data=fuzzed, password=st.sampled_from([None, "pw", "wrong"]))
 def test_fuzzed_files_only_raise_clear_errors(vault, data: bytes, password: str | None) -> None:
     _check(vault, data, password)
+
+
+def test_each_importer_carries_its_app_hint_and_encrypted_flag() -> None:
+    from desktop_app.importers import IMPORTERS
+
+    for importer in IMPORTERS:
+        assert importer.app and isinstance(importer.encrypted, bool), importer.name
+    listed = dict(importers.catalogue())
+    assert set(listed) == {i.app for i in IMPORTERS}
+    assert all(listed[i.app] for i in IMPORTERS)  # every app has its hint from one importer
+    encrypted = {i.name for i in IMPORTERS if i.encrypted}
+    assert {"aegis", "2fas", "andotp", "authplus", "freeotp-backup", "stratum"} <= encrypted
+    assert not {"google-db", "microsoft", "keepass-csv", "image"} & encrypted

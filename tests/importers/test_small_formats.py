@@ -12,7 +12,7 @@ from desktop_app import importers
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.importers import PasswordRequired
 from desktop_app.importers.battlenet import SECRET_KEY, SERIAL_KEY, mask
-from desktop_app.importers.totpauth import encrypt as totpauth_encrypt
+from tests.importers.builders import totpauth_encrypt
 from tests.importers.vectors import RFC1, RFC256, STEAM_RAW, assert_codes, b32, b64
 
 

@@ -12,8 +12,9 @@ import pytest
 from desktop_app import importers
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.importers import PasswordRequired
-from desktop_app.importers.base import aes_cbc_encrypt, pbkdf2
+from desktop_app.importers.base import pbkdf2
 from desktop_app.importers.stratum import HEADER_LEGACY, encrypt
+from tests.importers.builders import aes_cbc_encrypt
 from tests.importers.vectors import RFC1, RFC256, RFC512, STEAM_B32, assert_codes, b32, b64
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
@@ -80,9 +81,12 @@ def test_legacy_encrypted_backup() -> None:
     check(importers.load(data, "old pw"))
 
 
-def test_internal_database(tmp_path) -> None:
+@pytest.mark.parametrize("wal", [False, True], ids=["rollback-journal", "wal-as-android-leaves-it"])
+def test_internal_database(tmp_path, wal: bool) -> None:
     path = tmp_path / "authenticator.db3"
     con = sqlite3.connect(path)
+    if wal:  # Android keeps the app's database in WAL mode; a copied file has no -wal beside it
+        assert con.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
     con.executescript(
         """CREATE TABLE authenticator (type INTEGER, icon TEXT, issuer TEXT, username TEXT,
         secret TEXT PRIMARY KEY, pin TEXT, algorithm INTEGER, digits INTEGER, period INTEGER,
@@ -102,7 +106,10 @@ def test_internal_database(tmp_path) -> None:
     con.execute("INSERT INTO authenticatorcategory VALUES ('c1', ?, 0)", (b32(RFC256),))
     con.commit()
     con.close()
-    result = importers.load(path.read_bytes())
+    data = path.read_bytes()
+    assert data[18:20] == (b"\x02\x02" if wal else b"\x01\x01")
+    assert not path.with_name(path.name + "-wal").exists()
+    result = importers.load(data)
     assert result.format_name == "stratum"
     assert [e.issuer for e in result.entries] == ["One", "Two", "Three", "Steam"]
     assert result.entries[1].group == "Work"

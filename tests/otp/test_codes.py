@@ -151,3 +151,24 @@ def test_steam_accepts_short_secrets_and_long_periods() -> None:
     slow = Entry(secret="JBSWY3DPEHPK3PXP", type=OtpType.STEAM, digits=5, period=300)
     assert code_at(slow, 0) == code_at(slow, 299) != code_at(slow, 300)
     assert code_at(slow, 300) == code_at(short, 30)  # the same time step, 1
+
+
+@pytest.mark.parametrize("period", [121, 3600, 86_400])
+@pytest.mark.parametrize("algorithm", ["SHA1", "SHA256"])
+def test_periods_beyond_pyotps_limit_give_rfc6238_codes(period: int, algorithm: str) -> None:
+    raw = bytes(range(10))  # an 80-bit secret
+    entry = Entry(secret=b32(raw), period=period, algorithm=algorithm, digits=8)
+    for t in (0, period - 1, period, 1_700_000_000):
+        digest = hashlib.sha1 if algorithm == "SHA1" else hashlib.sha256
+        mac = hmac.new(raw, struct.pack(">Q", t // period), digest).digest()
+        offset = mac[-1] & 0xF
+        value = struct.unpack(">I", mac[offset : offset + 4])[0] & 0x7FFFFFFF
+        assert code_at(entry, t) == str(value % 10**8).zfill(8), t
+    assert next_code(entry, 0) == code_at(entry, period)
+    assert seconds_remaining(entry, 1) == period - 1
+
+
+@pytest.mark.parametrize("period", [0, -30, 86_401, 10**9])
+def test_periods_outside_the_supported_range_are_refused(period: int) -> None:
+    with pytest.raises(OtpError, match="period"):
+        Entry(secret=RFC4226_SECRET, period=period)

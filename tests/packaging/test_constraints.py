@@ -60,6 +60,7 @@ def test_linters_are_a_dev_extra_and_test_deps_are_used() -> None:
         "pillow": "PIL",
         "pytest-timeout": None,
         "jsonschema": "jsonschema",
+        "emnify-sdk": "from emnify",  # tests/portal/test_emnify_sdk.py
     }
     for name in names["test"]:
         assert name in imports, f"{name}: is it used? (add it here with what uses it)"

@@ -1,0 +1,93 @@
+"""Core messages marked for translation (``N_``): every one is in the core catalogue with a
+German translation that keeps its fields, the English text is what the core shows, and the GUI
+shows an importer's error in German."""
+
+from __future__ import annotations
+
+import ast
+import string
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from desktop_app import importers
+from desktop_app.errors import ImportFormatError
+from desktop_app.i18n import N_, Text
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "core_de.ts"
+
+
+def _marked() -> set[str]:
+    found = set()
+    for path in (ROOT / "desktop_app").rglob("*.py"):
+        if "ui" in path.relative_to(ROOT).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "N_":
+                first = node.args[0] if node.args else None
+                assert isinstance(first, ast.Constant) and isinstance(first.value, str), (
+                    f"{path}: N_() needs a literal template"
+                )
+                found.add(first.value)
+    return found
+
+
+def _catalogue() -> dict[str, str]:
+    root = ET.parse(TS).getroot()
+    return {
+        m.findtext("source") or "": m.findtext("translation") or ""
+        for m in root.iter("message")
+        if m.find("translation").get("type") is None
+    }
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_marked_message_is_translated_with_its_fields() -> None:
+    marked, catalogue = _marked(), _catalogue()
+    assert len(marked) > 50
+    missing = sorted(marked - set(catalogue))
+    assert not missing, f"run scripts/update-translations.sh and translate: {missing}"
+    for source in marked:
+        german = catalogue[source]
+        assert german.strip() and german != source, source
+        assert _fields(german) <= _fields(source), source
+
+
+def test_a_text_is_its_english_and_keeps_template_and_arguments() -> None:
+    text = N_("The {label} holds {n:,} accounts.", label=N_("Aegis vault"), n=12000)
+    assert text == "The Aegis vault holds 12,000 accounts." and isinstance(text, str)
+    assert text.template == "The {label} holds {n:,} accounts."
+    assert dict(text.arguments)["label"].template == "Aegis vault"
+
+
+def test_import_errors_carry_their_template() -> None:
+    with pytest.raises(ImportFormatError) as info:
+        importers.load(b"\x00\x01 not a backup")
+    message = info.value.args[0]
+    assert isinstance(message, Text) and message.template.startswith("The file's format")
+    assert "Any app" not in str(info.value) and str(info.value).endswith("WinAuth.")
+
+
+@pytest.mark.gui
+def test_the_gui_shows_import_errors_in_german(qapp) -> None:
+    from desktop_app.ui import i18n
+
+    assert i18n.install_translations(qapp, "de") == "de"
+    try:
+        with pytest.raises(ImportFormatError) as info:
+            importers.load(b'{"version": 1, "header": {}, "db": ')
+        shown = i18n.core_text(info.value)
+        assert shown.startswith("Die Datei ist kein gültiges JSON"), shown
+        assert i18n.core_text(N_("This {label} file is encrypted: its password is needed.",
+                                 label=N_("Aegis vault"))) == (
+            "Diese Datei („Aegis-Tresor“) ist verschlüsselt: Ihr Passwort wird benötigt."
+        )  # fmt: skip
+        assert i18n.core_text(ValueError("plain")) == "plain"
+    finally:
+        i18n.install_translations(qapp, "en")
+    assert i18n.core_text(info.value) == str(info.value)
