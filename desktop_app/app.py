@@ -246,6 +246,12 @@ def open_vault_for(
         on_lock_wait(vault.notice)
     services.stop_auto_backup()
     services.auto_backup = AutoBackup(vault, services.settings, services.keystore).install()
+    from desktop_app.sync import is_synced
+
+    if is_synced(services.paths.data_dir):  # every save also writes the sync folder
+        from desktop_app.sync.service import attach
+
+        attach(vault, Path(services.paths.data_dir), services.keystore)
     if services.demo and len(vault) == 0:
         vault.add_many(demo_entries())
     return vault

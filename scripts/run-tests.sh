@@ -12,6 +12,7 @@ SYSTEM_PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
   libdbus-1-3 fonts-dejavu-core desktop-file-utils appstream
   lintian patchelf man-db  # .deb checks: tests/packaging and packaging/deb_smoke_test.sh
+  syncthing  # two real daemons on loopback: the sync_engine tests (tests/sync)
 )
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=()

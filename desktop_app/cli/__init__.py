@@ -31,6 +31,7 @@ _COMMAND_MODULES = (
     "desktop_app.cli.backup",
     "desktop_app.cli.clock",
     "desktop_app.cli.quick",
+    "desktop_app.cli.sync",
 )
 
 

@@ -271,6 +271,9 @@ class MainWindow(QMainWindow):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self.view.addAction(self.commands.delete)
         outer.addWidget(self.stack, 1)
+        from desktop_app.ui.sync_page import install_sync  # issue 21: watcher, status line
+
+        outer.addWidget(install_sync(self, central))
         self.setCentralWidget(central)
 
         self.pages: Pages = Pages(self, self.stack, self.view, central, self.commands.empty_page())

@@ -54,6 +54,7 @@ def _ts(text: str) -> str:
 
 
 EMNIFY_SECTION = "emnify account"
+SYNC_SECTION = "Sync"  # desktop_app.ui.sync_page.SYNC_SECTION
 SECURITY_SECTION = "Security"
 
 
@@ -102,6 +103,8 @@ class SettingsDialog(QDialog):
         names = sections()
         if SECURITY_SECTION not in names:
             names.append(SECURITY_SECTION)
+        if SYNC_SECTION not in names:
+            names.append(SYNC_SECTION)  # issue 21: Settings → Sync (ui/sync_page.py)
         self.section_names = names
         for section in names:
             self.nav.addItem(_ts(section))
@@ -154,6 +157,13 @@ class SettingsDialog(QDialog):
         lay.addSpacing(8)
         if section == EMNIFY_SECTION:
             lay.addWidget(self._emnify(page), 1)
+        elif section == SYNC_SECTION:
+            from desktop_app.ui.sync_page import SyncPage
+
+            self.sync_page = SyncPage(
+                self.services, getattr(self.parent(), "sync_watcher", None), page
+            )
+            lay.addWidget(self.sync_page, 1)
         else:
             for setting in SETTINGS:
                 if setting.section == section and not setting.internal:

@@ -1,0 +1,707 @@
+"""The sync service: one encrypted vault shared through a folder that a sync engine keeps in step.
+
+Every computer keeps its own vault (``DATA_DIR/vault.json``, its key in this computer's keyring or
+behind a password as today) and, in ``DATA_DIR/sync/``, outside the sync folder, its settings
+(``sync.json``: folder, vault id, this computer's id and name, the folder file's password slot,
+the status) and its merge base (``base.bin``: the last merged state, sealed with the vault key).
+The folder holds :data:`~desktop_app.sync.folder.FOLDER_FILE`: a vault file of the same format,
+with the **password slot** (scrypt; a keyring cannot travel), the same vault id and key, and in
+its plaintext the history of entries that lost a conflict and the last change's computer and time.
+
+``sync_now`` merges the folder file and every conflict copy of it into the local vault (three-way
+against the base) and writes the result to both, atomically. The folder file is never the only
+place a computer's changes live (sync-engines.md: an engine may replace it with no copy): the
+local vault and the base keep them until a merge has written them back.
+
+Bad input changes nothing and is told in one line (:class:`SyncError`): a folder that is not there,
+a synced file of a newer format, of another vault or modified; a conflict copy that is damaged or
+belongs to another vault is left where it is and named in the status.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.errors import AppError, VaultError, WrongPasswordError
+from desktop_app.sync import CONFIG_FILE, SYNC_DIR, is_synced
+from desktop_app.sync.clock import HybridClock, new_device_id, stamp_device, stamp_wall_ms
+from desktop_app.sync.folder import (
+    FOLDER_FILE,
+    FolderScan,
+    FolderUnreachable,
+    move_to_backup,
+    scan,
+)
+from desktop_app.sync.merge import MergeReport, VaultState, delete, merge
+from desktop_app.vault.crypto import open_sealed, seal
+from desktop_app.vault.store import (
+    FORMAT,
+    LOCK_FILE,
+    VAULT_FILE,
+    VERSION,
+    Content,
+    Vault,
+    _parse_doc,
+    atomic_write,
+)
+from desktop_app.vault.store import _password_slot as _store_password_slot
+from desktop_app.vault.store import _unwrap as _store_unwrap
+
+if TYPE_CHECKING:
+    from desktop_app.otp.model import Entry
+    from desktop_app.vault.keystore import KeyStore
+
+log = logging.getLogger(__name__)
+
+BASE_FILE = "base.bin"
+COPIES_DIR = "conflict-copies"  # merged conflict copies, moved here (never deleted)
+BEFORE_JOIN = "before-join"  # the vault this computer had before it joined
+_BASE_AAD = b"desktop-authenticator-merge-base:"
+_READ_TRIES = 5  # a synced file that is being replaced is read again (50 writes a second)
+#: set while this thread merges: the merge's own save of the local vault does not sync again
+_BUSY = threading.local()
+
+
+class SyncError(AppError):
+    """A sync problem told in one line; nothing was changed."""
+
+
+class NotSyncedError(SyncError):
+    pass
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+# --- the vault file format (the one place that uses store.py's own helpers) ----------------
+# store.py's header check, associated data and password slot are reused so that the folder file
+# is exactly a vault file; the vault owner may expose them publicly (they are private there).
+
+
+def _read_doc(path: Path) -> tuple[dict[str, Any], bytes]:
+    """The validated document and its bytes; a file caught while being replaced is read again."""
+    last: VaultError | None = None
+    for attempt in range(_READ_TRIES):
+        try:
+            raw = path.read_bytes()
+            doc = _parse_doc(raw)
+        except FileNotFoundError:
+            raise
+        except OSError as exc:
+            raise SyncError(f"The synced file cannot be read: {exc.strerror}.") from None
+        except VaultError as exc:
+            last = exc
+            if "version" in str(exc):
+                break  # a newer format is not a half-written file
+            time.sleep(0.05 * (attempt + 1))
+            continue
+        if raw == path.read_bytes():
+            return doc, raw
+    assert last is not None
+    raise last
+
+
+def _header(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
+
+
+def _open_body(doc: dict[str, Any], key: bytes) -> dict[str, Any]:
+    plaintext = open_sealed(
+        key,
+        base64.b64decode(doc["nonce"]),
+        base64.b64decode(doc["ciphertext"]),
+        Vault._aad(_header(doc)),
+    )
+    try:
+        body = json.loads(plaintext)
+    except ValueError:
+        raise VaultError("The synced file's content is damaged.") from None
+    if not isinstance(body, dict) or not isinstance(body.get("entries"), list):
+        raise VaultError("The synced file's content is damaged.")
+    return body
+
+
+def _seal_doc(key: bytes, vault_id: str, slot: dict[str, Any], body: dict[str, Any]) -> bytes:
+    header = {"format": FORMAT, "version": VERSION, "vault_id": vault_id, "slot": slot}
+    nonce, ciphertext = seal(
+        key, json.dumps(body, separators=(",", ":")).encode(), Vault._aad(header)
+    )
+    doc = {**header, "nonce": _b64(nonce), "ciphertext": _b64(ciphertext)}
+    return json.dumps(doc, indent=1).encode("ascii")
+
+
+def _vault_key(vault: Vault) -> bytes:
+    return vault._key
+
+
+def _vault_id(vault: Vault) -> str:
+    return vault.vault_id
+
+
+def _password_slot(key: bytes, password: str, vault_id: str) -> dict[str, Any]:
+    return _store_password_slot(key, password, vault_id)
+
+
+def _unwrap(doc: dict[str, Any], password: str) -> bytes:
+    return _store_unwrap(doc["slot"], doc["version"], password)
+
+
+# --- settings and status ------------------------------------------------------------------
+
+
+@dataclass
+class SyncConfig:
+    folder: str
+    vault_id: str
+    device_id: str
+    device_name: str
+    slot: dict[str, Any]
+    written_hash: str = ""
+    last_sync_ms: int = 0
+    last_change: dict[str, Any] = field(default_factory=dict)  # {"device": name, "at": ms}
+    problem: str = ""
+    conflicts: int = 0  # accounts changed on both computers in the last merge that had any
+    foreign: list[str] = field(default_factory=list)  # files of another vault in the folder
+    clock: str = ""  # the largest stamp this computer handed out or saw
+
+    @property
+    def folder_path(self) -> Path:
+        return Path(self.folder)
+
+
+def sync_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / SYNC_DIR
+
+
+def load_config(data_dir: Path) -> SyncConfig:
+    path = sync_dir(data_dir) / CONFIG_FILE
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return SyncConfig(**raw)
+    except FileNotFoundError:
+        raise NotSyncedError(
+            "This vault is not synced; start with `sync setup FOLDER` or `sync join FOLDER`."
+        ) from None
+    except (OSError, ValueError, TypeError) as exc:
+        raise SyncError(f"The sync settings are damaged ({type(exc).__name__}).") from None
+
+
+def save_config(data_dir: Path, config: SyncConfig) -> None:
+    from desktop_app.paths import private_dir
+
+    d = private_dir(sync_dir(data_dir))
+    atomic_write(d / CONFIG_FILE, json.dumps(config.__dict__, indent=1).encode())
+
+
+@dataclass
+class SyncResult:
+    arrived: int = 0  # accounts added, changed or removed by another computer
+    conflicts: int = 0
+    copies_merged: int = 0
+    wrote_folder: bool = False
+    problems: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+
+# --- the service --------------------------------------------------------------------------
+
+
+class SyncService:
+    """Sync of the vault in ``data_dir``. Qt-free; every method is one read-merge-write."""
+
+    def __init__(self, data_dir: Path, keystore: KeyStore | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.keystore = keystore
+
+    # --- setup / join / leave --------------------------------------------------------------
+
+    def setup(
+        self, vault: Vault, folder: Path, password: str, device_name: str | None = None
+    ) -> SyncResult:
+        """First computer: the vault's copy goes to ``folder`` under ``password``'s slot. A
+        folder that already holds this vault is merged (setup again); another vault's: refused."""
+        folder = Path(folder).absolute()
+        if not password:
+            raise SyncError("The synced vault needs a password (the keyring cannot travel).")
+        if vault.mode == "password" and not vault.check_password(password):
+            raise WrongPasswordError("Wrong password: it is not this vault's password.")
+        if not folder.is_dir():
+            raise SyncError(f"The sync folder does not exist: {folder}.")
+        key, vault_id = _vault_key(vault), _vault_id(vault)
+        target = folder / FOLDER_FILE
+        if target.exists():
+            doc, _raw = _read_doc(target)
+            if doc["vault_id"] != vault_id:
+                raise SyncError(
+                    "The folder already holds another vault: use `sync join` on this computer "
+                    "(its accounts are merged in) or pick another folder."
+                )
+        config = SyncConfig(
+            folder=str(folder),
+            vault_id=vault_id,
+            device_id=new_device_id(),
+            device_name=device_name or socket.gethostname(),
+            slot=_password_slot(key, password, vault_id),
+        )
+        save_config(self.data_dir, config)
+        return self.sync_now(vault)
+
+    def join(
+        self,
+        folder: Path,
+        password: str,
+        *,
+        vault: Vault | None = None,
+        device_name: str | None = None,
+        use_keyring: bool = True,
+    ) -> SyncResult:
+        """Next computer: the vault in ``folder``, opened once with ``password``; from then on
+        this computer's keyring holds its key (or, without one, the same password opens it).
+        ``vault`` is this computer's open vault, if it has one: its accounts are merged in and
+        the old file is kept in ``sync/before-join``. A wrong password changes nothing."""
+        folder = Path(folder).absolute()
+        target = folder / FOLDER_FILE
+        if not target.exists():
+            raise SyncError(f"There is no synced vault in {folder}: run `sync setup` first.")
+        doc, _raw = _read_doc(target)
+        if doc["slot"].get("type") != "password":
+            raise SyncError("The synced vault has no password slot; it was not written by sync.")
+        key = _unwrap(doc, password)  # WrongPasswordError: nothing changed
+        body = _open_body(doc, key)
+        vault_id = str(doc["vault_id"])
+        if vault is not None and _vault_id(vault) == vault_id and is_synced(self.data_dir):
+            return self.sync_now(vault)  # joined already
+        theirs = _state(vault_id, body)
+        device_id = new_device_id()
+        clock = HybridClock(device_id)
+        clock.observe(theirs.max_stamp())
+        name = device_name or socket.gethostname()
+        if vault is not None:  # this computer's accounts join the vault (two-way on stamps)
+            ours = VaultState.from_entries(
+                vault_id,
+                [e if e.stamps else e.stamped(None, clock.stamp()) for e in vault.entries()],
+            )
+            merged = merge(None, ours, theirs, device=device_id, device_name=name)[0]
+        else:
+            merged = theirs
+        keyring_ok = use_keyring and self.keystore is not None and self.keystore.available()
+        if keyring_ok:
+            assert self.keystore is not None
+            item = f"vault-key:{vault_id}"
+            self.keystore.set(item, _b64(key))
+            local_slot: dict[str, Any] = {"type": "keyring", "item": item}
+        else:
+            local_slot = dict(doc["slot"])
+        local = _seal_doc(key, vault_id, local_slot, {"entries": merged.to_content()["entries"]})
+        from desktop_app.paths import private_dir
+        from desktop_app.vault.lock import FileLock
+
+        private_dir(self.data_dir)
+        lock = FileLock(self.data_dir / LOCK_FILE)  # the vault takes it per write, as we do
+        lock.acquire(wait=10)
+        try:
+            vault_path = self.data_dir / VAULT_FILE
+            if vault_path.exists():
+                keep = private_dir(sync_dir(self.data_dir) / BEFORE_JOIN)
+                stamp = time.strftime("%Y%m%d-%H%M%S")
+                atomic_write(keep / f"vault-{stamp}.json", vault_path.read_bytes())
+            atomic_write(vault_path, local)
+        finally:
+            lock.release()
+        config = SyncConfig(
+            folder=str(folder),
+            vault_id=vault_id,
+            device_id=device_id,
+            device_name=name,
+            slot=dict(doc["slot"]),
+            clock=clock.last,
+        )
+        config.last_change = _last_change(theirs)
+        self._save_base(key, vault_id, theirs)
+        save_config(self.data_dir, config)
+        return SyncResult(arrived=len(theirs.entries))
+
+    def leave(self) -> None:
+        """This computer stops syncing; its vault and the folder's file stay as they are."""
+        d = sync_dir(self.data_dir)
+        load_config(self.data_dir)
+        for name in (CONFIG_FILE, BASE_FILE):
+            (d / name).unlink(missing_ok=True)
+
+    # --- merge ------------------------------------------------------------------------------
+
+    def _base_path(self) -> Path:
+        return sync_dir(self.data_dir) / BASE_FILE
+
+    def _load_base(self, key: bytes, vault_id: str) -> VaultState | None:
+        try:
+            raw = json.loads(self._base_path().read_bytes())
+            plaintext = open_sealed(
+                key,
+                base64.b64decode(raw["nonce"]),
+                base64.b64decode(raw["ciphertext"]),
+                _BASE_AAD + vault_id.encode(),
+            )
+            return VaultState.from_content(vault_id, json.loads(plaintext))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, AppError):
+            log.warning("the merge base is damaged; merging two-way on this sync")
+            return None
+
+    def _save_base(self, key: bytes, vault_id: str, state: VaultState) -> None:
+        from desktop_app.paths import private_dir
+
+        content = json.dumps(state.to_content()).encode()
+        nonce, ct = seal(key, content, _BASE_AAD + vault_id.encode())
+        data = json.dumps({"nonce": _b64(nonce), "ciphertext": _b64(ct)}).encode()
+        atomic_write(private_dir(sync_dir(self.data_dir)) / BASE_FILE, data)
+
+    def sync_now(self, vault: Vault) -> SyncResult:
+        """Merge the folder file and its conflict copies into ``vault`` and write the result
+        back to both. Raises :class:`SyncError` (nothing changed) for a folder that is not there
+        or a synced file this app cannot merge."""
+        if getattr(_BUSY, "on", False):
+            return SyncResult()  # the merge's own save of the local vault
+        _BUSY.on = True
+        try:
+            config = load_config(self.data_dir)
+            try:
+                return self._sync(vault, config)
+            except SyncError as exc:
+                config.problem = str(exc)
+                save_config(self.data_dir, config)
+                raise
+        finally:
+            _BUSY.on = False
+
+    def _sync(self, vault: Vault, config: SyncConfig) -> SyncResult:
+        key, vault_id = _vault_key(vault), _vault_id(vault)
+        if vault_id != config.vault_id:
+            raise SyncError("This computer's vault is not the synced one; run `sync leave`.")
+        result = SyncResult()
+        base = self._load_base(key, vault_id)
+        clock = HybridClock(config.device_id)
+        clock.observe(config.clock)
+        folder_state, theirs = self._gather(config, key, vault_id, result)
+        for state in (base, *(t for _c, t in theirs)):
+            if state is not None:
+                clock.observe(state.max_stamp())
+        arrived: set[str] = set()
+        conflicts: set[str] = set()
+        merged_box: list[VaultState] = []
+
+        def change(fresh: Content) -> Content | None:
+            """Under the vault's lock: the merge into the file's current content."""
+            arrived.clear()
+            conflicts.clear()
+            local = list(fresh.entries.values())
+            ours = _local_state(vault_id, local, base, clock)
+            merged = ours
+            for _copy, state in theirs:
+                merged, report = merge(
+                    base,
+                    merged,
+                    state,
+                    device=config.device_id,
+                    device_name=config.device_name,
+                    now_ms=_now_ms(),
+                )
+                _tally(report, arrived, conflicts)
+            conflicts.update(_decided_elsewhere(ours, merged))
+            if not theirs:
+                merged, _ = merge(
+                    base, merged, merged, device=config.device_id, device_name=config.device_name
+                )
+            merged_box[:] = [merged]
+            # 1. the local vault (the place this computer's changes always live)
+            new = {e.uuid: e for e in merged.ordered()}
+            if {u: e.to_dict() for u, e in new.items()} == {
+                u: e.to_dict() for u, e in fresh.entries.items()
+            }:
+                return None
+            return Content(new, fresh.extra)
+
+        vault.transact(change)
+        merged = merged_box[0]
+        # 2. the folder file
+        content = merged.to_content()
+        config.last_change = _last_change(merged)
+        merged_copies = [c for c, _s in theirs if c is not None]
+        # Written only when the accounts differ: a device record's news ("merged up to") rides
+        # along with the next change. Else two computers merging the same copy at once would
+        # each write their own record, and the engine would make a conflict copy of that, and
+        # so on forever (measured over Syncthing).
+        if folder_state is None or _accounts(folder_state.to_content()) != _accounts(content):
+            config.written_hash = self._write_folder(config, key, vault_id, content, clock)
+            result.wrote_folder = True
+        # 3. the base, then the merged copies go to the backup folder
+        self._save_base(key, vault_id, merged)
+        for copy in merged_copies:
+            move_to_backup(copy.path, sync_dir(self.data_dir) / COPIES_DIR)
+        result.arrived = len(arrived)
+        result.conflicts = len(conflicts)
+        result.copies_merged = len(merged_copies)
+        config.last_sync_ms = _now_ms()
+        config.clock = clock.last
+        if conflicts:
+            config.conflicts = len(conflicts)
+        elif arrived or result.wrote_folder:
+            config.conflicts = 0  # a later change: the status line is about that one
+        config.foreign = result.foreign
+        config.problem = "; ".join(result.problems)
+        save_config(self.data_dir, config)
+        return result
+
+    def _gather(
+        self, config: SyncConfig, key: bytes, vault_id: str, result: SyncResult
+    ) -> tuple[VaultState | None, list[tuple[Any, VaultState]]]:
+        """The folder file's state and every readable conflict copy's (bad ones named in
+        ``result``)."""
+        try:
+            found: FolderScan = scan(config.folder_path)
+        except FolderUnreachable:
+            raise SyncError(
+                f"The sync folder is not reachable: {config.folder}. Your accounts are kept on "
+                "this computer."
+            ) from None
+        theirs: list[tuple[Any, VaultState]] = []  # (conflict copy or None, its state)
+        folder_state: VaultState | None = None
+        if found.vault_file is not None:
+            body = self._read_theirs(found.vault_file, key, vault_id, what="synced file")
+            folder_state = _state(vault_id, body)
+            theirs.append((None, folder_state))
+        for copy in found.copies:
+            try:
+                body = self._read_theirs(copy.path, key, vault_id, what="conflict copy")
+                theirs.append((copy, _state(vault_id, body)))
+            except _Foreign:
+                result.foreign.append(copy.path.name)
+            except SyncError as exc:
+                result.problems.append(f"{copy.path.name}: {exc}")
+        return folder_state, theirs
+
+    def _write_folder(
+        self,
+        config: SyncConfig,
+        key: bytes,
+        vault_id: str,
+        content: dict[str, Any],
+        clock: HybridClock,
+    ) -> str:
+        """Write the synced file atomically; its hash. A folder that cannot be written: the
+        problem kept in the status and raised (the local vault already has everything)."""
+        data = _seal_doc(key, vault_id, config.slot, content)
+        try:
+            atomic_write(config.folder_path / FOLDER_FILE, data)
+        except OSError as exc:
+            problem = (
+                f"The sync folder cannot be written ({exc.strerror}); your accounts are kept "
+                "on this computer and written at the next sync."
+            )
+            config.problem = problem
+            config.clock = clock.last
+            save_config(self.data_dir, config)
+            raise SyncError(problem) from None
+        return hashlib.sha256(data).hexdigest()
+
+    def _read_theirs(self, path: Path, key: bytes, vault_id: str, *, what: str) -> dict[str, Any]:
+        try:
+            doc, _raw = _read_doc(path)
+        except FileNotFoundError:
+            raise SyncError(f"The {what} vanished while it was read.") from None
+        except VaultError as exc:
+            raise SyncError(f"The {what} cannot be merged: {exc}") from None
+        if doc["vault_id"] != vault_id:
+            if what == "conflict copy":
+                raise _Foreign(path.name)
+            raise SyncError(
+                "The sync folder holds another vault (not this computer's); nothing was changed. "
+                "Import it, or pick another folder."
+            )
+        try:
+            return _open_body(doc, key)
+        except VaultError as exc:
+            if what == "conflict copy":
+                raise SyncError(f"it was modified or is damaged ({exc})") from None
+            raise SyncError(
+                f"The synced file was modified or is damaged; nothing was changed ({exc})"
+            ) from None
+
+    # --- status -----------------------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        """What the status line and ``sync status --json`` show."""
+        if not is_synced(self.data_dir):
+            return {"synced": False}
+        config = load_config(self.data_dir)
+        folder = config.folder_path
+        reachable = folder.is_dir()
+        return {
+            "synced": True,
+            "folder": config.folder,
+            "reachable": reachable,
+            "device": config.device_name,
+            "last_sync_ms": config.last_sync_ms,
+            "last_change": config.last_change,
+            "conflicts": config.conflicts,
+            "foreign": config.foreign,
+            "problem": config.problem
+            or ("" if reachable else f"The sync folder is not reachable: {config.folder}."),
+        }
+
+    def folder_changed(self) -> bool:
+        """Whether the folder holds something this computer did not write (a cheap check for
+        the watcher: the synced file's hash, and any conflict copy)."""
+        config = load_config(self.data_dir)
+        try:
+            found = scan(config.folder_path)
+        except FolderUnreachable:
+            return False
+        if found.copies:
+            return True
+        if found.vault_file is None:
+            return True
+        try:
+            digest = hashlib.sha256(found.vault_file.read_bytes()).hexdigest()
+        except OSError:
+            return False
+        return digest != config.written_hash
+
+
+class _Foreign(SyncError):
+    pass
+
+
+def _accounts(content: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in content.items() if k != "devices"}
+
+
+def _state(vault_id: str, body: dict[str, Any]) -> VaultState:
+    try:
+        return VaultState.from_content(vault_id, body)
+    except (ValueError, KeyError, TypeError, AppError) as exc:
+        raise SyncError(f"its content is damaged ({type(exc).__name__})") from None
+
+
+def _local_state(
+    vault_id: str, local: list[Entry], base: VaultState | None, clock: HybridClock
+) -> VaultState:
+    """The local vault as a state: its changes since the base stamped (the vault writes entries
+    without stamps today), its deletions since the base as tombstones."""
+    base_entries = base.entries if base is not None else {}
+    entries: dict[str, Entry] = {}
+    for e in local:
+        prev = base_entries.get(e.uuid)
+        if prev is None:
+            if not e.stamps:
+                e = e.stamped(None, clock.stamp())
+        elif e.stamps == prev.stamps and (e != prev or e.counter != prev.counter):
+            e = e.stamped(prev, clock.stamp())
+        entries[e.uuid] = e
+    state = VaultState(
+        vault_id,
+        entries,
+        dict(base.tombstones) if base is not None else {},
+        dict(base.devices) if base is not None else {},
+    )
+    gone = [u for u in base_entries if u not in entries and u not in state.tombstones]
+    if gone:
+        state = VaultState(
+            vault_id,
+            {**entries, **{u: base_entries[u] for u in gone}},
+            state.tombstones,
+            state.devices,
+        )
+        state = delete(state, gone, clock.stamp())
+    return state
+
+
+def _decided_elsewhere(ours: VaultState, merged: VaultState) -> set[str]:
+    """Conflicts decided on another computer: their losers arrive in an entry's history."""
+    found = set()
+    for u, e in merged.entries.items():
+        mine = ours.entries.get(u)
+        if mine is not None and {h.stamp for h in e.history} - {h.stamp for h in mine.history}:
+            found.add(u)
+    return found
+
+
+def _tally(report: MergeReport, arrived: set[str], conflicts: set[str]) -> None:
+    arrived.update(report.added, report.changed, report.removed, report.restored)
+    conflicts.update(c.uuid for c in report.conflicts)
+
+
+def _last_change(state: VaultState) -> dict[str, Any]:
+    """The newest stamp of the state: which computer (by name) changed something, and when."""
+    stamp = state.max_stamp()
+    if not stamp:
+        return {}
+    device = stamp_device(stamp)
+    record = state.devices.get(device)
+    return {"device": record.name if record and record.name else device, "at": stamp_wall_ms(stamp)}
+
+
+def status_line(status: dict[str, Any], now_ms: int | None = None) -> str:
+    """The quiet line: "In step · last change from laptop 2 min ago", or what is wrong."""
+    if not status.get("synced"):
+        return "Not synced"
+    if status.get("problem"):
+        return str(status["problem"])
+    parts = ["In step"]
+    change = status.get("last_change") or {}
+    if change.get("device") and change.get("at"):
+        parts.append(f"last change from {change['device']} {_ago(int(change['at']), now_ms)}")
+    line = " · ".join(parts)
+    n = int(status.get("conflicts") or 0)
+    if n:
+        accounts = "1 account" if n == 1 else f"{n} accounts"
+        line += (
+            f" · {accounts} changed on both computers: the newer edits were kept, the older ones "
+            "are in the account's history"
+        )
+    if status.get("foreign"):
+        line += f" · {len(status['foreign'])} file(s) of another vault in the folder: import them?"
+    return line
+
+
+def _ago(at_ms: int, now_ms: int | None) -> str:
+    seconds = max(0, ((now_ms if now_ms is not None else _now_ms()) - at_ms) // 1000)
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{seconds // 60} min ago"
+    if seconds < 86400:
+        return f"{seconds // 3600} h ago"
+    return f"{seconds // 86400} days ago"
+
+
+def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> SyncService | None:
+    """On a synced vault, every save also writes the folder (as part of the command that saved);
+    a sync problem is kept in the status, the save itself stands. None when not synced."""
+    if not is_synced(data_dir):
+        return None
+    service = SyncService(data_dir, keystore)
+
+    def after_save() -> None:
+        try:
+            service.sync_now(vault)
+        except AppError as exc:
+            log.warning("sync after save: %s", exc)
+
+    vault.add_listener(after_save)
+    return service

@@ -1,0 +1,432 @@
+"""Settings → Sync, the quiet status line, and the folder watcher (issue 21).
+
+The work is :class:`desktop_app.sync.service.SyncService`'s (Qt-free); here are only its views:
+
+- :class:`SyncPage`: "Keep my accounts in step through a folder" → pick the folder; the first
+  computer sets the synced vault's password, the next one types it once.
+- :class:`SyncStatusLine`: "In step · last change from laptop 2 min ago", or what is wrong.
+- :class:`SyncWatcher`: watches the **folder** (an engine renames its temp file over the synced
+  file, and a watched file stops being followed), debounced 1.5 s, and polls the synced file's
+  checksum every 30 s (network and FUSE mounts send no events). The app's own write is
+  recognised by its hash and does not trigger a merge. It emits ``arrived(n)`` for a toast.
+
+Merges run on the GUI thread: a merge is a decrypt, a pure merge and an encrypt (milliseconds for
+hundreds of accounts), and the vault's listeners (the list model) must run there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import AppError
+from desktop_app.sync import is_synced
+
+if TYPE_CHECKING:
+    from desktop_app.app import AppServices
+    from desktop_app.sync.service import SyncResult, SyncService
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 1500
+POLL_MS = 30_000
+SYNC_SECTION = "Sync"
+
+
+def _service(services: AppServices) -> SyncService:
+    from desktop_app.sync.service import SyncService
+
+    return SyncService(Path(services.paths.data_dir), services.keystore)
+
+
+class SyncWatcher(QObject):
+    """Merges the folder into the open vault when it changes. ``status_changed(line)`` after every
+    attempt; ``arrived(n)`` when accounts came from another computer."""
+
+    status_changed = Signal(str)
+    arrived = Signal(int)
+
+    def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._fs = QFileSystemWatcher(self)
+        self._fs.directoryChanged.connect(self._changed)
+        self._fs.fileChanged.connect(self._changed)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.check)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.check)
+        self.restart()
+
+    @property
+    def active(self) -> bool:
+        return self._poll.isActive()
+
+    def restart(self) -> None:
+        """Follow the configured folder (after setup, join or leave)."""
+        paths = self._fs.directories() + self._fs.files()
+        if paths:
+            self._fs.removePaths(paths)
+        if not is_synced(self.services.paths.data_dir):
+            self._poll.stop()
+            return
+        self._watch()
+        self._poll.start()
+
+    def _watch(self) -> None:
+        try:
+            from desktop_app.sync.service import load_config
+
+            folder = load_config(Path(self.services.paths.data_dir)).folder
+        except AppError:
+            return
+        if Path(folder).is_dir() and folder not in self._fs.directories():
+            self._fs.addPath(folder)
+
+    def _changed(self, _path: str) -> None:
+        self._debounce.start()  # a burst of events (an engine's temp file and rename) is one
+
+    def check(self) -> None:
+        """Merge if the folder holds something this computer did not write; always refresh the
+        status line (a folder that vanished or came back shows here)."""
+        vault = self.services.vault
+        if vault is None or not is_synced(self.services.paths.data_dir):
+            return
+        service = _service(self.services)
+        self._watch()  # a folder that was renamed away and back is watched again
+        try:
+            if service.folder_changed():
+                result = service.sync_now(vault)
+                if result.arrived:
+                    self.arrived.emit(result.arrived)
+        except AppError as exc:
+            log.info("sync: %s", exc)
+        self.emit_status()
+
+    def sync_now(self) -> SyncResult | None:
+        vault = self.services.vault
+        if vault is None:
+            return None
+        try:
+            result = _service(self.services).sync_now(vault)
+        except AppError:
+            self.emit_status()
+            raise
+        if result.arrived:
+            self.arrived.emit(result.arrived)
+        self.emit_status()
+        return result
+
+    def emit_status(self) -> None:
+        self.status_changed.emit(status_text(self.services))
+
+
+def status_text(services: AppServices) -> str:
+    from desktop_app.sync.service import status_line
+
+    if not is_synced(services.paths.data_dir):
+        return ""
+    try:
+        return status_line(_service(services).status())
+    except AppError as exc:
+        return str(exc)
+
+
+class SyncStatusLine(QLabel):
+    """The quiet line under the list; hidden when the vault is not synced."""
+
+    def __init__(self, watcher: SyncWatcher, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sync_status")
+        self.setAccessibleName(self.tr("Sync status"))
+        self.setWordWrap(True)
+        self.setContentsMargins(12, 4, 12, 6)
+        self.setStyleSheet("QLabel#sync_status { color: palette(placeholder-text); }")
+        watcher.status_changed.connect(self.show_status)
+        self.show_status(status_text(watcher.services))
+        self._ticker = QTimer(self)  # "2 min ago" moves on
+        self._ticker.setInterval(60_000)
+        self._ticker.timeout.connect(lambda: self.show_status(status_text(watcher.services)))
+        self._ticker.start()
+
+    def show_status(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+def install_sync(window: Any, parent: QWidget) -> SyncStatusLine:
+    """The main window's part: ``window.sync_watcher`` (its toast through ``window.notice``) and
+    ``window.sync_status``, the line returned for the window's layout."""
+    watcher = SyncWatcher(window.services, window)
+    watcher.arrived.connect(
+        lambda n: window.notice(
+            QCoreApplication.translate(
+                "SyncPage", "%n account(s) arrived from another computer", "", n
+            )
+        )
+    )
+    window.sync_watcher = watcher
+    window.sync_status = SyncStatusLine(watcher, parent)
+    return window.sync_status
+
+
+class SyncPage(QWidget):
+    """Settings → Sync."""
+
+    changed = Signal()  # set up, joined or left
+
+    def __init__(
+        self, services: AppServices, watcher: SyncWatcher | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sync_page")
+        self.services = services
+        self.watcher = watcher
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(6)
+        intro = QLabel(self.tr("Keep my accounts in step through a folder"), self)
+        intro.setStyleSheet("font-weight: 600;")
+        lay.addWidget(intro)
+        explain = QLabel(
+            self.tr(
+                "Pick a folder that Syncthing, Nextcloud, Dropbox or a network share keeps in "
+                "step between your computers. The accounts are stored there encrypted; each "
+                "computer merges the others' changes, so nothing is lost."
+            ),
+            self,
+        )
+        explain.setWordWrap(True)
+        lay.addWidget(explain)
+        lay.addSpacing(6)
+
+        row = QHBoxLayout()
+        self.folder_edit = QLineEdit(self)
+        self.folder_edit.setObjectName("sync_folder")
+        self.folder_edit.setAccessibleName(self.tr("Sync folder"))
+        self.folder_edit.setPlaceholderText(self.tr("No folder chosen"))
+        self.folder_edit.setAccessibleDescription(self.tr("The folder the accounts are synced in."))
+        self.folder_edit.textChanged.connect(lambda _t: self._update())
+        row.addWidget(self.folder_edit, 1)
+        self.choose_button = QPushButton(self.tr("Choose Folder…"), self)
+        self.choose_button.setAccessibleDescription(
+            self.tr("Pick the folder your sync program keeps in step.")
+        )
+        self.choose_button.clicked.connect(self.choose_folder)
+        row.addWidget(self.choose_button)
+        lay.addLayout(row)
+
+        self._build_password(lay)
+        self._build_buttons(lay)
+        self.status = QLabel(self)
+        self.status.setObjectName("sync_page_status")
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        self.message = QLabel(self)
+        self.message.setObjectName("sync_message")
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+        lay.addStretch(1)
+        if is_synced(services.paths.data_dir):
+            from desktop_app.sync.service import load_config
+
+            with contextlib.suppress(AppError):
+                self.folder_edit.setText(load_config(Path(services.paths.data_dir)).folder)
+        self._update()
+
+    def _build_password(self, lay: QVBoxLayout) -> None:
+        self.password_label = QLabel(self)
+        self.password_label.setWordWrap(True)
+        lay.addWidget(self.password_label)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("sync_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password of the synced vault"))
+        self.password.setPlaceholderText(self.tr("Password"))
+        self.password.setAccessibleDescription(
+            self.tr("The password other computers type once to join.")
+        )
+        lay.addWidget(self.password)
+        self.confirm = QLineEdit(self)
+        self.confirm.setObjectName("sync_password_again")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName(self.tr("The password again"))
+        self.confirm.setPlaceholderText(self.tr("The password again"))
+        self.confirm.setAccessibleDescription(self.tr("Type the same password again."))
+        lay.addWidget(self.confirm)
+
+    def _build_buttons(self, lay: QVBoxLayout) -> None:
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("Keep in Step"), self)
+        self.start_button.setObjectName("sync_start")
+        self.start_button.setAccessibleDescription(
+            self.tr("Start keeping the accounts in step through the chosen folder.")
+        )
+        self.start_button.clicked.connect(self.start)
+        buttons.addWidget(self.start_button)
+        self.now_button = QPushButton(self.tr("Sync Now"), self)
+        self.now_button.setObjectName("sync_now")
+        self.now_button.setAccessibleDescription(
+            self.tr("Merge what the folder holds now, and write the result back.")
+        )
+        self.now_button.clicked.connect(self.sync_now)
+        buttons.addWidget(self.now_button)
+        self.leave_button = QPushButton(self.tr("Stop Syncing"), self)
+        self.leave_button.setObjectName("sync_leave")
+        self.leave_button.setAccessibleDescription(
+            self.tr("Stop syncing on this computer; its accounts stay here.")
+        )
+        self.leave_button.clicked.connect(self.leave)
+        buttons.addWidget(self.leave_button)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+
+    # --- state ----------------------------------------------------------------------------
+
+    def _joining(self) -> bool:
+        """The chosen folder already holds a synced vault (so this computer joins it)."""
+        from desktop_app.sync.folder import FOLDER_FILE
+
+        text = self.folder_edit.text().strip()
+        return bool(text) and (Path(text) / FOLDER_FILE).exists()
+
+    def _update(self) -> None:
+        synced = is_synced(self.services.paths.data_dir)
+        joining = self._joining()
+        self.folder_edit.setReadOnly(synced)
+        self.choose_button.setEnabled(not synced)
+        for w in (self.password, self.confirm, self.password_label, self.start_button):
+            w.setVisible(not synced)
+        self.confirm.setVisible(not synced and not joining)
+        self.now_button.setVisible(synced)
+        self.leave_button.setVisible(synced)
+        if joining:
+            self.password_label.setText(
+                self.tr(
+                    "This folder already holds your accounts from another computer. Type their "
+                    "password once; from then on this computer opens them without it."
+                )
+            )
+            self.start_button.setText(self.tr("Join"))
+        else:
+            self.password_label.setText(
+                self.tr(
+                    "Choose a password for the synced accounts. Your keyring stays on this "
+                    "computer, so the other computers need this password once."
+                )
+            )
+            self.start_button.setText(self.tr("Keep in Step"))
+        self.start_button.setEnabled(bool(self.folder_edit.text().strip()))
+        self.status.setText(status_text(self.services))
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Sync Folder"))
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def start(self) -> None:
+        vault = self.services.vault
+        folder = Path(self.folder_edit.text().strip())
+        password = self.password.text()
+        if vault is None or not str(folder):
+            return
+        if not password:
+            self._say(self.tr("Type the password first."))
+            return
+        service = _service(self.services)
+        try:
+            if self._joining():
+                self._join(service, folder, password)
+            else:
+                if self.confirm.text() != password:
+                    self._say(self.tr("The two passwords differ."))
+                    return
+                service.setup(vault, folder, password)
+                self._say(self.tr("Your accounts are now kept in step through this folder."))
+        except AppError as exc:
+            self._say(self.tr("Nothing changed: {error}").format(error=exc))
+            return
+        finally:
+            self.password.clear()
+            self.confirm.clear()
+        if self.watcher is not None:
+            self.watcher.restart()
+            self.watcher.emit_status()
+        self._update()
+        self.changed.emit()
+
+    def _join(self, service: SyncService, folder: Path, password: str) -> None:
+        """Join: this vault's accounts go into the shared one, which then opens in its place."""
+        from desktop_app.vault import Vault
+
+        old = self.services.vault
+        assert old is not None
+        service.join(folder, password, vault=old)
+        data_dir = Path(self.services.paths.data_dir)
+        old.close()
+        self.services.vault = None
+        self.services.vault = Vault.open(
+            data_dir, keystore=self.services.keystore, password_provider=lambda _c: password
+        )
+        from desktop_app.sync.service import attach
+
+        attach(self.services.vault, data_dir, self.services.keystore)
+        service.sync_now(self.services.vault)
+        self._say(
+            self.tr("Joined: {n} accounts are in step with your other computers.").format(
+                n=len(self.services.vault)
+            )
+        )
+
+    def sync_now(self) -> None:
+        try:
+            if self.watcher is not None:
+                result = self.watcher.sync_now()
+            elif self.services.vault is not None:
+                result = _service(self.services).sync_now(self.services.vault)
+            else:
+                result = None
+        except AppError as exc:
+            self._say(str(exc))
+        else:
+            n = result.arrived if result is not None else 0
+            self._say(
+                self.tr("{n} accounts arrived from another computer.").format(n=n)
+                if n
+                else self.tr("In step.")
+            )
+        self._update()
+
+    def leave(self) -> None:
+        try:
+            _service(self.services).leave()
+        except AppError as exc:
+            self._say(str(exc))
+            return
+        if self.watcher is not None:
+            self.watcher.restart()
+            self.watcher.emit_status()
+        self._say(self.tr("This computer no longer syncs; its accounts stay here."))
+        self._update()
+        self.changed.emit()
