@@ -192,7 +192,7 @@ SETTINGS: tuple[Setting, ...] = (
         QT_TRANSLATE_NOOP("Settings", "Lock after idle minutes"),
         QT_TRANSLATE_NOOP(
             "Settings",
-            "With a vault password, lock the window after this many idle minutes. 0 never locks.",
+            "With a vault password, lock the window after this many idle minutes. Off (0) never locks.",
         ),
         section=QT_TRANSLATE_NOOP("Settings", "Security"),
         minimum=0,

@@ -105,6 +105,12 @@ class Act:
     page_tip: str = ""
 
 
+LOCK_TIP = QT_TRANSLATE_NOOP("MainWindow", "Lock the vault")
+LOCK_NEEDS_PASSWORD = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "Locking needs a vault password: set one in Settings → Security.",
+)
+
 # texts are marked for translation in the "MainWindow" context and translated when built
 ACTIONS: tuple[Act, ...] = (
     Act(
@@ -186,7 +192,7 @@ ACTIONS: tuple[Act, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "&Lock"),
         lambda t: t.lock(),
         "Ctrl+L",
-        QT_TRANSLATE_NOOP("MainWindow", "Lock the vault"),
+        LOCK_TIP,
         When.LOCKABLE,
     ),
     Act("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), lambda t: t.quit_app(), "Ctrl+Q"),
@@ -452,3 +458,12 @@ class MainActions:
         for act in ACTIONS:
             if act.when is not When.ALWAYS:
                 self.actions[act.name].setEnabled(state.allows(act.when))
+        self._explain_lock(state)
+
+    def _explain_lock(self, state: ActionState) -> None:
+        """File → Lock is greyed while the vault has no password (keyring mode): say why."""
+        lock = self.actions["lock"]
+        needs_password = state.unlocked and not state.can_lock
+        tip = _tr(LOCK_NEEDS_PASSWORD if needs_password else LOCK_TIP)
+        lock.setToolTip(tip)
+        lock.setStatusTip(tip)

@@ -161,6 +161,7 @@ class PasswordDialog(QDialog):
         return self.current_edit.text() if self.current_edit is not None else ""
 
     def show_error(self, text: str) -> None:
+        themed(self.error_label, error_css)
         self.error_label.setText(text)
         self.error_label.show()
 
@@ -196,12 +197,12 @@ class PasswordDialog(QDialog):
             if w is not None:
                 w.setEnabled(not busy)
         if busy:
-            self.error_label.setStyleSheet("")
-            self.show_error(
+            # Progress in the normal text colour; only a refusal is shown in error red.
+            themed(self.error_label, str)
+            self.error_label.setText(
                 self.tr("Unlocking…") if self.mode == "unlock" else self.tr("Protecting the vault…")
             )
-        else:
-            self.error_label.setStyleSheet(error_css())
+            self.error_label.show()
 
     def _verified(self, value: object) -> None:
         self.result_value = value
@@ -210,7 +211,7 @@ class PasswordDialog(QDialog):
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, WrongPasswordError):
-            self.show_error(self.tr("Wrong password. Try again."))
+            self.show_error(self.tr("Wrong password, or the file was changed."))
             self.password_edit.selectAll()
             self.password_edit.setFocus()
             return

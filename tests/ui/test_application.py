@@ -83,7 +83,7 @@ def test_create_then_unlock_with_retry(qtbot, pw_services, monkeypatch, data_dir
     seen, errors = _script(monkeypatch, qtbot, [("nope", ""), ("a good password", "")])
     assert application.open_vault_interactive(pw_services) is True
     assert [d.mode for d in seen] == ["unlock"]  # a wrong password is said in the same dialog
-    assert errors == ["Wrong password. Try again.", ""]
+    assert errors == ["Wrong password, or the file was changed.", ""]
     assert pw_services.vault is not None and len(pw_services.vault) == 0
 
 

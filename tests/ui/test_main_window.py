@@ -431,12 +431,28 @@ def test_lock_and_unlock_with_password(services, qtbot, monkeypatch, recorder):
     qtbot.mouseClick(window.pages.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.locking.unlocking)  # the key is derived in a worker
     assert "Wrong password" in window.pages.unlock_error.text() and services.vault is None
+    assert window.pages.unlock_error.styleSheet()  # the refusal is in error red
+    window.pages.set_unlock_busy(True)
+    assert window.pages.unlock_error.text() == "Unlocking…"
+    assert not window.pages.unlock_error.styleSheet()  # progress in the normal colour
+    window.pages.set_unlock_busy(False)
     assert window.pages.unlock_field.isEnabled()
     window.pages.unlock_field.setText("correct horse")
     qtbot.mouseClick(window.pages.unlock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: services.vault is not None)
     assert window.model.rowCount() == 1
     assert window.stack.currentWidget() is window.view and window.commands.lock.isEnabled()
+
+
+def test_lock_greyed_in_keyring_mode_says_why(services, qtbot, monkeypatch, recorder):
+    services.vault.add_many(sample_entries()[:1])
+    window = make_window(services, qtbot, monkeypatch, recorder)
+    lock = window.commands.lock
+    assert not lock.isEnabled()
+    assert "Settings → Security" in lock.toolTip() and lock.statusTip() == lock.toolTip()
+    services.vault.use_password("correct horse")
+    window._update_actions()
+    assert lock.isEnabled() and lock.toolTip() == "Lock the vault"
 
 
 def test_auto_lock_after_idle(services, qtbot, monkeypatch, recorder):

@@ -106,7 +106,7 @@ class LockController(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, WrongPasswordError):
-            self.unlock_failed.emit(self.tr("Wrong password. Try again."))
+            self.unlock_failed.emit(self.tr("Wrong password, or the file was changed."))
         else:
             unexpected = self.tr("The vault could not be opened ({kind}).")
             self.unlock_failed.emit(one_line(exc, unexpected, expected=VaultError))

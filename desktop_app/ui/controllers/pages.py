@@ -288,6 +288,7 @@ class Pages(QObject):
 
     def unlock_failed(self, message: str) -> None:
         if self.unlock_field is not None and self.unlock_error is not None:
+            themed(self.unlock_error, error_css)
             self.unlock_error.setText(message)
             self.unlock_field.selectAll()
             self.unlock_field.setFocus()
@@ -297,4 +298,6 @@ class Pages(QObject):
             if w is not None:
                 w.setEnabled(not busy)
         if busy and self.unlock_error is not None:
+            # Progress in the normal text colour; only a refusal is shown in error red.
+            themed(self.unlock_error, str)
             self.unlock_error.setText(self.tr("Unlocking…"))
