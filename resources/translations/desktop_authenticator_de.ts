@@ -2,6 +2,158 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+143"/>
+        <source>EmnifyPane</source>
+        <comment> (application token)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>EmnifyPane</source>
+        <comment>Signed in as {user}{how}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>EmnifyPane</source>
+        <comment>{signed_in} · {workspace}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+148"/>
+        <source>EmnifyPane</source>
+        <comment>Paste your emnify application token.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+17"/>
+        <source>EmnifyPane</source>
+        <comment>Signing in…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>EmnifyPane</source>
+        <comment>Type the e-mail address and password of your emnify account.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <source>EmnifyPane</source>
+        <comment>Forget device</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EmnifyPane</source>
+        <comment>Forget the trusted device “{name}”?</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>EmnifyPane</source>
+        <comment>Forgetting the device…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>EmnifyPane</source>
+        <comment>The device was forgotten.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="+93"/>
+        <source>EmnifyPane</source>
+        <comment>{type} key, {status}, created {day}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EmnifyPane</source>
+        <comment>unknown</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EmnifyPane</source>
+        <comment>?</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>EmnifyPane</source>
+        <comment>{what}, trusted since {day}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>EmnifyPane</source>
+        <comment>device</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>EmnifyPane</source>
+        <comment>{who} ({email})</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>EmnifyPane</source>
+        <comment>Remove this two-factor key of {user}? Their sign-in then no longer asks for its codes.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>EmnifyPane</source>
+        <comment>Forget this trusted device of {user}? It is asked for a code at the next sign-in.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>EmnifyPane</source>
+        <comment>Change {user}&apos;s sign-in?</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>EmnifyPane</source>
+        <comment>Removing…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>EmnifyPane</source>
+        <comment>Removed.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/global_shortcut.py" line="+209"/>
+        <source>GlobalShortcut</source>
+        <comment>The shortcut works in every program.</comment>
+        <extracomment>the grab is repeated with Caps Lock and Num Lock on, which X counts as modifiers</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>GlobalShortcut</source>
+        <comment>No global shortcut is available here (Wayland, or the key is taken by another program). Bind one of these commands in the desktop&apos;s keyboard settings:</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>A11y</name>
     <message>
         <location filename="../../desktop_app/ui/a11y.py" line="+33"/>
@@ -52,7 +204,7 @@
         <translation>Unbenanntes Konto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_model.py" line="+87"/>
+        <location filename="../../desktop_app/ui/accounts_model.py" line="+88"/>
         <source>activation pending</source>
         <translation>Aktivierung ausstehend</translation>
     </message>
@@ -85,12 +237,12 @@
     <message>
         <location filename="../../desktop_app/ui/accounts_model.py" line="+2"/>
         <source>no longer active on emnify</source>
-        <translation type="unfinished"></translation>
+        <translation>auf emnify nicht mehr aktiv</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>added {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>hinzugefügt am {date}</translation>
     </message>
     <message>
         <location line="+196"/>
@@ -105,7 +257,7 @@
     <message>
         <location line="+5"/>
         <source>{who}. No longer active on emnify: its codes do not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}. Auf emnify nicht mehr aktiv: seine Codes funktionieren nicht.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -269,7 +421,7 @@
     <message>
         <location line="+2"/>
         <source>e.g. you@example.com</source>
-        <translation>z. B. sie@example.com</translation>
+        <translation>z. B. name@example.com</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -368,7 +520,7 @@
     <message>
         <location line="+10"/>
         <source>otpauth://totp/Example:you@example.com?secret=…</source>
-        <translation>otpauth://totp/Beispiel:sie@example.com?secret=…</translation>
+        <translation>otpauth://totp/Beispiel:name@example.com?secret=…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -576,7 +728,7 @@
         <translation type="vanished">Falsches Passwort. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/application.py" line="+106"/>
+        <location filename="../../desktop_app/ui/application.py" line="+107"/>
         <source>Authenticator is already running</source>
         <translation>Authenticator läuft bereits</translation>
     </message>
@@ -1002,17 +1154,17 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     <message>
         <location line="+24"/>
         <source>Not active on emnify any more: this key was turned off on the portal, and its codes no longer sign you in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf emnify nicht mehr aktiv: Dieser Schlüssel wurde im Portal abgeschaltet, seine Codes melden Sie nicht mehr an.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Remove from This App…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dieser App entfernen…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Delete this key, which no longer works, from the vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Schlüssel, der nicht mehr funktioniert, aus dem Tresor löschen.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1028,259 +1180,231 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EmnifyPane</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/pane.py" line="+127"/>
+        <location filename="../../desktop_app/ui/emnify/pane.py" line="+123"/>
         <source>Demo portal: e-mail {user}, password {password}</source>
         <translation>Demo-Portal: E-Mail {user}, Passwort {password}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Demo inbox: the portal e-mailed the code {code} to {to}.</source>
         <translation>Demo-Posteingang: Das Portal hat den Code {code} an {to} gesendet.</translation>
     </message>
     <message>
-        <location line="+56"/>
         <source>No OS keyring: this app cannot keep you signed in or remember this device. Everything else works.</source>
-        <translation>Kein Schlüsselbund des Systems: Diese App kann Sie nicht angemeldet lassen und sich dieses Gerät nicht merken. Alles andere funktioniert.</translation>
+        <translation type="vanished">Kein Schlüsselbund des Systems: Diese App kann Sie nicht angemeldet lassen und sich dieses Gerät nicht merken. Alles andere funktioniert.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Start again</source>
-        <translation>Neu beginnen</translation>
+        <translation type="vanished">Neu beginnen</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/layout.py" line="+76"/>
         <source>Portal address</source>
-        <translation>Portal-Adresse</translation>
+        <translation type="vanished">Portal-Adresse</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Portal address:</source>
-        <translation>Portal-Adresse:</translation>
+        <translation type="vanished">Portal-Adresse:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sign in with an application token instead of a password</source>
-        <translation>Mit einem Anwendungstoken statt eines Passworts anmelden</translation>
+        <translation type="vanished">Mit einem Anwendungstoken statt eines Passworts anmelden</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Recommended for single sign-on users (Microsoft, Google) and for scripts.</source>
-        <translation>Empfohlen bei Single Sign-on (Microsoft, Google) und für Skripte.</translation>
+        <translation type="vanished">Empfohlen bei Single Sign-on (Microsoft, Google) und für Skripte.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Signing in to emnify with Microsoft, Google or another single sign-on, or writing a script? Use an application token from the emnify portal.</source>
-        <translation>Sie melden sich bei emnify mit Microsoft, Google oder einem anderen Single Sign-on an oder schreiben ein Skript? Verwenden Sie ein Anwendungstoken aus dem emnify-Portal.</translation>
+        <translation type="vanished">Sie melden sich bei emnify mit Microsoft, Google oder einem anderen Single Sign-on an oder schreiben ein Skript? Verwenden Sie ein Anwendungstoken aus dem emnify-Portal.</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>you@example.com</source>
-        <translation>sie@example.com</translation>
+        <translation type="vanished">name@example.com</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>E-mail address</source>
-        <translation>E-Mail-Adresse</translation>
+        <translation type="vanished">E-Mail-Adresse</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>E-mail address:</source>
-        <translation>E-Mail-Adresse:</translation>
+        <translation type="vanished">E-Mail-Adresse:</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Password</source>
-        <translation>Passwort</translation>
+        <translation type="vanished">Passwort</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The password of your emnify account; it is never stored.</source>
-        <translation>Das Passwort Ihres emnify-Kontos; es wird nie gespeichert.</translation>
+        <translation type="vanished">Das Passwort Ihres emnify-Kontos; es wird nie gespeichert.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Password:</source>
-        <translation>Passwort:</translation>
+        <translation type="vanished">Passwort:</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Application token</source>
-        <translation>Anwendungstoken</translation>
+        <translation type="vanished">Anwendungstoken</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>An application token created in the emnify portal.</source>
-        <translation>Ein im emnify-Portal erstelltes Anwendungstoken.</translation>
+        <translation type="vanished">Ein im emnify-Portal erstelltes Anwendungstoken.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>kept in memory only, not after the app closes</source>
-        <translation>nur im Arbeitsspeicher, nicht über das Beenden der App hinaus</translation>
+        <translation type="vanished">nur im Arbeitsspeicher, nicht über das Beenden der App hinaus</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Token:</source>
-        <translation>Token:</translation>
+        <translation type="vanished">Token:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Keep me signed in on this computer</source>
-        <translation>Auf diesem Computer angemeldet bleiben</translation>
+        <translation type="vanished">Auf diesem Computer angemeldet bleiben</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Keeps the session in the OS keyring, so that you stay signed in after a restart.</source>
-        <translation>Bewahrt die Sitzung im Schlüsselbund des Systems auf, sodass Sie nach einem Neustart angemeldet bleiben.</translation>
+        <translation type="vanished">Bewahrt die Sitzung im Schlüsselbund des Systems auf, sodass Sie nach einem Neustart angemeldet bleiben.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Trust this device (no code here for 90 days)</source>
-        <translation>Diesem Gerät vertrauen (90 Tage lang kein Code hier)</translation>
+        <translation type="vanished">Diesem Gerät vertrauen (90 Tage lang kein Code hier)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The portal asks no sign-in code on this computer for 90 days.</source>
-        <translation>Das Portal fragt auf diesem Computer 90 Tage lang nach keinem Anmeldecode.</translation>
+        <translation type="vanished">Das Portal fragt auf diesem Computer 90 Tage lang nach keinem Anmeldecode.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Code:</source>
-        <translation>Code:</translation>
+        <translation type="vanished">Code:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sign-in code</source>
-        <translation>Anmeldecode</translation>
+        <translation type="vanished">Anmeldecode</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The code the portal e-mailed, or the one of your authenticator app.</source>
-        <translation>Der Code, den das Portal per E-Mail gesendet hat, oder der Ihrer Authenticator-App.</translation>
+        <translation type="vanished">Der Code, den das Portal per E-Mail gesendet hat, oder der Ihrer Authenticator-App.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location filename="../../desktop_app/ui/emnify/pane.py" line="+0"/>
         <source>Sign in</source>
-        <translation>Anmelden</translation>
+        <translation type="vanished">Anmelden</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Signs in to the emnify portal.</source>
-        <translation>Meldet Sie beim emnify-Portal an.</translation>
+        <translation type="vanished">Meldet Sie beim emnify-Portal an.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Confirm code</source>
-        <translation>Code bestätigen</translation>
+        <translation type="vanished">Code bestätigen</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Sends the sign-in code to the portal.</source>
-        <translation>Sendet den Anmeldecode an das Portal.</translation>
+        <translation type="vanished">Sendet den Anmeldecode an das Portal.</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Sign out</source>
-        <translation>Abmelden</translation>
+        <translation type="vanished">Abmelden</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>your emnify password</source>
-        <translation>Ihr emnify-Passwort</translation>
+        <translation type="vanished">Ihr emnify-Passwort</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Password, to create the key</source>
-        <translation>Passwort, um den Schlüssel zu erstellen</translation>
+        <translation type="vanished">Passwort, um den Schlüssel zu erstellen</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Also show the QR code for a phone</source>
-        <translation>Auch den QR-Code für ein Telefon zeigen</translation>
+        <translation type="vanished">Auch den QR-Code für ein Telefon zeigen</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Workspace</source>
-        <translation>Workspace</translation>
+        <translation type="vanished">Workspace</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Switch</source>
-        <translation>Wechseln</translation>
+        <translation type="vanished">Wechseln</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Workspace:</source>
-        <translation>Workspace:</translation>
+        <translation type="vanished">Workspace:</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Trusted devices</source>
-        <translation>Vertrauenswürdige Geräte</translation>
+        <translation type="vanished">Vertrauenswürdige Geräte</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Forget…</source>
-        <translation>Vergessen…</translation>
+        <translation type="vanished">Vergessen…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Trusted devices:</source>
-        <translation>Vertrauenswürdige Geräte:</translation>
+        <translation type="vanished">Vertrauenswürdige Geräte:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/pane.py" line="+11"/>
         <source> (application token)</source>
-        <translation> (Anwendungstoken)</translation>
+        <translation type="vanished"> (Anwendungstoken)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Signed in as {user}{how}</source>
-        <translation>Angemeldet als {user}{how}</translation>
+        <translation type="vanished">Angemeldet als {user}{how}</translation>
+    </message>
+    <message>
+        <source>{signed_in} · {workspace}</source>
+        <translation type="vanished">{signed_in} · {workspace}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/events_presenter.py" line="+42"/>
+        <source>Loading the security events…</source>
+        <translation>Sicherheitsereignisse werden geladen…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No sign-ins or two-factor changes yet.</source>
+        <translation>Noch keine Anmeldungen oder Änderungen an der Zwei-Faktor-Anmeldung.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The portal does not show these events to you.</source>
+        <translation>Das Portal zeigt Ihnen diese Ereignisse nicht.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>{signed_in} · {workspace}</source>
-        <translation>{signed_in} · {workspace}</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="-328"/>
+        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="-75"/>
+        <location filename="../../desktop_app/ui/emnify/tokens_presenter.py" line="+77"/>
         <source>Something went wrong. The log file has the details.</source>
         <translation>Etwas ist schiefgegangen. Die Protokolldatei enthält die Einzelheiten.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+105"/>
         <source>Restoring the session…</source>
         <translation>Sitzung wird wiederhergestellt…</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>Paste your emnify application token.</source>
-        <translation>Fügen Sie Ihr emnify-Anwendungstoken ein.</translation>
+        <translation type="vanished">Fügen Sie Ihr emnify-Anwendungstoken ein.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+22"/>
         <source>Signing in…</source>
-        <translation>Anmeldung läuft…</translation>
+        <translation type="vanished">Anmeldung läuft…</translation>
     </message>
     <message>
-        <location line="-12"/>
         <source>Type the e-mail address and password of your emnify account.</source>
-        <translation>Geben Sie die E-Mail-Adresse und das Passwort Ihres emnify-Kontos ein.</translation>
+        <translation type="vanished">Geben Sie die E-Mail-Adresse und das Passwort Ihres emnify-Kontos ein.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+52"/>
         <source>The code from this app&apos;s vault was not accepted. Type the code the portal sent to {to} (or the one of your authenticator app).</source>
         <translation>Der Code aus dem Tresor dieser App wurde nicht angenommen. Geben Sie den Code ein, den das Portal an {to} gesendet hat (oder den Ihrer Authenticator-App).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>A code was sent to {to}. Type it here (or the code of your authenticator app).</source>
         <translation>Ein Code wurde an {to} gesendet. Geben Sie ihn hier ein (oder den Code Ihrer Authenticator-App).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Type the code first.</source>
         <translation>Geben Sie zuerst den Code ein.</translation>
     </message>
@@ -1290,7 +1414,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Code wird geprüft…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Signed in; the code came from this app&apos;s vault.</source>
         <translation>Angemeldet; der Code kam aus dem Tresor dieser App.</translation>
     </message>
@@ -1300,73 +1424,93 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Angemeldet. Ohne Schlüsselbund des Systems melden Sie sich beim nächsten Mal erneut an.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Signed out. Nothing of the session is kept.</source>
         <translation>Abgemeldet. Von der Sitzung wird nichts aufbewahrt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Signing out…</source>
         <translation>Abmeldung läuft…</translation>
     </message>
     <message>
         <location line="+39"/>
-        <location filename="../../desktop_app/ui/emnify/texts.py" line="+29"/>
+        <location filename="../../desktop_app/ui/emnify/texts.py" line="+30"/>
         <source>Loading the account…</source>
         <translation>Konto wird geladen…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>{what}, trusted since {day}</source>
         <translation>{what}, vertrauenswürdig seit {day}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-10"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>(unnamed)</source>
         <translation>(ohne Namen)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/actions.py" line="+53"/>
+        <location filename="../../desktop_app/ui/emnify/steps.py" line="+70"/>
         <source>Type your emnify password to create the key.</source>
         <translation>Geben Sie Ihr emnify-Passwort ein, um den Schlüssel zu erstellen.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+69"/>
         <source>Key created and saved in this app. Activation postponed.</source>
         <translation>Schlüssel erstellt und in dieser App gespeichert. Aktivierung verschoben.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Key created and saved in this app. </source>
         <translation>Schlüssel erstellt und in dieser App gespeichert. </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-45"/>
         <source>Creating the key and saving it in this app…</source>
         <translation>Schlüssel wird erstellt und in dieser App gespeichert…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+10"/>
+        <source>An authenticator app set up on {day} is active on this account, and this app&apos;s vault does not hold its key (a phone or another app has it). Replace it? Its codes stop working.</source>
+        <translation>Auf diesem Konto ist eine am {day} eingerichtete Authenticator-App aktiv, deren Schlüssel nicht im Tresor dieser App liegt (ein Telefon oder eine andere App hat ihn). Ersetzen? Ihre Codes funktionieren dann nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An authenticator app is active on this account, and this app&apos;s vault does not hold its key (a phone or another app has it). Replace it? Its codes stop working.</source>
+        <translation>Auf diesem Konto ist eine Authenticator-App aktiv, deren Schlüssel nicht im Tresor dieser App liegt (ein Telefon oder eine andere App hat ihn). Ersetzen? Ihre Codes funktionieren dann nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replace the authenticator app?</source>
+        <translation>Authenticator-App ersetzen?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was changed: the other authenticator app stays on.</source>
+        <translation>Nichts wurde geändert: Die andere Authenticator-App bleibt aktiv.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Code sent: the authenticator app is on. Done.</source>
         <translation>Code gesendet: Die Authenticator-App ist eingeschaltet. Fertig.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
         <source>Sending the code to activate it…</source>
         <translation>Code zur Aktivierung wird gesendet…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>Cancel activation</source>
         <translation>Aktivierung abbrechen</translation>
     </message>
@@ -1376,52 +1520,61 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Das Einschalten der Authenticator-App abbrechen? Der ausstehende Schlüssel wird im Portal gelöscht und aus dieser App entfernt.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Cancelling the activation…</source>
         <translation>Aktivierung wird abgebrochen…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The activation was cancelled.</source>
         <translation>Die Aktivierung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>The account then has no second factor.</source>
         <translation>Das Konto hat dann keinen zweiten Faktor.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Sign-in codes will come by e-mail again.</source>
         <translation>Anmeldecodes kommen dann wieder per E-Mail.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Sign-in codes then come by e-mail, as on every paid account; a trial account has no second factor after this.</source>
-        <translation>Anmeldecodes kommen dann per E-Mail, wie bei jedem bezahlten Konto; ein Testkonto hat danach keinen zweiten Faktor.</translation>
+        <location line="+2"/>
+        <source>If your account uses e-mail codes, they will come by e-mail again; if it does not, it then has no second factor.</source>
+        <translation>Nutzt Ihr Konto E-Mail-Codes, kommen sie wieder per E-Mail; sonst hat es danach keinen zweiten Faktor.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <source>Sign-in codes then come by e-mail, as on every paid account; a trial account has no second factor after this.</source>
+        <translation type="vanished">Anmeldecodes kommen dann per E-Mail, wie bei jedem bezahlten Konto; ein Testkonto hat danach keinen zweiten Faktor.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Remove the authenticator app key from your emnify account? {after}</source>
         <translation>Den Schlüssel der Authenticator-App aus Ihrem emnify-Konto entfernen? {after}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Turned off, and the key was removed from this app.</source>
         <translation>Ausgeschaltet, und der Schlüssel wurde aus dieser App entfernt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Turned off. This app keeps the old key, marked no longer active.</source>
         <translation>Ausgeschaltet. Diese App behält den alten Schlüssel, als nicht mehr aktiv markiert.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>Turning off the authenticator app…</source>
         <translation>Authenticator-App wird ausgeschaltet…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
+        <source>Your organisation requires an authenticator app for signing in, so the portal did not turn it off. Nothing was changed.</source>
+        <translation>Ihre Organisation verlangt zur Anmeldung eine Authenticator-App, daher hat das Portal sie nicht abgeschaltet. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Remove the old key?</source>
         <translation>Den alten Schlüssel entfernen?</translation>
     </message>
@@ -1436,47 +1589,44 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Alter Schlüssel wird entfernt…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The old key was removed from this app.</source>
         <translation>Der alte Schlüssel wurde aus dieser App entfernt.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+34"/>
         <source>Switching the workspace…</source>
         <translation>Workspace wird gewechselt…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Workspace switched.</source>
         <translation>Workspace gewechselt.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Forget device</source>
-        <translation>Gerät vergessen</translation>
+        <translation type="vanished">Gerät vergessen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Forget the trusted device “{name}”?</source>
-        <translation>Das vertrauenswürdige Gerät „{name}“ vergessen?</translation>
+        <translation type="vanished">Das vertrauenswürdige Gerät „{name}“ vergessen?</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Forgetting the device…</source>
-        <translation>Gerät wird vergessen…</translation>
+        <translation type="vanished">Gerät wird vergessen…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The device was forgotten.</source>
-        <translation>Das Gerät wurde vergessen.</translation>
+        <translation type="vanished">Das Gerät wurde vergessen.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/texts.py" line="+5"/>
+        <location filename="../../desktop_app/ui/emnify/texts.py" line="+6"/>
+        <location line="+89"/>
         <source>Remove old key from this app…</source>
         <translation>Alten Schlüssel aus dieser App entfernen…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-85"/>
         <source>Codes come from this app&apos;s vault entry “{entry}”</source>
         <translation>Die Codes kommen aus dem Tresoreintrag „{entry}“ dieser App</translation>
     </message>
@@ -1487,37 +1637,44 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+64"/>
         <source>Sign-in codes: authenticator app (this app&apos;s vault)</source>
         <translation>Anmeldecodes: Authenticator-App (Tresor dieser App)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+20"/>
+        <location line="-11"/>
+        <source>Enable the authenticator app</source>
+        <translation>Authenticator-App einschalten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Disable…</source>
         <translation>Ausschalten…</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-52"/>
+        <location line="+64"/>
         <source>This app&apos;s vault does not hold its key (a phone or another app has it).</source>
         <translation>Der Tresor dieser App enthält den Schlüssel nicht (ein Telefon oder eine andere App hat ihn).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-60"/>
         <source>This app did not set it up; the vault entry “{entry}” may hold it.</source>
         <translation>Diese App hat sie nicht eingerichtet; der Tresoreintrag „{entry}“ enthält ihn möglicherweise.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Since {day}. </source>
         <translation>Seit {day}. </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+53"/>
         <source>Sign-in codes: authenticator app set up elsewhere</source>
         <translation>Anmeldecodes: Authenticator-App, anderswo eingerichtet</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-45"/>
         <source>Sign-in codes: authenticator app pending</source>
         <translation>Anmeldecodes: Authenticator-App ausstehend</translation>
     </message>
@@ -1572,9 +1729,83 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Entsperren Sie den Tresor, um die Authenticator-App einzuschalten.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
+        <source>Codes come from this app&apos;s vault entry “{entry}”.</source>
+        <translation>Die Codes kommen aus dem Tresor-Eintrag „{entry}“ dieser App.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your organisation requires an authenticator app, so it cannot be turned off here.</source>
+        <translation>Ihre Organisation verlangt eine Authenticator-App, daher kann sie hier nicht abgeschaltet werden.</translation>
+    </message>
+    <message>
         <source>Enable</source>
-        <translation>Einschalten</translation>
+        <translation type="vanished">Einschalten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="-7"/>
+        <source>Only an Administrator of the organisation can look up and change another user&apos;s two-factor keys.</source>
+        <translation>Nur ein Administrator der Organisation kann die Zwei-Faktor-Schlüssel anderer Benutzer nachschlagen und ändern.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Type the user&apos;s e-mail address.</source>
+        <translation>Geben Sie die E-Mail-Adresse des Benutzers ein.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Looking up the user…</source>
+        <translation>Benutzer wird gesucht…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/tokens_presenter.py" line="-6"/>
+        <source>Only an Administrator of the organisation can see and manage application tokens.</source>
+        <translation>Nur ein Administrator der Organisation kann Anwendungs-Tokens sehen und verwalten.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Loading the application tokens…</source>
+        <translation>Anwendungs-Tokens werden geladen…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Describe what the token is for (for example, “backup script”).</source>
+        <translation>Beschreiben Sie, wofür das Token ist (zum Beispiel „Backup-Skript“).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Token created. Copy it now: the portal shows it only this once, and this app does not keep it.</source>
+        <translation>Token erstellt. Kopieren Sie es jetzt: Das Portal zeigt es nur dieses eine Mal, und diese App speichert es nicht.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Creating the token…</source>
+        <translation>Token wird erstellt…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(no description)</source>
+        <translation>(keine Beschreibung)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoke the token?</source>
+        <translation>Token widerrufen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke the application token “{name}”? Scripts and apps using it can no longer sign in.</source>
+        <translation>Anwendungs-Token „{name}“ widerrufen? Skripte und Apps, die es nutzen, können sich dann nicht mehr anmelden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Revoking the token…</source>
+        <translation>Token wird widerrufen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The token was revoked.</source>
+        <translation>Das Token wurde widerrufen.</translation>
     </message>
 </context>
 <context>
@@ -1591,9 +1822,42 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
 </context>
 <context>
+    <name>EventsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/events_dialog.py" line="+34"/>
+        <source>Security events</source>
+        <translation>Sicherheitsereignisse</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Security events, newest first</source>
+        <translation>Sicherheitsereignisse, neueste zuerst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Older events</source>
+        <translation>Ältere Ereignisse</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location line="-425"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="-425"/>
         <source>Export accounts</source>
         <translation>Konten exportieren</translation>
     </message>
@@ -2084,6 +2348,14 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
 </context>
 <context>
+    <name>InstanceServer</name>
+    <message>
+        <location filename="../../desktop_app/ui/instance_server.py" line="+140"/>
+        <source>Authenticator</source>
+        <translation>Authenticator</translation>
+    </message>
+</context>
+<context>
     <name>KeyDialog</name>
     <message>
         <location filename="../../desktop_app/ui/emnify/widgets.py" line="-51"/>
@@ -2166,7 +2438,9 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <source>Remove “{label}” from this app?
 
 The key was turned off on emnify: its codes no longer sign you in.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{label}“ aus dieser App entfernen?
+
+Der Schlüssel wurde auf emnify abgeschaltet: Seine Codes melden Sie nicht mehr an.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2216,9 +2490,13 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>LockController</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/locking.py" line="+109"/>
         <source>Wrong password. Try again.</source>
-        <translation>Falsches Passwort. Versuchen Sie es noch einmal.</translation>
+        <translation type="vanished">Falsches Passwort. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/locking.py" line="+109"/>
+        <source>Wrong password, or the file was changed.</source>
+        <translation>Falsches Passwort, oder die Datei wurde verändert.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2244,7 +2522,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Hinweis zum Demo-Modus</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_actions.py" line="+112"/>
+        <location filename="../../desktop_app/ui/main_actions.py" line="+118"/>
         <source>&amp;Enter Setup Key…</source>
         <translation>Einrichtungsschlüssel &amp;eingeben …</translation>
     </message>
@@ -2294,12 +2572,17 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-84"/>
         <source>Lock the vault</source>
         <translation>Den Tresor sperren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Locking needs a vault password: set one in Settings → Security.</source>
+        <translation>Sperren braucht ein Tresor-Passwort: Legen Sie eines unter Einstellungen → Sicherheit fest.</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -2335,7 +2618,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+290"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+293"/>
         <source>Search accounts</source>
         <translation>Konten durchsuchen</translation>
     </message>
@@ -2436,7 +2719,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="-119"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="-122"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
@@ -2496,12 +2779,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die Konten aus der Sicherungsdatei eines anderen Authenticators lesen.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+115"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+118"/>
         <source>Search accounts  (Ctrl+F)</source>
         <translation>Konten durchsuchen  (Strg+F)</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-198"/>
         <source>+  Add</source>
         <translation>+  Hinzufügen</translation>
     </message>
@@ -2521,7 +2804,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Der Tresor ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+433"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+436"/>
         <source>Not available</source>
         <translation>Nicht verfügbar</translation>
     </message>
@@ -2531,7 +2814,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Das Exportieren ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-389"/>
         <source>About Authenticator</source>
         <translation>Über Authenticator</translation>
     </message>
@@ -2541,7 +2824,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Zwei-Faktor-Codes für Ihre Konten, aufbewahrt in einem verschlüsselten Tresor auf diesem Computer.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+465"/>
+        <location line="+468"/>
         <source>Authenticator keeps running</source>
         <translation>Authenticator läuft weiter</translation>
     </message>
@@ -2606,7 +2889,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Geben Sie das Tresorpasswort ein.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Unlocking…</source>
         <translation>Wird entsperrt …</translation>
     </message>
@@ -2729,7 +3012,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Das Tresorpasswort; die Zeichen bleiben beim Tippen verborgen.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Enter the current password.</source>
         <translation>Geben Sie das aktuelle Passwort ein.</translation>
     </message>
@@ -2749,7 +3032,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die beiden Passwörter unterscheiden sich.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Unlocking…</source>
         <translation>Wird entsperrt…</translation>
     </message>
@@ -2759,9 +3042,13 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Tresor wird geschützt…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>Wrong password, or the file was changed.</source>
+        <translation>Falsches Passwort, oder die Datei wurde verändert.</translation>
+    </message>
+    <message>
         <source>Wrong password. Try again.</source>
-        <translation>Falsches Passwort. Versuchen Sie es erneut.</translation>
+        <translation type="vanished">Falsches Passwort. Versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -2770,6 +3057,97 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <location filename="../../desktop_app/ui/qr_view.py" line="+23"/>
         <source>QR code</source>
         <translation>QR-Code</translation>
+    </message>
+</context>
+<context>
+    <name>QuickCopyWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/quick_copy.py" line="+49"/>
+        <source>Copy a code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Type to find an account, Enter copies</source>
+        <translation>Tippen, um ein Konto zu finden; Eingabe kopiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search accounts</source>
+        <translation>Konten durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Matching accounts</source>
+        <translation>Passende Konten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No account matches.</source>
+        <translation>Kein Konto passt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Authenticator is locked. Enter the password to unlock.</source>
+        <translation>Authenticator ist gesperrt. Geben Sie das Passwort zum Entsperren ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Unlocking…</source>
+        <translation>Wird entsperrt…</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Authenticator</source>
+        <translation>Authenticator</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/recovery_dialog.py" line="+37"/>
+        <source>Lost phone: another user&apos;s sign-in</source>
+        <translation>Telefon verloren: Anmeldung eines anderen Benutzers</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The user&apos;s e-mail address</source>
+        <translation>Die E-Mail-Adresse des Benutzers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>colleague@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Two-factor keys and trusted devices</source>
+        <translation>Zwei-Faktor-Schlüssel und vertrauenswürdige Geräte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No two-factor keys and no trusted devices.</source>
+        <translation>Keine Zwei-Faktor-Schlüssel und keine vertrauenswürdigen Geräte.</translation>
     </message>
 </context>
 <context>
@@ -2998,12 +3376,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>Follow the system</source>
         <translation>Dem System folgen</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-30"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
@@ -3024,6 +3402,16 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+6"/>
+        <source>Quick-copy shortcut</source>
+        <translation>Tastenkürzel für Schnellkopie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens the quick-copy window from any program (X11). Empty: no shortcut.</source>
+        <translation>Öffnet das Schnellkopie-Fenster aus jedem Programm (X11). Leer: kein Tastenkürzel.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -3039,8 +3427,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+1"/>
+        <source>With a vault password, lock the window after this many idle minutes. Off (0) never locks.</source>
+        <translation>Mit Tresor-Passwort das Fenster nach so vielen Minuten ohne Eingabe sperren. Aus (0) sperrt nie.</translation>
+    </message>
+    <message>
         <source>With a vault password, lock the window after this many idle minutes. 0 never locks.</source>
-        <translation>Mit einem Tresorpasswort das Fenster nach so vielen Minuten ohne Eingabe sperren. 0 sperrt nie.</translation>
+        <translation type="vanished">Mit einem Tresorpasswort das Fenster nach so vielen Minuten ohne Eingabe sperren. 0 sperrt nie.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3149,7 +3541,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="+67"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="+69"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3164,7 +3556,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die Seite der Einstellungen wählen, die gezeigt wird.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+101"/>
         <source>The emnify account settings are not available in this build.</source>
         <translation>Die Einstellungen des emnify-Kontos sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -3199,7 +3591,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>{setting} wählen</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Vault protection</source>
         <translation>Schutz des Tresors</translation>
     </message>
@@ -3359,11 +3751,268 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync_page.py" line="+179"/>
+        <source>%n account(s) arrived from another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Keep my accounts in step through a folder</source>
+        <translation>Meine Konten über einen Ordner abgleichen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pick a folder that Syncthing, Nextcloud, Dropbox or a network share keeps in step between your computers. The accounts are stored there encrypted; each computer merges the others&apos; changes, so nothing is lost.</source>
+        <translation>Wählen Sie einen Ordner, den Syncthing, Nextcloud, Dropbox oder eine Netzwerkfreigabe zwischen Ihren Computern abgleicht. Die Konten liegen dort verschlüsselt; jeder Computer führt die Änderungen der anderen zusammen, sodass nichts verloren geht.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sync folder</source>
+        <translation>Sync-Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No folder chosen</source>
+        <translation>Kein Ordner gewählt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder the accounts are synced in.</source>
+        <translation>Der Ordner, über den die Konten abgeglichen werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose Folder…</source>
+        <translation>Ordner wählen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick the folder your sync program keeps in step.</source>
+        <translation>Wählen Sie den Ordner, den Ihr Sync-Programm abgleicht.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Password of the synced vault</source>
+        <translation>Passwort des abgeglichenen Tresors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password other computers type once to join.</source>
+        <translation>Das Passwort, das andere Computer einmal zum Beitreten eingeben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>The password again</source>
+        <translation>Das Passwort noch einmal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the same password again.</source>
+        <translation>Geben Sie dasselbe Passwort noch einmal ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+58"/>
+        <source>Keep in Step</source>
+        <translation>Abgleichen</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Start keeping the accounts in step through the chosen folder.</source>
+        <translation>Die Konten ab jetzt über den gewählten Ordner abgleichen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync Now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge what the folder holds now, and write the result back.</source>
+        <translation>Den Inhalt des Ordners jetzt zusammenführen und das Ergebnis zurückschreiben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop Syncing</source>
+        <translation>Abgleich beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop syncing on this computer; its accounts stay here.</source>
+        <translation>Abgleich auf diesem Computer beenden; seine Konten bleiben hier.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This folder already holds your accounts from another computer. Type their password once; from then on this computer opens them without it.</source>
+        <translation>Dieser Ordner enthält bereits Ihre Konten von einem anderen Computer. Geben Sie deren Passwort einmal ein; danach öffnet dieser Computer sie ohne.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a password for the synced accounts. Your keyring stays on this computer, so the other computers need this password once.</source>
+        <translation>Wählen Sie ein Passwort für die abgeglichenen Konten. Ihr Schlüsselbund bleibt auf diesem Computer, daher brauchen die anderen Computer dieses Passwort einmal.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sync Folder</source>
+        <translation>Sync-Ordner</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type the password first.</source>
+        <translation>Geben Sie zuerst das Passwort ein.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter sind verschieden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your accounts are now kept in step through this folder.</source>
+        <translation>Ihre Konten werden jetzt über diesen Ordner abgeglichen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing changed: {error}</source>
+        <translation>Nichts geändert: {error}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Joined: {n} accounts are in step with your other computers.</source>
+        <translation>Beigetreten: {n} Konten sind mit Ihren anderen Computern abgeglichen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{n} accounts arrived from another computer.</source>
+        <translation>{n} Konten kamen von einem anderen Computer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In step.</source>
+        <translation>Abgeglichen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This computer no longer syncs; its accounts stay here.</source>
+        <translation>Dieser Computer gleicht nicht mehr ab; seine Konten bleiben hier.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLine</name>
+    <message>
+        <location line="-273"/>
+        <source>Sync status</source>
+        <translation>Sync-Status</translation>
+    </message>
+</context>
+<context>
     <name>Toast</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/pages.py" line="-248"/>
+        <location filename="../../desktop_app/ui/controllers/pages.py" line="-251"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
+    <name>TokensDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/tokens_dialog.py" line="+36"/>
+        <location line="+14"/>
+        <source>Application tokens</source>
+        <translation>Anwendungs-Tokens</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Application tokens sign in scripts, apps and single sign-on users (who have no password) without a password.</source>
+        <translation>Anwendungs-Tokens melden Skripte, Apps und Single-Sign-on-Benutzer (die kein Passwort haben) ohne Passwort an.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Description of the new token</source>
+        <translation>Beschreibung des neuen Tokens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>what the new token is for</source>
+        <translation>wofür das neue Token ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create token</source>
+        <translation>Token erstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoke…</source>
+        <translation>Widerrufen…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The new token (shown once)</source>
+        <translation>Das neue Token (nur einmal gezeigt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Copied.</source>
+        <translation>Kopiert.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(no description)</source>
+        <translation>(keine Beschreibung)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>never</source>
+        <translation>nie</translation>
     </message>
 </context>
 <context>
