@@ -204,11 +204,11 @@ BIND_HINT = (
 
 def shortcut_status(parent: QWidget) -> QLabel:
     """The Settings line under the shortcut: that it works, or the commands to bind instead."""
-    tr = QCoreApplication.translate
+    # spelled out (not via an alias) so that lupdate finds the strings
     if is_active():
-        text = tr("GlobalShortcut", "The shortcut works in every program.")
+        text = QCoreApplication.translate("GlobalShortcut", "The shortcut works in every program.")
     else:
-        text = tr(
+        text = QCoreApplication.translate(
             "GlobalShortcut",
             "No global shortcut is available here (Wayland, or the key is taken by another "
             "program). Bind one of these commands in the desktop's keyboard settings:",

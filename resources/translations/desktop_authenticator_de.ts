@@ -136,22 +136,6 @@
         <comment>Removed.</comment>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../desktop_app/ui/global_shortcut.py" line="+209"/>
-        <source>GlobalShortcut</source>
-        <comment>The shortcut works in every program.</comment>
-        <extracomment>the grab is repeated with Caps Lock and Num Lock on, which X counts as modifiers</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>GlobalShortcut</source>
-        <comment>No global shortcut is available here (Wayland, or the key is taken by another program). Bind one of these commands in the desktop&apos;s keyboard settings:</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>A11y</name>
@@ -2114,6 +2098,20 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <location line="+7"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalShortcut</name>
+    <message>
+        <location filename="../../desktop_app/ui/global_shortcut.py" line="+209"/>
+        <source>The shortcut works in every program.</source>
+        <extracomment>the grab is repeated with Caps Lock and Num Lock on, which X counts as modifiers</extracomment>
+        <translation>Das Tastenkürzel funktioniert in jedem Programm.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No global shortcut is available here (Wayland, or the key is taken by another program). Bind one of these commands in the desktop&apos;s keyboard settings:</source>
+        <translation>Hier ist kein globales Tastenkürzel verfügbar (Wayland, oder die Taste ist von einem anderen Programm belegt). Legen Sie einen dieser Befehle in den Tastatureinstellungen des Desktops auf eine Taste:</translation>
     </message>
 </context>
 <context>
