@@ -194,8 +194,9 @@ class EmnifyView(QWidget):
         self.use_token_check.toggled.connect(lambda *_: self.show_state(self._state))
         self.token_hint = QLabel(
             _tr(
-                "Signing in to emnify with Microsoft, Google or another single sign-on, or "
-                "writing a script? Use an application token from the emnify portal."
+                "Signing in to emnify with Microsoft, Google or another single sign-on (no "
+                "password), or writing a script? Make an application token in the emnify Portal "
+                "(Integrations → Application tokens) and paste it here."
             ),
             page,
         )
