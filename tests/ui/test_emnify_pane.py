@@ -76,6 +76,14 @@ def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def admin_tool(qtbot, pane, action) -> None:
+    """Open one of the admin tools from the "Account security…" button's menu."""
+    button = pane.security_button
+    assert button.isVisible() and button.isEnabled()
+    assert action in button.menu().actions() and action.isEnabled()
+    action.trigger()
+
+
 def idle(qtbot, pane) -> None:
     qtbot.waitUntil(lambda: not pane.busy, timeout=WAIT)
 
@@ -572,7 +580,7 @@ def test_application_tokens_create_shown_once_copied_and_revoked(
 
     sign_in_paid(qtbot, pane, outbox)
     idle(qtbot, pane)
-    click(qtbot, pane.tokens_button)
+    admin_tool(qtbot, pane, pane.tokens_action)
     dialog = pane.tokens_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
@@ -615,7 +623,7 @@ def test_application_tokens_for_a_non_admin_are_one_sentence(qtbot, make_pane, e
     pane = make_pane()
     sign_in_paid(qtbot, pane, outbox)
     idle(qtbot, pane)
-    click(qtbot, pane.tokens_button)
+    admin_tool(qtbot, pane, pane.tokens_action)
     dialog = pane.tokens_dialog
     qtbot.waitUntil(lambda: dialog.message.is_error, timeout=WAIT)
     assert "Only an Administrator" in dialog.message.text()
@@ -633,7 +641,7 @@ def test_security_events_newest_first_and_paged(qtbot, pane, emu, outbox, monkey
         emu.advance_clock(60)
     sign_in_paid(qtbot, pane, outbox)  # a sign-in: the newest event
     idle(qtbot, pane)
-    click(qtbot, pane.events_button)
+    admin_tool(qtbot, pane, pane.events_action)
     dialog = pane.events_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() > 0, timeout=WAIT)
@@ -666,7 +674,7 @@ def test_lost_phone_recovery_removes_a_colleagues_key_naming_them(
     phone = emu.add_active_key(colleague)
     sign_in_paid(qtbot, pane, outbox)
     idle(qtbot, pane)
-    click(qtbot, pane.recovery_button)
+    admin_tool(qtbot, pane, pane.recovery_action)
     dialog = pane.recovery_dialog
     assert dialog is not None
     type_in(qtbot, dialog.email_edit, colleague)
@@ -689,7 +697,7 @@ def test_lost_phone_recovery_removes_a_colleagues_key_naming_them(
 def open_tokens(qtbot, pane, outbox):
     sign_in_paid(qtbot, pane, outbox)
     idle(qtbot, pane)
-    click(qtbot, pane.tokens_button)
+    admin_tool(qtbot, pane, pane.tokens_action)
     dialog = pane.tokens_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
