@@ -79,6 +79,7 @@ class TokensDialog(QDialog):
         lay.addLayout(row)
         lay.addLayout(self._build_limits())
         shown = QHBoxLayout()
+        shown.setContentsMargins(0, 0, 0, 0)  # aligned with the rows above
         self.created_edit = QLineEdit(self)
         self.created_edit.setObjectName("emnify_new_token")
         self.created_edit.setReadOnly(True)
