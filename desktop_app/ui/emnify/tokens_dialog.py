@@ -78,27 +78,7 @@ class TokensDialog(QDialog):
         row.addWidget(self.revoke_button)
         lay.addLayout(row)
         lay.addLayout(self._build_limits())
-        shown = QHBoxLayout()
-        shown.setContentsMargins(0, 0, 0, 0)  # aligned with the rows above
-        self.created_edit = QLineEdit(self)
-        self.created_edit.setObjectName("emnify_new_token")
-        self.created_edit.setReadOnly(True)
-        self.created_edit.setAccessibleName(self.tr("The new token (shown once)"))
-        self.copy_button = QPushButton(self.tr("Copy"), self)
-        self.copy_button.setObjectName("emnify_copy_token")
-        self.copy_button.clicked.connect(self._copy)
-        self.use_button = QPushButton(self.tr("Use as this app's sign-in"), self)
-        self.use_button.setObjectName("emnify_use_new_token")
-        self.use_button.setToolTip(
-            self.tr("Signs this app in with the new token (kept in memory only, not after exit).")
-        )
-        self.use_button.setVisible(use_token is not None)
-        shown.addWidget(self.created_edit, 1)
-        shown.addWidget(self.copy_button)
-        shown.addWidget(self.use_button)
-        self.created_row = QWidget(self)
-        self.created_row.setLayout(shown)
-        self.created_row.hide()
+        self.created_row = self._build_created_row(show_use=use_token is not None)
         lay.addWidget(self.created_row)
         self.message = Feedback("emnify_tokens_message", self)
         lay.addWidget(self.message)
@@ -117,6 +97,31 @@ class TokensDialog(QDialog):
         self.create_button.clicked.connect(self.presenter.create)
         self.description_edit.returnPressed.connect(self.presenter.create)
         self.revoke_button.clicked.connect(self.presenter.revoke)
+
+    def _build_created_row(self, *, show_use: bool) -> QWidget:
+        """The row that shows a new token once, with Copy and (optionally) Use."""
+        shown = QHBoxLayout()
+        shown.setContentsMargins(0, 0, 0, 0)  # aligned with the rows above
+        self.created_edit = QLineEdit(self)
+        self.created_edit.setObjectName("emnify_new_token")
+        self.created_edit.setReadOnly(True)
+        self.created_edit.setAccessibleName(self.tr("The new token (shown once)"))
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.copy_button.setObjectName("emnify_copy_token")
+        self.copy_button.clicked.connect(self._copy)
+        self.use_button = QPushButton(self.tr("Use as this app's sign-in"), self)
+        self.use_button.setObjectName("emnify_use_new_token")
+        self.use_button.setToolTip(
+            self.tr("Signs this app in with the new token (kept in memory only, not after exit).")
+        )
+        self.use_button.setVisible(show_use)
+        shown.addWidget(self.created_edit, 1)
+        shown.addWidget(self.copy_button)
+        shown.addWidget(self.use_button)
+        row = QWidget(self)
+        row.setLayout(shown)
+        row.hide()
+        return row
 
     def _build_limits(self) -> QFormLayout:
         form = QFormLayout()
