@@ -438,11 +438,7 @@ class SyncService:
             merged_box[:] = [merged]
             # 1. the local vault (the place this computer's changes always live)
             new = {e.uuid: e for e in merged.ordered()}
-            extra = dict(fresh.extra)
-            extra.pop("tombstones", None)
-            tombs = merged.to_content().get("tombstones")
-            if tombs:  # the vault's own deletions and the merged ones (compacted)
-                extra["tombstones"] = tombs
+            extra = _local_extra(fresh.extra, merged)
             if extra == fresh.extra and {u: e.to_dict() for u, e in new.items()} == {
                 u: e.to_dict() for u, e in fresh.entries.items()
             }:
@@ -609,6 +605,16 @@ def _state(vault_id: str, body: dict[str, Any]) -> VaultState:
         return VaultState.from_content(vault_id, body)
     except (ValueError, KeyError, TypeError, AppError) as exc:
         raise SyncError(f"its content is damaged ({type(exc).__name__})") from None
+
+
+def _local_extra(extra: dict[str, Any], merged: VaultState) -> dict[str, Any]:
+    """The local vault's ``extra`` after a merge: the merged tombstones (the vault's own
+    deletions and the other computers', compacted) replace the ones it had."""
+    extra = {k: v for k, v in extra.items() if k != "tombstones"}
+    tombs = merged.to_content().get("tombstones")
+    if tombs:
+        extra["tombstones"] = tombs
+    return extra
 
 
 def _local_tombstones(extra: dict[str, Any]) -> dict[str, Tombstone]:

@@ -49,7 +49,6 @@ import secrets
 import stat
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -62,8 +61,6 @@ from desktop_app.errors import (
     WrongPasswordError,
 )
 from desktop_app.otp.model import Entry, new_uuid
-from desktop_app.sync import device_id
-from desktop_app.sync.clock import HybridClock, is_stamp
 from desktop_app.vault import lock as lock_module
 from desktop_app.vault.crypto import (
     KEY_BYTES,
@@ -78,6 +75,7 @@ from desktop_app.vault.crypto import (
 )
 from desktop_app.vault.keystore import KeyStore
 from desktop_app.vault.lock import FileLock, LockWaitNotice
+from desktop_app.vault.stamps import Stamper
 
 log = logging.getLogger(__name__)
 
@@ -511,8 +509,7 @@ class Vault:
         self.file_version = int(header.get("version", VERSION))
         #: one line for the person when the vault was opened from its previous generation
         self.notice: str | None = None
-        # this computer's sync clock, made at the first change (see :meth:`_stamp_changes`)
-        self._clock: HybridClock | None = None
+        self._stamper = Stamper(data_dir, lambda: self.vault_id)  # sync stamps and tombstones
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -638,77 +635,14 @@ class Vault:
         lock.acquire(wait=self._lock_wait, on_wait=self._on_lock_wait)
         return lock
 
-    def _observe(self, entries: Iterable[Entry], extra: dict[str, Any]) -> None:
-        """Advance the clock past every stamp of this content (entries and tombstones)."""
-        assert self._clock is not None
-        best = max((e.latest_stamp() for e in entries), default="")
-        tombs = extra.get("tombstones")
-        if isinstance(tombs, list):
-            stamps = [t.get("stamp") for t in tombs if isinstance(t, dict)]
-            best = max([best, *(str(s) for s in stamps if is_stamp(s))])
-        if best:
-            self._clock.observe(best)
-
-    def _stamp_changes(self, old: Content, fresh: Content, reloaded: bool) -> None:
-        """Sync bookkeeping of a change (issue 21): every entry the change made or edited gets
-        a fresh stamp for exactly the keys that changed (:meth:`Entry.stamped`); every entry it
-        removed leaves a tombstone in ``extra`` (so a merge deletes it on the other computers).
-        The clock (this computer's device id, :func:`desktop_app.sync.device_id`) has observed
-        every stamp of the vault as read, so each stamp is newer than all of them."""
-        if self._clock is None:
-            self._clock = HybridClock(device_id(self.data_dir))
-            self._observe(old.entries.values(), old.extra)
-        elif reloaded:
-            self._observe(old.entries.values(), old.extra)
-        clock = self._clock
-        entries = fresh.entries
-        for u, e in entries.items():
-            prev = old.entries.get(u)
-            if e is not prev:
-                entries[u] = e.stamped(prev, clock.stamp())
-        gone = [u for u in old.entries if u not in entries]
-        if gone:
-            from desktop_app.sync.merge import Tombstone
-
-            tombs = fresh.extra.get("tombstones")
-            records = {
-                t["uuid"]: t
-                for t in (tombs if isinstance(tombs, list) else [])
-                if isinstance(t, dict) and isinstance(t.get("uuid"), str)
-            }
-            for u in gone:
-                stamp = clock.stamp()
-                records[u] = Tombstone(u, stamp, clock.device, old.entries[u]).to_dict()
-            fresh.extra["tombstones"] = [records[u] for u in sorted(records)]
-            self._compact_tombstones(fresh)
-
-    def _compact_tombstones(self, fresh: Content) -> None:
-        """Old tombstones lose the deleted account (after ``RESTORE_DAYS``) and go (after
-        ``TOMBSTONE_DAYS``, once every synced device merged past them): a vault that is never
-        synced does not keep deleted secrets for ever. Damaged records are left as they are."""
-        from desktop_app.sync.merge import VaultState, compact
-
-        try:
-            state = VaultState.from_content(self.vault_id, {**fresh.extra, "entries": []})
-        except (ValueError, KeyError, TypeError, AttributeError, OtpError):
-            return
-        kept = compact(state, time.time_ns() // 1_000_000).to_content().get("tombstones")
-        if kept:
-            fresh.extra["tombstones"] = kept
-        else:
-            fresh.extra.pop("tombstones", None)
-
     def _transact(
         self,
         change: _Change,
         header: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
-        *,
         stamp: bool = True,
     ) -> None:
-        """One read-change-write under the lock file: re-read what another process wrote,
-        ``change(fresh, before)`` edits ``fresh`` in place (False: nothing to save), stamp
-        the changes (``stamp``; the sync merge brings its own), save. ``header(current)``
-        gives a new header to save with. All or nothing."""
+        """One read-change-write under the lock: re-read, ``change(fresh, before)`` edits ``fresh``
+        (False: nothing to save), stamp it (``stamp``), save (``header(current)``). All or none."""
         with self._mutex:
             lock = self._file_lock()
             try:
@@ -719,7 +653,7 @@ class Vault:
                     saved = False
                 else:
                     if stamp and header is None:
-                        self._stamp_changes(Content(self._entries, self._extra), fresh, reloaded)
+                        self._stamper.stamp(self._entries, self._extra, fresh, reloaded)
                     old = (self._entries, self._extra, self._header)
                     self._entries, self._extra = fresh.entries, fresh.extra
                     if header is not None:
@@ -748,7 +682,7 @@ class Vault:
             fresh.entries, fresh.extra = dict(result.entries), dict(result.extra)
             return True
 
-        self._transact(whole, stamp=False)
+        self._transact(whole, None, False)
 
     def content(self) -> Content:
         """A copy of the content as this process last read or wrote it."""
@@ -807,10 +741,6 @@ class Vault:
 
     # --- changes (each saved before returning; all or nothing) -----------------------------
 
-    def _stored(self, entries: list[Entry]) -> list[Entry]:
-        """The entries as saved (with their stamps); caller holds the mutex."""
-        return [self._entries.get(e.uuid, e) for e in entries]
-
     # Each is an operation on the file's fresh content, so another process's changes are kept.
 
     def add(self, entry: Entry) -> Entry:
@@ -839,11 +769,9 @@ class Vault:
                 added.append(entry)
             return bool(added)
 
-        if not entries:
-            return added
-        with self._mutex:
+        if entries:
             self._transact(change)
-            return self._stored(added)
+        return [self._entries.get(e.uuid, e) for e in added]  # as saved: with their stamps
 
     def update(self, entry: Entry, base: Entry | None = None) -> Entry:
         """Save an edit of an account: the fields in which ``entry`` differs from ``base`` (by
@@ -868,9 +796,8 @@ class Vault:
                 fresh.entries[ours.uuid] = merged
                 result.append(merged)
 
-        with self._mutex:
-            self._transact(change)
-            return self._stored(result)
+        self._transact(change)
+        return [self._entries.get(e.uuid, e) for e in result]
 
     def _change_one(self, uuid: str, edit: Callable[[Entry], Entry]) -> Entry:
         result: list[Entry] = []
@@ -882,9 +809,8 @@ class Vault:
             fresh.entries[uuid] = edit(current)
             result.append(fresh.entries[uuid])
 
-        with self._mutex:
-            self._transact(change)
-            return self._stored(result)[0]
+        self._transact(change)
+        return self._entries.get(uuid, result[0])
 
     def set_meta(self, uuid: str, **values: str | None) -> Entry:
         """Set (or, with None, remove) meta annotations of one entry."""
