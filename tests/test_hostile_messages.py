@@ -125,6 +125,9 @@ VETTED = {
     ("vault/keystore.py", "type(exc).__name__"): "a class name",
     ("vault/store.py", "exc.strerror"): "an OS error's fixed text",
     ("vault/lock.py", "exc.strerror"): "an OS error's fixed text",
+    ("cli/quick.py", "query"): "the search words the person typed, echoed as a repr",
+    ("sync/service.py", "type(exc).__name__"): "a class name",
+    ("sync/service.py", "exc.strerror"): "an OS error's fixed text",
     ("otp/model.py", "key"): "a field's stamp key (issuer, name, meta:KEY), not its value",
     ("intake.py", "kind"): "a well-known scheme name or fixed text",
     ("otp/migration.py", "str(exc)"): "an OtpError: fixed messages",
@@ -230,6 +233,7 @@ def test_every_message_class_interpolates_only_vetted_values() -> None:
     internal = {"_Cancelled", "Skipped", "_Reply", "Reply", "_NeedPassword"}
     internal |= {"JsonTooComplex"}  # a ValueError detectors take as "not JSON"; never shown
     internal |= {"KeyringLockedError", "PasswordDeleteError"}
+    internal |= {"FolderUnreachable"}  # an OSError the sync service turns into its status line
     assert {c.__name__ for c in classes if not issubclass(c, AppError)} <= internal
     suspicious = []
     sites = 0

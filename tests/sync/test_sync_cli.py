@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -250,25 +254,32 @@ def test_a_vanished_folder_is_reported_and_the_accounts_stay(laptop: Computer) -
 def test_a_read_only_folder_keeps_the_change_here(laptop: Computer) -> None:
     laptop.ok("add", otpauth("GitHub"))
     laptop.setup()
-    laptop.folder.chmod(0o500)
-    try:
-        if (laptop.folder / "probe").exists() or _writable(laptop.folder):
-            pytest.skip("running as root: a read-only folder is writable")
+    with _read_only(laptop.folder):
         laptop.ok("add", otpauth("Kept"))
         assert "cannot be written" in laptop.ok("sync", "status")
-    finally:
-        laptop.folder.chmod(0o700)
     laptop.ok("sync", "now")
     assert laptop.issuers() == ["GitHub", "Kept"]
 
 
-def _writable(folder: Path) -> bool:
+@contextlib.contextmanager
+def _read_only(folder: Path) -> Iterator[None]:
+    """The folder made read-only for this process: by its mode, or, for root (whom modes do not
+    stop), by a read-only bind mount of it over itself."""
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        try:
+            yield
+        finally:
+            folder.chmod(0o700)
+        return
+    subprocess.run(["mount", "--bind", str(folder), str(folder)], check=True)
     try:
-        (folder / "probe").write_text("")
-    except OSError:
-        return False
-    (folder / "probe").unlink()
-    return True
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+        with pytest.raises(OSError):
+            (folder / "probe").write_text("")
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
 
 
 def test_leave_stops_syncing_and_keeps_the_vault(laptop: Computer) -> None:
