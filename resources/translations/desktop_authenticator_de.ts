@@ -40,8 +40,23 @@
         <comment>Type the e-mail address and password of your emnify account.</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+86"/>
+        <source>EmnifyPane</source>
+        <comment>Signed in with the new application token. It is kept in memory only: after the app closes, sign in again.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+181"/>
+        <location line="+8"/>
+        <source>EmnifyPane</source>
+        <comment>Signing in with the new token…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>EmnifyPane</source>
         <comment>Forget device</comment>
         <translation type="unfinished"></translation>
@@ -712,7 +727,7 @@
         <translation type="vanished">Falsches Passwort. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/application.py" line="+107"/>
+        <location filename="../../desktop_app/ui/application.py" line="+108"/>
         <source>Authenticator is already running</source>
         <translation>Authenticator läuft bereits</translation>
     </message>
@@ -1354,9 +1369,9 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/emnify/presenter.py" line="-328"/>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="-356"/>
         <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="-75"/>
-        <location filename="../../desktop_app/ui/emnify/tokens_presenter.py" line="+77"/>
+        <location filename="../../desktop_app/ui/emnify/tokens_presenter.py" line="+86"/>
         <source>Something went wrong. The log file has the details.</source>
         <translation>Etwas ist schiefgegangen. Die Protokolldatei enthält die Einzelheiten.</translation>
     </message>
@@ -1408,7 +1423,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Angemeldet. Ohne Schlüsselbund des Systems melden Sie sich beim nächsten Mal erneut an.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+43"/>
         <source>Signed out. Nothing of the session is kept.</source>
         <translation>Abgemeldet. Von der Sitzung wird nichts aufbewahrt.</translation>
     </message>
@@ -1742,12 +1757,27 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Benutzer wird gesucht…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/tokens_presenter.py" line="-6"/>
+        <location filename="../../desktop_app/ui/emnify/tokens_presenter.py" line="-8"/>
         <source>Only an Administrator of the organisation can see and manage application tokens.</source>
         <translation>Nur ein Administrator der Organisation kann Anwendungs-Tokens sehen und verwalten.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
+        <source>The portal refused the expiry date: choose a day in the future.</source>
+        <translation>Das Portal hat das Ablaufdatum abgelehnt: Wählen Sie einen Tag in der Zukunft.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The portal refused the IP restriction: type an address or range such as 203.0.113.0/24.</source>
+        <translation>Das Portal hat die IP-Beschränkung abgelehnt: Geben Sie eine Adresse oder einen Bereich wie 203.0.113.0/24 ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The portal refused the new token.</source>
+        <translation>Das Portal hat das neue Token abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Loading the application tokens…</source>
         <translation>Anwendungs-Tokens werden geladen…</translation>
     </message>
@@ -1757,7 +1787,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Beschreiben Sie, wofür das Token ist (zum Beispiel „Backup-Skript“).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Token created. Copy it now: the portal shows it only this once, and this app does not keep it.</source>
         <translation>Token erstellt. Kopieren Sie es jetzt: Das Portal zeigt es nur dieses eine Mal, und diese App speichert es nicht.</translation>
     </message>
@@ -1767,7 +1797,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Token wird erstellt…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>(no description)</source>
         <translation>(keine Beschreibung)</translation>
     </message>
@@ -2802,7 +2832,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Der Tresor ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+436"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+447"/>
         <source>Not available</source>
         <translation>Nicht verfügbar</translation>
     </message>
@@ -2812,7 +2842,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Das Exportieren ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-400"/>
         <source>About Authenticator</source>
         <translation>Über Authenticator</translation>
     </message>
@@ -2822,7 +2852,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Zwei-Faktor-Codes für Ihre Konten, aufbewahrt in einem verschlüsselten Tresor auf diesem Computer.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+468"/>
+        <location line="+479"/>
         <source>Authenticator keeps running</source>
         <translation>Authenticator läuft weiter</translation>
     </message>
@@ -3554,7 +3584,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die Seite der Einstellungen wählen, die gezeigt wird.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>The emnify account settings are not available in this build.</source>
         <translation>Die Einstellungen des emnify-Kontos sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -3751,12 +3781,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop_app/ui/sync_page.py" line="+179"/>
+        <location filename="../../desktop_app/ui/sync_page.py" line="+185"/>
         <source>%n account(s) arrived from another computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>Keep my accounts in step through a folder</source>
         <translation>Meine Konten über einen Ordner abgleichen</translation>
     </message>
@@ -3868,32 +3898,52 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Sync-Ordner</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
+        <source>Something went wrong ({kind}); see the log.</source>
+        <translation>Etwas ist schiefgegangen ({kind}); siehe Protokoll.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Type the password first.</source>
         <translation>Geben Sie zuerst das Passwort ein.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter sind verschieden.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
+        <source>Joining… (opening the synced accounts with the password)</source>
+        <translation>Beitreten… (die abgeglichenen Konten werden mit dem Passwort geöffnet)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Moving your accounts to the folder…</source>
+        <translation>Ihre Konten werden in den Ordner verschoben…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Your accounts are now kept in step through this folder.</source>
         <translation>Ihre Konten werden jetzt über diesen Ordner abgeglichen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-46"/>
         <source>Nothing changed: {error}</source>
         <translation>Nichts geändert: {error}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+67"/>
         <source>Joined: {n} accounts are in step with your other computers.</source>
         <translation>Beigetreten: {n} Konten sind mit Ihren anderen Computern abgeglichen.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>Merging what the folder holds…</source>
+        <translation>Der Inhalt des Ordners wird zusammengeführt…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{n} accounts arrived from another computer.</source>
         <translation>{n} Konten kamen von einem anderen Computer.</translation>
     </message>
@@ -3911,7 +3961,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SyncStatusLine</name>
     <message>
-        <location line="-273"/>
+        <location line="-336"/>
         <source>Sync status</source>
         <translation>Sync-Status</translation>
     </message>
@@ -3927,7 +3977,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>TokensDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/tokens_dialog.py" line="+36"/>
+        <location filename="../../desktop_app/ui/emnify/tokens_dialog.py" line="+45"/>
         <location line="+14"/>
         <source>Application tokens</source>
         <translation>Anwendungs-Tokens</translation>
@@ -3978,7 +4028,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Widerrufen…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+35"/>
         <source>The new token (shown once)</source>
         <translation>Das neue Token (nur einmal gezeigt)</translation>
     </message>
@@ -3988,12 +4038,52 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+3"/>
+        <source>Use as this app&apos;s sign-in</source>
+        <translation>Als Anmeldung dieser App verwenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signs this app in with the new token (kept in memory only, not after exit).</source>
+        <translation>Meldet diese App mit dem neuen Token an (nur im Arbeitsspeicher, nicht nach dem Beenden).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Expires on</source>
+        <translation>Läuft ab am</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expiry date of the new token</source>
+        <translation>Ablaufdatum des neuen Tokens</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Expiry:</source>
+        <translation>Ablauf:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Addresses the new token may sign in from</source>
+        <translation>Adressen, von denen sich das neue Token anmelden darf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any address (or a range such as 203.0.113.0/24)</source>
+        <translation>jede Adresse (oder ein Bereich wie 203.0.113.0/24)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only from:</source>
+        <translation>Nur von:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Copied.</source>
         <translation>Kopiert.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+35"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
