@@ -271,7 +271,7 @@ def encrypted(n: int) -> dict[str, tuple[bytes, Callable[[], object]]]:
 
     from desktop_app.exporters.aegis import export_encrypted
     from desktop_app.importers.andotp import encrypt as andotp_encrypt
-    from desktop_app.importers.base import argon2id
+    from desktop_app.importers.readers import argon2id
     from desktop_app.importers.stratum import ARGON2
     from desktop_app.importers.stratum import encrypt as stratum_encrypt
     from desktop_app.importers.twofas import derive_key as twofas_key

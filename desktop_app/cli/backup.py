@@ -152,7 +152,7 @@ def entry_summary(entry: Entry, at: float | None) -> dict[str, Any]:
 
 def _quiet_image_libraries(data: bytes) -> None:
     """A picture is decoded by C libraries that print their own warnings: not on the terminal."""
-    from desktop_app.importers.base import IMAGE_MAGIC
+    from desktop_app.importers.readers import IMAGE_MAGIC
 
     if data.startswith(IMAGE_MAGIC):
         from desktop_app.scanning.images import silence_native_warnings

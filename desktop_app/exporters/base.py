@@ -1,4 +1,4 @@
-"""The one exporter contract, mirroring :class:`~desktop_app.importers.base.Importer`.
+"""The one exporter contract, mirroring :class:`~desktop_app.importers.contract.Importer`.
 
 Every format is an object with ``name`` (the ``--format`` id), ``label`` (shown to people),
 ``readable`` (the output holds secrets in readable form), ``needs_password``, ``suffix`` and

@@ -1,6 +1,6 @@
 """Importers: what other authenticators export becomes candidate entries.
 
-One contract (:class:`~desktop_app.importers.base.Importer`), one module per format, one
+One contract (:class:`~desktop_app.importers.contract.Importer`), one module per format, one
 registry. The format is recognised by content::
 
     result = load(data, password=None)      # PasswordRequired when the file is encrypted
@@ -23,16 +23,9 @@ from desktop_app.importers.aegis import AegisImporter
 from desktop_app.importers.andotp import AndOtpImporter
 from desktop_app.importers.authplus import AuthenticatorPlusImporter
 from desktop_app.importers.authy import AuthyImporter
-from desktop_app.importers.base import (
-    MAX_FILE_BYTES,
-    Importer,
-    ImportResult,
-    PasswordRequired,
-    sniff_json,
-    too_complex_json,
-)
 from desktop_app.importers.battlenet import BattleNetImporter
 from desktop_app.importers.bitwarden import BitwardenCsvImporter, BitwardenImporter
+from desktop_app.importers.contract import MAX_FILE_BYTES, Importer, ImportResult, PasswordRequired
 from desktop_app.importers.databases import GoogleAuthDbImporter, MicrosoftAuthImporter
 from desktop_app.importers.duo import DuoImporter
 from desktop_app.importers.freeotp import FreeOtpImporter
@@ -40,6 +33,7 @@ from desktop_app.importers.freeotp2 import FreeOtpBackupImporter, FreeOtpXmlImpo
 from desktop_app.importers.image import QrImageImporter
 from desktop_app.importers.keepass import KeePassCsvImporter
 from desktop_app.importers.proton import ProtonImporter
+from desktop_app.importers.readers import sniff_json, too_complex_json
 from desktop_app.importers.steam import SteamImporter
 from desktop_app.importers.stratum import StratumImporter
 from desktop_app.importers.text import EnteImporter, GoogleMigrationImporter, OtpauthTextImporter
@@ -138,8 +132,8 @@ def detect_format(data: bytes) -> Importer:
 
 def _container_kind(data: bytes) -> Text | str:
     """What kind of container an unrecognised file is, for the message."""
-    from desktop_app.importers.base import SQLITE_MAGIC, looks_like_android_prefs
     from desktop_app.importers.freeotp2 import JAVA_MAGIC
+    from desktop_app.importers.readers import SQLITE_MAGIC, looks_like_android_prefs
 
     if data.startswith(SQLITE_MAGIC):
         return N_(" (it is an SQLite database, but not one of a known app)")

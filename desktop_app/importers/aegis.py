@@ -26,22 +26,24 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
+from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
     PasswordRequired,
-    b64decode,
-    broken_json_with,
-    check_kdf,
     display_label,
     get_int,
     get_str,
+    make_entry,
+    otp_type,
+)
+from desktop_app.importers.readers import (
+    b64decode,
+    broken_json_with,
+    check_kdf,
     hexdecode,
     icon_or_none,
     load_json,
-    make_entry,
-    otp_type,
     require_dict,
     require_list,
     sniff_json,

@@ -22,19 +22,21 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
-    IMAGE_MAGIC,
+from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
     PasswordRequired,
-    broken_json_with,
     display_label,
     get_int,
     get_str,
-    load_json,
     make_entry,
     otp_type,
+)
+from desktop_app.importers.readers import (
+    IMAGE_MAGIC,
+    broken_json_with,
+    load_json,
     require_list,
     sniff_json,
     text_or_none,

@@ -29,15 +29,17 @@ from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
-    IMAGE_MAGIC,
-    SQLCIPHER_HEAP_BYTES,
+from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
     PasswordRequired,
     display_label,
     make_entry,
+)
+from desktop_app.importers.readers import (
+    IMAGE_MAGIC,
+    SQLCIPHER_HEAP_BYTES,
     read_table,
     row_int,
     row_str,
@@ -148,7 +150,7 @@ def _read_member(data: bytes, info: Any, password: str | None) -> bytes:
     import io
     import zipfile
 
-    from desktop_app.importers.base import MAX_DECODED_BYTES
+    from desktop_app.importers.readers import MAX_DECODED_BYTES
 
     if info.file_size > MAX_DECODED_BYTES or info.compress_size > len(data):
         raise ImportFormatError(f"The {LABEL} (zip) holds a file too large to be read.")
@@ -204,7 +206,7 @@ def _read_aes(data: bytes, info: Any, password: str) -> bytes:
     import hmac
     import zlib
 
-    from desktop_app.importers.base import MAX_DECODED_BYTES
+    from desktop_app.importers.readers import MAX_DECODED_BYTES
 
     key_len, method = _aes_extra(info.extra)
     start = info.header_offset

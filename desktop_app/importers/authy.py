@@ -20,20 +20,22 @@ from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
+from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
     PasswordRequired,
+    display_label,
+    get_int,
+    get_str,
+    make_entry,
+)
+from desktop_app.importers.readers import (
     aes_cbc_decrypt,
     android_prefs,
     check_kdf,
     check_kdf_runs,
-    display_label,
-    get_int,
-    get_str,
     json_loads,
-    make_entry,
     pbkdf2,
     require_list,
 )

@@ -10,14 +10,8 @@ from __future__ import annotations
 
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
-    Collector,
-    EntryDataError,
-    ImportResult,
-    android_prefs,
-    make_entry,
-    secret_hex,
-)
+from desktop_app.importers.contract import Collector, EntryDataError, ImportResult, make_entry
+from desktop_app.importers.readers import android_prefs, secret_hex
 from desktop_app.otp.model import Entry
 
 NAME = "battlenet"

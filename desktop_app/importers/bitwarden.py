@@ -32,21 +32,23 @@ from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
+from desktop_app.importers.contract import (
     MAX_ENTRIES,
     Collector,
     EntryDataError,
     ImportResult,
     PasswordRequired,
+    display_label,
+    get_int,
+    get_str,
+    make_entry,
+)
+from desktop_app.importers.readers import (
     aes_cbc_decrypt,
     argon2id,
     broken_json_with,
     check_kdf,
-    display_label,
-    get_int,
-    get_str,
     load_json,
-    make_entry,
     pbkdf2,
     require_list,
     sniff_json,

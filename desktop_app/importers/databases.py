@@ -17,18 +17,14 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
+from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
     display_label,
     make_entry,
-    row_int,
-    row_str,
-    secret_b64,
-    sqlite_rows,
-    sqlite_schema,
 )
+from desktop_app.importers.readers import row_int, row_str, secret_b64, sqlite_rows, sqlite_schema
 from desktop_app.otp.model import Entry, OtpType
 
 GOOGLE_COLUMNS = frozenset({"email", "secret", "type"})

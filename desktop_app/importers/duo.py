@@ -11,18 +11,16 @@ from typing import Any
 
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
+from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
     display_label,
     get_int,
     get_str,
-    load_json,
     make_entry,
-    require_list,
-    sniff_json,
 )
+from desktop_app.importers.readers import load_json, require_list, sniff_json
 from desktop_app.otp.model import Entry, OtpType
 
 NAME = "duo"

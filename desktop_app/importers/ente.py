@@ -19,13 +19,8 @@ from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
-    PasswordRequired,
-    b64decode,
-    check_kdf,
-    get_int,
-    require_dict,
-)
+from desktop_app.importers.contract import PasswordRequired, get_int
+from desktop_app.importers.readers import b64decode, check_kdf, require_dict
 
 LABEL: str = N_("ente Auth export")
 VERSIONS = (1,)

@@ -12,20 +12,17 @@ from typing import Any
 
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
+from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
-    broken_json_with,
     display_label,
     get_int,
     get_str,
-    load_json,
     make_entry,
     otp_type,
-    require_list,
-    sniff_json,
 )
+from desktop_app.importers.readers import broken_json_with, load_json, require_list, sniff_json
 from desktop_app.otp.model import STEAM_DIGITS, Entry, OtpType
 
 NAME = "freeotp"

@@ -22,19 +22,16 @@ from cryptography.exceptions import InvalidTag
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
+from desktop_app.importers.contract import (
     MAX_ENTRIES,
     Collector,
     EntryDataError,
     ImportResult,
     PasswordRequired,
-    android_prefs,
-    check_kdf,
     display_label,
-    json_loads,
-    pbkdf2,
 )
 from desktop_app.importers.freeotp import _entry as token_entry
+from desktop_app.importers.readers import android_prefs, check_kdf, json_loads, pbkdf2
 
 JAVA_MAGIC = b"\xac\xed\x00\x05"
 MAX_ITERATIONS = 1_000_000  # FreeOTP writes 100,000

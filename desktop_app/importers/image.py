@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from desktop_app.errors import ImportFormatError, ScanError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import IMAGE_MAGIC, ImportResult
+from desktop_app.importers.contract import ImportResult
+from desktop_app.importers.readers import IMAGE_MAGIC
 from desktop_app.importers.text import parse_lines
 
 NAME = "image"

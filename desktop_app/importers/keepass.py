@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import ImportResult, text_or_none
 from desktop_app.importers.bitwarden import csv_rows, totp_rows
+from desktop_app.importers.contract import ImportResult
+from desktop_app.importers.readers import text_or_none
 
 COLUMNS = ("Title", "Username", "TOTP")
 

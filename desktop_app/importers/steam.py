@@ -14,17 +14,15 @@ from typing import Any
 
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
+from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
     display_label,
     get_str,
-    load_json,
     make_entry,
-    secret_b64,
-    sniff_json,
 )
+from desktop_app.importers.readers import load_json, secret_b64, sniff_json
 from desktop_app.otp.model import Entry, OtpType
 
 NAME = "steam"

@@ -24,18 +24,20 @@ from cryptography.exceptions import InvalidTag
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
+from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
     PasswordRequired,
+    display_label,
+    make_entry,
+)
+from desktop_app.importers.readers import (
     aes_cbc_decrypt,
     argon2id,
     broken_json_with,
-    display_label,
     icon_or_none,
     load_json,
-    make_entry,
     pbkdf2,
     require_list,
     row_int,

@@ -20,7 +20,8 @@ from urllib.parse import parse_qsl, unquote
 
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import Collector, ImportResult, json_loads, sniff_json, text_or_none
+from desktop_app.importers.contract import Collector, ImportResult
+from desktop_app.importers.readers import json_loads, sniff_json, text_or_none
 from desktop_app.intake import Payload, PayloadKind, classify, gather, too_many_accounts
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry

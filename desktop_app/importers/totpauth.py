@@ -20,19 +20,21 @@ from typing import Any
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
+from desktop_app.importers.contract import (
     MAX_ENTRIES,
     Collector,
     EntryDataError,
     ImportResult,
     PasswordRequired,
-    aes_cbc_decrypt,
-    android_prefs,
     display_label,
     get_int,
     get_str,
-    json_loads,
     make_entry,
+)
+from desktop_app.importers.readers import (
+    aes_cbc_decrypt,
+    android_prefs,
+    json_loads,
     secret_b64,
     secret_hex,
 )

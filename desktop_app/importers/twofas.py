@@ -19,19 +19,21 @@ from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
-from desktop_app.importers.base import (
+from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
     PasswordRequired,
-    b64decode,
-    broken_json_with,
     display_label,
     get_int,
     get_str,
-    load_json,
     make_entry,
     otp_type,
+)
+from desktop_app.importers.readers import (
+    b64decode,
+    broken_json_with,
+    load_json,
     require_list,
     sniff_json,
 )

@@ -38,7 +38,7 @@ from desktop_app import importers
 from desktop_app.app import AppServices
 from desktop_app.errors import AppError, WrongPasswordError
 from desktop_app.importers import ImportResult, PasswordRequired, detect_format, read_file
-from desktop_app.importers.base import Importer
+from desktop_app.importers.contract import Importer
 from desktop_app.otp.model import Entry
 from desktop_app.ui.candidate_review import CandidateReview
 from desktop_app.ui.file_dialogs import all_files, open_file

@@ -88,7 +88,7 @@ PREVIOUS_FILE = "vault.json.prev"
 LOCK_FILE = "vault.lock"
 #: 10,000 accounts take about 4 MB; anything far larger is not a vault this app wrote.
 MAX_VAULT_BYTES = 64 * 2**20
-#: the most accounts a vault holds (an import adds at most ``importers.base.MAX_ENTRIES``)
+#: the most accounts a vault holds (an import adds at most ``importers.contract.MAX_ENTRIES``)
 MAX_ACCOUNTS = 50_000
 #: the first bytes of the file, compared to tell a rewrite whose size and time look the same
 #: (they hold the content's nonce, new at every save)

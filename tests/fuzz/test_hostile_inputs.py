@@ -60,7 +60,7 @@ def test_sqlite_generated_columns_are_refused(runner: BoundedRunner, name: str) 
 
 
 def test_sqlite_virtual_tables_are_refused() -> None:
-    from desktop_app.importers.base import sqlite_rows
+    from desktop_app.importers.readers import sqlite_rows
 
     data = bombs.sqlite_file(
         "CREATE VIRTUAL TABLE accounts USING fts5(email, secret, type);"
@@ -73,7 +73,7 @@ def test_sqlite_virtual_tables_are_refused() -> None:
 def test_sqlite_connections_carry_the_limits() -> None:
     import sqlite3
 
-    from desktop_app.importers.base import SQLITE_LIMITS, sqlite_open
+    from desktop_app.importers.readers import SQLITE_LIMITS, sqlite_open
 
     con = sqlite_open(bombs.sqlite_file("CREATE TABLE t (a TEXT);"))
     try:
@@ -84,7 +84,7 @@ def test_sqlite_connections_carry_the_limits() -> None:
 
 
 def test_sqlite_value_over_the_length_limit_is_refused(runner: BoundedRunner) -> None:
-    from desktop_app.importers.base import SQLITE_MAX_VALUE_BYTES
+    from desktop_app.importers.readers import SQLITE_MAX_VALUE_BYTES
 
     data = bombs.sqlite_file(
         "CREATE TABLE accounts (email TEXT, secret TEXT, type INTEGER);"
@@ -96,7 +96,7 @@ def test_sqlite_value_over_the_length_limit_is_refused(runner: BoundedRunner) ->
 
 
 def test_sqlite_only_the_needed_columns_are_read() -> None:
-    from desktop_app.importers.base import sqlite_rows
+    from desktop_app.importers.readers import sqlite_rows
 
     data = bombs.sqlite_file(
         "CREATE TABLE accounts (email TEXT, secret TEXT, type INTEGER, extra BLOB);"
@@ -190,7 +190,7 @@ def test_odd_android_settings_files_are_bounded(runner: BoundedRunner, name: str
 
 
 def test_json_values_are_counted_outside_strings() -> None:
-    from desktop_app.importers.base import MAX_JSON_VALUES, JsonTooComplex, json_loads
+    from desktop_app.importers.readers import MAX_JSON_VALUES, JsonTooComplex, json_loads
 
     commas = '{"note": "' + "," * (MAX_JSON_VALUES + 5) + '"}'
     assert json_loads(commas) == {"note": "," * (MAX_JSON_VALUES + 5)}

@@ -10,7 +10,7 @@ import pytest
 from desktop_app import importers
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.importers import PasswordRequired
-from desktop_app.importers.base import pbkdf2
+from desktop_app.importers.readers import pbkdf2
 from tests.importers.builders import aes_cbc_encrypt
 from tests.importers.vectors import RFC1, RFC256, assert_codes, b32, b64
 

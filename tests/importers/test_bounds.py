@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app import importers
 from desktop_app.errors import ImportFormatError, WrongPasswordError
-from desktop_app.importers.base import MAX_ENTRIES
+from desktop_app.importers.contract import MAX_ENTRIES
 from tests.importers.test_aegis import aegis_entry, content, encrypted_file
 
 

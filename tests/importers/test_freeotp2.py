@@ -15,8 +15,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from desktop_app import importers
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.importers import PasswordRequired
-from desktop_app.importers.base import pbkdf2
 from desktop_app.importers.freeotp import secret_to_signed_bytes
+from desktop_app.importers.readers import pbkdf2
 from tests.importers.vectors import RFC1, RFC256, STEAM_RAW, assert_codes
 
 

@@ -1,14 +1,15 @@
-"""The one importer contract, its result type and the helpers every format module shares.
+"""The shared readers of importer input: bytes in, bounded Python values out, or one clear error.
 
-Every format is an object with ``name``, ``label``, ``app``, ``export_hint``, ``encrypted``,
-``detect(data)``, ``needs_password(data)`` and ``parse(data, password) -> ImportResult``. Rules every importer follows:
+Invariant: no reader lets a hostile file cost more than its bounds -- JSON by value count
+(:data:`MAX_JSON_VALUES`), decryption and decompression by :data:`MAX_DECODED_BYTES`, key derivation
+by :func:`check_kdf` and :data:`MAX_KDF_RUNS`, SQLite by step, length and heap limits; XML never
+expands a DOCTYPE or an entity. A file-level fault raises
+:class:`~desktop_app.errors.ImportFormatError`; a fault in one entry raises
+:class:`~desktop_app.importers.contract.EntryDataError`, which the importer skips. No message holds a
+secret or a password.
 
-* A file that cannot be read as a whole (not the format, truncated, damaged, unsupported version)
-  raises :class:`~desktop_app.errors.ImportFormatError` with a message naming the problem.
-* A wrong password raises :class:`~desktop_app.errors.WrongPasswordError`; an encrypted file
-  given no password raises :class:`PasswordRequired`.
-* One bad entry never spoils the file: it becomes a :class:`SkippedEntry` with the reason.
-* Messages never hold a secret or a password.
+The readers: JSON (bounded parse, sniffing), base64/hex and shape checks, key derivation and AES,
+Android shared-preferences XML, SQLite (limits, schema, rows), secrets and icons.
 """
 
 from __future__ import annotations
@@ -17,60 +18,14 @@ import base64
 import binascii
 import json
 import re
-import uuid as _uuid
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
-from desktop_app.errors import AppError, ImportFormatError, OtpError
+from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_, Text
-from desktop_app.intake import MAX_IMPORT_ACCOUNTS
-from desktop_app.otp.migration import SkippedEntry
-from desktop_app.otp.model import STEAM_DIGITS, Entry, Icon, OtpType, new_uuid
-
-MAX_FILE_BYTES = 16 * 1024 * 1024
-MAX_ENTRIES = MAX_IMPORT_ACCOUNTS  # items of one list in a file (accounts, or lines of links)
-
-
-class PasswordRequired(ImportFormatError):
-    """The file is encrypted and no password was given."""
-
-    def __init__(self, format_label: str) -> None:
-        super().__init__(
-            N_("This {label} file is encrypted: its password is needed.", label=format_label)
-        )
-        self.format_label = format_label
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What a backup file holds: entries ready for ``vault.add_many`` and the ones left out."""
-
-    entries: list[Entry]
-    skipped: list[SkippedEntry]
-    format_label: str
-    format_name: str = ""
-    notes: list[str] = field(default_factory=list)  # e.g. "3 items without a TOTP key ignored"
-
-
-@runtime_checkable
-class Importer(Protocol):
-    name: str  # short id used by ``--format``
-    label: str  # shown to people
-    app: str  # the app whose files it reads ("Aegis"), as the import dialog lists it
-    export_hint: str  # how to export from that app ("" when another importer of the app says it)
-    encrypted: bool  # whether its files can be password-protected
-
-    def detect(self, data: bytes) -> bool: ...
-
-    def needs_password(self, data: bytes) -> bool: ...
-
-    def parse(self, data: bytes, password: str | None) -> ImportResult: ...
-
-
-# --- reading ------------------------------------------------------------------------------------
-
+from desktop_app.importers.contract import MAX_ENTRIES, EntryDataError
+from desktop_app.otp.model import Icon
 
 #: the most JSON values one file (or one JSON text inside it) may hold: 10,000 accounts of ~25
 #: values each, with room for groups and icons. Python holds each value in 50-100 bytes, so a
@@ -222,161 +177,6 @@ def require_list(value: Any, what: str) -> list[Any]:
     if len(value) > MAX_ENTRIES:
         raise ImportFormatError(N_("The file holds too many items in {what}.", what=what))
     return value
-
-
-# --- per-entry fields (errors here become skipped entries) --------------------------------------
-
-
-class EntryDataError(ImportFormatError):
-    """One entry of a file is malformed; the importer skips it with this reason."""
-
-
-def get_str(obj: dict[str, Any], key: str, default: str = "") -> str:
-    value = obj.get(key)
-    if value is None:
-        return default
-    if not isinstance(value, str):
-        raise EntryDataError(f"its {key} is not text")
-    return value
-
-
-def get_int(obj: dict[str, Any], key: str, default: int) -> int:
-    value = obj.get(key)
-    if value is None or value == "":
-        return default
-    if isinstance(value, bool):
-        raise EntryDataError(f"its {key} is not a whole number")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and re.fullmatch(r"\s*\d{1,19}\s*", value):
-        return int(value)
-    raise EntryDataError(f"its {key} is not a whole number")
-
-
-def norm_algorithm(text: str) -> str:
-    """``sha1``, ``HmacSHA256``, ``SHA-512`` ... -> ``SHA1``/``SHA256``/``SHA512`` (else as is)."""
-    cleaned = text.strip().upper().replace("-", "").replace("_", "")
-    if cleaned.startswith("HMAC"):
-        cleaned = cleaned[4:]
-    return cleaned or "SHA1"
-
-
-def otp_type(text: str) -> OtpType:
-    lowered = text.strip().lower()
-    try:
-        return OtpType(lowered)
-    except ValueError:
-        if lowered in ("motp", "yandex"):
-            shown = {"motp": "mOTP", "yandex": "Yandex"}[lowered]
-            raise EntryDataError(f"This app does not support {shown} codes") from None
-        raise EntryDataError(f"its type {text[:20]!r} is unknown") from None
-
-
-def make_entry(
-    *,
-    secret: str,
-    issuer: str = "",
-    name: str = "",
-    type: OtpType = OtpType.TOTP,
-    algorithm: str = "SHA1",
-    digits: int | None = None,
-    period: int = 30,
-    counter: int = 0,
-    group: str = "",
-    note: str = "",
-    uuid: str | None = None,
-    meta: dict[str, str] | None = None,
-    created: float | None = None,
-    icon: Icon | None = None,
-) -> Entry:
-    """Build a validated Entry from loosely typed file values (raises OtpError/EntryDataError)."""
-    from desktop_app.otp.model import normalize_secret
-
-    if type is OtpType.STEAM:
-        digits, algorithm = STEAM_DIGITS, "SHA1"
-    algorithm = norm_algorithm(algorithm)
-    if algorithm == "MD5":
-        raise EntryDataError("its algorithm MD5 is not supported")
-    kwargs: dict[str, Any] = {
-        "secret": normalize_secret(secret),
-        "issuer": issuer.strip(),
-        "name": name.strip(),
-        "type": type,
-        "algorithm": algorithm,
-        "digits": 6 if digits is None else digits,
-        "period": period if type is not OtpType.HOTP else (period if 1 <= period <= 86400 else 30),
-        "counter": counter if type is OtpType.HOTP else 0,
-        "group": group.strip(),
-        "note": note,
-        "meta": dict(meta or {}),
-        "icon": icon,
-    }
-    if uuid:
-        kwargs["uuid"] = uuid
-    if created is not None:
-        kwargs["created"] = created
-    return Entry(**kwargs)
-
-
-def display_label(issuer: Any, name: Any, fallback: str) -> str:
-    issuer = issuer.strip() if isinstance(issuer, str) else ""
-    name = name.strip() if isinstance(name, str) else ""
-    label = f"{issuer}: {name}" if issuer and name else issuer or name
-    return label[:120] or fallback
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().rstrip(".")
-    if not text:
-        text = f"its data is malformed ({type(exc).__name__})"
-    return text[:1].upper() + text[1:]
-
-
-class Collector:
-    """Gathers entries and skipped entries; keeps entry uuids unique within one file."""
-
-    def __init__(self) -> None:
-        self.entries: list[Entry] = []
-        self.skipped: list[SkippedEntry] = []
-        self.notes: list[str] = []
-        self._uuids: set[str] = set()
-
-    def skip(self, label: str, reason: str) -> None:
-        self.skipped.append(SkippedEntry(label, reason))
-
-    def add(self, label: str, build: Callable[..., Entry | None], *args: Any) -> None:
-        """Add ``build(*args)``; any error it raises makes a skipped entry with the reason."""
-        try:
-            entry = build(*args)
-        except (AppError, ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
-            reason = (
-                _reason(exc)
-                if isinstance(exc, AppError)
-                else f"Its data is malformed ({type(exc).__name__})"
-            )
-            if isinstance(exc, OtpError) and exc.field and exc.field not in reason.lower():
-                reason = f"{reason} ({exc.field})"
-            self.skipped.append(SkippedEntry(label, reason))
-            return
-        if entry is None:
-            return
-        if entry.uuid in self._uuids or not _valid_uuid(entry.uuid):
-            entry = entry.with_changes(uuid=new_uuid())
-        self._uuids.add(entry.uuid)
-        self.entries.append(entry)
-
-    def result(self, label: str, name: str) -> ImportResult:
-        return ImportResult(list(self.entries), list(self.skipped), label, name, list(self.notes))
-
-
-def _valid_uuid(text: str) -> bool:
-    try:
-        _uuid.UUID(text)
-    except (ValueError, TypeError, AttributeError):
-        return False
-    return True
 
 
 IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"RIFF", b"%PDF", b"PK\x03\x04")
