@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop_app.app import AppServices, open_vault_for
 from desktop_app.errors import VaultError, VaultLockedError
+from desktop_app.settings import LANGUAGE, THEME, TRAY_ICON
 from desktop_app.ui import startup
 from desktop_app.ui.i18n import install_translations
 from desktop_app.ui.instance_server import InstanceServer
@@ -133,8 +134,8 @@ def build_window(services: AppServices) -> MainWindow:
 
 def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> int:
     app = create_app(window_hooks=False)  # installed once the main window has painted
-    install_translations(app, str(services.settings.get("language")))
-    apply_theme(app, str(services.settings.get("theme")))
+    install_translations(app, str(services.settings.value(LANGUAGE)))
+    apply_theme(app, str(services.settings.value(THEME)))
     try:
         if services.vault is None and not open_vault_interactive(services):
             return 1
@@ -145,7 +146,7 @@ def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> in
         if args is not None and getattr(args, "open_quick", False):
             server.quick_window().present()
         tray = None
-        if services.settings.get("tray_icon"):
+        if services.settings.value(TRAY_ICON):
             tray = install_tray(app, window)
         status = app.exec()
         server.close()
