@@ -5,13 +5,15 @@
 States: signed out (and with Advanced open), code asked, e-mail codes, enabling, pending, on,
 error (enforced), no keyring; the dialogs: application tokens after a create, security
 events, lost-phone recovery with a colleague found. The
-settings dialog is shown at its default size; for each state the script prints whether the page
+settings dialog is shown at its default size on a 1280x720 screen (logical pixels, so
+2560x1440 at ``--scale 2``); for each state the script prints whether the page
 needs scrolling (it must not). A portal emulator (paid account) runs on loopback.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -33,8 +35,33 @@ def main() -> int:
     ap.add_argument("--dark", action="store_true")
     ap.add_argument("--scale", default="1")
     args = ap.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_SCALE_FACTOR"] = args.scale
+    if "QT_QPA_PLATFORM" not in os.environ:
+        # A 1280x720 screen in logical pixels at every scale (2560x1440 at 200 %), the
+        # smallest common one: the offscreen default (800x800 device pixels) would be a
+        # 400x400 screen at 200 %, which nothing fits.
+        scale = float(args.scale)
+        screen = Path(tempfile.mkdtemp(prefix="pane-shots-screen-")) / "screen.json"
+        screen.write_text(
+            json.dumps(
+                {
+                    "screens": [
+                        {
+                            "name": "shots",
+                            "x": 0,
+                            "y": 0,
+                            "width": round(1280 * scale),
+                            "height": round(720 * scale),
+                            "logicalDpi": 96,
+                            "logicalBaseDpi": 96,
+                            "dpr": 1,
+                        }
+                    ]
+                }
+            ),
+            "utf-8",
+        )
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     args.out.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtWidgets import QApplication

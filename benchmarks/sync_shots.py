@@ -76,6 +76,38 @@ def main(out: Path) -> None:
     win_b.resize(480, 640)
     win_b.sync_watcher.emit_status()
     shot(win_b, "status_line_desktop_after_conflict")
+    _join_shots(app, tmp, folder, out, shot)
+
+
+def _join_shots(app, tmp: Path, folder: Path, out: Path, shot) -> None:  # type: ignore[no-untyped-def]
+    """A third computer joins from Settings → Sync: the page while the join runs, then the
+    page and the main window (the joined vault's accounts) after it."""
+    import time
+
+    from desktop_app.otp.model import Entry
+    from desktop_app.ui.application import build_window
+    from desktop_app.ui.settings_dialog import SettingsDialog
+
+    office = _services(tmp / "office")
+    office.vault.add(Entry(secret="GEZDGNBVGY3TQOJQ", issuer="Office VPN", name="me@office"))
+    win = build_window(office)
+    win.resize(480, 640)
+    win.show()
+    dialog = SettingsDialog(office, win)
+    dialog.show_section("Sync")
+    page = dialog.sync_page
+    page.folder_edit.setText(str(folder))
+    page.password.setText("pw")
+    shot(dialog, "settings_sync_join")
+    page.start_button.click()
+    dialog.grab().save(str(out / "settings_sync_join_busy.png"))  # before the outcome arrives
+    deadline = time.monotonic() + 20
+    while page.job.busy and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    shot(dialog, "settings_sync_after_join")
+    dialog.close()
+    shot(win, "main_window_after_join")
 
 
 def _services_open(data_dir: Path):  # type: ignore[no-untyped-def]

@@ -17,3 +17,38 @@ CONFIG_FILE = "sync.json"
 def is_synced(data_dir: str | os.PathLike[str]) -> bool:
     """Whether the vault in ``data_dir`` is synced (cheap: nothing else is imported)."""
     return os.path.exists(os.path.join(data_dir, SYNC_DIR, CONFIG_FILE))
+
+
+DEVICE_FILE = "device-id"
+
+
+def device_id(data_dir: str | os.PathLike[str]) -> str:
+    """This computer's device id for the vault in ``data_dir`` (the stamps' author): the synced
+    one (``sync.json``) when there is one, else ``sync/device-id``, made on first use. Never
+    shared between computers: ``sync/`` is outside the sync folder."""
+    import json
+
+    from desktop_app.sync.clock import is_device_id, new_device_id
+
+    folder = os.path.join(data_dir, SYNC_DIR)
+    try:
+        with open(os.path.join(folder, CONFIG_FILE), encoding="utf-8") as f:
+            synced = json.load(f).get("device_id")
+        if is_device_id(synced):
+            return str(synced)
+    except (OSError, ValueError, AttributeError):
+        pass
+    path = os.path.join(folder, DEVICE_FILE)
+    try:
+        with open(path, encoding="utf-8") as f:
+            kept = f.read().strip()
+        if is_device_id(kept):
+            return kept
+    except OSError:
+        pass
+    from desktop_app.paths import private_dir
+    from desktop_app.vault.store import atomic_write
+
+    made = new_device_id()
+    atomic_write(private_dir(folder) / DEVICE_FILE, made.encode())
+    return made

@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError, VaultError, WrongPasswordError
 from desktop_app.sync import CONFIG_FILE, SYNC_DIR, is_synced
-from desktop_app.sync.clock import HybridClock, new_device_id, stamp_device, stamp_wall_ms
+from desktop_app.sync import device_id as local_device_id
+from desktop_app.sync.clock import HybridClock, stamp_device, stamp_wall_ms
 from desktop_app.sync.folder import (
     FOLDER_FILE,
     FolderScan,
@@ -41,7 +42,14 @@ from desktop_app.sync.folder import (
     move_to_backup,
     scan,
 )
-from desktop_app.sync.merge import MergeReport, VaultState, delete, merge
+from desktop_app.sync.merge import (
+    MergeReport,
+    Tombstone,
+    VaultState,
+    _merge_tombstone,
+    delete,
+    merge,
+)
 from desktop_app.vault.crypto import open_sealed, seal
 from desktop_app.vault.store import (
     FORMAT,
@@ -253,7 +261,7 @@ class SyncService:
         config = SyncConfig(
             folder=str(folder),
             vault_id=vault_id,
-            device_id=new_device_id(),
+            device_id=local_device_id(self.data_dir),
             device_name=device_name or socket.gethostname(),
             slot=_password_slot(key, password, vault_id),
         )
@@ -286,7 +294,7 @@ class SyncService:
         if vault is not None and _vault_id(vault) == vault_id and is_synced(self.data_dir):
             return self.sync_now(vault)  # joined already
         theirs = _state(vault_id, body)
-        device_id = new_device_id()
+        device_id = local_device_id(self.data_dir)
         clock = HybridClock(device_id)
         clock.observe(theirs.max_stamp())
         name = device_name or socket.gethostname()
@@ -410,7 +418,7 @@ class SyncService:
             arrived.clear()
             conflicts.clear()
             local = list(fresh.entries.values())
-            ours = _local_state(vault_id, local, base, clock)
+            ours = _local_state(vault_id, local, _local_tombstones(fresh.extra), base, clock)
             merged = ours
             for _copy, state in theirs:
                 merged, report = merge(
@@ -430,11 +438,12 @@ class SyncService:
             merged_box[:] = [merged]
             # 1. the local vault (the place this computer's changes always live)
             new = {e.uuid: e for e in merged.ordered()}
-            if {u: e.to_dict() for u, e in new.items()} == {
+            extra = _local_extra(fresh.extra, merged)
+            if extra == fresh.extra and {u: e.to_dict() for u, e in new.items()} == {
                 u: e.to_dict() for u, e in fresh.entries.items()
             }:
                 return None
-            return Content(new, fresh.extra)
+            return Content(new, extra)
 
         vault.transact(change)
         merged = merged_box[0]
@@ -598,11 +607,38 @@ def _state(vault_id: str, body: dict[str, Any]) -> VaultState:
         raise SyncError(f"its content is damaged ({type(exc).__name__})") from None
 
 
+def _local_extra(extra: dict[str, Any], merged: VaultState) -> dict[str, Any]:
+    """The local vault's ``extra`` after a merge: the merged tombstones (the vault's own
+    deletions and the other computers', compacted) replace the ones it had."""
+    extra = {k: v for k, v in extra.items() if k != "tombstones"}
+    tombs = merged.to_content().get("tombstones")
+    if tombs:
+        extra["tombstones"] = tombs
+    return extra
+
+
+def _local_tombstones(extra: dict[str, Any]) -> dict[str, Tombstone]:
+    """The tombstones the local vault keeps in its content (the vault writes one per removal)."""
+    try:
+        return {t.uuid: t for t in (Tombstone.from_dict(d) for d in extra.get("tombstones") or ())}
+    except (ValueError, KeyError, TypeError, AttributeError, AppError) as exc:
+        raise SyncError(
+            f"The vault's deletion records are damaged ({type(exc).__name__})."
+        ) from None
+
+
 def _local_state(
-    vault_id: str, local: list[Entry], base: VaultState | None, clock: HybridClock
+    vault_id: str,
+    local: list[Entry],
+    tombstones: dict[str, Tombstone],
+    base: VaultState | None,
+    clock: HybridClock,
 ) -> VaultState:
-    """The local vault as a state: its changes since the base stamped (the vault writes entries
-    without stamps today), its deletions since the base as tombstones."""
+    """The local vault as a state. The vault stamps every change and leaves a tombstone per
+    removal when it saves; what it did not stamp (a vault written before it did: entries
+    without stamps, or changed with the base's stamps; accounts gone without a tombstone) is
+    stamped here, after every stamp of the local vault."""
+    clock.observe(VaultState(vault_id, {e.uuid: e for e in local}, tombstones).max_stamp())
     base_entries = base.entries if base is not None else {}
     entries: dict[str, Entry] = {}
     for e in local:
@@ -613,12 +649,10 @@ def _local_state(
         elif e.stamps == prev.stamps and (e != prev or e.counter != prev.counter):
             e = e.stamped(prev, clock.stamp())
         entries[e.uuid] = e
-    state = VaultState(
-        vault_id,
-        entries,
-        dict(base.tombstones) if base is not None else {},
-        dict(base.devices) if base is not None else {},
-    )
+    tombs = dict(base.tombstones) if base is not None else {}
+    for u, t in tombstones.items():
+        tombs[u] = _merge_tombstone(tombs[u], t) if u in tombs else t
+    state = VaultState(vault_id, entries, tombs, dict(base.devices) if base is not None else {})
     gone = [u for u in base_entries if u not in entries and u not in state.tombstones]
     if gone:
         state = VaultState(

@@ -18,7 +18,6 @@ from desktop_app.errors import VaultError, VaultLockedError
 from desktop_app.settings import LANGUAGE, THEME, TRAY_ICON
 from desktop_app.ui import startup
 from desktop_app.ui.i18n import install_translations
-from desktop_app.ui.instance_server import InstanceServer
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.theme import apply_theme
 from desktop_app.ui.tray import install_tray
@@ -27,6 +26,8 @@ from desktop_app.vault import Vault
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+
+    from desktop_app.ui.instance_server import InstanceServer
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,18 @@ def build_window(services: AppServices) -> MainWindow:
     return window
 
 
+def _serve(window: MainWindow, open_quick: bool) -> InstanceServer:
+    """The single-instance channel (a second start, ``quick``, ``copy``) and the global shortcut,
+    started after the window's first frame: QtNetwork, the key grab and the quick-copy window
+    cost a start more than the threshold in benchmarks/README.md (bench_startup)."""
+    from desktop_app.ui.instance_server import InstanceServer
+
+    server = InstanceServer(window)
+    if open_quick:
+        server.quick_window().present()
+    return server
+
+
 def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> int:
     app = create_app(window_hooks=False)  # installed once the main window has painted
     install_translations(app, str(services.settings.value(LANGUAGE)))
@@ -141,15 +154,16 @@ def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> in
             return 1
         window = build_window(services)
         startup.hooks_after_first_paint(window, app)
-        server = InstanceServer(window)  # single-instance channel (issue 25)
+        servers: list[InstanceServer] = []
+        open_quick = args is not None and bool(getattr(args, "open_quick", False))
+        startup.after_first_paint(window, lambda: servers.append(_serve(window, open_quick)))
         window.show()
-        if args is not None and getattr(args, "open_quick", False):
-            server.quick_window().present()
         tray = None
         if services.settings.value(TRAY_ICON):
             tray = install_tray(app, window)
         status = app.exec()
-        server.close()
+        for server in servers:
+            server.close()
         if tray is not None:
             tray.hide()
         return int(status)

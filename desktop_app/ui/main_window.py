@@ -325,6 +325,17 @@ class MainWindow(QMainWindow):
         if vault is not None:
             vault.remove_listener(self._bridge.vault_changed.emit)
 
+    def replace_vault(self, vault: Vault) -> None:
+        """Open ``vault`` in place of the current one (after joining a sync folder): the list,
+        the vault watch and the controllers follow it from now on; the old one is closed."""
+        old = self.services.vault
+        self._detach_vault()
+        self.services.vault = vault
+        if old is not None and old is not vault:
+            old.close()
+        self._attach_vault()  # the controllers and the vault watch read services.vault
+        self.vault_watch.resume()
+
     def reload(self) -> None:
         """Re-read the entries from the vault (after any save, from any thread)."""
         vault = self.services.vault

@@ -161,7 +161,10 @@ class SettingsDialog(QDialog):
             from desktop_app.ui.sync_page import SyncPage
 
             self.sync_page = SyncPage(
-                self.services, getattr(self.parent(), "sync_watcher", None), page
+                self.services,
+                getattr(self.parent(), "sync_watcher", None),
+                page,
+                host=self.parent(),
             )
             lay.addWidget(self.sync_page, 1)
         else:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import enum
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -138,22 +138,32 @@ def has_window_hooks(app: QApplication) -> bool:
 
 
 class _AfterFirstPaint(QObject):
-    """Installs the window hooks after the window's first frame, or after HOOKS_LATEST_MS."""
+    """Calls ``then`` once, after the window's first frame, or after HOOKS_LATEST_MS."""
 
-    def __init__(self, window: QWidget, app: QApplication) -> None:
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
-        self._app = app
+        self._then: Callable[[], None] | None = then
         window.installEventFilter(self)
-        QTimer.singleShot(HOOKS_LATEST_MS, lambda: ensure_window_hooks(app))
+        QTimer.singleShot(HOOKS_LATEST_MS, self._run)
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            app = self._app
-            QTimer.singleShot(0, lambda: ensure_window_hooks(app))  # after the whole frame
+            QTimer.singleShot(0, self._run)  # after the whole frame
         return False
+
+
+def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    """``then()`` once ``window`` (shown next) has painted its first frame (or, not painted,
+    after :data:`HOOKS_LATEST_MS`): for what the first frame need not wait for."""
+    _AfterFirstPaint(window, then)
 
 
 def hooks_after_first_paint(window: QWidget, app: QApplication) -> None:
     """:func:`ensure_window_hooks` once ``window`` (shown next) has painted its first frame."""
-    _AfterFirstPaint(window, app)
+    after_first_paint(window, lambda: ensure_window_hooks(app))

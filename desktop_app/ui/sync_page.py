@@ -10,8 +10,11 @@ The work is :class:`desktop_app.sync.service.SyncService`'s (Qt-free); here are 
   checksum every 30 s (network and FUSE mounts send no events). The app's own write is
   recognised by its hash and does not trigger a merge. It emits ``arrived(n)`` for a toast.
 
-Merges run on the GUI thread: a merge is a decrypt, a pure merge and an encrypt (milliseconds for
-hundreds of accounts), and the vault's listeners (the list model) must run there.
+The page's setup, join and "Sync Now" run in a worker through a :class:`~desktop_app.ui.workers.Job`
+(setup and join derive the scrypt key, ~0.3 s), the page busy meanwhile; a joined vault is put in
+place of the old one on the GUI thread, through the main window's ``replace_vault``. The
+watcher's own merges (a decrypt, a pure merge and an encrypt: milliseconds) stay on the GUI
+thread, and wait while the page's run.
 """
 
 from __future__ import annotations
@@ -34,10 +37,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AppError
 from desktop_app.sync import is_synced
+from desktop_app.ui.workers import Job, one_line
 
 if TYPE_CHECKING:
     from desktop_app.app import AppServices
     from desktop_app.sync.service import SyncResult, SyncService
+    from desktop_app.vault import KeyStore, Vault
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +77,7 @@ class SyncWatcher(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.check)
+        self.held = False  # True while Settings → Sync runs a merge of its own in a worker
         self.restart()
 
     @property
@@ -106,7 +112,7 @@ class SyncWatcher(QObject):
         """Merge if the folder holds something this computer did not write; always refresh the
         status line (a folder that vanished or came back shows here)."""
         vault = self.services.vault
-        if vault is None or not is_synced(self.services.paths.data_dir):
+        if vault is None or self.held or not is_synced(self.services.paths.data_dir):
             return
         service = _service(self.services)
         self._watch()  # a folder that was renamed away and back is watched again
@@ -192,12 +198,23 @@ class SyncPage(QWidget):
     changed = Signal()  # set up, joined or left
 
     def __init__(
-        self, services: AppServices, watcher: SyncWatcher | None, parent: QWidget | None = None
+        self,
+        services: AppServices,
+        watcher: SyncWatcher | None,
+        parent: QWidget | None = None,
+        *,
+        host: Any | None = None,
     ) -> None:
+        """``host``: the main window, if any; a joined vault replaces the old one through its
+        ``replace_vault`` (its list, vault watch and controllers follow), and its
+        ``vault_watch`` leaves the file alone while the join writes it."""
         super().__init__(parent)
         self.setObjectName("sync_page")
         self.services = services
         self.watcher = watcher
+        self.host = host
+        self.job = Job(self)
+        self.job.busy_changed.connect(self._set_busy)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(6)
@@ -345,77 +362,129 @@ class SyncPage(QWidget):
         if folder:
             self.folder_edit.setText(folder)
 
+    def _set_busy(self, busy: bool) -> None:
+        """While a setup, join or merge runs (scrypt, file I/O): nothing to press twice."""
+        for w in (
+            self.folder_edit,
+            self.choose_button,
+            self.password,
+            self.confirm,
+            self.start_button,
+            self.now_button,
+            self.leave_button,
+        ):
+            w.setEnabled(not busy)
+        if self.watcher is not None:
+            self.watcher.held = busy  # its own merge waits for ours
+        if not busy:
+            self._update()
+
+    def _failed(self, exc: BaseException, *, nothing_changed: bool = True) -> None:
+        text = one_line(exc, self.tr("Something went wrong ({kind}); see the log."))
+        self._say(
+            self.tr("Nothing changed: {error}").format(error=text) if nothing_changed else text
+        )
+        if self.watcher is not None:
+            self.watcher.emit_status()
+
     def start(self) -> None:
         vault = self.services.vault
         folder = Path(self.folder_edit.text().strip())
         password = self.password.text()
-        if vault is None or not str(folder):
+        if vault is None or not self.folder_edit.text().strip() or self.job.busy:
             return
         if not password:
             self._say(self.tr("Type the password first."))
             return
-        service = _service(self.services)
-        try:
-            if self._joining():
-                self._join(service, folder, password)
-            else:
-                if self.confirm.text() != password:
-                    self._say(self.tr("The two passwords differ."))
-                    return
-                service.setup(vault, folder, password)
-                self._say(self.tr("Your accounts are now kept in step through this folder."))
-        except AppError as exc:
-            self._say(self.tr("Nothing changed: {error}").format(error=exc))
+        joining = self._joining()
+        if not joining and self.confirm.text() != password:
+            self._say(self.tr("The two passwords differ."))
             return
-        finally:
-            self.password.clear()
-            self.confirm.clear()
+        self.password.clear()
+        self.confirm.clear()
+        service = _service(self.services)
+        data_dir = Path(self.services.paths.data_dir)
+        keystore = self.services.keystore
+        if joining:
+            self._say(self.tr("Joining… (opening the synced accounts with the password)"))
+            if self.host is not None and getattr(self.host, "vault_watch", None) is not None:
+                self.host.vault_watch.pause()  # the join writes another vault's file here
+            self.job.start(
+                _join,
+                service,
+                folder,
+                password,
+                vault,
+                data_dir,
+                keystore,
+                on_done=self._joined,
+                on_error=self._join_failed,
+            )
+        else:
+            self._say(self.tr("Moving your accounts to the folder…"))
+            self.job.start(
+                service.setup,
+                vault,
+                folder,
+                password,
+                on_done=lambda _r: self._started(
+                    self.tr("Your accounts are now kept in step through this folder.")
+                ),
+                on_error=self._failed,
+            )
+
+    def _join_failed(self, exc: BaseException) -> None:
+        if self.host is not None and getattr(self.host, "vault_watch", None) is not None:
+            self.host.vault_watch.resume()
+        self._failed(exc)
+
+    def _joined(self, joined: Vault) -> None:
+        """On the GUI thread: the joined vault opens in place of the old one everywhere."""
+        replace = getattr(self.host, "replace_vault", None)
+        if replace is not None:
+            replace(joined)
+        else:
+            old = self.services.vault
+            self.services.vault = joined
+            if old is not None and old is not joined:
+                old.close()
+        self._started(
+            self.tr("Joined: {n} accounts are in step with your other computers.").format(
+                n=len(joined)
+            )
+        )
+
+    def _started(self, text: str) -> None:
+        self._say(text)
         if self.watcher is not None:
             self.watcher.restart()
             self.watcher.emit_status()
         self._update()
         self.changed.emit()
 
-    def _join(self, service: SyncService, folder: Path, password: str) -> None:
-        """Join: this vault's accounts go into the shared one, which then opens in its place."""
-        from desktop_app.vault import Vault
-
-        old = self.services.vault
-        assert old is not None
-        service.join(folder, password, vault=old)
-        data_dir = Path(self.services.paths.data_dir)
-        old.close()
-        self.services.vault = None
-        self.services.vault = Vault.open(
-            data_dir, keystore=self.services.keystore, password_provider=lambda _c: password
-        )
-        from desktop_app.sync.service import attach
-
-        attach(self.services.vault, data_dir, self.services.keystore)
-        service.sync_now(self.services.vault)
-        self._say(
-            self.tr("Joined: {n} accounts are in step with your other computers.").format(
-                n=len(self.services.vault)
-            )
-        )
-
     def sync_now(self) -> None:
-        try:
-            if self.watcher is not None:
-                result = self.watcher.sync_now()
-            elif self.services.vault is not None:
-                result = _service(self.services).sync_now(self.services.vault)
-            else:
-                result = None
-        except AppError as exc:
-            self._say(str(exc))
-        else:
-            n = result.arrived if result is not None else 0
-            self._say(
-                self.tr("{n} accounts arrived from another computer.").format(n=n)
-                if n
-                else self.tr("In step.")
-            )
+        vault = self.services.vault
+        if vault is None or self.job.busy:
+            return
+        self._say(self.tr("Merging what the folder holds…"))
+        self.job.start(
+            _service(self.services).sync_now,
+            vault,
+            on_done=self._synced,
+            on_error=lambda e: self._failed(e, nothing_changed=False),
+        )
+
+    def _synced(self, result: SyncResult) -> None:
+        n = result.arrived
+        if self.watcher is not None:
+            if n:
+                self.watcher.arrived.emit(n)
+            self.watcher.emit_status()
+        self._say(
+            self.tr("{n} accounts arrived from another computer.").format(n=n)
+            if n
+            else self.tr("In step.")
+        )
         self._update()
 
     def leave(self) -> None:
@@ -430,3 +499,27 @@ class SyncPage(QWidget):
         self._say(self.tr("This computer no longer syncs; its accounts stay here."))
         self._update()
         self.changed.emit()
+
+
+def _join(
+    service: SyncService,
+    folder: Path,
+    password: str,
+    old: Vault,
+    data_dir: Path,
+    keystore: KeyStore | None,
+) -> Vault:
+    """In a worker: join ``folder`` (``old``'s accounts go in), open the joined vault, merge
+    once. The caller puts the returned vault in place of ``old`` on the GUI thread."""
+    from desktop_app.sync.service import attach
+    from desktop_app.vault import Vault
+
+    service.join(folder, password, vault=old)
+    joined = Vault.open(data_dir, keystore=keystore, password_provider=lambda _c: password)
+    try:
+        attach(joined, data_dir, keystore)
+        service.sync_now(joined)
+    except BaseException:
+        joined.close()
+        raise
+    return joined

@@ -75,6 +75,7 @@ from desktop_app.vault.crypto import (
 )
 from desktop_app.vault.keystore import KeyStore
 from desktop_app.vault.lock import FileLock, LockWaitNotice
+from desktop_app.vault.stamps import Stamper
 
 log = logging.getLogger(__name__)
 
@@ -508,6 +509,7 @@ class Vault:
         self.file_version = int(header.get("version", VERSION))
         #: one line for the person when the vault was opened from its previous generation
         self.notice: str | None = None
+        self._stamper = Stamper(data_dir, lambda: self.vault_id)  # sync stamps and tombstones
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -637,10 +639,10 @@ class Vault:
         self,
         change: _Change,
         header: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        stamp: bool = True,
     ) -> None:
-        """One read-change-write under the lock file: re-read what another process wrote,
-        ``change(fresh, before)`` edits ``fresh`` in place (False: nothing to save), save.
-        ``header(current)`` gives a new header to save with. All or nothing."""
+        """One read-change-write under the lock: re-read, ``change(fresh, before)`` edits ``fresh``
+        (False: nothing to save), stamp it (``stamp``), save (``header(current)``). All or none."""
         with self._mutex:
             lock = self._file_lock()
             try:
@@ -650,6 +652,8 @@ class Vault:
                 if change(fresh, before) is False and header is None:
                     saved = False
                 else:
+                    if stamp and header is None:
+                        self._stamper.stamp(self._entries, self._extra, fresh, reloaded)
                     old = (self._entries, self._extra, self._header)
                     self._entries, self._extra = fresh.entries, fresh.extra
                     if header is not None:
@@ -678,7 +682,7 @@ class Vault:
             fresh.entries, fresh.extra = dict(result.entries), dict(result.extra)
             return True
 
-        self._transact(whole)
+        self._transact(whole, None, False)
 
     def content(self) -> Content:
         """A copy of the content as this process last read or wrote it."""
@@ -736,6 +740,7 @@ class Vault:
             return hits[0] if len(hits) == 1 else None
 
     # --- changes (each saved before returning; all or nothing) -----------------------------
+
     # Each is an operation on the file's fresh content, so another process's changes are kept.
 
     def add(self, entry: Entry) -> Entry:
@@ -766,7 +771,7 @@ class Vault:
 
         if entries:
             self._transact(change)
-        return added
+        return [self._entries.get(e.uuid, e) for e in added]  # as saved: with their stamps
 
     def update(self, entry: Entry, base: Entry | None = None) -> Entry:
         """Save an edit of an account: the fields in which ``entry`` differs from ``base`` (by
@@ -792,7 +797,7 @@ class Vault:
                 result.append(merged)
 
         self._transact(change)
-        return result
+        return [self._entries.get(e.uuid, e) for e in result]
 
     def _change_one(self, uuid: str, edit: Callable[[Entry], Entry]) -> Entry:
         result: list[Entry] = []
@@ -805,7 +810,7 @@ class Vault:
             result.append(fresh.entries[uuid])
 
         self._transact(change)
-        return result[0]
+        return self._entries.get(uuid, result[0])
 
     def set_meta(self, uuid: str, **values: str | None) -> Entry:
         """Set (or, with None, remove) meta annotations of one entry."""

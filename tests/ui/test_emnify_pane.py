@@ -76,6 +76,14 @@ def click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def admin_tool(qtbot, pane, action) -> None:
+    """Open one of the admin tools from the "Account security…" button's menu."""
+    button = pane.security_button
+    assert button.isVisible() and button.isEnabled()
+    assert action in button.menu().actions() and action.isEnabled()
+    action.trigger()
+
+
 def idle(qtbot, pane) -> None:
     qtbot.waitUntil(lambda: not pane.busy, timeout=WAIT)
 
@@ -572,7 +580,7 @@ def test_application_tokens_create_shown_once_copied_and_revoked(
 
     sign_in_paid(qtbot, pane, outbox)
     idle(qtbot, pane)
-    click(qtbot, pane.tokens_button)
+    admin_tool(qtbot, pane, pane.tokens_action)
     dialog = pane.tokens_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
@@ -615,7 +623,7 @@ def test_application_tokens_for_a_non_admin_are_one_sentence(qtbot, make_pane, e
     pane = make_pane()
     sign_in_paid(qtbot, pane, outbox)
     idle(qtbot, pane)
-    click(qtbot, pane.tokens_button)
+    admin_tool(qtbot, pane, pane.tokens_action)
     dialog = pane.tokens_dialog
     qtbot.waitUntil(lambda: dialog.message.is_error, timeout=WAIT)
     assert "Only an Administrator" in dialog.message.text()
@@ -633,7 +641,7 @@ def test_security_events_newest_first_and_paged(qtbot, pane, emu, outbox, monkey
         emu.advance_clock(60)
     sign_in_paid(qtbot, pane, outbox)  # a sign-in: the newest event
     idle(qtbot, pane)
-    click(qtbot, pane.events_button)
+    admin_tool(qtbot, pane, pane.events_action)
     dialog = pane.events_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() > 0, timeout=WAIT)
@@ -666,7 +674,7 @@ def test_lost_phone_recovery_removes_a_colleagues_key_naming_them(
     phone = emu.add_active_key(colleague)
     sign_in_paid(qtbot, pane, outbox)
     idle(qtbot, pane)
-    click(qtbot, pane.recovery_button)
+    admin_tool(qtbot, pane, pane.recovery_action)
     dialog = pane.recovery_dialog
     assert dialog is not None
     type_in(qtbot, dialog.email_edit, colleague)
@@ -684,3 +692,92 @@ def test_lost_phone_recovery_removes_a_colleagues_key_naming_them(
     assert phone.id not in [k.id for k in emu.keys(colleague)]
     assert dialog.items.count() == 0
     dialog.reject()
+
+
+def open_tokens(qtbot, pane, outbox):
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    admin_tool(qtbot, pane, pane.tokens_action)
+    dialog = pane.tokens_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    return dialog
+
+
+def test_new_token_with_expiry_and_ip_restriction(qtbot, pane, emu, outbox):
+    from PySide6.QtCore import QDate
+
+    dialog = open_tokens(qtbot, pane, outbox)
+    assert not dialog.expiry_edit.isEnabled()
+    type_in(qtbot, dialog.description_edit, "monitoring")
+    click(qtbot, dialog.expiry_check)
+    assert dialog.expiry_edit.isEnabled()
+    day = QDate.currentDate().addDays(30)
+    dialog.expiry_edit.setDate(day)
+    type_in(qtbot, dialog.ip_edit, "203.0.113.7/24")
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: dialog.created_row.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    (record,) = [t for t in emu.admin.tokens.values() if t.description == "monitoring"]
+    assert record.ip == "203.0.113.0/24"
+    assert record.expiry_date.startswith(day.toString("yyyy-MM-dd"))
+    shown = [
+        dialog.tree.topLevelItem(i).text(2)
+        for i in range(dialog.tree.topLevelItemCount())
+        if dialog.tree.topLevelItem(i).text(0) == "monitoring"
+    ]
+    assert shown == [day.toString("yyyy-MM-dd")]
+    assert not dialog.expiry_check.isChecked() and dialog.ip_edit.text() == ""
+    dialog.reject()
+
+
+@pytest.mark.parametrize(("field", "said"), [("ip", "IP restriction"), ("expiry", "expiry date")])
+def test_a_refused_new_token_is_one_sentence(qtbot, pane, emu, outbox, field, said):
+    from PySide6.QtCore import QDate
+
+    dialog = open_tokens(qtbot, pane, outbox)
+    before = len(emu.admin.tokens)
+    type_in(qtbot, dialog.description_edit, "refused")
+    if field == "ip":
+        type_in(qtbot, dialog.ip_edit, "not-an-address")
+    else:
+        click(qtbot, dialog.expiry_check)
+        dialog.expiry_edit.setDate(QDate.currentDate().addDays(-2))
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: dialog.message.is_error, timeout=WAIT)
+    text = dialog.message.text()
+    assert said in text and text.endswith(".") and ". " not in text and "\n" not in text
+    assert "422" not in text
+    assert "must be" not in text and not dialog.created_row.isVisible()
+    assert len(emu.admin.tokens) == before
+    assert dialog.description_edit.text() == "refused"  # nothing typed is lost
+    dialog.reject()
+
+
+def test_new_token_used_as_this_apps_sign_in(qtbot, pane, emu, outbox, data_dir):
+    dialog = open_tokens(qtbot, pane, outbox)
+    type_in(qtbot, dialog.description_edit, "this app")
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: dialog.created_row.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    token = dialog.created_edit.text()
+    click(qtbot, dialog.use_button)
+    assert not dialog.isVisible() and dialog.created_edit.text() == ""
+    qtbot.waitUntil(lambda: "new application token" in pane.action_feedback.text(), timeout=WAIT)
+    idle(qtbot, pane)
+    assert pane.signed_in and pane.account.session_kind == "app_token"
+    assert "application token" in pane.account_label.text()
+    assert "memory only" in pane.action_feedback.text()
+    for path in data_dir.rglob("*"):  # like the token sign-in: the token is never written down
+        if path.is_file():
+            assert token.encode() not in path.read_bytes()
+
+
+def test_signed_out_pane_says_how_single_sign_on_users_get_in(qtbot, pane):
+    hint = pane.token_hint
+    assert hint.isVisible()
+    text = hint.text()
+    assert "single sign-on" in text and "no password" in text
+    assert "Integrations → Application tokens" in text and "paste it here" in text
+    click(qtbot, pane.use_token_check)
+    assert pane.token_edit.isVisible() and hint.isVisible()

@@ -10,8 +10,11 @@ from PySide6.QtCore import Qt
 from desktop_app.otp.model import Entry
 from desktop_app.sync.folder import FOLDER_FILE
 from desktop_app.sync.service import SyncService
+from desktop_app.ui.accounts_model import ROLE_ENTRY
+from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.sync_page import SyncPage, SyncStatusLine, SyncWatcher
 from desktop_app.vault import Vault
+from tests.ui.helpers_main import Recorder, make_window, secret_for
 
 pytestmark = pytest.mark.gui
 
@@ -32,6 +35,11 @@ def test_setup_through_the_page_then_an_add_from_another_computer_arrives(
     qtbot.keyClicks(page.password, "shared secret words")
     qtbot.keyClicks(page.confirm, "shared secret words")
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    # the setup (scrypt, the folder write) runs in a worker: the page is busy meanwhile
+    assert page.job.busy and not page.start_button.isEnabled()
+    assert not page.password.isEnabled() and page.message.text().startswith("Moving")
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=10_000)
+    assert page.start_button.isEnabled()
     assert (folder / FOLDER_FILE).exists(), page.message.text()
     assert line.text().startswith("In step")
     assert page.now_button.isVisible() and not page.start_button.isVisible()
@@ -71,6 +79,124 @@ def test_a_wrong_password_on_join_changes_nothing(services, qtbot, tmp_path: Pat
     vault_id = services.vault.vault_id
     qtbot.keyClicks(page.password, "wrong")
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
-    assert "Wrong password" in page.message.text()
+    assert page.job.busy and page.message.text().startswith("Joining")
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=10_000)
+    message = page.message.text()
+    assert "Wrong password" in message and "\n" not in message
+    assert "wrong" not in message.replace("Wrong", "")  # the typed password is not shown
     assert services.vault.vault_id == vault_id
     assert not (Path(services.paths.data_dir) / "sync" / "sync.json").exists()
+
+
+def _laptop_folder(tmp_path: Path, *issuers: str) -> Path:
+    """Another computer ("laptop") set up ``tmp_path/Sync`` with ``issuers``' accounts."""
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    laptop_dir = tmp_path / "laptop"
+    laptop = Vault.open_with_password(laptop_dir, "pw-laptop")
+    try:
+        laptop.add_many([Entry(secret=secret_for(i), issuer=i) for i in issuers])
+        SyncService(laptop_dir).setup(laptop, folder, "pw-laptop", "laptop")
+    finally:
+        laptop.close()
+    return folder
+
+
+def _issuers(window) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(
+        window.model.index(r).data(ROLE_ENTRY).issuer for r in range(window.model.rowCount())
+    )
+
+
+def test_joining_from_settings_the_window_follows_the_joined_vault(
+    services, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    folder = _laptop_folder(tmp_path, "FromLaptop", "Shared")
+    services.vault.add(Entry(secret=secret_for("local"), issuer="Local"))
+    recorder = Recorder()
+    window = make_window(services, qtbot, monkeypatch, recorder)
+    old = services.vault
+    dialog = SettingsDialog(services, window)
+    qtbot.addWidget(dialog)
+    dialog.show_section("Sync")
+    dialog.show()
+    page = dialog.sync_page
+    page.folder_edit.setText(str(folder))
+    assert page.start_button.text() == "Join"
+    qtbot.keyClicks(page.password, "pw-laptop")
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert page.job.busy and not page.start_button.isEnabled() and not page.folder_edit.isEnabled()
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=10_000)
+    assert page.message.text().startswith("Joined: 3 accounts"), page.message.text()
+    assert services.vault is not old
+    assert page.now_button.isVisible() and page.now_button.isEnabled()
+    # the window shows the joined vault's accounts ...
+    assert _issuers(window) == ["FromLaptop", "Local", "Shared"]
+    assert recorder.informed == []
+    # ... its add and remove reach the joined vault (and the folder through it)
+    window.adding.save_entries([Entry(secret=secret_for("added"), issuer="AddedAfterJoin")])
+    assert "AddedAfterJoin" in [e.issuer for e in services.vault.entries()]
+    assert window.select_uuid(
+        next(e.uuid for e in services.vault.entries() if e.issuer == "Shared")
+    )
+    window.lists.delete_current()
+    assert sorted(e.issuer for e in services.vault.entries()) == [
+        "AddedAfterJoin",
+        "FromLaptop",
+        "Local",
+    ]
+    assert _issuers(window) == ["AddedAfterJoin", "FromLaptop", "Local"]
+    # the laptop sees both changes in the folder
+    laptop = Vault.open_with_password(tmp_path / "laptop", "pw-laptop")
+    try:
+        SyncService(tmp_path / "laptop").sync_now(laptop)
+        assert sorted(e.issuer for e in laptop.entries()) == [
+            "AddedAfterJoin",
+            "FromLaptop",
+            "Local",
+        ]
+    finally:
+        laptop.close()
+    # another process's save of the joined vault reaches the window (the vault watch follows)
+    other = Vault.open(Path(services.paths.data_dir), keystore=services.keystore)
+    try:
+        other.add(Entry(secret=secret_for("cli"), issuer="FromTerminal"))
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: "FromTerminal" in _issuers(window), timeout=10_000)
+    assert recorder.informed == []
+
+
+def test_sync_now_runs_in_a_worker_and_reports_arrivals(
+    services, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    folder = _laptop_folder(tmp_path, "FromLaptop")
+    window = make_window(services, qtbot, monkeypatch, Recorder())
+    page = SyncPage(services, window.sync_watcher, host=window)
+    qtbot.addWidget(page)
+    page.show()
+    page.folder_edit.setText(str(folder))
+    qtbot.keyClicks(page.password, "pw-laptop")
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=10_000)
+    laptop = Vault.open_with_password(tmp_path / "laptop", "pw-laptop")
+    try:
+        laptop.add(Entry(secret=secret_for("later"), issuer="Later"))
+        SyncService(tmp_path / "laptop").sync_now(laptop)
+    finally:
+        laptop.close()
+    with qtbot.waitSignal(window.sync_watcher.arrived, timeout=10_000) as arrived:
+        qtbot.mouseClick(page.now_button, Qt.MouseButton.LeftButton)
+        assert page.job.busy and not page.now_button.isEnabled()
+        assert window.sync_watcher.held  # the watcher's own merge waits for this one
+    assert arrived.args == [1]
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=10_000)
+    assert page.message.text() == "1 accounts arrived from another computer."
+    assert not window.sync_watcher.held
+    assert _issuers(window) == ["FromLaptop", "Later"]
+    # the folder gone: one line, the page usable again
+    (folder / FOLDER_FILE).rename(folder / "moved.json")
+    qtbot.mouseClick(page.now_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=10_000)
+    assert page.message.text() and "\n" not in page.message.text()
+    assert page.now_button.isEnabled()

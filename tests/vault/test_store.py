@@ -41,7 +41,8 @@ def test_round_trip_every_field(data_dir: Path) -> None:
         v.add(full)
     with Vault.open_with_password(data_dir, "pw") as v:
         (got,) = v.entries()
-    assert got.to_dict() == {**full.to_dict(), "order": got.order}
+    assert got.to_dict() == {**full.to_dict(), "order": got.order, "stamps": got.stamps}
+    assert set(got.stamps) == {"*"}  # an added account: its creation stamp
 
 
 def test_file_holds_no_plaintext(data_dir: Path) -> None:

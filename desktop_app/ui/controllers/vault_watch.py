@@ -54,6 +54,7 @@ class VaultWatch(QObject):
         super().__init__(parent)
         self._vault = vault
         self._last_error = ""
+        self._paused = False
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(settle_ms)
@@ -70,7 +71,19 @@ class VaultWatch(QObject):
         if opened is not None and opened.notice:  # opened from its previous generation
             QTimer.singleShot(0, lambda: self.failed.emit(opened.notice or ""))
 
+    def pause(self) -> None:
+        """Leave the file alone while another part replaces it (joining a sync folder writes
+        another vault's file over this one's); :meth:`resume` follows the new one."""
+        self._paused = True
+        self._settle.stop()
+
+    def resume(self) -> None:
+        self._paused = False
+        self._last_error = ""
+
     def _poll_once(self) -> None:
+        if self._paused:
+            return
         vault = self._vault()
         if vault is not None and vault.file_changed():
             self.check()
@@ -78,7 +91,7 @@ class VaultWatch(QObject):
     def check(self) -> bool:
         """Re-read the vault if another process wrote it; True when something changed."""
         vault = self._vault()
-        if vault is None:  # locked
+        if vault is None or self._paused:  # locked, or being replaced
             return False
         try:
             changed = vault.refresh()

@@ -91,7 +91,7 @@ class EmnifyPane(EmnifyView):
         account = self.presenter.account
         if account is None or not self.presenter.signed_in:
             return
-        dialog = TokensDialog(account.admin, self)
+        dialog = TokensDialog(account.admin, self, use_token=self.presenter.use_application_token)
         self.tokens_dialog = dialog
         dialog.open()
         dialog.presenter.load()

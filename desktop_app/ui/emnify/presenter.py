@@ -378,6 +378,34 @@ class EmnifyPresenter:
             )
         self.refresh(note)
 
+    def use_application_token(self, token: str) -> None:
+        """Sign the pane in with a token just created in the tokens dialog, through the same
+        path as the token sign-in (kept in memory only, not after the app closes)."""
+        account = self.account
+        token = token.strip()
+        if account is None or self.busy or not token:
+            return
+        tr = self.translate
+
+        def after(outcome: SignInOutcome) -> None:
+            self._remember(outcome.user)
+            self._on_signed_in(True)
+            self.render()
+            self.refresh(
+                tr(
+                    "EmnifyPane",
+                    "Signed in with the new application token. It is kept in memory only: "
+                    "after the app closes, sign in again.",
+                )
+            )
+
+        self.run(
+            "action",
+            tr("EmnifyPane", "Signing in with the new token…"),
+            lambda: account.sign_in_with_token(token),
+            on_done=after,
+        )
+
     def sign_out(self) -> None:
         account = self.account
         if account is None or self.busy:

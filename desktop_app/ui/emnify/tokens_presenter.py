@@ -17,12 +17,17 @@ from desktop_app.portal.admin import (
     CreatedToken,
     is_admin_refusal,
 )
+from desktop_app.portal.errors import BadRequestError, ValidationError
 from desktop_app.ui.emnify.ports import Kind, Runner
 from desktop_app.ui.emnify.texts import Translate
 
 
 class TokensView(Protocol):
     def description(self) -> str: ...
+    def expiry_date(self) -> str | None: ...
+    def ip_range(self) -> str: ...
+    def created_token(self) -> str: ...
+    def close_after_use(self) -> None: ...
     def chosen_token(self) -> ApplicationTokenInfo | None: ...
     def show_tokens(self, tokens: list[ApplicationTokenInfo]) -> None: ...
     def show_created(self, token: str) -> None: ...
@@ -38,8 +43,10 @@ class TokensPresenter:
         tools: Callable[[], AdminTools],
         run: Runner,
         translate: Translate,
+        use_token: Callable[[str], None] | None = None,
     ) -> None:
         self.view = view
+        self.use_token = use_token
         self.tools = tools
         self._start = run
         self.translate = translate
@@ -72,9 +79,26 @@ class TokensPresenter:
                 "EmnifyPane",
                 "Only an Administrator of the organisation can see and manage application tokens.",
             )
+        if isinstance(exc, ValidationError | BadRequestError):
+            return self.refusal(exc)
         if isinstance(exc, AppError):
             return str(exc)
         return self.translate("EmnifyPane", "Something went wrong. The log file has the details.")
+
+    def refusal(self, exc: ValidationError | BadRequestError) -> str:
+        """The portal's refusal of a new token as one sentence naming the field at fault."""
+        said = " ".join([exc.server_message, exc.details_text()]).lower()
+        if "expiry" in said:
+            return self.translate(
+                "EmnifyPane", "The portal refused the expiry date: choose a day in the future."
+            )
+        if "ip" in said.replace(":", " ").split():
+            return self.translate(
+                "EmnifyPane",
+                "The portal refused the IP restriction: type an address or range such as "
+                "203.0.113.0/24.",
+            )
+        return self.translate("EmnifyPane", "The portal refused the new token.")
 
     def load(self, note: str = "") -> None:
         def shown(tokens: list[ApplicationTokenInfo]) -> None:
@@ -99,6 +123,7 @@ class TokensPresenter:
                 ),
             )
             return
+        expiry, ip = self.view.expiry_date(), self.view.ip_range().strip()
         tools = self.tools()
 
         def made(created: CreatedToken) -> None:
@@ -113,9 +138,17 @@ class TokensPresenter:
 
         self._run(
             self.translate("EmnifyPane", "Creating the token…"),
-            lambda: tools.create_application_token(description),
+            lambda: tools.create_application_token(description, expiry_date=expiry, ip=ip or None),
             made,
         )
+
+    def use_as_sign_in(self) -> None:
+        """Hand the token just created to the pane, which signs in with it; the dialog closes."""
+        token = self.view.created_token().strip()
+        if self.use_token is None or not token or self.busy:
+            return
+        self.use_token(token)
+        self.view.close_after_use()
 
     def revoke(self) -> None:
         token = self.view.chosen_token()

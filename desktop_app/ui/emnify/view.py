@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -194,8 +195,9 @@ class EmnifyView(QWidget):
         self.use_token_check.toggled.connect(lambda *_: self.show_state(self._state))
         self.token_hint = QLabel(
             _tr(
-                "Signing in to emnify with Microsoft, Google or another single sign-on, or "
-                "writing a script? Use an application token from the emnify portal."
+                "Signing in to emnify with Microsoft, Google or another single sign-on (no "
+                "password), or writing a script? Make an application token in the emnify Portal "
+                "(Integrations → Application tokens) and paste it here."
             ),
             page,
         )
@@ -321,27 +323,39 @@ class EmnifyView(QWidget):
         arow.addWidget(self.action_button)
         arow.addWidget(self.secondary_button)
         arow.addStretch(1)
-        self.tokens_button = _button(card, "emnify_tokens_button", _tr("Application tokens…"))
-        self.tokens_button.setAccessibleDescription(
-            _tr("List, create and revoke the organisation's application tokens.")
-        )
-        self.tokens_button.clicked.connect(self.tokens_requested)
-        arow.addWidget(self.tokens_button)
-        self.events_button = _button(card, "emnify_events_button", _tr("Security events…"))
-        self.events_button.setAccessibleDescription(
-            _tr("Your recent sign-ins and two-factor changes, newest first.")
-        )
-        self.events_button.clicked.connect(self.events_requested)
-        arow.addWidget(self.events_button)
-        self.recovery_button = _button(card, "emnify_recovery_button", _tr("Lost phone…"))
-        self.recovery_button.setAccessibleDescription(
-            _tr("Remove another user's two-factor keys or trusted devices (administrators).")
-        )
-        self.recovery_button.clicked.connect(self.recovery_requested)
-        arow.addWidget(self.recovery_button)
+        arow.addWidget(self._build_security_button(card))
         clay.addLayout(arow)
         clay.addWidget(self.action_feedback)
         return card
+
+    def _build_security_button(self, card: QWidget) -> QPushButton:
+        """One button with a menu for the three admin tools, so that the action row stays
+        narrow enough for 200 %."""
+        self.security_button = _button(card, "emnify_security_button", _tr("Account security…"))
+        self.security_button.setAccessibleDescription(
+            _tr("Application tokens, security events and lost-phone recovery.")
+        )
+        menu = QMenu(self.security_button)
+        menu.setObjectName("emnify_security_menu")
+        self.tokens_action = menu.addAction(_tr("Application tokens…"))
+        self.tokens_action.setToolTip(
+            _tr("List, create and revoke the organisation's application tokens.")
+        )
+        self.tokens_action.triggered.connect(self.tokens_requested)
+        self.events_action = menu.addAction(_tr("Security events…"))
+        self.events_action.setToolTip(
+            _tr("Your recent sign-ins and two-factor changes, newest first.")
+        )
+        self.events_action.triggered.connect(self.events_requested)
+        self.recovery_action = menu.addAction(_tr("Lost phone…"))
+        self.recovery_action.setToolTip(
+            _tr("Remove another user's two-factor keys or trusted devices (administrators).")
+        )
+        self.recovery_action.triggered.connect(self.recovery_requested)
+        menu.setToolTipsVisible(True)
+        self.security_menu = menu
+        self.security_button.setMenu(menu)
+        return self.security_button
 
     # --- showing the state -----------------------------------------------------------------
 
@@ -412,9 +426,7 @@ class EmnifyView(QWidget):
         self.switch_button.setEnabled(idle and card.can_switch)
         self.devices_combo.setEnabled(idle and card.has_devices)
         self.forget_button.setEnabled(idle and card.has_devices)
-        self.tokens_button.setEnabled(idle)
-        self.events_button.setEnabled(idle)
-        self.recovery_button.setEnabled(idle)
+        self.security_button.setEnabled(idle)
 
     def show_lists(
         self,

@@ -1,0 +1,56 @@
+"""Sync with the vault's own stamps (issue 21): a change is stamped when it is saved, not when
+it is next synced, so the later edit wins and a removal travels as the vault's tombstone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.otp.model import Entry
+from desktop_app.sync.merge import VaultState
+from desktop_app.sync.service import SyncService
+from desktop_app.vault import Vault
+
+PASSWORD = "sync-test-password"
+
+
+def _pair(tmp_path: Path) -> tuple[Path, Path, Path]:
+    folder, a, b = tmp_path / "folder", tmp_path / "a", tmp_path / "b"
+    folder.mkdir()
+    with Vault.open_with_password(a, PASSWORD) as v:
+        v.add(Entry(secret="JBSWY3DPEHPK3PXP", issuer="ACME", name="me"))
+        SyncService(a).setup(v, folder, PASSWORD, device_name="a")
+    SyncService(b).join(folder, PASSWORD, device_name="b")
+    return folder, a, b
+
+
+def test_the_later_edit_wins_whichever_computer_syncs_first(tmp_path: Path) -> None:
+    _folder, a, b = _pair(tmp_path)
+    # no sync attached: each edit waits in its computer's vault for the next sync
+    with Vault.open_with_password(a, PASSWORD) as va:
+        (e,) = va.entries()
+        va.update(e.with_changes(issuer="earlier on a"))
+    with Vault.open_with_password(b, PASSWORD) as vb:
+        vb.update(vb.get(e.uuid).with_changes(issuer="later on b"))
+        SyncService(b).sync_now(vb)
+    with Vault.open_with_password(a, PASSWORD) as va:
+        SyncService(a).sync_now(va)  # a syncs last: its edit is still the older one
+        assert va.get(e.uuid).issuer == "later on b"
+    with Vault.open_with_password(b, PASSWORD) as vb:
+        SyncService(b).sync_now(vb)
+        assert vb.get(e.uuid).issuer == "later on b"
+
+
+def test_a_removal_travels_as_the_vaults_tombstone(tmp_path: Path) -> None:
+    _folder, a, b = _pair(tmp_path)
+    with Vault.open_with_password(a, PASSWORD) as va:
+        (e,) = va.entries()
+        va.remove(e.uuid)
+        made = VaultState.from_content(va.vault_id, {"entries": [], **va.content().extra})
+        SyncService(a).sync_now(va)
+        kept = VaultState.from_content(va.vault_id, {"entries": [], **va.content().extra})
+    assert kept.tombstones[e.uuid].stamp == made.tombstones[e.uuid].stamp
+    with Vault.open_with_password(b, PASSWORD) as vb:
+        SyncService(b).sync_now(vb)
+        assert vb.entries() == []
+        there = VaultState.from_content(vb.vault_id, {"entries": [], **vb.content().extra})
+    assert there.tombstones[e.uuid].stamp == made.tombstones[e.uuid].stamp
