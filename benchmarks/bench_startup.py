@@ -50,8 +50,8 @@ paths = AppPaths.resolve(os.environ["BENCH_DIR"])
 services = AppServices(paths=paths, settings=Settings(paths.config_dir), keystore=keystore)
 setup_logging(paths)  # as build_services does
 app = create_app(window_hooks=False)  # as run_gui does
-install_translations(app, str(services.settings.get("language")))
-apply_theme(app, str(services.settings.get("theme")))
+install_translations(app, str(services.settings.value(LANGUAGE)))
+apply_theme(app, str(services.settings.value(THEME)))
 t_app = time.time()
 services.vault = open_vault_for(services, lambda creating: None)
 t_vault = time.time()

@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from desktop_app.settings import PORTAL_USER
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -117,7 +119,7 @@ def main() -> int:
         svc = AppServices(paths=paths, settings=Settings(paths.config_dir), keystore=keystore or ks)
         svc.vault = Vault.open(folder, keystore=ks)
         svc.portal_url = emu.url
-        svc.settings.set("portal_user", USER)
+        svc.settings.set(PORTAL_USER, USER)
         dialog = SettingsDialog(svc)
         dialog.show_section(EMNIFY_SECTION)
         dialog.show()

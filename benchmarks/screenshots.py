@@ -22,6 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from desktop_app.settings import SHOW_NEXT_CODE
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -96,7 +98,7 @@ def render(out: Path, suffix: str) -> list[Path]:
         tmp = Path(tempfile.mkdtemp())
         svc = _services(tmp / "full")
         svc.vault.add_many(_entries())
-        svc.settings.set("show_next_code", False)
+        svc.settings.set(SHOW_NEXT_CODE, False)
         win = build_window(svc)
         win.resize(560, 700)
         win.show()

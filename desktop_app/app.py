@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.paths import AppPaths, private_dir
-from desktop_app.settings import Settings
+from desktop_app.settings import PORTAL_URL, Settings
 from desktop_app.vault import KeyStore, Vault
 from desktop_app.vault.store import PasswordProvider
 
@@ -51,7 +51,7 @@ class AppServices:
             self.auto_backup = None
 
     def effective_portal_url(self) -> str:
-        return self.portal_url or str(self.settings.get("portal_url"))
+        return self.portal_url or str(self.settings.value(PORTAL_URL))
 
     def close(self) -> None:
         self.stop_auto_backup()

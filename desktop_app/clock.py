@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.errors import AppError
+from desktop_app.settings import CLOCK_OFFSET_MS, Settings
 
 #: the bus timedate1 is asked on: "SYSTEM" (default), "SESSION" or a D-Bus address (tests)
 ENV_TIMEDATE_BUS = "DESKTOP_AUTHENTICATOR_TIMEDATE_BUS"
@@ -29,7 +30,7 @@ PACKET_SIZE = 48
 DEFAULT_TIMEOUT = 3.0
 #: above this many seconds off, the app offers to correct its codes
 CORRECTION_THRESHOLD = 10.0
-OFFSET_SETTING = "clock_offset_ms"
+OFFSET_SETTING = CLOCK_OFFSET_MS
 
 
 class ClockError(AppError):
@@ -179,9 +180,9 @@ def query_offset(
 # --- the correction --------------------------------------------------------------------------
 
 
-def correction(settings: Any) -> float:
+def correction(settings: Settings) -> float:
     """The stored correction in seconds (0 when none)."""
-    return int(settings.get(OFFSET_SETTING)) / 1000.0
+    return settings.value(OFFSET_SETTING) / 1000.0
 
 
 def corrected_clock(base: Callable[[], float], settings: Any) -> Callable[[], float]:

@@ -12,21 +12,24 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from desktop_app.errors import AppError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-SettingValue = bool | int | str
+SettingValue = bool | int | str | dict[str, int]
+T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Setting:
+@dataclass(frozen=True, eq=False)
+class Setting(Generic[T]):
+    """One declared setting; typed, so ``settings.value(AUTO_LOCK_MINUTES)`` is an ``int``."""
+
     name: str
     type: type
-    default: SettingValue
+    default: T
     label: str
     description: str
     section: str = "General"
@@ -36,8 +39,23 @@ class Setting:
     kind: str = ""  # "folder" or "url" refine str settings for the pane
     internal: bool = False  # remembered by the app itself, not shown in the settings pane
 
-    def coerce(self, value: Any) -> SettingValue:
+    def coerce(self, value: Any) -> T:
         """Validate ``value`` for this setting; raise :class:`SettingError` if it cannot be."""
+        return cast(T, self._coerce(value))
+
+    def _coerce(self, value: Any) -> SettingValue:
+        if self.type is dict:
+            if isinstance(value, str):  # stored as JSON inside a string before; read once
+                try:
+                    value = json.loads(value or "{}")
+                except (ValueError, RecursionError):
+                    raise SettingError(f"{self.label}: expected a mapping.") from None
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+                for k, v in value.items()
+            ):
+                raise SettingError(f"{self.label}: expected a mapping of names to numbers.")
+            return dict(value)
         if self.type is bool:
             if isinstance(value, bool):
                 return value
@@ -67,225 +85,245 @@ DEFAULT_PORTAL_URL = "https://cdn.emnify.net"
 #: the largest settings file read (the app writes about 1 KB)
 MAX_FILE_BYTES = 1 << 20
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting(
-        "clipboard_clear_seconds",
-        int,
-        30,
-        QT_TRANSLATE_NOOP("Settings", "Clear copied codes after (seconds)"),
-        QT_TRANSLATE_NOOP(
-            "Settings",
-            "A copied code is removed from the clipboard after this many seconds, if the clipboard "
-            "still holds it. 0 keeps it.",
-        ),
-        minimum=0,
-        maximum=600,
+CLIPBOARD_CLEAR_SECONDS: Setting[int] = Setting(
+    "clipboard_clear_seconds",
+    int,
+    30,
+    QT_TRANSLATE_NOOP("Settings", "Clear copied codes after (seconds)"),
+    QT_TRANSLATE_NOOP(
+        "Settings",
+        "A copied code is removed from the clipboard after this many seconds, if the clipboard "
+        "still holds it. 0 keeps it.",
     ),
-    Setting(
-        "sort_order",
-        str,
-        "custom",
-        QT_TRANSLATE_NOOP("Settings", "Sort accounts"),
-        QT_TRANSLATE_NOOP(
-            "Settings", "Show accounts by name or in your own order (drag to arrange)."
-        ),
-        choices=(
-            ("custom", QT_TRANSLATE_NOOP("Settings", "Custom order")),
-            ("name", QT_TRANSLATE_NOOP("Settings", "By name")),
-        ),
+    minimum=0,
+    maximum=600,
+)
+SORT_ORDER: Setting[str] = Setting(
+    "sort_order",
+    str,
+    "custom",
+    QT_TRANSLATE_NOOP("Settings", "Sort accounts"),
+    QT_TRANSLATE_NOOP("Settings", "Show accounts by name or in your own order (drag to arrange)."),
+    choices=(
+        ("custom", QT_TRANSLATE_NOOP("Settings", "Custom order")),
+        ("name", QT_TRANSLATE_NOOP("Settings", "By name")),
     ),
-    Setting(
-        "show_next_code",
-        bool,
-        False,
-        QT_TRANSLATE_NOOP("Settings", "Always show the next code"),
-        QT_TRANSLATE_NOOP(
-            "Settings", "Show the code of the next time step beside the current one."
-        ),
+)
+SHOW_NEXT_CODE: Setting[bool] = Setting(
+    "show_next_code",
+    bool,
+    False,
+    QT_TRANSLATE_NOOP("Settings", "Always show the next code"),
+    QT_TRANSLATE_NOOP("Settings", "Show the code of the next time step beside the current one."),
+)
+HIDE_CODES: Setting[bool] = Setting(
+    "hide_codes",
+    bool,
+    False,
+    QT_TRANSLATE_NOOP("Settings", "Hide codes until clicked"),
+    QT_TRANSLATE_NOOP("Settings", "Codes are shown as dots until the row is selected."),
+)
+THEME: Setting[str] = Setting(
+    "theme",
+    str,
+    "system",
+    QT_TRANSLATE_NOOP("Settings", "Appearance"),
+    QT_TRANSLATE_NOOP("Settings", "Follow the system's light or dark palette, or force one."),
+    choices=(
+        ("system", QT_TRANSLATE_NOOP("Settings", "Follow the system")),
+        ("light", QT_TRANSLATE_NOOP("Settings", "Light")),
+        ("dark", QT_TRANSLATE_NOOP("Settings", "Dark")),
     ),
-    Setting(
-        "hide_codes",
-        bool,
-        False,
-        QT_TRANSLATE_NOOP("Settings", "Hide codes until clicked"),
-        QT_TRANSLATE_NOOP("Settings", "Codes are shown as dots until the row is selected."),
+)
+TRAY_ICON: Setting[bool] = Setting(
+    "tray_icon",
+    bool,
+    False,
+    QT_TRANSLATE_NOOP("Settings", "Show an icon in the system tray"),
+    QT_TRANSLATE_NOOP("Settings", "Keep running in the tray when the window is closed."),
+)
+QUICK_COPY_SHORTCUT: Setting[str] = Setting(
+    "quick_copy_shortcut",
+    str,
+    "Ctrl+Alt+A",
+    QT_TRANSLATE_NOOP("Settings", "Quick-copy shortcut"),
+    QT_TRANSLATE_NOOP(
+        "Settings",
+        "Opens the quick-copy window from any program (X11). Empty: no shortcut.",
     ),
-    Setting(
-        "theme",
-        str,
-        "system",
-        QT_TRANSLATE_NOOP("Settings", "Appearance"),
-        QT_TRANSLATE_NOOP("Settings", "Follow the system's light or dark palette, or force one."),
-        choices=(
-            ("system", QT_TRANSLATE_NOOP("Settings", "Follow the system")),
-            ("light", QT_TRANSLATE_NOOP("Settings", "Light")),
-            ("dark", QT_TRANSLATE_NOOP("Settings", "Dark")),
-        ),
+)
+LANGUAGE: Setting[str] = Setting(
+    "language",
+    str,
+    "system",
+    QT_TRANSLATE_NOOP("Settings", "Language"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "Follow the system's language, or choose one. Applies at the next start."
     ),
-    Setting(
-        "tray_icon",
-        bool,
-        False,
-        QT_TRANSLATE_NOOP("Settings", "Show an icon in the system tray"),
-        QT_TRANSLATE_NOOP("Settings", "Keep running in the tray when the window is closed."),
+    choices=(
+        ("system", QT_TRANSLATE_NOOP("Settings", "Follow the system")),
+        ("en", "English"),
+        ("de", "Deutsch"),
     ),
-    Setting(
-        "quick_copy_shortcut",
-        str,
-        "Ctrl+Alt+A",
-        QT_TRANSLATE_NOOP("Settings", "Quick-copy shortcut"),
-        QT_TRANSLATE_NOOP(
-            "Settings",
-            "Opens the quick-copy window from any program (X11). Empty: no shortcut.",
-        ),
+)
+LAST_FOLDER: Setting[str] = Setting(
+    "last_folder",
+    str,
+    "",
+    "Last folder",
+    "The folder the last file dialog was in; the next one opens there.",
+    internal=True,
+)
+WINDOW_GEOMETRY: Setting[str] = Setting(
+    "window_geometry",
+    str,
+    "",
+    "Window size and position",
+    "The main window's size and position when it was last closed (Qt's encoding).",
+    internal=True,
+)
+USAGE_COUNTS: Setting[dict[str, int]] = Setting(
+    "usage_counts",
+    dict,
+    {},
+    "Copies per account",
+    "How often each account's code was copied (account id to count), for the tray menu.",
+    internal=True,
+)
+TRAY_NOTICE_SHOWN: Setting[bool] = Setting(
+    "tray_notice_shown",
+    bool,
+    False,
+    "Tray notice shown",
+    "Whether the notice that the app keeps running in the tray was shown once.",
+    internal=True,
+)
+AUTO_LOCK_MINUTES: Setting[int] = Setting(
+    "auto_lock_minutes",
+    int,
+    0,
+    QT_TRANSLATE_NOOP("Settings", "Lock after idle minutes"),
+    QT_TRANSLATE_NOOP(
+        "Settings",
+        "With a vault password, lock the window after this many idle minutes. Off (0) never locks.",
     ),
-    Setting(
-        "language",
-        str,
-        "system",
-        QT_TRANSLATE_NOOP("Settings", "Language"),
-        QT_TRANSLATE_NOOP(
-            "Settings", "Follow the system's language, or choose one. Applies at the next start."
-        ),
-        choices=(
-            ("system", QT_TRANSLATE_NOOP("Settings", "Follow the system")),
-            ("en", "English"),
-            ("de", "Deutsch"),
-        ),
+    section=QT_TRANSLATE_NOOP("Settings", "Security"),
+    minimum=0,
+    maximum=1440,
+)
+BACKUP_ENABLED: Setting[bool] = Setting(
+    "backup_enabled",
+    bool,
+    False,
+    QT_TRANSLATE_NOOP("Settings", "Automatic encrypted backups"),
+    QT_TRANSLATE_NOOP(
+        "Settings",
+        "After each change, write an encrypted backup (Aegis format) to the backup folder.",
     ),
-    Setting(
-        "last_folder",
-        str,
-        "",
-        "Last folder",
-        "The folder the last file dialog was in; the next one opens there.",
-        internal=True,
+    section=QT_TRANSLATE_NOOP("Settings", "Backups"),
+)
+BACKUP_FOLDER: Setting[str] = Setting(
+    "backup_folder",
+    str,
+    "",
+    QT_TRANSLATE_NOOP("Settings", "Backup folder"),
+    QT_TRANSLATE_NOOP("Settings", "Where automatic backups are written."),
+    section=QT_TRANSLATE_NOOP("Settings", "Backups"),
+    kind="folder",
+)
+BACKUP_KEEP: Setting[int] = Setting(
+    "backup_keep",
+    int,
+    10,
+    QT_TRANSLATE_NOOP("Settings", "Backups to keep"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "The newest backups kept in the backup folder; older ones are deleted."
     ),
-    Setting(
-        "window_geometry",
-        str,
-        "",
-        "Window size and position",
-        "The main window's size and position when it was last closed (Qt's encoding).",
-        internal=True,
+    section=QT_TRANSLATE_NOOP("Settings", "Backups"),
+    minimum=1,
+    maximum=1000,
+)
+TIME_SERVER: Setting[str] = Setting(
+    "time_server",
+    str,
+    "pool.ntp.org",
+    QT_TRANSLATE_NOOP("Settings", "Time server"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "The SNTP server asked when the clock is checked (host or host:port)."
     ),
-    Setting(
-        "usage_counts",
-        str,
-        "{}",
-        "Copies per account",
-        "How often each account's code was copied (account id to count), for the tray menu.",
-        internal=True,
+    section=QT_TRANSLATE_NOOP("Settings", "Clock"),
+)
+TIME_CHECK_DAILY: Setting[bool] = Setting(
+    "time_check_daily",
+    bool,
+    False,
+    QT_TRANSLATE_NOOP("Settings", "Check the clock once a day"),
+    QT_TRANSLATE_NOOP(
+        "Settings", "Once a day, ask the time server how far this computer's clock is off."
     ),
-    Setting(
-        "tray_notice_shown",
-        bool,
-        False,
-        "Tray notice shown",
-        "Whether the notice that the app keeps running in the tray was shown once.",
-        internal=True,
-    ),
-    Setting(
-        "auto_lock_minutes",
-        int,
-        0,
-        QT_TRANSLATE_NOOP("Settings", "Lock after idle minutes"),
-        QT_TRANSLATE_NOOP(
-            "Settings",
-            "With a vault password, lock the window after this many idle minutes. Off (0) never locks.",
-        ),
-        section=QT_TRANSLATE_NOOP("Settings", "Security"),
-        minimum=0,
-        maximum=1440,
-    ),
-    Setting(
-        "backup_enabled",
-        bool,
-        False,
-        QT_TRANSLATE_NOOP("Settings", "Automatic encrypted backups"),
-        QT_TRANSLATE_NOOP(
-            "Settings",
-            "After each change, write an encrypted backup (Aegis format) to the backup folder.",
-        ),
-        section=QT_TRANSLATE_NOOP("Settings", "Backups"),
-    ),
-    Setting(
-        "backup_folder",
-        str,
-        "",
-        QT_TRANSLATE_NOOP("Settings", "Backup folder"),
-        QT_TRANSLATE_NOOP("Settings", "Where automatic backups are written."),
-        section=QT_TRANSLATE_NOOP("Settings", "Backups"),
-        kind="folder",
-    ),
-    Setting(
-        "backup_keep",
-        int,
-        10,
-        QT_TRANSLATE_NOOP("Settings", "Backups to keep"),
-        QT_TRANSLATE_NOOP(
-            "Settings", "The newest backups kept in the backup folder; older ones are deleted."
-        ),
-        section=QT_TRANSLATE_NOOP("Settings", "Backups"),
-        minimum=1,
-        maximum=1000,
-    ),
-    Setting(
-        "time_server",
-        str,
-        "pool.ntp.org",
-        QT_TRANSLATE_NOOP("Settings", "Time server"),
-        QT_TRANSLATE_NOOP(
-            "Settings", "The SNTP server asked when the clock is checked (host or host:port)."
-        ),
-        section=QT_TRANSLATE_NOOP("Settings", "Clock"),
-    ),
-    Setting(
-        "time_check_daily",
-        bool,
-        False,
-        QT_TRANSLATE_NOOP("Settings", "Check the clock once a day"),
-        QT_TRANSLATE_NOOP(
-            "Settings", "Once a day, ask the time server how far this computer's clock is off."
-        ),
-        section=QT_TRANSLATE_NOOP("Settings", "Clock"),
-    ),
-    Setting(
-        "clock_offset_ms",
-        int,
-        0,
-        "Code time correction (ms)",
-        "Added to the clock when codes are computed; set from a time-server check, reset when "
-        "the system clock is synchronised again.",
-        minimum=-86_400_000,
-        maximum=86_400_000,
-        internal=True,
-    ),
-    Setting(
-        "time_last_check",
-        int,
-        0,
-        "Last clock check",
-        "When the time server was last asked (seconds since 1970), for the daily check.",
-        internal=True,
-    ),
-    Setting(
-        "portal_url",
-        str,
-        DEFAULT_PORTAL_URL,
-        QT_TRANSLATE_NOOP("Settings", "Portal address"),
-        QT_TRANSLATE_NOOP("Settings", "The emnify portal API address."),
-        section=QT_TRANSLATE_NOOP("Settings", "emnify account"),
-        kind="url",
-    ),
-    Setting(
-        "portal_user",
-        str,
-        "",
-        QT_TRANSLATE_NOOP("Settings", "E-mail address"),
-        QT_TRANSLATE_NOOP("Settings", "The e-mail address of the emnify account last signed in."),
-        section=QT_TRANSLATE_NOOP("Settings", "emnify account"),
-    ),
+    section=QT_TRANSLATE_NOOP("Settings", "Clock"),
+)
+CLOCK_OFFSET_MS: Setting[int] = Setting(
+    "clock_offset_ms",
+    int,
+    0,
+    "Code time correction (ms)",
+    "Added to the clock when codes are computed; set from a time-server check, reset when "
+    "the system clock is synchronised again.",
+    minimum=-86_400_000,
+    maximum=86_400_000,
+    internal=True,
+)
+TIME_LAST_CHECK: Setting[int] = Setting(
+    "time_last_check",
+    int,
+    0,
+    "Last clock check",
+    "When the time server was last asked (seconds since 1970), for the daily check.",
+    internal=True,
+)
+PORTAL_URL: Setting[str] = Setting(
+    "portal_url",
+    str,
+    DEFAULT_PORTAL_URL,
+    QT_TRANSLATE_NOOP("Settings", "Portal address"),
+    QT_TRANSLATE_NOOP("Settings", "The emnify portal API address."),
+    section=QT_TRANSLATE_NOOP("Settings", "emnify account"),
+    kind="url",
+)
+PORTAL_USER: Setting[str] = Setting(
+    "portal_user",
+    str,
+    "",
+    QT_TRANSLATE_NOOP("Settings", "E-mail address"),
+    QT_TRANSLATE_NOOP("Settings", "The e-mail address of the emnify account last signed in."),
+    section=QT_TRANSLATE_NOOP("Settings", "emnify account"),
+)
+
+#: every setting, in the order the pane shows them
+SETTINGS: tuple[Setting[Any], ...] = (
+    CLIPBOARD_CLEAR_SECONDS,
+    SORT_ORDER,
+    SHOW_NEXT_CODE,
+    HIDE_CODES,
+    THEME,
+    TRAY_ICON,
+    QUICK_COPY_SHORTCUT,
+    LANGUAGE,
+    LAST_FOLDER,
+    WINDOW_GEOMETRY,
+    USAGE_COUNTS,
+    TRAY_NOTICE_SHOWN,
+    AUTO_LOCK_MINUTES,
+    BACKUP_ENABLED,
+    BACKUP_FOLDER,
+    BACKUP_KEEP,
+    TIME_SERVER,
+    TIME_CHECK_DAILY,
+    CLOCK_OFFSET_MS,
+    TIME_LAST_CHECK,
+    PORTAL_URL,
+    PORTAL_USER,
 )
 
 # Section titles the pane shows (marked here for translation; "General" is the default section).
@@ -297,10 +335,10 @@ SECTION_TITLES = (
     QT_TRANSLATE_NOOP("Settings", "emnify account"),
 )
 
-BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+BY_NAME: dict[str, Setting[Any]] = {s.name: s for s in SETTINGS}
 
 
-def setting(name: str) -> Setting:
+def setting(name: str) -> Setting[Any]:
     """The declaration of ``name``; :class:`SettingError` for a name that is not declared
     (a test checks every name the code spells out, so this is a programming error)."""
     try:
@@ -353,27 +391,33 @@ class Settings:
             except SettingError:
                 log.warning("setting %s has an invalid stored value; using default", name)
 
-    def get(self, name: str) -> Any:
-        return self._values.get(name, setting(name).default)
+    def value(self, which: Setting[T]) -> T:
+        """The value of the declared setting ``which`` (a module constant such as
+        :data:`AUTO_LOCK_MINUTES`), typed as declared; a mapping is a copy."""
+        found = self._values.get(which.name, which.default)
+        if isinstance(found, dict):
+            found = dict(found)
+        return cast(T, found)
 
-    def set(self, name: str, value: Any) -> None:
-        coerced = setting(name).coerce(value)
+    def set(self, which: Setting[T], value: T) -> None:
+        coerced = cast(SettingValue, which.coerce(value))
+        name = which.name
         with self._lock:
-            if self.get(name) == coerced and name in self._values:
+            if name in self._values and self._values[name] == coerced:
                 return
             self._values[name] = coerced
             self._save()
         for callback in list(self._listeners):
             callback(name, coerced)
 
-    def reset(self, name: str) -> None:
-        self.set(name, setting(name).default)
+    def reset(self, which: Setting[Any]) -> None:
+        self.set(which, which.default)
 
     def add_listener(self, callback: Callable[[str, SettingValue], None]) -> None:
         self._listeners.append(callback)
 
     def as_dict(self) -> dict[str, SettingValue]:
-        return {s.name: self.get(s.name) for s in SETTINGS}
+        return {s.name: self.value(s) for s in SETTINGS}
 
     def _save(self) -> None:
         if self._path is None:

@@ -13,6 +13,7 @@ import pytest
 from desktop_app.otp import codes as codes_mod
 from desktop_app.otp.codes import code_at
 from desktop_app.otp.model import Entry
+from desktop_app.settings import BACKUP_FOLDER
 from desktop_app.vault import Vault
 
 SECRET = "JBSWY3DPEHPK3PXP"
@@ -92,7 +93,7 @@ def test_backup_folder_is_created_private(services, tmp_path: Path, loose_umask)
     from desktop_app.exporters.autobackup import AutoBackup, set_backup_password
 
     folder = tmp_path / "backups" / "auto"
-    services.settings.set("backup_folder", str(folder))
+    services.settings.set(BACKUP_FOLDER, str(folder))
     set_backup_password(services.keystore, "backup pw")
     services.vault.add(Entry(secret=SECRET, issuer="A"))
     backup = AutoBackup(services.vault, services.settings, services.keystore, scrypt_n=1024)

@@ -7,7 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.settings import BY_NAME, SETTINGS, SettingError, Settings, sections
+from desktop_app.settings import (
+    BY_NAME,
+    CLIPBOARD_CLEAR_SECONDS,
+    SETTINGS,
+    SORT_ORDER,
+    THEME,
+    USAGE_COUNTS,
+    SettingError,
+    Settings,
+    sections,
+    setting,
+)
 
 
 def test_every_setting_is_fully_declared() -> None:
@@ -20,11 +31,11 @@ def test_every_setting_is_fully_declared() -> None:
 
 def test_values_persist(tmp_path: Path) -> None:
     s = Settings(tmp_path)
-    assert s.get("clipboard_clear_seconds") == 30
-    s.set("clipboard_clear_seconds", 5)
-    s.set("sort_order", "name")
+    assert s.value(CLIPBOARD_CLEAR_SECONDS) == 30
+    s.set(CLIPBOARD_CLEAR_SECONDS, 5)
+    s.set(SORT_ORDER, "name")
     again = Settings(tmp_path)
-    assert again.get("clipboard_clear_seconds") == 5 and again.get("sort_order") == "name"
+    assert again.value(CLIPBOARD_CLEAR_SECONDS) == 5 and again.value(SORT_ORDER) == "name"
 
 
 @pytest.mark.parametrize(
@@ -41,33 +52,36 @@ def test_values_persist(tmp_path: Path) -> None:
 def test_invalid_values_refused(tmp_path: Path, name: str, value: object) -> None:
     s = Settings(tmp_path)
     with pytest.raises(SettingError):
-        s.set(name, value)
-    assert s.get(name) == BY_NAME[name].default
+        s.set(BY_NAME[name], value)
+    assert s.value(BY_NAME[name]) == BY_NAME[name].default
 
 
 def test_damaged_file_falls_back_to_defaults(tmp_path: Path) -> None:
     (tmp_path / Settings.FILE).write_text(json.dumps({"clipboard_clear_seconds": "x", "y": 1}))
-    assert Settings(tmp_path).get("clipboard_clear_seconds") == 30
+    assert Settings(tmp_path).value(CLIPBOARD_CLEAR_SECONDS) == 30
     (tmp_path / Settings.FILE).write_text("{{{")
-    assert Settings(tmp_path).get("sort_order") == "custom"
+    assert Settings(tmp_path).value(SORT_ORDER) == "custom"
 
 
 def test_listeners_hear_changes(tmp_path: Path) -> None:
     s = Settings(tmp_path)
     heard: list[tuple[str, object]] = []
     s.add_listener(lambda n, v: heard.append((n, v)))
-    s.set("theme", "dark")
-    s.set("theme", "dark")
+    s.set(THEME, "dark")
+    s.set(THEME, "dark")
     assert heard == [("theme", "dark")]
 
 
-def _setting_names_used_in_code() -> list[tuple[str, int, str]]:
-    """Every setting name the app's code spells out: ``<...>settings.get/set/reset("name")``
-    calls, and the names compared in ``_apply_setting`` handlers."""
+def _setting_uses_in_code() -> tuple[int, list[str], list[tuple[str, int, str]]]:
+    """Scan the app's code: how many ``<...>settings.value/set/reset(...)`` calls there are,
+    those that pass a string name instead of a declared :class:`Setting` (``file:line``), and
+    the names compared in ``_apply_setting`` handlers."""
     import ast
 
     root = Path(__file__).resolve().parents[1] / "desktop_app"
-    found: list[tuple[str, int, str]] = []
+    calls = 0
+    stringly: list[str] = []
+    compared: list[tuple[str, int, str]] = []
     for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         where = str(path.relative_to(root))
@@ -75,33 +89,49 @@ def _setting_names_used_in_code() -> list[tuple[str, int, str]]:
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)
-                and node.func.attr in ("get", "set", "reset")
+                and node.func.attr in ("get", "value", "set", "reset")
                 and ast.unparse(node.func.value).split(".")[-1] == "settings"
                 and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
             ):
-                found.append((where, node.lineno, node.args[0].value))
+                calls += 1
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    stringly.append(f"{where}:{node.lineno}")
             if isinstance(node, ast.FunctionDef) and node.name == "_apply_setting":
                 for sub in ast.walk(node):
                     if isinstance(sub, ast.Compare) and ast.unparse(sub.left) == "name":
                         for c in sub.comparators:
                             if isinstance(c, ast.Constant) and isinstance(c.value, str):
-                                found.append((where, sub.lineno, c.value))
-    return found
+                                compared.append((where, sub.lineno, c.value))
+    return calls, stringly, compared
 
 
-def test_every_setting_name_in_the_code_is_declared() -> None:
-    used = _setting_names_used_in_code()
-    assert len(used) > 20  # the scan finds the app's uses (it would pass vacuously otherwise)
-    unknown = [f"{where}:{line}: {name!r}" for where, line, name in used if name not in BY_NAME]
-    assert unknown == []
+def test_the_code_reads_settings_through_their_declarations() -> None:
+    calls, stringly, compared = _setting_uses_in_code()
+    assert calls > 20  # the scan finds the app's uses (it would pass vacuously otherwise)
+    assert stringly == []
+    unknown = [f"{where}:{line}: {name!r}" for where, line, name in compared if name not in BY_NAME]
+    assert compared and unknown == []
+    assert not hasattr(Settings, "get")  # no untyped ``get(name) -> Any``
 
 
-def test_unknown_name_is_refused_with_its_name(tmp_path: Path) -> None:
+def test_unknown_name_is_refused_with_its_name() -> None:
+    with pytest.raises(SettingError, match="sort_ordr"):
+        setting("sort_ordr")
+
+
+def test_usage_counts_are_a_mapping_and_old_json_text_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / Settings.FILE).write_text(json.dumps({"usage_counts": '{"a": 3, "b": 1}'}))
     s = Settings(tmp_path)
-    with pytest.raises(SettingError, match="sort_ordr"):
-        s.get("sort_ordr")
-    with pytest.raises(SettingError, match="sort_ordr"):
-        s.set("sort_ordr", "name")
-    assert not (tmp_path / Settings.FILE).exists()
+    assert s.value(USAGE_COUNTS) == {"a": 3, "b": 1}
+    s.set(USAGE_COUNTS, {"a": 4, "b": 1})
+    stored = json.loads((tmp_path / Settings.FILE).read_text())
+    assert stored["usage_counts"] == {"a": 4, "b": 1}  # a real mapping now, not JSON in a string
+    assert Settings(tmp_path).value(USAGE_COUNTS) == {"a": 4, "b": 1}
+    got = s.value(USAGE_COUNTS)
+    got["c"] = 9  # a copy: changing it does not change the setting
+    assert s.value(USAGE_COUNTS) == {"a": 4, "b": 1}
+    with pytest.raises(SettingError):
+        s.set(USAGE_COUNTS, {"a": "many"})  # type: ignore[dict-item]
+    (tmp_path / Settings.FILE).write_text(json.dumps({"usage_counts": "{not json"}))
+    assert Settings(tmp_path).value(USAGE_COUNTS) == {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop_app.cli import EXIT_NOT_FOUND, EXIT_OK, CliError
+from desktop_app.settings import TIME_SERVER
 
 _STATES = {
     True: "synchronised with a time server",
@@ -44,7 +45,7 @@ def cmd_time(args: argparse.Namespace) -> int:
     elif correction:
         print(f"Code correction: codes in this app are computed {correction:+.1f} s")
     if args.check:
-        server = args.server or str(settings.get("time_server"))
+        server = args.server or str(settings.value(TIME_SERVER))
         try:
             result = clock.query_offset(server)
         except clock.ClockError as exc:

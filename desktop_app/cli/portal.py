@@ -25,6 +25,7 @@ from typing import Any
 from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError
 from desktop_app.errors import AppError
 from desktop_app.portal.errors import PortalError
+from desktop_app.settings import PORTAL_USER
 
 ACTIONS = (
     "login",
@@ -211,7 +212,7 @@ def run_portal(args: argparse.Namespace) -> int:
     services = build_services(args, interactive=False, open_vault=False)
     try:
         url = args.sub_portal_url or services.effective_portal_url()
-        user = (args.user or str(services.settings.get("portal_user") or "")).strip()
+        user = (args.user or str(services.settings.value(PORTAL_USER) or "")).strip()
         inputs = _Inputs(args)
         provider = _remembering(terminal_password_provider())
 
@@ -347,7 +348,7 @@ def _dispatch(
         raise CliError(f"Unknown action {action}.")
     user = _ensure_session(account, user, inputs, args)
     if account.session_kind == "password":
-        services.settings.set("portal_user", user)
+        services.settings.set(PORTAL_USER, user)
     return handler(args, services, account, user, inputs)
 
 
@@ -373,7 +374,7 @@ def _do_login(
         print(f"Signed in to {account.url} with an application token.")
         return EXIT_OK
     signed = _login(account, user, inputs, args)
-    services.settings.set("portal_user", signed)
+    services.settings.set(PORTAL_USER, signed)
     try:
         print(account.status().text())
     except (PortalError, AppError) as exc:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError
+from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS
 
 EXIT_SEVERAL = 2
 OWNER_LONGEST = 45  # seconds the clipboard helper keeps a code when the setting says "never"
@@ -91,7 +92,7 @@ def _copy_without_window(args: argparse.Namespace, query: str) -> int:
                 EXIT_BAD_INPUT,
             )
         # No window keeps the clipboard for "never clear" (0): the helper holds it a while.
-        seconds = int(services.settings.get("clipboard_clear_seconds")) or OWNER_LONGEST
+        seconds = int(services.settings.value(CLIPBOARD_CLEAR_SECONDS)) or OWNER_LONGEST
         code = code_at(entry)
     finally:
         services.close()

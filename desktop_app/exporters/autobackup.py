@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError
 from desktop_app.paths import private_dir
-from desktop_app.settings import Settings
+from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP, Settings
 from desktop_app.vault import KeyStore, Vault, atomic_write
 
 if TYPE_CHECKING:  # the Aegis writer (and the importers it shares its key derivation with) is
@@ -118,7 +118,7 @@ class AutoBackup:
 
     @property
     def enabled(self) -> bool:
-        return bool(self.settings.get("backup_enabled"))
+        return bool(self.settings.value(BACKUP_ENABLED))
 
     def _on_vault_change(self) -> None:
         if self.enabled:
@@ -191,7 +191,7 @@ class AutoBackup:
             return path
 
     def _write(self) -> Path:
-        folder_text = str(self.settings.get("backup_folder") or "").strip()
+        folder_text = str(self.settings.value(BACKUP_FOLDER) or "").strip()
         if not folder_text:
             raise BackupError("Automatic backups need a backup folder: choose one in Settings.")
         password = self.keystore.get(PASSWORD_ITEM)
@@ -209,7 +209,7 @@ class AutoBackup:
             raise BackupError(
                 f"The backup cannot be written to {folder}: {exc.strerror or exc}."
             ) from None
-        self._prune(folder, int(self.settings.get("backup_keep")))
+        self._prune(folder, int(self.settings.value(BACKUP_KEEP)))
         log.info("automatic backup written (%d accounts)", len(self.vault))
         return path
 

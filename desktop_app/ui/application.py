@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop_app.app import AppServices, open_vault_for
 from desktop_app.errors import VaultError, VaultLockedError
+from desktop_app.settings import LANGUAGE, THEME, TRAY_ICON
 from desktop_app.ui import startup
 from desktop_app.ui.i18n import install_translations
 from desktop_app.ui.main_window import MainWindow
@@ -146,8 +147,8 @@ def _serve(window: MainWindow, open_quick: bool) -> InstanceServer:
 
 def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> int:
     app = create_app(window_hooks=False)  # installed once the main window has painted
-    install_translations(app, str(services.settings.get("language")))
-    apply_theme(app, str(services.settings.get("theme")))
+    install_translations(app, str(services.settings.value(LANGUAGE)))
+    apply_theme(app, str(services.settings.value(THEME)))
     try:
         if services.vault is None and not open_vault_interactive(services):
             return 1
@@ -158,7 +159,7 @@ def run_gui(services: AppServices, args: argparse.Namespace | None = None) -> in
         startup.after_first_paint(window, lambda: servers.append(_serve(window, open_quick)))
         window.show()
         tray = None
-        if services.settings.get("tray_icon"):
+        if services.settings.value(TRAY_ICON):
             tray = install_tray(app, window)
         status = app.exec()
         for server in servers:

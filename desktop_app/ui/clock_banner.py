@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop_app import clock
-from desktop_app.settings import Settings, setting
+from desktop_app.settings import TIME_CHECK_DAILY, TIME_LAST_CHECK, TIME_SERVER, Settings
 from desktop_app.ui.theme import banner_css, themed
 from desktop_app.ui.workers import Job, one_line
 
@@ -106,8 +106,8 @@ class ClockBanner(QFrame):
         if synced:
             self.measured = None
         self._show()
-        if self.settings.get("time_check_daily") and (
-            self._wall() - int(self.settings.get("time_last_check")) >= DAY_SECONDS
+        if self.settings.value(TIME_CHECK_DAILY) and (
+            self._wall() - int(self.settings.value(TIME_LAST_CHECK)) >= DAY_SECONDS
         ):
             self.check_now(quiet=True)
 
@@ -115,7 +115,7 @@ class ClockBanner(QFrame):
 
     def check_now(self, *, quiet: bool = False) -> None:
         self._quiet = quiet
-        server = str(self.settings.get("time_server"))
+        server = str(self.settings.value(TIME_SERVER))
         self._ntp_job.start(
             self._query, server, on_done=self._on_offset, on_error=self._on_check_failed
         )
@@ -125,7 +125,7 @@ class ClockBanner(QFrame):
         self.check_button.setText(self.tr("Checking…") if busy else self.tr("Check now"))
 
     def _on_offset(self, result: clock.SntpResult) -> None:
-        self.settings.set("time_last_check", int(self._wall()))
+        self.settings.set(TIME_LAST_CHECK, int(self._wall()))
         self.measured = result.offset
         self._show(server=result.server)
 
@@ -136,7 +136,7 @@ class ClockBanner(QFrame):
     # --- the correction --------------------------------------------------------------------
 
     def _correctable(self) -> bool:
-        limit = setting(clock.OFFSET_SETTING).maximum or 0
+        limit = clock.OFFSET_SETTING.maximum or 0
         return (
             self.measured is not None
             and clock.CORRECTION_THRESHOLD < abs(self.measured) <= limit / 1000
@@ -167,7 +167,7 @@ class ClockBanner(QFrame):
         if error:
             parts.append(error)
         elif self.measured is not None and not (close and self._quiet and self.synced is not False):
-            name = server or str(self.settings.get("time_server"))
+            name = server or str(self.settings.value(TIME_SERVER))
             offset = f"{abs(self.measured):.1f}"
             if abs(self.measured) <= clock.CORRECTION_THRESHOLD:
                 parts.append(

@@ -45,6 +45,7 @@ from desktop_app.exporters.registry import (
 )
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
+from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP
 from desktop_app.ui.file_dialogs import all_files, save_file
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.qr_view import QrLabel
@@ -214,15 +215,15 @@ class ExportDialog(QDialog):
 
     def _refresh_backup_status(self) -> None:
         settings = self.services.settings
-        enabled = bool(settings.get("backup_enabled"))
-        folder = str(settings.get("backup_folder") or "")
+        enabled = bool(settings.value(BACKUP_ENABLED))
+        folder = str(settings.value(BACKUP_FOLDER) or "")
         has_pw = has_backup_password(self.services.keystore)
         parts = [
             self.tr(
                 "After each change an encrypted Aegis backup is written to {folder}, keeping "
                 "the newest {keep}."
             ).format(
-                folder=folder or self.tr("the backup folder"), keep=settings.get("backup_keep")
+                folder=folder or self.tr("the backup folder"), keep=settings.value(BACKUP_KEEP)
             )
             if enabled
             else self.tr("Automatic backups are off (turn them on in Settings → Backups)."),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
-from desktop_app.settings import Settings
+from desktop_app.settings import LAST_FOLDER, Settings
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def start_folder(settings: Settings) -> Path:
     """The folder the last file dialog was in, when it still exists; else the home folder."""
-    last = str(settings.get("last_folder") or "")
+    last = str(settings.value(LAST_FOLDER) or "")
     if last and Path(last).is_dir():
         return Path(last)
     return Path.home()
@@ -32,7 +32,7 @@ def remember(settings: Settings, chosen: str | Path) -> None:
     path = Path(chosen)
     folder = path if path.is_dir() else path.parent
     if str(folder):
-        settings.set("last_folder", str(folder))
+        settings.set(LAST_FOLDER, str(folder))
 
 
 def image_filter() -> str:

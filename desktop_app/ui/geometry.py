@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 
-from desktop_app.settings import Settings
+from desktop_app.settings import WINDOW_GEOMETRY, Settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QScreen
@@ -65,12 +65,12 @@ def clamp(widget: QWidget) -> None:
 def save_geometry(window: QWidget, settings: Settings) -> None:
     """Remember the window's size and position (setting ``window_geometry``)."""
     encoded = bytes(window.saveGeometry().toBase64().data()).decode("ascii")
-    settings.set("window_geometry", encoded)
+    settings.set(WINDOW_GEOMETRY, encoded)
 
 
 def restore_geometry(window: QWidget, settings: Settings) -> bool:
     """Size and place the window as it was last closed (kept on the screen)."""
-    encoded = str(settings.get("window_geometry") or "")
+    encoded = str(settings.value(WINDOW_GEOMETRY) or "")
     if not encoded:
         return False
     ok = window.restoreGeometry(QByteArray.fromBase64(encoded.encode("ascii")))

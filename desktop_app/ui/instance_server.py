@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer
 
 from desktop_app import instance
+from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, QUICK_COPY_SHORTCUT
 from desktop_app.ui import global_shortcut
 from desktop_app.ui.global_shortcut import X11KeyGrab
 from desktop_app.ui.quick_copy import QuickCopyWindow
@@ -46,7 +47,7 @@ class InstanceServer(QObject):
             app.aboutToQuit.connect(self.close)
         self.grab: X11KeyGrab | None = None
         self._closed = False
-        self.grab_shortcut(str(window.settings.get("quick_copy_shortcut")))
+        self.grab_shortcut(str(window.settings.value(QUICK_COPY_SHORTCUT)))
         self.shortcut_changed.connect(self.grab_shortcut, Qt.ConnectionType.QueuedConnection)
         window.settings.add_listener(self._on_setting)
 
@@ -135,7 +136,7 @@ class InstanceServer(QObject):
             return "\t".join(["many", *(instance.label_of(e) for e in found)])
         entry = found[0]
         self.window.lists.copy_uuid(entry.uuid)
-        seconds = int(self.window.settings.get("clipboard_clear_seconds"))
+        seconds = int(self.window.settings.value(CLIPBOARD_CLEAR_SECONDS))
         if not self.window.isVisible() and self.window.tray_message is not None:
             self.window.tray_message(self.tr("Authenticator"), self.window.last_notice)
         return f"ok\t{instance.label_of(entry)}\t{seconds}"

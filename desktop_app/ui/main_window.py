@@ -43,6 +43,14 @@ from shiboken6 import isValid
 
 from desktop_app.clock import corrected_clock
 from desktop_app.otp.model import Entry
+from desktop_app.settings import (
+    AUTO_LOCK_MINUTES,
+    HIDE_CODES,
+    SHOW_NEXT_CODE,
+    SORT_ORDER,
+    TRAY_NOTICE_SHOWN,
+    Setting,
+)
 from desktop_app.ui.accounts_model import ROLE_ENTRY, AccountsFilter, AccountsModel
 from desktop_app.ui.accounts_view import AccountsView
 from desktop_app.ui.clipboard import ClipboardGuard
@@ -223,7 +231,7 @@ class MainWindow(QMainWindow):
         restore_geometry(self, self.settings)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.model.dataChanged.connect(self._auto_lock_check)
-        self.locking.watch_input(bool(self.settings.get("auto_lock_minutes")))
+        self.locking.watch_input(bool(self.settings.value(AUTO_LOCK_MINUTES)))
 
     # ===================================================================== construction ====
 
@@ -348,8 +356,9 @@ class MainWindow(QMainWindow):
             self.select_uuid(last_uuid)
 
     def _apply_all_settings(self) -> None:
-        for name in ("sort_order", "show_next_code", "hide_codes"):
-            self._apply_setting(name, self.settings.get(name))
+        shown: tuple[Setting[Any], ...] = (SORT_ORDER, SHOW_NEXT_CODE, HIDE_CODES)
+        for which in shown:
+            self._apply_setting(which.name, self.settings.value(which))
 
     def _apply_setting(self, name: str, value: object) -> None:
         if name == "sort_order":
@@ -373,11 +382,11 @@ class MainWindow(QMainWindow):
                 apply_theme(app, str(value))
 
     def set_sort(self, order: str) -> None:
-        self.settings.set("sort_order", order)
+        self.settings.set(SORT_ORDER, order)
         self._apply_setting("sort_order", order)
 
     def show_next_all_toggled(self) -> None:
-        self.settings.set("show_next_code", self.commands.next_all.isChecked())
+        self.settings.set(SHOW_NEXT_CODE, self.commands.next_all.isChecked())
 
     # ===================================================================== selection ====
 
@@ -490,7 +499,7 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     def _auto_lock_check(self, *_args: object) -> None:
-        self.locking.check_idle(int(self.settings.get("auto_lock_minutes") or 0))
+        self.locking.check_idle(int(self.settings.value(AUTO_LOCK_MINUTES) or 0))
 
     # ===================================================================== notices & dialogs ====
 
@@ -621,7 +630,7 @@ class MainWindow(QMainWindow):
 
     def _say_keeps_running(self) -> None:
         """The first time the window closes to the tray, say so (once)."""
-        if self.settings.get("tray_notice_shown"):
+        if self.settings.value(TRAY_NOTICE_SHOWN):
             return
         title = self.tr("Authenticator keeps running")
         text = self.tr(
@@ -632,7 +641,7 @@ class MainWindow(QMainWindow):
             self.tray_message(title, text)
         else:
             self.inform(title, text)
-        self.settings.set("tray_notice_shown", True)
+        self.settings.set(TRAY_NOTICE_SHOWN, True)
 
     def quit_app(self) -> None:
         self._quitting = True

@@ -199,7 +199,7 @@ class SettingsDialog(QDialog):
         return pane
 
     def _add_setting(self, lay: QVBoxLayout, page: QWidget, setting: Setting) -> None:
-        value = self.settings.get(setting.name)
+        value = self.settings.value(setting)
         label_text, description = _ts(setting.label), _ts(setting.description)
         widget: QWidget
         row = QHBoxLayout()
@@ -288,7 +288,7 @@ class SettingsDialog(QDialog):
     def _set(self, setting: Setting, value: Any) -> None:
         error = self.errors.get(setting.name)
         try:
-            self.settings.set(setting.name, value)
+            self.settings.set(setting, value)
         except SettingError as exc:
             if error is not None:
                 error.setText(str(exc))

@@ -15,7 +15,7 @@ from desktop_app import clock
 from desktop_app.otp.codes import code_at
 from desktop_app.otp.uri import parse_uri
 from desktop_app.paths import AppPaths
-from desktop_app.settings import Settings
+from desktop_app.settings import TIME_CHECK_DAILY, TIME_SERVER, Settings
 from tests.clock.helpers import Responder, good_reply, standin_timedate
 from tests.fast_kdf import FAST_CLI
 
@@ -145,9 +145,9 @@ def test_corrected_clock_follows_the_setting(tmp_path: Path) -> None:
 
 def test_default_server_and_daily_check_are_declared(tmp_path: Path) -> None:
     settings = Settings(tmp_path)
-    assert settings.get("time_server") == "pool.ntp.org"
-    assert settings.get("time_check_daily") is False
-    assert settings.get(clock.OFFSET_SETTING) == 0
+    assert settings.value(TIME_SERVER) == "pool.ntp.org"
+    assert settings.value(TIME_CHECK_DAILY) is False
+    assert settings.value(clock.OFFSET_SETTING) == 0
 
 
 # --- the command line --------------------------------------------------------------------------
@@ -198,7 +198,7 @@ def test_time_check_prints_the_offset(cli) -> None:
 
 def test_time_check_uses_the_setting(cli, data_dir: Path) -> None:
     with Responder("offset", -15.0) as server:
-        Settings(AppPaths.resolve(str(data_dir)).config_dir).set("time_server", server.address)
+        Settings(AppPaths.resolve(str(data_dir)).config_dir).set(TIME_SERVER, server.address)
         r = cli("time", "--check")
     assert r.returncode == 0, r.stderr
     assert "this computer is 15.0 s ahead" in r.stdout
@@ -240,8 +240,8 @@ def test_time_resets_the_correction_once_synchronised(cli, data_dir: Path) -> No
     with standin_timedate(False):
         r = cli("time")
     assert "codes in this app are computed +42.0 s" in r.stdout
-    assert Settings(config).get(clock.OFFSET_SETTING) == 42_000
+    assert Settings(config).value(clock.OFFSET_SETTING) == 42_000
     with standin_timedate(True):
         r = cli("time")
     assert "Code correction: reset" in r.stdout
-    assert Settings(config).get(clock.OFFSET_SETTING) == 0
+    assert Settings(config).value(clock.OFFSET_SETTING) == 0

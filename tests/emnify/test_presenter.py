@@ -17,6 +17,7 @@ import pytest
 from desktop_app.otp.model import Entry
 from desktop_app.portal.emulator import EmulatorServer
 from desktop_app.portal.enrolment import META_STATE
+from desktop_app.settings import PORTAL_USER
 from desktop_app.ui.emnify.presenter import (
     Area,
     EmnifyPresenter,
@@ -203,7 +204,7 @@ def test_sign_in_enable_and_disable_step_by_step(presenter, view, emu, services)
     assert "by e-mail" in card.texts.title and card.texts.action == "Enable the authenticator app"
     assert card.enabling and not card.needs_password  # the password was just given
     assert "password" in view.cleared and "code" in view.cleared
-    assert services.settings.get("portal_user") == USER
+    assert services.settings.value(PORTAL_USER) == USER
 
     presenter.primary()  # Enable
     (entry,) = services.vault.entries()

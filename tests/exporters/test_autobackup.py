@@ -14,7 +14,7 @@ from desktop_app.exporters.autobackup import (
     has_backup_password,
     set_backup_password,
 )
-from desktop_app.settings import Settings
+from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP, Settings
 from desktop_app.vault import KeyStore
 
 
@@ -31,7 +31,7 @@ def backup(vault, settings, memory_keystore):
 
 
 def test_off_by_default_writes_nothing(vault, backup, settings, samples, tmp_path) -> None:
-    settings.set("backup_folder", str(tmp_path / "b"))
+    settings.set(BACKUP_FOLDER, str(tmp_path / "b"))
     set_backup_password(backup.keystore, "pw")
     vault.add(samples[0])
     assert backup.flush(10)
@@ -44,9 +44,9 @@ def test_each_change_writes_an_encrypted_backup_and_keeps_last_n(
     folder = tmp_path / "backups"
     set_backup_password(memory_keystore, "backup pw")
     assert has_backup_password(memory_keystore)
-    settings.set("backup_folder", str(folder))
-    settings.set("backup_keep", 3)
-    settings.set("backup_enabled", True)  # enabling writes one at once
+    settings.set(BACKUP_FOLDER, str(folder))
+    settings.set(BACKUP_KEEP, 3)
+    settings.set(BACKUP_ENABLED, True)  # enabling writes one at once
     assert backup.flush(10)
     assert len(backup_files(folder)) == 1
     (folder / "notes.txt").write_text("mine")
@@ -64,11 +64,11 @@ def test_each_change_writes_an_encrypted_backup_and_keeps_last_n(
 
 
 def test_missing_folder_or_password_is_reported(vault, backup, settings, samples, tmp_path) -> None:
-    settings.set("backup_enabled", True)
+    settings.set(BACKUP_ENABLED, True)
     vault.add(samples[0])
     assert backup.flush(10)
     assert "folder" in (backup.last_error or "")
-    settings.set("backup_folder", str(tmp_path / "b"))
+    settings.set(BACKUP_FOLDER, str(tmp_path / "b"))
     assert backup.flush(10)
     assert "password" in (backup.last_error or "")
     with pytest.raises(BackupError, match="password"):
@@ -77,7 +77,7 @@ def test_missing_folder_or_password_is_reported(vault, backup, settings, samples
 
 def test_password_change_takes_effect(vault, settings, samples, tmp_path) -> None:
     keystore = KeyStore.memory()
-    settings.set("backup_folder", str(tmp_path / "b"))
+    settings.set(BACKUP_FOLDER, str(tmp_path / "b"))
     ab = AutoBackup(vault, settings, keystore, scrypt_n=16)
     set_backup_password(keystore, "one")
     first = ab.write_now()
@@ -102,8 +102,8 @@ def test_writer_thread_starts_only_when_a_backup_is_asked_for(
     vault.add(samples[0])  # backups are off: nothing to write, no thread
     assert len(writers()) == before
     set_backup_password(memory_keystore, "pw")
-    settings.set("backup_folder", str(tmp_path / "b"))
-    settings.set("backup_enabled", True)
+    settings.set(BACKUP_FOLDER, str(tmp_path / "b"))
+    settings.set(BACKUP_ENABLED, True)
     assert ab.flush(10)
     assert len(writers()) == before + 1
     assert len(backup_files(tmp_path / "b")) == 1

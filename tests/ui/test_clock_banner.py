@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app import clock
 from desktop_app.otp.codes import code_at, group_code
+from desktop_app.settings import TIME_CHECK_DAILY, TIME_LAST_CHECK, TIME_SERVER
 from desktop_app.ui.accounts_model import ROLE_CODE, ROLE_ENTRY
 from tests.clock.helpers import Responder, standin_timedate
 from tests.ui.helpers_main import Recorder, make_window, sample_entries
@@ -55,7 +56,7 @@ def test_unsynchronised_clock_checked_and_codes_corrected_then_reset(
     services, qtbot, monkeypatch
 ) -> None:
     with standin_timedate(False) as timedate, Responder("offset", 95.0) as server:
-        services.settings.set("time_server", server.address)
+        services.settings.set(TIME_SERVER, server.address)
         window = _window(services, qtbot, monkeypatch)
         banner = window.clock_banner
         qtbot.waitUntil(banner.isVisible)
@@ -71,7 +72,7 @@ def test_unsynchronised_clock_checked_and_codes_corrected_then_reset(
         assert len(server.requests) == 1
 
         qtbot.mouseClick(banner.correct_button, Qt.MouseButton.LeftButton)
-        stored = services.settings.get(clock.OFFSET_SETTING)
+        stored = services.settings.value(clock.OFFSET_SETTING)
         assert stored == pytest.approx(95_000, abs=100)
         assert "Codes in this app are corrected by +95.0 s." in banner.text.text()
         assert banner.stop_button.isVisible() and not banner.correct_button.isVisible()
@@ -87,7 +88,7 @@ def test_unsynchronised_clock_checked_and_codes_corrected_then_reset(
         timedate.set_synced(True)
         banner.timer.timeout.emit()  # the hourly check
         qtbot.waitUntil(lambda: not banner.isVisible())
-    assert services.settings.get(clock.OFFSET_SETTING) == 0
+    assert services.settings.value(clock.OFFSET_SETTING) == 0
     qtbot.waitUntil(
         lambda: _github_code(window)[0] == group_code(code_at(entry, time.time())), timeout=3000
     )
@@ -95,18 +96,18 @@ def test_unsynchronised_clock_checked_and_codes_corrected_then_reset(
 
 def test_small_offset_offers_no_correction(services, qtbot, monkeypatch) -> None:
     with standin_timedate(False), Responder("offset", -4.0) as server:
-        services.settings.set("time_server", server.address)
+        services.settings.set(TIME_SERVER, server.address)
         banner = _window(services, qtbot, monkeypatch).clock_banner
         qtbot.waitUntil(banner.check_button.isVisible)
         qtbot.mouseClick(banner.check_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "close enough" in banner.text.text())
     assert not banner.correct_button.isVisible()
-    assert services.settings.get(clock.OFFSET_SETTING) == 0
+    assert services.settings.value(clock.OFFSET_SETTING) == 0
 
 
 def test_silent_server_says_so_in_one_line(services, qtbot, monkeypatch) -> None:
     with standin_timedate(False), Responder("silent") as server:
-        services.settings.set("time_server", server.address)
+        services.settings.set(TIME_SERVER, server.address)
         banner = _window(services, qtbot, monkeypatch).clock_banner
         qtbot.waitUntil(banner.check_button.isVisible)
         qtbot.mouseClick(banner.check_button, Qt.MouseButton.LeftButton)
@@ -117,12 +118,12 @@ def test_silent_server_says_so_in_one_line(services, qtbot, monkeypatch) -> None
 
 def test_daily_check_asks_the_server_once_a_day(services, qtbot, monkeypatch) -> None:
     with standin_timedate(True), Responder("offset", 30.0) as server:
-        services.settings.set("time_server", server.address)
-        services.settings.set("time_check_daily", True)
+        services.settings.set(TIME_SERVER, server.address)
+        services.settings.set(TIME_CHECK_DAILY, True)
         banner = _window(services, qtbot, monkeypatch).clock_banner
         qtbot.waitUntil(banner.correct_button.isVisible)
         assert "30.0 s <b>behind</b>" in banner.text.text()
-        assert services.settings.get("time_last_check") > 0
+        assert services.settings.value(TIME_LAST_CHECK) > 0
         banner.timer.timeout.emit()  # an hour later: not a day yet
         qtbot.waitUntil(lambda: not banner._sync_job.busy)
         qtbot.wait(200)
@@ -137,4 +138,4 @@ def test_a_stored_correction_is_shown_while_the_state_is_unknown(services, qtbot
     assert "Codes in this app are corrected by -12.5 s." in banner.text.text()
     assert banner.check_button.isVisible() and banner.stop_button.isVisible()
     qtbot.mouseClick(banner.stop_button, Qt.MouseButton.LeftButton)
-    assert services.settings.get(clock.OFFSET_SETTING) == 0 and not banner.isVisible()
+    assert services.settings.value(clock.OFFSET_SETTING) == 0 and not banner.isVisible()

@@ -16,6 +16,7 @@ from desktop_app.otp.codes import code_at, group_code
 from desktop_app.otp.migration import build_migration_uris
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.otp.uri import build_uri
+from desktop_app.settings import AUTO_LOCK_MINUTES, CLIPBOARD_CLEAR_SECONDS, SORT_ORDER, THEME
 from desktop_app.vault import Vault
 from tests.ui.helpers_main import (
     Recorder,
@@ -87,7 +88,7 @@ def test_empty_state_then_account_saved_from_another_thread(empty_window, servic
 
 
 def test_click_copies_and_clipboard_clears(window, services, qtbot):
-    services.settings.set("clipboard_clear_seconds", 1)
+    services.settings.set(CLIPBOARD_CLEAR_SECONDS, 1)
     idx = _row_of(window, "Google")
     rect = window.view.visualRect(idx)
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -100,7 +101,7 @@ def test_click_copies_and_clipboard_clears(window, services, qtbot):
 
 
 def test_clipboard_left_alone_when_it_changed(window, services, qtbot):
-    services.settings.set("clipboard_clear_seconds", 1)
+    services.settings.set(CLIPBOARD_CLEAR_SECONDS, 1)
     _select(window, "GitHub")
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
@@ -358,7 +359,7 @@ def test_sort_by_name_persists(window, services):
     window.commands.sort_name.trigger()
     names = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
     assert names == sorted(names, key=str.casefold)
-    assert services.settings.get("sort_order") == "name"
+    assert services.settings.value(SORT_ORDER) == "name"
     assert not window.commands.move_up.isEnabled()
 
 
@@ -457,7 +458,7 @@ def test_lock_greyed_in_keyring_mode_says_why(services, qtbot, monkeypatch, reco
 
 def test_auto_lock_after_idle(services, qtbot, monkeypatch, recorder):
     services.vault.use_password("correct horse")
-    services.settings.set("auto_lock_minutes", 1)
+    services.settings.set(AUTO_LOCK_MINUTES, 1)
     now = [1000.0]
     window = make_window(services, qtbot, monkeypatch, recorder, idle_clock=lambda: now[0])
     now[0] += 59
@@ -488,7 +489,7 @@ def test_secrets_never_written_in_clear(empty_window, services, qtbot, data_dir)
     empty_window.commands.paste.trigger()
     qtbot.mouseClick(_confirm(empty_window, qtbot).add_button, Qt.MouseButton.LeftButton)
     assert len(services.vault.entries()) == 2
-    services.settings.set("theme", "dark")  # writes settings.json too
+    services.settings.set(THEME, "dark")  # writes settings.json too
     files = all_file_bytes(data_dir, services.paths.config_dir, services.paths.log_dir)
     assert files
     for path, content in files:

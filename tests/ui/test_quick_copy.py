@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop_app import instance
 from desktop_app.otp.codes import code_at
+from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, QUICK_COPY_SHORTCUT
 from desktop_app.ui.instance_server import InstanceServer
 from desktop_app.ui.quick_copy import QuickCopyWindow
 from tests.fast_kdf import FAST_CLI
@@ -30,7 +31,7 @@ NOW = 1_700_000_010.0  # the window's clock: codes do not roll over during a tes
 @pytest.fixture
 def window(services, qtbot, monkeypatch):
     services.vault.add_many(sample_entries())
-    services.settings.set("clipboard_clear_seconds", 30)
+    services.settings.set(CLIPBOARD_CLEAR_SECONDS, 30)
     QGuiApplication.clipboard().clear()
     return make_window(services, qtbot, monkeypatch, Recorder(), clock=lambda: NOW)
 
@@ -204,7 +205,7 @@ def test_copy_without_a_window(qtbot, tmp_path) -> None:
     from desktop_app.paths import AppPaths
     from desktop_app.settings import Settings
 
-    Settings(AppPaths.resolve(data_dir).config_dir).set("clipboard_clear_seconds", 2)
+    Settings(AppPaths.resolve(data_dir).config_dir).set(CLIPBOARD_CLEAR_SECONDS, 2)
     QGuiApplication.clipboard().clear()
     status, out, err = run_cli(qtbot, data_dir, "copy", "solo")
     assert status == 0, err
@@ -272,7 +273,7 @@ def test_global_shortcut_setting_changes_the_key(services, qtbot, window) -> Non
     server = InstanceServer(window)
     assert server.grab is not None
     old_key = server.grab.keycode
-    services.settings.set("quick_copy_shortcut", "Ctrl+Alt+K")  # applies at once
+    services.settings.set(QUICK_COPY_SHORTCUT, "Ctrl+Alt+K")  # applies at once
     qtbot.waitUntil(lambda: server.grab is not None and server.grab.keycode != old_key)
     try:
         press_keys_with_xtest("Control_L", "Alt_L", "a")  # the old key does nothing
@@ -299,13 +300,13 @@ def test_settings_line_says_whether_the_shortcut_works(services, qtbot, window) 
         }
         return label.text()
 
-    services.settings.set("quick_copy_shortcut", "")  # no shortcut: the commands to bind
+    services.settings.set(QUICK_COPY_SHORTCUT, "")  # no shortcut: the commands to bind
     server = InstanceServer(window)
     text = status_text()
     assert "No global shortcut" in text
     assert "desktop-authenticator quick" in text and "desktop-authenticator copy QUERY" in text
     server.close()
-    services.settings.set("quick_copy_shortcut", "Ctrl+Alt+A")
+    services.settings.set(QUICK_COPY_SHORTCUT, "Ctrl+Alt+A")
     server = InstanceServer(window)
     assert server.grab is not None
     assert "works in every program" in status_text()

@@ -6,7 +6,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 
-from desktop_app.settings import SETTINGS, Settings
+from desktop_app.settings import (
+    BACKUP_FOLDER,
+    BACKUP_KEEP,
+    CLIPBOARD_CLEAR_SECONDS,
+    HIDE_CODES,
+    SETTINGS,
+    THEME,
+    Settings,
+)
 from desktop_app.ui.settings_dialog import EMNIFY_SECTION, SettingsDialog
 from desktop_app.vault import Vault
 
@@ -58,10 +66,10 @@ def test_changes_persist(dialog, services, qtbot):
     folder.setText("/tmp/backups")
     folder.editingFinished.emit()
     reread = Settings(services.paths.config_dir)
-    assert reread.get("clipboard_clear_seconds") == 5
-    assert reread.get("hide_codes") is True
-    assert reread.get("theme") == "dark"
-    assert reread.get("backup_folder") == "/tmp/backups"
+    assert reread.value(CLIPBOARD_CLEAR_SECONDS) == 5
+    assert reread.value(HIDE_CODES) is True
+    assert reread.value(THEME) == "dark"
+    assert reread.value(BACKUP_FOLDER) == "/tmp/backups"
 
 
 def test_emnify_section_present(dialog):
@@ -116,4 +124,4 @@ def test_invalid_value_shows_error(dialog, services):
 
     dialog._set(BY_NAME["backup_keep"], 0)
     assert not dialog.errors["backup_keep"].isHidden()
-    assert services.settings.get("backup_keep") == 10
+    assert services.settings.value(BACKUP_KEEP) == 10

@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from desktop_app.otp.codes import code_at
+from desktop_app.settings import TRAY_NOTICE_SHOWN, WINDOW_GEOMETRY
 from desktop_app.ui.accounts_model import ROLE_ENTRY
 from desktop_app.ui.tray import build_menu
 from tests.ui.helpers_main import Recorder, make_window, sample_entries
@@ -69,7 +70,7 @@ def test_window_comes_back_at_its_size_and_place(services, qtbot, monkeypatch):
     first.move(60, 40)
     qtbot.waitUntil(lambda: first.width() == 470)
     first.close()
-    assert services.settings.get("window_geometry")
+    assert services.settings.value(WINDOW_GEOMETRY)
     second = MainWindow(services)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (470, 520)
@@ -88,5 +89,5 @@ def test_closing_to_the_tray_says_once_that_it_keeps_running(window, qtbot, reco
     window.show()
     window.close()
     assert len(said) == 1  # once only, remembered in the settings
-    assert window.settings.get("tray_notice_shown") is True
+    assert window.settings.value(TRAY_NOTICE_SHOWN) is True
     window.keep_in_tray = False

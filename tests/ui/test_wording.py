@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QPushButton
 
+from desktop_app.settings import LAST_FOLDER
 from desktop_app.ui.camera_worker import CameraScanner
 from tests.ui.helpers_main import Recorder, make_window, sample_entries
 
@@ -115,7 +116,7 @@ def test_file_dialogs_open_in_the_last_folder(window, qtbot, monkeypatch, tmp_pa
     window.adding.open_images()
     assert starts[0] == str(Path.home())
     assert starts[1] == str(folder)
-    assert window.settings.get("last_folder") == str(folder)
+    assert window.settings.value(LAST_FOLDER) == str(folder)
 
 
 def test_export_now_is_apart_from_the_backup_settings(services, qtbot):

@@ -10,7 +10,6 @@ the list's view, models and clipboard guard are handed to it, not reached throug
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from PySide6.QtCore import QObject
 
 from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry, OtpType
+from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, USAGE_COUNTS
 from desktop_app.ui.accounts_model import ROLE_ENTRY, ROLE_RAW_CODE, ROLE_RAW_NEXT, retired
 from desktop_app.ui.controllers.port import WindowPort, open_vault
 
@@ -74,13 +74,7 @@ class ListActions(QObject):
         return True
 
     def usage(self) -> dict[str, int]:
-        try:
-            raw = json.loads(str(self.services.settings.get("usage_counts") or "{}"))
-        except ValueError:
-            return {}
-        if not isinstance(raw, dict):
-            return {}
-        return {str(k): int(v) for k, v in raw.items() if isinstance(v, int)}
+        return self.services.settings.value(USAGE_COUNTS)
 
     def most_used(self, limit: int = 5) -> list[Entry]:
         """The accounts whose codes were copied most often (most first; never-copied last)."""
@@ -99,11 +93,11 @@ class ListActions(QObject):
         if vault is not None and len(counts) > 200:  # forget deleted accounts
             alive = {e.uuid for e in vault.entries()}
             counts = {k: v for k, v in counts.items() if k in alive}
-        self.services.settings.set("usage_counts", json.dumps(counts, sort_keys=True))
+        self.services.settings.set(USAGE_COUNTS, counts)
 
     def _copy(self, entry: Entry, code: str, what: str) -> None:
         self._record_use(entry.uuid)
-        seconds = int(self.services.settings.get("clipboard_clear_seconds"))
+        seconds = int(self.services.settings.value(CLIPBOARD_CLEAR_SECONDS))
         self.clipboard.copy(code, seconds)
         who = entry.issuer or entry.name or self.tr("account")
         tail = self.tr(" — clears in {seconds} s").format(seconds=seconds) if seconds else ""

@@ -18,6 +18,7 @@ from shiboken6 import isValid
 from desktop_app.app import AppServices
 from desktop_app.portal.account import PortalAccount
 from desktop_app.portal.enrolment import TwoFactorStatus
+from desktop_app.settings import PORTAL_USER
 from desktop_app.ui.emnify.events_dialog import EventsDialog
 from desktop_app.ui.emnify.presenter import EmnifyPresenter
 from desktop_app.ui.emnify.recovery_dialog import RecoveryDialog
@@ -175,4 +176,4 @@ def _initial_url(services: AppServices) -> str:
 
 
 def _initial_user(services: AppServices) -> str:
-    return str(services.settings.get("portal_user") or "")
+    return str(services.settings.value(PORTAL_USER) or "")

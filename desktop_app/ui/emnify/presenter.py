@@ -31,6 +31,7 @@ from desktop_app.portal.errors import (
     NotSignedInError,
     SessionExpiredError,
 )
+from desktop_app.settings import PORTAL_URL, PORTAL_USER
 from desktop_app.ui.emnify.ports import (
     Area,
     CardState,
@@ -252,9 +253,9 @@ class EmnifyPresenter:
 
     def _remember(self, user: str) -> None:
         try:
-            self.services.settings.set("portal_user", user)
+            self.services.settings.set(PORTAL_USER, user)
             if self.services.portal_url is None and self.account is not None:
-                self.services.settings.set("portal_url", self.account.url)
+                self.services.settings.set(PORTAL_URL, self.account.url)
         except AppError:
             log.warning("could not remember the portal settings")
 
