@@ -35,7 +35,7 @@ sys.path.insert(0, os.environ["BENCH_ROOT"])
 from pathlib import Path
 from desktop_app.app import AppServices, open_vault_for, setup_logging
 from desktop_app.paths import AppPaths
-from desktop_app.settings import Settings
+from desktop_app.settings import LANGUAGE, THEME, Settings
 from desktop_app.vault import KeyStore
 t_imports_core = time.time()
 from desktop_app.ui.application import build_window, create_app
