@@ -51,6 +51,7 @@ from desktop_app.settings import (
     TRAY_NOTICE_SHOWN,
     Setting,
 )
+from desktop_app.ui import startup
 from desktop_app.ui.accounts_model import ROLE_ENTRY, AccountsFilter, AccountsModel
 from desktop_app.ui.accounts_view import AccountsView
 from desktop_app.ui.clipboard import ClipboardGuard
@@ -261,7 +262,8 @@ class MainWindow(QMainWindow):
             outer.addWidget(self.demo_banner)
         self.clock_banner = ClockBanner(central, self.settings)  # issue 25: is the clock right?
         outer.addWidget(self.clock_banner)
-        self.clock_banner.start()
+        # its D-Bus read runs in a worker: started after the first frame, not competing with it
+        startup.after_first_paint(self, self.clock_banner.start)
 
         line = QFrame(central)
         line.setFrameShape(QFrame.Shape.HLine)
