@@ -572,10 +572,7 @@ class PortalClient:
                     self.on_refresh_token(None)
                 raise SessionExpiredError(
                     SessionExpiredError.default_message,
-                    status=exc.status,
-                    error_code=exc.error_code,
-                    error_token=exc.error_token,
-                    server_message=exc.server_message,
+                    **exc.details(),
                 ) from None
             if not result.auth_token:
                 raise PortalProtocolError("The portal did not renew the session.")

@@ -424,10 +424,7 @@ class EnrolmentService:
         except InvalidCredentialsError as exc:
             raise PasswordRejectedError(
                 "The password is wrong; nothing was changed.",
-                status=exc.status,
-                error_code=exc.error_code,
-                error_token=exc.error_token,
-                server_message=exc.server_message,
+                **exc.details(),
             ) from None
 
     def create_key(
@@ -464,11 +461,7 @@ class EnrolmentService:
             except PasswordRejectedError as exc:
                 raise PasswordRejectedError(
                     "The portal did not accept the password; nothing was changed.",
-                    status=exc.status,
-                    error_code=exc.error_code,
-                    error_token=exc.error_token,
-                    server_message=exc.server_message,
-                    errors=exc.errors,
+                    **exc.details(),
                 ) from None
         entry = self._entry_from_key(key)
         try:
@@ -573,11 +566,7 @@ class EnrolmentService:
                 "The portal refused the code twice. Check that this computer's clock is right "
                 "(within about 30 seconds; turn on automatic time), then choose 'Finish "
                 "activation'. The key is kept in the vault, pending.",
-                status=exc.status,
-                error_code=exc.error_code,
-                error_token=exc.error_token,
-                server_message=exc.server_message,
-                errors=exc.errors,
+                **exc.details(),
             ) from None
         except ConflictError:
             # Already active (an earlier answer was lost): fine if the portal says so.

@@ -60,6 +60,17 @@ class PortalError(AppError):
     def message(self) -> str:
         return str(self)
 
+    def details(self) -> dict[str, Any]:
+        """What the server said (status, codes, its message, field errors): for an error that
+        tells the same answer in other words, ``OtherError("...", **exc.details())``."""
+        return {
+            "status": self.status,
+            "error_code": self.error_code,
+            "error_token": self.error_token,
+            "server_message": self.server_message,
+            "errors": self.errors,
+        }
+
     def details_text(self) -> str:
         """The nested errors as one line (empty when there are none)."""
         return "; ".join(e.message for e in self.errors if e.message)
