@@ -369,7 +369,8 @@ def with_pack_icons(entries: Sequence[Entry], data_dir: Path) -> list[Entry]:
     (``data_dir/icons``) whose issuer matches its issuer (:meth:`IconLibrary.match`). Every new
     or imported account passes here just before it is saved; a pack that cannot be read costs
     nothing but the icon."""
-    if not any(e.icon is None and e.issuer.strip() for e in entries):
+    wanted = any(e.icon is None and e.issuer.strip() for e in entries)
+    if not wanted or not (Path(data_dir) / "icons").is_dir():  # no pack: nothing more imported
         return list(entries)
     from desktop_app.icons import IconLibrary
 
