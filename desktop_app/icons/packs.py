@@ -163,7 +163,7 @@ def parse_pack_json(data: bytes) -> tuple[str, str, int, list[_Listed]]:
         if not safe_member_name(filename):
             raise IconPackError(
                 N_(
-                    "The pack names a file outside itself ({name}); it was not imported.",
+                    "The pack names a file outside itself: {name}.",
                     name=filename[:80],
                 )
             )

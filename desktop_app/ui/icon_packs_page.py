@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.icons import IconLibrary, InstalledPack
 from desktop_app.ui.file_dialogs import open_file
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
-from desktop_app.ui.icon_picker import icon_pixmap
+from desktop_app.ui.icon_picker import icon_pixmap, untinted
 from desktop_app.ui.theme import error_css, themed
 from desktop_app.ui.workers import Job, one_line
 
@@ -104,7 +104,7 @@ class IconPacksPage(QWidget):
             sample = next((i.load() for i in pack.icons), None)
             pixmap = icon_pixmap(sample, 28, self.devicePixelRatioF()) if sample else None
             if pixmap is not None:
-                item.setIcon(pixmap)
+                item.setIcon(untinted(pixmap))
             self.list.addItem(item)
         if not packs:
             item = QListWidgetItem(self.tr("No icon pack is installed."))

@@ -41,8 +41,9 @@ if TYPE_CHECKING:
         QFormLayout,
     )
 
-PREVIEW = 40  # the edit dialog's preview
+PREVIEW = 32  # the edit dialog's preview
 CELL = 40  # a picture in the grid
+ITEM = QSize(CELL + 68, CELL + 40)  # a picture and two lines of its name
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -61,6 +62,13 @@ def icon_pixmap(icon: Icon, size: int, dpr: float = 1.0) -> QPixmap | None:
     pixmap = QPixmap.fromImage(scaled)
     pixmap.setDevicePixelRatio(dpr)
     return pixmap
+
+
+def untinted(pixmap: QPixmap) -> QIcon:
+    """An icon that looks the same when its row is selected (Qt tints it otherwise)."""
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    return icon
 
 
 def choose_file(parent: QWidget) -> str:
@@ -106,6 +114,8 @@ class PackIconModel(QAbstractListModel):
         item = self.icons[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return item.name
+        if role == Qt.ItemDataRole.SizeHintRole:  # every cell alike: names get the width
+            return ITEM
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{item.name} — {item.category}" if item.category else item.name
         if role == Qt.ItemDataRole.DecorationRole:
@@ -115,7 +125,7 @@ class PackIconModel(QAbstractListModel):
                     icon_pixmap(picture, CELL, self.dpr) if picture is not None else None
                 )
             pixmap = self._pixmaps[item.path]
-            return QIcon(pixmap) if pixmap is not None else None
+            return untinted(pixmap) if pixmap is not None else None
         return None
 
 
@@ -167,8 +177,7 @@ class IconPickerDialog(QDialog):
         self.grid.setUniformItemSizes(True)
         self.grid.setWordWrap(True)
         self.grid.setIconSize(QSize(CELL, CELL))
-        self.grid.setGridSize(QSize(CELL + 64, CELL + 44))
-        self.grid.setSpacing(4)
+        self.grid.setSpacing(6)
         self.model = PackIconModel(self)
         self.model.dpr = self.devicePixelRatioF()
         self.grid.setModel(self.model)
@@ -277,8 +286,9 @@ class IconField(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.preview = QLabel(self)
         self.preview.setObjectName("icon_preview")
-        self.preview.setFixedSize(PREVIEW, PREVIEW)
+        self.preview.setMinimumSize(PREVIEW, PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("color: palette(placeholder-text);")
         self.choose_button = QPushButton(self.tr("C&hoose…"), self)
         self.choose_button.setObjectName("choose_icon")
         self.choose_button.setAccessibleName(self.tr("Choose an icon"))

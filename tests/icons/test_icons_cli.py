@@ -67,7 +67,7 @@ def test_import_list_remove(cli, tmp_path: Path) -> None:
             lambda p: p.write_bytes(
                 pack_zip(icons=[icon("../x.svg", "x")], files={"../x.svg": svg("#000")})
             ),
-            "names a file outside itself (../x.svg)",
+            "names a file outside itself: ../x.svg.",
         ),
         (
             lambda p: p.write_bytes(
