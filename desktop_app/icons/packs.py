@@ -34,7 +34,7 @@ import shutil
 import stat
 import uuid as _uuid
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -306,7 +306,7 @@ def _rank(issuer: str, icon: PackIcon) -> tuple[int, int] | None:
     the account's issuer contains the icon's (the longest, most specific, first), or None."""
     best: tuple[int, int] | None = None
     for candidate in icon.issuers:
-        c = candidate.lower()
+        c = candidate.strip().lower()  # aegis-icons has "IFTTT "
         if not c:
             continue
         if c == issuer:
@@ -315,6 +315,23 @@ def _rank(issuer: str, icon: PackIcon) -> tuple[int, int] | None:
         if rank is not None and (best is None or rank < best):
             best = rank
     return best
+
+
+def suggest(icons: Sequence[PackIcon], issuer: str) -> list[PackIcon]:
+    """The icons whose issuer list matches ``issuer``, best first (none for "").
+
+    Among equally good direct matches the one listed *last* comes first, as in Aegis
+    (``getSuggestedIcons`` puts each direct match at the front): aegis-icons lists its
+    ``SVG/.Outdated/`` and ``SVG/.Variations/`` icons before the current ones."""
+    key = issuer.strip().lower()
+    if not key:
+        return []
+    ranked = []
+    for i, icon in enumerate(icons):
+        rank = _rank(key, icon)
+        if rank is not None:
+            ranked.append(((*rank, -i if rank[0] < 2 else i), icon))
+    return [icon for _key, icon in sorted(ranked, key=lambda t: t[0])]
 
 
 class IconLibrary:
@@ -370,16 +387,8 @@ class IconLibrary:
         return [icon for pack in self.packs() for icon in pack.icons]
 
     def suggest(self, issuer: str) -> list[PackIcon]:
-        """The icons whose issuer list matches ``issuer``, best first (none for "")."""
-        key = issuer.strip().lower()
-        if not key:
-            return []
-        ranked = [
-            (r, i, icon)
-            for i, icon in enumerate(self.icons())
-            if (r := _rank(key, icon)) is not None
-        ]
-        return [icon for _r, _i, icon in sorted(ranked, key=lambda t: (t[0], t[1]))]
+        """The icons of every pack matching ``issuer``, best first (:func:`suggest`)."""
+        return suggest(self.icons(), issuer)
 
     def match(self, issuer: str) -> Icon | None:
         """The picture of the best match for ``issuer``, or None."""

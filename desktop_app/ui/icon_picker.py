@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n import N_
 from desktop_app.icons import IconLibrary, IconPackError, PackIcon
+from desktop_app.icons.packs import suggest
 from desktop_app.otp.model import MAX_ICON_BYTES, Entry, Icon
 from desktop_app.ui.account_delegate import icon_image
 from desktop_app.ui.i18n import core_text
@@ -129,20 +130,21 @@ class PackIconModel(QAbstractListModel):
         return None
 
 
-def ranked(library: IconLibrary, issuer: str, text: str) -> list[PackIcon]:
-    """Every icon, those matching ``issuer`` first; only those whose name, issuer or category
-    contains ``text`` when it is given."""
-    suggested = library.suggest(issuer)
-    rest = [i for i in library.icons() if i not in suggested]
+def ranked(icons: list[PackIcon], issuer: str, text: str) -> tuple[list[PackIcon], int]:
+    """(every icon, those matching ``issuer`` first; how many match it), only those whose name,
+    issuer or category contains ``text`` when it is given."""
+    suggested = suggest(icons, issuer)
+    chosen = set(map(id, suggested))
+    ordered = suggested + [i for i in icons if id(i) not in chosen]
     wanted = text.strip().lower()
     if not wanted:
-        return suggested + rest
+        return ordered, len(suggested)
 
     def hit(icon: PackIcon) -> bool:
         fields = (icon.name, icon.category, *icon.issuers)
         return any(wanted in f.lower() for f in fields)
 
-    return [i for i in suggested + rest if hit(i)]
+    return [i for i in ordered if hit(i)], len(suggested)
 
 
 class IconPickerDialog(QDialog):
@@ -155,6 +157,7 @@ class IconPickerDialog(QDialog):
         self.library = library
         self.issuer = issuer
         self.chosen: Icon | None = None
+        self.icons = library.icons()  # read once; the search filters these
         lay = QVBoxLayout(self)
         self.search = QLineEdit(self)
         self.search.setObjectName("icon_search")
@@ -207,13 +210,13 @@ class IconPickerDialog(QDialog):
         self.resize(620, 480)
 
     def refresh(self) -> None:
-        icons = ranked(self.library, self.issuer, self.search.text())
+        icons, matching = ranked(self.icons, self.issuer, self.search.text())
         self.model.show(icons)
         if icons:
             self.grid.setCurrentIndex(self.model.index(0))
         self._update_ok()
-        suggested = len(self.library.suggest(self.issuer)) if not self.search.text() else 0
-        if not self.library.packs():
+        suggested = matching if not self.search.text() else 0
+        if not self.icons:
             self.status.setText(
                 self.tr(
                     "No icon pack is installed: import one in Settings → Icon packs (for example "

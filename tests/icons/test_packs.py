@@ -254,3 +254,30 @@ def test_a_clean_svg_keeps_its_picture_and_loses_metadata(library: IconLibrary) 
         assert gone not in kept
     for there in (b'xlink:href="#r"', b'fill="url(#g)"', b"data:image/png;base64", b"<stop "):
         assert there in kept
+
+
+def test_the_current_icon_wins_over_an_outdated_one_listed_before_it(library: IconLibrary) -> None:
+    """aegis-icons lists SVG/.Outdated/ and SVG/.Variations/ (sorted first) before the current
+    icons; like Aegis, the direct match listed last comes first. Its names have spaces and
+    ampersands, its issuers stray spaces, and its icons no "name" (the file's stem is used)."""
+    icons = [
+        {
+            "filename": "SVG/.Outdated/Bitwarden v1.svg",
+            "category": "4. Outdated",
+            "issuer": ["Bitwarden"],
+        },
+        {"filename": "SVG/.Outdated/IFTTT v1.svg", "category": None, "issuer": ["IFTTT "]},
+        {
+            "filename": "SVG/.Variations/H&R Block bg.var.svg",
+            "category": "2. Variations & Alts",
+            "issuer": ["H&R Block"],
+        },
+        {"filename": "SVG/Bitwarden.svg", "category": "1. Main", "issuer": ["Bitwarden"]},
+    ]
+    files = {i["filename"]: svg(f"#0000{n:02x}") for n, i in enumerate(icons)}
+    library.install(pack_zip(icons=icons, files=files))
+    assert [i.name for i in library.suggest("bitwarden")] == ["Bitwarden", "Bitwarden v1"]
+    assert [i.name for i in library.suggest("IFTTT")] == ["IFTTT v1"]
+    assert [i.name for i in library.suggest("h&r block")] == ["H&R Block bg.var"]
+    assert library.suggest("ifttt")[0].category == ""
+    assert b"#000003" in (library.match("Bitwarden") or Icon("image/png", b"x")).data
