@@ -41,7 +41,7 @@ from typing import Any
 
 from desktop_app.errors import AppError
 from desktop_app.i18n import N_
-from desktop_app.icons.svg import SvgRefused, sanitise_svg
+from desktop_app.icons.svg import PictureRefused, sanitise_svg
 from desktop_app.otp.model import MAX_ICON_BYTES, Icon
 from desktop_app.paths import private_dir
 
@@ -218,33 +218,44 @@ def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
     return bytes(out)
 
 
-def clean_picture(data: bytes, suffix: str, name: str) -> bytes:
-    """The icon as it is kept: SVG rewritten safely, PNG/JPEG checked to be what they say."""
+def clean_picture(data: bytes, suffix: str) -> bytes:
+    """The icon as it is kept: SVG rewritten safely, PNG/JPEG checked to be what they say;
+    :class:`PictureRefused` (its ``reason``) when it cannot be kept."""
     if suffix == ".svg":
-        try:
-            return sanitise_svg(data)
-        except SvgRefused as exc:
-            raise IconPackError(
-                N_("{name} in the pack was refused: {reason}.", name=name[:80], reason=exc.reason)
-            ) from None
+        return sanitise_svg(data)
     if suffix == ".png":
         if not data.startswith(b"\x89PNG\r\n\x1a\n") or data[12:16] != b"IHDR":
-            raise IconPackError(N_("{name} in the pack is not a PNG picture.", name=name[:80]))
+            raise PictureRefused(N_("it is not a PNG picture"))
         width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
         if not (0 < width <= MAX_RASTER_SIDE and 0 < height <= MAX_RASTER_SIDE):
-            raise IconPackError(
-                N_(
-                    "{name} in the pack is {w}×{h} pixels; at most {m}×{m} are kept.",
-                    name=name[:80],
-                    w=width,
-                    h=height,
-                    m=MAX_RASTER_SIDE,
-                )
+            raise PictureRefused(
+                N_("it is {w}×{h} pixels, more than {m}×{m}", w=width, h=height, m=MAX_RASTER_SIDE)
             )
         return data
     if not data.startswith(b"\xff\xd8\xff"):
-        raise IconPackError(N_("{name} in the pack is not a JPEG picture.", name=name[:80]))
+        raise PictureRefused(N_("it is not a JPEG picture"))
     return data
+
+
+def icon_from_file(path: Path) -> Icon:
+    """An account icon from a picture file of the person's (SVG, PNG, JPEG; cleaned as pack
+    icons are), or IconPackError in one line."""
+    from desktop_app.files import read_limited
+
+    suffix = path.suffix.lower().replace(".jpeg", ".jpg")
+    if suffix not in MIMES:
+        raise IconPackError(N_("{name} is not an SVG, PNG or JPEG file.", name=path.name[:80]))
+    data = read_limited(path, MAX_ICON_BYTES, IconPackError, kind="picture")
+    try:
+        return Icon(MIMES[suffix], clean_picture(data, suffix))
+    except PictureRefused as exc:
+        raise IconPackError(
+            N_(
+                "{name} cannot be used as an icon: {reason}.",
+                name=path.name[:80],
+                reason=exc.reason,
+            )
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -293,7 +304,16 @@ def read_pack(data: bytes) -> PackContent:
                     raise IconPackError(
                         N_("The pack unpacks to more than {mb} MB.", mb=MAX_PACK_TOTAL // 2**20)
                     )
-                seen[item.filename] = (suffix, clean_picture(raw, suffix, item.filename))
+                try:
+                    seen[item.filename] = (suffix, clean_picture(raw, suffix))
+                except PictureRefused as exc:
+                    raise IconPackError(
+                        N_(
+                            "{name} in the pack was refused: {reason}.",
+                            name=item.filename[:80],
+                            reason=exc.reason,
+                        )
+                    ) from None
             icons.append((item, *seen[item.filename]))
     return PackContent(pack_uuid, name, version, icons)
 

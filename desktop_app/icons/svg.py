@@ -1,6 +1,6 @@
 """SVG icons made safe to keep, show and pass on: no scripts, no external references.
 
-    clean = sanitise_svg(data)      # bytes of a re-written SVG, or SvgRefused(reason)
+    clean = sanitise_svg(data)      # bytes of a re-written SVG, or PictureRefused(reason)
 
 Refused (the pack that holds it is not imported): a document type with its own declarations
 (``<!ENTITY``: "billion laughs", external entities), ``<script>``, ``<foreignObject>`` and
@@ -85,8 +85,9 @@ _RASTER_DATA = re.compile(r"data:image/(png|jpeg|jpg|gif|webp)\s*;\s*base64\s*,"
 _CSS_BAD = re.compile(r"@import|expression\s*\(|javascript:|behavior\s*:|-moz-binding", re.I)
 
 
-class SvgRefused(ValueError):
-    """The SVG cannot be kept; ``reason`` says why in a few words (translatable)."""
+class PictureRefused(ValueError):
+    """A picture (an SVG, or a PNG/JPEG that is not one) cannot be kept; ``reason`` says why
+    in a few words (translatable)."""
 
     def __init__(self, reason: Text) -> None:
         super().__init__(reason)
@@ -105,12 +106,12 @@ def _check_link(value: str) -> None:
     v = "".join(value.split())  # "java script:" and friends
     if v.startswith("#") or _RASTER_DATA.match(v):
         return
-    raise SvgRefused(N_("it links to something outside the picture"))
+    raise PictureRefused(N_("it links to something outside the picture"))
 
 
 def _check_css(text: str) -> None:
     if _CSS_BAD.search(text):
-        raise SvgRefused(N_("its style sheet imports or runs something"))
+        raise PictureRefused(N_("its style sheet imports or runs something"))
     for target in _URL.findall(text):
         _check_link(target)
 
@@ -119,14 +120,14 @@ def _check(el: ET.Element, depth: int, count: list[int]) -> None:
     """Refuse what must not be in the picture, anywhere (also in what :func:`_clean` drops)."""
     count[0] += 1
     if depth > MAX_SVG_DEPTH or count[0] > MAX_SVG_ELEMENTS:
-        raise SvgRefused(N_("it is too deeply nested or too large"))
+        raise PictureRefused(N_("it is too deeply nested or too large"))
     local = _local(el.tag)[1]
     if local in REFUSED:
-        raise SvgRefused(N_("it holds a <{element}> element", element=local))
+        raise PictureRefused(N_("it holds a <{element}> element", element=local))
     for name, value in el.attrib.items():
         attr = _local(name)[1]
         if attr.lower().startswith("on"):
-            raise SvgRefused(N_("it holds a script (an {name} attribute)", name=attr))
+            raise PictureRefused(N_("it holds a script (an {name} attribute)", name=attr))
         if attr == "href":
             _check_link(value)
         elif attr == "style" or "url(" in value.lower():
@@ -157,23 +158,23 @@ def _clean(el: ET.Element) -> None:
 
 
 def sanitise_svg(data: bytes) -> bytes:
-    """The picture re-written with only what is safe (see the module), or :class:`SvgRefused`."""
+    """The picture re-written with only what is safe (see the module), or :class:`PictureRefused`."""
     if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SvgRefused(N_("it is not written in UTF-8"))  # the checks below read bytes
+        raise PictureRefused(N_("it is not written in UTF-8"))  # the checks below read bytes
     if b"<!entity" in data.lower():
-        raise SvgRefused(N_("it declares XML entities"))
+        raise PictureRefused(N_("it declares XML entities"))
     if b"<!doctype" in data.lower():
         # a plain <!DOCTYPE svg PUBLIC "..." "..."> is harmless; one with declarations is not
         data, n = _DOCTYPE.subn(b"", data, count=1)
         if n != 1 or b"<!doctype" in data.lower():
-            raise SvgRefused(N_("it declares XML entities"))
+            raise PictureRefused(N_("it declares XML entities"))
     try:
         root = ET.fromstring(data)
     except ET.ParseError:
-        raise SvgRefused(N_("it is not a well-formed SVG file")) from None
+        raise PictureRefused(N_("it is not a well-formed SVG file")) from None
     ns, local = _local(root.tag)
     if local != "svg" or ns not in ("", SVG_NS):
-        raise SvgRefused(N_("it is not an SVG picture"))
+        raise PictureRefused(N_("it is not an SVG picture"))
     root.tag = f"{{{SVG_NS}}}svg"
     _check(root, 0, [0])
     _clean(root)

@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.i18n import N_
 from desktop_app.icons import IconLibrary, IconPackError, PackIcon
-from desktop_app.icons.packs import suggest
-from desktop_app.otp.model import MAX_ICON_BYTES, Entry, Icon
+from desktop_app.icons.packs import icon_from_file, suggest
+from desktop_app.otp.model import Entry, Icon
 from desktop_app.ui.account_delegate import icon_image
 from desktop_app.ui.i18n import core_text
 from desktop_app.ui.theme import error_css, themed
@@ -78,18 +77,6 @@ def choose_file(parent: QWidget) -> str:
     pictures = parent.tr("Pictures (*.svg *.png *.jpg *.jpeg)")
     name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), pictures)
     return str(name)
-
-
-def icon_from_file(path: Path) -> Icon:
-    """An icon from a picture file (cleaned as pack icons are), or IconPackError in one line."""
-    from desktop_app.files import read_limited
-    from desktop_app.icons.packs import MIMES, clean_picture
-
-    suffix = path.suffix.lower().replace(".jpeg", ".jpg")
-    if suffix not in MIMES:
-        raise IconPackError(N_("{name} is not an SVG, PNG or JPEG file.", name=path.name))
-    data = read_limited(path, MAX_ICON_BYTES, IconPackError, kind="picture")
-    return Icon(MIMES[suffix], clean_picture(data, suffix, path.name))
 
 
 class PackIconModel(QAbstractListModel):

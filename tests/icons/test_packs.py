@@ -281,3 +281,24 @@ def test_the_current_icon_wins_over_an_outdated_one_listed_before_it(library: Ic
     assert [i.name for i in library.suggest("h&r block")] == ["H&R Block bg.var"]
     assert library.suggest("ifttt")[0].category == ""
     assert b"#000003" in (library.match("Bitwarden") or Icon("image/png", b"x")).data
+
+
+def test_an_icon_from_a_file_is_cleaned_like_a_pack_icon(tmp_path: Path) -> None:
+    from desktop_app.icons.packs import icon_from_file
+
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (64).to_bytes(4, "big") * 2 + b"\x08\x06"
+    (tmp_path / "mine.PNG").write_bytes(png)
+    assert icon_from_file(tmp_path / "mine.PNG") == Icon("image/png", png)
+    (tmp_path / "a.svg").write_bytes(svg("#000", "<!-- note --><metadata/>"))
+    assert b"note" not in icon_from_file(tmp_path / "a.svg").data
+    cases = {
+        "a.gif": (b"GIF89a", "a.gif is not an SVG, PNG or JPEG file."),
+        "b.jpg": (b"not a jpeg", "b.jpg cannot be used as an icon: it is not a JPEG picture."),
+        "c.svg": (svg("#000", "<script/>"), "c.svg cannot be used as an icon: it holds a <script>"),
+        "d.png": (b"\x89PNG" + b"0" * 300_000, "d.png is too large"),
+    }
+    for name, (data, expected) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(IconPackError) as caught:
+            icon_from_file(tmp_path / name)
+        assert str(caught.value).startswith(expected), str(caught.value)

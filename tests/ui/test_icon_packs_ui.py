@@ -139,7 +139,7 @@ def test_an_icon_from_a_file_and_removing_it(window, services, qtbot, monkeypatc
     qtbot.mouseClick(picker.file_button, Qt.MouseButton.LeftButton)
     assert picker.isVisible()
     assert picker.status.text() == (
-        "bad.svg in the pack was refused: it links to something outside the picture."
+        "bad.svg cannot be used as an icon: it links to something outside the picture."
     )
     chosen[0] = str(good)
     qtbot.mouseClick(picker.file_button, Qt.MouseButton.LeftButton)
