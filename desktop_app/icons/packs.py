@@ -222,7 +222,10 @@ def clean_picture(data: bytes, suffix: str) -> bytes:
     """The icon as it is kept: SVG rewritten safely, PNG/JPEG checked to be what they say;
     :class:`PictureRefused` (its ``reason``) when it cannot be kept."""
     if suffix == ".svg":
-        return sanitise_svg(data)
+        clean = sanitise_svg(data)
+        if len(clean) > MAX_ICON_BYTES:  # written out again, it may grow a little
+            raise PictureRefused(N_("it is larger than {kb} KB", kb=MAX_ICON_BYTES // 1024))
+        return clean
     if suffix == ".png":
         if not data.startswith(b"\x89PNG\r\n\x1a\n") or data[12:16] != b"IHDR":
             raise PictureRefused(N_("it is not a PNG picture"))

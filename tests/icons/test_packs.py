@@ -302,3 +302,17 @@ def test_an_icon_from_a_file_is_cleaned_like_a_pack_icon(tmp_path: Path) -> None
         with pytest.raises(IconPackError) as caught:
             icon_from_file(tmp_path / name)
         assert str(caught.value).startswith(expected), str(caught.value)
+
+
+def test_an_svg_that_grows_past_the_bound_when_rewritten_is_refused(
+    library: IconLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written out again (namespaces declared, attributes quoted) an SVG can grow: what is
+    kept is bounded too, so every stored icon fits an account."""
+    from desktop_app.otp import model
+
+    body = svg("#000", "<g a='1'/>" * 20)
+    monkeypatch.setattr(packs_module, "MAX_ICON_BYTES", len(body) + 5)
+    assert len(body) + 5 < model.MAX_ICON_BYTES
+    data = pack_zip(icons=[icon("g.svg", "x")], files={"g.svg": body})
+    assert "g.svg in the pack was refused: it is larger than" in refused(library, data)
