@@ -6,7 +6,8 @@ Refused (the pack that holds it is not imported): a document type with its own d
 (``<!ENTITY``: "billion laughs", external entities), ``<script>``, ``<foreignObject>`` and
 embedded documents, ``on*=`` event attributes, a link (``href``/``xlink:href``) or ``url(...)``
 that leaves the document (``http:``, ``file:``, a relative file, ``javascript:``, a ``data:`` URI
-that is not a PNG/JPEG/GIF/WebP picture), CSS ``@import`` or ``expression(``. Dropped quietly:
+that is not a PNG/JPEG/GIF/WebP picture), CSS ``@import`` or ``expression(``, a ``<use>`` of
+something that holds a ``<use>`` (nested repeats multiply: a "use bomb"). Dropped quietly:
 comments, processing instructions, editor metadata (elements and attributes of other
 namespaces), animation and unknown elements. What is left is written out again, so nothing the
 parser did not understand survives.
@@ -157,6 +158,22 @@ def _clean(el: ET.Element) -> None:
         _clean(child)
 
 
+def _check_uses(root: ET.Element) -> None:
+    """No ``<use>`` of something that holds a ``<use>``: ten nested groups of ten uses each
+    would make a renderer draw ten billion shapes (and a use of its own ancestor never ends)."""
+    holding: set[str] = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not el.get("id"):
+            continue
+        if any(_local(d.tag)[1] == "use" for d in el.iter() if isinstance(d.tag, str)):
+            holding.add(str(el.get("id")))
+    for el in root.iter():
+        if isinstance(el.tag, str) and _local(el.tag)[1] == "use":
+            href = el.get("href") or el.get(f"{{{XLINK_NS}}}href") or ""
+            if href.strip().lstrip("#") in holding:
+                raise PictureRefused(N_("it repeats a part that repeats another"))
+
+
 def sanitise_svg(data: bytes) -> bytes:
     """The picture re-written with only what is safe (see the module), or :class:`PictureRefused`."""
     if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -177,5 +194,6 @@ def sanitise_svg(data: bytes) -> bytes:
         raise PictureRefused(N_("it is not an SVG picture"))
     root.tag = f"{{{SVG_NS}}}svg"
     _check(root, 0, [0])
+    _check_uses(root)
     _clean(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=False)

@@ -316,3 +316,20 @@ def test_an_svg_that_grows_past_the_bound_when_rewritten_is_refused(
     assert len(body) + 5 < model.MAX_ICON_BYTES
     data = pack_zip(icons=[icon("g.svg", "x")], files={"g.svg": body})
     assert "g.svg in the pack was refused: it is larger than" in refused(library, data)
+
+
+def test_nested_repeats_are_refused(library: IconLibrary) -> None:
+    """A "use bomb": each level repeats the one before ten times (10^levels shapes drawn)."""
+    levels = ['<g id="l0"><rect width="1" height="1"/></g>']
+    for n in range(1, 8):
+        uses = "".join(f'<use href="#l{n - 1}"/>' for _ in range(10))
+        levels.append(f'<g id="l{n}">{uses}</g>')
+    bomb = svg("#000", "<defs>" + "".join(levels) + '</defs><use href="#l7"/>')
+    loop = svg(
+        "#000", '<g id="me"><use xlink:href="#me" xmlns:xlink="http://www.w3.org/1999/xlink"/></g>'
+    )
+    for body in (bomb, loop):
+        data = pack_zip(icons=[icon("u.svg", "x")], files={"u.svg": body})
+        assert "it repeats a part that repeats another" in refused(library, data)
+    flat = svg("#000", '<defs><rect id="r" width="1" height="1"/></defs>' + '<use href="#r"/>' * 5)
+    assert library.install(pack_zip(icons=[icon("u.svg", "x")], files={"u.svg": flat}))
