@@ -18,6 +18,7 @@ from desktop_app.ui.account_delegate import AVATAR, H_PAD
 from desktop_app.ui.edit_dialog import EditDialog
 from desktop_app.ui.export_dialog import ExportDialog
 from desktop_app.ui.icon_picker import IconPickerDialog
+from desktop_app.ui.import_dialog import PAGE_PREVIEW, ImportDialog
 from desktop_app.ui.settings_dialog import ICON_PACKS_SECTION, SettingsDialog
 from tests.icons.pack_builder import PACK_UUID, icon, pack_zip, svg
 from tests.ui.helpers_main import Recorder, make_window, sample_entries
@@ -120,6 +121,20 @@ def test_pack_in_settings_icon_in_the_edit_dialog_kept_through_aegis(
     back = importers.load_file(tmp_path / "backup.json", "long password").entries
     again = next(e for e in back if e.issuer == "GitHub")
     assert again.icon == saved.icon
+
+    # ... and imported again through the Import dialog into a vault that lost the account: it
+    # comes back with its own (green) icon, not the pack's GitHub icon (black)
+    services.vault.remove(saved.uuid)
+    dialog = ImportDialog(services, tmp_path / "backup.json")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "backup-password"), "long password")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "unlock"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_PREVIEW, timeout=20000)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "import-button"), Qt.MouseButton.LeftButton)
+    restored = next(e for e in services.vault.entries() if e.issuer == "GitHub")
+    assert restored.uuid == saved.uuid and restored.icon == saved.icon
+    qtbot.waitUntil(lambda: _avatar_rgb(window, _select(window, "GitHub")) == (0, 255, 0))
 
 
 def test_an_icon_from_a_file_and_removing_it(window, services, qtbot, monkeypatch, tmp_path):
