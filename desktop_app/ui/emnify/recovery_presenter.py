@@ -88,26 +88,31 @@ class RecoveryPresenter:
     def _show(self) -> None:
         user = self.user
         assert user is not None
-        tr = self.translate
         keys = [
-            tr("EmnifyPane", "{type} key, {status}, created {day}").format(
-                type=k.type.description if k.type is not None else tr("EmnifyPane", "unknown"),
-                status=k.status.description if k.status is not None else tr("EmnifyPane", "?"),
+            self.translate("EmnifyPane", "{type} key, {status}, created {day}").format(
+                type=k.type.description
+                if k.type is not None
+                else self.translate("EmnifyPane", "unknown"),
+                status=k.status.description
+                if k.status is not None
+                else self.translate("EmnifyPane", "?"),
                 day=k.creation_date[:10] or "?",
             )
             for k in user.keys
         ]
         devices = [
-            tr("EmnifyPane", "{what}, trusted since {day}").format(
+            self.translate("EmnifyPane", "{what}, trusted since {day}").format(
                 what=" / ".join(p for p in (d.operating_system, d.browser) if p)
-                or tr("EmnifyPane", "device"),
+                or self.translate("EmnifyPane", "device"),
                 day=d.activation_date[:10] or "?",
             )
             for d in self.devices
         ]
         who = user.name or user.username
         self.view.show_user(
-            tr("EmnifyPane", "{who} ({email})").format(who=who, email=user.username), keys, devices
+            self.translate("EmnifyPane", "{who} ({email})").format(who=who, email=user.username),
+            keys,
+            devices,
         )
 
     def remove(self) -> None:
@@ -115,27 +120,26 @@ class RecoveryPresenter:
         if user is None or chosen is None:
             return
         tools = self.tools()
-        tr = self.translate
         if isinstance(chosen, MfaKey):
-            question = tr(
+            question = self.translate(
                 "EmnifyPane",
                 "Remove this two-factor key of {user}? Their sign-in then no longer asks for its "
                 "codes.",
             )
             fn: Callable[[], None] = lambda: tools.delete_user_key(user.id, chosen.id)  # noqa: E731
         else:
-            question = tr(
+            question = self.translate(
                 "EmnifyPane",
                 "Forget this trusted device of {user}? It is asked for a code at the next sign-in.",
             )
             fn = lambda: tools.delete_user_trusted_device(user.id, chosen.id)  # noqa: E731
         if not self.view.confirm(
-            tr("EmnifyPane", "Change {user}'s sign-in?").format(user=user.username),
+            self.translate("EmnifyPane", "Change {user}'s sign-in?").format(user=user.username),
             question.format(user=user.username),
         ):
             return
         self._run(
-            tr("EmnifyPane", "Removing…"),
+            self.translate("EmnifyPane", "Removing…"),
             fn,
-            lambda _r: self.find(tr("EmnifyPane", "Removed.")),
+            lambda _r: self.find(self.translate("EmnifyPane", "Removed.")),
         )
