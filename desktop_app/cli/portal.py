@@ -25,6 +25,7 @@ from typing import Any
 from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError
 from desktop_app.errors import AppError
 from desktop_app.portal.errors import PortalError
+from desktop_app.portal.marks import retired_note
 from desktop_app.settings import PORTAL_USER
 
 ACTIONS = (
@@ -408,7 +409,7 @@ def _inactive_lines(entries: list[Any]) -> list[str]:
             day = str(e.meta.get("emnify.created", ""))[:10]
             nth = labels[: i + 1].count(e.label)
             name += f" (key set up {day})" if day else f" (#{nth})"
-        lines.append(f"The vault entry {name} is no longer active on emnify.")
+        lines.append(f"The vault entry {name} is {retired_note(e)}.")
     # Two entries of one label and one day: still one distinct line each.
     seen: dict[str, int] = {}
     out = []

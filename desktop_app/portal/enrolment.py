@@ -53,11 +53,12 @@ from desktop_app.portal.errors import (
     PortalProtocolError,
     WrongCodeError,
 )
+from desktop_app.portal.marks import STATE_KEY
 from desktop_app.vault import Vault
 
 log = logging.getLogger(__name__)
 
-META_STATE = "emnify.state"
+META_STATE = STATE_KEY
 META_KEY_ID = "emnify.key_id"
 META_USER = "emnify.user"
 META_URL = "emnify.url"

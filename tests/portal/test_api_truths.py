@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import sys
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -18,6 +19,7 @@ from desktop_app.portal import errors as E
 from desktop_app.portal.account import PortalAccount
 from desktop_app.portal.client import PortalClient, normalize_base_url
 from desktop_app.portal.emulator import EmulatorServer
+from desktop_app.portal.marks import day_text
 from desktop_app.portal.session import FINGERPRINT_ITEM, device_item, refresh_item
 from desktop_app.vault import KeyStore
 
@@ -196,8 +198,12 @@ def test_list_marks_entries_no_longer_active_on_emnify(run, paid, pipe, data_dir
     assert run("login", "--user", USER, "--password-stdin") == 0
     pipe.write(PASSWORD + "\n")
     assert run("enable-2fa", "--password-stdin") == 0
+    before = time.time()
     assert run("disable-2fa", "--yes", stdin="") == 0
+    after = time.time()
     capsys.readouterr()
     assert main(["--data-dir", str(data_dir), "list"]) == 0
     (line,) = capsys.readouterr().out.strip().splitlines()
-    assert line.endswith(f"emnify: {USER} (no longer active on emnify)")
+    # the day of the marking (the vault's stamp of it), in local time
+    said = {f"emnify: {USER} (not active on emnify since {day_text(t)})" for t in (before, after)}
+    assert any(line.endswith(s) for s in said), line
