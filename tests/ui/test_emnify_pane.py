@@ -35,9 +35,16 @@ def outbox(tmp_path: Path) -> Path:
     return tmp_path / "outbox.jsonl"
 
 
+@pytest.fixture(params=["int", "float"], ids=["ids-int", "ids-float"])
+def number_form(request) -> str:
+    """Every pane test runs twice: the emulator sends ids as ``103`` and as ``103.0`` (the
+    published schema types them as ``number``), as the core portal tests do."""
+    return str(request.param)
+
+
 @pytest.fixture
-def emu(kind, outbox) -> Iterator[EmulatorServer]:
-    with EmulatorServer(account_kind=kind, outbox=outbox) as e:
+def emu(kind, outbox, number_form) -> Iterator[EmulatorServer]:
+    with EmulatorServer(account_kind=kind, outbox=outbox, number_form=number_form) as e:
         e.add_user(USER, PASSWORD, application_token=TOKEN)
         yield e
 
