@@ -408,6 +408,65 @@ def test_bad_portal_address_is_explained(qtbot, pane):
     assert pane.url_edit.isVisible() and pane.url_edit.text() == "ftp://example.com"
 
 
+@pytest.mark.parametrize("suffix", ["", "/api"])
+def test_sign_out_keeps_a_typed_portal_address(qtbot, make_pane, services, emu, outbox, suffix):
+    """The command line names one portal, the person types another under "Advanced": signing
+    in and out leaves what they typed (and the next sign-in goes there)."""
+    pane = make_pane()
+    services.portal_url = "http://127.0.0.1:9"  # the command-line value: nothing listens there
+    pane.url_edit.setText(services.portal_url)
+    click(qtbot, pane.advanced_button)
+    typed = emu.url + suffix
+    type_in(qtbot, pane.url_edit, typed)
+    sign_in(qtbot, pane, password="wrong")  # not signed in: the typed address stays
+    assert pane.sign_in_feedback.is_error and pane.url_edit.text() == typed
+    sign_in_paid(qtbot, pane, outbox)
+    click(qtbot, pane.sign_out_button)
+    idle(qtbot, pane)
+    assert not pane.signed_in and "Signed out" in pane.sign_in_feedback.text()
+    assert pane.url_edit.text() == typed
+    if not pane.url_edit.isVisible():
+        click(qtbot, pane.advanced_button)
+    assert pane.url_edit.isVisible() and pane.url_edit.text() == typed
+    sign_in_paid(qtbot, pane, outbox)  # the typed portal again, not the command line's
+    assert pane.account is not None and pane.account.url == emu.url
+
+
+def test_a_typed_portal_address_outlives_sign_out_and_the_settings_dialog(
+    qtbot, services, emu, outbox
+):
+    """Signed in at a typed address, signed out, Settings closed and opened again: the pane
+    shows the typed address, not the command line's (nor does it resume at the latter)."""
+    from desktop_app.ui.settings_dialog import EMNIFY_SECTION, SettingsDialog
+
+    services.portal_url = "http://127.0.0.1:9"  # the command-line value: nothing listens there
+
+    def open_pane():
+        dialog = SettingsDialog(services)
+        qtbot.addWidget(dialog)
+        dialog.show_section(EMNIFY_SECTION)
+        dialog.show()
+        assert dialog.emnify_pane is not None
+        idle(qtbot, dialog.emnify_pane)
+        return dialog, dialog.emnify_pane
+
+    dialog, pane = open_pane()
+    assert pane.url_edit.text() == services.portal_url
+    click(qtbot, pane.advanced_button)
+    type_in(qtbot, pane.url_edit, emu.url)
+    sign_in_paid(qtbot, pane, outbox)
+    click(qtbot, pane.sign_out_button)
+    idle(qtbot, pane)
+    assert pane.url_edit.text() == emu.url
+    dialog.close()
+    pane.shutdown()
+    dialog, pane = open_pane()
+    assert pane.url_edit.text() == emu.url
+    sign_in_paid(qtbot, pane, outbox)
+    assert pane.account is not None and pane.account.url == emu.url
+    pane.shutdown()
+
+
 def test_every_control_has_an_accessible_name_and_takes_focus(qtbot, pane, emu, outbox):
     def check() -> None:
         for w in pane.findChildren(QLineEdit) + pane.findChildren(QComboBox):

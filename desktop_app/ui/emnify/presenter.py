@@ -255,10 +255,17 @@ class EmnifyPresenter:
         return self.account
 
     def _remember(self, user: str) -> None:
+        """After a sign-in: the user and the portal address are what the next pane shows. With
+        a portal address from the command line, the settings keep theirs and an address typed
+        here replaces the command line's for the rest of this run only."""
+        account = self.account
+        if account is not None and self.services.portal_url is not None:
+            self.services.portal_url = account.url
+            account = None
         try:
             self.services.settings.set(PORTAL_USER, user)
-            if self.services.portal_url is None and self.account is not None:
-                self.services.settings.set(PORTAL_URL, self.account.url)
+            if account is not None:
+                self.services.settings.set(PORTAL_URL, account.url)
         except AppError:
             log.warning("could not remember the portal settings")
 
