@@ -52,6 +52,7 @@ from desktop_app.portal.errors import (
     PortalError,
     PortalProtocolError,
     WrongCodeError,
+    is_enforced_refusal,
 )
 from desktop_app.portal.marks import STATE_KEY
 from desktop_app.vault import Vault
@@ -288,7 +289,7 @@ class EnrolmentService:
         replaced by a guess); without words, what may be the reason."""
         server = exc.server_message
         low = server.lower()
-        if "mandatory" in low or "enforc" in low or "required" in low:
+        if is_enforced_refusal(exc):
             text = (
                 "Your organisation requires two-factor authentication with an authenticator "
                 f"app, so the portal refused to remove the key. The portal said: {server}"

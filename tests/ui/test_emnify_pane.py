@@ -193,6 +193,41 @@ def test_enable_and_disable_on_an_account_with_e_mailed_codes(
     assert pane.secondary_button.isVisible()  # "Remove old key from this app…"
 
 
+@pytest.mark.parametrize("kind", ["enforced"], indirect=True)
+def test_an_enforced_organisation_is_told_up_front_after_sign_out_and_in_a_new_pane(
+    qtbot, make_pane, emu, outbox, services, monkeypatch
+):
+    """Learnt at the first refusal (nothing the portal documents tells it sooner), kept for
+    the account beyond sign-out: the next session says it up front and offers no Disable."""
+    pane = make_pane()
+    sign_in_paid(qtbot, pane, outbox)
+    click(qtbot, pane.action_button)  # Enable
+    qtbot.waitUntil(lambda: "this app's vault" in state(pane), timeout=WAIT)
+    idle(qtbot, pane)
+    assert pane.action_button.isVisible()  # "Disable…": not known yet
+    monkeypatch.setattr(pane, "confirm_disable", lambda _text: (True, False))
+    click(qtbot, pane.action_button)
+    idle(qtbot, pane)
+    assert "organisation requires" in pane.action_feedback.text()
+    click(qtbot, pane.sign_out_button)
+    idle(qtbot, pane)
+    pane.shutdown()
+
+    fresh = make_pane(auto_resume=False)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        fresh, "confirm_disable", lambda text: (asked.append(text), (True, True))[1]
+    )
+    sign_in(qtbot, fresh)  # the vault's key fills the code in
+    assert fresh.signed_in
+    qtbot.waitUntil(lambda: "this app's vault" in state(fresh), timeout=WAIT)
+    idle(qtbot, fresh)
+    assert "cannot be turned off" in fresh.detail_label.text()
+    assert not fresh.action_button.isVisible() and asked == []
+    assert "Disable" not in all_texts(fresh)
+    assert emu.active_keys(USER)
+
+
 @pytest.mark.parametrize("kind", ["trial"], indirect=True)
 def test_trial_enable_with_password_step_and_disable_removing_the_key(
     qtbot, pane, emu, outbox, services, monkeypatch

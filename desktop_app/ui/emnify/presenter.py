@@ -96,7 +96,6 @@ class EmnifyPresenter:
         self.two_factor: TwoFactorStatus | None = None
         self.devices: list[TrustedDevice] = []
         self.workspaces: list[Workspace] = []
-        self.enforced: set[str] = set()  # users whose organisation requires an authenticator
         self.steps = TwoFactorSteps(self)
 
     # --- state -----------------------------------------------------------------------------
@@ -118,8 +117,9 @@ class EmnifyPresenter:
             return False
 
     def is_enforced(self) -> bool:
-        user = self.account.user if self.account is not None else None
-        return bool(user) and str(user).lower() in self.enforced
+        """The signed-in user's organisation requires an authenticator app (learnt from the
+        portal's first refusal, kept per account beyond sign-out: :meth:`PortalAccount.learn_refusal`)."""
+        return self.account is not None and self.account.signed_in and self.account.enforced
 
     def set_status(self, status: TwoFactorStatus) -> None:
         self.two_factor = status
