@@ -52,6 +52,7 @@ from desktop_app.portal.errors import (
     WrongCodeError,
     is_enforced_refusal,
 )
+from desktop_app.portal.mfa import MfaApi
 from desktop_app.portal.session import TokenStore
 from desktop_app.portal.transport import DEFAULT_DEADLINE
 from desktop_app.vault import KeyStore
@@ -105,6 +106,7 @@ class PortalAccount:
             deadline=deadline,
         )
         self.client.on_refresh_token = self._refresh_token_changed
+        self.mfa = MfaApi(self.client)  # this user's keys and trusted devices
         self.user: str | None = None
         self.keep_signed_in = True
         self.email_codes: bool | None = None  # learnt at sign-in (see _learn_method)
@@ -375,7 +377,7 @@ class PortalAccount:
         entry of this app on this system), kept so that sign-out removes it there too."""
         try:
             with self.client.operation():
-                devices = self.client.trusted_devices()
+                devices = self.mfa.trusted_devices()
             mine = [
                 d
                 for d in devices
@@ -441,7 +443,7 @@ class PortalAccount:
                     "remove it: see `portal devices`)"
                 )
             with self.client.operation(), contextlib.suppress(NotFoundError):
-                self.client.delete_trusted_device(device_id)
+                self.mfa.delete_trusted_device(device_id)
         except PortalError as exc:
             return f"; the portal's trusted-device entry could not be removed ({exc})"
         return ", and this device is no longer trusted on the portal"
@@ -485,6 +487,7 @@ class PortalAccount:
             clock=self.clock,
             email_codes=self._email_codes_hint(),
             trusted_fingerprint=self._trusted_fingerprint(),
+            mfa=self.mfa,
         )
 
     def _trusted_fingerprint(self) -> str | None:
@@ -543,9 +546,9 @@ class PortalAccount:
     def devices(self) -> list[TrustedDevice]:
         if self.user is None:
             raise NotSignedInError()
-        return self.client.trusted_devices()
+        return self.mfa.trusted_devices()
 
     def forget_device(self, device_id: int) -> None:
         if self.user is None:
             raise NotSignedInError()
-        self.client.delete_trusted_device(device_id)
+        self.mfa.delete_trusted_device(device_id)

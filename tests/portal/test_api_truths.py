@@ -20,6 +20,7 @@ from desktop_app.portal.account import PortalAccount
 from desktop_app.portal.client import PortalClient, normalize_base_url
 from desktop_app.portal.emulator import EmulatorServer
 from desktop_app.portal.marks import day_text
+from desktop_app.portal.mfa import MfaApi
 from desktop_app.portal.session import FINGERPRINT_ITEM, device_item, refresh_item
 from desktop_app.vault import KeyStore
 
@@ -34,11 +35,11 @@ def test_portal_address_with_or_without_api(emulator: EmulatorServer, suffix: st
     assert normalize_base_url("https://cdn.emnify.net" + suffix) == "https://cdn.emnify.net"
     with PortalClient(emulator.url + suffix, timeout=5.0) as client:
         assert client.login_with_password(USER, PASSWORD).auth_token
-        assert client.totp_type_id() == 0
+        assert MfaApi(client).totp_type_id() == 0
 
 
 def test_origin_headers_are_sent(emulator: EmulatorServer, signed_in: PortalClient) -> None:
-    signed_in.mfa_types()
+    MfaApi(signed_in).mfa_types()
     for call in ("authenticate", "mfa_types"):
         headers = emulator.last_headers[call]
         assert headers["x-emn-origin-app"] == "desktop-authenticator"
