@@ -5,64 +5,38 @@ names the user. Administrators only; anyone else gets one sentence."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Protocol
 
-from desktop_app.errors import AppError
-from desktop_app.portal.admin import AdminTools, OrgUser, is_admin_refusal
+from desktop_app.portal.admin import AdminTools, OrgUser
 from desktop_app.portal.client import MfaKey, TrustedDevice
-from desktop_app.ui.emnify.ports import Kind, Runner
+from desktop_app.ui.emnify.admin_presenter import AdminPresenter, AdminView
+from desktop_app.ui.emnify.ports import Runner
 from desktop_app.ui.emnify.texts import Translate
 
 Found = tuple[OrgUser, list[TrustedDevice]]
 
 
-class RecoveryView(Protocol):
+class RecoveryView(AdminView, Protocol):
     def email(self) -> str: ...
     def chosen(self) -> MfaKey | TrustedDevice | None: ...
     def show_user(self, title: str, keys: list[str], devices: list[str]) -> None: ...
-    def feedback(self, kind: Kind, text: str = "") -> None: ...
-    def confirm(self, title: str, text: str) -> bool: ...
 
 
-class RecoveryPresenter:
+class RecoveryPresenter(AdminPresenter):
     def __init__(
         self, view: RecoveryView, tools: Callable[[], AdminTools], run: Runner, translate: Translate
     ) -> None:
-        self.view = view
-        self.tools = tools
-        self._start = run
-        self.translate = translate
-        self.busy = False
+        super().__init__(view, tools, run, translate)
+        self.view: RecoveryView = view
         self.user: OrgUser | None = None
         self.devices: list[TrustedDevice] = []
 
-    def _run(self, label: str, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        if self.busy:
-            return
-        self.busy = True
-        self.view.feedback("busy", label)
-
-        def done(result: Any) -> None:
-            self.busy = False
-            self.view.feedback("clear")
-            on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            self.busy = False
-            self.view.feedback("error", self.message_for(exc))
-
-        self._start(fn, done, failed)
-
-    def message_for(self, exc: BaseException) -> str:
-        if is_admin_refusal(exc):
-            return self.translate(
-                "EmnifyPane",
-                "Only an Administrator of the organisation can look up and change another "
-                "user's two-factor keys.",
-            )
-        if isinstance(exc, AppError):
-            return str(exc)
-        return self.translate("EmnifyPane", "Something went wrong. The log file has the details.")
+    def admin_refusal(self) -> str:
+        return self.translate(
+            "EmnifyPane",
+            "Only an Administrator of the organisation can look up and change another "
+            "user's two-factor keys.",
+        )
 
     def find(self, note: str = "") -> None:
         email = self.view.email().strip()
