@@ -308,6 +308,12 @@ class AccountsModel(QAbstractListModel):
         )
         spelled = " ".join(self.code(entry))
         if retired(entry):
+            since = retired_since(entry)
+            if since is not None:
+                return QCoreApplication.translate(
+                    "AccountsModel",
+                    "{who}. Not active on emnify since {date}: its codes do not work.",
+                ).format(who=who, date=shown_day(since))
             return QCoreApplication.translate(
                 "AccountsModel", "{who}. No longer active on emnify: its codes do not work."
             ).format(who=who)

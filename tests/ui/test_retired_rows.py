@@ -85,7 +85,8 @@ def test_a_retired_key_is_dimmed_and_said(window, qtbot) -> None:
     assert old.data(ROLE_RETIRED) and not new.data(ROLE_RETIRED)
     assert old.data(ROLE_NOTE) == f"not active on emnify since {_day(2026, 12, 3)}"
     assert "active on emnify" not in new.data(ROLE_NOTE)
-    assert "No longer active on emnify" in old.data(Qt.ItemDataRole.AccessibleTextRole)
+    said = old.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert f"Not active on emnify since {_day(2026, 12, 3)}: its codes do not work" in said
     window.view.clearSelection()
     window.view.setCurrentIndex(window.proxy.index(-1, 0))
     qtbot.wait(50)
