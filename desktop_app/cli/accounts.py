@@ -8,6 +8,7 @@ import sys
 import time
 
 from desktop_app.cli import EXIT_NOT_FOUND, EXIT_OK, CliError
+from desktop_app.portal.marks import retired, retired_note
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -109,7 +110,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     now = corrected_clock(time.time, services.settings)()  # with the app's clock correction
     rows = []
+    notes: dict[str, str] = {}
     for e in entries:
+        if retired(e):
+            notes[e.uuid] = retired_note(e)
         row: dict[str, object] = {
             "id": e.uuid,
             "type": e.type.value,
@@ -137,9 +141,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         for row in rows:
             label = f"{row['issuer']}: {row['name']}" if row["issuer"] else str(row["name"])
             code = f"\t{row['code']}" if args.codes else ""
-            meta = row.get("meta")
-            if isinstance(meta, dict) and meta.get("emnify.state") == "inactive":
-                label += " (no longer active on emnify)"
+            if str(row["id"]) in notes:
+                label += f" ({notes[str(row['id'])]})"
             print(f"{str(row['id'])[:8]}\t{row['type']}\t{label}{code}")
     return EXIT_OK
 
