@@ -2,7 +2,7 @@
 
 File (JSON, schema version ``VERSION``)::
 
-    {"format": "desktop-authenticator-vault", "version": 2, "vault_id": "<uuid>",
+    {"format": "desktop-authenticator-vault", "version": 3, "vault_id": "<uuid>",
      "slot": {"type": "keyring", "item": "vault-key:<vault_id>"}
            | {"type": "password", "kdf": "scrypt", "n", "r", "p", "salt", "nonce", "wrapped_key"},
      "nonce": "<b64>", "ciphertext": "<b64>"}
@@ -18,7 +18,16 @@ key, keyring item) fails like changed content. The password slot's own associate
 format, version and its scrypt parameters. Parameters this app does not write are
 refused before scrypt runs (:mod:`desktop_app.vault.crypto`); the message says the file was
 modified. Version 1 files (the slot outside the associated data) are read and written as
-version 2 at the next save.
+the current version at the next save.
+
+Version 3 (issue 21) is version 2 whose content carries sync bookkeeping an older app would drop
+when it saves: per-field stamps and history in every entry, tombstones (deleted accounts, kept
+30 days for a restore) and device records beside the entries. The layout did not change, only
+the number: an app that reads versions 1 and 2 refuses a version-3 file ("Update the app")
+instead of saving it back without them. The password slot's own associated data keeps naming
+slot format 2 (:data:`SLOT_FORMATS`): the slot did not change, so a slot wrapped by a version-2
+app (a synced folder's, a vault's) still opens and needs no new scrypt run; the version itself is
+covered by the content's associated data.
 
 Several writers, one file (the window, terminal commands, the sync merge): nobody holds the vault
 while it is open. Every change is one *transaction*: take the lock file (held for this one
@@ -80,8 +89,10 @@ from desktop_app.vault.stamps import Stamper
 log = logging.getLogger(__name__)
 
 FORMAT = "desktop-authenticator-vault"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+#: the password slot's format by file version (named in the slot's associated data)
+SLOT_FORMATS = {1: 1, 2: 2, 3: 2}
 VAULT_FILE = "vault.json"
 #: the file a save replaced: opening falls back to it when the current one is refused
 PREVIOUS_FILE = "vault.json.prev"
@@ -220,11 +231,14 @@ def _check_slot(slot: Any, vault_id: str) -> None:
 
 
 def _slot_aad(version: int, params: ScryptParams) -> bytes:
-    if version == 1:
+    slot_format = SLOT_FORMATS[version]
+    if slot_format == 1:
         return LEGACY_SLOT_AAD
     # The vault id is left out so that a changed id is reported as a modified file (by the
     # content's associated data, which covers it and the whole slot), not as a wrong password.
-    return _canonical([FORMAT, version, "password-slot", "scrypt", params.n, params.r, params.p])
+    return _canonical(
+        [FORMAT, slot_format, "password-slot", "scrypt", params.n, params.r, params.p]
+    )
 
 
 @dataclasses.dataclass
@@ -1089,9 +1103,10 @@ def _open_file(
         open_sealed(key, _unb64(doc["nonce"]), _unb64(doc["ciphertext"]), _aad(header))
     )
     if version != VERSION:
-        # Migrate: the next save writes the current version (with a re-wrapped password slot).
+        # Migrate: the next save writes the current version (the password slot re-wrapped when
+        # its format changed).
         header["version"] = VERSION
-        if password is not None:
+        if password is not None and SLOT_FORMATS[version] != SLOT_FORMATS[VERSION]:
             header["slot"] = _password_slot(key, password, doc["vault_id"])
     vault = cls(data_dir, key, header, content, keystore, mark=_FileMark.of(raw, st), **opts)
     vault.file_version = version

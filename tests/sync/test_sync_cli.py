@@ -217,7 +217,7 @@ def test_a_bad_synced_file_changes_nothing(laptop: Computer, tmp_path: Path, dam
     if damage == "truncated":
         bad = raw[:100]
     elif damage == "newer":
-        bad = json.dumps({**json.loads(raw), "version": 3}).encode()
+        bad = json.dumps({**json.loads(raw), "version": 4}).encode()
     else:
         other = Computer("other", tmp_path / "other", tmp_path / "other-folder")
         other.folder.mkdir()
