@@ -60,7 +60,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from desktop_app.errors import (
     KeyringUnavailableError,
@@ -85,6 +85,9 @@ from desktop_app.vault.crypto import (
 from desktop_app.vault.keystore import KeyStore
 from desktop_app.vault.lock import FileLock, LockWaitNotice
 from desktop_app.vault.stamps import Stamper
+
+if TYPE_CHECKING:
+    from desktop_app.sync.merge import Tombstone, VaultState
 
 log = logging.getLogger(__name__)
 
@@ -339,6 +342,22 @@ def _edited(base: Entry | None, ours: Entry, fresh: Entry | None) -> Entry:
         if getattr(ours, name) != getattr(base, name)
     }
     return fresh.with_changes(**changes) if changes else fresh
+
+
+def _tombstone_state(vault_id: str, extra: dict[str, Any]) -> VaultState:
+    """The content's deletion records as a sync state without entries; a damaged record is
+    left out (the vault keeps it as it is)."""
+    from desktop_app.sync.merge import Tombstone, VaultState
+
+    tombs: dict[str, Tombstone] = {}
+    records = extra.get("tombstones")
+    for record in records if isinstance(records, list) else ():
+        try:
+            tomb = Tombstone.from_dict(record)
+        except (ValueError, KeyError, TypeError, AttributeError, OtpError):
+            continue
+        tombs[tomb.uuid] = tomb
+    return VaultState(vault_id, {}, tombs)
 
 
 def _keep_previous(path: Path, refused: bool) -> None:
@@ -860,6 +879,43 @@ class Vault:
                     raise VaultError("No such account.")
 
         self._transact(change)
+
+    def deleted(self) -> list[Tombstone]:
+        """Deleted accounts that can still be restored (each removal's tombstone keeps the
+        account for ``RESTORE_DAYS`` days), the most recent deletion first. Damaged records
+        are left out."""
+        from desktop_app.sync.merge import restorable
+
+        with self._mutex:
+            return restorable(_tombstone_state(self.vault_id, self._extra))
+
+    def restore_deleted(self, uuid: str) -> Entry:
+        """A deleted account back, as a new change (its tombstone goes; it is stamped after the
+        deletion, so a sync brings it back on every computer). Raises
+        :class:`~desktop_app.sync.merge.NotRestorableError` when it cannot be restored (any
+        more); an account already back is returned as it is."""
+        from desktop_app.sync.merge import NotRestorableError
+
+        def change(fresh: Content, _before: dict[str, Entry]) -> bool:
+            if uuid in fresh.entries:
+                return False  # restored meanwhile (by another window, or a sync)
+            tomb = _tombstone_state(self.vault_id, fresh.extra).tombstones.get(uuid)
+            if tomb is None or tomb.entry is None:
+                raise NotRestorableError("That account cannot be restored any more.")
+            fresh.entries[uuid] = tomb.entry  # new to the content: stamped as made now
+            kept = [
+                t
+                for t in fresh.extra.get("tombstones") or ()
+                if not (isinstance(t, dict) and t.get("uuid") == uuid)
+            ]
+            if kept:
+                fresh.extra["tombstones"] = kept
+            else:
+                fresh.extra.pop("tombstones", None)
+            return True
+
+        self._transact(change)
+        return self.get(uuid)
 
     def reorder(self, uuids: Sequence[str]) -> None:
         """Set the custom order: ``uuids`` first in that order, the rest after."""

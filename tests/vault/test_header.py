@@ -13,8 +13,7 @@ import pytest
 
 from desktop_app.errors import VaultBusyError, VaultError, WrongPasswordError
 from desktop_app.otp.model import Entry
-from desktop_app.vault import KeyStore, Vault, crypto
-from desktop_app.vault import store
+from desktop_app.vault import KeyStore, Vault, crypto, store
 from desktop_app.vault.store import FORMAT, PREVIOUS_FILE, VAULT_FILE, VERSION
 
 SECRET = "JBSWY3DPEHPK3PXP"
