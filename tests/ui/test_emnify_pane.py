@@ -882,3 +882,25 @@ def test_signed_out_pane_says_how_single_sign_on_users_get_in(qtbot, pane):
     assert "Integrations → Application tokens" in text and "paste it here" in text
     click(qtbot, pane.use_token_check)
     assert pane.token_edit.isVisible() and hint.isVisible()
+
+
+@pytest.mark.parametrize("omit", [("status",), ("type",)])
+def test_a_key_the_portal_does_not_describe_is_unknown_in_the_pane(
+    qtbot, pane, emu, outbox, services, omit
+):
+    """The user record lists a key without its status or type (the ``mfa[]`` item schema is
+    not published): the card says so, offers neither Enable nor Disable, and nothing is
+    deleted or created."""
+    phone = emu.add_active_key(USER)
+    emu.mfa_item_omit = frozenset(omit)
+    sign_in(qtbot, pane)
+    enter_code(qtbot, pane, code_at(Entry(secret=phone.secret), emu.now()))
+    assert pane.signed_in
+    idle(qtbot, pane)
+    assert "unknown" in state(pane).lower(), state(pane)
+    assert "no authenticator app" not in state(pane)
+    assert "emnify Portal" in pane.detail_label.text()
+    assert not pane.action_button.isVisible()
+    assert "Enable" not in all_texts(pane) and "Disable" not in all_texts(pane)
+    assert [k.id for k in emu.active_keys(USER)] == [phone.id]
+    assert services.vault.entries() == []
