@@ -667,7 +667,8 @@ class PortalClient:
                 return reply_json(response.content)
             except ValueError:
                 raise PortalProtocolError(
-                    f"The portal sent an answer that is not JSON (HTTP {status})."
+                    "The emnify portal sent an answer this app cannot read (not JSON).",
+                    status=status,
                 ) from None
 
     def _send(
@@ -856,11 +857,10 @@ def error_for(response: httpx.Response, context: Context, now: float) -> PortalE
             return PasswordRejectedError(**kw)
         return ValidationError(**kw)
     if status >= 500:
-        # A server's 5xx text may be anything (a stack trace): a fixed sentence instead.
-        return PortalServerError(
-            f"{PortalServerError.default_message.rstrip('.')} (HTTP {status}).", **kw
-        )
-    return PortalError(server_message or f"The emnify portal answered with HTTP {status}.", **kw)
+        # A server's 5xx text may be anything (a stack trace): a fixed sentence instead, and
+        # no "(HTTP 503)" (a status code tells a person nothing; it stays in ``status``).
+        return PortalServerError(PortalServerError.default_message, **kw)
+    return PortalError(server_message or "The emnify portal refused the request.", **kw)
 
 
 def parse_workspaces(data: Any) -> list[Workspace]:
