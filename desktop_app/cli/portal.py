@@ -305,11 +305,11 @@ def _complete_with_code(account: Any, inputs: _Inputs, sent_to: str, note: str) 
 
 
 def _locked_text(exc: Any) -> str:
+    from desktop_app.portal.client import duration_text
+
     wait = getattr(exc, "retry_after", None)
     if wait:
-        minutes, seconds = divmod(round(wait), 60)
-        left = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
-        return f"Too many wrong codes: the account is locked. Try again in {left}."
+        return f"Too many wrong codes: the account is locked. Try again in {duration_text(wait)}."
     return "Too many wrong codes: the account is locked for 5 minutes. Try again after that."
 
 

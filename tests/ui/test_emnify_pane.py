@@ -302,6 +302,7 @@ def test_lockout_after_three_wrong_codes(qtbot, pane, emu, outbox):
     for _ in range(3):
         enter_code(qtbot, pane, "ZZZZZ9")
     assert "locked" in pane.sign_in_feedback.text()
+    assert "Try again in 5 min." in pane.sign_in_feedback.text()
     assert not pane.code_edit.isVisible()  # nothing more to spend attempts on
     assert emu.calls["authenticate"] == 4
 
