@@ -5,9 +5,11 @@ a wrong e-mailed code answered 400/422, and the CLI's lines (through a pipe)."""
 from __future__ import annotations
 
 import io
+import json
 import sys
 import time
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 
@@ -238,3 +240,9 @@ def test_list_marks_entries_no_longer_active_on_emnify(run, paid, pipe, data_dir
     # the day of the marking (the vault's stamp of it), in local time
     said = {f"emnify: {USER} (not active on emnify since {day_text(t)})" for t in (before, after)}
     assert any(line.endswith(s) for s in said), line
+    # list --json: the moment of the marking, as UTC ISO 8601 (null when not known)
+    assert main(["--data-dir", str(data_dir), "list", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    since = datetime.fromisoformat(row["emnify_inactive_since"].replace("Z", "+00:00"))
+    assert before - 1 <= since.timestamp() <= after + 1
+    assert row["meta"]["emnify.state"] == "inactive"
