@@ -503,6 +503,50 @@ def test_a_typed_portal_address_outlives_sign_out_and_the_settings_dialog(
     pane.shutdown()
 
 
+@pytest.mark.parametrize("how", ["wrong password", "unreachable", "not an address"])
+def test_a_typed_portal_address_whose_sign_in_failed_is_kept_when_settings_reopen(
+    qtbot, services, emu, outbox, how
+):
+    """What a person typed under Advanced is still there when they reopen Settings after a
+    failed sign-in (to fix a typo or try again), for the rest of the run; the settings keep
+    the last address that signed in."""
+    from desktop_app.settings import PORTAL_URL
+    from desktop_app.ui.settings_dialog import EMNIFY_SECTION, SettingsDialog
+
+    services.portal_url = None  # no command-line address: the settings' one
+    saved = services.settings.value(PORTAL_URL)
+
+    def open_pane():
+        dialog = SettingsDialog(services)
+        qtbot.addWidget(dialog)
+        dialog.show_section(EMNIFY_SECTION)
+        dialog.show()
+        assert dialog.emnify_pane is not None
+        idle(qtbot, dialog.emnify_pane)
+        return dialog, dialog.emnify_pane
+
+    dialog, pane = open_pane()
+    typed = {
+        "wrong password": emu.url + "/api",
+        "unreachable": "http://127.0.0.1:9",
+        "not an address": "ftp://cdn.emnify.net",
+    }[how]
+    click(qtbot, pane.advanced_button)
+    type_in(qtbot, pane.url_edit, typed)
+    sign_in(qtbot, pane, password="wrong")
+    assert pane.sign_in_feedback.is_error and not pane.signed_in
+    dialog.close()
+    pane.shutdown()
+    dialog, pane = open_pane()
+    assert pane.url_edit.text() == typed
+    assert services.settings.value(PORTAL_URL) == saved  # only a sign-in saves it
+    if how == "wrong password":
+        sign_in_paid(qtbot, pane, outbox)
+        assert pane.account is not None and pane.account.url == emu.url
+        assert services.settings.value(PORTAL_URL) == emu.url
+    pane.shutdown()
+
+
 def test_every_control_has_an_accessible_name_and_takes_focus(qtbot, pane, emu, outbox):
     def check() -> None:
         for w in pane.findChildren(QLineEdit) + pane.findChildren(QComboBox):
