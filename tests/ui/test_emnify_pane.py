@@ -840,6 +840,28 @@ def test_lost_phone_recovery_removes_a_colleagues_key_naming_them(
     dialog.reject()
 
 
+def test_lost_phone_recovery_of_an_unknown_or_unreachable_user_is_a_sentence(
+    qtbot, pane, emu, outbox
+):
+    emu.add_user("dora@example.com", "dora-pw")  # an Administrator of another organisation
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    admin_tool(qtbot, pane, pane.recovery_action)
+    dialog = pane.recovery_dialog
+    assert dialog is not None
+    for email, said in (
+        ("nobody@example.com", "The portal knows no user with the e-mail address nobody@"),
+        ("dora@example.com", "The portal does not let you reach dora@example.com: only an"),
+    ):
+        type_in(qtbot, dialog.email_edit, email)
+        click(qtbot, dialog.find_button)
+        qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+        assert said in dialog.message.text(), dialog.message.text()
+        assert "not found" not in dialog.message.text().lower()
+        assert "forbidden" not in dialog.message.text().lower()
+    dialog.reject()
+
+
 def open_tokens(qtbot, pane, outbox):
     sign_in_paid(qtbot, pane, outbox)
     idle(qtbot, pane)
