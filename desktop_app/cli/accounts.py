@@ -67,7 +67,7 @@ def _stdin_text() -> str:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from desktop_app.intake import classify, find_duplicates
+    from desktop_app.intake import classify, find_duplicates, with_pack_icons
 
     text = _stdin_text() if args.uri == "-" else args.uri
     payload = classify(text)
@@ -89,7 +89,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         for e in payload.entries:
             if e.uuid in dupes:
                 print(f"already present: {e.label}", file=sys.stderr)
-        added = services.vault.add_many(fresh)
+        added = services.vault.add_many(with_pack_icons(fresh, services.vault.data_dir))
     finally:
         services.close()
     for e in added:

@@ -29,6 +29,7 @@ from desktop_app.ui.account_fields import label_edits
 from desktop_app.ui.accounts_model import retired, shown_day
 from desktop_app.ui.add_dialog import field_message
 from desktop_app.ui.candidate_review import describe
+from desktop_app.ui.icon_picker import IconField
 from desktop_app.ui.theme import error_css, themed, warning_css
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class EditDialog(QDialog):
         form.addRow(self.tr("&Account:"), self.name_edit)
         form.addRow(self.tr("&Group:"), self.group_edit)
         form.addRow(self.tr("&Note:"), self.note_edit)
+        self.icon_field = IconField.add_row(form, entry, vault.data_dir, self.issuer_edit, self)
         self.counter_spin: QSpinBox | None = None
         if entry.type is OtpType.HOTP:
             self.counter_spin = QSpinBox(self)
@@ -142,6 +144,7 @@ class EditDialog(QDialog):
             "name": name,
             "group": self.group_edit.text().strip(),
             "note": self.note_edit.text().strip(),
+            "icon": self.icon_field.icon,
         }
         if self.counter_spin is not None:
             fields["counter"] = self.counter_spin.value()
