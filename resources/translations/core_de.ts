@@ -24,6 +24,174 @@
         <translation>{path} ist keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Socket) und wird nicht gelesen.</translation>
     </message>
     <message>
+        <source>pack.json is not an icon pack: {what} is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pack.json is not an icon pack: it holds no object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pack.json is not an icon pack: version is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pack.json is not an icon pack: icons is not a list of at most {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} in the pack is a link, a folder or encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a JPEG picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not an SVG, PNG or JPEG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack is larger than {mb} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No icon pack with the uuid {uuid} is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pack.json is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pack.json is not valid JSON (line {line}: {msg}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pack.json is not an icon pack: uuid is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pack.json is not an icon pack: an icon is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack names a file outside itself: {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pack.json is not an icon pack: issuer of {name} is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pack.json names {name}, which is not in the pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} in the pack is damaged ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is larger than {kb} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a PNG picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is {w}×{h} pixels, more than {m}×{m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be used as an icon: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an icon pack: an Aegis icon pack is a .zip file with a pack.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack holds more than {n} files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This zip file has no pack.json: it is not an Aegis icon pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} in the pack is not an SVG, PNG or JPEG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} version {version} is already installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newer version ({version}) of {name} is already installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack cannot be kept in {folder}: {error}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} in the pack is larger than {kb} KB once unpacked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack unpacks to more than {mb} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} in the pack was refused: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be removed: {error}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it links to something outside the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its style sheet imports or runs something</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is too deeply nested or too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds a &lt;{element}&gt; element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not written in UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it declares XML entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not an SVG picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds a script (an {name} attribute)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a well-formed SVG file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it repeats a part that repeats another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown import format {name!r}; known formats: {known}.</source>
         <translation>Unbekanntes Importformat {name!r}; bekannte Formate: {known}.</translation>
     </message>
