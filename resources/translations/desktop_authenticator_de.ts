@@ -90,7 +90,7 @@
     <message>
         <location line="+3"/>
         <source>not active on emnify since {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>seit {date} bei emnify nicht aktiv</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -110,7 +110,7 @@
     <message>
         <location line="+7"/>
         <source>{who}. Not active on emnify since {date}: its codes do not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}. Seit {date} bei emnify nicht aktiv: Die Codes funktionieren nicht.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -923,7 +923,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/edit_dialog.py" line="+46"/>
+        <location filename="../../desktop_app/ui/edit_dialog.py" line="+50"/>
         <source>Edit Account</source>
         <translation>Konto bearbeiten</translation>
     </message>
@@ -1010,14 +1010,14 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Typ:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Not active on emnify any more: this key was turned off on the portal, and its codes no longer sign you in.</source>
         <translation>Auf emnify nicht mehr aktiv: Dieser Schlüssel wurde im Portal abgeschaltet, seine Codes melden Sie nicht mehr an.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not active on emnify since {date}: this key was turned off on the portal, and its codes no longer sign you in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit {date} bei emnify nicht aktiv: Dieser Schlüssel wurde im Portal abgeschaltet, seine Codes melden Sie nicht mehr an.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1030,7 +1030,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Diesen Schlüssel, der nicht mehr funktioniert, aus dem Tresor löschen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+29"/>
         <source>Issuer: enter the service name (issuer) or the account name.</source>
         <translation>Anbieter: Geben Sie den Namen des Dienstes (Anbieter) oder den Kontonamen ein.</translation>
     </message>
@@ -1241,12 +1241,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Etwas ist schiefgegangen. Die Protokolldatei enthält die Einzelheiten.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+112"/>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+124"/>
         <source>Restoring the session…</source>
         <translation>Sitzung wird wiederhergestellt…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Paste your emnify application token.</source>
         <translation>Fügen Sie Ihr emnify-Anwendungstoken ein.</translation>
     </message>
@@ -1294,12 +1294,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     <message>
         <location line="+18"/>
         <source>Signed in with the new application token. It is kept in memory only: after the app closes, sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem neuen Anwendungstoken angemeldet. Es wird nur im Arbeitsspeicher gehalten: Melden Sie sich nach dem Schließen der App erneut an.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Signing in with the new token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung mit dem neuen Token …</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1319,7 +1319,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="+78"/>
+        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="+96"/>
         <source>{what}, trusted since {day}</source>
         <translation>{what}, vertrauenswürdig seit {day}</translation>
     </message>
@@ -1505,12 +1505,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/emnify/texts.py" line="+6"/>
-        <location line="+89"/>
+        <location line="+100"/>
         <source>Remove old key from this app…</source>
         <translation>Alten Schlüssel aus dieser App entfernen…</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-96"/>
         <source>Codes come from this app&apos;s vault entry “{entry}”</source>
         <translation>Die Codes kommen aus dem Tresoreintrag „{entry}“ dieser App</translation>
     </message>
@@ -1521,7 +1521,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+64"/>
+        <location line="+75"/>
         <source>Sign-in codes: authenticator app (this app&apos;s vault)</source>
         <translation>Anmeldecodes: Authenticator-App (Tresor dieser App)</translation>
     </message>
@@ -1536,13 +1536,13 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Ausschalten…</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+64"/>
+        <location line="-63"/>
+        <location line="+75"/>
         <source>This app&apos;s vault does not hold its key (a phone or another app has it).</source>
         <translation>Der Tresor dieser App enthält den Schlüssel nicht (ein Telefon oder eine andere App hat ihn).</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-71"/>
         <source>This app did not set it up; the vault entry “{entry}” may hold it.</source>
         <translation>Diese App hat sie nicht eingerichtet; der Tresoreintrag „{entry}“ enthält ihn möglicherweise.</translation>
     </message>
@@ -1553,12 +1553,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+64"/>
         <source>Sign-in codes: authenticator app set up elsewhere</source>
         <translation>Anmeldecodes: Authenticator-App, anderswo eingerichtet</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-56"/>
         <source>Sign-in codes: authenticator app pending</source>
         <translation>Anmeldecodes: Authenticator-App ausstehend</translation>
     </message>
@@ -1578,7 +1578,22 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Aktivierung abbrechen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>The portal lists a two-factor key without saying whether it is active, so this app changes nothing. Check the key in the emnify Portal.</source>
+        <translation>Das Portal nennt einen Zwei-Faktor-Schlüssel, ohne zu sagen, ob er aktiv ist; diese App ändert daher nichts. Prüfen Sie den Schlüssel im emnify-Portal.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set up on {day}. </source>
+        <translation>Eingerichtet am {day}. </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in codes: unknown</source>
+        <translation>Anmeldecodes: unbekannt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sign-in codes: by e-mail (can&apos;t be turned off on this account)</source>
         <translation>Anmeldecodes: per E-Mail (bei diesem Konto nicht abschaltbar)</translation>
     </message>
@@ -1627,12 +1642,22 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation type="vanished">Einschalten</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="-45"/>
+        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="-58"/>
         <source>Only an Administrator of the organisation can look up and change another user&apos;s two-factor keys.</source>
         <translation>Nur ein Administrator der Organisation kann die Zwei-Faktor-Schlüssel anderer Benutzer nachschlagen und ändern.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>The portal knows no user with the e-mail address {email}.</source>
+        <translation>Das Portal kennt keinen Benutzer mit der E-Mail-Adresse {email}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The portal does not let you reach {email}: only an Administrator can, and only for users of their own organisation.</source>
+        <translation>Das Portal lässt Sie nicht auf {email} zugreifen: Das kann nur ein Administrator, und nur für Benutzer der eigenen Organisation.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Type the user&apos;s e-mail address.</source>
         <translation>Geben Sie die E-Mail-Adresse des Benutzers ein.</translation>
     </message>
@@ -1644,50 +1669,50 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     <message>
         <location line="+6"/>
         <source>{type} key, {status}, created {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{type}-Schlüssel, {status}, erstellt am {day}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>?</source>
-        <translation type="unfinished"></translation>
+        <translation>?</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>{who} ({email})</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} ({email})</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Remove this two-factor key of {user}? Their sign-in then no longer asks for its codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Zwei-Faktor-Schlüssel von {user} entfernen? Die Anmeldung fragt dann nicht mehr nach seinen Codes.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Forget this trusted device of {user}? It is asked for a code at the next sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses vertrauenswürdige Gerät von {user} vergessen? Bei der nächsten Anmeldung wird dort ein Code verlangt.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Change {user}&apos;s sign-in?</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung von {user} ändern?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Removing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird entfernt …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/tokens_presenter.py" line="+50"/>
+        <location filename="../../desktop_app/ui/emnify/tokens_presenter.py" line="+51"/>
         <source>Only an Administrator of the organisation can see and manage application tokens.</source>
         <translation>Nur ein Administrator der Organisation kann Anwendungs-Tokens sehen und verwalten.</translation>
     </message>
@@ -2138,41 +2163,169 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../desktop_app/ui/history_view.py" line="+75"/>
+        <source>Earlier values</source>
+        <translation>Frühere Werte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Values of this account that lost to a newer edit on another computer.</source>
+        <translation>Werte dieses Kontos, die von einer neueren Änderung auf einem anderen Computer ersetzt wurden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Earlier value</source>
+        <translation>Früherer Wert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Issuer</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret and code settings</source>
+        <translation>Geheimnis und Code-Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Icon</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the same secret</source>
+        <translation>dasselbe Geheimnis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a different secret</source>
+        <translation>ein anderes Geheimnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{secret}, {type}, {algorithm}, {digits} digits, {period} s</source>
+        <translation>{secret}, {type}, {algorithm}, {digits} Stellen, {period} s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a picture</source>
+        <translation>ein Bild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no picture</source>
+        <translation>kein Bild</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an older version of the app</source>
+        <translation>eine ältere Version der App</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this computer</source>
+        <translation>dieser Computer</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Earlier values: kept when another computer&apos;s newer edit replaced them. Restore puts one back as the newest edit.</source>
+        <translation>Frühere Werte: aufbewahrt, als eine neuere Änderung eines anderen Computers sie ersetzte. „Wiederherstellen“ setzt einen davon als neueste Änderung wieder ein.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore the earlier {field}</source>
+        <translation>Früheren Wert von {field} wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is the value the account has now.</source>
+        <translation>Diesen Wert hat das Konto jetzt.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nothing was restored: {error}</source>
+        <translation>Nichts wurde wiederhergestellt: {error}</translation>
+    </message>
+</context>
+<context>
     <name>IconField</name>
     <message>
         <location filename="../../desktop_app/ui/icon_picker.py" line="+282"/>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Auswählen …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose an icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbol auswählen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pick the account&apos;s icon from the icon packs or from a picture file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie das Symbol des Kontos aus den Symbolpaketen oder aus einer Bilddatei.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbol entfernen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show the letter of the issuer instead of an icon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Statt eines Symbols den Anfangsbuchstaben des Anbieters zeigen.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keins</translation>
     </message>
 </context>
 <context>
@@ -2180,87 +2333,87 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     <message>
         <location filename="../../desktop_app/ui/icon_packs_page.py" line="+52"/>
         <source>Icon packs in Aegis&apos;s format (a .zip file with a pack.json, such as the aegis-icons release) give new and imported accounts the icon of their issuer. Pick another one, or a picture of your own, in the account&apos;s Edit dialog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbolpakete im Aegis-Format (eine .zip-Datei mit einer pack.json, etwa die aegis-icons-Veröffentlichung) geben neuen und importierten Konten das Symbol ihres Anbieters. Ein anderes Symbol oder ein eigenes Bild wählen Sie im Bearbeiten-Dialog des Kontos.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Installed icon packs</source>
-        <translation type="unfinished"></translation>
+        <translation>Installierte Symbolpakete</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The icon packs new accounts take their icons from; select one to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Symbolpakete, aus denen neue Konten ihre Symbole erhalten; wählen Sie eines aus, um es zu entfernen.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Import an icon pack (.zip).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Symbolpaket (.zip) importieren.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove the selected icon pack; accounts keep the icons they have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Symbolpaket entfernen; Konten behalten ihre Symbole.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>{name} — version {version}, {n} icons</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} – Version {version}, {n} Symbole</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>No icon pack is installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Symbolpaket installiert.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Import an Icon Pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbolpaket importieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Icon packs (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbolpakete (*.zip)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>All files (*)</source>
-        <translation type="unfinished">Alle Dateien (*)</translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reading {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wird gelesen …</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Imported {name} (version {version}, {n} icons).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} importiert (Version {version}, {n} Symbole).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The icon pack could not be imported ({kind}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Symbolpaket konnte nicht importiert werden ({kind}).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not imported: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht importiert: {error}</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Removed {name}. Accounts keep the icons they have.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} entfernt. Konten behalten ihre Symbole.</translation>
     </message>
 </context>
 <context>
@@ -2268,77 +2421,77 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     <message>
         <location filename="../../desktop_app/ui/icon_picker.py" line="-186"/>
         <source>Choose an Icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbol auswählen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Search icons by name or issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbole nach Name oder Anbieter suchen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search icons</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbole suchen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show only the icons whose name, issuer or category contains this text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Symbole zeigen, deren Name, Anbieter oder Kategorie diesen Text enthält.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Icons</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbole</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The icons of the installed packs; those matching the issuer come first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Symbole der installierten Pakete; die zum Anbieter passenden stehen vorn.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>From &amp;File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus &amp;Datei …</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Use an SVG, PNG or JPEG picture of your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein eigenes SVG-, PNG- oder JPEG-Bild verwenden.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>No icon pack is installed: import one in Settings → Icon packs (for example the aegis-icons release), or use a picture file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Symbolpaket installiert: Importieren Sie eines unter Einstellungen → Symbolpakete (zum Beispiel die aegis-icons-Veröffentlichung), oder verwenden Sie eine Bilddatei.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No icon matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Symbol passt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{n} icons match the issuer; they come first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Symbole passen zum Anbieter; sie stehen vorn.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>One icon matches the issuer; it comes first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Symbol passt zum Anbieter; es steht vorn.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{n} icons</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Symbole</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>This icon&apos;s file cannot be read any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei dieses Symbols kann nicht mehr gelesen werden.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>This picture cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Bild kann nicht angezeigt werden.</translation>
     </message>
 </context>
 <context>
@@ -2562,11 +2715,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <location line="+30"/>
         <location line="+37"/>
         <location line="+15"/>
+        <location line="+16"/>
         <source>account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-67"/>
         <source> — clears in {seconds} s</source>
         <translation> – wird in {seconds} s gelöscht</translation>
     </message>
@@ -2589,6 +2743,11 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <location line="+14"/>
         <source>Saved {label}</source>
         <translation>{label} gespeichert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Restored {label}</source>
+        <translation>{label} wiederhergestellt</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2826,6 +2985,16 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+8"/>
+        <source>Recently De&amp;leted…</source>
+        <translation>Zuletzt ge&amp;löscht …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore an account deleted in the last 30 days</source>
+        <translation>Ein in den letzten 30 Tagen gelöschtes Konto wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Move &amp;Up</source>
         <translation>Nach &amp;oben</translation>
     </message>
@@ -2866,7 +3035,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -2891,7 +3060,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Desktop Authenticator</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_actions.py" line="-215"/>
+        <location filename="../../desktop_app/ui/main_actions.py" line="-224"/>
         <source>Scan QR Code on Screen</source>
         <translation>QR-Code auf dem Bildschirm scannen</translation>
     </message>
@@ -3272,6 +3441,79 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <location line="+94"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
+    </message>
+</context>
+<context>
+    <name>RecentlyDeletedDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/recently_deleted.py" line="+48"/>
+        <source>Recently Deleted</source>
+        <translation>Zuletzt gelöscht</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A deleted account can be restored for 30 days, on every computer that keeps the accounts in step.</source>
+        <translation>Ein gelöschtes Konto kann 30 Tage lang wiederhergestellt werden, auf jedem Computer, der die Konten abgleicht.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Deleted accounts</source>
+        <translation>Gelöschte Konten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On</source>
+        <translation>Auf</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No deleted accounts to restore.</source>
+        <translation>Keine gelöschten Konten zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bring the selected account back into the list.</source>
+        <translation>Das ausgewählte Konto zurück in die Liste holen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>this computer</source>
+        <translation>dieser Computer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Nothing was restored: {error}</source>
+        <translation>Nichts wurde wiederhergestellt: {error}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restored {label}.</source>
+        <translation>{label} wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the account</source>
+        <translation>das Konto</translation>
     </message>
 </context>
 <context>
@@ -3704,7 +3946,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <location filename="../../desktop_app/ui/icon_packs_page.py" line="-132"/>
         <source>Icon packs</source>
         <extracomment>the Settings section (its label translated in the &quot;Settings&quot; context, as the others)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Symbolpakete</translation>
     </message>
 </context>
 <context>
@@ -3922,12 +4164,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop_app/ui/sync_page.py" line="+185"/>
+        <location filename="../../desktop_app/ui/sync_page.py" line="+206"/>
         <source>%n account(s) arrived from another computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Von einem anderen Computer angekommene Konten: %n</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Keep my accounts in step through a folder</source>
         <translation>Meine Konten über einen Ordner abgleichen</translation>
     </message>
@@ -4102,7 +4344,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SyncStatusLine</name>
     <message>
-        <location line="-336"/>
+        <location line="-355"/>
         <source>Sync status</source>
         <translation>Sync-Status</translation>
     </message>
@@ -4282,7 +4524,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     <message>
         <location filename="../../desktop_app/ui/icon_picker.py" line="+59"/>
         <source>Icon:</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbol:</translation>
     </message>
 </context>
 <context>
@@ -4309,12 +4551,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     <message>
         <location line="-237"/>
         <source>Choose an Icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbol auswählen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pictures (*.svg *.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 </TS>
