@@ -17,7 +17,7 @@ from desktop_app import instance
 from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, QUICK_COPY_SHORTCUT
 from desktop_app.ui import global_shortcut
 from desktop_app.ui.global_shortcut import X11KeyGrab
-from desktop_app.ui.quick_copy import QuickCopyWindow
+from desktop_app.ui.quick_copy import QuickCopyWindow, quick_window_for
 from desktop_app.ui.shortcut_portal import BOUND, PENDING, REFUSED, PortalShortcut
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ class InstanceServer(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._quick: QuickCopyWindow | None = None
         self.path = instance.socket_path(window.services.paths.data_dir)
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -114,10 +113,7 @@ class InstanceServer(QObject):
             self.server.close()
 
     def quick_window(self) -> QuickCopyWindow:
-        if self._quick is None:
-            self._quick = QuickCopyWindow(self.window)
-            self.window.destroyed.connect(self._quick.deleteLater)
-        return self._quick
+        return quick_window_for(self.window)
 
     # --- requests ----------------------------------------------------------------------------
 

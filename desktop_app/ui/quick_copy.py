@@ -38,6 +38,19 @@ if TYPE_CHECKING:
 ROLE_UUID = Qt.ItemDataRole.UserRole + 1
 MAX_ROWS = 8
 
+_ATTRIBUTE = "_quick_copy_window"  # kept on the main window: a cycle the collector can free
+
+
+def quick_window_for(window: MainWindow) -> QuickCopyWindow:
+    """The one quick-copy window of ``window`` (the global shortcut, ``quick`` and the tray
+    open the same one), made on first use."""
+    quick: QuickCopyWindow | None = getattr(window, _ATTRIBUTE, None)
+    if quick is None:
+        quick = QuickCopyWindow(window)
+        window.destroyed.connect(quick.deleteLater)
+        setattr(window, _ATTRIBUTE, quick)
+    return quick
+
 
 class QuickCopyWindow(QWidget):
     def __init__(self, window: MainWindow) -> None:
