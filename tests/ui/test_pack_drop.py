@@ -124,3 +124,33 @@ def test_other_zip_still_goes_to_the_backup_import(window, recorder, tmp_path):
     drop(window, [backup])
     assert recorder.asked == []
     assert window.backups_tried == [str(backup)]
+
+
+def test_the_icon_label_is_centred_on_the_icon_row(window, qtbot):
+    """The edit dialog's "Icon:" label stands level with the preview and its buttons (a form
+    puts a label at the top of a row taller than one line)."""
+    from PySide6.QtWidgets import QFormLayout
+
+    from desktop_app.ui.edit_dialog import EditDialog
+
+    for r in range(window.proxy.rowCount()):
+        index = window.proxy.index(r, 0)
+        if str(index.data(Qt.ItemDataRole.DisplayRole)).startswith("GitHub"):
+            window.view.setCurrentIndex(index)
+    window.commands.edit.trigger()
+    dialog = window.active_dialog
+    assert isinstance(dialog, EditDialog)
+    qtbot.waitExposed(dialog)
+    field = dialog.icon_field
+    form = next(f for f in dialog.findChildren(QFormLayout) if f.labelForField(field))
+    label = form.labelForField(field)
+    assert label is not None and label.text() == "Icon:"
+    assert field.height() > label.fontMetrics().height() + 4  # the row is taller than a line
+
+    def middle(widget) -> int:
+        return widget.mapTo(dialog, widget.rect().center()).y()
+
+    assert label.alignment() & Qt.AlignmentFlag.AlignVCenter
+    assert abs(middle(label) - middle(field.choose_button)) <= 1
+    assert abs(middle(label) - middle(field.preview)) <= 1
+    dialog.reject()
