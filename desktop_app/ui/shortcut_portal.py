@@ -34,6 +34,7 @@ import socket
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Signal
+from PySide6.QtGui import QGuiApplication
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,9 @@ PORTAL_PATH = "/org/freedesktop/portal/desktop"
 SHORTCUTS_INTERFACE = "org.freedesktop.portal.GlobalShortcuts"
 REQUEST_INTERFACE = "org.freedesktop.portal.Request"
 SESSION_INTERFACE = "org.freedesktop.portal.Session"
+# xdg-desktop-portal 1.19+: a program outside a sandbox says which app it is (its .desktop file
+# name) before its first portal call, so the desktop keeps the key under that app
+REGISTRY_INTERFACE = "org.freedesktop.host.portal.Registry"
 SHORTCUT_ID = "quick-copy"
 
 # PortalShortcut.state values
@@ -165,6 +169,11 @@ class PortalShortcut(QObject):
         self._conn = conn
         self._notifier = QSocketNotifier(conn.sock.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
+        app_id = QGuiApplication.desktopFileName()
+        if app_id:  # an older portal, or a sandboxed app, answers with an error: ignored
+            self._call(
+                PORTAL_PATH, REGISTRY_INTERFACE, "Register", "sa{sv}", (app_id, {}), "register"
+            )
         return True
 
     def _call(
@@ -185,6 +194,8 @@ class PortalShortcut(QObject):
             self._call(self._session, SESSION_INTERFACE, "Close", "", (), "close")
         self._session = ""
         self._requests.clear()
+        # a late answer to an earlier CreateSession/BindShortcuts must not bind again
+        self._calls = {serial: what for serial, what in self._calls.items() if what == "close"}
 
     def _lost(self) -> None:
         self._session = ""

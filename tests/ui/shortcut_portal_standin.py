@@ -8,7 +8,8 @@ starts with dbus-run-session) and answers like the real portal: ``CreateSession`
 ``BindShortcuts`` return the Request object path built from the caller's unique name and its
 ``handle_token``, then ``org.freedesktop.portal.Request.Response(u, a{sv})`` is emitted on that
 path (CreateSession's results hold ``session_handle``; BindShortcuts' hold ``shortcuts`` with a
-``trigger_description``). ``Session.Close`` on a session path ends it.
+``trigger_description``). ``Session.Close`` on a session path ends it; the host registry's
+``Register(s app_id, a{sv})`` is answered (and logged).
 
 The test presses "the key" by calling ``Press(s shortcut_id)`` on ``/standin``, interface
 ``test.Standin``: the stand-in then emits ``GlobalShortcuts.Activated(o session, s id, t, a{sv})``
@@ -33,6 +34,7 @@ PATH = "/org/freedesktop/portal/desktop"
 SHORTCUTS = "org.freedesktop.portal.GlobalShortcuts"
 SESSION = "org.freedesktop.portal.Session"
 REQUEST = "org.freedesktop.portal.Request"
+REGISTRY = "org.freedesktop.host.portal.Registry"
 
 
 def plain(options: dict) -> dict:
@@ -121,6 +123,9 @@ def main() -> int:
                 ]
                 results["shortcuts"] = ("a(sa{sv})", bound)
             respond(msg, plain(options).get("handle_token", "b"), args.bind_response, results)
+        elif path == PATH and interface == REGISTRY and member == "Register":
+            log({"call": "Register", "app_id": msg.body[0]})
+            conn.send(new_method_return(msg))
         elif interface == SESSION and member == "Close" and path in sessions:
             log({"call": "Close", "session": path})
             del sessions[path]

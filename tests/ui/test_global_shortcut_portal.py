@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from jeepney import DBusAddress, new_method_call
 from jeepney.io.blocking import open_dbus_connection
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 from desktop_app.settings import QUICK_COPY_SHORTCUT
@@ -83,6 +84,17 @@ def window(services, qtbot, monkeypatch):
     return make_window(services, qtbot, monkeypatch, Recorder())
 
 
+@pytest.fixture(autouse=True)
+def desktop_file() -> Iterator[None]:
+    """The app's .desktop name, as application.create_app sets it (the test app has none)."""
+    from desktop_app.ui.application import DESKTOP_FILE
+
+    before = QGuiApplication.desktopFileName()
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE)
+    yield
+    QGuiApplication.setDesktopFileName(before)
+
+
 @pytest.fixture
 def server(window) -> Iterator[Callable[[], InstanceServer]]:
     made: list[InstanceServer] = []
@@ -119,6 +131,9 @@ def test_bound_through_the_portal_and_the_key_opens_the_quick_window(
     assert s.grab is None and s.portal is not None  # no X11 grab on Wayland
     qtbot.waitUntil(lambda: s.portal.state == shortcut_portal.BOUND, timeout=5000)
     assert global_shortcut.is_active()
+    register, create_call = portal.calls()[:2]  # the app says who it is, first
+    assert register == {"call": "Register", "app_id": "net.emnify.DesktopAuthenticator"}
+    assert create_call["call"] == "CreateSession"
     (create,) = portal.calls("CreateSession")
     assert create["options"]["handle_token"] and create["options"]["session_handle_token"]
     (bind,) = portal.calls("BindShortcuts")
@@ -203,3 +218,21 @@ def test_the_settings_line_follows_the_portal_while_open(
     s = server()
     qtbot.waitUntil(lambda: s.portal.state == shortcut_portal.BOUND, timeout=5000)
     qtbot.waitUntil(lambda: "every program" in label.text(), timeout=2000)
+
+
+def test_a_change_before_the_desktop_answered_binds_only_the_new_key(
+    start_portal, server, qtbot
+) -> None:
+    """The shortcut changes again while the first CreateSession is still unanswered: the late
+    answers of the first are not followed (no second session bound with the old key)."""
+    portal = start_portal()
+    s = server()
+    assert s.portal.state == shortcut_portal.PENDING
+    s.portal.bind("Ctrl+Alt+B")  # before this event loop has read any answer
+    qtbot.waitUntil(lambda: s.portal.state == shortcut_portal.BOUND, timeout=5000)
+    qtbot.wait(300)  # any late answer of the first request would have arrived by now
+    assert len(portal.calls("CreateSession")) == 2
+    (bind,) = portal.calls("BindShortcuts")
+    assert bind["shortcuts"][0][1]["preferred_trigger"] == "CTRL+ALT+b"
+    portal.press()
+    qtbot.waitUntil(s.quick_window().isVisible, timeout=5000)
