@@ -237,7 +237,23 @@ def _run_spec(
     hooks.collect_submodules = lambda package, **kw: [f"{package}.cli.accounts"]  # type: ignore[attr-defined]
     utils = types.ModuleType("PyInstaller.building.utils")
     utils.compile_pymodule = lambda name, src, workpath, optimize: f"compiled:{src}"  # type: ignore[attr-defined]
-    for module in ("PyInstaller", "PyInstaller.utils", "PyInstaller.building"):
+    writers = types.ModuleType("PyInstaller.archive.writers")
+
+    class ZlibArchiveWriter:
+        _COMPRESSION_LEVEL = 6
+
+        @classmethod
+        def _write_entry(cls, fp, entry, code_dict):  # type: ignore[no-untyped-def]
+            return (entry[0], cls._COMPRESSION_LEVEL)
+
+    writers.ZlibArchiveWriter = ZlibArchiveWriter  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "PyInstaller.archive.writers", writers)
+    for module in (
+        "PyInstaller",
+        "PyInstaller.utils",
+        "PyInstaller.building",
+        "PyInstaller.archive",
+    ):
         monkeypatch.setitem(sys.modules, module, types.ModuleType(module))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
     monkeypatch.setitem(sys.modules, "PyInstaller.building.utils", utils)
@@ -309,6 +325,19 @@ def test_spec_file_filter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert not system(str(ROOT / ".venv" / "lib" / "libfoo.so"))
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows keeps PyInstaller's ctypes hook")
+def test_spec_swaps_in_the_lazy_ctypes_bootstrap_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    namespace, _ = _run_spec(tmp_path, monkeypatch, PYPROJECT["name"], PYPROJECT["version"])
+    deps = dict((name, src) for name, src, _ in namespace["pyz"].dependencies)
+    ours = tmp_path / "packaging" / "hooks" / "pyimod03_ctypes.py"
+    assert deps == {
+        "pyimod02_importers": "/pyi/localpycs/pyimod02_importers.pyc",
+        "pyimod03_ctypes": f"compiled:{ours}",
+    }
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the slim OpenCV is Linux's")
 def test_spec_takes_the_slim_opencv_and_drops_the_wheels_libraries(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -331,3 +360,21 @@ def test_spec_takes_the_slim_opencv_and_drops_the_wheels_libraries(
     (tmp_path / "again").mkdir()
     namespace, _ = _run_spec(tmp_path / "again", monkeypatch, "x", "1", binaries)
     assert namespace["a"].binaries == binaries  # no slim build: the wheel's, as it was
+
+
+def test_spec_stores_the_modules_a_start_loads_uncompressed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _run_spec(tmp_path, monkeypatch, PYPROJECT["name"], PYPROJECT["version"])
+    writer = sys.modules["PyInstaller.archive.writers"].ZlibArchiveWriter  # type: ignore[attr-defined]
+    levels = {
+        name: writer._write_entry(None, (name, "src.py", "PYMODULE"), {})[1]
+        for name in ("json.decoder", "desktop_app.cli", "secretstorage.item", "numpy.linalg")
+    }
+    assert levels == {
+        "json.decoder": 0,
+        "desktop_app.cli": 0,
+        "secretstorage.item": 0,
+        "numpy.linalg": 6,
+    }
+    assert writer._COMPRESSION_LEVEL == 6  # restored after each entry
