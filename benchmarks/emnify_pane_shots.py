@@ -3,8 +3,9 @@
     python benchmarks/emnify_pane_shots.py OUT_DIR [--dark] [--scale 2]
 
 States: signed out (and with Advanced open), code asked, e-mail codes, enabling, pending, on,
-error (enforced), no keyring; the dialogs: application tokens after a create, security
-events, lost-phone recovery with a colleague found. The
+error (enforced), the enforced account told up front in the next session, no keyring; the
+dialogs: application tokens after a create, security events, lost-phone recovery with a
+colleague found; the main list and the edit dialog with a key no longer active on emnify. The
 settings dialog is shown at its default size on a 1280x720 screen (logical pixels, so
 2560x1440 at ``--scale 2``); for each state the script prints whether the page
 needs scrolling (it must not). A portal emulator (paid account) runs on loopback.
@@ -13,11 +14,13 @@ needs scrolling (it must not). A portal emulator (paid account) runs on loopback
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app.settings import PORTAL_USER
@@ -135,6 +138,35 @@ def main() -> int:
         pane.presenter.submit_code()
         pump(pane)
 
+    def retired_rows(svc) -> None:  # type: ignore[no-untyped-def]
+        """The main list with the old key marked no longer active (3 Dec 2026), its edit
+        dialog."""
+        from desktop_app.otp.model import Entry
+        from desktop_app.ui.edit_dialog import EditDialog
+        from desktop_app.ui.main_window import MainWindow
+
+        with _wall_time(1_793_534_400.0):  # added 1 Nov 2026
+            old, _new, _other = svc.vault.add_many(
+                [
+                    Entry("JBSWY3DPEHPK3PXP", "emnify", USER, meta={"emnify.state": "active"}),
+                    Entry("KRSXG5CTMVRXEZLU", "emnify", USER, meta={"emnify.state": "active"}),
+                    Entry("GEZDGNBVGY3TQOJQ", "GitHub", "octocat@example.com"),
+                ]
+            )
+        with _wall_time(1_796_299_200.0):  # what Disable does, on 3 Dec 2026
+            svc.vault.set_meta(old.uuid, **{"emnify.state": "inactive"})
+        window = MainWindow(svc)
+        window.resize(560, 420)
+        window.show()
+        for _ in range(10):
+            app.processEvents()
+        dialog_shot(window, "12-retired-row")
+        edit = EditDialog(window, svc.vault, svc.vault.get(old.uuid))
+        edit.show()
+        dialog_shot(edit, "13-retired-edit")
+        edit.reject()
+        window.close()
+
     with EmulatorServer(account_kind="paid") as emu:
         emu.add_user(USER, PASSWORD, application_token="tok")
         emu.add_workspace(USER, "Second org")
@@ -213,7 +245,27 @@ def main() -> int:
         pane.presenter.disable()
         pump(pane)
         shot(dialog, "7-error-enforced")
+        pane.presenter.sign_out()
+        pump(pane)
         dialog.close()
+        # the next session on the same keyring: told up front, no Disable offered
+        again = SettingsDialog(_svc)
+        again.show_section(EMNIFY_SECTION)
+        again.show()
+        pane = again.emnify_pane
+        pump(pane)
+        pane.password_edit.setText(PASSWORD)
+        pane.presenter.sign_in()
+        pump(pane)
+        pump(pane, until=lambda: pane.signed_in and not pane.busy)
+        shot(again, "7b-enforced-told")
+        again.close()
+
+    with EmulatorServer(account_kind="paid") as emu:
+        emu.add_user(USER, PASSWORD)
+        _dialog, _pane, svc = dialog_for(emu)
+        _dialog.close()
+        retired_rows(svc)
 
     with EmulatorServer(account_kind="paid") as emu:
         emu.add_user(USER, PASSWORD)
@@ -225,6 +277,17 @@ def main() -> int:
 
     print("\n".join(results))
     return 0
+
+
+@contextlib.contextmanager
+def _wall_time(seconds: float) -> Iterator[None]:
+    """The vault's stamps are made at wall time ``seconds`` inside the block."""
+    real = time.time_ns
+    time.time_ns = lambda: int(seconds * 1e9)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        time.time_ns = real  # type: ignore[assignment]
 
 
 if __name__ == "__main__":

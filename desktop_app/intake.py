@@ -22,7 +22,7 @@ from desktop_app.otp.migration import (
     is_migration_uri,
     parse_migration_uri,
 )
-from desktop_app.otp.model import Entry
+from desktop_app.otp.model import Entry, Icon
 from desktop_app.otp.uri import parse_uri
 from desktop_app.scanning import IMAGE_SUFFIXES  # files scanned for codes; others are backups
 
@@ -362,3 +362,29 @@ def find_duplicates(existing: Iterable[Entry], candidates: Iterable[Entry]) -> d
         else:
             seen[key] = c
     return found
+
+
+def with_pack_icons(entries: Sequence[Entry], data_dir: Path) -> list[Entry]:
+    """The entries, each without an icon of its own given the icon of the installed icon packs
+    (``data_dir/icons``) whose issuer matches its issuer (:meth:`IconLibrary.match`). Every new
+    or imported account passes here just before it is saved; a pack that cannot be read costs
+    nothing but the icon."""
+    wanted = any(e.icon is None and e.issuer.strip() for e in entries)
+    if not wanted or not (Path(data_dir) / "icons").is_dir():  # no pack: nothing more imported
+        return list(entries)
+    from desktop_app.icons import IconLibrary
+
+    library = IconLibrary.of(data_dir)
+    if not library.packs():
+        return list(entries)
+    found: dict[str, Icon | None] = {}
+    out = []
+    for e in entries:
+        if e.icon is None and e.issuer.strip():
+            key = e.issuer.strip().lower()
+            if key not in found:
+                found[key] = library.match(e.issuer)
+            if found[key] is not None:
+                e = e.with_changes(icon=found[key])
+        out.append(e)
+    return out

@@ -32,6 +32,7 @@ _COMMAND_MODULES = (
     "desktop_app.cli.clock",
     "desktop_app.cli.quick",
     "desktop_app.cli.sync",
+    "desktop_app.cli.icons",
 )
 
 

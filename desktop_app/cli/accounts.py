@@ -8,6 +8,7 @@ import sys
 import time
 
 from desktop_app.cli import EXIT_NOT_FOUND, EXIT_OK, CliError
+from desktop_app.portal.marks import retired, retired_note
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,7 +67,7 @@ def _stdin_text() -> str:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from desktop_app.intake import classify, find_duplicates
+    from desktop_app.intake import classify, find_duplicates, with_pack_icons
 
     text = _stdin_text() if args.uri == "-" else args.uri
     payload = classify(text)
@@ -88,7 +89,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         for e in payload.entries:
             if e.uuid in dupes:
                 print(f"already present: {e.label}", file=sys.stderr)
-        added = services.vault.add_many(fresh)
+        added = services.vault.add_many(with_pack_icons(fresh, services.vault.data_dir))
     finally:
         services.close()
     for e in added:
@@ -109,7 +110,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     now = corrected_clock(time.time, services.settings)()  # with the app's clock correction
     rows = []
+    notes: dict[str, str] = {}
     for e in entries:
+        if retired(e):
+            notes[e.uuid] = retired_note(e)
         row: dict[str, object] = {
             "id": e.uuid,
             "type": e.type.value,
@@ -137,9 +141,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         for row in rows:
             label = f"{row['issuer']}: {row['name']}" if row["issuer"] else str(row["name"])
             code = f"\t{row['code']}" if args.codes else ""
-            meta = row.get("meta")
-            if isinstance(meta, dict) and meta.get("emnify.state") == "inactive":
-                label += " (no longer active on emnify)"
+            if str(row["id"]) in notes:
+                label += f" ({notes[str(row['id'])]})"
             print(f"{str(row['id'])[:8]}\t{row['type']}\t{label}{code}")
     return EXIT_OK
 

@@ -25,6 +25,7 @@ from typing import Any
 from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError
 from desktop_app.errors import AppError
 from desktop_app.portal.errors import PortalError
+from desktop_app.portal.marks import retired_note
 from desktop_app.settings import PORTAL_USER
 
 ACTIONS = (
@@ -408,7 +409,7 @@ def _inactive_lines(entries: list[Any]) -> list[str]:
             day = str(e.meta.get("emnify.created", ""))[:10]
             nth = labels[: i + 1].count(e.label)
             name += f" (key set up {day})" if day else f" (#{nth})"
-        lines.append(f"The vault entry {name} is no longer active on emnify.")
+        lines.append(f"The vault entry {name} is {retired_note(e)}.")
     # Two entries of one label and one day: still one distinct line each.
     seen: dict[str, int] = {}
     out = []
@@ -423,6 +424,8 @@ def _do_status(
 ) -> int:
     status = account.status()
     print(status.text())
+    if account.enforced and status.state == "on":
+        print(_ENFORCED)
     if status.state == "pending":
         print("Finish with `portal enable-2fa`, or cancel with `portal enable-2fa --cancel`.")
     for line in _inactive_lines(status.inactive_entries):
@@ -517,11 +520,17 @@ def _do_disable(
     args: argparse.Namespace, services: Any, account: Any, user: str, inputs: _Inputs
 ) -> int:
     enrolment = account.enrolment()
+    if account.enforced:  # learnt from an earlier refusal: not asked again
+        raise CliError(f"{_ENFORCED} Nothing was changed.")
     if not inputs.confirm(f"Remove the authenticator app key of {user}?"):
         print("Nothing changed.")
         return EXIT_OK
     status = account.status()
-    marked = enrolment.disable(remove_local=args.remove_local)
+    try:
+        marked = enrolment.disable(remove_local=args.remove_local)
+    except PortalError as exc:
+        account.learn_refusal(exc)  # remembered for this account, beyond logout
+        raise
     if status.email_codes is False:
         print("The authenticator app key was removed: this account has no second factor now.")
     elif status.email_codes is True:
@@ -540,6 +549,11 @@ def _do_disable(
                 "emnify; remove it with --remove-local."
             )
     return EXIT_OK
+
+
+_ENFORCED = (
+    "Your organisation requires an authenticator app for signing in: it cannot be turned off."
+)
 
 
 def _do_workspaces(

@@ -42,14 +42,27 @@ def _groups_of(entry: Entry) -> list[str]:
     return names
 
 
+#: the kinds of picture Aegis reads (its IconType); an entry with another kind fails in Aegis
+AEGIS_ICON_MIMES = ("image/svg+xml", "image/png", "image/jpeg")
+
+
+def icon_hash(mime: str, data: bytes) -> str:
+    """Aegis's ``icon_hash`` (VaultEntryIcon.generateHash): SHA-256 of the MIME type's UTF-8
+    bytes followed by the picture's, in hex. Aegis trusts a stored hash and tells icons apart by
+    it, so it must be computed as Aegis does."""
+    return hashlib.sha256(mime.encode("utf-8") + data).hexdigest()
+
+
 def _icon_fields(entry: Entry) -> dict[str, Any]:
-    """Aegis's ``icon`` (Base64), ``icon_mime`` and ``icon_hash`` (SHA-256, hex) of the picture."""
-    if entry.icon is None:
+    """Aegis's ``icon`` (Base64), ``icon_mime`` and ``icon_hash`` of the picture. A picture
+    Aegis cannot read (WebP, GIF: imported from other apps) travels in this app's own
+    :data:`EXTRA_KEY` object instead, so that Aegis opens the file and this app gets it back."""
+    if entry.icon is None or entry.icon.mime not in AEGIS_ICON_MIMES:
         return {"icon": None}
     return {
         "icon": base64.b64encode(entry.icon.data).decode("ascii"),
         "icon_mime": entry.icon.mime,
-        "icon_hash": hashlib.sha256(entry.icon.data).hexdigest(),
+        "icon_hash": icon_hash(entry.icon.mime, entry.icon.data),
     }
 
 
@@ -67,6 +80,11 @@ def entry_json(entry: Entry) -> dict[str, Any]:
     extra: dict[str, Any] = {"created": entry.created, "meta": meta}
     if entry.type is OtpType.HOTP:
         extra["period"] = entry.period
+    if entry.icon is not None and entry.icon.mime not in AEGIS_ICON_MIMES:
+        extra["icon"] = {
+            "mime": entry.icon.mime,
+            "data": base64.b64encode(entry.icon.data).decode("ascii"),
+        }
     return {
         "type": entry.type.value,
         "uuid": entry.uuid,

@@ -39,7 +39,7 @@ from desktop_app.importers.stratum import StratumImporter
 from desktop_app.importers.text import EnteImporter, GoogleMigrationImporter, OtpauthTextImporter
 from desktop_app.importers.totpauth import TotpAuthenticatorImporter
 from desktop_app.importers.twofas import TwoFasImporter
-from desktop_app.intake import find_duplicates, too_many_accounts
+from desktop_app.intake import find_duplicates, too_many_accounts, with_pack_icons
 from desktop_app.otp.model import Entry
 
 if TYPE_CHECKING:
@@ -228,7 +228,7 @@ def import_into(
     result = load(data, password, format)
     dupes = {} if include_duplicates else find_duplicates(vault.entries(), result.entries)
     fresh = [e for e in result.entries if e.uuid not in dupes]
-    added = vault.add_many(fresh)
+    added = vault.add_many(with_pack_icons(fresh, vault.data_dir))  # icon packs (issue 25)
     return ImportOutcome(result, added, [e for e in result.entries if e.uuid in dupes])
 
 

@@ -48,7 +48,7 @@ from desktop_app.importers.readers import (
     require_list,
     sniff_json,
 )
-from desktop_app.otp.model import Entry, OtpType
+from desktop_app.otp.model import Entry, Icon, OtpType
 
 NAME = "aegis"
 LABEL: str = N_("Aegis vault")
@@ -260,5 +260,16 @@ def _entry(raw: dict[str, Any], groups: dict[str, str], version: int) -> Entry:
         uuid=get_str(raw, "uuid") or None,
         meta=meta,
         created=created,
-        icon=icon_or_none(raw.get("icon_mime"), raw.get("icon")) if raw.get("icon") else None,
+        icon=_icon(raw, extra),
     )
+
+
+def _icon(raw: dict[str, Any], extra: Any) -> Icon | None:
+    """Aegis's icon, else a picture Aegis cannot read that this app's export kept in its own
+    object (``desktop_authenticator.icon``: WebP, GIF)."""
+    if raw.get("icon"):
+        return icon_or_none(raw.get("icon_mime"), raw.get("icon"))
+    own = extra.get("icon") if isinstance(extra, dict) else None
+    if isinstance(own, dict) and own.get("data"):
+        return icon_or_none(own.get("mime"), own.get("data"))
+    return None

@@ -2,6 +2,9 @@
 
 * :mod:`~desktop_app.portal.client` — httpx client (``PortalClient``), typed errors in
   :mod:`~desktop_app.portal.errors`;
+* :mod:`~desktop_app.portal.mfa` — the user's own two-factor keys and trusted devices
+  (``MfaApi``); :mod:`~desktop_app.portal.admin` — an administrator's tools;
+* :mod:`~desktop_app.portal.marks` — what a vault entry says of its emnify key (no network);
 * :mod:`~desktop_app.portal.session` — refresh token and device fingerprint in the OS keyring;
 * :mod:`~desktop_app.portal.enrolment` — enable / finish / cancel / disable 2FA with the vault;
 * :mod:`~desktop_app.portal.account` — ``PortalAccount``, what the settings pane and CLI use;

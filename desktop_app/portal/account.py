@@ -50,7 +50,9 @@ from desktop_app.portal.errors import (
     PortalError,
     SessionExpiredError,
     WrongCodeError,
+    is_enforced_refusal,
 )
+from desktop_app.portal.mfa import MfaApi
 from desktop_app.portal.session import TokenStore
 from desktop_app.portal.transport import DEFAULT_DEADLINE
 from desktop_app.vault import KeyStore
@@ -104,6 +106,7 @@ class PortalAccount:
             deadline=deadline,
         )
         self.client.on_refresh_token = self._refresh_token_changed
+        self.mfa = MfaApi(self.client)  # this user's keys and trusted devices
         self.user: str | None = None
         self.keep_signed_in = True
         self.email_codes: bool | None = None  # learnt at sign-in (see _learn_method)
@@ -116,6 +119,10 @@ class PortalAccount:
         self._fresh_password: tuple[str, float] | None = None
         self._keyring: bool | None = None
         self._codes_memory: dict[str, bool] = {}
+        # The organisation requires an authenticator app (learnt from a refusal: see
+        # learn_refusal); read at sign-in, kept beyond sign-out.
+        self.enforced = False
+        self._enforced_memory: set[str] = set()
         self.workspaces_limited = False  # the last workspaces() could list only the current one
 
     def close(self) -> None:
@@ -192,6 +199,7 @@ class PortalAccount:
         self._evidence = "unknown"
         self._learnt = False
         self.email_codes = self._known_email_codes(user)
+        self.enforced = self._known_enforced(user)
         try:
             with self.client.operation():
                 self.client.refresh()
@@ -217,6 +225,35 @@ class PortalAccount:
         except KeyringUnavailableError:
             return remembered
         return stored if stored is not None else remembered
+
+    def _known_enforced(self, user: str) -> bool:
+        """Whether an earlier session learnt that the organisation requires an authenticator
+        app (kept in the keyring, and in memory for this account object)."""
+        if user.strip().lower() in self._enforced_memory:
+            return True
+        if not self.keyring_available:
+            return False
+        try:
+            return self.tokens.load_enforced(self.url, user)
+        except KeyringUnavailableError:
+            return False
+
+    def learn_refusal(self, exc: BaseException) -> bool:
+        """When ``exc`` is the portal refusing to remove the key because the organisation
+        requires an authenticator app: remember it for this user (beyond sign-out; not a
+        secret) and return True. The sign-in answer and the user record say nothing of it (the
+        published API has no such field), so the first refusal is where it is learnt."""
+        user = self.user
+        if not user or not is_enforced_refusal(exc):
+            return False
+        self.enforced = True
+        self._enforced_memory.add(user.strip().lower())
+        if self.keyring_available:
+            try:
+                self.tokens.save_enforced(self.url, user)
+            except KeyringUnavailableError:
+                self._keyring = False
+        return True
 
     def _signed_in(self, user: str, result: LoginResult, password: str | None) -> SignInOutcome:
         self.user = user
@@ -266,6 +303,7 @@ class PortalAccount:
             result = self.client.login_with_password(user, password, fingerprint=fingerprint)
             fingerprint_sent = fingerprint is not None
             self.email_codes = self._known_email_codes(user)
+            self.enforced = self._known_enforced(user)
             self._learnt = False
             if not result.mfa_required:
                 # No code asked: no MFA at all (trial), unless this device is trusted.
@@ -339,7 +377,7 @@ class PortalAccount:
         entry of this app on this system), kept so that sign-out removes it there too."""
         try:
             with self.client.operation():
-                devices = self.client.trusted_devices()
+                devices = self.mfa.trusted_devices()
             mine = [
                 d
                 for d in devices
@@ -365,6 +403,7 @@ class PortalAccount:
         user = self.client.username or self.client.user_ref()
         self.user = user
         self.email_codes = None
+        self.enforced = self._known_enforced(user)
         self._evidence = "unknown"
         self._learnt = False
         return SignInOutcome(True, user=user)
@@ -387,6 +426,7 @@ class PortalAccount:
             self.client.forget_tokens()
             self.user = None
             self.email_codes = None
+            self.enforced = False  # kept in the keyring (and memory): read at the next sign-in
             self.cancel_sign_in()
             self._fresh_password = None
         done = "the session and device fingerprint were removed from the keyring"
@@ -403,7 +443,7 @@ class PortalAccount:
                     "remove it: see `portal devices`)"
                 )
             with self.client.operation(), contextlib.suppress(NotFoundError):
-                self.client.delete_trusted_device(device_id)
+                self.mfa.delete_trusted_device(device_id)
         except PortalError as exc:
             return f"; the portal's trusted-device entry could not be removed ({exc})"
         return ", and this device is no longer trusted on the portal"
@@ -447,6 +487,7 @@ class PortalAccount:
             clock=self.clock,
             email_codes=self._email_codes_hint(),
             trusted_fingerprint=self._trusted_fingerprint(),
+            mfa=self.mfa,
         )
 
     def _trusted_fingerprint(self) -> str | None:
@@ -505,9 +546,9 @@ class PortalAccount:
     def devices(self) -> list[TrustedDevice]:
         if self.user is None:
             raise NotSignedInError()
-        return self.client.trusted_devices()
+        return self.mfa.trusted_devices()
 
     def forget_device(self, device_id: int) -> None:
         if self.user is None:
             raise NotSignedInError()
-        self.client.delete_trusted_device(device_id)
+        self.mfa.delete_trusted_device(device_id)

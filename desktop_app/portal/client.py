@@ -12,18 +12,10 @@
 * Every portal operation has one overall deadline (30 s by default, :mod:`.transport`): a server
   that drips bytes cannot hold the caller. Proxies are never used for a loopback address.
 * Requests never carry ``null`` fields (a field without a value is left out).
-* Only keys of the TOTP type (picked from ``/user/mfa/type`` by its description) are acted on.
-* Failures are typed :mod:`desktop_app.portal.errors` exceptions.
-
-Readings of the spec's **unsure** points:
-
-* ``POST /user/mfa`` password: sent SHA-1 hashed. Only when the password was first proven with
-  ``/authenticate`` (:meth:`PortalClient.verify_password`) and the hashed form is then refused
-  (422) is it sent once more as typed; the working form is remembered (``mfa_password_form``). A
-  mistyped password is so caught by ``/authenticate`` and never sent in plain text.
-* Activation code: sent at the top level; if the server says the code is *required* (1402, or a
-  400), sent once more inside ``status``. A wrong code is never sent twice.
-* Type and status ids are read from ``/user/mfa/type`` and ``/user/mfa/status``.
+* The signed-in user's own two-factor keys and trusted devices are :mod:`.mfa`'s
+  (``MfaApi(client)``), an administrator's tools :mod:`.admin`'s; both call
+  :meth:`PortalClient.request`. This module keeps the session, the transport, the user record
+  and workspaces, the types the portal sends and their readers, and the errors of answers.
 """
 
 from __future__ import annotations
@@ -423,10 +415,6 @@ class PortalClient:
         self._application_token: str | None = None
         self._not_before = 0.0
         self.username: str | None = None
-        self.mfa_password_form: Literal["hashed", "plain"] = "hashed"
-        self.code_in_status = False
-        self._types: list[IdDescription] | None = None
-        self._statuses: list[IdDescription] | None = None
         self.on_refresh_token: Callable[[str | None], None] | None = None
 
     # --- session state ---------------------------------------------------------------------
@@ -738,96 +726,18 @@ class PortalClient:
         return error
 
     def request(
-        self, method: str, path: str, body: Any = None, *, params: dict[str, str] | None = None
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        params: dict[str, str] | None = None,
+        context: Context = "",
     ) -> Any:
         """One authenticated call of ``/api/v1{path}`` (renewal, rate limits, typed errors as
-        every other call); the parsed JSON answer, or None for 204. For :mod:`.admin`."""
-        return self._request(method, path, body, params=params)
-
-    # --- MFA -------------------------------------------------------------------------------
-
-    def mfa_types(self) -> list[IdDescription]:
-        if self._types is None:
-            self._types = _id_list(self._request("GET", "/user/mfa/type"))
-        return self._types
-
-    def mfa_statuses(self) -> list[IdDescription]:
-        if self._statuses is None:
-            self._statuses = _id_list(self._request("GET", "/user/mfa/status"))
-        return self._statuses
-
-    def totp_type_id(self) -> int:
-        types = self.mfa_types()
-        for t in types:
-            if is_totp_description(t.description):
-                return t.id
-        # Never "the only entry": it may be e-mail codes or a hardware key.
-        raise PortalProtocolError("The portal offers no authenticator-app (TOTP) key type.")
-
-    def active_status_id(self) -> int:
-        for s in self.mfa_statuses():
-            d = s.description.lower().replace("_", " ")
-            if "active" in d and "pending" not in d and "inactive" not in d and "de" not in d[:2]:
-                return s.id
-        return 1  # the spec: id 1 = ACTIVE
-
-    def create_mfa_key(self, password: str, *, password_proven: bool = False) -> MfaKey:
-        """Create a TOTP key (status "activation pending"). The result holds the secret — the
-        only time the portal ever sends it. The password goes as typed only when
-        ``password_proven`` (by :meth:`verify_password`) and the hashed form was refused."""
-        type_id = self.totp_type_id()
-        forms: list[Literal["hashed", "plain"]] = [self.mfa_password_form]
-        if self.mfa_password_form == "hashed" and password_proven:
-            forms.append("plain")
-        first_error: PasswordRejectedError | None = None
-        for form in forms:
-            sent = hash_password(password) if form == "hashed" else password
-            try:
-                data = self._request(
-                    "POST",
-                    "/user/mfa",
-                    {"type": {"id": type_id}, "password": sent},
-                    context="create_key",
-                )
-            except PasswordRejectedError as exc:
-                first_error = first_error or exc
-                continue
-            self.mfa_password_form = form
-            key = parse_key(data)
-            if not key.secret_key and not key.otpauth:
-                raise PortalProtocolError("The portal created a key but sent no secret.")
-            return key
-        assert first_error is not None
-        raise first_error
-
-    def activate_mfa_key(self, key_id: int, code: str) -> None:
-        status: dict[str, Any] = {"id": self.active_status_id()}
-        code = code.replace(" ", "")
-        if self.code_in_status:
-            self._request(
-                "PATCH",
-                f"/user/mfa/{key_id}",
-                {"status": {**status, "code": code}},
-                context="activate",
-            )
-            return
-        try:
-            self._request(
-                "PATCH", f"/user/mfa/{key_id}", {"status": status, "code": code}, context="activate"
-            )
-        except (ValidationError, BadRequestError) as exc:
-            if isinstance(exc, WrongCodeError) or not (
-                exc.error_code == 1402 or isinstance(exc, BadRequestError)
-            ):
-                raise
-            # An older reading of the API wants the code inside ``status``.
-            self._request(
-                "PATCH",
-                f"/user/mfa/{key_id}",
-                {"status": {**status, "code": code}},
-                context="activate",
-            )
-            self.code_in_status = True
+        every other call; ``context`` names the call for its errors); the parsed JSON answer,
+        or None for 204. For :mod:`.mfa` and :mod:`.admin`."""
+        return self._request(method, path, body, params=params, context=context)
 
     def get_user(self, user_ref: str | None = None) -> dict[str, Any]:
         ref = user_ref or self.user_ref()
@@ -835,22 +745,6 @@ class PortalClient:
         if not isinstance(data, dict):
             raise PortalProtocolError("The portal's user record is malformed.")
         return data
-
-    def mfa_keys(self, user_ref: str | None = None) -> list[MfaKey]:
-        """Every entry of the user's ``mfa`` list (any type; see :meth:`totp_keys`)."""
-        data = self.get_user(user_ref).get("mfa") or []
-        if not isinstance(data, list):
-            raise PortalProtocolError("The portal's list of keys is malformed.")
-        return [parse_key(k) for k in data]
-
-    def totp_keys(self, user_ref: str | None = None) -> list[MfaKey]:
-        """The user's keys of the TOTP type only (an e-mail entry is never acted on)."""
-        type_id = self.totp_type_id()
-        return [k for k in self.mfa_keys(user_ref) if k.is_type(type_id)]
-
-    def has_email_mfa_entry(self, keys: list[MfaKey]) -> bool:
-        """Whether the user's ``mfa`` list shows e-mail codes as an entry (may never appear)."""
-        return any(k.type is not None and "mail" in k.type.description.lower() for k in keys)
 
     # --- workspaces ------------------------------------------------------------------------
 
@@ -889,17 +783,6 @@ class PortalClient:
             if not token:
                 raise PortalProtocolError("The portal did not switch the workspace.")
             self._auth_token = token
-
-    def delete_mfa_key(self, key_id: int, user_ref: str = "my") -> None:
-        self._request(
-            "DELETE", f"/user/{quote(user_ref, safe='@')}/mfa/{key_id}", context="delete_key"
-        )
-
-    def trusted_devices(self) -> list[TrustedDevice]:
-        return parse_trusted_devices(self._request("GET", "/user/my/mfa/trusted_device"))
-
-    def delete_trusted_device(self, device_id: int) -> None:
-        self._request("DELETE", f"/user/my/mfa/trusted_device/{device_id}")
 
 
 def error_for(response: httpx.Response, context: Context, now: float) -> PortalError:
@@ -1019,11 +902,6 @@ def parse_trusted_devices(data: Any) -> list[TrustedDevice]:
     return out
 
 
-def is_totp_description(description: str) -> bool:
-    d = description.lower()
-    return "totp" in d or "authenticator" in d or "time-based" in d or "time based" in d
-
-
 def _opt_str(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
@@ -1035,12 +913,6 @@ def _detail(response: httpx.Response) -> ErrorDetail | None:
         return ErrorDetail.from_json(reply_json(response.content))
     except (ValueError, PortalProtocolError):
         return None
-
-
-def _id_list(data: Any) -> list[IdDescription]:
-    if not isinstance(data, list):
-        raise PortalProtocolError("The portal sent a malformed list.")
-    return [d for d in map(id_description, data) if d is not None]
 
 
 def _duration(seconds: float) -> str:

@@ -52,12 +52,15 @@ from desktop_app.portal.errors import (
     PortalError,
     PortalProtocolError,
     WrongCodeError,
+    is_enforced_refusal,
 )
+from desktop_app.portal.marks import STATE_KEY
+from desktop_app.portal.mfa import MfaApi
 from desktop_app.vault import Vault
 
 log = logging.getLogger(__name__)
 
-META_STATE = "emnify.state"
+META_STATE = STATE_KEY
 META_KEY_ID = "emnify.key_id"
 META_USER = "emnify.user"
 META_URL = "emnify.url"
@@ -168,10 +171,10 @@ class KeyView:
     email_listed: bool
 
 
-def sort_keys(client: PortalClient, all_keys: list[MfaKey]) -> KeyView:
-    type_id = client.totp_type_id()
-    active_id = client.active_status_id()
-    known_status = {s.id for s in client.mfa_statuses()} | {active_id}
+def sort_keys(mfa: MfaApi, all_keys: list[MfaKey]) -> KeyView:
+    type_id = mfa.totp_type_id()
+    active_id = mfa.active_status_id()
+    known_status = {s.id for s in mfa.mfa_statuses()} | {active_id}
     active: list[MfaKey] = []
     pending: list[MfaKey] = []
     unknown: list[MfaKey] = []
@@ -184,7 +187,7 @@ def sort_keys(client: PortalClient, all_keys: list[MfaKey]) -> KeyView:
             active.append(key)
         else:
             pending.append(key)
-    return KeyView(active, pending, unknown, client.has_email_mfa_entry(all_keys))
+    return KeyView(active, pending, unknown, mfa.has_email_mfa_entry(all_keys))
 
 
 @dataclass
@@ -270,8 +273,10 @@ class EnrolmentService:
         clock: Callable[[], float] = time.time,
         email_codes: bool | None = None,
         trusted_fingerprint: str | None = None,
+        mfa: MfaApi | None = None,
     ) -> None:
         self.client = client
+        self.mfa = mfa or MfaApi(client)  # the account's, so what it learnt is kept
         self.trusted_fingerprint = trusted_fingerprint
         self.vault = vault
         self.user = user
@@ -287,7 +292,7 @@ class EnrolmentService:
         replaced by a guess); without words, what may be the reason."""
         server = exc.server_message
         low = server.lower()
-        if "mandatory" in low or "enforc" in low or "required" in low:
+        if is_enforced_refusal(exc):
             text = (
                 "Your organisation requires two-factor authentication with an authenticator "
                 f"app, so the portal refused to remove the key. The portal said: {server}"
@@ -324,8 +329,8 @@ class EnrolmentService:
 
     def status(self) -> TwoFactorStatus:
         with self.client.operation():
-            all_keys = self.client.mfa_keys(self.client.user_ref())
-            view = sort_keys(self.client, all_keys)
+            all_keys = self.mfa.mfa_keys(self.client.user_ref())
+            view = sort_keys(self.mfa, all_keys)
         keys = view.active + view.pending + view.unknown
         email = True if view.email_listed else self.email_codes
         by_id = {k.id: k for k in keys}
@@ -451,7 +456,7 @@ class EnrolmentService:
                 if replace_key_id is not None:
                     key = self._resolve_conflict(password, None, replace_key_id, password_proven)
                 else:
-                    key = self.client.create_mfa_key(password, password_proven=password_proven)
+                    key = self.mfa.create_mfa_key(password, password_proven=password_proven)
             except ConflictError as conflict:
                 if isinstance(conflict, ActiveKeyExistsError | KeyStateUnknownError):
                     raise
@@ -471,7 +476,7 @@ class EnrolmentService:
             # The secret could not be kept: the key must never become active. Remove it.
             try:
                 with self.client.operation():
-                    self.client.delete_mfa_key(key.id)
+                    self.mfa.delete_mfa_key(key.id)
             except PortalError:
                 log.warning("could not delete the unsaved pending key")
             raise
@@ -495,7 +500,7 @@ class EnrolmentService:
         """After a 409 (or before replacing a confirmed key): only pending keys whose secret
         never reached this vault, and the one active key the person agreed to replace, are
         deleted; then the key is created again."""
-        view = sort_keys(self.client, self.client.mfa_keys(self.client.user_ref()))
+        view = sort_keys(self.mfa, self.mfa.mfa_keys(self.client.user_ref()))
         status = conflict.status if conflict is not None else None
         server = conflict.server_message if conflict is not None else ""
         with self._vault() as vault:
@@ -542,8 +547,8 @@ class EnrolmentService:
         # vault (useless): remove them, then create the key again.
         for k in view.active + view.pending:
             with contextlib.suppress(NotFoundError):
-                self.client.delete_mfa_key(k.id)
-        return self.client.create_mfa_key(password, password_proven=password_proven)
+                self.mfa.delete_mfa_key(k.id)
+        return self.mfa.create_mfa_key(password, password_proven=password_proven)
 
     def activate(self, entry_uuid: str) -> Entry:
         """Activate the pending key of a vault entry; marks the entry active."""
@@ -557,10 +562,10 @@ class EnrolmentService:
         try:
             with self.client.operation():
                 try:
-                    self.client.activate_mfa_key(key_id, first)
+                    self.mfa.activate_mfa_key(key_id, first)
                 except WrongCodeError:
                     # Clock drift between this computer and the portal: the next step, once.
-                    self.client.activate_mfa_key(key_id, second)
+                    self.mfa.activate_mfa_key(key_id, second)
         except WrongCodeError as exc:
             raise WrongCodeError(
                 "The portal refused the code twice. Check that this computer's clock is right "
@@ -571,8 +576,8 @@ class EnrolmentService:
         except ConflictError:
             # Already active (an earlier answer was lost): fine if the portal says so.
             with self.client.operation():
-                keys = {k.id: k for k in self.client.totp_keys(self.client.user_ref())}
-                active = self.client.active_status_id()
+                keys = {k.id: k for k in self.mfa.totp_keys(self.client.user_ref())}
+                active = self.mfa.active_status_id()
             key = keys.get(key_id)
             if key is None or not key.is_active(active):
                 raise
@@ -596,7 +601,7 @@ class EnrolmentService:
         key_id = _key_id(entry)
         if key_id is not None:
             with self.client.operation(), contextlib.suppress(NotFoundError):
-                self.client.delete_mfa_key(key_id)
+                self.mfa.delete_mfa_key(key_id)
         with self._vault() as vault:
             vault.remove(entry_uuid)
 
@@ -606,7 +611,7 @@ class EnrolmentService:
         """Delete the active TOTP key(s) on the portal; mark their vault entries inactive
         (kept), or remove them with ``remove_local``. Returns those entries."""
         with self.client.operation():
-            view = sort_keys(self.client, self.client.mfa_keys(self.client.user_ref()))
+            view = sort_keys(self.mfa, self.mfa.mfa_keys(self.client.user_ref()))
             active = view.active
             if not active and view.unknown:
                 k = view.unknown[0]
@@ -621,7 +626,7 @@ class EnrolmentService:
                 raise NotFoundError("No authenticator app is set up for this account.")
             for key in active:
                 try:
-                    self.client.delete_mfa_key(key.id)
+                    self.mfa.delete_mfa_key(key.id)
                 except ForbiddenError as exc:
                     raise self._refused(exc) from None
         deleted = {k.id for k in active}

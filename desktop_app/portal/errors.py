@@ -141,6 +141,15 @@ class ForbiddenError(PortalError):
     default_message = "The portal does not allow this for your account."
 
 
+def is_enforced_refusal(exc: BaseException) -> bool:
+    """The portal refused to remove an authenticator key because the organisation makes it
+    mandatory (what its message says: nothing documented tells this before the refusal)."""
+    if not isinstance(exc, ForbiddenError):
+        return False
+    said = (exc.server_message or str(exc)).lower()
+    return any(word in said for word in ("mandatory", "enforc", "required"))
+
+
 class NotAllowedError(ForbiddenError):
     """1406 NotAllowed: the portal does not allow this action (for example by policy)."""
 

@@ -11,9 +11,14 @@ stays in memory and the password is never kept anywhere. Items:
 
 * ``emnify-device-id:<portal-url>:<user>`` — the portal's id of this device's trusted-device
   entry (learnt right after "trust this device"), so sign-out can remove it there too.
+* ``emnify-enforced:<portal-url>:<user>`` — "yes" once the portal refused to remove the user's
+  authenticator key because the organisation requires one (nothing documented tells it earlier:
+  neither the sign-in answer nor the user record), so the next session says so up front. Not a
+  secret.
 
 Signing out forgets the refresh token, the fingerprint and the device id; what was learnt about
-the account's codes is kept (it is not a secret, and it stays true after a sign-out).
+the account's codes and its organisation's rule is kept (no secret, and still true after a
+sign-out).
 """
 
 from __future__ import annotations
@@ -35,6 +40,10 @@ def refresh_item(url: str, user: str) -> str:
 
 def codes_item(url: str, user: str) -> str:
     return f"emnify-codes:{url.rstrip('/')}:{user.strip().lower()}"
+
+
+def enforced_item(url: str, user: str) -> str:
+    return f"emnify-enforced:{url.rstrip('/')}:{user.strip().lower()}"
 
 
 def device_item(url: str, user: str) -> str:
@@ -72,6 +81,12 @@ class TokenStore:
         else:
             self.keystore.set(codes_item(url, user), "email" if value else "none")
 
+    def load_enforced(self, url: str, user: str) -> bool:
+        return self.keystore.get(enforced_item(url, user)) == "yes"
+
+    def save_enforced(self, url: str, user: str) -> None:
+        self.keystore.set(enforced_item(url, user), "yes")
+
     def fingerprint(self, create: bool = True) -> str | None:
         """The device fingerprint; generated (and stored) on first use when ``create``."""
         value = self.keystore.get(FINGERPRINT_ITEM)
@@ -103,7 +118,7 @@ class TokenStore:
 
     def forget(self, url: str, user: str | None) -> None:
         """Sign-out: drop the refresh token, the device fingerprint and the device id (what was
-        learnt about e-mail codes stays: it is no secret and still true)."""
+        learnt about e-mail codes and the organisation's rule stays: no secret, still true)."""
         if user:
             self.keystore.delete(refresh_item(url, user))
             self.keystore.delete(device_item(url, user))

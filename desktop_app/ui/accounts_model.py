@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from desktop_app.instance import matches, search_terms
 from desktop_app.otp.codes import code_at, group_code
 from desktop_app.otp.model import Entry, OtpType
+from desktop_app.portal.marks import retired, retired_since
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -60,9 +61,9 @@ def remaining_whole(entry: Entry, now: float) -> int:
     return max(1, math.ceil(entry.period - (now % entry.period)))
 
 
-def retired(entry: Entry) -> bool:
-    """The key was turned off on the emnify portal: its codes no longer sign anybody in."""
-    return entry.meta.get("emnify.state") == "inactive"
+def shown_day(seconds: float) -> str:
+    """A day as the rows write it ("3 Dec 2026")."""
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(seconds)).date(), "d MMM yyyy")
 
 
 def _twin_key(entry: Entry) -> tuple[str, str, str]:
@@ -87,10 +88,17 @@ def note(entry: Entry, twin: bool) -> str:
     if state == "pending":
         parts.append(QCoreApplication.translate("AccountDelegate", "activation pending"))
     elif state == "inactive":
-        parts.append(QCoreApplication.translate("AccountsModel", "no longer active on emnify"))
+        since = retired_since(entry)
+        if since is None:
+            parts.append(QCoreApplication.translate("AccountsModel", "no longer active on emnify"))
+        else:
+            parts.append(
+                QCoreApplication.translate(
+                    "AccountsModel", "not active on emnify since {date}"
+                ).format(date=shown_day(since))
+            )
     if twin:
-        added = QDateTime.fromSecsSinceEpoch(int(entry.created)).date()
-        day = QLocale().toString(added, "d MMM yyyy")
+        day = shown_day(entry.created)
         parts.append(QCoreApplication.translate("AccountsModel", "added {date}").format(date=day))
     return "  ·  ".join(parts)
 
@@ -300,6 +308,12 @@ class AccountsModel(QAbstractListModel):
         )
         spelled = " ".join(self.code(entry))
         if retired(entry):
+            since = retired_since(entry)
+            if since is not None:
+                return QCoreApplication.translate(
+                    "AccountsModel",
+                    "{who}. Not active on emnify since {date}: its codes do not work.",
+                ).format(who=who, date=shown_day(since))
             return QCoreApplication.translate(
                 "AccountsModel", "{who}. No longer active on emnify: its codes do not work."
             ).format(who=who)

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AppError, OtpError
 from desktop_app.otp.model import Entry, OtpType
+from desktop_app.portal.marks import retired_since
 from desktop_app.ui.account_fields import label_edits
-from desktop_app.ui.accounts_model import retired
+from desktop_app.ui.accounts_model import retired, shown_day
 from desktop_app.ui.add_dialog import field_message
 from desktop_app.ui.candidate_review import describe
+from desktop_app.ui.icon_picker import IconField
 from desktop_app.ui.theme import error_css, themed, warning_css
 
 if TYPE_CHECKING:
@@ -65,6 +67,7 @@ class EditDialog(QDialog):
         form.addRow(self.tr("&Account:"), self.name_edit)
         form.addRow(self.tr("&Group:"), self.group_edit)
         form.addRow(self.tr("&Note:"), self.note_edit)
+        self.icon_field = IconField.add_row(form, entry, vault.data_dir, self.issuer_edit, self)
         self.counter_spin: QSpinBox | None = None
         if entry.type is OtpType.HOTP:
             self.counter_spin = QSpinBox(self)
@@ -101,13 +104,19 @@ class EditDialog(QDialog):
         box.setObjectName("retired")
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 8)
-        text = QLabel(
+        since = retired_since(self.entry)
+        said = (
             self.tr(
                 "Not active on emnify any more: this key was turned off on the portal, and its "
                 "codes no longer sign you in."
-            ),
-            box,
+            )
+            if since is None
+            else self.tr(
+                "Not active on emnify since {date}: this key was turned off on the portal, and "
+                "its codes no longer sign you in."
+            ).format(date=shown_day(since))
         )
+        text = QLabel(said, box)
         text.setWordWrap(True)
         themed(text, lambda: warning_css(bold=True))
         remove = QPushButton(self.tr("Remove from This App…"), box)
@@ -135,6 +144,7 @@ class EditDialog(QDialog):
             "name": name,
             "group": self.group_edit.text().strip(),
             "note": self.note_edit.text().strip(),
+            "icon": self.icon_field.icon,
         }
         if self.counter_spin is not None:
             fields["counter"] = self.counter_spin.value()

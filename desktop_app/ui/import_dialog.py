@@ -39,6 +39,7 @@ from desktop_app.app import AppServices
 from desktop_app.errors import AppError, WrongPasswordError
 from desktop_app.importers import ImportResult, PasswordRequired, detect_format, read_file
 from desktop_app.importers.contract import Importer
+from desktop_app.intake import with_pack_icons
 from desktop_app.otp.model import Entry
 from desktop_app.ui.candidate_review import CandidateReview
 from desktop_app.ui.file_dialogs import all_files, open_file
@@ -360,7 +361,7 @@ class ImportDialog(QDialog):
             review.show_error(self.tr("The vault is locked; unlock it first."))
             return 0
         try:
-            added = vault.add_many(entries)
+            added = vault.add_many(with_pack_icons(entries, vault.data_dir))  # icon packs
         except AppError as exc:
             review.show_error(self.tr("Nothing was imported: {error}").format(error=core_text(exc)))
             return 0

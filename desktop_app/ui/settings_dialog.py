@@ -56,6 +56,7 @@ def _ts(text: str) -> str:
 EMNIFY_SECTION = "emnify account"
 SYNC_SECTION = "Sync"  # desktop_app.ui.sync_page.SYNC_SECTION
 SECURITY_SECTION = "Security"
+ICON_PACKS_SECTION = "Icon packs"  # desktop_app.ui.icon_packs_page.ICON_PACKS_SECTION
 
 
 class SettingsDialog(QDialog):
@@ -105,6 +106,7 @@ class SettingsDialog(QDialog):
             names.append(SECURITY_SECTION)
         if SYNC_SECTION not in names:
             names.append(SYNC_SECTION)  # issue 21: Settings → Sync (ui/sync_page.py)
+        names.append(ICON_PACKS_SECTION)  # issue 25: Settings → Icon packs (ui/icon_packs_page.py)
         self.section_names = names
         for section in names:
             self.nav.addItem(_ts(section))
@@ -167,6 +169,11 @@ class SettingsDialog(QDialog):
                 host=self.parent(),
             )
             lay.addWidget(self.sync_page, 1)
+        elif section == ICON_PACKS_SECTION:
+            from desktop_app.ui.icon_packs_page import IconPacksPage
+
+            self.icon_packs_page = IconPacksPage(self.services, page)
+            lay.addWidget(self.icon_packs_page, 1)
         else:
             for setting in SETTINGS:
                 if setting.section == section and not setting.internal:

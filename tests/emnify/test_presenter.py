@@ -141,9 +141,15 @@ def kind(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+@pytest.fixture(params=["int", "float"], ids=["ids-int", "ids-float"])
+def number_form(request: pytest.FixtureRequest) -> str:
+    """The emulator sends ids as ``103`` and as ``103.0``, as in the core portal tests."""
+    return str(request.param)
+
+
 @pytest.fixture
-def emu(kind: str) -> Iterator[EmulatorServer]:
-    with EmulatorServer(account_kind=kind) as e:
+def emu(kind: str, number_form: str) -> Iterator[EmulatorServer]:
+    with EmulatorServer(account_kind=kind, number_form=number_form) as e:
         e.add_user(USER, PASSWORD)
         yield e
 

@@ -111,5 +111,36 @@ def test_account_pictures_travel_with_the_export(samples) -> None:
     assert back[0].icon == Icon("image/png", png)
 
 
+def test_the_icon_hash_is_computed_as_aegis_computes_it(samples) -> None:
+    """Aegis's VaultEntryIcon.generateHash: SHA-256 over the MIME type, then the picture."""
+    import hashlib
+
+    from desktop_app.otp.model import Icon
+
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>'
+    doc = json.loads(export_plain([samples[0].with_changes(icon=Icon("image/svg+xml", svg))]))
+    entry = doc["db"]["entries"][0]
+    assert entry["icon_mime"] == "image/svg+xml"
+    assert entry["icon_hash"] == hashlib.sha256(b"image/svg+xml" + svg).hexdigest()
+    assert entry["icon_hash"] != hashlib.sha256(svg).hexdigest()
+
+
+def test_a_picture_aegis_cannot_read_stays_out_of_its_fields_but_comes_back(samples) -> None:
+    """Aegis refuses an entry whose icon_mime is not SVG, PNG or JPEG; a GIF or WebP icon
+    (imported from another app) travels in this app's own object instead."""
+    from desktop_app.importers.aegis import EXTRA_KEY
+    from desktop_app.otp.model import Icon
+
+    gif = Icon("image/gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;")
+    doc = json.loads(export_plain([samples[0].with_changes(icon=gif)]))
+    entry = doc["db"]["entries"][0]
+    assert entry["icon"] is None and "icon_mime" not in entry
+    assert entry[EXTRA_KEY]["icon"]["mime"] == "image/gif"
+    back = importers.load(
+        export_encrypted([samples[0].with_changes(icon=gif)], "pw", scrypt_n=4), "pw"
+    )
+    assert back.entries[0].icon == gif
+
+
 def _content(entry: Entry) -> dict[str, object]:
     return {k: v for k, v in entry.to_dict().items() if k not in ("stamps", "history")}

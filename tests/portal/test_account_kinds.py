@@ -14,7 +14,7 @@ from desktop_app.portal import errors as E
 from desktop_app.portal.account import PortalAccount
 from desktop_app.portal.emulator import EmulatorServer, read_outbox
 from desktop_app.portal.enrolment import META_STATE
-from desktop_app.portal.session import codes_item, refresh_item
+from desktop_app.portal.session import codes_item, enforced_item, refresh_item
 
 from .conftest import APP_TOKEN, PASSWORD, USER
 
@@ -87,14 +87,26 @@ def test_paid_account_e_mail_code_then_app_then_e_mail_again(
     assert again.signed_in and again.autofilled
     assert len(read_outbox(outbox)) == mails
 
+    assert not acc.enforced  # nothing the portal documents says it before a refusal
     if emailing.account_kind == "enforced":
         with pytest.raises(E.ForbiddenError) as info:
             acc.enrolment().disable()
         assert "mandatory" in str(info.value)
         assert vault.get(entry.uuid).meta[META_STATE] == "active"
         assert emailing.active_keys(USER)
+        assert acc.learn_refusal(info.value) and acc.enforced
+        assert memory_keystore.get(enforced_item(acc.url, USER)) == "yes"
+        # kept beyond sign-out, read again by the next sign-in, by another account object too
+        acc.sign_out()
+        assert not acc.enforced and memory_keystore.get(enforced_item(acc.url, USER)) == "yes"
         acc.close()
+        other = _account(emailing, memory_keystore, vault)
+        assert other.sign_in(USER, PASSWORD).signed_in and other.enforced
+        other.close()
         return
+    # a refusal of another kind teaches nothing
+    assert not acc.learn_refusal(E.ForbiddenError("Not for application tokens.", status=403))
+    assert not acc.enforced and memory_keystore.get(enforced_item(acc.url, USER)) is None
     marked = acc.enrolment().disable()
     assert [e.uuid for e in marked] == [entry.uuid]
     assert vault.get(entry.uuid).meta[META_STATE] == "inactive"

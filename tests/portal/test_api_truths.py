@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import sys
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -18,6 +19,8 @@ from desktop_app.portal import errors as E
 from desktop_app.portal.account import PortalAccount
 from desktop_app.portal.client import PortalClient, normalize_base_url
 from desktop_app.portal.emulator import EmulatorServer
+from desktop_app.portal.marks import day_text
+from desktop_app.portal.mfa import MfaApi
 from desktop_app.portal.session import FINGERPRINT_ITEM, device_item, refresh_item
 from desktop_app.vault import KeyStore
 
@@ -32,11 +35,11 @@ def test_portal_address_with_or_without_api(emulator: EmulatorServer, suffix: st
     assert normalize_base_url("https://cdn.emnify.net" + suffix) == "https://cdn.emnify.net"
     with PortalClient(emulator.url + suffix, timeout=5.0) as client:
         assert client.login_with_password(USER, PASSWORD).auth_token
-        assert client.totp_type_id() == 0
+        assert MfaApi(client).totp_type_id() == 0
 
 
 def test_origin_headers_are_sent(emulator: EmulatorServer, signed_in: PortalClient) -> None:
-    signed_in.mfa_types()
+    MfaApi(signed_in).mfa_types()
     for call in ("authenticate", "mfa_types"):
         headers = emulator.last_headers[call]
         assert headers["x-emn-origin-app"] == "desktop-authenticator"
@@ -196,8 +199,12 @@ def test_list_marks_entries_no_longer_active_on_emnify(run, paid, pipe, data_dir
     assert run("login", "--user", USER, "--password-stdin") == 0
     pipe.write(PASSWORD + "\n")
     assert run("enable-2fa", "--password-stdin") == 0
+    before = time.time()
     assert run("disable-2fa", "--yes", stdin="") == 0
+    after = time.time()
     capsys.readouterr()
     assert main(["--data-dir", str(data_dir), "list"]) == 0
     (line,) = capsys.readouterr().out.strip().splitlines()
-    assert line.endswith(f"emnify: {USER} (no longer active on emnify)")
+    # the day of the marking (the vault's stamp of it), in local time
+    said = {f"emnify: {USER} (not active on emnify since {day_text(t)})" for t in (before, after)}
+    assert any(line.endswith(s) for s in said), line

@@ -99,6 +99,19 @@ def test_login_reads_the_e_mailed_code_from_the_next_stdin_line(run, emu, pipe, 
     if emu.account_kind == "enforced":
         assert code == 2 and "mandatory" in err and err.count("\n") == 1
         assert emu.active_keys(USER)
+        # learnt for this account, kept beyond logout: said up front, nothing sent to the portal
+        assert run("logout", stdin="") == 0
+        pipe.write(PASSWORD + "\n")
+        assert run("login", "--user", USER, "--password-stdin") == 0
+        capsys.readouterr()
+        assert run("status", stdin="") == 0
+        assert "organisation requires an authenticator app" in capsys.readouterr().out
+        deletes = emu.calls["delete_key"]
+        assert run("disable-2fa", "--yes", stdin="") == 2
+        err = capsys.readouterr().err
+        assert "organisation requires an authenticator app" in err and "Nothing was changed" in err
+        assert emu.calls["delete_key"] == deletes
+        assert emu.active_keys(USER)
     else:
         assert code == 0 and "codes come by e-mail again" in out
         assert emu.keys(USER) == []

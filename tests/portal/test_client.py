@@ -25,6 +25,7 @@ from desktop_app.portal.client import (
     parse_retry_after,
 )
 from desktop_app.portal.emulator import EmulatorServer
+from desktop_app.portal.mfa import MfaApi
 
 from .conftest import APP_TOKEN, OTHER_USER, PASSWORD, USER
 
@@ -143,7 +144,7 @@ def test_1104_mandatory_mfa_refuses_delete(emulator, signed_in):
     emulator.user(USER).mfa_mandatory = True
     key = emulator.add_active_key(USER)
     with pytest.raises(E.ForbiddenError) as info:
-        signed_in.delete_mfa_key(key.id)
+        MfaApi(signed_in).delete_mfa_key(key.id)
     assert info.value.error_code == 1104
     assert "mandatory" in str(info.value)
     assert emulator.active_keys(USER)
@@ -151,8 +152,8 @@ def test_1104_mandatory_mfa_refuses_delete(emulator, signed_in):
 
 def test_1105_rate_limit_honours_retry_after(emulator, signed_in):
     emulator.set_rate_limits(overall=3, window=300)
-    signed_in.mfa_types()
-    signed_in.mfa_statuses()
+    MfaApi(signed_in).mfa_types()
+    MfaApi(signed_in).mfa_statuses()
     signed_in.get_user()
     with pytest.raises(E.RateLimitedError) as info:
         signed_in.get_user()
@@ -168,7 +169,6 @@ def test_1105_rate_limit_honours_retry_after(emulator, signed_in):
 
 def test_short_retry_after_is_waited_out_once(emulator, signed_in):
     emulator.set_rate_limits(overall=1, window=2)
-    signed_in._types = []  # no extra calls
     signed_in.get_user()
     before = emulator.now()
     assert signed_in.get_user()["username"] == USER  # 429, waits (on the emulator clock), retry
@@ -200,15 +200,15 @@ def test_1105_lockout_after_three_failures_and_its_end(emulator, client):
 
 def test_1201_not_found(signed_in):
     with pytest.raises(E.NotFoundError) as info:
-        signed_in.delete_trusted_device(987654)
+        MfaApi(signed_in).delete_trusted_device(987654)
     assert (info.value.status, info.value.error_code) == (404, 1201)
     with pytest.raises(E.NotFoundError):
-        signed_in.delete_mfa_key(987654)
+        MfaApi(signed_in).delete_mfa_key(987654)
 
 
 def test_1400_wrong_password_on_create_key_with_nested_errors(emulator, signed_in):
     with pytest.raises(E.PasswordRejectedError) as info:
-        signed_in.create_mfa_key("not the password")
+        MfaApi(signed_in).create_mfa_key("not the password")
     err = info.value
     assert (err.status, err.error_code, err.error_token) == (422, 1400, "InputValidationFailed")
     assert err.errors and "password" in err.details_text()
@@ -217,11 +217,11 @@ def test_1400_wrong_password_on_create_key_with_nested_errors(emulator, signed_i
 
 
 def test_1400_wrong_code_on_activate(emulator, signed_in):
-    key = signed_in.create_mfa_key(PASSWORD)
+    key = MfaApi(signed_in).create_mfa_key(PASSWORD)
     good = code_at(Entry(secret=key.secret_key), emulator.now())
     bad = f"{(int(good) + 1) % 1_000_000:06d}"
     with pytest.raises(E.WrongCodeError) as info:
-        signed_in.activate_mfa_key(key.id, bad)
+        MfaApi(signed_in).activate_mfa_key(key.id, bad)
     assert (info.value.status, info.value.error_code) == (422, 1400)
     assert emulator.active_keys(USER) == []
 
@@ -246,20 +246,24 @@ def test_1402_required(signed_in):
 
 
 def test_1403_invalid_format(signed_in):
-    key = signed_in.create_mfa_key(PASSWORD)
+    key = MfaApi(signed_in).create_mfa_key(PASSWORD)
     with pytest.raises(E.ValidationError) as info:
-        signed_in.activate_mfa_key(key.id, "12ab")
+        MfaApi(signed_in).activate_mfa_key(key.id, "12ab")
     assert (info.value.status, info.value.error_code) == (422, 1403)
 
 
 def test_409_conflicts(emulator, signed_in):
-    key = signed_in.create_mfa_key(PASSWORD)
+    key = MfaApi(signed_in).create_mfa_key(PASSWORD)
     with pytest.raises(E.ConflictError) as info:
-        signed_in.create_mfa_key(PASSWORD)
+        MfaApi(signed_in).create_mfa_key(PASSWORD)
     assert info.value.status == 409
-    signed_in.activate_mfa_key(key.id, code_at(Entry(secret=key.secret_key), emulator.now()))
+    MfaApi(signed_in).activate_mfa_key(
+        key.id, code_at(Entry(secret=key.secret_key), emulator.now())
+    )
     with pytest.raises(E.ConflictError):
-        signed_in.activate_mfa_key(key.id, code_at(Entry(secret=key.secret_key), emulator.now()))
+        MfaApi(signed_in).activate_mfa_key(
+            key.id, code_at(Entry(secret=key.secret_key), emulator.now())
+        )
 
 
 def test_400_malformed(signed_in):
@@ -284,7 +288,7 @@ def test_mfa_login_second_step_and_trusted_device(emulator, client):
         result.mfa_token, code_at(Entry(secret=key.secret), emulator.now()), device
     )
     assert done.auth_token and done.refresh_token
-    devices = client.trusted_devices()
+    devices = MfaApi(client).trusted_devices()
     # the published items carry no name: {id, operating_system, browser, activation_date}
     assert [(d.operating_system, d.browser) for d in devices] == [
         ("Linux", "Desktop Authenticator")
@@ -307,11 +311,12 @@ def test_mfa_types_and_statuses_are_read_not_hard_coded():
         PortalClient(emu.url, timeout=5.0) as c,
     ):
         c.login_with_password(USER, PASSWORD)
-        key = c.create_mfa_key(PASSWORD)
+        m = MfaApi(c)
+        key = m.create_mfa_key(PASSWORD)
         assert key.type is not None and key.type.id == 7
         assert key.status is not None and key.status.id == 6
-        c.activate_mfa_key(key.id, code_at(Entry(secret=key.secret_key), emu.now()))
-        assert c.mfa_keys()[0].is_active(c.active_status_id()) and c.active_status_id() == 5
+        m.activate_mfa_key(key.id, code_at(Entry(secret=key.secret_key), emu.now()))
+        assert m.mfa_keys()[0].is_active(m.active_status_id()) and m.active_status_id() == 5
 
 
 def test_mfa_password_plain_reading_is_coped_with():
@@ -322,12 +327,13 @@ def test_mfa_password_plain_reading_is_coped_with():
         PortalClient(emu.url, timeout=5.0) as c,
     ):
         c.login_with_password(USER, PASSWORD)
+        m = MfaApi(c)
         with pytest.raises(E.PasswordRejectedError):  # not proven: never sent as typed
-            c.create_mfa_key(PASSWORD)
-        assert c.mfa_password_form == "hashed"
+            m.create_mfa_key(PASSWORD)
+        assert m.mfa_password_form == "hashed"
         c.verify_password(USER, PASSWORD)
-        key = c.create_mfa_key(PASSWORD, password_proven=True)
-        assert key.secret_key and c.mfa_password_form == "plain"
+        key = m.create_mfa_key(PASSWORD, password_proven=True)
+        assert key.secret_key and m.mfa_password_form == "plain"
 
 
 def test_code_inside_status_reading_is_coped_with():
@@ -351,12 +357,13 @@ def test_code_inside_status_reading_is_coped_with():
 
     with PortalClient("https://portal.test", transport=httpx.MockTransport(handler)) as c:
         c.set_tokens("a.b.c")
-        c.activate_mfa_key(5, "123456")
+        m = MfaApi(c)
+        m.activate_mfa_key(5, "123456")
     assert seen == [
         {"status": {"id": 1}, "code": "123456"},
         {"status": {"id": 1, "code": "123456"}},
     ]
-    assert c.code_in_status
+    assert m.code_in_status
 
 
 def test_injected_5xx_drop_and_delay(emulator, signed_in):

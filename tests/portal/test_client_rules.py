@@ -14,6 +14,7 @@ import pytest
 from desktop_app.portal import errors as E
 from desktop_app.portal.client import PortalClient, without_nulls
 from desktop_app.portal.emulator import EmulatorServer
+from desktop_app.portal.mfa import MfaApi
 from desktop_app.portal.transport import env_proxy_for
 
 from .conftest import PASSWORD, USER
@@ -169,7 +170,7 @@ def test_totp_type_is_picked_by_description_never_as_the_only_entry() -> None:
     ) as c:
         c.set_tokens("token")
         with pytest.raises(E.PortalProtocolError):
-            c.totp_type_id()
+            MfaApi(c).totp_type_id()
     types = [
         {"id": 3, "description": "E-mail"},
         {"id": 0, "description": "Time-Based One-Time Password"},
@@ -190,9 +191,9 @@ def test_totp_type_is_picked_by_description_never_as_the_only_entry() -> None:
         "http://127.0.0.1:1", transport=httpx.MockTransport(_types_handler(types, keys))
     ) as c:
         c.set_tokens("token")
-        assert c.totp_type_id() == 0
-        assert [k.id for k in c.totp_keys()] == [11]
-        assert c.has_email_mfa_entry(c.mfa_keys())
+        assert MfaApi(c).totp_type_id() == 0
+        assert [k.id for k in MfaApi(c).totp_keys()] == [11]
+        assert MfaApi(c).has_email_mfa_entry(MfaApi(c).mfa_keys())
 
 
 def test_deadline_ends_a_server_that_never_answers() -> None:

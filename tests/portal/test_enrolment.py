@@ -47,14 +47,14 @@ def test_enable_stores_then_activates(emulator, account, vault):
 def test_vault_holds_the_key_before_activation(emulator, account, vault, monkeypatch):
     account.sign_in(USER, PASSWORD)
     seen = {}
-    real = account.client.activate_mfa_key
+    real = account.mfa.activate_mfa_key
 
     def spy(key_id: int, code: str) -> None:
         (entry,) = vault.entries()
         seen["state"] = entry.meta[META_STATE]
         real(key_id, code)
 
-    monkeypatch.setattr(account.client, "activate_mfa_key", spy)
+    monkeypatch.setattr(account.mfa, "activate_mfa_key", spy)
     account.enrolment().enable(PASSWORD)
     assert seen["state"] == "pending"
 

@@ -12,6 +12,7 @@ from desktop_app.portal.account import PortalAccount
 from desktop_app.portal.client import PortalClient, parse_key, read_id, whole_number
 from desktop_app.portal.emulator import EmulatorServer
 from desktop_app.portal.enrolment import META_KEY_ID, META_STATE
+from desktop_app.portal.mfa import MfaApi
 
 from .conftest import PASSWORD, USER
 
@@ -151,7 +152,7 @@ def test_ids_read_from_every_list_as_floats(float_emulator) -> None:
         first = client.login_with_password(USER, PASSWORD)
         assert first.mfa_token is not None
         client.complete_mfa(first.mfa_token, emu.last_email_code(USER) or "")
-        assert client.totp_type_id() == 0 and client.active_status_id() == 1
+        assert MfaApi(client).totp_type_id() == 0 and MfaApi(client).active_status_id() == 1
         assert isinstance(client.user_id(), int)
         spaces = client.workspaces()
         assert len(spaces) == 2 and all(isinstance(w.id, int) for w in spaces)

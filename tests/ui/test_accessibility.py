@@ -74,10 +74,12 @@ def window(services, qtbot, monkeypatch):
 
 def _windows(window, services, qtbot, monkeypatch) -> list[tuple[str, Callable[[], QWidget]]]:
     from desktop_app.exporters.google import migration_uris
+    from desktop_app.icons import IconLibrary
     from desktop_app.ui.add_dialog import AddDialog
     from desktop_app.ui.confirm_dialog import ConfirmDialog
     from desktop_app.ui.edit_dialog import EditDialog
     from desktop_app.ui.export_dialog import EntryQrDialog, ExportDialog, GoogleQrDialog
+    from desktop_app.ui.icon_picker import IconPickerDialog
     from desktop_app.ui.import_dialog import ImportDialog
     from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
     from desktop_app.ui.unlock_dialog import PasswordDialog
@@ -100,6 +102,7 @@ def _windows(window, services, qtbot, monkeypatch) -> list[tuple[str, Callable[[
             ),
         ),
         ("edit-hotp", lambda: EditDialog(window, vault, entries[3])),
+        ("icon-picker", lambda: IconPickerDialog(window, IconLibrary.of(vault.data_dir), "x")),
         ("export", lambda: ExportDialog(services, window)),
         ("import", lambda: ImportDialog(services, None, window)),
         ("google-qr", lambda: GoogleQrDialog(uris, left_out, window)),

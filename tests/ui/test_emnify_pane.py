@@ -35,9 +35,16 @@ def outbox(tmp_path: Path) -> Path:
     return tmp_path / "outbox.jsonl"
 
 
+@pytest.fixture(params=["int", "float"], ids=["ids-int", "ids-float"])
+def number_form(request) -> str:
+    """Every pane test runs twice: the emulator sends ids as ``103`` and as ``103.0`` (the
+    published schema types them as ``number``), as the core portal tests do."""
+    return str(request.param)
+
+
 @pytest.fixture
-def emu(kind, outbox) -> Iterator[EmulatorServer]:
-    with EmulatorServer(account_kind=kind, outbox=outbox) as e:
+def emu(kind, outbox, number_form) -> Iterator[EmulatorServer]:
+    with EmulatorServer(account_kind=kind, outbox=outbox, number_form=number_form) as e:
         e.add_user(USER, PASSWORD, application_token=TOKEN)
         yield e
 
@@ -184,6 +191,41 @@ def test_enable_and_disable_on_an_account_with_e_mailed_codes(
     assert services.vault.get(entry.uuid).meta[META_STATE] == "inactive"
     assert "e-mail again" in pane.action_feedback.text()
     assert pane.secondary_button.isVisible()  # "Remove old key from this app…"
+
+
+@pytest.mark.parametrize("kind", ["enforced"], indirect=True)
+def test_an_enforced_organisation_is_told_up_front_after_sign_out_and_in_a_new_pane(
+    qtbot, make_pane, emu, outbox, services, monkeypatch
+):
+    """Learnt at the first refusal (nothing the portal documents tells it sooner), kept for
+    the account beyond sign-out: the next session says it up front and offers no Disable."""
+    pane = make_pane()
+    sign_in_paid(qtbot, pane, outbox)
+    click(qtbot, pane.action_button)  # Enable
+    qtbot.waitUntil(lambda: "this app's vault" in state(pane), timeout=WAIT)
+    idle(qtbot, pane)
+    assert pane.action_button.isVisible()  # "Disable…": not known yet
+    monkeypatch.setattr(pane, "confirm_disable", lambda _text: (True, False))
+    click(qtbot, pane.action_button)
+    idle(qtbot, pane)
+    assert "organisation requires" in pane.action_feedback.text()
+    click(qtbot, pane.sign_out_button)
+    idle(qtbot, pane)
+    pane.shutdown()
+
+    fresh = make_pane(auto_resume=False)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        fresh, "confirm_disable", lambda text: (asked.append(text), (True, True))[1]
+    )
+    sign_in(qtbot, fresh)  # the vault's key fills the code in
+    assert fresh.signed_in
+    qtbot.waitUntil(lambda: "this app's vault" in state(fresh), timeout=WAIT)
+    idle(qtbot, fresh)
+    assert "cannot be turned off" in fresh.detail_label.text()
+    assert not fresh.action_button.isVisible() and asked == []
+    assert "Disable" not in all_texts(fresh)
+    assert emu.active_keys(USER)
 
 
 @pytest.mark.parametrize("kind", ["trial"], indirect=True)
@@ -399,6 +441,65 @@ def test_bad_portal_address_is_explained(qtbot, pane):
     assert not pane.url_edit.isVisible()
     sign_in(qtbot, pane)  # a bad address opens the section again, where it can be fixed
     assert pane.url_edit.isVisible() and pane.url_edit.text() == "ftp://example.com"
+
+
+@pytest.mark.parametrize("suffix", ["", "/api"])
+def test_sign_out_keeps_a_typed_portal_address(qtbot, make_pane, services, emu, outbox, suffix):
+    """The command line names one portal, the person types another under "Advanced": signing
+    in and out leaves what they typed (and the next sign-in goes there)."""
+    pane = make_pane()
+    services.portal_url = "http://127.0.0.1:9"  # the command-line value: nothing listens there
+    pane.url_edit.setText(services.portal_url)
+    click(qtbot, pane.advanced_button)
+    typed = emu.url + suffix
+    type_in(qtbot, pane.url_edit, typed)
+    sign_in(qtbot, pane, password="wrong")  # not signed in: the typed address stays
+    assert pane.sign_in_feedback.is_error and pane.url_edit.text() == typed
+    sign_in_paid(qtbot, pane, outbox)
+    click(qtbot, pane.sign_out_button)
+    idle(qtbot, pane)
+    assert not pane.signed_in and "Signed out" in pane.sign_in_feedback.text()
+    assert pane.url_edit.text() == typed
+    if not pane.url_edit.isVisible():
+        click(qtbot, pane.advanced_button)
+    assert pane.url_edit.isVisible() and pane.url_edit.text() == typed
+    sign_in_paid(qtbot, pane, outbox)  # the typed portal again, not the command line's
+    assert pane.account is not None and pane.account.url == emu.url
+
+
+def test_a_typed_portal_address_outlives_sign_out_and_the_settings_dialog(
+    qtbot, services, emu, outbox
+):
+    """Signed in at a typed address, signed out, Settings closed and opened again: the pane
+    shows the typed address, not the command line's (nor does it resume at the latter)."""
+    from desktop_app.ui.settings_dialog import EMNIFY_SECTION, SettingsDialog
+
+    services.portal_url = "http://127.0.0.1:9"  # the command-line value: nothing listens there
+
+    def open_pane():
+        dialog = SettingsDialog(services)
+        qtbot.addWidget(dialog)
+        dialog.show_section(EMNIFY_SECTION)
+        dialog.show()
+        assert dialog.emnify_pane is not None
+        idle(qtbot, dialog.emnify_pane)
+        return dialog, dialog.emnify_pane
+
+    dialog, pane = open_pane()
+    assert pane.url_edit.text() == services.portal_url
+    click(qtbot, pane.advanced_button)
+    type_in(qtbot, pane.url_edit, emu.url)
+    sign_in_paid(qtbot, pane, outbox)
+    click(qtbot, pane.sign_out_button)
+    idle(qtbot, pane)
+    assert pane.url_edit.text() == emu.url
+    dialog.close()
+    pane.shutdown()
+    dialog, pane = open_pane()
+    assert pane.url_edit.text() == emu.url
+    sign_in_paid(qtbot, pane, outbox)
+    assert pane.account is not None and pane.account.url == emu.url
+    pane.shutdown()
 
 
 def test_every_control_has_an_accessible_name_and_takes_focus(qtbot, pane, emu, outbox):

@@ -87,8 +87,11 @@ class AddingController(QObject):
         self.save_entries(entries)
 
     def save_entries(self, entries: Sequence[Entry]) -> int:
+        from desktop_app.intake import with_pack_icons
+
         try:
-            added = open_vault(self.services).add_many(entries)
+            vault = open_vault(self.services)
+            added = vault.add_many(with_pack_icons(entries, vault.data_dir))
         except AppError as exc:
             self.port.show_error(self.tr("The account could not be saved"), exc)
             return 0
@@ -113,9 +116,11 @@ class AddingController(QObject):
         progress: str | None = None,
         on_added: Callable[[int], None] | None = None,
     ) -> None:
+        from desktop_app.intake import with_pack_icons
         from desktop_app.ui.confirm_dialog import ConfirmDialog
 
         vault = open_vault(self.services)
+        candidates = with_pack_icons(candidates, vault.data_dir)  # icon packs (issue 25)
         dialog = ConfirmDialog(
             self.port.dialog_parent(), vault, candidates, skipped, progress=progress
         )

@@ -8,32 +8,21 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem
 
 from desktop_app.portal.admin import AdminTools, SecurityEvent
+from desktop_app.ui.emnify.admin_dialog import AdminDialog
 from desktop_app.ui.emnify.events_presenter import EventsPresenter
-from desktop_app.ui.emnify.ports import Kind
 from desktop_app.ui.emnify.runner import job_runner
-from desktop_app.ui.emnify.widgets import Feedback
-from desktop_app.ui.workers import Job
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 
-class EventsDialog(QDialog):
+class EventsDialog(AdminDialog):
     def __init__(self, tools: Callable[[], AdminTools], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Security events"))
-        self.resize(640, 420)
-        lay = QVBoxLayout(self)
+        super().__init__(parent, self.tr("Security events"), 640, 420)
+        lay = self.lay
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("emnify_events")
         self.tree.setAccessibleName(self.tr("Security events, newest first"))
@@ -44,12 +33,7 @@ class EventsDialog(QDialog):
         self.older_button.setObjectName("emnify_older_events")
         self.older_button.setEnabled(False)
         lay.addWidget(self.older_button)
-        self.message = Feedback("emnify_events_message", self)
-        lay.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
-        self.job = Job(self)
+        self.add_footer("emnify_events_message")
         self.presenter = EventsPresenter(
             self, tools, job_runner(self.job), translate=QCoreApplication.translate
         )
@@ -63,13 +47,3 @@ class EventsDialog(QDialog):
         for column in range(2):
             self.tree.resizeColumnToContents(column)
         self.older_button.setEnabled(more)
-
-    def feedback(self, kind: Kind, text: str = "") -> None:
-        if kind == "busy":
-            self.message.busy(text)
-        elif kind == "info":
-            self.message.info(text)
-        elif kind == "error":
-            self.message.error(text)
-        else:
-            self.message.clear()

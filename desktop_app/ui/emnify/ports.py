@@ -84,7 +84,6 @@ class PresenterPort(Protocol):
     account: PortalAccount | None
     two_factor: TwoFactorStatus | None
     busy: bool
-    enforced: set[str]
 
     def run(
         self,

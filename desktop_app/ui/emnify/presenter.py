@@ -96,7 +96,6 @@ class EmnifyPresenter:
         self.two_factor: TwoFactorStatus | None = None
         self.devices: list[TrustedDevice] = []
         self.workspaces: list[Workspace] = []
-        self.enforced: set[str] = set()  # users whose organisation requires an authenticator
         self.steps = TwoFactorSteps(self)
 
     # --- state -----------------------------------------------------------------------------
@@ -118,8 +117,9 @@ class EmnifyPresenter:
             return False
 
     def is_enforced(self) -> bool:
-        user = self.account.user if self.account is not None else None
-        return bool(user) and str(user).lower() in self.enforced
+        """The signed-in user's organisation requires an authenticator app (learnt from the
+        portal's first refusal, kept per account beyond sign-out: :meth:`PortalAccount.learn_refusal`)."""
+        return self.account is not None and self.account.signed_in and self.account.enforced
 
     def set_status(self, status: TwoFactorStatus) -> None:
         self.two_factor = status
@@ -139,14 +139,17 @@ class EmnifyPresenter:
     def _card(self) -> CardState:
         account = self.account
         assert account is not None
-        tr = self.translate
         how = (
-            tr("EmnifyPane", " (application token)") if account.session_kind == "app_token" else ""
+            self.translate("EmnifyPane", " (application token)")
+            if account.session_kind == "app_token"
+            else ""
         )
-        text = tr("EmnifyPane", "Signed in as {user}{how}").format(user=account.user or "", how=how)
+        text = self.translate("EmnifyPane", "Signed in as {user}{how}").format(
+            user=account.user or "", how=how
+        )
         workspace = account.current_workspace()
         if workspace is not None and workspace.name:
-            text = tr("EmnifyPane", "{signed_in} · {workspace}").format(
+            text = self.translate("EmnifyPane", "{signed_in} · {workspace}").format(
                 signed_in=text, workspace=workspace.name
             )
         status = self.two_factor
@@ -154,7 +157,7 @@ class EmnifyPresenter:
         enabling = status is not None and status.state == "off" and vault_open
         return CardState(
             account=text,
-            texts=method_texts(tr, status, vault_open, self.is_enforced()),
+            texts=method_texts(self.translate, status, vault_open, self.is_enforced()),
             enabling=enabling,
             needs_password=enabling and account.fresh_password() is None,
             several_workspaces=len(self.workspaces) > 1,
@@ -252,10 +255,17 @@ class EmnifyPresenter:
         return self.account
 
     def _remember(self, user: str) -> None:
+        """After a sign-in: the user and the portal address are what the next pane shows. With
+        a portal address from the command line, the settings keep theirs and an address typed
+        here replaces the command line's for the rest of this run only."""
+        account = self.account
+        if account is not None and self.services.portal_url is not None:
+            self.services.portal_url = account.url
+            account = None
         try:
             self.services.settings.set(PORTAL_USER, user)
-            if self.services.portal_url is None and self.account is not None:
-                self.services.settings.set(PORTAL_URL, self.account.url)
+            if account is not None:
+                self.services.settings.set(PORTAL_URL, account.url)
         except AppError:
             log.warning("could not remember the portal settings")
 
@@ -289,25 +299,28 @@ class EmnifyPresenter:
         if account is None:
             return
         form = self.view.sign_in_form()
-        tr = self.translate
         if form.use_token:
             token = form.token.strip()
             if not token:
                 self.view.feedback(
-                    "sign_in", "error", tr("EmnifyPane", "Paste your emnify application token.")
+                    "sign_in",
+                    "error",
+                    self.translate("EmnifyPane", "Paste your emnify application token."),
                 )
                 return
             self.view.clear_field("token")
             self.run(
                 "sign_in",
-                tr("EmnifyPane", "Signing in…"),
+                self.translate("EmnifyPane", "Signing in…"),
                 lambda: account.sign_in_with_token(token),
                 on_done=self._after_sign_in,
             )
             return
         user, password = form.user.strip(), form.password
         if not user or not password:
-            text = tr("EmnifyPane", "Type the e-mail address and password of your emnify account.")
+            text = self.translate(
+                "EmnifyPane", "Type the e-mail address and password of your emnify account."
+            )
             self.view.feedback("sign_in", "error", text)
             return
         self.view.clear_field("password")
@@ -317,7 +330,7 @@ class EmnifyPresenter:
                 user, password, trust_device=form.trust, keep_signed_in=form.keep
             )
 
-        label = tr("EmnifyPane", "Signing in…")
+        label = self.translate("EmnifyPane", "Signing in…")
         self.run("sign_in", label, first_step, on_done=self._after_first_step)
 
     def _after_first_step(self, outcome: SignInOutcome) -> None:
@@ -385,14 +398,13 @@ class EmnifyPresenter:
         token = token.strip()
         if account is None or self.busy or not token:
             return
-        tr = self.translate
 
         def after(outcome: SignInOutcome) -> None:
             self._remember(outcome.user)
             self._on_signed_in(True)
             self.render()
             self.refresh(
-                tr(
+                self.translate(
                     "EmnifyPane",
                     "Signed in with the new application token. It is kept in memory only: "
                     "after the app closes, sign in again.",
@@ -401,7 +413,7 @@ class EmnifyPresenter:
 
         self.run(
             "action",
-            tr("EmnifyPane", "Signing in with the new token…"),
+            self.translate("EmnifyPane", "Signing in with the new token…"),
             lambda: account.sign_in_with_token(token),
             on_done=after,
         )
@@ -514,17 +526,18 @@ class EmnifyPresenter:
         if account is None or chosen is None or self.busy:
             return
         ident, name = chosen
-        tr = self.translate
         if not self.view.confirm(
-            tr("EmnifyPane", "Forget device"),
-            tr("EmnifyPane", "Forget the trusted device “{name}”?").format(name=name),
+            self.translate("EmnifyPane", "Forget device"),
+            self.translate("EmnifyPane", "Forget the trusted device “{name}”?").format(name=name),
         ):
             return
         self.run(
             "extra",
-            tr("EmnifyPane", "Forgetting the device…"),
+            self.translate("EmnifyPane", "Forgetting the device…"),
             lambda: account.forget_device(ident),
-            on_done=lambda _r: self.refresh(tr("EmnifyPane", "The device was forgotten.")),
+            on_done=lambda _r: self.refresh(
+                self.translate("EmnifyPane", "The device was forgotten.")
+            ),
         )
 
 

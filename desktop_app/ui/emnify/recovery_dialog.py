@@ -8,35 +8,27 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
-    QVBoxLayout,
 )
 
 from desktop_app.portal.admin import AdminTools
 from desktop_app.portal.client import MfaKey, TrustedDevice
-from desktop_app.ui.emnify.ports import Kind
+from desktop_app.ui.emnify.admin_dialog import AdminDialog
 from desktop_app.ui.emnify.recovery_presenter import RecoveryPresenter
 from desktop_app.ui.emnify.runner import job_runner
-from desktop_app.ui.emnify.widgets import Feedback
-from desktop_app.ui.workers import Job
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(AdminDialog):
     def __init__(self, tools: Callable[[], AdminTools], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Lost phone: another user's sign-in"))
-        self.resize(600, 420)
-        lay = QVBoxLayout(self)
+        super().__init__(parent, self.tr("Lost phone: another user's sign-in"), 600, 420)
+        lay = self.lay
         row = QHBoxLayout()
         self.email_edit = QLineEdit(self)
         self.email_edit.setObjectName("emnify_recovery_email")
@@ -57,12 +49,7 @@ class RecoveryDialog(QDialog):
         self.remove_button = QPushButton(self.tr("Remove…"), self)
         self.remove_button.setObjectName("emnify_recovery_remove")
         lay.addWidget(self.remove_button)
-        self.message = Feedback("emnify_recovery_message", self)
-        lay.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
-        self.job = Job(self)
+        self.add_footer("emnify_recovery_message")
         self.presenter = RecoveryPresenter(
             self, tools, job_runner(self.job), translate=QCoreApplication.translate
         )
@@ -87,16 +74,3 @@ class RecoveryDialog(QDialog):
         self.items.addItems(keys + devices)
         if not keys and not devices:
             self.message.info(self.tr("No two-factor keys and no trusted devices."))
-
-    def feedback(self, kind: Kind, text: str = "") -> None:
-        if kind == "busy":
-            self.message.busy(text)
-        elif kind == "info":
-            self.message.info(text)
-        elif kind == "error":
-            self.message.error(text)
-        else:
-            self.message.clear()
-
-    def confirm(self, title: str, text: str) -> bool:
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes

@@ -5,64 +5,38 @@ names the user. Administrators only; anyone else gets one sentence."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Protocol
 
-from desktop_app.errors import AppError
-from desktop_app.portal.admin import AdminTools, OrgUser, is_admin_refusal
+from desktop_app.portal.admin import AdminTools, OrgUser
 from desktop_app.portal.client import MfaKey, TrustedDevice
-from desktop_app.ui.emnify.ports import Kind, Runner
+from desktop_app.ui.emnify.admin_presenter import AdminPresenter, AdminView
+from desktop_app.ui.emnify.ports import Runner
 from desktop_app.ui.emnify.texts import Translate
 
 Found = tuple[OrgUser, list[TrustedDevice]]
 
 
-class RecoveryView(Protocol):
+class RecoveryView(AdminView, Protocol):
     def email(self) -> str: ...
     def chosen(self) -> MfaKey | TrustedDevice | None: ...
     def show_user(self, title: str, keys: list[str], devices: list[str]) -> None: ...
-    def feedback(self, kind: Kind, text: str = "") -> None: ...
-    def confirm(self, title: str, text: str) -> bool: ...
 
 
-class RecoveryPresenter:
+class RecoveryPresenter(AdminPresenter):
     def __init__(
         self, view: RecoveryView, tools: Callable[[], AdminTools], run: Runner, translate: Translate
     ) -> None:
-        self.view = view
-        self.tools = tools
-        self._start = run
-        self.translate = translate
-        self.busy = False
+        super().__init__(view, tools, run, translate)
+        self.view: RecoveryView = view
         self.user: OrgUser | None = None
         self.devices: list[TrustedDevice] = []
 
-    def _run(self, label: str, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        if self.busy:
-            return
-        self.busy = True
-        self.view.feedback("busy", label)
-
-        def done(result: Any) -> None:
-            self.busy = False
-            self.view.feedback("clear")
-            on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            self.busy = False
-            self.view.feedback("error", self.message_for(exc))
-
-        self._start(fn, done, failed)
-
-    def message_for(self, exc: BaseException) -> str:
-        if is_admin_refusal(exc):
-            return self.translate(
-                "EmnifyPane",
-                "Only an Administrator of the organisation can look up and change another "
-                "user's two-factor keys.",
-            )
-        if isinstance(exc, AppError):
-            return str(exc)
-        return self.translate("EmnifyPane", "Something went wrong. The log file has the details.")
+    def admin_refusal(self) -> str:
+        return self.translate(
+            "EmnifyPane",
+            "Only an Administrator of the organisation can look up and change another "
+            "user's two-factor keys.",
+        )
 
     def find(self, note: str = "") -> None:
         email = self.view.email().strip()
@@ -88,26 +62,31 @@ class RecoveryPresenter:
     def _show(self) -> None:
         user = self.user
         assert user is not None
-        tr = self.translate
         keys = [
-            tr("EmnifyPane", "{type} key, {status}, created {day}").format(
-                type=k.type.description if k.type is not None else tr("EmnifyPane", "unknown"),
-                status=k.status.description if k.status is not None else tr("EmnifyPane", "?"),
+            self.translate("EmnifyPane", "{type} key, {status}, created {day}").format(
+                type=k.type.description
+                if k.type is not None
+                else self.translate("EmnifyPane", "unknown"),
+                status=k.status.description
+                if k.status is not None
+                else self.translate("EmnifyPane", "?"),
                 day=k.creation_date[:10] or "?",
             )
             for k in user.keys
         ]
         devices = [
-            tr("EmnifyPane", "{what}, trusted since {day}").format(
+            self.translate("EmnifyPane", "{what}, trusted since {day}").format(
                 what=" / ".join(p for p in (d.operating_system, d.browser) if p)
-                or tr("EmnifyPane", "device"),
+                or self.translate("EmnifyPane", "device"),
                 day=d.activation_date[:10] or "?",
             )
             for d in self.devices
         ]
         who = user.name or user.username
         self.view.show_user(
-            tr("EmnifyPane", "{who} ({email})").format(who=who, email=user.username), keys, devices
+            self.translate("EmnifyPane", "{who} ({email})").format(who=who, email=user.username),
+            keys,
+            devices,
         )
 
     def remove(self) -> None:
@@ -115,27 +94,26 @@ class RecoveryPresenter:
         if user is None or chosen is None:
             return
         tools = self.tools()
-        tr = self.translate
         if isinstance(chosen, MfaKey):
-            question = tr(
+            question = self.translate(
                 "EmnifyPane",
                 "Remove this two-factor key of {user}? Their sign-in then no longer asks for its "
                 "codes.",
             )
             fn: Callable[[], None] = lambda: tools.delete_user_key(user.id, chosen.id)  # noqa: E731
         else:
-            question = tr(
+            question = self.translate(
                 "EmnifyPane",
                 "Forget this trusted device of {user}? It is asked for a code at the next sign-in.",
             )
             fn = lambda: tools.delete_user_trusted_device(user.id, chosen.id)  # noqa: E731
         if not self.view.confirm(
-            tr("EmnifyPane", "Change {user}'s sign-in?").format(user=user.username),
+            self.translate("EmnifyPane", "Change {user}'s sign-in?").format(user=user.username),
             question.format(user=user.username),
         ):
             return
         self._run(
-            tr("EmnifyPane", "Removing…"),
+            self.translate("EmnifyPane", "Removing…"),
             fn,
-            lambda _r: self.find(tr("EmnifyPane", "Removed.")),
+            lambda _r: self.find(self.translate("EmnifyPane", "Removed.")),
         )

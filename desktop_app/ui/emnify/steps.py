@@ -14,19 +14,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop_app.portal.enrolment import TwoFactorStatus
-from desktop_app.portal.errors import ActiveKeyExistsError, ForbiddenError
+from desktop_app.portal.errors import ActiveKeyExistsError
 
 if TYPE_CHECKING:
     from desktop_app.otp.model import Entry
     from desktop_app.ui.emnify.ports import PresenterPort
-
-
-def is_enforced_refusal(exc: BaseException) -> bool:
-    """The portal refused to remove a key because the organisation makes 2FA mandatory."""
-    if not isinstance(exc, ForbiddenError):
-        return False
-    said = (exc.server_message or str(exc)).lower()
-    return any(word in said for word in ("mandatory", "enforc", "required"))
 
 
 class TwoFactorSteps:
@@ -246,9 +238,8 @@ class TwoFactorSteps:
         """The organisation requires an authenticator app: said as a sentence, remembered for
         this account (Disable is then not offered)."""
         p = self.p
-        if not is_enforced_refusal(exc) or p.account is None or not p.account.user:
+        if p.account is None or not p.account.learn_refusal(exc):
             return
-        p.enforced.add(p.account.user.lower())
         p.view.feedback(
             "action",
             "error",

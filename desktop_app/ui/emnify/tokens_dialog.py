@@ -11,29 +11,23 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.portal.admin import AdminTools, ApplicationTokenInfo
-from desktop_app.ui.emnify.ports import Kind
+from desktop_app.ui.emnify.admin_dialog import AdminDialog
 from desktop_app.ui.emnify.runner import job_runner
 from desktop_app.ui.emnify.tokens_presenter import TokensPresenter
-from desktop_app.ui.emnify.widgets import Feedback
-from desktop_app.ui.workers import Job
 
 
-class TokensDialog(QDialog):
+class TokensDialog(AdminDialog):
     def __init__(
         self,
         tools: Callable[[], AdminTools],
@@ -41,10 +35,8 @@ class TokensDialog(QDialog):
         *,
         use_token: Callable[[str], None] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Application tokens"))
-        self.resize(620, 420)
-        lay = QVBoxLayout(self)
+        super().__init__(parent, self.tr("Application tokens"), 620, 420)
+        lay = self.lay
         intro = QLabel(
             self.tr(
                 "Application tokens sign in scripts, apps and single sign-on users (who have no "
@@ -80,12 +72,7 @@ class TokensDialog(QDialog):
         lay.addLayout(self._build_limits())
         self.created_row = self._build_created_row(show_use=use_token is not None)
         lay.addWidget(self.created_row)
-        self.message = Feedback("emnify_tokens_message", self)
-        lay.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
-        self.job = Job(self)
+        self.add_footer("emnify_tokens_message")
         self.presenter = TokensPresenter(
             self,
             tools,
@@ -211,11 +198,6 @@ class TokensDialog(QDialog):
         self.created_edit.setText(token)
         self.created_row.show()
 
-    def feedback(self, kind: Kind, text: str = "") -> None:
-        {"busy": self.message.busy, "info": self.message.info, "error": self.message.error}.get(
-            kind, lambda _t: self.message.clear()
-        )(text)
-
     def set_busy(self, busy: bool) -> None:
         self.create_button.setEnabled(not busy)
         self.description_edit.setEnabled(not busy)
@@ -223,7 +205,3 @@ class TokensDialog(QDialog):
         self.ip_edit.setEnabled(not busy)
         self.use_button.setEnabled(not busy)
         self._selection()
-
-    def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes

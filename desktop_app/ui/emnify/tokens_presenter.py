@@ -8,21 +8,20 @@ person who is not an Administrator gets one sentence, not the server's 403.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Protocol
 
-from desktop_app.errors import AppError
 from desktop_app.portal.admin import (
     AdminTools,
     ApplicationTokenInfo,
     CreatedToken,
-    is_admin_refusal,
 )
 from desktop_app.portal.errors import BadRequestError, ValidationError
-from desktop_app.ui.emnify.ports import Kind, Runner
+from desktop_app.ui.emnify.admin_presenter import AdminPresenter, AdminView
+from desktop_app.ui.emnify.ports import Runner
 from desktop_app.ui.emnify.texts import Translate
 
 
-class TokensView(Protocol):
+class TokensView(AdminView, Protocol):
     def description(self) -> str: ...
     def expiry_date(self) -> str | None: ...
     def ip_range(self) -> str: ...
@@ -31,12 +30,9 @@ class TokensView(Protocol):
     def chosen_token(self) -> ApplicationTokenInfo | None: ...
     def show_tokens(self, tokens: list[ApplicationTokenInfo]) -> None: ...
     def show_created(self, token: str) -> None: ...
-    def feedback(self, kind: Kind, text: str = "") -> None: ...
-    def set_busy(self, busy: bool) -> None: ...
-    def confirm(self, title: str, text: str) -> bool: ...
 
 
-class TokensPresenter:
+class TokensPresenter(AdminPresenter):
     def __init__(
         self,
         view: TokensView,
@@ -45,45 +41,21 @@ class TokensPresenter:
         translate: Translate,
         use_token: Callable[[str], None] | None = None,
     ) -> None:
-        self.view = view
+        super().__init__(view, tools, run, translate)
+        self.view: TokensView = view
         self.use_token = use_token
-        self.tools = tools
-        self._start = run
-        self.translate = translate
-        self.busy = False
         self.tokens: list[ApplicationTokenInfo] = []
 
-    def _run(self, label: str, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        if self.busy:
-            return
-        self.busy = True
-        self.view.set_busy(True)
-        self.view.feedback("busy", label)
-
-        def done(result: Any) -> None:
-            self.busy = False
-            self.view.set_busy(False)
-            self.view.feedback("clear")
-            on_done(result)
-
-        def failed(exc: BaseException) -> None:
-            self.busy = False
-            self.view.set_busy(False)
-            self.view.feedback("error", self.message_for(exc))
-
-        self._start(fn, done, failed)
+    def admin_refusal(self) -> str:
+        return self.translate(
+            "EmnifyPane",
+            "Only an Administrator of the organisation can see and manage application tokens.",
+        )
 
     def message_for(self, exc: BaseException) -> str:
-        if is_admin_refusal(exc):
-            return self.translate(
-                "EmnifyPane",
-                "Only an Administrator of the organisation can see and manage application tokens.",
-            )
         if isinstance(exc, ValidationError | BadRequestError):
             return self.refusal(exc)
-        if isinstance(exc, AppError):
-            return str(exc)
-        return self.translate("EmnifyPane", "Something went wrong. The log file has the details.")
+        return super().message_for(exc)
 
     def refusal(self, exc: ValidationError | BadRequestError) -> str:
         """The portal's refusal of a new token as one sentence naming the field at fault."""

@@ -1,0 +1,51 @@
+"""What the emnify pane's admin-tool dialogs (application tokens, lost-phone recovery, security
+events) share: a window-modal dialog with a column layout, the tool's message line and a Close
+button at the bottom, a worker :class:`Job` for its presenter, and the presenter's view calls
+(``feedback``, ``set_busy``, ``confirm``). A subclass fills :attr:`AdminDialog.lay`, then calls
+:meth:`AdminDialog.add_footer`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
+
+from desktop_app.ui.emnify.ports import Kind
+from desktop_app.ui.emnify.widgets import Feedback
+from desktop_app.ui.workers import Job
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+
+class AdminDialog(QDialog):
+    def __init__(self, parent: QWidget | None, title: str, width: int, height: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(width, height)
+        self.lay = QVBoxLayout(self)
+        self.job = Job(self)
+
+    def add_footer(self, message_name: str) -> None:
+        """The message line (object name ``message_name``) and the Close button."""
+        self.message = Feedback(message_name, self)
+        self.lay.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        self.lay.addWidget(buttons)
+
+    def feedback(self, kind: Kind, text: str = "") -> None:
+        if kind == "busy":
+            self.message.busy(text)
+        elif kind == "info":
+            self.message.info(text)
+        elif kind == "error":
+            self.message.error(text)
+        else:
+            self.message.clear()
+
+    def set_busy(self, busy: bool) -> None:
+        """Controls to disable while a call runs (none unless the tool has some)."""
+
+    def confirm(self, title: str, text: str) -> bool:
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
