@@ -173,7 +173,9 @@ def render(out: Path, suffix: str) -> list[Path]:
             pw = PasswordDialog(None, mode="create", reason=REASON_NO_KEYRING)
             shot(pw, "password_create")
             pw.close()
-            unlock = PasswordDialog(None, mode="unlock", error="Wrong password, or the file was changed.")
+            unlock = PasswordDialog(
+                None, mode="unlock", error="Wrong password, or the file was changed."
+            )
             shot(unlock, "password_unlock")
             unlock.close()
             locked_svc = _services(tmp / "locked", password="correct horse battery")

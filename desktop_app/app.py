@@ -38,6 +38,9 @@ class AppServices:
     keystore: KeyStore
     vault: Vault | None = None  # None until unlocked (the GUI may unlock it interactively)
     portal_url: str | None = None
+    # A portal address typed in the emnify pane whose sign-in has not succeeded (yet): shown
+    # again when Settings reopen, for this run only (a sign-in saves the address that worked).
+    portal_url_typed: str | None = None
     camera_source: str | None = None
     demo: bool = False
     password_mode: bool = False

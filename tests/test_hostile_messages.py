@@ -235,6 +235,7 @@ def test_every_message_class_interpolates_only_vetted_values() -> None:
     internal |= {"JsonTooComplex"}  # a ValueError detectors take as "not JSON"; never shown
     internal |= {"KeyringLockedError", "PasswordDeleteError"}
     internal |= {"FolderUnreachable"}  # an OSError the sync service turns into its status line
+    internal |= {"PictureRefused"}  # its translatable reason goes into an IconPackError's message
     assert {c.__name__ for c in classes if not issubclass(c, AppError)} <= internal
     suspicious = []
     sites = 0

@@ -8,7 +8,7 @@ import sys
 import time
 
 from desktop_app.cli import EXIT_NOT_FOUND, EXIT_OK, CliError
-from desktop_app.portal.marks import retired, retired_note
+from desktop_app.portal.marks import retired, retired_note, retired_since
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -128,6 +128,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
         if e.meta:
             row["meta"] = dict(e.meta)
+        if retired(e):
+            # when the key was marked no longer active on emnify (UTC), null when not known
+            since = retired_since(e)
+            row["emnify_inactive_since"] = (
+                None if since is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(since))
+            )
         if args.codes:
             from desktop_app.otp.codes import code_at, seconds_remaining
 

@@ -305,11 +305,11 @@ def _complete_with_code(account: Any, inputs: _Inputs, sent_to: str, note: str) 
 
 
 def _locked_text(exc: Any) -> str:
+    from desktop_app.portal.client import duration_text
+
     wait = getattr(exc, "retry_after", None)
     if wait:
-        minutes, seconds = divmod(round(wait), 60)
-        left = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
-        return f"Too many wrong codes: the account is locked. Try again in {left}."
+        return f"Too many wrong codes: the account is locked. Try again in {duration_text(wait)}."
     return "Too many wrong codes: the account is locked for 5 minutes. Try again after that."
 
 
@@ -563,11 +563,23 @@ def _do_workspaces(
 
 
 def _admin_refusal(exc: PortalError) -> CliError:
-    from desktop_app.portal.admin import is_admin_refusal
+    from desktop_app.portal.admin import is_admin_refusal, token_refusal_field
 
     if is_admin_refusal(exc):
         return CliError(
             "The portal allows this to administrators of the organisation only.", EXIT_BAD_INPUT
+        )
+    field = token_refusal_field(exc)
+    if field == "expiry":
+        return CliError(
+            "The portal refused the expiry date: give a day in the future (--expires 2030-01-31).",
+            EXIT_BAD_INPUT,
+        )
+    if field == "ip":
+        return CliError(
+            "The portal refused the IP restriction: give an address or range such as "
+            "203.0.113.0/24 (--ip).",
+            EXIT_BAD_INPUT,
         )
     return CliError(str(exc), EXIT_BAD_INPUT)
 
@@ -613,7 +625,7 @@ def _do_recover(
         if args.remove_key is not None:
             if not inputs.confirm(
                 f"Remove two-factor key {args.remove_key} of {who.username}? Their sign-in "
-                "then falls back to e-mailed codes."
+                "then no longer asks for its codes."
             ):
                 print("Nothing changed.")
                 return EXIT_OK

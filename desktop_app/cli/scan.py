@@ -17,8 +17,15 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError
+
+if TYPE_CHECKING:
+    from desktop_app.ui.screen_scan import ScreenScanResult
+
+
+TERMINAL_HINT = "Or save the code as an image and run: desktop-authenticator decode IMAGE"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -116,8 +123,16 @@ def _decode_screen() -> int:
     sys.stdout.flush()
     if result.found:
         return EXIT_OK
-    print(f"desktop-authenticator: {result.message}", file=sys.stderr)
+    print(f"desktop-authenticator: {_terminal_message(result)}", file=sys.stderr)
     return EXIT_NOT_FOUND if result.captured or result.cancelled else EXIT_BAD_INPUT
+
+
+def _terminal_message(result: ScreenScanResult) -> str:
+    """Why nothing was read, and what to do at a terminal (the app's message names buttons)."""
+    why = " ".join(result.reason.split()) or "no QR code was read from the screen."
+    if result.cancelled:
+        return why
+    return f"{why} {TERMINAL_HINT}"
 
 
 def _decode_video(source: str, timeout: float) -> int:

@@ -1,4 +1,6 @@
-"""``sync setup|join|now|status|leave``: the vault shared through a folder (desktop_app.sync)."""
+"""``sync setup|join|now|status|leave``: the vault shared through a folder (desktop_app.sync);
+``sync deleted`` / ``sync restore ID``: the deleted accounts that can still be restored (30 days;
+any vault, synced or not: a restore on a synced vault reaches the folder like any change)."""
 
 from __future__ import annotations
 
@@ -6,8 +8,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli import EXIT_BAD_INPUT, EXIT_OK, CliError
+
+if TYPE_CHECKING:
+    from desktop_app.sync.merge import Tombstone
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,6 +45,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     c = cmds.add_parser("leave", help="stop syncing on this computer (the vault stays)")
     c.set_defaults(handler=cmd_leave)
+
+    c = cmds.add_parser("deleted", help="list the deleted accounts that can still be restored")
+    c.add_argument("--json", action="store_true", help="machine-readable output")
+    c.set_defaults(handler=cmd_deleted)
+
+    c = cmds.add_parser("restore", help="bring a deleted account back (see `sync deleted`)")
+    c.add_argument("id", help="the account's id, or a unique start of it (at least 4 characters)")
+    c.set_defaults(handler=cmd_restore)
 
 
 def _password(args: argparse.Namespace, *, confirm: bool) -> str:
@@ -177,4 +191,69 @@ def cmd_leave(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print("this computer no longer syncs; its vault stays as it is")
+    return EXIT_OK
+
+
+def _deleted_rows(data_dir: Path, tombs: list[Tombstone]) -> list[dict[str, Any]]:
+    from desktop_app.sync.clock import stamp_device, stamp_wall_ms
+    from desktop_app.sync.service import device_names
+
+    names = device_names(data_dir)
+    rows: list[dict[str, Any]] = []
+    for t in tombs:
+        assert t.entry is not None  # restorable ones keep the account
+        device = stamp_device(t.stamp)
+        name = names.get(device)
+        rows.append(
+            {
+                "id": t.uuid,
+                "issuer": t.entry.issuer,
+                "name": t.entry.name,
+                "deleted_ms": stamp_wall_ms(t.stamp),
+                "device": "this computer" if name == "" else (name or device),
+            }
+        )
+    return rows
+
+
+def cmd_deleted(args: argparse.Namespace) -> int:
+    import time
+
+    services = _services(args)
+    try:
+        assert services.vault is not None
+        rows = _deleted_rows(Path(services.paths.data_dir), services.vault.deleted())
+    finally:
+        services.close()
+    if args.json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return EXIT_OK
+    if not rows:
+        print("no deleted accounts to restore")
+    for row in rows:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(row["deleted_ms"] / 1000))
+        label = ": ".join(str(x) for x in (row["issuer"], row["name"]) if x) or "(no name)"
+        print(f"{str(row['id'])[:8]}  {label}  deleted {when} on {row['device']}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        vault = services.vault
+        assert vault is not None
+        ident = args.id.strip()
+        hits = [t for t in vault.deleted() if t.uuid == ident]
+        if not hits and len(ident) >= 4:
+            hits = [t for t in vault.deleted() if t.uuid.startswith(ident)]
+        if not hits:
+            raise CliError(
+                f"No deleted account with the id {ident!r} can be restored; see `sync deleted`."
+            )
+        if len(hits) > 1:
+            raise CliError(f"Several deleted accounts start with {ident!r}; give more of the id.")
+        entry = vault.restore_deleted(hits[0].uuid)
+    finally:
+        services.close()
+    print(f"restored {entry.label or entry.uuid}")
     return EXIT_OK

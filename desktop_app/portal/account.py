@@ -31,6 +31,7 @@ from desktop_app.portal.client import (
     PortalClient,
     TrustedDevice,
     Workspace,
+    duration_text,
     normalize_base_url,
 )
 from desktop_app.portal.enrolment import (
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+LOCK_SECONDS = 300.0  # the portal locks an account for 5 minutes after the third failure
 FRESH_PASSWORD_SECONDS = 300.0  # a sign-in password may be reused this long, in memory only
 NO_KEYRING_REASON = (
     "No OS keyring is available, so this app cannot keep you signed in or remember this device; "
@@ -123,6 +125,7 @@ class PortalAccount:
         # learn_refusal); read at sign-in, kept beyond sign-out.
         self.enforced = False
         self._enforced_memory: set[str] = set()
+        self._locked_until: dict[str, float] = {}  # user -> when the portal's lockout ends
         self.workspaces_limited = False  # the last workspaces() could list only the current one
 
     def close(self) -> None:
@@ -300,7 +303,10 @@ class PortalAccount:
         self.keep_signed_in = keep_signed_in
         with self.client.operation():
             fingerprint = self._fingerprint()
-            result = self.client.login_with_password(user, password, fingerprint=fingerprint)
+            try:
+                result = self.client.login_with_password(user, password, fingerprint=fingerprint)
+            except AccountLockedError as exc:
+                raise self._locked(user, exc) from None
             fingerprint_sent = fingerprint is not None
             self.email_codes = self._known_email_codes(user)
             self.enforced = self._known_enforced(user)
@@ -364,13 +370,49 @@ class PortalAccount:
                 device = self.tokens.trusted_device()
             except KeyringUnavailableError:
                 self._keyring = False
-        with self.client.operation():
-            result = self.client.complete_mfa(self._mfa_token, code, device)
+        try:
+            with self.client.operation():
+                result = self.client.complete_mfa(self._mfa_token, code, device)
+        except AccountLockedError as exc:
+            raise self._locked(self._mfa_user, exc) from None
         password, self._pending_password = self._pending_password, None
         outcome = self._signed_in(self._mfa_user, result, password)
         if device is not None:
             self._remember_device(outcome.user, device.operating_system, device.browser)
         return outcome
+
+    def _locked(self, user: str, exc: AccountLockedError) -> AccountLockedError:
+        """The lockout with the time left. The portal's answer says "locked for 5 minutes"
+        whenever it is asked (and no ``Retry-After`` is documented), so the end of the lockout
+        is kept from the answer that started it: in memory and in the keyring (not a secret),
+        for a later sign-in here, by another command or a new pane."""
+        now = self.clock()
+        key = user.strip().lower()
+        known = self._locked_until.get(key)
+        if known is None and self.keyring_available:
+            try:
+                known = self.tokens.load_locked_until(self.url, user)
+            except KeyringUnavailableError:
+                known = None
+        if exc.retry_after:
+            until = now + exc.retry_after
+        elif known is not None and now < known <= now + LOCK_SECONDS:
+            until = known
+        else:
+            until = now + LOCK_SECONDS  # this answer started the lockout
+        self._locked_until[key] = until
+        if self.keyring_available:
+            try:
+                self.tokens.save_locked_until(self.url, user, until)
+            except KeyringUnavailableError:
+                self._keyring = False
+        left = max(1.0, until - now)
+        return AccountLockedError(
+            "Too many failed attempts: the portal has locked the account. Try again in "
+            f"{duration_text(left)}.",
+            retry_after=left,
+            **exc.details(),
+        )
 
     def _remember_device(self, user: str, operating_system: str, browser: str) -> None:
         """The portal's id of the entry just trusted (its list has no fingerprint: the newest

@@ -26,7 +26,7 @@ Paths and fields (published OpenAPI, api-evangelist/emnify ``openapi/``):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 
 from desktop_app.portal.client import (
@@ -40,7 +40,13 @@ from desktop_app.portal.client import (
     read_id,
     shown,
 )
-from desktop_app.portal.errors import ForbiddenError, PortalProtocolError
+from desktop_app.portal.errors import (
+    BadRequestError,
+    ForbiddenError,
+    NotFoundError,
+    PortalProtocolError,
+    ValidationError,
+)
 
 TOKEN_ACTIVE = 0
 TOKEN_REVOKED = 1
@@ -135,9 +141,47 @@ class EventPage:
     scanned: int = 0
 
 
+class UserNotFoundError(NotFoundError):
+    """No user of that e-mail address (:meth:`AdminTools.find_user`); ``email`` names it."""
+
+    def __init__(self, message: str | None = None, *, email: str = "", **kw: Any) -> None:
+        self.email = email
+        super().__init__(message, **kw)
+
+
+class UserNotReachableError(ForbiddenError):
+    """The portal does not let this session reach that user: not an Administrator, or the
+    user is of another organisation (one 403 for both)."""
+
+    def __init__(self, message: str | None = None, *, email: str = "", **kw: Any) -> None:
+        self.email = email
+        super().__init__(message, **kw)
+
+
 def is_admin_refusal(exc: BaseException) -> bool:
-    """Whether ``exc`` is the portal's 403 for a user who is not an Administrator."""
-    return isinstance(exc, ForbiddenError) and exc.status == 403
+    """Whether ``exc`` is the portal's 403 for a user who is not an Administrator (not one
+    for a user out of reach: :class:`UserNotReachableError` says that itself)."""
+    return (
+        isinstance(exc, ForbiddenError)
+        and exc.status == 403
+        and not isinstance(exc, UserNotReachableError)
+    )
+
+
+TokenField = Literal["expiry", "ip", ""]
+
+
+def token_refusal_field(exc: BaseException) -> TokenField:
+    """Which field of a new application token the portal refused ("" when it does not say
+    or the error is no refusal of the input), read from its message and field errors."""
+    if not isinstance(exc, ValidationError | BadRequestError):
+        return ""
+    said = " ".join([exc.server_message, exc.details_text()]).lower()
+    if "expiry" in said:
+        return "expiry"
+    if "ip" in said.replace(":", " ").split():
+        return "ip"
+    return ""
 
 
 def is_security_event(event: SecurityEvent) -> bool:
@@ -230,13 +274,30 @@ class AdminTools:
     def find_user(self, email: str) -> OrgUser:
         """A user of the organisation by e-mail, with their two-factor keys (any type;
         :meth:`MfaKey.state_known` false means the portal did not say what the key is)."""
-        data = self.client.request("GET", f"/user/{quote(email.strip(), safe='@')}")
+        email = email.strip()
+        try:
+            data = self.client.request("GET", f"/user/{quote(email, safe='@')}")
+        except NotFoundError as exc:
+            raise UserNotFoundError(
+                f"The portal knows no user with the e-mail address {email}.",
+                email=email,
+                **exc.details(),
+            ) from None
+        except ForbiddenError as exc:
+            if exc.status != 403:
+                raise
+            raise UserNotReachableError(
+                f"The portal does not let you reach {email}: only an Administrator can, and "
+                "only for users of their own organisation.",
+                email=email,
+                **exc.details(),
+            ) from None
         if not isinstance(data, dict):
             raise PortalProtocolError("The portal's user record is malformed.")
         keys = data.get("mfa") or []
         return OrgUser(
             id=read_id(data.get("id"), "the user record"),
-            username=_text(data.get("username")) or email.strip(),
+            username=_text(data.get("username")) or email,
             name=_text(data.get("name")),
             keys=[parse_key(k) for k in _list(keys, "two-factor keys")],
         )
@@ -247,7 +308,8 @@ class AdminTools:
         )
 
     def delete_user_key(self, user_id: int, key_id: int) -> None:
-        """Remove another user's two-factor key (their sign-in falls back to e-mail codes)."""
+        """Remove another user's two-factor key (their sign-in no longer asks for its codes;
+        whether e-mailed codes then protect it depends on their account)."""
         self.client.request("DELETE", f"/user/{int(user_id)}/mfa/{int(key_id)}")
 
     def delete_user_trusted_device(self, user_id: int, device_id: int) -> None:
@@ -286,6 +348,10 @@ __all__ = [
     "EventPage",
     "OrgUser",
     "SecurityEvent",
+    "TokenField",
+    "UserNotFoundError",
+    "UserNotReachableError",
     "is_admin_refusal",
     "is_security_event",
+    "token_refusal_field",
 ]

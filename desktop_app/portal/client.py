@@ -667,7 +667,8 @@ class PortalClient:
                 return reply_json(response.content)
             except ValueError:
                 raise PortalProtocolError(
-                    f"The portal sent an answer that is not JSON (HTTP {status})."
+                    "The emnify portal sent an answer this app cannot read (not JSON).",
+                    status=status,
                 ) from None
 
     def _send(
@@ -686,7 +687,7 @@ class PortalClient:
         if self._not_before > now:
             wait = self._not_before - now
             raise RateLimitedError(
-                f"The emnify portal asked to wait: try again in {_duration(wait)}.",
+                f"The emnify portal asked to wait: try again in {duration_text(wait)}.",
                 retry_after=wait,
                 status=429,
                 error_code=1105,
@@ -818,7 +819,7 @@ def error_for(response: httpx.Response, context: Context, now: float) -> PortalE
         cls = AccountLockedError if locked else RateLimitedError
         msg = server_message or cls.default_message
         if retry_after:
-            msg = f"{msg.rstrip('.')}. Try again in {_duration(retry_after)}."
+            msg = f"{msg.rstrip('.')}. Try again in {duration_text(retry_after)}."
         return cls(msg, retry_after=retry_after, **kw)
     if status == 401:
         if code == 1102:
@@ -856,11 +857,10 @@ def error_for(response: httpx.Response, context: Context, now: float) -> PortalE
             return PasswordRejectedError(**kw)
         return ValidationError(**kw)
     if status >= 500:
-        # A server's 5xx text may be anything (a stack trace): a fixed sentence instead.
-        return PortalServerError(
-            f"{PortalServerError.default_message.rstrip('.')} (HTTP {status}).", **kw
-        )
-    return PortalError(server_message or f"The emnify portal answered with HTTP {status}.", **kw)
+        # A server's 5xx text may be anything (a stack trace): a fixed sentence instead, and
+        # no "(HTTP 503)" (a status code tells a person nothing; it stays in ``status``).
+        return PortalServerError(PortalServerError.default_message, **kw)
+    return PortalError(server_message or "The emnify portal refused the request.", **kw)
 
 
 def parse_workspaces(data: Any) -> list[Workspace]:
@@ -915,7 +915,8 @@ def _detail(response: httpx.Response) -> ErrorDetail | None:
         return None
 
 
-def _duration(seconds: float) -> str:
+def duration_text(seconds: float) -> str:
+    """A wait as a person reads it: "40 s", "3 min"."""
     seconds = max(1, round(seconds))
     if seconds < 90:
         return f"{seconds} s"

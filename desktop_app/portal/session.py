@@ -16,6 +16,10 @@ stays in memory and the password is never kept anywhere. Items:
   neither the sign-in answer nor the user record), so the next session says so up front. Not a
   secret.
 
+* ``emnify-locked:<portal-url>:<user>`` — until when (seconds since the epoch) the portal locked
+  the account after too many failed attempts, so a later sign-in (another command, a new pane)
+  says how long is left; the portal's own answer says only "locked for 5 minutes". Not a secret.
+
 Signing out forgets the refresh token, the fingerprint and the device id; what was learnt about
 the account's codes and its organisation's rule is kept (no secret, and still true after a
 sign-out).
@@ -44,6 +48,10 @@ def codes_item(url: str, user: str) -> str:
 
 def enforced_item(url: str, user: str) -> str:
     return f"emnify-enforced:{url.rstrip('/')}:{user.strip().lower()}"
+
+
+def locked_item(url: str, user: str) -> str:
+    return f"emnify-locked:{url.rstrip('/')}:{user.strip().lower()}"
 
 
 def device_item(url: str, user: str) -> str:
@@ -86,6 +94,16 @@ class TokenStore:
 
     def save_enforced(self, url: str, user: str) -> None:
         self.keystore.set(enforced_item(url, user), "yes")
+
+    def load_locked_until(self, url: str, user: str) -> float | None:
+        value = self.keystore.get(locked_item(url, user)) or ""
+        try:
+            return float(value) if value else None
+        except ValueError:
+            return None
+
+    def save_locked_until(self, url: str, user: str, until: float) -> None:
+        self.keystore.set(locked_item(url, user), f"{until:.0f}")
 
     def fingerprint(self, create: bool = True) -> str | None:
         """The device fingerprint; generated (and stored) on first use when ``create``."""

@@ -21,6 +21,7 @@ belongs to another vault is left where it is and named in the status.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import logging
@@ -185,6 +186,7 @@ class SyncConfig:
     conflicts: int = 0  # accounts changed on both computers in the last merge that had any
     foreign: list[str] = field(default_factory=list)  # files of another vault in the folder
     clock: str = ""  # the largest stamp this computer handed out or saw
+    names: dict[str, str] = field(default_factory=dict)  # device id -> name, from the merges
 
     @property
     def folder_path(self) -> Path:
@@ -339,6 +341,7 @@ class SyncService:
             clock=clock.last,
         )
         config.last_change = _last_change(theirs)
+        config.names = _names(merged)
         self._save_base(key, vault_id, theirs)
         save_config(self.data_dir, config)
         return SyncResult(arrived=len(theirs.entries))
@@ -473,6 +476,7 @@ class SyncService:
             config.conflicts = 0  # a later change: the status line is about that one
         config.foreign = result.foreign
         config.problem = "; ".join(result.problems)
+        config.names = {**config.names, **_names(merged)}
         save_config(self.data_dir, config)
         return result
 
@@ -678,6 +682,24 @@ def _decided_elsewhere(ours: VaultState, merged: VaultState) -> set[str]:
 def _tally(report: MergeReport, arrived: set[str], conflicts: set[str]) -> None:
     arrived.update(report.added, report.changed, report.removed, report.restored)
     conflicts.update(c.uuid for c in report.conflicts)
+
+
+def _names(state: VaultState) -> dict[str, str]:
+    return {d.id: d.name for d in state.devices.values() if d.name}
+
+
+def device_names(data_dir: Path) -> dict[str, str]:
+    """The names of the vault's computers by device id, as the last merge knew them (for the
+    history and the deleted accounts: "from laptop"); this computer's own id maps to ``""``.
+    An unsynced vault knows only this computer."""
+    from desktop_app.sync import device_id as own_device_id
+
+    names: dict[str, str] = {}
+    if is_synced(data_dir):
+        with contextlib.suppress(AppError):
+            names.update(load_config(Path(data_dir)).names)
+    names[own_device_id(data_dir)] = ""
+    return names
 
 
 def _last_change(state: VaultState) -> dict[str, Any]:

@@ -1,5 +1,9 @@
 """Edit an account's issuer, name, group and note (and an HOTP counter, to resynchronise).
 
+Below the fields, when the account has any, its earlier values (edits that lost a conflict with
+another computer, :class:`~desktop_app.ui.history_view.HistoryView`): Restore saves one back at
+once as the newest edit (``saved`` is emitted), and the fields show it.
+
 A key turned off on the emnify portal (marked no longer active) says so at the top, with a
 button to remove it from this app (:attr:`EditDialog.remove_requested`; the list asks first).
 """
@@ -84,6 +88,13 @@ class EditDialog(QDialog):
         details.setStyleSheet("color: palette(placeholder-text);")
         form.addRow(self.tr("Type:"), details)
         lay.addLayout(form)
+        from desktop_app.ui.history_view import HistoryView
+
+        self.history = HistoryView(vault, entry, self)
+        self.history.restored.connect(self._restored)
+        lay.addWidget(self.history)
+        if entry.history:
+            self.setMinimumWidth(620)
         self.error_label = QLabel("", self)
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
@@ -128,6 +139,20 @@ class EditDialog(QDialog):
         row.addWidget(text, 1)
         row.addWidget(remove)
         return box
+
+    def _restored(self, updated: Entry) -> None:
+        """An earlier value was saved back: the fields show the account as it is now (an
+        edit typed in another field stays)."""
+        old, self.entry = self.entry, updated
+        for name, edit in (
+            ("issuer", self.issuer_edit),
+            ("name", self.name_edit),
+            ("group", self.group_edit),
+            ("note", self.note_edit),
+        ):
+            if getattr(old, name) != getattr(updated, name):
+                edit.setText(getattr(updated, name))
+        self.saved.emit(updated)
 
     def _remove(self) -> None:
         self.reject()

@@ -271,6 +271,14 @@ ACTIONS: tuple[Act, ...] = (
         when=When.ENTRY,
         view_only=True,
     ),
+    Act(  # issue 21 (syncui): the one hook of the deleted accounts' window
+        "recently_deleted",
+        QT_TRANSLATE_NOOP("MainWindow", "Recently De&leted…"),
+        lambda t: t.lists.show_recently_deleted(),
+        "Ctrl+Shift+Z",
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Restore an account deleted in the last 30 days"),
+        when=When.UNLOCKED,
+    ),
     Act(
         "move_up",
         QT_TRANSLATE_NOOP("MainWindow", "Move &Up"),
@@ -337,7 +345,8 @@ MENUS: tuple[Menu, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
         (
             *("copy", "copy_next", "show_next", "hotp_next", None),
-            *("edit", "show_qr", "delete", None, "move_up", "move_down", None, "find"),
+            *("edit", "show_qr", "delete", "recently_deleted", None),
+            *("move_up", "move_down", None, "find"),
         ),
     ),
     Menu(

@@ -43,7 +43,7 @@ from desktop_app.errors import ScanError
 from desktop_app.scanning.decoders import decode
 from desktop_app.ui import screen_portal
 from desktop_app.ui.images import qimage_to_array  # the one QImage -> array conversion
-from desktop_app.ui.workers import run_in_thread
+from desktop_app.ui.workers import run_in_thread, wait_for_workers
 
 if TYPE_CHECKING:
     import numpy as np
@@ -69,7 +69,8 @@ def unavailable_hint() -> str:
 @dataclass(frozen=True)
 class ScreenScanResult:
     texts: list[str] = field(default_factory=list)
-    message: str = ""  # empty when codes were found; else why not / what to do instead
+    message: str = ""  # empty when codes were found; else why not / what to do in the app
+    reason: str = ""  # the "why not" part of the message alone (the command line adds its own)
     captured: int = 0  # screens (or windows) grabbed with real content
     sources: tuple[str, ...] = ()  # what was grabbed, e.g. "screen 1 (1920x1080)", "window ..."
     blank: bool = False  # every screen grab was null or uniform
@@ -125,7 +126,7 @@ def _grab_own_windows(hidden: QWidget | None) -> list[tuple[str, QImage]]:
     return grabs
 
 
-def _unavailable_message(portal_detail: str = "") -> str:
+def _unavailable_reason(portal_detail: str = "") -> str:
     platform = QGuiApplication.platformName()
     if is_wayland():
         why = _tr(
@@ -144,14 +145,20 @@ def _unavailable_message(portal_detail: str = "") -> str:
         )
     else:
         why = _tr("The screen capture came back empty, so the screen cannot be scanned here.")
-    return f"{why} {unavailable_hint()}"
+    return why
 
 
-def _not_found_message() -> str:
+def _not_found_reason() -> str:
     return _tr(
         "No QR code was found on the screen. Make sure the whole code is visible and not too "
         "small, then try again."
-    ) + (" " + unavailable_hint())
+    )
+
+
+def _uniform_is_empty() -> bool:
+    """True where a grab is trusted (X11 itself): a uniform picture is a screen showing nothing,
+    not a capture that failed (Wayland's XWayland, macOS without permission, offscreen)."""
+    return QGuiApplication.platformName() == "xcb" and not is_wayland() and not is_sandboxed()
 
 
 # --- worker-thread functions (no Qt) -----------------------------------------------------------
@@ -164,11 +171,12 @@ class _Decoded:
     sources: tuple[str, ...]
 
 
-def _decode_arrays(arrays: list[tuple[str, np.ndarray]]) -> _Decoded:
+def _decode_arrays(arrays: list[tuple[str, np.ndarray]], count_uniform: bool = False) -> _Decoded:
+    """Decode each picture; ``count_uniform``: a uniform (not empty) one was still captured."""
     texts: list[str] = []
     sources: list[str] = []
     for name, array in arrays:
-        if _is_blank(array):
+        if array.size == 0 or (_is_blank(array) and not count_uniform):
             continue
         sources.append(name)
         for text in decode(array):
@@ -192,6 +200,10 @@ def _decode_portal_file(path: Path, requested_at: float) -> _Decoded:
 
 
 # --- the scan ----------------------------------------------------------------------------------
+
+
+def _failure(why: str, *, method: str = "grab") -> ScreenScanResult:
+    return ScreenScanResult(message=f"{why} {unavailable_hint()}", reason=why, method=method)
 
 
 class ScreenScan(QObject):
@@ -245,13 +257,8 @@ class ScreenScan(QObject):
             return
         self._restore()
         if outcome.status == screen_portal.CANCELLED:
-            self._emit(
-                ScreenScanResult(
-                    message=_tr("The screen scan was cancelled."),
-                    cancelled=True,
-                    method="portal",
-                )
-            )
+            why = _tr("The screen scan was cancelled.")
+            self._emit(ScreenScanResult(message=why, reason=why, cancelled=True, method="portal"))
         elif outcome.status == screen_portal.OK and outcome.path is not None:
             run_in_thread(
                 _decode_portal_file,
@@ -262,12 +269,12 @@ class ScreenScan(QObject):
             )
         else:
             detail = outcome.detail or _tr("the desktop did not take the screenshot")
-            message = _tr("The screen could not be captured ({detail}).").format(detail=detail)
-            self._emit(ScreenScanResult(message=f"{message} {unavailable_hint()}", method="portal"))
+            why = _tr("The screen could not be captured ({detail}).").format(detail=detail)
+            self._emit(_failure(why, method="portal"))
 
     def _portal_file_failed(self, exc: BaseException) -> None:
-        message = _tr("The screenshot from the desktop could not be read.")
-        self._emit(ScreenScanResult(message=f"{message} {unavailable_hint()}", method="portal"))
+        why = _tr("The screenshot from the desktop could not be read.")
+        self._emit(_failure(why, method="portal"))
 
     # --- grab ----------------------------------------------------------------------------
 
@@ -277,31 +284,42 @@ class ScreenScan(QObject):
         finally:
             self._restore()
         arrays = [(name, qimage_to_array(img)) for name, img in screen_grabs]
-        blank = all(_is_blank(a) for _, a in arrays)
+        uniform_is_empty = _uniform_is_empty()
+        if uniform_is_empty:  # only a null grab failed; a uniform screen just shows nothing
+            blank = all(a.size == 0 for _, a in arrays)
+        else:
+            blank = all(_is_blank(a) for _, a in arrays)
         if self._include_windows or (self._include_windows is None and blank):
             arrays += [(n, qimage_to_array(img)) for n, img in _grab_own_windows(self._top)]
         self._portal_detail = portal_detail
         run_in_thread(
             _decode_arrays,
             arrays,
+            uniform_is_empty,
             on_done=lambda d: self._decoded(d, blank=blank, method="grab"),
             on_error=self._decode_failed,
         )
 
     def _decode_failed(self, exc: BaseException) -> None:
-        message = _tr("The screen could not be scanned.")
-        self._emit(ScreenScanResult(message=message))
+        why = _tr("The screen could not be scanned.")
+        self._emit(ScreenScanResult(message=why, reason=why))
 
     def _decoded(self, decoded: _Decoded, *, blank: bool, method: str) -> None:
         if decoded.texts:
-            message = ""
+            why = ""
         elif blank:
-            message = _unavailable_message(self._portal_detail)
+            why = _unavailable_reason(self._portal_detail)
         else:
-            message = _not_found_message()
+            why = _not_found_reason()
         self._emit(
             ScreenScanResult(
-                decoded.texts, message, decoded.captured, decoded.sources, blank, method=method
+                decoded.texts,
+                f"{why} {unavailable_hint()}" if why else "",
+                why,
+                decoded.captured,
+                decoded.sources,
+                blank,
+                method=method,
             )
         )
 
@@ -366,4 +384,7 @@ def scan_screens_cli() -> ScreenScanResult:
         raise ScanError("no display to scan: neither DISPLAY nor WAYLAND_DISPLAY is set")
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "decode"])
     assert app is not None
-    return scan_screens(None, include_windows=False)
+    try:
+        return scan_screens(None, include_windows=False)
+    finally:
+        wait_for_workers()  # no worker may outlive the command (its Qt objects go at exit)

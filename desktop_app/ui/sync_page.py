@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AppError
 from desktop_app.sync import is_synced
+from desktop_app.ui import startup
 from desktop_app.ui.workers import Job, one_line
 
 if TYPE_CHECKING:
@@ -64,7 +65,10 @@ class SyncWatcher(QObject):
     status_changed = Signal(str)
     arrived = Signal(int)
 
-    def __init__(self, services: AppServices, parent: QObject | None = None) -> None:
+    def __init__(
+        self, services: AppServices, parent: QObject | None = None, *, start: bool = True
+    ) -> None:
+        """``start=False``: nothing is watched until :meth:`restart`."""
         super().__init__(parent)
         self.services = services
         self._fs = QFileSystemWatcher(self)
@@ -78,7 +82,8 @@ class SyncWatcher(QObject):
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.check)
         self.held = False  # True while Settings → Sync runs a merge of its own in a worker
-        self.restart()
+        if start:
+            self.restart()
 
     @property
     def active(self) -> bool:
@@ -144,10 +149,10 @@ class SyncWatcher(QObject):
 
 
 def status_text(services: AppServices) -> str:
-    from desktop_app.sync.service import status_line
-
     if not is_synced(services.paths.data_dir):
         return ""
+    from desktop_app.sync.service import status_line
+
     try:
         return status_line(_service(services).status())
     except AppError as exc:
@@ -157,19 +162,33 @@ def status_text(services: AppServices) -> str:
 class SyncStatusLine(QLabel):
     """The quiet line under the list; hidden when the vault is not synced."""
 
-    def __init__(self, watcher: SyncWatcher, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, watcher: SyncWatcher, parent: QWidget | None = None, *, start: bool = True
+    ) -> None:
+        """``start=False``: hidden and empty until :meth:`start`."""
         super().__init__(parent)
+        self._watcher = watcher
         self.setObjectName("sync_status")
         self.setAccessibleName(self.tr("Sync status"))
         self.setWordWrap(True)
         self.setContentsMargins(12, 4, 12, 6)
         self.setStyleSheet("QLabel#sync_status { color: palette(placeholder-text); }")
         watcher.status_changed.connect(self.show_status)
-        self.show_status(status_text(watcher.services))
         self._ticker = QTimer(self)  # "2 min ago" moves on
         self._ticker.setInterval(60_000)
-        self._ticker.timeout.connect(lambda: self.show_status(status_text(watcher.services)))
+        self._ticker.timeout.connect(self.refresh)
+        if start:
+            self.start()
+        else:
+            self.setVisible(False)
+
+    def start(self) -> None:
+        """Show the status now, and again every minute."""
+        self.refresh()
         self._ticker.start()
+
+    def refresh(self) -> None:
+        self.show_status(status_text(self._watcher.services))
 
     def show_status(self, text: str) -> None:
         self.setText(text)
@@ -178,8 +197,10 @@ class SyncStatusLine(QLabel):
 
 def install_sync(window: Any, parent: QWidget) -> SyncStatusLine:
     """The main window's part: ``window.sync_watcher`` (its toast through ``window.notice``) and
-    ``window.sync_status``, the line returned for the window's layout."""
-    watcher = SyncWatcher(window.services, window)
+    ``window.sync_status``, the line returned for the window's layout. The folder watch and the
+    line's first words (a synced vault reads the folder to say them) wait for the window's first
+    frame (ui/startup.py)."""
+    watcher = SyncWatcher(window.services, window, start=False)
     watcher.arrived.connect(
         lambda n: window.notice(
             QCoreApplication.translate(
@@ -188,8 +209,15 @@ def install_sync(window: Any, parent: QWidget) -> SyncStatusLine:
         )
     )
     window.sync_watcher = watcher
-    window.sync_status = SyncStatusLine(watcher, parent)
-    return window.sync_status
+    line = SyncStatusLine(watcher, parent, start=False)
+    window.sync_status = line
+
+    def start() -> None:
+        watcher.restart()
+        line.start()
+
+    startup.after_first_paint(window, start)
+    return line
 
 
 class SyncPage(QWidget):

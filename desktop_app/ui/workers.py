@@ -17,46 +17,80 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from shiboken6 import isValid
 
 from desktop_app.errors import AppError
 from desktop_app.ui.i18n import core_text
 
 log = logging.getLogger(__name__)
-_live: set[Task] = set()  # keeps signal emitters alive until delivered
+_live: set[Task] = set()  # tasks whose outcome has not been delivered on the GUI thread yet
+QUIT_WAIT_MS = 5000  # at quit, how long to let running calls end before the objects go
 
 
 class Task(QObject):
+    """One call in the pool. The worker thread touches the task once, at the end, to post the
+    outcome (:attr:`_settled`); ``done``/``failed`` and then ``finished`` are emitted on the GUI
+    thread from that single delivery. So whoever reacts to the outcome (and may end the event
+    loop, or the process) can never pull the task away from a worker that is still emitting."""
+
     done = Signal(object)
     failed = Signal(object)
     finished = Signal()
+    _settled = Signal(bool, object)  # (ok, result or exception): the worker's only emission
 
     def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         super().__init__()
         self._fn = fn
         self._args = args
         self._kwargs = kwargs
+        self._settled.connect(self._deliver)  # queued: the task lives on the GUI thread
 
     def run(self) -> None:
+        """In the worker thread: the call, then one emission (the last touch of the task)."""
         try:
             result = self._fn(*self._args, **self._kwargs)
         except Exception as exc:  # delivered to the GUI, which shows it
             log.info("background task failed: %s", type(exc).__name__)
-            self.failed.emit(exc)
+            ok, value = False, exc
         else:
-            self.done.emit(result)
+            ok, value = True, result
+        self._settled.emit(ok, value)
+
+    def _deliver(self, ok: bool, value: object) -> None:
+        _live.discard(self)
+        try:
+            if ok:
+                self.done.emit(value)
+            else:
+                self.failed.emit(value)
         finally:
-            self.finished.emit()
+            if isValid(self):  # a slot of the outcome may have deleted the task
+                self.finished.emit()
 
 
 class _Runnable(QRunnable):
     def __init__(self, task: Task) -> None:
         super().__init__()
-        self.task = task
+        self.task: Task | None = task
 
     def run(self) -> None:
-        self.task.run()
+        task, self.task = self.task, None
+        assert task is not None
+        task.run()
+
+
+def wait_for_workers(timeout_ms: int = -1) -> bool:
+    """Block until every call started here has ended (True), or ``timeout_ms`` passed (False).
+
+    Call it before the process ends (``decode --screen`` does): a worker still running while
+    the interpreter tears the Qt objects down would emit from a deleted object."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+def _wait_at_quit() -> None:
+    if not wait_for_workers(QUIT_WAIT_MS):
+        log.warning("background calls still running at quit: %d", len(_live))
 
 
 def run_in_thread(
@@ -74,8 +108,11 @@ def run_in_thread(
         task.failed.connect(on_error)
     if on_finished is not None:
         task.finished.connect(on_finished)
+    app = QCoreApplication.instance()
+    if app is not None and not app.property("workers_quit_hook"):
+        app.aboutToQuit.connect(_wait_at_quit)  # the GUI's own end: let running calls end
+        app.setProperty("workers_quit_hook", True)
     _live.add(task)
-    task.finished.connect(lambda: _live.discard(task))
     QThreadPool.globalInstance().start(_Runnable(task))
     return task
 

@@ -2,7 +2,7 @@
 
 File (JSON, schema version ``VERSION``)::
 
-    {"format": "desktop-authenticator-vault", "version": 2, "vault_id": "<uuid>",
+    {"format": "desktop-authenticator-vault", "version": 3, "vault_id": "<uuid>",
      "slot": {"type": "keyring", "item": "vault-key:<vault_id>"}
            | {"type": "password", "kdf": "scrypt", "n", "r", "p", "salt", "nonce", "wrapped_key"},
      "nonce": "<b64>", "ciphertext": "<b64>"}
@@ -18,7 +18,16 @@ key, keyring item) fails like changed content. The password slot's own associate
 format, version and its scrypt parameters. Parameters this app does not write are
 refused before scrypt runs (:mod:`desktop_app.vault.crypto`); the message says the file was
 modified. Version 1 files (the slot outside the associated data) are read and written as
-version 2 at the next save.
+the current version at the next save.
+
+Version 3 (issue 21) is version 2 whose content carries sync bookkeeping an older app would drop
+when it saves: per-field stamps and history in every entry, tombstones (deleted accounts, kept
+30 days for a restore) and device records beside the entries. The layout did not change, only
+the number: an app that reads versions 1 and 2 refuses a version-3 file ("Update the app")
+instead of saving it back without them. The password slot's own associated data keeps naming
+slot format 2 (:data:`SLOT_FORMATS`): the slot did not change, so a slot wrapped by a version-2
+app (a synced folder's, a vault's) still opens and needs no new scrypt run; the version itself is
+covered by the content's associated data.
 
 Several writers, one file (the window, terminal commands, the sync merge): nobody holds the vault
 while it is open. Every change is one *transaction*: take the lock file (held for this one
@@ -51,7 +60,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from desktop_app.errors import (
     KeyringUnavailableError,
@@ -77,11 +86,16 @@ from desktop_app.vault.keystore import KeyStore
 from desktop_app.vault.lock import FileLock, LockWaitNotice
 from desktop_app.vault.stamps import Stamper
 
+if TYPE_CHECKING:
+    from desktop_app.sync.merge import Tombstone, VaultState
+
 log = logging.getLogger(__name__)
 
 FORMAT = "desktop-authenticator-vault"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+#: the password slot's format by file version (named in the slot's associated data)
+SLOT_FORMATS = {1: 1, 2: 2, 3: 2}
 VAULT_FILE = "vault.json"
 #: the file a save replaced: opening falls back to it when the current one is refused
 PREVIOUS_FILE = "vault.json.prev"
@@ -220,11 +234,14 @@ def _check_slot(slot: Any, vault_id: str) -> None:
 
 
 def _slot_aad(version: int, params: ScryptParams) -> bytes:
-    if version == 1:
+    slot_format = SLOT_FORMATS[version]
+    if slot_format == 1:
         return LEGACY_SLOT_AAD
     # The vault id is left out so that a changed id is reported as a modified file (by the
     # content's associated data, which covers it and the whole slot), not as a wrong password.
-    return _canonical([FORMAT, version, "password-slot", "scrypt", params.n, params.r, params.p])
+    return _canonical(
+        [FORMAT, slot_format, "password-slot", "scrypt", params.n, params.r, params.p]
+    )
 
 
 @dataclasses.dataclass
@@ -325,6 +342,22 @@ def _edited(base: Entry | None, ours: Entry, fresh: Entry | None) -> Entry:
         if getattr(ours, name) != getattr(base, name)
     }
     return fresh.with_changes(**changes) if changes else fresh
+
+
+def _tombstone_state(vault_id: str, extra: dict[str, Any]) -> VaultState:
+    """The content's deletion records as a sync state without entries; a damaged record is
+    left out (the vault keeps it as it is)."""
+    from desktop_app.sync.merge import Tombstone, VaultState
+
+    tombs: dict[str, Tombstone] = {}
+    records = extra.get("tombstones")
+    for record in records if isinstance(records, list) else ():
+        try:
+            tomb = Tombstone.from_dict(record)
+        except (ValueError, KeyError, TypeError, AttributeError, OtpError):
+            continue
+        tombs[tomb.uuid] = tomb
+    return VaultState(vault_id, {}, tombs)
 
 
 def _keep_previous(path: Path, refused: bool) -> None:
@@ -847,6 +880,43 @@ class Vault:
 
         self._transact(change)
 
+    def deleted(self) -> list[Tombstone]:
+        """Deleted accounts that can still be restored (each removal's tombstone keeps the
+        account for ``RESTORE_DAYS`` days), the most recent deletion first. Damaged records
+        are left out."""
+        from desktop_app.sync.merge import restorable
+
+        with self._mutex:
+            return restorable(_tombstone_state(self.vault_id, self._extra))
+
+    def restore_deleted(self, uuid: str) -> Entry:
+        """A deleted account back, as a new change (its tombstone goes; it is stamped after the
+        deletion, so a sync brings it back on every computer). Raises
+        :class:`~desktop_app.sync.merge.NotRestorableError` when it cannot be restored (any
+        more); an account already back is returned as it is."""
+        from desktop_app.sync.merge import NotRestorableError
+
+        def change(fresh: Content, _before: dict[str, Entry]) -> bool:
+            if uuid in fresh.entries:
+                return False  # restored meanwhile (by another window, or a sync)
+            tomb = _tombstone_state(self.vault_id, fresh.extra).tombstones.get(uuid)
+            if tomb is None or tomb.entry is None:
+                raise NotRestorableError("That account cannot be restored any more.")
+            fresh.entries[uuid] = tomb.entry  # new to the content: stamped as made now
+            kept = [
+                t
+                for t in fresh.extra.get("tombstones") or ()
+                if not (isinstance(t, dict) and t.get("uuid") == uuid)
+            ]
+            if kept:
+                fresh.extra["tombstones"] = kept
+            else:
+                fresh.extra.pop("tombstones", None)
+            return True
+
+        self._transact(change)
+        return self.get(uuid)
+
     def reorder(self, uuids: Sequence[str]) -> None:
         """Set the custom order: ``uuids`` first in that order, the rest after."""
         first = list(uuids)
@@ -1089,9 +1159,10 @@ def _open_file(
         open_sealed(key, _unb64(doc["nonce"]), _unb64(doc["ciphertext"]), _aad(header))
     )
     if version != VERSION:
-        # Migrate: the next save writes the current version (with a re-wrapped password slot).
+        # Migrate: the next save writes the current version (the password slot re-wrapped when
+        # its format changed).
         header["version"] = VERSION
-        if password is not None:
+        if password is not None and SLOT_FORMATS[version] != SLOT_FORMATS[VERSION]:
             header["slot"] = _password_slot(key, password, doc["vault_id"])
     vault = cls(data_dir, key, header, content, keystore, mark=_FileMark.of(raw, st), **opts)
     vault.file_version = version

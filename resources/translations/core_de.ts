@@ -24,6 +24,174 @@
         <translation>{path} ist keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Socket) und wird nicht gelesen.</translation>
     </message>
     <message>
+        <source>pack.json is not an icon pack: {what} is wrong.</source>
+        <translation>pack.json ist kein Symbolpaket: {what} ist falsch.</translation>
+    </message>
+    <message>
+        <source>pack.json is not an icon pack: it holds no object.</source>
+        <translation>pack.json ist kein Symbolpaket: Es enthält kein Objekt.</translation>
+    </message>
+    <message>
+        <source>pack.json is not an icon pack: version is wrong.</source>
+        <translation>pack.json ist kein Symbolpaket: Die Version ist falsch.</translation>
+    </message>
+    <message>
+        <source>pack.json is not an icon pack: icons is not a list of at most {n}.</source>
+        <translation>pack.json ist kein Symbolpaket: „icons“ ist keine Liste mit höchstens {n} Einträgen.</translation>
+    </message>
+    <message>
+        <source>{name} in the pack is a link, a folder or encrypted.</source>
+        <translation>{name} im Paket ist ein Link, ein Ordner oder verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>it is not a JPEG picture</source>
+        <translation>es ist kein JPEG-Bild</translation>
+    </message>
+    <message>
+        <source>{name} is not an SVG, PNG or JPEG file.</source>
+        <translation>{name} ist keine SVG-, PNG- oder JPEG-Datei.</translation>
+    </message>
+    <message>
+        <source>The pack is larger than {mb} MB.</source>
+        <translation>Das Paket ist größer als {mb} MB.</translation>
+    </message>
+    <message>
+        <source>No icon pack with the uuid {uuid} is installed.</source>
+        <translation>Es ist kein Symbolpaket mit der UUID {uuid} installiert.</translation>
+    </message>
+    <message>
+        <source>pack.json is not UTF-8 text.</source>
+        <translation>pack.json ist kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <source>pack.json is not valid JSON (line {line}: {msg}).</source>
+        <translation>pack.json ist kein gültiges JSON (Zeile {line}: {msg}).</translation>
+    </message>
+    <message>
+        <source>pack.json is not an icon pack: uuid is wrong.</source>
+        <translation>pack.json ist kein Symbolpaket: Die UUID ist falsch.</translation>
+    </message>
+    <message>
+        <source>pack.json is not an icon pack: an icon is not an object.</source>
+        <translation>pack.json ist kein Symbolpaket: Ein Symbol ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>The pack names a file outside itself: {name}.</source>
+        <translation>Das Paket verweist auf eine Datei außerhalb des Pakets: {name}.</translation>
+    </message>
+    <message>
+        <source>pack.json is not an icon pack: issuer of {name} is wrong.</source>
+        <translation>pack.json ist kein Symbolpaket: Der Anbieter von {name} ist falsch.</translation>
+    </message>
+    <message>
+        <source>pack.json names {name}, which is not in the pack.</source>
+        <translation>pack.json nennt {name}, das nicht im Paket enthalten ist.</translation>
+    </message>
+    <message>
+        <source>{name} in the pack is damaged ({error}).</source>
+        <translation>{name} im Paket ist beschädigt ({error}).</translation>
+    </message>
+    <message>
+        <source>it is larger than {kb} KB</source>
+        <translation>es ist größer als {kb} KB</translation>
+    </message>
+    <message>
+        <source>it is not a PNG picture</source>
+        <translation>es ist kein PNG-Bild</translation>
+    </message>
+    <message>
+        <source>it is {w}×{h} pixels, more than {m}×{m}</source>
+        <translation>es hat {w}×{h} Pixel, mehr als {m}×{m}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be used as an icon: {reason}.</source>
+        <translation>{name} kann nicht als Symbol verwendet werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>This is not an icon pack: an Aegis icon pack is a .zip file with a pack.json.</source>
+        <translation>Dies ist kein Symbolpaket: Ein Aegis-Symbolpaket ist eine .zip-Datei mit einer pack.json.</translation>
+    </message>
+    <message>
+        <source>The pack holds more than {n} files.</source>
+        <translation>Das Paket enthält mehr als {n} Dateien.</translation>
+    </message>
+    <message>
+        <source>This zip file has no pack.json: it is not an Aegis icon pack.</source>
+        <translation>Diese ZIP-Datei hat keine pack.json: Sie ist kein Aegis-Symbolpaket.</translation>
+    </message>
+    <message>
+        <source>{name} in the pack is not an SVG, PNG or JPEG file.</source>
+        <translation>{name} im Paket ist keine SVG-, PNG- oder JPEG-Datei.</translation>
+    </message>
+    <message>
+        <source>{name} version {version} is already installed.</source>
+        <translation>{name} Version {version} ist bereits installiert.</translation>
+    </message>
+    <message>
+        <source>A newer version ({version}) of {name} is already installed.</source>
+        <translation>Eine neuere Version ({version}) von {name} ist bereits installiert.</translation>
+    </message>
+    <message>
+        <source>The pack cannot be kept in {folder}: {error}.</source>
+        <translation>Das Paket kann nicht in {folder} gespeichert werden: {error}.</translation>
+    </message>
+    <message>
+        <source>{name} in the pack is larger than {kb} KB once unpacked.</source>
+        <translation>{name} im Paket ist entpackt größer als {kb} KB.</translation>
+    </message>
+    <message>
+        <source>The pack unpacks to more than {mb} MB.</source>
+        <translation>Das Paket ist entpackt größer als {mb} MB.</translation>
+    </message>
+    <message>
+        <source>{name} in the pack was refused: {reason}.</source>
+        <translation>{name} im Paket wurde abgelehnt: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be removed: {error}.</source>
+        <translation>{name} kann nicht entfernt werden: {error}.</translation>
+    </message>
+    <message>
+        <source>it links to something outside the picture</source>
+        <translation>es verweist auf etwas außerhalb des Bildes</translation>
+    </message>
+    <message>
+        <source>its style sheet imports or runs something</source>
+        <translation>sein Stylesheet lädt oder startet etwas</translation>
+    </message>
+    <message>
+        <source>it is too deeply nested or too large</source>
+        <translation>es ist zu tief verschachtelt oder zu groß</translation>
+    </message>
+    <message>
+        <source>it holds a &lt;{element}&gt; element</source>
+        <translation>es enthält ein &lt;{element}&gt;-Element</translation>
+    </message>
+    <message>
+        <source>it is not written in UTF-8</source>
+        <translation>es ist nicht in UTF-8 geschrieben</translation>
+    </message>
+    <message>
+        <source>it declares XML entities</source>
+        <translation>es deklariert XML-Entitäten</translation>
+    </message>
+    <message>
+        <source>it is not an SVG picture</source>
+        <translation>es ist kein SVG-Bild</translation>
+    </message>
+    <message>
+        <source>it holds a script (an {name} attribute)</source>
+        <translation>es enthält ein Skript (ein {name}-Attribut)</translation>
+    </message>
+    <message>
+        <source>it is not a well-formed SVG file</source>
+        <translation>es ist keine wohlgeformte SVG-Datei</translation>
+    </message>
+    <message>
+        <source>it repeats a part that repeats another</source>
+        <translation>es wiederholt einen Teil, der einen anderen wiederholt</translation>
+    </message>
+    <message>
         <source>Unknown import format {name!r}; known formats: {known}.</source>
         <translation>Unbekanntes Importformat {name!r}; bekannte Formate: {known}.</translation>
     </message>

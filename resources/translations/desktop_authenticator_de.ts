@@ -2,157 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+143"/>
-        <source>EmnifyPane</source>
-        <comment> (application token)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>EmnifyPane</source>
-        <comment>Signed in as {user}{how}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>EmnifyPane</source>
-        <comment>{signed_in} · {workspace}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+148"/>
-        <source>EmnifyPane</source>
-        <comment>Paste your emnify application token.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+17"/>
-        <source>EmnifyPane</source>
-        <comment>Signing in…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <source>EmnifyPane</source>
-        <comment>Type the e-mail address and password of your emnify account.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+86"/>
-        <source>EmnifyPane</source>
-        <comment>Signed in with the new application token. It is kept in memory only: after the app closes, sign in again.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>EmnifyPane</source>
-        <comment>Signing in with the new token…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+115"/>
-        <source>EmnifyPane</source>
-        <comment>Forget device</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>EmnifyPane</source>
-        <comment>Forget the trusted device “{name}”?</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>EmnifyPane</source>
-        <comment>Forgetting the device…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>EmnifyPane</source>
-        <comment>The device was forgotten.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="+93"/>
-        <source>EmnifyPane</source>
-        <comment>{type} key, {status}, created {day}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>EmnifyPane</source>
-        <comment>unknown</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>EmnifyPane</source>
-        <comment>?</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>EmnifyPane</source>
-        <comment>{what}, trusted since {day}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>EmnifyPane</source>
-        <comment>device</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>EmnifyPane</source>
-        <comment>{who} ({email})</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>EmnifyPane</source>
-        <comment>Remove this two-factor key of {user}? Their sign-in then no longer asks for its codes.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>EmnifyPane</source>
-        <comment>Forget this trusted device of {user}? It is asked for a code at the next sign-in.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>EmnifyPane</source>
-        <comment>Change {user}&apos;s sign-in?</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>EmnifyPane</source>
-        <comment>Removing…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>EmnifyPane</source>
-        <comment>Removed.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>A11y</name>
     <message>
         <location filename="../../desktop_app/ui/a11y.py" line="+33"/>
@@ -203,7 +52,7 @@
         <translation>Unbenanntes Konto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/accounts_model.py" line="+88"/>
+        <location filename="../../desktop_app/ui/accounts_model.py" line="+89"/>
         <source>activation pending</source>
         <translation>Aktivierung ausstehend</translation>
     </message>
@@ -234,12 +83,17 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/accounts_model.py" line="+2"/>
+        <location filename="../../desktop_app/ui/accounts_model.py" line="+4"/>
         <source>no longer active on emnify</source>
         <translation>auf emnify nicht mehr aktiv</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>not active on emnify since {date}</source>
+        <translation>seit {date} bei emnify nicht aktiv</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>added {date}</source>
         <translation>hinzugefügt am {date}</translation>
     </message>
@@ -254,7 +108,12 @@
         <translation>Unbenanntes Konto</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>{who}. Not active on emnify since {date}: its codes do not work.</source>
+        <translation>{who}. Seit {date} bei emnify nicht aktiv: Die Codes funktionieren nicht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{who}. No longer active on emnify: its codes do not work.</source>
         <translation>{who}. Auf emnify nicht mehr aktiv: seine Codes funktionieren nicht.</translation>
     </message>
@@ -581,7 +440,7 @@
 <context>
     <name>AddingController</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/adding.py" line="+93"/>
+        <location filename="../../desktop_app/ui/controllers/adding.py" line="+96"/>
         <source>The account could not be saved</source>
         <translation>Das Konto konnte nicht gespeichert werden</translation>
     </message>
@@ -596,7 +455,7 @@
         <translation>{n} Konten hinzugefügt</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <location line="+80"/>
         <source>No QR code found</source>
         <translation>Kein QR-Code gefunden</translation>
@@ -727,7 +586,7 @@
         <translation type="vanished">Falsches Passwort. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/application.py" line="+108"/>
+        <location filename="../../desktop_app/ui/application.py" line="+109"/>
         <source>Authenticator is already running</source>
         <translation>Authenticator läuft bereits</translation>
     </message>
@@ -1064,7 +923,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/edit_dialog.py" line="+44"/>
+        <location filename="../../desktop_app/ui/edit_dialog.py" line="+50"/>
         <source>Edit Account</source>
         <translation>Konto bearbeiten</translation>
     </message>
@@ -1131,7 +990,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>&amp;Notiz:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Counter</source>
         <translation>Zähler</translation>
     </message>
@@ -1151,9 +1010,14 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Typ:</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>Not active on emnify any more: this key was turned off on the portal, and its codes no longer sign you in.</source>
         <translation>Auf emnify nicht mehr aktiv: Dieser Schlüssel wurde im Portal abgeschaltet, seine Codes melden Sie nicht mehr an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not active on emnify since {date}: this key was turned off on the portal, and its codes no longer sign you in.</source>
+        <translation>Seit {date} bei emnify nicht aktiv: Dieser Schlüssel wurde im Portal abgeschaltet, seine Codes melden Sie nicht mehr an.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1166,12 +1030,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Diesen Schlüssel, der nicht mehr funktioniert, aus dem Tresor löschen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+29"/>
         <source>Issuer: enter the service name (issuer) or the account name.</source>
         <translation>Anbieter: Geben Sie den Namen des Dienstes (Anbieter) oder den Kontonamen ein.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Nothing was saved: {error}</source>
         <translation>Nichts wurde gespeichert: {error}</translation>
     </message>
@@ -1179,7 +1043,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EmnifyPane</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/pane.py" line="+123"/>
+        <location filename="../../desktop_app/ui/emnify/pane.py" line="+124"/>
         <source>Demo portal: e-mail {user}, password {password}</source>
         <translation>Demo-Portal: E-Mail {user}, Passwort {password}</translation>
     </message>
@@ -1341,59 +1205,64 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation type="vanished">Vertrauenswürdige Geräte:</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+143"/>
         <source> (application token)</source>
-        <translation type="vanished"> (Anwendungstoken)</translation>
+        <translation> (Anwendungstoken)</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Signed in as {user}{how}</source>
-        <translation type="vanished">Angemeldet als {user}{how}</translation>
+        <translation>Angemeldet als {user}{how}</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>{signed_in} · {workspace}</source>
-        <translation type="vanished">{signed_in} · {workspace}</translation>
+        <translation>{signed_in} · {workspace}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/events_presenter.py" line="+42"/>
+        <location filename="../../desktop_app/ui/emnify/events_presenter.py" line="+51"/>
         <source>Loading the security events…</source>
         <translation>Sicherheitsereignisse werden geladen…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-4"/>
         <source>No sign-ins or two-factor changes yet.</source>
         <translation>Noch keine Anmeldungen oder Änderungen an der Zwei-Faktor-Anmeldung.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>The portal does not show these events to you.</source>
         <translation>Das Portal zeigt Ihnen diese Ereignisse nicht.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../desktop_app/ui/emnify/presenter.py" line="-356"/>
-        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="-75"/>
-        <location filename="../../desktop_app/ui/emnify/tokens_presenter.py" line="+86"/>
+        <location filename="../../desktop_app/ui/emnify/admin_presenter.py" line="+68"/>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+22"/>
         <source>Something went wrong. The log file has the details.</source>
         <translation>Etwas ist schiefgegangen. Die Protokolldatei enthält die Einzelheiten.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+105"/>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+124"/>
         <source>Restoring the session…</source>
         <translation>Sitzung wird wiederhergestellt…</translation>
     </message>
     <message>
+        <location line="+23"/>
         <source>Paste your emnify application token.</source>
-        <translation type="vanished">Fügen Sie Ihr emnify-Anwendungstoken ein.</translation>
+        <translation>Fügen Sie Ihr emnify-Anwendungstoken ein.</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <location line="+19"/>
         <source>Signing in…</source>
-        <translation type="vanished">Anmeldung läuft…</translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
+        <location line="-12"/>
         <source>Type the e-mail address and password of your emnify account.</source>
-        <translation type="vanished">Geben Sie die E-Mail-Adresse und das Passwort Ihres emnify-Kontos ein.</translation>
+        <translation>Geben Sie die E-Mail-Adresse und das Passwort Ihres emnify-Kontos ein.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+20"/>
         <source>The code from this app&apos;s vault was not accepted. Type the code the portal sent to {to} (or the one of your authenticator app).</source>
         <translation>Der Code aus dem Tresor dieser App wurde nicht angenommen. Geben Sie den Code ein, den das Portal an {to} gesendet hat (oder den Ihrer Authenticator-App).</translation>
     </message>
@@ -1423,7 +1292,17 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Angemeldet. Ohne Schlüsselbund des Systems melden Sie sich beim nächsten Mal erneut an.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+18"/>
+        <source>Signed in with the new application token. It is kept in memory only: after the app closes, sign in again.</source>
+        <translation>Mit dem neuen Anwendungstoken angemeldet. Es wird nur im Arbeitsspeicher gehalten: Melden Sie sich nach dem Schließen der App erneut an.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Signing in with the new token…</source>
+        <translation>Anmeldung mit dem neuen Token …</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Signed out. Nothing of the session is kept.</source>
         <translation>Abgemeldet. Von der Sitzung wird nichts aufbewahrt.</translation>
     </message>
@@ -1440,11 +1319,13 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+19"/>
+        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="+96"/>
         <source>{what}, trusted since {day}</source>
         <translation>{what}, vertrauenswürdig seit {day}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="+2"/>
         <source>device</source>
         <translation>Gerät</translation>
     </message>
@@ -1459,7 +1340,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>(ohne Namen)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/steps.py" line="+70"/>
+        <location filename="../../desktop_app/ui/emnify/steps.py" line="+62"/>
         <source>Type your emnify password to create the key.</source>
         <translation>Geben Sie Ihr emnify-Passwort ein, um den Schlüssel zu erstellen.</translation>
     </message>
@@ -1568,7 +1449,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Authenticator-App wird ausgeschaltet…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Your organisation requires an authenticator app for signing in, so the portal did not turn it off. Nothing was changed.</source>
         <translation>Ihre Organisation verlangt zur Anmeldung eine Authenticator-App, daher hat das Portal sie nicht abgeschaltet. Nichts wurde geändert.</translation>
     </message>
@@ -1603,29 +1484,33 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Workspace gewechselt.</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>Forget device</source>
-        <translation type="vanished">Gerät vergessen</translation>
+        <translation>Gerät vergessen</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Forget the trusted device “{name}”?</source>
-        <translation type="vanished">Das vertrauenswürdige Gerät „{name}“ vergessen?</translation>
+        <translation>Das vertrauenswürdige Gerät „{name}“ vergessen?</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Forgetting the device…</source>
-        <translation type="vanished">Gerät wird vergessen…</translation>
+        <translation>Gerät wird vergessen…</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The device was forgotten.</source>
-        <translation type="vanished">Das Gerät wurde vergessen.</translation>
+        <translation>Das Gerät wurde vergessen.</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/emnify/texts.py" line="+6"/>
-        <location line="+89"/>
+        <location line="+100"/>
         <source>Remove old key from this app…</source>
         <translation>Alten Schlüssel aus dieser App entfernen…</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-96"/>
         <source>Codes come from this app&apos;s vault entry “{entry}”</source>
         <translation>Die Codes kommen aus dem Tresoreintrag „{entry}“ dieser App</translation>
     </message>
@@ -1636,7 +1521,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+64"/>
+        <location line="+75"/>
         <source>Sign-in codes: authenticator app (this app&apos;s vault)</source>
         <translation>Anmeldecodes: Authenticator-App (Tresor dieser App)</translation>
     </message>
@@ -1651,13 +1536,13 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Ausschalten…</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+64"/>
+        <location line="-63"/>
+        <location line="+75"/>
         <source>This app&apos;s vault does not hold its key (a phone or another app has it).</source>
         <translation>Der Tresor dieser App enthält den Schlüssel nicht (ein Telefon oder eine andere App hat ihn).</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-71"/>
         <source>This app did not set it up; the vault entry “{entry}” may hold it.</source>
         <translation>Diese App hat sie nicht eingerichtet; der Tresoreintrag „{entry}“ enthält ihn möglicherweise.</translation>
     </message>
@@ -1668,12 +1553,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+64"/>
         <source>Sign-in codes: authenticator app set up elsewhere</source>
         <translation>Anmeldecodes: Authenticator-App, anderswo eingerichtet</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-56"/>
         <source>Sign-in codes: authenticator app pending</source>
         <translation>Anmeldecodes: Authenticator-App ausstehend</translation>
     </message>
@@ -1693,7 +1578,22 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Aktivierung abbrechen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>The portal lists a two-factor key without saying whether it is active, so this app changes nothing. Check the key in the emnify Portal.</source>
+        <translation>Das Portal nennt einen Zwei-Faktor-Schlüssel, ohne zu sagen, ob er aktiv ist; diese App ändert daher nichts. Prüfen Sie den Schlüssel im emnify-Portal.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set up on {day}. </source>
+        <translation>Eingerichtet am {day}. </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in codes: unknown</source>
+        <translation>Anmeldecodes: unbekannt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sign-in codes: by e-mail (can&apos;t be turned off on this account)</source>
         <translation>Anmeldecodes: per E-Mail (bei diesem Konto nicht abschaltbar)</translation>
     </message>
@@ -1742,12 +1642,22 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation type="vanished">Einschalten</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="-7"/>
+        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="-58"/>
         <source>Only an Administrator of the organisation can look up and change another user&apos;s two-factor keys.</source>
         <translation>Nur ein Administrator der Organisation kann die Zwei-Faktor-Schlüssel anderer Benutzer nachschlagen und ändern.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>The portal knows no user with the e-mail address {email}.</source>
+        <translation>Das Portal kennt keinen Benutzer mit der E-Mail-Adresse {email}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The portal does not let you reach {email}: only an Administrator can, and only for users of their own organisation.</source>
+        <translation>Das Portal lässt Sie nicht auf {email} zugreifen: Das kann nur ein Administrator, und nur für Benutzer der eigenen Organisation.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Type the user&apos;s e-mail address.</source>
         <translation>Geben Sie die E-Mail-Adresse des Benutzers ein.</translation>
     </message>
@@ -1757,7 +1667,52 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Benutzer wird gesucht…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/tokens_presenter.py" line="-8"/>
+        <location line="+6"/>
+        <source>{type} key, {status}, created {day}</source>
+        <translation>{type}-Schlüssel, {status}, erstellt am {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{who} ({email})</source>
+        <translation>{who} ({email})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remove this two-factor key of {user}? Their sign-in then no longer asks for its codes.</source>
+        <translation>Diesen Zwei-Faktor-Schlüssel von {user} entfernen? Die Anmeldung fragt dann nicht mehr nach seinen Codes.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Forget this trusted device of {user}? It is asked for a code at the next sign-in.</source>
+        <translation>Dieses vertrauenswürdige Gerät von {user} vergessen? Bei der nächsten Anmeldung wird dort ein Code verlangt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change {user}&apos;s sign-in?</source>
+        <translation>Anmeldung von {user} ändern?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Removing…</source>
+        <translation>Wird entfernt …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removed.</source>
+        <translation>Entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/tokens_presenter.py" line="+51"/>
         <source>Only an Administrator of the organisation can see and manage application tokens.</source>
         <translation>Nur ein Administrator der Organisation kann Anwendungs-Tokens sehen und verwalten.</translation>
     </message>
@@ -1825,7 +1780,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EntryQrDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="+482"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+483"/>
         <source>QR Code — {label}</source>
         <translation>QR-Code – {label}</translation>
     </message>
@@ -1838,12 +1793,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EventsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/events_dialog.py" line="+34"/>
+        <location filename="../../desktop_app/ui/emnify/events_dialog.py" line="+24"/>
         <source>Security events</source>
         <translation>Sicherheitsereignisse</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Security events, newest first</source>
         <translation>Sicherheitsereignisse, neueste zuerst</translation>
     </message>
@@ -2208,9 +2163,341 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../desktop_app/ui/history_view.py" line="+75"/>
+        <source>Earlier values</source>
+        <translation>Frühere Werte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Values of this account that lost to a newer edit on another computer.</source>
+        <translation>Werte dieses Kontos, die von einer neueren Änderung auf einem anderen Computer ersetzt wurden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Earlier value</source>
+        <translation>Früherer Wert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Issuer</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret and code settings</source>
+        <translation>Geheimnis und Code-Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Icon</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the same secret</source>
+        <translation>dasselbe Geheimnis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a different secret</source>
+        <translation>ein anderes Geheimnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{secret}, {type}, {algorithm}, {digits} digits, {period} s</source>
+        <translation>{secret}, {type}, {algorithm}, {digits} Stellen, {period} s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a picture</source>
+        <translation>ein Bild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no picture</source>
+        <translation>kein Bild</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an older version of the app</source>
+        <translation>eine ältere Version der App</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this computer</source>
+        <translation>dieser Computer</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Earlier values: kept when another computer&apos;s newer edit replaced them. Restore puts one back as the newest edit.</source>
+        <translation>Frühere Werte: aufbewahrt, als eine neuere Änderung eines anderen Computers sie ersetzte. „Wiederherstellen“ setzt einen davon als neueste Änderung wieder ein.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore the earlier {field}</source>
+        <translation>Früheren Wert von {field} wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is the value the account has now.</source>
+        <translation>Diesen Wert hat das Konto jetzt.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nothing was restored: {error}</source>
+        <translation>Nichts wurde wiederhergestellt: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>IconField</name>
+    <message>
+        <location filename="../../desktop_app/ui/icon_picker.py" line="+282"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Auswählen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose an icon</source>
+        <translation>Symbol auswählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick the account&apos;s icon from the icon packs or from a picture file.</source>
+        <translation>Wählen Sie das Symbol des Kontos aus den Symbolpaketen oder aus einer Bilddatei.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the icon</source>
+        <translation>Symbol entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the letter of the issuer instead of an icon.</source>
+        <translation>Statt eines Symbols den Anfangsbuchstaben des Anbieters zeigen.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>None</source>
+        <translation>Keins</translation>
+    </message>
+</context>
+<context>
+    <name>IconPacksPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/icon_packs_page.py" line="+52"/>
+        <source>Icon packs in Aegis&apos;s format (a .zip file with a pack.json, such as the aegis-icons release) give new and imported accounts the icon of their issuer. Pick another one, or a picture of your own, in the account&apos;s Edit dialog.</source>
+        <translation>Symbolpakete im Aegis-Format (eine .zip-Datei mit einer pack.json, etwa die aegis-icons-Veröffentlichung) geben neuen und importierten Konten das Symbol ihres Anbieters. Ein anderes Symbol oder ein eigenes Bild wählen Sie im Bearbeiten-Dialog des Kontos.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Installed icon packs</source>
+        <translation>Installierte Symbolpakete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The icon packs new accounts take their icons from; select one to remove it.</source>
+        <translation>Die Symbolpakete, aus denen neue Konten ihre Symbole erhalten; wählen Sie eines aus, um es zu entfernen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import an icon pack (.zip).</source>
+        <translation>Ein Symbolpaket (.zip) importieren.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the selected icon pack; accounts keep the icons they have.</source>
+        <translation>Das ausgewählte Symbolpaket entfernen; Konten behalten ihre Symbole.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{name} — version {version}, {n} icons</source>
+        <translation>{name} – Version {version}, {n} Symbole</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No icon pack is installed.</source>
+        <translation>Kein Symbolpaket installiert.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Import an Icon Pack</source>
+        <translation>Symbolpaket importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Icon packs (*.zip)</source>
+        <translation>Symbolpakete (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading {name}…</source>
+        <translation>{name} wird gelesen …</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Imported {name} (version {version}, {n} icons).</source>
+        <translation>{name} importiert (Version {version}, {n} Symbole).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The icon pack could not be imported ({kind}).</source>
+        <translation>Das Symbolpaket konnte nicht importiert werden ({kind}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not imported: {error}</source>
+        <translation>Nicht importiert: {error}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Removed {name}. Accounts keep the icons they have.</source>
+        <translation>{name} entfernt. Konten behalten ihre Symbole.</translation>
+    </message>
+</context>
+<context>
+    <name>IconPickerDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/icon_picker.py" line="-186"/>
+        <source>Choose an Icon</source>
+        <translation>Symbol auswählen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search icons by name or issuer</source>
+        <translation>Symbole nach Name oder Anbieter suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search icons</source>
+        <translation>Symbole suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only the icons whose name, issuer or category contains this text.</source>
+        <translation>Nur die Symbole zeigen, deren Name, Anbieter oder Kategorie diesen Text enthält.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Icons</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The icons of the installed packs; those matching the issuer come first.</source>
+        <translation>Die Symbole der installierten Pakete; die zum Anbieter passenden stehen vorn.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>From &amp;File…</source>
+        <translation>Aus &amp;Datei …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use an SVG, PNG or JPEG picture of your own.</source>
+        <translation>Ein eigenes SVG-, PNG- oder JPEG-Bild verwenden.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No icon pack is installed: import one in Settings → Icon packs (for example the aegis-icons release), or use a picture file.</source>
+        <translation>Kein Symbolpaket installiert: Importieren Sie eines unter Einstellungen → Symbolpakete (zum Beispiel die aegis-icons-Veröffentlichung), oder verwenden Sie eine Bilddatei.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No icon matches.</source>
+        <translation>Kein Symbol passt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} icons match the issuer; they come first.</source>
+        <translation>{n} Symbole passen zum Anbieter; sie stehen vorn.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One icon matches the issuer; it comes first.</source>
+        <translation>Ein Symbol passt zum Anbieter; es steht vorn.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} icons</source>
+        <translation>{n} Symbole</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This icon&apos;s file cannot be read any more.</source>
+        <translation>Die Datei dieses Symbols kann nicht mehr gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This picture cannot be shown.</source>
+        <translation>Dieses Bild kann nicht angezeigt werden.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/import_dialog.py" line="+55"/>
+        <location filename="../../desktop_app/ui/import_dialog.py" line="+56"/>
         <source>Authenticator backups (*.json *.2fas *.aes *.txt *.csv *.png *.jpg *.jpeg)</source>
         <translation>Authenticator-Sicherungen (*.json *.2fas *.aes *.txt *.csv *.png *.jpg *.jpeg)</translation>
     </message>
@@ -2378,7 +2665,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>InstanceServer</name>
     <message>
-        <location filename="../../desktop_app/ui/instance_server.py" line="+140"/>
+        <location filename="../../desktop_app/ui/instance_server.py" line="+141"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
@@ -2425,14 +2712,15 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Code für {who} kopiert</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <location line="+37"/>
         <location line="+15"/>
+        <location line="+16"/>
         <source>account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-67"/>
         <source> — clears in {seconds} s</source>
         <translation> – wird in {seconds} s gelöscht</translation>
     </message>
@@ -2455,6 +2743,11 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <location line="+14"/>
         <source>Saved {label}</source>
         <translation>{label} gespeichert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Restored {label}</source>
+        <translation>{label} wiederhergestellt</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2646,7 +2939,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+293"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+303"/>
         <source>Search accounts</source>
         <translation>Konten durchsuchen</translation>
     </message>
@@ -2692,6 +2985,16 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+8"/>
+        <source>Recently De&amp;leted…</source>
+        <translation>Zuletzt ge&amp;löscht …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore an account deleted in the last 30 days</source>
+        <translation>Ein in den letzten 30 Tagen gelöschtes Konto wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Move &amp;Up</source>
         <translation>Nach &amp;oben</translation>
     </message>
@@ -2732,7 +3035,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -2747,7 +3050,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="-122"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="-123"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
@@ -2757,7 +3060,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Desktop Authenticator</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_actions.py" line="-215"/>
+        <location filename="../../desktop_app/ui/main_actions.py" line="-224"/>
         <source>Scan QR Code on Screen</source>
         <translation>QR-Code auf dem Bildschirm scannen</translation>
     </message>
@@ -2807,12 +3110,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die Konten aus der Sicherungsdatei eines anderen Authenticators lesen.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+118"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+119"/>
         <source>Search accounts  (Ctrl+F)</source>
         <translation>Konten durchsuchen  (Strg+F)</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-199"/>
         <source>+  Add</source>
         <translation>+  Hinzufügen</translation>
     </message>
@@ -2832,7 +3135,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Der Tresor ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+447"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+449"/>
         <source>Not available</source>
         <translation>Nicht verfügbar</translation>
     </message>
@@ -2842,7 +3145,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Das Exportieren ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="-400"/>
+        <location line="-402"/>
         <source>About Authenticator</source>
         <translation>Über Authenticator</translation>
     </message>
@@ -2852,7 +3155,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Zwei-Faktor-Codes für Ihre Konten, aufbewahrt in einem verschlüsselten Tresor auf diesem Computer.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+479"/>
+        <location line="+481"/>
         <source>Authenticator keeps running</source>
         <translation>Authenticator läuft weiter</translation>
     </message>
@@ -3141,14 +3444,87 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
 </context>
 <context>
+    <name>RecentlyDeletedDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/recently_deleted.py" line="+48"/>
+        <source>Recently Deleted</source>
+        <translation>Zuletzt gelöscht</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A deleted account can be restored for 30 days, on every computer that keeps the accounts in step.</source>
+        <translation>Ein gelöschtes Konto kann 30 Tage lang wiederhergestellt werden, auf jedem Computer, der die Konten abgleicht.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Deleted accounts</source>
+        <translation>Gelöschte Konten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On</source>
+        <translation>Auf</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No deleted accounts to restore.</source>
+        <translation>Keine gelöschten Konten zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bring the selected account back into the list.</source>
+        <translation>Das ausgewählte Konto zurück in die Liste holen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>this computer</source>
+        <translation>dieser Computer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Nothing was restored: {error}</source>
+        <translation>Nichts wurde wiederhergestellt: {error}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restored {label}.</source>
+        <translation>{label} wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the account</source>
+        <translation>das Konto</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/recovery_dialog.py" line="+37"/>
+        <location filename="../../desktop_app/ui/emnify/recovery_dialog.py" line="+30"/>
         <source>Lost phone: another user&apos;s sign-in</source>
         <translation>Telefon verloren: Anmeldung eines anderen Benutzers</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The user&apos;s e-mail address</source>
         <translation>Die E-Mail-Adresse des Benutzers</translation>
     </message>
@@ -3173,7 +3549,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+27"/>
         <source>No two-factor keys and no trusted devices.</source>
         <translation>Keine Zwei-Faktor-Schlüssel und keine vertrauenswürdigen Geräte.</translation>
     </message>
@@ -3342,7 +3718,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/settings.py" line="+75"/>
+        <location filename="../../desktop_app/settings.py" line="+92"/>
         <source>Clear copied codes after (seconds)</source>
         <extracomment>the largest settings file read (the app writes about 1 KB)</extracomment>
         <translation>Kopierte Codes löschen nach (Sekunden)</translation>
@@ -3363,7 +3739,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Konten nach Name oder in Ihrer eigenen Reihenfolge zeigen (zum Anordnen ziehen).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Custom order</source>
         <translation>Eigene Reihenfolge</translation>
     </message>
@@ -3383,7 +3759,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Den Code des nächsten Zeitschritts neben dem aktuellen zeigen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Hide codes until clicked</source>
         <translation>Codes bis zum Anklicken verbergen</translation>
     </message>
@@ -3464,12 +3840,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+4"/>
-        <location line="+97"/>
+        <location line="+122"/>
         <source>Security</source>
         <translation>Sicherheit</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-114"/>
         <source>Automatic encrypted backups</source>
         <translation>Automatische verschlüsselte Sicherungen</translation>
     </message>
@@ -3482,12 +3858,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <location line="+4"/>
         <location line="+8"/>
         <location line="+11"/>
-        <location line="+66"/>
+        <location line="+91"/>
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-104"/>
         <source>Backup folder</source>
         <translation>Sicherungsordner</translation>
     </message>
@@ -3519,12 +3895,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+45"/>
+        <location line="+70"/>
         <source>Clock</source>
         <translation>Uhr</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-74"/>
         <source>Check the clock once a day</source>
         <translation>Die Uhr einmal täglich prüfen</translation>
     </message>
@@ -3546,12 +3922,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     <message>
         <location line="+1"/>
         <location line="+9"/>
-        <location line="+10"/>
+        <location line="+35"/>
         <source>emnify account</source>
         <translation>emnify-Konto</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-37"/>
         <source>E-mail address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
@@ -3561,15 +3937,22 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die E-Mail-Adresse des zuletzt angemeldeten emnify-Kontos.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+32"/>
         <source>General</source>
+        <extracomment>every setting, in the order the pane shows them</extracomment>
         <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/icon_packs_page.py" line="-132"/>
+        <source>Icon packs</source>
+        <extracomment>the Settings section (its label translated in the &quot;Settings&quot; context, as the others)</extracomment>
+        <translation>Symbolpakete</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="+69"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="+70"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3584,7 +3967,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die Seite der Einstellungen wählen, die gezeigt wird.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+110"/>
         <source>The emnify account settings are not available in this build.</source>
         <translation>Die Einstellungen des emnify-Kontos sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -3781,12 +4164,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop_app/ui/sync_page.py" line="+185"/>
+        <location filename="../../desktop_app/ui/sync_page.py" line="+206"/>
         <source>%n account(s) arrived from another computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Von einem anderen Computer angekommene Konten: %n</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Keep my accounts in step through a folder</source>
         <translation>Meine Konten über einen Ordner abgleichen</translation>
     </message>
@@ -3961,7 +4344,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SyncStatusLine</name>
     <message>
-        <location line="-336"/>
+        <location line="-355"/>
         <source>Sync status</source>
         <translation>Sync-Status</translation>
     </message>
@@ -3977,8 +4360,8 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>TokensDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/tokens_dialog.py" line="+45"/>
-        <location line="+14"/>
+        <location filename="../../desktop_app/ui/emnify/tokens_dialog.py" line="+38"/>
+        <location line="+13"/>
         <source>Application tokens</source>
         <translation>Anwendungs-Tokens</translation>
     </message>
@@ -4028,7 +4411,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Widerrufen…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+30"/>
         <source>The new token (shown once)</source>
         <translation>Das neue Token (nur einmal gezeigt)</translation>
     </message>
@@ -4137,6 +4520,14 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
 </context>
 <context>
+    <name>field</name>
+    <message>
+        <location filename="../../desktop_app/ui/icon_picker.py" line="+59"/>
+        <source>Icon:</source>
+        <translation>Symbol:</translation>
+    </message>
+</context>
+<context>
     <name>pane</name>
     <message>
         <source>Portal address</source>
@@ -4153,6 +4544,19 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     <message>
         <source>Password:</source>
         <translation type="obsolete">Passwort:</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location line="-237"/>
+        <source>Choose an Icon</source>
+        <translation>Symbol auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pictures (*.svg *.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,7 @@ import pytest
 from desktop_app.otp.codes import code_at
 from desktop_app.otp.model import Entry
 from desktop_app.portal import errors as E
-from desktop_app.portal.admin import AdminTools, is_admin_refusal
+from desktop_app.portal.admin import AdminTools, UserNotReachableError, is_admin_refusal
 from desktop_app.portal.client import PortalClient
 from desktop_app.portal.emulator import EmulatorServer
 
@@ -78,12 +78,17 @@ def test_non_admin_gets_403_everywhere(org, observer):
     for call in (
         observer.application_tokens,
         lambda: observer.create_application_token("x"),
-        lambda: observer.find_user(USER),
         lambda: observer.security_events(None),
     ):
         with pytest.raises(E.ForbiddenError) as info:
             call()
         assert is_admin_refusal(info.value)
+    # Another user: one 403 for "not an Administrator" and "of another organisation", said
+    # as such (naming the user), not as an admin-only refusal.
+    with pytest.raises(UserNotReachableError) as info:
+        observer.find_user(USER)
+    assert info.value.email == USER and not is_admin_refusal(info.value)
+    assert "only an Administrator can" in str(info.value)
     # Their own events are theirs to read.
     page = observer.security_events("my")
     assert page.events and all(e.user == COLLEAGUE for e in page.events)

@@ -5,9 +5,11 @@ a wrong e-mailed code answered 400/422, and the CLI's lines (through a pipe)."""
 from __future__ import annotations
 
 import io
+import json
 import sys
 import time
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 
@@ -21,7 +23,7 @@ from desktop_app.portal.client import PortalClient, normalize_base_url
 from desktop_app.portal.emulator import EmulatorServer
 from desktop_app.portal.marks import day_text
 from desktop_app.portal.mfa import MfaApi
-from desktop_app.portal.session import FINGERPRINT_ITEM, device_item, refresh_item
+from desktop_app.portal.session import FINGERPRINT_ITEM, device_item, locked_item, refresh_item
 from desktop_app.vault import KeyStore
 
 from .conftest import APP_TOKEN, PASSWORD, USER
@@ -119,10 +121,40 @@ def test_cli_wrong_code_is_asked_again_then_lockout_with_time(run, paid, pipe, c
     assert code == 2
     assert "not accepted (attempt 1 of 3)" in err and "not accepted (attempt 2 of 3)" in err
     last = err.strip().splitlines()[-1]
-    assert "the account is locked" in last and "5 minutes" in last
+    assert "the account is locked" in last and "Try again in 5 min." in last
+    # A later command, two minutes on: the time left, not the portal's "for 5 minutes".
+    until = float(run.keystore.get(locked_item(paid.url, USER)))
+    assert abs(until - (time.time() + 300)) < 30
+    run.keystore.set(locked_item(paid.url, USER), f"{until - 120:.0f}")
     pipe.write(PASSWORD + "\n")
     assert run("login", "--user", USER, "--password-stdin") == 2
-    assert "locked" in capsys.readouterr().err
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert "locked" in line and "Try again in 3 min." in line and "5 minutes" not in line
+
+
+def test_a_lockout_is_told_with_the_time_left_in_a_later_session(paid, vault, memory_keystore):
+    def account() -> PortalAccount:
+        return PortalAccount(paid.url, memory_keystore, vault, timeout=5.0, clock=paid.now)
+
+    first = account()
+    first.sign_in(USER, PASSWORD)
+    for _ in range(2):
+        with pytest.raises(E.InvalidCredentialsError):
+            first.complete_sign_in("WRONG1")
+    with pytest.raises(E.AccountLockedError) as info:
+        first.complete_sign_in("WRONG1")
+    assert info.value.retry_after == pytest.approx(300, abs=2)
+    assert str(info.value).endswith("Try again in 5 min.")
+    first.close()
+    paid.advance_clock(150)
+    later = account()  # a new pane, or the next command
+    with pytest.raises(E.AccountLockedError) as info:
+        later.sign_in(USER, PASSWORD)
+    assert info.value.retry_after == pytest.approx(150, abs=2)
+    assert "Try again in 2 min." in str(info.value) and "5 minutes" not in str(info.value)
+    paid.advance_clock(151)
+    assert later.sign_in(USER, PASSWORD).needs_code  # over: the portal asks for the code again
+    later.close()
 
 
 def test_cli_second_code_right_signs_in(run, paid, pipe, capsys):
@@ -208,3 +240,9 @@ def test_list_marks_entries_no_longer_active_on_emnify(run, paid, pipe, data_dir
     # the day of the marking (the vault's stamp of it), in local time
     said = {f"emnify: {USER} (not active on emnify since {day_text(t)})" for t in (before, after)}
     assert any(line.endswith(s) for s in said), line
+    # list --json: the moment of the marking, as UTC ISO 8601 (null when not known)
+    assert main(["--data-dir", str(data_dir), "list", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    since = datetime.fromisoformat(row["emnify_inactive_since"].replace("Z", "+00:00"))
+    assert before - 1 <= since.timestamp() <= after + 1
+    assert row["meta"]["emnify.state"] == "inactive"

@@ -110,3 +110,16 @@ def test_portal_emulator_command_serves_until_interrupted():
             proc.wait()
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+@pytest.mark.parametrize("status", [500, 503])
+def test_a_server_failure_is_a_sentence_without_its_status_code(cli, emulator, capsys, status):
+    """ "(HTTP 503)" tells a person nothing: the line says what happened, the status stays on
+    the error object for the log."""
+    assert cli("login", "--user", USER, "--password-stdin", stdin=PASSWORD + "\n") == 0
+    capsys.readouterr()
+    emulator.inject_fault("create_key", "error", status=status)
+    assert cli("enable-2fa", "--password-stdin", stdin=PASSWORD + "\n") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "HTTP" not in err and str(status) not in err, err
+    assert emulator.keys(USER) == []

@@ -106,3 +106,49 @@ def test_events_and_observer_refusal(run, org, capsys):
     assert err.count("\n") == 1 and "administrators of the organisation only" in err
     assert run("tokens", as_user=COLLEAGUE, password="carl-pw") == 2
     assert "administrators" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv,said",
+    [
+        (("--expires", "2001-01-01"), "The portal refused the expiry date: give a day in the"),
+        (("--ip", "nonsense"), "The portal refused the IP restriction: give an address"),
+    ],
+)
+def test_a_refused_new_token_is_one_sentence_not_the_server_s_text(run, org, capsys, argv, said):
+    assert run("tokens", "--create", "CI", *argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and said in err, err
+    assert "must be" not in err and "Validation failed" not in err  # the portal's own words
+
+
+def test_recover_an_unknown_or_unreachable_user_is_a_sentence(run, org, capsys):
+    org.add_user("dora@example.com", "dora-pw")  # an Administrator of another organisation
+    assert run("recover", "--for", "nobody@example.com") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "knows no user with the e-mail address nobody@" in err
+    assert run("recover", "--for", "dora@example.com") == 2
+    err = capsys.readouterr().err
+    assert "does not let you reach dora@example.com" in err
+    assert "administrators of the organisation only" not in err  # Ann is one: not the reason
+    assert run("events", "--for", "nobody@example.com") == 2
+    assert "knows no user" in capsys.readouterr().err
+
+
+def test_removing_a_colleague_s_key_promises_no_e_mailed_codes(run, org, capsys, monkeypatch):
+    """A trial colleague has no e-mailed codes to fall back on: the question says only that
+    the key's codes are no longer asked."""
+    key = org.add_active_key(COLLEAGUE)
+    asked: list[str] = []
+    assert run("recover", "--for", COLLEAGUE) == 0  # signs in (reads the password line)
+    capsys.readouterr()
+
+    def answer(question: str) -> bool:
+        asked.append(question)
+        return False
+
+    monkeypatch.setattr("desktop_app.cli.portal._Inputs.confirm", lambda _self, q: answer(q))
+    assert run("recover", "--for", COLLEAGUE, "--remove-key", str(key.id)) == 0
+    assert COLLEAGUE in asked[0] and "no longer asks for its codes" in asked[0]
+    assert "e-mail" not in asked[0]
+    assert org.keys(COLLEAGUE)

@@ -217,7 +217,7 @@ def test_a_bad_synced_file_changes_nothing(laptop: Computer, tmp_path: Path, dam
     if damage == "truncated":
         bad = raw[:100]
     elif damage == "newer":
-        bad = json.dumps({**json.loads(raw), "version": 3}).encode()
+        bad = json.dumps({**json.loads(raw), "version": 4}).encode()
     else:
         other = Computer("other", tmp_path / "other", tmp_path / "other-folder")
         other.folder.mkdir()
@@ -332,3 +332,32 @@ def test_the_synced_file_changed_50_times_a_second(laptop: Computer) -> None:
         assert r.returncode == 0 or r.stderr.count("\n") == 1, r.stderr
     laptop.ok("sync", "now")
     assert laptop.issuers() == ["During", "GitHub"]
+
+
+def test_a_deleted_account_is_listed_and_restored_and_the_restore_reaches_the_other_computer(
+    laptop: Computer, desktop: Computer
+) -> None:
+    laptop.ok("add", otpauth("GitHub"))
+    laptop.ok("add", otpauth("Gone"))
+    laptop.setup()
+    carry(laptop, desktop)
+    desktop.join()
+    gone = next(e["id"] for e in desktop.accounts() if e["issuer"] == "Gone")
+    desktop.ok("remove", gone)
+    carry(desktop, laptop)
+    laptop.ok("sync", "now")
+    assert laptop.issuers() == ["GitHub"]
+    # the laptop lists the account the desktop deleted, with where and when
+    rows = json.loads(laptop.ok("sync", "deleted", "--json"))
+    assert [(r["id"], r["issuer"], r["device"]) for r in rows] == [(gone, "Gone", "desktop")]
+    assert "Gone" in laptop.ok("sync", "deleted") and "on desktop" in laptop.ok("sync", "deleted")
+    r = laptop.run("sync", "restore", "ffff0000")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "sync deleted" in r.stderr
+    assert laptop.ok("sync", "restore", gone[:8]).startswith("restored Gone")
+    assert laptop.issuers() == ["GitHub", "Gone"]
+    assert json.loads(laptop.ok("sync", "deleted", "--json")) == []
+    # the restore is a change like any other: it went to the folder, and the desktop gets it
+    carry(laptop, desktop)
+    desktop.ok("sync", "now")
+    assert desktop.issuers() == ["GitHub", "Gone"]
+    assert json.loads(desktop.ok("sync", "deleted", "--json")) == []

@@ -302,6 +302,7 @@ def test_lockout_after_three_wrong_codes(qtbot, pane, emu, outbox):
     for _ in range(3):
         enter_code(qtbot, pane, "ZZZZZ9")
     assert "locked" in pane.sign_in_feedback.text()
+    assert "Try again in 5 min." in pane.sign_in_feedback.text()
     assert not pane.code_edit.isVisible()  # nothing more to spend attempts on
     assert emu.calls["authenticate"] == 4
 
@@ -499,6 +500,50 @@ def test_a_typed_portal_address_outlives_sign_out_and_the_settings_dialog(
     assert pane.url_edit.text() == emu.url
     sign_in_paid(qtbot, pane, outbox)
     assert pane.account is not None and pane.account.url == emu.url
+    pane.shutdown()
+
+
+@pytest.mark.parametrize("how", ["wrong password", "unreachable", "not an address"])
+def test_a_typed_portal_address_whose_sign_in_failed_is_kept_when_settings_reopen(
+    qtbot, services, emu, outbox, how
+):
+    """What a person typed under Advanced is still there when they reopen Settings after a
+    failed sign-in (to fix a typo or try again), for the rest of the run; the settings keep
+    the last address that signed in."""
+    from desktop_app.settings import PORTAL_URL
+    from desktop_app.ui.settings_dialog import EMNIFY_SECTION, SettingsDialog
+
+    services.portal_url = None  # no command-line address: the settings' one
+    saved = services.settings.value(PORTAL_URL)
+
+    def open_pane():
+        dialog = SettingsDialog(services)
+        qtbot.addWidget(dialog)
+        dialog.show_section(EMNIFY_SECTION)
+        dialog.show()
+        assert dialog.emnify_pane is not None
+        idle(qtbot, dialog.emnify_pane)
+        return dialog, dialog.emnify_pane
+
+    dialog, pane = open_pane()
+    typed = {
+        "wrong password": emu.url + "/api",
+        "unreachable": "http://127.0.0.1:9",
+        "not an address": "ftp://cdn.emnify.net",
+    }[how]
+    click(qtbot, pane.advanced_button)
+    type_in(qtbot, pane.url_edit, typed)
+    sign_in(qtbot, pane, password="wrong")
+    assert pane.sign_in_feedback.is_error and not pane.signed_in
+    dialog.close()
+    pane.shutdown()
+    dialog, pane = open_pane()
+    assert pane.url_edit.text() == typed
+    assert services.settings.value(PORTAL_URL) == saved  # only a sign-in saves it
+    if how == "wrong password":
+        sign_in_paid(qtbot, pane, outbox)
+        assert pane.account is not None and pane.account.url == emu.url
+        assert services.settings.value(PORTAL_URL) == emu.url
     pane.shutdown()
 
 
@@ -795,6 +840,28 @@ def test_lost_phone_recovery_removes_a_colleagues_key_naming_them(
     dialog.reject()
 
 
+def test_lost_phone_recovery_of_an_unknown_or_unreachable_user_is_a_sentence(
+    qtbot, pane, emu, outbox
+):
+    emu.add_user("dora@example.com", "dora-pw")  # an Administrator of another organisation
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    admin_tool(qtbot, pane, pane.recovery_action)
+    dialog = pane.recovery_dialog
+    assert dialog is not None
+    for email, said in (
+        ("nobody@example.com", "The portal knows no user with the e-mail address nobody@"),
+        ("dora@example.com", "The portal does not let you reach dora@example.com: only an"),
+    ):
+        type_in(qtbot, dialog.email_edit, email)
+        click(qtbot, dialog.find_button)
+        qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+        assert said in dialog.message.text(), dialog.message.text()
+        assert "not found" not in dialog.message.text().lower()
+        assert "forbidden" not in dialog.message.text().lower()
+    dialog.reject()
+
+
 def open_tokens(qtbot, pane, outbox):
     sign_in_paid(qtbot, pane, outbox)
     idle(qtbot, pane)
@@ -882,3 +949,25 @@ def test_signed_out_pane_says_how_single_sign_on_users_get_in(qtbot, pane):
     assert "Integrations → Application tokens" in text and "paste it here" in text
     click(qtbot, pane.use_token_check)
     assert pane.token_edit.isVisible() and hint.isVisible()
+
+
+@pytest.mark.parametrize("omit", [("status",), ("type",)])
+def test_a_key_the_portal_does_not_describe_is_unknown_in_the_pane(
+    qtbot, pane, emu, outbox, services, omit
+):
+    """The user record lists a key without its status or type (the ``mfa[]`` item schema is
+    not published): the card says so, offers neither Enable nor Disable, and nothing is
+    deleted or created."""
+    phone = emu.add_active_key(USER)
+    emu.mfa_item_omit = frozenset(omit)
+    sign_in(qtbot, pane)
+    enter_code(qtbot, pane, code_at(Entry(secret=phone.secret), emu.now()))
+    assert pane.signed_in
+    idle(qtbot, pane)
+    assert "unknown" in state(pane).lower(), state(pane)
+    assert "no authenticator app" not in state(pane)
+    assert "emnify Portal" in pane.detail_label.text()
+    assert not pane.action_button.isVisible()
+    assert "Enable" not in all_texts(pane) and "Disable" not in all_texts(pane)
+    assert [k.id for k in emu.active_keys(USER)] == [phone.id]
+    assert services.vault.entries() == []

@@ -78,6 +78,8 @@ def test_blank_screen_grab_falls_back_to_own_windows(qtbot, monkeypatch) -> None
     black = QImage(640, 480, QImage.Format.Format_RGB32)
     black.fill(QColor(0, 0, 0))
     monkeypatch.setattr(screen_scan, "_grab_screens", lambda: [("screen 1 (640x480)", black)])
+    # where a failed grab comes back black (XWayland, macOS without permission, offscreen)
+    monkeypatch.setattr(screen_scan, "_uniform_is_empty", lambda: False)
     result = scan_screens(main)
 
     assert result.blank
@@ -85,6 +87,21 @@ def test_blank_screen_grab_falls_back_to_own_windows(qtbot, monkeypatch) -> None
     assert any(s.startswith("window Sign-in page") for s in result.sources)
     assert not any("Authenticator" in s for s in result.sources)  # the hidden window is skipped
     assert holder.isVisible()
+
+
+def test_a_uniform_x11_screen_is_an_empty_screen_not_a_failed_capture(qtbot, monkeypatch) -> None:
+    black = QImage(640, 480, QImage.Format.Format_RGB32)
+    black.fill(QColor(0, 0, 0))
+    monkeypatch.setattr(screen_scan, "_grab_screens", lambda: [("screen 1 (640x480)", black)])
+    monkeypatch.setattr(screen_scan.QGuiApplication, "platformName", staticmethod(lambda: "xcb"))
+    for name in ("WAYLAND_DISPLAY", "XDG_SESSION_TYPE", "SNAP"):
+        monkeypatch.delenv(name, raising=False)
+    if screen_scan.is_sandboxed():
+        pytest.skip("a sandbox reads the screen through the portal")
+    result = scan_screens(None, include_windows=False)
+    assert not result.blank and result.captured == 1 and result.texts == []
+    assert result.reason.startswith("No QR code was found on the screen.")
+    assert result.message == f"{result.reason} {screen_scan.unavailable_hint()}"
 
 
 def test_blank_grab_without_code_says_how_to_proceed(qtbot, monkeypatch) -> None:

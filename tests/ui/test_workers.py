@@ -5,12 +5,13 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from desktop_app.errors import AppError, VaultError
-from desktop_app.ui.workers import Job, one_line
+from desktop_app.ui.workers import Job, one_line, run_in_thread, wait_for_workers
 
 pytestmark = pytest.mark.gui
 WAIT = 5000
@@ -117,3 +118,35 @@ def test_nothing_is_delivered_after_the_owner_is_gone(qtbot: QtBot) -> None:
     gate.event.set()
     qtbot.wait(200)
     assert seen == []
+
+
+def test_the_outcome_and_finished_arrive_together_on_the_gui_thread(qtbot: QtBot) -> None:
+    seen: list[tuple[str, bool]] = []
+
+    def note(what: str) -> None:
+        seen.append((what, threading.current_thread() is threading.main_thread()))
+
+    run_in_thread(lambda: 7, on_done=lambda r: note(f"done {r}"), on_finished=lambda: note("end"))
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=WAIT)
+    assert seen == [("done 7", True), ("end", True)]
+
+
+def test_a_task_deleted_by_its_outcome_is_not_emitted_from_again(qtbot: QtBot, capfd) -> None:
+    """Whoever reacts to the outcome may end the process (``decode --screen``) and with it the
+    task: the worker must have stopped touching the task by then."""
+    deleted: list[int] = []
+    for i in range(20):
+        gate = Gate()
+        task = run_in_thread(gate, i)
+
+        def gone(_r: object, task=task) -> None:
+            shiboken6.delete(task)
+            deleted.append(1)
+
+        task.done.connect(gone)
+        gate.event.set()
+        del task
+    qtbot.waitUntil(lambda: len(deleted) == 20, timeout=WAIT)
+    assert wait_for_workers(WAIT)
+    qtbot.wait(50)
+    assert "Signal source has been deleted" not in capfd.readouterr().err

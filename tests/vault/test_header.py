@@ -1,6 +1,6 @@
 """The vault header: the key slot is authenticated, its parameters bounded, tampering named as
-such; version-1 files still open and are rewritten as version 2; no environment switch weakens
-the KDF."""
+such; version-1 and -2 files still open and are rewritten as the current version (3); an app that
+reads only versions 1 and 2 refuses a version-3 file; no environment switch weakens the KDF."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import pytest
 
 from desktop_app.errors import VaultBusyError, VaultError, WrongPasswordError
 from desktop_app.otp.model import Entry
-from desktop_app.vault import KeyStore, Vault, crypto
-from desktop_app.vault.store import FORMAT, PREVIOUS_FILE, VAULT_FILE
+from desktop_app.vault import KeyStore, Vault, crypto, store
+from desktop_app.vault.store import FORMAT, PREVIOUS_FILE, VAULT_FILE, VERSION
 
 SECRET = "JBSWY3DPEHPK3PXP"
 
@@ -161,9 +161,9 @@ def test_version_1_file_opens_and_is_migrated_on_next_save(data_dir: Path) -> No
         assert v.file_version == 1
         assert json.loads((data_dir / VAULT_FILE).read_bytes())["version"] == 1  # not yet
         v.add(Entry(secret=SECRET, issuer="New", name="two"))
-        assert v.file_version == 2
+        assert v.file_version == VERSION
     doc = json.loads((data_dir / VAULT_FILE).read_bytes())
-    assert doc["version"] == 2
+    assert doc["version"] == VERSION
     with Vault.open_with_password(data_dir, "old-pw") as v:
         assert [e.issuer for e in v.entries()] == ["Old", "New"]
         assert v.check_password("old-pw") and not v.check_password("x")
@@ -234,6 +234,51 @@ def test_version_1_keyring_vault_opens_and_is_migrated(data_dir: Path) -> None:
     with Vault.open(data_dir, keystore=ks) as v:
         assert [e.issuer for e in v.entries()] == ["K"] and v.file_version == 1
         v.add(Entry(secret=SECRET, issuer="L"))
-    assert json.loads((data_dir / VAULT_FILE).read_bytes())["version"] == 2
+    assert json.loads((data_dir / VAULT_FILE).read_bytes())["version"] == VERSION
     with Vault.open(data_dir, keystore=ks) as v:
         assert [e.issuer for e in v.entries()] == ["K", "L"] and v.mode == "keyring"
+
+
+def test_the_current_version_is_3_and_an_app_reading_only_1_and_2_refuses_it(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Version 3's content carries stamps, history and tombstones that an app reading versions 1
+    and 2 (every release before sync) would drop on its next save: it must refuse the file. Its
+    check is this module's ``_parse_doc`` with ``READABLE_VERSIONS = (1, 2)``, as it shipped."""
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(Entry(secret=SECRET, issuer="Stamped"))
+        v.remove(v.add(Entry(secret=SECRET, issuer="Deleted")).uuid)
+    raw = (data_dir / VAULT_FILE).read_bytes()
+    assert VERSION == 3 and json.loads(raw)["version"] == 3
+    with monkeypatch.context() as m, pytest.raises(VaultError) as info:
+        m.setattr(store, "READABLE_VERSIONS", (1, 2))  # the older app's check
+        store._parse_doc(raw)
+    assert str(info.value) == (
+        "The vault file has version 3; this app reads versions 1, 2. Update the app."
+    )
+    doc = json.loads(raw)
+    _rewrite(data_dir, {**doc, "version": 4})  # and this app refuses the next one
+    (data_dir / PREVIOUS_FILE).unlink()
+    assert "version 4" in str(_open_error(data_dir))
+
+
+def test_a_version_2_file_opens_with_its_slot_and_is_saved_as_version_3(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A vault (or a synced folder's file) written by the version-2 app: its password slot
+    opens as it is (slot format 2 in both), and the next save writes version 3."""
+    with monkeypatch.context() as m:
+        m.setattr(store, "VERSION", 2)
+        with Vault.open_with_password(data_dir, "pw") as v:
+            v.add(Entry(secret=SECRET, issuer="Two"))
+    doc = json.loads((data_dir / VAULT_FILE).read_bytes())
+    assert doc["version"] == 2
+    with Vault.open_with_password(data_dir, "pw") as v:
+        assert v.file_version == 2 and [e.issuer for e in v.entries()] == ["Two"]
+        v.add(Entry(secret=SECRET, issuer="Three"))
+        assert v.file_version == 3
+    new = json.loads((data_dir / VAULT_FILE).read_bytes())
+    assert new["version"] == 3 and new["slot"] == doc["slot"]  # no new scrypt run was needed
+    with Vault.open_with_password(data_dir, "pw") as v:
+        assert [e.issuer for e in v.entries()] == ["Two", "Three"]
+    assert isinstance(_open_error(data_dir, "not-pw"), WrongPasswordError)

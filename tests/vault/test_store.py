@@ -52,7 +52,7 @@ def test_file_holds_no_plaintext(data_dir: Path) -> None:
     for needle in (SECRET, SECRET.lower(), "bob@example.com", "a note", "ACME"):
         assert needle.encode() not in raw
     doc = json.loads(raw)
-    assert doc["format"] == "desktop-authenticator-vault" and doc["version"] == 2
+    assert doc["format"] == "desktop-authenticator-vault" and doc["version"] == 3
     assert doc["slot"]["type"] == "password"
 
 

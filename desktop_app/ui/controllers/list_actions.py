@@ -157,6 +157,22 @@ class ListActions(QObject):
         dialog.remove_requested.connect(self.delete_entry)
         self.port.open_dialog(dialog)
 
+    def show_recently_deleted(self) -> None:
+        """Edit → Recently Deleted…: restore an account deleted in the last 30 days."""
+        from desktop_app.ui.recently_deleted import RecentlyDeletedDialog
+
+        dialog = RecentlyDeletedDialog(self.port.dialog_parent(), open_vault(self.services))
+
+        def restored(entry: Entry) -> None:
+            self.port.reload()
+            self.port.select_uuid(entry.uuid)
+            self.port.notice(
+                self.tr("Restored {label}").format(label=entry.label or self.tr("account"))
+            )
+
+        dialog.restored.connect(restored)
+        self.port.open_dialog(dialog)
+
     def delete_current(self) -> None:
         entry = self.port.current_entry()
         if entry is not None:

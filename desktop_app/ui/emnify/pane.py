@@ -169,6 +169,8 @@ class EmnifyPane(EmnifyView):
 
 
 def _initial_url(services: AppServices) -> str:
+    if services.portal_url_typed:  # typed here earlier in this run, not signed in with yet
+        return services.portal_url_typed
     try:
         return str(services.effective_portal_url())
     except Exception:

@@ -259,6 +259,7 @@ class EmnifyPresenter:
         a portal address from the command line, the settings keep theirs and an address typed
         here replaces the command line's for the rest of this run only."""
         account = self.account
+        self.services.portal_url_typed = None  # it worked: remembered below
         if account is not None and self.services.portal_url is not None:
             self.services.portal_url = account.url
             account = None
@@ -268,6 +269,17 @@ class EmnifyPresenter:
                 self.services.settings.set(PORTAL_URL, account.url)
         except AppError:
             log.warning("could not remember the portal settings")
+
+    def _keep_typed_address(self) -> None:
+        """The address a sign-in is tried with, when it is not the one the app would use
+        anyway: kept for this run so that a reopened Settings shows it (a failed sign-in must
+        not make the person type it again)."""
+        typed = self.view.sign_in_form().url.strip()
+        try:
+            usual = self.services.effective_portal_url()
+        except AppError:
+            usual = ""
+        self.services.portal_url_typed = typed if typed and typed != usual else None
 
     def resume(self, user: str) -> None:
         """Sign in again with the kept session, if any."""
@@ -295,6 +307,7 @@ class EmnifyPresenter:
             self.view.feedback("sign_in", "clear")
             self.render()
             return
+        self._keep_typed_address()
         account = self.make_account()
         if account is None:
             return

@@ -76,6 +76,17 @@ def method_texts(
             vault_open,
             translate("EmnifyPane", "Cancel activation…"),
         )
+    if method == "key_unknown":
+        # The portal lists a key without its type or status: it may be a phone's active key,
+        # so neither Enable nor Disable is offered (see EnrolmentService: nothing is done to it).
+        detail = translate(
+            "EmnifyPane",
+            "The portal lists a two-factor key without saying whether it is active, so this "
+            "app changes nothing. Check the key in the emnify Portal.",
+        )
+        if since:
+            detail = translate("EmnifyPane", "Set up on {day}. ").format(day=since) + detail
+        return CardTexts(translate("EmnifyPane", "Sign-in codes: unknown"), detail, "", False, old)
     if method == "email":
         title = translate(
             "EmnifyPane", "Sign-in codes: by e-mail (can't be turned off on this account)"

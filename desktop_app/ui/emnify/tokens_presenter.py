@@ -14,6 +14,7 @@ from desktop_app.portal.admin import (
     AdminTools,
     ApplicationTokenInfo,
     CreatedToken,
+    token_refusal_field,
 )
 from desktop_app.portal.errors import BadRequestError, ValidationError
 from desktop_app.ui.emnify.admin_presenter import AdminPresenter, AdminView
@@ -59,12 +60,12 @@ class TokensPresenter(AdminPresenter):
 
     def refusal(self, exc: ValidationError | BadRequestError) -> str:
         """The portal's refusal of a new token as one sentence naming the field at fault."""
-        said = " ".join([exc.server_message, exc.details_text()]).lower()
-        if "expiry" in said:
+        field = token_refusal_field(exc)
+        if field == "expiry":
             return self.translate(
                 "EmnifyPane", "The portal refused the expiry date: choose a day in the future."
             )
-        if "ip" in said.replace(":", " ").split():
+        if field == "ip":
             return self.translate(
                 "EmnifyPane",
                 "The portal refused the IP restriction: type an address or range such as "
