@@ -11,6 +11,11 @@ The budget: ``total`` (MiB, the whole unpacked bundle), and ``[groups]``: a path
 (``fnmatch``, relative to the bundle, ``/`` separators) -> the MiB that the files it matches may
 take together. A file counts in the first group whose pattern matches it; every file must match
 one (the table ends with a catch-all), so a new large file shows up in a line of its own.
+
+Which budget: the bundle itself says which OpenCV it holds. With the wheel's libraries
+(``_internal/opencv_python_headless.libs``) it is the ``[wheel]`` budget (CI's bundle, built
+without the cached slim OpenCV), else the top-level one (the slim OpenCV releases ship). The
+table's first line names it, so a wheel bundle is never reported against the release budget.
 """
 
 from __future__ import annotations
@@ -23,6 +28,11 @@ from pathlib import Path
 
 BUDGET_FILE = Path(__file__).resolve().with_name("bundle-budget.toml")
 MIB = 2**20
+WHEEL_OPENCV_LIBS = "_internal/opencv_python_headless.libs"
+FLAVOURS = {
+    "slim": "slim OpenCV, what releases ship",
+    "wheel": "the wheel's OpenCV (no build/opencv-slim; not what releases ship)",
+}
 
 
 @dataclass
@@ -46,6 +56,7 @@ class Report:
     total_limit_mib: float
     groups: list[Group]
     largest: list[tuple[str, int]]
+    flavour: str = "slim"
 
     @property
     def over(self) -> list[str]:
@@ -60,7 +71,10 @@ class Report:
         return lines
 
     def table(self) -> str:
-        rows = [f"bundle: {self.total / MIB:.1f} MiB (budget {self.total_limit_mib:g} MiB)"]
+        rows = [
+            f"bundle: {self.total / MIB:.1f} MiB (budget {self.total_limit_mib:g} MiB;"
+            f" {FLAVOURS[self.flavour]})"
+        ]
         rows.append("largest files:")
         rows += [f"  {size / MIB:7.1f} MiB  {path}" for path, size in self.largest]
         rows.append("budget lines (MiB used / allowed):")
@@ -72,10 +86,32 @@ class Report:
         return "\n".join(rows)
 
 
-def load_budget(path: Path = BUDGET_FILE) -> tuple[float, list[tuple[str, float]]]:
+def flavour(bundle: Path) -> str:
+    """ "wheel" when the bundle carries the OpenCV wheel's libraries, else "slim"."""
+    return "wheel" if (bundle / WHEEL_OPENCV_LIBS).is_dir() else "slim"
+
+
+def load_budget(
+    path: Path = BUDGET_FILE, which: str = "slim"
+) -> tuple[float, list[tuple[str, float]]]:
+    """(total, [(pattern, MiB)]) of the top-level budget, or of ``[wheel]``: its lines replace
+    the top-level ones of the same pattern, new ones go before the catch-all."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    groups = [(str(p), float(v)) for p, v in data["groups"].items()]
-    return float(data["total"]), groups
+    groups = {str(p): float(v) for p, v in data["groups"].items()}
+    if which == "slim":
+        return float(data["total"]), list(groups.items())
+    if which not in data:
+        raise ValueError(f"{path.name} has no [{which}] budget")
+    section = data[which]
+    for pattern, mib in section.get("groups", {}).items():
+        if pattern in groups:
+            groups[pattern] = float(mib)
+        else:
+            catch_all = groups.pop("*", None)
+            groups[str(pattern)] = float(mib)
+            if catch_all is not None:
+                groups["*"] = catch_all
+    return float(section["total"]), list(groups.items())
 
 
 def measure(bundle: Path, budget: tuple[float, list[tuple[str, float]]], top: int = 15) -> Report:
@@ -95,11 +131,12 @@ def measure(bundle: Path, budget: tuple[float, list[tuple[str, float]]], top: in
             raise ValueError(f"{rel} matches no line of the bundle budget")
         group.files.append((rel, size))
     largest = sorted(files, key=lambda f: -f[1])[:top]
-    return Report(sum(s for _, s in files), total_limit, groups, largest)
+    return Report(sum(s for _, s in files), total_limit, groups, largest, flavour(bundle))
 
 
 def check(bundle: Path, budget_file: Path = BUDGET_FILE) -> Report:
-    return measure(bundle, load_budget(budget_file))
+    """The bundle against the budget of the OpenCV it holds."""
+    return measure(bundle, load_budget(budget_file, flavour(bundle)))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,8 +8,12 @@ Steps (each timed):
 0. the installed runtime packages must be exactly the versions pinned in constraints.txt (the
    ones the suite passed with; install them with ``pip install -c constraints.txt ".[package]"``);
 1. icons for the platform (macOS: .icns with iconutil; Windows: .ico with Pillow) in build/;
-2. Linux: the slim OpenCV extension (packaging/build_slim_opencv.sh -> build/opencv-slim/, built
-   once per OpenCV version; ``--wheel-opencv`` freezes the wheel's instead);
+2. Linux: which OpenCV. ``--slim-opencv`` (releases): the slim extension, built by
+   packaging/build_slim_opencv.sh into build/opencv-slim/ when it is not there (~25 min, once per
+   OpenCV pin; the release workflow caches it). Without a flag: the slim one when
+   build/opencv-slim/cv2.abi3.so is there, else the wheel's (CI, a clean clone: seconds, not
+   25 min; the budget check then reads the wheel's budget and says it is not what releases
+   ship). ``--wheel-opencv``: the wheel's, always;
 3. PyInstaller with packaging/desktop-authenticator.spec -> dist/desktop-authenticator/ (onedir);
 4. Linux: strip debug symbols from the binaries that are not from auditwheel-repaired wheels,
    then the size budget (packaging/bundle_budget.py: the largest files, over budget stops here);
@@ -357,7 +361,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fast", action="store_true", help="Linux: quick .deb compression, no tarball"
     )
-    parser.add_argument(
+    opencv = parser.add_mutually_exclusive_group()
+    opencv.add_argument(
+        "--slim-opencv",
+        action="store_true",
+        help="Linux: the slim OpenCV build, built first when build/opencv-slim has none (releases)",
+    )
+    opencv.add_argument(
         "--wheel-opencv",
         action="store_true",
         help="Linux: freeze the OpenCV wheel's extension and libraries, not the slim build",
@@ -380,9 +390,15 @@ def main(argv: list[str] | None = None) -> int:
                 with step("icon (.ico)"):
                     make_ico()
             slim_cv2 = IS_LINUX and not args.wheel_opencv
-            if slim_cv2:
+            if slim_cv2 and args.slim_opencv:
                 with step("slim OpenCV (build/opencv-slim)"):
                     print(f"    {slim_opencv()}")
+            elif slim_cv2 and not SLIM_CV2.is_file():
+                slim_cv2 = False
+                print(
+                    f"==> OpenCV: the wheel's ({SLIM_CV2.relative_to(ROOT)} is not built;"
+                    " --slim-opencv builds it, as releases do)"
+                )
             with step("freeze (PyInstaller)"):
                 freeze(slim_cv2=slim_cv2)
             if IS_LINUX:

@@ -61,7 +61,7 @@ def test_files_count_in_their_first_line_and_the_largest_are_listed(tmp_path: Pa
         "_internal/big/sub/other.so",
         "app",
     ]
-    assert "6.5 MiB (budget 10 MiB)" in report.table()
+    assert "6.5 MiB (budget 10 MiB;" in report.table()
 
 
 def test_a_line_or_the_total_over_budget_is_reported(tmp_path: Path) -> None:
@@ -94,10 +94,64 @@ def test_the_command_fails_loudly_when_over(tmp_path: Path, capsys) -> None:
     assert "OVER BUDGET: total: 300.0 MiB > 200 MiB" in err
 
 
-def test_the_budget_file_totals_at_most_200_mib_and_ends_with_a_catch_all() -> None:
+WHEEL_BUDGET = (
+    BUDGET
+    + """
+[wheel]
+total = 30
+[wheel.groups]
+"_internal/big/*" = 5
+"_internal/opencv_python_headless.libs/*" = 12
+"""
+)
+
+
+def test_a_bundle_with_the_wheels_opencv_libraries_is_held_to_the_wheel_budget(
+    tmp_path: Path,
+) -> None:
+    slim = tmp_path / "slim"
+    _file(slim, "_internal/big/more.so", 4.0)
+    wheel = tmp_path / "wheel"
+    _file(wheel, "_internal/big/more.so", 4.0)
+    _file(wheel, "_internal/opencv_python_headless.libs/libavcodec.so", 11.0)
+    budget = _budget(tmp_path, WHEEL_BUDGET)
+
+    slim_report = bundle_budget.check(slim, budget)
+    assert slim_report.flavour == "slim"
+    assert slim_report.over == ["_internal/big/*: 4.0 MiB > 3 MiB"]
+    assert "budget 10 MiB; slim OpenCV, what releases ship" in slim_report.table()
+
+    wheel_report = bundle_budget.check(wheel, budget)
+    assert wheel_report.flavour == "wheel"
+    assert wheel_report.over == []
+    # the [wheel] lines replace the shared one of the same pattern; a new one goes before "*"
+    assert [(g.pattern, g.limit_mib) for g in wheel_report.groups] == [
+        ("_internal/big/libhuge*", 4.0),
+        ("_internal/big/*", 5.0),
+        ("_internal/opencv_python_headless.libs/*", 12.0),
+        ("*", 2.0),
+    ]
+    assert "budget 30 MiB; the wheel's OpenCV (no build/opencv-slim; not what releases ship)" in (
+        wheel_report.table()
+    )
+
+
+def test_a_wheel_bundle_against_a_budget_without_a_wheel_section_is_an_error(
+    tmp_path: Path,
+) -> None:
+    wheel = tmp_path / "wheel"
+    _file(wheel, "_internal/opencv_python_headless.libs/libavcodec.so", 1.0)
+    with pytest.raises(ValueError, match=r"no \[wheel\] budget"):
+        bundle_budget.check(wheel, _budget(tmp_path, BUDGET))
+
+
+def test_the_release_budget_totals_at_most_200_mib_and_ends_with_a_catch_all() -> None:
     total, groups = bundle_budget.load_budget()
     assert total <= 200
     assert groups[-1][0] == "*"
+    wheel_total, wheel_groups = bundle_budget.load_budget(which="wheel")
+    assert wheel_total > total  # the wheel's OpenCV does not fit the release goal
+    assert wheel_groups[-1] == groups[-1]
 
 
 def _built_bundle() -> Path | None:
