@@ -22,8 +22,10 @@ watched by a QSocketNotifier, so nothing blocks):
 
 The request paths are known before each call (``.../request/SENDER/TOKEN``) and the signal match
 is added first, so no Response can be missed; a portal that answers with another path is
-followed there too. Re-binding closes the session and opens a new one (the desktop keeps the
-person's choice under the shortcut id, :data:`SHORTCUT_ID`)."""
+followed there too. Re-binding closes the session and opens a new one; as the desktop keeps the
+person's choice under the shortcut id (:data:`SHORTCUT_ID`), a portal of version 2 or later is
+then asked to show its own dialog (``ConfigureShortcuts``), where the person sets the new key;
+``ShortcutsChanged`` tells what it became."""
 
 from __future__ import annotations
 
@@ -121,6 +123,9 @@ class PortalShortcut(QObject):
         self._requests: dict[str, str] = {}  # request path -> "create" / "bind"
         self._session = ""
         self._preferred = ""
+        self.version = 0  # the portal's GlobalShortcuts version (0: not known)
+        self._bound_once = False
+        self._configure = False
 
     # --- the API -----------------------------------------------------------------------------
 
@@ -128,6 +133,9 @@ class PortalShortcut(QObject):
         """(Re)bind the quick-copy shortcut with ``shortcut`` as the preferred key."""
         self._close_session()
         self._preferred = preferred_trigger(shortcut)
+        # a change after a first binding: the desktop keeps the key it has for this app, so
+        # (portal version 2+) its own dialog is opened to let the person set the new one
+        self._configure = self._bound_once
         if not self._connect():
             self._set(UNAVAILABLE, "no D-Bus session bus")
             return
@@ -174,6 +182,14 @@ class PortalShortcut(QObject):
             self._call(
                 PORTAL_PATH, REGISTRY_INTERFACE, "Register", "sa{sv}", (app_id, {}), "register"
             )
+        self._call(
+            PORTAL_PATH,
+            "org.freedesktop.DBus.Properties",
+            "Get",
+            "ss",
+            (SHORTCUTS_INTERFACE, "version"),
+            "version",
+        )
         return True
 
     def _call(
@@ -233,6 +249,11 @@ class PortalShortcut(QObject):
         fields = message.header.fields
         if kind in (MessageType.method_return, MessageType.error):
             what = self._calls.pop(fields.get(HeaderFields.reply_serial, -1), "")
+            if what == "version" and kind == MessageType.method_return:
+                value = message.body[0] if message.body else None
+                if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], int):
+                    self.version = value[1]
+                return
             if what not in ("create", "bind"):
                 return
             if kind == MessageType.error:
@@ -290,7 +311,19 @@ class PortalShortcut(QObject):
         else:
             self.trigger = ""
             self._take_trigger(results.get("shortcuts", []))
+            self._bound_once = True
             self._set(BOUND)
+            if self._configure and self.version >= 2:
+                self._configure = False
+                body = (self._session, "", {})
+                self._call(
+                    PORTAL_PATH,
+                    SHORTCUTS_INTERFACE,
+                    "ConfigureShortcuts",
+                    "osa{sv}",
+                    body,
+                    "configure",
+                )
 
     def _take_trigger(self, shortcuts: Any) -> None:
         for item in shortcuts if isinstance(shortcuts, list) else []:

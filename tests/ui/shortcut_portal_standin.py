@@ -9,7 +9,10 @@ starts with dbus-run-session) and answers like the real portal: ``CreateSession`
 ``handle_token``, then ``org.freedesktop.portal.Request.Response(u, a{sv})`` is emitted on that
 path (CreateSession's results hold ``session_handle``; BindShortcuts' hold ``shortcuts`` with a
 ``trigger_description``). ``Session.Close`` on a session path ends it; the host registry's
-``Register(s app_id, a{sv})`` is answered (and logged).
+``Register(s app_id, a{sv})`` is answered (and logged). The interface's ``version`` property is
+``--version``; from version 2 on, ``ConfigureShortcuts(o session, s parent_window, a{sv})`` is
+served: it is logged and, with ``--configured-trigger``, followed by ``ShortcutsChanged`` with that
+key (as if the person set it in the desktop's dialog).
 
 The test presses "the key" by calling ``Press(s shortcut_id)`` on ``/standin``, interface
 ``test.Standin``: the stand-in then emits ``GlobalShortcuts.Activated(o session, s id, t, a{sv})``
@@ -35,6 +38,7 @@ SHORTCUTS = "org.freedesktop.portal.GlobalShortcuts"
 SESSION = "org.freedesktop.portal.Session"
 REQUEST = "org.freedesktop.portal.Request"
 REGISTRY = "org.freedesktop.host.portal.Registry"
+PROPERTIES = "org.freedesktop.DBus.Properties"
 
 
 def plain(options: dict) -> dict:
@@ -47,6 +51,8 @@ def main() -> int:
     parser.add_argument("--create-response", type=int, default=0)
     parser.add_argument("--bind-response", type=int, default=0)
     parser.add_argument("--trigger", default="")
+    parser.add_argument("--version", type=int, default=1)
+    parser.add_argument("--configured-trigger", default="")
     args = parser.parse_args()
 
     conn = open_dbus_connection(bus="SESSION")
@@ -123,6 +129,32 @@ def main() -> int:
                 ]
                 results["shortcuts"] = ("a(sa{sv})", bound)
             respond(msg, plain(options).get("handle_token", "b"), args.bind_response, results)
+        elif path == PATH and interface == PROPERTIES and member == "Get":
+            if tuple(msg.body) == (SHORTCUTS, "version"):
+                conn.send(new_method_return(msg, "v", (("u", args.version),)))
+            else:
+                conn.send(new_error(msg, "org.freedesktop.DBus.Error.InvalidArgs"))
+        elif (
+            path == PATH
+            and interface == SHORTCUTS
+            and member == "ConfigureShortcuts"
+            and args.version >= 2
+        ):
+            session = msg.body[0]
+            log({"call": "ConfigureShortcuts", "session": session})
+            conn.send(new_method_return(msg))
+            if args.configured_trigger and sessions.get(session):
+                info = {
+                    "description": ("s", "as bound"),
+                    "trigger_description": ("s", args.configured_trigger),
+                }
+                changed = new_signal(
+                    DBusAddress(PATH, interface=SHORTCUTS),
+                    "ShortcutsChanged",
+                    "oa(sa{sv})",
+                    (session, [("quick-copy", info)]),
+                )
+                conn.send(changed)
         elif path == PATH and interface == REGISTRY and member == "Register":
             log({"call": "Register", "app_id": msg.body[0]})
             conn.send(new_method_return(msg))

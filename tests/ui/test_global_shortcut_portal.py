@@ -58,9 +58,17 @@ def start_portal(tmp_path: Path) -> Iterator[Callable[..., Standin]]:
     require_session_bus()
     procs: list[subprocess.Popen[str]] = []
 
-    def start(*, create_response: int = 0, bind_response: int = 0, trigger: str = "") -> Standin:
+    def start(
+        *,
+        create_response: int = 0,
+        bind_response: int = 0,
+        trigger: str = "",
+        version: int = 1,
+        configured: str = "",
+    ) -> Standin:
         log = tmp_path / "shortcut-portal-calls.jsonl"
-        command = [sys.executable, str(STANDIN), "--log", str(log)]
+        command = [sys.executable, str(STANDIN), "--log", str(log), "--version", str(version)]
+        command += ["--configured-trigger", configured]
         command += ["--create-response", str(create_response)]
         command += ["--bind-response", str(bind_response), "--trigger", trigger]
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
@@ -236,3 +244,30 @@ def test_a_change_before_the_desktop_answered_binds_only_the_new_key(
     assert bind["shortcuts"][0][1]["preferred_trigger"] == "CTRL+ALT+b"
     portal.press()
     qtbot.waitUntil(s.quick_window().isVisible, timeout=5000)
+
+
+def test_a_change_opens_the_desktops_dialog_on_portal_version_2(
+    start_portal, server, services, qtbot
+) -> None:
+    """The desktop keeps the key it has for the app; from version 2 on, a change in Settings
+    opens the desktop's own dialog, and the key the person sets there is shown."""
+    portal = start_portal(version=2, configured="Ctrl+Alt+K (set in the desktop)")
+    s = server()
+    qtbot.waitUntil(lambda: s.portal.state == shortcut_portal.BOUND, timeout=5000)
+    assert s.portal.version == 2
+    assert portal.calls("ConfigureShortcuts") == []  # not at the first binding
+    services.settings.set(QUICK_COPY_SHORTCUT, "Ctrl+Alt+K")
+    qtbot.waitUntil(lambda: bool(portal.calls("ConfigureShortcuts")), timeout=5000)
+    (configure,) = portal.calls("ConfigureShortcuts")
+    assert configure["session"] == portal.calls("BindShortcuts")[1]["session"]
+    qtbot.waitUntil(lambda: "set in the desktop" in settings_line(services, qtbot), timeout=5000)
+
+
+def test_version_1_binds_again_without_the_dialog(start_portal, server, services, qtbot) -> None:
+    portal = start_portal(version=1)
+    s = server()
+    qtbot.waitUntil(lambda: s.portal.state == shortcut_portal.BOUND, timeout=5000)
+    services.settings.set(QUICK_COPY_SHORTCUT, "Ctrl+Alt+K")
+    qtbot.waitUntil(lambda: len(portal.calls("BindShortcuts")) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: s.portal.state == shortcut_portal.BOUND, timeout=5000)
+    assert s.portal.version == 1 and portal.calls("ConfigureShortcuts") == []
