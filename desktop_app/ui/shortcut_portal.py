@@ -315,13 +315,13 @@ class PortalShortcut(QObject):
             self._set(BOUND)
             if self._configure and self.version >= 2:
                 self._configure = False
-                body = (self._session, "", {})
+                configure: tuple[str, str, dict[str, Any]] = (self._session, "", {})
                 self._call(
                     PORTAL_PATH,
                     SHORTCUTS_INTERFACE,
                     "ConfigureShortcuts",
                     "osa{sv}",
-                    body,
+                    configure,
                     "configure",
                 )
 
