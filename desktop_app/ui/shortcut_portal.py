@@ -119,7 +119,7 @@ class PortalShortcut(QObject):
         self.detail = ""  # why not (D-Bus error names only: no secrets)
         self._conn: Any = None
         self._notifier: QSocketNotifier | None = None
-        self._calls: dict[int, str] = {}  # serial -> "create" / "bind"
+        self._calls: dict[int, str] = {}  # serial -> "create", "bind", "version", ...
         self._requests: dict[str, str] = {}  # request path -> "create" / "bind"
         self._session = ""
         self._preferred = ""
@@ -211,7 +211,7 @@ class PortalShortcut(QObject):
         self._session = ""
         self._requests.clear()
         # a late answer to an earlier CreateSession/BindShortcuts must not bind again
-        self._calls = {serial: what for serial, what in self._calls.items() if what == "close"}
+        self._calls = {s: what for s, what in self._calls.items() if what not in ("create", "bind")}
 
     def _lost(self) -> None:
         self._session = ""
