@@ -118,9 +118,11 @@ def newest_backup(folder: Path) -> Path | None:
 # --- the pure decision -----------------------------------------------------------------------
 
 
-def phone_stamp(mtime: float, phone_device: str) -> str:
-    """The stamp of the phone's edits in a backup: its modification time, the phone's id."""
-    return str(Stamp(max(0, int(mtime * 1000)), 0, phone_device))
+def phone_stamp(mtime: float, phone_device: str, now_ms: int | None = None) -> str:
+    """The stamp of the phone's edits in a backup: its modification time (no later than now: a
+    phone whose clock runs ahead must not win every later desktop edit), the phone's id."""
+    now = int(time.time() * 1000) if now_ms is None else now_ms
+    return str(Stamp(max(0, min(int(mtime * 1000), now)), 0, phone_device))
 
 
 def phone_changes(

@@ -23,6 +23,7 @@ from desktop_app.otp.model import Entry
 from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, Settings
 from desktop_app.sync import aegis_bridge as bridge
 from desktop_app.sync.aegis_bridge import FollowError
+from desktop_app.sync.clock import stamp_wall_ms
 from desktop_app.vault import KeyStore, Vault
 
 SECRETS = ["JBSWY3DPEHPK3PXP", "GEZDGNBVGY3TQOJQ", "MFRGGZDFMZTWQ2LK", "KRSXG5CTMVRXEZLU"]
@@ -389,3 +390,11 @@ def test_our_backups_are_ignored_and_a_round_trip_through_the_phone_keeps_uuids(
         assert bridge.newest_backup(folder) != newest
     finally:
         backup.close()
+
+
+def test_a_phone_clock_ahead_does_not_stamp_its_edits_in_the_future() -> None:
+    now = 1_800_000_000_000
+    ahead = bridge.phone_stamp(now / 1000 + 86400, "0123abcd", now_ms=now)
+    behind = bridge.phone_stamp(now / 1000 - 60, "0123abcd", now_ms=now)
+    assert stamp_wall_ms(ahead) == now
+    assert stamp_wall_ms(behind) == now - 60_000
