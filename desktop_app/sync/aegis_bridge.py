@@ -315,7 +315,10 @@ def read_backup(data: bytes, password: str | None) -> dict[str, Entry]:
         raise FollowError(N_("Wrong password for the Aegis backup; nothing was changed.")) from None
     except ImportFormatError as exc:
         raise FollowError(
-            N_("The Aegis backup cannot be read ({reason}); nothing was changed.", reason=str(exc))
+            N_(
+                "The Aegis backup cannot be read: {reason}. Nothing was changed.",
+                reason=str(exc).rstrip("."),
+            )
         ) from None
     return {e.uuid: e for e in result.entries}
 

@@ -235,7 +235,7 @@ def install_aegis_follow(window: Any) -> AegisFollower:
 def add_section(lay: QVBoxLayout, services: AppServices, parent: QWidget, host: Any) -> None:
     """Settings → Sync's hook: the section, below the sync folder's, with the window's follower
     (``host.aegis_follower``) when there is a window."""
-    lay.addSpacing(18)
+    lay.addSpacing(12)
     follower = getattr(host, "aegis_follower", None)
     lay.addWidget(AegisFollowSection(services, parent, follower=follower))
 
@@ -316,6 +316,15 @@ class AegisFollowSection(QWidget):
         row.addWidget(self.choose_button)
         lay.addLayout(row)
 
+        self.password_label = QLabel(
+            self.tr(
+                "The backups are encrypted: type their password once. It is kept in this "
+                "computer's keyring."
+            ),
+            self,
+        )
+        self.password_label.setWordWrap(True)
+        lay.addWidget(self.password_label)
         self.password = QLineEdit(self)
         self.password.setObjectName("aegis_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -365,7 +374,9 @@ class AegisFollowSection(QWidget):
         busy = self.follower.job.busy
         self.folder_edit.setReadOnly(following)
         self.choose_button.setEnabled(not following and not busy)
-        self.password.setVisible(not following and self._encrypted())
+        asked = not following and self._encrypted()
+        self.password.setVisible(asked)
+        self.password_label.setVisible(asked)
         self.password.setEnabled(not busy)
         self.follow_button.setVisible(not following)
         self.follow_button.setEnabled(bool(self.folder_edit.text().strip()) and not busy)
@@ -392,15 +403,11 @@ class AegisFollowSection(QWidget):
         else:
             self.message.setText(self.tr("The folder is being read; try again in a moment."))
 
-    def _followed(self, result: FollowResult) -> None:
-        if not result.file:
-            self.message.setText(self.tr("Following the folder; no Aegis backup is in it yet."))
-        else:
-            self.message.setText(
-                self.tr("Following the folder. {file}: {counts}").format(
-                    file=result.file, counts=_counts(result.added, result.changed, result.removed)
-                )
-            )
+    def _followed(self, _result: FollowResult) -> None:
+        """The status line above says what the first read brought."""
+        self.message.setText(
+            self.tr("Following the folder: the phone's new backups are read as they arrive.")
+        )
         self._update()
 
     def _failed(self, exc: BaseException) -> None:

@@ -60,7 +60,7 @@ def test_follow_an_encrypted_folder_from_settings_then_the_window_reads_new_back
     qtbot.keyClicks(section.password, "phone pw")
     qtbot.mouseClick(section.follow_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not follower.job.busy, timeout=10_000)
-    assert "2 added" in section.message.text(), section.message.text()
+    assert section.message.text().startswith("Following the folder"), section.message.text()
     assert _issuers(services) == ["GitHub", "Mail"]
     assert section.stop_button.isVisible() and not section.follow_button.isVisible()
     assert not section.password.isVisible() and section.password.text() == ""
