@@ -252,7 +252,11 @@ def load_state(data_dir: Path) -> FollowState | None:
         raise FollowError(N_("The Aegis folder settings are damaged; follow it again.")) from None
 
 
-def _save_state(data_dir: Path, state: FollowState) -> None:
+def _save_state(data_dir: Path, state: FollowState, *, new: bool = False) -> None:
+    """Keep ``state``; a read's outcome (``new`` False) is dropped when the folder stopped being
+    followed meanwhile (a stop from another window or the command line)."""
+    if not new and not is_following(data_dir):
+        return
     from desktop_app.paths import private_dir
     from desktop_app.vault.store import atomic_write
 
@@ -384,7 +388,7 @@ def follow(
         if keystore is None:
             raise FollowError(N_("The backups' password needs the OS keyring, and none works."))
         keystore.set(password_item(vault.vault_id), password)
-    _save_state(vault.data_dir, state)
+    _save_state(vault.data_dir, state, new=True)
     return pull(vault, keystore=keystore, password=password)
 
 

@@ -208,11 +208,13 @@ class AegisFollower(QObject):
             on_error=on_error,
         )
 
-    def stop(self) -> None:
+    def stop(self) -> bool:
+        """Stop following; False (nothing done) while a read runs."""
         from desktop_app.sync.aegis_bridge import stop
 
+        if self.job.busy:
+            return False
         vault = self.services.vault
-        self.job.cancel()
         stop(
             Path(self.services.paths.data_dir),
             vault.vault_id if vault is not None else None,
@@ -220,6 +222,7 @@ class AegisFollower(QObject):
         )
         self.restart()
         self.changed.emit()
+        return True
 
 
 def install_aegis_follow(window: Any) -> AegisFollower:
@@ -417,9 +420,12 @@ class AegisFollowSection(QWidget):
 
     def stop(self) -> None:
         try:
-            self.follower.stop()
+            stopped = self.follower.stop()
         except AppError as exc:
             self.message.setText(str(exc))
+            return
+        if not stopped:
+            self.message.setText(self.tr("The folder is being read; try again in a moment."))
             return
         self.message.setText(self.tr("The folder is no longer followed; the accounts stay here."))
         self._update()

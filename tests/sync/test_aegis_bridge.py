@@ -398,3 +398,21 @@ def test_a_phone_clock_ahead_does_not_stamp_its_edits_in_the_future() -> None:
     behind = bridge.phone_stamp(now / 1000 - 60, "0123abcd", now_ms=now)
     assert stamp_wall_ms(ahead) == now
     assert stamp_wall_ms(behind) == now - 60_000
+
+
+def test_a_read_that_ends_after_a_stop_does_not_follow_the_folder_again(
+    vault: Vault, folder: Path
+) -> None:
+    phone = Phone(folder)
+    phone.add("GitHub", SECRETS[0])
+    phone.backup()
+    bridge.follow(vault, folder, keystore=None)
+    state = bridge.load_state(vault.data_dir)
+    assert state is not None
+    phone.add("Mail", SECRETS[1])
+    phone.backup()
+    bridge.stop(vault.data_dir, vault.vault_id, None)  # e.g. from the command line
+    bridge._pull(vault, state, None, None, False)  # a read that was already running
+    assert not bridge.is_following(vault.data_dir)
+    with pytest.raises(FollowError, match="No Aegis backup folder is followed"):
+        bridge.pull(vault, keystore=None)
