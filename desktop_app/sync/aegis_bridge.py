@@ -443,14 +443,19 @@ def _pull(
         state.problem = ""
         _save_state(vault.data_dir, state)
         return FollowResult()
-    data, st = _read_file(newest)
+    try:
+        seen = newest.stat()
+    except OSError:
+        seen = None
     if (
         not force
+        and seen is not None
         and newest.name == state.last_file
-        and st.st_mtime == state.last_mtime
-        and st.st_size == state.last_size
+        and seen.st_mtime == state.last_mtime
+        and seen.st_size == state.last_size
     ):
-        return FollowResult(file=newest.name)
+        return FollowResult(file=newest.name)  # read already: a status call, not a read
+    data, st = _read_file(newest)
     encrypted = _needs_password(data)
     if encrypted and not password:
         password = _password(state, vault, keystore)
