@@ -177,6 +177,27 @@ def phone_changes(
     return VaultState(ours.vault_id, entries, tombs)
 
 
+def same_accounts(phone: Mapping[str, Entry], known: Mapping[str, Entry]) -> dict[str, Entry]:
+    """``phone`` with an entry of an unknown uuid given the uuid of the known account with the
+    same secret that the phone no longer lists: Aegis gave it a new uuid (an entry read without
+    one, an import into Aegis that did not keep them). Else each backup would add it again."""
+    by_secret: dict[str, str | None] = {}
+    for u, e in known.items():
+        if u not in phone:
+            by_secret[e.secret] = None if e.secret in by_secret else u  # unique secrets only
+    if not by_secret:
+        return dict(phone)
+    out: dict[str, Entry] = {}
+    for u, p in phone.items():
+        target = by_secret.get(p.secret) if u not in known else None
+        if target is not None and target not in out and target not in phone:
+            by_secret[p.secret] = None
+            out[target] = replace(p, uuid=target)
+        else:
+            out[u] = p
+    return out
+
+
 def _changed_keys(before: Entry, after: Entry, *, first: bool = False) -> list[str]:
     keys = []
     for k in PHONE_KEYS:
@@ -192,13 +213,17 @@ def merge_phone(
     phone: Mapping[str, Entry],
     ours: VaultState,
     stamp: str,
-) -> tuple[VaultState, MergeReport]:
+) -> tuple[VaultState, MergeReport, dict[str, Entry]]:
     """``ours`` with the phone's changes merged in (the sync merge: newest stamp wins, the loser
-    to the history, deletions as tombstones) and what came from the phone. Pure."""
+    to the history, deletions as tombstones), what came from the phone, and the phone's entries
+    as this computer names them (the next base: an account Aegis gave a new uuid keeps its old
+    one, :func:`same_accounts`). Pure."""
+    phone = same_accounts(phone, {**ours.entries, **(base or {})})
     theirs = phone_changes(base, phone, ours, stamp)
     if not theirs.entries and not theirs.tombstones:
-        return ours, MergeReport()
-    return merge(None, ours, theirs)
+        return ours, MergeReport(), phone
+    merged, report = merge(None, ours, theirs)
+    return merged, report, phone
 
 
 # --- state -----------------------------------------------------------------------------------
@@ -463,13 +488,15 @@ def _pull(
     base = _load_base(vault)
     stamp = phone_stamp(st.st_mtime, state.phone_device)
     box: list[MergeReport] = []
+    kept: list[dict[str, Entry]] = []  # the phone's entries as named here: the next base
 
     def change(fresh: Content) -> Content | None:
         from desktop_app.vault.store import Content
 
         ours = VaultState(vault.vault_id, dict(fresh.entries), _tombstones(fresh.extra))
-        merged, report = merge_phone(base, phone, ours, stamp)
+        merged, report, named = merge_phone(base, phone, ours, stamp)
         box[:] = [report]
+        kept[:] = [named]
         if not (report.anything or report.conflicts):  # a lost phone edit goes to a history
             return None
         extra = {k: v for k, v in fresh.extra.items() if k != "tombstones"}
@@ -480,7 +507,7 @@ def _pull(
 
     vault.transact(change)
     report = box[0] if box else MergeReport()
-    _save_base(vault, phone)
+    _save_base(vault, kept[0] if kept else phone)
     result = FollowResult(
         file=newest.name,
         added=len(report.added) + len(report.restored),

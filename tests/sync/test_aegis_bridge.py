@@ -416,3 +416,31 @@ def test_a_read_that_ends_after_a_stop_does_not_follow_the_folder_again(
     assert not bridge.is_following(vault.data_dir)
     with pytest.raises(FollowError, match="No Aegis backup folder is followed"):
         bridge.pull(vault, keystore=None)
+
+
+def test_an_account_aegis_gave_a_new_uuid_is_not_added_twice(vault: Vault, folder: Path) -> None:
+    phone = Phone(folder)
+    u = phone.add("GitHub", SECRETS[0])
+    phone.add("Mail", SECRETS[1])
+    phone.backup()
+    bridge.follow(vault, folder, keystore=None)
+    # the person re-imported into Aegis, which gave GitHub a new uuid (and a new name)
+    raw = phone.entries.pop(u)
+    phone.entries["0d6c1f3e-0000-4000-8000-000000000001"] = {
+        **raw,
+        "uuid": "0d6c1f3e-0000-4000-8000-000000000001",
+        "name": "renamed",
+    }
+    phone.backup()
+    result = bridge.pull(vault, keystore=None)
+    assert (result.added, result.changed, result.removed) == (0, 1, 0)
+    assert sorted(e.issuer for e in vault.entries()) == ["GitHub", "Mail"]
+    assert vault.get(u).name == "renamed"
+    phone.backup()  # and the next backup (the same accounts) changes nothing
+    again = bridge.pull(vault, keystore=None)
+    assert (again.added, again.changed, again.removed) == (0, 0, 0) and len(vault) == 2
+    phone.entries["0d6c1f3e-0000-4000-8000-000000000001"]["note"] = "later"  # an edit after it
+    phone.backup()
+    later = bridge.pull(vault, keystore=None)
+    assert (later.added, later.changed) == (0, 1) and len(vault) == 2
+    assert vault.get(u).note == "later"
