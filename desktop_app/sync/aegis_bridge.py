@@ -486,6 +486,14 @@ def _pull(
         password = _password(state, vault, keystore)
     phone = read_backup(data, password if encrypted else None)
     base = _load_base(vault)
+    if not phone and base:
+        raise FollowError(
+            N_(
+                "The newest Aegis backup holds no accounts (the one before held {n}); it was not "
+                "applied. If the phone's accounts are really gone, delete them here.",
+                n=len(base),
+            )
+        )
     stamp = phone_stamp(st.st_mtime, state.phone_device)
     box: list[MergeReport] = []
     kept: list[dict[str, Entry]] = []  # the phone's entries as named here: the next base

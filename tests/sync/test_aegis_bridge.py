@@ -444,3 +444,16 @@ def test_an_account_aegis_gave_a_new_uuid_is_not_added_twice(vault: Vault, folde
     later = bridge.pull(vault, keystore=None)
     assert (later.added, later.changed) == (0, 1) and len(vault) == 2
     assert vault.get(u).note == "later"
+
+
+def test_an_empty_backup_after_a_full_one_is_not_applied(vault: Vault, folder: Path) -> None:
+    phone = Phone(folder)
+    phone.add("GitHub", SECRETS[0])
+    phone.add("Mail", SECRETS[1])
+    phone.backup()
+    bridge.follow(vault, folder, keystore=None)
+    phone.entries.clear()  # a reset or new phone's Aegis writing its first, empty backup
+    phone.backup()
+    with pytest.raises(FollowError, match=r"holds no accounts \(the one before held 2\)"):
+        bridge.pull(vault, keystore=None)
+    assert len(vault) == 2 and vault.deleted() == []
