@@ -245,6 +245,7 @@ def test_a_deletion_on_the_phone_older_than_a_desktop_edit_keeps_the_account(
 ) -> None:
     phone = Phone(folder)
     u = phone.add("GitHub", SECRETS[0])
+    phone.add("Mail", SECRETS[1])
     phone.backup()
     bridge.follow(vault, folder, keystore=None)
     del phone.entries[u]
