@@ -178,8 +178,8 @@ class AegisFollower(QObject):
             )
         self.changed.emit()
 
-    def _failed(self, exc: BaseException) -> None:
-        log.info("aegis folder: %s", type(exc).__name__)
+    def _failed(self, _exc: BaseException) -> None:
+        log.info("the Aegis folder was not read (the status line says why)")
         self.changed.emit()
 
     def follow(
