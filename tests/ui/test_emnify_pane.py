@@ -392,6 +392,49 @@ def test_workspace_picker_when_the_user_has_several(qtbot, pane, emu, outbox):
     assert current is not None and current.id == second.id
 
 
+def test_a_non_admin_sees_their_workspace_and_the_admin_tools_disabled_with_the_reason(
+    qtbot, make_pane, emu, outbox
+):
+    """The portal lists workspaces to Administrators only (403 otherwise): a non-admin member
+    of two workspaces sees the current one named, no picker and no error; tokens and recovery
+    are shown disabled with the reason; their own events stay open, and an organisation-wide
+    view the portal refuses is a sentence, not a code."""
+    emu.add_workspace(USER, "Second org")
+    emu.user(USER).admin = False
+    pane = make_pane()
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    workspace = emu.workspaces(USER)[0].name
+    assert pane.account_label.text() == f"Signed in as {USER} · {workspace}"
+    assert not pane.workspace_combo.isVisible()
+    for area in (pane.action_feedback, pane.sign_in_feedback):
+        assert not area.is_error, area.text()
+    assert_no_ids_or_kernel_strings(pane, emu)
+    assert pane.security_button.isEnabled()
+    for action in (pane.tokens_action, pane.recovery_action):
+        assert not action.isEnabled()
+        assert action.toolTip().startswith("Only an Administrator of the organisation"), (
+            action.toolTip()
+        )
+    admin_tool(qtbot, pane, pane.events_action)
+    dialog = pane.events_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    assert not dialog.message.is_error and dialog.tree.topLevelItemCount() > 0
+    next_scope(qtbot, dialog)  # the organisation's: the portal says 403
+    said = dialog.message.text()
+    assert dialog.message.is_error and "Only an Administrator" in said, said
+    assert "403" not in said and "1104" not in said
+    dialog.reject()
+
+
+def test_an_admin_keeps_the_admin_tools(qtbot, pane, emu, outbox):
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    assert pane.tokens_action.isEnabled() and pane.recovery_action.isEnabled()
+    assert "Administrator" not in pane.tokens_action.toolTip()
+
+
 def test_without_a_keyring_everything_but_keeping_the_session_works(
     qtbot, make_pane, services, emu, outbox, monkeypatch
 ):
@@ -765,10 +808,12 @@ def test_application_tokens_create_shown_once_copied_and_revoked(
 
 
 def test_application_tokens_for_a_non_admin_are_one_sentence(qtbot, make_pane, emu, outbox):
-    emu.user(USER).admin = False
+    """An Administrator at sign-in who is one no more when opening the tool (the pane keeps
+    the tools of a non-admin disabled: see the workspace test)."""
     pane = make_pane()
     sign_in_paid(qtbot, pane, outbox)
     idle(qtbot, pane)
+    emu.user(USER).admin = False
     admin_tool(qtbot, pane, pane.tokens_action)
     dialog = pane.tokens_dialog
     qtbot.waitUntil(lambda: dialog.message.is_error, timeout=WAIT)

@@ -427,6 +427,33 @@ class EmnifyView(QWidget):
         self.devices_combo.setEnabled(idle and card.has_devices)
         self.forget_button.setEnabled(idle and card.has_devices)
         self.security_button.setEnabled(idle)
+        self._render_admin_tools(card.admin_tools)
+
+    def _render_admin_tools(self, allowed: bool) -> None:
+        """The organisation-wide tools: enabled, or disabled with the reason in their tooltip
+        (a non-admin's own security events stay open to them)."""
+        self.tokens_action.setEnabled(allowed)
+        self.recovery_action.setEnabled(allowed)
+        if allowed:
+            self.tokens_action.setToolTip(
+                QCoreApplication.translate(
+                    "EmnifyPane", "List, create and revoke the organisation's application tokens."
+                )
+            )
+            self.recovery_action.setToolTip(
+                QCoreApplication.translate(
+                    "EmnifyPane",
+                    "Remove another user's two-factor keys or trusted devices (administrators).",
+                )
+            )
+            return
+        reason = QCoreApplication.translate(
+            "EmnifyPane",
+            "Only an Administrator of the organisation can use this; the portal does not count "
+            "you as one in this workspace.",
+        )
+        self.tokens_action.setToolTip(reason)
+        self.recovery_action.setToolTip(reason)
 
     def show_lists(
         self,
