@@ -416,6 +416,8 @@ def test_a_non_admin_sees_their_workspace_and_the_admin_tools_disabled_with_the_
         assert action.toolTip().startswith("Only an Administrator of the organisation"), (
             action.toolTip()
         )
+    note = pane.admin_note_action
+    assert note.isVisible() and not note.isEnabled() and "Administrators only" in note.text()
     admin_tool(qtbot, pane, pane.events_action)
     dialog = pane.events_dialog
     assert dialog is not None
@@ -432,6 +434,7 @@ def test_an_admin_keeps_the_admin_tools(qtbot, pane, emu, outbox):
     sign_in_paid(qtbot, pane, outbox)
     idle(qtbot, pane)
     assert pane.tokens_action.isEnabled() and pane.recovery_action.isEnabled()
+    assert not pane.admin_note_action.isVisible()
     assert "Administrator" not in pane.tokens_action.toolTip()
 
 

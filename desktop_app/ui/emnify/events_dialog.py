@@ -118,7 +118,9 @@ class EventsDialog(AdminDialog):
         self.tree.setColumnHidden(self.WHO, not with_user)
         for e in events:
             when = e.timestamp.replace("T", " ")[:16]
-            QTreeWidgetItem(self.tree, [when, e.user, e.kind, e.description])
-        for column in (self.WHEN, self.WHO, self.WHAT):
-            self.tree.resizeColumnToContents(column)
+            item = QTreeWidgetItem(self.tree, [when, e.user, e.kind, e.description])
+            item.setToolTip(self.DETAILS, e.description)  # the column may cut it off
+        if events:  # an empty list keeps the widths (not squeezed to the headers)
+            for column in (self.WHEN, self.WHO, self.WHAT):
+                self.tree.resizeColumnToContents(column)
         self.older_button.setEnabled(more)

@@ -352,6 +352,13 @@ class EmnifyView(QWidget):
             _tr("Remove another user's two-factor keys or trusted devices (administrators).")
         )
         self.recovery_action.triggered.connect(self.recovery_requested)
+        self.admin_note_action = menu.addAction(
+            QCoreApplication.translate(
+                "EmnifyPane", "Tokens and lost-phone recovery: for Administrators only."
+            )
+        )
+        self.admin_note_action.setEnabled(False)  # a note, not an action
+        self.admin_note_action.setVisible(False)
         menu.setToolTipsVisible(True)
         self.security_menu = menu
         self.security_button.setMenu(menu)
@@ -434,6 +441,7 @@ class EmnifyView(QWidget):
         (a non-admin's own security events stay open to them)."""
         self.tokens_action.setEnabled(allowed)
         self.recovery_action.setEnabled(allowed)
+        self.admin_note_action.setVisible(not allowed)
         if allowed:
             self.tokens_action.setToolTip(
                 QCoreApplication.translate(
