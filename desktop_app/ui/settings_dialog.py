@@ -57,10 +57,13 @@ EMNIFY_SECTION = "emnify account"
 SYNC_SECTION = "Sync"  # desktop_app.ui.sync_page.SYNC_SECTION
 SECURITY_SECTION = "Security"
 ICON_PACKS_SECTION = "Icon packs"  # desktop_app.ui.icon_packs_page.ICON_PACKS_SECTION
+BACKUPS_SECTION = "Backups"  # desktop_app.ui.backup_page.BACKUPS_SECTION
 
 
 class SettingsDialog(QDialog):
     protection_changed = Signal()
+    #: the page shown when the dialog was last closed: it opens there again (in this session)
+    last_section: str | None = None
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +115,9 @@ class SettingsDialog(QDialog):
             self.nav.addItem(_ts(section))
             self.pages.addWidget(self._page(section))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        self.nav.currentRowChanged.connect(self._remember_page)
+        last = SettingsDialog.last_section
+        self.nav.setCurrentRow(names.index(last) if last in names else 0)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -139,6 +144,10 @@ class SettingsDialog(QDialog):
         fit_to_screen(self, max(720, width), max(500, height))
 
     # --- pages ----------------------------------------------------------------------------
+
+    def _remember_page(self, row: int) -> None:
+        if 0 <= row < len(self.section_names):
+            SettingsDialog.last_section = self.section_names[row]
 
     def show_section(self, section: str) -> None:
         self.nav.setCurrentRow(self.section_names.index(section))
@@ -181,6 +190,8 @@ class SettingsDialog(QDialog):
             if section == SECURITY_SECTION:
                 lay.addSpacing(10)
                 lay.addWidget(self._protection(page))
+            elif section == BACKUPS_SECTION:
+                lay.addWidget(self._backups(page))
             lay.addStretch(1)
         area.setWidget(page)
         return area
@@ -204,6 +215,23 @@ class SettingsDialog(QDialog):
             return label
         self.emnify_pane = pane
         return pane
+
+    def _backups(self, page: QWidget) -> QWidget:
+        """Password, suggested folder and state of the automatic backups (ui/backup_page.py)."""
+        from desktop_app.settings import BACKUP_FOLDER
+        from desktop_app.ui.backup_page import BackupPanel
+
+        enabled = self.widgets["backup_enabled"]
+        folder = self.widgets["backup_folder"]
+        assert isinstance(enabled, QCheckBox) and isinstance(folder, QLineEdit)
+        self.backup_panel = BackupPanel(
+            self.services,
+            enabled,
+            folder,
+            lambda text: self._set(BACKUP_FOLDER, text),
+            page,
+        )
+        return self.backup_panel
 
     def _add_setting(self, lay: QVBoxLayout, page: QWidget, setting: Setting) -> None:
         value = self.settings.value(setting)

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from desktop_app.settings import LAST_FOLDER
 from desktop_app.ui.camera_worker import CameraScanner
@@ -120,17 +128,16 @@ def test_file_dialogs_open_in_the_last_folder(window, qtbot, monkeypatch, tmp_pa
 
 
 def test_export_now_is_apart_from_the_backup_settings(services, qtbot):
+    """Exporting is done here; automatic backups are set up in Settings → Backups only."""
     from desktop_app.ui.export_dialog import ExportDialog
 
     dialog = ExportDialog(services)
     qtbot.addWidget(dialog)
     dialog.show()
-    tabs = dialog.tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Export Now", "Automatic Backups"]
-    now, backups = tabs.widget(0), tabs.widget(1)
-    assert now.isAncestorOf(dialog.export_button) and now.isAncestorOf(dialog.format_box)
-    assert backups.isAncestorOf(dialog.findChild(QPushButton, "save-backup-password"))
-    assert not backups.isAncestorOf(dialog.export_button)
+    link = dialog.findChild(QWidget, "automatic-backups")
+    assert not link.isAncestorOf(dialog.export_button)
+    assert dialog.findChild(QPushButton, "save-backup-password") is None
+    assert "Settings → Backups" in dialog.findChild(QLabel, "backup-link-text").text()
     bottom = dialog.findChild(QDialogButtonBox)
     assert [b.text() for b in bottom.buttons()] == ["&Close"] or len(bottom.buttons()) == 1
 
