@@ -131,18 +131,9 @@ def question_box(
     parent: QWidget, title: str, text: str, ok_label: str, *, destructive: bool
 ) -> bool:
     """A confirmation whose button names the action (modal); True when it was pressed."""
-    from PySide6.QtWidgets import QMessageBox
+    from desktop_app.ui.confirm_dialog import ask  # the app's one confirmation style
 
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    if destructive:
-        from desktop_app.ui.theme import error_css
-
-        ok.setStyleSheet(error_css() + " font-weight: 600;")
-    box.exec()
-    return box.clickedButton() is ok
+    return ask(parent, title, text, ok_label, destructive=destructive)
 
 
 def about_box(parent: QWidget) -> None:

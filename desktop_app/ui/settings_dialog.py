@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -411,12 +410,9 @@ class SettingsDialog(QDialog):
 
     def confirm(self, title: str, text: str, action: str = "") -> bool:
         """Ask with a button that names the action (not Yes/No); tests replace this."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        ok = box.addButton(action or self.tr("Continue"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is ok
+        from desktop_app.ui.confirm_dialog import ask
+
+        return ask(self, title, text, action)
 
     def _message(self, text: str) -> None:
         self.protection_message.setText(text)

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
 
 from desktop_app.settings import LAST_FOLDER
 from desktop_app.ui.camera_worker import CameraScanner
+from desktop_app.ui.confirm_dialog import ConfirmBox
 from tests.ui.helpers_main import Recorder, make_window, sample_entries
 
 pytestmark = pytest.mark.gui
@@ -97,11 +97,11 @@ def test_switching_to_the_keyring_asks_with_a_verb(services, qtbot, monkeypatch)
     qtbot.addWidget(dialog)
     seen: list[list[str]] = []
 
-    def exec_(box: QMessageBox) -> int:
-        seen.append([b.text() for b in box.buttons()])
+    def exec_(box: ConfirmBox) -> int:
+        seen.append([b.text() for b in box.buttons.buttons()])
         return 0
 
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(ConfirmBox, "exec", exec_)
     dialog.switch_to_keyring()
     assert seen and "Use the System Keyring" in seen[0]
     assert not {"&Yes", "Yes", "&No", "No"} & set(seen[0])
