@@ -38,6 +38,7 @@ from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.account_delegate import avatar_color, initials
 from desktop_app.ui.account_fields import label_edits
+from desktop_app.ui.i18n import number
 from desktop_app.ui.theme import current_is_dark, error_css, themed, warning_color, warning_css
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ class CandidateReview(QWidget):
             elif n == 1:
                 heading = self.tr("Add this account?")
             else:
-                heading = self.tr("{n} accounts found").format(n=n)
+                heading = self.tr("{n} accounts found").format(n=number(n))
         self.heading = QLabel(heading, self)
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
@@ -186,7 +187,7 @@ class CandidateReview(QWidget):
 
         if self.skipped:
             k = len(self.skipped)
-            box = QLabel(self.tr("Cannot be added ({k}):").format(k=k), self)
+            box = QLabel(self.tr("Cannot be added ({k}):").format(k=number(k)), self)
             box.setObjectName("skipped")
             themed(box, lambda: warning_css() + " font-weight: 600;")
             lay.addWidget(box)

@@ -30,6 +30,7 @@ from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry
 from desktop_app.ui.candidate_review import CandidateReview, describe
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.i18n import number
 from desktop_app.vault import Vault
 
 if TYPE_CHECKING:
@@ -211,7 +212,7 @@ class ConfirmDialog(QDialog):
             return
         k = self.review.checked_count()
         self.add_button.setText(
-            self.tr("Add") if k <= 1 else self.tr("Add {k} Accounts").format(k=k)
+            self.tr("Add") if k <= 1 else self.tr("Add {k} Accounts").format(k=number(k))
         )
         self.add_button.setEnabled(k > 0)
 

@@ -65,7 +65,8 @@ class DarkStyle(QProxyStyle):
         self, option: QStyleOptionComplex, painter: QPainter, widget: QWidget | None
     ) -> None:
         slider = QStyle.SubControl.SC_ScrollBarSlider
-        rect = self.subControlRect(QStyle.ComplexControl.CC_ScrollBar, option, slider, widget)
+        bar = QStyle.ComplexControl.CC_ScrollBar
+        rect = self.subControlRect(bar, option, slider, widget)  # type: ignore[arg-type]
         if rect.isEmpty() or not option.state & QStyle.StateFlag.State_Enabled:
             return
         active = bool(option.activeSubControls & slider) and bool(

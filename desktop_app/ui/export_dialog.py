@@ -46,6 +46,7 @@ from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
 from desktop_app.ui.file_dialogs import all_files, save_file
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.i18n import number
 from desktop_app.ui.qr_view import QrLabel
 from desktop_app.ui.theme import error_css, themed, warning_css
 from desktop_app.ui.workers import Job, one_line
@@ -150,7 +151,7 @@ class ExportDialog(QDialog):
             if count == 1
             else self.tr(
                 "Export your {n} accounts to a file that other authenticators can read."
-            ).format(n=count)
+            ).format(n=number(count))
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -322,7 +323,7 @@ class ExportDialog(QDialog):
         self.message.setText(
             self.tr("Exported 1 account to {path}.").format(path=path)
             if n == 1
-            else self.tr("Exported {n} accounts to {path}.").format(n=n, path=path)
+            else self.tr("Exported {n} accounts to {path}.").format(n=number(n), path=path)
         )
 
     def _write_failed(self, exc: BaseException) -> None:
