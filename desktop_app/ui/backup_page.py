@@ -73,7 +73,7 @@ def backup_state(services: AppServices, now: float | None = None) -> tuple[str, 
     problem = auto.problem()
     if problem:
         text = QCoreApplication.translate(
-            "Backups", "Automatic backups are on but none is written: {problem}"
+            "Backups", "Automatic backups are on, but none is written. {problem}"
         ).format(problem=core_text(problem))
         return text, True
     if auto.last_time is not None:
@@ -245,6 +245,7 @@ class BackupPanel(QFrame):
     def choose_default_folder(self) -> None:
         folder = str(default_folder())
         self.folder_edit.setText(folder)
+        self.folder_edit.setCursorPosition(0)  # the start of the path shows: where it is
         self._set_folder(folder)
         self._after_setup()
 

@@ -265,8 +265,8 @@ class CandidateReview(QWidget):
         if other is None:
             return ""
         if any(other is e for e in self.candidates):
-            return self.tr("Same name as another row, another key")
-        return self.tr("Same name as a saved account, another key")
+            return self.tr("Same name as a row above, another key")
+        return self.tr("Same name as a saved one, another key")
 
     def status_of(self, entry: Entry) -> str:
         dupe = self.duplicates.get(entry.uuid)

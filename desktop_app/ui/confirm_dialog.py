@@ -117,7 +117,9 @@ class ConfirmBox(QDialog):
         row.addLayout(column, 1)
         self.setMinimumWidth(420)
         fit_title(self)
-        self.text.setMinimumWidth(self.minimumWidth() - size - 72)
+        screen = self.screen().availableGeometry().width() if self.screen() else 0
+        if screen:  # a small screen (or a large scale) wins over the title's width
+            self.setMinimumWidth(min(self.minimumWidth(), screen - 40))
 
 
 def ask(

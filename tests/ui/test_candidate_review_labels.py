@@ -29,10 +29,10 @@ def test_same_label_other_key_is_warned_on_its_row_and_kept_checked(qtbot, vault
     table = dialog.findChild(QTableWidget, "candidates")
     status = [table.item(r, 5).text() for r in range(4)]
     assert status == [
-        "Same name as a saved account, another key",
+        "Same name as a saved one, another key",
         "Already in your accounts (GitHub: me@example.com)",
         "",
-        "Same name as another row, another key",
+        "Same name as a row above, another key",
     ]
     assert table.item(0, 5).foreground().color() == QColor(warning_color())
     review = dialog.review
