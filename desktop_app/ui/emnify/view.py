@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -533,15 +532,12 @@ class EmnifyView(QWidget):
 
     # --- questions (tests override these) --------------------------------------------------
 
-    def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+    def confirm(self, title: str, text: str, action: str = "") -> bool:
+        """The app's one confirmation style (a verb on the button, never Yes/No): ``action``,
+        else the title as a verb ("Revoke the token?" -> "Revoke the token")."""
+        from desktop_app.ui.confirm_dialog import action_from_title, ask
+
+        return ask(self, title, text, action or action_from_title(title))
 
     def confirm_disable(self, text: str) -> tuple[bool, bool]:
         """(go ahead, also remove the key from this app)."""
