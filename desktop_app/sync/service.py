@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import socket
 import threading
 import time
@@ -78,6 +79,26 @@ _BASE_AAD = b"desktop-authenticator-merge-base:"
 _READ_TRIES = 5  # a synced file that is being replaced is read again (50 writes a second)
 #: set while this thread merges: the merge's own save of the local vault does not sync again
 _BUSY = threading.local()
+
+
+class _Flight:
+    """One merge at a time per data folder in this process (the window merges in a worker
+    while its own saves ask for one too): a caller that does not wait leaves its request to
+    the running merge, which goes round once more before it ends."""
+
+    def __init__(self) -> None:
+        self.cv = threading.Condition()
+        self.running = False
+        self.again = False
+
+
+_FLIGHTS: dict[str, _Flight] = {}
+_FLIGHTS_LOCK = threading.Lock()
+
+
+def _flight(data_dir: Path) -> _Flight:
+    with _FLIGHTS_LOCK:
+        return _FLIGHTS.setdefault(os.path.abspath(data_dir), _Flight())
 
 
 class SyncError(AppError):
@@ -225,6 +246,8 @@ class SyncResult:
     wrote_folder: bool = False
     problems: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
+    #: another thread was merging: this request was left to it (nothing done here)
+    deferred: bool = False
 
 
 # --- the service --------------------------------------------------------------------------
@@ -382,23 +405,46 @@ class SyncService:
         data = json.dumps({"nonce": _b64(nonce), "ciphertext": _b64(ct)}).encode()
         atomic_write(private_dir(sync_dir(self.data_dir)) / BASE_FILE, data)
 
-    def sync_now(self, vault: Vault) -> SyncResult:
+    def sync_now(self, vault: Vault, *, wait: bool = True) -> SyncResult:
         """Merge the folder file and its conflict copies into ``vault`` and write the result
         back to both. Raises :class:`SyncError` (nothing changed) for a folder that is not there
-        or a synced file this app cannot merge."""
+        or a synced file this app cannot merge. One merge at a time per data folder: while
+        another thread merges, this waits for it, or with ``wait=False`` returns at once
+        (``deferred``) and the running merge goes round once more for this change."""
         if getattr(_BUSY, "on", False):
             return SyncResult()  # the merge's own save of the local vault
+        flight = _flight(self.data_dir)
+        with flight.cv:
+            if flight.running and not wait:
+                flight.again = True
+                return SyncResult(deferred=True)
+            flight.cv.wait_for(lambda: not flight.running)
+            flight.running, flight.again = True, False
         _BUSY.on = True
         try:
-            config = load_config(self.data_dir)
-            try:
-                return self._sync(vault, config)
-            except SyncError as exc:
-                config.problem = str(exc)
-                save_config(self.data_dir, config)
-                raise
+            arrived = 0
+            while True:
+                result = self._sync_once(vault)
+                arrived += result.arrived
+                with flight.cv:
+                    if not flight.again:
+                        result.arrived = arrived
+                        return result
+                    flight.again = False
         finally:
             _BUSY.on = False
+            with flight.cv:
+                flight.running = False
+                flight.cv.notify_all()
+
+    def _sync_once(self, vault: Vault) -> SyncResult:
+        config = load_config(self.data_dir)
+        try:
+            return self._sync(vault, config)
+        except SyncError as exc:
+            config.problem = str(exc)
+            save_config(self.data_dir, config)
+            raise
 
     def _sync(self, vault: Vault, config: SyncConfig) -> SyncResult:
         key, vault_id = _vault_key(vault), _vault_id(vault)
@@ -755,7 +801,7 @@ def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> Sy
 
     def after_save() -> None:
         try:
-            service.sync_now(vault)
+            service.sync_now(vault, wait=False)  # a merge running in a worker takes it along
         except AppError as exc:
             log.warning("sync after save: %s", exc)
 
