@@ -69,7 +69,7 @@ from desktop_app.errors import (
     VaultError,
     WrongPasswordError,
 )
-from desktop_app.otp.model import Entry, new_uuid
+from desktop_app.otp.model import HISTORY_LIMIT, Entry, new_uuid
 from desktop_app.vault import lock as lock_module
 from desktop_app.vault.crypto import (
     KEY_BYTES,
@@ -341,7 +341,12 @@ def _edited(base: Entry | None, ours: Entry, fresh: Entry | None) -> Entry:
         for name in _COMPARED_FIELDS
         if getattr(ours, name) != getattr(base, name)
     }
-    return fresh.with_changes(**changes) if changes else fresh
+    edited = fresh.with_changes(**changes) if changes else fresh
+    added = [h for h in ours.history if h not in base.history]  # a restore keeps what it replaced
+    if added:
+        kept = (*added, *(h for h in fresh.history if h not in added))[:HISTORY_LIMIT]
+        edited = dataclasses.replace(edited, history=kept)
+    return edited
 
 
 def _tombstone_state(vault_id: str, extra: dict[str, Any]) -> VaultState:
