@@ -183,7 +183,8 @@ class SyncWatcher(QObject):
 
     def _work_busy(self, busy: bool) -> None:
         if not busy and self.pending:
-            self.check()
+            # after the outcome's own slot (a join first puts the joined vault in place)
+            QTimer.singleShot(0, self, self.check)
 
     def _vault_watch(self) -> Any:
         return getattr(self.host, "vault_watch", None)
