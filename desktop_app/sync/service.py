@@ -200,7 +200,7 @@ class SyncConfig:
     device_id: str
     device_name: str
     slot: dict[str, Any]
-    written_hash: str = ""
+    written_hash: str = ""  # the synced file as this computer last wrote or merged it
     last_sync_ms: int = 0
     last_change: dict[str, Any] = field(default_factory=dict)  # {"device": name, "at": ms}
     problem: str = ""
@@ -248,6 +248,8 @@ class SyncResult:
     foreign: list[str] = field(default_factory=list)
     #: another thread was merging: this request was left to it (nothing done here)
     deferred: bool = False
+    #: the hash of the synced file as this merge read it (none: no file)
+    seen_hash: list[str] = field(default_factory=list)
 
 
 # --- the service --------------------------------------------------------------------------
@@ -507,6 +509,9 @@ class SyncService:
         if folder_state is None or _accounts(folder_state.to_content()) != _accounts(content):
             config.written_hash = self._write_folder(config, key, vault_id, content, clock)
             result.wrote_folder = True
+        elif result.seen_hash:
+            # merged and nothing to add to it: the watcher need not merge that file again
+            config.written_hash = result.seen_hash[0]
         # 3. the base, then the merged copies go to the backup folder
         self._save_base(key, vault_id, merged)
         for copy in merged_copies:
@@ -541,7 +546,9 @@ class SyncService:
         theirs: list[tuple[Any, VaultState]] = []  # (conflict copy or None, its state)
         folder_state: VaultState | None = None
         if found.vault_file is not None:
-            body = self._read_theirs(found.vault_file, key, vault_id, what="synced file")
+            body = self._read_theirs(
+                found.vault_file, key, vault_id, what="synced file", seen=result.seen_hash
+            )
             folder_state = _state(vault_id, body)
             theirs.append((None, folder_state))
         for copy in found.copies:
@@ -578,9 +585,14 @@ class SyncService:
             raise SyncError(problem) from None
         return hashlib.sha256(data).hexdigest()
 
-    def _read_theirs(self, path: Path, key: bytes, vault_id: str, *, what: str) -> dict[str, Any]:
+    def _read_theirs(
+        self, path: Path, key: bytes, vault_id: str, *, what: str, seen: list[str] | None = None
+    ) -> dict[str, Any]:
+        """The body of a vault file in the folder; ``seen`` gets the hash of the bytes read."""
         try:
-            doc, _raw = _read_doc(path)
+            doc, raw = _read_doc(path)
+            if seen is not None:
+                seen.append(hashlib.sha256(raw).hexdigest())
         except FileNotFoundError:
             raise SyncError(f"The {what} vanished while it was read.") from None
         except VaultError as exc:
@@ -624,8 +636,8 @@ class SyncService:
         }
 
     def folder_changed(self) -> bool:
-        """Whether the folder holds something this computer did not write (a cheap check for
-        the watcher: the synced file's hash, and any conflict copy)."""
+        """Whether the folder holds something this computer did not write or merge yet (a cheap
+        check for the watcher: the synced file's hash, and any conflict copy)."""
         config = load_config(self.data_dir)
         try:
             found = scan(config.folder_path)
