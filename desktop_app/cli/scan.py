@@ -39,7 +39,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--video",
         metavar="SOURCE",
-        help="read frames from a video file or image folder (or camera number) until a code",
+        help="read frames from a video file or image folder (or camera number) until a code"
+        " (MP4/WebM/MKV need OpenCV's FFmpeg: the Linux installer reads MJPG AVI only)",
     )
     p.add_argument(
         "--camera",

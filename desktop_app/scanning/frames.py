@@ -296,8 +296,15 @@ class FrameSource:
             if not cap.isOpened():
                 cap.release()
                 what = "video file" if spec.kind is SourceKind.VIDEO else "image source"
+                hint = ""
+                if spec.kind is SourceKind.VIDEO and not cv2.videoio_registry.hasBackend(
+                    cv2.CAP_FFMPEG
+                ):
+                    # the Linux installer's slim OpenCV (packaging/build_slim_opencv.sh)
+                    hint = " This build reads AVI (MJPG) video only, not MP4, WebM or MKV."
                 raise CameraError(
-                    f"The {what} {target} cannot be read (no frames, or an unsupported format).",
+                    f"The {what} {target} cannot be read (no frames, or an unsupported "
+                    f"format).{hint}",
                     "missing",
                 )
             fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
