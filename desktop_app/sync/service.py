@@ -502,16 +502,7 @@ class SyncService:
         content = merged.to_content()
         config.last_change = _last_change(merged)
         merged_copies = [c for c, _s in theirs if c is not None]
-        # Written only when the accounts differ: a device record's news ("merged up to") rides
-        # along with the next change. Else two computers merging the same copy at once would
-        # each write their own record, and the engine would make a conflict copy of that, and
-        # so on forever (measured over Syncthing).
-        if folder_state is None or _accounts(folder_state.to_content()) != _accounts(content):
-            config.written_hash = self._write_folder(config, key, vault_id, content, clock)
-            result.wrote_folder = True
-        elif result.seen_hash:
-            # merged and nothing to add to it: the watcher need not merge that file again
-            config.written_hash = result.seen_hash[0]
+        self._write_back(config, key, vault_id, content, folder_state, clock, result)
         # 3. the base, then the merged copies go to the backup folder
         self._save_base(key, vault_id, merged)
         for copy in merged_copies:
@@ -530,6 +521,29 @@ class SyncService:
         config.names = {**config.names, **_names(merged)}
         save_config(self.data_dir, config)
         return result
+
+    def _write_back(
+        self,
+        config: SyncConfig,
+        key: bytes,
+        vault_id: str,
+        content: dict[str, Any],
+        folder_state: VaultState | None,
+        clock: HybridClock,
+        result: SyncResult,
+    ) -> None:
+        """The merged content to the folder file, when its accounts differ from the file's.
+
+        Else not: a device record's news ("merged up to") rides along with the next change.
+        Two computers merging the same copy at once would each write their own record, and the
+        engine would make a conflict copy of that, and so on forever (measured over Syncthing).
+        A file merged with nothing to add is recorded as seen, so the watcher does not merge
+        it again."""
+        if folder_state is None or _accounts(folder_state.to_content()) != _accounts(content):
+            config.written_hash = self._write_folder(config, key, vault_id, content, clock)
+            result.wrote_folder = True
+        elif result.seen_hash:
+            config.written_hash = result.seen_hash[0]
 
     def _gather(
         self, config: SyncConfig, key: bytes, vault_id: str, result: SyncResult
