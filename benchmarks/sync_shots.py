@@ -72,6 +72,8 @@ def main(out: Path) -> None:
     win.sync_watcher.check()  # the merge runs in a worker; its outcome lands here
     _settle(app, lambda: not win.sync_watcher.job.busy)
     win.resize(480, 640)
+    shot(win, "status_line_laptop_after_conflict_toast")  # the arrival toast over the line
+    win.pages.toast.hide()  # as a few seconds later
     shot(win, "status_line_laptop_after_conflict")
     _history_shots(app, win, uuid, shot)
     svc_b.sync_now(vb)
