@@ -102,7 +102,7 @@ def check_app_modules(ctx: _Context) -> str:
 
 
 def check_qr_decode(ctx: _Context) -> str:
-    from desktop_app.scanning import decode_file
+    from desktop_app.scanning.decoders import decode_file
 
     uris = list(decode_file(QR_IMAGE))
     if SELFTEST_URI not in uris:
@@ -217,7 +217,7 @@ def check_image_formats(ctx: _Context) -> str:
     app's image path: a codec missing from the bundle's OpenCV fails here."""
     import cv2
 
-    from desktop_app.scanning import decode_file
+    from desktop_app.scanning.decoders import decode_file
 
     image = cv2.imread(str(QR_IMAGE), cv2.IMREAD_COLOR)
     if image is None:

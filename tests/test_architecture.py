@@ -159,8 +159,6 @@ ALLOWED: dict[str, str] = {
     # grown past the rule by this round's merges (restore/deleted, lockout and enforced knowledge,
     # the pane's texts); each is the next thing to split by job
     "class vault/store.py:Vault": "restore_deleted/deleted landed here; next: a Tombstones room",
-    "class portal/account.py:PortalAccount": "lockout and enforced knowledge; next: a KnownFacts room",
-    "function ui/emnify/texts.py:method_texts": "one table of texts; next: a dict literal",
 }
 
 

@@ -84,7 +84,7 @@ def cmd_decode(args: argparse.Namespace) -> int:
 
 def _decode_files(files: list[str]) -> int:
     from desktop_app.errors import ScanError
-    from desktop_app.scanning import decode_file
+    from desktop_app.scanning.decoders import decode_file
     from desktop_app.scanning.images import silence_native_warnings
 
     silence_native_warnings()  # one line per file, never the image libraries' own

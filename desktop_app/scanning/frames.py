@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import ScanError
+from desktop_app.scanning import IMAGE_SUFFIXES
 
 if TYPE_CHECKING:
     import numpy as np
@@ -90,8 +91,6 @@ def parse_source(spec: str | int | None) -> SourceSpec:
     if path.is_dir():
         return SourceSpec(SourceKind.IMAGES, text, f"Image folder {path.name}")
     if path.is_file():
-        from desktop_app.scanning import IMAGE_SUFFIXES
-
         kind = SourceKind.IMAGES if path.suffix.lower() in IMAGE_SUFFIXES else SourceKind.VIDEO
         return SourceSpec(
             kind, text, f"{'Image' if kind is SourceKind.IMAGES else 'Video'} {path.name}"
@@ -195,8 +194,6 @@ class _FolderCapture:
     """A plain folder (or one image) read like ``cv2.VideoCapture``: read(), get(), set()."""
 
     def __init__(self, path: Path) -> None:
-        from desktop_app.scanning import IMAGE_SUFFIXES
-
         if path.is_dir():
             self._files = sorted(
                 p for p in path.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES

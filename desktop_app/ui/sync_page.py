@@ -211,6 +211,9 @@ def install_sync(window: Any, parent: QWidget) -> SyncStatusLine:
     window.sync_watcher = watcher
     line = SyncStatusLine(watcher, parent, start=False)
     window.sync_status = line
+    from desktop_app.ui.aegis_follow_section import install_aegis_follow  # the phone bridge
+
+    install_aegis_follow(window)
 
     def start() -> None:
         watcher.restart()
@@ -287,6 +290,9 @@ class SyncPage(QWidget):
         self.message.setObjectName("sync_message")
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
+        from desktop_app.ui.aegis_follow_section import add_section  # the phone bridge
+
+        add_section(lay, services, self, host)
         lay.addStretch(1)
         if is_synced(services.paths.data_dir):
             from desktop_app.sync.service import load_config

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidg
 
 from desktop_app import importers
 from desktop_app.otp.model import Entry, OtpType
-from desktop_app.scanning import decode
+from desktop_app.scanning.decoders import decode
 from desktop_app.ui.export_dialog import ExportDialog, GoogleQrDialog, show_entry_qr
 
 pytestmark = pytest.mark.gui

@@ -393,7 +393,7 @@ class AddingController(QObject):
 def decode_files(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(texts of every QR found, names of files without a code, error lines)."""
     from desktop_app.errors import ScanError
-    from desktop_app.scanning import decode_file
+    from desktop_app.scanning.decoders import decode_file
 
     texts: list[str] = []
     empty: list[str] = []
@@ -412,6 +412,6 @@ def decode_files(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
 
 
 def decode_array(array: Any) -> list[str]:
-    from desktop_app.scanning import decode
+    from desktop_app.scanning.decoders import decode
 
     return decode(array)
