@@ -52,3 +52,16 @@ def device_id(data_dir: str | os.PathLike[str]) -> str:
     made = new_device_id()
     atomic_write(private_dir(folder) / DEVICE_FILE, made.encode())
     return made
+
+
+def ago(seconds: int) -> str:
+    """ "just now", "2 min ago", "3 h ago", "4 days ago": the CLI's status lines (the window
+    says it in the person's language, ``desktop_app.ui.i18n.ago``)."""
+    seconds = max(0, seconds)
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{seconds // 60} min ago"
+    if seconds < 86400:
+        return f"{seconds // 3600} h ago"
+    return f"{seconds // 86400} days ago"

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.errors import AppError, WrongPasswordError
 from desktop_app.i18n import N_
 from desktop_app.otp.model import BASE_KEY, Entry
-from desktop_app.sync import SYNC_DIR
+from desktop_app.sync import SYNC_DIR, ago
 from desktop_app.sync.clock import Stamp, new_device_id
 from desktop_app.sync.merge import MergeReport, Tombstone, VaultState, merge
 
@@ -578,14 +578,6 @@ def status_line(info: dict[str, Any], now_ms: int | None = None) -> str:
     if not info.get("last_file"):
         return f"Following {info.get('folder', '')}: no Aegis backup there yet"
     now = now_ms if now_ms is not None else int(time.time() * 1000)
-    seconds = max(0, (now - int(info.get("last_read_ms") or 0)) // 1000)
-    if seconds < 60:
-        ago = "just now"
-    elif seconds < 3600:
-        ago = f"{seconds // 60} min ago"
-    elif seconds < 86400:
-        ago = f"{seconds // 3600} h ago"
-    else:
-        ago = f"{seconds // 86400} days ago"
+    ago_text = ago((now - int(info.get("last_read_ms") or 0)) // 1000)
     counts = [f"{info.get(k, 0)} {k}" for k in ("added", "changed", "removed") if info.get(k, 0)]
-    return f"Read {info['last_file']} {ago}: {', '.join(counts) or 'nothing new'}"
+    return f"Read {info['last_file']} {ago_text}: {', '.join(counts) or 'nothing new'}"

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError, VaultError, WrongPasswordError
-from desktop_app.sync import CONFIG_FILE, SYNC_DIR, is_synced
+from desktop_app.sync import CONFIG_FILE, SYNC_DIR, ago, is_synced
 from desktop_app.sync import device_id as local_device_id
 from desktop_app.sync.clock import HybridClock, stamp_device, stamp_wall_ms
 from desktop_app.sync.folder import (
@@ -808,14 +808,7 @@ def status_line(status: dict[str, Any], now_ms: int | None = None) -> str:
 
 
 def _ago(at_ms: int, now_ms: int | None) -> str:
-    seconds = max(0, ((now_ms if now_ms is not None else _now_ms()) - at_ms) // 1000)
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{seconds // 60} min ago"
-    if seconds < 86400:
-        return f"{seconds // 3600} h ago"
-    return f"{seconds // 86400} days ago"
+    return ago(((now_ms if now_ms is not None else _now_ms()) - at_ms) // 1000)
 
 
 def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> SyncService | None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AppError
 from desktop_app.ui import startup
+from desktop_app.ui.i18n import ago
 from desktop_app.ui.workers import Job, one_line
 
 if TYPE_CHECKING:
@@ -56,23 +57,16 @@ def _following(services: AppServices) -> bool:
 def _counts(added: int, changed: int, removed: int) -> str:
     parts = []
     if added:
-        parts.append(QCoreApplication.translate("AegisFollowSection", "%n added", "", added))
+        parts.append(QCoreApplication.translate("AegisFollowSection", "{n} added").format(n=added))
     if changed:
-        parts.append(QCoreApplication.translate("AegisFollowSection", "%n changed", "", changed))
+        parts.append(
+            QCoreApplication.translate("AegisFollowSection", "{n} changed").format(n=changed)
+        )
     if removed:
-        parts.append(QCoreApplication.translate("AegisFollowSection", "%n removed", "", removed))
+        parts.append(
+            QCoreApplication.translate("AegisFollowSection", "{n} removed").format(n=removed)
+        )
     return ", ".join(parts) or QCoreApplication.translate("AegisFollowSection", "nothing new")
-
-
-def _ago(at_ms: int, now_ms: int) -> str:
-    seconds = max(0, (now_ms - at_ms) // 1000)
-    if seconds < 60:
-        return QCoreApplication.translate("AegisFollowSection", "just now")
-    if seconds < 3600:
-        return QCoreApplication.translate("AegisFollowSection", "%n min ago", "", seconds // 60)
-    if seconds < 86400:
-        return QCoreApplication.translate("AegisFollowSection", "%n h ago", "", seconds // 3600)
-    return QCoreApplication.translate("AegisFollowSection", "%n days ago", "", seconds // 86400)
 
 
 def status_text(services: AppServices, now_ms: int | None = None) -> str:
@@ -91,7 +85,7 @@ def status_text(services: AppServices, now_ms: int | None = None) -> str:
     now = now_ms if now_ms is not None else int(time.time() * 1000)
     return QCoreApplication.translate("AegisFollowSection", "Read {file} {ago}: {counts}").format(
         file=info["last_file"],
-        ago=_ago(int(info.get("last_read_ms") or 0), now),
+        ago=ago((now - int(info.get("last_read_ms") or 0)) // 1000),
         counts=_counts(
             int(info.get("added") or 0),
             int(info.get("changed") or 0),
@@ -271,7 +265,7 @@ class AegisFollowSection(QWidget):
                 "Aegis on your phone can write its automatic backups to a folder that your sync "
                 "program brings here. The phone's new, changed and deleted accounts then come "
                 "in. To send this computer's changes back, point the automatic backups "
-                "(Export → Automatic backups) at the same folder and import them in Aegis."
+                "(Settings → Backups) at the same folder and import them in Aegis."
             ),
             self,
         )

@@ -33,7 +33,7 @@ from desktop_app.exporters.autobackup import (
     set_backup_password,
 )
 from desktop_app.settings import BACKUP_ENABLED
-from desktop_app.ui.i18n import core_text
+from desktop_app.ui.i18n import ago, core_text
 from desktop_app.ui.theme import banner_css, error_css, themed
 
 if TYPE_CHECKING:
@@ -50,12 +50,8 @@ MIN_PASSWORD = 8
 def _ago(when: float, now: float) -> str:
     """ "just now", "2 min ago", "3 h ago", or the date and time (in the person's locale)."""
     seconds = max(0, int(now - when))
-    if seconds < 60:
-        return QCoreApplication.translate("Backups", "just now")
-    if seconds < 3600:
-        return QCoreApplication.translate("Backups", "%n min ago", "", seconds // 60)
     if seconds < 24 * 3600:
-        return QCoreApplication.translate("Backups", "%n h ago", "", seconds // 3600)
+        return ago(seconds)
     from PySide6.QtCore import QDateTime
 
     stamp = QDateTime.fromSecsSinceEpoch(int(when))

@@ -100,6 +100,21 @@ def number(value: float, decimals: int | None = None) -> str:
     return locale.toString(float(value), "f", 1 if decimals is None else decimals)
 
 
+def ago(seconds: int) -> str:
+    """ "just now", "2 min ago", "3 h ago", "4 days ago" in the GUI's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    seconds = max(0, seconds)
+    minutes, hours, days = seconds // 60, seconds // 3600, seconds // 86400
+    if seconds < 60:
+        return QCoreApplication.translate("Time", "just now")
+    if seconds < 3600:
+        return QCoreApplication.translate("Time", "{n} min ago").format(n=minutes)
+    if seconds < 86400:
+        return QCoreApplication.translate("Time", "{n} h ago").format(n=hours)
+    return QCoreApplication.translate("Time", "{n} day(s) ago").format(n=days)
+
+
 def core_text(message: object) -> str:
     """A core message (an exception, or text marked with ``N_``) in the GUI's language; any
     other text as it is. A translation that does not fit its arguments shows the English."""

@@ -61,8 +61,8 @@ def _tr(text: str) -> str:
 
 def unavailable_hint() -> str:
     return _tr(
-        "Save the QR code as an image and open it with “Open Image…”, or copy the QR code image "
-        "to the clipboard and use “Paste”."
+        "Save the QR code as an image and open it with “Open QR Image…”, or copy the QR code "
+        "image to the clipboard and use “Paste QR Image or Link”."
     )
 
 

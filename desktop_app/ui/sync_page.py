@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import AppError
 from desktop_app.sync import is_synced
 from desktop_app.ui import startup
+from desktop_app.ui.i18n import ago, core_text
 from desktop_app.ui.workers import Job, one_line
 
 if TYPE_CHECKING:
@@ -275,15 +277,44 @@ def _merge_if_changed(service: SyncService, vault: Vault) -> SyncResult | None:
     return service.sync_now(vault)
 
 
-def status_text(services: AppServices) -> str:
+def status_text(services: AppServices, now_ms: int | None = None) -> str:
+    """The quiet line in the GUI's language: "In step · last change from laptop 2 min ago", or
+    what is wrong ("" when the vault is not synced)."""
     if not is_synced(services.paths.data_dir):
         return ""
-    from desktop_app.sync.service import status_line
-
     try:
-        return status_line(_service(services).status())
+        status = _service(services).status()
     except AppError as exc:
-        return str(exc)
+        return core_text(exc)
+    if not status.get("synced"):
+        return QCoreApplication.translate("SyncStatus", "Not synced")
+    if status.get("problem"):
+        return str(status["problem"])
+    parts = [QCoreApplication.translate("SyncStatus", "In step")]
+    change = status.get("last_change") or {}
+    if change.get("device") and change.get("at"):
+        now = now_ms if now_ms is not None else int(time.time() * 1000)
+        parts.append(
+            QCoreApplication.translate("SyncStatus", "last change from {device} {ago}").format(
+                device=change["device"], ago=ago((now - int(change["at"])) // 1000)
+            )
+        )
+    conflicts = int(status.get("conflicts") or 0)
+    if conflicts:
+        parts.append(
+            QCoreApplication.translate(
+                "SyncStatus",
+                "{n} account(s) changed on both computers: the newer edits were kept, the older ones are in the account's history",
+            ).format(n=conflicts)
+        )
+    foreign = len(status.get("foreign") or ())
+    if foreign:
+        parts.append(
+            QCoreApplication.translate(
+                "SyncStatus", "{n} file(s) of another vault in the folder: import them?"
+            ).format(n=foreign)
+        )
+    return " · ".join(parts)
 
 
 class SyncStatusLine(QLabel):
@@ -331,8 +362,8 @@ def install_sync(window: Any, parent: QWidget) -> SyncStatusLine:
     watcher.arrived.connect(
         lambda n: window.notice(
             QCoreApplication.translate(
-                "SyncPage", "%n account(s) arrived from another computer", "", n
-            )
+                "SyncPage", "{n} account(s) arrived from another computer"
+            ).format(n=n)
         )
     )
     window.sync_watcher = watcher

@@ -613,32 +613,28 @@
 <context>
     <name>AegisFollowSection</name>
     <message>
-        <location filename="../../desktop_app/ui/aegis_follow_section.py" line="+59"/>
         <source>%n added</source>
-        <translation>%n hinzugefügt</translation>
+        <translation type="vanished">%n hinzugefügt</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%n changed</source>
-        <translation>%n geändert</translation>
+        <translation type="vanished">%n geändert</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%n removed</source>
-        <translation>%n entfernt</translation>
+        <translation type="vanished">%n entfernt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop_app/ui/aegis_follow_section.py" line="+69"/>
         <source>nothing new</source>
         <translation>nichts Neues</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>just now</source>
-        <translation>gerade eben</translation>
+        <translation type="vanished">gerade eben</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>Following the folder: no Aegis backup in it yet.</source>
         <translation>Der Ordner wird überwacht: Er enthält noch keine Aegis-Sicherung.</translation>
     </message>
@@ -658,8 +654,27 @@
         <translation>Aegis-Sicherungsordner überwachen</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Aegis on your phone can write its automatic backups to a folder that your sync program brings here. The phone&apos;s new, changed and deleted accounts then come in. To send this computer&apos;s changes back, point the automatic backups (Export → Automatic backups) at the same folder and import them in Aegis.</source>
+        <translation type="vanished">Aegis auf Ihrem Telefon kann seine automatischen Sicherungen in einen Ordner schreiben, den Ihr Sync-Programm auf diesen Computer abgleicht. Neue, geänderte und gelöschte Konten des Telefons kommen dann hier an. Um die Änderungen dieses Computers zurückzuschicken, lassen Sie die automatischen Sicherungen (Einstellungen → Sicherungen) in denselben Ordner schreiben und importieren Sie sie in Aegis.</translation>
+    </message>
+    <message>
+        <location line="-200"/>
+        <source>{n} added</source>
+        <translation>{n} hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} changed</source>
+        <translation>{n} geändert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} removed</source>
+        <translation>{n} entfernt</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>Aegis on your phone can write its automatic backups to a folder that your sync program brings here. The phone&apos;s new, changed and deleted accounts then come in. To send this computer&apos;s changes back, point the automatic backups (Settings → Backups) at the same folder and import them in Aegis.</source>
         <translation>Aegis auf Ihrem Telefon kann seine automatischen Sicherungen in einen Ordner schreiben, den Ihr Sync-Programm auf diesen Computer abgleicht. Neue, geänderte und gelöschte Konten des Telefons kommen dann hier an. Um die Änderungen dieses Computers zurückzuschicken, lassen Sie die automatischen Sicherungen (Einstellungen → Sicherungen) in denselben Ordner schreiben und importieren Sie sie in Aegis.</translation>
     </message>
     <message>
@@ -795,7 +810,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>BackupBanner</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_page.py" line="+307"/>
+        <location filename="../../desktop_app/ui/backup_page.py" line="+303"/>
         <source>Backup notice</source>
         <translation>Hinweis zur Sicherung</translation>
     </message>
@@ -887,12 +902,11 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>Backups</name>
     <message>
-        <location line="-222"/>
         <source>just now</source>
-        <translation>gerade eben</translation>
+        <translation type="vanished">gerade eben</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-206"/>
         <source>Automatic backups are off.</source>
         <translation>Automatische Sicherungen sind ausgeschaltet.</translation>
     </message>
@@ -2708,12 +2722,16 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Frühere Werte</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Values of this account that lost to a newer edit on another computer.</source>
-        <translation>Werte dieses Kontos, die von einer neueren Änderung auf einem anderen Computer ersetzt wurden.</translation>
+        <translation type="vanished">Werte dieses Kontos, die von einer neueren Änderung auf einem anderen Computer ersetzt wurden.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Values of this account that a newer edit replaced: another computer&apos;s, or a restore.</source>
+        <translation>Werte dieses Kontos, die eine neuere Änderung ersetzt hat: von einem anderen Computer oder durch eine Wiederherstellung.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
@@ -2804,8 +2822,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>Earlier values: kept when a newer edit replaced them (another computer&apos;s, or a restore). Restore puts one back as the newest edit.</source>
+        <translation>Frühere Werte: aufbewahrt, wenn eine neuere Änderung sie ersetzt hat (von einem anderen Computer oder durch eine Wiederherstellung). „Wiederherstellen“ setzt einen davon als neueste Änderung zurück.</translation>
+    </message>
+    <message>
         <source>Earlier values: kept when another computer&apos;s newer edit replaced them. Restore puts one back as the newest edit.</source>
-        <translation>Frühere Werte: aufbewahrt, als eine neuere Änderung eines anderen Computers sie ersetzte. „Wiederherstellen“ setzt einen davon als neueste Änderung wieder ein.</translation>
+        <translation type="vanished">Frühere Werte: aufbewahrt, als eine neuere Änderung eines anderen Computers sie ersetzte. „Wiederherstellen“ setzt einen davon als neueste Änderung wieder ein.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -4256,8 +4278,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>ScreenScan</name>
     <message>
-        <location filename="../../build/translations/ui_wrapped_messages.py" line="+4"/>
         <source>Save the QR code as an image and open it with “Open Image…”, or copy the QR code image to the clipboard and use “Paste”.</source>
+        <translation type="vanished">Speichern Sie den QR-Code als Bild und öffnen Sie es mit „QR-Bild öffnen …“, oder kopieren Sie das Bild des QR-Codes in die Zwischenablage und verwenden Sie „QR-Bild oder Link einfügen“.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/ui_wrapped_messages.py" line="+4"/>
+        <source>Save the QR code as an image and open it with “Open QR Image…”, or copy the QR code image to the clipboard and use “Paste QR Image or Link”.</source>
         <translation>Speichern Sie den QR-Code als Bild und öffnen Sie es mit „QR-Bild öffnen …“, oder kopieren Sie das Bild des QR-Codes in die Zwischenablage und verwenden Sie „QR-Bild oder Link einfügen“.</translation>
     </message>
     <message>
@@ -4764,12 +4790,11 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop_app/ui/sync_page.py" line="+206"/>
         <source>%n account(s) arrived from another computer</source>
-        <translation>Von einem anderen Computer angekommene Konten: %n</translation>
+        <translation type="vanished">Von einem anderen Computer angekommene Konten: %n</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../desktop_app/ui/sync_page.py" line="+418"/>
         <source>Keep my accounts in step through a folder</source>
         <translation>Meine Konten über einen Ordner abgleichen</translation>
     </message>
@@ -4881,12 +4906,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Sync-Ordner</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Something went wrong ({kind}); see the log.</source>
         <translation>Etwas ist schiefgegangen ({kind}); siehe Protokoll.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Type the password first.</source>
         <translation>Geben Sie zuerst das Passwort ein.</translation>
     </message>
@@ -4896,37 +4921,42 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die beiden Passwörter sind verschieden.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Joining… (opening the synced accounts with the password)</source>
         <translation>Beitreten… (die abgeglichenen Konten werden mit dem Passwort geöffnet)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
         <source>Moving your accounts to the folder…</source>
         <translation>Ihre Konten werden in den Ordner verschoben…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Your accounts are now kept in step through this folder.</source>
         <translation>Ihre Konten werden jetzt über diesen Ordner abgeglichen.</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-32"/>
         <source>Nothing changed: {error}</source>
         <translation>Nichts geändert: {error}</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="-219"/>
+        <source>{n} account(s) arrived from another computer</source>
+        <translation>Von einem anderen Computer angekommene Konten: {n}</translation>
+    </message>
+    <message>
+        <location line="+246"/>
         <source>Joined: {n} accounts are in step with your other computers.</source>
         <translation>Beigetreten: {n} Konten sind mit Ihren anderen Computern abgeglichen.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Merging what the folder holds…</source>
         <translation>Der Inhalt des Ordners wird zusammengeführt…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <source>{n} accounts arrived from another computer.</source>
         <translation>{n} Konten kamen von einem anderen Computer.</translation>
     </message>
@@ -4936,17 +4966,89 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Abgeglichen.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>This computer no longer syncs; its accounts stay here.</source>
         <translation>Dieser Computer gleicht nicht mehr ab; seine Konten bleiben hier.</translation>
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <location line="-360"/>
+        <source>Not synced</source>
+        <extracomment>a change was noticed while a merge (or Settings&apos; work) ran: merged after it</extracomment>
+        <translation>Nicht abgeglichen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In step</source>
+        <translation>Abgeglichen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>last change from {device} {ago}</source>
+        <translation>letzte Änderung von {device} {ago}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{n} account(s) changed on both computers: the newer edits were kept, the older ones are in the account&apos;s history</source>
+        <translation>Auf beiden Computern geänderte Konten: {n}; die neueren Änderungen wurden behalten, die älteren stehen im Verlauf des Kontos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} file(s) of another vault in the folder: import them?</source>
+        <translation>Dateien eines anderen Tresors im Ordner: {n} – importieren?</translation>
+    </message>
+    <message>
+        <source>%n account(s) changed on both computers: the newer edits were kept, the older ones are in the account&apos;s history</source>
+        <translation type="vanished">Auf beiden Computern geänderte Konten: %n; die neueren Änderungen wurden behalten, die älteren stehen im Verlauf des Kontos</translation>
+    </message>
+    <message>
+        <source>%n file(s) of another vault in the folder: import them?</source>
+        <translation type="vanished">Dateien eines anderen Tresors im Ordner: %n – importieren?</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusLine</name>
     <message>
-        <location line="-361"/>
+        <location line="+17"/>
         <source>Sync status</source>
         <translation>Sync-Status</translation>
+    </message>
+</context>
+<context>
+    <name>Time</name>
+    <message>
+        <location filename="../../desktop_app/ui/i18n.py" line="+110"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} min ago</source>
+        <translation>vor {n} Min.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} h ago</source>
+        <translation>vor {n} Std.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} day(s) ago</source>
+        <translation>vor {n} Tag(en)</translation>
+    </message>
+    <message>
+        <source>%n min ago</source>
+        <translation type="vanished">vor %n Min.</translation>
+    </message>
+    <message>
+        <source>%n h ago</source>
+        <translation type="vanished">vor %n Std.</translation>
+    </message>
+    <message>
+        <source>%n day(s) ago</source>
+        <translation type="vanished">vor %n Tag(en)</translation>
     </message>
 </context>
 <context>

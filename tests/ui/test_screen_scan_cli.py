@@ -134,7 +134,7 @@ def test_failed_portal_exits_2(qtbot, start_portal) -> None:
     assert result.returncode == 2 and result.stdout == ""
     (line,) = result.stderr.splitlines()  # one line, in words for a terminal (no buttons)
     assert "could not be captured" in line and line.endswith(TERMINAL_HINT)
-    assert "Paste" not in line and "Open Image" not in line
+    assert "Paste" not in line and "Open QR Image" not in line
 
 
 def test_screen_without_a_code_exits_1(qtbot, start_portal) -> None:

@@ -152,7 +152,7 @@ def test_failed_portal_screenshot_says_why_and_what_to_do(
     assert result.message.startswith(
         "The screen could not be captured (the desktop did not take the screenshot)."
     )
-    assert "Open Image" in result.message and "Paste" in result.message
+    assert "Open QR Image" in result.message and "Paste QR Image" in result.message
     assert no_grab == [] and main.isVisible()
 
 

@@ -132,3 +132,20 @@ def test_the_qm_loads_and_known_strings_come_out_german(german, services, qtbot,
 def test_english_has_no_translator(qapp):
     assert i18n.install_translations(qapp, "en") == "en"
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_how_long_ago_is_said_in_german_and_english(german):
+    assert i18n.ago(30) == "gerade eben"
+    assert i18n.ago(125) == "vor 2 Min."
+    assert i18n.ago(3 * 3600 + 5) == "vor 3 Std."
+    assert i18n.ago(2 * 86400) == "vor 2 Tag(en)"
+    assert QCoreApplication.translate("SyncStatus", "In step") == "Abgeglichen"
+
+
+def test_how_long_ago_in_english(qapp):
+    assert [i18n.ago(s) for s in (5, 60, 7200, 86400 * 3)] == [
+        "just now",
+        "1 min ago",
+        "2 h ago",
+        "3 day(s) ago",
+    ]
