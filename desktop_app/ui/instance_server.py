@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer
 
 from desktop_app import instance
+from desktop_app.otp.search import matching
 from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, QUICK_COPY_SHORTCUT
 from desktop_app.ui import global_shortcut
 from desktop_app.ui.global_shortcut import X11KeyGrab
@@ -129,7 +130,7 @@ class InstanceServer(QObject):
     def copy(self, query: str) -> str:
         if self.window.services.vault is None:
             return "locked"
-        found = instance.matching(self.window.model.entries(), query)
+        found = matching(self.window.model.entries(), query)
         if not found:
             return "none"
         if len(found) > 1:
