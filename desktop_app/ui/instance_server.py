@@ -7,14 +7,14 @@ The protocol (one line in, one line out) is described in desktop_app/instance.py
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer
 
 from desktop_app import instance
 from desktop_app.otp.search import matching
-from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, QUICK_COPY_SHORTCUT
+from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, QUICK_COPY_SHORTCUT, Setting
 from desktop_app.ui import global_shortcut
 from desktop_app.ui.global_shortcut import X11KeyGrab
 from desktop_app.ui.quick_copy import QuickCopyWindow
@@ -56,8 +56,8 @@ class InstanceServer(QObject):
     def listening(self) -> bool:
         return self.server.isListening()
 
-    def _on_setting(self, name: str, value: object) -> None:
-        if name == "quick_copy_shortcut" and not self._closed:
+    def _on_setting(self, which: Setting[Any], value: object) -> None:
+        if which is QUICK_COPY_SHORTCUT and not self._closed:
             self.shortcut_changed.emit(str(value))
 
     def grab_shortcut(self, shortcut: str) -> None:
