@@ -154,7 +154,7 @@ def scan_loop(out: str) -> list[Row]:
 
 def memory(out: str) -> list[Row]:
     before = _find(r"floor \(idle, before the scan window\):\s+([\d.]+) MB", out)
-    after = _find(r"after closing it:\s+([\d.]+) MB \(\+([\d.-]+) MB", out)
+    after = _find(r"after closing it:\s+([\d.]+) MB\s+\(\+([\d.-]+) MB", out)
     if not (before and after):
         return [("memory after the scan window", "not printed", "", "", "<= +25 MB")]
     return [
