@@ -71,9 +71,12 @@ def startup(out: str) -> list[Row]:
 
 
 def cli_list(out: str) -> list[Row]:
-    cmd = _find(r"list --json\s+([\d.]+) ms median", out)
-    floor = _find(r"floor \(secretstorage[^)]*\)\s+([\d.]+) ms median", out)
-    old = _find(r"old floor \(keyring[^)]*\)\s+([\d.]+) ms median", out)
+    cmd = _find(r"^\s+list --json:?\s+([\d.]+) ms median", out)
+    floor = _find(r"^\s+floor \(secretstorage[^)]*\)\s+([\d.]+) ms median", out)
+    # through keyring's backend: "old floor (keyring's ...)", before 7d61f2e "floor (keyring read ...):"
+    old = _find(
+        r"^\s+(?:old floor \(keyring|floor \(keyring read)[^)]*\):?\s+([\d.]+) ms median", out
+    )
     rows: list[Row] = []
     for name, got in (("list --json, lean floor", floor), ("list --json, keyring floor", old)):
         if cmd and got:
