@@ -6,7 +6,7 @@
 Generates the corpus (benchmarks/decode_corpus.py) into a temp folder unless --corpus points at
 one — by default with a held-out seed (HELD_OUT_SEED), not the one the rescues were tuned on —
 then prints, per resolution, for zxing-cpp, pyzbar, OpenCV's QRCodeDetector and the pipeline
-(desktop_app.scanning.decode): codes decoded, rate, wrong reads, median / 90th percentile ms per
+(desktop_app.scanning.decoders.decode): codes decoded, rate, wrong reads, median / 90th percentile ms per
 image, and median ms on frames without a code, that last one also as a ratio to zxing-cpp alone
 on the same frames (the floor, measured in the same run). Targets: pipeline >= 96% overall with
 no wrong read; no-code frames <= 4x zxing-cpp alone.
@@ -35,8 +35,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.decode_corpus import CATEGORIES, generate
-from desktop_app.scanning import decode as pipeline_decode
 from desktop_app.scanning import decoders
+from desktop_app.scanning.decoders import decode as pipeline_decode
 from desktop_app.scanning.decoders import (
     opencv_detect,
     pyzbar_available,

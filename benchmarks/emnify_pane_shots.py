@@ -3,9 +3,11 @@
     python benchmarks/emnify_pane_shots.py OUT_DIR [--dark] [--scale 2]
 
 States: signed out (and with Advanced open), code asked, e-mail codes, enabling, pending, on,
-error (enforced), the enforced account told up front in the next session, no keyring; the
-dialogs: application tokens after a create, security events, lost-phone recovery with a
-colleague found; the main list and the edit dialog with a key no longer active on emnify. The
+error (enforced), the enforced account told up front in the next session, no keyring, a key
+the portal lists without its status ("Sign-in codes: unknown"), the lockout with the time left,
+a non-admin (tools disabled, the refused organisation events); the dialogs: application tokens
+after a create, security events (mine, the organisation's, a user's), lost-phone recovery with
+a colleague found; the main list and the edit dialog with a key no longer active on emnify. The
 settings dialog is shown at its default size on a 1280x720 screen (logical pixels, so
 2560x1440 at ``--scale 2``); for each state the script prints whether the page
 needs scrolling (it must not). A portal emulator (paid account) runs on loopback.
@@ -70,6 +72,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.app import AppServices
+    from desktop_app.otp.codes import code_at
+    from desktop_app.otp.model import Entry
     from desktop_app.paths import AppPaths
     from desktop_app.portal.emulator import EmulatorServer
     from desktop_app.settings import Settings
@@ -172,6 +176,7 @@ def main() -> int:
         emu.add_workspace(USER, "Second org")
         emu.add_user("bob@example.com", "bobs password", colleague_of=USER, admin=False)
         emu.add_active_key("bob@example.com")
+        emu.admin.record(emu.user("bob@example.com"), "mfa", "MFA key 7 of bob deleted")
         dialog, pane, _svc = dialog_for(emu)
         shot(dialog, "1-signed-out")
         pane.advanced_button.setChecked(True)
@@ -209,6 +214,14 @@ def main() -> int:
         events = pane.events_dialog
         pump(pane, until=lambda: not events.presenter.busy)
         dialog_shot(events, "10-events")
+        events.scope_combo.setCurrentIndex(1)  # the organisation's (bob's events too)
+        pump(pane, until=lambda: not events.presenter.busy)
+        dialog_shot(events, "10b-events-organisation")
+        events.scope_combo.setCurrentIndex(2)  # a user's, by e-mail
+        events.email_edit.setText("bob@example.com")
+        events.presenter.load()
+        pump(pane, until=lambda: not events.presenter.busy)
+        dialog_shot(events, "10c-events-user")
         events.reject()
         pane.open_recovery()
         recovery = pane.recovery_dialog
@@ -273,6 +286,57 @@ def main() -> int:
         pane.presenter.make_account()
         pane.presenter.render()
         shot(dialog, "8-no-keyring")
+        dialog.close()
+
+    with EmulatorServer(account_kind="paid", mfa_item_omit=("status",)) as emu:
+        # a key listed without its status: "Sign-in codes: unknown", neither Enable nor Disable
+        emu.add_user(USER, PASSWORD)
+        phone = emu.add_active_key(USER)
+        dialog, pane, _svc = dialog_for(emu)
+        pane.password_edit.setText(PASSWORD)
+        pane.presenter.sign_in()
+        pump(pane)
+        pane.code_edit.setText(code_at(Entry(secret=phone.secret), emu.now()))
+        pane.presenter.submit_code()
+        pump(pane)
+        pump(pane, until=lambda: pane.signed_in and not pane.busy)
+        shot(dialog, "14-codes-unknown")
+        dialog.close()
+
+    with EmulatorServer(account_kind="paid") as emu:
+        # three wrong codes: the lockout line with the time left
+        emu.add_user(USER, PASSWORD)
+        dialog, pane, _svc = dialog_for(emu)
+        pane.password_edit.setText(PASSWORD)
+        pane.presenter.sign_in()
+        pump(pane)
+        for _ in range(3):
+            pane.code_edit.setText("ZZZZZ9")
+            pane.presenter.submit_code()
+            pump(pane)
+        shot(dialog, "15-lockout")
+        dialog.close()
+
+    with EmulatorServer(account_kind="paid") as emu:
+        # a non-admin: the workspace named, tokens and recovery disabled (reason in tooltips)
+        emu.add_user(USER, PASSWORD)
+        emu.add_workspace(USER, "Second org")
+        emu.user(USER).admin = False
+        dialog, pane, _svc = dialog_for(emu)
+        sign_in(pane, emu)
+        pump(pane, until=lambda: pane.signed_in and not pane.busy)
+        shot(dialog, "16-non-admin")
+        menu = pane.security_menu
+        menu.popup(pane.security_button.mapToGlobal(pane.security_button.rect().bottomLeft()))
+        dialog_shot(menu, "16b-non-admin-menu")
+        menu.hide()
+        pane.open_events()
+        events = pane.events_dialog
+        pump(pane, until=lambda: not events.presenter.busy)
+        events.scope_combo.setCurrentIndex(1)
+        pump(pane, until=lambda: not events.presenter.busy)
+        dialog_shot(events, "16c-non-admin-events-refused")
+        events.reject()
         dialog.close()
 
     print("\n".join(results))

@@ -1,4 +1,5 @@
-"""Screenshots of Settings → Sync and of the status line on both computers after a conflict.
+"""Screenshots of Settings → Sync, of the status line on both computers after a conflict, of an
+account's history in the edit dialog, and of Recently Deleted.
 
 xvfb-run -a python benchmarks/sync_shots.py OUT_DIR
 """
@@ -66,9 +67,15 @@ def main(out: Path) -> None:
     svc_b.sync_now(vb)
     copy.write_bytes((folder / FOLDER_FILE).read_bytes())  # the engine's conflict copy
     (folder / FOLDER_FILE).write_bytes(saved)
-    win.sync_watcher.check()
+    win.show()
+    app.processEvents()
+    win.sync_watcher.check()  # the merge runs in a worker; its outcome lands here
+    _settle(app, lambda: not win.sync_watcher.job.busy)
     win.resize(480, 640)
+    shot(win, "status_line_laptop_after_conflict_toast")  # the arrival toast over the line
+    win.pages.toast.hide()  # as a few seconds later
     shot(win, "status_line_laptop_after_conflict")
+    _history_shots(app, win, uuid, shot)
     svc_b.sync_now(vb)
     vb.close()
     desktop = _services_open(desktop_dir)
@@ -77,6 +84,38 @@ def main(out: Path) -> None:
     win_b.sync_watcher.emit_status()
     shot(win_b, "status_line_desktop_after_conflict")
     _join_shots(app, tmp, folder, out, shot)
+
+
+def _settle(app, done, seconds: float = 20) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):
+        app.processEvents()
+
+
+def _history_shots(app, win, uuid: str, shot) -> None:  # type: ignore[no-untyped-def]
+    """The account that lost a conflict, in the edit dialog (its history), after one restore
+    (the replaced value kept too); then Recently Deleted after a removal."""
+    from desktop_app.ui.recently_deleted import RecentlyDeletedDialog
+
+    assert win.select_uuid(uuid)
+    win.lists.edit_current()
+    dialog = win.active_dialog
+    shot(dialog, "history_view")
+    if dialog.history.buttons:
+        dialog.history.buttons[0].click()
+        shot(dialog, "history_view_after_restore")
+    dialog.reject()
+    vault = win.services.vault
+    for entry in vault.entries()[-2:]:
+        vault.remove(entry.uuid)
+    deleted = RecentlyDeletedDialog(win, vault)
+    shot(deleted, "recently_deleted")
+    deleted.close()
 
 
 def _join_shots(app, tmp: Path, folder: Path, out: Path, shot) -> None:  # type: ignore[no-untyped-def]

@@ -273,3 +273,111 @@ def demo_entries() -> list[Entry]:
         Entry(secret=secret(), issuer="Example Bank", name="card 1234", digits=8),
         Entry(secret=secret(), issuer="Steam", name="gamer", type=OtpType.STEAM, digits=5),
     ]
+
+
+# --- is there a display? (before the QApplication: Qt aborts with a message about a library) ---
+
+#: the libraries Qt's X11 platform plugin loads (Qt 6.5+ refuses to start without xcb-cursor)
+XCB_LIBRARIES = (
+    ("libxcb-cursor.so.0", "libxcb-cursor0"),
+    ("libxcb-icccm.so.4", "libxcb-icccm4"),
+    ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
+    ("libxcb-image.so.0", "libxcb-image0"),
+    ("libxcb-render-util.so.0", "libxcb-render-util0"),
+    ("libxcb-shape.so.0", "libxcb-shape0"),
+    ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
+)
+_NO_WINDOW_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay")
+
+
+def display_problem(environ: dict[str, str] | None = None) -> str | None:
+    """What keeps the window from opening, in one line with how to fix it; None when a display
+    is reachable (or the platform is not X11/Wayland: Qt decides there). Checked without Qt:
+    the variables, the Wayland socket, a connection to the X server, the X11 libraries."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = env.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0].strip().lower()
+    if platform in _NO_WINDOW_PLATFORMS or platform not in ("", "xcb", "wayland"):
+        return None  # another platform was chosen on purpose
+    wayland = env.get("WAYLAND_DISPLAY", "")
+    x11 = env.get("DISPLAY", "")
+    if not wayland and not x11:
+        return (
+            "No display: neither DISPLAY nor WAYLAND_DISPLAY is set. Start the app from a "
+            "desktop session (or over ssh -X); the commands work without one, see --help."
+        )
+    if wayland and platform != "xcb" and _wayland_reachable(wayland, env):
+        return None
+    if not x11:
+        return (
+            f"The Wayland display {wayland!r} cannot be reached (no socket). Start the app "
+            "from your desktop session, or set DISPLAY for an X server."
+        )
+    if not _x11_reachable(x11):
+        return (
+            f"The X server of DISPLAY={x11} cannot be reached. Check that it runs and that "
+            "DISPLAY is right (start the app from your desktop session)."
+        )
+    missing = [package for soname, package in XCB_LIBRARIES if not _loadable(soname)]
+    if missing:
+        return (
+            "Qt needs X11 libraries that are not installed. Install them, e.g.: "
+            f"sudo apt install {' '.join(missing)}"
+        )
+    return None
+
+
+def _wayland_reachable(name: str, env: dict[str, str] | os._Environ[str]) -> bool:
+    runtime = env.get("XDG_RUNTIME_DIR", "")
+    if not os.path.isabs(name) and not runtime:
+        return False
+    return (Path(name) if os.path.isabs(name) else Path(runtime) / name).exists()
+
+
+def _x11_reachable(display: str) -> bool:
+    """Whether the X server of ``display`` ("[host]:N[.S]") accepts a connection."""
+    import socket
+
+    host, _, rest = display.rpartition(":")
+    number = rest.split(".")[0]
+    if not number.isdigit():
+        return False
+    if host.startswith("/"):  # a launchd-style socket path (macOS XQuartz)
+        return os.path.exists(host + ":" + rest)
+    timeout = 2.0
+    try:
+        if host in ("", "unix"):
+            path = f"/tmp/.X11-unix/X{number}"
+            for address in (path, "\0" + path):  # the file, then Linux's abstract socket
+                with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+                    sock.settimeout(timeout)
+                    try:
+                        sock.connect(address)
+                    except OSError:
+                        continue
+                    return True
+            return False
+        with socket.create_connection((host, 6000 + int(number)), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def _loadable(soname: str) -> bool:
+    """The shared library can be loaded (by soname, or from the bundle's own folders)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(soname)
+        return True
+    except OSError:
+        pass
+    bundle = getattr(sys, "_MEIPASS", None)
+    roots = [Path(bundle) if bundle else Path(sys.executable).parent]
+    roots += [Path(p) for p in sys.path if p.endswith("site-packages")]
+    for root in roots:
+        for candidate in (root / soname, root / "PySide6" / "Qt" / "lib" / soname):
+            if candidate.exists():
+                return True
+    return False

@@ -102,7 +102,7 @@ def check_app_modules(ctx: _Context) -> str:
 
 
 def check_qr_decode(ctx: _Context) -> str:
-    from desktop_app.scanning import decode_file
+    from desktop_app.scanning.decoders import decode_file
 
     uris = list(decode_file(QR_IMAGE))
     if SELFTEST_URI not in uris:
@@ -208,13 +208,47 @@ def check_portal(ctx: _Context) -> str:
     return f"in-process emulator answered HTTP {response.status_code} to a bad login"
 
 
+#: the image formats ``decode FILE`` promises (cli/scan.py)
+IMAGE_FORMATS = (".png", ".jpg", ".webp", ".bmp", ".gif")
+
+
+def check_image_formats(ctx: _Context) -> str:
+    """The self-test QR code saved in every format ``decode`` promises, read back through the
+    app's image path: a codec missing from the bundle's OpenCV fails here."""
+    import cv2
+
+    from desktop_app.scanning.decoders import decode_file
+
+    image = cv2.imread(str(QR_IMAGE), cv2.IMREAD_COLOR)
+    if image is None:
+        raise RuntimeError(f"OpenCV cannot read {QR_IMAGE.name}")
+    unread = []
+    for ext in IMAGE_FORMATS:
+        ok, data = cv2.imencode(ext, image)
+        path = ctx.workdir / f"qr{ext}"
+        if ok:
+            path.write_bytes(data.tobytes())
+        if not ok or SELFTEST_URI not in decode_file(path):
+            unread.append(ext)
+    if unread:
+        raise RuntimeError(f"the QR code saved as {', '.join(unread)} was not read back")
+    return f"the QR code read back from {', '.join(e.lstrip('.').upper() for e in IMAGE_FORMATS)}"
+
+
 def check_video(ctx: _Context) -> str:
+    """An MJPG .avi written with OpenCV and read back through the camera path (a video file
+    stands in for the camera, as in the tests); on Linux the V4L2 camera backend is built in."""
     import cv2
     import numpy as np
 
+    from desktop_app.scanning.frames import FrameSource
+
     path = ctx.workdir / "frames.avi"
     width, height = 64, 48
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), 10.0, (width, height))
+    # OpenCV's own MJPG writer, whichever other backends (FFmpeg) this OpenCV has
+    writer = cv2.VideoWriter(
+        str(path), cv2.CAP_OPENCV_MJPEG, cv2.VideoWriter.fourcc(*"MJPG"), 10.0, (width, height)
+    )
     if not writer.isOpened():
         raise RuntimeError("cv2.VideoWriter cannot write an MJPG .avi")
     for i in range(5):
@@ -231,7 +265,21 @@ def check_video(ctx: _Context) -> str:
         capture.release()
     if not ok or first is None or first.shape[:2] != (height, width):
         raise RuntimeError("no frame read back from the test video")
-    return f"OpenCV {cv2.__version__} wrote and read back an MJPG video via {backend}"
+    with FrameSource(str(path), loop=False, realtime=False) as frames:
+        read = 0
+        while frames.read() is not None:
+            read += 1
+    if read != 5:
+        raise RuntimeError(f"the camera path read {read} of the video's 5 frames")
+    camera = ""
+    if sys.platform.startswith("linux"):
+        if not cv2.videoio_registry.hasBackend(cv2.CAP_V4L2):
+            raise RuntimeError("this OpenCV has no V4L2 camera backend")
+        camera = "; V4L2 camera backend built in"
+    return (
+        f"OpenCV {cv2.__version__} wrote an MJPG video and read it back via {backend}, "
+        f"and through the camera path{camera}"
+    )
 
 
 def _child_echo(conn: Any) -> None:
@@ -296,6 +344,7 @@ CHECKS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("OTP", check_otp),
     ("vault", check_vault),
     ("portal emulator", check_portal),
+    ("image formats", check_image_formats),
     ("OpenCV video", check_video),
     ("child process", check_child_process),
     ("keyring", check_keyring),

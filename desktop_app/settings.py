@@ -149,7 +149,8 @@ QUICK_COPY_SHORTCUT: Setting[str] = Setting(
     QT_TRANSLATE_NOOP("Settings", "Quick-copy shortcut"),
     QT_TRANSLATE_NOOP(
         "Settings",
-        "Opens the quick-copy window from any program (X11). Empty: no shortcut.",
+        "Opens the quick-copy window from any program (on Wayland the desktop asks to "
+        "confirm the key). Empty: no shortcut.",
     ),
 )
 LANGUAGE: Setting[str] = Setting(

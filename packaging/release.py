@@ -8,11 +8,18 @@ Steps (each timed):
 0. the installed runtime packages must be exactly the versions pinned in constraints.txt (the
    ones the suite passed with; install them with ``pip install -c constraints.txt ".[package]"``);
 1. icons for the platform (macOS: .icns with iconutil; Windows: .ico with Pillow) in build/;
-2. PyInstaller with packaging/desktop-authenticator.spec -> dist/desktop-authenticator/ (onedir);
-3. Linux: strip debug symbols from the binaries that are not from auditwheel-repaired wheels;
-4. ``dist/desktop-authenticator/desktop-authenticator --self-test`` (offscreen without a display);
+2. Linux: which OpenCV. ``--slim-opencv`` (releases): the slim extension, built by
+   packaging/build_slim_opencv.sh into build/opencv-slim/ when it is not there (~25 min, once per
+   OpenCV pin; the release workflow caches it). Without a flag: the slim one when
+   build/opencv-slim/cv2.abi3.so is there, else the wheel's (CI, a clean clone: seconds, not
+   25 min; the budget check then reads the wheel's budget and says it is not what releases
+   ship). ``--wheel-opencv``: the wheel's, always;
+3. PyInstaller with packaging/desktop-authenticator.spec -> dist/desktop-authenticator/ (onedir);
+4. Linux: strip debug symbols from the binaries that are not from auditwheel-repaired wheels,
+   then the size budget (packaging/bundle_budget.py: the largest files, over budget stops here);
+5. ``dist/desktop-authenticator/desktop-authenticator --self-test`` (offscreen without a display);
    a failure stops here, before any installer is built;
-5. installers: Linux .deb + portable tarball (packaging/build_deb.py); Windows Inno Setup
+6. installers: Linux .deb + portable tarball (packaging/build_deb.py); Windows Inno Setup
    (packaging/windows/desktop-authenticator.iss, needs ISCC.exe); macOS .app (made by the spec) + .dmg
    (hdiutil).
 Everything lands in dist/. Name and version come from pyproject.toml.
@@ -170,7 +177,23 @@ def make_ico() -> Path:
 # --- freeze, strip, self-test -----------------------------------------------------------------
 
 
-def freeze() -> None:
+SLIM_CV2 = BUILD / "opencv-slim" / "cv2.abi3.so"
+
+
+def slim_opencv() -> Path:
+    """build/opencv-slim/cv2.abi3.so, built from the pinned OpenCV's source when missing."""
+    if not SLIM_CV2.is_file():
+        run(
+            ["sh", str(PACKAGING / "build_slim_opencv.sh"), str(SLIM_CV2.parent)],
+            env={**os.environ, "PYTHON": sys.executable},
+        )
+    return SLIM_CV2
+
+
+def freeze(*, slim_cv2: bool = True) -> None:
+    env = dict(os.environ)
+    if not slim_cv2:
+        env["DESKTOP_AUTHENTICATOR_SLIM_CV2"] = "/nonexistent"  # the wheel's cv2
     run(
         [
             sys.executable,
@@ -185,6 +208,7 @@ def freeze() -> None:
             str(SPEC),
         ],
         cwd=ROOT,
+        env=env,
     )
 
 
@@ -220,6 +244,17 @@ def strip_bundle(bundle: Path) -> int:
             continue
         subprocess.run([strip, "--strip-unneeded", str(path)], check=True)
     return before - du(bundle)
+
+
+def check_budget(bundle: Path) -> None:
+    """The bundle's largest files and budget lines; ReleaseError when over budget."""
+    sys.path.insert(0, str(PACKAGING))
+    import bundle_budget
+
+    report = bundle_budget.check(bundle)
+    print("    " + report.table().replace("\n", "\n    "))
+    if report.over:
+        raise ReleaseError("the bundle is over its size budget: " + "; ".join(report.over))
 
 
 def self_test(executable: Path) -> None:
@@ -326,6 +361,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fast", action="store_true", help="Linux: quick .deb compression, no tarball"
     )
+    opencv = parser.add_mutually_exclusive_group()
+    opencv.add_argument(
+        "--slim-opencv",
+        action="store_true",
+        help="Linux: the slim OpenCV build, built first when build/opencv-slim has none (releases)",
+    )
+    opencv.add_argument(
+        "--wheel-opencv",
+        action="store_true",
+        help="Linux: freeze the OpenCV wheel's extension and libraries, not the slim build",
+    )
     args = parser.parse_args(argv)
 
     name, version = project()
@@ -343,12 +389,24 @@ def main(argv: list[str] | None = None) -> int:
             if IS_WIN:
                 with step("icon (.ico)"):
                     make_ico()
+            slim_cv2 = IS_LINUX and not args.wheel_opencv
+            if slim_cv2 and args.slim_opencv:
+                with step("slim OpenCV (build/opencv-slim)"):
+                    print(f"    {slim_opencv()}")
+            elif slim_cv2 and not SLIM_CV2.is_file():
+                slim_cv2 = False
+                print(
+                    f"==> OpenCV: the wheel's ({SLIM_CV2.relative_to(ROOT)} is not built;"
+                    " --slim-opencv builds it, as releases do)"
+                )
             with step("freeze (PyInstaller)"):
-                freeze()
+                freeze(slim_cv2=slim_cv2)
             if IS_LINUX:
                 with step("strip"):
                     saved = strip_bundle(bundle)
                     print(f"    saved {mib(saved)}")
+                with step("size budget (packaging/bundle-budget.toml)"):
+                    check_budget(bundle)
         if not executable.is_file():
             raise ReleaseError(f"{executable} not found")
         with step("self-test of the frozen app"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -161,3 +162,33 @@ def test_patched_inspect_resolves_relative_frozen_file_names(tmp_path: Path, mon
     )
     assert fake_inspect.getsourcefile(str(tmp_path / "x.py")) == str(tmp_path / "x.py")
     assert fake_inspect.getsourcefile("/elsewhere/y.py") == "orig"
+
+
+def test_the_ctypes_fix_waits_for_ctypes_and_then_finds_bundled_libraries(tmp_path: Path) -> None:
+    """The bundle's stand-in for PyInstaller's pyimod03_ctypes: install() at start imports no
+    ctypes (nor typing); the first import of ctypes makes CDLL look in the bundle folder."""
+    import _ctypes  # a shared object that is surely on this machine: load a copy of it
+
+    shutil.copyfile(_ctypes.__file__, tmp_path / "libbundled-probe.so")
+    result = _run(
+        f"""
+        import sys
+        sys._MEIPASS = {str(tmp_path)!r}
+        import pyimod03_ctypes
+        pyimod03_ctypes.install()
+        print("ctypes" in sys.modules, "typing" in sys.modules)
+        import ctypes
+        print(ctypes.CDLL("libbundled-probe.so")._name)
+        try:
+            ctypes.cdll.LoadLibrary("libnot-in-the-bundle.so")
+        except OSError as exc:
+            print(type(exc).__name__)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "False",
+        "False",
+        str(tmp_path / "libbundled-probe.so"),
+        "PyInstallerImportError",
+    ]

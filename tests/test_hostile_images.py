@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 
 from desktop_app.errors import ImportFormatError, ScanError
-from desktop_app.scanning import decode, decode_file
 from desktop_app.scanning import images as images_mod
+from desktop_app.scanning.decoders import decode, decode_file
 from desktop_app.scanning.images import MAX_PIXELS, decode_image_bytes, read_header, to_bgr
 from tests.fuzz import bombs
 from tests.scanning.qr_helpers import URI, qr_gray

@@ -31,7 +31,7 @@ def test_closing_the_vault_empties_the_code_cache(data_dir: Path) -> None:
     assert _cached() >= 1
     v.close()
     assert _cached() == 0
-    assert v._records == {}  # the serialised entries are dropped too
+    assert v._file._records == {}  # the serialised entries are dropped too
 
 
 @pytest.mark.gui
@@ -160,7 +160,7 @@ def test_gui_style_vault_waits_only_briefly_for_a_held_lock(services, data_dir: 
     other.acquire()
     try:
         vault = open_vault_for(services, lambda _c: None)
-        assert vault._lock_wait == QUIET_LOCK_WAIT
+        assert vault._file.lock_wait == QUIET_LOCK_WAIT
         with pytest.raises(VaultBusyError) as info:
             vault.add(Entry(secret=SECRET, issuer="Busy"))
         assert "in use by another" in str(info.value)

@@ -109,7 +109,8 @@ def _setting_uses_in_code() -> tuple[int, list[str], list[tuple[str, int, str]]]
                 for sub in ast.walk(node):
                     if isinstance(sub, ast.Compare) and ast.unparse(sub.left) == "which":
                         for c in sub.comparators:
-                            compared.append((where, sub.lineno, ast.unparse(c)))
+                            for one in c.elts if isinstance(c, ast.Tuple) else [c]:
+                                compared.append((where, sub.lineno, ast.unparse(one)))
     return calls, stringly, compared
 
 

@@ -22,6 +22,7 @@ EXIT_NOT_FOUND = 1
 EXIT_BAD_INPUT = 2
 EXIT_BUSY = 75  # EX_TEMPFAIL: the vault stayed in use by another process
 EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe
+EXIT_NO_DISPLAY = 69  # EX_UNAVAILABLE: no display to open the window on
 
 # Modules that add subcommands; each has ``register(subparsers) -> None``.
 _COMMAND_MODULES = (
@@ -173,8 +174,12 @@ def gui_main_with(args: argparse.Namespace) -> int:
 
         if raise_running(args):  # a second start raises the open window (issue 25)
             return EXIT_OK
-    from desktop_app.app import build_services
+    from desktop_app.app import build_services, display_problem
 
+    problem = display_problem()  # before Qt, whose abort names a library (issue 24)
+    if problem is not None:
+        print(f"desktop-authenticator: {problem}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
     services = build_services(args, interactive=True)
     from desktop_app.ui.application import run_gui
 

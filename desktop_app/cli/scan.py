@@ -39,7 +39,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--video",
         metavar="SOURCE",
-        help="read frames from a video file or image folder (or camera number) until a code",
+        help="read frames from a video file or image folder (or camera number) until a code"
+        " (MP4/WebM/MKV need OpenCV's FFmpeg: the Linux installer reads MJPG AVI only)",
     )
     p.add_argument(
         "--camera",
@@ -83,7 +84,7 @@ def cmd_decode(args: argparse.Namespace) -> int:
 
 def _decode_files(files: list[str]) -> int:
     from desktop_app.errors import ScanError
-    from desktop_app.scanning import decode_file
+    from desktop_app.scanning.decoders import decode_file
     from desktop_app.scanning.images import silence_native_warnings
 
     silence_native_warnings()  # one line per file, never the image libraries' own

@@ -46,6 +46,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c = cmds.add_parser("leave", help="stop syncing on this computer (the vault stays)")
     c.set_defaults(handler=cmd_leave)
 
+    from desktop_app.cli import aegis_follow  # the phone bridge: sync follow-aegis
+
+    aegis_follow.register(cmds)
+
     c = cmds.add_parser("deleted", help="list the deleted accounts that can still be restored")
     c.add_argument("--json", action="store_true", help="machine-readable output")
     c.set_defaults(handler=cmd_deleted)
@@ -150,11 +154,16 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_now(args: argparse.Namespace) -> int:
+    from desktop_app.cli.aegis_follow import pull_followed
+    from desktop_app.sync import is_synced
     from desktop_app.sync.service import SyncService
 
     services = _services(args)
     try:
         assert services.vault is not None
+        followed = pull_followed(services)  # the followed Aegis folder first (None: none)
+        if followed is not None and not is_synced(services.paths.data_dir):
+            return followed
         service = SyncService(Path(services.paths.data_dir), services.keystore)
         result = service.sync_now(services.vault)
     finally:
@@ -162,7 +171,8 @@ def cmd_now(args: argparse.Namespace) -> int:
     _report(result)
     if not (result.arrived or result.conflicts or result.copies_merged):
         print("in step")
-    return EXIT_OK if not (result.problems or result.foreign) else EXIT_BAD_INPUT
+    ok = not (result.problems or result.foreign) and followed in (None, EXIT_OK)
+    return EXIT_OK if ok else EXIT_BAD_INPUT
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -174,10 +184,14 @@ def cmd_status(args: argparse.Namespace) -> int:
         status = SyncService(Path(services.paths.data_dir)).status()
     finally:
         services.close()
+    from desktop_app.cli.aegis_follow import add_status  # the followed Aegis folder too
+
     if args.json:
+        add_status(Path(services.paths.data_dir), status, as_json=True)
         sys.stdout.write(json.dumps(status, indent=2) + "\n")
     else:
         print(status_line(status))
+        add_status(Path(services.paths.data_dir), status, as_json=False)
     return EXIT_OK
 
 

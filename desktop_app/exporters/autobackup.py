@@ -4,12 +4,15 @@ Settings: ``backup_enabled`` (off by default), ``backup_folder``, ``backup_keep`
 files named ``aegis-backup-YYYYMMDD-HHMMSS-ffffff.json`` are kept; older ones are deleted; other
 files in the folder are never touched).
 
-**The backup password** is chosen by the person once (in the export dialog's "Automatic
-backups" section, :func:`set_backup_password`) and kept in the OS keyring (item
+**The backup password** is chosen by the person once (on the Settings → Backups page,
+:func:`set_backup_password`) and kept in the OS keyring (item
 ``backup-password``), never on disk in plain text. A random key in the keyring was rejected: a
 lost computer takes its keyring along, and the backups would then be unreadable, which defeats
 them. With the password, a backup opens anywhere -- in this app's import or in Aegis itself.
-Without a password or a folder no backup is written and :attr:`AutoBackup.last_error` says why.
+Without a password or a folder no backup is written; :meth:`AutoBackup.problem` says what is
+missing (checked before any backup is asked for, so the window can warn at once) and
+:attr:`AutoBackup.last_error` why the last attempt failed. Listeners added with
+:meth:`AutoBackup.add_status_listener` hear of every attempt (from the writer thread).
 
 Writing happens on one background thread; changes arriving while a backup is written are
 coalesced into one more backup. The scrypt derivation (n=32768) is done once per password: the
@@ -20,13 +23,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError
+from desktop_app.i18n import N_, Text
 from desktop_app.paths import private_dir
 from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP, Setting, Settings
 from desktop_app.vault import KeyStore, Vault, atomic_write
@@ -48,7 +54,7 @@ class BackupError(AppError):
 
 def set_backup_password(keystore: KeyStore, password: str) -> None:
     if not password:
-        raise BackupError("The backup password must not be empty.")
+        raise BackupError(N_("The backup password must not be empty."))
     keystore.set(PASSWORD_ITEM, password)
 
 
@@ -59,6 +65,25 @@ def has_backup_password(keystore: KeyStore) -> bool:
         return False
 
 
+def default_folder() -> Path:
+    """The folder offered when none is chosen: "Authenticator backups" in the person's
+    Documents folder (in the home folder when there is no Documents folder)."""
+    home = Path(os.environ.get("HOME") or Path.home())
+    documents = home / "Documents"
+    return (documents if documents.is_dir() else home) / "Authenticator backups"
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether backups can be written to ``folder``: it is a writable folder, or the nearest
+    existing folder above it is (the backup creates the missing ones)."""
+    probe = folder
+    while not probe.exists():
+        if probe.parent == probe:
+            return False
+        probe = probe.parent
+    return probe.is_dir() and os.access(probe, os.W_OK | os.X_OK)
+
+
 def backup_files(folder: Path) -> list[Path]:
     """This app's backups in ``folder``, oldest first."""
     try:
@@ -66,6 +91,12 @@ def backup_files(folder: Path) -> list[Path]:
     except OSError:
         return []
     return [folder / n for n in names]
+
+
+def _message(exc: BaseException) -> str:
+    """The exception's message, a :class:`Text` kept as such (the GUI translates it)."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, str) else str(exc)
 
 
 class AutoBackup:
@@ -87,7 +118,9 @@ class AutoBackup:
         self.keystore = keystore
         self.scrypt_n = scrypt_n
         self.last_path: Path | None = None
+        self.last_time: float | None = None  # time.time() of the last backup written
         self.last_error: str | None = None
+        self._status_listeners: list[Callable[[], None]] = []
         self.written = 0
         self._sealer: tuple[bytes, AegisSealer] | None = None
         self._cv = threading.Condition()
@@ -120,12 +153,46 @@ class AutoBackup:
     def enabled(self) -> bool:
         return bool(self.settings.value(BACKUP_ENABLED))
 
+    def add_status_listener(self, listener: Callable[[], None]) -> None:
+        """``listener()`` after each backup attempt (called from the writer thread)."""
+        self._status_listeners.append(listener)
+
+    def remove_status_listener(self, listener: Callable[[], None]) -> None:
+        if listener in self._status_listeners:
+            self._status_listeners.remove(listener)
+
+    def _status_changed(self) -> None:
+        for listener in list(self._status_listeners):
+            try:
+                listener()
+            except Exception:
+                log.exception("backup status listener failed")
+
+    def problem(self) -> Text | str | None:
+        """Why backups are not being written (a short sentence), or None when nothing is
+        missing and the last attempt (if any) worked. Asks nothing of the disk but an access
+        check; reads the keyring for whether a password is set."""
+        folder_text = str(self.settings.value(BACKUP_FOLDER) or "").strip()
+        if not folder_text:
+            return N_("No backup folder is chosen.")
+        if not has_backup_password(self.keystore):
+            return N_("No backup password is set.")
+        if not folder_writable(Path(folder_text).expanduser()):
+            return N_("The backup folder is not writable.")
+        return self.last_error
+
     def _on_vault_change(self) -> None:
         if self.enabled:
             self._request()
 
     def _on_setting_change(self, which: Setting[Any], _value: Any) -> None:
         if which in _WATCHED_SETTINGS and self.enabled:
+            self._request()
+
+    def request(self) -> None:
+        """Write a backup soon (on the writer thread) when backups are on: after the password
+        or the folder was set, so the state shown is the real one at once."""
+        if self.enabled:
             self._request()
 
     def _request(self) -> None:
@@ -156,7 +223,7 @@ class AutoBackup:
                 if self.enabled:
                     self.write_now()
             except AppError as exc:
-                self.last_error = str(exc)
+                self.last_error = _message(exc)
                 log.warning("automatic backup failed: %s", exc)
             except Exception as exc:  # keep the thread alive; report it
                 self.last_error = f"The backup failed ({type(exc).__name__})."
@@ -165,6 +232,7 @@ class AutoBackup:
                 with self._cv:
                     self._running = False
                     self._cv.notify_all()
+                self._status_changed()
 
     # --- writing --------------------------------------------------------------------------------
 
@@ -183,21 +251,24 @@ class AutoBackup:
             try:
                 path = self._write()
             except BackupError as exc:
-                self.last_error = str(exc)
+                self.last_error = _message(exc)
                 raise
             self.last_error = None
             self.last_path = path
+            self.last_time = time.time()
             self.written += 1
             return path
 
     def _write(self) -> Path:
         folder_text = str(self.settings.value(BACKUP_FOLDER) or "").strip()
         if not folder_text:
-            raise BackupError("Automatic backups need a backup folder: choose one in Settings.")
+            raise BackupError(
+                N_("Automatic backups need a backup folder: choose one in Settings → Backups.")
+            )
         password = self.keystore.get(PASSWORD_ITEM)
         if not password:
             raise BackupError(
-                "Automatic backups need a backup password: set one in Export > Automatic backups."
+                N_("Automatic backups need a backup password: set one in Settings → Backups.")
             )
         folder = Path(folder_text).expanduser()
         data = self._sealer_for(password).seal(self.vault.entries())
@@ -207,7 +278,11 @@ class AutoBackup:
             atomic_write(path, data)
         except OSError as exc:
             raise BackupError(
-                f"The backup cannot be written to {folder}: {exc.strerror or exc}."
+                N_(
+                    "The backup cannot be written to {folder}: {reason}.",
+                    folder=str(folder),
+                    reason=exc.strerror or str(exc),
+                )
             ) from None
         self._prune(folder, int(self.settings.value(BACKUP_KEEP)))
         log.info("automatic backup written (%d accounts)", len(self.vault))

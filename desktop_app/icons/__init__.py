@@ -3,6 +3,12 @@
 
 from __future__ import annotations
 
-from desktop_app.icons.packs import IconLibrary, IconPackError, InstalledPack, PackIcon
+from desktop_app.icons.packs import (
+    IconLibrary,
+    IconPackError,
+    InstalledPack,
+    PackIcon,
+    looks_like_pack,
+)
 
-__all__ = ["IconLibrary", "IconPackError", "InstalledPack", "PackIcon"]
+__all__ = ["IconLibrary", "IconPackError", "InstalledPack", "PackIcon", "looks_like_pack"]

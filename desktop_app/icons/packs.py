@@ -127,6 +127,17 @@ class _Listed:
     issuers: tuple[str, ...]
 
 
+def looks_like_pack(path: str | Path) -> bool:
+    """True when ``path`` is a zip with ``pack.json`` at its top: an icon pack, not a backup
+    (dropped on the window, it is offered for installing). Reads only the zip's directory;
+    never raises."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return any(info.filename == "pack.json" for info in zf.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False
+
+
 def parse_pack_json(data: bytes) -> tuple[str, str, int, list[_Listed]]:
     """(uuid, name, version, icons) of a ``pack.json``, or IconPackError."""
     try:

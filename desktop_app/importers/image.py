@@ -1,6 +1,6 @@
 """An image file holding QR codes (a screenshot of an account's code or of a Google export).
 
-Decoded with :func:`desktop_app.scanning.decode` and then read like a text file of links, so a
+Decoded with :func:`desktop_app.scanning.decoders.decode` and then read like a text file of links, so a
 dropped picture takes the same path into the vault as the camera.
 """
 
@@ -30,7 +30,7 @@ class QrImageImporter:
         return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
-        from desktop_app.scanning import decode
+        from desktop_app.scanning.decoders import decode
         from desktop_app.scanning.images import decode_image_bytes
 
         try:

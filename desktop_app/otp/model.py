@@ -265,8 +265,16 @@ class Entry:
 
     def restored_from(self, item: HistoryItem) -> Entry:
         """This entry with the value of a history item back (not stamped: the vault stamps it
-        as a new edit when it writes it)."""
-        return self.with_changes(**self.changes_for(item.key, item.value))
+        as a new edit when it writes it). The value it replaces goes into the history (newest
+        first), so the restore can be undone the same way; its ``lost_to`` is the restore's
+        stamp, filled in by :meth:`stamped`."""
+        current = self.json_of(item.key)
+        restored = self.with_changes(**self.changes_for(item.key, item.value))
+        if current == item.value:
+            return restored
+        kept = HistoryItem(item.key, current, self.stamp_of(item.key), "")
+        others = [h for h in self.history if (h.key, h.stamp) != (kept.key, kept.stamp)]
+        return replace(restored, history=(kept, *others)[:HISTORY_LIMIT])
 
     def stamped(self, previous: Entry | None, stamp: str) -> Entry:
         """This entry as the vault writes it: ``stamp`` (a fresh clock stamp) recorded for every
@@ -281,6 +289,8 @@ class Entry:
             if self.value_of(key) != previous.value_of(key):
                 stamps[key] = stamp + previous.stamp_of(key)
         history = self.history or previous.history
+        if any(not h.lost_to for h in history):  # a value this edit replaced (a restore)
+            history = tuple(h if h.lost_to else replace(h, lost_to=stamp) for h in history)
         if stamps == self.stamps and history is self.history:
             return self
         return replace(self, stamps=stamps, history=history)

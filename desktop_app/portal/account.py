@@ -31,7 +31,6 @@ from desktop_app.portal.client import (
     PortalClient,
     TrustedDevice,
     Workspace,
-    duration_text,
     normalize_base_url,
 )
 from desktop_app.portal.enrolment import (
@@ -53,6 +52,7 @@ from desktop_app.portal.errors import (
     WrongCodeError,
     is_enforced_refusal,
 )
+from desktop_app.portal.known import KeyringProbe, KnownFacts
 from desktop_app.portal.mfa import MfaApi
 from desktop_app.portal.session import TokenStore
 from desktop_app.portal.transport import DEFAULT_DEADLINE
@@ -63,7 +63,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LOCK_SECONDS = 300.0  # the portal locks an account for 5 minutes after the third failure
 FRESH_PASSWORD_SECONDS = 300.0  # a sign-in password may be reused this long, in memory only
 NO_KEYRING_REASON = (
     "No OS keyring is available, so this app cannot keep you signed in or remember this device; "
@@ -119,13 +118,12 @@ class PortalAccount:
         self._learnt = True
         self._pending_password: str | None = None
         self._fresh_password: tuple[str, float] | None = None
-        self._keyring: bool | None = None
-        self._codes_memory: dict[str, bool] = {}
+        self.keyring = KeyringProbe(keystore, self.tokens)
+        # e-mail codes, enforcement and lockouts, kept beyond sign-out (portal/known.py)
+        self.known = KnownFacts(self.tokens, self.url, self.keyring, clock)
         # The organisation requires an authenticator app (learnt from a refusal: see
         # learn_refusal); read at sign-in, kept beyond sign-out.
         self.enforced = False
-        self._enforced_memory: set[str] = set()
-        self._locked_until: dict[str, float] = {}  # user -> when the portal's lockout ends
         self.workspaces_limited = False  # the last workspaces() could list only the current one
 
     def close(self) -> None:
@@ -150,15 +148,7 @@ class PortalAccount:
     @property
     def keyring_available(self) -> bool:
         """Whether sessions and the device fingerprint can be kept (an OS keyring works)."""
-        if self._keyring is None:
-            try:
-                # A configured backend may still fail (no Secret Service running): probe it.
-                self._keyring = bool(self.keystore.available())
-                if self._keyring:
-                    self.tokens.fingerprint(create=False)
-            except Exception:
-                self._keyring = False
-        return self._keyring
+        return self.keyring.available
 
     def fresh_password(self) -> str | None:
         """The password of a sign-in of the last few minutes (memory only), to enable 2FA
@@ -181,7 +171,7 @@ class PortalAccount:
         try:
             self.tokens.save_refresh(self.url, user, token)
         except KeyringUnavailableError:
-            self._keyring = False
+            self.keyring.failed()
             log.warning("the refresh token could not be kept in the keyring")
 
     def resume(self, user: str) -> bool:
@@ -201,8 +191,8 @@ class PortalAccount:
         self.user = user
         self._evidence = "unknown"
         self._learnt = False
-        self.email_codes = self._known_email_codes(user)
-        self.enforced = self._known_enforced(user)
+        self.email_codes = self.known.email_codes(user)
+        self.enforced = self.known.enforced(user)
         try:
             with self.client.operation():
                 self.client.refresh()
@@ -217,30 +207,6 @@ class PortalAccount:
             raise
         return True
 
-    def _known_email_codes(self, user: str) -> bool | None:
-        """What an earlier session learnt about the account's e-mail codes (kept with it in
-        the keyring, and in memory for this account object)."""
-        remembered = self._codes_memory.get(user.strip().lower())
-        if not self.keyring_available:
-            return remembered
-        try:
-            stored = self.tokens.load_email_codes(self.url, user)
-        except KeyringUnavailableError:
-            return remembered
-        return stored if stored is not None else remembered
-
-    def _known_enforced(self, user: str) -> bool:
-        """Whether an earlier session learnt that the organisation requires an authenticator
-        app (kept in the keyring, and in memory for this account object)."""
-        if user.strip().lower() in self._enforced_memory:
-            return True
-        if not self.keyring_available:
-            return False
-        try:
-            return self.tokens.load_enforced(self.url, user)
-        except KeyringUnavailableError:
-            return False
-
     def learn_refusal(self, exc: BaseException) -> bool:
         """When ``exc`` is the portal refusing to remove the key because the organisation
         requires an authenticator app: remember it for this user (beyond sign-out; not a
@@ -250,12 +216,7 @@ class PortalAccount:
         if not user or not is_enforced_refusal(exc):
             return False
         self.enforced = True
-        self._enforced_memory.add(user.strip().lower())
-        if self.keyring_available:
-            try:
-                self.tokens.save_enforced(self.url, user)
-            except KeyringUnavailableError:
-                self._keyring = False
+        self.known.remember_enforced(user)
         return True
 
     def _signed_in(self, user: str, result: LoginResult, password: str | None) -> SignInOutcome:
@@ -273,7 +234,7 @@ class PortalAccount:
                 try:
                     self.tokens.save_refresh(self.url, user, result.refresh_token)
                 except KeyringUnavailableError:
-                    self._keyring = False
+                    self.keyring.failed()
                     message = NO_KEYRING_REASON
         return SignInOutcome(True, user=user, message=message)
 
@@ -306,10 +267,10 @@ class PortalAccount:
             try:
                 result = self.client.login_with_password(user, password, fingerprint=fingerprint)
             except AccountLockedError as exc:
-                raise self._locked(user, exc) from None
+                raise self.known.locked(user, exc) from None
             fingerprint_sent = fingerprint is not None
-            self.email_codes = self._known_email_codes(user)
-            self.enforced = self._known_enforced(user)
+            self.email_codes = self.known.email_codes(user)
+            self.enforced = self.known.enforced(user)
             self._learnt = False
             if not result.mfa_required:
                 # No code asked: no MFA at all (trial), unless this device is trusted.
@@ -369,50 +330,17 @@ class PortalAccount:
             try:
                 device = self.tokens.trusted_device()
             except KeyringUnavailableError:
-                self._keyring = False
+                self.keyring.failed()
         try:
             with self.client.operation():
                 result = self.client.complete_mfa(self._mfa_token, code, device)
         except AccountLockedError as exc:
-            raise self._locked(self._mfa_user, exc) from None
+            raise self.known.locked(self._mfa_user, exc) from None
         password, self._pending_password = self._pending_password, None
         outcome = self._signed_in(self._mfa_user, result, password)
         if device is not None:
             self._remember_device(outcome.user, device.operating_system, device.browser)
         return outcome
-
-    def _locked(self, user: str, exc: AccountLockedError) -> AccountLockedError:
-        """The lockout with the time left. The portal's answer says "locked for 5 minutes"
-        whenever it is asked (and no ``Retry-After`` is documented), so the end of the lockout
-        is kept from the answer that started it: in memory and in the keyring (not a secret),
-        for a later sign-in here, by another command or a new pane."""
-        now = self.clock()
-        key = user.strip().lower()
-        known = self._locked_until.get(key)
-        if known is None and self.keyring_available:
-            try:
-                known = self.tokens.load_locked_until(self.url, user)
-            except KeyringUnavailableError:
-                known = None
-        if exc.retry_after:
-            until = now + exc.retry_after
-        elif known is not None and now < known <= now + LOCK_SECONDS:
-            until = known
-        else:
-            until = now + LOCK_SECONDS  # this answer started the lockout
-        self._locked_until[key] = until
-        if self.keyring_available:
-            try:
-                self.tokens.save_locked_until(self.url, user, until)
-            except KeyringUnavailableError:
-                self._keyring = False
-        left = max(1.0, until - now)
-        return AccountLockedError(
-            "Too many failed attempts: the portal has locked the account. Try again in "
-            f"{duration_text(left)}.",
-            retry_after=left,
-            **exc.details(),
-        )
 
     def _remember_device(self, user: str, operating_system: str, browser: str) -> None:
         """The portal's id of the entry just trusted (its list has no fingerprint: the newest
@@ -445,7 +373,7 @@ class PortalAccount:
         user = self.client.username or self.client.user_ref()
         self.user = user
         self.email_codes = None
-        self.enforced = self._known_enforced(user)
+        self.enforced = self.known.enforced(user)
         self._evidence = "unknown"
         self._learnt = False
         return SignInOutcome(True, user=user)
@@ -569,15 +497,7 @@ class PortalAccount:
         """Keep what was learnt about e-mail codes next to the session (not a secret)."""
         if self.email_codes is None or not self.user:
             return
-        self._codes_memory[self.user.strip().lower()] = self.email_codes
-        if not self.keep_signed_in:
-            return
-        if not self.keyring_available:
-            return
-        try:
-            self.tokens.save_email_codes(self.url, self.user, self.email_codes)
-        except KeyringUnavailableError:
-            self._keyring = False
+        self.known.remember_email_codes(self.user, self.email_codes, in_keyring=self.keep_signed_in)
 
     def admin(self) -> AdminTools:
         """An administrator's tools (application tokens, recovery, events) on this session."""

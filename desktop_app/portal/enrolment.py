@@ -37,7 +37,7 @@ from enum import StrEnum
 from typing import Literal
 
 from desktop_app.errors import OtpError, VaultError
-from desktop_app.intake import PayloadKind, classify
+from desktop_app.intake import PayloadKind, classify, with_pack_icons
 from desktop_app.otp.codes import code_at
 from desktop_app.otp.model import Entry, OtpType, normalize_secret
 from desktop_app.portal.client import MfaKey, PortalClient, whole_number
@@ -471,7 +471,8 @@ class EnrolmentService:
         entry = self._entry_from_key(key)
         try:
             with self._vault() as vault:
-                return vault.add(entry)
+                # the icon packs' emnify logo, as every new account gets (issue 25)
+                return vault.add(with_pack_icons([entry], vault.data_dir)[0])
         except Exception:
             # The secret could not be kept: the key must never become active. Remove it.
             try:

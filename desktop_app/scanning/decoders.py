@@ -28,6 +28,7 @@ slice, spread over frames by cost (:func:`camera_schedule`).
 from __future__ import annotations
 
 import math
+import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ import zxingcpp
 from desktop_app.errors import ScanError
 from desktop_app.scanning import located
 from desktop_app.scanning.dewarp import flatten, patch_quad
+from desktop_app.scanning.images import load_image
 
 Point = tuple[float, float]
 
@@ -580,3 +582,8 @@ def decode(image: np.ndarray, *, thorough: bool = True) -> list[str]:
     """Texts of all QR codes found in ``image``, without repeats. Pure; ValueError for something
     that is not an image, ScanError for an image OpenCV cannot process."""
     return [d.text for d in detect(image, thorough=thorough)]
+
+
+def decode_file(path: str | os.PathLike[str]) -> list[str]:
+    """Texts of all QR codes in an image file. Raises ScanError when the file cannot be read."""
+    return decode(load_image(path))

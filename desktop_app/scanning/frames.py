@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import ScanError
+from desktop_app.scanning import IMAGE_SUFFIXES
 
 if TYPE_CHECKING:
     import numpy as np
@@ -90,8 +91,6 @@ def parse_source(spec: str | int | None) -> SourceSpec:
     if path.is_dir():
         return SourceSpec(SourceKind.IMAGES, text, f"Image folder {path.name}")
     if path.is_file():
-        from desktop_app.scanning import IMAGE_SUFFIXES
-
         kind = SourceKind.IMAGES if path.suffix.lower() in IMAGE_SUFFIXES else SourceKind.VIDEO
         return SourceSpec(
             kind, text, f"{'Image' if kind is SourceKind.IMAGES else 'Video'} {path.name}"
@@ -195,8 +194,6 @@ class _FolderCapture:
     """A plain folder (or one image) read like ``cv2.VideoCapture``: read(), get(), set()."""
 
     def __init__(self, path: Path) -> None:
-        from desktop_app.scanning import IMAGE_SUFFIXES
-
         if path.is_dir():
             self._files = sorted(
                 p for p in path.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES
@@ -296,8 +293,15 @@ class FrameSource:
             if not cap.isOpened():
                 cap.release()
                 what = "video file" if spec.kind is SourceKind.VIDEO else "image source"
+                hint = ""
+                if spec.kind is SourceKind.VIDEO and not cv2.videoio_registry.hasBackend(
+                    cv2.CAP_FFMPEG
+                ):
+                    # the Linux installer's slim OpenCV (packaging/build_slim_opencv.sh)
+                    hint = " This build reads AVI (MJPG) video only, not MP4, WebM or MKV."
                 raise CameraError(
-                    f"The {what} {target} cannot be read (no frames, or an unsupported format).",
+                    f"The {what} {target} cannot be read (no frames, or an unsupported "
+                    f"format).{hint}",
                     "missing",
                 )
             fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)

@@ -1,4 +1,4 @@
-"""Reading image files into arrays for :func:`desktop_app.scanning.decode`.
+"""Reading image files into arrays for :func:`desktop_app.scanning.decoders.decode`.
 
 Hostile images are stopped before they are decoded: the width and height are read from the file
 header (PNG IHDR, JPEG SOF, GIF logical screen, BMP info header, WebP VP8/VP8L/VP8X, TIFF first

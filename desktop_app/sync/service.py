@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import socket
 import threading
 import time
@@ -78,6 +79,26 @@ _BASE_AAD = b"desktop-authenticator-merge-base:"
 _READ_TRIES = 5  # a synced file that is being replaced is read again (50 writes a second)
 #: set while this thread merges: the merge's own save of the local vault does not sync again
 _BUSY = threading.local()
+
+
+class _Flight:
+    """One merge at a time per data folder in this process (the window merges in a worker
+    while its own saves ask for one too): a caller that does not wait leaves its request to
+    the running merge, which goes round once more before it ends."""
+
+    def __init__(self) -> None:
+        self.cv = threading.Condition()
+        self.running = False
+        self.again = False
+
+
+_FLIGHTS: dict[str, _Flight] = {}
+_FLIGHTS_LOCK = threading.Lock()
+
+
+def _flight(data_dir: Path) -> _Flight:
+    with _FLIGHTS_LOCK:
+        return _FLIGHTS.setdefault(os.path.abspath(data_dir), _Flight())
 
 
 class SyncError(AppError):
@@ -179,7 +200,7 @@ class SyncConfig:
     device_id: str
     device_name: str
     slot: dict[str, Any]
-    written_hash: str = ""
+    written_hash: str = ""  # the synced file as this computer last wrote or merged it
     last_sync_ms: int = 0
     last_change: dict[str, Any] = field(default_factory=dict)  # {"device": name, "at": ms}
     problem: str = ""
@@ -225,6 +246,10 @@ class SyncResult:
     wrote_folder: bool = False
     problems: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
+    #: another thread was merging: this request was left to it (nothing done here)
+    deferred: bool = False
+    #: the hash of the synced file as this merge read it (none: no file)
+    seen_hash: list[str] = field(default_factory=list)
 
 
 # --- the service --------------------------------------------------------------------------
@@ -382,23 +407,46 @@ class SyncService:
         data = json.dumps({"nonce": _b64(nonce), "ciphertext": _b64(ct)}).encode()
         atomic_write(private_dir(sync_dir(self.data_dir)) / BASE_FILE, data)
 
-    def sync_now(self, vault: Vault) -> SyncResult:
+    def sync_now(self, vault: Vault, *, wait: bool = True) -> SyncResult:
         """Merge the folder file and its conflict copies into ``vault`` and write the result
         back to both. Raises :class:`SyncError` (nothing changed) for a folder that is not there
-        or a synced file this app cannot merge."""
+        or a synced file this app cannot merge. One merge at a time per data folder: while
+        another thread merges, this waits for it, or with ``wait=False`` returns at once
+        (``deferred``) and the running merge goes round once more for this change."""
         if getattr(_BUSY, "on", False):
             return SyncResult()  # the merge's own save of the local vault
+        flight = _flight(self.data_dir)
+        with flight.cv:
+            if flight.running and not wait:
+                flight.again = True
+                return SyncResult(deferred=True)
+            flight.cv.wait_for(lambda: not flight.running)
+            flight.running, flight.again = True, False
         _BUSY.on = True
         try:
-            config = load_config(self.data_dir)
-            try:
-                return self._sync(vault, config)
-            except SyncError as exc:
-                config.problem = str(exc)
-                save_config(self.data_dir, config)
-                raise
+            arrived = 0
+            while True:
+                result = self._sync_once(vault)
+                arrived += result.arrived
+                with flight.cv:
+                    if not flight.again:
+                        result.arrived = arrived
+                        return result
+                    flight.again = False
         finally:
             _BUSY.on = False
+            with flight.cv:
+                flight.running = False
+                flight.cv.notify_all()
+
+    def _sync_once(self, vault: Vault) -> SyncResult:
+        config = load_config(self.data_dir)
+        try:
+            return self._sync(vault, config)
+        except SyncError as exc:
+            config.problem = str(exc)
+            save_config(self.data_dir, config)
+            raise
 
     def _sync(self, vault: Vault, config: SyncConfig) -> SyncResult:
         key, vault_id = _vault_key(vault), _vault_id(vault)
@@ -454,13 +502,7 @@ class SyncService:
         content = merged.to_content()
         config.last_change = _last_change(merged)
         merged_copies = [c for c, _s in theirs if c is not None]
-        # Written only when the accounts differ: a device record's news ("merged up to") rides
-        # along with the next change. Else two computers merging the same copy at once would
-        # each write their own record, and the engine would make a conflict copy of that, and
-        # so on forever (measured over Syncthing).
-        if folder_state is None or _accounts(folder_state.to_content()) != _accounts(content):
-            config.written_hash = self._write_folder(config, key, vault_id, content, clock)
-            result.wrote_folder = True
+        self._write_back(config, key, vault_id, content, folder_state, clock, result)
         # 3. the base, then the merged copies go to the backup folder
         self._save_base(key, vault_id, merged)
         for copy in merged_copies:
@@ -480,6 +522,29 @@ class SyncService:
         save_config(self.data_dir, config)
         return result
 
+    def _write_back(
+        self,
+        config: SyncConfig,
+        key: bytes,
+        vault_id: str,
+        content: dict[str, Any],
+        folder_state: VaultState | None,
+        clock: HybridClock,
+        result: SyncResult,
+    ) -> None:
+        """The merged content to the folder file, when its accounts differ from the file's.
+
+        Else not: a device record's news ("merged up to") rides along with the next change.
+        Two computers merging the same copy at once would each write their own record, and the
+        engine would make a conflict copy of that, and so on forever (measured over Syncthing).
+        A file merged with nothing to add is recorded as seen, so the watcher does not merge
+        it again."""
+        if folder_state is None or _accounts(folder_state.to_content()) != _accounts(content):
+            config.written_hash = self._write_folder(config, key, vault_id, content, clock)
+            result.wrote_folder = True
+        elif result.seen_hash:
+            config.written_hash = result.seen_hash[0]
+
     def _gather(
         self, config: SyncConfig, key: bytes, vault_id: str, result: SyncResult
     ) -> tuple[VaultState | None, list[tuple[Any, VaultState]]]:
@@ -495,7 +560,9 @@ class SyncService:
         theirs: list[tuple[Any, VaultState]] = []  # (conflict copy or None, its state)
         folder_state: VaultState | None = None
         if found.vault_file is not None:
-            body = self._read_theirs(found.vault_file, key, vault_id, what="synced file")
+            body = self._read_theirs(
+                found.vault_file, key, vault_id, what="synced file", seen=result.seen_hash
+            )
             folder_state = _state(vault_id, body)
             theirs.append((None, folder_state))
         for copy in found.copies:
@@ -532,9 +599,14 @@ class SyncService:
             raise SyncError(problem) from None
         return hashlib.sha256(data).hexdigest()
 
-    def _read_theirs(self, path: Path, key: bytes, vault_id: str, *, what: str) -> dict[str, Any]:
+    def _read_theirs(
+        self, path: Path, key: bytes, vault_id: str, *, what: str, seen: list[str] | None = None
+    ) -> dict[str, Any]:
+        """The body of a vault file in the folder; ``seen`` gets the hash of the bytes read."""
         try:
-            doc, _raw = _read_doc(path)
+            doc, raw = _read_doc(path)
+            if seen is not None:
+                seen.append(hashlib.sha256(raw).hexdigest())
         except FileNotFoundError:
             raise SyncError(f"The {what} vanished while it was read.") from None
         except VaultError as exc:
@@ -578,8 +650,8 @@ class SyncService:
         }
 
     def folder_changed(self) -> bool:
-        """Whether the folder holds something this computer did not write (a cheap check for
-        the watcher: the synced file's hash, and any conflict copy)."""
+        """Whether the folder holds something this computer did not write or merge yet (a cheap
+        check for the watcher: the synced file's hash, and any conflict copy)."""
         config = load_config(self.data_dir)
         try:
             found = scan(config.folder_path)
@@ -755,7 +827,7 @@ def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> Sy
 
     def after_save() -> None:
         try:
-            service.sync_now(vault)
+            service.sync_now(vault, wait=False)  # a merge running in a worker takes it along
         except AppError as exc:
             log.warning("sync after save: %s", exc)
 

@@ -38,12 +38,38 @@ from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.account_delegate import avatar_color, initials
 from desktop_app.ui.account_fields import label_edits
+from desktop_app.ui.i18n import number
 from desktop_app.ui.theme import current_is_dark, error_css, themed, warning_color, warning_css
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLineEdit
 
 COL_CHECK, COL_ISSUER, COL_NAME, COL_KIND, COL_GROUP, COL_STATUS = range(6)
+
+
+def _label_key(entry: Entry) -> tuple[str, str]:
+    return (" ".join(entry.issuer.split()).casefold(), " ".join(entry.name.split()).casefold())
+
+
+def same_label_other_key(
+    existing: Sequence[Entry], candidates: Sequence[Entry], duplicates: dict[str, Entry]
+) -> dict[str, Entry]:
+    """Each candidate (not a duplicate key) whose issuer and account name are those of a saved
+    account or an earlier candidate with another key: candidate uuid -> that account."""
+    seen: dict[tuple[str, str], Entry] = {}
+    for e in existing:
+        if e.issuer.strip() or e.name.strip():
+            seen.setdefault(_label_key(e), e)
+    found: dict[str, Entry] = {}
+    for c in candidates:
+        if c.uuid in duplicates or not (c.issuer.strip() or c.name.strip()):
+            continue
+        key = _label_key(c)
+        if key in seen:
+            found[c.uuid] = seen[key]
+        else:
+            seen[key] = c
+    return found
 
 
 def describe(entry: Entry) -> str:
@@ -120,6 +146,7 @@ class CandidateReview(QWidget):
         self.candidates = list(candidates)
         self.skipped = list(skipped)
         self.duplicates = find_duplicates(existing, self.candidates)
+        self.same_label = same_label_other_key(existing, self.candidates, self.duplicates)
         self.progress_text = progress or ""
         self.issuer_edit: QLineEdit | None = None
         self.name_edit: QLineEdit | None = None
@@ -136,7 +163,7 @@ class CandidateReview(QWidget):
             elif n == 1:
                 heading = self.tr("Add this account?")
             else:
-                heading = self.tr("{n} accounts found").format(n=n)
+                heading = self.tr("{n} accounts found").format(n=number(n))
         self.heading = QLabel(heading, self)
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
@@ -160,7 +187,7 @@ class CandidateReview(QWidget):
 
         if self.skipped:
             k = len(self.skipped)
-            box = QLabel(self.tr("Cannot be added ({k}):").format(k=k), self)
+            box = QLabel(self.tr("Cannot be added ({k}):").format(k=number(k)), self)
             box.setObjectName("skipped")
             themed(box, lambda: warning_css() + " font-weight: 600;")
             lay.addWidget(box)
@@ -217,7 +244,29 @@ class CandidateReview(QWidget):
             warn.setWordWrap(True)
             themed(warn, lambda: warning_css())
             lay.addWidget(warn)
+        elif entry.uuid in self.same_label:
+            warn = QLabel(
+                self.tr(
+                    "⚠ An account named “{label}” with another key is already saved. Both "
+                    "are kept: rename one to tell them apart, and delete the old one when it "
+                    "no longer works."
+                ).format(label=self.same_label[entry.uuid].label),
+                box,
+            )
+            warn.setObjectName("same_label_warning")
+            warn.setWordWrap(True)
+            themed(warn, lambda: warning_css())
+            lay.addWidget(warn)
         return box
+
+    def label_warning(self, entry: Entry) -> str:
+        """The row's warning when another key already has its label ("" when none)."""
+        other = self.same_label.get(entry.uuid)
+        if other is None:
+            return ""
+        if any(other is e for e in self.candidates):
+            return self.tr("Same name as a row above, another key")
+        return self.tr("Same name as a saved one, another key")
 
     def status_of(self, entry: Entry) -> str:
         dupe = self.duplicates.get(entry.uuid)
@@ -257,6 +306,7 @@ class CandidateReview(QWidget):
         warn = QColor(warning_color())
         for row, entry in enumerate(self.candidates):
             status = self.status_of(entry)
+            label_warning = self.label_warning(entry)  # still checked: a second account
             check = QTableWidgetItem()
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             check.setCheckState(Qt.CheckState.Unchecked if status else Qt.CheckState.Checked)
@@ -265,13 +315,19 @@ class CandidateReview(QWidget):
                 self.tr("Add {label}").format(label=entry.label or self.tr("Unnamed account")),
             )
             table.setItem(row, COL_CHECK, check)
-            texts = (entry.issuer, entry.name, describe_short(entry), entry.group, status)
+            texts = (
+                entry.issuer,
+                entry.name,
+                describe_short(entry),
+                entry.group,
+                status or label_warning,
+            )
             for col, text in enumerate(texts, start=COL_ISSUER):
                 item = QTableWidgetItem(text)
                 item.setToolTip(describe(entry) if col == COL_KIND else text)
                 if col == COL_ISSUER:
                     item.setIcon(QIcon(avatar_pixmap(entry, 20, dpr)))
-                if col == COL_STATUS and status:
+                if col == COL_STATUS and (status or label_warning):
                     item.setForeground(warn)
                 table.setItem(row, col, item)
         table.setCurrentCell(-1, -1)  # no focus frame on a cell until the person moves there

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from desktop_app import clock
 from desktop_app.settings import TIME_CHECK_DAILY, TIME_LAST_CHECK, TIME_SERVER, Settings
+from desktop_app.ui.i18n import number
 from desktop_app.ui.theme import banner_css, themed
 from desktop_app.ui.workers import Job, one_line
 
@@ -168,7 +169,7 @@ class ClockBanner(QFrame):
             parts.append(error)
         elif self.measured is not None and not (close and self._quiet and self.synced is not False):
             name = server or str(self.settings.value(TIME_SERVER))
-            offset = f"{abs(self.measured):.1f}"
+            offset = number(abs(self.measured), 1)  # "2,5" in German (issue 24)
             if abs(self.measured) <= clock.CORRECTION_THRESHOLD:
                 parts.append(
                     self.tr(

@@ -1,5 +1,5 @@
-"""Export every account, show Google Authenticator transfer codes, show one account as QR, and
-set the password of automatic backups.
+"""Export every account, show Google Authenticator transfer codes, show one account as QR
+(automatic backups are set up in Settings → Backups: ui/backup_page.py; this dialog links there).
 
     run_export(parent, services) -> int       # accounts exported
     show_entry_qr(parent, entry) -> EntryQrDialog   (non-modal)
@@ -15,26 +15,25 @@ import html
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.app import AppServices
 from desktop_app.errors import AppError
-from desktop_app.exporters.autobackup import has_backup_password, set_backup_password
 from desktop_app.exporters.base import ExportOutcome
 from desktop_app.exporters.google import migration_uris
 from desktop_app.exporters.registry import (
@@ -45,9 +44,9 @@ from desktop_app.exporters.registry import (
 )
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
-from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP
 from desktop_app.ui.file_dialogs import all_files, save_file
 from desktop_app.ui.geometry import fit_to_screen
+from desktop_app.ui.i18n import number
 from desktop_app.ui.qr_view import QrLabel
 from desktop_app.ui.theme import error_css, themed, warning_css
 from desktop_app.ui.workers import Job, one_line
@@ -105,17 +104,15 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
-        # Two separate things: exporting now (a file, once) and the automatic backups setting.
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("export-tabs")
-        self.tabs.setAccessibleName(self.tr("Export now or set up automatic backups"))
+        # Exporting now (a file, once); automatic backups are set up in Settings → Backups.
         now = self._build_now_page(len(services.vault) if services.vault is not None else 0)
-        self.tabs.addTab(now, self.tr("Export Now"))
-        self.tabs.addTab(self._build_backup_box(), self.tr("Automatic Backups"))
-        self.tabs.setTabToolTip(0, self.tr("Write all accounts to a file once."))
-        self.tabs.setTabToolTip(1, self.tr("Set the password of the automatic backups."))
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: palette(mid);")
         outer = QVBoxLayout(self)
-        outer.addWidget(self.tabs, 1)
+        outer.addWidget(now, 1)
+        outer.addWidget(line)
+        outer.addWidget(self._build_backup_link())
         outer.addWidget(buttons)
         self._format_changed()
 
@@ -154,7 +151,7 @@ class ExportDialog(QDialog):
             if count == 1
             else self.tr(
                 "Export your {n} accounts to a file that other authenticators can read."
-            ).format(n=count)
+            ).format(n=number(count))
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -172,86 +169,36 @@ class ExportDialog(QDialog):
 
     # --- automatic backups --------------------------------------------------------------------
 
-    def _build_backup_box(self) -> QWidget:
+    def _build_backup_link(self) -> QWidget:
+        """Automatic backups are set up in Settings → Backups (one place): a line and a button
+        that opens that page, under "Export now"."""
         box = QWidget()
         box.setObjectName("automatic-backups")
-        lay = QVBoxLayout(box)
-        about = QLabel(
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        text = QLabel(
             self.tr(
-                "Automatic backups are written after each change, encrypted with the backup "
-                "password below. Turn them on and choose their folder in Settings → Backups."
+                "To have a backup written after every change, set up automatic backups "
+                "in Settings → Backups."
             )
         )
-        about.setWordWrap(True)
-        lay.addWidget(about)
-        self.backup_status = QLabel()
-        self.backup_status.setObjectName("backup-status")
-        self.backup_status.setWordWrap(True)
-        self.backup_password = QLineEdit()
-        self.backup_password.setObjectName("auto-backup-password")
-        self.backup_password.setAccessibleName(self.tr("Password of automatic backups"))
-        self.backup_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.backup_password.setPlaceholderText(self.tr("Backup password"))
-        self.backup_confirm = QLineEdit()
-        self.backup_confirm.setObjectName("auto-backup-password-confirm")
-        self.backup_confirm.setAccessibleName(self.tr("Repeat the password of automatic backups"))
-        self.backup_confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.backup_confirm.setPlaceholderText(self.tr("Repeat"))
-        save = QPushButton(self.tr("Save password"))
-        save.setObjectName("save-backup-password")
-        save.setAccessibleDescription(
-            self.tr("Keep this password for the automatic backups in the system keyring.")
-        )
-        save.clicked.connect(self.save_backup_password)
-        row = QHBoxLayout()
-        row.addWidget(self.backup_password)
-        row.addWidget(self.backup_confirm)
-        row.addWidget(save)
-        lay.addWidget(self.backup_status)
-        lay.addLayout(row)
-        lay.addStretch(1)
-        self._refresh_backup_status()
+        text.setObjectName("backup-link-text")
+        text.setWordWrap(True)
+        text.setStyleSheet("color: palette(placeholder-text);")
+        button = QPushButton(self.tr("Backup Settings…"))
+        button.setObjectName("open-backup-settings")
+        button.setAccessibleDescription(self.tr("Close this dialog and open Settings → Backups."))
+        button.clicked.connect(self.open_backup_settings)
+        button.setVisible(callable(getattr(self.parent(), "show_settings", None)))
+        row.addWidget(text, 1)
+        row.addWidget(button)
         return box
 
-    def _refresh_backup_status(self) -> None:
-        settings = self.services.settings
-        enabled = bool(settings.value(BACKUP_ENABLED))
-        folder = str(settings.value(BACKUP_FOLDER) or "")
-        has_pw = has_backup_password(self.services.keystore)
-        parts = [
-            self.tr(
-                "After each change an encrypted Aegis backup is written to {folder}, keeping "
-                "the newest {keep}."
-            ).format(
-                folder=folder or self.tr("the backup folder"), keep=settings.value(BACKUP_KEEP)
-            )
-            if enabled
-            else self.tr("Automatic backups are off (turn them on in Settings → Backups)."),
-            self.tr("The backup password is set (kept in the system keyring).")
-            if has_pw
-            else self.tr("No backup password is set yet: backups need one."),
-        ]
-        self.backup_status.setText(" ".join(parts))
-
-    def save_backup_password(self) -> bool:
-        first, second = self.backup_password.text(), self.backup_confirm.text()
-        if len(first) < MIN_PASSWORD:
-            self.backup_status.setText(
-                self.tr("The password needs at least {n} characters.").format(n=MIN_PASSWORD)
-            )
-            return False
-        if first != second:
-            self.backup_status.setText(self.tr("The two passwords differ."))
-            return False
-        try:
-            set_backup_password(self.services.keystore, first)
-        except AppError as exc:
-            self.backup_status.setText(str(exc))
-            return False
-        self.backup_password.clear()
-        self.backup_confirm.clear()
-        self._refresh_backup_status()
-        return True
+    def open_backup_settings(self) -> None:
+        show = getattr(self.parent(), "show_settings", None)
+        self.reject()
+        if callable(show):
+            QTimer.singleShot(0, lambda: show("Backups"))
 
     # --- export -------------------------------------------------------------------------------
 
@@ -376,7 +323,7 @@ class ExportDialog(QDialog):
         self.message.setText(
             self.tr("Exported 1 account to {path}.").format(path=path)
             if n == 1
-            else self.tr("Exported {n} accounts to {path}.").format(n=n, path=path)
+            else self.tr("Exported {n} accounts to {path}.").format(n=number(n), path=path)
         )
 
     def _write_failed(self, exc: BaseException) -> None:

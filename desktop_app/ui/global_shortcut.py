@@ -4,8 +4,10 @@ connection of its own watched by a QSocketNotifier).
     grab = X11KeyGrab.start("Ctrl+Alt+A")   # None when not on X11 or the key is taken
     grab.activated.connect(open_quick_window)
 
-Wayland (the xdg-desktop-portal GlobalShortcuts interface) is not done: there the Settings page
-shows the commands to bind in the desktop's own keyboard settings (:data:`BIND_HINT`)."""
+On Wayland (and in sandboxes) the key is bound through the xdg-desktop-portal GlobalShortcuts
+interface instead (:mod:`desktop_app.ui.shortcut_portal`, :func:`use_portal`). Where neither
+works the Settings page shows the commands to bind in the desktop's own keyboard settings
+(:data:`BIND_HINT`); :func:`shortcut_status` follows the state as it changes."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import ctypes.util
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
@@ -184,16 +186,54 @@ class X11KeyGrab(QObject):
         self._display = 0
 
 
-_active: list[bool] = [False]
+# how the shortcut is held (ShortcutState.how)
+OFF = "off"  # no shortcut: none set, not X11 and no portal, the key taken, or the portal failed
+X11 = "x11"
+PORTAL = "portal"  # bound through the desktop portal
+PORTAL_PENDING = "portal-pending"  # asked the portal; the person may be looking at its dialog
+PORTAL_REFUSED = "portal-refused"  # the person (or the desktop) declined
+
+
+class ShortcutState(QObject):
+    """How this process holds the global shortcut; :attr:`changed` when that changes."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.how = OFF
+        self.trigger = ""  # the key as the desktop describes it (portal)
+
+    def set(self, how: str, trigger: str = "") -> None:
+        if (how, trigger) != (self.how, self.trigger):
+            self.how, self.trigger = how, trigger
+            self.changed.emit()
+
+
+_state: list[ShortcutState] = []
+
+
+def state() -> ShortcutState:
+    if not _state:
+        _state.append(ShortcutState())
+    return _state[0]
 
 
 def set_active(on: bool) -> None:
-    _active[0] = on
+    """The X11 grab is held (True) or not."""
+    state().set(X11 if on else OFF)
 
 
 def is_active() -> bool:
-    """True while a window of this process holds the global shortcut."""
-    return _active[0]
+    """True while a window of this process holds the global shortcut (X11 grab or portal)."""
+    return state().how in (X11, PORTAL)
+
+
+def use_portal() -> bool:
+    """True where the shortcut is bound through the desktop portal rather than grabbed."""
+    from desktop_app.ui.screen_scan import use_portal as portal_session
+
+    return portal_session()
 
 
 BIND_HINT = (
@@ -202,19 +242,59 @@ BIND_HINT = (
 )
 
 
+class _StatusLabel(QLabel):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__("", parent)
+        self.setObjectName("shortcut_status")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        state().changed.connect(self.refresh)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        # spelled out (not via an alias) so that lupdate finds the strings
+        current = state()
+        commands = "".join(f"<br><code>{command}</code>" for command in BIND_HINT)
+        if current.how == X11:
+            text = QCoreApplication.translate(
+                "GlobalShortcut", "The shortcut works in every program."
+            )
+        elif current.how == PORTAL:
+            text = QCoreApplication.translate(
+                "GlobalShortcut", "The desktop runs the shortcut in every program."
+            )
+            if current.trigger:
+                text += " " + QCoreApplication.translate(
+                    "GlobalShortcut", "Key, as the desktop set it: {key}"
+                ).format(key=current.trigger)
+        elif current.how == PORTAL_PENDING:
+            text = QCoreApplication.translate(
+                "GlobalShortcut",
+                "Waiting for the desktop to confirm the shortcut (it may show a dialog).",
+            )
+        elif current.how == PORTAL_REFUSED:
+            text = (
+                QCoreApplication.translate(
+                    "GlobalShortcut",
+                    "The desktop did not allow the shortcut. Bind one of these commands in "
+                    "the desktop's keyboard settings instead:",
+                )
+                + commands
+            )
+        else:
+            text = (
+                QCoreApplication.translate(
+                    "GlobalShortcut",
+                    "No global shortcut is available here (Wayland, or the key is taken by "
+                    "another program). Bind one of these commands in the desktop's keyboard "
+                    "settings:",
+                )
+                + commands
+            )
+        self.setText(text)
+
+
 def shortcut_status(parent: QWidget) -> QLabel:
     """The Settings line under the shortcut: that it works, or the commands to bind instead."""
-    # spelled out (not via an alias) so that lupdate finds the strings
-    if is_active():
-        text = QCoreApplication.translate("GlobalShortcut", "The shortcut works in every program.")
-    else:
-        text = QCoreApplication.translate(
-            "GlobalShortcut",
-            "No global shortcut is available here (Wayland, or the key is taken by another "
-            "program). Bind one of these commands in the desktop's keyboard settings:",
-        ) + "".join(f"<br><code>{command}</code>" for command in BIND_HINT)
-    label = QLabel(text, parent)
-    label.setObjectName("shortcut_status")
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
+    return _StatusLabel(parent)

@@ -74,7 +74,9 @@ class HistoryView(QWidget):
         self.tree.setObjectName("history_list")
         self.tree.setAccessibleName(self.tr("Earlier values"))
         self.tree.setAccessibleDescription(
-            self.tr("Values of this account that lost to a newer edit on another computer.")
+            self.tr(
+                "Values of this account that a newer edit replaced: another computer's, or a restore."
+            )
         )
         self.tree.setColumnCount(COLUMNS)
         self.tree.setHeaderLabels(
@@ -152,8 +154,8 @@ class HistoryView(QWidget):
         self.setVisible(bool(items))
         self.title.setText(
             self.tr(
-                "Earlier values: kept when another computer's newer edit replaced them. "
-                "Restore puts one back as the newest edit."
+                "Earlier values: kept when a newer edit replaced them (another computer's, or "
+                "a restore). Restore puts one back as the newest edit."
             )
         )
         for item in items:
@@ -199,4 +201,7 @@ class HistoryView(QWidget):
             self.failed.emit(text)
             return
         self.show_entry(saved)
+        top = self.window()
+        if top is not self and top.height() < top.sizeHint().height():
+            top.resize(top.width(), top.sizeHint().height())  # the list grew by the kept value
         self.restored.emit(saved)

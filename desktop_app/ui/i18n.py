@@ -57,6 +57,7 @@ def install_translations(app: QApplication, choice: str = "system") -> str:
         app.removeTranslator(old)
     _installed.clear()
     language = resolve(choice)
+    _use_number_locale(language)
     if language == "en":
         return language
     # Loaded here, not at import: an English start does not build these Qt types (~5 ms).
@@ -78,6 +79,25 @@ def install_translations(app: QApplication, choice: str = "system") -> str:
         app.installTranslator(core)
         _installed.append(core)
     return language
+
+
+def _use_number_locale(language: str) -> None:
+    """Numbers, dates and spin boxes follow the language shown: the system's own locale when it
+    speaks that language (its regional formats), else that language's ("2,5 s" in German)."""
+    system = QLocale.system()
+    if system.name().split("_")[0] == language:
+        QLocale.setDefault(system)
+    else:
+        QLocale.setDefault(QLocale(language))
+
+
+def number(value: float, decimals: int | None = None) -> str:
+    """``value`` written as the person's locale writes numbers: "1,234" / "1.234", "2.5" /
+    "2,5" (``decimals`` digits after the point; an int without any)."""
+    locale = QLocale()
+    if decimals is None and isinstance(value, int):
+        return locale.toString(value)
+    return locale.toString(float(value), "f", 1 if decimals is None else decimals)
 
 
 def core_text(message: object) -> str:

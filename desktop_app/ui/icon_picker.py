@@ -312,6 +312,13 @@ class IconField(QWidget):
         field = cls(entry, data_dir, issuer_edit, parent)
         label = QLabel(field.tr("Icon:"), parent)
         label.setBuddy(field.choose_button)
+        # the row is as tall as the preview: centre the label on it, as the buttons are (a form
+        # puts a label at the top of its row)
+        label.setAlignment(
+            form.labelAlignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
+            | Qt.AlignmentFlag.AlignVCenter
+        )
+        label.setMinimumHeight(field.sizeHint().height())
         form.addRow(label, field)
         return field
 

@@ -1,7 +1,7 @@
 """Pictures between Qt and the Qt-free core: the one QImage -> array conversion and the one QR
 code pixmap.
 
-    array = qimage_to_array(image)      # BGR uint8 (H×W×3) for desktop_app.scanning.decode
+    array = qimage_to_array(image)      # BGR uint8 (H×W×3) for desktop_app.scanning.decoders.decode
     pixmap = qr_pixmap(text, scale=5)   # rendered by segno (desktop_app.exporters.google)
 """
 

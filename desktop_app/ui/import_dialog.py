@@ -44,7 +44,7 @@ from desktop_app.otp.model import Entry
 from desktop_app.ui.candidate_review import CandidateReview
 from desktop_app.ui.file_dialogs import all_files, open_file
 from desktop_app.ui.geometry import fit_to_screen
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, core_text
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, core_text, number
 from desktop_app.ui.theme import error_css, themed
 from desktop_app.ui.workers import Job, one_line
 
@@ -329,7 +329,7 @@ class ImportDialog(QDialog):
         self.preview_layout.addWidget(self.review, 1)
         n, d = len(result.entries), len(self.review.duplicates)
         name = html.escape(self.path.name) if self.path else self.tr("the file")
-        count = self.tr("1 account") if n == 1 else self.tr("{n} accounts").format(n=n)
+        count = self.tr("1 account") if n == 1 else self.tr("{n} accounts").format(n=number(n))
         text = f"<b>{html.escape(result.format_label)}</b> · {name}: {count}"
         if d:
             text += self.tr(", {d} already present (unchecked)").format(d=d)
@@ -346,7 +346,9 @@ class ImportDialog(QDialog):
     def _update_import_button(self) -> None:
         n = len(self.checked_entries())
         self.import_button.setText(
-            self.tr("Import 1 account") if n == 1 else self.tr("Import {n} accounts").format(n=n)
+            self.tr("Import 1 account")
+            if n == 1
+            else self.tr("Import {n} accounts").format(n=number(n))
         )
         self.import_button.setEnabled(n > 0 and self.pages.currentIndex() == PAGE_PREVIEW)
 

@@ -6,6 +6,7 @@ The protocol (one line in, one line out) is described in desktop_app/instance.py
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,8 @@ from desktop_app.otp.search import matching
 from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, QUICK_COPY_SHORTCUT, Setting
 from desktop_app.ui import global_shortcut
 from desktop_app.ui.global_shortcut import X11KeyGrab
-from desktop_app.ui.quick_copy import QuickCopyWindow
+from desktop_app.ui.quick_copy import QuickCopyWindow, quick_window_for
+from desktop_app.ui.shortcut_portal import BOUND, PENDING, REFUSED, PortalShortcut
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalSocket
@@ -33,7 +35,6 @@ class InstanceServer(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._quick: QuickCopyWindow | None = None
         self.path = instance.socket_path(window.services.paths.data_dir)
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -47,6 +48,7 @@ class InstanceServer(QObject):
         if app is not None:  # the event loop ends: let go of the socket and the key
             app.aboutToQuit.connect(self.close)
         self.grab: X11KeyGrab | None = None
+        self.portal: PortalShortcut | None = None
         self._closed = False
         self.grab_shortcut(str(window.settings.value(QUICK_COPY_SHORTCUT)))
         self.shortcut_changed.connect(self.grab_shortcut, Qt.ConnectionType.QueuedConnection)
@@ -61,13 +63,34 @@ class InstanceServer(QObject):
             self.shortcut_changed.emit(str(value))
 
     def grab_shortcut(self, shortcut: str) -> None:
-        """(Re)grab the global shortcut; an empty one grabs nothing."""
+        """(Re)grab the global shortcut; an empty one grabs nothing. On Wayland it is bound
+        through the desktop portal (again on every change: the desktop asks the person)."""
         self._release_grab()
-        if shortcut.strip() and not self._closed:
-            self.grab = X11KeyGrab.start(shortcut.strip())
+        if not shortcut.strip() or self._closed:
+            self._release_portal()
+            global_shortcut.set_active(False)
+            return
+        if global_shortcut.use_portal():
+            if self.portal is None:
+                self.portal = PortalShortcut(self)
+                self.portal.activated.connect(lambda: self.quick_window().present())
+                self.portal.state_changed.connect(self._on_portal_state)
+            self.portal.bind(shortcut.strip())
+            return
+        self._release_portal()
+        self.grab = X11KeyGrab.start(shortcut.strip())
         global_shortcut.set_active(self.grab is not None)
         if self.grab is not None:
             self.grab.activated.connect(lambda: self.quick_window().present())
+
+    def _on_portal_state(self, state: str) -> None:
+        how = {
+            BOUND: global_shortcut.PORTAL,
+            PENDING: global_shortcut.PORTAL_PENDING,
+            REFUSED: global_shortcut.PORTAL_REFUSED,
+        }.get(state, global_shortcut.OFF)
+        trigger = self.portal.trigger if self.portal is not None and state == BOUND else ""
+        global_shortcut.state().set(how, trigger)
 
     def _release_grab(self) -> None:
         if self.grab is not None:
@@ -75,17 +98,23 @@ class InstanceServer(QObject):
             self.grab = None
             global_shortcut.set_active(False)
 
+    def _release_portal(self) -> None:
+        if self.portal is not None:
+            with contextlib.suppress(RuntimeError):  # Qt already deleted it (shutting down)
+                self.portal.stop()
+                self.portal.deleteLater()
+            self.portal = None
+            global_shortcut.set_active(False)
+
     def close(self) -> None:
         self._closed = True
         self._release_grab()
+        self._release_portal()
         if self.server.isListening():
             self.server.close()
 
     def quick_window(self) -> QuickCopyWindow:
-        if self._quick is None:
-            self._quick = QuickCopyWindow(self.window)
-            self.window.destroyed.connect(self._quick.deleteLater)
-        return self._quick
+        return quick_window_for(self.window)
 
     # --- requests ----------------------------------------------------------------------------
 

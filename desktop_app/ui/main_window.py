@@ -45,6 +45,9 @@ from desktop_app.clock import corrected_clock
 from desktop_app.otp.model import Entry
 from desktop_app.settings import (
     AUTO_LOCK_MINUTES,
+    BACKUP_ENABLED,
+    BACKUP_FOLDER,
+    BACKUP_KEEP,
     HIDE_CODES,
     SHOW_NEXT_CODE,
     SORT_ORDER,
@@ -132,18 +135,9 @@ def question_box(
     parent: QWidget, title: str, text: str, ok_label: str, *, destructive: bool
 ) -> bool:
     """A confirmation whose button names the action (modal); True when it was pressed."""
-    from PySide6.QtWidgets import QMessageBox
+    from desktop_app.ui.confirm_dialog import ask  # the app's one confirmation style
 
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    if destructive:
-        from desktop_app.ui.theme import error_css
-
-        ok.setStyleSheet(error_css() + " font-weight: 600;")
-    box.exec()
-    return box.clickedButton() is ok
+    return ask(parent, title, text, ok_label, destructive=destructive)
 
 
 def about_box(parent: QWidget) -> None:
@@ -265,6 +259,13 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.clock_banner)
         # its D-Bus read runs in a worker: started after the first frame, not competing with it
         startup.after_first_paint(self, self.clock_banner.start)
+        from desktop_app.ui.backup_page import BackupBanner  # issue 24: backups on but failing
+
+        self.backup_banner = BackupBanner(
+            central, self.services, lambda: self.show_settings("Backups")
+        )
+        outer.addWidget(self.backup_banner)
+        startup.after_first_paint(self, self.backup_banner.refresh)  # reads the keyring
 
         line = QFrame(central)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -377,6 +378,8 @@ class MainWindow(QMainWindow):
         elif which is HIDE_CODES:
             self.view.delegate.hide_codes = bool(value)
             self.view.viewport().update()
+        elif which in (BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP):
+            self.backup_banner.refresh()
         elif which is THEME:
             from desktop_app.ui.theme import apply_theme
 
@@ -499,6 +502,7 @@ class MainWindow(QMainWindow):
     def _after_unlock(self) -> None:
         self.pages.reset_unlock()
         self._attach_vault()
+        self.backup_banner.refresh()  # the vault opened again with its own AutoBackup
         self.view.setFocus()
 
     def _auto_lock_check(self, *_args: object) -> None:
@@ -566,11 +570,14 @@ class MainWindow(QMainWindow):
 
         self.open_dialog(ShortcutsDialog(self.commands.all_actions(), self))
 
-    def show_settings(self) -> None:
+    def show_settings(self, section: str | None = None) -> None:
         from desktop_app.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.services, self)
         dialog.protection_changed.connect(self._update_actions)
+        if section is not None:
+            dialog.show_section(section)
+        dialog.finished.connect(lambda *_: self.backup_banner.refresh())
         self.open_dialog(dialog)
 
     def show_about(self) -> None:

@@ -39,6 +39,19 @@ if TYPE_CHECKING:
 ROLE_UUID = Qt.ItemDataRole.UserRole + 1
 MAX_ROWS = 8
 
+_ATTRIBUTE = "_quick_copy_window"  # kept on the main window: a cycle the collector can free
+
+
+def quick_window_for(window: MainWindow) -> QuickCopyWindow:
+    """The one quick-copy window of ``window`` (the global shortcut, ``quick`` and the tray
+    open the same one), made on first use."""
+    quick: QuickCopyWindow | None = getattr(window, _ATTRIBUTE, None)
+    if quick is None:
+        quick = QuickCopyWindow(window)
+        window.destroyed.connect(quick.deleteLater)
+        setattr(window, _ATTRIBUTE, quick)
+    return quick
+
 
 class QuickCopyWindow(QWidget):
     def __init__(self, window: MainWindow) -> None:
@@ -96,7 +109,9 @@ class QuickCopyWindow(QWidget):
         locked = QWidget()
         ll = QVBoxLayout(locked)
         ll.addStretch(1)
-        ll.addWidget(QLabel(self.tr("Authenticator is locked. Enter the password to unlock.")))
+        locked_text = QLabel(self.tr("Authenticator is locked. Enter the password to unlock."))
+        locked_text.setWordWrap(True)  # a longer translation wraps rather than widens the window
+        ll.addWidget(locked_text)
         self.password = QLineEdit(locked)
         self.password.setObjectName("quickPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -190,6 +205,8 @@ class QuickCopyWindow(QWidget):
             if entry.uuid == selected:
                 self.list.setCurrentItem(item)
         self.list.resizeColumnToContents(0)
+        gap = self.fontMetrics().horizontalAdvance("MM")  # the code stands apart from the name
+        self.list.setColumnWidth(0, self.list.columnWidth(0) + gap)
         if self.count() and self.current_row() < 0:
             self.select_row(0)
         self.empty.setVisible(not rows and not self.is_locked)

@@ -187,7 +187,7 @@ def _decode_arrays(arrays: list[tuple[str, np.ndarray]], count_uniform: bool = F
 
 def _decode_portal_file(path: Path, requested_at: float) -> _Decoded:
     """Decode the portal's screenshot file, then delete it if the portal made it for us."""
-    from desktop_app.scanning import load_image
+    from desktop_app.scanning.images import load_image
 
     try:
         array = load_image(path)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -57,10 +56,13 @@ EMNIFY_SECTION = "emnify account"
 SYNC_SECTION = "Sync"  # desktop_app.ui.sync_page.SYNC_SECTION
 SECURITY_SECTION = "Security"
 ICON_PACKS_SECTION = "Icon packs"  # desktop_app.ui.icon_packs_page.ICON_PACKS_SECTION
+BACKUPS_SECTION = "Backups"  # desktop_app.ui.backup_page.BACKUPS_SECTION
 
 
 class SettingsDialog(QDialog):
     protection_changed = Signal()
+    #: the page shown when the dialog was last closed: it opens there again (in this session)
+    last_section: str | None = None
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +114,9 @@ class SettingsDialog(QDialog):
             self.nav.addItem(_ts(section))
             self.pages.addWidget(self._page(section))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        self.nav.currentRowChanged.connect(self._remember_page)
+        last = SettingsDialog.last_section
+        self.nav.setCurrentRow(names.index(last) if last in names else 0)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -139,6 +143,10 @@ class SettingsDialog(QDialog):
         fit_to_screen(self, max(720, width), max(500, height))
 
     # --- pages ----------------------------------------------------------------------------
+
+    def _remember_page(self, row: int) -> None:
+        if 0 <= row < len(self.section_names):
+            SettingsDialog.last_section = self.section_names[row]
 
     def show_section(self, section: str) -> None:
         self.nav.setCurrentRow(self.section_names.index(section))
@@ -181,6 +189,8 @@ class SettingsDialog(QDialog):
             if section == SECURITY_SECTION:
                 lay.addSpacing(10)
                 lay.addWidget(self._protection(page))
+            elif section == BACKUPS_SECTION:
+                lay.addWidget(self._backups(page))
             lay.addStretch(1)
         area.setWidget(page)
         return area
@@ -204,6 +214,23 @@ class SettingsDialog(QDialog):
             return label
         self.emnify_pane = pane
         return pane
+
+    def _backups(self, page: QWidget) -> QWidget:
+        """Password, suggested folder and state of the automatic backups (ui/backup_page.py)."""
+        from desktop_app.settings import BACKUP_FOLDER
+        from desktop_app.ui.backup_page import BackupPanel
+
+        enabled = self.widgets["backup_enabled"]
+        folder = self.widgets["backup_folder"]
+        assert isinstance(enabled, QCheckBox) and isinstance(folder, QLineEdit)
+        self.backup_panel = BackupPanel(
+            self.services,
+            enabled,
+            folder,
+            lambda text: self._set(BACKUP_FOLDER, text),
+            page,
+        )
+        return self.backup_panel
 
     def _add_setting(self, lay: QVBoxLayout, page: QWidget, setting: Setting) -> None:
         value = self.settings.value(setting)
@@ -383,12 +410,9 @@ class SettingsDialog(QDialog):
 
     def confirm(self, title: str, text: str, action: str = "") -> bool:
         """Ask with a button that names the action (not Yes/No); tests replace this."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        ok = box.addButton(action or self.tr("Continue"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is ok
+        from desktop_app.ui.confirm_dialog import ask
+
+        return ask(self, title, text, action)
 
     def _message(self, text: str) -> None:
         self.protection_message.setText(text)

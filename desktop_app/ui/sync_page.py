@@ -5,16 +5,20 @@ The work is :class:`desktop_app.sync.service.SyncService`'s (Qt-free); here are 
 - :class:`SyncPage`: "Keep my accounts in step through a folder" → pick the folder; the first
   computer sets the synced vault's password, the next one types it once.
 - :class:`SyncStatusLine`: "In step · last change from laptop 2 min ago", or what is wrong.
-- :class:`SyncWatcher`: watches the **folder** (an engine renames its temp file over the synced
-  file, and a watched file stops being followed), debounced 1.5 s, and polls the synced file's
-  checksum every 30 s (network and FUSE mounts send no events). The app's own write is
-  recognised by its hash and does not trigger a merge. It emits ``arrived(n)`` for a toast.
+- :class:`SyncWatcher`: the window's sync controller. It watches the **folder** (an engine
+  renames its temp file over the synced file, and a watched file stops being followed),
+  debounced 1.5 s, and polls the synced file's checksum every 30 s (network and FUSE mounts send
+  no events). The app's own write is recognised by its hash and does not trigger a merge. It
+  emits ``arrived(n)`` for a toast.
 
-The page's setup, join and "Sync Now" run in a worker through a :class:`~desktop_app.ui.workers.Job`
-(setup and join derive the scrypt key, ~0.3 s), the page busy meanwhile; a joined vault is put in
-place of the old one on the GUI thread, through the main window's ``replace_vault``. The
-watcher's own merges (a decrypt, a pure merge and an encrypt: milliseconds) stay on the GUI
-thread, and wait while the page's run.
+The folder's merges, the setup and the join run in workers through the watcher's two
+:class:`~desktop_app.ui.workers.Job` objects, not on the GUI thread: the folder's merges one at a
+time (a change noticed meanwhile is merged after the running one), Settings → Sync's work in its
+own job (setup and join derive the scrypt key, ~0.3 s), the folder's merges waiting for it. The
+watcher belongs to the main window, so a join finishes even when Settings was closed: the joined
+vault is put in place of the old one on the GUI thread, through the window's ``replace_vault``.
+(The window's own save still writes the folder as part of the save, on the GUI thread, unless a
+merge is running: then that merge takes the save along.)
 """
 
 from __future__ import annotations
@@ -59,18 +63,40 @@ def _service(services: AppServices) -> SyncService:
 
 
 class SyncWatcher(QObject):
-    """Merges the folder into the open vault when it changes. ``status_changed(line)`` after every
-    attempt; ``arrived(n)`` when accounts came from another computer."""
+    """The window's sync controller: merges the folder into the open vault when it changes, and
+    runs Settings → Sync's setup, join and "Sync Now" (so that closing Settings loses nothing).
+
+    Merges run in a worker through :attr:`job`, one at a time: a change noticed while one runs
+    is merged after it (one waits at most: a newer change is the same request). The outcome
+    lands on the GUI thread: ``arrived(n)`` when accounts came from another computer (a toast;
+    the list reloads through the vault's listeners), ``status_changed(line)`` after every
+    attempt. Settings' work runs in :attr:`work`; ``work_done(kind, result)`` /
+    ``work_failed(kind, error)`` (kind ``"setup"``, ``"join"``, ``"sync"``) tell a page that is
+    still open."""
 
     status_changed = Signal(str)
     arrived = Signal(int)
+    work_done = Signal(str, object)
+    work_failed = Signal(str, object)
 
     def __init__(
-        self, services: AppServices, parent: QObject | None = None, *, start: bool = True
+        self,
+        services: AppServices,
+        parent: QObject | None = None,
+        *,
+        start: bool = True,
+        host: Any | None = None,
     ) -> None:
-        """``start=False``: nothing is watched until :meth:`restart`."""
+        """``start=False``: nothing is watched until :meth:`restart`. ``host``: the main
+        window, if any (a joined vault replaces the old one through its ``replace_vault``)."""
         super().__init__(parent)
         self.services = services
+        self.host = host
+        self.job = Job(self)  # the folder's merges
+        self.work = Job(self)  # Settings → Sync's setup, join, Sync Now
+        self.work.busy_changed.connect(self._work_busy)
+        #: a change was noticed while a merge (or Settings' work) ran: merged after it
+        self.pending = False
         self._fs = QFileSystemWatcher(self)
         self._fs.directoryChanged.connect(self._changed)
         self._fs.fileChanged.connect(self._changed)
@@ -81,13 +107,17 @@ class SyncWatcher(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.check)
-        self.held = False  # True while Settings → Sync runs a merge of its own in a worker
         if start:
             self.restart()
 
     @property
     def active(self) -> bool:
         return self._poll.isActive()
+
+    @property
+    def held(self) -> bool:
+        """Settings → Sync's own work runs: the folder's merges wait for it."""
+        return self.work.busy
 
     def restart(self) -> None:
         """Follow the configured folder (after setup, join or leave)."""
@@ -114,38 +144,135 @@ class SyncWatcher(QObject):
         self._debounce.start()  # a burst of events (an engine's temp file and rename) is one
 
     def check(self) -> None:
-        """Merge if the folder holds something this computer did not write; always refresh the
-        status line (a folder that vanished or came back shows here)."""
+        """Merge in a worker if the folder holds something this computer did not write; the
+        status line is refreshed when it ends (a folder that vanished or came back shows)."""
         vault = self.services.vault
-        if vault is None or self.held or not is_synced(self.services.paths.data_dir):
+        if vault is None or not is_synced(self.services.paths.data_dir):
             return
-        service = _service(self.services)
+        if self.job.busy or self.held:
+            self.pending = True  # merged when the running one ends
+            return
+        self.pending = False
         self._watch()  # a folder that was renamed away and back is watched again
-        try:
-            if service.folder_changed():
-                result = service.sync_now(vault)
-                if result.arrived:
-                    self.arrived.emit(result.arrived)
-        except AppError as exc:
-            log.info("sync: %s", exc)
-        self.emit_status()
+        self.job.start(
+            _merge_if_changed,
+            _service(self.services),
+            vault,
+            on_done=self._merged,
+            on_error=self._merge_failed,
+        )
 
-    def sync_now(self) -> SyncResult | None:
-        vault = self.services.vault
-        if vault is None:
-            return None
-        try:
-            result = _service(self.services).sync_now(vault)
-        except AppError:
-            self.emit_status()
-            raise
-        if result.arrived:
+    def _merged(self, result: SyncResult | None) -> None:
+        if result is not None and result.arrived:
             self.arrived.emit(result.arrived)
+        self._settled()
+
+    def _merge_failed(self, exc: BaseException) -> None:
+        log.info("sync: %s", one_line(exc, "unexpected {kind}"))
+        self._settled()
+
+    def _settled(self) -> None:
         self.emit_status()
-        return result
+        if self.pending and not self.held:
+            self.check()
 
     def emit_status(self) -> None:
         self.status_changed.emit(status_text(self.services))
+
+    # --- Settings → Sync's work (it outlives the dialog) ---------------------------------------
+
+    def _work_busy(self, busy: bool) -> None:
+        if not busy and self.pending:
+            # after the outcome's own slot (a join first puts the joined vault in place)
+            QTimer.singleShot(0, self, self.check)
+
+    def _vault_watch(self) -> Any:
+        return getattr(self.host, "vault_watch", None)
+
+    def setup(self, folder: Path, password: str) -> bool:
+        """Move the vault to ``folder`` (in a worker); False while other work runs."""
+        vault = self.services.vault
+        if vault is None:
+            return False
+        return self.work.start(
+            _service(self.services).setup,
+            vault,
+            folder,
+            password,
+            on_done=lambda r: self._work_ended("setup", r),
+            on_error=lambda e: self._work_error("setup", e),
+        )
+
+    def join(self, folder: Path, password: str) -> bool:
+        """Join the synced vault in ``folder`` (in a worker); the joined vault is put in place
+        of the old one on the GUI thread, whether or not Settings is still open."""
+        vault = self.services.vault
+        if vault is None or self.work.busy:
+            return False
+        watch = self._vault_watch()
+        if watch is not None:
+            watch.pause()  # the join writes another vault's file here
+        return self.work.start(
+            _join,
+            _service(self.services),
+            folder,
+            password,
+            vault,
+            Path(self.services.paths.data_dir),
+            self.services.keystore,
+            on_done=self._joined,
+            on_error=self._join_failed,
+        )
+
+    def sync_now(self) -> bool:
+        """Merge now (in a worker), whatever the folder's hash says."""
+        vault = self.services.vault
+        if vault is None:
+            return False
+        return self.work.start(
+            _service(self.services).sync_now,
+            vault,
+            on_done=lambda r: self._work_ended("sync", r),
+            on_error=lambda e: self._work_error("sync", e),
+        )
+
+    def _join_failed(self, exc: BaseException) -> None:
+        watch = self._vault_watch()
+        if watch is not None:
+            watch.resume()
+        self._work_error("join", exc)
+
+    def _joined(self, joined: Vault) -> None:
+        """On the GUI thread: the joined vault opens in place of the old one everywhere."""
+        replace = getattr(self.host, "replace_vault", None)
+        if replace is not None:
+            replace(joined)
+        else:
+            old = self.services.vault
+            self.services.vault = joined
+            if old is not None and old is not joined:
+                old.close()
+        self._work_ended("join", joined)
+
+    def _work_ended(self, kind: str, result: object) -> None:
+        if kind != "sync":
+            self.restart()
+        arrived = getattr(result, "arrived", 0)
+        if arrived:
+            self.arrived.emit(arrived)
+        self.emit_status()
+        self.work_done.emit(kind, result)
+
+    def _work_error(self, kind: str, exc: BaseException) -> None:
+        self.emit_status()
+        self.work_failed.emit(kind, exc)
+
+
+def _merge_if_changed(service: SyncService, vault: Vault) -> SyncResult | None:
+    """In a worker: the watcher's merge, when the folder holds something new."""
+    if not service.folder_changed():
+        return None
+    return service.sync_now(vault)
 
 
 def status_text(services: AppServices) -> str:
@@ -200,7 +327,7 @@ def install_sync(window: Any, parent: QWidget) -> SyncStatusLine:
     ``window.sync_status``, the line returned for the window's layout. The folder watch and the
     line's first words (a synced vault reads the folder to say them) wait for the window's first
     frame (ui/startup.py)."""
-    watcher = SyncWatcher(window.services, window, start=False)
+    watcher = SyncWatcher(window.services, window, start=False, host=window)
     watcher.arrived.connect(
         lambda n: window.notice(
             QCoreApplication.translate(
@@ -211,6 +338,9 @@ def install_sync(window: Any, parent: QWidget) -> SyncStatusLine:
     window.sync_watcher = watcher
     line = SyncStatusLine(watcher, parent, start=False)
     window.sync_status = line
+    from desktop_app.ui.aegis_follow_section import install_aegis_follow  # the phone bridge
+
+    install_aegis_follow(window)
 
     def start() -> None:
         watcher.restart()
@@ -239,10 +369,18 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.setObjectName("sync_page")
         self.services = services
-        self.watcher = watcher
         self.host = host
-        self.job = Job(self)
+        if watcher is None:  # no window: the page's own (its work goes with the page)
+            watcher = SyncWatcher(services, self, start=False, host=host)
+        elif watcher.host is None:
+            watcher.host = host
+        self.watcher = watcher
+        # the work runs in the watcher's job, which outlives this page (closing Settings
+        # during a join still puts the joined vault in place)
+        self.job = watcher.work
         self.job.busy_changed.connect(self._set_busy)
+        watcher.work_done.connect(self._work_done)
+        watcher.work_failed.connect(self._work_failed)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(6)
@@ -287,6 +425,9 @@ class SyncPage(QWidget):
         self.message.setObjectName("sync_message")
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
+        from desktop_app.ui.aegis_follow_section import add_section  # the phone bridge
+
+        add_section(lay, services, self, host)
         lay.addStretch(1)
         if is_synced(services.paths.data_dir):
             from desktop_app.sync.service import load_config
@@ -402,8 +543,6 @@ class SyncPage(QWidget):
             self.leave_button,
         ):
             w.setEnabled(not busy)
-        if self.watcher is not None:
-            self.watcher.held = busy  # its own merge waits for ours
         if not busy:
             self._update()
 
@@ -412,8 +551,6 @@ class SyncPage(QWidget):
         self._say(
             self.tr("Nothing changed: {error}").format(error=text) if nothing_changed else text
         )
-        if self.watcher is not None:
-            self.watcher.emit_status()
 
     def start(self) -> None:
         vault = self.services.vault
@@ -430,84 +567,40 @@ class SyncPage(QWidget):
             return
         self.password.clear()
         self.confirm.clear()
-        service = _service(self.services)
-        data_dir = Path(self.services.paths.data_dir)
-        keystore = self.services.keystore
         if joining:
-            self._say(self.tr("Joining… (opening the synced accounts with the password)"))
-            if self.host is not None and getattr(self.host, "vault_watch", None) is not None:
-                self.host.vault_watch.pause()  # the join writes another vault's file here
-            self.job.start(
-                _join,
-                service,
-                folder,
-                password,
-                vault,
-                data_dir,
-                keystore,
-                on_done=self._joined,
-                on_error=self._join_failed,
-            )
-        else:
+            if self.watcher.join(folder, password):
+                self._say(self.tr("Joining… (opening the synced accounts with the password)"))
+        elif self.watcher.setup(folder, password):
             self._say(self.tr("Moving your accounts to the folder…"))
-            self.job.start(
-                service.setup,
-                vault,
-                folder,
-                password,
-                on_done=lambda _r: self._started(
-                    self.tr("Your accounts are now kept in step through this folder.")
-                ),
-                on_error=self._failed,
+
+    def _work_done(self, kind: str, result: Any) -> None:
+        if kind == "join":
+            self._started(
+                self.tr("Joined: {n} accounts are in step with your other computers.").format(
+                    n=len(result)
+                )
             )
-
-    def _join_failed(self, exc: BaseException) -> None:
-        if self.host is not None and getattr(self.host, "vault_watch", None) is not None:
-            self.host.vault_watch.resume()
-        self._failed(exc)
-
-    def _joined(self, joined: Vault) -> None:
-        """On the GUI thread: the joined vault opens in place of the old one everywhere."""
-        replace = getattr(self.host, "replace_vault", None)
-        if replace is not None:
-            replace(joined)
+        elif kind == "setup":
+            self._started(self.tr("Your accounts are now kept in step through this folder."))
         else:
-            old = self.services.vault
-            self.services.vault = joined
-            if old is not None and old is not joined:
-                old.close()
-        self._started(
-            self.tr("Joined: {n} accounts are in step with your other computers.").format(
-                n=len(joined)
-            )
-        )
+            self._synced(result)
+
+    def _work_failed(self, kind: str, exc: BaseException) -> None:
+        self._failed(exc, nothing_changed=kind != "sync")
 
     def _started(self, text: str) -> None:
         self._say(text)
-        if self.watcher is not None:
-            self.watcher.restart()
-            self.watcher.emit_status()
         self._update()
         self.changed.emit()
 
     def sync_now(self) -> None:
-        vault = self.services.vault
-        if vault is None or self.job.busy:
+        if self.services.vault is None or self.job.busy:
             return
-        self._say(self.tr("Merging what the folder holds…"))
-        self.job.start(
-            _service(self.services).sync_now,
-            vault,
-            on_done=self._synced,
-            on_error=lambda e: self._failed(e, nothing_changed=False),
-        )
+        if self.watcher.sync_now():
+            self._say(self.tr("Merging what the folder holds…"))
 
     def _synced(self, result: SyncResult) -> None:
         n = result.arrived
-        if self.watcher is not None:
-            if n:
-                self.watcher.arrived.emit(n)
-            self.watcher.emit_status()
         self._say(
             self.tr("{n} accounts arrived from another computer.").format(n=n)
             if n
@@ -521,9 +614,8 @@ class SyncPage(QWidget):
         except AppError as exc:
             self._say(str(exc))
             return
-        if self.watcher is not None:
-            self.watcher.restart()
-            self.watcher.emit_status()
+        self.watcher.restart()
+        self.watcher.emit_status()
         self._say(self.tr("This computer no longer syncs; its accounts stay here."))
         self._update()
         self.changed.emit()

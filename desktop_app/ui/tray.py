@@ -1,6 +1,6 @@
 """Optional system tray icon (setting ``tray_icon``): closing the window keeps the app running.
 
-The menu offers the search and the codes of the most used accounts (copied straight from the
+The menu offers the search, the quick-copy window, the codes of the most used accounts (copied straight from the
 menu), the window, lock and quit. The first time the window is closed to the tray, the tray says
 once that the app keeps running (setting ``tray_notice_shown``).
 """
@@ -26,6 +26,9 @@ def build_menu(window: MainWindow, menu: QMenu) -> None:
     search = menu.addAction(QCoreApplication.translate("Tray", "&Search Accounts…"))
     search.setObjectName("tray_search")
     search.triggered.connect(lambda: _search(window))
+    quick = menu.addAction(QCoreApplication.translate("Tray", "&Quick Copy…"))
+    quick.setObjectName("tray_quick")
+    quick.triggered.connect(lambda: _quick(window))
     used = window.lists.most_used(MOST_USED) if window.services.vault is not None else []
     if used:
         menu.addSection(QCoreApplication.translate("Tray", "Copy a code"))
@@ -84,3 +87,10 @@ def _show(window: MainWindow) -> None:
 def _search(window: MainWindow) -> None:
     _show(window)
     window.focus_search()
+
+
+def _quick(window: MainWindow) -> None:
+    """The quick-copy window (a locked app asks for the password in it first)."""
+    from desktop_app.ui.quick_copy import quick_window_for
+
+    quick_window_for(window).present()

@@ -69,7 +69,7 @@ from desktop_app.errors import (
     VaultError,
     WrongPasswordError,
 )
-from desktop_app.otp.model import Entry, new_uuid
+from desktop_app.otp.model import HISTORY_LIMIT, Entry, new_uuid
 from desktop_app.vault import lock as lock_module
 from desktop_app.vault.crypto import (
     KEY_BYTES,
@@ -341,7 +341,12 @@ def _edited(base: Entry | None, ours: Entry, fresh: Entry | None) -> Entry:
         for name in _COMPARED_FIELDS
         if getattr(ours, name) != getattr(base, name)
     }
-    return fresh.with_changes(**changes) if changes else fresh
+    edited = fresh.with_changes(**changes) if changes else fresh
+    added = [h for h in ours.history if h not in base.history]  # a restore keeps what it replaced
+    if added:
+        kept = (*added, *(h for h in fresh.history if h not in added))[:HISTORY_LIMIT]
+        edited = dataclasses.replace(edited, history=kept)
+    return edited
 
 
 def _tombstone_state(vault_id: str, extra: dict[str, Any]) -> VaultState:
@@ -497,6 +502,138 @@ def _aad(header: dict[str, Any]) -> bytes:
     return _canonical([header["format"], header["version"], header["vault_id"], header["slot"]])
 
 
+class VaultFile:
+    """The vault's file on disk, the job of the other writers: whether another process wrote it
+    since this one last read or wrote it, reading it back, writing it atomically (keeping the
+    previous generation) and the lock file each change holds for its read-change-write. It
+    knows bytes and the file format, not what a change means: the key and header are the
+    caller's. Not locked on its own: :class:`Vault` calls it under its mutex."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        mark: _FileMark | None = None,
+        lock_wait: float | None = None,
+        on_lock_wait: LockWaitNotice | None = None,
+    ) -> None:
+        self.path = data_dir / VAULT_FILE
+        self._lock_path = data_dir / LOCK_FILE
+        #: the file as this process last read or wrote it (None: compare the whole file)
+        self.mark = mark
+        #: the status of a current file that was refused (the vault was opened from the previous
+        #: one): it is moved aside, not kept as the previous generation, by the next save
+        self.refused: tuple[int, int, int, int] | None = None
+        # uuid -> (entry, its JSON): an unchanged entry is not serialised again on the next save
+        self._records: dict[str, tuple[Entry, str]] = {}
+        #: how long a change waits for another process's save before it gives up (seconds)
+        self.lock_wait = lock_module.LOCK_WAIT_SECONDS if lock_wait is None else lock_wait
+        self._on_lock_wait = on_lock_wait
+
+    def lock(self) -> FileLock:
+        """The lock file, taken (waiting as configured); the caller releases it."""
+        lock = FileLock(self._lock_path)
+        lock.acquire(wait=self.lock_wait, on_wait=self._on_lock_wait)
+        return lock
+
+    def changed(self) -> tuple[bytes, os.stat_result] | None:
+        """The file's bytes when another process wrote it since this one read or wrote it."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None  # deleted: the next save writes it again, with every account
+        except OSError as exc:
+            raise VaultError(f"The vault file cannot be read: {exc.strerror}.") from None
+        ident = _ident(st)
+        if ident == self.refused:
+            return None
+        mark = self.mark
+        if mark is not None and ident == mark.ident:
+            head, _ = read_regular(self.path, _PREFIX_BYTES - 1, "The vault file")
+            if head == mark.prefix:
+                return None
+        raw, st = _read_raw(self.path)
+        if mark is not None and hashlib.sha256(raw).digest() == mark.digest:
+            self.mark = dataclasses.replace(mark, ident=_ident(st))  # same bytes (a copy)
+            return None
+        return raw, st
+
+    def read_changed(
+        self, key: bytes, header: dict[str, Any]
+    ) -> tuple[dict[str, Any], Content] | None:
+        """What another process wrote, as ``(header, content)``, opened with ``key``; None when
+        nobody did. Refused (nothing taken) when it is another vault or does not open."""
+        changed = self.changed()
+        if changed is None:
+            return None
+        raw, st = changed
+        doc = _parse_doc(raw)
+        if doc["vault_id"] != header["vault_id"]:
+            raise VaultError(
+                "The vault file was replaced by another vault (another vault id); "
+                "nothing was merged."
+            )
+        fresh = {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
+        content = _content_from(
+            open_sealed(key, _unb64(doc["nonce"]), _unb64(doc["ciphertext"]), _aad(fresh))
+        )
+        if fresh["version"] != VERSION:  # an older app wrote it; the next save migrates it
+            fresh = {**fresh, "version": VERSION, "slot": header["slot"]}
+        self.mark = _FileMark.of(raw, st)
+        self.refused = None
+        return fresh, content
+
+    def body(self, entries: Iterable[Entry], extra: dict[str, Any]) -> bytes:
+        """The plaintext: each entry serialised once and reused while it is unchanged (entries
+        are immutable, so identity says unchanged). Joined by hand because the cached pieces
+        are already JSON; serialising 10,000 entries again at each save costs several times a
+        whole save (benchmarks/bench_vault.py)."""
+        cache = self._records
+        fresh: dict[str, tuple[Entry, str]] = {}
+        parts: list[str] = []
+        for entry in entries:
+            hit = cache.get(entry.uuid)
+            if hit is None or hit[0] is not entry:
+                hit = (entry, _encode_json(entry.to_dict()))
+            fresh[entry.uuid] = hit
+            parts.append(hit[1])
+        self._records = fresh
+        joined = _encode_json(extra)[1:-1] if extra else ""
+        return (
+            '{"entries":[' + ",".join(parts) + "]" + ("," + joined if joined else "") + "}"
+        ).encode("ascii")
+
+    def write(
+        self, key: bytes, header: dict[str, Any], entries: list[Entry], extra: dict[str, Any]
+    ) -> None:
+        """Write the vault (the caller holds the lock file). Refused, with nothing changed, when
+        the file would be one this app refuses to open."""
+        if len(entries) > MAX_ACCOUNTS:
+            raise VaultError(f"A vault holds at most {MAX_ACCOUNTS:,} accounts; nothing was saved.")
+        body = self.body(entries, extra)
+        nonce, ciphertext = seal(key, body, _aad(header))
+        # The same document json.dumps(..., indent=1) gives (a test compares them), without
+        # json scanning megabytes of Base64, which needs no escaping: a fifth of a save of
+        # 10,000 accounts (benchmarks/bench_vault.py).
+        head = json.dumps({**header, "nonce": _b64(nonce)}, indent=1)
+        data = f'{head[:-2]},\n "ciphertext": "{_b64(ciphertext)}"\n}}'.encode("ascii")
+        if len(data) > MAX_VAULT_BYTES:
+            raise VaultError(
+                f"The vault would be larger than {MAX_VAULT_BYTES // 2**20} MB, more than this "
+                "app opens; nothing was saved."
+            )
+        _keep_previous(self.path, self.refused is not None)
+        written = atomic_write(self.path, data)
+        if not isinstance(written, os.stat_result):  # a stand-in writer (benchmarks)
+            written = os.stat(self.path)
+        self.mark = _FileMark.of(data, written)
+        self.refused = None
+
+    def forget(self) -> None:
+        """Drop the cached serialised entries (the vault is closed)."""
+        self._records = {}
+
+
 class Vault:
     """The open vault. Thread-safe; every change is saved before the call returns, through the
     lock file and merged with what other processes wrote (see the module's docstring)."""
@@ -530,14 +667,8 @@ class Vault:
         self._keystore = keystore
         self._mutex = threading.RLock()
         self._listeners: list[Callable[[], None]] = []
-        # uuid -> (entry, its JSON): an unchanged entry is not serialised again on the next save
-        self._records: dict[str, tuple[Entry, str]] = {}
-        self._mark = mark
-        # the status of a current file that was refused (the vault was opened from the previous
-        # one): it is moved aside, not kept as the previous generation, by the next save
-        self._refused: tuple[int, int, int, int] | None = None
-        self._lock_wait = lock_module.LOCK_WAIT_SECONDS if lock_wait is None else lock_wait
-        self._on_lock_wait = on_lock_wait
+        # the file on disk: other writers' changes, atomic saves, the lock file
+        self._file = VaultFile(data_dir, mark=mark, lock_wait=lock_wait, on_lock_wait=on_lock_wait)
         #: the format version the file had when it was opened (older ones are rewritten on save)
         self.file_version = int(header.get("version", VERSION))
         #: one line for the person when the vault was opened from its previous generation
@@ -597,51 +728,13 @@ class Vault:
 
     # --- other writers ---------------------------------------------------------------------
 
-    def _changed_file(self) -> tuple[bytes, os.stat_result] | None:
-        """The file's bytes when another process wrote it since this one read or wrote it."""
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return None  # deleted: the next save writes it again, with every account
-        except OSError as exc:
-            raise VaultError(f"The vault file cannot be read: {exc.strerror}.") from None
-        ident = _ident(st)
-        if ident == self._refused:
-            return None
-        mark = self._mark
-        if mark is not None and ident == mark.ident:
-            head, _ = read_regular(self.path, _PREFIX_BYTES - 1, "The vault file")
-            if head == mark.prefix:
-                return None
-        raw, st = self._read_raw(self.path)
-        if mark is not None and hashlib.sha256(raw).digest() == mark.digest:
-            self._mark = dataclasses.replace(mark, ident=_ident(st))  # same bytes (a copy)
-            return None
-        return raw, st
-
     def _reload(self) -> bool:
         """Take what another process wrote (caller holds the mutex); True when it changed."""
-        changed = self._changed_file()
-        if changed is None:
+        read = self._file.read_changed(self._key, self._header)
+        if read is None:
             return False
-        raw, st = changed
-        doc = self._parse_doc(raw)
-        if doc["vault_id"] != self._header["vault_id"]:
-            raise VaultError(
-                "The vault file was replaced by another vault (another vault id); "
-                "nothing was merged."
-            )
-        header = {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
-        content = _content_from(
-            open_sealed(
-                self._key, _unb64(doc["nonce"]), _unb64(doc["ciphertext"]), self._aad(header)
-            )
-        )
-        if header["version"] != VERSION:  # an older app wrote it; the next save migrates it
-            header = {**header, "version": VERSION, "slot": self._header["slot"]}
-        self._header, self._entries, self._extra = header, content.entries, content.extra
-        self._mark = _FileMark.of(raw, st)
-        self._refused = None
+        self._header, content = read
+        self._entries, self._extra = content.entries, content.extra
         return True
 
     def file_changed(self) -> bool:
@@ -650,7 +743,7 @@ class Vault:
         changed). Call :meth:`refresh` to take the change."""
         with self._mutex:
             try:
-                return self._changed_file() is not None
+                return self._file.changed() is not None
             except VaultError:
                 return True  # refresh() says what is wrong
 
@@ -663,11 +756,6 @@ class Vault:
             self._notify()
         return changed
 
-    def _file_lock(self) -> FileLock:
-        lock = FileLock(self.data_dir / LOCK_FILE)
-        lock.acquire(wait=self._lock_wait, on_wait=self._on_lock_wait)
-        return lock
-
     def _transact(
         self,
         change: _Change,
@@ -677,7 +765,7 @@ class Vault:
         """One read-change-write under the lock: re-read, ``change(fresh, before)`` edits ``fresh``
         (False: nothing to save), stamp it (``stamp``), save (``header(current)``). All or none."""
         with self._mutex:
-            lock = self._file_lock()
+            lock = self._file.lock()
             try:
                 before = self._entries
                 reloaded = self._reload()
@@ -976,53 +1064,17 @@ class Vault:
     # --- saving ----------------------------------------------------------------------------
 
     def _body(self) -> bytes:
-        """The plaintext: each entry serialised once and reused while it is unchanged (entries
-        are immutable, so identity says unchanged). Joined by hand because the cached pieces
-        are already JSON; serialising 10,000 entries again at each save costs several times a
-        whole save (benchmarks/bench_vault.py)."""
-        cache = self._records
-        fresh: dict[str, tuple[Entry, str]] = {}
-        parts: list[str] = []
-        for entry in self.entries():
-            hit = cache.get(entry.uuid)
-            if hit is None or hit[0] is not entry:
-                hit = (entry, _encode_json(entry.to_dict()))
-            fresh[entry.uuid] = hit
-            parts.append(hit[1])
-        self._records = fresh
-        extra = _encode_json(self._extra)[1:-1] if self._extra else ""
-        return (
-            '{"entries":[' + ",".join(parts) + "]" + ("," + extra if extra else "") + "}"
-        ).encode("ascii")
+        """The plaintext the next save writes (for tests and benchmarks/bench_vault.py)."""
+        return self._file.body(self.entries(), self._extra)
 
     def _save(self) -> None:
-        """Write the vault (the caller holds the lock file). Refused, with nothing changed, when
-        the file would be one this app refuses to open."""
-        if len(self._entries) > MAX_ACCOUNTS:
-            raise VaultError(f"A vault holds at most {MAX_ACCOUNTS:,} accounts; nothing was saved.")
-        body = self._body()
-        nonce, ciphertext = seal(self._key, body, self._aad(self._header))
-        # The same document json.dumps(..., indent=1) gives (a test compares them), without
-        # json scanning megabytes of Base64, which needs no escaping: a fifth of a save of
-        # 10,000 accounts (benchmarks/bench_vault.py).
-        head = json.dumps({**self._header, "nonce": _b64(nonce)}, indent=1)
-        data = f'{head[:-2]},\n "ciphertext": "{_b64(ciphertext)}"\n}}'.encode("ascii")
-        if len(data) > MAX_VAULT_BYTES:
-            raise VaultError(
-                f"The vault would be larger than {MAX_VAULT_BYTES // 2**20} MB, more than this "
-                "app opens; nothing was saved."
-            )
-        _keep_previous(self.path, self._refused is not None)
-        written = atomic_write(self.path, data)
-        if not isinstance(written, os.stat_result):  # a stand-in writer (benchmarks)
-            written = os.stat(self.path)
-        self._mark = _FileMark.of(data, written)
-        self._refused = None
+        """Write the vault (the caller holds the lock file); see :meth:`VaultFile.write`."""
+        self._file.write(self._key, self._header, self.entries(), self._extra)
         self.file_version = VERSION
 
     def close(self) -> None:
         """Release the vault; cached serialised entries and generated-code state are dropped."""
-        self._records = {}
+        self._file.forget()
         # Only a loaded code generator has anything cached; importing it (and pyotp) here just
         # to empty it would add 5-25 ms to every command that shows no code (``list``).
         codes = sys.modules.get("desktop_app.otp.codes")
@@ -1076,7 +1128,7 @@ def _create(
             raise VaultError("A vault password is needed to create the vault.")
         header["slot"] = _password_slot(key, password, vault_id)
     vault = cls(data_dir, key, header, Content({}), keystore, **opts)
-    lock = vault._file_lock()
+    lock = vault._file.lock()
     try:
         if vault.path.exists() or vault.path.is_symlink():
             if use_keyring and keystore is not None:
@@ -1124,8 +1176,8 @@ def _open_existing(
         vault = _open_file(cls, previous, data_dir, keystore, once, opts)
     except VaultError:
         raise refused from None
-    vault._mark = None
-    vault._refused = refused_ident
+    vault._file.mark = None
+    vault._file.refused = refused_ident
     vault.notice = (
         f"{refused} Opened the previous version of the vault ({PREVIOUS_FILE}) instead; "
         f"the next change saves it, and the refused file is kept as {VAULT_FILE}.refused."

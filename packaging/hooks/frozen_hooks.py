@@ -3,7 +3,8 @@
 Bundled as the top-level module ``frozen_hooks`` (packaging/desktop-authenticator.spec); the
 run-time hooks in ``rthooks/`` and ``packaging/entry.py`` import it.
 
-PyInstaller's own run-time hooks for ``inspect``, ``multiprocessing`` and ``pkgutil`` import those
+PyInstaller's own run-time hooks for ``inspect``, ``multiprocessing`` and ``pkgutil`` (and its
+bootstrap, for ``ctypes``: ``pyimod03_ctypes.py`` beside this file takes its place) import those
 modules (and ``zipfile``, ``subprocess``, and read the whole name list of ``base_library.zip``)
 before the app's first line runs, at every start: about 60 ms of a frozen ``--version`` that the
 same code run from source never pays. The bundle replaces them (``packaging/hooks/rthooks.dat``)
@@ -19,9 +20,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
-from types import ModuleType
-from typing import Any
+
+# Annotations only: ``typing`` is not loaded by a command's start from source, so a frozen start
+# must not load it either (~12 M instructions, ~2.5 ms).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from types import ModuleType
+    from typing import Any
 
 #: the ``-c`` commands multiprocessing passes to helper processes it starts
 _HELPER_COMMANDS = (
@@ -184,3 +190,45 @@ def patch_pkgutil(pkgutil: ModuleType) -> None:
             yield from pkgutil.iter_importer_modules(finder.fallback_finder, prefix)
 
     pkgutil.iter_importer_modules.register(pyimod02_importers.PyiFrozenFinder, frozen_modules)
+
+
+def patch_ctypes(ctypes: ModuleType) -> None:
+    """``ctypes.CDLL``/``PyDLL`` (and ``cdll``/``pydll``) look for a bare library name in the
+    bundle's folder first (PyInstaller's ``pyimod03_ctypes``, POSIX part: the bundle is built
+    for Linux and macOS here; Windows keeps PyInstaller's own, see ``pyimod03_ctypes.py``)."""
+
+    def frozen_name(name: Any) -> Any:
+        if name and not os.path.isfile(name):
+            candidate = os.path.join(sys._MEIPASS, os.path.basename(name))  # type: ignore[attr-defined]
+            if os.path.isfile(candidate):
+                name = candidate
+        return name
+
+    class PyInstallerImportError(OSError):
+        def __init__(self, name: Any) -> None:
+            self.msg = (
+                f"Failed to load dynlib/dll {name!r}. Most likely this dynlib/dll was not found "
+                "when the application was frozen."
+            )
+            self.args = (self.msg,)
+
+    class PyInstallerCDLL(ctypes.CDLL):  # type: ignore[name-defined]
+        def __init__(self, name: Any, *args: Any, **kwargs: Any) -> None:
+            name = frozen_name(name)
+            try:
+                super().__init__(name, *args, **kwargs)
+            except Exception as base_error:
+                raise PyInstallerImportError(name) from base_error
+
+    class PyInstallerPyDLL(ctypes.PyDLL):  # type: ignore[name-defined]
+        def __init__(self, name: Any, *args: Any, **kwargs: Any) -> None:
+            name = frozen_name(name)
+            try:
+                super().__init__(name, *args, **kwargs)
+            except Exception as base_error:
+                raise PyInstallerImportError(name) from base_error
+
+    ctypes.CDLL = PyInstallerCDLL  # type: ignore[attr-defined]
+    ctypes.cdll = ctypes.LibraryLoader(PyInstallerCDLL)  # type: ignore[attr-defined]
+    ctypes.PyDLL = PyInstallerPyDLL  # type: ignore[attr-defined]
+    ctypes.pydll = ctypes.LibraryLoader(PyInstallerPyDLL)  # type: ignore[attr-defined]

@@ -272,6 +272,54 @@
         <translation>sie enthält mehr als {count:,} Werte</translation>
     </message>
     <message>
+        <source>The folder does not exist: {folder}.</source>
+        <translation>Der Ordner existiert nicht: {folder}.</translation>
+    </message>
+    <message>
+        <source>No Aegis backup folder is followed.</source>
+        <translation>Es wird kein Aegis-Sicherungsordner überwacht.</translation>
+    </message>
+    <message>
+        <source>The followed Aegis folder is not reachable: {folder}.</source>
+        <translation>Der überwachte Aegis-Ordner ist nicht erreichbar: {folder}.</translation>
+    </message>
+    <message>
+        <source>The newest Aegis backup holds no accounts (the one before held {n}); it was not applied. If the phone&apos;s accounts are really gone, delete them here.</source>
+        <translation>Die neueste Aegis-Sicherung enthält keine Konten (die vorherige enthielt {n}); sie wurde nicht übernommen. Wenn die Konten auf dem Telefon wirklich gelöscht sind, löschen Sie sie hier.</translation>
+    </message>
+    <message>
+        <source>The Aegis folder settings are damaged; follow it again.</source>
+        <translation>Die Einstellungen des Aegis-Ordners sind beschädigt; richten Sie die Überwachung erneut ein.</translation>
+    </message>
+    <message>
+        <source>The newest file in the folder is not an Aegis backup.</source>
+        <translation>Die neueste Datei im Ordner ist keine Aegis-Sicherung.</translation>
+    </message>
+    <message>
+        <source>The Aegis backup is encrypted: its password is needed (follow the folder again).</source>
+        <translation>Die Aegis-Sicherung ist verschlüsselt: Ihr Passwort wird benötigt (richten Sie die Überwachung des Ordners erneut ein).</translation>
+    </message>
+    <message>
+        <source>Wrong password for the Aegis backup; nothing was changed.</source>
+        <translation>Falsches Passwort für die Aegis-Sicherung; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The Aegis backup cannot be read: {reason}. Nothing was changed.</source>
+        <translation>Die Aegis-Sicherung kann nicht gelesen werden: {reason}. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The Aegis backup is too large to be a backup.</source>
+        <translation>Die Aegis-Sicherung ist zu groß, um eine Sicherung zu sein.</translation>
+    </message>
+    <message>
+        <source>The Aegis backup cannot be read: {reason}.</source>
+        <translation>Die Aegis-Sicherung kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>The backups&apos; password needs the OS keyring, and none works.</source>
+        <translation>Das Sicherungspasswort braucht den Schlüsselbund des Systems, aber keiner funktioniert.</translation>
+    </message>
+    <message>
         <source>This {label} file is encrypted: its password is needed.</source>
         <translation>Diese Datei („{label}“) ist verschlüsselt: Ihr Passwort wird benötigt.</translation>
     </message>
@@ -358,6 +406,34 @@
     <message>
         <source>Battle.net Authenticator file</source>
         <translation>Battle.net-Authenticator-Datei</translation>
+    </message>
+    <message>
+        <source>The backup password must not be empty.</source>
+        <translation>Das Sicherungspasswort darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>No backup folder is chosen.</source>
+        <translation>Es ist kein Sicherungsordner gewählt.</translation>
+    </message>
+    <message>
+        <source>No backup password is set.</source>
+        <translation>Es ist kein Sicherungspasswort festgelegt.</translation>
+    </message>
+    <message>
+        <source>The backup folder is not writable.</source>
+        <translation>In den Sicherungsordner kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Automatic backups need a backup folder: choose one in Settings → Backups.</source>
+        <translation>Automatische Sicherungen brauchen einen Sicherungsordner: Wählen Sie einen unter Einstellungen → Sicherungen.</translation>
+    </message>
+    <message>
+        <source>Automatic backups need a backup password: set one in Settings → Backups.</source>
+        <translation>Automatische Sicherungen brauchen ein Sicherungspasswort: Legen Sie eines unter Einstellungen → Sicherungen fest.</translation>
+    </message>
+    <message>
+        <source>The backup cannot be written to {folder}: {reason}.</source>
+        <translation>Die Sicherung kann nicht in {folder} geschrieben werden: {reason}.</translation>
     </message>
     <message>
         <source>Bitwarden export</source>

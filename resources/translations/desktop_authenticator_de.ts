@@ -456,18 +456,18 @@
     </message>
     <message>
         <location line="+35"/>
-        <location line="+80"/>
+        <location line="+116"/>
         <source>No QR code found</source>
         <translation>Kein QR-Code gefunden</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+82"/>
+        <location line="-116"/>
+        <location line="+118"/>
         <source>No QR code was found.</source>
         <translation>Es wurde kein QR-Code gefunden.</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-100"/>
         <source> — scan code {missing} too, or add these now</source>
         <translation> – scannen Sie auch Code {missing} oder fügen Sie diese jetzt hinzu</translation>
     </message>
@@ -492,12 +492,43 @@
         <translation>QR-Code-Bilder öffnen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
+        <source>Install the icon pack?</source>
+        <translation>Symbolpaket installieren?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is an icon pack, not a backup. Install it? New accounts then get the icon of their issuer, and the edit dialog offers its icons.</source>
+        <translation>{name} ist ein Symbolpaket, keine Sicherung. Installieren? Neue Konten erhalten dann das Symbol ihres Anbieters, und der Bearbeiten-Dialog bietet seine Symbole an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Install Icon Pack</source>
+        <translation>Symbolpaket installieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Installed the icon pack {name} ({n} icons).</source>
+        <translation>Das Symbolpaket {name} wurde installiert ({n} Symbole).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The icon pack could not be installed</source>
+        <translation>Das Symbolpaket konnte nicht installiert werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The icon pack could not be read ({kind}).</source>
+        <translation>Das Symbolpaket konnte nicht gelesen werden ({kind}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{n} images</source>
         <translation>{n} Bilder</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-19"/>
+        <location line="+21"/>
         <source>Reading {what}…</source>
         <translation>{what} wird gelesen …</translation>
     </message>
@@ -580,6 +611,161 @@
     </message>
 </context>
 <context>
+    <name>AegisFollowSection</name>
+    <message>
+        <location filename="../../desktop_app/ui/aegis_follow_section.py" line="+59"/>
+        <source>%n added</source>
+        <translation>%n hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n changed</source>
+        <translation>%n geändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%n removed</source>
+        <translation>%n entfernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing new</source>
+        <translation>nichts Neues</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Following the folder: no Aegis backup in it yet.</source>
+        <translation>Der Ordner wird überwacht: Er enthält noch keine Aegis-Sicherung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read {file} {ago}: {counts}</source>
+        <translation>{file} {ago} gelesen: {counts}</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>From the phone: {counts}</source>
+        <translation>Vom Telefon: {counts}</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Follow an Aegis backup folder</source>
+        <translation>Aegis-Sicherungsordner überwachen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aegis on your phone can write its automatic backups to a folder that your sync program brings here. The phone&apos;s new, changed and deleted accounts then come in. To send this computer&apos;s changes back, point the automatic backups (Export → Automatic backups) at the same folder and import them in Aegis.</source>
+        <translation>Aegis auf Ihrem Telefon kann seine automatischen Sicherungen in einen Ordner schreiben, den Ihr Sync-Programm auf diesen Computer abgleicht. Neue, geänderte und gelöschte Konten des Telefons kommen dann hier an. Um die Änderungen dieses Computers zurückzuschicken, lassen Sie die automatischen Sicherungen (Einstellungen → Sicherungen) in denselben Ordner schreiben und importieren Sie sie in Aegis.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Aegis backup folder</source>
+        <translation>Aegis-Sicherungsordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No folder chosen</source>
+        <translation>Kein Ordner gewählt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder where Aegis writes its automatic backups.</source>
+        <translation>Der Ordner, in den Aegis seine automatischen Sicherungen schreibt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose Folder…</source>
+        <translation>Ordner wählen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pick the folder where Aegis writes its backups.</source>
+        <translation>Wählen Sie den Ordner, in den Aegis seine Sicherungen schreibt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The backups are encrypted: type their password once. It is kept in this computer&apos;s keyring.</source>
+        <translation>Die Sicherungen sind verschlüsselt: Geben Sie ihr Passwort einmal ein. Es wird im Schlüsselbund dieses Computers aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+1"/>
+        <source>Password of the Aegis backups</source>
+        <translation>Passwort der Aegis-Sicherungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backups are encrypted; the password is kept in this computer&apos;s keyring.</source>
+        <translation>Die Sicherungen sind verschlüsselt; das Passwort wird im Schlüsselbund dieses Computers aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Follow</source>
+        <translation>Überwachen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bring in the phone&apos;s changes from this folder, now and whenever it changes.</source>
+        <translation>Die Änderungen des Telefons aus diesem Ordner übernehmen, jetzt und bei jeder Änderung des Ordners.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop Following</source>
+        <translation>Überwachung beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop reading the folder; the accounts stay here.</source>
+        <translation>Den Ordner nicht mehr lesen; die Konten bleiben hier.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Aegis Backup Folder</source>
+        <translation>Aegis-Sicherungsordner</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type the password of the Aegis backups first.</source>
+        <translation>Geben Sie zuerst das Passwort der Aegis-Sicherungen ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading the folder…</source>
+        <translation>Ordner wird gelesen …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+21"/>
+        <source>The folder is being read; try again in a moment.</source>
+        <translation>Der Ordner wird gerade gelesen; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Following the folder: the phone&apos;s new backups are read as they arrive.</source>
+        <translation>Der Ordner wird überwacht: Neue Sicherungen des Telefons werden gelesen, sobald sie ankommen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Something went wrong ({kind}); see the log.</source>
+        <translation>Etwas ist schiefgegangen ({kind}); siehe Protokoll.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing changed: {error}</source>
+        <translation>Nichts geändert: {error}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The folder is no longer followed; the accounts stay here.</source>
+        <translation>Der Ordner wird nicht mehr überwacht; die Konten bleiben hier.</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Wrong password. Try again.</source>
@@ -604,6 +790,131 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <location line="+19"/>
         <source>The vault cannot be opened</source>
         <translation>Der Tresor kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBanner</name>
+    <message>
+        <location filename="../../desktop_app/ui/backup_page.py" line="+307"/>
+        <source>Backup notice</source>
+        <translation>Hinweis zur Sicherung</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Backup Settings…</source>
+        <translation>Sicherungseinstellungen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Settings → Backups to fix this.</source>
+        <translation>Öffnen Sie Einstellungen → Sicherungen, um das zu beheben.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <location line="-156"/>
+        <source>Use This Folder</source>
+        <translation>Diesen Ordner verwenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the automatic backups to the folder suggested here.</source>
+        <translation>Die automatischen Sicherungen in den hier vorgeschlagenen Ordner schreiben.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <source>Backup password</source>
+        <translation>Sicherungspasswort</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Password of automatic backups</source>
+        <translation>Passwort der automatischen Sicherungen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Repeat the password of automatic backups</source>
+        <translation>Passwort der automatischen Sicherungen wiederholen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Password</source>
+        <translation>Passwort speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep this password for the automatic backups in the system keyring.</source>
+        <translation>Dieses Passwort für die automatischen Sicherungen im Schlüsselbund des Systems ablegen.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A backup password is set (kept in the system keyring). Type a new one to change it.</source>
+        <translation>Ein Sicherungspasswort ist festgelegt (im Schlüsselbund des Systems). Geben Sie ein neues ein, um es zu ändern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No backup password is set. Backups are encrypted with it: you need it to open one, here or in Aegis.</source>
+        <translation>Es ist kein Sicherungspasswort festgelegt. Sicherungen werden damit verschlüsselt: Sie brauchen es, um eine Sicherung zu öffnen, hier oder in Aegis.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No folder is chosen. Suggested: {folder}</source>
+        <translation>Es ist kein Ordner gewählt. Vorschlag: {folder}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose a backup password to start the backups.</source>
+        <translation>Wählen Sie ein Sicherungspasswort, um die Sicherungen zu starten.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The password needs at least {n} characters.</source>
+        <translation>Das Passwort braucht mindestens {n} Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location line="-222"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Automatic backups are off.</source>
+        <translation>Automatische Sicherungen sind ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic backups are on.</source>
+        <translation>Automatische Sicherungen sind eingeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic backups are on, but none is written. {problem}</source>
+        <translation>Automatische Sicherungen sind eingeschaltet, aber es wird keine geschrieben. {problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last backup {ago}.</source>
+        <translation>Letzte Sicherung: {ago}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic backups are on: the next change of your accounts writes one.</source>
+        <translation>Automatische Sicherungen sind eingeschaltet: Die nächste Änderung an Ihren Konten schreibt eine.</translation>
     </message>
 </context>
 <context>
@@ -636,7 +947,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>CandidateReview</name>
     <message>
-        <location filename="../../desktop_app/ui/candidate_review.py" line="+53"/>
+        <location filename="../../desktop_app/ui/candidate_review.py" line="+79"/>
         <source>Steam Guard · 5 characters · every {period} s</source>
         <translation>Steam Guard · 5 Zeichen · alle {period} s</translation>
     </message>
@@ -666,7 +977,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>TOTP · {alg} · {digits} Stellen · {period} s</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>No account can be added</source>
         <translation>Kein Konto kann hinzugefügt werden</translation>
     </message>
@@ -696,7 +1007,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Gefundene Einträge, die diese App nicht verwenden kann, jeweils mit dem Grund.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+85"/>
         <source>Issuer</source>
         <translation>Anbieter</translation>
     </message>
@@ -713,7 +1024,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation type="vanished">Ihr Benutzername oder Ihre E-Mail-Adresse bei dem Dienst.</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-52"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Anbieter:</translation>
     </message>
@@ -729,12 +1040,27 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+13"/>
+        <location line="+35"/>
         <source>an unnamed account</source>
         <translation>ein unbenanntes Konto</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-25"/>
+        <source>⚠ An account named “{label}” with another key is already saved. Both are kept: rename one to tell them apart, and delete the old one when it no longer works.</source>
+        <translation>⚠ Ein Konto namens „{label}“ mit einem anderen Schlüssel ist bereits gespeichert. Beide werden behalten: Benennen Sie eines um, um sie zu unterscheiden, und löschen Sie das alte, sobald es nicht mehr funktioniert.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Same name as a row above, another key</source>
+        <translation>Gleicher Name wie eine Zeile darüber, anderer Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same name as a saved one, another key</source>
+        <translation>Gleicher Name wie ein gespeichertes Konto, anderer Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Repeats {label} in this list</source>
         <translation>Wiederholt {label} in dieser Liste</translation>
     </message>
@@ -779,7 +1105,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Die gelesenen Konten; die markierten werden hinzugefügt. Die Leertaste markiert eine Zeile.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Add {label}</source>
         <translation>{label} hinzufügen</translation>
     </message>
@@ -789,7 +1115,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Unbenanntes Konto</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Select all</source>
         <translation>Alle auswählen</translation>
     </message>
@@ -812,7 +1138,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>ClockBanner</name>
     <message>
-        <location filename="../../desktop_app/ui/clock_banner.py" line="+50"/>
+        <location filename="../../desktop_app/ui/clock_banner.py" line="+51"/>
         <source>Clock notice</source>
         <translation>Hinweis zur Uhr</translation>
     </message>
@@ -869,9 +1195,24 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../desktop_app/ui/confirm_dialog.py" line="+106"/>
+        <source>Go Back</source>
+        <extracomment>room beside a window title for the title bar&apos;s buttons and icon (window managers differ)</extracomment>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+10"/>
+        <source>Continue</source>
+        <translation>Fortfahren</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/confirm_dialog.py" line="+48"/>
+        <location line="+24"/>
         <source>Add Account</source>
         <translation>Konto hinzufügen</translation>
     </message>
@@ -1053,159 +1394,242 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Demo-Posteingang: Das Portal hat den Code {code} an {to} gesendet.</translation>
     </message>
     <message>
+        <location filename="../../build/translations/ui_wrapped_messages.py" line="+48"/>
         <source>No OS keyring: this app cannot keep you signed in or remember this device. Everything else works.</source>
-        <translation type="vanished">Kein Schlüsselbund des Systems: Diese App kann Sie nicht angemeldet lassen und sich dieses Gerät nicht merken. Alles andere funktioniert.</translation>
+        <translation>Kein Schlüsselbund des Systems: Diese App kann Sie nicht angemeldet lassen und sich dieses Gerät nicht merken. Alles andere funktioniert.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Start again</source>
-        <translation type="vanished">Neu beginnen</translation>
+        <translation>Neu beginnen</translation>
     </message>
     <message>
+        <location line="-32"/>
         <source>Portal address</source>
-        <translation type="vanished">Portal-Adresse</translation>
+        <translation>Portal-Adresse</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Portal address:</source>
-        <translation type="vanished">Portal-Adresse:</translation>
+        <translation>Portal-Adresse:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Sign in with an application token instead of a password</source>
-        <translation type="vanished">Mit einem Anwendungstoken statt eines Passworts anmelden</translation>
+        <translation>Mit einem Anwendungstoken statt eines Passworts anmelden</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Recommended for single sign-on users (Microsoft, Google) and for scripts.</source>
-        <translation type="vanished">Empfohlen bei Single Sign-on (Microsoft, Google) und für Skripte.</translation>
+        <translation>Empfohlen bei Single Sign-on (Microsoft, Google) und für Skripte.</translation>
     </message>
     <message>
         <source>Signing in to emnify with Microsoft, Google or another single sign-on, or writing a script? Use an application token from the emnify portal.</source>
         <translation type="vanished">Sie melden sich bei emnify mit Microsoft, Google oder einem anderen Single Sign-on an oder schreiben ein Skript? Verwenden Sie ein Anwendungstoken aus dem emnify-Portal.</translation>
     </message>
     <message>
+        <location line="-17"/>
         <source>you@example.com</source>
-        <translation type="vanished">name@example.com</translation>
+        <translation>name@example.com</translation>
     </message>
     <message>
+        <location line="-1"/>
         <source>E-mail address</source>
-        <translation type="vanished">E-Mail-Adresse</translation>
+        <translation>E-Mail-Adresse</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>E-mail address:</source>
-        <translation type="vanished">E-Mail-Adresse:</translation>
+        <translation>E-Mail-Adresse:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Password</source>
-        <translation type="vanished">Passwort</translation>
+        <translation>Passwort</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The password of your emnify account; it is never stored.</source>
-        <translation type="vanished">Das Passwort Ihres emnify-Kontos; es wird nie gespeichert.</translation>
+        <translation>Das Passwort Ihres emnify-Kontos; es wird nie gespeichert.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Password:</source>
-        <translation type="vanished">Passwort:</translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Application token</source>
-        <translation type="vanished">Anwendungstoken</translation>
+        <translation>Anwendungstoken</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>An application token created in the emnify portal.</source>
-        <translation type="vanished">Ein im emnify-Portal erstelltes Anwendungstoken.</translation>
+        <translation>Ein im emnify-Portal erstelltes Anwendungstoken.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>kept in memory only, not after the app closes</source>
-        <translation type="vanished">nur im Arbeitsspeicher, nicht über das Beenden der App hinaus</translation>
+        <translation>nur im Arbeitsspeicher, nicht über das Beenden der App hinaus</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Token:</source>
-        <translation type="vanished">Token:</translation>
+        <translation>Token:</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shows the portal address, for a portal other than emnify&apos;s own.</source>
+        <translation>Zeigt die Portaladresse, für ein anderes Portal als das von emnify.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signing in to emnify with Microsoft, Google or another single sign-on (no password), or writing a script? Make an application token in the emnify Portal (Integrations → Application tokens) and paste it here.</source>
+        <translation>Sie melden sich bei emnify mit Microsoft, Google oder einem anderen Single Sign-on an (ohne Passwort), oder Sie schreiben ein Skript? Erstellen Sie im emnify-Portal ein Anwendungstoken (Integrations → Application tokens) und fügen Sie es hier ein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keep me signed in on this computer</source>
-        <translation type="vanished">Auf diesem Computer angemeldet bleiben</translation>
+        <translation>Auf diesem Computer angemeldet bleiben</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Keeps the session in the OS keyring, so that you stay signed in after a restart.</source>
-        <translation type="vanished">Bewahrt die Sitzung im Schlüsselbund des Systems auf, sodass Sie nach einem Neustart angemeldet bleiben.</translation>
+        <translation>Bewahrt die Sitzung im Schlüsselbund des Systems auf, sodass Sie nach einem Neustart angemeldet bleiben.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Trust this device (no code here for 90 days)</source>
-        <translation type="vanished">Diesem Gerät vertrauen (90 Tage lang kein Code hier)</translation>
+        <translation>Diesem Gerät vertrauen (90 Tage lang kein Code hier)</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The portal asks no sign-in code on this computer for 90 days.</source>
-        <translation type="vanished">Das Portal fragt auf diesem Computer 90 Tage lang nach keinem Anmeldecode.</translation>
+        <translation>Das Portal fragt auf diesem Computer 90 Tage lang nach keinem Anmeldecode.</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>Account security…</source>
+        <translation>Kontosicherheit …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application tokens, security events and lost-phone recovery.</source>
+        <translation>Anwendungs-Tokens, Sicherheitsereignisse und Hilfe bei verlorenem Telefon.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application tokens…</source>
+        <translation>Anwendungs-Tokens …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Security events…</source>
+        <translation>Sicherheitsereignisse …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your recent sign-ins and two-factor changes, newest first.</source>
+        <translation>Ihre letzten Anmeldungen und Zwei-Faktor-Änderungen, neueste zuerst.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost phone…</source>
+        <translation>Telefon verloren …</translation>
+    </message>
+    <message>
+        <location line="-34"/>
         <source>Code:</source>
-        <translation type="vanished">Code:</translation>
+        <translation>Code:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Sign-in code</source>
-        <translation type="vanished">Anmeldecode</translation>
+        <translation>Anmeldecode</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The code the portal e-mailed, or the one of your authenticator app.</source>
-        <translation type="vanished">Der Code, den das Portal per E-Mail gesendet hat, oder der Ihrer Authenticator-App.</translation>
+        <translation>Der Code, den das Portal per E-Mail gesendet hat, oder der Ihrer Authenticator-App.</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <location line="+24"/>
         <source>Sign in</source>
-        <translation type="vanished">Anmelden</translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
+        <location line="-23"/>
         <source>Signs in to the emnify portal.</source>
-        <translation type="vanished">Meldet Sie beim emnify-Portal an.</translation>
+        <translation>Meldet Sie beim emnify-Portal an.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Confirm code</source>
-        <translation type="vanished">Code bestätigen</translation>
+        <translation>Code bestätigen</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Sends the sign-in code to the portal.</source>
-        <translation type="vanished">Sendet den Anmeldecode an das Portal.</translation>
+        <translation>Sendet den Anmeldecode an das Portal.</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>Sign out</source>
-        <translation type="vanished">Abmelden</translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>your emnify password</source>
-        <translation type="vanished">Ihr emnify-Passwort</translation>
+        <translation>Ihr emnify-Passwort</translation>
     </message>
     <message>
+        <location line="-1"/>
         <source>Password, to create the key</source>
-        <translation type="vanished">Passwort, um den Schlüssel zu erstellen</translation>
+        <translation>Passwort, um den Schlüssel zu erstellen</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Also show the QR code for a phone</source>
-        <translation type="vanished">Auch den QR-Code für ein Telefon zeigen</translation>
+        <translation>Auch den QR-Code für ein Telefon zeigen</translation>
     </message>
     <message>
+        <location line="-9"/>
         <source>Workspace</source>
-        <translation type="vanished">Workspace</translation>
+        <translation>Workspace</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Switch</source>
-        <translation type="vanished">Wechseln</translation>
+        <translation>Wechseln</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Workspace:</source>
-        <translation type="vanished">Workspace:</translation>
+        <translation>Workspace:</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Trusted devices</source>
-        <translation type="vanished">Vertrauenswürdige Geräte</translation>
+        <translation>Vertrauenswürdige Geräte</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Forget…</source>
-        <translation type="vanished">Vergessen…</translation>
+        <translation>Vergessen…</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Trusted devices:</source>
-        <translation type="vanished">Vertrauenswürdige Geräte:</translation>
+        <translation>Vertrauenswürdige Geräte:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+143"/>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+144"/>
         <source> (application token)</source>
         <translation> (Anwendungstoken)</translation>
     </message>
@@ -1220,23 +1644,43 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>{signed_in} · {workspace}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/events_presenter.py" line="+51"/>
+        <location filename="../../desktop_app/ui/emnify/events_presenter.py" line="+77"/>
         <source>Loading the security events…</source>
         <translation>Sicherheitsereignisse werden geladen…</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+4"/>
+        <source>No sign-ins or two-factor changes in the organisation yet.</source>
+        <translation>Noch keine Anmeldungen oder Zwei-Faktor-Änderungen in der Organisation.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No sign-ins or two-factor changes of {email} yet.</source>
+        <translation>Noch keine Anmeldungen oder Zwei-Faktor-Änderungen von {email}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No sign-ins or two-factor changes yet.</source>
         <translation>Noch keine Anmeldungen oder Änderungen an der Zwei-Faktor-Anmeldung.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Only an Administrator of the organisation can see the organisation&apos;s security events.</source>
+        <translation>Nur ein Administrator der Organisation kann die Sicherheitsereignisse der Organisation sehen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only an Administrator of the organisation can see another user&apos;s security events.</source>
+        <translation>Nur ein Administrator der Organisation kann die Sicherheitsereignisse anderer Benutzer sehen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The portal does not show these events to you.</source>
         <translation>Das Portal zeigt Ihnen diese Ereignisse nicht.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/admin_presenter.py" line="+68"/>
-        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+22"/>
+        <location filename="../../desktop_app/ui/emnify/admin_presenter.py" line="+83"/>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+23"/>
         <source>Something went wrong. The log file has the details.</source>
         <translation>Etwas ist schiefgegangen. Die Protokolldatei enthält die Einzelheiten.</translation>
     </message>
@@ -1312,14 +1756,14 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Abmeldung läuft…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <location filename="../../desktop_app/ui/emnify/texts.py" line="+30"/>
         <source>Loading the account…</source>
         <translation>Konto wird geladen…</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="+96"/>
+        <location line="+20"/>
+        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="+78"/>
         <source>{what}, trusted since {day}</source>
         <translation>{what}, vertrauenswürdig seit {day}</translation>
     </message>
@@ -1504,13 +1948,13 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Das Gerät wurde vergessen.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/texts.py" line="+6"/>
-        <location line="+100"/>
+        <location filename="../../desktop_app/ui/emnify/texts.py" line="+5"/>
+        <location line="+132"/>
         <source>Remove old key from this app…</source>
         <translation>Alten Schlüssel aus dieser App entfernen…</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-123"/>
         <source>Codes come from this app&apos;s vault entry “{entry}”</source>
         <translation>Die Codes kommen aus dem Tresoreintrag „{entry}“ dieser App</translation>
     </message>
@@ -1521,28 +1965,28 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+75"/>
+        <location line="+102"/>
         <source>Sign-in codes: authenticator app (this app&apos;s vault)</source>
         <translation>Anmeldecodes: Authenticator-App (Tresor dieser App)</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-20"/>
         <source>Enable the authenticator app</source>
         <translation>Authenticator-App einschalten</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>Disable…</source>
         <translation>Ausschalten…</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+75"/>
+        <location line="-86"/>
+        <location line="+98"/>
         <source>This app&apos;s vault does not hold its key (a phone or another app has it).</source>
         <translation>Der Tresor dieser App enthält den Schlüssel nicht (ein Telefon oder eine andere App hat ihn).</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-94"/>
         <source>This app did not set it up; the vault entry “{entry}” may hold it.</source>
         <translation>Diese App hat sie nicht eingerichtet; der Tresoreintrag „{entry}“ enthält ihn möglicherweise.</translation>
     </message>
@@ -1553,12 +1997,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+64"/>
+        <location line="+87"/>
         <source>Sign-in codes: authenticator app set up elsewhere</source>
         <translation>Anmeldecodes: Authenticator-App, anderswo eingerichtet</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-75"/>
         <source>Sign-in codes: authenticator app pending</source>
         <translation>Anmeldecodes: Authenticator-App ausstehend</translation>
     </message>
@@ -1578,7 +2022,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Aktivierung abbrechen…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>The portal lists a two-factor key without saying whether it is active, so this app changes nothing. Check the key in the emnify Portal.</source>
         <translation>Das Portal nennt einen Zwei-Faktor-Schlüssel, ohne zu sagen, ob er aktiv ist; diese App ändert daher nichts. Prüfen Sie den Schlüssel im emnify-Portal.</translation>
     </message>
@@ -1593,7 +2037,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Anmeldecodes: unbekannt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Sign-in codes: by e-mail (can&apos;t be turned off on this account)</source>
         <translation>Anmeldecodes: per E-Mail (bei diesem Konto nicht abschaltbar)</translation>
     </message>
@@ -1628,7 +2072,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Entsperren Sie den Tresor, um die Authenticator-App einzuschalten.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Codes come from this app&apos;s vault entry “{entry}”.</source>
         <translation>Die Codes kommen aus dem Tresor-Eintrag „{entry}“ dieser App.</translation>
     </message>
@@ -1642,12 +2086,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation type="vanished">Einschalten</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="-58"/>
+        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="-45"/>
         <source>Only an Administrator of the organisation can look up and change another user&apos;s two-factor keys.</source>
         <translation>Nur ein Administrator der Organisation kann die Zwei-Faktor-Schlüssel anderer Benutzer nachschlagen und ändern.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../desktop_app/ui/emnify/admin_presenter.py" line="-13"/>
         <source>The portal knows no user with the e-mail address {email}.</source>
         <translation>Das Portal kennt keinen Benutzer mit der E-Mail-Adresse {email}.</translation>
     </message>
@@ -1657,12 +2101,13 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Das Portal lässt Sie nicht auf {email} zugreifen: Das kann nur ein Administrator, und nur für Benutzer der eigenen Organisation.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../desktop_app/ui/emnify/events_presenter.py" line="-53"/>
+        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="+10"/>
         <source>Type the user&apos;s e-mail address.</source>
         <translation>Geben Sie die E-Mail-Adresse des Benutzers ein.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../desktop_app/ui/emnify/recovery_presenter.py" line="+15"/>
         <source>Looking up the user…</source>
         <translation>Benutzer wird gesucht…</translation>
     </message>
@@ -1776,11 +2221,33 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <source>The token was revoked.</source>
         <translation>Das Token wurde widerrufen.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/view.py" line="+355"/>
+        <source>Tokens and lost-phone recovery: for Administrators only.</source>
+        <translation>Tokens und Hilfe bei verlorenem Telefon: nur für Administratoren.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <location filename="../../build/translations/ui_wrapped_messages.py" line="+8"/>
+        <source>List, create and revoke the organisation&apos;s application tokens.</source>
+        <translation>Die Anwendungs-Tokens der Organisation auflisten, erstellen und widerrufen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../build/translations/ui_wrapped_messages.py" line="+4"/>
+        <source>Remove another user&apos;s two-factor keys or trusted devices (administrators).</source>
+        <translation>Zwei-Faktor-Schlüssel oder vertrauenswürdige Geräte eines anderen Benutzers entfernen (Administratoren).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only an Administrator of the organisation can use this; the portal does not count you as one in this workspace.</source>
+        <translation>Nur ein Administrator der Organisation kann dies verwenden; das Portal führt Sie in diesem Workspace nicht als Administrator.</translation>
+    </message>
 </context>
 <context>
     <name>EntryQrDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="+483"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+430"/>
         <source>QR Code — {label}</source>
         <translation>QR-Code – {label}</translation>
     </message>
@@ -1793,17 +2260,17 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EventsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/events_dialog.py" line="+24"/>
+        <location filename="../../desktop_app/ui/emnify/events_dialog.py" line="+37"/>
         <source>Security events</source>
         <translation>Sicherheitsereignisse</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Security events, newest first</source>
         <translation>Sicherheitsereignisse, neueste zuerst</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -1818,15 +2285,65 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Older events</source>
         <translation>Ältere Ereignisse</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whose security events</source>
+        <translation>Wessen Sicherheitsereignisse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The organisation&apos;s</source>
+        <translation>Die der Organisation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A user&apos;s…</source>
+        <translation>Die eines Benutzers …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The organisation&apos;s and another user&apos;s events: administrators only.</source>
+        <translation>Ereignisse der Organisation und anderer Benutzer: nur für Administratoren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The user&apos;s e-mail address</source>
+        <translation>Die E-Mail-Adresse des Benutzers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>colleague@example.com</source>
+        <translation>kollege@example.com</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show</source>
+        <translation>Zeigen</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="-425"/>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="-373"/>
         <source>Export accounts</source>
         <translation>Konten exportieren</translation>
     </message>
@@ -1841,7 +2358,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Das Dateiformat, in dem die Konten geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
         <source>Export password</source>
         <translation>Exportpasswort</translation>
     </message>
@@ -1876,18 +2393,18 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Aegis und diese App öffnen die Datei mit diesem Passwort. Es kann nicht wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-53"/>
         <source>I understand that the secrets will be readable</source>
         <translation>Mir ist bewusst, dass die Geheimnisse lesbar sein werden</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+183"/>
+        <location line="+131"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-129"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
@@ -1897,12 +2414,11 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Wählen, wo die Datei gespeichert wird, und sie jetzt schreiben.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Export now or set up automatic backups</source>
-        <translation>Jetzt exportieren oder automatische Sicherungen einrichten</translation>
+        <translation type="vanished">Jetzt exportieren oder automatische Sicherungen einrichten</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+49"/>
         <source>Export your account to a file that other authenticators can read.</source>
         <translation>Exportieren Sie Ihr Konto in eine Datei, die andere Authenticator-Apps lesen können.</translation>
     </message>
@@ -1912,99 +2428,81 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Exportieren Sie Ihre {n} Konten in eine Datei, die andere Authenticator-Apps lesen können.</translation>
     </message>
     <message>
-        <location line="-43"/>
         <source>Export Now</source>
-        <translation>Jetzt exportieren</translation>
+        <translation type="vanished">Jetzt exportieren</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Automatic Backups</source>
-        <translation>Automatische Sicherungen</translation>
+        <translation type="vanished">Automatische Sicherungen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Write all accounts to a file once.</source>
-        <translation>Alle Konten einmal in eine Datei schreiben.</translation>
+        <translation type="vanished">Alle Konten einmal in eine Datei schreiben.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Set the password of the automatic backups.</source>
-        <translation>Das Passwort der automatischen Sicherungen festlegen.</translation>
+        <translation type="vanished">Das Passwort der automatischen Sicherungen festlegen.</translation>
     </message>
     <message>
-        <location line="+65"/>
         <source>Automatic backups are written after each change, encrypted with the backup password below. Turn them on and choose their folder in Settings → Backups.</source>
-        <translation>Automatische Sicherungen werden nach jeder Änderung geschrieben, verschlüsselt mit dem Sicherungspasswort unten. Schalten Sie sie unter Einstellungen → Sicherungen ein und wählen Sie dort ihren Ordner.</translation>
+        <translation type="vanished">Automatische Sicherungen werden nach jeder Änderung geschrieben, verschlüsselt mit dem Sicherungspasswort unten. Schalten Sie sie unter Einstellungen → Sicherungen ein und wählen Sie dort ihren Ordner.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+63"/>
         <source>The codes shown hold your secrets: anyone who photographs them can generate your codes. Scan them with Google Authenticator (Transfer accounts → Import accounts) in private. Steam accounts, 7-digit codes and periods other than 30 s cannot be carried and are listed.</source>
         <translation>Die gezeigten Codes enthalten Ihre Geheimnisse: Wer sie fotografiert, kann Ihre Codes erzeugen. Scannen Sie sie ungestört mit Google Authenticator (Konten übertragen → Konten importieren). Steam-Konten, 7-stellige Codes und andere Intervalle als 30 s können nicht übertragen werden und werden aufgelistet.</translation>
     </message>
     <message>
-        <location line="-77"/>
         <source>Password of automatic backups</source>
-        <translation>Passwort der automatischen Sicherungen</translation>
+        <translation type="vanished">Passwort der automatischen Sicherungen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Backup password</source>
-        <translation>Sicherungspasswort</translation>
+        <translation type="vanished">Sicherungspasswort</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Repeat the password of automatic backups</source>
-        <translation>Passwort der automatischen Sicherungen wiederholen</translation>
+        <translation type="vanished">Passwort der automatischen Sicherungen wiederholen</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Repeat</source>
-        <translation>Wiederholen</translation>
+        <translation type="vanished">Wiederholen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Save password</source>
-        <translation>Passwort speichern</translation>
+        <translation type="vanished">Passwort speichern</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Keep this password for the automatic backups in the system keyring.</source>
-        <translation>Dieses Passwort für die automatischen Sicherungen im Schlüsselbund des Systems ablegen.</translation>
+        <translation type="vanished">Dieses Passwort für die automatischen Sicherungen im Schlüsselbund des Systems ablegen.</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>After each change an encrypted Aegis backup is written to {folder}, keeping the newest {keep}.</source>
-        <translation>Nach jeder Änderung wird eine verschlüsselte Aegis-Sicherung in {folder} geschrieben; die neuesten {keep} bleiben erhalten.</translation>
+        <translation type="vanished">Nach jeder Änderung wird eine verschlüsselte Aegis-Sicherung in {folder} geschrieben; die neuesten {keep} bleiben erhalten.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>the backup folder</source>
-        <translation>den Sicherungsordner</translation>
+        <translation type="vanished">den Sicherungsordner</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Automatic backups are off (turn them on in Settings → Backups).</source>
-        <translation>Automatische Sicherungen sind aus (unter Einstellungen → Sicherungen einschalten).</translation>
+        <translation type="vanished">Automatische Sicherungen sind aus (unter Einstellungen → Sicherungen einschalten).</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The backup password is set (kept in the system keyring).</source>
-        <translation>Das Sicherungspasswort ist festgelegt (im Schlüsselbund des Systems).</translation>
+        <translation type="vanished">Das Sicherungspasswort ist festgelegt (im Schlüsselbund des Systems).</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No backup password is set yet: backups need one.</source>
-        <translation>Noch kein Sicherungspasswort festgelegt: Sicherungen brauchen eines.</translation>
+        <translation type="vanished">Noch kein Sicherungspasswort festgelegt: Sicherungen brauchen eines.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+68"/>
+        <location line="+39"/>
         <source>The password needs at least {n} characters.</source>
         <translation>Das Passwort braucht mindestens {n} Zeichen.</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+69"/>
+        <location line="+5"/>
         <source>The two passwords differ.</source>
         <translation>Die beiden Passwörter unterscheiden sich.</translation>
     </message>
@@ -2014,7 +2512,22 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Codes zeigen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-47"/>
+        <source>To have a backup written after every change, set up automatic backups in Settings → Backups.</source>
+        <translation>Damit nach jeder Änderung eine Sicherung geschrieben wird, richten Sie automatische Sicherungen unter Einstellungen → Sicherungen ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backup Settings…</source>
+        <translation>Sicherungseinstellungen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close this dialog and open Settings → Backups.</source>
+        <translation>Diesen Dialog schließen und Einstellungen → Sicherungen öffnen.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Export Accounts</source>
         <translation>Konten exportieren</translation>
     </message>
@@ -2088,15 +2601,40 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>GlobalShortcut</name>
     <message>
-        <location filename="../../desktop_app/ui/global_shortcut.py" line="+209"/>
+        <location filename="../../desktop_app/ui/global_shortcut.py" line="+260"/>
         <source>The shortcut works in every program.</source>
         <extracomment>the grab is repeated with Caps Lock and Num Lock on, which X counts as modifiers</extracomment>
         <translation>Das Tastenkürzel funktioniert in jedem Programm.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>The desktop runs the shortcut in every program.</source>
+        <translation>Der Desktop führt das Tastenkürzel in jedem Programm aus.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Key, as the desktop set it: {key}</source>
+        <translation>Taste, wie der Desktop sie festgelegt hat: {key}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for the desktop to confirm the shortcut (it may show a dialog).</source>
+        <translation>Warten, bis der Desktop das Tastenkürzel bestätigt (möglicherweise zeigt er einen Dialog).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The desktop did not allow the shortcut. Bind one of these commands in the desktop&apos;s keyboard settings instead:</source>
+        <translation>Der Desktop hat das Tastenkürzel nicht zugelassen. Legen Sie stattdessen einen dieser Befehle in den Tastatureinstellungen des Desktops auf eine Taste:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No global shortcut is available here (Wayland, or the key is taken by another program). Bind one of these commands in the desktop&apos;s keyboard settings:</source>
         <translation>Hier ist kein globales Tastenkürzel verfügbar (Wayland, oder die Taste ist von einem anderen Programm belegt). Legen Sie einen dieser Befehle in den Tastatureinstellungen des Desktops auf eine Taste:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/shortcut_portal.py" line="+334"/>
+        <source>Open the quick-copy window</source>
+        <translation>Das Schnellkopie-Fenster öffnen</translation>
     </message>
 </context>
 <context>
@@ -2323,7 +2861,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Statt eines Symbols den Anfangsbuchstaben des Anbieters zeigen.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>None</source>
         <translation>Keins</translation>
     </message>
@@ -2419,7 +2957,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>IconPickerDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/icon_picker.py" line="-186"/>
+        <location filename="../../desktop_app/ui/icon_picker.py" line="-193"/>
         <source>Choose an Icon</source>
         <translation>Symbol auswählen</translation>
     </message>
@@ -2647,7 +3185,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>1 Konto importieren</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Import {n} accounts</source>
         <translation>{n} Konten importieren</translation>
     </message>
@@ -2665,7 +3203,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>InstanceServer</name>
     <message>
-        <location filename="../../desktop_app/ui/instance_server.py" line="+141"/>
+        <location filename="../../desktop_app/ui/instance_server.py" line="+170"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
@@ -2939,7 +3477,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+303"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+301"/>
         <source>Search accounts</source>
         <translation>Konten durchsuchen</translation>
     </message>
@@ -3050,7 +3588,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="-123"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="-130"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
@@ -3110,12 +3648,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die Konten aus der Sicherungsdatei eines anderen Authenticators lesen.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+119"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+126"/>
         <source>Search accounts  (Ctrl+F)</source>
         <translation>Konten durchsuchen  (Strg+F)</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-197"/>
         <source>+  Add</source>
         <translation>+  Hinzufügen</translation>
     </message>
@@ -3135,7 +3673,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Der Tresor ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+449"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+450"/>
         <source>Not available</source>
         <translation>Nicht verfügbar</translation>
     </message>
@@ -3145,7 +3683,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Das Exportieren ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location line="-412"/>
         <source>About Authenticator</source>
         <translation>Über Authenticator</translation>
     </message>
@@ -3155,7 +3693,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Zwei-Faktor-Codes für Ihre Konten, aufbewahrt in einem verschlüsselten Tresor auf diesem Computer.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+481"/>
+        <location line="+494"/>
         <source>Authenticator keeps running</source>
         <translation>Authenticator läuft weiter</translation>
     </message>
@@ -3393,7 +3931,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>QuickCopyWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/quick_copy.py" line="+49"/>
+        <location filename="../../desktop_app/ui/quick_copy.py" line="+62"/>
         <source>Copy a code</source>
         <translation>Code kopieren</translation>
     </message>
@@ -3423,7 +3961,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Authenticator ist gesperrt. Geben Sie das Passwort zum Entsperren ein.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
@@ -3438,7 +3976,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Wird entsperrt…</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
@@ -3716,6 +4254,64 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
 </context>
 <context>
+    <name>ScreenScan</name>
+    <message>
+        <location filename="../../build/translations/ui_wrapped_messages.py" line="+4"/>
+        <source>Save the QR code as an image and open it with “Open Image…”, or copy the QR code image to the clipboard and use “Paste”.</source>
+        <translation>Speichern Sie den QR-Code als Bild und öffnen Sie es mit „QR-Bild öffnen …“, oder kopieren Sie das Bild des QR-Codes in die Zwischenablage und verwenden Sie „QR-Bild oder Link einfügen“.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No QR code was found on the screen. Make sure the whole code is visible and not too small, then try again.</source>
+        <translation>Auf dem Bildschirm wurde kein QR-Code gefunden. Achten Sie darauf, dass der ganze Code sichtbar und nicht zu klein ist, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The screen cannot be captured in this Wayland session: no screenshot service (xdg-desktop-portal) answered.</source>
+        <translation>In dieser Wayland-Sitzung kann der Bildschirm nicht aufgenommen werden: Kein Bildschirmfoto-Dienst (xdg-desktop-portal) hat geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The screenshot from the desktop could not be read.</source>
+        <translation>Das Bildschirmfoto des Desktops konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The screen could not be scanned.</source>
+        <translation>Der Bildschirm konnte nicht gescannt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The screen cannot be captured from this sandbox: no screenshot service (xdg-desktop-portal) answered.</source>
+        <translation>Aus dieser Sandbox kann der Bildschirm nicht aufgenommen werden: Kein Bildschirmfoto-Dienst (xdg-desktop-portal) hat geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The screen scan was cancelled.</source>
+        <translation>Der Bildschirmscan wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The screen capture came back empty: allow screen recording for this app in System Settings → Privacy &amp; Security → Screen Recording, then try again.</source>
+        <translation>Die Bildschirmaufnahme ist leer: Erlauben Sie dieser App die Bildschirmaufnahme unter Systemeinstellungen → Datenschutz &amp; Sicherheit → Bildschirmaufnahme, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The screen capture came back empty, so the screen cannot be scanned here.</source>
+        <translation>Die Bildschirmaufnahme ist leer, daher kann der Bildschirm hier nicht gescannt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the desktop did not take the screenshot</source>
+        <translation>der Desktop hat kein Bildschirmfoto aufgenommen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The screen could not be captured ({detail}).</source>
+        <translation>Der Bildschirm konnte nicht aufgenommen werden ({detail}).</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../desktop_app/settings.py" line="+92"/>
@@ -3780,12 +4376,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Follow the system</source>
         <translation>Dem System folgen</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-31"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
@@ -3810,12 +4406,11 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Tastenkürzel für Schnellkopie</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Opens the quick-copy window from any program (X11). Empty: no shortcut.</source>
-        <translation>Öffnet das Schnellkopie-Fenster aus jedem Programm (X11). Leer: kein Tastenkürzel.</translation>
+        <translation type="vanished">Öffnet das Schnellkopie-Fenster aus jedem Programm (X11). Leer: kein Tastenkürzel.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -3839,7 +4434,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation type="vanished">Mit einem Tresorpasswort das Fenster nach so vielen Minuten ohne Eingabe sperren. 0 sperrt nie.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-57"/>
+        <source>Opens the quick-copy window from any program (on Wayland the desktop asks to confirm the key). Empty: no shortcut.</source>
+        <translation>Öffnet das Schnellkopie-Fenster aus jedem Programm (unter Wayland fragt der Desktop nach einer Bestätigung der Taste). Leer: kein Tastenkürzel.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <location line="+122"/>
         <source>Security</source>
         <translation>Sicherheit</translation>
@@ -3952,8 +4552,9 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="+70"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="+72"/>
         <source>Settings</source>
+        <extracomment>the page shown when the dialog was last closed: it opens there again (in this session)</extracomment>
         <translation>Einstellungen</translation>
     </message>
     <message>
@@ -3967,7 +4568,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die Seite der Einstellungen wählen, die gezeigt wird.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>The emnify account settings are not available in this build.</source>
         <translation>Die Einstellungen des emnify-Kontos sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -3977,7 +4578,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die Einstellungen des emnify-Kontos konnten nicht gezeigt werden.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+45"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
@@ -4028,12 +4629,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+132"/>
+        <location line="+129"/>
         <source>Use the System Keyring</source>
         <translation>Schlüsselbund des Systems verwenden</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-127"/>
         <source>Keep the vault key in the system keyring; no password is asked at start.</source>
         <translation>Den Tresorschlüssel im Schlüsselbund des Systems ablegen; beim Start wird kein Passwort abgefragt.</translation>
     </message>
@@ -4058,12 +4659,11 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Auf diesem Computer wurde kein Schlüsselbund des Systems gefunden.</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Continue</source>
-        <translation>Fortfahren</translation>
+        <translation type="vanished">Fortfahren</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>Deriving the key from the password…</source>
         <translation>Schlüssel wird aus dem Passwort abgeleitet…</translation>
     </message>
@@ -4169,7 +4769,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Von einem anderen Computer angekommene Konten: %n</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Keep my accounts in step through a folder</source>
         <translation>Meine Konten über einen Ordner abgleichen</translation>
     </message>
@@ -4204,7 +4804,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Wählen Sie den Ordner, den Ihr Sync-Programm abgleicht.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Password of the synced vault</source>
         <translation>Passwort des abgeglichenen Tresors</translation>
     </message>
@@ -4344,7 +4944,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SyncStatusLine</name>
     <message>
-        <location line="-355"/>
+        <location line="-361"/>
         <source>Sync status</source>
         <translation>Sync-Status</translation>
     </message>
@@ -4492,6 +5092,11 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <location filename="../../desktop_app/ui/tray.py" line="+26"/>
         <source>&amp;Search Accounts…</source>
         <translation>Konten &amp;durchsuchen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quick Copy…</source>
+        <translation>Schnell&amp;kopie …</translation>
     </message>
     <message>
         <location line="+5"/>

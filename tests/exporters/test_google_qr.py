@@ -6,7 +6,7 @@ from desktop_app.exporters.google import qr_paths
 from desktop_app.exporters.registry import write_export
 from desktop_app.intake import BatchCollector, PayloadKind, classify
 from desktop_app.otp.model import Entry, OtpType
-from desktop_app.scanning import decode_file
+from desktop_app.scanning.decoders import decode_file
 from desktop_app.vault import Vault
 
 

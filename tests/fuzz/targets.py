@@ -57,7 +57,7 @@ def backup(case: bytes) -> str:
 
 def image(case: bytes) -> str:
     """An image file: header check, decoding, QR detection."""
-    from desktop_app.scanning import decode
+    from desktop_app.scanning.decoders import decode
     from desktop_app.scanning.images import decode_image_bytes
 
     return f"{len(decode(decode_image_bytes(case, 'The image')))} codes"
@@ -73,7 +73,7 @@ def backup_path(case: bytes) -> str:
 
 def image_path(case: bytes) -> str:
     """An image file named by its path (``decode FILE``, Add from image, image folders)."""
-    from desktop_app.scanning import decode_file
+    from desktop_app.scanning.decoders import decode_file
 
     return f"{len(decode_file(case.decode()))} codes"
 

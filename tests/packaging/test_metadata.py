@@ -198,18 +198,33 @@ def test_committed_pngs_match_the_svg() -> None:
 class _Recorder:
     """Stands in for PyInstaller's build targets; remembers what the spec passed."""
 
-    def __init__(self, calls: dict[str, list[Any]], kind: str) -> None:
-        self.calls, self.kind = calls, kind
+    def __init__(
+        self, calls: dict[str, list[Any]], kind: str, binaries: list[Any] | None = None
+    ) -> None:
+        self.calls, self.kind, self.binaries = calls, kind, binaries
 
     def __call__(self, *args: Any, **kwargs: Any) -> types.SimpleNamespace:
         self.calls.setdefault(self.kind, []).append((args, kwargs))
+        binaries = kwargs.get("binaries", []) if self.binaries is None else list(self.binaries)
         return types.SimpleNamespace(
-            binaries=kwargs.get("binaries", []), datas=kwargs.get("datas", []), pure=[], scripts=[]
+            binaries=binaries,
+            datas=kwargs.get("datas", []),
+            pure=[],
+            scripts=[],
+            # PYZ: PyInstaller's bootstrap modules, which EXE puts in the executable
+            dependencies=[
+                ("pyimod02_importers", "/pyi/localpycs/pyimod02_importers.pyc", "PYMODULE"),
+                ("pyimod03_ctypes", "/pyi/localpycs/pyimod03_ctypes.pyc", "PYMODULE"),
+            ],
         )
 
 
 def _run_spec(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, version: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    version: str,
+    binaries: list[Any] | None = None,
 ) -> tuple[dict[str, Any], dict[str, list[Any]]]:
     """Execute a copy of the spec next to a pyproject.toml saying ``name`` / ``version``."""
     (tmp_path / "packaging").mkdir()
@@ -220,14 +235,34 @@ def _run_spec(
     )
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda package, **kw: [f"{package}.cli.accounts"]  # type: ignore[attr-defined]
-    for module in ("PyInstaller", "PyInstaller.utils"):
+    utils = types.ModuleType("PyInstaller.building.utils")
+    utils.compile_pymodule = lambda name, src, workpath, optimize: f"compiled:{src}"  # type: ignore[attr-defined]
+    writers = types.ModuleType("PyInstaller.archive.writers")
+
+    class ZlibArchiveWriter:
+        _COMPRESSION_LEVEL = 6
+
+        @classmethod
+        def _write_entry(cls, fp, entry, code_dict):  # type: ignore[no-untyped-def]
+            return (entry[0], cls._COMPRESSION_LEVEL)
+
+    writers.ZlibArchiveWriter = ZlibArchiveWriter  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "PyInstaller.archive.writers", writers)
+    for module in (
+        "PyInstaller",
+        "PyInstaller.utils",
+        "PyInstaller.building",
+        "PyInstaller.archive",
+    ):
         monkeypatch.setitem(sys.modules, module, types.ModuleType(module))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    monkeypatch.setitem(sys.modules, "PyInstaller.building.utils", utils)
     calls: dict[str, list[Any]] = {}
     namespace: dict[str, Any] = {
         "SPECPATH": str(spec.parent),
         "__file__": str(spec),
-        **{k: _Recorder(calls, k) for k in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")},
+        **{k: _Recorder(calls, k) for k in ("PYZ", "EXE", "COLLECT", "BUNDLE")},
+        "Analysis": _Recorder(calls, "Analysis", binaries),
     }
     exec(compile(spec.read_text("utf-8"), str(spec), "exec"), namespace)
     return namespace, calls
@@ -288,3 +323,58 @@ def test_spec_file_filter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert system("/lib/x86_64-linux-gnu/libz.so.1")
     assert not system("/usr/lib/python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so")
     assert not system(str(ROOT / ".venv" / "lib" / "libfoo.so"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows keeps PyInstaller's ctypes hook")
+def test_spec_swaps_in_the_lazy_ctypes_bootstrap_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    namespace, _ = _run_spec(tmp_path, monkeypatch, PYPROJECT["name"], PYPROJECT["version"])
+    deps = dict((name, src) for name, src, _ in namespace["pyz"].dependencies)
+    ours = tmp_path / "packaging" / "hooks" / "pyimod03_ctypes.py"
+    assert deps == {
+        "pyimod02_importers": "/pyi/localpycs/pyimod02_importers.pyc",
+        "pyimod03_ctypes": f"compiled:{ours}",
+    }
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the slim OpenCV is Linux's")
+def test_spec_takes_the_slim_opencv_and_drops_the_wheels_libraries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slim = tmp_path / "slim-cv2.abi3.so"
+    slim.write_bytes(b"\x7fELF")
+    wheel = "/venv/site-packages"
+    binaries = [
+        ("cv2/cv2.abi3.so", f"{wheel}/cv2/cv2.abi3.so", "EXTENSION"),
+        ("opencv_python_headless.libs/libavcodec-1.so.62", f"{wheel}/x/libavcodec.so", "BINARY"),
+        ("numpy.libs/libscipy_openblas64_-1.so", f"{wheel}/numpy.libs/o.so", "BINARY"),
+    ]
+    monkeypatch.setenv("DESKTOP_AUTHENTICATOR_SLIM_CV2", str(slim))
+    namespace, _ = _run_spec(tmp_path, monkeypatch, "x", "1", binaries)
+    assert namespace["a"].binaries == [
+        ("cv2/cv2.abi3.so", str(slim), "EXTENSION"),
+        ("numpy.libs/libscipy_openblas64_-1.so", f"{wheel}/numpy.libs/o.so", "BINARY"),
+    ]
+    monkeypatch.setenv("DESKTOP_AUTHENTICATOR_SLIM_CV2", str(tmp_path / "none.so"))
+    (tmp_path / "again").mkdir()
+    namespace, _ = _run_spec(tmp_path / "again", monkeypatch, "x", "1", binaries)
+    assert namespace["a"].binaries == binaries  # no slim build: the wheel's, as it was
+
+
+def test_spec_stores_the_modules_a_start_loads_uncompressed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _run_spec(tmp_path, monkeypatch, PYPROJECT["name"], PYPROJECT["version"])
+    writer = sys.modules["PyInstaller.archive.writers"].ZlibArchiveWriter  # type: ignore[attr-defined]
+    levels = {
+        name: writer._write_entry(None, (name, "src.py", "PYMODULE"), {})[1]
+        for name in ("json.decoder", "desktop_app.cli", "secretstorage.item", "numpy.linalg")
+    }
+    assert levels == {
+        "json.decoder": 0,
+        "desktop_app.cli": 0,
+        "secretstorage.item": 0,
+        "numpy.linalg": 6,
+    }
+    assert writer._COMPRESSION_LEVEL == 6  # restored after each entry

@@ -84,17 +84,26 @@ def test_parse_fault():
         parse_fault("nonsense")
 
 
-def test_portal_emulator_command_serves_until_interrupted():
+# A non-interactive shell's background job (``pytest ... &`` in a script, as a full-suite run
+# may be) starts with SIGINT ignored, and every child inherits that: the emulator must still
+# stop at Ctrl+C. The wrapper starts it the way such a shell would.
+_SIGINT_IGNORED = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])"
+)
+
+
+@pytest.mark.parametrize("inherited", ["default", "ignored"])
+def test_portal_emulator_command_serves_until_interrupted(inherited):
     import signal
     import subprocess
 
     import httpx
 
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "desktop_app", "portal-emulator", "--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    command = ["-m", "desktop_app", "portal-emulator", "--port", "0"]
+    if inherited == "ignored":
+        command = ["-c", _SIGINT_IGNORED, *command]
+    proc = subprocess.Popen([sys.executable, *command], stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline()

@@ -314,3 +314,28 @@ def test_sign_in_works_without_a_keyring(emulator, vault):
     acc.sign_out()  # nothing was kept: signing out just works
     assert not acc.signed_in
     acc.close()
+
+
+def test_enrolled_key_gets_the_icon_packs_emnify_logo(emulator, account, vault, data_dir):
+    """An installed icon pack with an emnify icon: the enrolled account shows it, as every new
+    account gets its pack icon (issue 25); another issuer's icon is not taken."""
+    from desktop_app.icons import IconLibrary
+    from tests.icons.pack_builder import icon, pack_zip, svg
+
+    icons = [icon("SVG/emnify.svg", "emnify", name="emnify"), icon("SVG/GitHub.svg", "github")]
+    files = {"SVG/emnify.svg": svg("#13294b"), "SVG/GitHub.svg": svg("#000000")}
+    IconLibrary.of(data_dir).install(pack_zip(icons=icons, files=files))
+    wanted = IconLibrary.of(data_dir).match("emnify")
+    assert wanted is not None
+    account.sign_in(USER, PASSWORD)
+    entry = account.enrolment().enable(PASSWORD)
+    assert entry.issuer == "emnify"
+    stored = vault.get(entry.uuid)
+    assert stored.icon is not None and stored.icon.data == wanted.data
+    assert stored.icon != IconLibrary.of(data_dir).match("github")
+
+
+def test_enrolled_key_without_icon_packs_has_no_icon(emulator, account, vault):
+    account.sign_in(USER, PASSWORD)
+    entry = account.enrolment().enable(PASSWORD)
+    assert vault.get(entry.uuid).icon is None

@@ -12,7 +12,9 @@ from PIL import Image
 
 import desktop_app.scanning.decoders as decode_module
 from desktop_app.intake import BatchCollector, PayloadKind, classify
-from desktop_app.scanning import decode, decode_file, detect, load_image, located
+from desktop_app.scanning import located
+from desktop_app.scanning.decoders import decode, decode_file, detect
+from desktop_app.scanning.images import load_image
 from tests.scanning.qr_helpers import (
     URI,
     URI_2,

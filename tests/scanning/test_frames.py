@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from desktop_app.errors import ScanError
-from desktop_app.scanning import decode
 from desktop_app.scanning import frames as frames_module
+from desktop_app.scanning.decoders import decode
 from desktop_app.scanning.frames import (
     CameraError,
     FrameSource,

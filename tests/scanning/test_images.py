@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.errors import ScanError
-from desktop_app.scanning import decode_file, load_image
+from desktop_app.scanning.decoders import decode_file
+from desktop_app.scanning.images import load_image
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -54,3 +54,24 @@ def test_a_removal_travels_as_the_vaults_tombstone(tmp_path: Path) -> None:
         assert vb.entries() == []
         there = VaultState.from_content(vb.vault_id, {"entries": [], **vb.content().extra})
     assert there.tombstones[e.uuid].stamp == made.tombstones[e.uuid].stamp
+
+
+def test_a_merged_file_that_needs_nothing_more_is_no_change_for_the_watcher(
+    tmp_path: Path,
+) -> None:
+    """Once b merged a's file (and had nothing to add, so it did not write it back), the folder
+    is no news to b's watcher: it does not merge the same file at every poll."""
+    _folder, a, b = _pair(tmp_path)
+    with Vault.open_with_password(b, PASSWORD) as vb:
+        SyncService(b).sync_now(vb)
+    assert not SyncService(b).folder_changed()
+    with Vault.open_with_password(a, PASSWORD) as va:
+        va.add(Entry(secret="GEZDGNBVGY3TQOJQ", issuer="New on a"))
+        assert SyncService(a).sync_now(va).wrote_folder
+    assert SyncService(b).folder_changed()  # a's write is news to b ...
+    with Vault.open_with_password(b, PASSWORD) as vb:
+        result = SyncService(b).sync_now(vb)
+        assert result.arrived == 1 and not result.wrote_folder
+        assert "New on a" in [e.issuer for e in vb.entries()]
+    assert not SyncService(b).folder_changed()  # ... until b merged it
+    assert not SyncService(a).folder_changed()  # a wrote it

@@ -392,6 +392,52 @@ def test_workspace_picker_when_the_user_has_several(qtbot, pane, emu, outbox):
     assert current is not None and current.id == second.id
 
 
+def test_a_non_admin_sees_their_workspace_and_the_admin_tools_disabled_with_the_reason(
+    qtbot, make_pane, emu, outbox
+):
+    """The portal lists workspaces to Administrators only (403 otherwise): a non-admin member
+    of two workspaces sees the current one named, no picker and no error; tokens and recovery
+    are shown disabled with the reason; their own events stay open, and an organisation-wide
+    view the portal refuses is a sentence, not a code."""
+    emu.add_workspace(USER, "Second org")
+    emu.user(USER).admin = False
+    pane = make_pane()
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    workspace = emu.workspaces(USER)[0].name
+    assert pane.account_label.text() == f"Signed in as {USER} · {workspace}"
+    assert not pane.workspace_combo.isVisible()
+    for area in (pane.action_feedback, pane.sign_in_feedback):
+        assert not area.is_error, area.text()
+    assert_no_ids_or_kernel_strings(pane, emu)
+    assert pane.security_button.isEnabled()
+    for action in (pane.tokens_action, pane.recovery_action):
+        assert not action.isEnabled()
+        assert action.toolTip().startswith("Only an Administrator of the organisation"), (
+            action.toolTip()
+        )
+    note = pane.admin_note_action
+    assert note.isVisible() and not note.isEnabled() and "Administrators only" in note.text()
+    admin_tool(qtbot, pane, pane.events_action)
+    dialog = pane.events_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    assert not dialog.message.is_error and dialog.tree.topLevelItemCount() > 0
+    next_scope(qtbot, dialog)  # the organisation's: the portal says 403
+    said = dialog.message.text()
+    assert dialog.message.is_error and "Only an Administrator" in said, said
+    assert "403" not in said and "1104" not in said
+    dialog.reject()
+
+
+def test_an_admin_keeps_the_admin_tools(qtbot, pane, emu, outbox):
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    assert pane.tokens_action.isEnabled() and pane.recovery_action.isEnabled()
+    assert not pane.admin_note_action.isVisible()
+    assert "Administrator" not in pane.tokens_action.toolTip()
+
+
 def test_without_a_keyring_everything_but_keeping_the_session_works(
     qtbot, make_pane, services, emu, outbox, monkeypatch
 ):
@@ -765,10 +811,12 @@ def test_application_tokens_create_shown_once_copied_and_revoked(
 
 
 def test_application_tokens_for_a_non_admin_are_one_sentence(qtbot, make_pane, emu, outbox):
-    emu.user(USER).admin = False
+    """An Administrator at sign-in who is one no more when opening the tool (the pane keeps
+    the tools of a non-admin disabled: see the workspace test)."""
     pane = make_pane()
     sign_in_paid(qtbot, pane, outbox)
     idle(qtbot, pane)
+    emu.user(USER).admin = False
     admin_tool(qtbot, pane, pane.tokens_action)
     dialog = pane.tokens_dialog
     qtbot.waitUntil(lambda: dialog.message.is_error, timeout=WAIT)
@@ -793,7 +841,10 @@ def test_security_events_newest_first_and_paged(qtbot, pane, emu, outbox, monkey
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() > 0, timeout=WAIT)
 
     def shown() -> list[str]:
-        return [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+        return [
+            dialog.tree.topLevelItem(i).text(dialog.DETAILS)
+            for i in range(dialog.tree.topLevelItemCount())
+        ]
 
     first = shown()
     assert len(first) <= 2 and "MFA key 0 deleted" not in first
@@ -809,6 +860,92 @@ def test_security_events_newest_first_and_paged(qtbot, pane, emu, outbox, monkey
     assert deleted == ["MFA key 2 deleted", "MFA key 1 deleted", "MFA key 0 deleted"]
     assert texts.index("MFA key 2 deleted") > 0  # the sign-in came after: listed first
     assert not dialog.message.is_error
+    dialog.reject()
+
+
+def open_events(qtbot, pane, outbox):
+    sign_in_paid(qtbot, pane, outbox)
+    idle(qtbot, pane)
+    admin_tool(qtbot, pane, pane.events_action)
+    dialog = pane.events_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    return dialog
+
+
+def event_rows(dialog) -> list[tuple[str, str]]:
+    """(who, details) of every row shown."""
+    tree = dialog.tree
+    return [
+        (tree.topLevelItem(i).text(dialog.WHO), tree.topLevelItem(i).text(dialog.DETAILS))
+        for i in range(tree.topLevelItemCount())
+    ]
+
+
+def next_scope(qtbot, dialog) -> None:
+    """The next "Show:" choice, by keyboard, as a person would without opening the list."""
+    dialog.scope_combo.setFocus()
+    qtbot.keyClick(dialog.scope_combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+
+
+def test_security_events_of_the_organisation_and_of_a_user_for_an_admin(qtbot, pane, emu, outbox):
+    colleague = "bob@example.com"
+    emu.add_user(colleague, "bobs password", colleague_of=USER, admin=False)
+    emu.admin.record(emu.user(colleague), "mfa", "MFA key 7 deleted")
+    emu.admin.record(emu.user(USER), "mfa", "MFA key 1 deleted")
+    dialog = open_events(qtbot, pane, outbox)
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() > 0, timeout=WAIT)
+    mine = [details for _, details in event_rows(dialog)]
+    assert "MFA key 1 deleted" in mine and "MFA key 7 deleted" not in mine
+    assert dialog.tree.isColumnHidden(dialog.WHO)
+
+    next_scope(qtbot, dialog)  # the organisation's
+    assert dialog.presenter.scope == "organisation" and not dialog.message.is_error
+    rows = event_rows(dialog)
+    assert (colleague, "MFA key 7 deleted") in rows and (USER, "MFA key 1 deleted") in rows
+    assert not dialog.tree.isColumnHidden(dialog.WHO)
+    assert not dialog.email_edit.isVisible()
+
+    next_scope(qtbot, dialog)  # a user's: nothing of the organisation's stays
+    assert dialog.email_edit.isVisible() and dialog.tree.topLevelItemCount() == 0
+    type_in(qtbot, dialog.email_edit, colleague)
+    click(qtbot, dialog.show_button)
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    assert event_rows(dialog) == [(colleague, "MFA key 7 deleted")], dialog.message.text()
+
+    type_in(qtbot, dialog.email_edit, "nobody@example.com")
+    qtbot.keyClick(dialog.email_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    assert dialog.message.is_error and dialog.tree.topLevelItemCount() == 0
+    assert "knows no user with the e-mail address nobody@example.com" in dialog.message.text()
+    dialog.reject()
+
+
+def test_security_events_beyond_mine_are_one_sentence_for_a_non_admin(
+    qtbot, make_pane, emu, outbox
+):
+    colleague = "bob@example.com"
+    emu.add_user(colleague, "bobs password", colleague_of=USER, admin=False)
+    emu.user(USER).admin = False
+    pane = make_pane()
+    dialog = open_events(qtbot, pane, outbox)
+    assert not dialog.message.is_error, dialog.message.text()  # their own: allowed
+    assert dialog.tree.topLevelItemCount() > 0  # the sign-in just made
+
+    next_scope(qtbot, dialog)
+    said = dialog.message.text()
+    assert dialog.message.is_error and dialog.tree.topLevelItemCount() == 0
+    assert said.startswith("Only an Administrator of the organisation can see"), said
+    assert "403" not in said and "1104" not in said and "orbidden" not in said
+
+    next_scope(qtbot, dialog)
+    type_in(qtbot, dialog.email_edit, colleague)
+    click(qtbot, dialog.show_button)
+    qtbot.waitUntil(lambda: not dialog.presenter.busy, timeout=WAIT)
+    said = dialog.message.text()
+    assert dialog.message.is_error and dialog.tree.topLevelItemCount() == 0
+    assert "Administrator" in said and "403" not in said and "orbidden" not in said, said
     dialog.reject()
 
 

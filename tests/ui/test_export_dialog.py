@@ -8,9 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton
 
 from desktop_app import importers
-from desktop_app.exporters.autobackup import PASSWORD_ITEM
 from desktop_app.otp.model import Entry, OtpType
-from desktop_app.scanning import decode
+from desktop_app.scanning.decoders import decode
 from desktop_app.ui.export_dialog import ExportDialog, GoogleQrDialog, show_entry_qr
 
 pytestmark = pytest.mark.gui
@@ -117,24 +116,6 @@ def test_single_account_qr_scans_back(qtbot, services) -> None:
     arr = np.array(image.constBits(), dtype=np.uint8).reshape(image.height(), image.bytesPerLine())
     (text,) = decode(arr[:, : image.width()].copy())
     assert importers.load(text.encode()).entries[0].name == "me+1@x"
-
-
-def test_backup_password_is_kept_in_the_keyring(qtbot, services) -> None:
-    dialog = ExportDialog(services)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.tabs.setCurrentIndex(1)  # the backups tab, apart from exporting now
-    status = dialog.findChild(QLabel, "backup-status")
-    assert "No backup password" in status.text()
-    qtbot.keyClicks(dialog.findChild(QLineEdit, "auto-backup-password"), "backup password 1")
-    qtbot.keyClicks(
-        dialog.findChild(QLineEdit, "auto-backup-password-confirm"), "backup password 1"
-    )
-    qtbot.mouseClick(
-        dialog.findChild(QPushButton, "save-backup-password"), Qt.MouseButton.LeftButton
-    )
-    assert services.keystore.get(PASSWORD_ITEM) == "backup password 1"
-    assert "password is set" in status.text()
 
 
 def test_failed_write_says_so_and_writes_nothing(qtbot, services, tmp_path) -> None:

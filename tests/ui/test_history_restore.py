@@ -99,12 +99,31 @@ def test_an_edit_that_lost_a_conflict_is_shown_and_restored_and_the_restore_sync
     assert restored.issuer == "Bank (desktop)" and restored.note == "from the desktop"
     assert restored.stamp_of("issuer") > merged.stamp_of("issuer")
     assert dialog.issuer_edit.text() == "Bank (desktop)"
-    assert not view.buttons[0].isEnabled()  # it is the value the account has now
+    # the value the restore replaced is kept in the history (newest first): undoable
+    values = [view.tree.topLevelItem(r).text(1) for r in range(view.tree.topLevelItemCount())]
+    assert values == ["Bank (laptop)", "Bank (desktop)"]
+    assert view.tree.topLevelItem(0).text(2) == "this computer"
+    assert [b.isEnabled() for b in view.buttons] == [True, False]  # the second is the value now
+    kept = restored.history[0]
+    assert (kept.key, kept.value, kept.stamp) == (
+        "issuer",
+        "Bank (laptop)",
+        merged.stamp_of("issuer"),
+    )
+    assert kept.lost_to == restored.stamp_of("issuer")  # the restore's own stamp
     # the Save that follows keeps it (nothing else was changed)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert vault.get(uuid).issuer == "Bank (desktop)"
-    # the restore went to the folder with the save: the desktop gets it
-    assert [e.issuer for e in desktop.sync()] == ["Bank (desktop)"]
+    # the restore went to the folder with the save: the desktop gets it, with the kept value
+    [on_desktop] = desktop.sync()
+    assert on_desktop.issuer == "Bank (desktop)"
+    assert "Bank (laptop)" in [h.value for h in on_desktop.history]
+    # undo: the kept value restored puts the restore's value into the history in its turn
+    qtbot.mouseClick(view.buttons[0], Qt.MouseButton.LeftButton)
+    undone = vault.get(uuid)
+    assert undone.issuer == "Bank (laptop)" and undone.note == "from the desktop"
+    assert undone.history[0].value == "Bank (desktop)"
+    assert [e.issuer for e in desktop.sync()] == ["Bank (laptop)"]
 
 
 def test_no_history_no_list(services, qtbot) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop_app import instance
 from desktop_app.otp.codes import code_at
-from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, QUICK_COPY_SHORTCUT
+from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, CLOCK_OFFSET_MS, QUICK_COPY_SHORTCUT
 from desktop_app.ui.instance_server import InstanceServer
 from desktop_app.ui.quick_copy import QuickCopyWindow
 from tests.fast_kdf import FAST_CLI
@@ -118,6 +118,29 @@ def test_locked_app_asks_to_unlock_first(services, qtbot, window) -> None:
     qtbot.waitUntil(lambda: q.stack.currentWidget() is q.search_page, timeout=10000)
     assert len(shown(q)) == 4
     qtbot.waitUntil(q.search.hasFocus, timeout=2000)
+
+
+def test_quick_window_shows_and_copies_the_corrected_code(services, qtbot, window) -> None:
+    """With a clock correction set (Settings, or the clock banner's "Correct the codes"), the
+    quick window shows and copies the code of the corrected time, as the main window does."""
+    github = next(e for e in window.model.entries() if e.issuer == "GitHub")
+    services.settings.set(CLOCK_OFFSET_MS, 95_000)  # this computer is 95 s behind
+    corrected, plain = code_at(github, NOW + 95), code_at(github, NOW)
+    assert corrected != plain
+    q = QuickCopyWindow(window)
+    qtbot.addWidget(q)
+    q.present()
+    qtbot.waitExposed(q)
+    qtbot.keyClicks(q.search, "git")
+    (row,) = shown(q)
+    assert corrected in row.replace(" ", "") and plain not in row.replace(" ", "")
+    qtbot.keyClick(q.search, Qt.Key.Key_Return)
+    assert QGuiApplication.clipboard().text() == corrected
+    services.settings.set(CLOCK_OFFSET_MS, 0)  # the system clock was synchronised again
+    q.present()
+    qtbot.keyClicks(q.search, "git")
+    (row,) = shown(q)
+    assert plain in row.replace(" ", "")
 
 
 # --- the channel and the command line ---------------------------------------------------------

@@ -200,3 +200,131 @@ def test_sync_now_runs_in_a_worker_and_reports_arrivals(
     qtbot.waitUntil(lambda: not page.job.busy, timeout=10_000)
     assert page.message.text() and "\n" not in page.message.text()
     assert page.now_button.isEnabled()
+
+
+def _laptop_writes(tmp_path: Path, issuer: str) -> None:
+    laptop = Vault.open_with_password(tmp_path / "laptop", "pw-laptop")
+    try:
+        laptop.add(Entry(secret=secret_for(issuer), issuer=issuer))
+        SyncService(tmp_path / "laptop").sync_now(laptop)
+    finally:
+        laptop.close()
+
+
+def test_the_watchers_merges_run_in_a_worker_one_at_a_time_and_a_later_change_follows(
+    services, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    import threading
+
+    from desktop_app.ui import sync_page
+
+    folder = _laptop_folder(tmp_path, "FromLaptop")
+    window = make_window(services, qtbot, monkeypatch, Recorder())
+    watcher = window.sync_watcher
+    assert watcher.join(folder, "pw-laptop")
+    qtbot.waitUntil(lambda: not watcher.work.busy, timeout=10_000)
+    assert _issuers(window) == ["FromLaptop"]
+    here = Path(services.paths.data_dir)
+
+    # the first merge reads the folder, then waits in its worker until released
+    entered, release = threading.Event(), threading.Event()
+    gather = SyncService._gather
+
+    def gated(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        found = gather(self, *args, **kwargs)
+        if Path(self.data_dir) == here and not entered.is_set():
+            entered.set()
+            assert release.wait(10)
+        return found
+
+    monkeypatch.setattr(SyncService, "_gather", gated)
+    runs: list[str] = []
+    merge = sync_page._merge_if_changed
+
+    def counted(service, vault):  # type: ignore[no-untyped-def]
+        runs.append("start")
+        try:
+            return merge(service, vault)
+        finally:
+            runs.append("end")
+
+    monkeypatch.setattr(sync_page, "_merge_if_changed", counted)
+
+    _laptop_writes(tmp_path, "First")
+    watcher.check()
+    # check() returned while the merge runs: it is the job's, in a worker
+    assert watcher.job.busy
+    assert entered.wait(10)
+    qtbot.wait(50)  # the GUI thread turns its event loop meanwhile
+    assert watcher.job.busy and "First" not in _issuers(window)
+
+    # another change arrives while that merge runs (the engine left it as a conflict copy)
+    _laptop_writes(tmp_path, "Second")
+    copy = folder / "desktop-authenticator-vault.sync-conflict-20261207-120000-ABCDEFG.json"
+    copy.write_bytes((folder / FOLDER_FILE).read_bytes())
+    watcher.check()
+    assert watcher.pending  # queued behind the running merge, not a second one at once
+    assert runs == ["start"]
+
+    release.set()
+    qtbot.waitUntil(lambda: "Second" in _issuers(window), timeout=10_000)
+    qtbot.waitUntil(lambda: not watcher.job.busy and not watcher.pending, timeout=10_000)
+    assert _issuers(window) == ["First", "FromLaptop", "Second"]
+    assert sorted(e.issuer for e in services.vault.entries()) == ["First", "FromLaptop", "Second"]
+    assert len(runs) >= 4 and runs == ["start", "end"] * (len(runs) // 2)  # never two at once
+    assert not copy.exists()  # merged, then moved to the backup folder
+
+
+def test_closing_settings_during_a_join_still_puts_the_joined_vault_in_place(
+    services, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    import threading
+
+    from desktop_app.ui import sync_page
+
+    folder = _laptop_folder(tmp_path, "FromLaptop", "Shared")
+    services.vault.add(Entry(secret=secret_for("local"), issuer="Local"))
+    window = make_window(services, qtbot, monkeypatch, Recorder())
+    old = services.vault
+    release, joined_here = threading.Event(), threading.Event()
+    join = sync_page._join
+
+    def slow_join(*args):  # type: ignore[no-untyped-def]
+        joined = join(*args)  # the folder joined, the vault file replaced ...
+        joined_here.set()
+        assert release.wait(10)  # ... and the outcome not yet delivered
+        return joined
+
+    monkeypatch.setattr(sync_page, "_join", slow_join)
+    dialog = SettingsDialog(services, window)
+    dialog.show_section("Sync")
+    dialog.show()
+    page = dialog.sync_page
+    page.folder_edit.setText(str(folder))
+    qtbot.keyClicks(page.password, "pw-laptop")
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert page.job.busy and page.message.text().startswith("Joining")
+    watcher = window.sync_watcher
+    assert joined_here.wait(10)
+    _laptop_writes(tmp_path, "DuringJoin")
+    watcher.check()  # a folder change noticed during the join waits for it
+    assert watcher.pending and not watcher.job.busy
+    with qtbot.waitSignal(dialog.destroyed, timeout=5_000):
+        dialog.close()
+        dialog.deleteLater()
+    release.set()
+    qtbot.waitUntil(lambda: services.vault is not old, timeout=10_000)
+    assert {"FromLaptop", "Local", "Shared"} <= set(_issuers(window))
+    # the waiting merge ran after the swap, on the joined vault: no problem to tell
+    qtbot.waitUntil(lambda: "DuringJoin" in _issuers(window), timeout=10_000)
+    qtbot.waitUntil(lambda: not watcher.pending and not watcher.job.busy, timeout=10_000)
+    assert watcher.active and not watcher.held
+    assert window.sync_status.text().startswith("In step"), window.sync_status.text()
+    assert SyncService(Path(services.paths.data_dir)).status()["problem"] == ""
+    # the window keeps following the joined vault: another process's save reaches the list
+    other = Vault.open(Path(services.paths.data_dir), keystore=services.keystore)
+    try:
+        other.add(Entry(secret=secret_for("cli"), issuer="FromTerminal"))
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: "FromTerminal" in _issuers(window), timeout=10_000)

@@ -43,6 +43,35 @@ def test_german_catalogue_is_at_least_95_percent_finished():
     assert len(done) / len(messages) >= 0.95, f"{len(done)} of {len(messages)}"
 
 
+def _sources_module():
+    """scripts/translation_sources.py: what update-translations.sh hands lupdate beyond the files."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "translation_sources", ROOT / "scripts" / "translation_sources.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_strings_behind_a_modules_own_translate_wrapper_are_in_the_catalogue():
+    # lupdate does not follow a wrapper such as ``_tr(text)``; the update script lists its calls
+    sources = _sources_module()
+    wrapped = {
+        (ctx, text) for ctx, text, _ in sources.wrapped_ui_messages(ROOT / "desktop_app" / "ui")
+    }
+    assert ("EmnifyPane", "Sign in") in wrapped
+    catalogue = {
+        (context.findtext("name"), m.findtext("source"))
+        for context in ET.parse(TS).getroot().iter("context")
+        for m in context.iter("message")
+        if m.find("translation").get("type") not in ("vanished", "obsolete")
+    }
+    assert sorted(wrapped - catalogue) == []
+
+
 def test_translations_keep_their_placeholders():
     import re
 

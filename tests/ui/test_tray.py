@@ -4,6 +4,7 @@ at its size and place, and closing to the tray says once that the app keeps runn
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
@@ -91,3 +92,44 @@ def test_closing_to_the_tray_says_once_that_it_keeps_running(window, qtbot, reco
     assert len(said) == 1  # once only, remembered in the settings
     assert window.settings.value(TRAY_NOTICE_SHOWN) is True
     window.keep_in_tray = False
+
+
+def test_tray_quick_copy_opens_the_quick_window(window, qtbot):
+    from desktop_app.ui.quick_copy import quick_window_for
+
+    menu = QMenu(window)
+    build_menu(window, menu)
+    quick_action = next(a for a in menu.actions() if a.objectName() == "tray_quick")
+    assert quick_action.text() == "&Quick Copy…"
+    window.hide()  # the main window is in the tray
+    quick_action.trigger()
+    quick = quick_window_for(window)
+    qtbot.waitUntil(quick.isVisible, timeout=3000)
+    assert quick.stack.currentWidget() is quick.search_page
+    qtbot.waitUntil(quick.search.hasFocus, timeout=2000)
+    assert quick.count() == 4
+    qtbot.keyClicks(quick.search, "git")
+    qtbot.keyClick(quick.search, Qt.Key.Key_Return)
+    github = next(e for e in window.services.vault.entries() if e.issuer == "GitHub")
+    assert QGuiApplication.clipboard().text() in (code_at(github), code_at(github, step_offset=-1))
+    assert not quick.isVisible()
+
+
+def test_tray_quick_copy_asks_for_the_password_when_locked(services, window, qtbot):
+    from desktop_app.ui.quick_copy import quick_window_for
+
+    services.vault.use_password("correct horse")
+    window.locking.lock()
+    menu = QMenu(window)
+    build_menu(window, menu)  # locked: no codes in the menu, the quick window still offered
+    assert not [a for a in menu.actions() if a.objectName() == "tray_copy"]
+    next(a for a in menu.actions() if a.objectName() == "tray_quick").trigger()
+    quick = quick_window_for(window)
+    qtbot.waitUntil(quick.isVisible, timeout=3000)
+    assert quick.stack.currentWidget() is quick.locked_page and quick.count() == 0
+    qtbot.waitUntil(quick.password.hasFocus, timeout=2000)
+    qtbot.keyClicks(quick.password, "correct horse")
+    qtbot.keyClick(quick.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: quick.stack.currentWidget() is quick.search_page, timeout=10000)
+    assert quick.count() == 4
+    quick.close()

@@ -8,10 +8,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from desktop_app.settings import LAST_FOLDER
 from desktop_app.ui.camera_worker import CameraScanner
+from desktop_app.ui.confirm_dialog import ConfirmBox
 from tests.ui.helpers_main import Recorder, make_window, sample_entries
 
 pytestmark = pytest.mark.gui
@@ -89,11 +97,11 @@ def test_switching_to_the_keyring_asks_with_a_verb(services, qtbot, monkeypatch)
     qtbot.addWidget(dialog)
     seen: list[list[str]] = []
 
-    def exec_(box: QMessageBox) -> int:
-        seen.append([b.text() for b in box.buttons()])
+    def exec_(box: ConfirmBox) -> int:
+        seen.append([b.text() for b in box.buttons.buttons()])
         return 0
 
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(ConfirmBox, "exec", exec_)
     dialog.switch_to_keyring()
     assert seen and "Use the System Keyring" in seen[0]
     assert not {"&Yes", "Yes", "&No", "No"} & set(seen[0])
@@ -120,17 +128,16 @@ def test_file_dialogs_open_in_the_last_folder(window, qtbot, monkeypatch, tmp_pa
 
 
 def test_export_now_is_apart_from_the_backup_settings(services, qtbot):
+    """Exporting is done here; automatic backups are set up in Settings → Backups only."""
     from desktop_app.ui.export_dialog import ExportDialog
 
     dialog = ExportDialog(services)
     qtbot.addWidget(dialog)
     dialog.show()
-    tabs = dialog.tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Export Now", "Automatic Backups"]
-    now, backups = tabs.widget(0), tabs.widget(1)
-    assert now.isAncestorOf(dialog.export_button) and now.isAncestorOf(dialog.format_box)
-    assert backups.isAncestorOf(dialog.findChild(QPushButton, "save-backup-password"))
-    assert not backups.isAncestorOf(dialog.export_button)
+    link = dialog.findChild(QWidget, "automatic-backups")
+    assert not link.isAncestorOf(dialog.export_button)
+    assert dialog.findChild(QPushButton, "save-backup-password") is None
+    assert "Settings → Backups" in dialog.findChild(QLabel, "backup-link-text").text()
     bottom = dialog.findChild(QDialogButtonBox)
     assert [b.text() for b in bottom.buttons()] == ["&Close"] or len(bottom.buttons()) == 1
 

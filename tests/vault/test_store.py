@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -207,3 +208,40 @@ def test_the_spliced_file_and_body_are_what_json_writes(vault: Vault) -> None:
     records = [e.to_dict() for e in vault.entries()]
     expected = {"entries": records, "tombstones": [{"uuid": "u"}]}
     assert body == json.dumps(expected, separators=(",", ":")).encode()
+
+
+def test_a_restore_keeps_the_value_it_replaces_in_the_history(vault: Vault) -> None:
+    from desktop_app.otp.model import HistoryItem
+
+    first = vault.add(_entry(issuer="Old name"))
+    renamed = vault.update(first.with_changes(issuer="New name"))
+    lost = HistoryItem("issuer", "Old name", first.stamp_of("issuer"), renamed.stamp_of("issuer"))
+    with_history = vault.transact(
+        lambda fresh: Content(
+            {renamed.uuid: dataclasses.replace(fresh.entries[renamed.uuid], history=(lost,))},
+            fresh.extra,
+        )
+    )
+    assert with_history is None
+    current = vault.get(renamed.uuid)
+    # another process edits the note meanwhile: the restore still keeps what it replaced
+    other = Vault.open_with_password(vault.data_dir, "test-password")
+    try:
+        other.update(other.get(current.uuid).with_changes(note="elsewhere"))
+    finally:
+        other.close()
+    restored = vault.update(current.restored_from(lost), base=current)
+    assert restored.issuer == "Old name" and restored.note == "elsewhere"
+    kept = restored.history[0]
+    assert (kept.key, kept.value) == ("issuer", "New name")
+    assert kept.stamp == current.stamp_of("issuer")
+    assert kept.lost_to == restored.stamp_of("issuer") > kept.stamp
+    assert lost in restored.history
+    # undone the same way
+    undone = vault.update(restored.restored_from(kept), base=restored)
+    assert undone.issuer == "New name" and undone.history[0].value == "Old name"
+    reopened = Vault.open_with_password(vault.data_dir, "test-password")
+    try:
+        assert reopened.get(undone.uuid).history == undone.history
+    finally:
+        reopened.close()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -117,7 +119,27 @@ def build_from_args(args: argparse.Namespace) -> EmulatorServer:
 
 
 def _idle() -> None:
-    time.sleep(3600)
+    # Short naps, not one long sleep: Python runs a signal's handler in the main thread only,
+    # and a SIGINT the kernel hands to the server thread does not wake a sleeping main thread.
+    time.sleep(0.5)
+
+
+def _stop_on_sigint() -> Any:
+    """Make Ctrl+C (SIGINT) raise KeyboardInterrupt here, whatever this process inherited.
+
+    A process started from a non-interactive shell's background job (``cmd &``, as a test run
+    or CI may be) inherits SIGINT *ignored*, and Python then leaves it ignored: the emulator
+    would serve on after the signal that is its documented way to stop. Returns the previous
+    handler for :func:`_restore`, or None when not on the main thread (where no handler can be
+    set; a KeyboardInterrupt still ends the loop)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def _restore(previous: Any) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGINT, previous)
 
 
 def serve(args: argparse.Namespace, out: Any = None) -> int:
@@ -130,8 +152,9 @@ def serve(args: argparse.Namespace, out: Any = None) -> int:
             print(line, file=out, flush=True)
 
     emu = build_from_args(args)
-    emu.start()
+    previous = _stop_on_sigint()  # before anyone can learn the address and send the signal
     try:
+        emu.start()
         say(f"emnify portal emulator at {emu.url}")
         say(f"user {args.emu_user}, password {args.emu_password}, account kind {args.account_kind}")
         if args.outbox:
@@ -143,6 +166,7 @@ def serve(args: argparse.Namespace, out: Any = None) -> int:
         return 0
     finally:
         emu.stop()
+        _restore(previous)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -441,7 +441,11 @@ class EmulatorServer:
             return
         self._port = int(httpd.server_address[1])
         self.stopping.set()
-        httpd.shutdown()
+        # shutdown() waits, without a limit, for serve_forever to notice: bounded here, so a
+        # stuck server thread (a daemon) cannot keep a stopping process alive
+        closer = threading.Thread(target=httpd.shutdown, name="portal-emulator-stop", daemon=True)
+        closer.start()
+        closer.join(timeout=5)
         httpd.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)

@@ -26,7 +26,7 @@ from desktop_app.otp.model import Entry
 from desktop_app.ui.controllers.port import WindowPort, open_vault
 from desktop_app.ui.i18n import sentence
 from desktop_app.ui.images import qimage_to_array
-from desktop_app.ui.workers import run_in_thread
+from desktop_app.ui.workers import one_line, run_in_thread
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -202,7 +202,43 @@ class AddingController(QObject):
         if images:
             self.scan_files(images)
         for path in others[:1]:
-            self.import_backup(path)
+            from desktop_app.icons import looks_like_pack
+
+            if looks_like_pack(path):  # an icon pack, not a backup (issue 25)
+                self.offer_icon_pack(path)
+            else:
+                self.import_backup(path)
+
+    def offer_icon_pack(self, path: str) -> None:
+        """A dropped icon pack: ask, then install it (in a worker, as Settings → Icon packs)."""
+        from desktop_app.icons import IconLibrary
+
+        name = Path(path).name
+        if not self.port.ask(
+            self.tr("Install the icon pack?"),
+            self.tr(
+                "{name} is an icon pack, not a backup. Install it? New accounts then get the "
+                "icon of their issuer, and the edit dialog offers its icons."
+            ).format(name=name),
+            self.tr("Install Icon Pack"),
+        ):
+            return
+        self.port.notice(self.tr("Reading {what}…").format(what=name))
+        library = IconLibrary.of(Path(self.services.paths.data_dir))
+        run_in_thread(
+            library.install_file,
+            Path(path),
+            on_done=lambda pack: self.port.notice(
+                self.tr("Installed the icon pack {name} ({n} icons).").format(
+                    name=pack.name, n=len(pack.icons)
+                )
+            ),
+            on_error=lambda exc: self.port.inform(
+                self.tr("The icon pack could not be installed"),
+                one_line(exc, self.tr("The icon pack could not be read ({kind}).")),
+                warning=True,
+            ),
+        )
 
     def scan_files(self, paths: Sequence[str]) -> None:
         what = (
@@ -357,7 +393,7 @@ class AddingController(QObject):
 def decode_files(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(texts of every QR found, names of files without a code, error lines)."""
     from desktop_app.errors import ScanError
-    from desktop_app.scanning import decode_file
+    from desktop_app.scanning.decoders import decode_file
 
     texts: list[str] = []
     empty: list[str] = []
@@ -376,6 +412,6 @@ def decode_files(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
 
 
 def decode_array(array: Any) -> list[str]:
-    from desktop_app.scanning import decode
+    from desktop_app.scanning.decoders import decode
 
     return decode(array)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
 from desktop_app.ui.emnify.ports import Kind
 from desktop_app.ui.emnify.widgets import Feedback
@@ -47,5 +47,8 @@ class AdminDialog(QDialog):
     def set_busy(self, busy: bool) -> None:
         """Controls to disable while a call runs (none unless the tool has some)."""
 
-    def confirm(self, title: str, text: str) -> bool:
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+    def confirm(self, title: str, text: str, action: str = "") -> bool:
+        """The app's one confirmation style (see :func:`desktop_app.ui.confirm_dialog.ask`)."""
+        from desktop_app.ui.confirm_dialog import action_from_title, ask
+
+        return ask(self, title, text, action or action_from_title(title))

@@ -13,7 +13,12 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from desktop_app.errors import AppError
-from desktop_app.portal.admin import AdminTools, is_admin_refusal
+from desktop_app.portal.admin import (
+    AdminTools,
+    UserNotFoundError,
+    UserNotReachableError,
+    is_admin_refusal,
+)
 from desktop_app.ui.emnify.ports import Kind, Runner
 from desktop_app.ui.emnify.texts import Translate
 
@@ -61,6 +66,16 @@ class AdminPresenter:
         raise NotImplementedError
 
     def message_for(self, exc: BaseException) -> str:
+        if isinstance(exc, UserNotFoundError):  # a user looked up by e-mail (recovery, events)
+            return self.translate(
+                "EmnifyPane", "The portal knows no user with the e-mail address {email}."
+            ).format(email=exc.email)
+        if isinstance(exc, UserNotReachableError):
+            return self.translate(
+                "EmnifyPane",
+                "The portal does not let you reach {email}: only an Administrator can, and "
+                "only for users of their own organisation.",
+            ).format(email=exc.email)
         if is_admin_refusal(exc):
             return self.admin_refusal()
         if isinstance(exc, AppError):

@@ -42,6 +42,9 @@ class CardState:
     several_workspaces: bool
     can_switch: bool
     has_devices: bool
+    # False when the portal refused the workspace list (it lists them to Administrators only):
+    # the organisation-wide tools are then shown disabled, with the reason
+    admin_tools: bool = True
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,7 @@ class EmnifyPresenter:
         self.two_factor: TwoFactorStatus | None = None
         self.devices: list[TrustedDevice] = []
         self.workspaces: list[Workspace] = []
+        self.not_admin = False  # the portal refused the workspace list (see CardState)
         self.steps = TwoFactorSteps(self)
 
     # --- state -----------------------------------------------------------------------------
@@ -163,6 +164,7 @@ class EmnifyPresenter:
             several_workspaces=len(self.workspaces) > 1,
             can_switch=account.session_kind == "password",
             has_devices=bool(self.devices),
+            admin_tools=not self.not_admin,
         )
 
     # --- running work ----------------------------------------------------------------------
@@ -451,6 +453,7 @@ class EmnifyPresenter:
         self.two_factor = None
         self.devices = []
         self.workspaces = []
+        self.not_admin = False
         self.view.show_lists([], [], None)
         self.view.feedback("action", "clear")
         self.view.feedback("extra", "clear")
@@ -491,6 +494,7 @@ class EmnifyPresenter:
         self.two_factor = status
         self.devices = devices
         self.workspaces = spaces
+        self.not_admin = self.account is not None and self.account.workspaces_limited
         self.view.show_lists(
             [(d.id, self.device_label(d)) for d in devices]
             or [(None, self.translate("EmnifyPane", "none"))],

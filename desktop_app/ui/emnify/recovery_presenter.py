@@ -7,12 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from desktop_app.portal.admin import (
-    AdminTools,
-    OrgUser,
-    UserNotFoundError,
-    UserNotReachableError,
-)
+from desktop_app.portal.admin import AdminTools, OrgUser
 from desktop_app.portal.client import MfaKey, TrustedDevice
 from desktop_app.ui.emnify.admin_presenter import AdminPresenter, AdminView
 from desktop_app.ui.emnify.ports import Runner
@@ -42,19 +37,6 @@ class RecoveryPresenter(AdminPresenter):
             "Only an Administrator of the organisation can look up and change another "
             "user's two-factor keys.",
         )
-
-    def message_for(self, exc: BaseException) -> str:
-        if isinstance(exc, UserNotFoundError):
-            return self.translate(
-                "EmnifyPane", "The portal knows no user with the e-mail address {email}."
-            ).format(email=exc.email)
-        if isinstance(exc, UserNotReachableError):
-            return self.translate(
-                "EmnifyPane",
-                "The portal does not let you reach {email}: only an Administrator can, and "
-                "only for users of their own organisation.",
-            ).format(email=exc.email)
-        return super().message_for(exc)
 
     def find(self, note: str = "") -> None:
         email = self.view.email().strip()

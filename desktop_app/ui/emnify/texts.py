@@ -30,71 +30,93 @@ def method_texts(
         return CardTexts(translate("EmnifyPane", "Loading the account…"), "", "", False)
     if enforced and status.state == "on":
         return _enforced(translate, status)
-    since = status.since
     old = ""
     if status.inactive_entries:
         old = translate("EmnifyPane", "Remove old key from this app…")
-    method = status.method
-    if method == "app_here":
-        entry = status.local.label if status.local is not None else ""
-        detail = translate("EmnifyPane", "Codes come from this app's vault entry “{entry}”").format(
-            entry=entry
-        )
-        if since:
-            detail += translate("EmnifyPane", ", since {day}").format(day=since)
-        return CardTexts(
-            translate("EmnifyPane", "Sign-in codes: authenticator app (this app's vault)"),
-            detail + ".",
-            _disable(translate, enforced),
-            secondary=old,
-        )
-    if method == "app_elsewhere":
+    card = _CARDS.get(status.method, _no_app)
+    return card(translate, status, vault_open, enforced, old)
+
+
+def _app_here(
+    translate: Translate, status: TwoFactorStatus, vault_open: bool, enforced: bool, old: str
+) -> CardTexts:
+    entry = status.local.label if status.local is not None else ""
+    detail = translate("EmnifyPane", "Codes come from this app's vault entry “{entry}”").format(
+        entry=entry
+    )
+    if status.since:
+        detail += translate("EmnifyPane", ", since {day}").format(day=status.since)
+    return CardTexts(
+        translate("EmnifyPane", "Sign-in codes: authenticator app (this app's vault)"),
+        detail + ".",
+        _disable(translate, enforced),
+        secondary=old,
+    )
+
+
+def _app_elsewhere(
+    translate: Translate, status: TwoFactorStatus, vault_open: bool, enforced: bool, old: str
+) -> CardTexts:
+    detail = translate(
+        "EmnifyPane", "This app's vault does not hold its key (a phone or another app has it)."
+    )
+    if status.maybe_local is not None:
         detail = translate(
-            "EmnifyPane", "This app's vault does not hold its key (a phone or another app has it)."
-        )
-        if status.maybe_local is not None:
-            detail = translate(
-                "EmnifyPane", "This app did not set it up; the vault entry “{entry}” may hold it."
-            ).format(entry=status.maybe_local.label)
-        if since:
-            detail = translate("EmnifyPane", "Since {day}. ").format(day=since) + detail
-        return CardTexts(
-            translate("EmnifyPane", "Sign-in codes: authenticator app set up elsewhere"),
-            detail,
-            _disable(translate, enforced),
-            secondary=old,
-        )
-    if method == "pending":
-        entry = status.local.label if status.local is not None else ""
-        return CardTexts(
-            translate("EmnifyPane", "Sign-in codes: authenticator app pending"),
-            translate(
-                "EmnifyPane",
-                "The key is saved in this app (entry “{entry}”) but not activated yet.",
-            ).format(entry=entry),
-            translate("EmnifyPane", "Finish activation"),
-            vault_open,
-            translate("EmnifyPane", "Cancel activation…"),
-        )
-    if method == "key_unknown":
-        # The portal lists a key without its type or status: it may be a phone's active key,
-        # so neither Enable nor Disable is offered (see EnrolmentService: nothing is done to it).
-        detail = translate(
+            "EmnifyPane", "This app did not set it up; the vault entry “{entry}” may hold it."
+        ).format(entry=status.maybe_local.label)
+    if status.since:
+        detail = translate("EmnifyPane", "Since {day}. ").format(day=status.since) + detail
+    return CardTexts(
+        translate("EmnifyPane", "Sign-in codes: authenticator app set up elsewhere"),
+        detail,
+        _disable(translate, enforced),
+        secondary=old,
+    )
+
+
+def _pending(
+    translate: Translate, status: TwoFactorStatus, vault_open: bool, enforced: bool, old: str
+) -> CardTexts:
+    entry = status.local.label if status.local is not None else ""
+    return CardTexts(
+        translate("EmnifyPane", "Sign-in codes: authenticator app pending"),
+        translate(
             "EmnifyPane",
-            "The portal lists a two-factor key without saying whether it is active, so this "
-            "app changes nothing. Check the key in the emnify Portal.",
-        )
-        if since:
-            detail = translate("EmnifyPane", "Set up on {day}. ").format(day=since) + detail
-        return CardTexts(translate("EmnifyPane", "Sign-in codes: unknown"), detail, "", False, old)
-    if method == "email":
+            "The key is saved in this app (entry “{entry}”) but not activated yet.",
+        ).format(entry=entry),
+        translate("EmnifyPane", "Finish activation"),
+        vault_open,
+        translate("EmnifyPane", "Cancel activation…"),
+    )
+
+
+def _key_unknown(
+    translate: Translate, status: TwoFactorStatus, vault_open: bool, enforced: bool, old: str
+) -> CardTexts:
+    # The portal lists a key without its type or status: it may be a phone's active key,
+    # so neither Enable nor Disable is offered (see EnrolmentService: nothing is done to it).
+    detail = translate(
+        "EmnifyPane",
+        "The portal lists a two-factor key without saying whether it is active, so this "
+        "app changes nothing. Check the key in the emnify Portal.",
+    )
+    if status.since:
+        detail = translate("EmnifyPane", "Set up on {day}. ").format(day=status.since) + detail
+    return CardTexts(translate("EmnifyPane", "Sign-in codes: unknown"), detail, "", False, old)
+
+
+def _no_app(
+    translate: Translate, status: TwoFactorStatus, vault_open: bool, enforced: bool, old: str
+) -> CardTexts:
+    """No authenticator app: codes by e-mail, none at all, or not known; Enable is offered."""
+    if status.method == "email":
         title = translate(
             "EmnifyPane", "Sign-in codes: by e-mail (can't be turned off on this account)"
         )
         detail = translate(
             "EmnifyPane", "Use this app instead: the portal then asks for the code this app shows."
         )
-    elif method == "none":
+    elif status.method == "none":
         title = translate("EmnifyPane", "Sign-in codes: none")
         detail = translate(
             "EmnifyPane", "This account has no second factor. Protect it with this app."
@@ -109,6 +131,15 @@ def method_texts(
     return CardTexts(
         title, detail, translate("EmnifyPane", "Enable the authenticator app"), vault_open, old
     )
+
+
+_Card = Callable[[Translate, TwoFactorStatus, bool, bool, str], CardTexts]
+_CARDS: dict[str, _Card] = {
+    "app_here": _app_here,
+    "app_elsewhere": _app_elsewhere,
+    "pending": _pending,
+    "key_unknown": _key_unknown,
+}
 
 
 def _disable(translate: Translate, enforced: bool) -> str:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -352,6 +351,13 @@ class EmnifyView(QWidget):
             _tr("Remove another user's two-factor keys or trusted devices (administrators).")
         )
         self.recovery_action.triggered.connect(self.recovery_requested)
+        self.admin_note_action = menu.addAction(
+            QCoreApplication.translate(
+                "EmnifyPane", "Tokens and lost-phone recovery: for Administrators only."
+            )
+        )
+        self.admin_note_action.setEnabled(False)  # a note, not an action
+        self.admin_note_action.setVisible(False)
         menu.setToolTipsVisible(True)
         self.security_menu = menu
         self.security_button.setMenu(menu)
@@ -427,6 +433,34 @@ class EmnifyView(QWidget):
         self.devices_combo.setEnabled(idle and card.has_devices)
         self.forget_button.setEnabled(idle and card.has_devices)
         self.security_button.setEnabled(idle)
+        self._render_admin_tools(card.admin_tools)
+
+    def _render_admin_tools(self, allowed: bool) -> None:
+        """The organisation-wide tools: enabled, or disabled with the reason in their tooltip
+        (a non-admin's own security events stay open to them)."""
+        self.tokens_action.setEnabled(allowed)
+        self.recovery_action.setEnabled(allowed)
+        self.admin_note_action.setVisible(not allowed)
+        if allowed:
+            self.tokens_action.setToolTip(
+                QCoreApplication.translate(
+                    "EmnifyPane", "List, create and revoke the organisation's application tokens."
+                )
+            )
+            self.recovery_action.setToolTip(
+                QCoreApplication.translate(
+                    "EmnifyPane",
+                    "Remove another user's two-factor keys or trusted devices (administrators).",
+                )
+            )
+            return
+        reason = QCoreApplication.translate(
+            "EmnifyPane",
+            "Only an Administrator of the organisation can use this; the portal does not count "
+            "you as one in this workspace.",
+        )
+        self.tokens_action.setToolTip(reason)
+        self.recovery_action.setToolTip(reason)
 
     def show_lists(
         self,
@@ -498,15 +532,12 @@ class EmnifyView(QWidget):
 
     # --- questions (tests override these) --------------------------------------------------
 
-    def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+    def confirm(self, title: str, text: str, action: str = "") -> bool:
+        """The app's one confirmation style (a verb on the button, never Yes/No): ``action``,
+        else the title as a verb ("Revoke the token?" -> "Revoke the token")."""
+        from desktop_app.ui.confirm_dialog import action_from_title, ask
+
+        return ask(self, title, text, action or action_from_title(title))
 
     def confirm_disable(self, text: str) -> tuple[bool, bool]:
         """(go ahead, also remove the key from this app)."""

@@ -168,6 +168,9 @@ class DisableDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        from desktop_app.ui.confirm_dialog import fit_title  # issue 24: the title is not cut
+
+        fit_title(self, 420)
 
 
 class InboxBridge(QObject):

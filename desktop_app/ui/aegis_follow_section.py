@@ -1,0 +1,431 @@
+"""Settings → Sync → "Follow an Aegis backup folder" (issue 21, the phone bridge), and the window's
+follower that reads that folder when it changes.
+
+The work is :mod:`desktop_app.sync.aegis_bridge`'s (Qt-free); here are only its views:
+
+- :class:`AegisFollower`: the window's part. It watches the followed **folder** (Aegis and the
+  sync engine that brings its backups replace files by rename), debounced like the sync folder's
+  watcher, and polls it every 30 s (network and FUSE mounts send no events). Each read runs in a
+  worker through its :class:`~desktop_app.ui.workers.Job` (an encrypted backup costs one scrypt
+  derivation), one at a time; ``arrived(text)`` when the phone's changes came in (a toast),
+  ``changed()`` after every attempt.
+- :class:`AegisFollowSection`: choose the folder, the backups' password when they are encrypted
+  (kept in the keyring), the last-read line ("Read aegis-backup-20261207-101500.json 2 min ago:
+  1 added, 2 changed"), stop.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import AppError
+from desktop_app.ui import startup
+from desktop_app.ui.workers import Job, one_line
+
+if TYPE_CHECKING:
+    from desktop_app.app import AppServices
+    from desktop_app.sync.aegis_bridge import FollowResult
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 1500  # as the sync folder's watcher (ui/sync_page.py)
+POLL_MS = 30_000
+
+
+def _following(services: AppServices) -> bool:
+    from desktop_app.sync.aegis_bridge import is_following
+
+    return is_following(Path(services.paths.data_dir))
+
+
+def _counts(added: int, changed: int, removed: int) -> str:
+    parts = []
+    if added:
+        parts.append(QCoreApplication.translate("AegisFollowSection", "%n added", "", added))
+    if changed:
+        parts.append(QCoreApplication.translate("AegisFollowSection", "%n changed", "", changed))
+    if removed:
+        parts.append(QCoreApplication.translate("AegisFollowSection", "%n removed", "", removed))
+    return ", ".join(parts) or QCoreApplication.translate("AegisFollowSection", "nothing new")
+
+
+def _ago(at_ms: int, now_ms: int) -> str:
+    seconds = max(0, (now_ms - at_ms) // 1000)
+    if seconds < 60:
+        return QCoreApplication.translate("AegisFollowSection", "just now")
+    if seconds < 3600:
+        return QCoreApplication.translate("AegisFollowSection", "%n min ago", "", seconds // 60)
+    if seconds < 86400:
+        return QCoreApplication.translate("AegisFollowSection", "%n h ago", "", seconds // 3600)
+    return QCoreApplication.translate("AegisFollowSection", "%n days ago", "", seconds // 86400)
+
+
+def status_text(services: AppServices, now_ms: int | None = None) -> str:
+    """The section's last-read line, or what is wrong ("" when no folder is followed)."""
+    from desktop_app.sync.aegis_bridge import status
+
+    info = status(Path(services.paths.data_dir))
+    if not info.get("following"):
+        return ""
+    if info.get("problem"):
+        return str(info["problem"])
+    if not info.get("last_file"):
+        return QCoreApplication.translate(
+            "AegisFollowSection", "Following the folder: no Aegis backup in it yet."
+        )
+    now = now_ms if now_ms is not None else int(time.time() * 1000)
+    return QCoreApplication.translate("AegisFollowSection", "Read {file} {ago}: {counts}").format(
+        file=info["last_file"],
+        ago=_ago(int(info.get("last_read_ms") or 0), now),
+        counts=_counts(
+            int(info.get("added") or 0),
+            int(info.get("changed") or 0),
+            int(info.get("removed") or 0),
+        ),
+    )
+
+
+class AegisFollower(QObject):
+    """Reads the followed Aegis folder into the open vault when it changes (see the module)."""
+
+    arrived = Signal(str)  # what came from the phone, for a toast
+    changed = Signal()  # after every attempt, and after follow/stop
+
+    def __init__(
+        self, services: AppServices, parent: QObject | None = None, *, start: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.job = Job(self)
+        self._fs = QFileSystemWatcher(self)
+        self._fs.directoryChanged.connect(self._changed)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.check)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.check)
+        if start:
+            self.restart()
+
+    @property
+    def active(self) -> bool:
+        return self._poll.isActive()
+
+    def restart(self) -> None:
+        """Watch the followed folder (after follow or stop), and read it once now."""
+        paths = self._fs.directories()
+        if paths:
+            self._fs.removePaths(paths)
+        if not _following(self.services):
+            self._poll.stop()
+            return
+        self._watch()
+        self._poll.start()
+        self.check()
+
+    def _watch(self) -> None:
+        from desktop_app.sync.aegis_bridge import load_state
+
+        try:
+            state = load_state(Path(self.services.paths.data_dir))
+        except AppError:
+            return
+        folder = state.folder if state is not None else ""
+        if folder and Path(folder).is_dir() and folder not in self._fs.directories():
+            self._fs.addPath(folder)
+
+    def _changed(self, _path: str) -> None:
+        self._debounce.start()  # a burst (a temp file, then its rename) is one read
+
+    def check(self) -> None:
+        """Read the folder in a worker when a backup not read yet is there."""
+        vault = self.services.vault
+        if vault is None or self.job.busy or not _following(self.services):
+            return
+        from desktop_app.sync.aegis_bridge import pull
+
+        self._watch()  # a folder that was renamed away and back is watched again
+        self.job.start(
+            partial(pull, keystore=self.services.keystore),
+            vault,
+            on_done=self._pulled,
+            on_error=self._failed,
+        )
+
+    def _pulled(self, result: FollowResult) -> None:
+        if result.new_file and (result.added or result.changed or result.removed):
+            self.arrived.emit(
+                QCoreApplication.translate("AegisFollowSection", "From the phone: {counts}").format(
+                    counts=_counts(result.added, result.changed, result.removed)
+                )
+            )
+        self.changed.emit()
+
+    def _failed(self, _exc: BaseException) -> None:
+        log.info("the Aegis folder was not read (the status line says why)")
+        self.changed.emit()
+
+    def follow(
+        self,
+        folder: Path,
+        password: str | None,
+        on_done: Any,
+        on_error: Any,
+    ) -> bool:
+        """Start following ``folder`` in the worker (False while a read runs)."""
+        vault = self.services.vault
+        if vault is None:
+            return False
+        from desktop_app.sync.aegis_bridge import follow
+
+        def done(result: FollowResult) -> None:
+            self.restart()
+            on_done(result)
+            self.changed.emit()
+
+        return self.job.start(
+            partial(follow, keystore=self.services.keystore, password=password),
+            vault,
+            folder,
+            on_done=done,
+            on_error=on_error,
+        )
+
+    def stop(self) -> bool:
+        """Stop following; False (nothing done) while a read runs."""
+        from desktop_app.sync.aegis_bridge import stop
+
+        if self.job.busy:
+            return False
+        vault = self.services.vault
+        stop(
+            Path(self.services.paths.data_dir),
+            vault.vault_id if vault is not None else None,
+            self.services.keystore,
+        )
+        self.restart()
+        self.changed.emit()
+        return True
+
+
+def install_aegis_follow(window: Any) -> AegisFollower:
+    """The main window's part: ``window.aegis_follower`` (its toast through ``window.notice``),
+    started after the window's first frame."""
+    follower = AegisFollower(window.services, window, start=False)
+    follower.arrived.connect(window.notice)
+    window.aegis_follower = follower
+    startup.after_first_paint(window, follower.restart)
+    return follower
+
+
+def add_section(lay: QVBoxLayout, services: AppServices, parent: QWidget, host: Any) -> None:
+    """Settings → Sync's hook: the section, below the sync folder's, with the window's follower
+    (``host.aegis_follower``) when there is a window."""
+    lay.addSpacing(12)
+    follower = getattr(host, "aegis_follower", None)
+    lay.addWidget(AegisFollowSection(services, parent, follower=follower))
+
+
+class AegisFollowSection(QWidget):
+    """Settings → Sync → "Follow an Aegis backup folder"."""
+
+    def __init__(
+        self,
+        services: AppServices,
+        parent: QWidget | None = None,
+        *,
+        follower: AegisFollower | None = None,
+    ) -> None:
+        """``follower``: the window's; without one (no window) the section has its own."""
+        super().__init__(parent)
+        self.setObjectName("aegis_follow")
+        self.services = services
+        self.follower = follower if follower is not None else AegisFollower(services, self)
+        self.follower.changed.connect(self._update)
+        self.follower.job.busy_changed.connect(lambda _b: self._update())
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(6)
+        title = QLabel(self.tr("Follow an Aegis backup folder"), self)
+        title.setStyleSheet("font-weight: 600;")
+        lay.addWidget(title)
+        explain = QLabel(
+            self.tr(
+                "Aegis on your phone can write its automatic backups to a folder that your sync "
+                "program brings here. The phone's new, changed and deleted accounts then come "
+                "in. To send this computer's changes back, point the automatic backups "
+                "(Export → Automatic backups) at the same folder and import them in Aegis."
+            ),
+            self,
+        )
+        explain.setWordWrap(True)
+        lay.addWidget(explain)
+
+        self._build_folder(lay)
+        self._build_buttons(lay)
+        self.status = QLabel(self)
+        self.status.setObjectName("aegis_follow_status")
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        self.message = QLabel(self)
+        self.message.setObjectName("aegis_follow_message")
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+
+        from desktop_app.sync.aegis_bridge import load_state
+
+        try:
+            state = load_state(Path(services.paths.data_dir))
+        except AppError:
+            state = None
+        if state is not None:
+            self.folder_edit.setText(state.folder)
+        self._update()
+
+    def _build_folder(self, lay: QVBoxLayout) -> None:
+        row = QHBoxLayout()
+        self.folder_edit = QLineEdit(self)
+        self.folder_edit.setObjectName("aegis_folder")
+        self.folder_edit.setAccessibleName(self.tr("Aegis backup folder"))
+        self.folder_edit.setPlaceholderText(self.tr("No folder chosen"))
+        self.folder_edit.setAccessibleDescription(
+            self.tr("The folder where Aegis writes its automatic backups.")
+        )
+        self.folder_edit.textChanged.connect(lambda _t: self._update())
+        row.addWidget(self.folder_edit, 1)
+        self.choose_button = QPushButton(self.tr("Choose Folder…"), self)
+        self.choose_button.setObjectName("aegis_choose")
+        self.choose_button.setAccessibleDescription(
+            self.tr("Pick the folder where Aegis writes its backups.")
+        )
+        self.choose_button.clicked.connect(self.choose_folder)
+        row.addWidget(self.choose_button)
+        lay.addLayout(row)
+
+        self.password_label = QLabel(
+            self.tr(
+                "The backups are encrypted: type their password once. It is kept in this "
+                "computer's keyring."
+            ),
+            self,
+        )
+        self.password_label.setWordWrap(True)
+        lay.addWidget(self.password_label)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("aegis_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password of the Aegis backups"))
+        self.password.setPlaceholderText(self.tr("Password of the Aegis backups"))
+        self.password.setAccessibleDescription(
+            self.tr("The backups are encrypted; the password is kept in this computer's keyring.")
+        )
+        self.password.returnPressed.connect(self.start)
+        lay.addWidget(self.password)
+
+    def _build_buttons(self, lay: QVBoxLayout) -> None:
+        buttons = QHBoxLayout()
+        self.follow_button = QPushButton(self.tr("Follow"), self)
+        self.follow_button.setObjectName("aegis_follow_start")
+        self.follow_button.setAccessibleDescription(
+            self.tr("Bring in the phone's changes from this folder, now and whenever it changes.")
+        )
+        self.follow_button.clicked.connect(self.start)
+        buttons.addWidget(self.follow_button)
+        self.stop_button = QPushButton(self.tr("Stop Following"), self)
+        self.stop_button.setObjectName("aegis_follow_stop")
+        self.stop_button.setAccessibleDescription(
+            self.tr("Stop reading the folder; the accounts stay here.")
+        )
+        self.stop_button.clicked.connect(self.stop)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+
+    def _encrypted(self) -> bool:
+        """The chosen folder's newest backup is encrypted (so its password is asked for)."""
+        from desktop_app.importers.aegis import AegisImporter
+        from desktop_app.sync.aegis_bridge import FollowError, newest_backup
+
+        text = self.folder_edit.text().strip()
+        if not text or not Path(text).is_dir():
+            return False
+        try:
+            newest = newest_backup(Path(text))
+            return newest is not None and AegisImporter().needs_password(newest.read_bytes())
+        except (FollowError, OSError):
+            return False
+
+    def _update(self) -> None:
+        following = _following(self.services)
+        busy = self.follower.job.busy
+        self.folder_edit.setReadOnly(following)
+        self.choose_button.setEnabled(not following and not busy)
+        asked = not following and self._encrypted()
+        self.password.setVisible(asked)
+        self.password_label.setVisible(asked)
+        self.password.setEnabled(not busy)
+        self.follow_button.setVisible(not following)
+        self.follow_button.setEnabled(bool(self.folder_edit.text().strip()) and not busy)
+        self.stop_button.setVisible(following)
+        self.status.setText(status_text(self.services))
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Aegis Backup Folder"))
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def start(self) -> None:
+        text = self.folder_edit.text().strip()
+        if not text or _following(self.services):
+            return
+        password = self.password.text() or None
+        if self.password.isVisible() and password is None:
+            self.message.setText(self.tr("Type the password of the Aegis backups first."))
+            return
+        self.message.setText(self.tr("Reading the folder…"))
+        started = self.follower.follow(Path(text), password, self._followed, self._failed)
+        if started:
+            self.password.clear()
+        else:
+            self.message.setText(self.tr("The folder is being read; try again in a moment."))
+
+    def _followed(self, _result: FollowResult) -> None:
+        """The status line above says what the first read brought."""
+        self.message.setText(
+            self.tr("Following the folder: the phone's new backups are read as they arrive.")
+        )
+        self._update()
+
+    def _failed(self, exc: BaseException) -> None:
+        text = one_line(exc, self.tr("Something went wrong ({kind}); see the log."))
+        self.message.setText(self.tr("Nothing changed: {error}").format(error=text))
+        self._update()
+
+    def stop(self) -> None:
+        try:
+            stopped = self.follower.stop()
+        except AppError as exc:
+            self.message.setText(str(exc))
+            return
+        if not stopped:
+            self.message.setText(self.tr("The folder is being read; try again in a moment."))
+            return
+        self.message.setText(self.tr("The folder is no longer followed; the accounts stay here."))
+        self._update()
