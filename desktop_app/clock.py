@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import struct
 import time
 from collections.abc import Callable
@@ -152,6 +151,8 @@ def query_offset(
 ) -> SntpResult:
     """Ask ``server`` (``host`` or ``host:port``) once over UDP; ClockError with one line when it
     cannot be found or reached, does not answer within ``timeout`` or answers nonsense."""
+    import socket  # only when a check runs: a start does not load it (benchmarks/README.md)
+
     host, port = split_server(server)
     label = server.strip()
     try:

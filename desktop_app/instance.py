@@ -1,5 +1,5 @@
 """The single-instance channel, Qt-free side: where the running window listens, how the command
-line talks to it, and how an account matches a search (the same rule as the window's search).
+line talks to it (an account matches a query by ``otp.search``, the window's rule).
 
 The window owns a ``QLocalServer`` listening on :func:`socket_path` (on Linux an ``AF_UNIX``
 socket at that path, which Python's ``socket`` module reaches directly). The protocol is one
@@ -17,7 +17,6 @@ import hashlib
 import os
 import socket
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 
 from desktop_app.otp.model import Entry
@@ -37,23 +36,6 @@ def socket_path(data_dir: Path) -> Path:
         base = Path(tempfile.gettempdir()) / f"desktop-authenticator-{os.getuid()}"
         base.mkdir(mode=0o700, exist_ok=True)
     return base / f"desktop-authenticator-{digest}.sock"
-
-
-def search_terms(text: str) -> list[str]:
-    return text.lower().split()
-
-
-def matches(entry: Entry, terms: list[str]) -> bool:
-    """Every word must appear in the issuer, name, group or note (the window's search)."""
-    if not terms:
-        return True
-    hay = f"{entry.issuer} {entry.name} {entry.group} {entry.note}".lower()
-    return all(t in hay for t in terms)
-
-
-def matching(entries: Iterable[Entry], query: str) -> list[Entry]:
-    terms = search_terms(query)
-    return [e for e in entries if matches(e, terms)]
 
 
 def label_of(entry: Entry) -> str:

@@ -359,6 +359,9 @@ def sections() -> list[str]:
     return seen
 
 
+Listener = Callable[["Setting[Any]", SettingValue], None]
+
+
 class Settings:
     """Values of the declared settings, saved as JSON (atomically) in the config folder."""
 
@@ -368,7 +371,7 @@ class Settings:
         self._path = config_dir / self.FILE if config_dir else None
         self._values: dict[str, SettingValue] = {}
         self._lock = threading.Lock()
-        self._listeners: list[Callable[[str, SettingValue], None]] = []
+        self._listeners: list[Listener] = []
         self._load()
 
     def _load(self) -> None:
@@ -409,12 +412,14 @@ class Settings:
             self._values[name] = coerced
             self._save()
         for callback in list(self._listeners):
-            callback(name, coerced)
+            callback(which, coerced)
 
     def reset(self, which: Setting[Any]) -> None:
         self.set(which, which.default)
 
-    def add_listener(self, callback: Callable[[str, SettingValue], None]) -> None:
+    def add_listener(self, callback: Listener) -> None:
+        """``callback(setting, value)`` after each change: ``setting`` is the declared object
+        (compare it with ``is``, e.g. ``setting is THEME``), ``value`` the new stored value."""
         self._listeners.append(callback)
 
     def as_dict(self) -> dict[str, SettingValue]:

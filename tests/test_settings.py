@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+import desktop_app.settings as settings_module
+from desktop_app.exporters import autobackup
 from desktop_app.settings import (
     BY_NAME,
     CLIPBOARD_CLEAR_SECONDS,
@@ -14,6 +16,7 @@ from desktop_app.settings import (
     SORT_ORDER,
     THEME,
     USAGE_COUNTS,
+    Setting,
     SettingError,
     Settings,
     sections,
@@ -65,17 +68,22 @@ def test_damaged_file_falls_back_to_defaults(tmp_path: Path) -> None:
 
 def test_listeners_hear_changes(tmp_path: Path) -> None:
     s = Settings(tmp_path)
-    heard: list[tuple[str, object]] = []
-    s.add_listener(lambda n, v: heard.append((n, v)))
+    heard: list[tuple[object, object]] = []
+    s.add_listener(lambda which, v: heard.append((which, v)))
     s.set(THEME, "dark")
     s.set(THEME, "dark")
-    assert heard == [("theme", "dark")]
+    assert heard == [(THEME, "dark")]  # the declared setting itself, not its name
+
+
+# the functions that hear a changed setting (Settings.add_listener and the window's queued copy)
+LISTENERS = ("_apply_setting", "_on_setting", "_on_setting_change")
 
 
 def _setting_uses_in_code() -> tuple[int, list[str], list[tuple[str, int, str]]]:
     """Scan the app's code: how many ``<...>settings.value/set/reset(...)`` calls there are,
     those that pass a string name instead of a declared :class:`Setting` (``file:line``), and
-    the names compared in ``_apply_setting`` handlers."""
+    what the settings listeners (``_apply_setting``, ``_on_setting``...) compare the changed
+    setting with."""
     import ast
 
     root = Path(__file__).resolve().parents[1] / "desktop_app"
@@ -97,12 +105,12 @@ def _setting_uses_in_code() -> tuple[int, list[str], list[tuple[str, int, str]]]
                 first = node.args[0]
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
                     stringly.append(f"{where}:{node.lineno}")
-            if isinstance(node, ast.FunctionDef) and node.name == "_apply_setting":
+            if isinstance(node, ast.FunctionDef) and node.name in LISTENERS:
                 for sub in ast.walk(node):
-                    if isinstance(sub, ast.Compare) and ast.unparse(sub.left) == "name":
+                    if isinstance(sub, ast.Compare) and ast.unparse(sub.left) == "which":
                         for c in sub.comparators:
-                            if isinstance(c, ast.Constant) and isinstance(c.value, str):
-                                compared.append((where, sub.lineno, c.value))
+                            for one in c.elts if isinstance(c, ast.Tuple) else [c]:
+                                compared.append((where, sub.lineno, ast.unparse(one)))
     return calls, stringly, compared
 
 
@@ -110,8 +118,13 @@ def test_the_code_reads_settings_through_their_declarations() -> None:
     calls, stringly, compared = _setting_uses_in_code()
     assert calls > 20  # the scan finds the app's uses (it would pass vacuously otherwise)
     assert stringly == []
-    unknown = [f"{where}:{line}: {name!r}" for where, line, name in compared if name not in BY_NAME]
-    assert compared and unknown == []
+    declared = {name for name, value in vars(settings_module).items() if isinstance(value, Setting)}
+    assert all(isinstance(s, Setting) for s in autobackup._WATCHED_SETTINGS)
+    allowed = declared | {"_WATCHED_SETTINGS"}
+    undeclared = [
+        f"{where}:{line}: {what}" for where, line, what in compared if what not in allowed
+    ]
+    assert len(compared) >= 6 and undeclared == []  # compared with the declared objects only
     assert not hasattr(Settings, "get")  # no untyped ``get(name) -> Any``
 
 

@@ -74,11 +74,12 @@ def _copy_without_window(args: argparse.Namespace, query: str) -> int:
     from desktop_app import instance
     from desktop_app.app import build_services
     from desktop_app.otp.codes import code_at
+    from desktop_app.otp.search import matching
 
     services = build_services(args, interactive=False)
     try:
         assert services.vault is not None
-        found = instance.matching(services.vault.entries(), query)
+        found = matching(services.vault.entries(), query)
         if not found:
             raise CliError(f"No account matches {query!r}.", EXIT_NOT_FOUND)
         if len(found) > 1:

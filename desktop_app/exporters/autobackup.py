@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.errors import AppError
 from desktop_app.i18n import N_, Text
 from desktop_app.paths import private_dir
-from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP, Settings
+from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP, Setting, Settings
 from desktop_app.vault import KeyStore, Vault, atomic_write
 
 if TYPE_CHECKING:  # the Aegis writer (and the importers it shares its key derivation with) is
@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 PASSWORD_ITEM = "backup-password"
 FILE_PATTERN = re.compile(r"^aegis-backup-\d{8}-\d{6}-\d{6}\.json$")
-_WATCHED_SETTINGS = ("backup_enabled", "backup_folder", "backup_keep")
+_WATCHED_SETTINGS = (BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP)
 
 
 class BackupError(AppError):
@@ -185,8 +185,8 @@ class AutoBackup:
         if self.enabled:
             self._request()
 
-    def _on_setting_change(self, name: str, _value: Any) -> None:
-        if name in _WATCHED_SETTINGS and self.enabled:
+    def _on_setting_change(self, which: Setting[Any], _value: Any) -> None:
+        if which in _WATCHED_SETTINGS and self.enabled:
             self._request()
 
     def request(self) -> None:

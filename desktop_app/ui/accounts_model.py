@@ -26,9 +26,9 @@ from PySide6.QtCore import (
     QTimer,
 )
 
-from desktop_app.instance import matches, search_terms
 from desktop_app.otp.codes import code_at, group_code
 from desktop_app.otp.model import Entry, OtpType
+from desktop_app.otp.search import matches, search_terms
 from desktop_app.portal.marks import retired, retired_since
 
 if TYPE_CHECKING:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer
 
 from desktop_app import instance
-from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, QUICK_COPY_SHORTCUT
+from desktop_app.otp.search import matching
+from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, QUICK_COPY_SHORTCUT, Setting
 from desktop_app.ui import global_shortcut
 from desktop_app.ui.global_shortcut import X11KeyGrab
 from desktop_app.ui.quick_copy import QuickCopyWindow, quick_window_for
@@ -57,8 +58,8 @@ class InstanceServer(QObject):
     def listening(self) -> bool:
         return self.server.isListening()
 
-    def _on_setting(self, name: str, value: object) -> None:
-        if name == "quick_copy_shortcut" and not self._closed:
+    def _on_setting(self, which: Setting[Any], value: object) -> None:
+        if which is QUICK_COPY_SHORTCUT and not self._closed:
             self.shortcut_changed.emit(str(value))
 
     def grab_shortcut(self, shortcut: str) -> None:
@@ -158,7 +159,7 @@ class InstanceServer(QObject):
     def copy(self, query: str) -> str:
         if self.window.services.vault is None:
             return "locked"
-        found = instance.matching(self.window.model.entries(), query)
+        found = matching(self.window.model.entries(), query)
         if not found:
             return "none"
         if len(found) > 1:

@@ -45,9 +45,13 @@ from desktop_app.clock import corrected_clock
 from desktop_app.otp.model import Entry
 from desktop_app.settings import (
     AUTO_LOCK_MINUTES,
+    BACKUP_ENABLED,
+    BACKUP_FOLDER,
+    BACKUP_KEEP,
     HIDE_CODES,
     SHOW_NEXT_CODE,
     SORT_ORDER,
+    THEME,
     TRAY_NOTICE_SHOWN,
     Setting,
 )
@@ -80,7 +84,7 @@ class _Bridge(QObject):
     """Carries vault/settings notifications from any thread to the GUI thread."""
 
     vault_changed = Signal()
-    setting_changed = Signal(str, object)
+    setting_changed = Signal(object, object)  # the declared Setting, its new value
 
 
 ADD_BUTTON_CSS = (
@@ -204,7 +208,7 @@ class MainWindow(QMainWindow):
         self._bridge.setting_changed.connect(
             self._apply_setting, Qt.ConnectionType.QueuedConnection
         )
-        self.settings.add_listener(lambda n, v: self._bridge.setting_changed.emit(n, v))
+        self.settings.add_listener(lambda which, v: self._bridge.setting_changed.emit(which, v))
 
         self.commands.build_menus(self.menuBar())
         self._build_ui()
@@ -358,25 +362,25 @@ class MainWindow(QMainWindow):
     def _apply_all_settings(self) -> None:
         shown: tuple[Setting[Any], ...] = (SORT_ORDER, SHOW_NEXT_CODE, HIDE_CODES)
         for which in shown:
-            self._apply_setting(which.name, self.settings.value(which))
+            self._apply_setting(which, self.settings.value(which))
 
-    def _apply_setting(self, name: str, value: object) -> None:
-        if name == "sort_order":
+    def _apply_setting(self, which: Setting[Any], value: object) -> None:
+        if which is SORT_ORDER:
             by_name = value == "name"
             (self.commands.sort_name if by_name else self.commands.sort_custom).setChecked(True)
             self.proxy.set_sort_by_name(by_name)
             self._update_actions()
-        elif name == "show_next_code":
+        elif which is SHOW_NEXT_CODE:
             self.commands.next_all.setChecked(bool(value))
             self.model.set_show_next_all(bool(value))
-        elif name == "auto_lock_minutes":
+        elif which is AUTO_LOCK_MINUTES:
             self.locking.watch_input(bool(value))
-        elif name == "hide_codes":
+        elif which is HIDE_CODES:
             self.view.delegate.hide_codes = bool(value)
             self.view.viewport().update()
-        elif name.startswith("backup_"):
+        elif which in (BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP):
             self.backup_banner.refresh()
-        elif name == "theme":
+        elif which is THEME:
             from desktop_app.ui.theme import apply_theme
 
             app = QApplication.instance()
@@ -385,7 +389,7 @@ class MainWindow(QMainWindow):
 
     def set_sort(self, order: str) -> None:
         self.settings.set(SORT_ORDER, order)
-        self._apply_setting("sort_order", order)
+        self._apply_setting(SORT_ORDER, order)
 
     def show_next_all_toggled(self) -> None:
         self.settings.set(SHOW_NEXT_CODE, self.commands.next_all.isChecked())

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.instance import label_of, matches, search_terms
+from desktop_app.instance import label_of
+from desktop_app.otp.search import matches, search_terms
 from desktop_app.ui.accounts_model import ROLE_CODE, ROLE_ENTRY
 
 if TYPE_CHECKING:

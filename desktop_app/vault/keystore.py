@@ -91,13 +91,12 @@ def platform_backend() -> Any | None:
 
 
 class KeyStore:
-    """Small secrets in the OS keyring. ``reads`` counts keyring round trips (for benchmarks)."""
+    """Small secrets in the OS keyring."""
 
     def __init__(self, backend: _Backend | None = None, service: str = SERVICE) -> None:
         self._backend = backend
         self._service = service
         self._lock = threading.Lock()
-        self.reads = 0
 
     @classmethod
     def memory(cls) -> KeyStore:
@@ -139,7 +138,6 @@ class KeyStore:
 
     def get(self, name: str) -> str | None:
         with self._lock:
-            self.reads += 1
             try:
                 return self._get_backend().get_password(self._service, name)
             except Exception as exc:

@@ -19,6 +19,7 @@ from desktop_app.otp.model import Entry
 from desktop_app.vault import KeyStore, Vault
 from desktop_app.vault.store import VAULT_FILE
 from tests.fast_kdf import FAST_CLI
+from tests.vault.counting import CountingBackend
 
 SECRET = "JBSWY3DPEHPK3PXP"
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,10 +49,11 @@ def test_vault_key_lives_in_the_secret_service(data_dir: Path) -> None:
     assert stored is not None and len(stored) >= 43  # base64 of 32 random bytes
     raw = (data_dir / VAULT_FILE).read_bytes()
     assert stored.encode() not in raw and SECRET.encode() not in raw
-    fresh = KeyStore(ks._backend, service="desktop-authenticator-tests")
+    counting = CountingBackend(ks._backend)
+    fresh = KeyStore(counting, service="desktop-authenticator-tests")
     with Vault.open(data_dir, keystore=fresh) as v:
         assert [e.secret for e in v.entries()] == [SECRET]
-    assert fresh.reads == 1
+    assert counting.reads == 1
     ks.delete(item)
     assert ks.get(item) is None
 

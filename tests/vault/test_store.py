@@ -17,6 +17,7 @@ from desktop_app.errors import (
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.vault import KeyStore, Vault
 from desktop_app.vault.store import PREVIOUS_FILE, VAULT_FILE, Content
+from tests.vault.counting import CountingBackend
 
 SECRET = "JBSWY3DPEHPK3PXP"
 SECRET2 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
@@ -155,14 +156,15 @@ def test_damaged_files_give_clear_errors(data_dir: Path, damage, message: str) -
 
 
 def test_keyring_mode_reads_the_keyring_once(data_dir: Path) -> None:
-    ks = KeyStore.memory()
+    backend = CountingBackend(KeyStore.memory()._get_backend())
+    ks = KeyStore(backend)
     with Vault.open(data_dir, keystore=ks) as v:
         assert v.mode == "keyring"
         v.add_many([_entry(issuer=f"I{i}") for i in range(200)])
-    ks.reads = 0
+    backend.reads = 0
     with Vault.open(data_dir, keystore=ks) as v:
         assert len(v) == 200
-    assert ks.reads == 1
+    assert backend.reads == 1
 
 
 def test_missing_keyring_item_is_explained(data_dir: Path) -> None:
