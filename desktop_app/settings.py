@@ -6,6 +6,7 @@ config folder. No secret is ever a setting.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
@@ -421,6 +422,10 @@ class Settings:
         """``callback(setting, value)`` after each change: ``setting`` is the declared object
         (compare it with ``is``, e.g. ``setting is THEME``), ``value`` the new stored value."""
         self._listeners.append(callback)
+
+    def remove_listener(self, callback: Listener) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(callback)
 
     def as_dict(self) -> dict[str, SettingValue]:
         return {s.name: self.value(s) for s in SETTINGS}

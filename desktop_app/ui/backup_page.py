@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,7 +32,7 @@ from desktop_app.exporters.autobackup import (
     has_backup_password,
     set_backup_password,
 )
-from desktop_app.settings import BACKUP_ENABLED
+from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP, Setting
 from desktop_app.ui.i18n import ago, core_text
 from desktop_app.ui.theme import banner_css, error_css, themed
 
@@ -150,6 +150,22 @@ class BackupPanel(QFrame):
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.state)
 
+        self._build_default_folder(lay)
+        self._build_password(lay)
+        self.message = QLabel("", self)
+        self.message.setObjectName("backup_message")
+        self.message.setWordWrap(True)
+        themed(self.message, error_css)
+        self.message.hide()
+        lay.addWidget(self.message)
+
+        enabled_box.toggled.connect(self._on_enabled)
+        folder_edit.editingFinished.connect(self.refresh)
+        folder_edit.textChanged.connect(lambda _t: self._show_default())
+        self.refresh()
+
+    def _build_default_folder(self, lay: QVBoxLayout) -> None:
+        """The suggested folder, with a button that takes it."""
         self.default_row = QWidget(self)
         row = QHBoxLayout(self.default_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -165,6 +181,8 @@ class BackupPanel(QFrame):
         row.addWidget(self.use_default)
         lay.addWidget(self.default_row)
 
+    def _build_password(self, lay: QVBoxLayout) -> None:
+        """The backup password: its state, two fields and Save Password."""
         title = QLabel(self.tr("Backup password"), self)
         title.setStyleSheet("font-weight: 600;")
         lay.addSpacing(6)
@@ -195,17 +213,6 @@ class BackupPanel(QFrame):
         fields.addWidget(self.confirm, 1)
         fields.addWidget(self.save)
         lay.addLayout(fields)
-        self.message = QLabel("", self)
-        self.message.setObjectName("backup_message")
-        self.message.setWordWrap(True)
-        themed(self.message, error_css)
-        self.message.hide()
-        lay.addWidget(self.message)
-
-        enabled_box.toggled.connect(self._on_enabled)
-        folder_edit.editingFinished.connect(self.refresh)
-        folder_edit.textChanged.connect(lambda _t: self._show_default())
-        self.refresh()
 
     # --- state --------------------------------------------------------------------------------
 
@@ -317,6 +324,13 @@ class BackupBanner(QFrame):
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         themed(self, lambda: banner_css().replace("#demo_banner", "#backup_banner"))
         self.hide()
+        settings = services.settings
+        settings.add_listener(self._setting_changed)
+        self.destroyed.connect(lambda *_: settings.remove_listener(self._setting_changed))
+
+    def _setting_changed(self, which: Setting[Any], _value: object) -> None:
+        if which in (BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP):
+            self.refresh()
 
     def refresh(self) -> None:
         self._watch.follow()

@@ -45,9 +45,6 @@ from desktop_app.clock import corrected_clock
 from desktop_app.otp.model import Entry
 from desktop_app.settings import (
     AUTO_LOCK_MINUTES,
-    BACKUP_ENABLED,
-    BACKUP_FOLDER,
-    BACKUP_KEEP,
     HIDE_CODES,
     SHOW_NEXT_CODE,
     SORT_ORDER,
@@ -378,8 +375,6 @@ class MainWindow(QMainWindow):
         elif which is HIDE_CODES:
             self.view.delegate.hide_codes = bool(value)
             self.view.viewport().update()
-        elif which in (BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP):
-            self.backup_banner.refresh()
         elif which is THEME:
             from desktop_app.ui.theme import apply_theme
 
