@@ -301,12 +301,17 @@ def status_text(services: AppServices, now_ms: int | None = None) -> str:
         )
     conflicts = int(status.get("conflicts") or 0)
     if conflicts:
-        parts.append(
-            QCoreApplication.translate(
+        if conflicts == 1:
+            text = QCoreApplication.translate(
                 "SyncStatus",
-                "{n} account(s) changed on both computers: the newer edits were kept, the older ones are in the account's history",
-            ).format(n=conflicts)
-        )
+                "1 account changed on both computers: the newer edit was kept, the older one is in the account's history",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "SyncStatus",
+                "{n} accounts changed on both computers: the newer edits were kept, the older ones are in the account's history",
+            )
+        parts.append(text.format(n=conflicts))
     foreign = len(status.get("foreign") or ())
     if foreign:
         parts.append(
@@ -353,19 +358,21 @@ class SyncStatusLine(QLabel):
         self.setVisible(bool(text))
 
 
+def _arrived_text(n: int) -> str:
+    if n == 1:
+        return QCoreApplication.translate("SyncPage", "1 account arrived from another computer")
+    return QCoreApplication.translate(
+        "SyncPage", "{n} accounts arrived from another computer"
+    ).format(n=n)
+
+
 def install_sync(window: Any, parent: QWidget) -> SyncStatusLine:
     """The main window's part: ``window.sync_watcher`` (its toast through ``window.notice``) and
     ``window.sync_status``, the line returned for the window's layout. The folder watch and the
     line's first words (a synced vault reads the folder to say them) wait for the window's first
     frame (ui/startup.py)."""
     watcher = SyncWatcher(window.services, window, start=False, host=window)
-    watcher.arrived.connect(
-        lambda n: window.notice(
-            QCoreApplication.translate(
-                "SyncPage", "{n} account(s) arrived from another computer"
-            ).format(n=n)
-        )
-    )
+    watcher.arrived.connect(lambda n: window.notice(_arrived_text(n)))
     window.sync_watcher = watcher
     line = SyncStatusLine(watcher, parent, start=False)
     window.sync_status = line

@@ -810,7 +810,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>BackupBanner</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_page.py" line="+303"/>
+        <location filename="../../desktop_app/ui/backup_page.py" line="+310"/>
         <source>Backup notice</source>
         <translation>Hinweis zur Sicherung</translation>
     </message>
@@ -828,7 +828,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>BackupPanel</name>
     <message>
-        <location line="-156"/>
+        <location line="-147"/>
         <source>Use This Folder</source>
         <translation>Diesen Ordner verwenden</translation>
     </message>
@@ -838,7 +838,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Die automatischen Sicherungen in den hier vorgeschlagenen Ordner schreiben.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <location line="+12"/>
         <source>Backup password</source>
         <translation>Sicherungspasswort</translation>
@@ -869,7 +869,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Dieses Passwort für die automatischen Sicherungen im Schlüsselbund des Systems ablegen.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+20"/>
         <source>A backup password is set (kept in the system keyring). Type a new one to change it.</source>
         <translation>Ein Sicherungspasswort ist festgelegt (im Schlüsselbund des Systems). Geben Sie ein neues ein, um es zu ändern.</translation>
     </message>
@@ -906,7 +906,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation type="vanished">gerade eben</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-213"/>
         <source>Automatic backups are off.</source>
         <translation>Automatische Sicherungen sind ausgeschaltet.</translation>
     </message>
@@ -3225,7 +3225,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>InstanceServer</name>
     <message>
-        <location filename="../../desktop_app/ui/instance_server.py" line="+170"/>
+        <location filename="../../desktop_app/ui/instance_server.py" line="+171"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
@@ -3499,7 +3499,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+301"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+302"/>
         <source>Search accounts</source>
         <translation>Konten durchsuchen</translation>
     </message>
@@ -3695,7 +3695,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Der Tresor ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+450"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+448"/>
         <source>Not available</source>
         <translation>Nicht verfügbar</translation>
     </message>
@@ -3705,7 +3705,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Das Exportieren ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-410"/>
         <source>About Authenticator</source>
         <translation>Über Authenticator</translation>
     </message>
@@ -3715,7 +3715,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Zwei-Faktor-Codes für Ihre Konten, aufbewahrt in einem verschlüsselten Tresor auf diesem Computer.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+494"/>
+        <location line="+492"/>
         <source>Authenticator keeps running</source>
         <translation>Authenticator läuft weiter</translation>
     </message>
@@ -3953,7 +3953,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>QuickCopyWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/quick_copy.py" line="+62"/>
+        <location filename="../../desktop_app/ui/quick_copy.py" line="+63"/>
         <source>Copy a code</source>
         <translation>Code kopieren</translation>
     </message>
@@ -4340,7 +4340,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/settings.py" line="+92"/>
+        <location filename="../../desktop_app/settings.py" line="+93"/>
         <source>Clear copied codes after (seconds)</source>
         <extracomment>the largest settings file read (the app writes about 1 KB)</extracomment>
         <translation>Kopierte Codes löschen nach (Sekunden)</translation>
@@ -4794,7 +4794,17 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation type="vanished">Von einem anderen Computer angekommene Konten: %n</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_page.py" line="+418"/>
+        <location filename="../../desktop_app/ui/sync_page.py" line="+363"/>
+        <source>1 account arrived from another computer</source>
+        <translation>1 Konto kam von einem anderen Computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} accounts arrived from another computer</source>
+        <translation>{n} Konten kamen von einem anderen Computer</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Keep my accounts in step through a folder</source>
         <translation>Meine Konten über einen Ordner abgleichen</translation>
     </message>
@@ -4941,12 +4951,11 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Nichts geändert: {error}</translation>
     </message>
     <message>
-        <location line="-219"/>
         <source>{n} account(s) arrived from another computer</source>
-        <translation>Von einem anderen Computer angekommene Konten: {n}</translation>
+        <translation type="vanished">Von einem anderen Computer angekommene Konten: {n}</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+27"/>
         <source>Joined: {n} accounts are in step with your other computers.</source>
         <translation>Beigetreten: {n} Konten sind mit Ihren anderen Computern abgeglichen.</translation>
     </message>
@@ -4974,7 +4983,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SyncStatus</name>
     <message>
-        <location line="-360"/>
+        <location line="-367"/>
         <source>Not synced</source>
         <extracomment>a change was noticed while a merge (or Settings&apos; work) ran: merged after it</extracomment>
         <translation>Nicht abgeglichen</translation>
@@ -4991,8 +5000,17 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+7"/>
+        <source>1 account changed on both computers: the newer edit was kept, the older one is in the account&apos;s history</source>
+        <translation>1 Konto wurde auf beiden Computern geändert: Die neuere Änderung wurde behalten, die ältere steht im Verlauf des Kontos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} accounts changed on both computers: the newer edits were kept, the older ones are in the account&apos;s history</source>
+        <translation>{n} Konten wurden auf beiden Computern geändert: Die neueren Änderungen wurden behalten, die älteren stehen im Verlauf der Konten</translation>
+    </message>
+    <message>
         <source>{n} account(s) changed on both computers: the newer edits were kept, the older ones are in the account&apos;s history</source>
-        <translation>Auf beiden Computern geänderte Konten: {n}; die neueren Änderungen wurden behalten, die älteren stehen im Verlauf des Kontos</translation>
+        <translation type="vanished">Auf beiden Computern geänderte Konten: {n}; die neueren Änderungen wurden behalten, die älteren stehen im Verlauf des Kontos</translation>
     </message>
     <message>
         <location line="+8"/>
