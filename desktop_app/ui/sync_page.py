@@ -639,11 +639,7 @@ class SyncPage(QWidget):
 
     def _synced(self, result: SyncResult) -> None:
         n = result.arrived
-        self._say(
-            self.tr("{n} accounts arrived from another computer.").format(n=n)
-            if n
-            else self.tr("In step.")
-        )
+        self._say(_arrived_text(n) + "." if n else self.tr("In step."))
         self._update()
 
     def leave(self) -> None:

@@ -4965,17 +4965,16 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Der Inhalt des Ordners wird zusammengeführt…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>{n} accounts arrived from another computer.</source>
-        <translation>{n} Konten kamen von einem anderen Computer.</translation>
+        <translation type="vanished">{n} Konten kamen von einem anderen Computer.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>In step.</source>
         <translation>Abgeglichen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>This computer no longer syncs; its accounts stay here.</source>
         <translation>Dieser Computer gleicht nicht mehr ab; seine Konten bleiben hier.</translation>
     </message>
@@ -4983,7 +4982,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SyncStatus</name>
     <message>
-        <location line="-367"/>
+        <location line="-363"/>
         <source>Not synced</source>
         <extracomment>a change was noticed while a merge (or Settings&apos; work) ran: merged after it</extracomment>
         <translation>Nicht abgeglichen</translation>

@@ -191,7 +191,7 @@ def test_sync_now_runs_in_a_worker_and_reports_arrivals(
         assert window.sync_watcher.held  # the watcher's own merge waits for this one
     assert arrived.args == [1]
     qtbot.waitUntil(lambda: not page.job.busy, timeout=10_000)
-    assert page.message.text() == "1 accounts arrived from another computer."
+    assert page.message.text() == "1 account arrived from another computer."
     assert not window.sync_watcher.held
     assert _issuers(window) == ["FromLaptop", "Later"]
     # the folder gone: one line, the page usable again
