@@ -2853,7 +2853,17 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>IconField</name>
     <message>
-        <location filename="../../desktop_app/ui/icon_picker.py" line="+282"/>
+        <location filename="../../desktop_app/ui/icon_picker.py" line="+83"/>
+        <source>Choose an Icon</source>
+        <translation>Symbol auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pictures (*.svg *.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.svg *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+205"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Auswählen …</translation>
     </message>
@@ -2883,7 +2893,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Statt eines Symbols den Anfangsbuchstaben des Anbieters zeigen.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+21"/>
+        <source>Icon:</source>
+        <translation>Symbol:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>None</source>
         <translation>Keins</translation>
     </message>
@@ -5246,9 +5261,8 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>field</name>
     <message>
-        <location filename="../../desktop_app/ui/icon_picker.py" line="+59"/>
         <source>Icon:</source>
-        <translation>Symbol:</translation>
+        <translation type="vanished">Symbol:</translation>
     </message>
 </context>
 <context>
@@ -5273,14 +5287,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>parent</name>
     <message>
-        <location line="-237"/>
         <source>Choose an Icon</source>
-        <translation>Symbol auswählen</translation>
+        <translation type="vanished">Symbol auswählen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pictures (*.svg *.png *.jpg *.jpeg)</source>
-        <translation>Bilder (*.svg *.png *.jpg *.jpeg)</translation>
+        <translation type="vanished">Bilder (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 </TS>
