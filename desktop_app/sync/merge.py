@@ -145,10 +145,21 @@ class VaultState:
         """The entries in the custom order (as ``Vault.entries()`` sorts them)."""
         return sorted(self.entries.values(), key=lambda e: (e.order, e.created, e.uuid))
 
-    def to_content(self) -> dict[str, Any]:
+    def to_content(
+        self, stored: Mapping[str, tuple[Entry, dict[str, Any]]] | None = None
+    ) -> dict[str, Any]:
         """The vault's plaintext content: ``{"entries": [...], "tombstones": [...],
-        "devices": [...]}`` (the last two only when there are any)."""
-        content: dict[str, Any] = {"entries": [e.to_dict() for e in self.ordered()]}
+        "devices": [...]}`` (the last two only when there are any). ``stored``: stored forms
+        made already (another state's :attr:`records` after :meth:`stored`), each used for the
+        entry it is of (not copied: do not change the content)."""
+        if stored:
+            records = []
+            for e in self.ordered():
+                hit = stored.get(e.uuid)
+                records.append(hit[1] if hit is not None and hit[0] is e else e.to_dict())
+        else:
+            records = [e.to_dict() for e in self.ordered()]
+        content: dict[str, Any] = {"entries": records}
         if self.tombstones:
             content["tombstones"] = [self.tombstones[u].to_dict() for u in sorted(self.tombstones)]
         if self.devices:
