@@ -14,7 +14,7 @@ from desktop_app.ui.accounts_model import ROLE_ENTRY
 from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.sync_page import SyncPage, SyncStatusLine, SyncWatcher
 from desktop_app.vault import Vault
-from tests.ui.helpers_main import Recorder, make_window, secret_for
+from tests.ui.helpers_main import Recorder, make_window, secret_for, wait_sync_written
 
 pytestmark = pytest.mark.gui
 
@@ -146,7 +146,8 @@ def test_joining_from_settings_the_window_follows_the_joined_vault(
         "Local",
     ]
     assert _issuers(window) == ["AddedAfterJoin", "FromLaptop", "Local"]
-    # the laptop sees both changes in the folder
+    # the laptop sees both changes in the folder (written in the watcher's worker after each save)
+    wait_sync_written(qtbot, window.sync_watcher)
     laptop = Vault.open_with_password(tmp_path / "laptop", "pw-laptop")
     try:
         SyncService(tmp_path / "laptop").sync_now(laptop)
