@@ -30,6 +30,8 @@ import contextlib
 import functools
 import logging
 import time
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -109,11 +111,12 @@ class SyncWatcher(QObject):
         self.unwritten = False
         self._writing = False  # the running merge is a save's folder write
         self._data_dir = Path(services.paths.data_dir)
+        self._notify = _save_notice(self)
         self.saved.connect(self.check, Qt.ConnectionType.QueuedConnection)  # after the save
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.flush)
-        self.destroyed.connect(functools.partial(_stop_writing, self._data_dir, self._on_save))
+        self.destroyed.connect(functools.partial(_stop_writing, self._data_dir, self._notify))
         self._fs = QFileSystemWatcher(self)
         self._fs.directoryChanged.connect(self._changed)
         self._fs.fileChanged.connect(self._changed)
@@ -142,12 +145,12 @@ class SyncWatcher(QObject):
         if paths:
             self._fs.removePaths(paths)
         if not is_synced(self.services.paths.data_dir):
-            _stop_writing(self._data_dir, self._on_save)
+            _stop_writing(self._data_dir, self._notify)
             self._poll.stop()
             return
         from desktop_app.sync.service import write_saves_with
 
-        write_saves_with(self._data_dir, self._on_save)  # the window's saves: in the job
+        write_saves_with(self._data_dir, self._notify)  # the window's saves: in the job
         self._watch()
         self._poll.start()
 
@@ -321,6 +324,21 @@ def _merge_if_changed(service: SyncService, vault: Vault) -> SyncResult | None:
 def _write_and_merge(service: SyncService, vault: Vault) -> SyncResult:
     """In a worker: a save's folder write (a merge; one running elsewhere takes it along)."""
     return service.sync_now(vault, wait=False)
+
+
+def _save_notice(watcher: SyncWatcher) -> Callable[[], None]:
+    """What a save calls (in the thread that saved) to have ``watcher`` write the folder; it
+    does not keep the watcher alive, and raises once the watcher is gone (the save then writes
+    the folder itself)."""
+    ref = weakref.ref(watcher)
+
+    def notify() -> None:
+        alive = ref()
+        if alive is None:
+            raise RuntimeError("the sync watcher is gone")
+        alive._on_save()
+
+    return notify
 
 
 def _stop_writing(data_dir: Path, notify: Any) -> None:
