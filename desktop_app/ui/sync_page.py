@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -508,24 +507,7 @@ class SyncPage(QWidget):
         lay.addWidget(explain)
         lay.addSpacing(6)
 
-        row = QHBoxLayout()
-        self.folder_edit = line_edit(
-            self,
-            "sync_folder",
-            self.tr("Sync folder"),
-            self.tr("The folder the accounts are synced in."),
-            placeholder=self.tr("No folder chosen"),
-        )
-        self.folder_edit.textChanged.connect(lambda _t: self._update())
-        row.addWidget(self.folder_edit, 1)
-        self.choose_button = QPushButton(self.tr("Choose Folder…"), self)
-        self.choose_button.setAccessibleDescription(
-            self.tr("Pick the folder your sync program keeps in step.")
-        )
-        self.choose_button.clicked.connect(self.choose_folder)
-        row.addWidget(self.choose_button)
-        lay.addLayout(row)
-
+        self._build_folder(lay)
         self._build_password(lay)
         self._build_buttons(lay)
         self.status = QLabel(self)
@@ -546,6 +528,27 @@ class SyncPage(QWidget):
             with contextlib.suppress(AppError):
                 self.folder_edit.setText(load_config(Path(services.paths.data_dir)).folder)
         self._update()
+
+    def _build_folder(self, lay: QVBoxLayout) -> None:
+        row = QHBoxLayout()
+        self.folder_edit = line_edit(
+            self,
+            "sync_folder",
+            self.tr("Sync folder"),
+            self.tr("The folder the accounts are synced in."),
+            placeholder=self.tr("No folder chosen"),
+        )
+        self.folder_edit.textChanged.connect(lambda _t: self._update())
+        row.addWidget(self.folder_edit, 1)
+        self.choose_button = button(
+            self,
+            "sync_choose_folder",
+            self.tr("Choose Folder…"),
+            self.tr("Pick the folder your sync program keeps in step."),
+            self.choose_folder,
+        )
+        row.addWidget(self.choose_button)
+        lay.addLayout(row)
 
     def _build_password(self, lay: QVBoxLayout) -> None:
         self.password_label = QLabel(self)
