@@ -29,6 +29,7 @@ import os
 import socket
 import threading
 import time
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -885,11 +886,16 @@ def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> Sy
     status, the save itself stands. None when not synced."""
     if not is_synced(data_dir):
         return None
+    attached = _ATTACHED.get(vault)
+    if attached is not None:  # set up again, or joined: one write per save
+        return attached
     service = SyncService(data_dir, keystore)
 
     def after_save() -> None:
         if getattr(_BUSY, "on", False):
             return  # the merge's own save of the local vault
+        if not is_synced(data_dir):
+            return  # this computer left the sync since
         notify = _writer(data_dir)
         if notify is not None:
             try:
@@ -904,4 +910,9 @@ def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> Sy
             log.warning("sync after save: %s", exc)
 
     vault.add_listener(after_save)
+    _ATTACHED[vault] = service
     return service
+
+
+#: The vaults :func:`attach` has given a folder write after each save (and its service).
+_ATTACHED: weakref.WeakKeyDictionary[Vault, SyncService] = weakref.WeakKeyDictionary()

@@ -300,6 +300,11 @@ class SyncWatcher(QObject):
         self._work_ended("join", joined)
 
     def _work_ended(self, kind: str, result: object) -> None:
+        if kind == "setup" and self.services.vault is not None:
+            from desktop_app.sync.service import attach
+
+            # from now on the window's saves write the folder too (as a vault opened synced)
+            attach(self.services.vault, Path(self.services.paths.data_dir), self.services.keystore)
         if kind != "sync":
             self.restart()
         arrived = getattr(result, "arrived", 0)

@@ -388,3 +388,39 @@ def test_a_window_save_writes_the_folder_in_the_watchers_worker_and_a_due_write_
     assert on_laptop() == ["Added", "FromLaptop", "Late"]
     wait_sync_written(qtbot, watcher)  # the queued check finds nothing left to write
     assert writers == [False, True]
+
+
+def test_after_setup_from_settings_the_windows_saves_reach_the_folder_once_each(
+    services, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    window = make_window(services, qtbot, monkeypatch, Recorder())
+    watcher = window.sync_watcher
+    page = SyncPage(services, watcher, host=window)
+    qtbot.addWidget(page)
+    page.show()
+    page.folder_edit.setText(str(folder))
+    qtbot.keyClicks(page.password, "shared secret words")
+    qtbot.keyClicks(page.confirm, "shared secret words")
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.job.busy, timeout=10_000)
+    assert (folder / FOLDER_FILE).exists(), page.message.text()
+    writes: list[int] = []
+    write = SyncService._write_folder
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        writes.append(1)
+        return write(self, *args, **kwargs)
+
+    monkeypatch.setattr(SyncService, "_write_folder", counted)
+    window.adding.save_entries([Entry(secret=secret_for("after setup"), issuer="AfterSetup")])
+    wait_sync_written(qtbot, watcher)
+    assert writes == [1]  # written, and once (setting up again would not attach twice)
+    other_dir = tmp_path / "desktop"
+    SyncService(other_dir).join(folder, "shared secret words", use_keyring=False)
+    other = Vault.open_with_password(other_dir, "shared secret words")
+    try:
+        assert "AfterSetup" in [e.issuer for e in other.entries()]
+    finally:
+        other.close()
