@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import AppError
 from desktop_app.sync import is_synced
 from desktop_app.ui import startup
+from desktop_app.ui.a11y import button, line_edit
 from desktop_app.ui.i18n import ago, core_text
 from desktop_app.ui.workers import Job, one_line
 
@@ -438,11 +438,13 @@ class SyncPage(QWidget):
         lay.addSpacing(6)
 
         row = QHBoxLayout()
-        self.folder_edit = QLineEdit(self)
-        self.folder_edit.setObjectName("sync_folder")
-        self.folder_edit.setAccessibleName(self.tr("Sync folder"))
-        self.folder_edit.setPlaceholderText(self.tr("No folder chosen"))
-        self.folder_edit.setAccessibleDescription(self.tr("The folder the accounts are synced in."))
+        self.folder_edit = line_edit(
+            self,
+            "sync_folder",
+            self.tr("Sync folder"),
+            self.tr("The folder the accounts are synced in."),
+            placeholder=self.tr("No folder chosen"),
+        )
         self.folder_edit.textChanged.connect(lambda _t: self._update())
         row.addWidget(self.folder_edit, 1)
         self.choose_button = QPushButton(self.tr("Choose Folder…"), self)
@@ -478,45 +480,50 @@ class SyncPage(QWidget):
         self.password_label = QLabel(self)
         self.password_label.setWordWrap(True)
         lay.addWidget(self.password_label)
-        self.password = QLineEdit(self)
-        self.password.setObjectName("sync_password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password of the synced vault"))
-        self.password.setPlaceholderText(self.tr("Password"))
-        self.password.setAccessibleDescription(
-            self.tr("The password other computers type once to join.")
+        self.password = line_edit(
+            self,
+            "sync_password",
+            self.tr("Password of the synced vault"),
+            self.tr("The password other computers type once to join."),
+            placeholder=self.tr("Password"),
+            secret=True,
         )
         lay.addWidget(self.password)
-        self.confirm = QLineEdit(self)
-        self.confirm.setObjectName("sync_password_again")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName(self.tr("The password again"))
-        self.confirm.setPlaceholderText(self.tr("The password again"))
-        self.confirm.setAccessibleDescription(self.tr("Type the same password again."))
+        self.confirm = line_edit(
+            self,
+            "sync_password_again",
+            self.tr("The password again"),
+            self.tr("Type the same password again."),
+            placeholder=self.tr("The password again"),
+            secret=True,
+        )
         lay.addWidget(self.confirm)
 
     def _build_buttons(self, lay: QVBoxLayout) -> None:
         buttons = QHBoxLayout()
-        self.start_button = QPushButton(self.tr("Keep in Step"), self)
-        self.start_button.setObjectName("sync_start")
-        self.start_button.setAccessibleDescription(
-            self.tr("Start keeping the accounts in step through the chosen folder.")
+        self.start_button = button(
+            self,
+            "sync_start",
+            self.tr("Keep in Step"),
+            self.tr("Start keeping the accounts in step through the chosen folder."),
+            self.start,
         )
-        self.start_button.clicked.connect(self.start)
         buttons.addWidget(self.start_button)
-        self.now_button = QPushButton(self.tr("Sync Now"), self)
-        self.now_button.setObjectName("sync_now")
-        self.now_button.setAccessibleDescription(
-            self.tr("Merge what the folder holds now, and write the result back.")
+        self.now_button = button(
+            self,
+            "sync_now",
+            self.tr("Sync Now"),
+            self.tr("Merge what the folder holds now, and write the result back."),
+            self.sync_now,
         )
-        self.now_button.clicked.connect(self.sync_now)
         buttons.addWidget(self.now_button)
-        self.leave_button = QPushButton(self.tr("Stop Syncing"), self)
-        self.leave_button.setObjectName("sync_leave")
-        self.leave_button.setAccessibleDescription(
-            self.tr("Stop syncing on this computer; its accounts stay here.")
+        self.leave_button = button(
+            self,
+            "sync_leave",
+            self.tr("Stop Syncing"),
+            self.tr("Stop syncing on this computer; its accounts stay here."),
+            self.leave,
         )
-        self.leave_button.clicked.connect(self.leave)
         buttons.addWidget(self.leave_button)
         buttons.addStretch(1)
         lay.addLayout(buttons)
