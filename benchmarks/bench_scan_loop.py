@@ -431,10 +431,20 @@ def first_preview_probe(video: str, repeats: int) -> dict[str, list[float]]:
 
     scan_window.CameraPreview.paintEvent = paint  # type: ignore[method-assign]
 
+    wake = QTimer()  # wakes the wait below to check its deadline
+    wake.start(100)
+
     def wait_painted(deadline_s: float = 30.0) -> None:
+        """Idle in the event loop until the first paint, as the app's GUI thread does: a loop
+        that polls would keep a core busy while the camera process starts (on 2 cores, about
+        half of the CPU the scan window's camera process and the floor's process compete for).
+        """
         t_end = time.perf_counter() + deadline_s
         while not painted and time.perf_counter() < t_end:
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            app.processEvents(
+                QEventLoop.ProcessEventsFlag.AllEvents
+                | QEventLoop.ProcessEventsFlag.WaitForMoreEvents
+            )
 
     results: dict[str, list[float]] = {"floor": [], "scan window": []}
     settle(300)
@@ -469,6 +479,7 @@ def first_preview_probe(video: str, repeats: int) -> dict[str, list[float]]:
             scanner.wait(3000)
         window.deleteLater()
         settle(300)
+    wake.stop()
     main_window.close()
     return results
 

@@ -166,6 +166,9 @@ class ScanWindow(QDialog):
         fit_to_screen(self, 760, 580)
         self.camera_source = camera_source
         self.scanner: CameraScanner | None = None
+        # the camera process starts first: its start-up (~200 ms: Python, OpenCV, the source)
+        # then runs while the widgets below are built (its signals arrive once they exist)
+        self._session()
         self.gatherer = Gatherer()  # collects the codes of a Google export spread over several
         self._seen: set[str] = set()
         self._delivered = False
@@ -274,11 +277,11 @@ class ScanWindow(QDialog):
             scanner = CameraScanner(loop=True, realtime=True)
             scanner.preview_ready.connect(self._on_preview)
             scanner.codes_found.connect(self._on_codes)
-            scanner.failed.connect(self._on_failed)
+            # queued: a process that cannot be started says so at once, from __init__'s start
+            scanner.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
             scanner.opened.connect(self._on_opened)
             scanner.ended.connect(self._on_ended)
             scanner.cameras_listed.connect(self._cameras_found)
-            scanner.set_preview_size(*self._preview_pixels())
             self.scanner = scanner
             # a window deleted without being closed must still release the camera
             self.destroyed.connect(lambda *_: scanner.stop(0))
@@ -326,7 +329,9 @@ class ScanWindow(QDialog):
             self.tr("Reading the video…") if is_file else self.tr("Starting the camera…")
         )
         self._set_status(self.tr("Starting…"))
-        self._session().open(source)
+        scanner = self._session()
+        scanner.set_preview_size(*self._preview_pixels())
+        scanner.open(source)
 
     def _stop_scanner(self) -> None:
         scanner, self.scanner = self.scanner, None

@@ -7,10 +7,12 @@ window's side (``CameraScanner.list_cameras``), so no test probes the machine's 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import subprocess
 import sys
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import numpy as np
@@ -277,6 +279,22 @@ def test_a_camera_process_that_dies_is_reported(qtbot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: not scanner.is_running(), timeout=5000)
     # the message comes through the reader thread's queued signal: it may follow a moment later
     qtbot.waitUntil(lambda: window.status.text() == CHILD_LOST, timeout=5000)
+    assert window.isVisible()
+
+
+def test_a_camera_process_that_cannot_be_started_is_reported(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The process starts first thing in the window's constructor: a start refused by the
+    system (out of memory, the process limit) is shown once the window's widgets exist."""
+
+    def refused(self: BaseProcess) -> None:
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(BaseProcess, "start", refused)
+    window = _open(qtbot, _video(tmp_path / "blank.avi", [None]))
+    qtbot.waitUntil(lambda: window.status.text() == CHILD_LOST, timeout=5000)
+    assert window.preview.frames_shown == 0
     assert window.isVisible()
 
 
