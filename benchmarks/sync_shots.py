@@ -1,7 +1,7 @@
 """Screenshots of Settings → Sync, of the status line on both computers after a conflict, of an
 account's history in the edit dialog, and of Recently Deleted.
 
-xvfb-run -a python benchmarks/sync_shots.py OUT_DIR
+xvfb-run -a python benchmarks/sync_shots.py OUT_DIR      # SHOTS_LANGUAGE=de for German
 """
 
 from __future__ import annotations
@@ -30,6 +30,11 @@ def main(out: Path) -> None:
     from desktop_app.vault import Vault
 
     app = create_app()
+    language = os.environ.get("SHOTS_LANGUAGE")  # e.g. "de"
+    if language:
+        from desktop_app.ui.i18n import install_translations
+
+        install_translations(app, language)
     out.mkdir(parents=True, exist_ok=True)
 
     def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -29,6 +29,7 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -165,11 +166,17 @@ def _open_body(doc: dict[str, Any], key: bytes) -> dict[str, Any]:
     return body
 
 
-def _seal_doc(key: bytes, vault_id: str, slot: dict[str, Any], body: dict[str, Any]) -> bytes:
+def _plain(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, separators=(",", ":")).encode()
+
+
+def _seal_doc(
+    key: bytes, vault_id: str, slot: dict[str, Any], body: dict[str, Any] | bytes
+) -> bytes:
+    """A vault file of ``body`` (the content, or its :func:`_plain` bytes)."""
     header = {"format": FORMAT, "version": VERSION, "vault_id": vault_id, "slot": slot}
-    nonce, ciphertext = seal(
-        key, json.dumps(body, separators=(",", ":")).encode(), Vault._aad(header)
-    )
+    plaintext = body if isinstance(body, bytes) else _plain(body)
+    nonce, ciphertext = seal(key, plaintext, Vault._aad(header))
     doc = {**header, "nonce": _b64(nonce), "ciphertext": _b64(ciphertext)}
     return json.dumps(doc, indent=1).encode("ascii")
 
@@ -383,7 +390,9 @@ class SyncService:
     def _base_path(self) -> Path:
         return sync_dir(self.data_dir) / BASE_FILE
 
-    def _load_base(self, key: bytes, vault_id: str) -> VaultState | None:
+    def _load_base(
+        self, key: bytes, vault_id: str, known: tuple[VaultState, ...] = ()
+    ) -> VaultState | None:
         try:
             raw = json.loads(self._base_path().read_bytes())
             plaintext = open_sealed(
@@ -392,17 +401,18 @@ class SyncService:
                 base64.b64decode(raw["ciphertext"]),
                 _BASE_AAD + vault_id.encode(),
             )
-            return VaultState.from_content(vault_id, json.loads(plaintext))
+            return VaultState.from_content(vault_id, json.loads(plaintext), known)
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError, AppError):
             log.warning("the merge base is damaged; merging two-way on this sync")
             return None
 
-    def _save_base(self, key: bytes, vault_id: str, state: VaultState) -> None:
+    def _save_base(self, key: bytes, vault_id: str, state: VaultState | bytes) -> None:
+        """The merge base: ``state``, or its content's :func:`_plain` bytes."""
         from desktop_app.paths import private_dir
 
-        content = json.dumps(state.to_content()).encode()
+        content = state if isinstance(state, bytes) else _plain(state.to_content())
         nonce, ct = seal(key, content, _BASE_AAD + vault_id.encode())
         data = json.dumps({"nonce": _b64(nonce), "ciphertext": _b64(ct)}).encode()
         atomic_write(private_dir(sync_dir(self.data_dir)) / BASE_FILE, data)
@@ -453,10 +463,14 @@ class SyncService:
         if vault_id != config.vault_id:
             raise SyncError("This computer's vault is not the synced one; run `sync leave`.")
         result = SyncResult()
-        base = self._load_base(key, vault_id)
+        # The files are read against the states in memory (the vault's entries as this process
+        # has them, then the base): only what differs is built (bench_merge.py).
+        mine = VaultState(vault_id, vault.content().entries)
+        base = self._load_base(key, vault_id, (mine,))
         clock = HybridClock(config.device_id)
         clock.observe(config.clock)
-        folder_state, theirs = self._gather(config, key, vault_id, result)
+        known = (mine, base) if base is not None else (mine,)
+        folder_state, theirs = self._gather(config, key, vault_id, result, known)
         for state in (base, *(t for _c, t in theirs)):
             if state is not None:
                 clock.observe(state.max_stamp())
@@ -490,21 +504,19 @@ class SyncService:
             # 1. the local vault (the place this computer's changes always live)
             new = {e.uuid: e for e in merged.ordered()}
             extra = _local_extra(fresh.extra, merged)
-            if extra == fresh.extra and {u: e.to_dict() for u, e in new.items()} == {
-                u: e.to_dict() for u, e in fresh.entries.items()
-            }:
+            if extra == fresh.extra and _same_entries(new, fresh.entries):
                 return None
             return Content(new, extra)
 
         vault.transact(change)
         merged = merged_box[0]
-        # 2. the folder file
-        content = merged.to_content()
+        # 2. the folder file (the content serialised once, for it and the base)
+        plain = _plain(merged.to_content(mine.records))
         config.last_change = _last_change(merged)
         merged_copies = [c for c, _s in theirs if c is not None]
-        self._write_back(config, key, vault_id, content, folder_state, clock, result)
+        self._write_back(config, key, vault_id, (merged, plain), folder_state, clock, result)
         # 3. the base, then the merged copies go to the backup folder
-        self._save_base(key, vault_id, merged)
+        self._save_base(key, vault_id, plain)
         for copy in merged_copies:
             move_to_backup(copy.path, sync_dir(self.data_dir) / COPIES_DIR)
         result.arrived = len(arrived)
@@ -527,29 +539,35 @@ class SyncService:
         config: SyncConfig,
         key: bytes,
         vault_id: str,
-        content: dict[str, Any],
+        merged: tuple[VaultState, bytes],
         folder_state: VaultState | None,
         clock: HybridClock,
         result: SyncResult,
     ) -> None:
-        """The merged content to the folder file, when its accounts differ from the file's.
+        """The merged content (``merged``: the state and its plaintext) to the folder file, when
+        its accounts differ from the file's.
 
         Else not: a device record's news ("merged up to") rides along with the next change.
         Two computers merging the same copy at once would each write their own record, and the
         engine would make a conflict copy of that, and so on forever (measured over Syncthing).
         A file merged with nothing to add is recorded as seen, so the watcher does not merge
         it again."""
-        if folder_state is None or _accounts(folder_state.to_content()) != _accounts(content):
-            config.written_hash = self._write_folder(config, key, vault_id, content, clock)
+        if folder_state is None or not _same_accounts(folder_state, merged[0]):
+            config.written_hash = self._write_folder(config, key, vault_id, merged[1], clock)
             result.wrote_folder = True
         elif result.seen_hash:
             config.written_hash = result.seen_hash[0]
 
     def _gather(
-        self, config: SyncConfig, key: bytes, vault_id: str, result: SyncResult
+        self,
+        config: SyncConfig,
+        key: bytes,
+        vault_id: str,
+        result: SyncResult,
+        known: tuple[VaultState, ...] = (),
     ) -> tuple[VaultState | None, list[tuple[Any, VaultState]]]:
         """The folder file's state and every readable conflict copy's (bad ones named in
-        ``result``)."""
+        ``result``), read against the ``known`` states."""
         try:
             found: FolderScan = scan(config.folder_path)
         except FolderUnreachable:
@@ -563,12 +581,13 @@ class SyncService:
             body = self._read_theirs(
                 found.vault_file, key, vault_id, what="synced file", seen=result.seen_hash
             )
-            folder_state = _state(vault_id, body)
+            folder_state = _state(vault_id, body, known)
             theirs.append((None, folder_state))
+            known = (*known, folder_state)
         for copy in found.copies:
             try:
                 body = self._read_theirs(copy.path, key, vault_id, what="conflict copy")
-                theirs.append((copy, _state(vault_id, body)))
+                theirs.append((copy, _state(vault_id, body, known)))
             except _Foreign:
                 result.foreign.append(copy.path.name)
             except SyncError as exc:
@@ -580,7 +599,7 @@ class SyncService:
         config: SyncConfig,
         key: bytes,
         vault_id: str,
-        content: dict[str, Any],
+        content: bytes,
         clock: HybridClock,
     ) -> str:
         """Write the synced file atomically; its hash. A folder that cannot be written: the
@@ -672,13 +691,18 @@ class _Foreign(SyncError):
     pass
 
 
-def _accounts(content: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in content.items() if k != "devices"}
+def _same_accounts(a: VaultState, b: VaultState) -> bool:
+    """Whether two states store the same accounts and deletions (their devices aside)."""
+    if a.tombstones.keys() != b.tombstones.keys():
+        return False
+    if any(t.to_dict() != b.tombstones[u].to_dict() for u, t in a.tombstones.items()):
+        return False
+    return _same_entries(a.entries, b.entries)
 
 
-def _state(vault_id: str, body: dict[str, Any]) -> VaultState:
+def _state(vault_id: str, body: dict[str, Any], known: tuple[VaultState, ...] = ()) -> VaultState:
     try:
-        return VaultState.from_content(vault_id, body)
+        return VaultState.from_content(vault_id, body, known)
     except (ValueError, KeyError, TypeError, AppError) as exc:
         raise SyncError(f"its content is damaged ({type(exc).__name__})") from None
 
@@ -687,10 +711,21 @@ def _local_extra(extra: dict[str, Any], merged: VaultState) -> dict[str, Any]:
     """The local vault's ``extra`` after a merge: the merged tombstones (the vault's own
     deletions and the other computers', compacted) replace the ones it had."""
     extra = {k: v for k, v in extra.items() if k != "tombstones"}
-    tombs = merged.to_content().get("tombstones")
-    if tombs:
-        extra["tombstones"] = tombs
+    if merged.tombstones:
+        extra["tombstones"] = [merged.tombstones[u].to_dict() for u in sorted(merged.tombstones)]
     return extra
+
+
+def _same_entries(a: Mapping[str, Entry], b: Mapping[str, Entry]) -> bool:
+    """Whether two sets of entries store the same (stamps and history included): the same
+    objects mostly, after a merge that changed little."""
+    if a.keys() != b.keys():
+        return False
+    for u, e in a.items():
+        other = b[u]
+        if e is not other and e.to_dict() != other.to_dict():
+            return False
+    return True
 
 
 def _local_tombstones(extra: dict[str, Any]) -> dict[str, Tombstone]:
@@ -811,14 +846,58 @@ def _ago(at_ms: int, now_ms: int | None) -> str:
     return ago(((now_ms if now_ms is not None else _now_ms()) - at_ms) // 1000)
 
 
+#: data folder -> who writes the folder after a save there (see :func:`write_saves_with`)
+_WRITERS: dict[str, Callable[[], None]] = {}
+_WRITERS_LOCK = threading.Lock()
+
+
+def write_saves_with(data_dir: Path, notify: Callable[[], None] | None) -> None:
+    """Who writes the sync folder after a save of a vault of ``data_dir`` in this process.
+
+    By default (``None``) the save itself: every command writes the folder as part of the
+    command (the command line). With ``notify`` (the window's sync watcher), a save calls
+    ``notify()`` instead, in the thread that saved, and the caller writes the folder soon in a
+    worker: with 500 accounts the write costs a save several times over (bench_merge.py
+    ``--save``), too long for the window's GUI thread. A ``notify`` that raises is dropped and
+    the save writes the folder itself."""
+    with _WRITERS_LOCK:
+        if notify is None:
+            _WRITERS.pop(os.path.abspath(data_dir), None)
+        else:
+            _WRITERS[os.path.abspath(data_dir)] = notify
+
+
+def stop_writing_saves(data_dir: Path, notify: Callable[[], None]) -> None:
+    """Saves of ``data_dir`` write the folder themselves again, if ``notify`` wrote them."""
+    with _WRITERS_LOCK:
+        if _WRITERS.get(os.path.abspath(data_dir)) == notify:
+            del _WRITERS[os.path.abspath(data_dir)]
+
+
+def _writer(data_dir: Path) -> Callable[[], None] | None:
+    with _WRITERS_LOCK:
+        return _WRITERS.get(os.path.abspath(data_dir))
+
+
 def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> SyncService | None:
-    """On a synced vault, every save also writes the folder (as part of the command that saved);
-    a sync problem is kept in the status, the save itself stands. None when not synced."""
+    """On a synced vault, every save also writes the folder (as part of the command that saved,
+    or soon after it in a worker: :func:`write_saves_with`); a sync problem is kept in the
+    status, the save itself stands. None when not synced."""
     if not is_synced(data_dir):
         return None
     service = SyncService(data_dir, keystore)
 
     def after_save() -> None:
+        if getattr(_BUSY, "on", False):
+            return  # the merge's own save of the local vault
+        notify = _writer(data_dir)
+        if notify is not None:
+            try:
+                notify()
+                return
+            except Exception:
+                log.exception("sync after save: the folder's writer failed; writing it here")
+                stop_writing_saves(data_dir, notify)
         try:
             service.sync_now(vault, wait=False)  # a merge running in a worker takes it along
         except AppError as exc:

@@ -1,6 +1,8 @@
 """Accessible names and descriptions.
 
-``describe(widget, name, description)`` sets both (and the tooltip, unless one is set).
+``describe(widget, name, description)`` sets both (and the tooltip, unless one is set);
+``button(...)`` and ``line_edit(...)`` make the two controls every settings page builds, with
+their object name and accessible texts in one call.
 ``describe_standard_buttons(window)`` gives the standard dialog buttons (Close, Cancel, Save,
 OK, ...) a description; the window hooks (ui/startup.py) call it for every window when it is
 shown, so that every dialog gets them the same way.
@@ -10,10 +12,11 @@ description.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPushButton
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -26,6 +29,44 @@ def describe(widget: QWidget, name: str, description: str, *, tooltip: bool = Tr
     widget.setAccessibleDescription(description)
     if tooltip and not widget.toolTip():
         widget.setToolTip(description)
+
+
+def button(
+    parent: QWidget,
+    name: str,
+    text: str,
+    description: str,
+    clicked: Callable[[], object] | None = None,
+) -> QPushButton:
+    """A push button with its object name and accessible description (``text`` is its name)."""
+    widget = QPushButton(text, parent)
+    widget.setObjectName(name)
+    widget.setAccessibleDescription(description)
+    if clicked is not None:
+        widget.clicked.connect(clicked)
+    return widget
+
+
+def line_edit(
+    parent: QWidget,
+    name: str,
+    accessible: str,
+    description: str,
+    *,
+    placeholder: str = "",
+    secret: bool = False,
+) -> QLineEdit:
+    """A line edit with its object name, accessible name and description (a password field
+    when ``secret``)."""
+    widget = QLineEdit(parent)
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    widget.setAccessibleDescription(description)
+    if placeholder:
+        widget.setPlaceholderText(placeholder)
+    if secret:
+        widget.setEchoMode(QLineEdit.EchoMode.Password)
+    return widget
 
 
 def _standard_descriptions() -> dict[QDialogButtonBox.StandardButton, str]:

@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.errors import AppError
 from desktop_app.ui import startup
+from desktop_app.ui.a11y import button, line_edit
 from desktop_app.ui.i18n import ago
 from desktop_app.ui.workers import Job, one_line
 
@@ -295,21 +294,22 @@ class AegisFollowSection(QWidget):
 
     def _build_folder(self, lay: QVBoxLayout) -> None:
         row = QHBoxLayout()
-        self.folder_edit = QLineEdit(self)
-        self.folder_edit.setObjectName("aegis_folder")
-        self.folder_edit.setAccessibleName(self.tr("Aegis backup folder"))
-        self.folder_edit.setPlaceholderText(self.tr("No folder chosen"))
-        self.folder_edit.setAccessibleDescription(
-            self.tr("The folder where Aegis writes its automatic backups.")
+        self.folder_edit = line_edit(
+            self,
+            "aegis_folder",
+            self.tr("Aegis backup folder"),
+            self.tr("The folder where Aegis writes its automatic backups."),
+            placeholder=self.tr("No folder chosen"),
         )
         self.folder_edit.textChanged.connect(lambda _t: self._update())
         row.addWidget(self.folder_edit, 1)
-        self.choose_button = QPushButton(self.tr("Choose Folder…"), self)
-        self.choose_button.setObjectName("aegis_choose")
-        self.choose_button.setAccessibleDescription(
-            self.tr("Pick the folder where Aegis writes its backups.")
+        self.choose_button = button(
+            self,
+            "aegis_choose",
+            self.tr("Choose Folder…"),
+            self.tr("Pick the folder where Aegis writes its backups."),
+            self.choose_folder,
         )
-        self.choose_button.clicked.connect(self.choose_folder)
         row.addWidget(self.choose_button)
         lay.addLayout(row)
 
@@ -322,32 +322,34 @@ class AegisFollowSection(QWidget):
         )
         self.password_label.setWordWrap(True)
         lay.addWidget(self.password_label)
-        self.password = QLineEdit(self)
-        self.password.setObjectName("aegis_password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password of the Aegis backups"))
-        self.password.setPlaceholderText(self.tr("Password of the Aegis backups"))
-        self.password.setAccessibleDescription(
-            self.tr("The backups are encrypted; the password is kept in this computer's keyring.")
+        self.password = line_edit(
+            self,
+            "aegis_password",
+            self.tr("Password of the Aegis backups"),
+            self.tr("The backups are encrypted; the password is kept in this computer's keyring."),
+            placeholder=self.tr("Password of the Aegis backups"),
+            secret=True,
         )
         self.password.returnPressed.connect(self.start)
         lay.addWidget(self.password)
 
     def _build_buttons(self, lay: QVBoxLayout) -> None:
         buttons = QHBoxLayout()
-        self.follow_button = QPushButton(self.tr("Follow"), self)
-        self.follow_button.setObjectName("aegis_follow_start")
-        self.follow_button.setAccessibleDescription(
-            self.tr("Bring in the phone's changes from this folder, now and whenever it changes.")
+        self.follow_button = button(
+            self,
+            "aegis_follow_start",
+            self.tr("Follow"),
+            self.tr("Bring in the phone's changes from this folder, now and whenever it changes."),
+            self.start,
         )
-        self.follow_button.clicked.connect(self.start)
         buttons.addWidget(self.follow_button)
-        self.stop_button = QPushButton(self.tr("Stop Following"), self)
-        self.stop_button.setObjectName("aegis_follow_stop")
-        self.stop_button.setAccessibleDescription(
-            self.tr("Stop reading the folder; the accounts stay here.")
+        self.stop_button = button(
+            self,
+            "aegis_follow_stop",
+            self.tr("Stop Following"),
+            self.tr("Stop reading the folder; the accounts stay here."),
+            self.stop,
         )
-        self.stop_button.clicked.connect(self.stop)
         buttons.addWidget(self.stop_button)
         buttons.addStretch(1)
         lay.addLayout(buttons)

@@ -33,6 +33,7 @@ from desktop_app.exporters.autobackup import (
     set_backup_password,
 )
 from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP, Setting
+from desktop_app.ui.a11y import button
 from desktop_app.ui.i18n import ago, core_text
 from desktop_app.ui.theme import banner_css, error_css, themed
 
@@ -201,12 +202,13 @@ class BackupPanel(QFrame):
         self.confirm.setAccessibleName(self.tr("Repeat the password of automatic backups"))
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setPlaceholderText(self.tr("Repeat"))
-        self.save = QPushButton(self.tr("Save Password"), self)
-        self.save.setObjectName("save_backup_password")
-        self.save.setAccessibleDescription(
-            self.tr("Keep this password for the automatic backups in the system keyring.")
+        self.save = button(
+            self,
+            "save_backup_password",
+            self.tr("Save Password"),
+            self.tr("Keep this password for the automatic backups in the system keyring."),
+            self.save_password,
         )
-        self.save.clicked.connect(self.save_password)
         self.confirm.returnPressed.connect(self.save_password)
         fields = QHBoxLayout()
         fields.addWidget(self.password, 1)
@@ -316,10 +318,13 @@ class BackupBanner(QFrame):
         self.text = QLabel("", self)
         self.text.setObjectName("backup_banner_text")
         self.text.setWordWrap(True)
-        self.button = QPushButton(self.tr("Backup Settings…"), self)
-        self.button.setObjectName("backup_banner_settings")
-        self.button.setAccessibleDescription(self.tr("Open Settings → Backups to fix this."))
-        self.button.clicked.connect(open_settings)
+        self.button = button(
+            self,
+            "backup_banner_settings",
+            self.tr("Backup Settings…"),
+            self.tr("Open Settings → Backups to fix this."),
+            open_settings,
+        )
         row.addWidget(self.text, 1)
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         themed(self, lambda: banner_css().replace("#demo_banner", "#backup_banner"))

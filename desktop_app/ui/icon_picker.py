@@ -14,7 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -73,8 +80,8 @@ def untinted(pixmap: QPixmap) -> QIcon:
 
 def choose_file(parent: QWidget) -> str:
     """The picture file the person chose ("" when cancelled)."""
-    title = parent.tr("Choose an Icon")
-    pictures = parent.tr("Pictures (*.svg *.png *.jpg *.jpeg)")
+    title = QCoreApplication.translate("IconField", "Choose an Icon")
+    pictures = QCoreApplication.translate("IconField", "Pictures (*.svg *.png *.jpg *.jpeg)")
     name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), pictures)
     return str(name)
 
@@ -310,7 +317,7 @@ class IconField(QWidget):
     ) -> IconField:
         """The field, added to ``form`` as the "Icon:" row."""
         field = cls(entry, data_dir, issuer_edit, parent)
-        label = QLabel(field.tr("Icon:"), parent)
+        label = QLabel(QCoreApplication.translate("IconField", "Icon:"), parent)
         label.setBuddy(field.choose_button)
         # the row is as tall as the preview: centre the label on it, as the buttons are (a form
         # puts a label at the top of its row)

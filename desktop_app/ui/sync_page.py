@@ -17,25 +17,29 @@ time (a change noticed meanwhile is merged after the running one), Settings → 
 own job (setup and join derive the scrypt key, ~0.3 s), the folder's merges waiting for it. The
 watcher belongs to the main window, so a join finishes even when Settings was closed: the joined
 vault is put in place of the old one on the GUI thread, through the window's ``replace_vault``.
-(The window's own save still writes the folder as part of the save, on the GUI thread, unless a
-merge is running: then that merge takes the save along.)
+The window's own saves write the folder through the watcher too (``write_saves_with``): a save
+returns at once and its folder write runs in :attr:`SyncWatcher.job` right after it (a merge
+running then takes it along); with 500 accounts the write costs ~50 ms, 10,000 ~0.6 s, too long
+for the GUI thread. A write not done yet when the app quits is done before the vault closes.
+The command line keeps writing the folder as part of each command.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import time
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +47,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import AppError
 from desktop_app.sync import is_synced
 from desktop_app.ui import startup
+from desktop_app.ui.a11y import button, line_edit
 from desktop_app.ui.i18n import ago, core_text
 from desktop_app.ui.workers import Job, one_line
 
@@ -80,6 +85,8 @@ class SyncWatcher(QObject):
     arrived = Signal(int)
     work_done = Signal(str, object)
     work_failed = Signal(str, object)
+    #: a save of the vault wants the folder written (emitted in the thread that saved)
+    saved = Signal()
 
     def __init__(
         self,
@@ -99,6 +106,16 @@ class SyncWatcher(QObject):
         self.work.busy_changed.connect(self._work_busy)
         #: a change was noticed while a merge (or Settings' work) ran: merged after it
         self.pending = False
+        #: a save's folder write is due (set in the saving thread; cleared when a write starts)
+        self.unwritten = False
+        self._writing = False  # the running merge is a save's folder write
+        self._data_dir = Path(services.paths.data_dir)
+        self._notify = _save_notice(self)
+        self.saved.connect(self.check, Qt.ConnectionType.QueuedConnection)  # after the save
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush)
+        self.destroyed.connect(functools.partial(_stop_writing, self._data_dir, self._notify))
         self._fs = QFileSystemWatcher(self)
         self._fs.directoryChanged.connect(self._changed)
         self._fs.fileChanged.connect(self._changed)
@@ -127,10 +144,31 @@ class SyncWatcher(QObject):
         if paths:
             self._fs.removePaths(paths)
         if not is_synced(self.services.paths.data_dir):
+            _stop_writing(self._data_dir, self._notify)
             self._poll.stop()
             return
+        from desktop_app.sync.service import write_saves_with
+
+        write_saves_with(self._data_dir, self._notify)  # the window's saves: in the job
         self._watch()
         self._poll.start()
+
+    def _on_save(self) -> None:
+        """In the thread that saved: the folder write is due; :meth:`check` starts it."""
+        self.unwritten = True
+        self.saved.emit()
+
+    def flush(self) -> None:
+        """A save's folder write that has not run yet, now, in this thread (the app quits: the
+        vault closes after this)."""
+        vault = self.services.vault
+        if not self.unwritten or vault is None or not is_synced(self.services.paths.data_dir):
+            return
+        self.unwritten = False
+        try:
+            _service(self.services).sync_now(vault)
+        except AppError as exc:
+            log.info("sync at quit: %s", one_line(exc, "unexpected {kind}"))
 
     def _watch(self) -> None:
         try:
@@ -156,8 +194,9 @@ class SyncWatcher(QObject):
             return
         self.pending = False
         self._watch()  # a folder that was renamed away and back is watched again
+        self._writing, self.unwritten = self.unwritten, False
         self.job.start(
-            _merge_if_changed,
+            _write_and_merge if self._writing else _merge_if_changed,
             _service(self.services),
             vault,
             on_done=self._merged,
@@ -165,12 +204,16 @@ class SyncWatcher(QObject):
         )
 
     def _merged(self, result: SyncResult | None) -> None:
+        self._writing = False
         if result is not None and result.arrived:
             self.arrived.emit(result.arrived)
         self._settled()
 
     def _merge_failed(self, exc: BaseException) -> None:
         log.info("sync: %s", one_line(exc, "unexpected {kind}"))
+        if self._writing:  # still due: the next check (the 30 s poll at the latest) retries
+            self.unwritten = True
+        self._writing = False
         self._settled()
 
     def _settled(self) -> None:
@@ -275,6 +318,33 @@ def _merge_if_changed(service: SyncService, vault: Vault) -> SyncResult | None:
     if not service.folder_changed():
         return None
     return service.sync_now(vault)
+
+
+def _write_and_merge(service: SyncService, vault: Vault) -> SyncResult:
+    """In a worker: a save's folder write (a merge; one running elsewhere takes it along)."""
+    return service.sync_now(vault, wait=False)
+
+
+def _save_notice(watcher: SyncWatcher) -> Callable[[], None]:
+    """What a save calls (in the thread that saved) to have ``watcher`` write the folder; it
+    does not keep the watcher alive, and raises once the watcher is gone (the save then writes
+    the folder itself)."""
+    ref = weakref.ref(watcher)
+
+    def notify() -> None:
+        alive = ref()
+        if alive is None:
+            raise RuntimeError("the sync watcher is gone")
+        alive._on_save()
+
+    return notify
+
+
+def _stop_writing(data_dir: Path, notify: Any) -> None:
+    """The window's saves no longer go through this watcher (it is gone, or not synced)."""
+    from desktop_app.sync.service import stop_writing_saves
+
+    stop_writing_saves(data_dir, notify)
 
 
 def status_text(services: AppServices, now_ms: int | None = None) -> str:
@@ -437,22 +507,7 @@ class SyncPage(QWidget):
         lay.addWidget(explain)
         lay.addSpacing(6)
 
-        row = QHBoxLayout()
-        self.folder_edit = QLineEdit(self)
-        self.folder_edit.setObjectName("sync_folder")
-        self.folder_edit.setAccessibleName(self.tr("Sync folder"))
-        self.folder_edit.setPlaceholderText(self.tr("No folder chosen"))
-        self.folder_edit.setAccessibleDescription(self.tr("The folder the accounts are synced in."))
-        self.folder_edit.textChanged.connect(lambda _t: self._update())
-        row.addWidget(self.folder_edit, 1)
-        self.choose_button = QPushButton(self.tr("Choose Folder…"), self)
-        self.choose_button.setAccessibleDescription(
-            self.tr("Pick the folder your sync program keeps in step.")
-        )
-        self.choose_button.clicked.connect(self.choose_folder)
-        row.addWidget(self.choose_button)
-        lay.addLayout(row)
-
+        self._build_folder(lay)
         self._build_password(lay)
         self._build_buttons(lay)
         self.status = QLabel(self)
@@ -474,49 +529,75 @@ class SyncPage(QWidget):
                 self.folder_edit.setText(load_config(Path(services.paths.data_dir)).folder)
         self._update()
 
+    def _build_folder(self, lay: QVBoxLayout) -> None:
+        row = QHBoxLayout()
+        self.folder_edit = line_edit(
+            self,
+            "sync_folder",
+            self.tr("Sync folder"),
+            self.tr("The folder the accounts are synced in."),
+            placeholder=self.tr("No folder chosen"),
+        )
+        self.folder_edit.textChanged.connect(lambda _t: self._update())
+        row.addWidget(self.folder_edit, 1)
+        self.choose_button = button(
+            self,
+            "sync_choose_folder",
+            self.tr("Choose Folder…"),
+            self.tr("Pick the folder your sync program keeps in step."),
+            self.choose_folder,
+        )
+        row.addWidget(self.choose_button)
+        lay.addLayout(row)
+
     def _build_password(self, lay: QVBoxLayout) -> None:
         self.password_label = QLabel(self)
         self.password_label.setWordWrap(True)
         lay.addWidget(self.password_label)
-        self.password = QLineEdit(self)
-        self.password.setObjectName("sync_password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password of the synced vault"))
-        self.password.setPlaceholderText(self.tr("Password"))
-        self.password.setAccessibleDescription(
-            self.tr("The password other computers type once to join.")
+        self.password = line_edit(
+            self,
+            "sync_password",
+            self.tr("Password of the synced vault"),
+            self.tr("The password other computers type once to join."),
+            placeholder=self.tr("Password"),
+            secret=True,
         )
         lay.addWidget(self.password)
-        self.confirm = QLineEdit(self)
-        self.confirm.setObjectName("sync_password_again")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName(self.tr("The password again"))
-        self.confirm.setPlaceholderText(self.tr("The password again"))
-        self.confirm.setAccessibleDescription(self.tr("Type the same password again."))
+        self.confirm = line_edit(
+            self,
+            "sync_password_again",
+            self.tr("The password again"),
+            self.tr("Type the same password again."),
+            placeholder=self.tr("The password again"),
+            secret=True,
+        )
         lay.addWidget(self.confirm)
 
     def _build_buttons(self, lay: QVBoxLayout) -> None:
         buttons = QHBoxLayout()
-        self.start_button = QPushButton(self.tr("Keep in Step"), self)
-        self.start_button.setObjectName("sync_start")
-        self.start_button.setAccessibleDescription(
-            self.tr("Start keeping the accounts in step through the chosen folder.")
+        self.start_button = button(
+            self,
+            "sync_start",
+            self.tr("Keep in Step"),
+            self.tr("Start keeping the accounts in step through the chosen folder."),
+            self.start,
         )
-        self.start_button.clicked.connect(self.start)
         buttons.addWidget(self.start_button)
-        self.now_button = QPushButton(self.tr("Sync Now"), self)
-        self.now_button.setObjectName("sync_now")
-        self.now_button.setAccessibleDescription(
-            self.tr("Merge what the folder holds now, and write the result back.")
+        self.now_button = button(
+            self,
+            "sync_now",
+            self.tr("Sync Now"),
+            self.tr("Merge what the folder holds now, and write the result back."),
+            self.sync_now,
         )
-        self.now_button.clicked.connect(self.sync_now)
         buttons.addWidget(self.now_button)
-        self.leave_button = QPushButton(self.tr("Stop Syncing"), self)
-        self.leave_button.setObjectName("sync_leave")
-        self.leave_button.setAccessibleDescription(
-            self.tr("Stop syncing on this computer; its accounts stay here.")
+        self.leave_button = button(
+            self,
+            "sync_leave",
+            self.tr("Stop Syncing"),
+            self.tr("Stop syncing on this computer; its accounts stay here."),
+            self.leave,
         )
-        self.leave_button.clicked.connect(self.leave)
         buttons.addWidget(self.leave_button)
         buttons.addStretch(1)
         lay.addLayout(buttons)

@@ -4,7 +4,7 @@
 <context>
     <name>A11y</name>
     <message>
-        <location filename="../../desktop_app/ui/a11y.py" line="+33"/>
+        <location filename="../../desktop_app/ui/a11y.py" line="+74"/>
         <source>Close this window.</source>
         <translation>Dieses Fenster schließen.</translation>
     </message>
@@ -625,7 +625,7 @@
         <translation type="vanished">%n entfernt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/aegis_follow_section.py" line="+69"/>
+        <location filename="../../desktop_app/ui/aegis_follow_section.py" line="+68"/>
         <source>nothing new</source>
         <translation>nichts Neues</translation>
     </message>
@@ -678,27 +678,27 @@
         <translation>Aegis auf Ihrem Telefon kann seine automatischen Sicherungen in einen Ordner schreiben, den Ihr Sync-Programm auf diesen Computer abgleicht. Neue, geänderte und gelöschte Konten des Telefons kommen dann hier an. Um die Änderungen dieses Computers zurückzuschicken, lassen Sie die automatischen Sicherungen (Einstellungen → Sicherungen) in denselben Ordner schreiben und importieren Sie sie in Aegis.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Aegis backup folder</source>
         <translation>Aegis-Sicherungsordner</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No folder chosen</source>
         <translation>Kein Ordner gewählt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>The folder where Aegis writes its automatic backups.</source>
         <translation>Der Ordner, in den Aegis seine automatischen Sicherungen schreibt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Choose Folder…</source>
         <translation>Ordner wählen …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Pick the folder where Aegis writes its backups.</source>
         <translation>Wählen Sie den Ordner, in den Aegis seine Sicherungen schreibt.</translation>
     </message>
@@ -709,32 +709,32 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Password of the Aegis backups</source>
         <translation>Passwort der Aegis-Sicherungen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>The backups are encrypted; the password is kept in this computer&apos;s keyring.</source>
         <translation>Die Sicherungen sind verschlüsselt; das Passwort wird im Schlüsselbund dieses Computers aufbewahrt.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Follow</source>
         <translation>Überwachen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Bring in the phone&apos;s changes from this folder, now and whenever it changes.</source>
         <translation>Die Änderungen des Telefons aus diesem Ordner übernehmen, jetzt und bei jeder Änderung des Ordners.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Stop Following</source>
         <translation>Überwachung beenden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Stop reading the folder; the accounts stay here.</source>
         <translation>Den Ordner nicht mehr lesen; die Konten bleiben hier.</translation>
     </message>
@@ -810,17 +810,17 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>BackupBanner</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_page.py" line="+310"/>
+        <location filename="../../desktop_app/ui/backup_page.py" line="+312"/>
         <source>Backup notice</source>
         <translation>Hinweis zur Sicherung</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Backup Settings…</source>
         <translation>Sicherungseinstellungen …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Open Settings → Backups to fix this.</source>
         <translation>Öffnen Sie Einstellungen → Sicherungen, um das zu beheben.</translation>
     </message>
@@ -828,7 +828,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>BackupPanel</name>
     <message>
-        <location line="-147"/>
+        <location line="-150"/>
         <source>Use This Folder</source>
         <translation>Diesen Ordner verwenden</translation>
     </message>
@@ -859,12 +859,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Save Password</source>
         <translation>Passwort speichern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Keep this password for the automatic backups in the system keyring.</source>
         <translation>Dieses Passwort für die automatischen Sicherungen im Schlüsselbund des Systems ablegen.</translation>
     </message>
@@ -906,7 +906,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation type="vanished">gerade eben</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-214"/>
         <source>Automatic backups are off.</source>
         <translation>Automatische Sicherungen sind ausgeschaltet.</translation>
     </message>
@@ -2853,7 +2853,17 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>IconField</name>
     <message>
-        <location filename="../../desktop_app/ui/icon_picker.py" line="+282"/>
+        <location filename="../../desktop_app/ui/icon_picker.py" line="+83"/>
+        <source>Choose an Icon</source>
+        <translation>Symbol auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pictures (*.svg *.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.svg *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+205"/>
         <source>C&amp;hoose…</source>
         <translation>&amp;Auswählen …</translation>
     </message>
@@ -2883,7 +2893,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Statt eines Symbols den Anfangsbuchstaben des Anbieters zeigen.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+21"/>
+        <source>Icon:</source>
+        <translation>Symbol:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>None</source>
         <translation>Keins</translation>
     </message>
@@ -4814,22 +4829,22 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Wählen Sie einen Ordner, den Syncthing, Nextcloud, Dropbox oder eine Netzwerkfreigabe zwischen Ihren Computern abgleicht. Die Konten liegen dort verschlüsselt; jeder Computer führt die Änderungen der anderen zusammen, sodass nichts verloren geht.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Sync folder</source>
         <translation>Sync-Ordner</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No folder chosen</source>
         <translation>Kein Ordner gewählt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>The folder the accounts are synced in.</source>
         <translation>Der Ordner, über den die Konten abgeglichen werden.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Choose Folder…</source>
         <translation>Ordner wählen…</translation>
     </message>
@@ -4844,54 +4859,54 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Passwort des abgeglichenen Tresors</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>The password other computers type once to join.</source>
         <translation>Das Passwort, das andere Computer einmal zum Beitreten eingeben.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+2"/>
         <source>The password again</source>
         <translation>Das Passwort noch einmal</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Type the same password again.</source>
         <translation>Geben Sie dasselbe Passwort noch einmal ein.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <location line="+58"/>
         <source>Keep in Step</source>
         <translation>Abgleichen</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source>Start keeping the accounts in step through the chosen folder.</source>
         <translation>Die Konten ab jetzt über den gewählten Ordner abgleichen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Sync Now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Merge what the folder holds now, and write the result back.</source>
         <translation>Den Inhalt des Ordners jetzt zusammenführen und das Ergebnis zurückschreiben.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Stop Syncing</source>
         <translation>Abgleich beenden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Stop syncing on this computer; its accounts stay here.</source>
         <translation>Abgleich auf diesem Computer beenden; seine Konten bleiben hier.</translation>
     </message>
@@ -4982,7 +4997,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SyncStatus</name>
     <message>
-        <location line="-363"/>
+        <location line="-370"/>
         <source>Not synced</source>
         <extracomment>a change was noticed while a merge (or Settings&apos; work) ran: merged after it</extracomment>
         <translation>Nicht abgeglichen</translation>
@@ -5246,9 +5261,8 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>field</name>
     <message>
-        <location filename="../../desktop_app/ui/icon_picker.py" line="+59"/>
         <source>Icon:</source>
-        <translation>Symbol:</translation>
+        <translation type="vanished">Symbol:</translation>
     </message>
 </context>
 <context>
@@ -5273,14 +5287,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>parent</name>
     <message>
-        <location line="-237"/>
         <source>Choose an Icon</source>
-        <translation>Symbol auswählen</translation>
+        <translation type="vanished">Symbol auswählen</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pictures (*.svg *.png *.jpg *.jpeg)</source>
-        <translation>Bilder (*.svg *.png *.jpg *.jpeg)</translation>
+        <translation type="vanished">Bilder (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 </TS>

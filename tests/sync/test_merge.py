@@ -415,6 +415,60 @@ def test_the_state_round_trips_through_the_vault_content() -> None:
     assert again.devices == a.state.devices
 
 
+def _as_read(state: VaultState) -> dict[str, Any]:
+    """The state's content as a file gives it (a fresh copy, nothing shared)."""
+    return json.loads(json.dumps(state.to_content()))
+
+
+def test_loading_against_a_known_state_reuses_its_unchanged_entries_and_builds_the_rest() -> None:
+    a, b, _base, uuid = two_with(note="n")
+    same = a.add(issuer="Same", icon=PNG, meta={"emnify.state": "active"})
+    b.receive(a.state)
+    known = VaultState.from_content(VAULT, _as_read(b.state))
+    a.tick()
+    a.edit(uuid, name="renamed on a")
+    content = _as_read(a.state)
+    loaded = VaultState.from_content(VAULT, content, [known])
+    scratch = VaultState.from_content(VAULT, _as_read(a.state))
+    assert loaded.entries[same.uuid] is known.entries[same.uuid]
+    assert loaded.entries[uuid] is not known.entries[uuid]
+    assert loaded.entries[uuid].name == "renamed on a"
+    for u, entry in scratch.entries.items():  # the same state as one loaded from scratch
+        got = loaded.entries[u]
+        assert (got, got.stamps, got.history) == (entry, entry.stamps, entry.history)
+    # a state built in memory (no records) is compared by its entries' stored form
+    in_memory = VaultState(VAULT, dict(b.state.entries))
+    again = VaultState.from_content(VAULT, _as_read(a.state), [in_memory])
+    assert again.entries[same.uuid] is b.state.entries[same.uuid]
+    assert again.entries[uuid].name == "renamed on a"
+
+
+def test_a_damaged_record_is_refused_even_when_a_known_state_has_its_uuid() -> None:
+    a, _b, _base, uuid = two_with()
+    known = VaultState.from_content(VAULT, _as_read(a.state))
+    for field_, bad in (("secret", "not base32!"), ("digits", 99), ("counter", -1)):
+        content = _as_read(a.state)
+        content["entries"][0][field_] = bad
+        assert content["entries"][0]["uuid"] == uuid
+        with pytest.raises((ValueError, TypeError)):
+            VaultState.from_content(VAULT, content, [known])
+
+
+def test_a_known_state_whose_entry_changed_since_it_was_read_is_not_mistaken_for_it() -> None:
+    a, _b, _base, uuid = two_with()
+    first = _as_read(a.state)
+    read = VaultState.from_content(VAULT, first)
+    a.tick()
+    changed = (
+        read.entries[uuid].with_changes(name="second").stamped(read.entries[uuid], a.clock.stamp())
+    )
+    later = VaultState(VAULT, {uuid: changed}, records=read.records)  # shares the old records
+    again = VaultState.from_content(VAULT, _as_read(a.state), [later])
+    assert again.entries[uuid].name == "me" and again.entries[uuid] is not changed
+    second = VaultState.from_content(VAULT, {"entries": [changed.to_dict()]}, [later])
+    assert second.entries[uuid] is changed
+
+
 def test_old_content_without_tombstones_or_devices_loads() -> None:
     content = {"entries": [{"secret": SECRET, "uuid": "u-1", "issuer": "Old"}]}
     state = VaultState.from_content(VAULT, content)

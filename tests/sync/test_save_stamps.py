@@ -75,3 +75,45 @@ def test_a_merged_file_that_needs_nothing_more_is_no_change_for_the_watcher(
         assert "New on a" in [e.issuer for e in vb.entries()]
     assert not SyncService(b).folder_changed()  # ... until b merged it
     assert not SyncService(a).folder_changed()  # a wrote it
+
+
+def _folder_issuers(b: Path) -> list[str]:
+    """What the folder holds, as computer b reads it."""
+    with Vault.open_with_password(b, PASSWORD) as vb:
+        SyncService(b).sync_now(vb)
+        return sorted(e.issuer for e in vb.entries())
+
+
+def test_a_save_of_an_attached_vault_writes_the_folder_before_it_returns_unless_a_writer_takes_it(
+    tmp_path: Path,
+) -> None:
+    from desktop_app.sync.service import attach, stop_writing_saves, write_saves_with
+
+    _folder, a, b = _pair(tmp_path)
+    with Vault.open_with_password(a, PASSWORD) as va:
+        attach(va, a)
+        va.add(Entry(secret="GEZDGNBVGY3TQOJQ", issuer="Written by the save"))
+        assert "Written by the save" in _folder_issuers(b)  # the command line's way
+
+        calls: list[int] = []
+        notify = lambda: calls.append(1)  # noqa: E731
+        write_saves_with(a, notify)  # the window's way: its watcher writes it in a worker
+        va.add(Entry(secret="MFRGGZDFMZTWQ2LK", issuer="Left to the writer"))
+        assert calls == [1]
+        assert "Left to the writer" not in _folder_issuers(b)
+        SyncService(a).sync_now(va)  # what the writer does
+        assert "Left to the writer" in _folder_issuers(b)
+
+        def broken() -> None:
+            raise RuntimeError("the window is gone")
+
+        write_saves_with(a, broken)  # a writer that fails: the save writes the folder itself
+        va.add(Entry(secret="NBSWY3DPO5XXE3DE", issuer="Written anyway"))
+        assert "Written anyway" in _folder_issuers(b)
+        stop_writing_saves(a, notify)  # not the registered one: nothing to stop
+        va.add(Entry(secret="ONSWG4TFOQ3TQOJQ", issuer="Broken writer dropped"))
+        assert "Broken writer dropped" in _folder_issuers(b)
+        write_saves_with(a, notify)
+        stop_writing_saves(a, notify)
+        va.add(Entry(secret="KRUGS4ZANFZSAYJA", issuer="Stopped"))
+        assert calls == [1] and "Stopped" in _folder_issuers(b)

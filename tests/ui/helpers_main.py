@@ -87,6 +87,16 @@ def make_window(
     return window
 
 
+def wait_sync_written(qtbot: Any, watcher: Any) -> None:
+    """Until the window's saves have been written to the sync folder (the sync watcher writes
+    them in its worker, right after each save)."""
+
+    def written() -> bool:
+        return not (watcher.unwritten or watcher.pending or watcher.job.busy)
+
+    qtbot.waitUntil(written, timeout=10_000)
+
+
 def qr_png(text: str, path: Path, scale: int = 8) -> Path:
     import segno
 

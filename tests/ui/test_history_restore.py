@@ -16,7 +16,7 @@ from desktop_app.sync.service import SyncService, attach
 from desktop_app.ui.edit_dialog import EditDialog
 from desktop_app.ui.recently_deleted import RecentlyDeletedDialog
 from desktop_app.vault import Vault
-from tests.ui.helpers_main import Recorder, make_window, secret_for
+from tests.ui.helpers_main import Recorder, make_window, secret_for, wait_sync_written
 
 pytestmark = pytest.mark.gui
 
@@ -114,7 +114,10 @@ def test_an_edit_that_lost_a_conflict_is_shown_and_restored_and_the_restore_sync
     # the Save that follows keeps it (nothing else was changed)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert vault.get(uuid).issuer == "Bank (desktop)"
-    # the restore went to the folder with the save: the desktop gets it, with the kept value
+    # the restore goes to the folder after the save (the watcher's worker; done now, without
+    # turning the event loop, which would delete the closed dialog this test goes on with)
+    window.sync_watcher.flush()
+    assert not window.sync_watcher.unwritten
     [on_desktop] = desktop.sync()
     assert on_desktop.issuer == "Bank (desktop)"
     assert "Bank (laptop)" in [h.value for h in on_desktop.history]
@@ -123,6 +126,7 @@ def test_an_edit_that_lost_a_conflict_is_shown_and_restored_and_the_restore_sync
     undone = vault.get(uuid)
     assert undone.issuer == "Bank (laptop)" and undone.note == "from the desktop"
     assert undone.history[0].value == "Bank (desktop)"
+    window.sync_watcher.flush()
     assert [e.issuer for e in desktop.sync()] == ["Bank (laptop)"]
 
 
@@ -180,7 +184,8 @@ def test_a_deleted_account_is_restored_from_recently_deleted_and_reaches_the_fol
         dialog.tree.topLevelItem(r).text(0) for r in range(dialog.tree.topLevelItemCount())
     ] == ["Other"]
     assert window.model.rowCount() == 2  # the window's list shows it again
-    # the restore was written to the folder with the save: the desktop has it back too
+    # the restore was written to the folder after the save: the desktop has it back too
+    wait_sync_written(qtbot, window.sync_watcher)
     assert sorted(e.issuer for e in desktop.sync()) == ["Gone", "Keep"]
     # the last one, by double click; then the empty state
     item = dialog.tree.topLevelItem(0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import SIGNAL, QCoreApplication, Qt
 
 from desktop_app.otp.model import Entry
 from desktop_app.sync.folder import FOLDER_FILE
@@ -14,7 +14,7 @@ from desktop_app.ui.accounts_model import ROLE_ENTRY
 from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.sync_page import SyncPage, SyncStatusLine, SyncWatcher
 from desktop_app.vault import Vault
-from tests.ui.helpers_main import Recorder, make_window, secret_for
+from tests.ui.helpers_main import Recorder, make_window, secret_for, wait_sync_written
 
 pytestmark = pytest.mark.gui
 
@@ -146,7 +146,8 @@ def test_joining_from_settings_the_window_follows_the_joined_vault(
         "Local",
     ]
     assert _issuers(window) == ["AddedAfterJoin", "FromLaptop", "Local"]
-    # the laptop sees both changes in the folder
+    # the laptop sees both changes in the folder (written in the watcher's worker after each save)
+    wait_sync_written(qtbot, window.sync_watcher)
     laptop = Vault.open_with_password(tmp_path / "laptop", "pw-laptop")
     try:
         SyncService(tmp_path / "laptop").sync_now(laptop)
@@ -328,3 +329,62 @@ def test_closing_settings_during_a_join_still_puts_the_joined_vault_in_place(
     finally:
         other.close()
     qtbot.waitUntil(lambda: "FromTerminal" in _issuers(window), timeout=10_000)
+
+
+def test_a_window_save_writes_the_folder_in_the_watchers_worker_and_a_due_write_is_done_at_quit(
+    services, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    import threading
+
+    from desktop_app.sync.service import attach
+
+    folder = _laptop_folder(tmp_path, "FromLaptop")
+    laptop_dir = tmp_path / "laptop"
+    data_dir = Path(services.paths.data_dir)
+    SyncService(data_dir).join(folder, "pw-laptop", vault=services.vault, use_keyring=False)
+    services.vault.close()
+    services.vault = Vault.open_with_password(data_dir, "pw-laptop")
+    attach(services.vault, data_dir)  # as the app opens a synced vault
+    window = make_window(services, qtbot, monkeypatch, Recorder())
+    watcher = window.sync_watcher
+    watcher.restart()  # (else after the first frame)
+    writers: list[bool] = []
+    write = SyncService._write_folder
+
+    def recorded(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        writers.append(threading.current_thread() is threading.main_thread())
+        return write(self, *args, **kwargs)
+
+    monkeypatch.setattr(SyncService, "_write_folder", recorded)
+    before = (folder / FOLDER_FILE).read_bytes()
+
+    def on_laptop() -> list[str]:
+        laptop = Vault.open_with_password(laptop_dir, "pw-laptop")
+        try:
+            SyncService(laptop_dir).sync_now(laptop)
+            return sorted(e.issuer for e in laptop.entries())
+        finally:
+            laptop.close()
+
+    window.adding.save_entries([Entry(secret=secret_for("added"), issuer="Added")])
+    # the save returned with the account saved here, and the folder not written yet
+    assert "Added" in [e.issuer for e in services.vault.entries()]
+    assert (folder / FOLDER_FILE).read_bytes() == before and writers == []
+    assert watcher.unwritten
+    wait_sync_written(qtbot, watcher)
+    assert writers == [False]  # written in a worker, not on the GUI thread
+    assert on_laptop() == ["Added", "FromLaptop"]
+
+    # a save whose write has not started when the app quits: written before the vault closes
+    window.adding.save_entries([Entry(secret=secret_for("late"), issuer="Late")])
+    assert watcher.unwritten and not watcher.job.busy
+    app = QCoreApplication.instance()
+    assert app is not None
+    hooked = app.receivers(SIGNAL("aboutToQuit()"))
+    SyncWatcher(services, window, start=False)  # each watcher's flush runs at the app's quit
+    assert app.receivers(SIGNAL("aboutToQuit()")) == hooked + 1
+    watcher.flush()  # (what the app's aboutToQuit calls)
+    assert not watcher.unwritten and writers == [False, True]
+    assert on_laptop() == ["Added", "FromLaptop", "Late"]
+    wait_sync_written(qtbot, watcher)  # the queued check finds nothing left to write
+    assert writers == [False, True]
