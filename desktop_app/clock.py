@@ -12,8 +12,7 @@ import os
 import struct
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop_app.errors import AppError
 from desktop_app.settings import CLOCK_OFFSET_MS, Settings
@@ -65,8 +64,7 @@ def system_synchronised(bus: str | None = None, timeout: float = 2.0) -> bool | 
 # --- SNTP ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SntpResult:
+class SntpResult(NamedTuple):
     server: str
     offset: float  # seconds to add to this computer's clock to get the server's
     delay: float  # round-trip delay in seconds

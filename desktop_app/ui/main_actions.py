@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -63,8 +62,7 @@ class When(enum.Enum):
     LOCKABLE = "lockable"  # the vault is open and has a password
 
 
-@dataclass(frozen=True)
-class ActionState:
+class ActionState(NamedTuple):
     unlocked: bool
     entry: Entry | None
     movable: bool
@@ -85,8 +83,7 @@ class ActionState:
 Keys = str | QKeySequence.StandardKey | None
 
 
-@dataclass(frozen=True)
-class Act:
+class Act(NamedTuple):
     """One action: ``name`` is its attribute on :class:`MainActions` (and its object name, unless
     ``object_name`` says otherwise); ``text`` and ``tip`` are translated in the "MainWindow"
     context. ``page``/``page_tip``: its button on the empty page, if it has one."""
@@ -319,8 +316,7 @@ ACTIONS: tuple[Act, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Menu:
+class Menu(NamedTuple):
     """A menu: action names, ``None`` for a separator, or a submenu."""
 
     name: str

@@ -36,7 +36,6 @@ from __future__ import annotations
 import enum
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -64,11 +63,11 @@ class AppStyle(enum.Enum):
     DARK = "dark"  # DarkStyle
 
 
-@dataclass
 class _StyleState:
-    current: AppStyle = AppStyle.UNKNOWN
-    #: the style set from Python: its wrapper must live as long as the application uses it
-    kept: QStyle | None = None
+    def __init__(self) -> None:
+        self.current = AppStyle.UNKNOWN
+        #: the style set from Python: its wrapper must live as long as the application uses it
+        self.kept: QStyle | None = None
 
 
 _style = _StyleState()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -23,10 +22,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 
-@dataclass
 class _ThemeState:
-    mode: str = "system"  # the setting last applied
-    follows_scheme_changes: bool = False  # connected to the platform's colour-scheme signal
+    def __init__(self) -> None:
+        self.mode = "system"  # the setting last applied
+        self.follows_scheme_changes = False  # connected to the platform's colour-scheme signal
 
 
 _theme = _ThemeState()

@@ -60,7 +60,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from desktop_app.errors import (
     KeyringUnavailableError,
@@ -244,14 +244,16 @@ def _slot_aad(version: int, params: ScryptParams) -> bytes:
     )
 
 
-@dataclasses.dataclass
 class Content:
     """The vault's plaintext: the accounts by uuid, and every other top-level key of it kept as
     read (so that a version that knows more -- sync's tombstones and devices -- loses nothing
     when this one saves)."""
 
-    entries: dict[str, Entry]
-    extra: dict[str, Any] = dataclasses.field(default_factory=dict)
+    __slots__ = ("entries", "extra")
+
+    def __init__(self, entries: dict[str, Entry], extra: dict[str, Any] | None = None) -> None:
+        self.entries = entries
+        self.extra = {} if extra is None else extra
 
 
 #: ``change(fresh)``: the content to save, from the file's current content; None saves nothing
@@ -267,8 +269,7 @@ def _ident(st: os.stat_result) -> tuple[int, int, int, int]:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-@dataclasses.dataclass(frozen=True)
-class _FileMark:
+class _FileMark(NamedTuple):
     """The file as this process last read or wrote it. Its status alone is not enough (a freed
     inode comes back, timestamps are coarse): its first bytes hold the content's nonce, new at
     every save, and its hash settles a changed status with unchanged bytes."""
@@ -554,7 +555,7 @@ class VaultFile:
                 return None
         raw, st = _read_raw(self.path)
         if mark is not None and hashlib.sha256(raw).digest() == mark.digest:
-            self.mark = dataclasses.replace(mark, ident=_ident(st))  # same bytes (a copy)
+            self.mark = mark._replace(ident=_ident(st))  # same bytes (a copy)
             return None
         return raw, st
 
