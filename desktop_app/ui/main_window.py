@@ -55,6 +55,7 @@ from desktop_app.settings import (
 from desktop_app.ui import startup
 from desktop_app.ui.accounts_model import ROLE_ENTRY, AccountsFilter, AccountsModel
 from desktop_app.ui.accounts_view import AccountsView
+from desktop_app.ui.backup_page import BackupBanner
 from desktop_app.ui.clipboard import ClipboardGuard
 from desktop_app.ui.clock_banner import ClockBanner
 from desktop_app.ui.controllers.adding import AddingController
@@ -66,6 +67,7 @@ from desktop_app.ui.controllers.vault_watch import VaultWatch
 from desktop_app.ui.geometry import fit_to_screen, restore_geometry, save_geometry
 from desktop_app.ui.i18n import sentence
 from desktop_app.ui.main_actions import ActionState, MainActions
+from desktop_app.ui.sync_page import install_sync
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
@@ -256,8 +258,6 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.clock_banner)
         # its D-Bus read runs in a worker: started after the first frame, not competing with it
         startup.after_first_paint(self, self.clock_banner.start)
-        from desktop_app.ui.backup_page import BackupBanner  # issue 24: backups on but failing
-
         self.backup_banner = BackupBanner(
             central, self.services, lambda: self.show_settings("Backups")
         )
@@ -280,8 +280,6 @@ class MainWindow(QMainWindow):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self.view.addAction(self.commands.delete)
         outer.addWidget(self.stack, 1)
-        from desktop_app.ui.sync_page import install_sync  # issue 21: watcher, status line
-
         outer.addWidget(install_sync(self, central))
         self.setCentralWidget(central)
 
