@@ -888,7 +888,7 @@ def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> Sy
         return None
     attached = _ATTACHED.get(vault)
     if attached is not None:  # set up again, or joined: one write per save
-        return attached
+        return attached[0]
     service = SyncService(data_dir, keystore)
 
     def after_save() -> None:
@@ -910,9 +910,18 @@ def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> Sy
             log.warning("sync after save: %s", exc)
 
     vault.add_listener(after_save)
-    _ATTACHED[vault] = service
+    _ATTACHED[vault] = (service, after_save)
     return service
 
 
-#: The vaults :func:`attach` has given a folder write after each save (and its service).
-_ATTACHED: weakref.WeakKeyDictionary[Vault, SyncService] = weakref.WeakKeyDictionary()
+def detach(vault: Vault) -> None:
+    """Undo :func:`attach`: the vault's saves no longer write the folder."""
+    attached = _ATTACHED.pop(vault, None)
+    if attached is not None:
+        vault.remove_listener(attached[1])
+
+
+#: The vaults :func:`attach` has given a folder write after each save: (its service, the listener).
+_ATTACHED: weakref.WeakKeyDictionary[Vault, tuple[SyncService, Callable[[], None]]] = (
+    weakref.WeakKeyDictionary()
+)

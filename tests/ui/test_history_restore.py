@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from desktop_app.otp.model import Entry
-from desktop_app.sync.service import SyncService, attach
+from desktop_app.sync.service import SyncService, attach, detach
 from desktop_app.ui.edit_dialog import EditDialog
 from desktop_app.ui.recently_deleted import RecentlyDeletedDialog
 from desktop_app.vault import Vault
@@ -68,7 +68,7 @@ def test_an_edit_that_lost_a_conflict_is_shown_and_restored_and_the_restore_sync
     laptop_dir = Path(services.paths.data_dir)
     service = SyncService(laptop_dir, services.keystore)
     vault = services.vault
-    vault.remove_listener(vault._listeners[-1])  # edit offline: not yet written to the folder
+    detach(vault)  # edit offline: not yet written to the folder
     vault.update(vault.get(uuid).with_changes(issuer="Bank (laptop)"))
     with desktop.vault() as v:
         desktop.service.sync_now(v)  # the desktop's edit reaches the folder first
