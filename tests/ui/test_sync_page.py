@@ -424,3 +424,17 @@ def test_after_setup_from_settings_the_windows_saves_reach_the_folder_once_each(
         assert "AfterSetup" in [e.issuer for e in other.entries()]
     finally:
         other.close()
+
+
+def test_a_notice_keeps_clear_of_the_sync_status_line(services, qtbot, monkeypatch) -> None:
+    window = make_window(services, qtbot, monkeypatch, Recorder())
+    window.resize(480, 640)
+    window.sync_status.show_status("In step · last change from laptop just now")
+    qtbot.waitUntil(lambda: window.sync_status.isVisible() and window.sync_status.height() > 0)
+    window.notice("1 account arrived from another computer")
+    toast = window.pages.toast
+    assert toast.isVisible()
+    assert toast.geometry().bottom() < window.sync_status.geometry().top()
+    window.sync_status.show_status("")  # no status line: the notice sits at the bottom again
+    window.notice("Copied")
+    assert toast.geometry().bottom() > window.sync_status.geometry().top()

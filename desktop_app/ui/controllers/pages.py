@@ -70,7 +70,12 @@ class Toast(QLabel):
             return
         w = min(self.sizeHint().width(), parent.width() - 24)
         self.resize(w, self.sizeHint().height())
-        self.move((parent.width() - w) // 2, parent.height() - self.height() - 18)
+        bottom = parent.height()
+        # the window's bottom line (the sync status) stays readable under a notice
+        line = parent.findChild(QWidget, "sync_status", Qt.FindChildOption.FindDirectChildrenOnly)
+        if line is not None and line.isVisible():
+            bottom = line.geometry().top()
+        self.move((parent.width() - w) // 2, bottom - self.height() - 18)
 
 
 def demo_banner(parent: QWidget, url: str, user: str, password: str) -> QLabel:
