@@ -55,6 +55,7 @@ PREVIEW_MAX = (1280, 720)
 PREVIEW_CHANNELS = 4
 #: the decoder loads its libraries after the first preview, or this many seconds after the start
 FIRST_PREVIEW_WAIT = 2.0
+STOP_REPORTS_WAIT = 2.0  # s: a stopped capture waits this long for the decoder's last report
 #: frames held for the decoder (1080p: 6 MB each): it catches up after a slow frame
 SLOT_DEPTH = 3
 #: niceness of the camera process: the window's process wins the CPU (a smooth window on 2 cores)
@@ -376,6 +377,10 @@ class ScanLoop:
             self._slot.close(keep=ended)  # the decoder still gets a file's last frames
             if source is not None:
                 source.release()
+            if self._stop.is_set():  # stopped: the other threads' last reports come first
+                for thread in self._threads[1:]:
+                    if thread.is_alive():
+                        thread.join(STOP_REPORTS_WAIT)
             self._send(Released(self._gen))
 
     def _frames(
