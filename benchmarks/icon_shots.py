@@ -14,8 +14,6 @@ import base64
 import hashlib
 import io
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,6 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.screenshots import main_over_variants  # noqa: E402
 
 LOGOS = [
     ("1Password", "#0572ec", "1P", "Security"),
@@ -196,21 +196,7 @@ def render(out: Path, suffix: str, language: str) -> list[Path]:
 
 
 def main() -> int:
-    if len(sys.argv) < 2:
-        print(__doc__)
-        return 2
-    out = Path(sys.argv[1])
-    out.mkdir(parents=True, exist_ok=True)
-    if os.environ.get("_SHOTS_CHILD"):
-        suffix, language = os.environ["_SHOTS_CHILD"].split(":")
-        for p in render(out, suffix, language):
-            print(p)
-        return 0
-    status = 0
-    for suffix, scale, language in (("100", "1", "en"), ("200", "2", "en"), ("100", "1", "de")):
-        env = dict(os.environ, QT_SCALE_FACTOR=scale, _SHOTS_CHILD=f"{suffix}:{language}")
-        status |= subprocess.call([sys.executable, __file__, str(out)], env=env)
-    return status
+    return main_over_variants(__file__, __doc__ or "", render)
 
 
 if __name__ == "__main__":

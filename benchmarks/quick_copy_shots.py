@@ -11,8 +11,6 @@ are set directly (no key is grabbed, no portal asked).
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -20,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.screenshots import _entries, _services  # noqa: E402
+from benchmarks.screenshots import _entries, _services, main_over_variants  # noqa: E402
 
 
 def render(out: Path, suffix: str, language: str) -> list[Path]:
@@ -101,21 +99,7 @@ def render(out: Path, suffix: str, language: str) -> list[Path]:
 
 
 def main() -> int:
-    if len(sys.argv) < 2:
-        print(__doc__)
-        return 2
-    out = Path(sys.argv[1])
-    out.mkdir(parents=True, exist_ok=True)
-    if os.environ.get("_SHOTS_CHILD"):
-        suffix, language = os.environ["_SHOTS_CHILD"].split(":")
-        for p in render(out, suffix, language):
-            print(p)
-        return 0
-    status = 0
-    for suffix, scale, language in (("100", "1", "en"), ("200", "2", "en"), ("100", "1", "de")):
-        env = dict(os.environ, QT_SCALE_FACTOR=scale, _SHOTS_CHILD=f"{suffix}:{language}")
-        status |= subprocess.call([sys.executable, __file__, str(out)], env=env)
-    return status
+    return main_over_variants(__file__, __doc__ or "", render)
 
 
 if __name__ == "__main__":

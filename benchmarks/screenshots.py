@@ -200,6 +200,27 @@ APPSTREAM_SHOTS = {
 }
 
 
+def main_over_variants(script: str, doc: str, render) -> int:  # type: ignore[no-untyped-def]
+    """``main()`` of a screenshot script whose ``render(out, suffix, language)`` draws one variant:
+    each of 100 % English, 200 % English and 100 % German runs in a child process of ``script``
+    (QT_SCALE_FACTOR must be set before Qt starts)."""
+    if len(sys.argv) < 2:
+        print(doc)
+        return 2
+    out = Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    if os.environ.get("_SHOTS_CHILD"):
+        suffix, language = os.environ["_SHOTS_CHILD"].split(":")
+        for p in render(out, suffix, language):
+            print(p)
+        return 0
+    status = 0
+    for suffix, scale, language in (("100", "1", "en"), ("200", "2", "en"), ("100", "1", "de")):
+        env = dict(os.environ, QT_SCALE_FACTOR=scale, _SHOTS_CHILD=f"{suffix}:{language}")
+        status |= subprocess.call([sys.executable, script, str(out)], env=env)
+    return status
+
+
 def appstream() -> int:
     import shutil
 
