@@ -6,7 +6,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,24 +28,40 @@ PASSWORD_ENV = "DESKTOP_AUTHENTICATOR_PASSWORD"  # for scripted use of a passwor
 QUIET_LOCK_WAIT = 2.0
 
 
-@dataclass
 class AppServices:
-    """What the UI and the CLI share: built once by :func:`build_services`."""
+    """What the UI and the CLI share: built once by :func:`build_services`. (A plain class, not
+    a dataclass: benchmarks/README.md, "Decisions".)"""
 
-    paths: AppPaths
-    settings: Settings
-    keystore: KeyStore
-    vault: Vault | None = None  # None until unlocked (the GUI may unlock it interactively)
-    portal_url: str | None = None
-    # A portal address typed in the emnify pane whose sign-in has not succeeded (yet): shown
-    # again when Settings reopen, for this run only (a sign-in saves the address that worked).
-    portal_url_typed: str | None = None
-    camera_source: str | None = None
-    demo: bool = False
-    password_mode: bool = False
-    demo_info: DemoPortal | None = None  # the portal emulator of --demo mode
-    auto_backup: AutoBackup | None = None  # automatic backups of the open vault
-    cleanup: list[Callable[[], None]] = field(default_factory=list)
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        keystore: KeyStore,
+        vault: Vault | None = None,  # None until unlocked (the GUI may unlock it interactively)
+        portal_url: str | None = None,
+        # A portal address typed in the emnify pane whose sign-in has not succeeded (yet):
+        # shown again when Settings reopen, for this run only (a sign-in saves the one that
+        # worked).
+        portal_url_typed: str | None = None,
+        camera_source: str | None = None,
+        demo: bool = False,
+        password_mode: bool = False,
+        demo_info: DemoPortal | None = None,  # the portal emulator of --demo mode
+        auto_backup: AutoBackup | None = None,  # automatic backups of the open vault
+        cleanup: list[Callable[[], None]] | None = None,
+    ) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.keystore = keystore
+        self.vault = vault
+        self.portal_url = portal_url
+        self.portal_url_typed = portal_url_typed
+        self.camera_source = camera_source
+        self.demo = demo
+        self.password_mode = password_mode
+        self.demo_info = demo_info
+        self.auto_backup = auto_backup
+        self.cleanup: list[Callable[[], None]] = [] if cleanup is None else cleanup
 
     def stop_auto_backup(self) -> None:
         if self.auto_backup is not None:

@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import dataclasses
 import hashlib
 import json
 import logging
@@ -69,7 +68,7 @@ from desktop_app.errors import (
     VaultError,
     WrongPasswordError,
 )
-from desktop_app.otp.model import HISTORY_LIMIT, Entry, new_uuid
+from desktop_app.otp.model import ACCOUNT_FIELDS, HISTORY_LIMIT, Entry, new_uuid
 from desktop_app.vault import lock as lock_module
 from desktop_app.vault.crypto import (
     KEY_BYTES,
@@ -262,8 +261,6 @@ ContentChange = Callable[[Content], Content | None]
 # the re-read (what its caller saw). False: nothing to save.
 _Change = Callable[[Content, dict[str, Entry]], bool | None]
 
-_COMPARED_FIELDS = tuple(f.name for f in dataclasses.fields(Entry) if f.compare)
-
 
 def _ident(st: os.stat_result) -> tuple[int, int, int, int]:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
@@ -339,14 +336,14 @@ def _edited(base: Entry | None, ours: Entry, fresh: Entry | None) -> Entry:
         return ours
     changes = {
         name: getattr(ours, name)
-        for name in _COMPARED_FIELDS
+        for name in ACCOUNT_FIELDS
         if getattr(ours, name) != getattr(base, name)
     }
     edited = fresh.with_changes(**changes) if changes else fresh
     added = [h for h in ours.history if h not in base.history]  # a restore keeps what it replaced
     if added:
         kept = (*added, *(h for h in fresh.history if h not in added))[:HISTORY_LIMIT]
-        edited = dataclasses.replace(edited, history=kept)
+        edited = edited.with_changes(history=kept)
     return edited
 
 

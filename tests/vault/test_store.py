@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
@@ -218,7 +217,7 @@ def test_a_restore_keeps_the_value_it_replaces_in_the_history(vault: Vault) -> N
     lost = HistoryItem("issuer", "Old name", first.stamp_of("issuer"), renamed.stamp_of("issuer"))
     with_history = vault.transact(
         lambda fresh: Content(
-            {renamed.uuid: dataclasses.replace(fresh.entries[renamed.uuid], history=(lost,))},
+            {renamed.uuid: fresh.entries[renamed.uuid].with_changes(history=(lost,))},
             fresh.extra,
         )
     )
