@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import fnmatch
 import hashlib
 import json
 import logging
@@ -396,17 +397,27 @@ def _keep_previous(path: Path, refused: bool) -> None:
 
 def _remove_stale_temp_files(data_dir: Path) -> None:
     """Temp files a killed writer left -- only while nobody writes (a live writer's temp
-    file is not stale: the lock is tried, not waited for)."""
+    file is not stale: the lock is tried, not waited for). The folder is looked at first: the
+    lock is taken only when there is something to remove (taking it writes the lock file, a
+    few ms on ext4, which a command that only reads need not pay)."""
+    pattern = f".{VAULT_FILE}.*.tmp"
+    try:
+        names = [name for name in os.listdir(data_dir) if fnmatch.fnmatchcase(name, pattern)]
+    except OSError:
+        return
+    if not names:
+        return
     lock = FileLock(data_dir / LOCK_FILE)
     try:
         lock.acquire(wait=0)
     except VaultBusyError:
         return
     try:
-        for stale in data_dir.glob(f".{VAULT_FILE}.*.tmp"):
+        for name in names:
+            stale = data_dir / name
             if stale.is_symlink() or stale.is_file():
                 stale.unlink(missing_ok=True)
-            else:
+            elif stale.exists():
                 log.warning("left %s alone: it is not a file", stale.name)
     finally:
         lock.release()
