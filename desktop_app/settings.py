@@ -9,7 +9,6 @@ from __future__ import annotations
 import builtins
 import contextlib
 import json
-import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -17,8 +16,9 @@ from typing import Any, Generic, TypeVar, cast
 
 from desktop_app.errors import AppError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.logs import get_logger
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 SettingValue = bool | int | str | dict[str, int]
 T = TypeVar("T")

@@ -45,10 +45,10 @@ def cmd_code(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _services(args: argparse.Namespace, *, log_on_first_line: bool = False):  # type: ignore[no-untyped-def]
     from desktop_app.app import build_services
 
-    return build_services(args, interactive=False)
+    return build_services(args, interactive=False, log_on_first_line=log_on_first_line)
 
 
 #: the longest link read from standard input (a Google export of 10 accounts is ~1 KB; the
@@ -100,7 +100,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    services = _services(args)
+    # list logs nothing unless something goes wrong: the log file only then (desktop_app.logs)
+    services = _services(args, log_on_first_line=True)
     try:
         assert services.vault is not None
         entries = services.vault.entries()

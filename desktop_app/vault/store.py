@@ -51,7 +51,6 @@ import contextlib
 import fnmatch
 import hashlib
 import json
-import logging
 import math
 import os
 import secrets
@@ -69,6 +68,7 @@ from desktop_app.errors import (
     VaultError,
     WrongPasswordError,
 )
+from desktop_app.logs import get_logger
 from desktop_app.otp.model import ACCOUNT_FIELDS, HISTORY_LIMIT, Entry, new_uuid
 from desktop_app.vault import lock as lock_module
 from desktop_app.vault.crypto import (
@@ -89,7 +89,7 @@ from desktop_app.vault.stamps import Stamper
 if TYPE_CHECKING:
     from desktop_app.sync.merge import Tombstone, VaultState
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 FORMAT = "desktop-authenticator-vault"
 VERSION = 3
