@@ -8,6 +8,8 @@ import sys
 import time
 
 from desktop_app.cli import EXIT_NOT_FOUND, EXIT_OK, CliError
+from desktop_app.clock import corrected_clock
+from desktop_app.errors import OtpError
 from desktop_app.portal.marks import retired, retired_note, retired_since
 
 
@@ -32,7 +34,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
-    from desktop_app.errors import OtpError
     from desktop_app.otp.codes import code_at
     from desktop_app.otp.uri import parse_uri
 
@@ -107,8 +108,6 @@ def cmd_list(args: argparse.Namespace) -> int:
         entries = services.vault.entries()
     finally:
         services.close()
-    from desktop_app.clock import corrected_clock
-
     now = corrected_clock(time.time, services.settings)()  # with the app's clock correction
     rows = []
     notes: dict[str, str] = {}
