@@ -74,6 +74,19 @@ MAX_ICON_BYTES = 256 * 1024
 _setattr = object.__setattr__
 
 
+class _Made:
+    """The default of a field made for each entry (the time now, a new uuid, an empty dict):
+    a value given explicitly, None too, is kept (and validated) as given."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<made for each entry>"
+
+
+_MADE: Any = _Made()
+
+
 class _Value:
     """An immutable value: its attributes are set once, in ``__init__``."""
 
@@ -223,11 +236,11 @@ class Entry(_Value):
         group: str = "",
         note: str = "",
         order: int = 0,
-        created: float | None = None,
-        uuid: str | None = None,
-        meta: dict[str, str] | None = None,
+        created: float = _MADE,
+        uuid: str = _MADE,
+        meta: dict[str, str] = _MADE,
         icon: Icon | None = None,
-        stamps: dict[str, str] | None = None,
+        stamps: dict[str, str] = _MADE,
         history: tuple[HistoryItem, ...] = (),
     ) -> None:
         _setattr(self, "secret", secret)
@@ -241,11 +254,11 @@ class Entry(_Value):
         _setattr(self, "group", group)
         _setattr(self, "note", note)
         _setattr(self, "order", order)
-        _setattr(self, "created", time.time() if created is None else created)
-        _setattr(self, "uuid", new_uuid() if uuid is None else uuid)
-        _setattr(self, "meta", {} if meta is None else meta)
+        _setattr(self, "created", time.time() if created is _MADE else created)
+        _setattr(self, "uuid", new_uuid() if uuid is _MADE else uuid)
+        _setattr(self, "meta", {} if meta is _MADE else meta)
         _setattr(self, "icon", icon)
-        _setattr(self, "stamps", {} if stamps is None else stamps)
+        _setattr(self, "stamps", {} if stamps is _MADE else stamps)
         _setattr(self, "history", history)
         validate(self)
 
