@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import desktop_app.scanning.decoders as decode_module
+from desktop_app.scanning import located
 from desktop_app.scanning.decoders import decode
 
 
@@ -72,3 +73,19 @@ def test_the_rectified_and_twice_flattened_patch_reads_nothing_without_a_code() 
     assert decode_module.patch_quad(gray) is not None
     assert decode_module._read_flattened(gray) == []
     assert decode(gray) == []
+
+
+def test_the_deblur_looks_for_finder_patterns_through_its_milder_filter_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # noisy, JPEG-damaged and mildly blurred: the strong first filter shows no finder pattern
+    text, image = _corpus_code("mixed", 184)
+    gray = _gray(image)
+    assert decode_module.zxing_scan(gray) == ([], [])  # nothing located: the located patch
+    box = located.busy_box(gray)
+    assert box is not None
+    assert [t for t, _ in located.read_deblurred(gray, box)] == [text]
+    assert decode(image) == [text]
+    monkeypatch.setattr(located, "GATE_TRIES", 1)
+    assert located.read_deblurred(gray, box) == []  # so the test above measures the change
+    assert decode(image) == []
