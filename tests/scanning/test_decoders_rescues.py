@@ -89,3 +89,15 @@ def test_the_deblur_looks_for_finder_patterns_through_its_milder_filter_too(
     monkeypatch.setattr(located, "GATE_TRIES", 1)
     assert located.read_deblurred(gray, box) == []  # so the test above measures the change
     assert decode(image) == []
+
+
+def test_the_widest_least_regularised_deconvolution_reads_a_heavily_blurred_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text, image = _corpus_code("blur", 136)
+    gray = _gray(image)
+    assert decode_module.zxing_scan(gray)[0] == []
+    assert decode(image) == [text]
+    assert located.DEBLUR_PARAMS[-1] == (2.2, 0.001)
+    monkeypatch.setattr(located, "DEBLUR_PARAMS", located.DEBLUR_PARAMS[:-1])
+    assert decode(image) == []  # so the test above measures the added filter
