@@ -72,36 +72,45 @@ def same_label_other_key(
     return found
 
 
+def _kind_text(entry: Entry, steam: str, hotp: str, totp: str) -> str:
+    """The template of ``entry``'s kind (already translated), filled in."""
+    template = {OtpType.STEAM: steam, OtpType.HOTP: hotp}.get(entry.type, totp)
+    return template.format(
+        alg=entry.algorithm.replace("SHA", "SHA-"),
+        digits=entry.digits,
+        period=entry.period,
+        counter=entry.counter,
+    )
+
+
 def describe(entry: Entry) -> str:
     """'Time-based (TOTP) · SHA-1 · 6 digits · every 30 s'."""
-    alg = entry.algorithm.replace("SHA", "SHA-")
-    if entry.type is OtpType.STEAM:
-        return QCoreApplication.translate(
+    return _kind_text(
+        entry,
+        QCoreApplication.translate(
             "CandidateReview", "Steam Guard · 5 characters · every {period} s"
-        ).format(period=entry.period)
-    if entry.type is OtpType.HOTP:
-        return QCoreApplication.translate(
+        ),
+        QCoreApplication.translate(
             "CandidateReview", "Counter-based (HOTP) · {alg} · {digits} digits · counter {counter}"
-        ).format(alg=alg, digits=entry.digits, counter=entry.counter)
-    return QCoreApplication.translate(
-        "CandidateReview", "Time-based (TOTP) · {alg} · {digits} digits · every {period} s"
-    ).format(alg=alg, digits=entry.digits, period=entry.period)
+        ),
+        QCoreApplication.translate(
+            "CandidateReview", "Time-based (TOTP) · {alg} · {digits} digits · every {period} s"
+        ),
+    )
 
 
 def describe_short(entry: Entry) -> str:
     """'TOTP · SHA-1 · 6 digits · 30 s' (for tables)."""
-    alg = entry.algorithm.replace("SHA", "SHA-")
-    if entry.type is OtpType.STEAM:
-        return QCoreApplication.translate(
-            "CandidateReview", "Steam · 5 characters · {period} s"
-        ).format(period=entry.period)
-    if entry.type is OtpType.HOTP:
-        return QCoreApplication.translate(
+    return _kind_text(
+        entry,
+        QCoreApplication.translate("CandidateReview", "Steam · 5 characters · {period} s"),
+        QCoreApplication.translate(
             "CandidateReview", "HOTP · {alg} · {digits} digits · counter {counter}"
-        ).format(alg=alg, digits=entry.digits, counter=entry.counter)
-    return QCoreApplication.translate(
-        "CandidateReview", "TOTP · {alg} · {digits} digits · {period} s"
-    ).format(alg=alg, digits=entry.digits, period=entry.period)
+        ),
+        QCoreApplication.translate(
+            "CandidateReview", "TOTP · {alg} · {digits} digits · {period} s"
+        ),
+    )
 
 
 def avatar_pixmap(entry: Entry, size: int, dpr: float = 1.0) -> QPixmap:
