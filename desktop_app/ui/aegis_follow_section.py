@@ -75,6 +75,18 @@ def status_text(services: AppServices, now_ms: int | None = None) -> str:
     info = status(Path(services.paths.data_dir))
     if not info.get("following"):
         return ""
+    if info.get("password_needed") == "changed":  # aegis_bridge.PASSWORD_CHANGED
+        return QCoreApplication.translate(
+            "AegisFollowSection",
+            "The kept password no longer opens the phone's backups (was it changed on the "
+            "phone?): type the new one below, once. Nothing was read since.",
+        )
+    if info.get("password_needed"):
+        return QCoreApplication.translate(
+            "AegisFollowSection",
+            "The phone's backups are encrypted now: type their password below, once. Nothing "
+            "was read since.",
+        )
     if info.get("problem"):
         return str(info["problem"])
     if not info.get("last_file"):
@@ -105,6 +117,7 @@ class AegisFollower(QObject):
         super().__init__(parent)
         self.services = services
         self.job = Job(self)
+        self._asked = ""  # why the phone's password was last asked for (a toast, once)
         self._fs = QFileSystemWatcher(self)
         self._fs.directoryChanged.connect(self._changed)
         self._debounce = QTimer(self)
@@ -163,6 +176,7 @@ class AegisFollower(QObject):
         )
 
     def _pulled(self, result: FollowResult) -> None:
+        self._asked = ""
         if result.new_file and (result.added or result.changed or result.removed):
             self.arrived.emit(
                 QCoreApplication.translate("AegisFollowSection", "From the phone: {counts}").format(
@@ -171,8 +185,19 @@ class AegisFollower(QObject):
             )
         self.changed.emit()
 
-    def _failed(self, _exc: BaseException) -> None:
+    def _failed(self, exc: BaseException) -> None:
         log.info("the Aegis folder was not read (the status line says why)")
+        from desktop_app.sync.aegis_bridge import PasswordNeeded
+
+        if isinstance(exc, PasswordNeeded) and self._asked != exc.reason:
+            self._asked = exc.reason  # told once (per start), not at every poll
+            self.arrived.emit(
+                QCoreApplication.translate(
+                    "AegisFollowSection",
+                    "The phone's Aegis backups need their password: type it once in "
+                    "Settings → Sync.",
+                )
+            )
         self.changed.emit()
 
     def follow(
@@ -373,11 +398,15 @@ class AegisFollowSection(QWidget):
         busy = self.follower.job.busy
         self.folder_edit.setReadOnly(following)
         self.choose_button.setEnabled(not following and not busy)
-        asked = not following and self._encrypted()
+        from desktop_app.sync.aegis_bridge import password_needed
+
+        needs = following and bool(password_needed(Path(self.services.paths.data_dir)))
+        asked = (not following and self._encrypted()) or needs
         self.password.setVisible(asked)
         self.password_label.setVisible(asked)
         self.password.setEnabled(not busy)
-        self.follow_button.setVisible(not following)
+        self.follow_button.setText(self.tr("Use Password") if needs else self.tr("Follow"))
+        self.follow_button.setVisible(not following or needs)
         self.follow_button.setEnabled(bool(self.folder_edit.text().strip()) and not busy)
         self.stop_button.setVisible(following)
         self.status.setText(status_text(self.services))
@@ -388,8 +417,11 @@ class AegisFollowSection(QWidget):
             self.folder_edit.setText(folder)
 
     def start(self) -> None:
+        from desktop_app.sync.aegis_bridge import password_needed
+
         text = self.folder_edit.text().strip()
-        if not text or _following(self.services):
+        waiting = password_needed(Path(self.services.paths.data_dir))  # the same folder again
+        if not text or (_following(self.services) and not waiting):
             return
         password = self.password.text() or None
         if self.password.isVisible() and password is None:
