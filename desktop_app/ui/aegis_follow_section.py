@@ -79,13 +79,13 @@ def status_text(services: AppServices, now_ms: int | None = None) -> str:
         return QCoreApplication.translate(
             "AegisFollowSection",
             "The kept password no longer opens the phone's backups (was it changed on the "
-            "phone?): type the new one below, once. Nothing was read since.",
+            "phone?): type the new one, once. Nothing was read since.",
         )
     if info.get("password_needed"):
         return QCoreApplication.translate(
             "AegisFollowSection",
-            "The phone's backups are encrypted now: type their password below, once. Nothing "
-            "was read since.",
+            "The phone's backups are encrypted now: type their password, once. Nothing was "
+            "read since.",
         )
     if info.get("problem"):
         return str(info["problem"])
@@ -194,8 +194,7 @@ class AegisFollower(QObject):
             self.arrived.emit(
                 QCoreApplication.translate(
                     "AegisFollowSection",
-                    "The phone's Aegis backups need their password: type it once in "
-                    "Settings → Sync.",
+                    "Aegis backups need their password: see Settings → Sync",
                 )
             )
         self.changed.emit()

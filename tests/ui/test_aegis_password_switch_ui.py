@@ -59,9 +59,7 @@ def test_backups_turned_encrypted_are_asked_for_once_and_read_with_one_click(
     phone.backup(at=time.time())
     follower.check()
     qtbot.waitUntil(lambda: not follower.job.busy, timeout=10_000)
-    assert notices[-1:] == [
-        "The phone's Aegis backups need their password: type it once in Settings → Sync."
-    ]
+    assert notices[-1:] == ["Aegis backups need their password: see Settings → Sync"]
     assert section.status.text().startswith("The phone's backups are encrypted now")
     assert section.password.isVisible() and section.password_label.isVisible()
     assert section.follow_button.isVisible() and section.follow_button.text() == "Use Password"
