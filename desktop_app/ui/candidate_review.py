@@ -13,6 +13,7 @@ that cannot be added are listed with the reason. Saving is the caller's (one ``v
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -108,6 +109,10 @@ def widest_unbreakable(text: str, font: QFont) -> int:
     return math.ceil(widest)
 
 
+#: where a cell's text can surely break: its spaces and the break after an e-mail's "@"
+_BREAKS = re.compile("[ \u200b]")
+
+
 def shown_text(column: int, text: str) -> str:
     """A cell's text as the table wraps it: a Kind only between its parts ("6 digits", "30 s"
     stay on one line), an e-mail address also after its "@"."""
@@ -139,11 +144,13 @@ class ReviewTable(QTableWidget):
         header.setStretchLastSection(False)
         self._fitted_for = -1
         self._row_height = self.verticalHeader().defaultSectionSize()
+        self._rows_grown = False
         self._measured: tuple[list[int], list[int]] | None = None
 
     def measure(self) -> tuple[list[int], list[int]]:
         """Each column's natural width (every text on one line, and its heading) and its
-        floor (its longest word on a line), over all rows."""
+        floor (its longest unbreakable piece on a line), over all rows. The margins and the
+        icon are the same on every row of a column: one cell's size hint gives them."""
         if self._measured is not None:
             return self._measured
         fm = self.fontMetrics()
@@ -152,18 +159,29 @@ class ReviewTable(QTableWidget):
         natural = [header.sectionSizeHint(c) for c in range(self.columnCount())]
         floors = list(natural)
         for c in range(self.columnCount()):
-            delegate = self.itemDelegateForColumn(c) or self.itemDelegate()
+            widths: dict[str, tuple[int, int]] = {}  # shown text -> (its width, a row with it)
             for r in range(self.rowCount()):
-                index = self.model().index(r, c)
-                option = QStyleOptionViewItem()
-                self.initViewItemOption(option)
-                width = delegate.sizeHint(option, index).width() + grid
-                natural[c] = max(natural[c], width)
                 item = self.item(r, c)
-                text = item.text() if item is not None else ""
-                text = shown_text(c, text)
-                padding = width - fm.horizontalAdvance(text)  # margins, icon, grid line
-                floors[c] = max(floors[c], widest_unbreakable(text, self.font()) + padding + 2)
+                text = shown_text(c, item.text() if item is not None else "")
+                if text not in widths:
+                    widths[text] = (fm.horizontalAdvance(text), r)
+            if not widths:
+                continue
+            widest, row = max(widths.values())
+            option = QStyleOptionViewItem()
+            self.initViewItemOption(option)
+            delegate = self.itemDelegateForColumn(c) or self.itemDelegate()
+            cell = delegate.sizeHint(option, self.model().index(row, c)).width() + grid
+            padding = cell - widest  # the margins, the icon, the grid line
+            natural[c] = max(natural[c], cell)
+            piece = 0
+            for text, (width, _r) in sorted(widths.items(), key=lambda t: -t[1][0]):
+                if width <= piece:
+                    break  # no piece of a narrower text is wider
+                words = _BREAKS.split(text)  # a piece is never wider than the word it is in
+                if max(fm.horizontalAdvance(w) for w in words) > piece:
+                    piece = max(piece, widest_unbreakable(text, self.font()))
+            floors[c] = max(floors[c], piece + padding + 2)  # 2: the text's width rounded
         floors = [min(f, n) for f, n in zip(floors, natural, strict=True)]
         self._measured = (natural, floors)
         return self._measured
@@ -176,12 +194,16 @@ class ReviewTable(QTableWidget):
         natural, floors = self.measure()
         fixed = [c not in SHRINKING for c in range(self.columnCount())]
         header = self.horizontalHeader()
-        for c, w in enumerate(share_widths(natural, floors, fixed, space)):
+        widths = share_widths(natural, floors, fixed, space)
+        for c, w in enumerate(widths):
             header.resizeSection(c, w)
-        self.resizeRowsToContents()
-        for r in range(self.rowCount()):  # never tighter than a row of one line was
-            if self.rowHeight(r) < self._row_height:
-                self.setRowHeight(r, self._row_height)
+        wraps = any(w < n for w, n in zip(widths, natural, strict=True))
+        if wraps or self._rows_grown:  # else every row is one line high, as it was made
+            self.resizeRowsToContents()
+            for r in range(self.rowCount()):  # never tighter than a row of one line was
+                if self.rowHeight(r) < self._row_height:
+                    self.setRowHeight(r, self._row_height)
+        self._rows_grown = wraps
 
     def wanted_width(self) -> int:
         """The width at which no text wraps (frame and vertical scroll bar included)."""
