@@ -108,6 +108,8 @@ def status_text(services: AppServices, now_ms: int | None = None) -> str:
 class AegisFollower(QObject):
     """Reads the followed Aegis folder into the open vault when it changes (see the module)."""
 
+    _asked = ""  # why the phone's password was last asked for (told in a toast once)
+
     arrived = Signal(str)  # what came from the phone, for a toast
     changed = Signal()  # after every attempt, and after follow/stop
 
@@ -117,7 +119,6 @@ class AegisFollower(QObject):
         super().__init__(parent)
         self.services = services
         self.job = Job(self)
-        self._asked = ""  # why the phone's password was last asked for (a toast, once)
         self._fs = QFileSystemWatcher(self)
         self._fs.directoryChanged.connect(self._changed)
         self._debounce = QTimer(self)
@@ -397,18 +398,28 @@ class AegisFollowSection(QWidget):
         busy = self.follower.job.busy
         self.folder_edit.setReadOnly(following)
         self.choose_button.setEnabled(not following and not busy)
-        from desktop_app.sync.aegis_bridge import password_needed
-
-        needs = following and bool(password_needed(Path(self.services.paths.data_dir)))
-        asked = (not following and self._encrypted()) or needs
+        asked = not following and self._encrypted()
         self.password.setVisible(asked)
         self.password_label.setVisible(asked)
         self.password.setEnabled(not busy)
-        self.follow_button.setText(self.tr("Use Password") if needs else self.tr("Follow"))
-        self.follow_button.setVisible(not following or needs)
+        self.follow_button.setVisible(not following)
         self.follow_button.setEnabled(bool(self.folder_edit.text().strip()) and not busy)
         self.stop_button.setVisible(following)
         self.status.setText(status_text(self.services))
+        self._ask_password(following)
+
+    def _ask_password(self, following: bool) -> None:
+        """A followed folder whose backups turned encrypted (or whose password changed): the
+        password is asked for here, as when following began; "Use Password" follows the same
+        folder again with it (what was read is kept)."""
+        from desktop_app.sync.aegis_bridge import password_needed
+
+        needs = following and bool(password_needed(Path(self.services.paths.data_dir)))
+        self.follow_button.setText(self.tr("Use Password") if needs else self.tr("Follow"))
+        if needs:
+            self.password.setVisible(True)
+            self.password_label.setVisible(True)
+            self.follow_button.setVisible(True)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Aegis Backup Folder"))
