@@ -445,12 +445,19 @@ def _frame_rescues(gray: np.ndarray, budget: float) -> list[Rescue]:
 
 def _read_located(gray: np.ndarray) -> list[Detection]:
     """The largest busy patch (``scanning/located.py``): deconvolved when square (blurred
-    photos), read with a white and a mirrored border when it touches the edge (clipped codes).
-    The patch search costs about a third of a first pass; the reads run on a crop."""
+    photos), read with a white and a mirrored border when it touches the edge (clipped codes),
+    then, when square, equalised and thresholded (glare, low contrast, small modules). The patch
+    search costs about a third of a first pass; the reads run on a crop."""
     box = located.busy_box(gray)
     if box is None:
         return []
-    found = located.read_deblurred(gray, box) or located.read_edge_padded(gray, box)
+    found = (
+        located.read_deblurred(gray, box)
+        or located.read_edge_padded(gray, box)
+        # glare, dim or small: local contrast equalised, then (enlarged) adaptively thresholded,
+        # which separates modules neither filter alone does
+        or located.read_filtered(gray, box, _stretch, _threshold)
+    )
     return [Detection(text, points) for text, points in found]
 
 

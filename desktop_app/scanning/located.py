@@ -11,6 +11,8 @@ cost little whatever the image size:
   gradients have a strong direction (a shaken camera smears the edges along its motion), with a
   short line along that motion; each read on a 2x enlargement (it gives up when the first two
   show no finder pattern at all);
+* :func:`read_filtered`, for a roughly square patch: the crop through filters the caller gives
+  (the pipeline: local contrast equalised, enlarged, adaptively thresholded) and read once;
 * :func:`read_edge_padded`, for a patch touching the image's edge (a code clipped by the frame,
   its quiet zone or part of a finder pattern cut off): the crop read with a white border added
   (a quiet zone), then mirrored outwards (a finder pattern cut near its centre mirrors into a
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import cv2
@@ -262,6 +265,25 @@ def read_deblurred(gray: np.ndarray, box: Box) -> list[tuple[str, tuple[Point, .
             # the first deconvolutions show no finder pattern at all: a busy patch, not a code
             return []
     return []
+
+
+def read_filtered(
+    gray: np.ndarray,
+    box: Box,
+    before: Callable[[np.ndarray], np.ndarray],
+    after: Callable[[np.ndarray], np.ndarray],
+) -> list[tuple[str, tuple[Point, ...]]]:
+    """A roughly square busy patch's crop through ``before``, enlarged 2x when small, through
+    ``after``, read once (plain)."""
+    bw, bh = box.x1 - box.x0, box.y1 - box.y0
+    if not (bw * MAX_ASPECT >= bh and bh * MAX_ASPECT >= bw):
+        return []
+    crop, dx, dy = _crop(gray, box, 0.15)
+    enlarge = max(crop.shape) < ENLARGE_BELOW
+    image = before(crop)
+    if enlarge:
+        image = cv2.resize(image, None, fx=2.0, fy=2.0, interpolation=cv2.INTER_CUBIC)
+    return _placed(_read(after(image), plain=True), 0.5 if enlarge else 1.0, dx, dy)
 
 
 def read_edge_padded(gray: np.ndarray, box: Box) -> list[tuple[str, tuple[Point, ...]]]:

@@ -101,3 +101,31 @@ def test_the_widest_least_regularised_deconvolution_reads_a_heavily_blurred_code
     assert located.DEBLUR_PARAMS[-1] == (2.2, 0.001)
     monkeypatch.setattr(located, "DEBLUR_PARAMS", located.DEBLUR_PARAMS[:-1])
     assert decode(image) == []  # so the test above measures the added filter
+
+
+def test_the_located_patch_equalised_and_thresholded_reads_a_glared_noisy_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text, image = _corpus_code("mixed", 240)
+    gray = _gray(image)
+    assert decode_module.zxing_scan(gray) == ([], [])  # nothing located: the located patch
+    box = located.busy_box(gray)
+    assert box is not None
+    found = located.read_filtered(gray, box, decode_module._stretch, decode_module._threshold)
+    assert [t for t, _ in found] == [text]
+    xs = [x for x, _ in found[0][1]]
+    assert box.x0 - 64 <= min(xs) < max(xs) <= box.x1 + 64  # corners in image coordinates
+    assert decode(image) == [text]
+    monkeypatch.setattr(located, "read_filtered", lambda *args: [])
+    assert decode(image) == []  # so the test above measures the new pass
+
+
+def test_the_equalised_threshold_reads_nothing_on_busy_patches_without_a_code() -> None:
+    rng = np.random.default_rng(8)
+    gray = np.full((480, 640), 128, np.uint8)
+    modules = rng.integers(0, 2, size=(41, 41)).astype(np.uint8) * 200 + 25  # no finder pattern
+    gray[100:346, 200:446] = cv2.resize(modules, (246, 246), interpolation=cv2.INTER_NEAREST)
+    box = located.busy_box(gray)
+    assert box is not None
+    assert located.read_filtered(gray, box, decode_module._stretch, decode_module._threshold) == []
+    assert decode(gray) == []
