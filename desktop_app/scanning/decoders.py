@@ -11,15 +11,17 @@ per millisecond (``benchmarks/bench_decode.py --rescues`` measures it):
   and a mildly sharpened copy (blur), an adaptive threshold (uneven light), a local contrast
   stretch (low contrast, glare), a wide mean threshold and a 3x enlargement (halftone
   "designer" codes), and pyzbar where libzbar exists (imported lazily — a missing pyzbar or
-  libzbar only removes it); then, on the whole image, the flattening of a code on wavy cloth
-  (``scanning/dewarp.py``);
+  libzbar only removes it); then, on the whole image, the light patch a code is printed on,
+  rectified to a square and read (strong perspective), then flattened (a code on wavy cloth,
+  ``scanning/dewarp.py``; twice when once does not read it);
 * without suspects (almost always: no code at all) only the whole-image passes that fit in a
   budget of ``FRAME_BUDGET`` times the first pass's cost, so a frame without a code costs a
   small multiple of zxing-cpp alone (global-histogram reads, sharpened copies, and the cloth
   flattening for a light patch busy with a code's edges); then, for still images only (never in
   a camera loop), the rescues of the largest patch busy with edges (``scanning/located.py``: a
   Wiener deconvolution for blurred photos, a white or mirrored border for a code clipped by the
-  frame), on a crop; then, for downscaled images, the full resolution.
+  frame, local contrast equalisation and an adaptive threshold for glare and dim or small
+  codes), on a crop; then, for downscaled images, the full resolution.
 
 A camera loop passes ``rescue=n`` (its frame counter): each frame then gets at most one rescue
 slice, spread over frames by cost (:func:`camera_schedule`).
