@@ -25,6 +25,17 @@ def _gray(image: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
 
 
+def _unlocated(category: str, seed: int) -> tuple[str, np.ndarray, np.ndarray, located.Box]:
+    """A corpus image where zxing-cpp locates nothing (the located patch's rescues run), its
+    text, grayscale copy and busy patch."""
+    text, image = _corpus_code(category, seed)
+    gray = _gray(image)
+    assert decode_module.zxing_scan(gray) == ([], [])
+    box = located.busy_box(gray)
+    assert box is not None
+    return text, image, gray, box
+
+
 def _without_light_patch(monkeypatch: pytest.MonkeyPatch) -> None:
     frame = tuple(r for r in decode_module.FRAME_RESCUES if r[0] != "flatten")
     assert len(frame) == len(decode_module.FRAME_RESCUES) - 1
@@ -79,11 +90,7 @@ def test_the_deblur_looks_for_finder_patterns_through_its_milder_filter_too(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # noisy, JPEG-damaged and mildly blurred: the strong first filter shows no finder pattern
-    text, image = _corpus_code("mixed", 184)
-    gray = _gray(image)
-    assert decode_module.zxing_scan(gray) == ([], [])  # nothing located: the located patch
-    box = located.busy_box(gray)
-    assert box is not None
+    text, image, gray, box = _unlocated("mixed", 184)
     assert [t for t, _ in located.read_deblurred(gray, box)] == [text]
     assert decode(image) == [text]
     monkeypatch.setattr(located, "GATE_TRIES", 1)
@@ -106,11 +113,7 @@ def test_the_widest_least_regularised_deconvolution_reads_a_heavily_blurred_code
 def test_the_located_patch_equalised_and_thresholded_reads_a_glared_noisy_code(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    text, image = _corpus_code("mixed", 240)
-    gray = _gray(image)
-    assert decode_module.zxing_scan(gray) == ([], [])  # nothing located: the located patch
-    box = located.busy_box(gray)
-    assert box is not None
+    text, image, gray, box = _unlocated("mixed", 184)
     found = located.read_filtered(gray, box, decode_module._stretch, decode_module._threshold)
     assert [t for t, _ in found] == [text]
     xs = [x for x, _ in found[0][1]]
