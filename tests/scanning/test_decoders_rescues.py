@@ -113,7 +113,7 @@ def test_the_widest_least_regularised_deconvolution_reads_a_heavily_blurred_code
 def test_the_located_patch_equalised_and_thresholded_reads_a_glared_noisy_code(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    text, image, gray, box = _unlocated("mixed", 184)
+    text, image, gray, box = _unlocated("mixed", 240)
     found = located.read_filtered(gray, box, decode_module._stretch, decode_module._threshold)
     assert [t for t, _ in found] == [text]
     xs = [x for x, _ in found[0][1]]
