@@ -198,11 +198,7 @@ def parse_content(content: dict[str, Any]) -> ImportResult:
                 groups[g["uuid"]] = name if isinstance(name, str) else ""
     out = Collector()
     dropped = 0
-    for index, raw in enumerate(entries):
-        fallback = f"Entry {index + 1}"
-        if not isinstance(raw, dict):
-            out.skip(fallback, "It is not an object")
-            continue
+    for fallback, raw in out.objects(entries, "Entry"):
         if raw.get("icon") and icon_or_none(raw.get("icon_mime"), raw.get("icon")) is None:
             dropped += 1
         label = display_label(raw.get("issuer"), raw.get("name"), fallback)

@@ -101,11 +101,7 @@ class AndOtpImporter:
         doc = load_json(data, LABEL)
         items = require_list(doc, "the andOTP entry list")
         out = Collector()
-        for index, raw in enumerate(items):
-            fallback = f"Entry {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(items, "Entry"):
             label = display_label(raw.get("issuer"), raw.get("label"), fallback)
             out.add(label, _entry, raw)
         return out.result(LABEL, NAME)

@@ -104,11 +104,7 @@ class AuthyImporter:
             if _decrypt(encrypted[0], keys) is None:
                 raise WrongPasswordError("Wrong backup password for these Authy tokens.")
         out = Collector()
-        for index, raw in enumerate(tokens):
-            fallback = f"Token {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(tokens, "Token"):
             label = display_label(raw.get("originalName"), raw.get("name"), fallback)
             out.add(label, _entry, raw, keys)
         return out.result(LABEL, NAME)

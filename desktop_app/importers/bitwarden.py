@@ -88,9 +88,7 @@ class BitwardenImporter:
         return isinstance(doc, dict) and doc.get("passwordProtected") is True
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
-        doc = load_json(data, LABEL)
-        if not isinstance(doc, dict):
-            raise ImportFormatError("This is not a Bitwarden export (not a JSON object).")
+        doc = load_json(data, LABEL, dict)
         if doc.get("passwordProtected") is True:
             if password is None:
                 raise PasswordRequired(LABEL)
@@ -112,11 +110,7 @@ class BitwardenImporter:
                     folders[f["id"]] = f["name"] if isinstance(f.get("name"), str) else ""
         out = Collector()
         ignored = 0
-        for index, raw in enumerate(items):
-            fallback = f"Item {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(items, "Item"):
             login = raw.get("login")
             totp = login.get("totp") if isinstance(login, dict) else None
             if not totp:

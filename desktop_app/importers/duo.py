@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
 from desktop_app.importers.contract import (
     Collector,
@@ -46,15 +45,9 @@ class DuoImporter:
         return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
-        doc = load_json(data, LABEL)
-        if not isinstance(doc, list):
-            raise ImportFormatError("This is not a Duo Mobile account file (not a JSON list).")
+        doc = load_json(data, LABEL, list)
         out = Collector()
-        for index, raw in enumerate(require_list(doc, "the Duo account list")):
-            fallback = f"Account {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(require_list(doc, "the Duo account list"), "Account"):
             out.add(display_label(raw.get("name"), None, fallback), _entry, raw)
         return out.result(LABEL, NAME)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
 from desktop_app.importers.contract import (
     Collector,
@@ -46,16 +45,10 @@ class FreeOtpImporter:
         return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
-        doc = load_json(data, LABEL)
-        if not isinstance(doc, dict):
-            raise ImportFormatError("This is not a FreeOTP+ export (not a JSON object).")
+        doc = load_json(data, LABEL, dict)
         tokens = require_list(doc.get("tokens"), "the FreeOTP+ token list")
         out = Collector()
-        for index, raw in enumerate(tokens):
-            fallback = f"Token {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(tokens, "Token"):
             issuer = raw.get("issuerExt") or raw.get("issuerInt")
             label = display_label(issuer, raw.get("label"), fallback)
             out.add(label, _entry, raw)

@@ -102,7 +102,20 @@ def broken_json_with(data: bytes, *keys: str) -> bool:
     return all(f'"{k}"'.encode() in head for k in keys)
 
 
-def load_json(data: bytes, label: str) -> Any:
+def load_json(
+    data: bytes, label: str, shape: type[dict[Any, Any] | list[Any]] | None = None
+) -> Any:
+    """The JSON of a ``label`` file, or ImportFormatError naming what is wrong with it: not
+    UTF-8, not JSON, too complex, or (with ``shape``) not a JSON object / list at the top."""
+    doc = _load_json(data, label)
+    if shape is dict and not isinstance(doc, dict):
+        raise ImportFormatError(N_("This is not a {label} (not a JSON object).", label=label))
+    if shape is list and not isinstance(doc, list):
+        raise ImportFormatError(N_("This is not a {label} (not a JSON list).", label=label))
+    return doc
+
+
+def _load_json(data: bytes, label: str) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

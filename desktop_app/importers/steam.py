@@ -80,11 +80,7 @@ class SteamImporter:
         else:
             raise ImportFormatError("This is not a Steam Guard file (no shared_secret).")
         out = Collector()
-        for index, raw in enumerate(accounts[:10_000]):
-            fallback = f"Steam account {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(accounts[:10_000], "Steam account"):
             out.add(display_label("Steam", raw.get("account_name"), fallback), _entry, raw)
         return out.result(LABEL, NAME)
 

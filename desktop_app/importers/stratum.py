@@ -156,11 +156,7 @@ def _parse_doc(doc: dict[str, Any]) -> ImportResult:
             if icon is not None:
                 icons["@" + i["Id"]] = icon
     out = Collector()
-    for index, raw in enumerate(items):
-        fallback = f"Authenticator {index + 1}"
-        if not isinstance(raw, dict):
-            out.skip(fallback, "It is not an object")
-            continue
+    for fallback, raw in out.objects(items, "Authenticator"):
         label = display_label(raw.get("Issuer"), raw.get("Username"), fallback)
         row = {k.lower(): v for k, v in raw.items() if isinstance(k, str)}
         out.add(label, _entry, row, groups, icons)

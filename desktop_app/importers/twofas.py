@@ -80,9 +80,7 @@ class TwoFasImporter:
         return isinstance(doc, dict) and _encrypted(doc)
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
-        doc = load_json(data, LABEL)
-        if not isinstance(doc, dict):
-            raise ImportFormatError("This is not a 2FAS backup (not a JSON object).")
+        doc = load_json(data, LABEL, dict)
         version = doc.get("schemaVersion", 1)
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
             raise ImportFormatError("The 2FAS backup's schema version is invalid.")
@@ -105,11 +103,7 @@ class TwoFasImporter:
                 if isinstance(g, dict) and isinstance(g.get("id"), str):
                     groups[g["id"]] = g["name"] if isinstance(g.get("name"), str) else ""
         out = Collector()
-        for index, raw in enumerate(services):
-            fallback = f"Service {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(services, "Service"):
             otp = raw["otp"] if isinstance(raw.get("otp"), dict) else {}
             label = display_label(raw.get("name"), otp.get("account"), fallback)
             out.add(label, _entry, raw, otp, groups)
