@@ -111,7 +111,7 @@ class AegisImporter:
     label = LABEL
     app = "Aegis"
     export_hint = "Settings > Import & Export > Export: the encrypted or the plain .json file."
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)

@@ -85,7 +85,7 @@ class AndOtpImporter:
     label = LABEL
     app = "andOTP"
     export_hint = "Backups > Backup (encrypted .json.aes or plain .json)."
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         return _plain_list(data) or _binary(data)

@@ -249,7 +249,7 @@ class AuthenticatorPlusImporter:
     export_hint = (
         "Settings > Backup & Restore > Backup: the authplus.db file (with the master password)."
     )
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         return _zip_member(data) is not None or looks_like_sqlcipher(data)

@@ -80,7 +80,7 @@ class AuthyImporter:
         "No export: copy shared_prefs/com.authy.storage.tokens.authenticator.xml off a "
         "rooted phone; encrypted secrets need the Authy backup password."
     )
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         return _tokens(data) is not None

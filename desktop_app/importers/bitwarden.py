@@ -38,6 +38,7 @@ from desktop_app.importers.contract import (
     EntryDataError,
     ImportResult,
     PasswordRequired,
+    PlainImporter,
     display_label,
     get_int,
     get_str,
@@ -71,7 +72,7 @@ class BitwardenImporter:
     label = LABEL
     app = "Bitwarden"
     export_hint = "Tools > Export vault: .json, .json (Encrypted) with a file password, or .csv."
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
@@ -292,20 +293,16 @@ def totp_rows(
     return out
 
 
-class BitwardenCsvImporter:
+class BitwardenCsvImporter(PlainImporter):
     name = "bitwarden-csv"
     label: str = N_("Bitwarden CSV export")
     app = "Bitwarden"
     export_hint = ""  # said by the other importer of this app
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         text = text_or_none(data[:4096]) or ""
         first = text.lstrip().partition("\n")[0]
         return all(c in first for c in CSV_COLUMNS)
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         rows = csv_rows(data, CSV_COLUMNS)

@@ -69,6 +69,15 @@ class Importer(Protocol):
     def parse(self, data: bytes, password: str | None) -> ImportResult: ...
 
 
+class PlainImporter:
+    """The base of a format whose files are never encrypted: it never needs a password."""
+
+    encrypted = False
+
+    def needs_password(self, data: bytes) -> bool:
+        return False
+
+
 # --- reading ------------------------------------------------------------------------------------
 
 # --- per-entry fields (errors here become skipped entries) --------------------------------------

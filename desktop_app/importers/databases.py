@@ -21,6 +21,7 @@ from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
+    PlainImporter,
     display_label,
     make_entry,
 )
@@ -33,19 +34,15 @@ MICROSOFT_COLUMNS = frozenset({"oath_secret_key", "account_type", "username"})
 MICROSOFT_READ = ("name", "username", "oath_secret_key", "account_type")
 
 
-class GoogleAuthDbImporter:
+class GoogleAuthDbImporter(PlainImporter):
     name = "google-db"
     label: str = N_("Google Authenticator database")
     app = "Google Authenticator"
     export_hint = ""  # said by the other importer of this app
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         schema = sqlite_schema(data)
         return schema is not None and schema.get("accounts", frozenset()) >= GOOGLE_COLUMNS
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         out = Collector()
@@ -74,19 +71,15 @@ def _google_entry(row: dict[str, Any]) -> Entry:
     )
 
 
-class MicrosoftAuthImporter:
+class MicrosoftAuthImporter(PlainImporter):
     name = "microsoft"
     label: str = N_("Microsoft Authenticator database")
     app = "Microsoft Authenticator"
     export_hint = "Copy databases/PhoneFactor off a rooted phone."
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         schema = sqlite_schema(data)
         return schema is not None and schema.get("accounts", frozenset()) >= MICROSOFT_COLUMNS
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         out = Collector()

@@ -14,6 +14,7 @@ from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
+    PlainImporter,
     display_label,
     get_int,
     get_str,
@@ -26,12 +27,11 @@ NAME = "duo"
 LABEL: str = N_("Duo Mobile account file")
 
 
-class DuoImporter:
+class DuoImporter(PlainImporter):
     name = NAME
     label = LABEL
     app = "Duo Mobile"
     export_hint = "Copy files/duokit/accounts.json off a rooted phone."
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
@@ -40,9 +40,6 @@ class DuoImporter:
             and bool(doc)
             and all(isinstance(a, dict) and "otpGenerator" in a for a in doc)
         )
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         doc = load_json(data, LABEL, list)

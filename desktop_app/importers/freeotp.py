@@ -15,6 +15,7 @@ from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
+    PlainImporter,
     display_label,
     get_int,
     get_str,
@@ -28,21 +29,17 @@ NAME = "freeotp"
 LABEL: str = N_("FreeOTP+ export")
 
 
-class FreeOtpImporter:
+class FreeOtpImporter(PlainImporter):
     name = NAME
     label = LABEL
     app = "FreeOTP+"
     export_hint = "Menu > Export > JSON, or shared_prefs/tokens.xml off a rooted phone."
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
         if doc is None:
             return broken_json_with(data, "tokens", "secret")
         return isinstance(doc, dict) and "tokens" in doc and "tokenOrder" in doc
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         doc = load_json(data, LABEL, dict)

@@ -28,6 +28,7 @@ from desktop_app.importers.contract import (
     EntryDataError,
     ImportResult,
     PasswordRequired,
+    PlainImporter,
     display_label,
 )
 from desktop_app.importers.freeotp import _entry as token_entry
@@ -52,18 +53,14 @@ def _xml_tokens(data: bytes) -> list[tuple[str, str]] | None:
     return [(k, v) for k, v in prefs.items() if k != "tokenOrder"]
 
 
-class FreeOtpXmlImporter:
+class FreeOtpXmlImporter(PlainImporter):
     name = "freeotp-xml"
     label: str = N_("FreeOTP token file (tokens.xml)")
     app = "FreeOTP"
     export_hint = ""  # said by the other importer of this app
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _xml_tokens(data) is not None
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         tokens = _xml_tokens(data)
@@ -255,7 +252,7 @@ class FreeOtpBackupImporter:
         "FreeOTP 2: menu > Backup (externalBackup.xml, with its password); FreeOTP 1: "
         "copy shared_prefs/tokens.xml off a rooted phone."
     )
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         return data.startswith(JAVA_MAGIC) and b"masterKey" in data

@@ -16,6 +16,7 @@ from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
+    PlainImporter,
     display_label,
     get_str,
 )
@@ -38,18 +39,14 @@ def _looks(doc: Any) -> bool:
     )
 
 
-class ProtonImporter:
+class ProtonImporter(PlainImporter):
     name = NAME
     label = LABEL
     app = "Proton Authenticator"
     export_hint = "Settings > Export: the .json file."
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _looks(sniff_json(data))
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         doc = load_json(data, LABEL, dict)

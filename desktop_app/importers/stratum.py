@@ -86,7 +86,7 @@ class StratumImporter:
     export_hint = (
         "Settings > Backup (encrypted or not), or databases/authenticator.db3 off a rooted phone."
     )
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         return (

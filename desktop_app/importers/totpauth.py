@@ -90,7 +90,7 @@ class TotpAuthenticatorImporter:
     label = LABEL
     app = "TOTP Authenticator"
     export_hint = "Settings > Backup: the .bin file (with or without a password)."
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         if _ciphertext(data) is not None:

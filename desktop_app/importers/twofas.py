@@ -61,7 +61,7 @@ class TwoFasImporter:
     export_hint = (
         "Settings > 2FAS Backup > Export to file: the .2fas file (with or without password)."
     )
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
