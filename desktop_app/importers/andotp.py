@@ -34,12 +34,11 @@ from desktop_app.importers.contract import (
     otp_type,
 )
 from desktop_app.importers.readers import (
-    IMAGE_MAGIC,
     broken_json_with,
+    headerless,
     load_json,
     require_list,
     sniff_json,
-    text_or_none,
 )
 from desktop_app.otp.model import Entry
 
@@ -62,22 +61,8 @@ def _plain_list(data: bytes) -> bool:
     )
 
 
-# other apps' binary files: never guessed to be andOTP backups
-_OTHER_MAGIC = (
-    b"SQLite format 3\x00",
-    b"\xac\xed\x00\x05",
-    b"AUTHENTICATORPRO",
-    b"AuthenticatorPro",
-)
-
-
 def _binary(data: bytes) -> bool:
-    return (
-        len(data) >= _MIN_SIZE
-        and not data.startswith(IMAGE_MAGIC)
-        and not data.startswith(_OTHER_MAGIC)
-        and text_or_none(data) is None
-    )
+    return len(data) >= _MIN_SIZE and headerless(data)
 
 
 class AndOtpImporter:

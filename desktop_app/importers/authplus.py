@@ -38,14 +38,13 @@ from desktop_app.importers.contract import (
     make_entry,
 )
 from desktop_app.importers.readers import (
-    IMAGE_MAGIC,
     SQLCIPHER_HEAP_BYTES,
+    headerless,
     read_table,
     row_int,
     row_str,
     secret_hex,
     sqlite_budget,
-    text_or_none,
 )
 from desktop_app.otp.model import Entry, OtpType
 
@@ -53,22 +52,10 @@ NAME = "authplus"
 LABEL: str = N_("Authenticator Plus backup")
 PAGE = 1024  # SQLCipher 3's page size
 READ_COLUMNS = ("email", "secret", "counter", "type", "issuer", "category")
-_OTHER_MAGIC = (
-    b"SQLite format 3\x00",
-    b"\xac\xed\x00\x05",
-    b"AUTHENTICATORPRO",
-    b"AuthenticatorPro",
-)
 
 
 def looks_like_sqlcipher(data: bytes) -> bool:
-    return (
-        len(data) >= 2 * PAGE
-        and len(data) % PAGE == 0
-        and not data.startswith(IMAGE_MAGIC)
-        and not data.startswith(_OTHER_MAGIC)
-        and text_or_none(data[:PAGE]) is None
-    )
+    return len(data) >= 2 * PAGE and len(data) % PAGE == 0 and headerless(data[:PAGE])
 
 
 def read_sqlcipher(

@@ -32,9 +32,8 @@ from desktop_app.importers.contract import (
     display_label,
 )
 from desktop_app.importers.freeotp import _entry as token_entry
-from desktop_app.importers.readers import android_prefs, check_kdf, json_loads, pbkdf2
+from desktop_app.importers.readers import JAVA_MAGIC, android_prefs, check_kdf, json_loads, pbkdf2
 
-JAVA_MAGIC = b"\xac\xed\x00\x05"
 MAX_ITERATIONS = 1_000_000  # FreeOTP writes 100,000
 _PBKDF2 = {
     "PBKDF2WITHHMACSHA1": "sha1",

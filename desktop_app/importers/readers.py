@@ -193,6 +193,17 @@ def require_list(value: Any, what: str) -> list[Any]:
 
 
 IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"RIFF", b"%PDF", b"PK\x03\x04")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+JAVA_MAGIC = b"\xac\xed\x00\x05"  # a Java-serialised object: FreeOTP's backup
+STRATUM_MAGIC = (b"AUTHENTICATORPRO", b"AuthenticatorPro")  # Stratum's encrypted backups
+_KNOWN_MAGIC = (*IMAGE_MAGIC, SQLITE_MAGIC, JAVA_MAGIC, *STRATUM_MAGIC)
+
+
+def headerless(head: bytes) -> bool:
+    """Whether a file starting with ``head`` may be one of the encrypted files that carry no
+    header of their own (andOTP's, Authenticator Plus's): it starts like no file the importers
+    know by its first bytes, and it is not text."""
+    return not head.startswith(_KNOWN_MAGIC) and text_or_none(head) is None
 
 
 # --- bounds on what a hostile file can make us compute -------------------------------------------
@@ -310,7 +321,6 @@ def looks_like_android_prefs(data: bytes) -> bool:
 
 # --- SQLite databases ------------------------------------------------------------------------
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_MAX_STEPS = 200_000_000  # virtual-machine steps one file may cost (reading 10,000 rows: ~1M)
 #: the largest text or blob one value may have: the apps' fields are short, their icons (never
 #: read) stay under 256 KiB; a computed or crafted value beyond this is refused by SQLite itself

@@ -33,6 +33,7 @@ from desktop_app.importers.contract import (
     make_entry,
 )
 from desktop_app.importers.readers import (
+    STRATUM_MAGIC,
     aes_cbc_decrypt,
     argon2id,
     broken_json_with,
@@ -50,8 +51,7 @@ from desktop_app.otp.model import Entry, Icon, OtpType
 
 NAME = "stratum"
 LABEL: str = N_("Stratum / Authenticator Pro backup")
-HEADER = b"AUTHENTICATORPRO"
-HEADER_LEGACY = b"AuthenticatorPro"
+HEADER, HEADER_LEGACY = STRATUM_MAGIC
 ARGON2 = {"t": 3, "m_kib": 1 << 16, "p": 4}
 LEGACY_ITERATIONS = 64_000
 _TYPES = {1: OtpType.HOTP, 2: OtpType.TOTP, 4: OtpType.STEAM}
