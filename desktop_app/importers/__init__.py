@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.errors import AppError, ImportFormatError
+from desktop_app.files import read_limited
 from desktop_app.i18n import N_, Text
 from desktop_app.importers.aegis import AegisImporter
 from desktop_app.importers.andotp import AndOtpImporter
@@ -240,8 +241,6 @@ def import_into(
 def read_file(path: Path) -> bytes:
     """The bytes of a backup file: a regular file of at most MAX_FILE_BYTES (a device, a FIFO
     or a folder is refused in one line; never more than the cap is read)."""
-    from desktop_app.files import read_limited
-
     return read_limited(
         path,
         MAX_FILE_BYTES,

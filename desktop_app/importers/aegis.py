@@ -44,6 +44,7 @@ from desktop_app.importers.readers import (
     hexdecode,
     icon_or_none,
     load_json,
+    names_by_id,
     require_dict,
     require_list,
     sniff_json,
@@ -189,13 +190,10 @@ def parse_content(content: dict[str, Any]) -> ImportResult:
             "versions 1 to 3."
         )
     entries = require_list(content.get("entries"), "the Aegis entry list")
-    groups: dict[str, str] = {}
     raw_groups = content.get("groups")
     if raw_groups is not None:
-        for g in require_list(raw_groups, "the Aegis group list"):
-            if isinstance(g, dict) and isinstance(g.get("uuid"), str):
-                name = g.get("name")
-                groups[g["uuid"]] = name if isinstance(name, str) else ""
+        require_list(raw_groups, "the Aegis group list")
+    groups = names_by_id(raw_groups, "uuid")
     out = Collector()
     dropped = 0
     for fallback, raw in out.objects(entries, "Entry"):

@@ -50,6 +50,7 @@ from desktop_app.importers.readers import (
     broken_json_with,
     check_kdf,
     load_json,
+    names_by_id,
     pbkdf2,
     require_list,
     sniff_json,
@@ -103,12 +104,7 @@ class BitwardenImporter:
                 "(Encrypted) with a file password), import that file, then delete it."
             )
         items = require_list(doc.get("items"), "the Bitwarden item list")
-        folders: dict[str, str] = {}
-        raw_folders = doc.get("folders")
-        if isinstance(raw_folders, list):
-            for f in raw_folders:
-                if isinstance(f, dict) and isinstance(f.get("id"), str):
-                    folders[f["id"]] = f["name"] if isinstance(f.get("name"), str) else ""
+        folders = names_by_id(doc.get("folders"))
         out = Collector()
         ignored = 0
         for fallback, raw in out.objects(items, "Item"):

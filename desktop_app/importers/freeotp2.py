@@ -19,6 +19,7 @@ import struct
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
@@ -224,8 +225,6 @@ def _gcm_params(der: bytes) -> tuple[bytes, int]:
 
 
 def open_encrypted_key(enc: Any, key: bytes) -> bytes | None:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
     if not isinstance(enc, dict):
         raise ImportFormatError("The FreeOTP backup is damaged: a key is not an object.")
     cipher = enc.get("mCipher")

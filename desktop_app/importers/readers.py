@@ -16,16 +16,23 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
+import sqlite3
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.hazmat.primitives import padding
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_, Text
 from desktop_app.importers.contract import MAX_ENTRIES, EntryDataError
-from desktop_app.otp.model import Icon
+from desktop_app.otp.model import ICON_MIMES, MAX_ICON_BYTES, Icon
 
 #: the most JSON values one file (or one JSON text inside it) may hold: 10,000 accounts of ~25
 #: values each, with room for groups and icons. Python holds each value in 50-100 bytes, so a
@@ -192,6 +199,18 @@ def require_list(value: Any, what: str) -> list[Any]:
     return value
 
 
+def names_by_id(items: Any, key: str = "id") -> dict[str, str]:
+    """``{item[key]: item["name"]}`` of a file's list of groups or folders: an item without a
+    text ``key`` is passed over, a name that is not text is ""; anything but a list gives {}."""
+    if not isinstance(items, list):
+        return {}
+    return {
+        g[key]: g["name"] if isinstance(g.get("name"), str) else ""
+        for g in items
+        if isinstance(g, dict) and isinstance(g.get(key), str)
+    }
+
+
 IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"RIFF", b"%PDF", b"PK\x03\x04")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 JAVA_MAGIC = b"\xac\xed\x00\x05"  # a Java-serialised object: FreeOTP's backup
@@ -234,15 +253,11 @@ def check_kdf_runs(label: str, count: int) -> None:
 
 
 def pbkdf2(algorithm: str, password: str, salt: bytes, iterations: int, length: int) -> bytes:
-    import hashlib
-
     return hashlib.pbkdf2_hmac(algorithm, password.encode("utf-8"), salt, iterations, length)
 
 
 def argon2id(password: str, salt: bytes, *, t: int, m_kib: int, p: int, length: int = 32) -> bytes:
-    """Argon2id (v1.3) raw hash; argon2-cffi is imported only when a file needs it."""
-    from argon2.low_level import Type, hash_secret_raw
-
+    """Argon2id (v1.3) raw hash."""
     return hash_secret_raw(
         password.encode("utf-8"),
         salt,
@@ -256,9 +271,6 @@ def argon2id(password: str, salt: bytes, *, t: int, m_kib: int, p: int, length: 
 
 def aes_cbc_decrypt(key: bytes, iv: bytes, data: bytes) -> bytes | None:
     """AES-CBC with PKCS#7 padding; None when the padding is wrong (wrong key or damage)."""
-    from cryptography.hazmat.primitives import padding
-    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
     if len(iv) != 16 or not data or len(data) % 16 or len(key) not in (16, 24, 32):
         return None
     decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
@@ -286,8 +298,6 @@ def android_prefs(data: bytes) -> dict[str, str] | None:
         return None
     if _XML_DECL.search(data):
         return None
-    import xml.etree.ElementTree as ET
-
     try:
         root = ET.fromstring(data)
     except (ET.ParseError, LookupError, ValueError, RecursionError):  # LookupError, ValueError:
@@ -349,8 +359,6 @@ SQLCIPHER_HEAP_BYTES = 64 * 2**20
 def sqlite_limit(con: Any) -> None:
     """Apply :data:`SQLITE_LIMITS` and the step budget to a connection (every connection the
     importers open gets this before it reads a byte of the file)."""
-    import sqlite3
-
     for name, value in SQLITE_LIMITS.items():
         con.setlimit(getattr(sqlite3, name), value)
     sqlite_budget(con)
@@ -402,8 +410,6 @@ def sqlite_schema(data: bytes) -> dict[str, frozenset[str]] | None:
 
 def sqlite_open(data: bytes) -> Any:
     """An in-memory, read-only, limited copy of an SQLite database file (no temp file)."""
-    import sqlite3
-
     try:
         con = sqlite3.connect(":memory:")
         sqlite_limit(con)
@@ -468,8 +474,6 @@ def sqlite_rows(
     data: bytes, table: str, label: str, columns: Iterable[str]
 ) -> list[dict[str, Any]]:
     """:func:`read_table` on an in-memory copy of the database file ``data``."""
-    import sqlite3
-
     con = sqlite_open(data)
     try:
         return read_table(con, table, label, columns)
@@ -536,8 +540,6 @@ def secret_hex(text: str) -> str:
 def icon_or_none(mime: Any, data: Any) -> Icon | None:
     """An icon from a file's fields, or None when it is missing, unknown or too large (an
     unusable icon never costs the entry)."""
-    from desktop_app.otp.model import ICON_MIMES, MAX_ICON_BYTES
-
     if isinstance(data, str):
         try:
             data = base64.b64decode(data, validate=True)

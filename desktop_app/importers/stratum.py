@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
@@ -73,8 +74,6 @@ def _is_db(data: bytes) -> bool:
 
 def encrypt(plaintext: bytes, password: str, salt: bytes, iv: bytes) -> bytes:
     """The current encrypted format (tests build files with it)."""
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
     key = argon2id(password, salt, **ARGON2)
     return HEADER + salt + iv + AESGCM(key).encrypt(iv, plaintext, None)
 
@@ -117,8 +116,6 @@ def _decrypt(data: bytes, password: str) -> bytes:
         body = data[len(HEADER) :]
         if len(body) < 16 + 12 + 16:
             raise ImportFormatError("The Stratum backup is truncated.")
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
         salt, iv, sealed = body[:16], body[16:28], body[28:]
         key = argon2id(password, salt, **ARGON2)
         try:

@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl, unquote
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
 from desktop_app.importers.contract import Collector, ImportResult, PlainImporter
+from desktop_app.importers.ente import decrypt, is_encrypted_export
 from desktop_app.importers.readers import json_loads, sniff_json, text_or_none
 from desktop_app.intake import Payload, PayloadKind, classify, gather, too_many_accounts
 from desktop_app.otp.migration import SkippedEntry
@@ -172,20 +173,14 @@ class EnteImporter:
     encrypted = True
 
     def detect(self, data: bytes) -> bool:
-        from desktop_app.importers.ente import is_encrypted_export
-
         if is_encrypted_export(sniff_json(data)):
             return True
         return any("codeDisplay=" in x for x in _link_lines(data))
 
     def needs_password(self, data: bytes) -> bool:
-        from desktop_app.importers.ente import is_encrypted_export
-
         return is_encrypted_export(sniff_json(data))
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
-        from desktop_app.importers.ente import decrypt, is_encrypted_export
-
         doc = sniff_json(data)
         if is_encrypted_export(doc):
             data = decrypt(doc, password)

@@ -34,6 +34,7 @@ from desktop_app.importers.readers import (
     b64decode,
     broken_json_with,
     load_json,
+    names_by_id,
     require_list,
     sniff_json,
 )
@@ -96,12 +97,7 @@ class TwoFasImporter:
         else:
             services = doc.get("services")
         services = require_list(services, "the 2FAS service list")
-        groups: dict[str, str] = {}
-        raw_groups = doc.get("groups")
-        if isinstance(raw_groups, list):
-            for g in raw_groups:
-                if isinstance(g, dict) and isinstance(g.get("id"), str):
-                    groups[g["id"]] = g["name"] if isinstance(g.get("name"), str) else ""
+        groups = names_by_id(doc.get("groups"))
         out = Collector()
         for fallback, raw in out.objects(services, "Service"):
             otp = raw["otp"] if isinstance(raw.get("otp"), dict) else {}
