@@ -22,9 +22,9 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.exporters.aegis import EXTRA_KEY, scrypt_key
 from desktop_app.i18n import N_
 from desktop_app.importers.contract import (
     Collector,
@@ -55,7 +55,6 @@ NAME = "aegis"
 LABEL: str = N_("Aegis vault")
 VAULT_VERSION = 1
 CONTENT_VERSIONS = (1, 2, 3)
-EXTRA_KEY = "desktop_authenticator"  # this app's own additions to an entry (ignored by Aegis)
 # Aegis writes n = 2^15, r = 8, p = 1 (32 MiB); allowed: up to 4x the work and memory
 MAX_SCRYPT_N = 1 << 17
 MAX_SCRYPT_R = 8
@@ -74,7 +73,7 @@ def derive_key(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
         and p <= MAX_SCRYPT_P
         and 128 * n * r <= MAX_SCRYPT_MEMORY,
     )
-    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(password.encode("utf-8"))
+    return scrypt_key(password, salt, n, r, p)
 
 
 def gcm_open(key: bytes, nonce: bytes, ciphertext: bytes, tag: bytes) -> bytes | None:
