@@ -137,11 +137,13 @@ def build_services(
     interactive: bool,
     password_provider: PasswordProvider | None = None,
     open_vault: bool = True,
-    log_on_first_line: bool = False,
+    reads_only: bool = False,
 ) -> AppServices:
     """Resolve paths and settings; open the vault unless ``open_vault`` is False (the GUI opens
-    it itself so that it can ask for a password in a dialog). ``log_on_first_line``: the log
-    file is set up only if a line is logged (:func:`setup_logging`)."""
+    it itself so that it can ask for a password in a dialog). ``reads_only``: a command that
+    only reads the vault (``list``) -- nothing that acts on saves is attached to it (see
+    :func:`open_vault_for`), and the log file is set up only if a line is logged
+    (:func:`setup_logging`)."""
     demo = bool(getattr(args, "demo", False))
     data_dir = getattr(args, "data_dir", None)
     demo_dir: tempfile.TemporaryDirectory[str] | None = None
@@ -153,7 +155,7 @@ def build_services(
         data_dir = demo_dir.name
     paths = AppPaths.resolve(data_dir)
     paths.ensure()
-    setup_logging(paths, on_first_line=log_on_first_line)
+    setup_logging(paths, on_first_line=reads_only)
     services = AppServices(
         paths=paths,
         settings=Settings(paths.config_dir),
@@ -169,7 +171,10 @@ def build_services(
         start_demo_portal(services)
     if open_vault and not interactive:
         services.vault = open_vault_for(
-            services, password_provider or terminal_password_provider(), on_lock_wait=_tell_stderr
+            services,
+            password_provider or terminal_password_provider(),
+            on_lock_wait=_tell_stderr,
+            on_saves=not reads_only,
         )
     return services
 
@@ -194,13 +199,13 @@ def open_vault_for(
     password_provider: PasswordProvider,
     *,
     on_lock_wait: Callable[[str], None] | None = None,
+    on_saves: bool = True,
 ) -> Vault:
-    """Open the vault and start what watches it (automatic backups). When another process holds
-    the vault, this waits for it: the full wait (``LOCK_WAIT_SECONDS``) when ``on_lock_wait``
-    can tell the person that it waits, else only :data:`QUIET_LOCK_WAIT` seconds (enough for a
-    command's save; another window keeps the vault for good)."""
-    from desktop_app.exporters.autobackup import AutoBackup
-
+    """Open the vault and attach what acts on its saves (automatic backups, the sync folder's
+    writer) unless ``on_saves`` is False (a command that only reads). When another process
+    holds the vault, this waits for it: the full wait (``LOCK_WAIT_SECONDS``) when
+    ``on_lock_wait`` can tell the person that it waits, else only :data:`QUIET_LOCK_WAIT`
+    seconds (enough for a command's save; another window keeps the vault for good)."""
     vault = Vault.open(
         Path(services.paths.data_dir),
         keystore=services.keystore,
@@ -212,13 +217,15 @@ def open_vault_for(
     if vault.notice and on_lock_wait is not None:  # the window shows it itself
         on_lock_wait(vault.notice)
     services.stop_auto_backup()
-    services.auto_backup = AutoBackup(vault, services.settings, services.keystore).install()
-    from desktop_app.sync import is_synced
+    if on_saves:
+        from desktop_app.exporters.autobackup import AutoBackup
+        from desktop_app.sync import is_synced
 
-    if is_synced(services.paths.data_dir):  # every save also writes the sync folder
-        from desktop_app.sync.service import attach
+        services.auto_backup = AutoBackup(vault, services.settings, services.keystore).install()
+        if is_synced(services.paths.data_dir):  # every save also writes the sync folder
+            from desktop_app.sync.service import attach
 
-        attach(vault, Path(services.paths.data_dir), services.keystore)
+            attach(vault, Path(services.paths.data_dir), services.keystore)
     if services.demo and len(vault) == 0:
         vault.add_many(demo_entries())
     return vault

@@ -46,10 +46,10 @@ def cmd_code(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _services(args: argparse.Namespace, *, log_on_first_line: bool = False):  # type: ignore[no-untyped-def]
+def _services(args: argparse.Namespace, *, reads_only: bool = False):  # type: ignore[no-untyped-def]
     from desktop_app.app import build_services
 
-    return build_services(args, interactive=False, log_on_first_line=log_on_first_line)
+    return build_services(args, interactive=False, reads_only=reads_only)
 
 
 #: the longest link read from standard input (a Google export of 10 accounts is ~1 KB; the
@@ -101,8 +101,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    # list logs nothing unless something goes wrong: the log file only then (desktop_app.logs)
-    services = _services(args, log_on_first_line=True)
+    # list only reads: no automatic backups attached, the log file only if a line is logged
+    services = _services(args, reads_only=True)
     try:
         assert services.vault is not None
         entries = services.vault.entries()
