@@ -320,15 +320,32 @@ class Entry(_Value):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entry:
-        known = {k: v for k, v in data.items() if k in _FIELDS}
-        known["type"] = OtpType(known.get("type", "totp"))
-        known["meta"] = dict(known.get("meta") or {})
-        known["icon"] = _icon_from(known.get("icon"))
-        stamps = known.get("stamps")
-        known["stamps"] = dict(stamps) if stamps else {}
-        history = known.get("history")
-        known["history"] = tuple(HistoryItem.from_dict(h) for h in history) if history else ()
-        return cls(**known)
+        """An entry from its stored form (keys it does not know are ignored; a missing key
+        takes the field's default; validated like any new entry)."""
+        if "secret" not in data:
+            raise TypeError("Entry.from_dict: no secret")
+        get = data.get
+        stamps = get("stamps")
+        history = get("history")
+        return cls(
+            data["secret"],
+            get("issuer", ""),
+            get("name", ""),
+            OtpType(get("type", "totp")),
+            get("algorithm", "SHA1"),
+            get("digits", 6),
+            get("period", DEFAULT_PERIOD),
+            get("counter", 0),
+            get("group", ""),
+            get("note", ""),
+            get("order", 0),
+            get("created", _MADE),
+            get("uuid", _MADE),
+            dict(get("meta") or {}),
+            _icon_from(get("icon")),
+            dict(stamps) if stamps else {},
+            tuple(HistoryItem.from_dict(h) for h in history) if history else (),
+        )
 
     # --- sync stamps ---------------------------------------------------------------------
 
@@ -462,7 +479,6 @@ def _icon_from(value: Any) -> Icon | None:
 
 #: the fields of the account itself: ``==`` compares them (stamps and history are bookkeeping)
 ACCOUNT_FIELDS = Entry.__slots__[:-2]
-_FIELDS = frozenset(Entry.__slots__)
 _B32 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 
 
