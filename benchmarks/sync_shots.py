@@ -55,7 +55,7 @@ def main(out: Path) -> None:
     dialog.sync_page.folder_edit.setText(str(folder))
     shot(dialog, "settings_sync_setup")
     SyncService(Path(laptop.paths.data_dir)).setup(laptop.vault, folder, "pw", "laptop")
-    dialog.sync_page._update()
+    dialog.sync_page.refresh()
     shot(dialog, "settings_sync_in_step")
     dialog.close()
     # the desktop joins; both edit the same account while apart
