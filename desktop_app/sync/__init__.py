@@ -8,7 +8,11 @@ merge base and the status (Qt-free).
 
 from __future__ import annotations
 
+import json
 import os
+
+from desktop_app.paths import private_dir
+from desktop_app.sync.clock import is_device_id, new_device_id
 
 SYNC_DIR = "sync"
 CONFIG_FILE = "sync.json"
@@ -26,10 +30,6 @@ def device_id(data_dir: str | os.PathLike[str]) -> str:
     """This computer's device id for the vault in ``data_dir`` (the stamps' author): the synced
     one (``sync.json``) when there is one, else ``sync/device-id``, made on first use. Never
     shared between computers: ``sync/`` is outside the sync folder."""
-    import json
-
-    from desktop_app.sync.clock import is_device_id, new_device_id
-
     folder = os.path.join(data_dir, SYNC_DIR)
     try:
         with open(os.path.join(folder, CONFIG_FILE), encoding="utf-8") as f:
@@ -46,7 +46,7 @@ def device_id(data_dir: str | os.PathLike[str]) -> str:
             return kept
     except OSError:
         pass
-    from desktop_app.paths import private_dir
+    # vault.store imports this package (its stamps' author is this id): a cycle at the top
     from desktop_app.vault.store import atomic_write
 
     made = new_device_id()

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError, VaultError, WrongPasswordError
+from desktop_app.paths import private_dir
 from desktop_app.sync import CONFIG_FILE, SYNC_DIR, ago, is_synced
 from desktop_app.sync import device_id as local_device_id
 from desktop_app.sync.clock import HybridClock, stamp_device, stamp_wall_ms
@@ -55,6 +56,7 @@ from desktop_app.sync.merge import (
     merge,
 )
 from desktop_app.vault.crypto import open_sealed, seal
+from desktop_app.vault.lock import FileLock
 from desktop_app.vault.store import (
     FORMAT,
     LOCK_FILE,
@@ -240,8 +242,6 @@ def load_config(data_dir: Path) -> SyncConfig:
 
 
 def save_config(data_dir: Path, config: SyncConfig) -> None:
-    from desktop_app.paths import private_dir
-
     d = private_dir(sync_dir(data_dir))
     atomic_write(d / CONFIG_FILE, json.dumps(config.__dict__, indent=1).encode())
 
@@ -350,9 +350,6 @@ class SyncService:
         else:
             local_slot = dict(doc["slot"])
         local = _seal_doc(key, vault_id, local_slot, {"entries": merged.to_content()["entries"]})
-        from desktop_app.paths import private_dir
-        from desktop_app.vault.lock import FileLock
-
         private_dir(self.data_dir)
         lock = FileLock(self.data_dir / LOCK_FILE)  # the vault takes it per write, as we do
         lock.acquire(wait=10)
@@ -411,8 +408,6 @@ class SyncService:
 
     def _save_base(self, key: bytes, vault_id: str, state: VaultState | bytes) -> None:
         """The merge base: ``state``, or its content's :func:`_plain` bytes."""
-        from desktop_app.paths import private_dir
-
         content = state if isinstance(state, bytes) else _plain(state.to_content())
         nonce, ct = seal(key, content, _BASE_AAD + vault_id.encode())
         data = json.dumps({"nonce": _b64(nonce), "ciphertext": _b64(ct)}).encode()
@@ -800,13 +795,11 @@ def device_names(data_dir: Path) -> dict[str, str]:
     """The names of the vault's computers by device id, as the last merge knew them (for the
     history and the deleted accounts: "from laptop"); this computer's own id maps to ``""``.
     An unsynced vault knows only this computer."""
-    from desktop_app.sync import device_id as own_device_id
-
     names: dict[str, str] = {}
     if is_synced(data_dir):
         with contextlib.suppress(AppError):
             names.update(load_config(Path(data_dir)).names)
-    names[own_device_id(data_dir)] = ""
+    names[local_device_id(data_dir)] = ""
     return names
 
 
