@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from desktop_app.errors import AppError
+from desktop_app.errors import AppError, ScanError
 from desktop_app.otp.model import Entry
 from desktop_app.ui.controllers.port import WindowPort, open_vault
+from desktop_app.ui.file_dialogs import image_filter, open_files
 from desktop_app.ui.i18n import sentence
 from desktop_app.ui.images import qimage_to_array
 from desktop_app.ui.workers import one_line, run_in_thread
@@ -183,8 +184,6 @@ class AddingController(QObject):
     # --- images and drops -------------------------------------------------------------------
 
     def open_images(self) -> None:
-        from desktop_app.ui.file_dialogs import image_filter, open_files  # QFileDialog: on use
-
         paths = open_files(
             self.port.dialog_parent(),
             self.services.settings,
@@ -392,8 +391,7 @@ class AddingController(QObject):
 
 def decode_files(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(texts of every QR found, names of files without a code, error lines)."""
-    from desktop_app.errors import ScanError
-    from desktop_app.scanning.decoders import decode_file
+    from desktop_app.scanning.decoders import decode_file  # OpenCV
 
     texts: list[str] = []
     empty: list[str] = []
@@ -412,6 +410,6 @@ def decode_files(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
 
 
 def decode_array(array: Any) -> list[str]:
-    from desktop_app.scanning.decoders import decode
+    from desktop_app.scanning.decoders import decode  # OpenCV
 
     return decode(array)

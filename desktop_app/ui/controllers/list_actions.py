@@ -20,6 +20,7 @@ from desktop_app.otp.model import Entry, OtpType
 from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, USAGE_COUNTS
 from desktop_app.ui.accounts_model import ROLE_ENTRY, ROLE_RAW_CODE, ROLE_RAW_NEXT, retired
 from desktop_app.ui.controllers.port import WindowPort, open_vault
+from desktop_app.ui.recently_deleted import RecentlyDeletedDialog
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPoint
@@ -159,8 +160,6 @@ class ListActions(QObject):
 
     def show_recently_deleted(self) -> None:
         """Edit → Recently Deleted…: restore an account deleted in the last 30 days."""
-        from desktop_app.ui.recently_deleted import RecentlyDeletedDialog
-
         dialog = RecentlyDeletedDialog(self.port.dialog_parent(), open_vault(self.services))
 
         def restored(entry: Entry) -> None:
