@@ -23,7 +23,7 @@ def main(out: Path) -> None:
 
     cheap = crypto.ScryptCost(n=2**10, r=8, p=1)  # screenshots only: a cheap password slot
     crypto.KDF_POLICY = crypto.KdfPolicy(write=cheap, accepted=frozenset({cheap}))
-    from desktop_app.sync.folder import FOLDER_FILE
+    from desktop_app.sync import FOLDER_FILE
     from desktop_app.sync.service import SyncService
     from desktop_app.ui.application import build_window, create_app
     from desktop_app.ui.settings_dialog import SettingsDialog

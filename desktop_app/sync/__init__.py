@@ -16,6 +16,8 @@ from desktop_app.sync.clock import is_device_id, new_device_id
 
 SYNC_DIR = "sync"
 CONFIG_FILE = "sync.json"
+#: the synced vault's name in the folder (its extension matters: the engines keep it last)
+FOLDER_FILE = "desktop-authenticator-vault.json"
 
 
 def is_synced(data_dir: str | os.PathLike[str]) -> bool:

@@ -4,7 +4,7 @@ Every computer keeps its own vault (``DATA_DIR/vault.json``, its key in this com
 behind a password as today) and, in ``DATA_DIR/sync/``, outside the sync folder, its settings
 (``sync.json``: folder, vault id, this computer's id and name, the folder file's password slot,
 the status) and its merge base (``base.bin``: the last merged state, sealed with the vault key).
-The folder holds :data:`~desktop_app.sync.folder.FOLDER_FILE`: a vault file of the same format,
+The folder holds :data:`~desktop_app.sync.FOLDER_FILE`: a vault file of the same format,
 with the **password slot** (scrypt; a keyring cannot travel), the same vault id and key, and in
 its plaintext the history of entries that lost a conflict and the last change's computer and time.
 
@@ -37,11 +37,10 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError, VaultError, WrongPasswordError
 from desktop_app.paths import private_dir
-from desktop_app.sync import CONFIG_FILE, SYNC_DIR, ago, is_synced
+from desktop_app.sync import CONFIG_FILE, FOLDER_FILE, SYNC_DIR, ago, is_synced
 from desktop_app.sync import device_id as local_device_id
 from desktop_app.sync.clock import HybridClock, stamp_device, stamp_wall_ms
 from desktop_app.sync.folder import (
-    FOLDER_FILE,
     FolderScan,
     FolderUnreachable,
     move_to_backup,

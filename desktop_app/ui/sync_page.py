@@ -41,7 +41,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from desktop_app.errors import AppError
-from desktop_app.sync import is_synced
+from desktop_app.sync import FOLDER_FILE, is_synced
 from desktop_app.ui import startup
 from desktop_app.ui.aegis_follow_section import add_section, install_aegis_follow
 from desktop_app.ui.folder_section import FolderFollower, FolderSection
@@ -536,8 +536,6 @@ class SyncPage(FolderSection):
 
     def _joining(self) -> bool:
         """The chosen folder already holds a synced vault (so this computer joins it)."""
-        from desktop_app.sync.folder import FOLDER_FILE
-
         text = self.folder_text()
         return bool(text) and (Path(text) / FOLDER_FILE).exists()
 
