@@ -33,6 +33,7 @@ from desktop_app.ui.account_fields import label_edits
 from desktop_app.ui.accounts_model import retired, shown_day
 from desktop_app.ui.add_dialog import field_message
 from desktop_app.ui.candidate_review import describe
+from desktop_app.ui.history_view import HistoryView
 from desktop_app.ui.icon_picker import IconField
 from desktop_app.ui.theme import error_css, themed, warning_css
 
@@ -88,8 +89,6 @@ class EditDialog(QDialog):
         details.setStyleSheet("color: palette(placeholder-text);")
         form.addRow(self.tr("Type:"), details)
         lay.addLayout(form)
-        from desktop_app.ui.history_view import HistoryView
-
         self.history = HistoryView(vault, entry, self)
         self.history.restored.connect(self._restored)
         lay.addWidget(self.history)
