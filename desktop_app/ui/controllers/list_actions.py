@@ -20,7 +20,6 @@ from desktop_app.otp.model import Entry, OtpType
 from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, USAGE_COUNTS
 from desktop_app.ui.accounts_model import ROLE_ENTRY, ROLE_RAW_CODE, ROLE_RAW_NEXT, retired
 from desktop_app.ui.controllers.port import WindowPort, open_vault
-from desktop_app.ui.recently_deleted import RecentlyDeletedDialog
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPoint
@@ -160,6 +159,10 @@ class ListActions(QObject):
 
     def show_recently_deleted(self) -> None:
         """Edit → Recently Deleted…: restore an account deleted in the last 30 days."""
+        # under the 5 ms rule (1.0 ms, 5.3 M instructions with the history view), but at the
+        # top it would be on the window's first paint, which issue 20 is bringing back down
+        from desktop_app.ui.recently_deleted import RecentlyDeletedDialog
+
         dialog = RecentlyDeletedDialog(self.port.dialog_parent(), open_vault(self.services))
 
         def restored(entry: Entry) -> None:
