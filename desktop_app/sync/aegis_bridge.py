@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.errors import AppError, WrongPasswordError
 from desktop_app.i18n import N_
 from desktop_app.otp.model import BASE_KEY, Entry
-from desktop_app.sync import SYNC_DIR, ago
+from desktop_app.sync import FOLLOW_FILE, SYNC_DIR, ago, is_following
 from desktop_app.sync.clock import Stamp, new_device_id
 from desktop_app.sync.merge import MergeReport, Tombstone, VaultState, merge
 
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from desktop_app.vault.keystore import KeyStore
     from desktop_app.vault.store import Content, Vault
 
-STATE_FILE = "aegis-follow.json"
+STATE_FILE = FOLLOW_FILE
 BASE_FILE = "aegis-base.bin"
 _BASE_AAD = b"desktop-authenticator-aegis-base:"
 #: the phone's backups: Aegis's single file, or its timestamped ones (never this app's own,
@@ -260,10 +260,6 @@ class FollowResult:
 
 def _state_dir(data_dir: Path) -> Path:
     return Path(data_dir) / SYNC_DIR
-
-
-def is_following(data_dir: Path) -> bool:
-    return (_state_dir(data_dir) / STATE_FILE).exists()
 
 
 def load_state(data_dir: Path) -> FollowState | None:

@@ -37,7 +37,15 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError, VaultError, WrongPasswordError
 from desktop_app.paths import private_dir
-from desktop_app.sync import CONFIG_FILE, FOLDER_FILE, SYNC_DIR, ago, is_synced
+from desktop_app.sync import (
+    CONFIG_FILE,
+    FOLDER_FILE,
+    SYNC_DIR,
+    ago,
+    is_synced,
+    saves_writer,
+    stop_writing_saves,
+)
 from desktop_app.sync import device_id as local_device_id
 from desktop_app.sync.clock import HybridClock, stamp_device, stamp_wall_ms
 from desktop_app.sync.folder import (
@@ -839,39 +847,6 @@ def _ago(at_ms: int, now_ms: int | None) -> str:
     return ago(((now_ms if now_ms is not None else _now_ms()) - at_ms) // 1000)
 
 
-#: data folder -> who writes the folder after a save there (see :func:`write_saves_with`)
-_WRITERS: dict[str, Callable[[], None]] = {}
-_WRITERS_LOCK = threading.Lock()
-
-
-def write_saves_with(data_dir: Path, notify: Callable[[], None] | None) -> None:
-    """Who writes the sync folder after a save of a vault of ``data_dir`` in this process.
-
-    By default (``None``) the save itself: every command writes the folder as part of the
-    command (the command line). With ``notify`` (the window's sync watcher), a save calls
-    ``notify()`` instead, in the thread that saved, and the caller writes the folder soon in a
-    worker: with 500 accounts the write costs a save several times over (bench_merge.py
-    ``--save``), too long for the window's GUI thread. A ``notify`` that raises is dropped and
-    the save writes the folder itself."""
-    with _WRITERS_LOCK:
-        if notify is None:
-            _WRITERS.pop(os.path.abspath(data_dir), None)
-        else:
-            _WRITERS[os.path.abspath(data_dir)] = notify
-
-
-def stop_writing_saves(data_dir: Path, notify: Callable[[], None]) -> None:
-    """Saves of ``data_dir`` write the folder themselves again, if ``notify`` wrote them."""
-    with _WRITERS_LOCK:
-        if _WRITERS.get(os.path.abspath(data_dir)) == notify:
-            del _WRITERS[os.path.abspath(data_dir)]
-
-
-def _writer(data_dir: Path) -> Callable[[], None] | None:
-    with _WRITERS_LOCK:
-        return _WRITERS.get(os.path.abspath(data_dir))
-
-
 def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> SyncService | None:
     """On a synced vault, every save also writes the folder (as part of the command that saved,
     or soon after it in a worker: :func:`write_saves_with`); a sync problem is kept in the
@@ -888,7 +863,7 @@ def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> Sy
             return  # the merge's own save of the local vault
         if not is_synced(data_dir):
             return  # this computer left the sync since
-        notify = _writer(data_dir)
+        notify = saves_writer(data_dir)
         if notify is not None:
             try:
                 notify()

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Signal
 
 from desktop_app.errors import AppError
+from desktop_app.sync import is_following
 from desktop_app.ui import startup
 from desktop_app.ui.folder_section import FolderFollower, FolderSection
 from desktop_app.ui.i18n import ago
@@ -43,9 +44,7 @@ log = logging.getLogger(__name__)
 
 
 def _following(services: AppServices) -> bool:
-    from desktop_app.sync.aegis_bridge import is_following
-
-    return is_following(Path(services.paths.data_dir))
+    return is_following(services.paths.data_dir)
 
 
 def followed_folder(services: AppServices) -> str:

@@ -41,7 +41,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from desktop_app.errors import AppError
-from desktop_app.sync import FOLDER_FILE, is_synced
+from desktop_app.sync import FOLDER_FILE, is_synced, stop_writing_saves, write_saves_with
 from desktop_app.ui import startup
 from desktop_app.ui.aegis_follow_section import add_section, install_aegis_follow
 from desktop_app.ui.folder_section import FolderFollower, FolderSection
@@ -127,8 +127,6 @@ class SyncWatcher(FolderFollower):
             _stop_writing(self._data_dir, self._notify)
             self.folder.stop()
             return
-        from desktop_app.sync.service import write_saves_with
-
         write_saves_with(self._data_dir, self._notify)  # the window's saves: in the job
         self.folder.start(_configured_folder(self._data_dir))
 
@@ -323,8 +321,6 @@ def _configured_folder(data_dir: Path) -> str:
 
 def _stop_writing(data_dir: Path, notify: Any) -> None:
     """The window's saves no longer go through this watcher (it is gone, or not synced)."""
-    from desktop_app.sync.service import stop_writing_saves
-
     stop_writing_saves(data_dir, notify)
 
 
