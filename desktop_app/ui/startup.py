@@ -20,8 +20,8 @@ How:
   dialog buttons get accessible descriptions and lose their icons: :class:`_WindowShown`) are one
   event filter on the application, installed by :func:`hooks_after_first_paint` from a zero timer
   after the main window's first paint event, so after that whole frame; a main window that is not
-  painted soon (started minimised) gets them after :data:`HOOKS_LATEST_MS`. A dialog shown before
-  the main window (the password, a fatal error) installs them first (:func:`ensure_window_hooks`).
+  painted soon (started minimised) gets them :data:`HOOKS_LATEST_MS` after the event loop began.
+  A dialog shown before the main window (the password, a fatal error) installs them first (:func:`ensure_window_hooks`).
   Windows shown before the hooks size themselves (the main window: ``fit_to_screen`` and
   ``restore_geometry``).
 * The account list paints its rows from the selection, the mouse and the focus, not from a style
@@ -137,13 +137,23 @@ def has_window_hooks(app: QApplication) -> bool:
 
 
 class _AfterFirstPaint(QObject):
-    """Calls ``then`` once, after the window's first frame, or after HOOKS_LATEST_MS."""
+    """Calls ``then`` once, after the window's first frame, or HOOKS_LATEST_MS after the event
+    loop began without one.
+
+    The wait is counted from the event loop's start, not from here: what is built between here
+    and ``exec()`` (the rest of the window, on a slow computer or with a large vault, seconds) is
+    not the window failing to paint, and counting it would run ``then`` before the first frame.
+    """
 
     def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
         self._then: Callable[[], None] | None = then
         window.installEventFilter(self)
-        QTimer.singleShot(HOOKS_LATEST_MS, self._run)
+        QTimer.singleShot(0, self._start_latest)  # runs once the event loop runs
+
+    def _start_latest(self) -> None:
+        if self._then is not None:
+            QTimer.singleShot(HOOKS_LATEST_MS, self._run)
 
     def _run(self) -> None:
         then, self._then = self._then, None
@@ -159,7 +169,8 @@ class _AfterFirstPaint(QObject):
 
 def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
     """``then()`` once ``window`` (shown next) has painted its first frame (or, not painted,
-    after :data:`HOOKS_LATEST_MS`): for what the first frame need not wait for."""
+    :data:`HOOKS_LATEST_MS` after the event loop began): for what the first frame need not wait
+    for."""
     _AfterFirstPaint(window, then)
 
 

@@ -221,3 +221,32 @@ def test_window_hooks_come_even_if_the_window_is_never_painted(
     startup.hooks_after_first_paint(window, qapp)
     assert not startup.has_window_hooks(qapp)
     qtbot.waitUntil(lambda: startup.has_window_hooks(qapp), timeout=5000)
+
+
+def test_after_first_paint_waits_for_the_frame_when_the_window_is_slow_to_build(qtbot, monkeypatch):
+    """The latest wait counts from the event loop's start: a window whose construction takes
+    longer than HOOKS_LATEST_MS (a slow computer, a large vault) still paints before what waits
+    for its first frame."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    monkeypatch.setattr(startup, "HOOKS_LATEST_MS", 50)
+    order: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and "paint" not in order:
+                order.append("paint")
+            return False
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    spy = Paints(window)
+    window.installEventFilter(spy)
+    startup.after_first_paint(window, lambda: order.append("then"))
+    time.sleep(0.2)  # the rest of the window built, longer than HOOKS_LATEST_MS
+    window.show()
+    qtbot.waitUntil(lambda: "then" in order, timeout=5000)
+    assert order == ["paint", "then"]
