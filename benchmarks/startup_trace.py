@@ -77,6 +77,7 @@ def child_code(bench: Any, qt_first: bool) -> str:
             if line.startswith(after):
                 out.append(f"_marks.append(('stage', {stage!r})); _os.getppid()")
         if line.startswith("t_show ="):
+            out.append("_marks.append(('stage', 'end')); _os.getppid()")  # closes "show"
             out.append("open(_os.environ['TRACE_MARKS'], 'w').write(json.dumps(_marks))")
             out.append("sys.stdout.flush(); _os._exit(0)")
             break
