@@ -250,3 +250,35 @@ def test_after_first_paint_waits_for_the_frame_when_the_window_is_slow_to_build(
     window.show()
     qtbot.waitUntil(lambda: "then" in order, timeout=5000)
     assert order == ["paint", "then"]
+
+
+def test_what_waits_for_the_first_frame_runs_in_order_after_it(qtbot):
+    """Every callable given for a window runs once, in the order given, after its first paint;
+    one given after that waits for the next one."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    order: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                order.append("paint")
+            return False
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    spy = Paints(window)
+    window.installEventFilter(spy)
+    for name in ("hooks", "banner", "sync"):
+        startup.after_first_paint(window, lambda name=name: order.append(name))
+    window.show()
+    qtbot.waitUntil(lambda: "sync" in order, timeout=5000)
+    assert [step for step in order if step != "paint"] == ["hooks", "banner", "sync"]
+    assert order.index("paint") < order.index("hooks")
+    assert order.count("hooks") == 1
+
+    startup.after_first_paint(window, lambda: order.append("later"))
+    window.update()
+    qtbot.waitUntil(lambda: "later" in order, timeout=5000)
+    assert order.count("hooks") == 1
