@@ -9,7 +9,9 @@ preview pipe -> CameraScanner), with the live preview painted in a shown CameraP
 (offscreen platform unless DISPLAY is set). A QTimer ticking every 1 ms measures how long the
 GUI event loop is ever kept from running; its floors are the same ticker without a scan, and
 under the same CPU load from another process (the bare loop below, niced like the camera
-process), measured in the same run. Next to it, what our code costs per preview: on the GUI thread the handler
+process), measured in the same run. Each gap is split (Linux) into the GUI thread's own CPU,
+its wait for a core (the machine's share) and the rest, when it was blocked (on the GIL or a
+lock our other threads held): the most CPU and the longest block in any gap are our code's. Next to it, what our code costs per preview: on the GUI thread the handler
 (``set_frame`` + ``preview_shown``) and the paint event, max and p99; on the reader thread the
 pipe read and QImage wrap (it waits for the camera process's writes too).
 
@@ -88,8 +90,16 @@ class Ticker:
         #: the GUI thread's own CPU time in each gap: a gap much longer than its CPU is the
         #: machine's (the thread was not running), a gap of CPU is our code's (a long slot/paint)
         self.gap_cpu: list[float] = []
+        #: and the time it waited for a core (Linux schedstat; NaN elsewhere): the rest of a gap
+        #: past the timer's 1 ms it was blocked -- on the GIL or a lock, held by our other threads
+        self.gap_runq: list[float] = []
         self._last = 0.0
         self._last_cpu = 0.0
+        self._last_runq = 0.0
+        try:  # opened on the GUI thread, which the ticker runs on
+            self._schedstat: int | None = os.open("/proc/thread-self/schedstat", os.O_RDONLY)
+        except OSError:
+            self._schedstat = None
         #: optional: a counter read at every tick (e.g. frames read); its changes are kept with
         #: their times, so that a rate is measured between two changes, not across a window whose
         #: ends fall anywhere between two frames (+-1 frame in 6 s is +-0.17/s)
@@ -103,13 +113,21 @@ class Ticker:
     def _tick(self) -> None:
         now = self.clock.nsecsElapsed() / 1e6
         cpu = time.thread_time() * 1000
+        runq = self._runq()
         self.gaps.append(now - self._last)
         self.gap_cpu.append(cpu - self._last_cpu)
-        self._last, self._last_cpu = now, cpu
+        self.gap_runq.append(runq - self._last_runq)
+        self._last, self._last_cpu, self._last_runq = now, cpu, runq
         if self.watch is not None:
             value = self.watch()
             if not self.changes or self.changes[-1][1] != value:
                 self.changes.append((now, value))
+
+    def _runq(self) -> float:
+        """ms this thread has waited for a core so far (``/proc/thread-self/schedstat``)."""
+        if self._schedstat is None:
+            return float("nan")
+        return int(os.pread(self._schedstat, 100, 0).split()[1]) / 1e6
 
     def rate(self, index: int) -> float:
         """Per second, of item ``index`` of the watched tuple: from its first change in the
@@ -132,7 +150,7 @@ class Ticker:
         app = QApplication.instance()
         assert app is not None
         self.clock.start()
-        self._last_cpu = time.thread_time() * 1000
+        self._last_cpu, self._last_runq = time.thread_time() * 1000, self._runq()
         self.timer.start()
 
         def end() -> None:
@@ -146,23 +164,30 @@ class Ticker:
         self.timer.stop()
 
     def stats(self) -> dict[str, float]:
-        gaps, cpu = self.gaps[1:], self.gap_cpu[1:]
+        gaps, cpu, runq = self.gaps[1:], self.gap_cpu[1:], self.gap_runq[1:]
         if not gaps:
             nan = float("nan")
             return {"longest stall ms": nan, "stalls > 20 ms": nan, "p99 tick gap ms": nan,
                     "median tick gap ms": nan, "longest stall: GUI CPU ms": nan,
-                    "longest GUI CPU in a gap ms": nan}  # fmt: skip
+                    "longest stall: core wait ms": nan, "longest GUI CPU in a gap ms": nan,
+                    "longest blocked in a gap ms": nan}  # fmt: skip
         longest = max(range(len(gaps)), key=gaps.__getitem__)
+        # past the timer's interval, neither running nor waiting for a core: blocked
+        blocked = [max(0.0, g - c - q - 1.0) for g, c, q in zip(gaps, cpu, runq, strict=True)]
         return {
             "longest stall ms": gaps[longest],
             "stalls > 20 ms": float(sum(g > 20 for g in gaps)),
             "p99 tick gap ms": p99(gaps),
             "median tick gap ms": statistics.median(gaps),
-            # of the longest stall, the GUI thread's own CPU (the rest it waited for a core)
+            # the longest stall split: the GUI thread's own CPU, its wait for a core (the
+            # machine's share); the rest it was blocked
             "longest stall: GUI CPU ms": cpu[longest],
-            # the longest stall our code could have made: the most CPU the GUI thread spent
-            # between two ticks (a slot or paint event that runs long), whatever the machine did
+            "longest stall: core wait ms": runq[longest],
+            # what our code can make, whatever the machine does: the most CPU the GUI thread
+            # spent between two ticks (a long slot or paint), and the longest it was blocked
+            # (on the GIL or a lock our other threads held)
             "longest GUI CPU in a gap ms": max(cpu),
+            "longest blocked in a gap ms": max(blocked),
         }
 
 
@@ -534,21 +559,24 @@ def main(argv: list[str] | None = None) -> int:
         stall_floor = idle_stalls(min(args.seconds, 4.0))
         print(
             "stall floor (the ticker, no scan): longest {:.1f} ms, {:.0f} over 20 ms, p99 {:.1f} ms"
-            " (GUI CPU in the longest {:.1f} ms)".format(
+            " (of the longest: CPU {:.1f} ms, core wait {:.1f} ms)".format(
                 stall_floor["longest stall ms"],
                 stall_floor["stalls > 20 ms"],
                 stall_floor["p99 tick gap ms"],
                 stall_floor["longest stall: GUI CPU ms"],
+                stall_floor["longest stall: core wait ms"],
             )
         )
         loaded = loaded_stalls(video, min(args.seconds, 4.0))
         print(
             "stall floor under load (the ticker, another process running the floor's loop):"
-            " longest {:.1f} ms, {:.0f} over 20 ms, p99 {:.1f} ms (GUI CPU in the longest {:.1f} ms)".format(
+            " longest {:.1f} ms, {:.0f} over 20 ms, p99 {:.1f} ms (of the longest: CPU {:.1f} ms,"
+            " core wait {:.1f} ms)".format(
                 loaded["longest stall ms"],
                 loaded["stalls > 20 ms"],
                 loaded["p99 tick gap ms"],
                 loaded["longest stall: GUI CPU ms"],
+                loaded["longest stall: core wait ms"],
             )
         )
         for name, realtime in (("camera (paced at 30 fps)", True), ("flat out", False)):
