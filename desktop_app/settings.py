@@ -184,6 +184,14 @@ WINDOW_GEOMETRY: Setting[str] = Setting(
     "The main window's size and position when it was last closed (Qt's encoding).",
     internal=True,
 )
+SETTINGS_PAGE: Setting[str] = Setting(
+    "settings_page",
+    str,
+    "",
+    "Settings page",
+    "The page Settings showed when it was last closed; it opens there again.",
+    internal=True,
+)
 USAGE_COUNTS: Setting[dict[str, int]] = Setting(
     "usage_counts",
     dict,
@@ -314,6 +322,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     LANGUAGE,
     LAST_FOLDER,
     WINDOW_GEOMETRY,
+    SETTINGS_PAGE,
     USAGE_COUNTS,
     TRAY_NOTICE_SHOWN,
     AUTO_LOCK_MINUTES,

@@ -75,6 +75,18 @@ def status_text(services: AppServices, now_ms: int | None = None) -> str:
     info = status(Path(services.paths.data_dir))
     if not info.get("following"):
         return ""
+    if info.get("password_needed") == "changed":  # aegis_bridge.PASSWORD_CHANGED
+        return QCoreApplication.translate(
+            "AegisFollowSection",
+            "The kept password no longer opens the phone's backups (was it changed on the "
+            "phone?): type the new one, once. Nothing was read since.",
+        )
+    if info.get("password_needed"):
+        return QCoreApplication.translate(
+            "AegisFollowSection",
+            "The phone's backups are encrypted now: type their password, once. Nothing was "
+            "read since.",
+        )
     if info.get("problem"):
         return str(info["problem"])
     if not info.get("last_file"):
@@ -95,6 +107,8 @@ def status_text(services: AppServices, now_ms: int | None = None) -> str:
 
 class AegisFollower(QObject):
     """Reads the followed Aegis folder into the open vault when it changes (see the module)."""
+
+    _asked = ""  # why the phone's password was last asked for (told in a toast once)
 
     arrived = Signal(str)  # what came from the phone, for a toast
     changed = Signal()  # after every attempt, and after follow/stop
@@ -163,6 +177,7 @@ class AegisFollower(QObject):
         )
 
     def _pulled(self, result: FollowResult) -> None:
+        self._asked = ""
         if result.new_file and (result.added or result.changed or result.removed):
             self.arrived.emit(
                 QCoreApplication.translate("AegisFollowSection", "From the phone: {counts}").format(
@@ -171,8 +186,18 @@ class AegisFollower(QObject):
             )
         self.changed.emit()
 
-    def _failed(self, _exc: BaseException) -> None:
+    def _failed(self, exc: BaseException) -> None:
         log.info("the Aegis folder was not read (the status line says why)")
+        from desktop_app.sync.aegis_bridge import PasswordNeeded
+
+        if isinstance(exc, PasswordNeeded) and self._asked != exc.reason:
+            self._asked = exc.reason  # told once (per start), not at every poll
+            self.arrived.emit(
+                QCoreApplication.translate(
+                    "AegisFollowSection",
+                    "Aegis backups need their password: see Settings → Sync",
+                )
+            )
         self.changed.emit()
 
     def follow(
@@ -381,6 +406,20 @@ class AegisFollowSection(QWidget):
         self.follow_button.setEnabled(bool(self.folder_edit.text().strip()) and not busy)
         self.stop_button.setVisible(following)
         self.status.setText(status_text(self.services))
+        self._ask_password(following)
+
+    def _ask_password(self, following: bool) -> None:
+        """A followed folder whose backups turned encrypted (or whose password changed): the
+        password is asked for here, as when following began; "Use Password" follows the same
+        folder again with it (what was read is kept)."""
+        from desktop_app.sync.aegis_bridge import password_needed
+
+        needs = following and bool(password_needed(Path(self.services.paths.data_dir)))
+        self.follow_button.setText(self.tr("Use Password") if needs else self.tr("Follow"))
+        if needs:
+            self.password.setVisible(True)
+            self.password_label.setVisible(True)
+            self.follow_button.setVisible(True)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Aegis Backup Folder"))
@@ -388,8 +427,11 @@ class AegisFollowSection(QWidget):
             self.folder_edit.setText(folder)
 
     def start(self) -> None:
+        from desktop_app.sync.aegis_bridge import password_needed
+
         text = self.folder_edit.text().strip()
-        if not text or _following(self.services):
+        waiting = password_needed(Path(self.services.paths.data_dir))  # the same folder again
+        if not text or (_following(self.services) and not waiting):
             return
         password = self.password.text() or None
         if self.password.isVisible() and password is None:

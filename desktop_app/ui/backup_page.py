@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,7 +34,7 @@ from desktop_app.exporters.autobackup import (
 )
 from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP, Setting
 from desktop_app.ui.a11y import button
-from desktop_app.ui.i18n import ago, core_text
+from desktop_app.ui.i18n import ago, core_text, short_datetime
 from desktop_app.ui.theme import banner_css, error_css, themed
 
 if TYPE_CHECKING:
@@ -53,10 +53,7 @@ def _ago(when: float, now: float) -> str:
     seconds = max(0, int(now - when))
     if seconds < 24 * 3600:
         return ago(seconds)
-    from PySide6.QtCore import QDateTime
-
-    stamp = QDateTime.fromSecsSinceEpoch(int(when))
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+    return short_datetime(int(when * 1000))
 
 
 def backup_state(services: AppServices, now: float | None = None) -> tuple[str, bool]:

@@ -12,11 +12,13 @@ that cannot be added are listed with the reason. Saving is the caller's (one ``v
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,9 +46,174 @@ from desktop_app.ui.i18n import number
 from desktop_app.ui.theme import current_is_dark, error_css, themed, warning_color, warning_css
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
     from PySide6.QtWidgets import QLineEdit
 
 COL_CHECK, COL_ISSUER, COL_NAME, COL_KIND, COL_GROUP, COL_STATUS = range(6)
+#: the columns that give up width (their text wraps onto more lines) when not all fit
+SHRINKING = (COL_ISSUER, COL_NAME, COL_KIND, COL_GROUP, COL_STATUS)
+
+
+def share_widths(
+    natural: Sequence[int], floors: Sequence[int], fixed: Sequence[bool], space: int
+) -> list[int]:
+    """Column widths for ``space`` pixels: each column its natural width when all fit (the
+    last one takes what is left); else the widest give way first, evenly, none below its floor
+    (its longest word) nor a ``fixed`` one below its natural width. Wider than ``space`` only
+    when the floors themselves do not fit."""
+    if sum(natural) <= space:
+        widths = list(natural)
+        widths[-1] += space - sum(natural)
+        return widths
+    low = [n if f else min(fl, n) for n, fl, f in zip(natural, floors, fixed, strict=True)]
+
+    def at(level: int) -> list[int]:
+        return [
+            n if f else max(lo, min(n, level)) for n, lo, f in zip(natural, low, fixed, strict=True)
+        ]
+
+    lo_level, hi_level = 0, max(natural)
+    while lo_level < hi_level:  # the highest level whose widths fit
+        mid = (lo_level + hi_level + 1) // 2
+        if sum(at(mid)) <= space:
+            lo_level = mid
+        else:
+            hi_level = mid - 1
+    widths = at(lo_level)
+    spare = space - sum(widths)
+    for i in sorted(range(len(widths)), key=lambda i: -natural[i]):  # the pixels left over
+        if spare <= 0:
+            break
+        give = min(spare, natural[i] - widths[i])
+        widths[i] += give
+        spare -= give
+    return widths
+
+
+def widest_unbreakable(text: str, font: QFont) -> int:
+    """The width of the widest piece of ``text`` that wrapping cannot break (a word, or the
+    part of one up to a hyphen), laid out as the table lays its texts out."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    widest = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(1)  # one unbreakable piece a line
+        widest = max(widest, line.naturalTextWidth())
+    layout.endLayout()
+    return math.ceil(widest)
+
+
+#: where a cell's text can surely break: its spaces and the break after an e-mail's "@"
+_BREAKS = re.compile("[ \u200b]")
+
+
+def shown_text(column: int, text: str) -> str:
+    """A cell's text as the table wraps it: a Kind only between its parts ("6 digits", "30 s"
+    stay on one line), an e-mail address also after its "@"."""
+    if column == COL_KIND:
+        return " · ".join(part.replace(" ", "\u00a0") for part in text.split(" · "))
+    return text.replace("@", "@\u200b")
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.text = shown_text(index.column(), option.text)
+
+
+class ReviewTable(QTableWidget):
+    """The review's table: its columns share the width so that every text can be read; a text
+    that does not fit on one line wraps, and its row grows (nothing is cut off or pushed past
+    the right edge)."""
+
+    def __init__(self, rows: int, columns: int, parent: QWidget) -> None:
+        super().__init__(rows, columns, parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # only if a single word is too long
+        self.setItemDelegate(_WrapDelegate(self))
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(False)
+        self._fitted_for = -1
+        self._row_height = self.verticalHeader().defaultSectionSize()
+        self._rows_grown = False
+        self._measured: tuple[list[int], list[int]] | None = None
+
+    def measure(self) -> tuple[list[int], list[int]]:
+        """Each column's natural width (every text on one line, and its heading) and its
+        floor (its longest unbreakable piece on a line), over all rows. The margins and the
+        icon are the same on every row of a column: one cell's size hint gives them."""
+        if self._measured is not None:
+            return self._measured
+        fm = self.fontMetrics()
+        header = self.horizontalHeader()
+        grid = 1 if self.showGrid() else 0
+        natural = [header.sectionSizeHint(c) for c in range(self.columnCount())]
+        floors = list(natural)
+        for c in range(self.columnCount()):
+            widths: dict[str, tuple[int, int]] = {}  # shown text -> (its width, a row with it)
+            for r in range(self.rowCount()):
+                item = self.item(r, c)
+                text = shown_text(c, item.text() if item is not None else "")
+                if text not in widths:
+                    widths[text] = (fm.horizontalAdvance(text), r)
+            if not widths:
+                continue
+            widest, row = max(widths.values())
+            option = QStyleOptionViewItem()
+            self.initViewItemOption(option)
+            delegate = self.itemDelegateForColumn(c) or self.itemDelegate()
+            cell = delegate.sizeHint(option, self.model().index(row, c)).width() + grid
+            padding = cell - widest  # the margins, the icon, the grid line
+            natural[c] = max(natural[c], cell)
+            piece = 0
+            for text, (width, _r) in sorted(widths.items(), key=lambda t: -t[1][0]):
+                if width <= piece:
+                    break  # no piece of a narrower text is wider
+                words = _BREAKS.split(text)  # a piece is never wider than the word it is in
+                if max(fm.horizontalAdvance(w) for w in words) > piece:
+                    piece = max(piece, widest_unbreakable(text, self.font()))
+            floors[c] = max(floors[c], piece + padding + 2)  # 2: the text's width rounded
+        floors = [min(f, n) for f, n in zip(floors, natural, strict=True)]
+        self._measured = (natural, floors)
+        return self._measured
+
+    def fit_columns(self) -> None:
+        space = self.viewport().width()
+        if space <= 0 or space == self._fitted_for:
+            return
+        self._fitted_for = space
+        natural, floors = self.measure()
+        fixed = [c not in SHRINKING for c in range(self.columnCount())]
+        header = self.horizontalHeader()
+        widths = share_widths(natural, floors, fixed, space)
+        for c, w in enumerate(widths):
+            header.resizeSection(c, w)
+        wraps = any(w < n for w, n in zip(widths, natural, strict=True))
+        if wraps or self._rows_grown:  # else every row is one line high, as it was made
+            self.resizeRowsToContents()
+            for r in range(self.rowCount()):  # never tighter than a row of one line was
+                if self.rowHeight(r) < self._row_height:
+                    self.setRowHeight(r, self._row_height)
+        self._rows_grown = wraps
+
+    def wanted_width(self) -> int:
+        """The width at which no text wraps (frame and vertical scroll bar included)."""
+        extra = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        return sum(self.measure()[0]) + extra
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().viewportEvent(event)
 
 
 def _label_key(entry: Entry) -> tuple[str, str]:
@@ -72,36 +241,45 @@ def same_label_other_key(
     return found
 
 
+def _kind_text(entry: Entry, steam: str, hotp: str, totp: str) -> str:
+    """The template of ``entry``'s kind (already translated), filled in."""
+    template = {OtpType.STEAM: steam, OtpType.HOTP: hotp}.get(entry.type, totp)
+    return template.format(
+        alg=entry.algorithm.replace("SHA", "SHA-"),
+        digits=entry.digits,
+        period=entry.period,
+        counter=entry.counter,
+    )
+
+
 def describe(entry: Entry) -> str:
     """'Time-based (TOTP) · SHA-1 · 6 digits · every 30 s'."""
-    alg = entry.algorithm.replace("SHA", "SHA-")
-    if entry.type is OtpType.STEAM:
-        return QCoreApplication.translate(
+    return _kind_text(
+        entry,
+        QCoreApplication.translate(
             "CandidateReview", "Steam Guard · 5 characters · every {period} s"
-        ).format(period=entry.period)
-    if entry.type is OtpType.HOTP:
-        return QCoreApplication.translate(
+        ),
+        QCoreApplication.translate(
             "CandidateReview", "Counter-based (HOTP) · {alg} · {digits} digits · counter {counter}"
-        ).format(alg=alg, digits=entry.digits, counter=entry.counter)
-    return QCoreApplication.translate(
-        "CandidateReview", "Time-based (TOTP) · {alg} · {digits} digits · every {period} s"
-    ).format(alg=alg, digits=entry.digits, period=entry.period)
+        ),
+        QCoreApplication.translate(
+            "CandidateReview", "Time-based (TOTP) · {alg} · {digits} digits · every {period} s"
+        ),
+    )
 
 
 def describe_short(entry: Entry) -> str:
     """'TOTP · SHA-1 · 6 digits · 30 s' (for tables)."""
-    alg = entry.algorithm.replace("SHA", "SHA-")
-    if entry.type is OtpType.STEAM:
-        return QCoreApplication.translate(
-            "CandidateReview", "Steam · 5 characters · {period} s"
-        ).format(period=entry.period)
-    if entry.type is OtpType.HOTP:
-        return QCoreApplication.translate(
+    return _kind_text(
+        entry,
+        QCoreApplication.translate("CandidateReview", "Steam · 5 characters · {period} s"),
+        QCoreApplication.translate(
             "CandidateReview", "HOTP · {alg} · {digits} digits · counter {counter}"
-        ).format(alg=alg, digits=entry.digits, counter=entry.counter)
-    return QCoreApplication.translate(
-        "CandidateReview", "TOTP · {alg} · {digits} digits · {period} s"
-    ).format(alg=alg, digits=entry.digits, period=entry.period)
+        ),
+        QCoreApplication.translate(
+            "CandidateReview", "TOTP · {alg} · {digits} digits · {period} s"
+        ),
+    )
 
 
 def avatar_pixmap(entry: Entry, size: int, dpr: float = 1.0) -> QPixmap:
@@ -150,7 +328,7 @@ class CandidateReview(QWidget):
         self.progress_text = progress or ""
         self.issuer_edit: QLineEdit | None = None
         self.name_edit: QLineEdit | None = None
-        self.table: QTableWidget | None = None
+        self.table: ReviewTable | None = None
         n = len(self.candidates)
         self.editing = editable_single and n == 1
 
@@ -277,7 +455,7 @@ class CandidateReview(QWidget):
             return self.tr("Repeats {label} in this list").format(label=label)
         return self.tr("Already in your accounts ({label})").format(label=label)
 
-    def _table(self) -> QTableWidget:
+    def _table(self) -> ReviewTable:
         columns = (
             self.tr("Add"),
             self.tr("Issuer"),
@@ -286,7 +464,7 @@ class CandidateReview(QWidget):
             self.tr("Group"),
             self.tr("Status"),
         )
-        table = QTableWidget(len(self.candidates), len(columns), self)
+        table = ReviewTable(len(self.candidates), len(columns), self)
         self.table = table
         table.setObjectName("candidates")
         table.setAccessibleName(self.tr("Accounts found"))
@@ -297,11 +475,6 @@ class CandidateReview(QWidget):
         table.verticalHeader().setVisible(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         dpr = self.devicePixelRatioF()
         warn = QColor(warning_color())
         for row, entry in enumerate(self.candidates):
@@ -352,6 +525,11 @@ class CandidateReview(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         return row
+
+    def wanted_width(self) -> int:
+        """The width at which the table's texts need not wrap (0 without a table): a dialog
+        opens this wide when the screen allows."""
+        return self.table.wanted_width() if self.table is not None else 0
 
     # --- state ------------------------------------------------------------------------------
 

@@ -168,13 +168,13 @@ class ConfirmDialog(QDialog):
         n = len(candidates)
         self.setWindowTitle(self.tr("Add Account") if n == 1 else self.tr("Add Accounts"))
         self.setMinimumWidth(560 if n > 1 else 480)
-        if n > 1:
-            fit_to_screen(self, 760, 480)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(18, 16, 18, 14)
         lay.setSpacing(10)
         self.review = CandidateReview(self, vault.entries(), candidates, skipped, progress=progress)
+        if n > 1:  # wide enough for the table's texts on one line, as far as the screen allows
+            fit_to_screen(self, max(760, self.review.wanted_width() + 36), 480)
         self.review.selection_changed.connect(lambda _n: self._update_button())
         lay.addWidget(self.review, 1)
 

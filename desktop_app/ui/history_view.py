@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AppError
 from desktop_app.otp.model import META_PREFIX, Entry, HistoryItem
+from desktop_app.ui.i18n import short_datetime
 from desktop_app.ui.theme import error_css, themed
 
 if TYPE_CHECKING:
@@ -46,8 +47,8 @@ def computer_names(vault: Vault) -> dict[str, str]:
 
 
 def when_text(ms: int) -> str:
-    """A stamp's wall time in the person's locale, short (date and time)."""
-    return QLocale().toString(QDateTime.fromMSecsSinceEpoch(ms), QLocale.FormatType.ShortFormat)
+    """A stamp's wall time in the person's locale, short (date and time); ISO under C/POSIX."""
+    return short_datetime(ms)
 
 
 class HistoryView(QWidget):

@@ -16,7 +16,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDateTime, QLocale
 
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 
@@ -24,7 +24,14 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QApplication
 
-__all__ = ["QT_TRANSLATE_NOOP", "core_text", "install_translations", "resolve", "sentence"]
+__all__ = [
+    "QT_TRANSLATE_NOOP",
+    "core_text",
+    "install_translations",
+    "resolve",
+    "sentence",
+    "short_datetime",
+]
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +105,25 @@ def number(value: float, decimals: int | None = None) -> str:
     if decimals is None and isinstance(value, int):
         return locale.toString(value)
     return locale.toString(float(value), "f", 1 if decimals is None else decimals)
+
+
+#: dates and times where the system names no locale (C, POSIX): ISO 8601, which no reader takes
+#: for another day ("7 12 2026" or "12/7/26" could be either)
+ISO_DATETIME = "yyyy-MM-dd HH:mm"
+
+
+def has_regional_formats(system: QLocale | None = None) -> bool:
+    """Whether the system names a real locale (not C/POSIX), whose formats the person chose."""
+    return (system or QLocale.system()).language() != QLocale.Language.C
+
+
+def short_datetime(ms: int, system: QLocale | None = None) -> str:
+    """A moment (ms since the epoch) as a short local date and time: the locale's own short
+    form ("07.12.26 14:00", "07/12/2026 14:00"); ISO ("2026-12-07 14:00") with no real locale."""
+    moment = QDateTime.fromMSecsSinceEpoch(int(ms))
+    if not has_regional_formats(system):
+        return moment.toString(ISO_DATETIME)
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
 def ago(seconds: int) -> str:

@@ -327,6 +327,9 @@ class ImportDialog(QDialog):
         )
         self.review.selection_changed.connect(lambda _n: self._update_import_button())
         self.preview_layout.addWidget(self.review, 1)
+        wanted = self.review.wanted_width() + 40  # the table's texts on one line, if it fits
+        if wanted > self.width():
+            fit_to_screen(self, wanted, self.height())
         n, d = len(result.entries), len(self.review.duplicates)
         name = html.escape(self.path.name) if self.path else self.tr("the file")
         count = self.tr("1 account") if n == 1 else self.tr("{n} accounts").format(n=number(n))

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import AppError, WrongPasswordError
-from desktop_app.settings import SETTINGS, Setting, SettingError, sections
+from desktop_app.settings import SETTINGS, SETTINGS_PAGE, Setting, SettingError, sections
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.global_shortcut import shortcut_status
 from desktop_app.ui.theme import error_css, themed
@@ -61,8 +61,6 @@ BACKUPS_SECTION = "Backups"  # desktop_app.ui.backup_page.BACKUPS_SECTION
 
 class SettingsDialog(QDialog):
     protection_changed = Signal()
-    #: the page shown when the dialog was last closed: it opens there again (in this session)
-    last_section: str | None = None
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,7 +113,9 @@ class SettingsDialog(QDialog):
             self.pages.addWidget(self._page(section))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.currentRowChanged.connect(self._remember_page)
-        last = SettingsDialog.last_section
+        # the page shown when Settings was last closed, in this run or an earlier one (kept like
+        # the window's geometry: an internal setting, not offered in the pane)
+        last = self.settings.value(SETTINGS_PAGE)
         self.nav.setCurrentRow(names.index(last) if last in names else 0)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -146,7 +146,7 @@ class SettingsDialog(QDialog):
 
     def _remember_page(self, row: int) -> None:
         if 0 <= row < len(self.section_names):
-            SettingsDialog.last_section = self.section_names[row]
+            self.settings.set(SETTINGS_PAGE, self.section_names[row])
 
     def show_section(self, section: str) -> None:
         self.nav.setCurrentRow(self.section_names.index(section))

@@ -7,13 +7,3 @@ from __future__ import annotations
 import pytest
 
 pytest.importorskip("PySide6.QtWidgets", reason="PySide6 is not installed: GUI tests skipped")
-
-
-@pytest.fixture(autouse=True)
-def _settings_open_on_first_page():
-    """Settings reopens on the page last shown (per session): each test starts on the first."""
-    from desktop_app.ui.settings_dialog import SettingsDialog
-
-    SettingsDialog.last_section = None
-    yield
-    SettingsDialog.last_section = None

@@ -22,9 +22,7 @@ def backups(services, monkeypatch, tmp_path):
     services.auto_backup = AutoBackup(
         services.vault, services.settings, services.keystore, scrypt_n=16
     ).install()
-    SettingsDialog.last_section = None
-    yield services
-    SettingsDialog.last_section = None
+    return services
 
 
 def _tick(qtbot, box) -> None:

@@ -12,6 +12,7 @@ from desktop_app.settings import (
     CLIPBOARD_CLEAR_SECONDS,
     HIDE_CODES,
     SETTINGS,
+    SETTINGS_PAGE,
     THEME,
     Settings,
 )
@@ -125,3 +126,38 @@ def test_invalid_value_shows_error(dialog, services):
     dialog._set(BY_NAME["backup_keep"], 0)
     assert not dialog.errors["backup_keep"].isHidden()
     assert services.settings.value(BACKUP_KEEP) == 10
+
+
+def _click_section(qtbot, dialog: SettingsDialog, section: str) -> int:
+    row = dialog.section_names.index(section)
+    rect = dialog.nav.visualItemRect(dialog.nav.item(row))
+    qtbot.mouseClick(dialog.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return row
+
+
+def test_reopens_on_the_last_page_in_the_next_run(services, qtbot):
+    first = SettingsDialog(services)
+    qtbot.addWidget(first)
+    first.show()
+    assert first.section_names[first.nav.currentRow()] == "General"
+    row = _click_section(qtbot, first, "Clock")
+    assert first.pages.currentIndex() == row
+    first.reject()
+    # the next run reads the settings file afresh
+    services.settings = Settings(services.paths.config_dir)
+    assert services.settings.value(SETTINGS_PAGE) == "Clock"
+    again = SettingsDialog(services)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.section_names[again.nav.currentRow()] == "Clock"
+    assert again.pages.currentIndex() == row
+    assert again.pages.currentWidget().isVisible()
+    assert "settings_page" not in again.widgets  # kept by the app, never offered as an option
+
+
+def test_a_page_that_no_longer_exists_opens_the_first(services, qtbot):
+    services.settings.set(SETTINGS_PAGE, "A page of an older version")
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.nav.currentRow() == 0 and dialog.pages.currentIndex() == 0
