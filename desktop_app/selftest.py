@@ -13,6 +13,8 @@ vault, settings and keyring are never touched. The Qt check lives in ``desktop_a
 from __future__ import annotations
 
 import argparse
+import importlib
+import multiprocessing
 import os
 import sys
 import tempfile
@@ -83,8 +85,6 @@ def check_qt(ctx: _Context) -> str:
 def check_app_modules(ctx: _Context) -> str:
     """Every subcommand module and the window: the CLI imports them with importlib and skips a
     missing one silently, so a bundle that lost one would quietly lose a command."""
-    import importlib
-
     from desktop_app.cli import _COMMAND_MODULES
 
     names = [*_COMMAND_MODULES, "desktop_app.ui.application", "desktop_app.ui.main_window"]
@@ -291,8 +291,6 @@ def _child_echo(conn: Any) -> None:
 def check_child_process(ctx: _Context) -> str:
     """A child process started the way the camera process is (multiprocessing, "spawn"): in the
     frozen bundle it is the bundle's own executable, which must run the child's code and exit."""
-    import multiprocessing
-
     spawn = multiprocessing.get_context("spawn")
     ours, theirs = spawn.Pipe(duplex=False)
     child = spawn.Process(target=_child_echo, args=(theirs,), daemon=True)

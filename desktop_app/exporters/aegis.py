@@ -19,15 +19,22 @@ from collections.abc import Sequence
 from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from desktop_app.importers.aegis import EXTRA_KEY, derive_key
 from desktop_app.otp.model import Entry, OtpType
+
+EXTRA_KEY = "desktop_authenticator"  # this app's own additions to an entry (ignored by Aegis)
 
 AEGIS_SCRYPT_N = 32768
 AEGIS_SCRYPT_R = 8
 AEGIS_SCRYPT_P = 1
 CONTENT_VERSION = 3
 _GROUP_NAMESPACE = _uuid.UUID("6f1d7c1e-5d0c-4a4e-9a51-3c1c2b1f7a10")
+
+
+def scrypt_key(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    """The 32-byte key of an Aegis password slot (the reader bounds n, r, p before it asks)."""
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(password.encode("utf-8"))
 
 
 def group_uuid(name: str) -> str:
@@ -129,7 +136,7 @@ class AegisSealer:
     def __init__(self, password: str, *, scrypt_n: int = AEGIS_SCRYPT_N) -> None:
         self.master_key = AESGCM.generate_key(bit_length=256)
         salt = secrets.token_bytes(32)
-        derived = derive_key(password, salt, scrypt_n, AEGIS_SCRYPT_R, AEGIS_SCRYPT_P)
+        derived = scrypt_key(password, salt, scrypt_n, AEGIS_SCRYPT_R, AEGIS_SCRYPT_P)
         nonce = secrets.token_bytes(12)
         sealed = AESGCM(derived).encrypt(nonce, self.master_key, None)
         self.slot: dict[str, Any] = {

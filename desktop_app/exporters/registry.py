@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop_app.exporters.aegis import export_encrypted, export_plain
 from desktop_app.exporters.base import Exporter, ExportError, ExportOutcome, FileExporter
 from desktop_app.i18n import QT_TRANSLATE_NOOP
 from desktop_app.otp.model import Entry
@@ -20,8 +21,6 @@ class AegisEncryptedExporter(FileExporter):
     default_name = "aegis-export.json"
 
     def data(self, entries: Sequence[Entry], password: str | None = None) -> bytes:
-        from desktop_app.exporters.aegis import export_encrypted
-
         if not password:
             raise ExportError("An encrypted export needs a password.")
         return export_encrypted(entries, password)
@@ -34,8 +33,6 @@ class AegisPlainExporter(FileExporter):
     default_name = "aegis-export-plain.json"
 
     def data(self, entries: Sequence[Entry], password: str | None = None) -> bytes:
-        from desktop_app.exporters.aegis import export_plain
-
         return export_plain(entries)
 
 

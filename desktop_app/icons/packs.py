@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.errors import AppError
+from desktop_app.files import read_limited
 from desktop_app.i18n import N_
 from desktop_app.icons.svg import PictureRefused, sanitise_svg
 from desktop_app.otp.model import MAX_ICON_BYTES, Icon
@@ -251,13 +252,19 @@ def clean_picture(data: bytes, suffix: str) -> bytes:
     return data
 
 
+def picture_suffix(filename: str) -> str:
+    """The kind of picture a file name says (".svg", ".png" or ".jpg" for .jpg and .jpeg), or ""
+    when it is none of those."""
+    suffix = os.path.splitext(filename)[1].lower()
+    suffix = ".jpg" if suffix == ".jpeg" else suffix
+    return suffix if suffix in MIMES else ""
+
+
 def icon_from_file(path: Path) -> Icon:
     """An account icon from a picture file of the person's (SVG, PNG, JPEG; cleaned as pack
     icons are), or IconPackError in one line."""
-    from desktop_app.files import read_limited
-
-    suffix = path.suffix.lower().replace(".jpeg", ".jpg")
-    if suffix not in MIMES:
+    suffix = picture_suffix(path.name)
+    if not suffix:
         raise IconPackError(N_("{name} is not an SVG, PNG or JPEG file.", name=path.name[:80]))
     data = read_limited(path, MAX_ICON_BYTES, IconPackError, kind="picture")
     try:
@@ -302,9 +309,8 @@ def read_pack(data: bytes) -> PackContent:
         seen: dict[str, tuple[str, bytes]] = {}
         icons = []
         for item in listed:
-            suffix = os.path.splitext(item.filename)[1].lower()
-            suffix = ".jpg" if suffix == ".jpeg" else suffix
-            if suffix not in MIMES:
+            suffix = picture_suffix(item.filename)
+            if not suffix:
                 raise IconPackError(
                     N_(
                         "{name} in the pack is not an SVG, PNG or JPEG file.",
@@ -433,8 +439,6 @@ class IconLibrary:
         return None
 
     def install_file(self, path: Path) -> InstalledPack:
-        from desktop_app.files import read_limited
-
         data = read_limited(
             path,
             MAX_PACK_BYTES,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.errors import AppError, ImportFormatError
+from desktop_app.files import read_limited
 from desktop_app.i18n import N_, Text
 from desktop_app.importers.aegis import AegisImporter
 from desktop_app.importers.andotp import AndOtpImporter
@@ -33,7 +34,13 @@ from desktop_app.importers.freeotp2 import FreeOtpBackupImporter, FreeOtpXmlImpo
 from desktop_app.importers.image import QrImageImporter
 from desktop_app.importers.keepass import KeePassCsvImporter
 from desktop_app.importers.proton import ProtonImporter
-from desktop_app.importers.readers import sniff_json, too_complex_json
+from desktop_app.importers.readers import (
+    JAVA_MAGIC,
+    SQLITE_MAGIC,
+    looks_like_android_prefs,
+    sniff_json,
+    too_complex_json,
+)
 from desktop_app.importers.steam import SteamImporter
 from desktop_app.importers.stratum import StratumImporter
 from desktop_app.importers.text import EnteImporter, GoogleMigrationImporter, OtpauthTextImporter
@@ -132,9 +139,6 @@ def detect_format(data: bytes) -> Importer:
 
 def _container_kind(data: bytes) -> Text | str:
     """What kind of container an unrecognised file is, for the message."""
-    from desktop_app.importers.freeotp2 import JAVA_MAGIC
-    from desktop_app.importers.readers import SQLITE_MAGIC, looks_like_android_prefs
-
     if data.startswith(SQLITE_MAGIC):
         return N_(" (it is an SQLite database, but not one of a known app)")
     if data.startswith(JAVA_MAGIC):
@@ -168,12 +172,16 @@ def needs_password(data: bytes, format: str | None = None) -> bool:
     except AppError:
         raise
     except (RecursionError, MemoryError):
-        raise ImportFormatError(
-            N_("The {label} file is too complex to be read.", label=importer.label)
-        ) from None
+        raise _too_complex(importer) from None
     except Exception as exc:  # reading it tells what is wrong
         log.warning("needs_password of %s failed (%s)", importer.name, type(exc).__name__)
         return False
+
+
+def _too_complex(importer: Importer) -> ImportFormatError:
+    return ImportFormatError(
+        N_("The {label} file is too complex to be read.", label=importer.label)
+    )
 
 
 def load(data: bytes, password: str | None = None, format: str | None = None) -> ImportResult:
@@ -188,9 +196,7 @@ def load(data: bytes, password: str | None = None, format: str | None = None) ->
     except AppError:
         raise
     except (RecursionError, MemoryError):
-        raise ImportFormatError(
-            N_("The {label} file is too complex to be read.", label=importer.label)
-        ) from None
+        raise _too_complex(importer) from None
     except Exception as exc:  # last line of defence: never crash on a hostile file
         log.warning("importer %s failed on malformed data: %s", importer.name, type(exc).__name__)
         raise ImportFormatError(
@@ -235,8 +241,6 @@ def import_into(
 def read_file(path: Path) -> bytes:
     """The bytes of a backup file: a regular file of at most MAX_FILE_BYTES (a device, a FIFO
     or a folder is refused in one line; never more than the cap is read)."""
-    from desktop_app.files import read_limited
-
     return read_limited(
         path,
         MAX_FILE_BYTES,

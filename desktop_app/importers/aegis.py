@@ -22,9 +22,9 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
+from desktop_app.exporters.aegis import EXTRA_KEY, scrypt_key
 from desktop_app.i18n import N_
 from desktop_app.importers.contract import (
     Collector,
@@ -44,6 +44,7 @@ from desktop_app.importers.readers import (
     hexdecode,
     icon_or_none,
     load_json,
+    names_by_id,
     require_dict,
     require_list,
     sniff_json,
@@ -54,7 +55,6 @@ NAME = "aegis"
 LABEL: str = N_("Aegis vault")
 VAULT_VERSION = 1
 CONTENT_VERSIONS = (1, 2, 3)
-EXTRA_KEY = "desktop_authenticator"  # this app's own additions to an entry (ignored by Aegis)
 # Aegis writes n = 2^15, r = 8, p = 1 (32 MiB); allowed: up to 4x the work and memory
 MAX_SCRYPT_N = 1 << 17
 MAX_SCRYPT_R = 8
@@ -73,7 +73,7 @@ def derive_key(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
         and p <= MAX_SCRYPT_P
         and 128 * n * r <= MAX_SCRYPT_MEMORY,
     )
-    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(password.encode("utf-8"))
+    return scrypt_key(password, salt, n, r, p)
 
 
 def gcm_open(key: bytes, nonce: bytes, ciphertext: bytes, tag: bytes) -> bytes | None:
@@ -111,7 +111,7 @@ class AegisImporter:
     label = LABEL
     app = "Aegis"
     export_hint = "Settings > Import & Export > Export: the encrypted or the plain .json file."
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
@@ -189,20 +189,13 @@ def parse_content(content: dict[str, Any]) -> ImportResult:
             "versions 1 to 3."
         )
     entries = require_list(content.get("entries"), "the Aegis entry list")
-    groups: dict[str, str] = {}
     raw_groups = content.get("groups")
     if raw_groups is not None:
-        for g in require_list(raw_groups, "the Aegis group list"):
-            if isinstance(g, dict) and isinstance(g.get("uuid"), str):
-                name = g.get("name")
-                groups[g["uuid"]] = name if isinstance(name, str) else ""
+        require_list(raw_groups, "the Aegis group list")
+    groups = names_by_id(raw_groups, "uuid")
     out = Collector()
     dropped = 0
-    for index, raw in enumerate(entries):
-        fallback = f"Entry {index + 1}"
-        if not isinstance(raw, dict):
-            out.skip(fallback, "It is not an object")
-            continue
+    for fallback, raw in out.objects(entries, "Entry"):
         if raw.get("icon") and icon_or_none(raw.get("icon_mime"), raw.get("icon")) is None:
             dropped += 1
         label = display_label(raw.get("issuer"), raw.get("name"), fallback)

@@ -34,12 +34,11 @@ from desktop_app.importers.contract import (
     otp_type,
 )
 from desktop_app.importers.readers import (
-    IMAGE_MAGIC,
     broken_json_with,
+    headerless,
     load_json,
     require_list,
     sniff_json,
-    text_or_none,
 )
 from desktop_app.otp.model import Entry
 
@@ -62,22 +61,8 @@ def _plain_list(data: bytes) -> bool:
     )
 
 
-# other apps' binary files: never guessed to be andOTP backups
-_OTHER_MAGIC = (
-    b"SQLite format 3\x00",
-    b"\xac\xed\x00\x05",
-    b"AUTHENTICATORPRO",
-    b"AuthenticatorPro",
-)
-
-
 def _binary(data: bytes) -> bool:
-    return (
-        len(data) >= _MIN_SIZE
-        and not data.startswith(IMAGE_MAGIC)
-        and not data.startswith(_OTHER_MAGIC)
-        and text_or_none(data) is None
-    )
+    return len(data) >= _MIN_SIZE and headerless(data)
 
 
 class AndOtpImporter:
@@ -85,7 +70,7 @@ class AndOtpImporter:
     label = LABEL
     app = "andOTP"
     export_hint = "Backups > Backup (encrypted .json.aes or plain .json)."
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         return _plain_list(data) or _binary(data)
@@ -101,11 +86,7 @@ class AndOtpImporter:
         doc = load_json(data, LABEL)
         items = require_list(doc, "the andOTP entry list")
         out = Collector()
-        for index, raw in enumerate(items):
-            fallback = f"Entry {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(items, "Entry"):
             label = display_label(raw.get("issuer"), raw.get("label"), fallback)
             out.add(label, _entry, raw)
         return out.result(LABEL, NAME)

@@ -21,14 +21,22 @@ file, which is deleted at once; no decrypted byte is written to disk.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import io
 import os
 import struct
 import tempfile
+import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
+from desktop_app.importers.andotp import AndOtpImporter
 from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
@@ -38,37 +46,26 @@ from desktop_app.importers.contract import (
     make_entry,
 )
 from desktop_app.importers.readers import (
-    IMAGE_MAGIC,
+    MAX_DECODED_BYTES,
     SQLCIPHER_HEAP_BYTES,
+    headerless,
     read_table,
     row_int,
     row_str,
     secret_hex,
     sqlite_budget,
-    text_or_none,
 )
+from desktop_app.importers.text import parse_lines
 from desktop_app.otp.model import Entry, OtpType
 
 NAME = "authplus"
 LABEL: str = N_("Authenticator Plus backup")
 PAGE = 1024  # SQLCipher 3's page size
 READ_COLUMNS = ("email", "secret", "counter", "type", "issuer", "category")
-_OTHER_MAGIC = (
-    b"SQLite format 3\x00",
-    b"\xac\xed\x00\x05",
-    b"AUTHENTICATORPRO",
-    b"AuthenticatorPro",
-)
 
 
 def looks_like_sqlcipher(data: bytes) -> bool:
-    return (
-        len(data) >= 2 * PAGE
-        and len(data) % PAGE == 0
-        and not data.startswith(IMAGE_MAGIC)
-        and not data.startswith(_OTHER_MAGIC)
-        and text_or_none(data[:PAGE]) is None
-    )
+    return len(data) >= 2 * PAGE and len(data) % PAGE == 0 and headerless(data[:PAGE])
 
 
 def read_sqlcipher(
@@ -129,9 +126,6 @@ MAX_MEMBERS = 64
 
 def _zip_member(data: bytes) -> Any:
     """The ZipInfo of Accounts.txt (or of a .db) in a zip, or None when ``data`` is no such zip."""
-    import io
-    import zipfile
-
     if not data.startswith(ZIP_MAGIC):
         return None
     try:
@@ -147,11 +141,6 @@ def _zip_member(data: bytes) -> Any:
 
 
 def _read_member(data: bytes, info: Any, password: str | None) -> bytes:
-    import io
-    import zipfile
-
-    from desktop_app.importers.readers import MAX_DECODED_BYTES
-
     if info.file_size > MAX_DECODED_BYTES or info.compress_size > len(data):
         raise ImportFormatError(f"The {LABEL} (zip) holds a file too large to be read.")
     encrypted = bool(info.flag_bits & 1)
@@ -191,8 +180,6 @@ def _aes_extra(extra: bytes) -> tuple[int, int]:
 
 def _aes_ctr_le(key: bytes, data: bytes) -> bytes:
     """AES-CTR with WinZip's little-endian block counter starting at 1."""
-    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
     blocks = (len(data) + 15) // 16
     counters = b"".join(i.to_bytes(16, "little") for i in range(1, blocks + 1))
     encryptor = Cipher(algorithms.AES(key), modes.ECB()).encryptor()
@@ -202,12 +189,6 @@ def _aes_ctr_le(key: bytes, data: bytes) -> bytes:
 
 
 def _read_aes(data: bytes, info: Any, password: str) -> bytes:
-    import hashlib
-    import hmac
-    import zlib
-
-    from desktop_app.importers.readers import MAX_DECODED_BYTES
-
     key_len, method = _aes_extra(info.extra)
     start = info.header_offset
     header = data[start : start + 30]
@@ -249,7 +230,7 @@ class AuthenticatorPlusImporter:
     export_hint = (
         "Settings > Backup & Restore > Backup: the authplus.db file (with the master password)."
     )
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         return _zip_member(data) is not None or looks_like_sqlcipher(data)
@@ -263,16 +244,12 @@ class AuthenticatorPlusImporter:
         if info is not None:
             member = _read_member(data, info, password)
             if info.filename.lower().endswith(".txt"):
-                from desktop_app.importers.text import parse_lines
-
                 return parse_lines(member, LABEL, NAME)
             data = member
         if password is None:
             raise PasswordRequired(LABEL)
         rows = read_sqlcipher(data, password, "accounts", READ_COLUMNS)
         if rows is None:
-            from desktop_app.importers.andotp import AndOtpImporter
-
             try:  # the same kind of random bytes may be an encrypted andOTP backup
                 return AndOtpImporter().parse(data, password)
             except (WrongPasswordError, ImportFormatError):

@@ -80,7 +80,7 @@ class AuthyImporter:
         "No export: copy shared_prefs/com.authy.storage.tokens.authenticator.xml off a "
         "rooted phone; encrypted secrets need the Authy backup password."
     )
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         return _tokens(data) is not None
@@ -104,11 +104,7 @@ class AuthyImporter:
             if _decrypt(encrypted[0], keys) is None:
                 raise WrongPasswordError("Wrong backup password for these Authy tokens.")
         out = Collector()
-        for index, raw in enumerate(tokens):
-            fallback = f"Token {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(tokens, "Token"):
             label = display_label(raw.get("originalName"), raw.get("name"), fallback)
             out.add(label, _entry, raw, keys)
         return out.result(LABEL, NAME)

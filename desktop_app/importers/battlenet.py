@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
-from desktop_app.importers.contract import Collector, EntryDataError, ImportResult, make_entry
+from desktop_app.importers.contract import (
+    Collector,
+    EntryDataError,
+    ImportResult,
+    PlainImporter,
+    make_entry,
+)
 from desktop_app.importers.readers import android_prefs, secret_hex
 from desktop_app.otp.model import Entry
 
@@ -39,21 +45,17 @@ def mask(text: str) -> str:
     return bytes(ord(c) ^ k for c, k in zip(text, MASK, strict=False)).hex()
 
 
-class BattleNetImporter:
+class BattleNetImporter(PlainImporter):
     name = NAME
     label = LABEL
     app = "Battle.net Authenticator"
     export_hint = (
         "Copy shared_prefs/com.blizzard.messenger.authenticator_preferences.xml off a rooted phone."
     )
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         prefs = android_prefs(data)
         return prefs is not None and SECRET_KEY in prefs
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         prefs = android_prefs(data)

@@ -38,6 +38,7 @@ from desktop_app.importers.contract import (
     EntryDataError,
     ImportResult,
     PasswordRequired,
+    PlainImporter,
     display_label,
     get_int,
     get_str,
@@ -49,6 +50,7 @@ from desktop_app.importers.readers import (
     broken_json_with,
     check_kdf,
     load_json,
+    names_by_id,
     pbkdf2,
     require_list,
     sniff_json,
@@ -71,7 +73,7 @@ class BitwardenImporter:
     label = LABEL
     app = "Bitwarden"
     export_hint = "Tools > Export vault: .json, .json (Encrypted) with a file password, or .csv."
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
@@ -88,9 +90,7 @@ class BitwardenImporter:
         return isinstance(doc, dict) and doc.get("passwordProtected") is True
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
-        doc = load_json(data, LABEL)
-        if not isinstance(doc, dict):
-            raise ImportFormatError("This is not a Bitwarden export (not a JSON object).")
+        doc = load_json(data, LABEL, dict)
         if doc.get("passwordProtected") is True:
             if password is None:
                 raise PasswordRequired(LABEL)
@@ -104,19 +104,10 @@ class BitwardenImporter:
                 "(Encrypted) with a file password), import that file, then delete it."
             )
         items = require_list(doc.get("items"), "the Bitwarden item list")
-        folders: dict[str, str] = {}
-        raw_folders = doc.get("folders")
-        if isinstance(raw_folders, list):
-            for f in raw_folders:
-                if isinstance(f, dict) and isinstance(f.get("id"), str):
-                    folders[f["id"]] = f["name"] if isinstance(f.get("name"), str) else ""
+        folders = names_by_id(doc.get("folders"))
         out = Collector()
         ignored = 0
-        for index, raw in enumerate(items):
-            fallback = f"Item {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(items, "Item"):
             login = raw.get("login")
             totp = login.get("totp") if isinstance(login, dict) else None
             if not totp:
@@ -298,20 +289,16 @@ def totp_rows(
     return out
 
 
-class BitwardenCsvImporter:
+class BitwardenCsvImporter(PlainImporter):
     name = "bitwarden-csv"
     label: str = N_("Bitwarden CSV export")
     app = "Bitwarden"
     export_hint = ""  # said by the other importer of this app
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         text = text_or_none(data[:4096]) or ""
         first = text.lstrip().partition("\n")[0]
         return all(c in first for c in CSV_COLUMNS)
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         rows = csv_rows(data, CSV_COLUMNS)

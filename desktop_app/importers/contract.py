@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import uuid as _uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -27,7 +27,7 @@ from desktop_app.errors import AppError, ImportFormatError, OtpError
 from desktop_app.i18n import N_
 from desktop_app.intake import MAX_IMPORT_ACCOUNTS
 from desktop_app.otp.migration import SkippedEntry
-from desktop_app.otp.model import STEAM_DIGITS, Entry, Icon, OtpType, new_uuid
+from desktop_app.otp.model import STEAM_DIGITS, Entry, Icon, OtpType, new_uuid, normalize_secret
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_ENTRIES = MAX_IMPORT_ACCOUNTS  # items of one list in a file (accounts, or lines of links)
@@ -67,6 +67,15 @@ class Importer(Protocol):
     def needs_password(self, data: bytes) -> bool: ...
 
     def parse(self, data: bytes, password: str | None) -> ImportResult: ...
+
+
+class PlainImporter:
+    """The base of a format whose files are never encrypted: it never needs a password."""
+
+    encrypted = False
+
+    def needs_password(self, data: bytes) -> bool:
+        return False
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -139,8 +148,6 @@ def make_entry(
     icon: Icon | None = None,
 ) -> Entry:
     """Build a validated Entry from loosely typed file values (raises OtpError/EntryDataError)."""
-    from desktop_app.otp.model import normalize_secret
-
     if type is OtpType.STEAM:
         digits, algorithm = STEAM_DIGITS, "SHA1"
     algorithm = norm_algorithm(algorithm)
@@ -192,6 +199,16 @@ class Collector:
 
     def skip(self, label: str, reason: str) -> None:
         self.skipped.append(SkippedEntry(label, reason))
+
+    def objects(self, items: Iterable[Any], noun: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Each item of a file's list that is an object, with the label it has when it names
+        nothing better (``"{noun} {n}"``, counted from 1); any other item is skipped."""
+        for index, raw in enumerate(items):
+            fallback = f"{noun} {index + 1}"
+            if isinstance(raw, dict):
+                yield fallback, raw
+            else:
+                self.skip(fallback, "It is not an object")
 
     def add(self, label: str, build: Callable[..., Entry | None], *args: Any) -> None:
         """Add ``build(*args)``; any error it raises makes a skipped entry with the reason."""

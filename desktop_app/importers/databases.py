@@ -14,6 +14,7 @@ read from memory (``sqlite3`` deserialise, read-only), never written to disk.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from desktop_app.i18n import N_
@@ -21,37 +22,35 @@ from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
+    PlainImporter,
     display_label,
     make_entry,
 )
 from desktop_app.importers.readers import row_int, row_str, secret_b64, sqlite_rows, sqlite_schema
 from desktop_app.otp.model import Entry, OtpType
 
-GOOGLE_COLUMNS = frozenset({"email", "secret", "type"})
-GOOGLE_READ = ("email", "secret", "type", "counter", "issuer")  # the only columns read
-MICROSOFT_COLUMNS = frozenset({"oath_secret_key", "account_type", "username"})
-MICROSOFT_READ = ("name", "username", "oath_secret_key", "account_type")
 
+class _AccountsTable(PlainImporter):
+    """An app's own SQLite database whose ``accounts`` table holds one account a row: told by
+    the table's columns; each row becomes an entry, labelled by its issuer and name columns."""
 
-class GoogleAuthDbImporter:
-    name = "google-db"
-    label: str = N_("Google Authenticator database")
-    app = "Google Authenticator"
-    export_hint = ""  # said by the other importer of this app
-    encrypted = False  # whether its files can be password-protected
+    name: str
+    label: str
+    columns: frozenset[str]  # the columns that tell this app's table
+    read: tuple[str, ...]  # the only columns read
+    label_columns: tuple[str, str]  # (issuer, name)
+    entry: Callable[[dict[str, Any]], Entry]
 
     def detect(self, data: bytes) -> bool:
         schema = sqlite_schema(data)
-        return schema is not None and schema.get("accounts", frozenset()) >= GOOGLE_COLUMNS
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
+        return schema is not None and schema.get("accounts", frozenset()) >= self.columns
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         out = Collector()
-        for index, row in enumerate(sqlite_rows(data, "accounts", self.label, GOOGLE_READ)):
-            label = display_label(row.get("issuer"), row.get("email"), f"Account {index + 1}")
-            out.add(label, _google_entry, row)
+        issuer, name = self.label_columns
+        for index, row in enumerate(sqlite_rows(data, "accounts", self.label, self.read)):
+            label = display_label(row.get(issuer), row.get(name), f"Account {index + 1}")
+            out.add(label, self.entry, row)
         return out.result(self.label, self.name)
 
 
@@ -74,28 +73,6 @@ def _google_entry(row: dict[str, Any]) -> Entry:
     )
 
 
-class MicrosoftAuthImporter:
-    name = "microsoft"
-    label: str = N_("Microsoft Authenticator database")
-    app = "Microsoft Authenticator"
-    export_hint = "Copy databases/PhoneFactor off a rooted phone."
-    encrypted = False  # whether its files can be password-protected
-
-    def detect(self, data: bytes) -> bool:
-        schema = sqlite_schema(data)
-        return schema is not None and schema.get("accounts", frozenset()) >= MICROSOFT_COLUMNS
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
-
-    def parse(self, data: bytes, password: str | None) -> ImportResult:
-        out = Collector()
-        for index, row in enumerate(sqlite_rows(data, "accounts", self.label, MICROSOFT_READ)):
-            label = display_label(row.get("name"), row.get("username"), f"Account {index + 1}")
-            out.add(label, _microsoft_entry, row)
-        return out.result(self.label, self.name)
-
-
 def _microsoft_entry(row: dict[str, Any]) -> Entry:
     kind = row_int(row, "account_type", 0)
     secret = row_str(row, "oath_secret_key")
@@ -113,3 +90,25 @@ def _microsoft_entry(row: dict[str, Any]) -> Entry:
         name=row_str(row, "username"),
         digits=digits,
     )
+
+
+class GoogleAuthDbImporter(_AccountsTable):
+    name = "google-db"
+    label: str = N_("Google Authenticator database")
+    app = "Google Authenticator"
+    export_hint = ""  # said by the other importer of this app
+    columns = frozenset({"email", "secret", "type"})
+    read = ("email", "secret", "type", "counter", "issuer")
+    label_columns = ("issuer", "email")
+    entry = staticmethod(_google_entry)
+
+
+class MicrosoftAuthImporter(_AccountsTable):
+    name = "microsoft"
+    label: str = N_("Microsoft Authenticator database")
+    app = "Microsoft Authenticator"
+    export_hint = "Copy databases/PhoneFactor off a rooted phone."
+    columns = frozenset({"oath_secret_key", "account_type", "username"})
+    read = ("name", "username", "oath_secret_key", "account_type")
+    label_columns = ("name", "username")
+    entry = staticmethod(_microsoft_entry)

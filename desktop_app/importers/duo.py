@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
 from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
+    PlainImporter,
     display_label,
     get_int,
     get_str,
@@ -27,12 +27,11 @@ NAME = "duo"
 LABEL: str = N_("Duo Mobile account file")
 
 
-class DuoImporter:
+class DuoImporter(PlainImporter):
     name = NAME
     label = LABEL
     app = "Duo Mobile"
     export_hint = "Copy files/duokit/accounts.json off a rooted phone."
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
@@ -42,19 +41,10 @@ class DuoImporter:
             and all(isinstance(a, dict) and "otpGenerator" in a for a in doc)
         )
 
-    def needs_password(self, data: bytes) -> bool:
-        return False
-
     def parse(self, data: bytes, password: str | None) -> ImportResult:
-        doc = load_json(data, LABEL)
-        if not isinstance(doc, list):
-            raise ImportFormatError("This is not a Duo Mobile account file (not a JSON list).")
+        doc = load_json(data, LABEL, list)
         out = Collector()
-        for index, raw in enumerate(require_list(doc, "the Duo account list")):
-            fallback = f"Account {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(require_list(doc, "the Duo account list"), "Account"):
             out.add(display_label(raw.get("name"), None, fallback), _entry, raw)
         return out.result(LABEL, NAME)
 

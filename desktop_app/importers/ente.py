@@ -17,6 +17,10 @@ import base64
 import json
 from typing import Any
 
+from nacl import bindings as b
+from nacl import exceptions as nacl_exc
+from nacl import pwhash
+
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
 from desktop_app.importers.contract import PasswordRequired, get_int
@@ -34,15 +38,13 @@ def is_encrypted_export(doc: Any) -> bool:
 
 
 def derive_key(password: str, salt: bytes, ops: int, mem: int) -> bytes:
-    from nacl.pwhash import argon2id
-
-    return bytes(argon2id.kdf(32, password.encode("utf-8"), salt, opslimit=ops, memlimit=mem))
+    return bytes(
+        pwhash.argon2id.kdf(32, password.encode("utf-8"), salt, opslimit=ops, memlimit=mem)
+    )
 
 
 def encrypt(plaintext: bytes, password: str, *, ops: int, mem: int, salt: bytes) -> bytes:
     """An encrypted export as ente writes it (tests build files with it)."""
-    from nacl import bindings as b
-
     key = derive_key(password, salt, ops, mem)
     state = b.crypto_secretstream_xchacha20poly1305_state()
     header = b.crypto_secretstream_xchacha20poly1305_init_push(state, key)
@@ -82,9 +84,6 @@ def decrypt(doc: dict[str, Any], password: str | None) -> bytes:
     salt = b64decode(params.get("salt"), "the salt")
     header = b64decode(doc.get("encryptionNonce"), "the nonce")
     sealed = b64decode(doc.get("encryptedData"), "the encrypted data")
-    from nacl import bindings as b
-    from nacl import exceptions as nacl_exc
-
     if len(salt) != 16 or len(header) != b.crypto_secretstream_xchacha20poly1305_HEADERBYTES:
         raise ImportFormatError("The ente export is damaged: its salt or nonce has a wrong size.")
     if len(sealed) < b.crypto_secretstream_xchacha20poly1305_ABYTES:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
 from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
+    PlainImporter,
     display_label,
     get_int,
     get_str,
@@ -29,12 +29,11 @@ NAME = "freeotp"
 LABEL: str = N_("FreeOTP+ export")
 
 
-class FreeOtpImporter:
+class FreeOtpImporter(PlainImporter):
     name = NAME
     label = LABEL
     app = "FreeOTP+"
     export_hint = "Menu > Export > JSON, or shared_prefs/tokens.xml off a rooted phone."
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
@@ -42,20 +41,11 @@ class FreeOtpImporter:
             return broken_json_with(data, "tokens", "secret")
         return isinstance(doc, dict) and "tokens" in doc and "tokenOrder" in doc
 
-    def needs_password(self, data: bytes) -> bool:
-        return False
-
     def parse(self, data: bytes, password: str | None) -> ImportResult:
-        doc = load_json(data, LABEL)
-        if not isinstance(doc, dict):
-            raise ImportFormatError("This is not a FreeOTP+ export (not a JSON object).")
+        doc = load_json(data, LABEL, dict)
         tokens = require_list(doc.get("tokens"), "the FreeOTP+ token list")
         out = Collector()
-        for index, raw in enumerate(tokens):
-            fallback = f"Token {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(tokens, "Token"):
             issuer = raw.get("issuerExt") or raw.get("issuerInt")
             label = display_label(issuer, raw.get("label"), fallback)
             out.add(label, _entry, raw)

@@ -19,6 +19,7 @@ import struct
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
@@ -28,12 +29,12 @@ from desktop_app.importers.contract import (
     EntryDataError,
     ImportResult,
     PasswordRequired,
+    PlainImporter,
     display_label,
 )
 from desktop_app.importers.freeotp import _entry as token_entry
-from desktop_app.importers.readers import android_prefs, check_kdf, json_loads, pbkdf2
+from desktop_app.importers.readers import JAVA_MAGIC, android_prefs, check_kdf, json_loads, pbkdf2
 
-JAVA_MAGIC = b"\xac\xed\x00\x05"
 MAX_ITERATIONS = 1_000_000  # FreeOTP writes 100,000
 _PBKDF2 = {
     "PBKDF2WITHHMACSHA1": "sha1",
@@ -52,18 +53,14 @@ def _xml_tokens(data: bytes) -> list[tuple[str, str]] | None:
     return [(k, v) for k, v in prefs.items() if k != "tokenOrder"]
 
 
-class FreeOtpXmlImporter:
+class FreeOtpXmlImporter(PlainImporter):
     name = "freeotp-xml"
     label: str = N_("FreeOTP token file (tokens.xml)")
     app = "FreeOTP"
     export_hint = ""  # said by the other importer of this app
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _xml_tokens(data) is not None
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         tokens = _xml_tokens(data)
@@ -228,8 +225,6 @@ def _gcm_params(der: bytes) -> tuple[bytes, int]:
 
 
 def open_encrypted_key(enc: Any, key: bytes) -> bytes | None:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
     if not isinstance(enc, dict):
         raise ImportFormatError("The FreeOTP backup is damaged: a key is not an object.")
     cipher = enc.get("mCipher")
@@ -255,7 +250,7 @@ class FreeOtpBackupImporter:
         "FreeOTP 2: menu > Backup (externalBackup.xml, with its password); FreeOTP 1: "
         "copy shared_prefs/tokens.xml off a rooted phone."
     )
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         return data.startswith(JAVA_MAGIC) and b"masterKey" in data

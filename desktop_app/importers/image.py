@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from desktop_app.errors import ImportFormatError, ScanError
 from desktop_app.i18n import N_
-from desktop_app.importers.contract import ImportResult
+from desktop_app.importers.contract import ImportResult, PlainImporter
 from desktop_app.importers.readers import IMAGE_MAGIC
 from desktop_app.importers.text import parse_lines
 
@@ -16,18 +16,14 @@ NAME = "image"
 LABEL: str = N_("Image with QR codes")
 
 
-class QrImageImporter:
+class QrImageImporter(PlainImporter):
     name = NAME
     label = LABEL
     app = "Any app"
     export_hint = "A text file of otpauth:// links, or a picture of a QR code."
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return data.startswith(IMAGE_MAGIC[:5])  # PNG, JPEG, GIF, BMP, WebP (RIFF)
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         from desktop_app.scanning.decoders import decode

@@ -10,7 +10,7 @@ from __future__ import annotations
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
 from desktop_app.importers.bitwarden import csv_rows, totp_rows
-from desktop_app.importers.contract import ImportResult
+from desktop_app.importers.contract import ImportResult, PlainImporter
 from desktop_app.importers.readers import text_or_none
 
 COLUMNS = ("Title", "Username", "TOTP")
@@ -21,19 +21,15 @@ def _group(path: str) -> str:
     return "/".join(parts[1:]) if len(parts) > 1 else ""
 
 
-class KeePassCsvImporter:
+class KeePassCsvImporter(PlainImporter):
     name = "keepass-csv"
     label: str = N_("KeePassXC CSV export")
     app = "KeePassXC"
     export_hint = "Database > Export > CSV file (entries with TOTP)."
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         first = (text_or_none(data[:4096]) or "").lstrip().partition("\n")[0]
         return all(f'"{c}"' in first or f",{c}," in first for c in COLUMNS) and "Group" in first
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         rows = csv_rows(data, COLUMNS)

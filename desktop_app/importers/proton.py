@@ -16,10 +16,11 @@ from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
+    PlainImporter,
     display_label,
     get_str,
 )
-from desktop_app.importers.readers import load_json, require_dict, require_list, sniff_json
+from desktop_app.importers.readers import load_json, require_list, sniff_json
 from desktop_app.intake import PayloadKind, classify
 from desktop_app.otp.model import Entry
 
@@ -38,21 +39,17 @@ def _looks(doc: Any) -> bool:
     )
 
 
-class ProtonImporter:
+class ProtonImporter(PlainImporter):
     name = NAME
     label = LABEL
     app = "Proton Authenticator"
     export_hint = "Settings > Export: the .json file."
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return _looks(sniff_json(data))
 
-    def needs_password(self, data: bytes) -> bool:
-        return False
-
     def parse(self, data: bytes, password: str | None) -> ImportResult:
-        doc = require_dict(load_json(data, LABEL), "the Proton export")
+        doc = load_json(data, LABEL, dict)
         version = doc.get("version")
         if version not in VERSIONS or isinstance(version, bool):
             raise ImportFormatError(
@@ -60,11 +57,11 @@ class ProtonImporter:
                 "reads version 1."
             )
         out = Collector()
-        for index, raw in enumerate(require_list(doc.get("entries"), "the Proton entry list")):
-            fallback = f"Entry {index + 1}"
-            content = raw.get("content") if isinstance(raw, dict) else None
-            if not isinstance(raw, dict) or not isinstance(content, dict):
-                out.skip(fallback, "It is not an object with content")
+        entries = require_list(doc.get("entries"), "the Proton entry list")
+        for fallback, raw in out.objects(entries, "Entry"):
+            content = raw.get("content")
+            if not isinstance(content, dict):
+                out.skip(fallback, "It has no content")
                 continue
             out.add(display_label(content.get("name"), None, fallback), _entry, raw, content)
         return out.result(LABEL, NAME)

@@ -16,16 +16,23 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
+import sqlite3
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.hazmat.primitives import padding
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_, Text
 from desktop_app.importers.contract import MAX_ENTRIES, EntryDataError
-from desktop_app.otp.model import Icon
+from desktop_app.otp.model import ICON_MIMES, MAX_ICON_BYTES, Icon
 
 #: the most JSON values one file (or one JSON text inside it) may hold: 10,000 accounts of ~25
 #: values each, with room for groups and icons. Python holds each value in 50-100 bytes, so a
@@ -102,7 +109,20 @@ def broken_json_with(data: bytes, *keys: str) -> bool:
     return all(f'"{k}"'.encode() in head for k in keys)
 
 
-def load_json(data: bytes, label: str) -> Any:
+def load_json(
+    data: bytes, label: str, shape: type[dict[Any, Any] | list[Any]] | None = None
+) -> Any:
+    """The JSON of a ``label`` file, or ImportFormatError naming what is wrong with it: not
+    UTF-8, not JSON, too complex, or (with ``shape``) not a JSON object / list at the top."""
+    doc = _load_json(data, label)
+    if shape is dict and not isinstance(doc, dict):
+        raise ImportFormatError(N_("This is not a {label} (not a JSON object).", label=label))
+    if shape is list and not isinstance(doc, list):
+        raise ImportFormatError(N_("This is not a {label} (not a JSON list).", label=label))
+    return doc
+
+
+def _load_json(data: bytes, label: str) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -179,7 +199,30 @@ def require_list(value: Any, what: str) -> list[Any]:
     return value
 
 
+def names_by_id(items: Any, key: str = "id") -> dict[str, str]:
+    """``{item[key]: item["name"]}`` of a file's list of groups or folders: an item without a
+    text ``key`` is passed over, a name that is not text is ""; anything but a list gives {}."""
+    if not isinstance(items, list):
+        return {}
+    return {
+        g[key]: g["name"] if isinstance(g.get("name"), str) else ""
+        for g in items
+        if isinstance(g, dict) and isinstance(g.get(key), str)
+    }
+
+
 IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"RIFF", b"%PDF", b"PK\x03\x04")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+JAVA_MAGIC = b"\xac\xed\x00\x05"  # a Java-serialised object: FreeOTP's backup
+STRATUM_MAGIC = (b"AUTHENTICATORPRO", b"AuthenticatorPro")  # Stratum's encrypted backups
+_KNOWN_MAGIC = (*IMAGE_MAGIC, SQLITE_MAGIC, JAVA_MAGIC, *STRATUM_MAGIC)
+
+
+def headerless(head: bytes) -> bool:
+    """Whether a file starting with ``head`` may be one of the encrypted files that carry no
+    header of their own (andOTP's, Authenticator Plus's): it starts like no file the importers
+    know by its first bytes, and it is not text."""
+    return not head.startswith(_KNOWN_MAGIC) and text_or_none(head) is None
 
 
 # --- bounds on what a hostile file can make us compute -------------------------------------------
@@ -210,15 +253,11 @@ def check_kdf_runs(label: str, count: int) -> None:
 
 
 def pbkdf2(algorithm: str, password: str, salt: bytes, iterations: int, length: int) -> bytes:
-    import hashlib
-
     return hashlib.pbkdf2_hmac(algorithm, password.encode("utf-8"), salt, iterations, length)
 
 
 def argon2id(password: str, salt: bytes, *, t: int, m_kib: int, p: int, length: int = 32) -> bytes:
-    """Argon2id (v1.3) raw hash; argon2-cffi is imported only when a file needs it."""
-    from argon2.low_level import Type, hash_secret_raw
-
+    """Argon2id (v1.3) raw hash."""
     return hash_secret_raw(
         password.encode("utf-8"),
         salt,
@@ -232,9 +271,6 @@ def argon2id(password: str, salt: bytes, *, t: int, m_kib: int, p: int, length: 
 
 def aes_cbc_decrypt(key: bytes, iv: bytes, data: bytes) -> bytes | None:
     """AES-CBC with PKCS#7 padding; None when the padding is wrong (wrong key or damage)."""
-    from cryptography.hazmat.primitives import padding
-    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
     if len(iv) != 16 or not data or len(data) % 16 or len(key) not in (16, 24, 32):
         return None
     decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
@@ -262,8 +298,6 @@ def android_prefs(data: bytes) -> dict[str, str] | None:
         return None
     if _XML_DECL.search(data):
         return None
-    import xml.etree.ElementTree as ET
-
     try:
         root = ET.fromstring(data)
     except (ET.ParseError, LookupError, ValueError, RecursionError):  # LookupError, ValueError:
@@ -297,7 +331,6 @@ def looks_like_android_prefs(data: bytes) -> bool:
 
 # --- SQLite databases ------------------------------------------------------------------------
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_MAX_STEPS = 200_000_000  # virtual-machine steps one file may cost (reading 10,000 rows: ~1M)
 #: the largest text or blob one value may have: the apps' fields are short, their icons (never
 #: read) stay under 256 KiB; a computed or crafted value beyond this is refused by SQLite itself
@@ -326,8 +359,6 @@ SQLCIPHER_HEAP_BYTES = 64 * 2**20
 def sqlite_limit(con: Any) -> None:
     """Apply :data:`SQLITE_LIMITS` and the step budget to a connection (every connection the
     importers open gets this before it reads a byte of the file)."""
-    import sqlite3
-
     for name, value in SQLITE_LIMITS.items():
         con.setlimit(getattr(sqlite3, name), value)
     sqlite_budget(con)
@@ -379,8 +410,6 @@ def sqlite_schema(data: bytes) -> dict[str, frozenset[str]] | None:
 
 def sqlite_open(data: bytes) -> Any:
     """An in-memory, read-only, limited copy of an SQLite database file (no temp file)."""
-    import sqlite3
-
     try:
         con = sqlite3.connect(":memory:")
         sqlite_limit(con)
@@ -445,8 +474,6 @@ def sqlite_rows(
     data: bytes, table: str, label: str, columns: Iterable[str]
 ) -> list[dict[str, Any]]:
     """:func:`read_table` on an in-memory copy of the database file ``data``."""
-    import sqlite3
-
     con = sqlite_open(data)
     try:
         return read_table(con, table, label, columns)
@@ -513,8 +540,6 @@ def secret_hex(text: str) -> str:
 def icon_or_none(mime: Any, data: Any) -> Icon | None:
     """An icon from a file's fields, or None when it is missing, unknown or too large (an
     unusable icon never costs the entry)."""
-    from desktop_app.otp.model import ICON_MIMES, MAX_ICON_BYTES
-
     if isinstance(data, str):
         try:
             data = base64.b64decode(data, validate=True)

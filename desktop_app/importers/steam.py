@@ -18,6 +18,7 @@ from desktop_app.importers.contract import (
     Collector,
     EntryDataError,
     ImportResult,
+    PlainImporter,
     display_label,
     get_str,
     make_entry,
@@ -45,7 +46,7 @@ def _is_manifest(doc: Any) -> bool:
     )
 
 
-class SteamImporter:
+class SteamImporter(PlainImporter):
     name = NAME
     label = LABEL
     app = "Steam"
@@ -53,7 +54,6 @@ class SteamImporter:
         "Steam Desktop Authenticator's .maFile (encryption turned off), or "
         "files/Steamguard-<id> off a rooted phone."
     )
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
@@ -61,9 +61,6 @@ class SteamImporter:
             return True
         accounts = doc.get("accounts") if isinstance(doc, dict) else None
         return isinstance(accounts, dict) and any(_is_account(a) for a in accounts.values())
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         doc = load_json(data, LABEL)
@@ -80,11 +77,7 @@ class SteamImporter:
         else:
             raise ImportFormatError("This is not a Steam Guard file (no shared_secret).")
         out = Collector()
-        for index, raw in enumerate(accounts[:10_000]):
-            fallback = f"Steam account {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(accounts[:10_000], "Steam account"):
             out.add(display_label("Steam", raw.get("account_name"), fallback), _entry, raw)
         return out.result(LABEL, NAME)
 

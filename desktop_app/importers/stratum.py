@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop_app.errors import ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
@@ -33,6 +34,7 @@ from desktop_app.importers.contract import (
     make_entry,
 )
 from desktop_app.importers.readers import (
+    STRATUM_MAGIC,
     aes_cbc_decrypt,
     argon2id,
     broken_json_with,
@@ -50,8 +52,7 @@ from desktop_app.otp.model import Entry, Icon, OtpType
 
 NAME = "stratum"
 LABEL: str = N_("Stratum / Authenticator Pro backup")
-HEADER = b"AUTHENTICATORPRO"
-HEADER_LEGACY = b"AuthenticatorPro"
+HEADER, HEADER_LEGACY = STRATUM_MAGIC
 ARGON2 = {"t": 3, "m_kib": 1 << 16, "p": 4}
 LEGACY_ITERATIONS = 64_000
 _TYPES = {1: OtpType.HOTP, 2: OtpType.TOTP, 4: OtpType.STEAM}
@@ -73,8 +74,6 @@ def _is_db(data: bytes) -> bool:
 
 def encrypt(plaintext: bytes, password: str, salt: bytes, iv: bytes) -> bytes:
     """The current encrypted format (tests build files with it)."""
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
     key = argon2id(password, salt, **ARGON2)
     return HEADER + salt + iv + AESGCM(key).encrypt(iv, plaintext, None)
 
@@ -86,7 +85,7 @@ class StratumImporter:
     export_hint = (
         "Settings > Backup (encrypted or not), or databases/authenticator.db3 off a rooted phone."
     )
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         return (
@@ -117,8 +116,6 @@ def _decrypt(data: bytes, password: str) -> bytes:
         body = data[len(HEADER) :]
         if len(body) < 16 + 12 + 16:
             raise ImportFormatError("The Stratum backup is truncated.")
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
         salt, iv, sealed = body[:16], body[16:28], body[28:]
         key = argon2id(password, salt, **ARGON2)
         try:
@@ -156,11 +153,7 @@ def _parse_doc(doc: dict[str, Any]) -> ImportResult:
             if icon is not None:
                 icons["@" + i["Id"]] = icon
     out = Collector()
-    for index, raw in enumerate(items):
-        fallback = f"Authenticator {index + 1}"
-        if not isinstance(raw, dict):
-            out.skip(fallback, "It is not an object")
-            continue
+    for fallback, raw in out.objects(items, "Authenticator"):
         label = display_label(raw.get("Issuer"), raw.get("Username"), fallback)
         row = {k.lower(): v for k, v in raw.items() if isinstance(k, str)}
         out.add(label, _entry, row, groups, icons)

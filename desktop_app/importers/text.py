@@ -20,7 +20,8 @@ from urllib.parse import parse_qsl, unquote
 
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
-from desktop_app.importers.contract import Collector, ImportResult
+from desktop_app.importers.contract import Collector, ImportResult, PlainImporter
+from desktop_app.importers.ente import decrypt, is_encrypted_export
 from desktop_app.importers.readers import json_loads, sniff_json, text_or_none
 from desktop_app.intake import Payload, PayloadKind, classify, gather, too_many_accounts
 from desktop_app.otp.migration import SkippedEntry
@@ -134,24 +135,20 @@ def parse_lines(data: bytes, label: str, name: str, *, ente: bool = False) -> Im
     return out.result(label, name)
 
 
-class OtpauthTextImporter:
+class OtpauthTextImporter(PlainImporter):
     name = "otpauth"
     label: str = N_("Text file of otpauth:// links")
     app = "WinAuth"
     export_hint = "Export > text file of otpauth:// links."
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         return any(x.lower().startswith(_OTPAUTH) for x in _link_lines(data))
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         return parse_lines(data, self.label, self.name)
 
 
-class GoogleMigrationImporter:
+class GoogleMigrationImporter(PlainImporter):
     name = "google"
     label: str = N_("Google Authenticator export")
     app = "Google Authenticator"
@@ -159,14 +156,10 @@ class GoogleMigrationImporter:
         "Transfer accounts > Export accounts: screenshot the QR codes and import the "
         "pictures; or copy databases/databases off a rooted phone."
     )
-    encrypted = False  # whether its files can be password-protected
 
     def detect(self, data: bytes) -> bool:
         links = _link_lines(data)
         return bool(links) and all(x.lower().startswith(_MIGRATION) for x in links)
-
-    def needs_password(self, data: bytes) -> bool:
-        return False
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         return parse_lines(data, self.label, self.name)
@@ -177,23 +170,17 @@ class EnteImporter:
     label: str = N_("ente Auth export")
     app = "ente Auth"
     export_hint = "Settings > Data > Export codes: plain text or encrypted (with a password)."
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
-        from desktop_app.importers.ente import is_encrypted_export
-
         if is_encrypted_export(sniff_json(data)):
             return True
         return any("codeDisplay=" in x for x in _link_lines(data))
 
     def needs_password(self, data: bytes) -> bool:
-        from desktop_app.importers.ente import is_encrypted_export
-
         return is_encrypted_export(sniff_json(data))
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
-        from desktop_app.importers.ente import decrypt, is_encrypted_export
-
         doc = sniff_json(data)
         if is_encrypted_export(doc):
             data = decrypt(doc, password)

@@ -90,7 +90,7 @@ class TotpAuthenticatorImporter:
     label = LABEL
     app = "TOTP Authenticator"
     export_hint = "Settings > Backup: the .bin file (with or without a password)."
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         if _ciphertext(data) is not None:
@@ -123,19 +123,19 @@ class TotpAuthenticatorImporter:
         if len(items) > MAX_ENTRIES:
             raise ImportFormatError("The TOTP Authenticator file holds too many entries.")
         out = Collector()
-        for index, text in enumerate(items):
-            fallback = f"Entry {index + 1}"
-            raw: Any = text
-            if isinstance(text, str):
-                try:
-                    raw = json_loads(text)
-                except ValueError:
-                    raw = None
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(map(_json_text, items), "Entry"):
             out.add(display_label(raw.get("issuer"), raw.get("name"), fallback), _entry, raw)
         return out.result(LABEL, NAME)
+
+
+def _json_text(item: Any) -> Any:
+    """An entry of the list: JSON text, read (None when it is not JSON), or a value as is."""
+    if not isinstance(item, str):
+        return item
+    try:
+        return json_loads(item)
+    except ValueError:
+        return None
 
 
 def _entry(raw: dict[str, Any]) -> Entry:

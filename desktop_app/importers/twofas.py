@@ -34,6 +34,7 @@ from desktop_app.importers.readers import (
     b64decode,
     broken_json_with,
     load_json,
+    names_by_id,
     require_list,
     sniff_json,
 )
@@ -61,7 +62,7 @@ class TwoFasImporter:
     export_hint = (
         "Settings > 2FAS Backup > Export to file: the .2fas file (with or without password)."
     )
-    encrypted = True  # whether its files can be password-protected
+    encrypted = True
 
     def detect(self, data: bytes) -> bool:
         doc = sniff_json(data)
@@ -80,9 +81,7 @@ class TwoFasImporter:
         return isinstance(doc, dict) and _encrypted(doc)
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
-        doc = load_json(data, LABEL)
-        if not isinstance(doc, dict):
-            raise ImportFormatError("This is not a 2FAS backup (not a JSON object).")
+        doc = load_json(data, LABEL, dict)
         version = doc.get("schemaVersion", 1)
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
             raise ImportFormatError("The 2FAS backup's schema version is invalid.")
@@ -98,18 +97,9 @@ class TwoFasImporter:
         else:
             services = doc.get("services")
         services = require_list(services, "the 2FAS service list")
-        groups: dict[str, str] = {}
-        raw_groups = doc.get("groups")
-        if isinstance(raw_groups, list):
-            for g in raw_groups:
-                if isinstance(g, dict) and isinstance(g.get("id"), str):
-                    groups[g["id"]] = g["name"] if isinstance(g.get("name"), str) else ""
+        groups = names_by_id(doc.get("groups"))
         out = Collector()
-        for index, raw in enumerate(services):
-            fallback = f"Service {index + 1}"
-            if not isinstance(raw, dict):
-                out.skip(fallback, "It is not an object")
-                continue
+        for fallback, raw in out.objects(services, "Service"):
             otp = raw["otp"] if isinstance(raw.get("otp"), dict) else {}
             label = display_label(raw.get("name"), otp.get("account"), fallback)
             out.add(label, _entry, raw, otp, groups)

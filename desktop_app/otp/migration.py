@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import secrets as _secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote
 
@@ -123,39 +124,52 @@ def _int(value: int | bytes) -> int:
     return value
 
 
+def _secret(value: int | bytes) -> bytes:
+    if not isinstance(value, bytes):
+        raise OtpError("The export data has a malformed secret.", "data")
+    return value
+
+
+_Reader = Callable[[int | bytes], object]
+#: field number -> (attribute, reader) of an account (``OtpParameters``) and of the payload
+#: (its field 1, the repeated accounts, is read apart); fields not listed are passed over
+_PARAM_FIELDS: dict[int, tuple[str, _Reader]] = {
+    1: ("secret", _secret),
+    2: ("name", _text),
+    3: ("issuer", _text),
+    4: ("algorithm", _int),
+    5: ("digits", _int),
+    6: ("type", _int),
+    7: ("counter", _int),
+}
+_PAYLOAD_FIELDS: dict[int, tuple[str, _Reader]] = {
+    2: ("version", _int),
+    3: ("batch_size", _int),
+    4: ("batch_index", _int),
+    5: ("batch_id", _int),
+}
+
+
+def _read_field(
+    into: object, fields: dict[int, tuple[str, _Reader]], number: int, value: int | bytes
+) -> None:
+    if number in fields:
+        name, read = fields[number]
+        setattr(into, name, read(value))
+
+
 def _decode_payload(buf: bytes) -> _Payload:
     payload = _Payload()
     for number, value in _fields(buf):
-        if number == 1:
-            if not isinstance(value, bytes):
-                raise OtpError("The export data is malformed.", "data")
-            params = _Params()
-            for pn, pv in _fields(value):
-                if pn == 1:
-                    if not isinstance(pv, bytes):
-                        raise OtpError("The export data has a malformed secret.", "data")
-                    params.secret = pv
-                elif pn == 2:
-                    params.name = _text(pv)
-                elif pn == 3:
-                    params.issuer = _text(pv)
-                elif pn == 4:
-                    params.algorithm = _int(pv)
-                elif pn == 5:
-                    params.digits = _int(pv)
-                elif pn == 6:
-                    params.type = _int(pv)
-                elif pn == 7:
-                    params.counter = _int(pv)
-            payload.params.append(params)
-        elif number == 2:
-            payload.version = _int(value)
-        elif number == 3:
-            payload.batch_size = _int(value)
-        elif number == 4:
-            payload.batch_index = _int(value)
-        elif number == 5:
-            payload.batch_id = _int(value)
+        if number != 1:
+            _read_field(payload, _PAYLOAD_FIELDS, number, value)
+            continue
+        if not isinstance(value, bytes):
+            raise OtpError("The export data is malformed.", "data")
+        params = _Params()
+        for pn, pv in _fields(value):
+            _read_field(params, _PARAM_FIELDS, pn, pv)
+        payload.params.append(params)
     return payload
 
 

@@ -4,19 +4,23 @@ A code on cloth is bent by folds: its module grid is displaced smoothly, by up t
 more, which no perspective fit (zxing-cpp's sampling grid) follows. This rescue:
 
 1. finds the light patch the code is printed on against a darker surround (:func:`patch_quad`)
-   and rectifies that quadrilateral to a square (perspective and rotation gone);
+   and rectifies that quadrilateral to a square (perspective and rotation gone:
+   :func:`rectify`, which alone reads a flat code in strong perspective);
 2. measures the module pitch from the spectrum of the edge energy (module edges fall on the
    grid lines, so ``|d/dx|`` is periodic with the pitch);
 3. demodulates the edge energy at that pitch, per axis: the local phase is the local grid
    shift; it is unwrapped by least squares (a DCT Poisson solve, which spreads a noisy spot
    instead of tearing the image as a path-following unwrap would);
-4. remaps the square by the shift field, so the grid lines are straight again.
+4. remaps the square by the shift field, so the grid lines are straight again
+   (:func:`flatten_square`; a second round removes what large folds leave).
 
 The flattened square goes back to zxing-cpp, whose Reed-Solomon check still decides what is
 read: the rescue moves pixels, it cannot invent a code.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -147,11 +151,18 @@ def _shift_field(energy: np.ndarray, pitch: float, axis: int) -> np.ndarray:
     return cv2.resize(shift, (w, h), interpolation=cv2.INTER_LINEAR)
 
 
-def flatten(
-    gray: np.ndarray, quad: np.ndarray, margin: float = 0.08
-) -> tuple[np.ndarray, np.ndarray] | None:
-    """The patch ``quad`` of ``gray`` rectified and flattened, and the homography that maps image
-    points into it (before flattening); None when no module grid shows."""
+class Square(NamedTuple):
+    """A patch rectified to a square: the image, the homography that maps image points into it,
+    and the code's side and margin in it (pixels)."""
+
+    image: np.ndarray
+    homography: np.ndarray
+    side: int
+    margin: int
+
+
+def rectify(gray: np.ndarray, quad: np.ndarray, margin: float = 0.08) -> Square:
+    """The patch ``quad`` of ``gray`` warped to a square (perspective and rotation gone)."""
     quad = np.asarray(quad, np.float32).reshape(4, 2)
     longest = max(float(np.linalg.norm(quad[i] - quad[(i + 1) % 4])) for i in range(4))
     side = int(np.clip(longest, MIN_SQUARE, MAX_SQUARE))
@@ -159,10 +170,18 @@ def flatten(
     full = side + 2 * m
     dst = np.array([[m, m], [m + side, m], [m + side, m + side], [m, m + side]], np.float32)
     homography = cv2.getPerspectiveTransform(quad, dst)
-    square = cv2.warpPerspective(
+    image = cv2.warpPerspective(
         gray, homography, (full, full), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
     )
-    f = square.astype(np.float32)
+    return Square(image, homography, side, m)
+
+
+def flatten_square(square: Square) -> np.ndarray | None:
+    """The rectified square with its module grid's local shift removed (the same geometry, so
+    the result can be flattened again), or None when no module grid shows."""
+    side, m = square.side, square.margin
+    full = square.image.shape[0]
+    f = square.image.astype(np.float32)
     inner = (slice(m, m + side), slice(m, m + side))
     gx = np.abs(cv2.Sobel(f, cv2.CV_32F, 1, 0, ksize=3))[inner]
     gy = np.abs(cv2.Sobel(f, cv2.CV_32F, 0, 1, ksize=3))[inner]
@@ -175,5 +194,14 @@ def flatten(
     grid = np.arange(full, dtype=np.float32)
     map_x = np.asarray(dx, np.float32) + grid[None, :]
     map_y = np.asarray(dy, np.float32) + grid[:, None]
-    flat = cv2.remap(square, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-    return flat, homography
+    return cv2.remap(square.image, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+
+
+def flatten(
+    gray: np.ndarray, quad: np.ndarray, margin: float = 0.08
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The patch ``quad`` of ``gray`` rectified and flattened, and the homography that maps image
+    points into it (before flattening); None when no module grid shows."""
+    square = rectify(gray, quad, margin)
+    flat = flatten_square(square)
+    return None if flat is None else (flat, square.homography)

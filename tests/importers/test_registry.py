@@ -395,3 +395,48 @@ def test_each_importer_carries_its_app_hint_and_encrypted_flag() -> None:
     encrypted = {i.name for i in IMPORTERS if i.encrypted}
     assert {"aegis", "2fas", "andotp", "authplus", "freeotp-backup", "stratum"} <= encrypted
     assert not {"google-db", "microsoft", "keepass-csv", "image"} & encrypted
+
+
+_B32 = "JBSWY3DPEHPK3PXP"
+MAFILE_LIKE = {"shared_secret": "AAECAwQFBgcICQoLDA0ODxAREhM=", "account_name": "gamer"}
+
+
+@pytest.mark.parametrize(
+    ("format", "doc", "noun"),
+    [
+        ("andotp", [{"secret": _B32, "issuer": "A", "label": "a", "type": "TOTP"}, 7], "Entry"),
+        ("duo", [{"name": "A", "otpGenerator": {"otpSecret": _B32}}, 7], "Account"),
+        (
+            "freeotp",
+            {"tokenOrder": [], "tokens": [{"issuerExt": "A", "label": "a", "secret": [1] * 10}, 7]},
+            "Token",
+        ),
+        ("2fas", {"schemaVersion": 4, "services": [{"name": "A", "secret": _B32}, 7]}, "Service"),
+        (
+            "proton",
+            {"version": 1, "entries": [{"content": {"uri": f"otpauth://totp/A?secret={_B32}"}}, 7]},
+            "Entry",
+        ),
+        ("steam", {"accounts": {"1": MAFILE_LIKE, "2": 7}}, "Steam account"),
+    ],
+)
+def test_an_item_that_is_not_an_object_is_skipped_with_its_number(format, doc, noun) -> None:
+    result = importers.load(json.dumps(doc).encode(), format=format)
+    assert len(result.entries) == 1
+    assert [(s.label, s.reason) for s in result.skipped] == [(f"{noun} 2", "It is not an object")]
+
+
+@pytest.mark.parametrize(
+    ("format", "doc", "message"),
+    [
+        ("bitwarden", [], "This is not a Bitwarden export (not a JSON object)."),
+        ("freeotp", [], "This is not a FreeOTP+ export (not a JSON object)."),
+        ("2fas", [1], "This is not a 2FAS backup (not a JSON object)."),
+        ("proton", "x", "This is not a Proton Authenticator export (not a JSON object)."),
+        ("duo", {}, "This is not a Duo Mobile account file (not a JSON list)."),
+    ],
+)
+def test_forced_format_names_the_wrong_json_shape(format, doc, message) -> None:
+    with pytest.raises(ImportFormatError) as caught:
+        importers.load(json.dumps(doc).encode(), format=format)
+    assert str(caught.value) == message

@@ -297,10 +297,14 @@ def test_the_box_sharpened_rescue_reads_a_blurred_code_nothing_else_located() ->
 def test_without_the_box_sharpened_rescue_the_blurred_code_is_missed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    rescues = tuple(r for r in decode_module.FRAME_RESCUES if r[0] != "box sharpen")
-    assert len(rescues) == len(decode_module.FRAME_RESCUES) - 1
+    # (the rectified light patch, box-sharpened too, and the located patch came later and read
+    # it as well)
+    rescues = tuple(
+        r for r in decode_module.FRAME_RESCUES if r[0] not in ("box sharpen", "flatten")
+    )
+    assert len(rescues) == len(decode_module.FRAME_RESCUES) - 2
     monkeypatch.setattr(decode_module, "FRAME_RESCUES", rescues)
-    monkeypatch.setattr(decode_module, "STILL_RESCUES", ())  # (they came later, and read it too)
+    monkeypatch.setattr(decode_module, "STILL_RESCUES", ())
     assert decode(_blurred_small_code()) == []  # so the test above measures the new pass
 
 
@@ -330,6 +334,10 @@ def test_without_the_3x_enlargement_the_halftone_code_is_missed(
     rescues = tuple(r for r in decode_module.ROI_RESCUES if r[0] != "enlarge 3x")
     assert len(rescues) == len(decode_module.ROI_RESCUES) - 1
     monkeypatch.setattr(decode_module, "ROI_RESCUES", rescues)
+    # (the rectified light patch, a later rescue, reads it too)
+    monkeypatch.setattr(decode_module, "SUSPECT_RESCUES", ())
+    frame = tuple(r for r in decode_module.FRAME_RESCUES if r[0] != "flatten")
+    monkeypatch.setattr(decode_module, "FRAME_RESCUES", frame)
     assert decode(_small_halftone_code()) == []
 
 
@@ -424,9 +432,9 @@ def test_a_plain_light_patch_is_not_flattened(monkeypatch: pytest.MonkeyPatch) -
     gray[100:380, 150:470] = 210
     assert decode_module.patch_quad(gray) is not None
     flattened: list[np.ndarray] = []
-    monkeypatch.setattr(decode_module, "flatten", lambda g, q: flattened.append(q))
+    monkeypatch.setattr(decode_module, "rectify", lambda g, q: flattened.append(q))
     assert decode_module._read_busy_patch_flattened(gray) == []
-    assert flattened == []  # the costly flattening never ran
+    assert flattened == []  # the costly rectification and flattening never ran
     assert decode(gray) == []
 
 

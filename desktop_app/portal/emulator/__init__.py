@@ -132,7 +132,6 @@ from __future__ import annotations
 from desktop_app.portal.emulator.cli import add_arguments, build_from_args, main, parse_fault, serve
 from desktop_app.portal.emulator.model import (
     ACCOUNT_KINDS,
-    CALLS,
     EMAIL_CODE_LIFETIME,
     FAULT_KINDS,
     LOCK_SECONDS,
@@ -156,7 +155,7 @@ from desktop_app.portal.emulator.model import (
     read_outbox,
     sha1_hex,
 )
-from desktop_app.portal.emulator.server import EmulatorServer
+from desktop_app.portal.emulator.server import CALLS, EmulatorServer
 
 __all__ = [
     "ACCOUNT_KINDS",

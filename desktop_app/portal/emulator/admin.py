@@ -29,7 +29,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.portal.emulator.model import (
-    ADMIN_CALLS,
     EmulatorUser,
     Reply,
     Session,
@@ -42,6 +41,13 @@ from desktop_app.portal.emulator.model import (
 if TYPE_CHECKING:
     from desktop_app.portal.emulator.server import EmulatorServer
 
+ADMIN_CALLS = (
+    "application_tokens",
+    "create_application_token",
+    "revoke_application_token",
+    "user_events",
+    "org_events",
+)
 EVENT_TYPES: dict[str, tuple[int, str]] = {
     "login": (21, "User login"),
     "login_failed": (22, "User login failed"),

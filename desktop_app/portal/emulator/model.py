@@ -18,26 +18,6 @@ from desktop_app.otp.codes import verify
 from desktop_app.otp.model import Entry
 
 ACCOUNT_KINDS = ("trial", "paid", "enforced")
-CALLS = (
-    "authenticate",
-    "switch_workspace",
-    "mfa_types",
-    "mfa_statuses",
-    "create_key",
-    "activate_key",
-    "get_user",
-    "delete_key",
-    "trusted_devices",
-    "delete_trusted_device",
-    "workspaces",
-    "set_default_workspace",
-    "application_tokens",
-    "create_application_token",
-    "revoke_application_token",
-    "user_events",
-    "org_events",
-)
-ADMIN_CALLS = CALLS[-5:]  # answered by :class:`desktop_app.portal.emulator.admin.AdminApi`
 FAULT_KINDS = ("delay", "error", "drop", "drop_after")
 TOKEN_LIFETIME = 240 * 60
 REFRESH_LIFETIME = 30 * 86400

@@ -17,15 +17,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from desktop_app.portal.emulator.admin import AdminApi
+from desktop_app.portal.emulator.admin import ADMIN_CALLS, AdminApi
 from desktop_app.portal.emulator.auth import AuthApi
 from desktop_app.portal.emulator.control import ControlApi
 from desktop_app.portal.emulator.handler import Handler, QuietServer, QuietServer6
 from desktop_app.portal.emulator.mfa import MFA_CALLS, MfaApi
 from desktop_app.portal.emulator.model import (
     ACCOUNT_KINDS,
-    ADMIN_CALLS,
-    CALLS,
     EMAIL_CODE_LIFETIME,
     FAULT_KINDS,
     MFA_ITEM_FIELDS,
@@ -51,6 +49,9 @@ from desktop_app.portal.emulator.model import (
 from desktop_app.portal.emulator.workspaces import WORKSPACE_CALLS, WorkspaceApi
 
 log = logging.getLogger("desktop_app.portal.emulator")
+
+#: every call the emulator answers (each part declares its own)
+CALLS = ("authenticate", *WORKSPACE_CALLS, *MFA_CALLS, *ADMIN_CALLS)
 
 
 def _check_options(
