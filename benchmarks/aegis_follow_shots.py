@@ -78,7 +78,7 @@ def main(out: Path) -> None:
     phone.backup(at=time.time())
     win.aegis_follower.check()
     wait(section)
-    section._update()
+    section.refresh()
     shot(section, "aegis_section_after_phone_change")
     shot(win, "main_window_after_phone_change")
     # a damaged backup: one line, nothing changed
@@ -86,7 +86,7 @@ def main(out: Path) -> None:
     bad.write_bytes(bad.read_bytes()[:200])
     with contextlib.suppress(aegis_bridge.FollowError):
         aegis_bridge.pull(laptop.vault, keystore=laptop.keystore)
-    section._update()
+    section.refresh()
     shot(section, "aegis_section_damaged_backup")
     dialog.close()
 

@@ -9,7 +9,9 @@ preview pipe -> CameraScanner), with the live preview painted in a shown CameraP
 (offscreen platform unless DISPLAY is set). A QTimer ticking every 1 ms measures how long the
 GUI event loop is ever kept from running; its floors are the same ticker without a scan, and
 under the same CPU load from another process (the bare loop below, niced like the camera
-process), measured in the same run. Next to it, what our code costs per preview: on the GUI thread the handler
+process), measured in the same run. Each gap is split (Linux) into the GUI thread's own CPU,
+its wait for a core (the machine's share) and the rest, when it was blocked (on the GIL or a
+lock our other threads held): the most CPU and the longest block in any gap are our code's. Next to it, what our code costs per preview: on the GUI thread the handler
 (``set_frame`` + ``preview_shown``) and the paint event, max and p99; on the reader thread the
 pipe read and QImage wrap (it waits for the camera process's writes too).
 
@@ -20,7 +22,9 @@ GUI stall <= 20 ms. The floor, measured in the same run on the same file: a bare
 
 Then, in a fresh process like the app's (Qt loaded, no OpenCV), open -> first preview painted:
 the scan window against a floor of a spawned process that imports OpenCV, reads one frame and
-sends it to be painted (three times each, interleaved; the median).
+sends it to be painted (``benchmarks/first_frame.py``: its module imports nothing else). Five
+times each, interleaved, after an uncounted first of each; both children with bytecode, as an
+installed app's camera process has. Medians, and the ratio of the minima.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.bytecode import cache_dir, child_env
 
 ROOT = Path(__file__).resolve().parents[1]
 # OpenCV and NumPy are imported where used: the first-preview probe imports this module in a
@@ -81,7 +87,19 @@ class Ticker:
 
         self.clock = QElapsedTimer()
         self.gaps: list[float] = []
+        #: the GUI thread's own CPU time in each gap: a gap much longer than its CPU is the
+        #: machine's (the thread was not running), a gap of CPU is our code's (a long slot/paint)
+        self.gap_cpu: list[float] = []
+        #: and the time it waited for a core (Linux schedstat; NaN elsewhere): the rest of a gap
+        #: past the timer's 1 ms it was blocked -- on the GIL or a lock, held by our other threads
+        self.gap_runq: list[float] = []
         self._last = 0.0
+        self._last_cpu = 0.0
+        self._last_runq = 0.0
+        try:  # opened on the GUI thread, which the ticker runs on
+            self._schedstat: int | None = os.open("/proc/thread-self/schedstat", os.O_RDONLY)
+        except OSError:
+            self._schedstat = None
         #: optional: a counter read at every tick (e.g. frames read); its changes are kept with
         #: their times, so that a rate is measured between two changes, not across a window whose
         #: ends fall anywhere between two frames (+-1 frame in 6 s is +-0.17/s)
@@ -94,12 +112,22 @@ class Ticker:
 
     def _tick(self) -> None:
         now = self.clock.nsecsElapsed() / 1e6
+        cpu = time.thread_time() * 1000
+        runq = self._runq()
         self.gaps.append(now - self._last)
-        self._last = now
+        self.gap_cpu.append(cpu - self._last_cpu)
+        self.gap_runq.append(runq - self._last_runq)
+        self._last, self._last_cpu, self._last_runq = now, cpu, runq
         if self.watch is not None:
             value = self.watch()
             if not self.changes or self.changes[-1][1] != value:
                 self.changes.append((now, value))
+
+    def _runq(self) -> float:
+        """ms this thread has waited for a core so far (``/proc/thread-self/schedstat``)."""
+        if self._schedstat is None:
+            return float("nan")
+        return int(os.pread(self._schedstat, 100, 0).split()[1]) / 1e6
 
     def rate(self, index: int) -> float:
         """Per second, of item ``index`` of the watched tuple: from its first change in the
@@ -122,6 +150,7 @@ class Ticker:
         app = QApplication.instance()
         assert app is not None
         self.clock.start()
+        self._last_cpu, self._last_runq = time.thread_time() * 1000, self._runq()
         self.timer.start()
 
         def end() -> None:
@@ -135,16 +164,30 @@ class Ticker:
         self.timer.stop()
 
     def stats(self) -> dict[str, float]:
-        gaps = self.gaps[1:]
+        gaps, cpu, runq = self.gaps[1:], self.gap_cpu[1:], self.gap_runq[1:]
         if not gaps:
             nan = float("nan")
             return {"longest stall ms": nan, "stalls > 20 ms": nan, "p99 tick gap ms": nan,
-                    "median tick gap ms": nan}  # fmt: skip
+                    "median tick gap ms": nan, "longest stall: GUI CPU ms": nan,
+                    "longest stall: core wait ms": nan, "longest GUI CPU in a gap ms": nan,
+                    "longest blocked in a gap ms": nan}  # fmt: skip
+        longest = max(range(len(gaps)), key=gaps.__getitem__)
+        # past the timer's interval, neither running nor waiting for a core: blocked
+        blocked = [max(0.0, g - c - q - 1.0) for g, c, q in zip(gaps, cpu, runq, strict=True)]
         return {
-            "longest stall ms": max(gaps),
+            "longest stall ms": gaps[longest],
             "stalls > 20 ms": float(sum(g > 20 for g in gaps)),
             "p99 tick gap ms": p99(gaps),
             "median tick gap ms": statistics.median(gaps),
+            # the longest stall split: the GUI thread's own CPU, its wait for a core (the
+            # machine's share); the rest it was blocked
+            "longest stall: GUI CPU ms": cpu[longest],
+            "longest stall: core wait ms": runq[longest],
+            # what our code can make, whatever the machine does: the most CPU the GUI thread
+            # spent between two ticks (a long slot or paint), and the longest it was blocked
+            # (on the GIL or a lock our other threads held)
+            "longest GUI CPU in a gap ms": max(cpu),
+            "longest blocked in a gap ms": max(blocked),
         }
 
 
@@ -375,19 +418,6 @@ def bare_loop(video: Path, seconds: float) -> float:
 # --- open -> first preview painted --------------------------------------------------------------
 
 
-def bare_first_frame(out: Any, video: str, size: tuple[int, int]) -> None:
-    """The floor's camera process: import OpenCV, open the source, read and shrink one frame,
-    send it (what any camera process must do before the first picture)."""
-    import cv2
-
-    cap = cv2.VideoCapture(video)
-    _ok, frame = cap.read()
-    cap.release()
-    small = cv2.resize(frame, size, interpolation=cv2.INTER_AREA)
-    out.send_bytes(memoryview(small).cast("B"))
-    out.close()
-
-
 def first_preview_probe(video: str, repeats: int) -> dict[str, list[float]]:
     """In a fresh process like the app's (Qt loaded, no OpenCV; a shown window): how long from
     opening the scan window to its first painted preview, against the floor: a spawned process
@@ -398,6 +428,7 @@ def first_preview_probe(video: str, repeats: int) -> dict[str, list[float]]:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from benchmarks.first_frame import bare_first_frame
     from desktop_app.ui import scan_window
     from desktop_app.ui.scan_window import CameraPreview, ScanWindow
 
@@ -448,7 +479,7 @@ def first_preview_probe(video: str, repeats: int) -> dict[str, list[float]]:
 
     results: dict[str, list[float]] = {"floor": [], "scan window": []}
     settle(300)
-    for _ in range(repeats):
+    for run in range(repeats + 1):  # run 0 writes the children's bytecode: not counted
         painted.clear()
         t0 = time.perf_counter()
         ctx = multiprocessing.get_context("spawn")
@@ -462,7 +493,8 @@ def first_preview_probe(video: str, repeats: int) -> dict[str, list[float]]:
         view.resize(640, 360)
         view.show()
         wait_painted()
-        results["floor"].append(painted[0] - t0)
+        if run:
+            results["floor"].append(painted[0] - t0)
         process.join()
         view.close()
         settle(300)
@@ -472,7 +504,8 @@ def first_preview_probe(video: str, repeats: int) -> dict[str, list[float]]:
         window = ScanWindow(None, video)
         window.show()
         wait_painted()
-        results["scan window"].append(painted[0] - t0)
+        if run:
+            results["scan window"].append(painted[0] - t0)
         scanner = window.scanner
         window.close()
         if scanner is not None:
@@ -484,23 +517,26 @@ def first_preview_probe(video: str, repeats: int) -> dict[str, list[float]]:
     return results
 
 
-def first_preview(video: Path, repeats: int = 3) -> dict[str, list[float]]:
+def first_preview(video: Path, repeats: int = 5) -> dict[str, list[float]]:
+    """The probe in a fresh process whose children (the camera process, the floor's) run with
+    bytecode, as an installed app's do (benchmarks/bytecode.py)."""
     code = (
         "import json, sys\n"
         "sys.path.insert(0, sys.argv[1])\n"
         "from benchmarks.bench_scan_loop import first_preview_probe\n"
         "print(json.dumps(first_preview_probe(sys.argv[2], int(sys.argv[3]))))\n"
     )
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(ROOT), str(video), str(repeats)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=True,
-    )
+    with cache_dir() as prefix:
+        env = child_env(prefix)
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(ROOT), str(video), str(repeats)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+            check=True,
+        )
     result: dict[str, list[float]] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
@@ -522,17 +558,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"floor (bare read + zxing-cpp, flat out): {floor:.1f} frames/s")
         stall_floor = idle_stalls(min(args.seconds, 4.0))
         print(
-            "stall floor (the ticker, no scan): longest {:.1f} ms, {:.0f} over 20 ms, p99 {:.1f} ms".format(
+            "stall floor (the ticker, no scan): longest {:.1f} ms, {:.0f} over 20 ms, p99 {:.1f} ms"
+            " (of the longest: CPU {:.1f} ms, core wait {:.1f} ms)".format(
                 stall_floor["longest stall ms"],
                 stall_floor["stalls > 20 ms"],
                 stall_floor["p99 tick gap ms"],
+                stall_floor["longest stall: GUI CPU ms"],
+                stall_floor["longest stall: core wait ms"],
             )
         )
         loaded = loaded_stalls(video, min(args.seconds, 4.0))
         print(
             "stall floor under load (the ticker, another process running the floor's loop):"
-            " longest {:.1f} ms, {:.0f} over 20 ms, p99 {:.1f} ms".format(
-                loaded["longest stall ms"], loaded["stalls > 20 ms"], loaded["p99 tick gap ms"]
+            " longest {:.1f} ms, {:.0f} over 20 ms, p99 {:.1f} ms (of the longest: CPU {:.1f} ms,"
+            " core wait {:.1f} ms)".format(
+                loaded["longest stall ms"],
+                loaded["stalls > 20 ms"],
+                loaded["p99 tick gap ms"],
+                loaded["longest stall: GUI CPU ms"],
+                loaded["longest stall: core wait ms"],
             )
         )
         for name, realtime in (("camera (paced at 30 fps)", True), ("flat out", False)):
@@ -555,10 +599,15 @@ def main(argv: list[str] | None = None) -> int:
             statistics.median(opened["scan window"]),
             statistics.median(opened["floor"]),
         )
-        print("\n== open -> first preview painted (fresh process, 3 times, median) ==")
+        print(
+            f"\n== open -> first preview painted (fresh process, {len(opened['floor'])} times"
+            " each, interleaved, median) =="
+        )
         print(f"  floor (spawn + import cv2 + read one frame + paint)  {1000 * floor_open:6.0f} ms")
         print(f"  scan window                                          {1000 * ours:6.0f} ms")
         print(f"  ratio                                                {ours / floor_open:6.2f}x")
+        low = min(opened["scan window"]) / min(opened["floor"])
+        print(f"  ratio of the minima                                  {low:6.2f}x")
         print("  each: floor {}, scan window {} ms".format(
             ", ".join(f"{1000 * t:.0f}" for t in opened["floor"]),
             ", ".join(f"{1000 * t:.0f}" for t in opened["scan window"]),

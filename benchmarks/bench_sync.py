@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 
 from desktop_app.otp.model import Entry  # noqa: E402
-from desktop_app.sync.folder import FOLDER_FILE  # noqa: E402
+from desktop_app.sync import FOLDER_FILE  # noqa: E402
 from desktop_app.sync.service import SyncService, attach  # noqa: E402
 from desktop_app.vault import Vault  # noqa: E402
 from desktop_app.vault.store import atomic_write  # noqa: E402

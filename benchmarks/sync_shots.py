@@ -23,7 +23,7 @@ def main(out: Path) -> None:
 
     cheap = crypto.ScryptCost(n=2**10, r=8, p=1)  # screenshots only: a cheap password slot
     crypto.KDF_POLICY = crypto.KdfPolicy(write=cheap, accepted=frozenset({cheap}))
-    from desktop_app.sync.folder import FOLDER_FILE
+    from desktop_app.sync import FOLDER_FILE
     from desktop_app.sync.service import SyncService
     from desktop_app.ui.application import build_window, create_app
     from desktop_app.ui.settings_dialog import SettingsDialog
@@ -55,7 +55,7 @@ def main(out: Path) -> None:
     dialog.sync_page.folder_edit.setText(str(folder))
     shot(dialog, "settings_sync_setup")
     SyncService(Path(laptop.paths.data_dir)).setup(laptop.vault, folder, "pw", "laptop")
-    dialog.sync_page._update()
+    dialog.sync_page.refresh()
     shot(dialog, "settings_sync_in_step")
     dialog.close()
     # the desktop joins; both edit the same account while apart

@@ -136,6 +136,7 @@ VETTED = {
     ("otp/model.py", "key"): "a field's stamp key (issuer, name, meta:KEY), not its value",
     ("intake.py", "kind"): "a well-known scheme name or fixed text",
     ("otp/migration.py", "str(exc)"): "an OtpError: fixed messages",
+    ("sync/aegis_bridge.py", "PASSWORD_CHANGED"): "a reason constant ('changed'), not a password",
 }
 _LOG_METHODS = {"debug", "info", "warning", "error", "exception", "critical"}
 

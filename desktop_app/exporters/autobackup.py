@@ -28,15 +28,18 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError
-from desktop_app.exporters.aegis import AEGIS_SCRYPT_N, AegisSealer
 from desktop_app.i18n import N_, Text
 from desktop_app.logs import get_logger
 from desktop_app.paths import private_dir
 from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP, Setting, Settings
 from desktop_app.vault import KeyStore, Vault, atomic_write
+
+if TYPE_CHECKING:  # the Aegis writer (and uuid) is loaded at the first backup written, not at
+    # every vault opening: 3.5 % of `list --json` (benchmarks/README.md, Decisions)
+    from desktop_app.exporters.aegis import AegisSealer
 
 log = get_logger(__name__)
 
@@ -236,6 +239,8 @@ class AutoBackup:
     def _sealer_for(self, password: str) -> AegisSealer:
         digest = hashlib.sha256(password.encode("utf-8")).digest()
         if self._sealer is None or self._sealer[0] != digest:
+            from desktop_app.exporters.aegis import AEGIS_SCRYPT_N, AegisSealer
+
             cost = AEGIS_SCRYPT_N if self.scrypt_n is None else self.scrypt_n
             self._sealer = (digest, AegisSealer(password, scrypt_n=cost))
         return self._sealer[1]

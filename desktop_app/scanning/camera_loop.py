@@ -18,6 +18,10 @@ Inside the child, three threads share one *newest-frame slot* (:class:`ScanLoop`
 
 Protocol (the typed messages below, pickled over one-way pipes: commands in; events out;
 previews out on a pipe of their own, so that a decode's report never waits behind a picture).
+The messages are ``NamedTuple`` classes: typed fields, and the camera process's start defines
+them several times faster than dataclasses (it waits for them before its first picture).
+Tell them apart by class (``match``, ``isinstance``), never by equality: two messages with
+equal fields are equal tuples.
 Commands: :class:`OpenSource` (stops the running source first), :class:`PreviewShown`,
 :class:`PreviewSize`, :class:`ListCameras`, :class:`Quit`. Events, each with the ``gen`` of the
 source they come from: :class:`Opened`, :class:`Preview` (then the BGRA bytes, on the preview
@@ -36,7 +40,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -81,8 +84,7 @@ class Code(NamedTuple):
 # --- the protocol: commands (window -> camera process) ---------------------------------------
 
 
-@dataclass(frozen=True)
-class OpenSource:
+class OpenSource(NamedTuple):
     """Scan ``source`` (the running one is closed first); its events carry ``gen``."""
 
     gen: int
@@ -93,27 +95,23 @@ class OpenSource:
     size: tuple[int, int]
 
 
-@dataclass(frozen=True)
-class PreviewShown:
+class PreviewShown(NamedTuple):
     """The window has painted the last preview of source ``gen``: the next may come."""
 
     gen: int
 
 
-@dataclass(frozen=True)
-class PreviewSize:
+class PreviewSize(NamedTuple):
     width: int
     height: int
 
 
-@dataclass(frozen=True)
-class ListCameras:
+class ListCameras(NamedTuple):
     skip: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class Quit:
-    pass
+class Quit(NamedTuple):
+    """End the camera process."""
 
 
 Command = OpenSource | PreviewShown | PreviewSize | ListCameras | Quit
@@ -122,14 +120,12 @@ Command = OpenSource | PreviewShown | PreviewSize | ListCameras | Quit
 # --- the protocol: events (camera process -> window) -----------------------------------------
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):
     gen: int
     label: str
 
 
-@dataclass(frozen=True)
-class Preview:
+class Preview(NamedTuple):
     """A preview of ``width`` x ``height`` BGRA pixels follows on the preview pipe."""
 
     gen: int
@@ -140,8 +136,7 @@ class Preview:
     frames_read: int
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     """One frame was decoded (whether or not it held a code), in ``seconds``."""
 
     gen: int
@@ -150,37 +145,32 @@ class Decoded:
     seconds: float
 
 
-@dataclass(frozen=True)
-class CodesFound:
+class CodesFound(NamedTuple):
     gen: int
     codes: list[Code]
     frame_width: int
     frame_height: int
 
 
-@dataclass(frozen=True)
-class Failed:
+class Failed(NamedTuple):
     gen: int
     message: str
     reason: str
 
 
-@dataclass(frozen=True)
-class Ended:
+class Ended(NamedTuple):
     """A file source without ``loop`` reached its end."""
 
     gen: int
 
 
-@dataclass(frozen=True)
-class Released:
+class Released(NamedTuple):
     """The source ``gen`` is closed (switched away from, ended, or failed)."""
 
     gen: int
 
 
-@dataclass(frozen=True)
-class CamerasListed:
+class CamerasListed(NamedTuple):
     gen: int
     cameras: list[Any]  # CameraInfo
 

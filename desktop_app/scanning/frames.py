@@ -22,10 +22,9 @@ import os
 import sys
 import time
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from desktop_app.errors import ScanError
 from desktop_app.scanning import IMAGE_SUFFIXES
@@ -45,8 +44,7 @@ class SourceKind(StrEnum):
     IMAGES = "images"  # a folder, a single image, or a %-pattern of numbered images
 
 
-@dataclass(frozen=True)
-class SourceSpec:
+class SourceSpec(NamedTuple):
     kind: SourceKind
     target: int | str  # camera index, or a path / pattern
     label: str  # what a person is shown
@@ -56,11 +54,29 @@ class SourceSpec:
         return self.kind is SourceKind.CAMERA
 
 
-@dataclass(frozen=True)
 class CameraInfo:
-    index: int
-    name: str
-    problem: str = ""  # e.g. "permission denied"; empty when the camera opened
+    """A camera :func:`list_cameras` found. A plain class, not a ``NamedTuple`` (whose
+    ``index`` is the tuple's method) nor a dataclass (the camera process defines it at its start,
+    before its first picture: a dataclass type costs ~10x more to define)."""
+
+    __slots__ = ("index", "name", "problem")
+
+    def __init__(self, index: int, name: str, problem: str = "") -> None:
+        self.index = index
+        self.name = name
+        self.problem = problem  # e.g. "permission denied"; empty when the camera opened
+
+    def _key(self) -> tuple[int, str, str]:
+        return self.index, self.name, self.problem
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CameraInfo) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"CameraInfo(index={self.index!r}, name={self.name!r}, problem={self.problem!r})"
 
     @property
     def label(self) -> str:

@@ -52,7 +52,7 @@ from desktop_app.errors import AppError, ImportFormatError, WrongPasswordError
 from desktop_app.i18n import N_
 from desktop_app.otp.model import BASE_KEY, Entry
 from desktop_app.paths import private_dir
-from desktop_app.sync import SYNC_DIR, ago
+from desktop_app.sync import FOLLOW_FILE, SYNC_DIR, ago, is_following
 from desktop_app.sync.clock import Stamp, new_device_id
 from desktop_app.sync.merge import MergeReport, Tombstone, VaultState, merge
 from desktop_app.vault.crypto import open_sealed, seal
@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from desktop_app.vault.keystore import KeyStore
     from desktop_app.vault.store import Vault
 
-STATE_FILE = "aegis-follow.json"
+STATE_FILE = FOLLOW_FILE
 BASE_FILE = "aegis-base.bin"
 _BASE_AAD = b"desktop-authenticator-aegis-base:"
 #: the phone's backups: Aegis's single file, or its timestamped ones (never this app's own,
@@ -306,10 +306,6 @@ class FollowResult:
 
 def _state_dir(data_dir: Path) -> Path:
     return Path(data_dir) / SYNC_DIR
-
-
-def is_following(data_dir: Path) -> bool:
-    return (_state_dir(data_dir) / STATE_FILE).exists()
 
 
 def password_needed(data_dir: Path) -> str:

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-#: the synced vault's name in the folder (its extension matters: the engines keep it last)
-FOLDER_FILE = "desktop-authenticator-vault.json"
+from desktop_app.sync import FOLDER_FILE
 
 Engine = Literal["syncthing", "nextcloud", "dropbox"]
 

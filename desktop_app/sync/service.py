@@ -4,7 +4,7 @@ Every computer keeps its own vault (``DATA_DIR/vault.json``, its key in this com
 behind a password as today) and, in ``DATA_DIR/sync/``, outside the sync folder, its settings
 (``sync.json``: folder, vault id, this computer's id and name, the folder file's password slot,
 the status) and its merge base (``base.bin``: the last merged state, sealed with the vault key).
-The folder holds :data:`~desktop_app.sync.folder.FOLDER_FILE`: a vault file of the same format,
+The folder holds :data:`~desktop_app.sync.FOLDER_FILE`: a vault file of the same format,
 with the **password slot** (scrypt; a keyring cannot travel), the same vault id and key, and in
 its plaintext the history of entries that lost a conflict and the last change's computer and time.
 
@@ -36,11 +36,19 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError, VaultError, WrongPasswordError
 from desktop_app.logs import get_logger
-from desktop_app.sync import CONFIG_FILE, SYNC_DIR, ago, is_synced
+from desktop_app.paths import private_dir
+from desktop_app.sync import (
+    CONFIG_FILE,
+    FOLDER_FILE,
+    SYNC_DIR,
+    ago,
+    is_synced,
+    saves_writer,
+    stop_writing_saves,
+)
 from desktop_app.sync import device_id as local_device_id
 from desktop_app.sync.clock import HybridClock, stamp_device, stamp_wall_ms
 from desktop_app.sync.folder import (
-    FOLDER_FILE,
     FolderScan,
     FolderUnreachable,
     move_to_backup,
@@ -55,6 +63,7 @@ from desktop_app.sync.merge import (
     merge,
 )
 from desktop_app.vault.crypto import open_sealed, seal
+from desktop_app.vault.lock import FileLock
 from desktop_app.vault.store import (
     FORMAT,
     LOCK_FILE,
@@ -240,8 +249,6 @@ def load_config(data_dir: Path) -> SyncConfig:
 
 
 def save_config(data_dir: Path, config: SyncConfig) -> None:
-    from desktop_app.paths import private_dir
-
     d = private_dir(sync_dir(data_dir))
     atomic_write(d / CONFIG_FILE, json.dumps(config.__dict__, indent=1).encode())
 
@@ -350,9 +357,6 @@ class SyncService:
         else:
             local_slot = dict(doc["slot"])
         local = _seal_doc(key, vault_id, local_slot, {"entries": merged.to_content()["entries"]})
-        from desktop_app.paths import private_dir
-        from desktop_app.vault.lock import FileLock
-
         private_dir(self.data_dir)
         lock = FileLock(self.data_dir / LOCK_FILE)  # the vault takes it per write, as we do
         lock.acquire(wait=10)
@@ -411,8 +415,6 @@ class SyncService:
 
     def _save_base(self, key: bytes, vault_id: str, state: VaultState | bytes) -> None:
         """The merge base: ``state``, or its content's :func:`_plain` bytes."""
-        from desktop_app.paths import private_dir
-
         content = state if isinstance(state, bytes) else _plain(state.to_content())
         nonce, ct = seal(key, content, _BASE_AAD + vault_id.encode())
         data = json.dumps({"nonce": _b64(nonce), "ciphertext": _b64(ct)}).encode()
@@ -800,13 +802,11 @@ def device_names(data_dir: Path) -> dict[str, str]:
     """The names of the vault's computers by device id, as the last merge knew them (for the
     history and the deleted accounts: "from laptop"); this computer's own id maps to ``""``.
     An unsynced vault knows only this computer."""
-    from desktop_app.sync import device_id as own_device_id
-
     names: dict[str, str] = {}
     if is_synced(data_dir):
         with contextlib.suppress(AppError):
             names.update(load_config(Path(data_dir)).names)
-    names[own_device_id(data_dir)] = ""
+    names[local_device_id(data_dir)] = ""
     return names
 
 
@@ -847,39 +847,6 @@ def _ago(at_ms: int, now_ms: int | None) -> str:
     return ago(((now_ms if now_ms is not None else _now_ms()) - at_ms) // 1000)
 
 
-#: data folder -> who writes the folder after a save there (see :func:`write_saves_with`)
-_WRITERS: dict[str, Callable[[], None]] = {}
-_WRITERS_LOCK = threading.Lock()
-
-
-def write_saves_with(data_dir: Path, notify: Callable[[], None] | None) -> None:
-    """Who writes the sync folder after a save of a vault of ``data_dir`` in this process.
-
-    By default (``None``) the save itself: every command writes the folder as part of the
-    command (the command line). With ``notify`` (the window's sync watcher), a save calls
-    ``notify()`` instead, in the thread that saved, and the caller writes the folder soon in a
-    worker: with 500 accounts the write costs a save several times over (bench_merge.py
-    ``--save``), too long for the window's GUI thread. A ``notify`` that raises is dropped and
-    the save writes the folder itself."""
-    with _WRITERS_LOCK:
-        if notify is None:
-            _WRITERS.pop(os.path.abspath(data_dir), None)
-        else:
-            _WRITERS[os.path.abspath(data_dir)] = notify
-
-
-def stop_writing_saves(data_dir: Path, notify: Callable[[], None]) -> None:
-    """Saves of ``data_dir`` write the folder themselves again, if ``notify`` wrote them."""
-    with _WRITERS_LOCK:
-        if _WRITERS.get(os.path.abspath(data_dir)) == notify:
-            del _WRITERS[os.path.abspath(data_dir)]
-
-
-def _writer(data_dir: Path) -> Callable[[], None] | None:
-    with _WRITERS_LOCK:
-        return _WRITERS.get(os.path.abspath(data_dir))
-
-
 def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> SyncService | None:
     """On a synced vault, every save also writes the folder (as part of the command that saved,
     or soon after it in a worker: :func:`write_saves_with`); a sync problem is kept in the
@@ -896,7 +863,7 @@ def attach(vault: Vault, data_dir: Path, keystore: KeyStore | None = None) -> Sy
             return  # the merge's own save of the local vault
         if not is_synced(data_dir):
             return  # this computer left the sync since
-        notify = _writer(data_dir)
+        notify = saves_writer(data_dir)
         if notify is not None:
             try:
                 notify()

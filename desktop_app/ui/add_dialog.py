@@ -38,7 +38,7 @@ from desktop_app.otp.model import (
     normalize_secret,
 )
 from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
-from desktop_app.ui.theme import error_css, invalid_field_css, themed
+from desktop_app.ui.theme import error_line, invalid_field_css
 
 FIELD_LABELS = {
     "issuer": QT_TRANSLATE_NOOP("AddDialog", "Issuer"),
@@ -114,12 +114,8 @@ class AddDialog(QDialog):
         self.tabs.currentChanged.connect(lambda _i: self._clear_error())
         layout.addWidget(self.tabs)
 
-        self.error_label = QLabel("", self)
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        themed(self.error_label, error_css)
+        self.error_label = error_line(self)
         self.error_label.setAccessibleName(self.tr("Error"))
-        self.error_label.hide()
         layout.addWidget(self.error_label)
 
         self.buttons = QDialogButtonBox(self)

@@ -18,6 +18,8 @@ import atexit
 import contextlib
 import logging
 import multiprocessing
+import os
+import struct
 import threading
 from collections.abc import Collection
 from multiprocessing import BufferTooShort
@@ -72,6 +74,21 @@ PREVIEW_BUFFERS = 3
 #: the previews' pixels are B, G, R, 255: Format_RGB32 on a little-endian machine (painted
 #: without a conversion); PySide6's wheels are all little-endian
 PREVIEW_FORMAT = QImage.Format.Format_RGB32
+
+
+_readv = getattr(os, "readv", None)  # POSIX: a multiprocessing pipe is a plain descriptor
+_LENGTH = struct.Struct("!i")  # multiprocessing.connection's message frame
+_LONG_LENGTH = struct.Struct("!Q")
+
+
+def _read_exactly(fd: int, n: int) -> bytes:
+    data = b""
+    while len(data) < n:
+        chunk = os.read(fd, n - len(data))
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return data
 
 
 def _widen(pipe: Connection) -> None:
@@ -333,15 +350,38 @@ class CameraScanner(QObject):
 
     def _receive_preview(self, pipe: Connection) -> memoryview:
         """The preview's pixels, into the next of the reused buffers (no allocation and no copy
-        per frame; a buffer grows only for a larger preview than before)."""
+        per frame; a buffer grows only for a larger preview than before).
+
+        Read from the pipe's descriptor straight into the buffer (``Connection`` frames a
+        message as a 4-byte length, then the bytes, and reads no further ahead): a 1-3 MB
+        preview in one to three ``readv`` calls, each waiting without the GIL.
+        ``recv_bytes_into`` gathers the chunks in a ``BytesIO`` and copies them twice, holding
+        the GIL, which the GUI thread then waits for -- longer when the machine has preempted
+        this thread meanwhile (``benchmarks/bench_scan_loop.py``: the GUI thread's stalls).
+        """
         index = self._next_buffer
-        try:
-            size = pipe.recv_bytes_into(self._preview_buffers[index])
-        except BufferTooShort as short:  # a larger preview than before: a new buffer
-            whole = short.args[0]
-            self._preview_buffers[index] = bytearray(whole)
-            size = len(whole)
-        return memoryview(self._preview_buffers[index])[:size]
+        if _readv is None or not isinstance(pipe, Connection):  # Windows' pipes: their own framing
+            try:
+                size = pipe.recv_bytes_into(self._preview_buffers[index])
+            except BufferTooShort as short:  # a larger preview than before: a new buffer
+                whole = short.args[0]
+                self._preview_buffers[index] = bytearray(whole)
+                size = len(whole)
+            return memoryview(self._preview_buffers[index])[:size]
+        fd = pipe.fileno()
+        (size,) = _LENGTH.unpack(_read_exactly(fd, _LENGTH.size))
+        if size == -1:  # the frame of a message over 2 GiB: never a preview, but framed so
+            (size,) = _LONG_LENGTH.unpack(_read_exactly(fd, _LONG_LENGTH.size))
+        if len(self._preview_buffers[index]) < size:  # a larger preview than before
+            self._preview_buffers[index] = bytearray(size)
+        view = memoryview(self._preview_buffers[index])[:size]
+        got = 0
+        while got < size:
+            n = _readv(fd, [view[got:]])
+            if n == 0:
+                raise EOFError
+            got += n
+        return view
 
     def _dispatch(self, event: Event, data: bytes | memoryview) -> None:
         """Turn one event into a signal (reader thread): events of a source switched away

@@ -33,8 +33,9 @@ from desktop_app.ui.account_fields import label_edits
 from desktop_app.ui.accounts_model import retired, shown_day
 from desktop_app.ui.add_dialog import field_message
 from desktop_app.ui.candidate_review import describe
+from desktop_app.ui.history_view import HistoryView
 from desktop_app.ui.icon_picker import IconField
-from desktop_app.ui.theme import error_css, themed, warning_css
+from desktop_app.ui.theme import error_line, themed, warning_css
 
 if TYPE_CHECKING:
     from desktop_app.vault import Vault
@@ -88,18 +89,12 @@ class EditDialog(QDialog):
         details.setStyleSheet("color: palette(placeholder-text);")
         form.addRow(self.tr("Type:"), details)
         lay.addLayout(form)
-        from desktop_app.ui.history_view import HistoryView
-
         self.history = HistoryView(vault, entry, self)
         self.history.restored.connect(self._restored)
         lay.addWidget(self.history)
         if entry.history:
             self.setMinimumWidth(620)
-        self.error_label = QLabel("", self)
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        themed(self.error_label, error_css)
-        self.error_label.hide()
+        self.error_label = error_line(self)
         lay.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

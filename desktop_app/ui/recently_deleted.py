@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import AppError
+from desktop_app.sync.clock import stamp_device, stamp_wall_ms
 from desktop_app.ui.history_view import computer_names, when_text
 from desktop_app.ui.theme import error_css, themed
 
@@ -97,8 +98,6 @@ class RecentlyDeletedDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        from desktop_app.sync.clock import stamp_device, stamp_wall_ms
-
         names = computer_names(self.vault)
         self.tree.clear()
         tombs = self.vault.deleted()

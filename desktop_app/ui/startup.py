@@ -20,8 +20,8 @@ How:
   dialog buttons get accessible descriptions and lose their icons: :class:`_WindowShown`) are one
   event filter on the application, installed by :func:`hooks_after_first_paint` from a zero timer
   after the main window's first paint event, so after that whole frame; a main window that is not
-  painted soon (started minimised) gets them after :data:`HOOKS_LATEST_MS`. A dialog shown before
-  the main window (the password, a fatal error) installs them first (:func:`ensure_window_hooks`).
+  painted soon (started minimised) gets them :data:`HOOKS_LATEST_MS` after the event loop began.
+  A dialog shown before the main window (the password, a fatal error) installs them first (:func:`ensure_window_hooks`).
   Windows shown before the hooks size themselves (the main window: ``fit_to_screen`` and
   ``restore_geometry``).
 * The account list paints its rows from the selection, the mouse and the focus, not from a style
@@ -38,7 +38,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QStyleFactory, QWidget
 
@@ -137,30 +137,54 @@ def has_window_hooks(app: QApplication) -> bool:
 
 
 class _AfterFirstPaint(QObject):
-    """Calls ``then`` once, after the window's first frame, or after HOOKS_LATEST_MS."""
+    """What waits for a window's first frame, with one event filter on the window for all of it:
+    each callable runs once, from a zero timer of its own, in the order given, after the
+    window's first paint event (so after that whole frame), or HOOKS_LATEST_MS after the event
+    loop began without one.
 
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+    The wait is counted from the event loop's start, not from here: what is built between here
+    and ``exec()`` (the rest of the window, on a slow computer or with a large vault, seconds) is
+    not the window failing to paint, and counting it would run them before the first frame.
+    """
+
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self._then: Callable[[], None] | None = then
+        #: the callables still waiting; None once they are started
+        self.waiting: list[Callable[[], None]] | None = []
         window.installEventFilter(self)
-        QTimer.singleShot(HOOKS_LATEST_MS, self._run)
+        QTimer.singleShot(0, self._start_latest)  # runs once the event loop runs
+
+    @classmethod
+    def of(cls, window: QWidget) -> _AfterFirstPaint:
+        """The window's, while its callables wait; a new one once they were started."""
+        for child in window.findChildren(cls, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child.waiting is not None:
+                return child
+        return cls(window)
+
+    def _start_latest(self) -> None:
+        if self.waiting is not None:
+            QTimer.singleShot(HOOKS_LATEST_MS, self._run)
 
     def _run(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            then()
+        waiting, self.waiting = self.waiting, None
+        for then in waiting or ():
+            QTimer.singleShot(0, self, then)  # each on its own: one that fails stops no other
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._run)  # after the whole frame
+            self._run()
         return False
 
 
 def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
     """``then()`` once ``window`` (shown next) has painted its first frame (or, not painted,
-    after :data:`HOOKS_LATEST_MS`): for what the first frame need not wait for."""
-    _AfterFirstPaint(window, then)
+    :data:`HOOKS_LATEST_MS` after the event loop began): for what the first frame need not wait
+    for."""
+    waiting = _AfterFirstPaint.of(window).waiting
+    assert waiting is not None
+    waiting.append(then)
 
 
 def hooks_after_first_paint(window: QWidget, app: QApplication) -> None:

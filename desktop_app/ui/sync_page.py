@@ -5,11 +5,10 @@ The work is :class:`desktop_app.sync.service.SyncService`'s (Qt-free); here are 
 - :class:`SyncPage`: "Keep my accounts in step through a folder" → pick the folder; the first
   computer sets the synced vault's password, the next one types it once.
 - :class:`SyncStatusLine`: "In step · last change from laptop 2 min ago", or what is wrong.
-- :class:`SyncWatcher`: the window's sync controller. It watches the **folder** (an engine
-  renames its temp file over the synced file, and a watched file stops being followed),
-  debounced 1.5 s, and polls the synced file's checksum every 30 s (network and FUSE mounts send
-  no events). The app's own write is recognised by its hash and does not trigger a merge. It
-  emits ``arrived(n)`` for a toast.
+- :class:`SyncWatcher`: the window's sync controller. It follows the folder
+  (``ui/folder_section.py``: the folder watched, debounced 1.5 s, polled every 30 s) and merges
+  when the synced file's checksum says it holds something new. The app's own write is
+  recognised by its hash and does not trigger a merge. It emits ``arrived(n)`` for a toast.
 
 The folder's merges, the setup and the join run in workers through the watcher's two
 :class:`~desktop_app.ui.workers.Job` objects, not on the GUI thread: the folder's merges one at a
@@ -22,11 +21,14 @@ returns at once and its folder write runs in :attr:`SyncWatcher.job` right after
 running then takes it along); with 500 accounts the write costs ~50 ms, 10,000 ~0.6 s, too long
 for the GUI thread. A write not done yet when the app quits is done before the vault closes.
 The command line keeps writing the folder as part of each command.
+
+:mod:`desktop_app.sync.service` (with the merge and the folder's file names, ~13 ms) is imported
+where first needed: the watcher and the status line are built with the window, and neither
+reads the folder before its first frame.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
 import time
@@ -35,31 +37,28 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel
 
 from desktop_app.errors import AppError
-from desktop_app.sync import is_synced
+from desktop_app.sync import FOLDER_FILE, is_synced, stop_writing_saves, write_saves_with
 from desktop_app.ui import startup
-from desktop_app.ui.a11y import button, line_edit
+from desktop_app.ui.aegis_follow_section import add_section, install_aegis_follow
+from desktop_app.ui.folder_section import FolderFollower, FolderSection
 from desktop_app.ui.i18n import ago, core_text
 from desktop_app.ui.workers import Job, one_line
+from desktop_app.vault import Vault
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QWidget
+
     from desktop_app.app import AppServices
     from desktop_app.sync.service import SyncResult, SyncService
-    from desktop_app.vault import KeyStore, Vault
+    from desktop_app.vault import KeyStore
 
 log = logging.getLogger(__name__)
 
-DEBOUNCE_MS = 1500
-POLL_MS = 30_000
 SYNC_SECTION = "Sync"
 
 
@@ -69,7 +68,7 @@ def _service(services: AppServices) -> SyncService:
     return SyncService(Path(services.paths.data_dir), services.keystore)
 
 
-class SyncWatcher(QObject):
+class SyncWatcher(FolderFollower):
     """The window's sync controller: merges the folder into the open vault when it changes, and
     runs Settings → Sync's setup, join and "Sync Now" (so that closing Settings loses nothing).
 
@@ -98,10 +97,8 @@ class SyncWatcher(QObject):
     ) -> None:
         """``start=False``: nothing is watched until :meth:`restart`. ``host``: the main
         window, if any (a joined vault replaces the old one through its ``replace_vault``)."""
-        super().__init__(parent)
-        self.services = services
+        super().__init__(services, parent)  # its job: the folder's merges
         self.host = host
-        self.job = Job(self)  # the folder's merges
         self.work = Job(self)  # Settings → Sync's setup, join, Sync Now
         self.work.busy_changed.connect(self._work_busy)
         #: a change was noticed while a merge (or Settings' work) ran: merged after it
@@ -116,22 +113,8 @@ class SyncWatcher(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.flush)
         self.destroyed.connect(functools.partial(_stop_writing, self._data_dir, self._notify))
-        self._fs = QFileSystemWatcher(self)
-        self._fs.directoryChanged.connect(self._changed)
-        self._fs.fileChanged.connect(self._changed)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.check)
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self.check)
         if start:
             self.restart()
-
-    @property
-    def active(self) -> bool:
-        return self._poll.isActive()
 
     @property
     def held(self) -> bool:
@@ -140,18 +123,12 @@ class SyncWatcher(QObject):
 
     def restart(self) -> None:
         """Follow the configured folder (after setup, join or leave)."""
-        paths = self._fs.directories() + self._fs.files()
-        if paths:
-            self._fs.removePaths(paths)
         if not is_synced(self.services.paths.data_dir):
             _stop_writing(self._data_dir, self._notify)
-            self._poll.stop()
+            self.folder.stop()
             return
-        from desktop_app.sync.service import write_saves_with
-
         write_saves_with(self._data_dir, self._notify)  # the window's saves: in the job
-        self._watch()
-        self._poll.start()
+        self.folder.start(_configured_folder(self._data_dir))
 
     def _on_save(self) -> None:
         """In the thread that saved: the folder write is due; :meth:`check` starts it."""
@@ -170,19 +147,6 @@ class SyncWatcher(QObject):
         except AppError as exc:
             log.info("sync at quit: %s", one_line(exc, "unexpected {kind}"))
 
-    def _watch(self) -> None:
-        try:
-            from desktop_app.sync.service import load_config
-
-            folder = load_config(Path(self.services.paths.data_dir)).folder
-        except AppError:
-            return
-        if Path(folder).is_dir() and folder not in self._fs.directories():
-            self._fs.addPath(folder)
-
-    def _changed(self, _path: str) -> None:
-        self._debounce.start()  # a burst of events (an engine's temp file and rename) is one
-
     def check(self) -> None:
         """Merge in a worker if the folder holds something this computer did not write; the
         status line is refreshed when it ends (a folder that vanished or came back shows)."""
@@ -193,7 +157,7 @@ class SyncWatcher(QObject):
             self.pending = True  # merged when the running one ends
             return
         self.pending = False
-        self._watch()  # a folder that was renamed away and back is watched again
+        self.folder.watch(_configured_folder(self._data_dir))  # renamed away and back
         self._writing, self.unwritten = self.unwritten, False
         self.job.start(
             _write_and_merge if self._writing else _merge_if_changed,
@@ -345,10 +309,18 @@ def _save_notice(watcher: SyncWatcher) -> Callable[[], None]:
     return notify
 
 
+def _configured_folder(data_dir: Path) -> str:
+    """The synced vault's folder ("" when its settings cannot be read)."""
+    from desktop_app.sync.service import load_config
+
+    try:
+        return load_config(data_dir).folder
+    except AppError:
+        return ""
+
+
 def _stop_writing(data_dir: Path, notify: Any) -> None:
     """The window's saves no longer go through this watcher (it is gone, or not synced)."""
-    from desktop_app.sync.service import stop_writing_saves
-
     stop_writing_saves(data_dir, notify)
 
 
@@ -451,9 +423,7 @@ def install_sync(window: Any, parent: QWidget) -> SyncStatusLine:
     window.sync_watcher = watcher
     line = SyncStatusLine(watcher, parent, start=False)
     window.sync_status = line
-    from desktop_app.ui.aegis_follow_section import install_aegis_follow  # the phone bridge
-
-    install_aegis_follow(window)
+    install_aegis_follow(window)  # the phone bridge
 
     def start() -> None:
         watcher.restart()
@@ -463,7 +433,7 @@ def install_sync(window: Any, parent: QWidget) -> SyncStatusLine:
     return line
 
 
-class SyncPage(QWidget):
+class SyncPage(FolderSection):
     """Settings → Sync."""
 
     changed = Signal()  # set up, joined or left
@@ -479,9 +449,27 @@ class SyncPage(QWidget):
         """``host``: the main window, if any; a joined vault replaces the old one through its
         ``replace_vault`` (its list, vault watch and controllers follow), and its
         ``vault_watch`` leaves the file alone while the join writes it."""
-        super().__init__(parent)
-        self.setObjectName("sync_page")
         self.services = services
+        super().__init__(
+            parent,
+            "sync_page",
+            self.tr("Keep my accounts in step through a folder"),
+            self.tr(
+                "Pick a folder that Syncthing, Nextcloud, Dropbox or a network share keeps in "
+                "step between your computers. The accounts are stored there encrypted; each "
+                "computer merges the others' changes, so nothing is lost."
+            ),
+            (
+                "sync_folder",
+                self.tr("Sync folder"),
+                self.tr("The folder the accounts are synced in."),
+            ),
+            (
+                "sync_choose_folder",
+                self.tr("Pick the folder your sync program keeps in step."),
+                self.tr("Sync Folder"),
+            ),
+        )
         self.host = host
         if watcher is None:  # no window: the page's own (its work goes with the page)
             watcher = SyncWatcher(services, self, start=False, host=host)
@@ -494,129 +482,60 @@ class SyncPage(QWidget):
         self.job.busy_changed.connect(self._set_busy)
         watcher.work_done.connect(self._work_done)
         watcher.work_failed.connect(self._work_failed)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(6)
-        intro = QLabel(self.tr("Keep my accounts in step through a folder"), self)
-        intro.setStyleSheet("font-weight: 600;")
-        lay.addWidget(intro)
-        explain = QLabel(
-            self.tr(
-                "Pick a folder that Syncthing, Nextcloud, Dropbox or a network share keeps in "
-                "step between your computers. The accounts are stored there encrypted; each "
-                "computer merges the others' changes, so nothing is lost."
+        self._build_password()
+        self.start_button, self.now_button, self.leave_button = self.finish(
+            (
+                (
+                    "sync_start",
+                    self.tr("Keep in Step"),
+                    self.tr("Start keeping the accounts in step through the chosen folder."),
+                    self.start,
+                ),
+                (
+                    "sync_now",
+                    self.tr("Sync Now"),
+                    self.tr("Merge what the folder holds now, and write the result back."),
+                    self.sync_now,
+                ),
+                (
+                    "sync_leave",
+                    self.tr("Stop Syncing"),
+                    self.tr("Stop syncing on this computer; its accounts stay here."),
+                    self.leave,
+                ),
             ),
-            self,
+            "sync_page_status",
+            "sync_message",
         )
-        explain.setWordWrap(True)
-        lay.addWidget(explain)
-        lay.addSpacing(6)
-
-        self._build_folder(lay)
-        self._build_password(lay)
-        self._build_buttons(lay)
-        self.status = QLabel(self)
-        self.status.setObjectName("sync_page_status")
-        self.status.setWordWrap(True)
-        lay.addWidget(self.status)
-        self.message = QLabel(self)
-        self.message.setObjectName("sync_message")
-        self.message.setWordWrap(True)
-        lay.addWidget(self.message)
-        from desktop_app.ui.aegis_follow_section import add_section  # the phone bridge
-
-        add_section(lay, services, self, host)
-        lay.addStretch(1)
+        add_section(self.lay, services, self, host)  # the phone bridge
+        self.lay.addStretch(1)
         if is_synced(services.paths.data_dir):
-            from desktop_app.sync.service import load_config
+            self.folder_edit.setText(_configured_folder(Path(services.paths.data_dir)))
+        self.refresh()
 
-            with contextlib.suppress(AppError):
-                self.folder_edit.setText(load_config(Path(services.paths.data_dir)).folder)
-        self._update()
-
-    def _build_folder(self, lay: QVBoxLayout) -> None:
-        row = QHBoxLayout()
-        self.folder_edit = line_edit(
-            self,
-            "sync_folder",
-            self.tr("Sync folder"),
-            self.tr("The folder the accounts are synced in."),
-            placeholder=self.tr("No folder chosen"),
-        )
-        self.folder_edit.textChanged.connect(lambda _t: self._update())
-        row.addWidget(self.folder_edit, 1)
-        self.choose_button = button(
-            self,
-            "sync_choose_folder",
-            self.tr("Choose Folder…"),
-            self.tr("Pick the folder your sync program keeps in step."),
-            self.choose_folder,
-        )
-        row.addWidget(self.choose_button)
-        lay.addLayout(row)
-
-    def _build_password(self, lay: QVBoxLayout) -> None:
-        self.password_label = QLabel(self)
-        self.password_label.setWordWrap(True)
-        lay.addWidget(self.password_label)
-        self.password = line_edit(
-            self,
+    def _build_password(self) -> None:
+        self.password_label = self.add_note()
+        self.password = self.add_password(
             "sync_password",
             self.tr("Password of the synced vault"),
             self.tr("The password other computers type once to join."),
-            placeholder=self.tr("Password"),
-            secret=True,
+            self.tr("Password"),
         )
-        lay.addWidget(self.password)
-        self.confirm = line_edit(
-            self,
+        self.confirm = self.add_password(
             "sync_password_again",
             self.tr("The password again"),
             self.tr("Type the same password again."),
-            placeholder=self.tr("The password again"),
-            secret=True,
+            self.tr("The password again"),
         )
-        lay.addWidget(self.confirm)
-
-    def _build_buttons(self, lay: QVBoxLayout) -> None:
-        buttons = QHBoxLayout()
-        self.start_button = button(
-            self,
-            "sync_start",
-            self.tr("Keep in Step"),
-            self.tr("Start keeping the accounts in step through the chosen folder."),
-            self.start,
-        )
-        buttons.addWidget(self.start_button)
-        self.now_button = button(
-            self,
-            "sync_now",
-            self.tr("Sync Now"),
-            self.tr("Merge what the folder holds now, and write the result back."),
-            self.sync_now,
-        )
-        buttons.addWidget(self.now_button)
-        self.leave_button = button(
-            self,
-            "sync_leave",
-            self.tr("Stop Syncing"),
-            self.tr("Stop syncing on this computer; its accounts stay here."),
-            self.leave,
-        )
-        buttons.addWidget(self.leave_button)
-        buttons.addStretch(1)
-        lay.addLayout(buttons)
 
     # --- state ----------------------------------------------------------------------------
 
     def _joining(self) -> bool:
         """The chosen folder already holds a synced vault (so this computer joins it)."""
-        from desktop_app.sync.folder import FOLDER_FILE
-
-        text = self.folder_edit.text().strip()
+        text = self.folder_text()
         return bool(text) and (Path(text) / FOLDER_FILE).exists()
 
-    def _update(self) -> None:
+    def refresh(self) -> None:
         synced = is_synced(self.services.paths.data_dir)
         joining = self._joining()
         self.folder_edit.setReadOnly(synced)
@@ -642,18 +561,10 @@ class SyncPage(QWidget):
                 )
             )
             self.start_button.setText(self.tr("Keep in Step"))
-        self.start_button.setEnabled(bool(self.folder_edit.text().strip()))
+        self.start_button.setEnabled(bool(self.folder_text()))
         self.status.setText(status_text(self.services))
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-
     # --- actions --------------------------------------------------------------------------
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Sync Folder"))
-        if folder:
-            self.folder_edit.setText(folder)
 
     def _set_busy(self, busy: bool) -> None:
         """While a setup, join or merge runs (scrypt, file I/O): nothing to press twice."""
@@ -668,34 +579,28 @@ class SyncPage(QWidget):
         ):
             w.setEnabled(not busy)
         if not busy:
-            self._update()
-
-    def _failed(self, exc: BaseException, *, nothing_changed: bool = True) -> None:
-        text = one_line(exc, self.tr("Something went wrong ({kind}); see the log."))
-        self._say(
-            self.tr("Nothing changed: {error}").format(error=text) if nothing_changed else text
-        )
+            self.refresh()
 
     def start(self) -> None:
         vault = self.services.vault
-        folder = Path(self.folder_edit.text().strip())
+        folder = Path(self.folder_text())
         password = self.password.text()
-        if vault is None or not self.folder_edit.text().strip() or self.job.busy:
+        if vault is None or not self.folder_text() or self.job.busy:
             return
         if not password:
-            self._say(self.tr("Type the password first."))
+            self.say(self.tr("Type the password first."))
             return
         joining = self._joining()
         if not joining and self.confirm.text() != password:
-            self._say(self.tr("The two passwords differ."))
+            self.say(self.tr("The two passwords differ."))
             return
         self.password.clear()
         self.confirm.clear()
         if joining:
             if self.watcher.join(folder, password):
-                self._say(self.tr("Joining… (opening the synced accounts with the password)"))
+                self.say(self.tr("Joining… (opening the synced accounts with the password)"))
         elif self.watcher.setup(folder, password):
-            self._say(self.tr("Moving your accounts to the folder…"))
+            self.say(self.tr("Moving your accounts to the folder…"))
 
     def _work_done(self, kind: str, result: Any) -> None:
         if kind == "join":
@@ -710,34 +615,34 @@ class SyncPage(QWidget):
             self._synced(result)
 
     def _work_failed(self, kind: str, exc: BaseException) -> None:
-        self._failed(exc, nothing_changed=kind != "sync")
+        self.say_failed(exc, nothing_changed=kind != "sync")
 
     def _started(self, text: str) -> None:
-        self._say(text)
-        self._update()
+        self.say(text)
+        self.refresh()
         self.changed.emit()
 
     def sync_now(self) -> None:
         if self.services.vault is None or self.job.busy:
             return
         if self.watcher.sync_now():
-            self._say(self.tr("Merging what the folder holds…"))
+            self.say(self.tr("Merging what the folder holds…"))
 
     def _synced(self, result: SyncResult) -> None:
         n = result.arrived
-        self._say(_arrived_text(n) + "." if n else self.tr("In step."))
-        self._update()
+        self.say(_arrived_text(n) + "." if n else self.tr("In step."))
+        self.refresh()
 
     def leave(self) -> None:
         try:
             _service(self.services).leave()
         except AppError as exc:
-            self._say(str(exc))
+            self.say(str(exc))
             return
         self.watcher.restart()
         self.watcher.emit_status()
-        self._say(self.tr("This computer no longer syncs; its accounts stay here."))
-        self._update()
+        self.say(self.tr("This computer no longer syncs; its accounts stay here."))
+        self.refresh()
         self.changed.emit()
 
 
@@ -752,7 +657,6 @@ def _join(
     """In a worker: join ``folder`` (``old``'s accounts go in), open the joined vault, merge
     once. The caller puts the returned vault in place of ``old`` on the GUI thread."""
     from desktop_app.sync.service import attach
-    from desktop_app.vault import Vault
 
     service.join(folder, password, vault=old)
     joined = Vault.open(data_dir, keystore=keystore, password_provider=lambda _c: password)

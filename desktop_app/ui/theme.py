@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from shiboken6 import isValid
 
 from desktop_app.ui.startup import use_style
@@ -165,6 +165,16 @@ def warning_css(*, bold: bool = False) -> str:
 def error_css() -> str:
     """Text style for error messages."""
     return f"color: {error_color()};"
+
+
+def error_line(parent: QWidget, name: str = "error_label") -> QLabel:
+    """A dialog's error line: wrapped, in the error colour, hidden until it has something to say."""
+    label = QLabel("", parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    themed(label, error_css)
+    label.hide()
+    return label
 
 
 def invalid_field_css() -> str:

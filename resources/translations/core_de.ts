@@ -272,6 +272,14 @@
         <translation>sie enthält mehr als {count:,} Werte</translation>
     </message>
     <message>
+        <source>The password kept for the Aegis backups no longer opens them (was it changed on the phone?): give the new one once, in Settings → Sync or with `sync follow-aegis {folder}`. Nothing was read since.</source>
+        <translation>Das gespeicherte Passwort öffnet die Aegis-Sicherungen nicht mehr (wurde es auf dem Telefon geändert?): Geben Sie das neue einmal an, unter Einstellungen → Synchronisierung oder mit `sync follow-aegis {folder}`. Seitdem wurde nichts gelesen.</translation>
+    </message>
+    <message>
+        <source>The phone&apos;s Aegis backups are encrypted now: give their password once, in Settings → Sync or with `sync follow-aegis {folder}`. Nothing was read since.</source>
+        <translation>Die Aegis-Sicherungen des Telefons sind jetzt verschlüsselt: Geben Sie ihr Passwort einmal an, unter Einstellungen → Synchronisierung oder mit `sync follow-aegis {folder}`. Seitdem wurde nichts gelesen.</translation>
+    </message>
+    <message>
         <source>The folder does not exist: {folder}.</source>
         <translation>Der Ordner existiert nicht: {folder}.</translation>
     </message>
@@ -486,6 +494,14 @@
     <message>
         <source>Proton Authenticator export</source>
         <translation>Proton-Authenticator-Export</translation>
+    </message>
+    <message>
+        <source>This is not a {label} (not a JSON object).</source>
+        <translation>Dies ist kein {label} (kein JSON-Objekt).</translation>
+    </message>
+    <message>
+        <source>This is not a {label} (not a JSON list).</source>
+        <translation>Dies ist kein {label} (keine JSON-Liste).</translation>
     </message>
     <message>
         <source>Steam Guard file</source>

@@ -145,59 +145,59 @@
     <name>AddDialog</name>
     <message>
         <location filename="../../desktop_app/ui/add_dialog.py" line="+44"/>
-        <location line="+140"/>
+        <location line="+136"/>
         <source>Issuer</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-135"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+140"/>
+        <location line="+136"/>
         <source>Secret key</source>
         <translation>Geheimer Schlüssel</translation>
     </message>
     <message>
-        <location line="-139"/>
-        <location line="+192"/>
+        <location line="-135"/>
+        <location line="+188"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="-191"/>
-        <location line="+192"/>
+        <location line="-187"/>
+        <location line="+188"/>
         <source>Algorithm</source>
         <translation>Algorithmus</translation>
     </message>
     <message>
-        <location line="-191"/>
-        <location line="+192"/>
+        <location line="-187"/>
+        <location line="+188"/>
         <source>Digits</source>
         <translation>Stellen</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-187"/>
         <source>Period</source>
         <translation>Intervall</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+192"/>
+        <location line="+188"/>
         <source>Counter</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-187"/>
         <location line="+1"/>
-        <location line="+219"/>
+        <location line="+215"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-212"/>
         <source>Time-based (TOTP)</source>
         <translation>Zeitbasiert (TOTP)</translation>
     </message>
@@ -247,12 +247,12 @@
         <translation>Einen otpauth://- oder Google-Authenticator-Exportlink einfügen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -440,7 +440,7 @@
 <context>
     <name>AddingController</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/adding.py" line="+96"/>
+        <location filename="../../desktop_app/ui/controllers/adding.py" line="+97"/>
         <source>The account could not be saved</source>
         <translation>Das Konto konnte nicht gespeichert werden</translation>
     </message>
@@ -456,18 +456,18 @@
     </message>
     <message>
         <location line="+35"/>
-        <location line="+116"/>
+        <location line="+114"/>
         <source>No QR code found</source>
         <translation>Kein QR-Code gefunden</translation>
     </message>
     <message>
-        <location line="-116"/>
-        <location line="+118"/>
+        <location line="-114"/>
+        <location line="+116"/>
         <source>No QR code was found.</source>
         <translation>Es wurde kein QR-Code gefunden.</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-98"/>
         <source> — scan code {missing} too, or add these now</source>
         <translation> – scannen Sie auch Code {missing} oder fügen Sie diese jetzt hinzu</translation>
     </message>
@@ -487,7 +487,7 @@
         <translation>Kein Authenticator-Schlüssel gefunden.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Open QR Code Images</source>
         <translation>QR-Code-Bilder öffnen</translation>
     </message>
@@ -569,14 +569,11 @@
         <translation>Im eingefügten Bild wurde kein QR-Code gefunden.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+20"/>
-        <location line="+32"/>
         <source>Not available</source>
-        <translation>Nicht verfügbar</translation>
+        <translation type="vanished">Nicht verfügbar</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="+8"/>
         <source>Screen scanning is not available in this build.</source>
         <translation>Das Scannen des Bildschirms ist in dieser Version nicht verfügbar.</translation>
     </message>
@@ -585,22 +582,22 @@
         <translation type="vanished">Der Bildschirm konnte nicht gescannt werden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>No QR code was found on the screen.</source>
         <translation>Auf dem Bildschirm wurde kein QR-Code gefunden.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Camera scanning is not available in this build.</source>
         <translation>Das Scannen mit der Kamera ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Importing backups is not available in this build.</source>
         <translation>Das Importieren von Sicherungen ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Imported 1 account</source>
         <translation>1 Konto importiert</translation>
     </message>
@@ -608,6 +605,19 @@
         <location line="+2"/>
         <source>Imported {n} accounts</source>
         <translation>{n} Konten importiert</translation>
+    </message>
+</context>
+<context>
+    <name>AdminDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/emnify/admin_dialog.py" line="+45"/>
+        <source>The user&apos;s e-mail address</source>
+        <translation>Die E-Mail-Adresse des Benutzers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>colleague@example.com</source>
+        <translation>kollege@example.com</translation>
     </message>
 </context>
 <context>
@@ -625,7 +635,7 @@
         <translation type="vanished">%n entfernt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/aegis_follow_section.py" line="+68"/>
+        <location filename="../../desktop_app/ui/aegis_follow_section.py" line="+73"/>
         <source>nothing new</source>
         <translation>nichts Neues</translation>
     </message>
@@ -634,7 +644,7 @@
         <translation type="vanished">gerade eben</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>Following the folder: no Aegis backup in it yet.</source>
         <translation>Der Ordner wird überwacht: Er enthält noch keine Aegis-Sicherung.</translation>
     </message>
@@ -644,12 +654,12 @@
         <translation>{file} {ago} gelesen: {counts}</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+53"/>
         <source>From the phone: {counts}</source>
         <translation>Vom Telefon: {counts}</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+96"/>
         <source>Follow an Aegis backup folder</source>
         <translation>Aegis-Sicherungsordner überwachen</translation>
     </message>
@@ -658,7 +668,7 @@
         <translation type="vanished">Aegis auf Ihrem Telefon kann seine automatischen Sicherungen in einen Ordner schreiben, den Ihr Sync-Programm auf diesen Computer abgleicht. Neue, geänderte und gelöschte Konten des Telefons kommen dann hier an. Um die Änderungen dieses Computers zurückzuschicken, lassen Sie die automatischen Sicherungen (Einstellungen → Sicherungen) in denselben Ordner schreiben und importieren Sie sie in Aegis.</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-187"/>
         <source>{n} added</source>
         <translation>{n} hinzugefügt</translation>
     </message>
@@ -673,42 +683,55 @@
         <translation>{n} entfernt</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+13"/>
+        <source>The kept password no longer opens the phone&apos;s backups (was it changed on the phone?): type the new one, once. Nothing was read since.</source>
+        <translation>Das gespeicherte Passwort öffnet die Sicherungen des Telefons nicht mehr (wurde es auf dem Telefon geändert?): Geben Sie das neue einmal ein. Seitdem wurde nichts gelesen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The phone&apos;s backups are encrypted now: type their password, once. Nothing was read since.</source>
+        <translation>Die Sicherungen des Telefons sind jetzt verschlüsselt: Geben Sie ihr Passwort einmal ein. Seitdem wurde nichts gelesen.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Aegis backups need their password: see Settings → Sync</source>
+        <translation>Aegis-Sicherungen brauchen ihr Passwort: siehe Einstellungen → Synchronisierung</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Aegis on your phone can write its automatic backups to a folder that your sync program brings here. The phone&apos;s new, changed and deleted accounts then come in. To send this computer&apos;s changes back, point the automatic backups (Settings → Backups) at the same folder and import them in Aegis.</source>
         <translation>Aegis auf Ihrem Telefon kann seine automatischen Sicherungen in einen Ordner schreiben, den Ihr Sync-Programm auf diesen Computer abgleicht. Neue, geänderte und gelöschte Konten des Telefons kommen dann hier an. Um die Änderungen dieses Computers zurückzuschicken, lassen Sie die automatischen Sicherungen (Einstellungen → Sicherungen) in denselben Ordner schreiben und importieren Sie sie in Aegis.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+7"/>
         <source>Aegis backup folder</source>
         <translation>Aegis-Sicherungsordner</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No folder chosen</source>
-        <translation>Kein Ordner gewählt</translation>
+        <translation type="vanished">Kein Ordner gewählt</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+1"/>
         <source>The folder where Aegis writes its automatic backups.</source>
         <translation>Der Ordner, in den Aegis seine automatischen Sicherungen schreibt.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Choose Folder…</source>
-        <translation>Ordner wählen …</translation>
+        <translation type="vanished">Ordner wählen …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Pick the folder where Aegis writes its backups.</source>
         <translation>Wählen Sie den Ordner, in den Aegis seine Sicherungen schreibt.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+34"/>
         <source>The backups are encrypted: type their password once. It is kept in this computer&apos;s keyring.</source>
         <translation>Die Sicherungen sind verschlüsselt: Geben Sie ihr Passwort einmal ein. Es wird im Schlüsselbund dieses Computers aufbewahrt.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <location line="+2"/>
         <source>Password of the Aegis backups</source>
         <translation>Passwort der Aegis-Sicherungen</translation>
@@ -719,17 +742,18 @@
         <translation>Die Sicherungen sind verschlüsselt; das Passwort wird im Schlüsselbund dieses Computers aufbewahrt.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-29"/>
+        <location line="+70"/>
         <source>Follow</source>
         <translation>Überwachen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-68"/>
         <source>Bring in the phone&apos;s changes from this folder, now and whenever it changes.</source>
         <translation>Die Änderungen des Telefons aus diesem Ordner übernehmen, jetzt und bei jeder Änderung des Ordners.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Stop Following</source>
         <translation>Überwachung beenden</translation>
     </message>
@@ -739,12 +763,17 @@
         <translation>Den Ordner nicht mehr lesen; die Konten bleiben hier.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-20"/>
         <source>Aegis Backup Folder</source>
         <translation>Aegis-Sicherungsordner</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+81"/>
+        <source>Use Password</source>
+        <translation>Passwort verwenden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Type the password of the Aegis backups first.</source>
         <translation>Geben Sie zuerst das Passwort der Aegis-Sicherungen ein.</translation>
     </message>
@@ -755,27 +784,25 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>The folder is being read; try again in a moment.</source>
         <translation>Der Ordner wird gerade gelesen; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-14"/>
         <source>Following the folder: the phone&apos;s new backups are read as they arrive.</source>
         <translation>Der Ordner wird überwacht: Neue Sicherungen des Telefons werden gelesen, sobald sie ankommen.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Something went wrong ({kind}); see the log.</source>
-        <translation>Etwas ist schiefgegangen ({kind}); siehe Protokoll.</translation>
+        <translation type="vanished">Etwas ist schiefgegangen ({kind}); siehe Protokoll.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Nothing changed: {error}</source>
-        <translation>Nichts geändert: {error}</translation>
+        <translation type="vanished">Nichts geändert: {error}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>The folder is no longer followed; the accounts stay here.</source>
         <translation>Der Ordner wird nicht mehr überwacht; die Konten bleiben hier.</translation>
     </message>
@@ -810,7 +837,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>BackupBanner</name>
     <message>
-        <location filename="../../desktop_app/ui/backup_page.py" line="+312"/>
+        <location filename="../../desktop_app/ui/backup_page.py" line="+309"/>
         <source>Backup notice</source>
         <translation>Hinweis zur Sicherung</translation>
     </message>
@@ -961,12 +988,13 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>CandidateReview</name>
     <message>
-        <location filename="../../desktop_app/ui/candidate_review.py" line="+79"/>
+        <location filename="../../desktop_app/ui/candidate_review.py" line="+259"/>
         <source>Steam Guard · 5 characters · every {period} s</source>
+        <extracomment>the columns that give up width (their text wraps onto more lines) when not all fit where a cell&apos;s text can surely break: its spaces and the break after an e-mail&apos;s &quot;@&quot;</extracomment>
         <translation>Steam Guard · 5 Zeichen · alle {period} s</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Counter-based (HOTP) · {alg} · {digits} digits · counter {counter}</source>
         <translation>Zählerbasiert (HOTP) · {alg} · {digits} Stellen · Zähler {counter}</translation>
     </message>
@@ -976,12 +1004,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Zeitbasiert (TOTP) · {alg} · {digits} Stellen · alle {period} s</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Steam · 5 characters · {period} s</source>
         <translation>Steam · 5 Zeichen · {period} s</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>HOTP · {alg} · {digits} digits · counter {counter}</source>
         <translation>HOTP · {alg} · {digits} Stellen · Zähler {counter}</translation>
     </message>
@@ -991,7 +1019,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>TOTP · {alg} · {digits} Stellen · {period} s</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>No account can be added</source>
         <translation>Kein Konto kann hinzugefügt werden</translation>
     </message>
@@ -1119,7 +1147,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Die gelesenen Konten; die markierten werden hinzugefügt. Die Leertaste markiert eine Zeile.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>Add {label}</source>
         <translation>{label} hinzufügen</translation>
     </message>
@@ -1260,7 +1288,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>DisableDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/widgets.py" line="+155"/>
+        <location filename="../../desktop_app/ui/emnify/widgets.py" line="+162"/>
         <source>Turn off the authenticator app</source>
         <translation>Authenticator-App ausschalten</translation>
     </message>
@@ -1270,7 +1298,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Den Schlüssel auch aus dieser App entfernen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Turn off</source>
         <translation>Ausschalten</translation>
     </message>
@@ -1278,7 +1306,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/edit_dialog.py" line="+50"/>
+        <location filename="../../desktop_app/ui/edit_dialog.py" line="+51"/>
         <source>Edit Account</source>
         <translation>Konto bearbeiten</translation>
     </message>
@@ -1365,7 +1393,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Typ:</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+26"/>
         <source>Not active on emnify any more: this key was turned off on the portal, and its codes no longer sign you in.</source>
         <translation>Auf emnify nicht mehr aktiv: Dieser Schlüssel wurde im Portal abgeschaltet, seine Codes melden Sie nicht mehr an.</translation>
     </message>
@@ -1398,7 +1426,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EmnifyPane</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/pane.py" line="+124"/>
+        <location filename="../../desktop_app/ui/emnify/pane.py" line="+128"/>
         <source>Demo portal: e-mail {user}, password {password}</source>
         <translation>Demo-Portal: E-Mail {user}, Passwort {password}</translation>
     </message>
@@ -2274,7 +2302,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EventsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/events_dialog.py" line="+37"/>
+        <location filename="../../desktop_app/ui/emnify/events_dialog.py" line="+35"/>
         <source>Security events</source>
         <translation>Sicherheitsereignisse</translation>
     </message>
@@ -2284,7 +2312,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Sicherheitsereignisse, neueste zuerst</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -2304,7 +2332,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Wer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Older events</source>
         <translation>Ältere Ereignisse</translation>
     </message>
@@ -2339,17 +2367,15 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Ereignisse der Organisation und anderer Benutzer: nur für Administratoren.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The user&apos;s e-mail address</source>
-        <translation>Die E-Mail-Adresse des Benutzers</translation>
+        <translation type="vanished">Die E-Mail-Adresse des Benutzers</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>colleague@example.com</source>
-        <translation>kollege@example.com</translation>
+        <translation type="vanished">kollege@example.com</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Show</source>
         <translation>Zeigen</translation>
     </message>
@@ -2574,17 +2600,17 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>Exporters</name>
     <message>
-        <location filename="../../desktop_app/exporters/registry.py" line="+16"/>
+        <location filename="../../desktop_app/exporters/registry.py" line="+17"/>
         <source>Aegis vault, encrypted (recommended)</source>
         <translation>Aegis-Tresor, verschlüsselt (empfohlen)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Aegis vault, not encrypted</source>
         <translation>Aegis-Tresor, unverschlüsselt</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Text file of otpauth:// links, not encrypted</source>
         <translation>Textdatei mit otpauth://-Links, unverschlüsselt</translation>
     </message>
@@ -2610,6 +2636,29 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <location line="+7"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FolderSection</name>
+    <message>
+        <location filename="../../desktop_app/ui/folder_section.py" line="+149"/>
+        <source>No folder chosen</source>
+        <translation>Kein Ordner gewählt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose Folder…</source>
+        <translation>Ordner wählen …</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Something went wrong ({kind}); see the log.</source>
+        <translation>Etwas ist schiefgegangen ({kind}); siehe Protokoll.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing changed: {error}</source>
+        <translation>Nichts geändert: {error}</translation>
     </message>
 </context>
 <context>
@@ -2717,7 +2766,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../desktop_app/ui/history_view.py" line="+75"/>
+        <location filename="../../desktop_app/ui/history_view.py" line="+76"/>
         <source>Earlier values</source>
         <translation>Frühere Werte</translation>
     </message>
@@ -3197,7 +3246,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Die Datei</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>the file</source>
         <translation>die Datei</translation>
     </message>
@@ -3248,7 +3297,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>KeyDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/widgets.py" line="-51"/>
+        <location filename="../../desktop_app/ui/emnify/widgets.py" line="-42"/>
         <source>Add the key to a phone as well</source>
         <translation>Den Schlüssel auch einem Telefon hinzufügen</translation>
     </message>
@@ -3273,7 +3322,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Geheimer Schlüssel:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Activate now</source>
         <translation>Jetzt aktivieren</translation>
     </message>
@@ -3290,12 +3339,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <location line="+30"/>
         <location line="+37"/>
         <location line="+15"/>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-69"/>
         <source> — clears in {seconds} s</source>
         <translation> – wird in {seconds} s gelöscht</translation>
     </message>
@@ -3320,7 +3369,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>{label} gespeichert</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Restored {label}</source>
         <translation>{label} wiederhergestellt</translation>
     </message>
@@ -3368,17 +3417,16 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>{label} gelöscht</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Not available</source>
-        <translation>Nicht verfügbar</translation>
+        <translation type="vanished">Nicht verfügbar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Showing QR codes is not available in this build.</source>
         <translation>Das Anzeigen von QR-Codes ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>The order could not be saved</source>
         <translation>Die Reihenfolge konnte nicht gespeichert werden</translation>
     </message>
@@ -3390,7 +3438,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation type="vanished">Falsches Passwort. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/controllers/locking.py" line="+109"/>
+        <location filename="../../desktop_app/ui/controllers/locking.py" line="+108"/>
         <source>Wrong password, or the file was changed.</source>
         <translation>Falsches Passwort, oder die Datei wurde verändert.</translation>
     </message>
@@ -3403,7 +3451,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/pages.py" line="+79"/>
+        <location filename="../../desktop_app/ui/controllers/pages.py" line="+84"/>
         <source>&lt;b&gt;Demo mode&lt;/b&gt;: emnify portal emulator at {url}, user &lt;b&gt;{user}&lt;/b&gt;, password &lt;b&gt;{password}&lt;/b&gt;. Try &lt;i&gt;Settings → emnify account&lt;/i&gt; (Ctrl+,) to turn two-factor authentication on and off.</source>
         <translation>&lt;b&gt;Demo-Modus&lt;/b&gt;: emnify-Portal-Emulator unter {url}, Benutzer &lt;b&gt;{user}&lt;/b&gt;, Passwort &lt;b&gt;{password}&lt;/b&gt;. Unter &lt;i&gt;Einstellungen → emnify-Konto&lt;/i&gt; (Strg+,) schalten Sie die Zwei-Faktor-Authentifizierung ein und aus.</translation>
     </message>
@@ -3418,7 +3466,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Hinweis zum Demo-Modus</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_actions.py" line="+118"/>
+        <location filename="../../desktop_app/ui/main_actions.py" line="+115"/>
         <source>&amp;Enter Setup Key…</source>
         <translation>Einrichtungsschlüssel &amp;eingeben …</translation>
     </message>
@@ -3514,7 +3562,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../desktop_app/ui/main_window.py" line="+302"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+300"/>
         <source>Search accounts</source>
         <translation>Konten durchsuchen</translation>
     </message>
@@ -3594,7 +3642,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Nächste &amp;Codes immer zeigen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>&amp;Add Account</source>
         <extracomment>the ways to add, in the order the empty page offers them (paste has no button there)</extracomment>
         <translation>Konto &amp;hinzufügen</translation>
@@ -3625,7 +3673,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="-130"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="-126"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
@@ -3635,7 +3683,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Desktop Authenticator</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_actions.py" line="-224"/>
+        <location filename="../../desktop_app/ui/main_actions.py" line="-223"/>
         <source>Scan QR Code on Screen</source>
         <translation>QR-Code auf dem Bildschirm scannen</translation>
     </message>
@@ -3685,12 +3733,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die Konten aus der Sicherungsdatei eines anderen Authenticators lesen.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+126"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+122"/>
         <source>Search accounts  (Ctrl+F)</source>
         <translation>Konten durchsuchen  (Strg+F)</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-193"/>
         <source>+  Add</source>
         <translation>+  Hinzufügen</translation>
     </message>
@@ -3710,7 +3758,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Der Tresor ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+448"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+444"/>
         <source>Not available</source>
         <translation>Nicht verfügbar</translation>
     </message>
@@ -3720,7 +3768,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Das Exportieren ist in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location line="-410"/>
+        <location line="-406"/>
         <source>About Authenticator</source>
         <translation>Über Authenticator</translation>
     </message>
@@ -3730,7 +3778,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>&lt;h3&gt;Desktop Authenticator {version}&lt;/h3&gt;&lt;p&gt;Zwei-Faktor-Codes für Ihre Konten, aufbewahrt in einem verschlüsselten Tresor auf diesem Computer.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU GPL v3 oder später.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+492"/>
+        <location line="+488"/>
         <source>Authenticator keeps running</source>
         <translation>Authenticator läuft weiter</translation>
     </message>
@@ -3748,7 +3796,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Kein Konto passt zu „{query}“.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>No accounts yet</source>
         <translation>Noch keine Konten</translation>
     </message>
@@ -3763,12 +3811,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Sie können auch ein Bild hierher ziehen oder mit Strg+V einfügen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Authenticator is locked</source>
         <translation>Authenticator ist gesperrt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Enter your vault password to show your codes.</source>
         <translation>Geben Sie Ihr Tresorpasswort ein, um Ihre Codes zu sehen.</translation>
     </message>
@@ -4021,7 +4069,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>RecentlyDeletedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/recently_deleted.py" line="+48"/>
+        <location filename="../../desktop_app/ui/recently_deleted.py" line="+49"/>
         <source>Recently Deleted</source>
         <translation>Zuletzt gelöscht</translation>
     </message>
@@ -4066,7 +4114,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Das ausgewählte Konto zurück in die Liste holen.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>this computer</source>
         <translation>dieser Computer</translation>
     </message>
@@ -4094,22 +4142,20 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/recovery_dialog.py" line="+30"/>
+        <location filename="../../desktop_app/ui/emnify/recovery_dialog.py" line="+29"/>
         <source>Lost phone: another user&apos;s sign-in</source>
         <translation>Telefon verloren: Anmeldung eines anderen Benutzers</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The user&apos;s e-mail address</source>
-        <translation>Die E-Mail-Adresse des Benutzers</translation>
+        <translation type="vanished">Die E-Mail-Adresse des Benutzers</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>colleague@example.com</source>
-        <translation>name@example.com</translation>
+        <translation type="vanished">name@example.com</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Find</source>
         <translation>Suchen</translation>
     </message>
@@ -4147,7 +4193,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>QR-Code mit Kamera scannen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
@@ -4219,23 +4265,23 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>No picture</source>
         <translation>Kein Bild</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <source>No camera found</source>
         <translation>Keine Kamera gefunden</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>No camera</source>
         <translation>Keine Kamera</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>Reading the video…</source>
         <translation>Video wird gelesen …</translation>
     </message>
@@ -4245,7 +4291,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>{camera}: hold the QR code in front of the camera.</source>
         <translation>{camera}: Halten Sie den QR-Code vor die Kamera.</translation>
     </message>
@@ -4461,7 +4507,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Der Sprache des Systems folgen oder eine wählen. Gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>Lock after idle minutes</source>
         <translation>Sperren nach Minuten ohne Eingabe</translation>
     </message>
@@ -4475,18 +4521,18 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation type="vanished">Mit einem Tresorpasswort das Fenster nach so vielen Minuten ohne Eingabe sperren. 0 sperrt nie.</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-65"/>
         <source>Opens the quick-copy window from any program (on Wayland the desktop asks to confirm the key). Empty: no shortcut.</source>
         <translation>Öffnet das Schnellkopie-Fenster aus jedem Programm (unter Wayland fragt der Desktop nach einer Bestätigung der Taste). Leer: kein Tastenkürzel.</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <location line="+122"/>
+        <location line="+69"/>
+        <location line="+123"/>
         <source>Security</source>
         <translation>Sicherheit</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-115"/>
         <source>Automatic encrypted backups</source>
         <translation>Automatische verschlüsselte Sicherungen</translation>
     </message>
@@ -4499,12 +4545,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <location line="+4"/>
         <location line="+8"/>
         <location line="+11"/>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-105"/>
         <source>Backup folder</source>
         <translation>Sicherungsordner</translation>
     </message>
@@ -4536,12 +4582,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     <message>
         <location line="+3"/>
         <location line="+10"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Clock</source>
         <translation>Uhr</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-75"/>
         <source>Check the clock once a day</source>
         <translation>Die Uhr einmal täglich prüfen</translation>
     </message>
@@ -4563,12 +4609,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
     <message>
         <location line="+1"/>
         <location line="+9"/>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>emnify account</source>
         <translation>emnify-Konto</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-38"/>
         <source>E-mail address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
@@ -4578,7 +4624,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die E-Mail-Adresse des zuletzt angemeldeten emnify-Kontos.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>General</source>
         <extracomment>every setting, in the order the pane shows them</extracomment>
         <translation>Allgemein</translation>
@@ -4593,9 +4639,8 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="+72"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="+70"/>
         <source>Settings</source>
-        <extracomment>the page shown when the dialog was last closed: it opens there again (in this session)</extracomment>
         <translation>Einstellungen</translation>
     </message>
     <message>
@@ -4609,7 +4654,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Die Seite der Einstellungen wählen, die gezeigt wird.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+120"/>
         <source>The emnify account settings are not available in this build.</source>
         <translation>Die Einstellungen des emnify-Kontos sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -4809,7 +4854,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation type="vanished">Von einem anderen Computer angekommene Konten: %n</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_page.py" line="+363"/>
+        <location filename="../../desktop_app/ui/sync_page.py" line="+410"/>
         <source>1 account arrived from another computer</source>
         <translation>1 Konto kam von einem anderen Computer</translation>
     </message>
@@ -4819,42 +4864,40 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>{n} Konten kamen von einem anderen Computer</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+45"/>
         <source>Keep my accounts in step through a folder</source>
         <translation>Meine Konten über einen Ordner abgleichen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Pick a folder that Syncthing, Nextcloud, Dropbox or a network share keeps in step between your computers. The accounts are stored there encrypted; each computer merges the others&apos; changes, so nothing is lost.</source>
         <translation>Wählen Sie einen Ordner, den Syncthing, Nextcloud, Dropbox oder eine Netzwerkfreigabe zwischen Ihren Computern abgleicht. Die Konten liegen dort verschlüsselt; jeder Computer führt die Änderungen der anderen zusammen, sodass nichts verloren geht.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>Sync folder</source>
         <translation>Sync-Ordner</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No folder chosen</source>
-        <translation>Kein Ordner gewählt</translation>
+        <translation type="vanished">Kein Ordner gewählt</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+1"/>
         <source>The folder the accounts are synced in.</source>
         <translation>Der Ordner, über den die Konten abgeglichen werden.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Choose Folder…</source>
-        <translation>Ordner wählen…</translation>
+        <translation type="vanished">Ordner wählen…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Pick the folder your sync program keeps in step.</source>
         <translation>Wählen Sie den Ordner, den Ihr Sync-Programm abgleicht.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+51"/>
         <source>Password of the synced vault</source>
         <translation>Passwort des abgeglichenen Tresors</translation>
     </message>
@@ -4869,7 +4912,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Das Passwort, das andere Computer einmal zum Beitreten eingeben.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <location line="+2"/>
         <source>The password again</source>
         <translation>Das Passwort noch einmal</translation>
@@ -4880,18 +4923,18 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Geben Sie dasselbe Passwort noch einmal ein.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+58"/>
+        <location line="-37"/>
+        <location line="+73"/>
         <source>Keep in Step</source>
         <translation>Abgleichen</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-72"/>
         <source>Start keeping the accounts in step through the chosen folder.</source>
         <translation>Die Konten ab jetzt über den gewählten Ordner abgleichen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Sync Now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
@@ -4901,7 +4944,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Den Inhalt des Ordners jetzt zusammenführen und das Ergebnis zurückschreiben.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Stop Syncing</source>
         <translation>Abgleich beenden</translation>
     </message>
@@ -4911,7 +4954,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Abgleich auf diesem Computer beenden; seine Konten bleiben hier.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+48"/>
         <source>This folder already holds your accounts from another computer. Type their password once; from then on this computer opens them without it.</source>
         <translation>Dieser Ordner enthält bereits Ihre Konten von einem anderen Computer. Geben Sie deren Passwort einmal ein; danach öffnet dieser Computer sie ohne.</translation>
     </message>
@@ -4926,17 +4969,16 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Wählen Sie ein Passwort für die abgeglichenen Konten. Ihr Schlüsselbund bleibt auf diesem Computer, daher brauchen die anderen Computer dieses Passwort einmal.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-89"/>
         <source>Sync Folder</source>
         <translation>Sync-Ordner</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Something went wrong ({kind}); see the log.</source>
-        <translation>Etwas ist schiefgegangen ({kind}); siehe Protokoll.</translation>
+        <translation type="vanished">Etwas ist schiefgegangen ({kind}); siehe Protokoll.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+121"/>
         <source>Type the password first.</source>
         <translation>Geben Sie zuerst das Passwort ein.</translation>
     </message>
@@ -4961,16 +5003,15 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Ihre Konten werden jetzt über diesen Ordner abgeglichen.</translation>
     </message>
     <message>
-        <location line="-32"/>
         <source>Nothing changed: {error}</source>
-        <translation>Nichts geändert: {error}</translation>
+        <translation type="vanished">Nichts geändert: {error}</translation>
     </message>
     <message>
         <source>{n} account(s) arrived from another computer</source>
         <translation type="vanished">Von einem anderen Computer angekommene Konten: {n}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-5"/>
         <source>Joined: {n} accounts are in step with your other computers.</source>
         <translation>Beigetreten: {n} Konten sind mit Ihren anderen Computern abgeglichen.</translation>
     </message>
@@ -4997,9 +5038,9 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SyncStatus</name>
     <message>
-        <location line="-370"/>
+        <location line="-307"/>
         <source>Not synced</source>
-        <extracomment>a change was noticed while a merge (or Settings&apos; work) ran: merged after it</extracomment>
+        <extracomment>a save of the vault wants the folder written (emitted in the thread that saved) a change was noticed while a merge (or Settings&apos; work) ran: merged after it a save&apos;s folder write is due (set in the saving thread; cleared when a write starts)</extracomment>
         <translation>Nicht abgeglichen</translation>
     </message>
     <message>
@@ -5051,8 +5092,9 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>Time</name>
     <message>
-        <location filename="../../desktop_app/ui/i18n.py" line="+110"/>
+        <location filename="../../desktop_app/ui/i18n.py" line="+136"/>
         <source>just now</source>
+        <extracomment>dates and times where the system names no locale (C, POSIX): ISO 8601, which no reader takes for another day (&quot;7 12 2026&quot; or &quot;12/7/26&quot; could be either)</extracomment>
         <translation>gerade eben</translation>
     </message>
     <message>
@@ -5086,7 +5128,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>Toast</name>
     <message>
-        <location filename="../../desktop_app/ui/controllers/pages.py" line="-251"/>
+        <location filename="../../desktop_app/ui/controllers/pages.py" line="-254"/>
         <source>Notice</source>
         <translation>Hinweis</translation>
     </message>
@@ -5094,7 +5136,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>TokensDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/emnify/tokens_dialog.py" line="+38"/>
+        <location filename="../../desktop_app/ui/emnify/tokens_dialog.py" line="+37"/>
         <location line="+13"/>
         <source>Application tokens</source>
         <translation>Anwendungs-Tokens</translation>
@@ -5105,7 +5147,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Anwendungs-Tokens melden Skripte, Apps und Single-Sign-on-Benutzer (die kein Passwort haben) ohne Passwort an.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
@@ -5125,7 +5167,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Description of the new token</source>
         <translation>Beschreibung des neuen Tokens</translation>
     </message>
@@ -5256,6 +5298,14 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <location line="-12"/>
         <source>Show Authenticator</source>
         <translation>Authenticator zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPort</name>
+    <message>
+        <location filename="../../desktop_app/ui/controllers/port.py" line="+6"/>
+        <source>Not available</source>
+        <translation>Nicht verfügbar</translation>
     </message>
 </context>
 <context>

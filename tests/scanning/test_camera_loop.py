@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
+import pickle
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
@@ -15,6 +17,7 @@ import pytest
 
 from desktop_app.scanning import camera_loop as protocol
 from desktop_app.scanning.camera_loop import Code, FrameSlot, ScanLoop, child_main, preview_array
+from desktop_app.scanning.frames import CameraInfo, parse_source
 from tests.scanning.qr_helpers import URI, blank_frame, frame_with, qr_bgr, write_video
 
 
@@ -46,7 +49,7 @@ TAGS = {
 
 def flat(event: protocol.Event) -> tuple[Any, ...]:
     """An event as ``(tag, gen, *fields)``, for compact assertions."""
-    return (TAGS[type(event)], *(getattr(event, f.name) for f in dataclasses.fields(event)))
+    return (TAGS[type(event)], *(getattr(event, name) for name in event._fields))
 
 
 class Recorder:
@@ -250,3 +253,44 @@ def _talk_to_the_child(
     assert seen[-1][:2] == ("failed", 2)
     commands_w.send(protocol.ListCameras(()))
     assert isinstance(_until(events_r, "cameras")[-1][2], list)
+
+
+CAMERA_PROCESS_IMPORTS = """
+import sys
+import desktop_app.scanning.camera_loop
+heavy = {"cv2", "numpy", "dataclasses", "desktop_app.scanning.decoders"} & set(sys.modules)
+print(sorted(heavy))
+"""
+
+
+def test_the_camera_process_protocol_loads_no_opencv_and_no_dataclasses() -> None:
+    """What the camera process imports before it opens a source (benchmarks/README.md: its
+    message types are NamedTuples; OpenCV comes with the first capture, the decoder after the
+    first picture)."""
+    out = subprocess.run(
+        [sys.executable, "-c", CAMERA_PROCESS_IMPORTS], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_every_message_crosses_the_pipe_as_its_own_type() -> None:
+    """The protocol's messages keep their class and fields through pickling (the pipes)."""
+    messages = [
+        protocol.OpenSource(3, parse_source("2"), True, False, True, (640, 360)),
+        protocol.PreviewShown(3),
+        protocol.PreviewSize(640, 360),
+        protocol.ListCameras((0, 2)),
+        protocol.Quit(),
+        protocol.Opened(3, "Camera 2"),
+        protocol.Preview(3, 640, 360, 1920, 1080, 7),
+        protocol.Decoded(3, 7, 1, 0.012),
+        protocol.CodesFound(3, [Code(URI, ((0.0, 0.0), (1.0, 0.0)))], 1920, 1080),
+        protocol.Failed(3, "Camera 2 cannot be opened.", "busy"),
+        protocol.Ended(3),
+        protocol.Released(3),
+        protocol.CamerasListed(0, [CameraInfo(2, "USB camera", "permission denied")]),
+    ]
+    for message in messages:
+        back = pickle.loads(pickle.dumps(message))
+        assert type(back) is type(message) and back._asdict() == message._asdict()
+    assert back.cameras[0].label == "USB camera — permission denied"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.sync import FOLDER_FILE
 from desktop_app.sync.folder import (
-    FOLDER_FILE,
     FolderUnreachable,
     conflict_copy,
     is_temp_name,

@@ -87,7 +87,8 @@ def _folder_issuers(b: Path) -> list[str]:
 def test_a_save_of_an_attached_vault_writes_the_folder_before_it_returns_unless_a_writer_takes_it(
     tmp_path: Path,
 ) -> None:
-    from desktop_app.sync.service import attach, stop_writing_saves, write_saves_with
+    from desktop_app.sync import stop_writing_saves, write_saves_with
+    from desktop_app.sync.service import attach
 
     _folder, a, b = _pair(tmp_path)
     with Vault.open_with_password(a, PASSWORD) as va:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.sync.folder import FOLDER_FILE
+from desktop_app.sync import FOLDER_FILE
 from tests.sync.helpers import Computer, otpauth
 
 STEM = FOLDER_FILE.removesuffix(".json")

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.sync.folder import FOLDER_FILE, scan
+from desktop_app.sync import FOLDER_FILE
+from desktop_app.sync.folder import scan
 from tests.sync.helpers import Computer, otpauth
 from tests.sync.syncthing import SyncthingPair, wait_for
 from tests.sync.test_sync_cli import edit_issuer, history_of

@@ -221,3 +221,64 @@ def test_window_hooks_come_even_if_the_window_is_never_painted(
     startup.hooks_after_first_paint(window, qapp)
     assert not startup.has_window_hooks(qapp)
     qtbot.waitUntil(lambda: startup.has_window_hooks(qapp), timeout=5000)
+
+
+def test_after_first_paint_waits_for_the_frame_when_the_window_is_slow_to_build(qtbot, monkeypatch):
+    """The latest wait counts from the event loop's start: a window whose construction takes
+    longer than HOOKS_LATEST_MS (a slow computer, a large vault) still paints before what waits
+    for its first frame."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    monkeypatch.setattr(startup, "HOOKS_LATEST_MS", 500)  # the paint comes well within it
+    order: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and "paint" not in order:
+                order.append("paint")
+            return False
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    spy = Paints(window)
+    window.installEventFilter(spy)
+    startup.after_first_paint(window, lambda: order.append("then"))
+    time.sleep(0.7)  # the rest of the window built, longer than HOOKS_LATEST_MS
+    window.show()
+    qtbot.waitUntil(lambda: "then" in order, timeout=5000)
+    assert order == ["paint", "then"]
+
+
+def test_what_waits_for_the_first_frame_runs_in_order_after_it(qtbot):
+    """Every callable given for a window runs once, in the order given, after its first paint;
+    one given after that waits for the next one."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    order: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                order.append("paint")
+            return False
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    spy = Paints(window)
+    window.installEventFilter(spy)
+    for name in ("hooks", "banner", "sync"):
+        startup.after_first_paint(window, lambda name=name: order.append(name))
+    window.show()
+    qtbot.waitUntil(lambda: "sync" in order, timeout=5000)
+    assert [step for step in order if step != "paint"] == ["hooks", "banner", "sync"]
+    assert order.index("paint") < order.index("hooks")
+    assert order.count("hooks") == 1
+
+    startup.after_first_paint(window, lambda: order.append("later"))
+    window.update()
+    qtbot.waitUntil(lambda: "later" in order, timeout=5000)
+    assert order.count("hooks") == 1

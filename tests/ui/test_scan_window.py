@@ -380,3 +380,36 @@ def test_the_camera_decoder_yields_to_the_capture(qtbot, tmp_path: Path) -> None
     niceness = _thread_niceness(scanner.pid)
     assert niceness.count(max(DECODE_NICENESS, base)) == 1, niceness  # the decode thread
     assert min(niceness) == max(WORKER_NICENESS, base), niceness
+
+
+def test_previews_of_a_new_size_arrive_whole(qtbot, tmp_path: Path) -> None:
+    """The window's reader takes each preview's pixels from the pipe into reused buffers: a
+    larger preview than before (the window grew), then a smaller one again, arrive whole."""
+    frame = np.zeros((360, 640, 3), np.uint8)
+    frame[:, :320] = (40, 120, 200)  # left half, B G R
+    frame[:, 320:] = (200, 60, 20)
+    source = str(write_video(tmp_path / "halves.avi", [frame] * 4, fps=30))
+    scanner = CameraScanner(source, loop=True, realtime=True)
+    seen: list[tuple[int, int, tuple[int, int, int], tuple[int, int, int]]] = []
+
+    def rgb(pixel: int) -> tuple[int, int, int]:
+        return (pixel >> 16) & 0xFF, (pixel >> 8) & 0xFF, pixel & 0xFF
+
+    def shown(image, frame_w: int, frame_h: int) -> None:
+        w, h = image.width(), image.height()
+        seen.append((w, h, rgb(image.pixel(2, 2)), rgb(image.pixel(w - 3, h - 3))))
+        scanner.preview_shown()
+
+    scanner.preview_ready.connect(shown)
+    scanner.set_preview_size(160, 90)
+    scanner.start()
+    try:
+        for width, height in ((160, 90), (640, 360), (320, 180)):
+            scanner.set_preview_size(width, height)
+            qtbot.waitUntil(lambda w=width: bool(seen) and seen[-1][0] == w, timeout=10000)
+            w, h, top_left, bottom_right = seen[-1]
+            assert (w, h) == (width, height)
+            assert np.allclose(top_left, (200, 120, 40), atol=8)  # R G B
+            assert np.allclose(bottom_right, (20, 60, 200), atol=8)
+    finally:
+        scanner.stop(3000)

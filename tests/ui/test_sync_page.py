@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import SIGNAL, QCoreApplication, Qt
 
 from desktop_app.otp.model import Entry
-from desktop_app.sync.folder import FOLDER_FILE
+from desktop_app.sync import FOLDER_FILE
 from desktop_app.sync.service import SyncService
 from desktop_app.ui.accounts_model import ROLE_ENTRY
 from desktop_app.ui.settings_dialog import SettingsDialog

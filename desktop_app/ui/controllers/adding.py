@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from desktop_app.errors import AppError
+from desktop_app.errors import AppError, ScanError
 from desktop_app.otp.model import Entry
-from desktop_app.ui.controllers.port import WindowPort, open_vault
+from desktop_app.ui.controllers.port import WindowPort, open_vault, unavailable
+from desktop_app.ui.file_dialogs import image_filter, open_files
 from desktop_app.ui.i18n import sentence
 from desktop_app.ui.images import qimage_to_array
 from desktop_app.ui.workers import one_line, run_in_thread
@@ -183,8 +184,6 @@ class AddingController(QObject):
     # --- images and drops -------------------------------------------------------------------
 
     def open_images(self) -> None:
-        from desktop_app.ui.file_dialogs import image_filter, open_files  # QFileDialog: on use
-
         paths = open_files(
             self.port.dialog_parent(),
             self.services.settings,
@@ -319,9 +318,7 @@ class AddingController(QObject):
         try:
             from desktop_app.ui.screen_scan import ScreenScanResult, start_screen_scan
         except ImportError:
-            self.port.inform(
-                self.tr("Not available"), self.tr("Screen scanning is not available in this build.")
-            )
+            unavailable(self.port, self.tr("Screen scanning is not available in this build."))
             return
 
         def on_done(result: ScreenScanResult) -> None:  # decoded in a worker thread
@@ -339,9 +336,7 @@ class AddingController(QObject):
         try:
             from desktop_app.ui.scan_window import ScanWindow
         except ImportError:
-            self.port.inform(
-                self.tr("Not available"), self.tr("Camera scanning is not available in this build.")
-            )
+            unavailable(self.port, self.tr("Camera scanning is not available in this build."))
             return
         if self.scan_window is not None and self.scan_window.isVisible():
             self.scan_window.raise_()
@@ -371,10 +366,7 @@ class AddingController(QObject):
         try:
             from desktop_app.ui.import_dialog import run_import
         except ImportError:
-            self.port.inform(
-                self.tr("Not available"),
-                self.tr("Importing backups is not available in this build."),
-            )
+            unavailable(self.port, self.tr("Importing backups is not available in this build."))
             return
         count = run_import(self.port.dialog_parent(), self.services, Path(path) if path else None)
         self.port.reload()
@@ -392,8 +384,7 @@ class AddingController(QObject):
 
 def decode_files(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(texts of every QR found, names of files without a code, error lines)."""
-    from desktop_app.errors import ScanError
-    from desktop_app.scanning.decoders import decode_file
+    from desktop_app.scanning.decoders import decode_file  # OpenCV
 
     texts: list[str] = []
     empty: list[str] = []
@@ -412,6 +403,6 @@ def decode_files(paths: list[str]) -> tuple[list[str], list[str], list[str]]:
 
 
 def decode_array(array: Any) -> list[str]:
-    from desktop_app.scanning.decoders import decode
+    from desktop_app.scanning.decoders import decode  # OpenCV
 
     return decode(array)

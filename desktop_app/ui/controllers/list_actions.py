@@ -19,7 +19,7 @@ from desktop_app.errors import AppError
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS, USAGE_COUNTS
 from desktop_app.ui.accounts_model import ROLE_ENTRY, ROLE_RAW_CODE, ROLE_RAW_NEXT, retired
-from desktop_app.ui.controllers.port import WindowPort, open_vault
+from desktop_app.ui.controllers.port import WindowPort, open_vault, unavailable
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPoint
@@ -159,6 +159,8 @@ class ListActions(QObject):
 
     def show_recently_deleted(self) -> None:
         """Edit → Recently Deleted…: restore an account deleted in the last 30 days."""
+        # under the 5 ms rule (1.0 ms, 5.3 M instructions with the history view), but at the
+        # top it would be on the window's first paint, which issue 20 is bringing back down
         from desktop_app.ui.recently_deleted import RecentlyDeletedDialog
 
         dialog = RecentlyDeletedDialog(self.port.dialog_parent(), open_vault(self.services))
@@ -215,10 +217,7 @@ class ListActions(QObject):
         try:
             from desktop_app.ui.export_dialog import show_entry_qr
         except ImportError:
-            self.port.inform(
-                self.tr("Not available"),
-                self.tr("Showing QR codes is not available in this build."),
-            )
+            unavailable(self.port, self.tr("Showing QR codes is not available in this build."))
             return
         show_entry_qr(self.port.dialog_parent(), entry)
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.app import open_vault_for
 from desktop_app.errors import VaultError, WrongPasswordError
 from desktop_app.ui.workers import Job, one_line
 
@@ -85,8 +86,6 @@ class LockController(QObject):
         """Open the vault with ``password`` in a worker; the outcome arrives as a signal."""
         if self.unlocking or self.services.vault is not None:
             return
-        from desktop_app.app import open_vault_for
-
         self.job.start(
             open_vault_for,
             self.services,

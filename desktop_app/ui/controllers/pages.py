@@ -175,8 +175,16 @@ class Pages(QObject):
         widget = self.stack.currentWidget()
         return next((k for k, w in self._pages.items() if w is widget), -1)
 
-    def _header(self, page: QWidget, lay: QVBoxLayout, text: str, icon_px: int, pt: int) -> QLabel:
-        """The app icon and a large centred title, as the empty and locked pages show them."""
+    def _page(
+        self, name: str, text: str, icon_px: int, pt: int
+    ) -> tuple[QWidget, QVBoxLayout, QLabel]:
+        """A centred page as the empty and locked ones are: the app icon and a large title
+        below some space; returns the page, its column and the title."""
+        page = QWidget(self.stack)
+        page.setObjectName(name)
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(32, 24, 32, 24)
+        lay.addStretch(2)
         icon = QLabel(page)
         icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         app_icon = QApplication.windowIcon()
@@ -187,15 +195,10 @@ class Pages(QObject):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setStyleSheet(f"font-size: {pt}pt; font-weight: 600;")
         lay.addWidget(title)
-        return title
+        return page, lay, title
 
     def _build_empty(self) -> QWidget:
-        page = QWidget(self.stack)
-        page.setObjectName("empty_page")
-        lay = QVBoxLayout(page)
-        lay.setContentsMargins(32, 24, 32, 24)
-        lay.addStretch(2)
-        title = self._header(page, lay, self.tr("No accounts yet"), 72, 17)
+        page, lay, title = self._page("empty_page", self.tr("No accounts yet"), 72, 17)
         title.setObjectName("empty_title")
         text = QLabel(
             self.tr(
@@ -238,13 +241,8 @@ class Pages(QObject):
         return page
 
     def _build_locked(self) -> QWidget:
-        page = QWidget(self.stack)
-        page.setObjectName("locked_page")
-        lay = QVBoxLayout(page)
-        lay.setContentsMargins(32, 24, 32, 24)
+        page, lay, _title = self._page("locked_page", self.tr("Authenticator is locked"), 64, 16)
         lay.setSpacing(10)
-        lay.addStretch(2)
-        self._header(page, lay, self.tr("Authenticator is locked"), 64, 16)
         hint = QLabel(self.tr("Enter your vault password to show your codes."), page)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setStyleSheet("color: palette(placeholder-text);")

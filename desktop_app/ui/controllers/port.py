@@ -69,3 +69,8 @@ def open_vault(services: AppServices) -> Vault:
     if vault is None:
         raise AppError(QCoreApplication.translate("MainWindow", "The vault is locked."))
     return vault
+
+
+def unavailable(port: WindowPort, text: str) -> None:
+    """Say that a part of the app is not in this build (its module failed to import)."""
+    port.inform(QCoreApplication.translate("WindowPort", "Not available"), text)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QTreeWidget, QVBoxLayout
 
 from desktop_app.ui.emnify.ports import Kind
 from desktop_app.ui.emnify.widgets import Feedback
@@ -25,6 +26,26 @@ class AdminDialog(QDialog):
         self.resize(width, height)
         self.lay = QVBoxLayout(self)
         self.job = Job(self)
+
+    def add_list(self, name: str, accessible: str, headers: list[str]) -> QTreeWidget:
+        """The tool's list of rows (no tree decoration), taking the column's spare height."""
+        tree = QTreeWidget(self)
+        tree.setObjectName(name)
+        tree.setAccessibleName(accessible)
+        tree.setRootIsDecorated(False)
+        tree.setHeaderLabels(headers)
+        self.lay.addWidget(tree, 1)
+        return tree
+
+    def user_email_field(self, name: str) -> QLineEdit:
+        """The e-mail address of the user whose things the tool shows (not added to a layout)."""
+        field = QLineEdit(self)
+        field.setObjectName(name)
+        field.setAccessibleName(
+            QCoreApplication.translate("AdminDialog", "The user's e-mail address")
+        )
+        field.setPlaceholderText(QCoreApplication.translate("AdminDialog", "colleague@example.com"))
+        return field
 
     def add_footer(self, message_name: str) -> None:
         """The message line (object name ``message_name``) and the Close button."""

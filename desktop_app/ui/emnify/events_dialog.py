@@ -13,9 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
 )
 
@@ -37,15 +35,12 @@ class EventsDialog(AdminDialog):
         super().__init__(parent, self.tr("Security events"), 640, 420)
         lay = self.lay
         lay.addLayout(self._scope_row())
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("emnify_events")
-        self.tree.setAccessibleName(self.tr("Security events, newest first"))
-        self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels(
-            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Details")]
+        self.tree = self.add_list(
+            "emnify_events",
+            self.tr("Security events, newest first"),
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Details")],
         )
         self.tree.setColumnHidden(self.WHO, True)
-        lay.addWidget(self.tree, 1)
         self.older_button = QPushButton(self.tr("Older events"), self)
         self.older_button.setObjectName("emnify_older_events")
         self.older_button.setEnabled(False)
@@ -72,10 +67,7 @@ class EventsDialog(AdminDialog):
             self.tr("The organisation's and another user's events: administrators only.")
         )
         label.setBuddy(self.scope_combo)
-        self.email_edit = QLineEdit(self)
-        self.email_edit.setObjectName("emnify_events_email")
-        self.email_edit.setAccessibleName(self.tr("The user's e-mail address"))
-        self.email_edit.setPlaceholderText(self.tr("colleague@example.com"))
+        self.email_edit = self.user_email_field("emnify_events_email")
         self.email_edit.setVisible(False)
         self.show_button = QPushButton(self.tr("Show"), self)
         self.show_button.setObjectName("emnify_events_show")

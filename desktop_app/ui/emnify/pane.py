@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     import httpx
     from PySide6.QtWidgets import QWidget
 
+    from desktop_app.portal.admin import AdminTools
+
 log = logging.getLogger(__name__)
 
 
@@ -86,33 +88,35 @@ class EmnifyPane(EmnifyView):
         if auto_resume and self.email_edit.text().strip():
             p.resume(self.email_edit.text())
 
+    def _admin_tools(self) -> Callable[[], AdminTools] | None:
+        """What gives the signed-in account's admin tools (None, and no dialog opens, when
+        signed out)."""
+        account = self.presenter.account
+        return account.admin if account is not None and self.presenter.signed_in else None
+
     def open_tokens(self) -> None:
         """The application-tokens dialog (window-modal; the list loads when it opens)."""
-        account = self.presenter.account
-        if account is None or not self.presenter.signed_in:
-            return
-        dialog = TokensDialog(account.admin, self, use_token=self.presenter.use_application_token)
-        self.tokens_dialog = dialog
-        dialog.open()
-        dialog.presenter.load()
+        admin = self._admin_tools()
+        if admin is not None:
+            use_token = self.presenter.use_application_token
+            self.tokens_dialog = TokensDialog(admin, self, use_token=use_token)
+            self.tokens_dialog.open()
+            self.tokens_dialog.presenter.load()
 
     def open_events(self) -> None:
         """The security-events dialog (window-modal; the first page loads when it opens)."""
-        account = self.presenter.account
-        if account is None or not self.presenter.signed_in:
-            return
-        dialog = EventsDialog(account.admin, self)
-        self.events_dialog = dialog
-        dialog.open()
-        dialog.presenter.load()
+        admin = self._admin_tools()
+        if admin is not None:
+            self.events_dialog = EventsDialog(admin, self)
+            self.events_dialog.open()
+            self.events_dialog.presenter.load()
 
     def open_recovery(self) -> None:
         """The lost-phone recovery dialog (window-modal)."""
-        account = self.presenter.account
-        if account is None or not self.presenter.signed_in:
-            return
-        self.recovery_dialog = RecoveryDialog(account.admin, self)
-        self.recovery_dialog.open()
+        admin = self._admin_tools()
+        if admin is not None:
+            self.recovery_dialog = RecoveryDialog(admin, self)
+            self.recovery_dialog.open()
 
     def _init_demo(self) -> None:
         demo = self.services.demo_info

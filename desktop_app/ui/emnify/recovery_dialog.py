@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
 )
@@ -30,10 +29,7 @@ class RecoveryDialog(AdminDialog):
         super().__init__(parent, self.tr("Lost phone: another user's sign-in"), 600, 420)
         lay = self.lay
         row = QHBoxLayout()
-        self.email_edit = QLineEdit(self)
-        self.email_edit.setObjectName("emnify_recovery_email")
-        self.email_edit.setAccessibleName(self.tr("The user's e-mail address"))
-        self.email_edit.setPlaceholderText(self.tr("colleague@example.com"))
+        self.email_edit = self.user_email_field("emnify_recovery_email")
         self.find_button = QPushButton(self.tr("Find"), self)
         self.find_button.setObjectName("emnify_recovery_find")
         row.addWidget(self.email_edit, 1)

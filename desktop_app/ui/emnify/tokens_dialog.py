@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QWidget,
 )
@@ -46,15 +45,12 @@ class TokensDialog(AdminDialog):
         )
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("emnify_tokens")
-        self.tree.setAccessibleName(self.tr("Application tokens"))
-        self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels(
-            [self.tr("Description"), self.tr("Created"), self.tr("Expires"), self.tr("Status")]
+        self.tree = self.add_list(
+            "emnify_tokens",
+            self.tr("Application tokens"),
+            [self.tr("Description"), self.tr("Created"), self.tr("Expires"), self.tr("Status")],
         )
         self.tree.itemSelectionChanged.connect(self._selection)
-        lay.addWidget(self.tree, 1)
         row = QHBoxLayout()
         self.description_edit = QLineEdit(self)
         self.description_edit.setObjectName("emnify_token_description")

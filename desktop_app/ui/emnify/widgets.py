@@ -4,7 +4,7 @@ the dialog that shows a new key as a QR code, the disable confirmation and the d
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.otp.model import Entry
 from desktop_app.ui.theme import error_css
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPushButton
 
 
 def qr_pixmap(text: str, scale: int = 5) -> QPixmap:
@@ -104,6 +107,17 @@ class Card(QFrame):
         )
 
 
+def accept_or_cancel(dialog: QDialog, lay: QVBoxLayout, verb: str) -> QPushButton:
+    """A confirmation's buttons at the bottom of ``lay``: ``verb`` (accepts) and Cancel."""
+    buttons = QDialogButtonBox(dialog)
+    accept = buttons.addButton(verb, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    lay.addWidget(buttons)
+    return accept
+
+
 class KeyDialog(QDialog):
     """Shows the new key as a QR code and as text, before it is activated."""
 
@@ -137,14 +151,7 @@ class KeyDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Secret key:"), self.secret_edit)
         lay.addLayout(form)
-        buttons = QDialogButtonBox(self)
-        self.activate_button = buttons.addButton(
-            self.tr("Activate now"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.activate_button = accept_or_cancel(self, lay, self.tr("Activate now"))
 
 
 class DisableDialog(QDialog):
@@ -160,14 +167,7 @@ class DisableDialog(QDialog):
         self.remove_check = QCheckBox(self.tr("Also remove the key from this app"), self)
         self.remove_check.setObjectName("emnify_remove_local")
         lay.addWidget(self.remove_check)
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(
-            self.tr("Turn off"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        self.ok_button = accept_or_cancel(self, lay, self.tr("Turn off"))
         from desktop_app.ui.confirm_dialog import fit_title  # issue 24: the title is not cut
 
         fit_title(self, 420)
