@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app import logs
 from desktop_app.otp.model import Entry, OtpType
-from desktop_app.paths import AppPaths, private_dir
+from desktop_app.paths import AppPaths
 from desktop_app.settings import PORTAL_URL, Settings
 from desktop_app.vault import KeyStore, Vault
 from desktop_app.vault.store import PasswordProvider
@@ -23,30 +22,46 @@ if TYPE_CHECKING:  # heavy or optional parts, imported only when used
     from desktop_app.exporters.autobackup import AutoBackup
     from desktop_app.portal.demo import DemoPortal
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 PASSWORD_ENV = "DESKTOP_AUTHENTICATOR_PASSWORD"  # for scripted use of a password-mode vault
 #: how long a caller that cannot show a "waiting" notice (the GUI start, unlock) waits for the vault
 QUIET_LOCK_WAIT = 2.0
 
 
-@dataclass
 class AppServices:
-    """What the UI and the CLI share: built once by :func:`build_services`."""
+    """What the UI and the CLI share: built once by :func:`build_services`. (A plain class, not
+    a dataclass: benchmarks/README.md, "Decisions".)"""
 
-    paths: AppPaths
-    settings: Settings
-    keystore: KeyStore
-    vault: Vault | None = None  # None until unlocked (the GUI may unlock it interactively)
-    portal_url: str | None = None
-    # A portal address typed in the emnify pane whose sign-in has not succeeded (yet): shown
-    # again when Settings reopen, for this run only (a sign-in saves the address that worked).
-    portal_url_typed: str | None = None
-    camera_source: str | None = None
-    demo: bool = False
-    password_mode: bool = False
-    demo_info: DemoPortal | None = None  # the portal emulator of --demo mode
-    auto_backup: AutoBackup | None = None  # automatic backups of the open vault
-    cleanup: list[Callable[[], None]] = field(default_factory=list)
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        keystore: KeyStore,
+        vault: Vault | None = None,  # None until unlocked (the GUI may unlock it interactively)
+        portal_url: str | None = None,
+        # A portal address typed in the emnify pane whose sign-in has not succeeded (yet):
+        # shown again when Settings reopen, for this run only (a sign-in saves the one that
+        # worked).
+        portal_url_typed: str | None = None,
+        camera_source: str | None = None,
+        demo: bool = False,
+        password_mode: bool = False,
+        demo_info: DemoPortal | None = None,  # the portal emulator of --demo mode
+        auto_backup: AutoBackup | None = None,  # automatic backups of the open vault
+        cleanup: list[Callable[[], None]] | None = None,
+    ) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.keystore = keystore
+        self.vault = vault
+        self.portal_url = portal_url
+        self.portal_url_typed = portal_url_typed
+        self.camera_source = camera_source
+        self.demo = demo
+        self.password_mode = password_mode
+        self.demo_info = demo_info
+        self.auto_backup = auto_backup
+        self.cleanup: list[Callable[[], None]] = [] if cleanup is None else cleanup
 
     def stop_auto_backup(self) -> None:
         if self.auto_backup is not None:
@@ -69,74 +84,21 @@ class AppServices:
         self.cleanup.clear()
 
 
-LOG_MAX_BYTES = 512_000
-LOG_BACKUPS = 2
+def setup_logging(paths: AppPaths, verbose: bool = False, *, on_first_line: bool = False) -> None:
+    """Log to a rotating file in the log folder (:mod:`desktop_app.logfile`). Log lines never
+    carry secrets. ``on_first_line``: set the file up only when a line is first logged through
+    :func:`desktop_app.logs.get_logger` (a command whose code loads nothing that logs through
+    :mod:`logging` directly; at once if it is loaded already)."""
 
+    def install() -> None:
+        from desktop_app.logfile import install_file_log
 
-class PrivateLogHandler(logging.FileHandler):
-    """The app's log file: readable by the owner only (0600), rotated ones too, and rotated when
-    a line would take it past ``max_bytes`` (``name.log`` -> ``name.log.1`` -> ... ->
-    ``name.log.<backups>``, the oldest dropped).
+        install_file_log(paths, verbose)
 
-    Written on :class:`logging.FileHandler` rather than ``logging.handlers.RotatingFileHandler``:
-    importing ``logging.handlers`` loads socket, pickle and queue for handlers this app never
-    uses, at every start; benchmarks/README.md has the measurement that keeps this copy."""
-
-    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
-        self.max_bytes = max_bytes
-        self.backups = backups
-        super().__init__(path, encoding="utf-8")
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        if os.name == "posix":
-            os.fchmod(fd, 0o600)
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            stream = self.stream
-            if stream is not None and self.max_bytes > 0:
-                line = self.format(record) + self.terminator
-                if stream.tell() + len(line.encode(self.encoding or "utf-8")) > self.max_bytes:
-                    self.rotate()
-        except Exception:
-            self.handleError(record)
-            return
-        super().emit(record)
-
-    def rotate(self) -> None:
-        """Start a new file now, keeping ``backups`` earlier ones."""
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
-        base = self.baseFilename
-        for i in range(self.backups - 1, 0, -1):
-            older = f"{base}.{i}"
-            if os.path.exists(older):
-                os.replace(older, f"{base}.{i + 1}")
-        if self.backups > 0 and os.path.exists(base):
-            os.replace(base, f"{base}.1")
-        elif os.path.exists(base):
-            os.remove(base)
-        self.stream = self._open()
-
-
-def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
-    """Log to a rotating file in the log folder. Log lines never carry secrets."""
-    root = logging.getLogger()
-    if any(getattr(h, "_desktop_app", False) for h in root.handlers):
-        return
-    private_dir(paths.log_dir)
-    handler = PrivateLogHandler(
-        paths.log_dir / "desktop-authenticator.log", max_bytes=LOG_MAX_BYTES, backups=LOG_BACKUPS
-    )
-    handler._desktop_app = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    for noisy in ("httpx", "httpcore"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    if on_first_line:
+        logs.before_first_line(install)
+    else:
+        install()
 
 
 def setup_command_logging(args: argparse.Namespace) -> None:
@@ -175,9 +137,13 @@ def build_services(
     interactive: bool,
     password_provider: PasswordProvider | None = None,
     open_vault: bool = True,
+    reads_only: bool = False,
 ) -> AppServices:
     """Resolve paths and settings; open the vault unless ``open_vault`` is False (the GUI opens
-    it itself so that it can ask for a password in a dialog)."""
+    it itself so that it can ask for a password in a dialog). ``reads_only``: a command that
+    only reads the vault (``list``) -- nothing that acts on saves is attached to it (see
+    :func:`open_vault_for`), and the log file is set up only if a line is logged
+    (:func:`setup_logging`)."""
     demo = bool(getattr(args, "demo", False))
     data_dir = getattr(args, "data_dir", None)
     demo_dir: tempfile.TemporaryDirectory[str] | None = None
@@ -189,7 +155,7 @@ def build_services(
         data_dir = demo_dir.name
     paths = AppPaths.resolve(data_dir)
     paths.ensure()
-    setup_logging(paths)
+    setup_logging(paths, on_first_line=reads_only)
     services = AppServices(
         paths=paths,
         settings=Settings(paths.config_dir),
@@ -205,7 +171,10 @@ def build_services(
         start_demo_portal(services)
     if open_vault and not interactive:
         services.vault = open_vault_for(
-            services, password_provider or terminal_password_provider(), on_lock_wait=_tell_stderr
+            services,
+            password_provider or terminal_password_provider(),
+            on_lock_wait=_tell_stderr,
+            on_saves=not reads_only,
         )
     return services
 
@@ -230,13 +199,13 @@ def open_vault_for(
     password_provider: PasswordProvider,
     *,
     on_lock_wait: Callable[[str], None] | None = None,
+    on_saves: bool = True,
 ) -> Vault:
-    """Open the vault and start what watches it (automatic backups). When another process holds
-    the vault, this waits for it: the full wait (``LOCK_WAIT_SECONDS``) when ``on_lock_wait``
-    can tell the person that it waits, else only :data:`QUIET_LOCK_WAIT` seconds (enough for a
-    command's save; another window keeps the vault for good)."""
-    from desktop_app.exporters.autobackup import AutoBackup
-
+    """Open the vault and attach what acts on its saves (automatic backups, the sync folder's
+    writer) unless ``on_saves`` is False (a command that only reads). When another process
+    holds the vault, this waits for it: the full wait (``LOCK_WAIT_SECONDS``) when
+    ``on_lock_wait`` can tell the person that it waits, else only :data:`QUIET_LOCK_WAIT`
+    seconds (enough for a command's save; another window keeps the vault for good)."""
     vault = Vault.open(
         Path(services.paths.data_dir),
         keystore=services.keystore,
@@ -248,13 +217,15 @@ def open_vault_for(
     if vault.notice and on_lock_wait is not None:  # the window shows it itself
         on_lock_wait(vault.notice)
     services.stop_auto_backup()
-    services.auto_backup = AutoBackup(vault, services.settings, services.keystore).install()
-    from desktop_app.sync import is_synced
+    if on_saves:
+        from desktop_app.exporters.autobackup import AutoBackup
+        from desktop_app.sync import is_synced
 
-    if is_synced(services.paths.data_dir):  # every save also writes the sync folder
-        from desktop_app.sync.service import attach
+        services.auto_backup = AutoBackup(vault, services.settings, services.keystore).install()
+        if is_synced(services.paths.data_dir):  # every save also writes the sync folder
+            from desktop_app.sync.service import attach
 
-        attach(vault, Path(services.paths.data_dir), services.keystore)
+            attach(vault, Path(services.paths.data_dir), services.keystore)
     if services.demo and len(vault) == 0:
         vault.add_many(demo_entries())
     return vault

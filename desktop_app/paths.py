@@ -5,15 +5,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_DIR_NAME = "desktop-authenticator"
 ENV_DATA_DIR = "DESKTOP_AUTHENTICATOR_DATA_DIR"
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(NamedTuple):  # not a dataclass: see benchmarks/README.md, "Decisions"
     data_dir: Path  # the vault
     config_dir: Path  # settings (no secrets)
     log_dir: Path

@@ -6,39 +6,87 @@ config folder. No secret is ever a setting.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import json
-import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from desktop_app.errors import AppError
 from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.logs import get_logger
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 SettingValue = bool | int | str | dict[str, int]
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, eq=False)
 class Setting(Generic[T]):
-    """One declared setting; typed, so ``settings.value(AUTO_LOCK_MINUTES)`` is an ``int``."""
+    """One declared setting; typed, so ``settings.value(AUTO_LOCK_MINUTES)`` is an ``int``.
 
+    Each is declared once, below, and compared by identity. A plain class, not a dataclass
+    (benchmarks/README.md, "Decisions": no dataclass type on every command's path)."""
+
+    __slots__ = (  # noqa: RUF023 (in __init__'s order)
+        "name",
+        "type",
+        "default",
+        "label",
+        "description",
+        "section",
+        "choices",
+        "minimum",
+        "maximum",
+        "kind",
+        "internal",
+    )
     name: str
     type: type
     default: T
     label: str
     description: str
-    section: str = "General"
-    choices: tuple[tuple[str, str], ...] = ()  # (value, label) for str choices
-    minimum: int | None = None
-    maximum: int | None = None
-    kind: str = ""  # "folder" or "url" refine str settings for the pane
-    internal: bool = False  # remembered by the app itself, not shown in the settings pane
+    section: str
+    choices: tuple[tuple[str, str], ...]
+    minimum: int | None
+    maximum: int | None
+    kind: str
+    internal: bool
+
+    def __init__(
+        self,
+        name: str,
+        type: builtins.type,
+        default: T,
+        label: str,
+        description: str,
+        section: str = "General",
+        choices: tuple[tuple[str, str], ...] = (),  # (value, label) for str choices
+        minimum: int | None = None,
+        maximum: int | None = None,
+        kind: str = "",  # "folder" or "url" refine str settings for the pane
+        internal: bool = False,  # remembered by the app itself, not shown in the settings pane
+    ) -> None:
+        _set = object.__setattr__  # immutable: set once here
+        _set(self, "name", name)
+        _set(self, "type", type)
+        _set(self, "default", default)
+        _set(self, "label", label)
+        _set(self, "description", description)
+        _set(self, "section", section)
+        _set(self, "choices", choices)
+        _set(self, "minimum", minimum)
+        _set(self, "maximum", maximum)
+        _set(self, "kind", kind)
+        _set(self, "internal", internal)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __repr__(self) -> str:
+        return f"Setting({self.name!r})"
 
     def coerce(self, value: Any) -> T:
         """Validate ``value`` for this setting; raise :class:`SettingError` if it cannot be."""

@@ -59,7 +59,7 @@ def test_auto_backup_is_attached_to_the_opened_vault(tmp_path: Path) -> None:
 def test_the_log_rotates_at_its_size_keeping_two_earlier_files(tmp_path: Path) -> None:
     import logging
 
-    from desktop_app.app import PrivateLogHandler
+    from desktop_app.logfile import PrivateLogHandler
 
     log_file = tmp_path / "app.log"
     handler = PrivateLogHandler(log_file, max_bytes=200, backups=2)

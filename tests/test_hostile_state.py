@@ -117,6 +117,7 @@ def test_lock_file_is_private_even_if_it_existed(data_dir: Path, loose_umask) ->
 @posix_only
 def test_log_files_are_private_rotated_ones_too(tmp_path: Path, loose_umask) -> None:
     from desktop_app import app
+    from desktop_app.logfile import PrivateLogHandler
     from desktop_app.paths import AppPaths
 
     paths = AppPaths.resolve(tmp_path / "logs-home")
@@ -128,7 +129,7 @@ def test_log_files_are_private_rotated_ones_too(tmp_path: Path, loose_umask) -> 
     try:
         app.setup_logging(paths)
         (handler,) = [h for h in root.handlers if h not in before]
-        assert isinstance(handler, app.PrivateLogHandler)
+        assert isinstance(handler, PrivateLogHandler)
         logging.getLogger("hostile.test").warning("a line")
         log_file = Path(handler.baseFilename)
         assert _mode(log_file) == 0o600 and _mode(paths.log_dir) == 0o700

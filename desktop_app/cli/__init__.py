@@ -11,6 +11,8 @@ Exit status: 0 success, 1 not found / nothing found, 2 bad input (one line on st
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -89,8 +91,6 @@ def _command_in(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | N
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser. With ``argv``, only the command modules up to the one that has its command
     are loaded (each imports what its commands need: ``list`` need not load portal errors)."""
-    import importlib
-
     parser = argparse.ArgumentParser(
         prog="desktop-authenticator",
         description="Two-factor authenticator with an emnify portal client. "
@@ -158,8 +158,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _stdout_closed() -> int:
     """The reader of our output went away (``... | head -1``): stop quietly, like other tools."""
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so that the final flush at exit cannot fail

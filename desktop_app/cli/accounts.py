@@ -8,6 +8,8 @@ import sys
 import time
 
 from desktop_app.cli import EXIT_NOT_FOUND, EXIT_OK, CliError
+from desktop_app.clock import corrected_clock
+from desktop_app.errors import OtpError
 from desktop_app.portal.marks import retired, retired_note, retired_since
 
 
@@ -32,7 +34,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
-    from desktop_app.errors import OtpError
     from desktop_app.otp.codes import code_at
     from desktop_app.otp.uri import parse_uri
 
@@ -45,10 +46,10 @@ def cmd_code(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _services(args: argparse.Namespace, *, reads_only: bool = False):  # type: ignore[no-untyped-def]
     from desktop_app.app import build_services
 
-    return build_services(args, interactive=False)
+    return build_services(args, interactive=False, reads_only=reads_only)
 
 
 #: the longest link read from standard input (a Google export of 10 accounts is ~1 KB; the
@@ -100,14 +101,13 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    services = _services(args)
+    # list only reads: no automatic backups attached, the log file only if a line is logged
+    services = _services(args, reads_only=True)
     try:
         assert services.vault is not None
         entries = services.vault.entries()
     finally:
         services.close()
-    from desktop_app.clock import corrected_clock
-
     now = corrected_clock(time.time, services.settings)()  # with the app's clock correction
     rows = []
     notes: dict[str, str] = {}

@@ -6,6 +6,7 @@ folder where Aegis (Android) writes its automatic backups (desktop_app.sync.aegi
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,8 +71,6 @@ def _read_password(args: argparse.Namespace, folder: Path) -> str | None:
         return None
     if not encrypted:
         return None
-    import getpass
-
     try:
         return getpass.getpass("Password of the Aegis backups: ") or None
     except EOFError:

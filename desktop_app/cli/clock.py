@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from desktop_app import clock
 from desktop_app.cli import EXIT_NOT_FOUND, EXIT_OK, CliError
 from desktop_app.settings import TIME_SERVER
 
@@ -29,8 +30,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_time(args: argparse.Namespace) -> int:
-    from desktop_app import clock
-
     synced = clock.system_synchronised()
     print(f"System clock: {_STATES[synced]}")
     from desktop_app.app import build_services

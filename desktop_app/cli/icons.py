@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.cli import EXIT_NOT_FOUND, EXIT_OK, CliError
+from desktop_app.paths import AppPaths
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,7 +36,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from desktop_app.icons import IconLibrary
-    from desktop_app.paths import AppPaths
 
     return IconLibrary.of(AppPaths.resolve(getattr(args, "data_dir", None)).data_dir)
 

@@ -24,7 +24,15 @@ from typing import Any
 
 from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError
 from desktop_app.errors import AppError
-from desktop_app.portal.errors import PortalError
+from desktop_app.portal.emulator import add_arguments, serve
+from desktop_app.portal.emulator import parse_fault as parse
+from desktop_app.portal.errors import (
+    AccountLockedError,
+    ActiveKeyExistsError,
+    InvalidCredentialsError,
+    PortalError,
+    WrongCodeError,
+)
 from desktop_app.portal.marks import retired_note
 from desktop_app.settings import PORTAL_USER
 
@@ -117,8 +125,6 @@ def register(subparsers: Any) -> None:
         "portal-emulator",
         help="run a local emnify portal emulator (for tests and demos) until Ctrl+C",
     )
-    from desktop_app.portal.emulator import add_arguments
-
     add_arguments(e)
     e.set_defaults(handler=run_emulator)
 
@@ -279,12 +285,6 @@ CODE_ATTEMPTS = 3  # the portal locks the account after the third wrong code in 
 def _complete_with_code(account: Any, inputs: _Inputs, sent_to: str, note: str) -> Any:
     """The second step: a refused code is asked again (counting attempts) while more input
     can come; a lockout ends it with the time left."""
-    from desktop_app.portal.errors import (
-        AccountLockedError,
-        InvalidCredentialsError,
-        WrongCodeError,
-    )
-
     for attempt in range(1, CODE_ATTEMPTS + 1):
         code = inputs.code(sent_to, note)
         try:
@@ -449,8 +449,6 @@ def _confirm_replace(args: argparse.Namespace, question: str) -> bool:
 def _create_key(
     args: argparse.Namespace, account: Any, enrolment: Any, inputs: _Inputs, replace: int | None
 ) -> Any:
-    from desktop_app.portal.errors import ActiveKeyExistsError
-
     fresh = account.fresh_password()
     password = fresh or inputs.password()
     proven = fresh is not None
@@ -722,8 +720,6 @@ def _workspaces(account: Any, args: argparse.Namespace) -> int:
 
 def parse_fault(text: str) -> dict[str, Any]:
     """``CALL:KIND[:VALUE[:TIMES]]`` (see :func:`desktop_app.portal.emulator.parse_fault`)."""
-    from desktop_app.portal.emulator import parse_fault as parse
-
     try:
         return parse(text)
     except ValueError as exc:
@@ -731,8 +727,6 @@ def parse_fault(text: str) -> dict[str, Any]:
 
 
 def run_emulator(args: argparse.Namespace) -> int:
-    from desktop_app.portal.emulator import serve
-
     for text in args.fault:
         parse_fault(text)  # one clear line for a malformed --fault
     try:

@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError
+from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError, gui_main_with
+from desktop_app.otp.search import matching
+from desktop_app.paths import AppPaths
 from desktop_app.settings import CLIPBOARD_CLEAR_SECONDS
 
 EXIT_SEVERAL = 2
@@ -29,8 +31,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
-    from desktop_app.paths import AppPaths
-
     return AppPaths.resolve(getattr(args, "data_dir", None)).data_dir
 
 
@@ -74,7 +74,6 @@ def _copy_without_window(args: argparse.Namespace, query: str) -> int:
     from desktop_app import instance
     from desktop_app.app import build_services
     from desktop_app.otp.codes import code_at
-    from desktop_app.otp.search import matching
 
     services = build_services(args, interactive=False)
     try:
@@ -127,8 +126,6 @@ def cmd_quick(args: argparse.Namespace) -> int:
 
     if instance.send(data_dir_of(args), "quick") == "ok":
         return EXIT_OK
-    from desktop_app.cli import gui_main_with
-
     args.open_quick = True
     return gui_main_with(args)
 

@@ -20,6 +20,7 @@ import time
 from typing import TYPE_CHECKING
 
 from desktop_app.cli import EXIT_BAD_INPUT, EXIT_NOT_FOUND, EXIT_OK, CliError
+from desktop_app.errors import ScanError
 
 if TYPE_CHECKING:
     from desktop_app.ui.screen_scan import ScreenScanResult
@@ -83,7 +84,6 @@ def cmd_decode(args: argparse.Namespace) -> int:
 
 
 def _decode_files(files: list[str]) -> int:
-    from desktop_app.errors import ScanError
     from desktop_app.scanning.decoders import decode_file
     from desktop_app.scanning.images import silence_native_warnings
 
@@ -109,8 +109,6 @@ def _decode_files(files: list[str]) -> int:
 
 
 def _decode_screen() -> int:
-    from desktop_app.errors import ScanError
-
     try:  # the Qt part lives in desktop_app.ui (the only package that imports PySide6)
         from desktop_app.ui.screen_scan import scan_screens_cli
 
@@ -137,7 +135,6 @@ def _terminal_message(result: ScreenScanResult) -> str:
 
 
 def _decode_video(source: str, timeout: float) -> int:
-    from desktop_app.errors import ScanError
     from desktop_app.scanning.decoders import detect
     from desktop_app.scanning.frames import FrameSource
 

@@ -5,12 +5,22 @@ any vault, synced or not: a restore on a synced vault reaches the folder like an
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli import EXIT_BAD_INPUT, EXIT_OK, CliError
+from desktop_app.cli import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    CliError,
+    aegis_follow,  # the phone bridge: sync follow-aegis
+)
+from desktop_app.cli.aegis_follow import add_status, pull_followed
+from desktop_app.sync import is_synced
+from desktop_app.sync.clock import stamp_device, stamp_wall_ms
 
 if TYPE_CHECKING:
     from desktop_app.sync.merge import Tombstone
@@ -46,8 +56,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c = cmds.add_parser("leave", help="stop syncing on this computer (the vault stays)")
     c.set_defaults(handler=cmd_leave)
 
-    from desktop_app.cli import aegis_follow  # the phone bridge: sync follow-aegis
-
     aegis_follow.register(cmds)
 
     c = cmds.add_parser("deleted", help="list the deleted accounts that can still be restored")
@@ -64,8 +72,6 @@ def _password(args: argparse.Namespace, *, confirm: bool) -> str:
         line = sys.stdin.readline()
         password = line[:-1] if line.endswith("\n") else line
     else:
-        import getpass
-
         try:
             password = getpass.getpass("Password of the synced vault: ")
             if confirm and getpass.getpass("Again: ") != password:
@@ -154,8 +160,6 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_now(args: argparse.Namespace) -> int:
-    from desktop_app.cli.aegis_follow import pull_followed
-    from desktop_app.sync import is_synced
     from desktop_app.sync.service import SyncService
 
     services = _services(args)
@@ -184,7 +188,6 @@ def cmd_status(args: argparse.Namespace) -> int:
         status = SyncService(Path(services.paths.data_dir)).status()
     finally:
         services.close()
-    from desktop_app.cli.aegis_follow import add_status  # the followed Aegis folder too
 
     if args.json:
         add_status(Path(services.paths.data_dir), status, as_json=True)
@@ -209,7 +212,6 @@ def cmd_leave(args: argparse.Namespace) -> int:
 
 
 def _deleted_rows(data_dir: Path, tombs: list[Tombstone]) -> list[dict[str, Any]]:
-    from desktop_app.sync.clock import stamp_device, stamp_wall_ms
     from desktop_app.sync.service import device_names
 
     names = device_names(data_dir)
@@ -231,8 +233,6 @@ def _deleted_rows(data_dir: Path, tombs: list[Tombstone]) -> list[dict[str, Any]
 
 
 def cmd_deleted(args: argparse.Namespace) -> int:
-    import time
-
     services = _services(args)
     try:
         assert services.vault is not None

@@ -22,7 +22,6 @@ master key it wraps is reused for each file, each sealed with a fresh nonce.
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import re
 import threading
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError
 from desktop_app.i18n import N_, Text
+from desktop_app.logs import get_logger
 from desktop_app.paths import private_dir
 from desktop_app.settings import BACKUP_ENABLED, BACKUP_FOLDER, BACKUP_KEEP, Setting, Settings
 from desktop_app.vault import KeyStore, Vault, atomic_write
@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # the Aegis writer (and uuid) is loaded at the first backup w
     # every vault opening: 3.5 % of `list --json` (benchmarks/README.md, Decisions)
     from desktop_app.exporters.aegis import AegisSealer
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 PASSWORD_ITEM = "backup-password"
 FILE_PATTERN = re.compile(r"^aegis-backup-\d{8}-\d{6}-\d{6}\.json$")

@@ -12,6 +12,12 @@ keeps the values that lost a conflict (newest first, at most :data:`HISTORY_LIMI
 
 Stamps and history are bookkeeping, not the account: ``==`` ignores them. The vault stamps a
 change with :meth:`Entry.stamped` when it writes it; nothing else needs to know about them.
+
+:class:`Entry`, :class:`Icon` and :class:`HistoryItem` are immutable values written as plain
+slotted classes (``==``, ``hash``, ``repr``, ``copy``/``pickle``; :meth:`Entry.with_changes` in
+place of ``dataclasses.replace``): they need no dataclass feature, and building a dataclass type
+(and importing ``dataclasses``, which loads ``inspect``) is a cost every vault command paid
+(benchmarks/README.md, "Decisions").
 """
 
 from __future__ import annotations
@@ -20,7 +26,6 @@ import base64
 import binascii
 import os
 import time
-from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
@@ -66,12 +71,62 @@ ICON_MIMES = ("image/png", "image/jpeg", "image/svg+xml", "image/webp", "image/g
 MAX_ICON_BYTES = 256 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Icon:
+_setattr = object.__setattr__
+
+
+class _Made:
+    """The default of a field made for each entry (the time now, a new uuid, an empty dict):
+    a value given explicitly, None too, is kept (and validated) as given."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<made for each entry>"
+
+
+_MADE: Any = _Made()
+
+
+class _Value:
+    """An immutable value: its attributes are set once, in ``__init__``."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[Any, ...]:  # the fields ``==`` and ``hash`` compare
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle: through __init__
+        names: tuple[str, ...] = self.__slots__
+        return (self.__class__, tuple(getattr(self, name) for name in names))
+
+
+class Icon(_Value):
     """A small picture shown in place of the letter avatar (imported from another app)."""
 
+    __slots__ = ("mime", "data")  # noqa: RUF023 (in __init__'s order: __reduce__ uses it)
     mime: str
     data: bytes
+
+    def __init__(self, mime: str, data: bytes) -> None:
+        _setattr(self, "mime", mime)
+        _setattr(self, "data", data)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.mime, self.data)
 
     def __repr__(self) -> str:
         return f"Icon(mime={self.mime!r}, {len(self.data)} bytes)"
@@ -87,15 +142,24 @@ def new_uuid() -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryItem:
+class HistoryItem(_Value):
     """A value of one stamp key that lost a conflict: ``value`` in its stored (JSON) form, the
     ``stamp`` of the edit that set it, and the stamp of the edit it lost to."""
 
+    __slots__ = ("key", "value", "stamp", "lost_to")  # noqa: RUF023 (as for Icon)
     key: str
     value: Any
     stamp: str
     lost_to: str
+
+    def __init__(self, key: str, value: Any, stamp: str, lost_to: str) -> None:
+        _setattr(self, "key", key)
+        _setattr(self, "value", value)
+        _setattr(self, "stamp", stamp)
+        _setattr(self, "lost_to", lost_to)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.key, self.value, self.stamp, self.lost_to)
 
     def __repr__(self) -> str:  # the value may be a secret
         return f"HistoryItem(key={self.key!r}, stamp={self.stamp!r}, lost_to={self.lost_to!r})"
@@ -111,34 +175,111 @@ class HistoryItem:
         return cls(key, data.get("value"), stamp, lost_to)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(_Value):
     """One account. ``secret`` is normalised Base32 (upper case, no padding, no spaces).
 
     ``meta`` holds small string annotations owned by other parts of the app, e.g. the emnify
-    enrolment state (``emnify.state`` = ``pending`` | ``active`` | ``inactive``).
+    enrolment state (``emnify.state`` = ``pending`` | ``active`` | ``inactive``). ``created``
+    (now), ``uuid`` (a new one), ``meta`` and ``stamps`` (empty) are made when not given.
+    Every entry is validated when it is made (:func:`validate`).
     """
 
+    # the fields, in the order of __init__'s arguments (__reduce__ uses it); == and hash compare
+    # all but the last two (ACCOUNT_FIELDS)
+    __slots__ = (  # noqa: RUF023
+        "secret",
+        "issuer",
+        "name",
+        "type",
+        "algorithm",
+        "digits",
+        "period",
+        "counter",
+        "group",
+        "note",
+        "order",
+        "created",
+        "uuid",
+        "meta",
+        "icon",
+        "stamps",
+        "history",
+    )
     secret: str
-    issuer: str = ""
-    name: str = ""
-    type: OtpType = OtpType.TOTP
-    algorithm: str = "SHA1"
-    digits: int = 6
-    period: int = DEFAULT_PERIOD
-    counter: int = 0
-    group: str = ""
-    note: str = ""
-    order: int = 0
-    created: float = field(default_factory=time.time)
-    uuid: str = field(default_factory=new_uuid)
-    meta: dict[str, str] = field(default_factory=dict)
-    icon: Icon | None = None
-    stamps: dict[str, str] = field(default_factory=dict, compare=False)
-    history: tuple[HistoryItem, ...] = field(default=(), compare=False)
+    issuer: str
+    name: str
+    type: OtpType
+    algorithm: str
+    digits: int
+    period: int
+    counter: int
+    group: str
+    note: str
+    order: int
+    created: float
+    uuid: str
+    meta: dict[str, str]
+    icon: Icon | None
+    stamps: dict[str, str]
+    history: tuple[HistoryItem, ...]
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        secret: str,
+        issuer: str = "",
+        name: str = "",
+        type: OtpType = OtpType.TOTP,
+        algorithm: str = "SHA1",
+        digits: int = 6,
+        period: int = DEFAULT_PERIOD,
+        counter: int = 0,
+        group: str = "",
+        note: str = "",
+        order: int = 0,
+        created: float = _MADE,
+        uuid: str = _MADE,
+        meta: dict[str, str] = _MADE,
+        icon: Icon | None = None,
+        stamps: dict[str, str] = _MADE,
+        history: tuple[HistoryItem, ...] = (),
+    ) -> None:
+        _setattr(self, "secret", secret)
+        _setattr(self, "issuer", issuer)
+        _setattr(self, "name", name)
+        _setattr(self, "type", type)
+        _setattr(self, "algorithm", algorithm)
+        _setattr(self, "digits", digits)
+        _setattr(self, "period", period)
+        _setattr(self, "counter", counter)
+        _setattr(self, "group", group)
+        _setattr(self, "note", note)
+        _setattr(self, "order", order)
+        _setattr(self, "created", time.time() if created is _MADE else created)
+        _setattr(self, "uuid", new_uuid() if uuid is _MADE else uuid)
+        _setattr(self, "meta", {} if meta is _MADE else meta)
+        _setattr(self, "icon", icon)
+        _setattr(self, "stamps", {} if stamps is _MADE else stamps)
+        _setattr(self, "history", history)
         validate(self)
+
+    def _key(self) -> tuple[Any, ...]:  # ACCOUNT_FIELDS: stamps and history are not compared
+        return (
+            self.secret,
+            self.issuer,
+            self.name,
+            self.type,
+            self.algorithm,
+            self.digits,
+            self.period,
+            self.counter,
+            self.group,
+            self.note,
+            self.order,
+            self.created,
+            self.uuid,
+            self.meta,
+            self.icon,
+        )
 
     def __repr__(self) -> str:  # never show the secret
         return (
@@ -156,15 +297,18 @@ class Entry:
         )
 
     def with_changes(self, **changes: Any) -> Entry:
-        return replace(self, **changes)
+        """A copy with some fields changed (validated like any new entry)."""
+        for name in self.__slots__:
+            if name not in changes:
+                changes[name] = getattr(self, name)
+        return self.__class__(**changes)
 
     def same_secret(self, other: Entry) -> bool:
         return self.secret == other.secret
 
     def to_dict(self) -> dict[str, Any]:
-        """The stored form, field by field (``dataclasses.asdict`` deep-copies: 88% of a vault
-        save with 10,000 accounts). ``stamps`` and ``history`` only when there are any."""
-        data = {name: getattr(self, name) for name in _FIELD_NAMES}
+        """The stored form, field by field. ``stamps`` and ``history`` only when there are any."""
+        data = {name: getattr(self, name) for name in ACCOUNT_FIELDS}
         data["type"] = self.type.value
         data["icon"] = _icon_json(self.icon)
         data["meta"] = dict(self.meta)
@@ -176,15 +320,32 @@ class Entry:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entry:
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        known["type"] = OtpType(known.get("type", "totp"))
-        known["meta"] = dict(known.get("meta") or {})
-        known["icon"] = _icon_from(known.get("icon"))
-        stamps = known.get("stamps")
-        known["stamps"] = dict(stamps) if stamps else {}
-        history = known.get("history")
-        known["history"] = tuple(HistoryItem.from_dict(h) for h in history) if history else ()
-        return cls(**known)
+        """An entry from its stored form (keys it does not know are ignored; a missing key
+        takes the field's default; validated like any new entry)."""
+        if "secret" not in data:
+            raise TypeError("Entry.from_dict: no secret")
+        get = data.get
+        stamps = get("stamps")
+        history = get("history")
+        return cls(
+            data["secret"],
+            get("issuer", ""),
+            get("name", ""),
+            OtpType(get("type", "totp")),
+            get("algorithm", "SHA1"),
+            get("digits", 6),
+            get("period", DEFAULT_PERIOD),
+            get("counter", 0),
+            get("group", ""),
+            get("note", ""),
+            get("order", 0),
+            get("created", _MADE),
+            get("uuid", _MADE),
+            dict(get("meta") or {}),
+            _icon_from(get("icon")),
+            dict(stamps) if stamps else {},
+            tuple(HistoryItem.from_dict(h) for h in history) if history else (),
+        )
 
     # --- sync stamps ---------------------------------------------------------------------
 
@@ -274,7 +435,7 @@ class Entry:
             return restored
         kept = HistoryItem(item.key, current, self.stamp_of(item.key), "")
         others = [h for h in self.history if (h.key, h.stamp) != (kept.key, kept.stamp)]
-        return replace(restored, history=(kept, *others)[:HISTORY_LIMIT])
+        return restored.with_changes(history=(kept, *others)[:HISTORY_LIMIT])
 
     def stamped(self, previous: Entry | None, stamp: str) -> Entry:
         """This entry as the vault writes it: ``stamp`` (a fresh clock stamp) recorded for every
@@ -283,17 +444,19 @@ class Entry:
         its base stamp. Keys that did not change keep ``previous``'s stamps; history is
         ``previous``'s unless this entry carries its own."""
         if previous is None:
-            return replace(self, stamps={**self.stamps, BASE_KEY: stamp})
+            return self.with_changes(stamps={**self.stamps, BASE_KEY: stamp})
         stamps = dict(previous.stamps)
         for key in dict.fromkeys([*self.stamp_keys(), *previous.stamp_keys()]):
             if self.value_of(key) != previous.value_of(key):
                 stamps[key] = stamp + previous.stamp_of(key)
         history = self.history or previous.history
         if any(not h.lost_to for h in history):  # a value this edit replaced (a restore)
-            history = tuple(h if h.lost_to else replace(h, lost_to=stamp) for h in history)
+            history = tuple(
+                h if h.lost_to else HistoryItem(h.key, h.value, h.stamp, stamp) for h in history
+            )
         if stamps == self.stamps and history is self.history:
             return self
-        return replace(self, stamps=stamps, history=history)
+        return self.with_changes(stamps=stamps, history=history)
 
 
 def _icon_json(icon: Icon | None) -> dict[str, str] | None:
@@ -314,7 +477,8 @@ def _icon_from(value: Any) -> Icon | None:
         return None
 
 
-_FIELD_NAMES = tuple(f.name for f in fields(Entry) if f.name not in ("stamps", "history"))
+#: the fields of the account itself: ``==`` compares them (stamps and history are bookkeeping)
+ACCOUNT_FIELDS = Entry.__slots__[:-2]
 _B32 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 
 

@@ -200,7 +200,7 @@ def phone_changes(
             order = kept.order if kept is not None else next_order
             if kept is None:
                 next_order += 1
-            entries[u] = replace(p, order=order, stamps={BASE_KEY: stamp}, history=())
+            entries[u] = p.with_changes(order=order, stamps={BASE_KEY: stamp}, history=())
             continue
         keys = _changed_keys(b, p) if b is not None else _changed_keys(v, p, first=True)
         if not keys:
@@ -214,7 +214,7 @@ def phone_changes(
             knew = b is not None and v.value_of(k) == b.value_of(k)
             stamps[k] = stamp + (v.stamp_of(k) if knew else "")
         if t is not v:
-            entries[u] = replace(t, stamps=stamps)
+            entries[u] = t.with_changes(stamps=stamps)
     if base is not None:
         for u in base:
             if u not in phone and u in ours.entries:
@@ -237,7 +237,7 @@ def same_accounts(phone: Mapping[str, Entry], known: Mapping[str, Entry]) -> dic
         target = by_secret.get(p.secret) if u not in known else None
         if target is not None and target not in out and target not in phone:
             by_secret[p.secret] = None
-            out[target] = replace(p, uuid=target)
+            out[target] = p.with_changes(uuid=target)
         else:
             out[u] = p
     return out

@@ -23,11 +23,12 @@ sorts before every stamp and stands for "no stamp" (entries of vaults written be
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import Any
 
 DEVICE_ID_CHARS = 8
 WALL_DIGITS = 12
@@ -66,19 +67,50 @@ def stamp_wall_ms(text: str) -> int:
     return int(text[:WALL_DIGITS], 16) if text else 0
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@functools.total_ordering
 class Stamp:
-    """One point in hybrid logical time: ordered by wall time, then counter, then device."""
+    """One point in hybrid logical time: ordered by wall time, then counter, then device.
 
+    An immutable value (a plain class: no dataclass type on every vault command's path)."""
+
+    __slots__ = ("wall", "counter", "device")  # noqa: RUF023 (the order of comparison)
     wall: int  # ms since the Unix epoch, as the clock's computer saw it (or later)
     counter: int  # orders stamps within one ms of wall time
     device: str
 
-    def __post_init__(self) -> None:
-        if not (0 <= self.wall <= MAX_WALL and 0 <= self.counter <= MAX_COUNTER):
+    def __init__(self, wall: int, counter: int, device: str) -> None:
+        if not (0 <= wall <= MAX_WALL and 0 <= counter <= MAX_COUNTER):
             raise ValueError("A stamp's wall time or counter is out of range.")
-        if not is_device_id(self.device):
+        if not is_device_id(device):
             raise ValueError("A device id is 8 lower-case hex digits.")
+        object.__setattr__(self, "wall", wall)
+        object.__setattr__(self, "counter", counter)
+        object.__setattr__(self, "device", device)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def _key(self) -> tuple[int, int, str]:
+        return (self.wall, self.counter, self.device)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __lt__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Stamp(wall={self.wall!r}, counter={self.counter!r}, device={self.device!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Stamp, self._key())
 
     def __str__(self) -> str:
         return f"{self.wall:012x}{self.counter:06x}{self.device}"

@@ -385,7 +385,7 @@ def _merge_entry(base: Entry | None, ours: Entry, theirs: Entry) -> _EntryMerge:
     created = min(ours.created, theirs.created)
     if created != ours.created:
         changes["created"] = created
-    merged = replace(ours, **changes, stamps=stamps, history=history)
+    merged = ours.with_changes(**changes, stamps=stamps, history=history)
     return _EntryMerge(merged, from_theirs, tuple(conflict_keys), kept_device)
 
 
@@ -595,6 +595,6 @@ def restore(state: VaultState, uuid: str, stamp: str) -> tuple[VaultState, Entry
     if stamp <= tomb.stamp:
         raise ValueError("The restore needs a stamp newer than the deletion.")
     entry = tomb.entry
-    entry = replace(entry, stamps={**entry.stamps, BASE_KEY: stamp})
+    entry = entry.with_changes(stamps={**entry.stamps, BASE_KEY: stamp})
     tombs = {u: t for u, t in state.tombstones.items() if u != uuid}
     return replace(state, entries={**state.entries, uuid: entry}, tombstones=tombs), entry

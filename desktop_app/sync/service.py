@@ -24,7 +24,6 @@ import base64
 import contextlib
 import hashlib
 import json
-import logging
 import os
 import socket
 import threading
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError, VaultError, WrongPasswordError
+from desktop_app.logs import get_logger
 from desktop_app.paths import private_dir
 from desktop_app.sync import (
     CONFIG_FILE,
@@ -81,7 +81,7 @@ if TYPE_CHECKING:
     from desktop_app.otp.model import Entry
     from desktop_app.vault.keystore import KeyStore
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 BASE_FILE = "base.bin"
 COPIES_DIR = "conflict-copies"  # merged conflict copies, moved here (never deleted)

@@ -12,7 +12,7 @@ wrong password.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -27,8 +27,11 @@ WRAPPED_KEY_BYTES = KEY_BYTES + 16  # AES-GCM tag
 MODIFIED = "The vault file was modified"
 
 
-@dataclass(frozen=True, slots=True)
-class ScryptCost:
+# The three records below are NamedTuples (immutable, compared and hashed by value): they need no
+# dataclass feature, and a dataclass type costs every vault command (benchmarks/README.md).
+
+
+class ScryptCost(NamedTuple):
     n: int
     r: int
     p: int
@@ -44,8 +47,7 @@ PRODUCTION_COST = ScryptCost(n=2**17, r=8, p=1)
 MAX_MEMORY_BYTES = 256 * 2**20
 
 
-@dataclass(frozen=True, slots=True)
-class KdfPolicy:
+class KdfPolicy(NamedTuple):
     """``write``: the cost of new password slots; ``accepted``: the costs a vault file may name."""
 
     write: ScryptCost
@@ -62,8 +64,7 @@ class KdfPolicy:
 KDF_POLICY = KdfPolicy(write=PRODUCTION_COST, accepted=frozenset({PRODUCTION_COST}))
 
 
-@dataclass(frozen=True)
-class ScryptParams:
+class ScryptParams(NamedTuple):
     n: int
     r: int
     p: int

@@ -14,16 +14,16 @@ or keyring's config file configures keyring, keyring chooses.
 from __future__ import annotations
 
 import importlib
-import logging
 import os
 import sys
 import threading
 from typing import Any, Protocol
 
 from desktop_app.errors import KeyringUnavailableError
+from desktop_app.logs import get_logger
 from desktop_app.vault.secret_service import SecretServiceStore, keyring_configured
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 SERVICE = "desktop-authenticator"
 
 

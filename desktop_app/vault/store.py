@@ -48,10 +48,9 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import dataclasses
+import fnmatch
 import hashlib
 import json
-import logging
 import math
 import os
 import secrets
@@ -69,7 +68,8 @@ from desktop_app.errors import (
     VaultError,
     WrongPasswordError,
 )
-from desktop_app.otp.model import HISTORY_LIMIT, Entry, new_uuid
+from desktop_app.logs import get_logger
+from desktop_app.otp.model import ACCOUNT_FIELDS, HISTORY_LIMIT, Entry, new_uuid
 from desktop_app.vault import lock as lock_module
 from desktop_app.vault.crypto import (
     KEY_BYTES,
@@ -89,7 +89,7 @@ from desktop_app.vault.stamps import Stamper
 if TYPE_CHECKING:
     from desktop_app.sync.merge import Tombstone, VaultState
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 FORMAT = "desktop-authenticator-vault"
 VERSION = 3
@@ -262,8 +262,6 @@ ContentChange = Callable[[Content], Content | None]
 # the re-read (what its caller saw). False: nothing to save.
 _Change = Callable[[Content, dict[str, Entry]], bool | None]
 
-_COMPARED_FIELDS = tuple(f.name for f in dataclasses.fields(Entry) if f.compare)
-
 
 def _ident(st: os.stat_result) -> tuple[int, int, int, int]:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
@@ -339,14 +337,14 @@ def _edited(base: Entry | None, ours: Entry, fresh: Entry | None) -> Entry:
         return ours
     changes = {
         name: getattr(ours, name)
-        for name in _COMPARED_FIELDS
+        for name in ACCOUNT_FIELDS
         if getattr(ours, name) != getattr(base, name)
     }
     edited = fresh.with_changes(**changes) if changes else fresh
     added = [h for h in ours.history if h not in base.history]  # a restore keeps what it replaced
     if added:
         kept = (*added, *(h for h in fresh.history if h not in added))[:HISTORY_LIMIT]
-        edited = dataclasses.replace(edited, history=kept)
+        edited = edited.with_changes(history=kept)
     return edited
 
 
@@ -399,17 +397,27 @@ def _keep_previous(path: Path, refused: bool) -> None:
 
 def _remove_stale_temp_files(data_dir: Path) -> None:
     """Temp files a killed writer left -- only while nobody writes (a live writer's temp
-    file is not stale: the lock is tried, not waited for)."""
+    file is not stale: the lock is tried, not waited for). The folder is looked at first: the
+    lock is taken only when there is something to remove (taking it writes the lock file, a
+    few ms on ext4, which a command that only reads need not pay)."""
+    pattern = f".{VAULT_FILE}.*.tmp"
+    try:
+        names = [name for name in os.listdir(data_dir) if fnmatch.fnmatchcase(name, pattern)]
+    except OSError:
+        return
+    if not names:
+        return
     lock = FileLock(data_dir / LOCK_FILE)
     try:
         lock.acquire(wait=0)
     except VaultBusyError:
         return
     try:
-        for stale in data_dir.glob(f".{VAULT_FILE}.*.tmp"):
+        for name in names:
+            stale = data_dir / name
             if stale.is_symlink() or stale.is_file():
                 stale.unlink(missing_ok=True)
-            else:
+            elif stale.exists():
                 log.warning("left %s alone: it is not a file", stale.name)
     finally:
         lock.release()

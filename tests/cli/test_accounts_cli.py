@@ -100,3 +100,32 @@ def test_no_secret_in_any_file_after_cli_use(cli, data_dir: Path) -> None:
         raw = p.read_bytes()
         for needle in (SECRET, SECRET.lower(), "cli-test-password"):
             assert needle.encode() not in raw, p
+
+
+def test_list_writes_its_log_only_when_it_logs_a_line(cli, data_dir: Path) -> None:
+    """``list`` sets its log file up at the first line logged (desktop_app.logs): none for a
+    plain listing, and a line that is logged still lands in the file, not on the terminal."""
+    log_file = data_dir / "logs" / "desktop-authenticator.log"
+    for issuer, secret in (("First", SECRET), ("Second", "JBSWY3DPEHPK3PXP")):
+        # two saves: a previous generation to fall back on
+        r = cli("add", f"otpauth://totp/{issuer}:me?secret={secret}&issuer={issuer}")
+        assert r.returncode == 0, r.stderr
+    before = log_file.read_text("utf-8") if log_file.exists() else ""
+    r = cli("list", "--json")
+    assert r.returncode == 0 and r.stderr == ""
+    assert (log_file.read_text("utf-8") if log_file.exists() else "") == before
+
+    vault_file = data_dir / "vault.json"
+    doc = json.loads(vault_file.read_text("utf-8"))
+    doc["ciphertext"] = doc["ciphertext"][:-8] + (
+        "A" * 8 if doc["ciphertext"][-8:] != "A" * 8 else "B" * 8
+    )
+    vault_file.write_text(json.dumps(doc), "utf-8")
+    r = cli("list", "--json")
+    assert r.returncode == 0, r.stderr
+    assert [row["issuer"] for row in json.loads(r.stdout)] == ["First"]  # the previous file
+    assert "WARNING" not in r.stderr  # the notice, not the log line
+    assert (
+        "WARNING desktop_app.vault.store: vault opened from vault.json.prev"
+        in log_file.read_text("utf-8")
+    )

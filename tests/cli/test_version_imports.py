@@ -71,7 +71,8 @@ def test_a_value_of_a_global_option_is_not_taken_for_the_command() -> None:
 
 def test_list_json_loads_no_code_generator_importer_or_backup_writer(tmp_path: Path) -> None:
     """``list --json`` (no codes) reads the vault and prints: pyotp, the importers, the Aegis
-    backup writer (and on Linux keyring) are loaded only where used (start-up time)."""
+    backup writer, dataclasses (and on Linux keyring and logging) are loaded only where used
+    (start-up time)."""
     from desktop_app.otp.model import Entry
     from desktop_app.vault import KeyStore, Vault
 
@@ -82,7 +83,9 @@ def test_list_json_loads_no_code_generator_importer_or_backup_writer(tmp_path: P
     assert [row["issuer"] for row in json.loads(result["out"])] == ["Example"]
     loaded = set(result["modules"])
     heavy_modules = ["pyotp", "desktop_app.importers", "desktop_app.exporters.aegis", "uuid"]
+    heavy_modules.append("dataclasses")  # the value classes are plain ones (inspect, ast, dis)
     if sys.platform.startswith("linux"):  # the Secret Service is reached without keyring
         heavy_modules.append("keyring")
+        heavy_modules.append("logging")  # set up at the first line logged: none here
     for heavy in heavy_modules:
         assert heavy not in loaded, heavy

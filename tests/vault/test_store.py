@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from desktop_app.errors import (
     KeyringUnavailableError,
+    OtpError,
     VaultError,
     VaultLockedError,
     WrongPasswordError,
@@ -218,7 +218,7 @@ def test_a_restore_keeps_the_value_it_replaces_in_the_history(vault: Vault) -> N
     lost = HistoryItem("issuer", "Old name", first.stamp_of("issuer"), renamed.stamp_of("issuer"))
     with_history = vault.transact(
         lambda fresh: Content(
-            {renamed.uuid: dataclasses.replace(fresh.entries[renamed.uuid], history=(lost,))},
+            {renamed.uuid: fresh.entries[renamed.uuid].with_changes(history=(lost,))},
             fresh.extra,
         )
     )
@@ -245,3 +245,26 @@ def test_a_restore_keeps_the_value_it_replaces_in_the_history(vault: Vault) -> N
         assert reopened.get(undone.uuid).history == undone.history
     finally:
         reopened.close()
+
+
+@pytest.mark.parametrize(
+    ("field", "words"),
+    [("created", "creation time is not a number"), ("uuid", "its id is not text")],
+)
+def test_a_stored_account_with_a_null_field_is_damaged_not_defaulted(
+    field: str, words: str
+) -> None:
+    from desktop_app.vault.store import _stored_entry
+
+    record = Entry("JBSWY3DPEHPK3PXP", "Example").to_dict()
+    record[field] = None
+    with pytest.raises(VaultError) as info:
+        _stored_entry(1, record)
+    assert words in str(info.value)
+
+
+@pytest.mark.parametrize(("field", "words"), [("meta", "annotations"), ("stamps", "sync stamps")])
+def test_an_entry_given_none_for_a_made_field_is_refused(field: str, words: str) -> None:
+    with pytest.raises(OtpError) as info:
+        Entry("JBSWY3DPEHPK3PXP", "Example", **{field: None})  # type: ignore[arg-type]
+    assert words in str(info.value)

@@ -169,3 +169,28 @@ def test_another_vault_in_its_place_is_never_merged(two, tmp_path: Path, data_di
     with pytest.raises(VaultError, match="another vault"):
         a.add(_entry(issuer="Lost?"))
     assert _issuers(a) == ["Mine"]
+
+
+def test_opening_to_read_writes_no_lock_file(data_dir: Path) -> None:
+    from desktop_app.vault.store import LOCK_FILE
+
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(Entry("JBSWY3DPEHPK3PXP", "Example"))
+    lock = data_dir / LOCK_FILE
+    lock.write_bytes(b"left by a save")
+    before = lock.stat().st_mtime_ns
+    with Vault.open_with_password(data_dir, "pw") as v:  # a reader (list): no stale temp file
+        assert [e.issuer for e in v.entries()] == ["Example"]
+    assert lock.read_bytes() == b"left by a save" and lock.stat().st_mtime_ns == before
+
+
+def test_opening_sweeps_a_stale_temp_file_without_a_save(data_dir: Path) -> None:
+    with Vault.open_with_password(data_dir, "pw") as v:
+        v.add(Entry("JBSWY3DPEHPK3PXP", "Example"))
+    stale = data_dir / f".{VAULT_FILE}.deadbeef.tmp"
+    stale.write_bytes(b"half a save")
+    kept = data_dir / f".{VAULT_FILE}.tmp"  # not a temp file's name: never touched
+    kept.write_bytes(b"someone's file")
+    with Vault.open_with_password(data_dir, "pw") as v:
+        assert len(v) == 1
+    assert not stale.exists() and kept.read_bytes() == b"someone's file"
