@@ -979,7 +979,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>CameraScanner</name>
     <message>
-        <location filename="../../desktop_app/ui/camera_worker.py" line="+62"/>
+        <location filename="../../desktop_app/ui/camera_worker.py" line="+64"/>
         <source>Camera scanning stopped unexpectedly. Close this window and open it again.</source>
         <extracomment>shown in the scan window when its camera process ended without being asked to (a crash)</extracomment>
         <translation>Das Scannen mit der Kamera wurde unerwartet beendet. Schließen Sie dieses Fenster und öffnen Sie es erneut.</translation>
@@ -4401,7 +4401,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/settings.py" line="+93"/>
+        <location filename="../../desktop_app/settings.py" line="+141"/>
         <source>Clear copied codes after (seconds)</source>
         <extracomment>the largest settings file read (the app writes about 1 KB)</extracomment>
         <translation>Kopierte Codes löschen nach (Sekunden)</translation>
