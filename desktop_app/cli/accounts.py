@@ -141,8 +141,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             row["seconds_left"] = round(seconds_remaining(e, now), 1)
         rows.append(row)
     if args.json:
-        # one write: json.dump would write each of its thousands of small chunks to stdout
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_rows(rows))
     else:
         for row in rows:
             label = f"{row['issuer']}: {row['name']}" if row["issuer"] else str(row["name"])
@@ -151,6 +150,17 @@ def cmd_list(args: argparse.Namespace) -> int:
                 label += f" ({notes[str(row['id'])]})"
             print(f"{str(row['id'])[:8]}\t{row['type']}\t{label}{code}")
     return EXIT_OK
+
+
+def json_rows(rows: list[dict[str, object]]) -> str:
+    """A JSON array of ``rows``, one object a line (still one JSON document, each account
+    greppable on its line; the fields in their order, non-ASCII as it is). Each line is written by
+    the C encoder: ``indent`` would run json's pure-Python one (benchmarks/README.md,
+    "Decisions"). One string, written at once: ``json.dump`` writes thousands of small chunks."""
+    if not rows:
+        return "[]\n"
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    return "[\n  " + ",\n  ".join([encode(row) for row in rows]) + "\n]\n"
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
