@@ -129,3 +129,28 @@ def test_list_writes_its_log_only_when_it_logs_a_line(cli, data_dir: Path) -> No
         "WARNING desktop_app.vault.store: vault opened from vault.json.prev"
         in log_file.read_text("utf-8")
     )
+
+
+def test_list_json_is_one_account_a_line_fields_in_order_non_ascii_kept(cli) -> None:
+    """``list --json``: one JSON array, each account an object on a line of its own (greppable),
+    its fields in the documented order, non-ASCII text as it is (not ``\\u`` escapes)."""
+    r = cli("list", "--json")
+    assert (r.returncode, r.stdout) == (0, "[]\n")
+    for link in (
+        f"otpauth://totp/Caf%C3%A9%20M%C3%BCller:j%C3%BCrgen?secret={SECRET}",
+        "otpauth://hotp/Bank:me?secret=JBSWY3DPEHPK3PXP&counter=3",
+    ):
+        assert cli("add", link).returncode == 0
+    r = cli("list", "--json")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and r.stdout.endswith("]\n")
+    body = [line.strip().removesuffix(",") for line in lines[1:-1]]
+    assert len(body) == 2
+    assert lines[1].endswith(",") and not lines[2].endswith(",")
+    first, second = (json.loads(line) for line in body)
+    assert json.loads(r.stdout) == [first, second]
+    assert list(first) == ["id", "type", "issuer", "name", "algorithm", "digits", "group", "period"]
+    assert list(second)[-1] == "counter" and second["counter"] == 3
+    assert "Café Müller" in lines[1] and "jürgen" in lines[1]
+    assert (first["issuer"], first["name"]) == ("Café Müller", "jürgen")
