@@ -102,14 +102,12 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from desktop_app.app import build_services
-
     # The modules are loaded, and what they made lives as long as the process: frozen (CPython's
     # gc.freeze), the collections while the vault's 500 entries are built and the one at exit do
     # not walk it again (list --json: -20 M instructions, benchmarks/README.md, "Decisions").
     gc.freeze()
     # list only reads: no automatic backups attached, the log file only if a line is logged
-    services = build_services(args, interactive=False, reads_only=True)
+    services = _services(args, reads_only=True)
     try:
         assert services.vault is not None
         entries = services.vault.entries()
