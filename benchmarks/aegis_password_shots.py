@@ -100,7 +100,7 @@ def render(out: Path, suffix: str, language: str) -> list[Path]:
         phone.backup(at=time.time() + 1)
         with contextlib.suppress(aegis_bridge.FollowError):
             aegis_bridge.pull(laptop.vault, keystore=laptop.keystore)
-        section._update()
+        section.refresh()
         save(section, f"aegis_section_password_changed_{theme}")
         dialog.close()
         win.close()
