@@ -72,13 +72,20 @@ def startup(out: str) -> list[Row]:
 
 def cli_list(out: str) -> list[Row]:
     cmd = _find(r"^\s+list --json:?\s+([\d.]+) ms median", out)
-    floor = _find(r"^\s+floor \(secretstorage[^)]*\)\s+([\d.]+) ms median", out)
+    # the floor writing the same JSON (since issue 24's last stop; before it "floor (secretstorage
+    # ...)" read only) and the read-only floor printed beside it
+    floor = _find(r"^\s+floor \((?:read \+|secretstorage)[^)]*\)\s+([\d.]+) ms median", out)
+    read_only = _find(r"^\s+read-only floor[^)]*\)\s+([\d.]+) ms median", out)
     # through keyring's backend: "old floor (keyring's ...)", before 7d61f2e "floor (keyring read ...):"
     old = _find(
         r"^\s+(?:old floor \(keyring|floor \(keyring read)[^)]*\):?\s+([\d.]+) ms median", out
     )
     rows: list[Row] = []
-    for name, got in (("list --json, lean floor", floor), ("list --json, keyring floor", old)):
+    for name, got in (
+        ("list --json, lean floor", floor),
+        ("list --json, read-only floor", read_only),
+        ("list --json, keyring floor", old),
+    ):
         if cmd and got:
             ratio = float(cmd[0]) / float(got[0])
             rows.append((name, f"{cmd[0]} ms", f"{got[0]} ms", f"{ratio:.2f}x", "<= 1.2x"))

@@ -6,8 +6,6 @@
     corrected_clock(time.time, settings)  -> a clock with the stored correction added
 """
 
-from __future__ import annotations
-
 import os
 import struct
 import time
@@ -64,7 +62,7 @@ def system_synchronised(bus: str | None = None, timeout: float = 2.0) -> bool | 
 # --- SNTP ----------------------------------------------------------------------------------
 
 
-class SntpResult(NamedTuple):
+class SntpResult(NamedTuple):  # real annotations, no __future__ import: see desktop_app/paths.py
     server: str
     offset: float  # seconds to add to this computer's clock to get the server's
     delay: float  # round-trip delay in seconds

@@ -1,7 +1,5 @@
 """Where the app keeps its files. Overridable by ``--data-dir`` / ``DESKTOP_AUTHENTICATOR_DATA_DIR``."""
 
-from __future__ import annotations
-
 import contextlib
 import os
 import sys
@@ -12,13 +10,16 @@ APP_DIR_NAME = "desktop-authenticator"
 ENV_DATA_DIR = "DESKTOP_AUTHENTICATOR_DATA_DIR"
 
 
+# No ``from __future__ import annotations`` here: typing compiles a NamedTuple's field annotations
+# written as strings, and a process's first compile() costs ~10 M instructions (benchmarks/README.md,
+# "Decisions").
 class AppPaths(NamedTuple):  # not a dataclass: see benchmarks/README.md, "Decisions"
     data_dir: Path  # the vault
     config_dir: Path  # settings (no secrets)
     log_dir: Path
 
     @classmethod
-    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> "AppPaths":
         chosen = data_dir or os.environ.get(ENV_DATA_DIR)
         if chosen:
             # One self-contained folder: tests and portable installs keep everything together.

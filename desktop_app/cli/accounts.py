@@ -11,6 +11,7 @@ import time
 from desktop_app.cli import EXIT_NOT_FOUND, EXIT_OK, CliError
 from desktop_app.clock import corrected_clock
 from desktop_app.errors import OtpError
+from desktop_app.otp.model import OtpType
 from desktop_app.portal.marks import retired, retired_note, retired_since
 
 
@@ -102,10 +103,24 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    # The modules are loaded, and what they made lives as long as the process: frozen (CPython's
-    # gc.freeze), the collections while the vault's 500 entries are built and the one at exit do
-    # not walk it again (list --json: -20 M instructions, benchmarks/README.md, "Decisions").
+    # A short read: what the modules made lives until the process ends, and so do the entries
+    # read and the rows written, none of it in a cycle. The collector is frozen out of the
+    # first (CPython's gc.freeze) and off while the rest is made; the rest is frozen at the
+    # end, so that the collection at exit walks none of it either (list --json: -27 M
+    # instructions, benchmarks/README.md, "Decisions"). A caller in the same process (the
+    # tests) gets the collector back as it was.
+    collecting = gc.isenabled()
     gc.freeze()
+    gc.disable()
+    try:
+        return _list(args)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
+def _list(args: argparse.Namespace) -> int:
     # list only reads: no automatic backups attached, the log file only if a line is logged
     services = _services(args, reads_only=True)
     try:
@@ -113,35 +128,38 @@ def cmd_list(args: argparse.Namespace) -> int:
         entries = services.vault.entries()
     finally:
         services.close()
-    now = corrected_clock(time.time, services.settings)()  # with the app's clock correction
+    if args.codes:
+        from desktop_app.otp.codes import code_at, seconds_remaining
+
+        now = corrected_clock(time.time, services.settings)()  # with the app's clock correction
     rows = []
     notes: dict[str, str] = {}
     for e in entries:
-        if retired(e):
-            notes[e.uuid] = retired_note(e)
         row: dict[str, object] = {
             "id": e.uuid,
-            "type": e.type.value,
+            "type": e.type,  # a str (StrEnum): written as its value, without the Enum's property
             "issuer": e.issuer,
             "name": e.name,
             "algorithm": e.algorithm,
             "digits": e.digits,
             "group": e.group,
         }
-        row["counter" if e.type.value == "hotp" else "period"] = (
-            e.counter if e.type.value == "hotp" else e.period
-        )
-        if e.meta:
+        if e.type is OtpType.HOTP:
+            row["counter"] = e.counter
+        else:
+            row["period"] = e.period
+        if e.meta:  # only an annotated entry can be marked retired
             row["meta"] = dict(e.meta)
-        if retired(e):
-            # when the key was marked no longer active on emnify (UTC), null when not known
-            since = retired_since(e)
-            row["emnify_inactive_since"] = (
-                None if since is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(since))
-            )
+            if retired(e):
+                notes[e.uuid] = retired_note(e)
+                # when the key was marked no longer active on emnify (UTC), null when not known
+                since = retired_since(e)
+                row["emnify_inactive_since"] = (
+                    None
+                    if since is None
+                    else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(since))
+                )
         if args.codes:
-            from desktop_app.otp.codes import code_at, seconds_remaining
-
             row["code"] = code_at(e, now)
             row["seconds_left"] = round(seconds_remaining(e, now), 1)
         rows.append(row)
@@ -164,7 +182,7 @@ def json_rows(rows: list[dict[str, object]]) -> str:
     "Decisions"). One string, written at once: ``json.dump`` writes thousands of small chunks."""
     if not rows:
         return "[]\n"
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # made here
     return "[\n  " + ",\n  ".join([encode(row) for row in rows]) + "\n]\n"
 
 

@@ -38,6 +38,18 @@ class OtpType(StrEnum):
     STEAM = "steam"
 
 
+_OTP_TYPES = {t.value: t for t in OtpType}
+
+
+def otp_type(value: Any) -> OtpType:
+    """``OtpType(value)`` as a dict lookup: the Enum call costs ~5 K instructions, paid by each
+    entry a vault command reads (benchmarks/README.md, "Decisions"). ValueError as the Enum's."""
+    try:
+        return _OTP_TYPES[value]
+    except (KeyError, TypeError):
+        raise ValueError("not a valid OTP type") from None
+
+
 ALGORITHMS = ("SHA1", "SHA256", "SHA512")
 MIN_DIGITS = 6
 MAX_DIGITS = 10
@@ -243,23 +255,30 @@ class Entry(_Value):
         stamps: dict[str, str] = _MADE,
         history: tuple[HistoryItem, ...] = (),
     ) -> None:
-        _setattr(self, "secret", secret)
-        _setattr(self, "issuer", issuer)
-        _setattr(self, "name", name)
-        _setattr(self, "type", type)
-        _setattr(self, "algorithm", algorithm)
-        _setattr(self, "digits", digits)
-        _setattr(self, "period", period)
-        _setattr(self, "counter", counter)
-        _setattr(self, "group", group)
-        _setattr(self, "note", note)
-        _setattr(self, "order", order)
-        _setattr(self, "created", time.time() if created is _MADE else created)
-        _setattr(self, "uuid", new_uuid() if uuid is _MADE else uuid)
-        _setattr(self, "meta", {} if meta is _MADE else meta)
-        _setattr(self, "icon", icon)
-        _setattr(self, "stamps", {} if stamps is _MADE else stamps)
-        _setattr(self, "history", history)
+        # The fields are set on a draft: an entry's own __setattr__ refuses, and going round it
+        # (object.__setattr__) costs ~1.1 K instructions a field, 17 fields for each entry a
+        # command reads, where a plain assignment to a slot costs ~40 (benchmarks/README.md,
+        # "Decisions"). Frozen again before validate().
+        cls = self.__class__
+        _setattr(self, "__class__", _EntryDraft)
+        self.secret = secret
+        self.issuer = issuer
+        self.name = name
+        self.type = type
+        self.algorithm = algorithm
+        self.digits = digits
+        self.period = period
+        self.counter = counter
+        self.group = group
+        self.note = note
+        self.order = order
+        self.created = time.time() if created is _MADE else created
+        self.uuid = new_uuid() if uuid is _MADE else uuid
+        self.meta = {} if meta is _MADE else meta
+        self.icon = icon
+        self.stamps = {} if stamps is _MADE else stamps
+        self.history = history
+        self.__class__ = cls
         validate(self)
 
     def _key(self) -> tuple[Any, ...]:  # ACCOUNT_FIELDS: stamps and history are not compared
@@ -331,7 +350,7 @@ class Entry(_Value):
             data["secret"],
             get("issuer", ""),
             get("name", ""),
-            OtpType(get("type", "totp")),
+            otp_type(get("type", "totp")),
             get("algorithm", "SHA1"),
             get("digits", 6),
             get("period", DEFAULT_PERIOD),
@@ -406,7 +425,7 @@ class Entry(_Value):
         if key == "otp":
             return {
                 "secret": value["secret"],
-                "type": OtpType(value["type"]),
+                "type": otp_type(value["type"]),
                 "algorithm": value["algorithm"],
                 "digits": value["digits"],
                 "period": value["period"],
@@ -477,6 +496,16 @@ def _icon_from(value: Any) -> Icon | None:
         return None
 
 
+class _EntryDraft(Entry):
+    """An entry while ``Entry.__init__`` sets its fields: object's own __setattr__ and
+    __delattr__ (both, so that CPython stores to the slots directly; it keeps one C slot for the
+    two)."""
+
+    __slots__ = ()
+    __setattr__ = object.__setattr__  # type: ignore[assignment]
+    __delattr__ = object.__delattr__
+
+
 #: the fields of the account itself: ``==`` compares them (stamps and history are bookkeeping)
 ACCOUNT_FIELDS = Entry.__slots__[:-2]
 _B32 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
@@ -511,17 +540,28 @@ def normalize_secret(secret: str) -> str:
     return cleaned
 
 
+def _is_canonical(secret: Any) -> bool:
+    """Whether ``normalize_secret`` would return ``secret`` itself, told without making a copy
+    (each entry read is checked: a third of validate()'s cost otherwise). When False,
+    normalize_secret decides, and names what is wrong."""
+    return (
+        type(secret) is str
+        and 5 * len(secret) >= MIN_SECRET_BITS
+        and len(secret) <= MAX_SECRET_CHARS
+        and len(secret) % 8 not in (1, 3, 6)
+        and _B32.issuperset(secret)
+    )
+
+
 def validate(entry: Entry) -> None:
     if not isinstance(entry.type, OtpType):
         raise OtpError("Unknown OTP type.", "type")
-    for number, name in (
-        (entry.digits, "digits"),
-        (entry.period, "period"),
-        (entry.counter, "counter"),
-    ):
-        if type(number) is not int:
-            raise OtpError(f"The {name} must be a whole number.", name)
-    if entry.secret != normalize_secret(entry.secret):
+    if not (type(entry.digits) is type(entry.period) is type(entry.counter) is int):
+        for name in ("digits", "period", "counter"):
+            if type(getattr(entry, name)) is not int:
+                raise OtpError(f"The {name} must be a whole number.", name)
+    secret = entry.secret
+    if not _is_canonical(secret) and secret != normalize_secret(secret):
         raise OtpError("The secret is not in canonical Base32 form.", "secret")
     if entry.algorithm not in ALGORITHMS:
         raise OtpError("The algorithm must be SHA1, SHA256 or SHA512.", "algorithm")
@@ -541,14 +581,15 @@ def validate(entry: Entry) -> None:
         or len(entry.icon.data) > MAX_ICON_BYTES
     ):
         raise OtpError("The icon is not a small PNG, JPEG, SVG, WebP or GIF picture.", "icon")
-    for value, name in (
-        (entry.issuer, "issuer"),
-        (entry.name, "name"),
-        (entry.group, "group"),
-        (entry.note, "note"),
+    if not (
+        isinstance(entry.issuer, str)
+        and isinstance(entry.name, str)
+        and isinstance(entry.group, str)
+        and isinstance(entry.note, str)
     ):
-        if not isinstance(value, str):
-            raise OtpError(f"The {name} must be text.", name)
+        for name in ("issuer", "name", "group", "note"):
+            if not isinstance(getattr(entry, name), str):
+                raise OtpError(f"The {name} must be text.", name)
     if len(entry.issuer) > MAX_LABEL_CHARS:
         raise OtpError(f"The issuer is too long (at most {MAX_LABEL_CHARS} characters).", "issuer")
     if len(entry.name) > MAX_LABEL_CHARS:

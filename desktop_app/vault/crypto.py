@@ -9,9 +9,7 @@ runs, as a modified file: a tampered ``n`` can neither take minutes or gigabytes
 wrong password.
 """
 
-from __future__ import annotations
-
-import secrets
+import os
 from typing import NamedTuple
 
 from cryptography.exceptions import InvalidTag
@@ -28,7 +26,10 @@ MODIFIED = "The vault file was modified"
 
 
 # The three records below are NamedTuples (immutable, compared and hashed by value): they need no
-# dataclass feature, and a dataclass type costs every vault command (benchmarks/README.md).
+# dataclass feature, and a dataclass type costs every vault command (benchmarks/README.md). This
+# module has no ``from __future__ import annotations``: a NamedTuple's field annotations written
+# as strings are compiled by typing, and the process's first compile() builds Python's AST types,
+# ~10 M instructions of every vault command (benchmarks/README.md, "Decisions").
 
 
 class ScryptCost(NamedTuple):
@@ -75,9 +76,9 @@ class ScryptParams(NamedTuple):
         return ScryptCost(self.n, self.r, self.p)
 
     @classmethod
-    def fresh(cls) -> ScryptParams:
+    def fresh(cls) -> "ScryptParams":
         cost = KDF_POLICY.write
-        return cls(n=cost.n, r=cost.r, p=cost.p, salt=secrets.token_bytes(SALT_BYTES))
+        return cls(n=cost.n, r=cost.r, p=cost.p, salt=os.urandom(SALT_BYTES))
 
     def check(self) -> None:
         """Refuse (as a modified file) any cost or salt this app does not write."""
@@ -101,7 +102,9 @@ def new_key() -> bytes:
 
 
 def seal(key: bytes, plaintext: bytes, aad: bytes) -> tuple[bytes, bytes]:
-    nonce = secrets.token_bytes(NONCE_BYTES)
+    # os.urandom is what secrets.token_bytes returns; the secrets module would load random,
+    # hmac and bisect at every vault command (benchmarks/README.md, "Decisions")
+    nonce = os.urandom(NONCE_BYTES)
     return nonce, AESGCM(key).encrypt(nonce, plaintext, aad)
 
 

@@ -48,18 +48,16 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import fnmatch
 import hashlib
 import json
 import math
 import os
-import secrets
 import stat
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal
 
 from desktop_app.errors import (
     KeyringUnavailableError,
@@ -161,7 +159,7 @@ def atomic_write(
     the new file's status (taken before the rename, so nobody else's file). ``before_rename()``
     runs once the data is durable, just before the rename (the vault keeps its previous
     generation there)."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -267,14 +265,18 @@ def _ident(st: os.stat_result) -> tuple[int, int, int, int]:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-class _FileMark(NamedTuple):
+class _FileMark:
     """The file as this process last read or wrote it. Its status alone is not enough (a freed
     inode comes back, timestamps are coarse): its first bytes hold the content's nonce, new at
-    every save, and its hash settles a changed status with unchanged bytes."""
+    every save, and its hash settles a changed status with unchanged bytes. A plain class: a
+    NamedTuple's string annotations cost a compile() (desktop_app/paths.py)."""
 
-    ident: tuple[int, int, int, int]
-    prefix: bytes
-    digest: bytes
+    __slots__ = ("digest", "ident", "prefix")
+
+    def __init__(self, ident: tuple[int, int, int, int], prefix: bytes, digest: bytes) -> None:
+        self.ident = ident
+        self.prefix = prefix
+        self.digest = digest
 
     @classmethod
     def of(cls, data: bytes, st: os.stat_result) -> _FileMark:
@@ -373,7 +375,7 @@ def _keep_previous(path: Path, refused: bool) -> None:
             os.replace(path, path.parent / f"{VAULT_FILE}.refused")
         return
     previous = path.parent / PREVIOUS_FILE
-    staged = path.parent / f".{PREVIOUS_FILE}.{secrets.token_hex(4)}.tmp"
+    staged = path.parent / f".{PREVIOUS_FILE}.{os.urandom(4).hex()}.tmp"
     try:
         os.link(path, staged)
     except FileNotFoundError:
@@ -400,9 +402,15 @@ def _remove_stale_temp_files(data_dir: Path) -> None:
     file is not stale: the lock is tried, not waited for). The folder is looked at first: the
     lock is taken only when there is something to remove (taking it writes the lock file, a
     few ms on ext4, which a command that only reads need not pay)."""
-    pattern = f".{VAULT_FILE}.*.tmp"
+    prefix, suffix = f".{VAULT_FILE}.", ".tmp"  # as atomic_write names them: .vault.json.*.tmp
     try:
-        names = [name for name in os.listdir(data_dir) if fnmatch.fnmatchcase(name, pattern)]
+        names = [
+            name
+            for name in os.listdir(data_dir)
+            if name.startswith(prefix)
+            and name.endswith(suffix)
+            and len(name) >= len(prefix) + len(suffix)
+        ]
     except OSError:
         return
     if not names:
@@ -563,7 +571,7 @@ class VaultFile:
                 return None
         raw, st = _read_raw(self.path)
         if mark is not None and hashlib.sha256(raw).digest() == mark.digest:
-            self.mark = mark._replace(ident=_ident(st))  # same bytes (a copy)
+            self.mark = _FileMark(_ident(st), mark.prefix, mark.digest)  # same bytes (a copy)
             return None
         return raw, st
 

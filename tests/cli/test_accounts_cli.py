@@ -154,3 +154,35 @@ def test_list_json_is_one_account_a_line_fields_in_order_non_ascii_kept(cli) -> 
     assert list(second)[-1] == "counter" and second["counter"] == 3
     assert "Café Müller" in lines[1] and "jürgen" in lines[1]
     assert (first["issuer"], first["name"]) == ("Café Müller", "jürgen")
+
+
+def test_list_turns_the_collector_off_only_while_it_runs(monkeypatch) -> None:
+    """``list`` runs without the cycle collector (it makes no cycles); a caller in the same
+    process gets the collector back as it was, also when the command fails."""
+    import argparse
+    import gc
+
+    from desktop_app.cli import accounts
+
+    seen: list[bool] = []
+
+    def fake_list(args: argparse.Namespace) -> int:
+        seen.append(gc.isenabled())
+        if getattr(args, "fail", False):
+            raise RuntimeError("boom")
+        return 0
+
+    monkeypatch.setattr(accounts, "_list", fake_list)
+    assert gc.isenabled()
+    assert accounts.cmd_list(argparse.Namespace()) == 0
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        accounts.cmd_list(argparse.Namespace(fail=True))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        accounts.cmd_list(argparse.Namespace())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [False, False, False]

@@ -10,7 +10,17 @@ import uuid
 import pytest
 
 from desktop_app.errors import OtpError
-from desktop_app.otp.model import ACCOUNT_FIELDS, Entry, HistoryItem, Icon, OtpType, new_uuid
+from desktop_app.otp.model import (
+    ACCOUNT_FIELDS,
+    Entry,
+    HistoryItem,
+    Icon,
+    OtpType,
+    _is_canonical,
+    new_uuid,
+    normalize_secret,
+    otp_type,
+)
 
 
 def test_new_uuid_is_a_random_rfc4122_version_4_uuid() -> None:
@@ -54,6 +64,56 @@ def test_an_entry_is_immutable_and_unhashable_like_its_meta_dict() -> None:
         hash(e)
     assert hash(Icon("image/png", b"x")) == hash(Icon("image/png", b"x"))
     assert hash(HistoryItem("name", "a", "s", "t")) == hash(HistoryItem("name", "a", "s", "t"))
+
+
+def test_an_entry_is_frozen_once_made_and_an_entry_not_its_draft() -> None:
+    """The fields are set on a draft (assignable) class; what __init__ returns is an Entry,
+    frozen, also when validation refused an earlier one."""
+    with pytest.raises(OtpError):
+        Entry("not base32!", "x")
+    e = _entry()
+    assert type(e) is Entry
+    for name in Entry.__slots__:
+        with pytest.raises(AttributeError):
+            setattr(e, name, getattr(e, name))
+    assert type(e.with_changes(name="other")) is Entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JBSWY3DPEHPK3PXP",  # 80 bits: canonical
+        "JBSWY3DPEHPK3PX",  # 75 bits: too short
+        "jbswy3dpehpk3pxp",
+        "JBSW Y3DP EHPK 3PXP",
+        "JBSWY3DPEHPK3PXP====",
+        "JBSW-Y3DP-EHPK-3PXP",
+        "JBSWY3DPEHPK3PXP1",  # not Base32
+        "JBSWY3DPEHPK3PXPA",  # 17 characters: a length no Base32 text has
+        "A" * 1024,
+        "A" * 1025,
+        "",
+        "ÄBSWY3DPEHPK3PXP",
+    ],
+)
+def test_the_canonical_check_agrees_with_normalize_secret(text: str) -> None:
+    try:
+        canonical = normalize_secret(text) == text
+    except OtpError:
+        canonical = False
+    assert _is_canonical(text) is canonical
+
+
+def test_otp_type_is_the_enum_lookup_with_its_error() -> None:
+    assert [otp_type(t.value) for t in OtpType] == list(OtpType)
+    assert otp_type(OtpType.STEAM) is OtpType.STEAM
+    for bad in ("TOTP", "motp", None, ["totp"]):
+        with pytest.raises(ValueError):
+            otp_type(bad)
+    with pytest.raises(TypeError, match="no secret"):
+        Entry.from_dict({"type": "totp"})
+    with pytest.raises(ValueError):
+        Entry.from_dict({"secret": "JBSWY3DPEHPK3PXP", "type": {"a": 1}})
 
 
 def test_defaults_are_made_for_each_entry() -> None:
