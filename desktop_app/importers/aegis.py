@@ -202,8 +202,12 @@ def parse_content(content: dict[str, Any]) -> ImportResult:
         out.add(label, _entry, raw, groups, version)
     if dropped:
         out.notes.append(
-            f"Icons of {dropped} entr{'y' if dropped == 1 else 'ies'} were left out (unknown "
-            "kind of picture, or too large)."
+            N_("Icons of 1 entry were left out (unknown kind of picture, or too large).")
+            if dropped == 1
+            else N_(
+                "Icons of {n} entries were left out (unknown kind of picture, or too large).",
+                n=dropped,
+            )
         )
     return out.result(LABEL, NAME)
 
@@ -212,12 +216,12 @@ def _entry(raw: dict[str, Any], groups: dict[str, str], version: int) -> Entry:
     kind = otp_type(get_str(raw, "type", "totp"))
     info = raw.get("info")
     if not isinstance(info, dict):
-        raise EntryDataError("It has no info block")
+        raise EntryDataError(N_("It has no info block"))
     group_names: list[str] = []
     if version >= 3 or "groups" in raw:
         ids = raw.get("groups") or []
         if not isinstance(ids, list):
-            raise EntryDataError("Its groups are not a list")
+            raise EntryDataError(N_("Its groups are not a list"))
         group_names = [groups[i] for i in ids if isinstance(i, str) and groups.get(i)]
     if not group_names and isinstance(raw.get("group"), str) and raw["group"].strip():
         group_names = [raw["group"]]

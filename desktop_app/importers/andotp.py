@@ -131,7 +131,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
         name = name[len(issuer) + 1 :]
     tags = raw.get("tags") or []
     if not isinstance(tags, list):
-        raise EntryDataError("Its tags are not a list")
+        raise EntryDataError(N_("Its tags are not a list"))
     group = next((t for t in tags if isinstance(t, str) and t.strip()), "")
     return make_entry(
         secret=get_str(raw, "secret"),

@@ -280,7 +280,7 @@ def _entry(row: dict[str, Any]) -> Entry:
             group=group,
         )
     if kind not in (0, 1):
-        raise EntryDataError(f"Its type {kind} is unknown")
+        raise EntryDataError(N_("Its type {kind} is unknown", kind=kind))
     prefix, sep, rest = name.partition(":")
     if sep and (not issuer or prefix.strip() == issuer):
         issuer, name = issuer or prefix, rest

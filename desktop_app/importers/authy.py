@@ -144,9 +144,9 @@ def _iv(token: dict[str, Any]) -> bytes:
         try:
             iv = base64.b64decode(raw, validate=True)
         except (binascii.Error, ValueError):
-            raise EntryDataError("Its IV is not valid hex") from None
+            raise EntryDataError(N_("Its IV is not valid hex")) from None
     if len(iv) != 16:
-        raise EntryDataError("Its IV does not have 16 bytes")
+        raise EntryDataError(N_("Its IV does not have 16 bytes"))
     return iv
 
 
@@ -155,7 +155,7 @@ def _decrypt(token: dict[str, Any], keys: _Keys) -> str | None:
     try:
         sealed = base64.b64decode(get_str(token, "encryptedSecret"), validate=True)
     except (binascii.Error, ValueError):
-        raise EntryDataError("Its encrypted secret is not valid Base64") from None
+        raise EntryDataError(N_("Its encrypted secret is not valid Base64")) from None
     plain = aes_cbc_decrypt(keys.get(salt, iterations), _iv(token), sealed)
     if plain is None:
         return None
@@ -169,7 +169,7 @@ def _entry(raw: dict[str, Any], keys: _Keys) -> Entry:
     if _encrypted(raw):
         secret = _decrypt(raw, keys)
         if secret is None:
-            raise EntryDataError("Its secret cannot be decrypted with this password")
+            raise EntryDataError(N_("Its secret cannot be decrypted with this password"))
     else:
         secret = get_str(raw, "decryptedSecret")
     original = get_str(raw, "originalName")

@@ -34,9 +34,9 @@ def unmask(text: str) -> str:
     try:
         raw = bytes.fromhex(text.strip())
     except ValueError:
-        raise EntryDataError("Its masked value is not valid hex") from None
+        raise EntryDataError(N_("Its masked value is not valid hex")) from None
     if len(raw) > len(MASK):
-        raise EntryDataError("Its masked value is too long")
+        raise EntryDataError(N_("Its masked value is too long"))
     return "".join(chr(b ^ k) for b, k in zip(raw, MASK, strict=False))
 
 

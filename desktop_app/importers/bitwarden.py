@@ -130,8 +130,9 @@ class BitwardenImporter:
 def _note_ignored(out: Collector, ignored: int) -> None:
     if ignored:
         out.notes.append(
-            f"{ignored} item{'s' if ignored != 1 else ''} without a TOTP key "
-            f"{'were' if ignored != 1 else 'was'} ignored."
+            N_("1 item without a TOTP key was ignored.")
+            if ignored == 1
+            else N_("{n} items without a TOTP key were ignored.", n=ignored)
         )
 
 
@@ -234,7 +235,7 @@ def entry_from_totp(totp: str, item_name: str, username: str, group: str = "") -
             group=group,
         )
     if "://" in totp:
-        raise EntryDataError("Its TOTP field holds an unknown kind of link")
+        raise EntryDataError(N_("Its TOTP field holds an unknown kind of link"))
     return make_entry(secret=totp, issuer=item_name, name=username, group=group)
 
 

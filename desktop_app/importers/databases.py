@@ -57,7 +57,7 @@ class _AccountsTable(PlainImporter):
 def _google_entry(row: dict[str, Any]) -> Entry:
     kind = row_int(row, "type", 0)
     if kind not in (0, 1):
-        raise EntryDataError(f"Its type {kind} is unknown")
+        raise EntryDataError(N_("Its type {kind} is unknown", kind=kind))
     issuer = row_str(row, "issuer")
     name = row_str(row, "email")
     prefix, sep, rest = name.partition(":")
@@ -81,9 +81,9 @@ def _microsoft_entry(row: dict[str, Any]) -> Entry:
     elif kind == 1:
         secret, digits = secret_b64(secret), 8
     else:
-        raise EntryDataError("It is a sign-in approved by notification only; it has no code")
+        raise EntryDataError(N_("It is a sign-in approved by notification only; it has no code"))
     if not secret.strip():
-        raise EntryDataError("It has no code secret (sign-in approved by notification only)")
+        raise EntryDataError(N_("It has no code secret (sign-in approved by notification only)"))
     return make_entry(
         secret=secret,
         issuer=row_str(row, "name"),

@@ -52,7 +52,7 @@ class DuoImporter(PlainImporter):
 def _entry(raw: dict[str, Any]) -> Entry:
     gen = raw.get("otpGenerator")
     if not isinstance(gen, dict) or not gen.get("otpSecret"):
-        raise EntryDataError("It is a Duo Push account without a code secret")
+        raise EntryDataError(N_("It is a Duo Push account without a code secret"))
     hotp = gen.get("counter") is not None
     return make_entry(
         secret=get_str(gen, "otpSecret"),

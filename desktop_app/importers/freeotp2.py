@@ -73,7 +73,7 @@ class FreeOtpXmlImporter(PlainImporter):
             except ValueError:
                 raw = None
             if not isinstance(raw, dict):
-                out.skip(key[:120] or "Token", "Its data is not a token")
+                out.skip(key[:120] or "Token", N_("Its data is not a token"))
                 continue
             issuer = raw.get("issuerExt") or raw.get("issuerInt")
             out.add(display_label(issuer, raw.get("label"), key[:120]), token_entry, raw)
@@ -294,7 +294,7 @@ class FreeOtpBackupImporter:
             except ValueError:
                 token = None
             if not isinstance(token, dict):
-                out.skip(key[:-6], "Its data is not a token")
+                out.skip(key[:-6], N_("Its data is not a token"))
                 continue
             issuer = token.get("issuerExt") or token.get("issuerInt")
             label = display_label(issuer, token.get("label"), key[:-6])
@@ -304,16 +304,16 @@ class FreeOtpBackupImporter:
 
 def _backup_entry(token: dict[str, Any], wrapped: str | None, master: bytes) -> Any:
     if wrapped is None:
-        raise EntryDataError("Its key is missing from the backup")
+        raise EntryDataError(N_("Its key is missing from the backup"))
     try:
         holder = json_loads(wrapped)
         enc = json_loads(holder["key"]) if isinstance(holder.get("key"), str) else holder["key"]
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise EntryDataError("Its key is damaged") from None
+        raise EntryDataError(N_("Its key is damaged")) from None
     try:
         secret = open_encrypted_key(enc, master)
     except ImportFormatError as exc:
-        raise EntryDataError(str(exc)) from None
+        raise EntryDataError(exc.args[0] if len(exc.args) == 1 else str(exc)) from None
     if secret is None:
-        raise EntryDataError("Its key does not decrypt (the backup is damaged)")
+        raise EntryDataError(N_("Its key does not decrypt (the backup is damaged)"))
     return token_entry({**token, "secret": list(secret)})

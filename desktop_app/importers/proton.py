@@ -61,7 +61,7 @@ class ProtonImporter(PlainImporter):
         for fallback, raw in out.objects(entries, "Entry"):
             content = raw.get("content")
             if not isinstance(content, dict):
-                out.skip(fallback, "It has no content")
+                out.skip(fallback, N_("It has no content"))
                 continue
             out.add(display_label(content.get("name"), None, fallback), _entry, raw, content)
         return out.result(LABEL, NAME)

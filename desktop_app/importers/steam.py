@@ -85,7 +85,7 @@ class SteamImporter(PlainImporter):
 def _entry(raw: dict[str, Any]) -> Entry:
     shared = get_str(raw, "shared_secret")
     if not shared:
-        raise EntryDataError("It has no shared secret")
+        raise EntryDataError(N_("It has no shared secret"))
     return make_entry(
         secret=secret_b64(shared),
         issuer="Steam",

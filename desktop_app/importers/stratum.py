@@ -194,13 +194,15 @@ def _parse_db(data: bytes) -> ImportResult:
 def _entry(row: dict[str, Any], groups: dict[str, str], icons: dict[str, Icon]) -> Entry:
     kind_id = row_int(row, "type", 2)
     if kind_id in _UNSUPPORTED:
-        raise EntryDataError(f"This app does not support {_UNSUPPORTED[kind_id]} codes")
+        raise EntryDataError(
+            N_("This app does not support {kind} codes", kind=_UNSUPPORTED[kind_id])
+        )
     kind = _TYPES.get(kind_id)
     if kind is None:
-        raise EntryDataError(f"Its type {kind_id} is unknown")
+        raise EntryDataError(N_("Its type {kind} is unknown", kind=kind_id))
     algorithm = _ALGORITHMS.get(row_int(row, "algorithm", 0))
     if algorithm is None:
-        raise EntryDataError("Its algorithm is unknown")
+        raise EntryDataError(N_("Its algorithm is unknown"))
     secret = row_str(row, "secret")
     icon_ref = row.get("icon")
     return make_entry(

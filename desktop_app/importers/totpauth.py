@@ -148,5 +148,5 @@ def _entry(raw: dict[str, Any]) -> Entry:
     elif base == 32:
         secret = key
     else:
-        raise EntryDataError(f"Its secret encoding (base {base}) is unknown")
+        raise EntryDataError(N_("Its secret encoding (base {base}) is unknown", base=base))
     return make_entry(secret=secret, issuer=get_str(raw, "issuer"), name=get_str(raw, "name"))

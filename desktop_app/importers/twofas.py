@@ -137,7 +137,7 @@ def _entry(raw: dict[str, Any], otp: dict[str, Any], groups: dict[str, str]) -> 
     kind = otp_type(get_str(otp, "tokenType", "TOTP"))
     group_id = raw.get("groupId")
     if group_id is not None and not isinstance(group_id, str):
-        raise EntryDataError("Its group is not text")
+        raise EntryDataError(N_("Its group is not text"))
     return make_entry(
         secret=get_str(raw, "secret"),
         issuer=issuer,

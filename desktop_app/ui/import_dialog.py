@@ -338,7 +338,7 @@ class ImportDialog(QDialog):
             text += self.tr(", {d} already present (unchecked)").format(d=d)
         text += "."
         if result.notes:
-            text += "<br>" + "<br>".join(html.escape(n) for n in result.notes)
+            text += "<br>" + "<br>".join(html.escape(core_text(n)) for n in result.notes)
         self.summary.setText(text)
         self.pages.setCurrentIndex(PAGE_PREVIEW)
         self._update_import_button()

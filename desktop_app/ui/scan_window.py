@@ -37,7 +37,7 @@ from desktop_app.intake import ExportProgress, Gatherer, Payload, classify
 from desktop_app.scanning.frames import CameraInfo, SourceKind, parse_source
 from desktop_app.ui.camera_worker import CameraScanner
 from desktop_app.ui.geometry import fit_to_screen
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, core_text
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage, QPaintEvent, QResizeEvent
@@ -401,7 +401,7 @@ class ScanWindow(QDialog):
             return
         gathered = self.gatherer.gather(classify(t) for t in fresh)
         for message in gathered.messages:
-            self._show_error(message)
+            self._show_error(core_text(message))
         waiting = gathered.incomplete
         if waiting:
             export = waiting[0]
