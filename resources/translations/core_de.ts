@@ -272,6 +272,290 @@
         <translation>sie enthält mehr als {count:,} Werte</translation>
     </message>
     <message>
+        <source>This code holds a {scheme}: link, not an authenticator key.</source>
+        <translation>Dieser Code enthält einen {scheme}:-Link, keinen Authenticator-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>This code holds another kind of link, not an authenticator key.</source>
+        <translation>Dieser Code enthält eine andere Art von Link, keinen Authenticator-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>This code holds plain text, not an authenticator key.</source>
+        <translation>Dieser Code enthält einfachen Text, keinen Authenticator-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The code is empty.</source>
+        <translation>Der Code ist leer.</translation>
+    </message>
+    <message>
+        <source>Account {label}</source>
+        <translation>Konto {label}</translation>
+    </message>
+    <message>
+        <source>This code holds a web link, not an authenticator key.</source>
+        <translation>Dieser Code enthält einen Weblink, keinen Authenticator-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>This authenticator link is invalid: it must start with otpauth://.</source>
+        <translation>Dieser Authenticator-Link ist ungültig: Er muss mit otpauth:// beginnen.</translation>
+    </message>
+    <message>
+        <source>Google Authenticator export (1 account, code {index} of {size})</source>
+        <translation>Google-Authenticator-Export (1 Konto, Code {index} von {size})</translation>
+    </message>
+    <message>
+        <source>Google Authenticator export ({n} accounts, code {index} of {size})</source>
+        <translation>Google-Authenticator-Export ({n} Konten, Code {index} von {size})</translation>
+    </message>
+    <message>
+        <source>This authenticator link is invalid: {error}</source>
+        <translation>Dieser Authenticator-Link ist ungültig: {error}</translation>
+    </message>
+    <message>
+        <source>This Google Authenticator export is invalid: {error}</source>
+        <translation>Dieser Google-Authenticator-Export ist ungültig: {error}</translation>
+    </message>
+    <message>
+        <source>The time must be a finite, non-negative number of seconds.</source>
+        <translation>Die Zeit muss eine endliche, nicht negative Anzahl von Sekunden sein.</translation>
+    </message>
+    <message>
+        <source>The time or counter is outside the range codes are defined for.</source>
+        <translation>Die Zeit oder der Zähler liegt außerhalb des Bereichs, für den Codes definiert sind.</translation>
+    </message>
+    <message>
+        <source>The export data has a malformed text field.</source>
+        <translation>Die Exportdaten enthalten ein fehlerhaftes Textfeld.</translation>
+    </message>
+    <message>
+        <source>The export data has a malformed number field.</source>
+        <translation>Die Exportdaten enthalten ein fehlerhaftes Zahlenfeld.</translation>
+    </message>
+    <message>
+        <source>The export data has a malformed secret.</source>
+        <translation>Die Exportdaten enthalten einen fehlerhaften geheimen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>it has no secret</source>
+        <translation>der Eintrag hat keinen geheimen Schlüssel</translation>
+    </message>
+    <message>
+        <source>its algorithm (MD5 or unknown) is not supported</source>
+        <translation>der Algorithmus (MD5 oder unbekannt) wird nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>its number of digits is unknown</source>
+        <translation>die Stellenzahl ist unbekannt</translation>
+    </message>
+    <message>
+        <source>its type is unknown</source>
+        <translation>der Typ ist unbekannt</translation>
+    </message>
+    <message>
+        <source>This is not an otpauth-migration:// link.</source>
+        <translation>Dies ist kein otpauth-migration://-Link.</translation>
+    </message>
+    <message>
+        <source>The export link has no data.</source>
+        <translation>Der Export-Link enthält keine Daten.</translation>
+    </message>
+    <message>
+        <source>The export holds no accounts.</source>
+        <translation>Der Export enthält keine Konten.</translation>
+    </message>
+    <message>
+        <source>The export data is truncated.</source>
+        <translation>Die Exportdaten sind abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The export data holds an invalid number.</source>
+        <translation>Die Exportdaten enthalten eine ungültige Zahl.</translation>
+    </message>
+    <message>
+        <source>The export data has text that is not UTF-8.</source>
+        <translation>Die Exportdaten enthalten Text, der kein UTF-8 ist.</translation>
+    </message>
+    <message>
+        <source>The export data is malformed.</source>
+        <translation>Die Exportdaten sind fehlerhaft aufgebaut.</translation>
+    </message>
+    <message>
+        <source>The export data is not valid Base64.</source>
+        <translation>Die Exportdaten sind kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>The export data is not a valid Google Authenticator export.</source>
+        <translation>Die Exportdaten sind kein gültiger Google-Authenticator-Export.</translation>
+    </message>
+    <message>
+        <source>The digits must be a whole number.</source>
+        <translation>Die Stellenzahl muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The period must be a whole number.</source>
+        <translation>Das Intervall muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The counter must be a whole number.</source>
+        <translation>Der Zähler muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The issuer must be text.</source>
+        <translation>Der Anbieter muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The name must be text.</source>
+        <translation>Der Name muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The group must be text.</source>
+        <translation>Die Gruppe muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The note must be text.</source>
+        <translation>Die Notiz muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The secret must be text.</source>
+        <translation>Der geheime Schlüssel muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The secret is too long (at most {n} Base32 characters).</source>
+        <translation>Der geheime Schlüssel ist zu lang (höchstens {n} Base32-Zeichen).</translation>
+    </message>
+    <message>
+        <source>The secret is empty.</source>
+        <translation>Der geheime Schlüssel ist leer.</translation>
+    </message>
+    <message>
+        <source>The secret is not valid Base32 (letters A-Z and digits 2-7).</source>
+        <translation>Der geheime Schlüssel ist kein gültiges Base32 (Buchstaben A–Z und Ziffern 2–7).</translation>
+    </message>
+    <message>
+        <source>The secret is cut short or has a character too many: copy it again.</source>
+        <translation>Der geheime Schlüssel ist abgeschnitten oder hat ein Zeichen zu viel: Kopieren Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>The secret is too short (at least {n} Base32 characters).</source>
+        <translation>Der geheime Schlüssel ist zu kurz (mindestens {n} Base32-Zeichen).</translation>
+    </message>
+    <message>
+        <source>Unknown OTP type.</source>
+        <translation>Unbekannter OTP-Typ.</translation>
+    </message>
+    <message>
+        <source>The secret is not in canonical Base32 form.</source>
+        <translation>Der geheime Schlüssel ist nicht in der kanonischen Base32-Form.</translation>
+    </message>
+    <message>
+        <source>The algorithm must be SHA1, SHA256 or SHA512.</source>
+        <translation>Der Algorithmus muss SHA1, SHA256 oder SHA512 sein.</translation>
+    </message>
+    <message>
+        <source>The period must be between 1 and 86400 seconds.</source>
+        <translation>Das Intervall muss zwischen 1 und 86400 Sekunden liegen.</translation>
+    </message>
+    <message>
+        <source>The counter must be a non-negative integer.</source>
+        <translation>Der Zähler muss eine nicht negative ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The icon is not a small PNG, JPEG, SVG, WebP or GIF picture.</source>
+        <translation>Das Symbol ist kein kleines PNG-, JPEG-, SVG-, WebP- oder GIF-Bild.</translation>
+    </message>
+    <message>
+        <source>The issuer is too long (at most {n} characters).</source>
+        <translation>Der Anbieter ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+    <message>
+        <source>The account name is too long (at most {n} characters).</source>
+        <translation>Der Kontoname ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+    <message>
+        <source>The group is too long (at most {n} characters).</source>
+        <translation>Die Gruppe ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most {n} characters).</source>
+        <translation>Die Notiz ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+    <message>
+        <source>The entry has too many annotations.</source>
+        <translation>Der Eintrag hat zu viele Anmerkungen.</translation>
+    </message>
+    <message>
+        <source>The entry&apos;s sync stamps are damaged.</source>
+        <translation>Die Synchronisierungsstempel des Eintrags sind beschädigt.</translation>
+    </message>
+    <message>
+        <source>The entry&apos;s history is damaged.</source>
+        <translation>Der Verlauf des Eintrags ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>not a valid OTP type</source>
+        <translation>kein gültiger OTP-Typ</translation>
+    </message>
+    <message>
+        <source>An item of the entry&apos;s history is damaged.</source>
+        <translation>Ein Element im Verlauf des Eintrags ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Unknown field.</source>
+        <translation>Unbekanntes Feld.</translation>
+    </message>
+    <message>
+        <source>Steam codes have 5 characters.</source>
+        <translation>Steam-Codes haben 5 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Digits must be between {low} and {high}.</source>
+        <translation>Die Stellenzahl muss zwischen {low} und {high} liegen.</translation>
+    </message>
+    <message>
+        <source>An annotation of the entry is not text.</source>
+        <translation>Eine Anmerkung des Eintrags ist kein Text.</translation>
+    </message>
+    <message>
+        <source>An annotation of the entry is too long.</source>
+        <translation>Eine Anmerkung des Eintrags ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The link must be text.</source>
+        <translation>Der Link muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The link is too long.</source>
+        <translation>Der Link ist zu lang.</translation>
+    </message>
+    <message>
+        <source>This is not an otpauth:// link.</source>
+        <translation>Dies ist kein otpauth://-Link.</translation>
+    </message>
+    <message>
+        <source>The link has no secret.</source>
+        <translation>Der Link enthält keinen geheimen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Unsupported algorithm (use SHA1, SHA256 or SHA512).</source>
+        <translation>Nicht unterstützter Algorithmus (verwenden Sie SHA1, SHA256 oder SHA512).</translation>
+    </message>
+    <message>
+        <source>The label is not valid UTF-8.</source>
+        <translation>Die Bezeichnung ist kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>The link holds characters that are not valid text.</source>
+        <translation>Der Link enthält Zeichen, die kein gültiger Text sind.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s parameters are not valid UTF-8.</source>
+        <translation>Die Parameter des Links sind kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s type must be totp, hotp or steam.</source>
+        <translation>Der Typ des Links muss totp, hotp oder steam sein.</translation>
+    </message>
+    <message>
         <source>The password kept for the Aegis backups no longer opens them (was it changed on the phone?): give the new one once, in Settings → Sync or with `sync follow-aegis {folder}`. Nothing was read since.</source>
         <translation>Das gespeicherte Passwort öffnet die Aegis-Sicherungen nicht mehr (wurde es auf dem Telefon geändert?): Geben Sie das neue einmal an, unter Einstellungen → Synchronisierung oder mit `sync follow-aegis {folder}`. Seitdem wurde nichts gelesen.</translation>
     </message>
@@ -444,12 +728,160 @@
         <translation>Die Sicherung kann nicht in {folder} geschrieben werden: {reason}.</translation>
     </message>
     <message>
+        <source>It has no info block</source>
+        <translation>Der Eintrag hat keinen Info-Block</translation>
+    </message>
+    <message>
+        <source>Icons of 1 entry were left out (unknown kind of picture, or too large).</source>
+        <translation>Das Symbol von 1 Eintrag wurde weggelassen (unbekannte Bildart oder zu groß).</translation>
+    </message>
+    <message>
+        <source>Icons of {n} entries were left out (unknown kind of picture, or too large).</source>
+        <translation>Die Symbole von {n} Einträgen wurden weggelassen (unbekannte Bildart oder zu groß).</translation>
+    </message>
+    <message>
+        <source>Its groups are not a list</source>
+        <translation>Die Gruppen sind keine Liste</translation>
+    </message>
+    <message>
+        <source>Its tags are not a list</source>
+        <translation>Die Tags sind keine Liste</translation>
+    </message>
+    <message>
+        <source>Its type {kind} is unknown</source>
+        <translation>Der Typ {kind} ist unbekannt</translation>
+    </message>
+    <message>
+        <source>Its IV does not have 16 bytes</source>
+        <translation>Der IV hat nicht 16 Bytes</translation>
+    </message>
+    <message>
+        <source>Its encrypted secret is not valid Base64</source>
+        <translation>Der verschlüsselte geheime Schlüssel ist kein gültiges Base64</translation>
+    </message>
+    <message>
+        <source>Its secret cannot be decrypted with this password</source>
+        <translation>Der geheime Schlüssel lässt sich mit diesem Passwort nicht entschlüsseln</translation>
+    </message>
+    <message>
+        <source>Its IV is not valid hex</source>
+        <translation>Der IV ist kein gültiges Hex</translation>
+    </message>
+    <message>
+        <source>Its masked value is too long</source>
+        <translation>Der maskierte Wert ist zu lang</translation>
+    </message>
+    <message>
+        <source>Its masked value is not valid hex</source>
+        <translation>Der maskierte Wert ist kein gültiges Hex</translation>
+    </message>
+    <message>
         <source>Bitwarden export</source>
         <translation>Bitwarden-Export</translation>
     </message>
     <message>
         <source>Bitwarden CSV export</source>
         <translation>Bitwarden-CSV-Export</translation>
+    </message>
+    <message>
+        <source>Its TOTP field holds an unknown kind of link</source>
+        <translation>Das TOTP-Feld enthält eine unbekannte Art von Link</translation>
+    </message>
+    <message>
+        <source>1 item without a TOTP key was ignored.</source>
+        <translation>1 Element ohne TOTP-Schlüssel wurde ignoriert.</translation>
+    </message>
+    <message>
+        <source>{n} items without a TOTP key were ignored.</source>
+        <translation>{n} Elemente ohne TOTP-Schlüssel wurden ignoriert.</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>geheimer Schlüssel</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>algorithm</source>
+        <translation>Algorithmus</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>Stellen</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>counter</source>
+        <translation>Zähler</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>icon</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>meta</source>
+        <translation>Anmerkungen</translation>
+    </message>
+    <message>
+        <source>uri</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Its data is malformed ({error})</source>
+        <translation>Die Daten sind fehlerhaft aufgebaut ({error})</translation>
+    </message>
+    <message>
+        <source>its {field} is not a whole number</source>
+        <translation>das Feld „{field}“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>its {field} is not text</source>
+        <translation>das Feld „{field}“ ist kein Text</translation>
+    </message>
+    <message>
+        <source>its algorithm MD5 is not supported</source>
+        <translation>der Algorithmus MD5 wird nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>its type {kind} is unknown</source>
+        <translation>der Typ {kind} ist unbekannt</translation>
+    </message>
+    <message>
+        <source>This app does not support {kind} codes</source>
+        <translation>Diese App unterstützt keine {kind}-Codes</translation>
+    </message>
+    <message>
+        <source>It is not an object</source>
+        <translation>Der Eintrag ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>{reason} ({field})</source>
+        <translation>{reason} ({field})</translation>
     </message>
     <message>
         <source>Google Authenticator database</source>
@@ -460,8 +892,20 @@
         <translation>Microsoft-Authenticator-Datenbank</translation>
     </message>
     <message>
+        <source>It has no code secret (sign-in approved by notification only)</source>
+        <translation>Der Eintrag hat keinen geheimen Schlüssel für Codes (Anmeldung nur per Benachrichtigung bestätigt)</translation>
+    </message>
+    <message>
+        <source>It is a sign-in approved by notification only; it has no code</source>
+        <translation>Der Eintrag ist eine Anmeldung, die nur per Benachrichtigung bestätigt wird; er hat keinen Code</translation>
+    </message>
+    <message>
         <source>Duo Mobile account file</source>
         <translation>Duo-Mobile-Kontodatei</translation>
+    </message>
+    <message>
+        <source>It is a Duo Push account without a code secret</source>
+        <translation>Der Eintrag ist ein Duo-Push-Konto ohne geheimen Schlüssel für Codes</translation>
     </message>
     <message>
         <source>ente Auth export</source>
@@ -472,12 +916,36 @@
         <translation>FreeOTP+-Export</translation>
     </message>
     <message>
+        <source>Its secret is missing</source>
+        <translation>Der geheime Schlüssel fehlt</translation>
+    </message>
+    <message>
+        <source>Its secret is not a list of bytes</source>
+        <translation>Der geheime Schlüssel ist keine Liste von Bytes</translation>
+    </message>
+    <message>
         <source>FreeOTP token file (tokens.xml)</source>
         <translation>FreeOTP-Token-Datei (tokens.xml)</translation>
     </message>
     <message>
         <source>FreeOTP backup</source>
         <translation>FreeOTP-Sicherung</translation>
+    </message>
+    <message>
+        <source>Its key is missing from the backup</source>
+        <translation>Der Schlüssel fehlt in der Sicherung</translation>
+    </message>
+    <message>
+        <source>Its key does not decrypt (the backup is damaged)</source>
+        <translation>Der Schlüssel lässt sich nicht entschlüsseln (die Sicherung ist beschädigt)</translation>
+    </message>
+    <message>
+        <source>Its key is damaged</source>
+        <translation>Der Schlüssel ist beschädigt</translation>
+    </message>
+    <message>
+        <source>Its data is not a token</source>
+        <translation>Die Daten sind kein Token</translation>
     </message>
     <message>
         <source>Image with QR codes</source>
@@ -496,6 +964,10 @@
         <translation>Proton-Authenticator-Export</translation>
     </message>
     <message>
+        <source>It has no content</source>
+        <translation>Der Eintrag hat keinen Inhalt</translation>
+    </message>
+    <message>
         <source>This is not a {label} (not a JSON object).</source>
         <translation>Dies ist kein {label} (kein JSON-Objekt).</translation>
     </message>
@@ -504,12 +976,32 @@
         <translation>Dies ist kein {label} (keine JSON-Liste).</translation>
     </message>
     <message>
+        <source>Its secret is empty</source>
+        <translation>Der geheime Schlüssel ist leer</translation>
+    </message>
+    <message>
+        <source>Its secret is not valid Base64</source>
+        <translation>Der geheime Schlüssel ist kein gültiges Base64</translation>
+    </message>
+    <message>
+        <source>Its secret is not valid hex</source>
+        <translation>Der geheime Schlüssel ist kein gültiges Hex</translation>
+    </message>
+    <message>
         <source>Steam Guard file</source>
         <translation>Steam-Guard-Datei</translation>
     </message>
     <message>
+        <source>It has no shared secret</source>
+        <translation>Der Eintrag hat keinen gemeinsamen geheimen Schlüssel</translation>
+    </message>
+    <message>
         <source>Stratum / Authenticator Pro backup</source>
         <translation>Stratum-/Authenticator-Pro-Sicherung</translation>
+    </message>
+    <message>
+        <source>Its algorithm is unknown</source>
+        <translation>Der Algorithmus ist unbekannt</translation>
     </message>
     <message>
         <source>Text file of otpauth:// links</source>
@@ -520,6 +1012,10 @@
         <translation>Google-Authenticator-Export</translation>
     </message>
     <message>
+        <source>It is in ente Auth&apos;s trash</source>
+        <translation>Der Eintrag liegt im Papierkorb von ente Auth</translation>
+    </message>
+    <message>
         <source>The {label} is not UTF-8 text; it may be damaged.</source>
         <translation>„{label}“ ist kein UTF-8-Text; sie ist vielleicht beschädigt.</translation>
     </message>
@@ -528,12 +1024,32 @@
         <translation>„{label}“ enthält keine otpauth://- oder otpauth-migration://-Links.</translation>
     </message>
     <message>
+        <source>Line {number}</source>
+        <translation>Zeile {number}</translation>
+    </message>
+    <message>
+        <source>Google export code {index} of {size}</source>
+        <translation>Google-Export-Code {index} von {size}</translation>
+    </message>
+    <message>
+        <source>This code of the export is not in the file; its accounts are missing</source>
+        <translation>Dieser Code des Exports ist nicht in der Datei; seine Konten fehlen</translation>
+    </message>
+    <message>
         <source>TOTP Authenticator backup</source>
         <translation>TOTP-Authenticator-Sicherung</translation>
     </message>
     <message>
+        <source>Its secret encoding (base {base}) is unknown</source>
+        <translation>Die Kodierung des geheimen Schlüssels (Basis {base}) ist unbekannt</translation>
+    </message>
+    <message>
         <source>2FAS backup</source>
         <translation>2FAS-Sicherung</translation>
+    </message>
+    <message>
+        <source>Its group is not text</source>
+        <translation>Die Gruppe ist kein Text</translation>
     </message>
     <message>
         <source>The file holds {count:,} accounts; at most {cap:,} are imported at once. Split it into smaller files.</source>

@@ -145,59 +145,59 @@
     <name>AddDialog</name>
     <message>
         <location filename="../../desktop_app/ui/add_dialog.py" line="+44"/>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Issuer</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-136"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Secret key</source>
         <translation>Geheimer Schlüssel</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+188"/>
+        <location line="-136"/>
+        <location line="+189"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+188"/>
+        <location line="-188"/>
+        <location line="+189"/>
         <source>Algorithm</source>
         <translation>Algorithmus</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+188"/>
+        <location line="-188"/>
+        <location line="+189"/>
         <source>Digits</source>
         <translation>Stellen</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-188"/>
         <source>Period</source>
         <translation>Intervall</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+188"/>
+        <location line="+189"/>
         <source>Counter</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-188"/>
         <location line="+1"/>
-        <location line="+215"/>
+        <location line="+216"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-213"/>
         <source>Time-based (TOTP)</source>
         <translation>Zeitbasiert (TOTP)</translation>
     </message>
@@ -212,7 +212,7 @@
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{field}: {error}</source>
         <translation>{field}: {error}</translation>
     </message>
@@ -422,7 +422,7 @@
         <translation>Fügen Sie zuerst einen Link ein.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The link holds no account.</source>
         <translation>Der Link enthält kein Konto.</translation>
     </message>
@@ -1049,7 +1049,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Gefundene Einträge, die diese App nicht verwenden kann, jeweils mit dem Grund.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+4"/>
+        <source>Unnamed</source>
+        <translation>Ohne Namen</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>Issuer</source>
         <translation>Anbieter</translation>
     </message>
