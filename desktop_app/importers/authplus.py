@@ -44,6 +44,7 @@ from desktop_app.importers.contract import (
     PasswordRequired,
     display_label,
     make_entry,
+    numbered,
 )
 from desktop_app.importers.readers import (
     MAX_DECODED_BYTES,
@@ -260,7 +261,9 @@ class AuthenticatorPlusImporter:
             )
         out = Collector()
         for index, row in enumerate(rows):
-            label = display_label(row.get("issuer"), row.get("email"), f"Account {index + 1}")
+            label = display_label(
+                row.get("issuer"), row.get("email"), numbered("Account", index + 1)
+            )
             out.add(label, _entry, row)
         return out.result(LABEL, NAME)
 

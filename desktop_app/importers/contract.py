@@ -200,6 +200,24 @@ FIELD_NAMES = {
 }
 
 
+#: the label of the n-th item of a file's list when it names nothing better (one literal a noun)
+_NUMBERED: dict[str, Callable[[int], Text]] = {
+    "Entry": lambda n: N_("Entry {n}", n=n),
+    "Account": lambda n: N_("Account {n}", n=n),
+    "Token": lambda n: N_("Token {n}", n=n),
+    "Steam account": lambda n: N_("Steam account {n}", n=n),
+    "Authenticator": lambda n: N_("Authenticator {n}", n=n),
+    "Service": lambda n: N_("Service {n}", n=n),
+    "Item": lambda n: N_("Item {n}", n=n),
+}
+
+
+def numbered(noun: str, n: int) -> str:
+    """``"{noun} {n}"`` ("Entry 3"), translatable for the nouns the importers use."""
+    make = _NUMBERED.get(noun)
+    return make(n) if make else f"{noun} {n}"
+
+
 def _malformed(exc: BaseException) -> Text:
     return N_("Its data is malformed ({error})", error=type(exc).__name__)
 
@@ -233,7 +251,7 @@ class Collector:
         """Each item of a file's list that is an object, with the label it has when it names
         nothing better (``"{noun} {n}"``, counted from 1); any other item is skipped."""
         for index, raw in enumerate(items):
-            fallback = f"{noun} {index + 1}"
+            fallback = numbered(noun, index + 1)
             if isinstance(raw, dict):
                 yield fallback, raw
             else:

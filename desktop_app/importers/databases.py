@@ -25,6 +25,7 @@ from desktop_app.importers.contract import (
     PlainImporter,
     display_label,
     make_entry,
+    numbered,
 )
 from desktop_app.importers.readers import row_int, row_str, secret_b64, sqlite_rows, sqlite_schema
 from desktop_app.otp.model import Entry, OtpType
@@ -49,7 +50,7 @@ class _AccountsTable(PlainImporter):
         out = Collector()
         issuer, name = self.label_columns
         for index, row in enumerate(sqlite_rows(data, "accounts", self.label, self.read)):
-            label = display_label(row.get(issuer), row.get(name), f"Account {index + 1}")
+            label = display_label(row.get(issuer), row.get(name), numbered("Account", index + 1))
             out.add(label, self.entry, row)
         return out.result(self.label, self.name)
 

@@ -32,6 +32,7 @@ from desktop_app.importers.contract import (
     PasswordRequired,
     display_label,
     make_entry,
+    numbered,
 )
 from desktop_app.importers.readers import (
     STRATUM_MAGIC,
@@ -186,7 +187,9 @@ def _parse_db(data: bytes) -> ImportResult:
                 groups.setdefault(secret, name)
     out = Collector()
     for index, row in enumerate(rows):
-        label = display_label(row.get("issuer"), row.get("username"), f"Authenticator {index + 1}")
+        label = display_label(
+            row.get("issuer"), row.get("username"), numbered("Authenticator", index + 1)
+        )
         out.add(label, _entry, row, groups, {})
     return out.result(LABEL, NAME)
 

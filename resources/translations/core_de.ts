@@ -264,6 +264,34 @@
         <translation>Authy-Token-Datei</translation>
     </message>
     <message>
+        <source>Entry {n}</source>
+        <translation>Eintrag {n}</translation>
+    </message>
+    <message>
+        <source>Account {n}</source>
+        <translation>Konto {n}</translation>
+    </message>
+    <message>
+        <source>Token {n}</source>
+        <translation>Token {n}</translation>
+    </message>
+    <message>
+        <source>Steam account {n}</source>
+        <translation>Steam-Konto {n}</translation>
+    </message>
+    <message>
+        <source>Authenticator {n}</source>
+        <translation>Authenticator {n}</translation>
+    </message>
+    <message>
+        <source>Service {n}</source>
+        <translation>Dienst {n}</translation>
+    </message>
+    <message>
+        <source>Item {n}</source>
+        <translation>Eintrag {n}</translation>
+    </message>
+    <message>
         <source>The {label} has computed columns in its {table} table, which the app never writes: the file is not genuine, so it is not read.</source>
         <translation>„{label}“ hat berechnete Spalten in der Tabelle {table}, die die App nie schreibt: Die Datei ist nicht echt und wird nicht gelesen.</translation>
     </message>

@@ -20,6 +20,10 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "core_de.ts"
 
 
+#: messages whose German is the English (the same word in both)
+SAME_IN_GERMAN = {"Token {n}", "Authenticator {n}"}
+
+
 def _marked() -> set[str]:
     found = set()
     for path in (ROOT / "desktop_app").rglob("*.py"):
@@ -56,7 +60,8 @@ def test_every_marked_message_is_translated_with_its_fields() -> None:
     for source in marked:
         german = catalogue[source]
         words = re.sub(r"\{[^}]*\}", "", source)  # "{reason} ({field})" has none to translate
-        assert german.strip() and (german != source or not re.search("[a-z]", words)), source
+        same = source in SAME_IN_GERMAN or not re.search("[a-z]", words)
+        assert german.strip() and (german != source or same), source
         assert _fields(german) <= _fields(source), source
         values = dict.fromkeys(_fields(source), 1)  # 1 fits every format spec used ({n:,})
         assert german.format(**values), source  # it formats with the English fields
@@ -110,3 +115,48 @@ def test_the_gui_shows_import_errors_in_german(qapp) -> None:
     finally:
         i18n.install_translations(qapp, "en")
     assert i18n.core_text(info.value) == str(info.value)
+
+
+def _skip_reason(exc: Exception) -> str:
+    from desktop_app.importers.contract import Collector
+
+    def build() -> None:
+        raise exc
+
+    out = Collector()
+    out.add("X", build)
+    [skipped] = out.skipped
+    return skipped.reason
+
+
+def test_a_skipped_reason_keeps_its_english_and_its_template() -> None:
+    import pickle
+
+    from desktop_app.errors import OtpError
+
+    reason = _skip_reason(OtpError(N_("The label is not valid UTF-8."), "name"))
+    assert reason == "The label is not valid UTF-8 (name)"
+    assert isinstance(reason, Text) and reason.template == "{reason} ({field})"
+    inner = dict(reason.arguments)["reason"]
+    assert inner == "The label is not valid UTF-8" and inner.reason
+    assert pickle.loads(pickle.dumps(reason)) == reason  # worker processes keep it
+    assert pickle.loads(pickle.dumps(inner)).reason
+    assert _skip_reason(KeyError("x")) == "Its data is malformed (KeyError)"
+    assert _skip_reason(ImportFormatError("")) == "Its data is malformed (ImportFormatError)"
+
+
+@pytest.mark.gui
+def test_a_skipped_reason_is_german_in_the_gui(qapp) -> None:
+    from desktop_app.errors import OtpError
+    from desktop_app.ui import i18n
+
+    reason = _skip_reason(OtpError(N_("The label is not valid UTF-8."), "name"))
+    lowercase = _skip_reason(OtpError(N_("its type is unknown"), "type"))
+    assert lowercase == "Its type is unknown"
+    assert i18n.install_translations(qapp, "de") == "de"
+    try:
+        assert i18n.core_text(reason) == "Die Bezeichnung ist kein gültiges UTF-8 (Name)"
+        assert i18n.core_text(lowercase) == "Der Typ ist unbekannt"  # capitalised as in English
+    finally:
+        i18n.install_translations(qapp, "en")
+    assert i18n.core_text(reason) == reason
