@@ -200,9 +200,9 @@ def test_messages_stay_english_on_a_german_system(german_system, cli, tmp_path: 
     English (the words its scripts and its manual use), whatever the system's language."""
     r = cli("add", "otpauth://totp/X:y?secret=JBSWY3DP")
     assert r.returncode == 2
-    assert r.stderr.strip().endswith(
-        "The secret is too short (at least 16 Base32 characters)."
-    ), r.stderr
+    assert r.stderr.strip().endswith("The secret is too short (at least 16 Base32 characters)."), (
+        r.stderr
+    )
     r = cli("add", "otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&digits=3")
     assert r.returncode == 2
     assert "This authenticator link is invalid: Digits must be between 6 and 10." in r.stderr

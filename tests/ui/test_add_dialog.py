@@ -231,4 +231,3 @@ def test_bad_link_is_refused_in_german(german, window, services, qtbot, link, ge
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.error_label.text() == german_text
     assert services.vault.entries() == []
-
