@@ -60,7 +60,7 @@ class BattleNetImporter(PlainImporter):
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         prefs = android_prefs(data)
         if not prefs or SECRET_KEY not in prefs:
-            raise ImportFormatError("This Battle.net file holds no authenticator secret.")
+            raise ImportFormatError(N_("This Battle.net file holds no authenticator secret."))
         out = Collector()
         out.add("Battle.net", _entry, prefs.get(SECRET_KEY, ""), prefs.get(SERIAL_KEY, ""))
         return out.result(LABEL, NAME)

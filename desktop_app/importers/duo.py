@@ -44,7 +44,7 @@ class DuoImporter(PlainImporter):
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         doc = load_json(data, LABEL, list)
         out = Collector()
-        for fallback, raw in out.objects(require_list(doc, "the Duo account list"), "Account"):
+        for fallback, raw in out.objects(require_list(doc, N_("the Duo account list")), "Account"):
             out.add(display_label(raw.get("name"), None, fallback), _entry, raw)
         return out.result(LABEL, NAME)
 

@@ -43,7 +43,7 @@ class FreeOtpImporter(PlainImporter):
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         doc = load_json(data, LABEL, dict)
-        tokens = require_list(doc.get("tokens"), "the FreeOTP+ token list")
+        tokens = require_list(doc.get("tokens"), N_("the FreeOTP+ token list"))
         out = Collector()
         for fallback, raw in out.objects(tokens, "Token"):
             issuer = raw.get("issuerExt") or raw.get("issuerInt")

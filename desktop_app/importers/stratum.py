@@ -108,7 +108,7 @@ class StratumImporter:
             data = _decrypt(data, password)
         doc = load_json(data, LABEL)
         if not isinstance(doc, dict) or "Authenticators" not in doc:
-            raise ImportFormatError("This is not a Stratum backup (no Authenticators list).")
+            raise ImportFormatError(N_("This is not a Stratum backup (no Authenticators list)."))
         return _parse_doc(doc)
 
 
@@ -116,27 +116,29 @@ def _decrypt(data: bytes, password: str) -> bytes:
     if data.startswith(HEADER):
         body = data[len(HEADER) :]
         if len(body) < 16 + 12 + 16:
-            raise ImportFormatError("The Stratum backup is truncated.")
+            raise ImportFormatError(N_("The Stratum backup is truncated."))
         salt, iv, sealed = body[:16], body[16:28], body[28:]
         key = argon2id(password, salt, **ARGON2)
         try:
             return AESGCM(key).decrypt(iv, sealed, None)
         except (InvalidTag, ValueError):
             raise WrongPasswordError(
-                "Wrong password for this Stratum backup (or the file is damaged)."
+                N_("Wrong password for this Stratum backup (or the file is damaged).")
             ) from None
     body = data[len(HEADER_LEGACY) :]
     if len(body) < 20 + 16 + 16:
-        raise ImportFormatError("The Stratum backup (old format) is truncated.")
+        raise ImportFormatError(N_("The Stratum backup (old format) is truncated."))
     salt, iv, sealed = body[:20], body[20:36], body[36:]
     plain = aes_cbc_decrypt(pbkdf2("sha1", password, salt, LEGACY_ITERATIONS, 32), iv, sealed)
     if plain is None:
-        raise WrongPasswordError("Wrong password for this Stratum backup (or the file is damaged).")
+        raise WrongPasswordError(
+            N_("Wrong password for this Stratum backup (or the file is damaged).")
+        )
     return plain
 
 
 def _parse_doc(doc: dict[str, Any]) -> ImportResult:
-    items = require_list(doc.get("Authenticators"), "the Stratum authenticator list")
+    items = require_list(doc.get("Authenticators"), N_("the Stratum authenticator list"))
     categories: dict[str, str] = {}
     for c in doc.get("Categories") or []:
         if isinstance(c, dict) and isinstance(c.get("Id"), str) and isinstance(c.get("Name"), str):
