@@ -252,16 +252,240 @@
         <translation>Aegis-Tresor</translation>
     </message>
     <message>
+        <source>the Aegis key slots</source>
+        <translation>Aegis-Schlüsselplätze</translation>
+    </message>
+    <message>
+        <source>the Aegis encryption parameters</source>
+        <translation>Aegis-Verschlüsselungsparameter</translation>
+    </message>
+    <message>
+        <source>the Aegis entry list</source>
+        <translation>Aegis-Eintragsliste</translation>
+    </message>
+    <message>
+        <source>The Aegis vault&apos;s key-derivation parameters are invalid.</source>
+        <translation>Die Parameter der Schlüsselableitung des Aegis-Tresors sind ungültig.</translation>
+    </message>
+    <message>
+        <source>This is not an Aegis vault file (no header and db).</source>
+        <translation>Dies ist keine Aegis-Tresordatei (kein „header“ und „db“).</translation>
+    </message>
+    <message>
+        <source>This Aegis vault has version {version}; this app reads version {known}.</source>
+        <translation>Dieser Aegis-Tresor hat die Version {version}; diese App liest Version {known}.</translation>
+    </message>
+    <message>
+        <source>the Aegis header</source>
+        <translation>Aegis-Kopfbereich</translation>
+    </message>
+    <message>
+        <source>This Aegis vault has no password slot (only biometric or raw keys): export it from Aegis with a password.</source>
+        <translation>Dieser Aegis-Tresor hat keinen Passwort-Schlüsselplatz (nur biometrische oder reine Schlüssel): Exportieren Sie ihn aus Aegis mit einem Passwort.</translation>
+    </message>
+    <message>
+        <source>a key slot&apos;s parameters</source>
+        <translation>Parameter eines Schlüsselplatzes</translation>
+    </message>
+    <message>
+        <source>Wrong password for this Aegis vault.</source>
+        <translation>Falsches Passwort für diesen Aegis-Tresor.</translation>
+    </message>
+    <message>
+        <source>the content nonce</source>
+        <translation>Nonce des Inhalts</translation>
+    </message>
+    <message>
+        <source>the encrypted content</source>
+        <translation>verschlüsselter Inhalt</translation>
+    </message>
+    <message>
+        <source>the content tag</source>
+        <translation>Tag des Inhalts</translation>
+    </message>
+    <message>
+        <source>The Aegis vault is damaged: the password is right but the content does not decrypt (the file is truncated or altered).</source>
+        <translation>Der Aegis-Tresor ist beschädigt: Das Passwort ist richtig, aber der Inhalt lässt sich nicht entschlüsseln (die Datei ist abgeschnitten oder verändert).</translation>
+    </message>
+    <message>
+        <source>The file is damaged: a key slot&apos;s {field} is not a number.</source>
+        <translation>Die Datei ist beschädigt: Das Feld „{field}“ eines Schlüsselplatzes ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>The Aegis vault content has version {version}; this app reads versions 1 to 3.</source>
+        <translation>Der Inhalt des Aegis-Tresors hat die Version {version}; diese App liest die Versionen 1 bis 3.</translation>
+    </message>
+    <message>
+        <source>the Aegis group list</source>
+        <translation>Aegis-Gruppenliste</translation>
+    </message>
+    <message>
+        <source>the Aegis content</source>
+        <translation>Aegis-Inhalt</translation>
+    </message>
+    <message>
+        <source>a slot&apos;s salt</source>
+        <translation>Salt eines Schlüsselplatzes</translation>
+    </message>
+    <message>
+        <source>a slot&apos;s nonce</source>
+        <translation>Nonce eines Schlüsselplatzes</translation>
+    </message>
+    <message>
+        <source>a slot&apos;s key</source>
+        <translation>Schlüssel eines Schlüsselplatzes</translation>
+    </message>
+    <message>
+        <source>a slot&apos;s tag</source>
+        <translation>Tag eines Schlüsselplatzes</translation>
+    </message>
+    <message>
         <source>andOTP backup</source>
         <translation>andOTP-Sicherung</translation>
+    </message>
+    <message>
+        <source>Wrong password for this andOTP backup, or the file is damaged.</source>
+        <translation>Falsches Passwort für diese andOTP-Sicherung, oder die Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>the andOTP entry list</source>
+        <translation>andOTP-Eintragsliste</translation>
+    </message>
+    <message>
+        <source>The andOTP backup is truncated.</source>
+        <translation>Die andOTP-Sicherung ist abgeschnitten.</translation>
     </message>
     <message>
         <source>Authenticator Plus backup</source>
         <translation>Authenticator-Plus-Sicherung</translation>
     </message>
     <message>
+        <source>The {label} (zip) is damaged: its AES header is missing.</source>
+        <translation>Die Datei „{label}“ (ZIP) ist beschädigt: Ihr AES-Kopf fehlt.</translation>
+    </message>
+    <message>
+        <source>The {label} (zip) holds a file too large to be read.</source>
+        <translation>Die Datei „{label}“ (ZIP) enthält eine Datei, die zu groß zum Lesen ist.</translation>
+    </message>
+    <message>
+        <source>The {label} (zip) is damaged.</source>
+        <translation>Die Datei „{label}“ (ZIP) ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The {label} (zip) is truncated.</source>
+        <translation>Die Datei „{label}“ (ZIP) ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this {label} (zip).</source>
+        <translation>Falsches Passwort für diese Datei („{label}“, ZIP).</translation>
+    </message>
+    <message>
+        <source>Wrong password for this {label} (zip), or it is damaged.</source>
+        <translation>Falsches Passwort für diese Datei („{label}“, ZIP), oder sie ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The {label} (zip) uses an unknown compression method.</source>
+        <translation>Die Datei „{label}“ (ZIP) verwendet eine unbekannte Komprimierungsmethode.</translation>
+    </message>
+    <message>
+        <source>Reading Authenticator Plus backups needs SQLCipher (the sqlcipher3-wheels package), which is not installed.</source>
+        <translation>Zum Lesen von Authenticator-Plus-Sicherungen wird SQLCipher (das Paket sqlcipher3-wheels) benötigt, das nicht installiert ist.</translation>
+    </message>
+    <message>
+        <source>The {label} (zip) is damaged and cannot be read.</source>
+        <translation>Die Datei „{label}“ (ZIP) ist beschädigt und kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this Authenticator Plus backup (or the file is damaged, or it is an encrypted file of another app).</source>
+        <translation>Falsches Passwort für diese Authenticator-Plus-Sicherung (oder die Datei ist beschädigt, oder sie ist eine verschlüsselte Datei einer anderen App).</translation>
+    </message>
+    <message>
+        <source>The {label} opens but has no readable {table} table: it is not an Authenticator Plus database, or it is damaged.</source>
+        <translation>„{label}“ lässt sich öffnen, hat aber keine lesbare Tabelle {table}: Es ist keine Authenticator-Plus-Datenbank, oder sie ist beschädigt.</translation>
+    </message>
+    <message>
         <source>Authy token file</source>
         <translation>Authy-Token-Datei</translation>
+    </message>
+    <message>
+        <source>the Authy token list</source>
+        <translation>Authy-Tokenliste</translation>
+    </message>
+    <message>
+        <source>The Authy file is damaged: a token&apos;s salt is missing.</source>
+        <translation>Die Authy-Datei ist beschädigt: Das Salt eines Tokens fehlt.</translation>
+    </message>
+    <message>
+        <source>This is not an Authy token file.</source>
+        <translation>Dies ist keine Authy-Token-Datei.</translation>
+    </message>
+    <message>
+        <source>Wrong backup password for these Authy tokens.</source>
+        <translation>Falsches Sicherungspasswort für diese Authy-Tokens.</translation>
+    </message>
+    <message>
+        <source>This Battle.net file holds no authenticator secret.</source>
+        <translation>Diese Battle.net-Datei enthält keinen geheimen Authenticator-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>the data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>the Bitwarden item list</source>
+        <translation>Bitwarden-Eintragsliste</translation>
+    </message>
+    <message>
+        <source>The Bitwarden export is damaged: its salt is missing.</source>
+        <translation>Der Bitwarden-Export ist beschädigt: Sein Salt fehlt.</translation>
+    </message>
+    <message>
+        <source>The Bitwarden export is damaged: {what} is not readable.</source>
+        <translation>Der Bitwarden-Export ist beschädigt: „{what}“ ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>the key check</source>
+        <translation>Schlüsselprüfung</translation>
+    </message>
+    <message>
+        <source>Wrong file password for this Bitwarden export.</source>
+        <translation>Falsches Dateipasswort für diesen Bitwarden-Export.</translation>
+    </message>
+    <message>
+        <source>The Bitwarden export is damaged: the password is right but the data does not decrypt.</source>
+        <translation>Der Bitwarden-Export ist beschädigt: Das Passwort ist richtig, aber die Daten lassen sich nicht entschlüsseln.</translation>
+    </message>
+    <message>
+        <source>This Bitwarden export is encrypted with the Bitwarden account&apos;s key, which only Bitwarden can open. In Bitwarden, export the vault again as .json (or as .json (Encrypted) with a file password), import that file, then delete it.</source>
+        <translation>Dieser Bitwarden-Export ist mit dem Schlüssel des Bitwarden-Kontos verschlüsselt, den nur Bitwarden öffnen kann. Exportieren Sie den Tresor in Bitwarden erneut als .json (oder als .json (Encrypted) mit einem Dateipasswort), importieren Sie diese Datei und löschen Sie sie danach.</translation>
+    </message>
+    <message>
+        <source>The Bitwarden export is damaged: its key parameters are bad.</source>
+        <translation>Der Bitwarden-Export ist beschädigt: Seine Schlüsselparameter sind fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>This Bitwarden export uses key derivation type {kdf}, which this app does not know.</source>
+        <translation>Dieser Bitwarden-Export verwendet den Schlüsselableitungstyp {kdf}, den diese App nicht kennt.</translation>
+    </message>
+    <message>
+        <source>The Bitwarden export is damaged: {what} is not Base64.</source>
+        <translation>Der Bitwarden-Export ist beschädigt: „{what}“ ist kein Base64.</translation>
+    </message>
+    <message>
+        <source>The CSV file is damaged (unbalanced quotes).</source>
+        <translation>Die CSV-Datei ist beschädigt (unausgeglichene Anführungszeichen).</translation>
+    </message>
+    <message>
+        <source>This is not a Bitwarden CSV export (no login_totp column).</source>
+        <translation>Dies ist kein Bitwarden-CSV-Export (keine Spalte login_totp).</translation>
+    </message>
+    <message>
+        <source>The decrypted Bitwarden export is not a JSON object.</source>
+        <translation>Der entschlüsselte Bitwarden-Export ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The CSV file has too many rows.</source>
+        <translation>Die CSV-Datei hat zu viele Zeilen.</translation>
     </message>
     <message>
         <source>Entry {n}</source>
@@ -292,12 +516,228 @@
         <translation>Eintrag {n}</translation>
     </message>
     <message>
+        <source>the Duo account list</source>
+        <translation>Duo-Kontoliste</translation>
+    </message>
+    <message>
+        <source>the ente key parameters</source>
+        <translation>ente-Schlüsselparameter</translation>
+    </message>
+    <message>
+        <source>the salt</source>
+        <translation>Salt</translation>
+    </message>
+    <message>
+        <source>the nonce</source>
+        <translation>Nonce</translation>
+    </message>
+    <message>
+        <source>the encrypted data</source>
+        <translation>verschlüsselte Daten</translation>
+    </message>
+    <message>
+        <source>This encrypted ente Auth export has version {version}; this app reads version 1.</source>
+        <translation>Dieser verschlüsselte ente-Auth-Export hat die Version {version}; diese App liest Version 1.</translation>
+    </message>
+    <message>
+        <source>The ente export is damaged: its salt or nonce has a wrong size.</source>
+        <translation>Der ente-Export ist beschädigt: Sein Salt oder seine Nonce hat eine falsche Größe.</translation>
+    </message>
+    <message>
+        <source>The ente export is truncated.</source>
+        <translation>Der ente-Export ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The ente export is damaged: its key parameters are not numbers.</source>
+        <translation>Der ente-Export ist beschädigt: Seine Schlüsselparameter sind keine Zahlen.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this ente Auth export (or the file is damaged).</source>
+        <translation>Falsches Passwort für diesen ente-Auth-Export (oder die Datei ist beschädigt).</translation>
+    </message>
+    <message>
+        <source>the FreeOTP+ token list</source>
+        <translation>FreeOTP+-Tokenliste</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged: a key&apos;s cipher settings are wrong.</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt: Die Verschlüsselungseinstellungen eines Schlüssels sind falsch.</translation>
+    </message>
+    <message>
+        <source>a key&apos;s ciphertext</source>
+        <translation>Geheimtext eines Schlüssels</translation>
+    </message>
+    <message>
+        <source>This Java-serialised file is not a FreeOTP backup.</source>
+        <translation>Diese Java-serialisierte Datei ist keine FreeOTP-Sicherung.</translation>
+    </message>
+    <message>
+        <source>This Java-serialised file holds a {java_class}, not a FreeOTP backup.</source>
+        <translation>Diese Java-serialisierte Datei enthält ein {java_class}-Objekt, keine FreeOTP-Sicherung.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup&apos;s map has an unexpected layout.</source>
+        <translation>Die Zuordnungstabelle der FreeOTP-Sicherung hat einen unerwarteten Aufbau.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup holds too many items.</source>
+        <translation>Die FreeOTP-Sicherung enthält zu viele Einträge.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged: {what} is not a byte list.</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt: „{what}“ ist keine Byte-Liste.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged: a key is not an object.</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt: Ein Schlüssel ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup uses an unknown cipher {cipher}.</source>
+        <translation>Die FreeOTP-Sicherung verwendet eine unbekannte Verschlüsselung {cipher}.</translation>
+    </message>
+    <message>
+        <source>a key&apos;s parameters</source>
+        <translation>Parameter eines Schlüssels</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup uses an unsupported tag length.</source>
+        <translation>Die FreeOTP-Sicherung verwendet eine nicht unterstützte Tag-Länge.</translation>
+    </message>
+    <message>
+        <source>This is not a FreeOTP tokens.xml file (no tokenOrder).</source>
+        <translation>Dies ist keine FreeOTP-Datei tokens.xml (kein tokenOrder).</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is truncated.</source>
+        <translation>Die FreeOTP-Sicherung ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>This FreeOTP backup has no master key; it is damaged.</source>
+        <translation>Diese FreeOTP-Sicherung hat keinen Hauptschlüssel; sie ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged: its master key is not JSON.</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt: Ihr Hauptschlüssel ist kein JSON.</translation>
+    </message>
+    <message>
+        <source>This FreeOTP backup uses {algorithm}, which this app does not know.</source>
+        <translation>Diese FreeOTP-Sicherung verwendet {algorithm}, das diese App nicht kennt.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged: bad iteration count.</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt: fehlerhafte Anzahl der Iterationen.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this FreeOTP backup.</source>
+        <translation>Falsches Passwort für diese FreeOTP-Sicherung.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged: a text is not valid.</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt: Ein Text ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup holds something other than text.</source>
+        <translation>Die FreeOTP-Sicherung enthält etwas anderes als Text.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged (bad reference).</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt (fehlerhafter Verweis).</translation>
+    </message>
+    <message>
+        <source>This is not a KeePassXC CSV export (no TOTP column).</source>
+        <translation>Dies ist kein KeePassXC-CSV-Export (keine TOTP-Spalte).</translation>
+    </message>
+    <message>
+        <source>the Proton entry list</source>
+        <translation>Proton-Eintragsliste</translation>
+    </message>
+    <message>
+        <source>This Proton Authenticator export has version {version}; this app reads version 1.</source>
+        <translation>Dieser Proton-Authenticator-Export hat die Version {version}; diese App liest Version 1.</translation>
+    </message>
+    <message>
         <source>The {label} has computed columns in its {table} table, which the app never writes: the file is not genuine, so it is not read.</source>
         <translation>„{label}“ hat berechnete Spalten in der Tabelle {table}, die die App nie schreibt: Die Datei ist nicht echt und wird nicht gelesen.</translation>
     </message>
     <message>
         <source>it holds more than {count:,} values</source>
         <translation>sie enthält mehr als {count:,} Werte</translation>
+    </message>
+    <message>
+        <source>This is Steam Desktop Authenticator&apos;s manifest.json, which holds no keys. Import the account&apos;s .maFile instead (if SDA encrypts them, turn encryption off in SDA first).</source>
+        <translation>Dies ist die manifest.json von Steam Desktop Authenticator, die keine Schlüssel enthält. Importieren Sie stattdessen die .maFile des Kontos (wenn SDA sie verschlüsselt, schalten Sie die Verschlüsselung in SDA zuerst aus).</translation>
+    </message>
+    <message>
+        <source>This is not a Steam Guard file (no shared_secret).</source>
+        <translation>Dies ist keine Steam-Guard-Datei (kein shared_secret).</translation>
+    </message>
+    <message>
+        <source>the Stratum authenticator list</source>
+        <translation>Stratum-Authenticator-Liste</translation>
+    </message>
+    <message>
+        <source>The Stratum backup (old format) is truncated.</source>
+        <translation>Die Stratum-Sicherung (altes Format) ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this Stratum backup (or the file is damaged).</source>
+        <translation>Falsches Passwort für diese Stratum-Sicherung (oder die Datei ist beschädigt).</translation>
+    </message>
+    <message>
+        <source>This is not a Stratum backup (no Authenticators list).</source>
+        <translation>Dies ist keine Stratum-Sicherung (keine Liste „Authenticators“).</translation>
+    </message>
+    <message>
+        <source>The Stratum backup is truncated.</source>
+        <translation>Die Stratum-Sicherung ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The TOTP Authenticator file is damaged: {key} is not JSON.</source>
+        <translation>Die TOTP-Authenticator-Datei ist beschädigt: {key} ist kein JSON.</translation>
+    </message>
+    <message>
+        <source>The TOTP Authenticator file holds too many entries.</source>
+        <translation>Die TOTP-Authenticator-Datei enthält zu viele Einträge.</translation>
+    </message>
+    <message>
+        <source>This is not a TOTP Authenticator file.</source>
+        <translation>Dies ist keine TOTP-Authenticator-Datei.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this TOTP Authenticator backup (or the file is damaged, or it is another app&apos;s Base64 file, such as an encrypted Steam Desktop Authenticator .maFile: turn encryption off in SDA first).</source>
+        <translation>Falsches Passwort für diese TOTP-Authenticator-Sicherung (oder die Datei ist beschädigt, oder sie ist eine Base64-Datei einer anderen App, etwa eine verschlüsselte .maFile von Steam Desktop Authenticator: Schalten Sie die Verschlüsselung in SDA zuerst aus).</translation>
+    </message>
+    <message>
+        <source>the encrypted services</source>
+        <translation>verschlüsselte Dienste</translation>
+    </message>
+    <message>
+        <source>the IV</source>
+        <translation>IV</translation>
+    </message>
+    <message>
+        <source>the 2FAS service list</source>
+        <translation>2FAS-Dienstliste</translation>
+    </message>
+    <message>
+        <source>The 2FAS backup is damaged: its encrypted part does not have three fields.</source>
+        <translation>Die 2FAS-Sicherung ist beschädigt: Ihr verschlüsselter Teil hat nicht drei Felder.</translation>
+    </message>
+    <message>
+        <source>The 2FAS backup is damaged: its encrypted part is truncated.</source>
+        <translation>Die 2FAS-Sicherung ist beschädigt: Ihr verschlüsselter Teil ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The 2FAS backup&apos;s schema version is invalid.</source>
+        <translation>Die Schemaversion der 2FAS-Sicherung ist ungültig.</translation>
+    </message>
+    <message>
+        <source>This 2FAS backup has schema version {version}; this app reads versions 1 to {newest}.</source>
+        <translation>Diese 2FAS-Sicherung hat die Schemaversion {version}; diese App liest die Versionen 1 bis {newest}.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this 2FAS backup (or the file is damaged).</source>
+        <translation>Falsches Passwort für diese 2FAS-Sicherung (oder die Datei ist beschädigt).</translation>
     </message>
     <message>
         <source>This code holds a {scheme}: link, not an authenticator key.</source>
@@ -653,19 +1093,19 @@
     </message>
     <message>
         <source>The file is damaged: {what} is missing or not text.</source>
-        <translation>Die Datei ist beschädigt: {what} fehlt oder ist kein Text.</translation>
+        <translation>Die Datei ist beschädigt: „{what}“ fehlt oder ist kein Text.</translation>
     </message>
     <message>
         <source>The file is damaged: {what} is missing or not an object.</source>
-        <translation>Die Datei ist beschädigt: {what} fehlt oder ist kein Objekt.</translation>
+        <translation>Die Datei ist beschädigt: „{what}“ fehlt oder ist kein Objekt.</translation>
     </message>
     <message>
         <source>The file is damaged: {what} is missing or not a list.</source>
-        <translation>Die Datei ist beschädigt: {what} fehlt oder ist keine Liste.</translation>
+        <translation>Die Datei ist beschädigt: „{what}“ fehlt oder ist keine Liste.</translation>
     </message>
     <message>
         <source>The file holds too many items in {what}.</source>
-        <translation>Die Datei enthält zu viele Einträge in {what}.</translation>
+        <translation>Die Datei enthält zu viele Einträge in „{what}“.</translation>
     </message>
     <message>
         <source>The {label} has key-derivation parameters outside what its app writes (far too much work, or invalid): the file is damaged or not genuine, so it is not opened.</source>
@@ -705,11 +1145,11 @@
     </message>
     <message>
         <source>The file is damaged: {what} is not valid Base64.</source>
-        <translation>Die Datei ist beschädigt: {what} ist kein gültiges Base64.</translation>
+        <translation>Die Datei ist beschädigt: „{what}“ ist kein gültiges Base64.</translation>
     </message>
     <message>
         <source>The file is damaged: {what} is not valid hex.</source>
-        <translation>Die Datei ist beschädigt: {what} ist kein gültiges Hex.</translation>
+        <translation>Die Datei ist beschädigt: „{what}“ ist kein gültiges Hex.</translation>
     </message>
     <message>
         <source>The file holds more than {count:,} settings, far more than any authenticator app writes: it is not read.</source>

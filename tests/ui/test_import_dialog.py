@@ -305,3 +305,37 @@ def test_skipped_reasons_are_in_the_gui_language(qtbot, qapp, services, tmp_path
     finally:
         i18n.install_translations(qapp, "en")
     assert texts == SKIPPED_REASONS[language]
+
+
+def test_file_errors_are_german_in_german(qtbot, qapp, services, tmp_path) -> None:
+    from desktop_app.ui import i18n
+
+    encrypted = tmp_path / "aegis-backup.json"
+    encrypted.write_bytes(export_encrypted(ENTRIES, "s3cret pass", scrypt_n=16))
+    doc = json.loads(export_plain(ENTRIES))
+    doc["db"]["entries"] = {"not": "a list"}
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(json.dumps(doc))
+    assert i18n.install_translations(qapp, "de") == "de"
+    try:
+        dialog = ImportDialog(services, encrypted)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "backup-password"), "wrong")
+        qtbot.mouseClick(dialog.findChild(QPushButton, "unlock"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.busy)
+        assert dialog.findChild(QLabel, "password-error").text() == (
+            "Falsches Passwort für diesen Aegis-Tresor. Versuchen Sie es noch einmal."
+        )
+        other = ImportDialog(services, damaged)
+        qtbot.addWidget(other)
+        other.show()
+        error = other.findChild(QLabel, "choose-error")
+        qtbot.waitUntil(lambda: bool(error.text()))
+        assert error.text() == (
+            "damaged.json: Die Datei ist beschädigt: „Aegis-Eintragsliste“ fehlt oder ist "
+            "keine Liste."
+        )
+    finally:
+        i18n.install_translations(qapp, "en")
+    assert services.vault.entries() == []
