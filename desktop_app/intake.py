@@ -216,7 +216,7 @@ class BatchCollector:
         return [i + 1 for i in range(self.size) if i not in self.batches]
 
     def progress_text(self) -> str:
-        return f"{self.scanned} of {self.size} scanned"
+        return N_("{scanned} of {size} scanned", scanned=self.scanned, size=self.size)
 
     def entries(self) -> list[Entry]:
         return [e for i in sorted(self.batches) for e in self.batches[i].entries]
@@ -242,7 +242,7 @@ class ExportProgress:
         return not self.missing
 
     def text(self) -> str:
-        return f"{self.scanned} of {self.size} scanned"
+        return N_("{scanned} of {size} scanned", scanned=self.scanned, size=self.size)
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ class FreeOtpXmlImporter(PlainImporter):
             except ValueError:
                 raw = None
             if not isinstance(raw, dict):
-                out.skip(key[:120] or "Token", N_("Its data is not a token"))
+                out.skip(key[:120] or N_("Token"), N_("Its data is not a token"))
                 continue
             issuer = raw.get("issuerExt") or raw.get("issuerInt")
             out.add(display_label(issuer, raw.get("label"), key[:120]), token_entry, raw)

@@ -260,7 +260,7 @@ def parse_migration_uri(uri: str) -> MigrationBatch:
         try:
             entries.append(_entry_from_params(p))
         except OtpError as exc:
-            label = f"{p.issuer}: {p.name}" if p.issuer else p.name or "(unnamed)"
+            label = f"{p.issuer}: {p.name}" if p.issuer else p.name or N_("(unnamed)")
             skipped.append(SkippedEntry(label, exc.args[0]))  # a Text (translatable)
     size = payload.batch_size if payload.batch_size > 0 else 1
     index = payload.batch_index if 0 <= payload.batch_index < size else 0

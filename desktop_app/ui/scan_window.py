@@ -407,7 +407,9 @@ class ScanWindow(QDialog):
             export = waiting[0]
             missing = ", ".join(str(i) for i in export.missing)
             self.progress.setText(
-                self.tr("Google Authenticator export: {progress}").format(progress=export.text())
+                self.tr("Google Authenticator export: {progress}").format(
+                    progress=core_text(export.text())
+                )
             )
             self.progress.setVisible(True)
             self._set_status(

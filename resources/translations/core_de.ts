@@ -636,6 +636,10 @@
         <translation>Die FreeOTP-Sicherung ist beschädigt: Ein Text ist ungültig.</translation>
     </message>
     <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
         <source>The FreeOTP backup holds something other than text.</source>
         <translation>Die FreeOTP-Sicherung enthält etwas anderes als Text.</translation>
     </message>
@@ -738,6 +742,10 @@
     <message>
         <source>Wrong password for this 2FAS backup (or the file is damaged).</source>
         <translation>Falsches Passwort für diese 2FAS-Sicherung (oder die Datei ist beschädigt).</translation>
+    </message>
+    <message>
+        <source>{scanned} of {size} scanned</source>
+        <translation>{scanned} von {size} gescannt</translation>
     </message>
     <message>
         <source>This code holds a {scheme}: link, not an authenticator key.</source>
@@ -850,6 +858,10 @@
     <message>
         <source>The export data is not valid Base64.</source>
         <translation>Die Exportdaten sind kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(ohne Namen)</translation>
     </message>
     <message>
         <source>The export data is not a valid Google Authenticator export.</source>

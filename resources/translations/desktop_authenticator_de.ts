@@ -4326,7 +4326,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Google-Authenticator-Export: {progress}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Now show code {missing} of the export.</source>
         <translation>Zeigen Sie jetzt Code {missing} des Exports.</translation>
     </message>

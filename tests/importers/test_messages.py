@@ -21,7 +21,7 @@ TS = ROOT / "resources" / "translations" / "core_de.ts"
 
 
 #: messages whose German is the English (the same word in both)
-SAME_IN_GERMAN = {"Token {n}", "Authenticator {n}"}
+SAME_IN_GERMAN = {"Token", "Token {n}", "Authenticator {n}"}
 
 
 def _marked() -> set[str]:

@@ -154,7 +154,7 @@ class AddingController(QObject):
         waiting = gathered.incomplete
         if gathered.exports:
             export = (waiting or list(gathered.exports))[0]
-            progress = export.text()
+            progress = core_text(export.text())
             if waiting:
                 missing = ", ".join(str(i) for i in export.missing)
                 progress += self.tr(" — scan code {missing} too, or add these now").format(
@@ -162,7 +162,7 @@ class AddingController(QObject):
                 )
                 self.port.notice(
                     self.tr("Google Authenticator export: {progress}").format(
-                        progress=export.text()
+                        progress=core_text(export.text())
                     )
                 )
         if not gathered:
