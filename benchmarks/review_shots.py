@@ -55,6 +55,7 @@ def skipped():  # type: ignore[no-untyped-def]
 def render(out: Path, suffix: str, language: str) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
+    from desktop_app.importers.aegis import LABEL as AEGIS_LABEL
     from desktop_app.importers.contract import ImportResult
     from desktop_app.ui.application import create_app
     from desktop_app.ui.confirm_dialog import ConfirmDialog
@@ -88,7 +89,7 @@ def render(out: Path, suffix: str, language: str) -> list[Path]:
                 ImportResult(
                     entries=candidates(),
                     skipped=skipped(),
-                    format_label="Aegis (plain)",
+                    format_label=AEGIS_LABEL,
                 )
             )
             save(dialog, f"import_preview_{theme}")

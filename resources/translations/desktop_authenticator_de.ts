@@ -3221,7 +3221,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>&lt;b&gt;{name}&lt;/b&gt; ist eine verschlüsselte Datei ({format}). Geben Sie das Passwort ein, mit dem sie exportiert wurde.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Enter the backup&apos;s password.</source>
         <translation>Geben Sie das Passwort der Sicherung ein.</translation>
     </message>

@@ -302,9 +302,11 @@ def test_skipped_reasons_are_in_the_gui_language(qtbot, qapp, services, tmp_path
         qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_PREVIEW)
         skipped = dialog.findChild(QListWidget, "skipped-entries")
         texts = [skipped.item(i).text() for i in range(skipped.count())]
+        summary = dialog.summary.text()
     finally:
         i18n.install_translations(qapp, "en")
     assert texts == SKIPPED_REASONS[language]
+    assert summary.startswith("<b>" + {"en": "Aegis vault", "de": "Aegis-Tresor"}[language])
 
 
 def test_file_errors_are_german_in_german(qtbot, qapp, services, tmp_path) -> None:
