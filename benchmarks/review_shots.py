@@ -5,7 +5,7 @@
 Light and dark, at 100 % and 200 % (QT_SCALE_FACTOR=2), English and German (child processes):
 the add dialog's review of several accounts (a duplicate key, a name already saved with another
 key, a name repeated in the list, long names, a group) and the import dialog's preview of a file
-with the same accounts and a skipped entry.
+with the same accounts and skipped entries.
 """
 
 from __future__ import annotations
@@ -40,11 +40,23 @@ def candidates():  # type: ignore[no-untyped-def]
     ]
 
 
+def skipped():  # type: ignore[no-untyped-def]
+    """Entries an import leaves out, with the reasons the importer contract gives them (core
+    messages: the German shot shows them translated)."""
+    from desktop_app.importers.contract import Collector, make_entry, otp_type
+
+    out = Collector()
+    out.add("Legacy VPN", lambda: make_entry(secret=_secret("vpn"), issuer="VPN", algorithm="MD5"))
+    out.add("Yandex: mail", lambda: otp_type("yandex"))
+    list(out.objects([{}, 42], "Entry"))  # a list item that is not an account
+    return out.skipped
+
+
 def render(out: Path, suffix: str, language: str) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
+    from desktop_app.importers.aegis import LABEL as AEGIS_LABEL
     from desktop_app.importers.contract import ImportResult
-    from desktop_app.otp.migration import SkippedEntry
     from desktop_app.ui.application import create_app
     from desktop_app.ui.confirm_dialog import ConfirmDialog
     from desktop_app.ui.i18n import install_translations
@@ -76,8 +88,8 @@ def render(out: Path, suffix: str, language: str) -> list[Path]:
             dialog.show_result(
                 ImportResult(
                     entries=candidates(),
-                    skipped=[SkippedEntry("Legacy VPN", "MD5 codes are not supported")],
-                    format_label="Aegis (plain)",
+                    skipped=skipped(),
+                    format_label=AEGIS_LABEL,
                 )
             )
             save(dialog, f"import_preview_{theme}")

@@ -18,22 +18,39 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
     return text
 
 
+def reason_form(text: str) -> str:
+    """``text`` as the reason of a skipped entry says it: no surrounding space, no closing full
+    stop, a capital first letter ("its type is unknown." -> "Its type is unknown")."""
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:]
+
+
 class Text(str):
     """An English message of the core that keeps its template and arguments, so that the GUI
     can show it in the person's language (:func:`desktop_app.ui.i18n.core_text`). It *is* the
-    English text (a ``str``): logs, the command line and tests see English."""
+    English text (a ``str``): logs, the command line and tests see English.
+
+    A Text made by :meth:`as_reason` is the message in :func:`reason_form` (a skipped entry's
+    reason); its translation is put in the same form."""
 
     template: str
     arguments: tuple[tuple[str, object], ...]
+    reason: bool
 
-    def __new__(cls, template: str, arguments: dict[str, object]) -> Text:
-        self = super().__new__(cls, template.format(**arguments) if arguments else template)
+    def __new__(cls, template: str, arguments: dict[str, object], reason: bool = False) -> Text:
+        text = template.format(**arguments) if arguments else template
+        self = super().__new__(cls, reason_form(text) if reason else text)
         self.template = template
         self.arguments = tuple(arguments.items())
+        self.reason = reason
         return self
 
     def __reduce__(self) -> tuple[object, ...]:  # pickles (worker processes) keep the template
-        return (Text, (self.template, dict(self.arguments)))
+        return (Text, (self.template, dict(self.arguments), self.reason))
+
+    def as_reason(self) -> Text:
+        """This message in :func:`reason_form`, still translatable."""
+        return Text(self.template, dict(self.arguments), True)
 
 
 def N_(template: str, /, **arguments: object) -> Text:  # the name the extractor reads

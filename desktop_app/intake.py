@@ -110,23 +110,28 @@ def classify(text: str) -> Payload:
     """Say what a decoded QR payload or pasted text holds. Never raises for bad input."""
     stripped = (text or "").strip()
     if not stripped:
-        return Payload(PayloadKind.EMPTY, message="The code is empty.")
+        return Payload(PayloadKind.EMPTY, message=N_("The code is empty."))
     lower = stripped.lower()
     if lower.startswith("otpauth://"):
         try:
             entry = parse_uri(stripped)
         except OtpError as exc:
             return Payload(
-                PayloadKind.INVALID, message=f"This authenticator link is invalid: {exc}"
+                PayloadKind.INVALID,
+                message=N_("This authenticator link is invalid: {error}", error=exc.args[0]),
             )
-        return Payload(PayloadKind.OTPAUTH, entries=(entry,), message=f"Account {entry.label}")
+        return Payload(
+            PayloadKind.OTPAUTH, entries=(entry,), message=N_("Account {label}", label=entry.label)
+        )
     if is_migration_uri(stripped):
         try:
             batch = parse_migration_uri(stripped)
         except OtpError as exc:
             return Payload(
                 PayloadKind.INVALID,
-                message=f"This Google Authenticator export is invalid: {exc}",
+                message=N_(
+                    "This Google Authenticator export is invalid: {error}", error=exc.args[0]
+                ),
             )
         n = len(batch.entries)
         return Payload(
@@ -134,28 +139,43 @@ def classify(text: str) -> Payload:
             entries=batch.entries,
             skipped=batch.skipped,
             batch=batch,
-            message=f"Google Authenticator export ({n} account{'s' if n != 1 else ''}, "
-            f"code {batch.batch_index + 1} of {batch.batch_size})",
+            message=(
+                N_(
+                    "Google Authenticator export (1 account, code {index} of {size})",
+                    index=batch.batch_index + 1,
+                    size=batch.batch_size,
+                )
+                if n == 1
+                else N_(
+                    "Google Authenticator export ({n} accounts, code {index} of {size})",
+                    n=n,
+                    index=batch.batch_index + 1,
+                    size=batch.batch_size,
+                )
+            ),
         )
     if lower.startswith(("http://", "https://", "www.")):
         return Payload(
-            PayloadKind.LINK, message="This code holds a web link, not an authenticator key."
+            PayloadKind.LINK, message=N_("This code holds a web link, not an authenticator key.")
         )
     if lower.startswith("otpauth"):  # otpauth:/totp..., otpauth:totp... -- never echoed
         return Payload(
             PayloadKind.INVALID,
-            message="This authenticator link is invalid: it must start with otpauth://.",
+            message=N_("This authenticator link is invalid: it must start with otpauth://."),
         )
     if "://" in stripped.split()[0]:
         # The text before "://" is shown only when it is a well-known scheme: anything else may
         # be part of a key (a malformed link with the secret first).
         scheme = stripped.split("://", 1)[0].lower()
-        kind = f"a {scheme}:" if scheme in _KNOWN_SCHEMES else "another kind of"
-        return Payload(
-            PayloadKind.LINK, message=f"This code holds {kind} link, not an authenticator key."
-        )
+        if scheme in _KNOWN_SCHEMES:
+            message = N_(
+                "This code holds a {scheme}: link, not an authenticator key.", scheme=scheme
+            )
+        else:
+            message = N_("This code holds another kind of link, not an authenticator key.")
+        return Payload(PayloadKind.LINK, message=message)
     return Payload(
-        PayloadKind.TEXT, message="This code holds plain text, not an authenticator key."
+        PayloadKind.TEXT, message=N_("This code holds plain text, not an authenticator key.")
     )
 
 
@@ -196,7 +216,7 @@ class BatchCollector:
         return [i + 1 for i in range(self.size) if i not in self.batches]
 
     def progress_text(self) -> str:
-        return f"{self.scanned} of {self.size} scanned"
+        return N_("{scanned} of {size} scanned", scanned=self.scanned, size=self.size)
 
     def entries(self) -> list[Entry]:
         return [e for i in sorted(self.batches) for e in self.batches[i].entries]
@@ -222,7 +242,7 @@ class ExportProgress:
         return not self.missing
 
     def text(self) -> str:
-        return f"{self.scanned} of {self.size} scanned"
+        return N_("{scanned} of {size} scanned", scanned=self.scanned, size=self.size)
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,7 @@ VETTED = {
     ("importers/aegis.py", "key"): "a JSON field name (n, r, p)",
     ("importers/contract.py", "key"): "a JSON field name",
     ("importers/readers.py", "key"): "a database column name",
-    ("importers/contract.py", "text[:20]"): "an entry's type field (totp, hotp ...)",
+    ("importers/contract.py", "repr(text[:20])"): "an entry's type field (totp, hotp ...)",
     ("otp/model.py", "MAX_SECRET_CHARS"): "a constant",
     ("otp/model.py", "MIN_SECRET_BITS // 5"): "a constant",
     ("selftest.py", "exc"): "an ImportError naming a missing library",
@@ -134,9 +134,18 @@ VETTED = {
     ("sync/service.py", "type(exc).__name__"): "a class name",
     ("sync/service.py", "exc.strerror"): "an OS error's fixed text",
     ("otp/model.py", "key"): "a field's stamp key (issuer, name, meta:KEY), not its value",
-    ("intake.py", "kind"): "a well-known scheme name or fixed text",
-    ("otp/migration.py", "str(exc)"): "an OtpError: fixed messages",
     ("sync/aegis_bridge.py", "PASSWORD_CHANGED"): "a reason constant ('changed'), not a password",
+    # the fields of N_() messages (walked since the core's messages became translatable)
+    ("exporters/autobackup.py", "exc.strerror or str(exc)"): "an OSError writing the backup file",
+    ("icons/packs.py", "exc.lineno"): "a line number of pack.json",
+    ("icons/packs.py", "exc.msg"): "json's fixed description of a syntax error",
+    ("icons/packs.py", "type(exc).__name__"): "a class name",
+    ("icons/packs.py", "exc.reason"): "a PictureRefused's fixed, translatable reason",
+    ("icons/packs.py", "exc.strerror or type(exc).__name__"): "an OS error's text, or a class",
+    ("importers/contract.py", "type(exc).__name__"): "a class name",
+    ("importers/readers.py", "exc.args[0]"): "a JsonTooComplex's fixed reason (too deep ...)",
+    ("importers/readers.py", "exc.lineno"): "a line number of the JSON file",
+    ("sync/aegis_bridge.py", "str(exc.strerror)"): "an OS error's fixed text",
 }
 _LOG_METHODS = {"debug", "info", "warning", "error", "exception", "critical"}
 
@@ -206,13 +215,13 @@ def _message_sites(class_names: set[str], app_errors: set[str]):  # type: ignore
             args = [*node.args, *message_kw] if builds or is_log else message_kw
             exprs: list[ast.expr] = []
             for i, arg in enumerate(args):
-                if (is_log and i > 0 and not isinstance(arg, ast.JoinedStr)) or (
-                    builds
-                    and not is_log
-                    and isinstance(arg, ast.Name | ast.Call)
-                    and not (isinstance(arg, ast.Call) and getattr(arg.func, "id", "") == "N_")
-                ):  # (an N_() message is walked as its own call, field by field)
-                    exprs.append(arg)  # a %-style log argument, or a message passed through
+                nested_n = isinstance(arg, ast.Call) and getattr(arg.func, "id", "") == "N_"
+                if (
+                    (is_log and i > 0 and not isinstance(arg, ast.JoinedStr))
+                    or (builds and not is_log and isinstance(arg, ast.Name | ast.Call))
+                    or (name == "N_" and not isinstance(arg, ast.Constant | ast.JoinedStr))
+                ) and not nested_n:  # (an N_() message is walked as its own call, field by field)
+                    exprs.append(arg)  # a %-style log argument, a message passed through, a field
                 exprs += [sub.value for sub in ast.walk(arg) if isinstance(sub, ast.FormattedValue)]
             for expr in exprs:
                 used = {n.id for n in ast.walk(expr) if isinstance(n, ast.Name)}

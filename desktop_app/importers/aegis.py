@@ -65,7 +65,7 @@ MAX_PASSWORD_SLOTS = 4  # Aegis writes one
 
 def derive_key(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     if n < 2 or n & (n - 1) or r < 1 or p < 1:
-        raise ImportFormatError("The Aegis vault's key-derivation parameters are invalid.")
+        raise ImportFormatError(N_("The Aegis vault's key-derivation parameters are invalid."))
     check_kdf(
         LABEL,
         n <= MAX_SCRYPT_N
@@ -89,12 +89,15 @@ def gcm_open(key: bytes, nonce: bytes, ciphertext: bytes, tag: bytes) -> bytes |
 def _doc(data: bytes) -> dict[str, Any]:
     doc = load_json(data, LABEL)
     if not isinstance(doc, dict) or "db" not in doc or "header" not in doc:
-        raise ImportFormatError("This is not an Aegis vault file (no header and db).")
+        raise ImportFormatError(N_("This is not an Aegis vault file (no header and db)."))
     version = doc.get("version")
     if version != VAULT_VERSION:
         raise ImportFormatError(
-            f"This Aegis vault has version {str(version)[:20]}; this app reads version "
-            f"{VAULT_VERSION}."
+            N_(
+                "This Aegis vault has version {version}; this app reads version {known}.",
+                version=str(version)[:20],
+                known=VAULT_VERSION,
+            )
         )
     return doc
 
@@ -125,51 +128,55 @@ class AegisImporter:
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         doc = _doc(data)
-        header = require_dict(doc.get("header"), "the Aegis header")
+        header = require_dict(doc.get("header"), N_("the Aegis header"))
         if _is_encrypted(doc):
             if password is None:
                 raise PasswordRequired(LABEL)
             content = decrypt_content(header, doc.get("db"), password)
         else:
             content = doc.get("db")
-        return parse_content(require_dict(content, "the Aegis content"))
+        return parse_content(require_dict(content, N_("the Aegis content")))
 
 
 def decrypt_content(header: dict[str, Any], db: Any, password: str) -> Any:
-    slots = require_list(header.get("slots"), "the Aegis key slots")
-    params = require_dict(header.get("params"), "the Aegis encryption parameters")
+    slots = require_list(header.get("slots"), N_("the Aegis key slots"))
+    params = require_dict(header.get("params"), N_("the Aegis encryption parameters"))
     password_slots = [s for s in slots if isinstance(s, dict) and s.get("type") == 1]
     if not password_slots:
         raise ImportFormatError(
-            "This Aegis vault has no password slot (only biometric or raw keys): export it "
-            "from Aegis with a password."
+            N_(
+                "This Aegis vault has no password slot (only biometric or raw keys): export it "
+                "from Aegis with a password."
+            )
         )
     check_kdf(LABEL, len(password_slots) <= MAX_PASSWORD_SLOTS)
     master: bytes | None = None
     for slot in password_slots:
-        key_params = require_dict(slot.get("key_params"), "a key slot's parameters")
+        key_params = require_dict(slot.get("key_params"), N_("a key slot's parameters"))
         n, r, p = (_slot_int(slot, k) for k in ("n", "r", "p"))
-        derived = derive_key(password, hexdecode(slot.get("salt"), "a slot's salt"), n, r, p)
+        derived = derive_key(password, hexdecode(slot.get("salt"), N_("a slot's salt")), n, r, p)
         master = gcm_open(
             derived,
-            hexdecode(key_params.get("nonce"), "a slot's nonce"),
-            hexdecode(slot.get("key"), "a slot's key"),
-            hexdecode(key_params.get("tag"), "a slot's tag"),
+            hexdecode(key_params.get("nonce"), N_("a slot's nonce")),
+            hexdecode(slot.get("key"), N_("a slot's key")),
+            hexdecode(key_params.get("tag"), N_("a slot's tag")),
         )
         if master is not None:
             break
     if master is None:
-        raise WrongPasswordError("Wrong password for this Aegis vault.")
+        raise WrongPasswordError(N_("Wrong password for this Aegis vault."))
     plaintext = gcm_open(
         master,
-        hexdecode(params.get("nonce"), "the content nonce"),
-        b64decode(db, "the encrypted content"),
-        hexdecode(params.get("tag"), "the content tag"),
+        hexdecode(params.get("nonce"), N_("the content nonce")),
+        b64decode(db, N_("the encrypted content")),
+        hexdecode(params.get("tag"), N_("the content tag")),
     )
     if plaintext is None:
         raise ImportFormatError(
-            "The Aegis vault is damaged: the password is right but the content does not "
-            "decrypt (the file is truncated or altered)."
+            N_(
+                "The Aegis vault is damaged: the password is right but the content does not "
+                "decrypt (the file is truncated or altered)."
+            )
         )
     return load_json(plaintext, LABEL)
 
@@ -177,7 +184,9 @@ def decrypt_content(header: dict[str, Any], db: Any, password: str) -> Any:
 def _slot_int(slot: dict[str, Any], key: str) -> int:
     value = slot.get(key)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ImportFormatError(f"The file is damaged: a key slot's {key} is not a number.")
+        raise ImportFormatError(
+            N_("The file is damaged: a key slot's {field} is not a number.", field=key)
+        )
     return value
 
 
@@ -185,13 +194,15 @@ def parse_content(content: dict[str, Any]) -> ImportResult:
     version = content.get("version")
     if isinstance(version, bool) or version not in CONTENT_VERSIONS:
         raise ImportFormatError(
-            f"The Aegis vault content has version {str(version)[:20]}; this app reads "
-            "versions 1 to 3."
+            N_(
+                "The Aegis vault content has version {version}; this app reads versions 1 to 3.",
+                version=str(version)[:20],
+            )
         )
-    entries = require_list(content.get("entries"), "the Aegis entry list")
+    entries = require_list(content.get("entries"), N_("the Aegis entry list"))
     raw_groups = content.get("groups")
     if raw_groups is not None:
-        require_list(raw_groups, "the Aegis group list")
+        require_list(raw_groups, N_("the Aegis group list"))
     groups = names_by_id(raw_groups, "uuid")
     out = Collector()
     dropped = 0
@@ -202,8 +213,12 @@ def parse_content(content: dict[str, Any]) -> ImportResult:
         out.add(label, _entry, raw, groups, version)
     if dropped:
         out.notes.append(
-            f"Icons of {dropped} entr{'y' if dropped == 1 else 'ies'} were left out (unknown "
-            "kind of picture, or too large)."
+            N_("Icons of 1 entry were left out (unknown kind of picture, or too large).")
+            if dropped == 1
+            else N_(
+                "Icons of {n} entries were left out (unknown kind of picture, or too large).",
+                n=dropped,
+            )
         )
     return out.result(LABEL, NAME)
 
@@ -212,12 +227,12 @@ def _entry(raw: dict[str, Any], groups: dict[str, str], version: int) -> Entry:
     kind = otp_type(get_str(raw, "type", "totp"))
     info = raw.get("info")
     if not isinstance(info, dict):
-        raise EntryDataError("It has no info block")
+        raise EntryDataError(N_("It has no info block"))
     group_names: list[str] = []
     if version >= 3 or "groups" in raw:
         ids = raw.get("groups") or []
         if not isinstance(ids, list):
-            raise EntryDataError("Its groups are not a list")
+            raise EntryDataError(N_("Its groups are not a list"))
         group_names = [groups[i] for i in ids if isinstance(i, str) and groups.get(i)]
     if not group_names and isinstance(raw.get("group"), str) and raw["group"].strip():
         group_names = [raw["group"]]

@@ -84,7 +84,7 @@ class AndOtpImporter:
                 raise PasswordRequired(LABEL)
             data = decrypt(data, password)
         doc = load_json(data, LABEL)
-        items = require_list(doc, "the andOTP entry list")
+        items = require_list(doc, N_("the andOTP entry list"))
         out = Collector()
         for fallback, raw in out.objects(items, "Entry"):
             label = display_label(raw.get("issuer"), raw.get("label"), fallback)
@@ -102,7 +102,7 @@ def _gcm(key: bytes, iv: bytes, sealed: bytes) -> bytes | None:
 def decrypt(data: bytes, password: str) -> bytes:
     secret = password.encode("utf-8")
     if len(data) < _MIN_SIZE:
-        raise ImportFormatError("The andOTP backup is truncated.")
+        raise ImportFormatError(N_("The andOTP backup is truncated."))
     if len(data) >= _HEADER + 16:
         (iterations,) = struct.unpack(">I", data[:4])
         if MIN_ITERATIONS <= iterations <= MAX_ITERATIONS:
@@ -113,7 +113,7 @@ def decrypt(data: bytes, password: str) -> bytes:
     plain = _gcm(hashlib.sha256(secret).digest(), data[:12], data[12:])
     if plain is not None:
         return plain
-    raise WrongPasswordError("Wrong password for this andOTP backup, or the file is damaged.")
+    raise WrongPasswordError(N_("Wrong password for this andOTP backup, or the file is damaged."))
 
 
 def encrypt(plaintext: bytes, password: str, iterations: int, salt: bytes, iv: bytes) -> bytes:
@@ -131,7 +131,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
         name = name[len(issuer) + 1 :]
     tags = raw.get("tags") or []
     if not isinstance(tags, list):
-        raise EntryDataError("Its tags are not a list")
+        raise EntryDataError(N_("Its tags are not a list"))
     group = next((t for t in tags if isinstance(t, str) and t.strip()), "")
     return make_entry(
         secret=get_str(raw, "secret"),

@@ -44,6 +44,7 @@ from desktop_app.importers.contract import (
     PasswordRequired,
     display_label,
     make_entry,
+    numbered,
 )
 from desktop_app.importers.readers import (
     MAX_DECODED_BYTES,
@@ -79,8 +80,10 @@ def read_sqlcipher(
         import sqlcipher3
     except ImportError:
         raise ImportFormatError(
-            "Reading Authenticator Plus backups needs SQLCipher (the sqlcipher3-wheels package), "
-            "which is not installed."
+            N_(
+                "Reading Authenticator Plus backups needs SQLCipher (the sqlcipher3-wheels package), "
+                "which is not installed."
+            )
         ) from None
     fd, name = tempfile.mkstemp(prefix="authplus-", suffix=".db")
     path = Path(name)
@@ -104,8 +107,12 @@ def read_sqlcipher(
                 return read_table(con, table, LABEL, columns)
             except sqlcipher3.Error:
                 raise ImportFormatError(
-                    f"The {LABEL} opens but has no readable {table} table: it is not an "
-                    "Authenticator Plus database, or it is damaged."
+                    N_(
+                        "The {label} opens but has no readable {table} table: it is not an "
+                        "Authenticator Plus database, or it is damaged.",
+                        label=LABEL,
+                        table=table,
+                    )
                 ) from None
         finally:
             con.close()
@@ -142,7 +149,9 @@ def _zip_member(data: bytes) -> Any:
 
 def _read_member(data: bytes, info: Any, password: str | None) -> bytes:
     if info.file_size > MAX_DECODED_BYTES or info.compress_size > len(data):
-        raise ImportFormatError(f"The {LABEL} (zip) holds a file too large to be read.")
+        raise ImportFormatError(
+            N_("The {label} (zip) holds a file too large to be read.", label=LABEL)
+        )
     encrypted = bool(info.flag_bits & 1)
     if encrypted and password is None:
         raise PasswordRequired(LABEL)
@@ -154,13 +163,21 @@ def _read_member(data: bytes, info: Any, password: str | None) -> bytes:
             with archive.open(info, pwd=pwd) as f:
                 out = f.read(MAX_DECODED_BYTES + 1)
     except RuntimeError:
-        raise WrongPasswordError(f"Wrong password for this {LABEL} (zip).") from None
+        raise WrongPasswordError(
+            N_("Wrong password for this {label} (zip).", label=LABEL)
+        ) from None
     except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
         if "password" in str(exc).lower():
-            raise WrongPasswordError(f"Wrong password for this {LABEL} (zip).") from None
-        raise ImportFormatError(f"The {LABEL} (zip) is damaged and cannot be read.") from None
+            raise WrongPasswordError(
+                N_("Wrong password for this {label} (zip).", label=LABEL)
+            ) from None
+        raise ImportFormatError(
+            N_("The {label} (zip) is damaged and cannot be read.", label=LABEL)
+        ) from None
     if len(out) > MAX_DECODED_BYTES:
-        raise ImportFormatError(f"The {LABEL} (zip) holds a file too large to be read.")
+        raise ImportFormatError(
+            N_("The {label} (zip) holds a file too large to be read.", label=LABEL)
+        )
     return out
 
 
@@ -175,7 +192,9 @@ def _aes_extra(extra: bytes) -> tuple[int, int]:
             if strength in (1, 2, 3):
                 return 8 + 8 * strength, method
         pos += 4 + size
-    raise ImportFormatError(f"The {LABEL} (zip) is damaged: its AES header is missing.")
+    raise ImportFormatError(
+        N_("The {label} (zip) is damaged: its AES header is missing.", label=LABEL)
+    )
 
 
 def _aes_ctr_le(key: bytes, data: bytes) -> bytes:
@@ -193,33 +212,39 @@ def _read_aes(data: bytes, info: Any, password: str) -> bytes:
     start = info.header_offset
     header = data[start : start + 30]
     if len(header) < 30 or not header.startswith(ZIP_MAGIC):
-        raise ImportFormatError(f"The {LABEL} (zip) is damaged.")
+        raise ImportFormatError(N_("The {label} (zip) is damaged.", label=LABEL))
     name_len, extra_len = struct.unpack("<HH", header[26:30])
     body_at = start + 30 + name_len + extra_len
     body = data[body_at : body_at + info.compress_size]
     salt_len = key_len // 2
     if len(body) != info.compress_size or len(body) < salt_len + 2 + 10:
-        raise ImportFormatError(f"The {LABEL} (zip) is truncated.")
+        raise ImportFormatError(N_("The {label} (zip) is truncated.", label=LABEL))
     salt, check = body[:salt_len], body[salt_len : salt_len + 2]
     sealed, tag = body[salt_len + 2 : -10], body[-10:]
     keys = hashlib.pbkdf2_hmac("sha1", password.encode("utf-8"), salt, 1000, 2 * key_len + 2)
     if not hmac.compare_digest(keys[-2:], check):
-        raise WrongPasswordError(f"Wrong password for this {LABEL} (zip).")
+        raise WrongPasswordError(N_("Wrong password for this {label} (zip).", label=LABEL))
     mac = hmac.new(keys[key_len : 2 * key_len], sealed, hashlib.sha1).digest()[:10]
     if not hmac.compare_digest(mac, tag):
-        raise WrongPasswordError(f"Wrong password for this {LABEL} (zip), or it is damaged.")
+        raise WrongPasswordError(
+            N_("Wrong password for this {label} (zip), or it is damaged.", label=LABEL)
+        )
     plain = _aes_ctr_le(keys[:key_len], sealed)
     if method == 0:
         return plain
     if method != 8:
-        raise ImportFormatError(f"The {LABEL} (zip) uses an unknown compression method.")
+        raise ImportFormatError(
+            N_("The {label} (zip) uses an unknown compression method.", label=LABEL)
+        )
     inflater = zlib.decompressobj(-15)
     try:
         out = inflater.decompress(plain, MAX_DECODED_BYTES + 1)
     except zlib.error:
-        raise ImportFormatError(f"The {LABEL} (zip) is damaged.") from None
+        raise ImportFormatError(N_("The {label} (zip) is damaged.", label=LABEL)) from None
     if len(out) > MAX_DECODED_BYTES:
-        raise ImportFormatError(f"The {LABEL} (zip) holds a file too large to be read.")
+        raise ImportFormatError(
+            N_("The {label} (zip) holds a file too large to be read.", label=LABEL)
+        )
     return out
 
 
@@ -255,12 +280,16 @@ class AuthenticatorPlusImporter:
             except (WrongPasswordError, ImportFormatError):
                 pass
             raise WrongPasswordError(
-                "Wrong password for this Authenticator Plus backup (or the file is damaged, or "
-                "it is an encrypted file of another app)."
+                N_(
+                    "Wrong password for this Authenticator Plus backup (or the file is damaged, or "
+                    "it is an encrypted file of another app)."
+                )
             )
         out = Collector()
         for index, row in enumerate(rows):
-            label = display_label(row.get("issuer"), row.get("email"), f"Account {index + 1}")
+            label = display_label(
+                row.get("issuer"), row.get("email"), numbered("Account", index + 1)
+            )
             out.add(label, _entry, row)
         return out.result(LABEL, NAME)
 
@@ -280,7 +309,7 @@ def _entry(row: dict[str, Any]) -> Entry:
             group=group,
         )
     if kind not in (0, 1):
-        raise EntryDataError(f"Its type {kind} is unknown")
+        raise EntryDataError(N_("Its type {kind} is unknown", kind=kind))
     prefix, sep, rest = name.partition(":")
     if sep and (not issuer or prefix.strip() == issuer):
         issuer, name = issuer or prefix, rest

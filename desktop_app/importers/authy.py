@@ -91,8 +91,8 @@ class AuthyImporter:
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         tokens = _tokens(data)
         if tokens is None:
-            raise ImportFormatError("This is not an Authy token file.")
-        require_list(tokens, "the Authy token list")
+            raise ImportFormatError(N_("This is not an Authy token file."))
+        require_list(tokens, N_("the Authy token list"))
         encrypted = [t for t in tokens if _encrypted(t)]
         if encrypted and password is None:
             raise PasswordRequired(LABEL)
@@ -102,7 +102,7 @@ class AuthyImporter:
             check_kdf_runs(LABEL, len(runs))
             # a wrong password is told apart from one damaged token by the first token
             if _decrypt(encrypted[0], keys) is None:
-                raise WrongPasswordError("Wrong backup password for these Authy tokens.")
+                raise WrongPasswordError(N_("Wrong backup password for these Authy tokens."))
         out = Collector()
         for fallback, raw in out.objects(tokens, "Token"):
             label = display_label(raw.get("originalName"), raw.get("name"), fallback)
@@ -113,7 +113,7 @@ class AuthyImporter:
 def _kdf_params(token: dict[str, Any]) -> tuple[str, int]:
     salt = token.get("salt")
     if not isinstance(salt, str):
-        raise ImportFormatError("The Authy file is damaged: a token's salt is missing.")
+        raise ImportFormatError(N_("The Authy file is damaged: a token's salt is missing."))
     iterations = get_int(token, "key_derivation_iterations", DEFAULT_ITERATIONS)
     check_kdf(LABEL, 1 <= iterations <= MAX_ITERATIONS)
     return salt, iterations
@@ -144,9 +144,9 @@ def _iv(token: dict[str, Any]) -> bytes:
         try:
             iv = base64.b64decode(raw, validate=True)
         except (binascii.Error, ValueError):
-            raise EntryDataError("Its IV is not valid hex") from None
+            raise EntryDataError(N_("Its IV is not valid hex")) from None
     if len(iv) != 16:
-        raise EntryDataError("Its IV does not have 16 bytes")
+        raise EntryDataError(N_("Its IV does not have 16 bytes"))
     return iv
 
 
@@ -155,7 +155,7 @@ def _decrypt(token: dict[str, Any], keys: _Keys) -> str | None:
     try:
         sealed = base64.b64decode(get_str(token, "encryptedSecret"), validate=True)
     except (binascii.Error, ValueError):
-        raise EntryDataError("Its encrypted secret is not valid Base64") from None
+        raise EntryDataError(N_("Its encrypted secret is not valid Base64")) from None
     plain = aes_cbc_decrypt(keys.get(salt, iterations), _iv(token), sealed)
     if plain is None:
         return None
@@ -169,7 +169,7 @@ def _entry(raw: dict[str, Any], keys: _Keys) -> Entry:
     if _encrypted(raw):
         secret = _decrypt(raw, keys)
         if secret is None:
-            raise EntryDataError("Its secret cannot be decrypted with this password")
+            raise EntryDataError(N_("Its secret cannot be decrypted with this password"))
     else:
         secret = get_str(raw, "decryptedSecret")
     original = get_str(raw, "originalName")

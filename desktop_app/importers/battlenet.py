@@ -34,9 +34,9 @@ def unmask(text: str) -> str:
     try:
         raw = bytes.fromhex(text.strip())
     except ValueError:
-        raise EntryDataError("Its masked value is not valid hex") from None
+        raise EntryDataError(N_("Its masked value is not valid hex")) from None
     if len(raw) > len(MASK):
-        raise EntryDataError("Its masked value is too long")
+        raise EntryDataError(N_("Its masked value is too long"))
     return "".join(chr(b ^ k) for b, k in zip(raw, MASK, strict=False))
 
 
@@ -60,7 +60,7 @@ class BattleNetImporter(PlainImporter):
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         prefs = android_prefs(data)
         if not prefs or SECRET_KEY not in prefs:
-            raise ImportFormatError("This Battle.net file holds no authenticator secret.")
+            raise ImportFormatError(N_("This Battle.net file holds no authenticator secret."))
         out = Collector()
         out.add("Battle.net", _entry, prefs.get(SECRET_KEY, ""), prefs.get(SERIAL_KEY, ""))
         return out.result(LABEL, NAME)

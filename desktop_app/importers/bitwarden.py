@@ -96,14 +96,16 @@ class BitwardenImporter:
                 raise PasswordRequired(LABEL)
             doc = load_json(decrypt_protected(doc, password), LABEL)
             if not isinstance(doc, dict):
-                raise ImportFormatError("The decrypted Bitwarden export is not a JSON object.")
+                raise ImportFormatError(N_("The decrypted Bitwarden export is not a JSON object."))
         if doc.get("encrypted") is True:
             raise ImportFormatError(
-                "This Bitwarden export is encrypted with the Bitwarden account's key, which only "
-                "Bitwarden can open. In Bitwarden, export the vault again as .json (or as .json "
-                "(Encrypted) with a file password), import that file, then delete it."
+                N_(
+                    "This Bitwarden export is encrypted with the Bitwarden account's key, which only "
+                    "Bitwarden can open. In Bitwarden, export the vault again as .json (or as .json "
+                    "(Encrypted) with a file password), import that file, then delete it."
+                )
             )
-        items = require_list(doc.get("items"), "the Bitwarden item list")
+        items = require_list(doc.get("items"), N_("the Bitwarden item list"))
         folders = names_by_id(doc.get("folders"))
         out = Collector()
         ignored = 0
@@ -130,8 +132,9 @@ class BitwardenImporter:
 def _note_ignored(out: Collector, ignored: int) -> None:
     if ignored:
         out.notes.append(
-            f"{ignored} item{'s' if ignored != 1 else ''} without a TOTP key "
-            f"{'were' if ignored != 1 else 'was'} ignored."
+            N_("1 item without a TOTP key was ignored.")
+            if ignored == 1
+            else N_("{n} items without a TOTP key were ignored.", n=ignored)
         )
 
 
@@ -141,7 +144,7 @@ def _note_ignored(out: Collector, ignored: int) -> None:
 def _derive(doc: dict[str, Any], password: str) -> tuple[bytes, bytes]:
     salt = doc.get("salt")
     if not isinstance(salt, str) or not salt:
-        raise ImportFormatError("The Bitwarden export is damaged: its salt is missing.")
+        raise ImportFormatError(N_("The Bitwarden export is damaged: its salt is missing."))
     try:
         kdf = get_int(doc, "kdfType", 0)
         iterations = get_int(doc, "kdfIterations", 0)
@@ -149,7 +152,7 @@ def _derive(doc: dict[str, Any], password: str) -> tuple[bytes, bytes]:
         lanes = get_int(doc, "kdfParallelism", 4)
     except ImportFormatError:
         raise ImportFormatError(
-            "The Bitwarden export is damaged: its key parameters are bad."
+            N_("The Bitwarden export is damaged: its key parameters are bad.")
         ) from None
     if kdf == 0:
         check_kdf(LABEL, 1 <= iterations <= MAX_PBKDF2_ITERATIONS)
@@ -170,7 +173,11 @@ def _derive(doc: dict[str, Any], password: str) -> tuple[bytes, bytes]:
         )
     else:
         raise ImportFormatError(
-            f"This Bitwarden export uses key derivation type {kdf}, which this app does not know."
+            N_(
+                "This Bitwarden export uses key derivation type {kdf}, which this app does not "
+                "know.",
+                kdf=kdf,
+            )
         )
     enc = hmac.new(key, b"enc\x01", hashlib.sha256).digest()
     mac = hmac.new(key, b"mac\x01", hashlib.sha256).digest()
@@ -179,14 +186,20 @@ def _derive(doc: dict[str, Any], password: str) -> tuple[bytes, bytes]:
 
 def _enc_string(value: Any, what: str) -> tuple[bytes, bytes, bytes]:
     if not isinstance(value, str) or not value.startswith("2."):
-        raise ImportFormatError(f"The Bitwarden export is damaged: {what} is not readable.")
+        raise ImportFormatError(
+            N_("The Bitwarden export is damaged: {what} is not readable.", what=what)
+        )
     parts = value[2:].split("|")
     if len(parts) != 3:
-        raise ImportFormatError(f"The Bitwarden export is damaged: {what} is not readable.")
+        raise ImportFormatError(
+            N_("The Bitwarden export is damaged: {what} is not readable.", what=what)
+        )
     try:
         iv, data, mac = (base64.b64decode(p, validate=True) for p in parts)
     except (binascii.Error, ValueError):
-        raise ImportFormatError(f"The Bitwarden export is damaged: {what} is not Base64.") from None
+        raise ImportFormatError(
+            N_("The Bitwarden export is damaged: {what} is not Base64.", what=what)
+        ) from None
     return iv, data, mac
 
 
@@ -199,12 +212,14 @@ def _open(enc_key: bytes, mac_key: bytes, value: Any, what: str) -> bytes | None
 
 def decrypt_protected(doc: dict[str, Any], password: str) -> bytes:
     enc, mac = _derive(doc, password)
-    if _open(enc, mac, doc.get("encKeyValidation_DO_NOT_EDIT"), "the key check") is None:
-        raise WrongPasswordError("Wrong file password for this Bitwarden export.")
-    plain = _open(enc, mac, doc.get("data"), "the data")
+    if _open(enc, mac, doc.get("encKeyValidation_DO_NOT_EDIT"), N_("the key check")) is None:
+        raise WrongPasswordError(N_("Wrong file password for this Bitwarden export."))
+    plain = _open(enc, mac, doc.get("data"), N_("the data"))
     if plain is None:
         raise ImportFormatError(
-            "The Bitwarden export is damaged: the password is right but the data does not decrypt."
+            N_(
+                "The Bitwarden export is damaged: the password is right but the data does not decrypt."
+            )
         )
     return plain
 
@@ -234,7 +249,7 @@ def entry_from_totp(totp: str, item_name: str, username: str, group: str = "") -
             group=group,
         )
     if "://" in totp:
-        raise EntryDataError("Its TOTP field holds an unknown kind of link")
+        raise EntryDataError(N_("Its TOTP field holds an unknown kind of link"))
     return make_entry(secret=totp, issuer=item_name, name=username, group=group)
 
 
@@ -259,10 +274,10 @@ def csv_rows(data: bytes, required: tuple[str, ...]) -> list[dict[str, str]] | N
         for row in reader:
             rows.append({k: v if isinstance(v, str) else "" for k, v in row.items() if k})
             if len(rows) > MAX_ENTRIES * 10:
-                raise ImportFormatError("The CSV file has too many rows.")
+                raise ImportFormatError(N_("The CSV file has too many rows."))
         return rows
     except csv.Error:
-        raise ImportFormatError("The CSV file is damaged (unbalanced quotes).") from None
+        raise ImportFormatError(N_("The CSV file is damaged (unbalanced quotes).")) from None
 
 
 def totp_rows(
@@ -303,6 +318,8 @@ class BitwardenCsvImporter(PlainImporter):
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         rows = csv_rows(data, CSV_COLUMNS)
         if rows is None:
-            raise ImportFormatError("This is not a Bitwarden CSV export (no login_totp column).")
+            raise ImportFormatError(
+                N_("This is not a Bitwarden CSV export (no login_totp column).")
+            )
         out = totp_rows(rows, "login_totp", "name", "login_username", lambda r: r.get("folder", ""))
         return out.result(self.label, self.name)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from desktop_app.errors import AppError, ImportFormatError, OtpError
-from desktop_app.i18n import N_
+from desktop_app.i18n import N_, Text, reason_form
 from desktop_app.intake import MAX_IMPORT_ACCOUNTS
 from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import STEAM_DIGITS, Entry, Icon, OtpType, new_uuid, normalize_secret
@@ -92,7 +92,7 @@ def get_str(obj: dict[str, Any], key: str, default: str = "") -> str:
     if value is None:
         return default
     if not isinstance(value, str):
-        raise EntryDataError(f"its {key} is not text")
+        raise EntryDataError(N_("its {field} is not text", field=key))
     return value
 
 
@@ -101,14 +101,14 @@ def get_int(obj: dict[str, Any], key: str, default: int) -> int:
     if value is None or value == "":
         return default
     if isinstance(value, bool):
-        raise EntryDataError(f"its {key} is not a whole number")
+        raise EntryDataError(N_("its {field} is not a whole number", field=key))
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and re.fullmatch(r"\s*\d{1,19}\s*", value):
         return int(value)
-    raise EntryDataError(f"its {key} is not a whole number")
+    raise EntryDataError(N_("its {field} is not a whole number", field=key))
 
 
 def norm_algorithm(text: str) -> str:
@@ -126,8 +126,8 @@ def otp_type(text: str) -> OtpType:
     except ValueError:
         if lowered in ("motp", "yandex"):
             shown = {"motp": "mOTP", "yandex": "Yandex"}[lowered]
-            raise EntryDataError(f"This app does not support {shown} codes") from None
-        raise EntryDataError(f"its type {text[:20]!r} is unknown") from None
+            raise EntryDataError(N_("This app does not support {kind} codes", kind=shown)) from None
+        raise EntryDataError(N_("its type {kind} is unknown", kind=repr(text[:20]))) from None
 
 
 def make_entry(
@@ -152,7 +152,7 @@ def make_entry(
         digits, algorithm = STEAM_DIGITS, "SHA1"
     algorithm = norm_algorithm(algorithm)
     if algorithm == "MD5":
-        raise EntryDataError("its algorithm MD5 is not supported")
+        raise EntryDataError(N_("its algorithm MD5 is not supported"))
     kwargs: dict[str, Any] = {
         "secret": normalize_secret(secret),
         "issuer": issuer.strip(),
@@ -181,11 +181,58 @@ def display_label(issuer: Any, name: Any, fallback: str) -> str:
     return label[:120] or fallback
 
 
+#: the field an OtpError names, as "Its ... is unknown (digits)" adds it to a skipped reason
+FIELD_NAMES = {
+    "secret": N_("secret"),
+    "type": N_("type"),
+    "algorithm": N_("algorithm"),
+    "digits": N_("digits"),
+    "period": N_("period"),
+    "counter": N_("counter"),
+    "issuer": N_("issuer"),
+    "name": N_("name"),
+    "group": N_("group"),
+    "note": N_("note"),
+    "icon": N_("icon"),
+    "meta": N_("meta"),
+    "uri": N_("uri"),
+    "data": N_("data"),
+}
+
+
+#: the label of the n-th item of a file's list when it names nothing better (one literal a noun)
+_NUMBERED: dict[str, Callable[[int], Text]] = {
+    "Entry": lambda n: N_("Entry {n}", n=n),
+    "Account": lambda n: N_("Account {n}", n=n),
+    "Token": lambda n: N_("Token {n}", n=n),
+    "Steam account": lambda n: N_("Steam account {n}", n=n),
+    "Authenticator": lambda n: N_("Authenticator {n}", n=n),
+    "Service": lambda n: N_("Service {n}", n=n),
+    "Item": lambda n: N_("Item {n}", n=n),
+}
+
+
+def numbered(noun: str, n: int) -> str:
+    """``"{noun} {n}"`` ("Entry 3"), translatable for the nouns the importers use."""
+    make = _NUMBERED.get(noun)
+    return make(n) if make else f"{noun} {n}"
+
+
+def _malformed(exc: BaseException) -> Text:
+    return N_("Its data is malformed ({error})", error=type(exc).__name__)
+
+
+def as_reason(message: str) -> str:
+    """``message`` in the form of a skipped entry's reason (:func:`reason_form`), still
+    translatable when it is a :class:`Text`."""
+    return message.as_reason() if isinstance(message, Text) else reason_form(message)
+
+
 def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().rstrip(".")
-    if not text:
-        text = f"its data is malformed ({type(exc).__name__})"
-    return text[:1].upper() + text[1:]
+    message = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+    if not reason_form(message):
+        return _malformed(exc)
+    return as_reason(message)
 
 
 class Collector:
@@ -204,24 +251,21 @@ class Collector:
         """Each item of a file's list that is an object, with the label it has when it names
         nothing better (``"{noun} {n}"``, counted from 1); any other item is skipped."""
         for index, raw in enumerate(items):
-            fallback = f"{noun} {index + 1}"
+            fallback = numbered(noun, index + 1)
             if isinstance(raw, dict):
                 yield fallback, raw
             else:
-                self.skip(fallback, "It is not an object")
+                self.skip(fallback, N_("It is not an object"))
 
     def add(self, label: str, build: Callable[..., Entry | None], *args: Any) -> None:
         """Add ``build(*args)``; any error it raises makes a skipped entry with the reason."""
         try:
             entry = build(*args)
         except (AppError, ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
-            reason = (
-                _reason(exc)
-                if isinstance(exc, AppError)
-                else f"Its data is malformed ({type(exc).__name__})"
-            )
+            reason = _reason(exc) if isinstance(exc, AppError) else _malformed(exc)
             if isinstance(exc, OtpError) and exc.field and exc.field not in reason.lower():
-                reason = f"{reason} ({exc.field})"
+                field_name = FIELD_NAMES.get(exc.field, exc.field)
+                reason = N_("{reason} ({field})", reason=reason, field=field_name)
             self.skipped.append(SkippedEntry(label, reason))
             return
         if entry is None:

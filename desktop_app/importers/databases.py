@@ -25,6 +25,7 @@ from desktop_app.importers.contract import (
     PlainImporter,
     display_label,
     make_entry,
+    numbered,
 )
 from desktop_app.importers.readers import row_int, row_str, secret_b64, sqlite_rows, sqlite_schema
 from desktop_app.otp.model import Entry, OtpType
@@ -49,7 +50,7 @@ class _AccountsTable(PlainImporter):
         out = Collector()
         issuer, name = self.label_columns
         for index, row in enumerate(sqlite_rows(data, "accounts", self.label, self.read)):
-            label = display_label(row.get(issuer), row.get(name), f"Account {index + 1}")
+            label = display_label(row.get(issuer), row.get(name), numbered("Account", index + 1))
             out.add(label, self.entry, row)
         return out.result(self.label, self.name)
 
@@ -57,7 +58,7 @@ class _AccountsTable(PlainImporter):
 def _google_entry(row: dict[str, Any]) -> Entry:
     kind = row_int(row, "type", 0)
     if kind not in (0, 1):
-        raise EntryDataError(f"Its type {kind} is unknown")
+        raise EntryDataError(N_("Its type {kind} is unknown", kind=kind))
     issuer = row_str(row, "issuer")
     name = row_str(row, "email")
     prefix, sep, rest = name.partition(":")
@@ -81,9 +82,9 @@ def _microsoft_entry(row: dict[str, Any]) -> Entry:
     elif kind == 1:
         secret, digits = secret_b64(secret), 8
     else:
-        raise EntryDataError("It is a sign-in approved by notification only; it has no code")
+        raise EntryDataError(N_("It is a sign-in approved by notification only; it has no code"))
     if not secret.strip():
-        raise EntryDataError("It has no code secret (sign-in approved by notification only)")
+        raise EntryDataError(N_("It has no code secret (sign-in approved by notification only)"))
     return make_entry(
         secret=secret,
         issuer=row_str(row, "name"),

@@ -44,7 +44,7 @@ class DuoImporter(PlainImporter):
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         doc = load_json(data, LABEL, list)
         out = Collector()
-        for fallback, raw in out.objects(require_list(doc, "the Duo account list"), "Account"):
+        for fallback, raw in out.objects(require_list(doc, N_("the Duo account list")), "Account"):
             out.add(display_label(raw.get("name"), None, fallback), _entry, raw)
         return out.result(LABEL, NAME)
 
@@ -52,7 +52,7 @@ class DuoImporter(PlainImporter):
 def _entry(raw: dict[str, Any]) -> Entry:
     gen = raw.get("otpGenerator")
     if not isinstance(gen, dict) or not gen.get("otpSecret"):
-        raise EntryDataError("It is a Duo Push account without a code secret")
+        raise EntryDataError(N_("It is a Duo Push account without a code secret"))
     hotp = gen.get("counter") is not None
     return make_entry(
         secret=get_str(gen, "otpSecret"),

@@ -69,25 +69,29 @@ def decrypt(doc: dict[str, Any], password: str | None) -> bytes:
     version = doc.get("version", 1)
     if version not in VERSIONS or isinstance(version, bool):
         raise ImportFormatError(
-            f"This encrypted ente Auth export has version {str(version)[:20]}; this app reads "
-            "version 1."
+            N_(
+                "This encrypted ente Auth export has version {version}; this app reads version 1.",
+                version=str(version)[:20],
+            )
         )
-    params = require_dict(doc.get("kdfParams"), "the ente key parameters")
+    params = require_dict(doc.get("kdfParams"), N_("the ente key parameters"))
     try:
         mem = get_int(params, "memLimit", 0)
         ops = get_int(params, "opsLimit", 0)
     except ImportFormatError:
         raise ImportFormatError(
-            "The ente export is damaged: its key parameters are not numbers."
+            N_("The ente export is damaged: its key parameters are not numbers.")
         ) from None
     check_kdf(LABEL, MIN_MEMLIMIT <= mem <= MAX_MEMLIMIT and ops >= 1 and mem * ops <= MAX_WORK)
-    salt = b64decode(params.get("salt"), "the salt")
-    header = b64decode(doc.get("encryptionNonce"), "the nonce")
-    sealed = b64decode(doc.get("encryptedData"), "the encrypted data")
+    salt = b64decode(params.get("salt"), N_("the salt"))
+    header = b64decode(doc.get("encryptionNonce"), N_("the nonce"))
+    sealed = b64decode(doc.get("encryptedData"), N_("the encrypted data"))
     if len(salt) != 16 or len(header) != b.crypto_secretstream_xchacha20poly1305_HEADERBYTES:
-        raise ImportFormatError("The ente export is damaged: its salt or nonce has a wrong size.")
+        raise ImportFormatError(
+            N_("The ente export is damaged: its salt or nonce has a wrong size.")
+        )
     if len(sealed) < b.crypto_secretstream_xchacha20poly1305_ABYTES:
-        raise ImportFormatError("The ente export is truncated.")
+        raise ImportFormatError(N_("The ente export is truncated."))
     if password is None:
         raise PasswordRequired(LABEL)
     key = derive_key(password, salt, ops, mem)
@@ -97,6 +101,6 @@ def decrypt(doc: dict[str, Any], password: str | None) -> bytes:
         plain, _tag = b.crypto_secretstream_xchacha20poly1305_pull(state, sealed, None)
     except (nacl_exc.CryptoError, nacl_exc.RuntimeError, ValueError):
         raise WrongPasswordError(
-            "Wrong password for this ente Auth export (or the file is damaged)."
+            N_("Wrong password for this ente Auth export (or the file is damaged).")
         ) from None
     return bytes(plain)

@@ -43,7 +43,7 @@ class FreeOtpImporter(PlainImporter):
 
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         doc = load_json(data, LABEL, dict)
-        tokens = require_list(doc.get("tokens"), "the FreeOTP+ token list")
+        tokens = require_list(doc.get("tokens"), N_("the FreeOTP+ token list"))
         out = Collector()
         for fallback, raw in out.objects(tokens, "Token"):
             issuer = raw.get("issuerExt") or raw.get("issuerInt")
@@ -54,9 +54,9 @@ class FreeOtpImporter(PlainImporter):
 
 def secret_from_signed_bytes(values: Any) -> str:
     if not isinstance(values, list) or not values:
-        raise EntryDataError("Its secret is missing")
+        raise EntryDataError(N_("Its secret is missing"))
     if any(isinstance(v, bool) or not isinstance(v, int) or not -128 <= v <= 255 for v in values):
-        raise EntryDataError("Its secret is not a list of bytes")
+        raise EntryDataError(N_("Its secret is not a list of bytes"))
     return base64.b32encode(bytes(v & 0xFF for v in values)).decode("ascii").rstrip("=")
 
 

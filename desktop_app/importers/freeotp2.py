@@ -65,7 +65,7 @@ class FreeOtpXmlImporter(PlainImporter):
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         tokens = _xml_tokens(data)
         if tokens is None:
-            raise ImportFormatError("This is not a FreeOTP tokens.xml file (no tokenOrder).")
+            raise ImportFormatError(N_("This is not a FreeOTP tokens.xml file (no tokenOrder)."))
         out = Collector()
         for key, value in tokens:
             try:
@@ -73,7 +73,7 @@ class FreeOtpXmlImporter(PlainImporter):
             except ValueError:
                 raw = None
             if not isinstance(raw, dict):
-                out.skip(key[:120] or "Token", "Its data is not a token")
+                out.skip(key[:120] or N_("Token"), N_("Its data is not a token"))
                 continue
             issuer = raw.get("issuerExt") or raw.get("issuerInt")
             out.add(display_label(issuer, raw.get("label"), key[:120]), token_entry, raw)
@@ -91,7 +91,7 @@ class _JavaReader:
 
     def take(self, n: int) -> bytes:
         if n < 0 or self.pos + n > len(self.data):
-            raise ImportFormatError("The FreeOTP backup is truncated.")
+            raise ImportFormatError(N_("The FreeOTP backup is truncated."))
         chunk = self.data[self.pos : self.pos + n]
         self.pos += n
         return chunk
@@ -108,7 +108,9 @@ class _JavaReader:
             text = raw.decode("utf-8", errors="surrogatepass")
             return text.encode("utf-16", "surrogatepass").decode("utf-16")
         except UnicodeError:
-            raise ImportFormatError("The FreeOTP backup is damaged: a text is not valid.") from None
+            raise ImportFormatError(
+                N_("The FreeOTP backup is damaged: a text is not valid.")
+            ) from None
 
     def string(self) -> str | None:
         tc = self.u1()
@@ -121,10 +123,10 @@ class _JavaReader:
         elif tc == 0x71:  # TC_REFERENCE
             index = int(struct.unpack(">I", self.take(4))[0]) - 0x7E0000
             if not 0 <= index < len(self.handles) or not isinstance(self.handles[index], str):
-                raise ImportFormatError("The FreeOTP backup is damaged (bad reference).")
+                raise ImportFormatError(N_("The FreeOTP backup is damaged (bad reference)."))
             return str(self.handles[index])
         else:
-            raise ImportFormatError("The FreeOTP backup holds something other than text.")
+            raise ImportFormatError(N_("The FreeOTP backup holds something other than text."))
         self.handles.append(value)
         return value
 
@@ -133,11 +135,14 @@ def read_java_string_map(data: bytes) -> dict[str, str]:
     """A serialised ``java.util.HashMap`` of strings; ImportFormatError for anything else."""
     r = _JavaReader(data)
     if r.take(4) != JAVA_MAGIC or r.u1() != 0x73 or r.u1() != 0x72:
-        raise ImportFormatError("This Java-serialised file is not a FreeOTP backup.")
+        raise ImportFormatError(N_("This Java-serialised file is not a FreeOTP backup."))
     class_name = r.utf(r.u2())
     if class_name != "java.util.HashMap":
         raise ImportFormatError(
-            f"This Java-serialised file holds a {class_name[:60]}, not a FreeOTP backup."
+            N_(
+                "This Java-serialised file holds a {java_class}, not a FreeOTP backup.",
+                java_class=class_name[:60],
+            )
         )
     r.take(8 + 1)  # serialVersionUID, flags
     r.handles.append("<classdesc>")
@@ -148,18 +153,18 @@ def read_java_string_map(data: bytes) -> dict[str, str]:
         code = chr(r.u1())
         r.utf(r.u2())
         if code not in sizes:
-            raise ImportFormatError("The FreeOTP backup's map has an unexpected layout.")
+            raise ImportFormatError(N_("The FreeOTP backup's map has an unexpected layout."))
         layout.append(sizes[code])
     if r.u1() != 0x78 or r.u1() != 0x70:  # end of annotations, no superclass
-        raise ImportFormatError("The FreeOTP backup's map has an unexpected layout.")
+        raise ImportFormatError(N_("The FreeOTP backup's map has an unexpected layout."))
     r.handles.append("<map>")
     for size in layout:
         r.take(size)
     if r.u1() != 0x77 or r.u1() != 8:  # TC_BLOCKDATA: capacity, size
-        raise ImportFormatError("The FreeOTP backup's map has an unexpected layout.")
+        raise ImportFormatError(N_("The FreeOTP backup's map has an unexpected layout."))
     _capacity, count = struct.unpack(">ii", r.take(8))
     if not 0 <= count <= 2 * MAX_ENTRIES + 1:
-        raise ImportFormatError("The FreeOTP backup holds too many items.")
+        raise ImportFormatError(N_("The FreeOTP backup holds too many items."))
     out: dict[str, str] = {}
     for _ in range(count):
         key, value = r.string(), r.string()
@@ -175,7 +180,9 @@ def _signed_bytes(value: Any, what: str) -> bytes:
     if not isinstance(value, list) or any(
         isinstance(v, bool) or not isinstance(v, int) or not -128 <= v <= 255 for v in value
     ):
-        raise ImportFormatError(f"The FreeOTP backup is damaged: {what} is not a byte list.")
+        raise ImportFormatError(
+            N_("The FreeOTP backup is damaged: {what} is not a byte list.", what=what)
+        )
     return bytes(v & 0xFF for v in value)
 
 
@@ -200,7 +207,7 @@ def _gcm_params(der: bytes) -> tuple[bytes, int]:
     Android 7 and later give Java's GCMParameters, DER ``SEQUENCE { OCTET STRING nonce,
     INTEGER tagLength }``; Android 6 (API 23) gives the DER ``OCTET STRING`` of the nonce alone
     (the tag length is then GCM's full 128 bits)."""
-    bad = ImportFormatError("The FreeOTP backup is damaged: a key's cipher settings are wrong.")
+    bad = ImportFormatError(N_("The FreeOTP backup is damaged: a key's cipher settings are wrong."))
     try:
         tag, value, end = _der(der, 0)
         if tag == 0x04:  # Android 6: the nonce itself
@@ -226,14 +233,16 @@ def _gcm_params(der: bytes) -> tuple[bytes, int]:
 
 def open_encrypted_key(enc: Any, key: bytes) -> bytes | None:
     if not isinstance(enc, dict):
-        raise ImportFormatError("The FreeOTP backup is damaged: a key is not an object.")
+        raise ImportFormatError(N_("The FreeOTP backup is damaged: a key is not an object."))
     cipher = enc.get("mCipher")
     if cipher != "AES/GCM/NoPadding":
-        raise ImportFormatError(f"The FreeOTP backup uses an unknown cipher {str(cipher)[:30]}.")
-    nonce, tag_len = _gcm_params(_signed_bytes(enc.get("mParameters"), "a key's parameters"))
+        raise ImportFormatError(
+            N_("The FreeOTP backup uses an unknown cipher {cipher}.", cipher=str(cipher)[:30])
+        )
+    nonce, tag_len = _gcm_params(_signed_bytes(enc.get("mParameters"), N_("a key's parameters")))
     if tag_len not in (16, 128):
-        raise ImportFormatError("The FreeOTP backup uses an unsupported tag length.")
-    sealed = _signed_bytes(enc.get("mCipherText"), "a key's ciphertext")
+        raise ImportFormatError(N_("The FreeOTP backup uses an unsupported tag length."))
+    sealed = _signed_bytes(enc.get("mCipherText"), N_("a key's ciphertext"))
     token = enc.get("mToken")
     aad = token.encode("utf-8") if isinstance(token, str) else None
     try:
@@ -261,7 +270,7 @@ class FreeOtpBackupImporter:
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         items = read_java_string_map(data)
         if "masterKey" not in items:
-            raise ImportFormatError("This FreeOTP backup has no master key; it is damaged.")
+            raise ImportFormatError(N_("This FreeOTP backup has no master key; it is damaged."))
         if password is None:
             raise PasswordRequired(self.label)
         try:
@@ -269,22 +278,26 @@ class FreeOtpBackupImporter:
         except ValueError:
             master_doc = None
         if not isinstance(master_doc, dict):
-            raise ImportFormatError("The FreeOTP backup is damaged: its master key is not JSON.")
+            raise ImportFormatError(
+                N_("The FreeOTP backup is damaged: its master key is not JSON.")
+            )
         algorithm = _PBKDF2.get(str(master_doc.get("mAlgorithm", "")).upper())
         if algorithm is None:
             raise ImportFormatError(
-                f"This FreeOTP backup uses {str(master_doc.get('mAlgorithm'))[:40]}, which this "
-                "app does not know."
+                N_(
+                    "This FreeOTP backup uses {algorithm}, which this app does not know.",
+                    algorithm=str(master_doc.get("mAlgorithm"))[:40],
+                )
             )
         iterations = master_doc.get("mIterations")
         if isinstance(iterations, bool) or not isinstance(iterations, int):
-            raise ImportFormatError("The FreeOTP backup is damaged: bad iteration count.")
+            raise ImportFormatError(N_("The FreeOTP backup is damaged: bad iteration count."))
         check_kdf(self.label, 1 <= iterations <= MAX_ITERATIONS)
-        salt = _signed_bytes(master_doc.get("mSalt"), "the salt")
+        salt = _signed_bytes(master_doc.get("mSalt"), N_("the salt"))
         derived = pbkdf2(algorithm, password, salt, iterations, 32)
         master = open_encrypted_key(master_doc.get("mEncryptedKey"), derived)
         if master is None:
-            raise WrongPasswordError("Wrong password for this FreeOTP backup.")
+            raise WrongPasswordError(N_("Wrong password for this FreeOTP backup."))
         out = Collector()
         for key, value in items.items():
             if not key.endswith("-token"):
@@ -294,7 +307,7 @@ class FreeOtpBackupImporter:
             except ValueError:
                 token = None
             if not isinstance(token, dict):
-                out.skip(key[:-6], "Its data is not a token")
+                out.skip(key[:-6], N_("Its data is not a token"))
                 continue
             issuer = token.get("issuerExt") or token.get("issuerInt")
             label = display_label(issuer, token.get("label"), key[:-6])
@@ -304,16 +317,16 @@ class FreeOtpBackupImporter:
 
 def _backup_entry(token: dict[str, Any], wrapped: str | None, master: bytes) -> Any:
     if wrapped is None:
-        raise EntryDataError("Its key is missing from the backup")
+        raise EntryDataError(N_("Its key is missing from the backup"))
     try:
         holder = json_loads(wrapped)
         enc = json_loads(holder["key"]) if isinstance(holder.get("key"), str) else holder["key"]
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise EntryDataError("Its key is damaged") from None
+        raise EntryDataError(N_("Its key is damaged")) from None
     try:
         secret = open_encrypted_key(enc, master)
     except ImportFormatError as exc:
-        raise EntryDataError(str(exc)) from None
+        raise EntryDataError(exc.args[0] if len(exc.args) == 1 else str(exc)) from None
     if secret is None:
-        raise EntryDataError("Its key does not decrypt (the backup is damaged)")
+        raise EntryDataError(N_("Its key does not decrypt (the backup is damaged)"))
     return token_entry({**token, "secret": list(secret)})

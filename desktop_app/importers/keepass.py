@@ -34,6 +34,6 @@ class KeePassCsvImporter(PlainImporter):
     def parse(self, data: bytes, password: str | None) -> ImportResult:
         rows = csv_rows(data, COLUMNS)
         if rows is None:
-            raise ImportFormatError("This is not a KeePassXC CSV export (no TOTP column).")
+            raise ImportFormatError(N_("This is not a KeePassXC CSV export (no TOTP column)."))
         out = totp_rows(rows, "TOTP", "Title", "Username", lambda r: _group(r.get("Group", "")))
         return out.result(self.label, self.name)

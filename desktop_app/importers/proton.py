@@ -53,15 +53,18 @@ class ProtonImporter(PlainImporter):
         version = doc.get("version")
         if version not in VERSIONS or isinstance(version, bool):
             raise ImportFormatError(
-                f"This Proton Authenticator export has version {str(version)[:20]}; this app "
-                "reads version 1."
+                N_(
+                    "This Proton Authenticator export has version {version}; this app reads "
+                    "version 1.",
+                    version=str(version)[:20],
+                )
             )
         out = Collector()
-        entries = require_list(doc.get("entries"), "the Proton entry list")
+        entries = require_list(doc.get("entries"), N_("the Proton entry list"))
         for fallback, raw in out.objects(entries, "Entry"):
             content = raw.get("content")
             if not isinstance(content, dict):
-                out.skip(fallback, "It has no content")
+                out.skip(fallback, N_("It has no content"))
                 continue
             out.add(display_label(content.get("name"), None, fallback), _entry, raw, content)
         return out.result(LABEL, NAME)

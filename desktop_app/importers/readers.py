@@ -497,7 +497,7 @@ def row_str(row: dict[str, Any], key: str) -> str:
         try:
             return value.decode("utf-8")
         except UnicodeDecodeError:
-            raise EntryDataError(f"its {key} is not text") from None
+            raise EntryDataError(N_("its {field} is not text", field=key)) from None
     return str(value)
 
 
@@ -509,7 +509,7 @@ def row_int(row: dict[str, Any], key: str, default: int) -> int:
         return value
     if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,19}\s*", value):
         return int(value)
-    raise EntryDataError(f"its {key} is not a whole number")
+    raise EntryDataError(N_("its {field} is not a whole number", field=key))
 
 
 def b32_of(raw: bytes) -> str:
@@ -521,9 +521,9 @@ def secret_b64(text: str) -> str:
     try:
         raw = base64.b64decode(text.strip() + "=" * (-len(text.strip()) % 4), validate=True)
     except (binascii.Error, ValueError):
-        raise EntryDataError("Its secret is not valid Base64") from None
+        raise EntryDataError(N_("Its secret is not valid Base64")) from None
     if not raw:
-        raise EntryDataError("Its secret is empty")
+        raise EntryDataError(N_("Its secret is empty"))
     return b32_of(raw)
 
 
@@ -531,9 +531,9 @@ def secret_hex(text: str) -> str:
     try:
         raw = bytes.fromhex(text.strip())
     except ValueError:
-        raise EntryDataError("Its secret is not valid hex") from None
+        raise EntryDataError(N_("Its secret is not valid hex")) from None
     if not raw:
-        raise EntryDataError("Its secret is empty")
+        raise EntryDataError(N_("Its secret is empty"))
     return b32_of(raw)
 
 

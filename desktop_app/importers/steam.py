@@ -66,16 +66,18 @@ class SteamImporter(PlainImporter):
         doc = load_json(data, LABEL)
         if _is_manifest(doc):
             raise ImportFormatError(
-                "This is Steam Desktop Authenticator's manifest.json, which holds no keys. Import "
-                "the account's .maFile instead (if SDA encrypts them, turn encryption off in SDA "
-                "first)."
+                N_(
+                    "This is Steam Desktop Authenticator's manifest.json, which holds no keys. Import "
+                    "the account's .maFile instead (if SDA encrypts them, turn encryption off in SDA "
+                    "first)."
+                )
             )
         if _is_account(doc):
             accounts = [doc]
         elif isinstance(doc, dict) and isinstance(doc.get("accounts"), dict):
             accounts = list(doc["accounts"].values())
         else:
-            raise ImportFormatError("This is not a Steam Guard file (no shared_secret).")
+            raise ImportFormatError(N_("This is not a Steam Guard file (no shared_secret)."))
         out = Collector()
         for fallback, raw in out.objects(accounts[:10_000], "Steam account"):
             out.add(display_label("Steam", raw.get("account_name"), fallback), _entry, raw)
@@ -85,7 +87,7 @@ class SteamImporter(PlainImporter):
 def _entry(raw: dict[str, Any]) -> Entry:
     shared = get_str(raw, "shared_secret")
     if not shared:
-        raise EntryDataError("It has no shared secret")
+        raise EntryDataError(N_("It has no shared secret"))
     return make_entry(
         secret=secret_b64(shared),
         issuer="Steam",

@@ -32,6 +32,7 @@ from desktop_app.importers.contract import (
     PasswordRequired,
     display_label,
     make_entry,
+    numbered,
 )
 from desktop_app.importers.readers import (
     STRATUM_MAGIC,
@@ -107,7 +108,7 @@ class StratumImporter:
             data = _decrypt(data, password)
         doc = load_json(data, LABEL)
         if not isinstance(doc, dict) or "Authenticators" not in doc:
-            raise ImportFormatError("This is not a Stratum backup (no Authenticators list).")
+            raise ImportFormatError(N_("This is not a Stratum backup (no Authenticators list)."))
         return _parse_doc(doc)
 
 
@@ -115,27 +116,29 @@ def _decrypt(data: bytes, password: str) -> bytes:
     if data.startswith(HEADER):
         body = data[len(HEADER) :]
         if len(body) < 16 + 12 + 16:
-            raise ImportFormatError("The Stratum backup is truncated.")
+            raise ImportFormatError(N_("The Stratum backup is truncated."))
         salt, iv, sealed = body[:16], body[16:28], body[28:]
         key = argon2id(password, salt, **ARGON2)
         try:
             return AESGCM(key).decrypt(iv, sealed, None)
         except (InvalidTag, ValueError):
             raise WrongPasswordError(
-                "Wrong password for this Stratum backup (or the file is damaged)."
+                N_("Wrong password for this Stratum backup (or the file is damaged).")
             ) from None
     body = data[len(HEADER_LEGACY) :]
     if len(body) < 20 + 16 + 16:
-        raise ImportFormatError("The Stratum backup (old format) is truncated.")
+        raise ImportFormatError(N_("The Stratum backup (old format) is truncated."))
     salt, iv, sealed = body[:20], body[20:36], body[36:]
     plain = aes_cbc_decrypt(pbkdf2("sha1", password, salt, LEGACY_ITERATIONS, 32), iv, sealed)
     if plain is None:
-        raise WrongPasswordError("Wrong password for this Stratum backup (or the file is damaged).")
+        raise WrongPasswordError(
+            N_("Wrong password for this Stratum backup (or the file is damaged).")
+        )
     return plain
 
 
 def _parse_doc(doc: dict[str, Any]) -> ImportResult:
-    items = require_list(doc.get("Authenticators"), "the Stratum authenticator list")
+    items = require_list(doc.get("Authenticators"), N_("the Stratum authenticator list"))
     categories: dict[str, str] = {}
     for c in doc.get("Categories") or []:
         if isinstance(c, dict) and isinstance(c.get("Id"), str) and isinstance(c.get("Name"), str):
@@ -186,7 +189,9 @@ def _parse_db(data: bytes) -> ImportResult:
                 groups.setdefault(secret, name)
     out = Collector()
     for index, row in enumerate(rows):
-        label = display_label(row.get("issuer"), row.get("username"), f"Authenticator {index + 1}")
+        label = display_label(
+            row.get("issuer"), row.get("username"), numbered("Authenticator", index + 1)
+        )
         out.add(label, _entry, row, groups, {})
     return out.result(LABEL, NAME)
 
@@ -194,13 +199,15 @@ def _parse_db(data: bytes) -> ImportResult:
 def _entry(row: dict[str, Any], groups: dict[str, str], icons: dict[str, Icon]) -> Entry:
     kind_id = row_int(row, "type", 2)
     if kind_id in _UNSUPPORTED:
-        raise EntryDataError(f"This app does not support {_UNSUPPORTED[kind_id]} codes")
+        raise EntryDataError(
+            N_("This app does not support {kind} codes", kind=_UNSUPPORTED[kind_id])
+        )
     kind = _TYPES.get(kind_id)
     if kind is None:
-        raise EntryDataError(f"Its type {kind_id} is unknown")
+        raise EntryDataError(N_("Its type {kind} is unknown", kind=kind_id))
     algorithm = _ALGORITHMS.get(row_int(row, "algorithm", 0))
     if algorithm is None:
-        raise EntryDataError("Its algorithm is unknown")
+        raise EntryDataError(N_("Its algorithm is unknown"))
     secret = row_str(row, "secret")
     icon_ref = row.get("icon")
     return make_entry(

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, unquote
 
 from desktop_app.errors import ImportFormatError
 from desktop_app.i18n import N_
-from desktop_app.importers.contract import Collector, ImportResult, PlainImporter
+from desktop_app.importers.contract import Collector, ImportResult, PlainImporter, as_reason
 from desktop_app.importers.ente import decrypt, is_encrypted_export
 from desktop_app.importers.readers import json_loads, sniff_json, text_or_none
 from desktop_app.intake import Payload, PayloadKind, classify, gather, too_many_accounts
@@ -72,7 +72,7 @@ def _ente_payload(payload: Payload, line: str) -> Payload | str:
     """ente's ``codeDisplay``: its first tag becomes the group; a trashed entry -> the reason."""
     display = _ente_display(line)
     if display.get("trashed") is True:
-        return "It is in ente Auth's trash"
+        return N_("It is in ente Auth's trash")
     tags = display.get("tags")
     if not isinstance(tags, list):
         return payload
@@ -101,7 +101,12 @@ def parse_lines(data: bytes, label: str, name: str, *, ente: bool = False) -> Im
             changed = _ente_payload(payload, line)
             if isinstance(changed, str):
                 own_skips.append(
-                    (number, SkippedEntry(payload.entries[0].label or f"Line {number}", changed))
+                    (
+                        number,
+                        SkippedEntry(
+                            payload.entries[0].label or N_("Line {number}", number=number), changed
+                        ),
+                    )
                 )
                 continue
             payload = changed
@@ -120,16 +125,18 @@ def parse_lines(data: bytes, label: str, name: str, *, ente: bool = False) -> Im
         out.add(e.label, _same, e)
     for index, p in gathered.rejected:
         number, line = numbers[index], lines[numbers[index] - 1]
-        shown = (_label_of(line) if line.lower().startswith(_OTPAUTH) else "") or f"Line {number}"
-        own_skips.append((number, SkippedEntry(shown, p.message.rstrip("."))))
+        shown = (_label_of(line) if line.lower().startswith(_OTPAUTH) else "") or N_(
+            "Line {number}", number=number
+        )
+        own_skips.append((number, SkippedEntry(shown, as_reason(p.message))))
     out.skipped.extend(gathered.skipped)
     out.skipped.extend(s for _n, s in sorted(own_skips, key=lambda x: x[0]))
     for export in gathered.incomplete:
         for m in export.missing:
             out.skipped.append(
                 SkippedEntry(
-                    f"Google export code {m} of {export.size}",
-                    "This code of the export is not in the file; its accounts are missing",
+                    N_("Google export code {index} of {size}", index=m, size=export.size),
+                    N_("This code of the export is not in the file; its accounts are missing"),
                 )
             )
     return out.result(label, name)

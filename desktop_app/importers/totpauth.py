@@ -80,7 +80,7 @@ def _pref_list(data: bytes) -> list[Any] | None:
         items = json_loads(prefs[PREF_KEY])
     except ValueError:
         raise ImportFormatError(
-            f"The TOTP Authenticator file is damaged: {PREF_KEY} is not JSON."
+            N_("The TOTP Authenticator file is damaged: {key} is not JSON.", key=PREF_KEY)
         ) from None
     return items if isinstance(items, list) else []
 
@@ -112,16 +112,18 @@ class TotpAuthenticatorImporter:
                 items = _decrypt(sealed, password)
                 if items is None:
                     raise WrongPasswordError(
-                        "Wrong password for this TOTP Authenticator backup (or the file is "
-                        "damaged, or it is another app's Base64 file, such as an encrypted Steam "
-                        "Desktop Authenticator .maFile: turn encryption off in SDA first)."
+                        N_(
+                            "Wrong password for this TOTP Authenticator backup (or the file is "
+                            "damaged, or it is another app's Base64 file, such as an encrypted Steam "
+                            "Desktop Authenticator .maFile: turn encryption off in SDA first)."
+                        )
                     )
         else:
             items = _pref_list(data)
             if items is None:
-                raise ImportFormatError("This is not a TOTP Authenticator file.")
+                raise ImportFormatError(N_("This is not a TOTP Authenticator file."))
         if len(items) > MAX_ENTRIES:
-            raise ImportFormatError("The TOTP Authenticator file holds too many entries.")
+            raise ImportFormatError(N_("The TOTP Authenticator file holds too many entries."))
         out = Collector()
         for fallback, raw in out.objects(map(_json_text, items), "Entry"):
             out.add(display_label(raw.get("issuer"), raw.get("name"), fallback), _entry, raw)
@@ -148,5 +150,5 @@ def _entry(raw: dict[str, Any]) -> Entry:
     elif base == 32:
         secret = key
     else:
-        raise EntryDataError(f"Its secret encoding (base {base}) is unknown")
+        raise EntryDataError(N_("Its secret encoding (base {base}) is unknown", base=base))
     return make_entry(secret=secret, issuer=get_str(raw, "issuer"), name=get_str(raw, "name"))

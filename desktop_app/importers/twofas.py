@@ -84,11 +84,15 @@ class TwoFasImporter:
         doc = load_json(data, LABEL, dict)
         version = doc.get("schemaVersion", 1)
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            raise ImportFormatError("The 2FAS backup's schema version is invalid.")
+            raise ImportFormatError(N_("The 2FAS backup's schema version is invalid."))
         if version > MAX_SCHEMA_VERSION:
             raise ImportFormatError(
-                f"This 2FAS backup has schema version {version}; this app reads versions 1 to "
-                f"{MAX_SCHEMA_VERSION}."
+                N_(
+                    "This 2FAS backup has schema version {version}; this app reads versions 1 "
+                    "to {newest}.",
+                    version=version,
+                    newest=MAX_SCHEMA_VERSION,
+                )
             )
         if _encrypted(doc):
             if password is None:
@@ -96,7 +100,7 @@ class TwoFasImporter:
             services = decrypt_services(doc["servicesEncrypted"], password)
         else:
             services = doc.get("services")
-        services = require_list(services, "the 2FAS service list")
+        services = require_list(services, N_("the 2FAS service list"))
         groups = names_by_id(doc.get("groups"))
         out = Collector()
         for fallback, raw in out.objects(services, "Service"):
@@ -110,18 +114,18 @@ def decrypt_services(blob: str, password: str) -> Any:
     parts = blob.split(":")
     if len(parts) != 3:
         raise ImportFormatError(
-            "The 2FAS backup is damaged: its encrypted part does not have three fields."
+            N_("The 2FAS backup is damaged: its encrypted part does not have three fields.")
         )
-    sealed = b64decode(parts[0], "the encrypted services")
-    salt = b64decode(parts[1], "the salt")
-    iv = b64decode(parts[2], "the IV")
+    sealed = b64decode(parts[0], N_("the encrypted services"))
+    salt = b64decode(parts[1], N_("the salt"))
+    iv = b64decode(parts[2], N_("the IV"))
     if len(sealed) < 16 or len(iv) < 8 or not salt:
-        raise ImportFormatError("The 2FAS backup is damaged: its encrypted part is truncated.")
+        raise ImportFormatError(N_("The 2FAS backup is damaged: its encrypted part is truncated."))
     try:
         plaintext = AESGCM(derive_key(password, salt)).decrypt(iv, sealed, None)
     except (InvalidTag, ValueError):
         raise WrongPasswordError(
-            "Wrong password for this 2FAS backup (or the file is damaged)."
+            N_("Wrong password for this 2FAS backup (or the file is damaged).")
         ) from None
     return load_json(plaintext, LABEL)
 
@@ -137,7 +141,7 @@ def _entry(raw: dict[str, Any], otp: dict[str, Any], groups: dict[str, str]) -> 
     kind = otp_type(get_str(otp, "tokenType", "TOTP"))
     group_id = raw.get("groupId")
     if group_id is not None and not isinstance(group_id, str):
-        raise EntryDataError("Its group is not text")
+        raise EntryDataError(N_("Its group is not text"))
     return make_entry(
         secret=get_str(raw, "secret"),
         issuer=issuer,

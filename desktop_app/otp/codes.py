@@ -26,6 +26,7 @@ import pyotp
 from pyotp.contrib import Steam
 
 from desktop_app.errors import OtpError
+from desktop_app.i18n import N_
 from desktop_app.otp.model import MIN_SECRET_BITS, Entry, OtpType
 
 _DIGESTS: dict[str, Any] = {
@@ -93,7 +94,7 @@ MAX_COUNTER = 2**64 - 1
 def _checked_time(at: float | None) -> float:
     now = time.time() if at is None else at
     if not isinstance(now, int | float) or not math.isfinite(now) or now < 0:
-        raise OtpError("The time must be a finite, non-negative number of seconds.", "at")
+        raise OtpError(N_("The time must be a finite, non-negative number of seconds."), "at")
     return now
 
 
@@ -112,7 +113,7 @@ def code_at(entry: Entry, at: float | None = None, *, step_offset: int = 0) -> s
     else:
         counter = time_step(entry, at) + step_offset
     if not 0 <= counter <= MAX_COUNTER:
-        raise OtpError("The time or counter is outside the range codes are defined for.", "at")
+        raise OtpError(N_("The time or counter is outside the range codes are defined for."), "at")
     return gen.generate_otp(counter)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote
 
 from desktop_app.errors import OtpError
+from desktop_app.i18n import N_
 from desktop_app.otp.codes import secret_bytes
 from desktop_app.otp.model import Entry, OtpType
 
@@ -72,7 +73,7 @@ def _read_varint(buf: bytes, pos: int) -> tuple[int, int]:
     shift = 0
     while True:
         if pos >= len(buf):
-            raise OtpError("The export data is truncated.", "data")
+            raise OtpError(N_("The export data is truncated."), "data")
         byte = buf[pos]
         pos += 1
         result |= (byte & 0x7F) << shift
@@ -80,7 +81,7 @@ def _read_varint(buf: bytes, pos: int) -> tuple[int, int]:
             return result, pos
         shift += 7
         if shift > 63:
-            raise OtpError("The export data holds an invalid number.", "data")
+            raise OtpError(N_("The export data holds an invalid number."), "data")
 
 
 def _fields(buf: bytes) -> list[tuple[int, int | bytes]]:
@@ -95,7 +96,7 @@ def _fields(buf: bytes) -> list[tuple[int, int | bytes]]:
         elif wire == 2:
             length, pos = _read_varint(buf, pos)
             if pos + length > len(buf):
-                raise OtpError("The export data is truncated.", "data")
+                raise OtpError(N_("The export data is truncated."), "data")
             out.append((number, buf[pos : pos + length]))
             pos += length
         elif wire == 1:
@@ -103,30 +104,32 @@ def _fields(buf: bytes) -> list[tuple[int, int | bytes]]:
         elif wire == 5:
             pos += 4
         else:
-            raise OtpError("The export data is not a valid Google Authenticator export.", "data")
+            raise OtpError(
+                N_("The export data is not a valid Google Authenticator export."), "data"
+            )
         if pos > len(buf):
-            raise OtpError("The export data is truncated.", "data")
+            raise OtpError(N_("The export data is truncated."), "data")
     return out
 
 
 def _text(value: int | bytes) -> str:
     if not isinstance(value, bytes):
-        raise OtpError("The export data has a malformed text field.", "data")
+        raise OtpError(N_("The export data has a malformed text field."), "data")
     try:
         return value.decode("utf-8")
     except UnicodeDecodeError:
-        raise OtpError("The export data has text that is not UTF-8.", "data") from None
+        raise OtpError(N_("The export data has text that is not UTF-8."), "data") from None
 
 
 def _int(value: int | bytes) -> int:
     if isinstance(value, bytes):
-        raise OtpError("The export data has a malformed number field.", "data")
+        raise OtpError(N_("The export data has a malformed number field."), "data")
     return value
 
 
 def _secret(value: int | bytes) -> bytes:
     if not isinstance(value, bytes):
-        raise OtpError("The export data has a malformed secret.", "data")
+        raise OtpError(N_("The export data has a malformed secret."), "data")
     return value
 
 
@@ -165,7 +168,7 @@ def _decode_payload(buf: bytes) -> _Payload:
             _read_field(payload, _PAYLOAD_FIELDS, number, value)
             continue
         if not isinstance(value, bytes):
-            raise OtpError("The export data is malformed.", "data")
+            raise OtpError(N_("The export data is malformed."), "data")
         params = _Params()
         for pn, pv in _fields(value):
             _read_field(params, _PARAM_FIELDS, pn, pv)
@@ -204,14 +207,14 @@ def is_migration_uri(text: str) -> bool:
 
 def _entry_from_params(p: _Params) -> Entry:
     if not p.secret:
-        raise OtpError("it has no secret", "secret")
+        raise OtpError(N_("it has no secret"), "secret")
     secret = base64.b32encode(p.secret).decode("ascii").rstrip("=")
     if p.algorithm not in _ALGORITHMS:
-        raise OtpError("its algorithm (MD5 or unknown) is not supported", "algorithm")
+        raise OtpError(N_("its algorithm (MD5 or unknown) is not supported"), "algorithm")
     if p.digits not in _DIGITS:
-        raise OtpError("its number of digits is unknown", "digits")
+        raise OtpError(N_("its number of digits is unknown"), "digits")
     if p.type not in (0, 1, 2):
-        raise OtpError("its type is unknown", "type")
+        raise OtpError(N_("its type is unknown"), "type")
     issuer, name = p.issuer.strip(), p.name.strip()
     if not issuer and ":" in name:
         issuer, _, name = name.partition(":")
@@ -236,29 +239,29 @@ def parse_migration_uri(uri: str) -> MigrationBatch:
     ``skipped`` with a reason; a malformed payload raises :class:`OtpError`."""
     text = uri.strip()
     if not is_migration_uri(text):
-        raise OtpError("This is not an otpauth-migration:// link.", "uri")
+        raise OtpError(N_("This is not an otpauth-migration:// link."), "uri")
     _, _, query = text.partition("?")
     params = dict(parse_qsl(query, keep_blank_values=True))
     data = params.get("data", "")
     if not data:
-        raise OtpError("The export link has no data.", "data")
+        raise OtpError(N_("The export link has no data."), "data")
     # '+' decoded as space by a careless copy; URL-safe Base64 seen from some tools
     data = data.replace(" ", "+").replace("-", "+").replace("_", "/").rstrip("=")
     try:
         raw = base64.b64decode(data + "=" * (-len(data) % 4), validate=True)
     except (binascii.Error, ValueError):
-        raise OtpError("The export data is not valid Base64.", "data") from None
+        raise OtpError(N_("The export data is not valid Base64."), "data") from None
     payload = _decode_payload(raw)
     if not payload.params:
-        raise OtpError("The export holds no accounts.", "data")
+        raise OtpError(N_("The export holds no accounts."), "data")
     entries: list[Entry] = []
     skipped: list[SkippedEntry] = []
     for p in payload.params:
         try:
             entries.append(_entry_from_params(p))
         except OtpError as exc:
-            label = f"{p.issuer}: {p.name}" if p.issuer else p.name or "(unnamed)"
-            skipped.append(SkippedEntry(label, str(exc)))
+            label = f"{p.issuer}: {p.name}" if p.issuer else p.name or N_("(unnamed)")
+            skipped.append(SkippedEntry(label, exc.args[0]))  # a Text (translatable)
     size = payload.batch_size if payload.batch_size > 0 else 1
     index = payload.batch_index if 0 <= payload.batch_index < size else 0
     return MigrationBatch(

@@ -30,6 +30,7 @@ from enum import StrEnum
 from typing import Any
 
 from desktop_app.errors import OtpError
+from desktop_app.i18n import N_
 
 
 class OtpType(StrEnum):
@@ -47,7 +48,7 @@ def otp_type(value: Any) -> OtpType:
     try:
         return _OTP_TYPES[value]
     except (KeyError, TypeError):
-        raise ValueError("not a valid OTP type") from None
+        raise ValueError(N_("not a valid OTP type")) from None
 
 
 ALGORITHMS = ("SHA1", "SHA256", "SHA512")
@@ -183,7 +184,7 @@ class HistoryItem(_Value):
     def from_dict(cls, data: dict[str, Any]) -> HistoryItem:
         key, stamp, lost_to = data["key"], data["stamp"], data["lost_to"]
         if not (isinstance(key, str) and isinstance(stamp, str) and isinstance(lost_to, str)):
-            raise OtpError("An item of the entry's history is damaged.", "history")
+            raise OtpError(N_("An item of the entry's history is damaged."), "history")
         return cls(key, data.get("value"), stamp, lost_to)
 
 
@@ -440,7 +441,7 @@ class Entry(_Value):
                 meta[key[5:]] = value
             return {"meta": meta}
         if key not in FIELD_KEYS:
-            raise OtpError("Unknown field.", key)
+            raise OtpError(N_("Unknown field."), key)
         return {key: value}
 
     def restored_from(self, item: HistoryItem) -> Entry:
@@ -511,30 +512,50 @@ ACCOUNT_FIELDS = Entry.__slots__[:-2]
 _B32 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 
 
+#: "The {field} must be a whole number." said once per field (a German sentence names each its own way)
+NOT_WHOLE_NUMBER = {
+    "digits": N_("The digits must be a whole number."),
+    "period": N_("The period must be a whole number."),
+    "counter": N_("The counter must be a whole number."),
+}
+#: "The {field} must be text." per text field
+NOT_TEXT = {
+    "issuer": N_("The issuer must be text."),
+    "name": N_("The name must be text."),
+    "group": N_("The group must be text."),
+    "note": N_("The note must be text."),
+}
+
+
 def normalize_secret(secret: str) -> str:
     """Accept lower case, spaces, dashes and (missing) padding; return canonical Base32."""
     if not isinstance(secret, str):
-        raise OtpError("The secret must be text.", "secret")
+        raise OtpError(N_("The secret must be text."), "secret")
     if len(secret) > MAX_SECRET_INPUT:
         raise OtpError(
-            f"The secret is too long (at most {MAX_SECRET_CHARS} Base32 characters).", "secret"
+            N_("The secret is too long (at most {n} Base32 characters).", n=MAX_SECRET_CHARS),
+            "secret",
         )
     cleaned = "".join(secret.split()).replace("-", "").upper().rstrip("=")
     if not cleaned:
-        raise OtpError("The secret is empty.", "secret")
+        raise OtpError(N_("The secret is empty."), "secret")
     if not _B32.issuperset(cleaned):
-        raise OtpError("The secret is not valid Base32 (letters A-Z and digits 2-7).", "secret")
+        raise OtpError(N_("The secret is not valid Base32 (letters A-Z and digits 2-7)."), "secret")
     if len(cleaned) % 8 in (1, 3, 6):
         raise OtpError(
-            "The secret is cut short or has a character too many: copy it again.", "secret"
+            N_("The secret is cut short or has a character too many: copy it again."), "secret"
         )
     if len(cleaned) > MAX_SECRET_CHARS:
         raise OtpError(
-            f"The secret is too long (at most {MAX_SECRET_CHARS} Base32 characters).", "secret"
+            N_("The secret is too long (at most {n} Base32 characters).", n=MAX_SECRET_CHARS),
+            "secret",
         )
     if len(cleaned) * 5 < MIN_SECRET_BITS:
         raise OtpError(
-            f"The secret is too short (at least {MIN_SECRET_BITS // 5} Base32 characters).",
+            N_(
+                "The secret is too short (at least {n} Base32 characters).",
+                n=MIN_SECRET_BITS // 5,
+            ),
             "secret",
         )
     return cleaned
@@ -555,32 +576,35 @@ def _is_canonical(secret: Any) -> bool:
 
 def validate(entry: Entry) -> None:
     if not isinstance(entry.type, OtpType):
-        raise OtpError("Unknown OTP type.", "type")
+        raise OtpError(N_("Unknown OTP type."), "type")
     if not (type(entry.digits) is type(entry.period) is type(entry.counter) is int):
         for name in ("digits", "period", "counter"):
             if type(getattr(entry, name)) is not int:
-                raise OtpError(f"The {name} must be a whole number.", name)
+                raise OtpError(NOT_WHOLE_NUMBER[name], name)
     secret = entry.secret
     if not _is_canonical(secret) and secret != normalize_secret(secret):
-        raise OtpError("The secret is not in canonical Base32 form.", "secret")
+        raise OtpError(N_("The secret is not in canonical Base32 form."), "secret")
     if entry.algorithm not in ALGORITHMS:
-        raise OtpError("The algorithm must be SHA1, SHA256 or SHA512.", "algorithm")
+        raise OtpError(N_("The algorithm must be SHA1, SHA256 or SHA512."), "algorithm")
     if entry.type is OtpType.STEAM:
         if entry.digits != STEAM_DIGITS:
-            raise OtpError("Steam codes have 5 characters.", "digits")
+            raise OtpError(N_("Steam codes have 5 characters."), "digits")
     elif not (MIN_DIGITS <= entry.digits <= MAX_DIGITS):
-        raise OtpError(f"Digits must be between {MIN_DIGITS} and {MAX_DIGITS}.", "digits")
+        raise OtpError(
+            N_("Digits must be between {low} and {high}.", low=MIN_DIGITS, high=MAX_DIGITS),
+            "digits",
+        )
     if entry.type is not OtpType.HOTP and not (1 <= entry.period <= 86400):
-        raise OtpError("The period must be between 1 and 86400 seconds.", "period")
+        raise OtpError(N_("The period must be between 1 and 86400 seconds."), "period")
     if entry.counter < 0 or entry.counter >= 2**63:
-        raise OtpError("The counter must be a non-negative integer.", "counter")
+        raise OtpError(N_("The counter must be a non-negative integer."), "counter")
     if entry.icon is not None and (
         not isinstance(entry.icon, Icon)
         or entry.icon.mime not in ICON_MIMES
         or not entry.icon.data
         or len(entry.icon.data) > MAX_ICON_BYTES
     ):
-        raise OtpError("The icon is not a small PNG, JPEG, SVG, WebP or GIF picture.", "icon")
+        raise OtpError(N_("The icon is not a small PNG, JPEG, SVG, WebP or GIF picture."), "icon")
     if not (
         isinstance(entry.issuer, str)
         and isinstance(entry.name, str)
@@ -589,39 +613,46 @@ def validate(entry: Entry) -> None:
     ):
         for name in ("issuer", "name", "group", "note"):
             if not isinstance(getattr(entry, name), str):
-                raise OtpError(f"The {name} must be text.", name)
+                raise OtpError(NOT_TEXT[name], name)
     if len(entry.issuer) > MAX_LABEL_CHARS:
-        raise OtpError(f"The issuer is too long (at most {MAX_LABEL_CHARS} characters).", "issuer")
+        raise OtpError(
+            N_("The issuer is too long (at most {n} characters).", n=MAX_LABEL_CHARS), "issuer"
+        )
     if len(entry.name) > MAX_LABEL_CHARS:
         raise OtpError(
-            f"The account name is too long (at most {MAX_LABEL_CHARS} characters).", "name"
+            N_("The account name is too long (at most {n} characters).", n=MAX_LABEL_CHARS),
+            "name",
         )
     if len(entry.group) > MAX_GROUP_CHARS:
-        raise OtpError(f"The group is too long (at most {MAX_GROUP_CHARS} characters).", "group")
+        raise OtpError(
+            N_("The group is too long (at most {n} characters).", n=MAX_GROUP_CHARS), "group"
+        )
     if len(entry.note) > MAX_NOTE_CHARS:
-        raise OtpError(f"The note is too long (at most {MAX_NOTE_CHARS} characters).", "note")
+        raise OtpError(
+            N_("The note is too long (at most {n} characters).", n=MAX_NOTE_CHARS), "note"
+        )
     if not isinstance(entry.meta, dict) or len(entry.meta) > MAX_META_ITEMS:
-        raise OtpError("The entry has too many annotations.", "meta")
+        raise OtpError(N_("The entry has too many annotations."), "meta")
     for key, value in entry.meta.items():
         if not (isinstance(key, str) and isinstance(value, str)):
-            raise OtpError("An annotation of the entry is not text.", "meta")
+            raise OtpError(N_("An annotation of the entry is not text."), "meta")
         if len(key) > MAX_META_KEY_CHARS or len(value) > MAX_META_VALUE_CHARS:
-            raise OtpError("An annotation of the entry is too long.", "meta")
+            raise OtpError(N_("An annotation of the entry is too long."), "meta")
     _validate_sync(entry)
 
 
 def _validate_sync(entry: Entry) -> None:
     stamps, history = entry.stamps, entry.history
     if not isinstance(stamps, dict) or len(stamps) > MAX_STAMP_KEYS:
-        raise OtpError("The entry's sync stamps are damaged.", "stamps")
+        raise OtpError(N_("The entry's sync stamps are damaged."), "stamps")
     for key, value in stamps.items():
         if not (isinstance(key, str) and isinstance(value, str)) or len(value) not in (
             STAMP_CHARS,
             2 * STAMP_CHARS,
         ):
-            raise OtpError("The entry's sync stamps are damaged.", "stamps")
+            raise OtpError(N_("The entry's sync stamps are damaged."), "stamps")
     if not isinstance(history, tuple) or len(history) > HISTORY_LIMIT:
-        raise OtpError("The entry's history is damaged.", "history")
+        raise OtpError(N_("The entry's history is damaged."), "history")
     for item in history:
         if not isinstance(item, HistoryItem):
-            raise OtpError("The entry's history is damaged.", "history")
+            raise OtpError(N_("The entry's history is damaged."), "history")

@@ -23,7 +23,15 @@ import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 from desktop_app.errors import OtpError
-from desktop_app.otp.model import ALGORITHMS, DEFAULT_PERIOD, STEAM_DIGITS, Entry, OtpType
+from desktop_app.i18n import N_
+from desktop_app.otp.model import (
+    ALGORITHMS,
+    DEFAULT_PERIOD,
+    NOT_WHOLE_NUMBER,
+    STEAM_DIGITS,
+    Entry,
+    OtpType,
+)
 from desktop_app.otp.model import normalize_secret as _normalize_secret
 
 _SCHEME = "otpauth://"
@@ -38,7 +46,7 @@ def _int_param(params: dict[str, str], name: str, default: int) -> int:
     try:
         return int(raw.strip(), 10)
     except ValueError:
-        raise OtpError(f"The {name} must be a whole number.", name) from None
+        raise OtpError(NOT_WHOLE_NUMBER[name], name) from None
 
 
 def _split_label(raw_label: str) -> tuple[str, str, bool]:
@@ -57,22 +65,22 @@ def _decode(text: str) -> str:
     try:
         return unquote(text, encoding="utf-8", errors="strict").strip()
     except UnicodeDecodeError:
-        raise OtpError("The label is not valid UTF-8.", "name") from None
+        raise OtpError(N_("The label is not valid UTF-8."), "name") from None
 
 
 def parse_uri(uri: str) -> Entry:
     """Parse an ``otpauth://`` URI into an :class:`Entry` (with a fresh uuid)."""
     if not isinstance(uri, str):
-        raise OtpError("The link must be text.", "uri")
+        raise OtpError(N_("The link must be text."), "uri")
     text = uri.strip()
     if len(text) > MAX_URI_LENGTH:
-        raise OtpError("The link is too long.", "uri")
+        raise OtpError(N_("The link is too long."), "uri")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, e.g. from a mis-decoded command line
-        raise OtpError("The link holds characters that are not valid text.", "uri") from None
+        raise OtpError(N_("The link holds characters that are not valid text."), "uri") from None
     if not text.lower().startswith(_SCHEME):
-        raise OtpError("This is not an otpauth:// link.", "uri")
+        raise OtpError(N_("This is not an otpauth:// link."), "uri")
     rest = text[len(_SCHEME) :]
     rest, _, _fragment = rest.partition("#")
     path, _, query = rest.partition("?")
@@ -81,7 +89,7 @@ def parse_uri(uri: str) -> Entry:
     try:
         pairs = parse_qsl(query, keep_blank_values=True, encoding="utf-8", errors="strict")
     except (UnicodeDecodeError, ValueError):
-        raise OtpError("The link's parameters are not valid UTF-8.", "uri") from None
+        raise OtpError(N_("The link's parameters are not valid UTF-8."), "uri") from None
     params: dict[str, str] = {}
     for key, value in pairs:
         params.setdefault(key.lower(), value)
@@ -91,10 +99,10 @@ def parse_uri(uri: str) -> Entry:
     try:
         otp_type = OtpType(type_text)
     except ValueError:
-        raise OtpError("The link's type must be totp, hotp or steam.", "type") from None
+        raise OtpError(N_("The link's type must be totp, hotp or steam."), "type") from None
 
     if "secret" not in params:
-        raise OtpError("The link has no secret.", "secret")
+        raise OtpError(N_("The link has no secret."), "secret")
     secret = _normalize_secret(params["secret"])
 
     prefix, account, _had_prefix = _split_label(raw_label)
@@ -103,7 +111,7 @@ def parse_uri(uri: str) -> Entry:
 
     algorithm = params.get("algorithm", "SHA1").strip().upper().replace("-", "") or "SHA1"
     if algorithm not in ALGORITHMS:
-        raise OtpError("Unsupported algorithm (use SHA1, SHA256 or SHA512).", "algorithm")
+        raise OtpError(N_("Unsupported algorithm (use SHA1, SHA256 or SHA512)."), "algorithm")
 
     default_digits = STEAM_DIGITS if otp_type is OtpType.STEAM else 6
     digits = _int_param(params, "digits", default_digits)

@@ -37,7 +37,7 @@ from desktop_app.otp.model import (
     OtpType,
     normalize_secret,
 )
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, core_text
 from desktop_app.ui.theme import error_line, invalid_field_css
 
 FIELD_LABELS = {
@@ -60,11 +60,12 @@ TYPE_CHOICES = (
 
 
 def field_message(exc: OtpError) -> str:
+    """The error of a field, in the GUI's language, after the field's label."""
     label = FIELD_LABELS.get(exc.field or "", "")
     if not label:
-        return str(exc)
+        return core_text(exc)
     return QCoreApplication.translate("AddDialog", "{field}: {error}").format(
-        field=QCoreApplication.translate("AddDialog", label), error=exc
+        field=QCoreApplication.translate("AddDialog", label), error=core_text(exc)
     )
 
 
@@ -387,7 +388,9 @@ class AddDialog(QDialog):
             if payload.kind not in (PayloadKind.OTPAUTH, PayloadKind.MIGRATION):
                 raise OtpError(payload.message, "uri")
             if not payload.entries:
-                reasons = "; ".join(f"{s.label}: {s.reason}" for s in payload.skipped)
+                reasons = "; ".join(
+                    f"{core_text(s.label)}: {core_text(s.reason)}" for s in payload.skipped
+                )
                 raise OtpError(reasons or self.tr("The link holds no account."), "uri")
             return payload
         issuer = self.issuer_edit.text().strip()

@@ -31,7 +31,7 @@ from desktop_app.errors import AppError
 from desktop_app.sync import is_following
 from desktop_app.ui import startup
 from desktop_app.ui.folder_section import FolderFollower, FolderSection
-from desktop_app.ui.i18n import ago
+from desktop_app.ui.i18n import ago, core_text
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -381,7 +381,7 @@ class AegisFollowSection(FolderSection):
         try:
             stopped = self.follower.stop()
         except AppError as exc:
-            self.say(str(exc))
+            self.say(core_text(exc))
             return
         if not stopped:
             self.say(self.tr("The folder is being read; try again in a moment."))

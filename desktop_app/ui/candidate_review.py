@@ -42,7 +42,7 @@ from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry, OtpType
 from desktop_app.ui.account_delegate import avatar_color, initials
 from desktop_app.ui.account_fields import label_edits
-from desktop_app.ui.i18n import number
+from desktop_app.ui.i18n import core_text, number
 from desktop_app.ui.theme import current_is_dark, error_css, themed, warning_color, warning_css
 
 if TYPE_CHECKING:
@@ -377,7 +377,8 @@ class CandidateReview(QWidget):
             )
             self.skipped_list.setMaximumHeight(min(110, 22 * len(self.skipped) + 10))
             for s in self.skipped:
-                self.skipped_list.addItem(f"{s.label or self.tr('Unnamed')} — {s.reason}")
+                label = core_text(s.label) or self.tr("Unnamed")
+                self.skipped_list.addItem(f"{label} — {core_text(s.reason)}")
             lay.addWidget(self.skipped_list)
 
         self.error_label = QLabel("", self)

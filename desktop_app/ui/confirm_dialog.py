@@ -30,7 +30,7 @@ from desktop_app.otp.migration import SkippedEntry
 from desktop_app.otp.model import Entry
 from desktop_app.ui.candidate_review import CandidateReview, describe
 from desktop_app.ui.geometry import fit_to_screen
-from desktop_app.ui.i18n import number
+from desktop_app.ui.i18n import core_text, number
 from desktop_app.vault import Vault
 
 if TYPE_CHECKING:
@@ -222,7 +222,7 @@ class ConfirmDialog(QDialog):
         try:
             chosen = self.selected()
         except OtpError as exc:
-            self.review.show_error(str(exc))
+            self.review.show_error(core_text(exc))
             return
         if not chosen:
             return

@@ -146,7 +146,7 @@ def core_text(message: object) -> str:
     other text as it is. A translation that does not fit its arguments shows the English."""
     from PySide6.QtCore import QCoreApplication
 
-    from desktop_app.i18n import CORE_CONTEXT, Text
+    from desktop_app.i18n import CORE_CONTEXT, Text, reason_form
 
     if isinstance(message, BaseException):
         message = message.args[0] if len(message.args) == 1 else str(message)
@@ -155,9 +155,10 @@ def core_text(message: object) -> str:
     arguments = {k: core_text(v) if isinstance(v, Text) else v for k, v in message.arguments}
     translated = QCoreApplication.translate(CORE_CONTEXT, message.template)
     try:
-        return translated.format(**arguments)
+        shown = translated.format(**arguments)
     except (KeyError, IndexError, ValueError):
         return str(message)
+    return reason_form(shown) if message.reason else shown
 
 
 def sentence(text: str) -> str:

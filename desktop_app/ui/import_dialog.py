@@ -239,7 +239,9 @@ class ImportDialog(QDialog):
                 self.tr(
                     "<b>{name}</b> is an encrypted {format}. Enter the password it was "
                     "exported with."
-                ).format(name=html.escape(path.name), format=html.escape(self.importer.label))
+                ).format(
+                    name=html.escape(path.name), format=html.escape(core_text(self.importer.label))
+                )
             )
             self.password_error.clear()
             self.password_edit.clear()
@@ -333,12 +335,12 @@ class ImportDialog(QDialog):
         n, d = len(result.entries), len(self.review.duplicates)
         name = html.escape(self.path.name) if self.path else self.tr("the file")
         count = self.tr("1 account") if n == 1 else self.tr("{n} accounts").format(n=number(n))
-        text = f"<b>{html.escape(result.format_label)}</b> · {name}: {count}"
+        text = f"<b>{html.escape(core_text(result.format_label))}</b> · {name}: {count}"
         if d:
             text += self.tr(", {d} already present (unchecked)").format(d=d)
         text += "."
         if result.notes:
-            text += "<br>" + "<br>".join(html.escape(n) for n in result.notes)
+            text += "<br>" + "<br>".join(html.escape(core_text(n)) for n in result.notes)
         self.summary.setText(text)
         self.pages.setCurrentIndex(PAGE_PREVIEW)
         self._update_import_button()

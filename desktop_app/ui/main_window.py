@@ -65,7 +65,7 @@ from desktop_app.ui.controllers.pages import Pages, demo_banner
 from desktop_app.ui.controllers.port import open_vault
 from desktop_app.ui.controllers.vault_watch import VaultWatch
 from desktop_app.ui.geometry import fit_to_screen, restore_geometry, save_geometry
-from desktop_app.ui.i18n import sentence
+from desktop_app.ui.i18n import core_text, sentence
 from desktop_app.ui.main_actions import ActionState, MainActions
 from desktop_app.ui.sync_page import install_sync
 
@@ -527,7 +527,7 @@ class MainWindow(QMainWindow):
         return answer
 
     def show_error(self, title: str, exc: BaseException) -> None:
-        self.inform(title, sentence(str(exc) or type(exc).__name__), warning=True)
+        self.inform(title, sentence(core_text(exc) or type(exc).__name__), warning=True)
 
     def open_dialog(self, dialog: QWidget) -> None:
         """Open a window-modal dialog that deletes itself; ``active_dialog`` while it is open."""

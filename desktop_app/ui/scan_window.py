@@ -37,7 +37,7 @@ from desktop_app.intake import ExportProgress, Gatherer, Payload, classify
 from desktop_app.scanning.frames import CameraInfo, SourceKind, parse_source
 from desktop_app.ui.camera_worker import CameraScanner
 from desktop_app.ui.geometry import fit_to_screen
-from desktop_app.ui.i18n import QT_TRANSLATE_NOOP
+from desktop_app.ui.i18n import QT_TRANSLATE_NOOP, core_text
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage, QPaintEvent, QResizeEvent
@@ -401,13 +401,15 @@ class ScanWindow(QDialog):
             return
         gathered = self.gatherer.gather(classify(t) for t in fresh)
         for message in gathered.messages:
-            self._show_error(message)
+            self._show_error(core_text(message))
         waiting = gathered.incomplete
         if waiting:
             export = waiting[0]
             missing = ", ".join(str(i) for i in export.missing)
             self.progress.setText(
-                self.tr("Google Authenticator export: {progress}").format(progress=export.text())
+                self.tr("Google Authenticator export: {progress}").format(
+                    progress=core_text(export.text())
+                )
             )
             self.progress.setVisible(True)
             self._set_status(

@@ -637,7 +637,7 @@ class SyncPage(FolderSection):
         try:
             _service(self.services).leave()
         except AppError as exc:
-            self.say(str(exc))
+            self.say(core_text(exc))
             return
         self.watcher.restart()
         self.watcher.emit_status()

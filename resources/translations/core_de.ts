@@ -252,16 +252,412 @@
         <translation>Aegis-Tresor</translation>
     </message>
     <message>
+        <source>the Aegis key slots</source>
+        <translation>Aegis-Schlüsselplätze</translation>
+    </message>
+    <message>
+        <source>the Aegis encryption parameters</source>
+        <translation>Aegis-Verschlüsselungsparameter</translation>
+    </message>
+    <message>
+        <source>the Aegis entry list</source>
+        <translation>Aegis-Eintragsliste</translation>
+    </message>
+    <message>
+        <source>The Aegis vault&apos;s key-derivation parameters are invalid.</source>
+        <translation>Die Parameter der Schlüsselableitung des Aegis-Tresors sind ungültig.</translation>
+    </message>
+    <message>
+        <source>This is not an Aegis vault file (no header and db).</source>
+        <translation>Dies ist keine Aegis-Tresordatei (kein „header“ und „db“).</translation>
+    </message>
+    <message>
+        <source>This Aegis vault has version {version}; this app reads version {known}.</source>
+        <translation>Dieser Aegis-Tresor hat die Version {version}; diese App liest Version {known}.</translation>
+    </message>
+    <message>
+        <source>the Aegis header</source>
+        <translation>Aegis-Kopfbereich</translation>
+    </message>
+    <message>
+        <source>This Aegis vault has no password slot (only biometric or raw keys): export it from Aegis with a password.</source>
+        <translation>Dieser Aegis-Tresor hat keinen Passwort-Schlüsselplatz (nur biometrische oder reine Schlüssel): Exportieren Sie ihn aus Aegis mit einem Passwort.</translation>
+    </message>
+    <message>
+        <source>a key slot&apos;s parameters</source>
+        <translation>Parameter eines Schlüsselplatzes</translation>
+    </message>
+    <message>
+        <source>Wrong password for this Aegis vault.</source>
+        <translation>Falsches Passwort für diesen Aegis-Tresor.</translation>
+    </message>
+    <message>
+        <source>the content nonce</source>
+        <translation>Nonce des Inhalts</translation>
+    </message>
+    <message>
+        <source>the encrypted content</source>
+        <translation>verschlüsselter Inhalt</translation>
+    </message>
+    <message>
+        <source>the content tag</source>
+        <translation>Tag des Inhalts</translation>
+    </message>
+    <message>
+        <source>The Aegis vault is damaged: the password is right but the content does not decrypt (the file is truncated or altered).</source>
+        <translation>Der Aegis-Tresor ist beschädigt: Das Passwort ist richtig, aber der Inhalt lässt sich nicht entschlüsseln (die Datei ist abgeschnitten oder verändert).</translation>
+    </message>
+    <message>
+        <source>The file is damaged: a key slot&apos;s {field} is not a number.</source>
+        <translation>Die Datei ist beschädigt: Das Feld „{field}“ eines Schlüsselplatzes ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>The Aegis vault content has version {version}; this app reads versions 1 to 3.</source>
+        <translation>Der Inhalt des Aegis-Tresors hat die Version {version}; diese App liest die Versionen 1 bis 3.</translation>
+    </message>
+    <message>
+        <source>the Aegis group list</source>
+        <translation>Aegis-Gruppenliste</translation>
+    </message>
+    <message>
+        <source>the Aegis content</source>
+        <translation>Aegis-Inhalt</translation>
+    </message>
+    <message>
+        <source>a slot&apos;s salt</source>
+        <translation>Salt eines Schlüsselplatzes</translation>
+    </message>
+    <message>
+        <source>a slot&apos;s nonce</source>
+        <translation>Nonce eines Schlüsselplatzes</translation>
+    </message>
+    <message>
+        <source>a slot&apos;s key</source>
+        <translation>Schlüssel eines Schlüsselplatzes</translation>
+    </message>
+    <message>
+        <source>a slot&apos;s tag</source>
+        <translation>Tag eines Schlüsselplatzes</translation>
+    </message>
+    <message>
         <source>andOTP backup</source>
         <translation>andOTP-Sicherung</translation>
+    </message>
+    <message>
+        <source>Wrong password for this andOTP backup, or the file is damaged.</source>
+        <translation>Falsches Passwort für diese andOTP-Sicherung, oder die Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>the andOTP entry list</source>
+        <translation>andOTP-Eintragsliste</translation>
+    </message>
+    <message>
+        <source>The andOTP backup is truncated.</source>
+        <translation>Die andOTP-Sicherung ist abgeschnitten.</translation>
     </message>
     <message>
         <source>Authenticator Plus backup</source>
         <translation>Authenticator-Plus-Sicherung</translation>
     </message>
     <message>
+        <source>The {label} (zip) is damaged: its AES header is missing.</source>
+        <translation>Die Datei „{label}“ (ZIP) ist beschädigt: Ihr AES-Kopf fehlt.</translation>
+    </message>
+    <message>
+        <source>The {label} (zip) holds a file too large to be read.</source>
+        <translation>Die Datei „{label}“ (ZIP) enthält eine Datei, die zu groß zum Lesen ist.</translation>
+    </message>
+    <message>
+        <source>The {label} (zip) is damaged.</source>
+        <translation>Die Datei „{label}“ (ZIP) ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The {label} (zip) is truncated.</source>
+        <translation>Die Datei „{label}“ (ZIP) ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this {label} (zip).</source>
+        <translation>Falsches Passwort für diese Datei („{label}“, ZIP).</translation>
+    </message>
+    <message>
+        <source>Wrong password for this {label} (zip), or it is damaged.</source>
+        <translation>Falsches Passwort für diese Datei („{label}“, ZIP), oder sie ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The {label} (zip) uses an unknown compression method.</source>
+        <translation>Die Datei „{label}“ (ZIP) verwendet eine unbekannte Komprimierungsmethode.</translation>
+    </message>
+    <message>
+        <source>Reading Authenticator Plus backups needs SQLCipher (the sqlcipher3-wheels package), which is not installed.</source>
+        <translation>Zum Lesen von Authenticator-Plus-Sicherungen wird SQLCipher (das Paket sqlcipher3-wheels) benötigt, das nicht installiert ist.</translation>
+    </message>
+    <message>
+        <source>The {label} (zip) is damaged and cannot be read.</source>
+        <translation>Die Datei „{label}“ (ZIP) ist beschädigt und kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this Authenticator Plus backup (or the file is damaged, or it is an encrypted file of another app).</source>
+        <translation>Falsches Passwort für diese Authenticator-Plus-Sicherung (oder die Datei ist beschädigt, oder sie ist eine verschlüsselte Datei einer anderen App).</translation>
+    </message>
+    <message>
+        <source>The {label} opens but has no readable {table} table: it is not an Authenticator Plus database, or it is damaged.</source>
+        <translation>„{label}“ lässt sich öffnen, hat aber keine lesbare Tabelle {table}: Es ist keine Authenticator-Plus-Datenbank, oder sie ist beschädigt.</translation>
+    </message>
+    <message>
         <source>Authy token file</source>
         <translation>Authy-Token-Datei</translation>
+    </message>
+    <message>
+        <source>the Authy token list</source>
+        <translation>Authy-Tokenliste</translation>
+    </message>
+    <message>
+        <source>The Authy file is damaged: a token&apos;s salt is missing.</source>
+        <translation>Die Authy-Datei ist beschädigt: Das Salt eines Tokens fehlt.</translation>
+    </message>
+    <message>
+        <source>This is not an Authy token file.</source>
+        <translation>Dies ist keine Authy-Token-Datei.</translation>
+    </message>
+    <message>
+        <source>Wrong backup password for these Authy tokens.</source>
+        <translation>Falsches Sicherungspasswort für diese Authy-Tokens.</translation>
+    </message>
+    <message>
+        <source>This Battle.net file holds no authenticator secret.</source>
+        <translation>Diese Battle.net-Datei enthält keinen geheimen Authenticator-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>the data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>the Bitwarden item list</source>
+        <translation>Bitwarden-Eintragsliste</translation>
+    </message>
+    <message>
+        <source>The Bitwarden export is damaged: its salt is missing.</source>
+        <translation>Der Bitwarden-Export ist beschädigt: Sein Salt fehlt.</translation>
+    </message>
+    <message>
+        <source>The Bitwarden export is damaged: {what} is not readable.</source>
+        <translation>Der Bitwarden-Export ist beschädigt: „{what}“ ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>the key check</source>
+        <translation>Schlüsselprüfung</translation>
+    </message>
+    <message>
+        <source>Wrong file password for this Bitwarden export.</source>
+        <translation>Falsches Dateipasswort für diesen Bitwarden-Export.</translation>
+    </message>
+    <message>
+        <source>The Bitwarden export is damaged: the password is right but the data does not decrypt.</source>
+        <translation>Der Bitwarden-Export ist beschädigt: Das Passwort ist richtig, aber die Daten lassen sich nicht entschlüsseln.</translation>
+    </message>
+    <message>
+        <source>This Bitwarden export is encrypted with the Bitwarden account&apos;s key, which only Bitwarden can open. In Bitwarden, export the vault again as .json (or as .json (Encrypted) with a file password), import that file, then delete it.</source>
+        <translation>Dieser Bitwarden-Export ist mit dem Schlüssel des Bitwarden-Kontos verschlüsselt, den nur Bitwarden öffnen kann. Exportieren Sie den Tresor in Bitwarden erneut als .json (oder als .json (Encrypted) mit einem Dateipasswort), importieren Sie diese Datei und löschen Sie sie danach.</translation>
+    </message>
+    <message>
+        <source>The Bitwarden export is damaged: its key parameters are bad.</source>
+        <translation>Der Bitwarden-Export ist beschädigt: Seine Schlüsselparameter sind fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>This Bitwarden export uses key derivation type {kdf}, which this app does not know.</source>
+        <translation>Dieser Bitwarden-Export verwendet den Schlüsselableitungstyp {kdf}, den diese App nicht kennt.</translation>
+    </message>
+    <message>
+        <source>The Bitwarden export is damaged: {what} is not Base64.</source>
+        <translation>Der Bitwarden-Export ist beschädigt: „{what}“ ist kein Base64.</translation>
+    </message>
+    <message>
+        <source>The CSV file is damaged (unbalanced quotes).</source>
+        <translation>Die CSV-Datei ist beschädigt (unausgeglichene Anführungszeichen).</translation>
+    </message>
+    <message>
+        <source>This is not a Bitwarden CSV export (no login_totp column).</source>
+        <translation>Dies ist kein Bitwarden-CSV-Export (keine Spalte login_totp).</translation>
+    </message>
+    <message>
+        <source>The decrypted Bitwarden export is not a JSON object.</source>
+        <translation>Der entschlüsselte Bitwarden-Export ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The CSV file has too many rows.</source>
+        <translation>Die CSV-Datei hat zu viele Zeilen.</translation>
+    </message>
+    <message>
+        <source>Entry {n}</source>
+        <translation>Eintrag {n}</translation>
+    </message>
+    <message>
+        <source>Account {n}</source>
+        <translation>Konto {n}</translation>
+    </message>
+    <message>
+        <source>Token {n}</source>
+        <translation>Token {n}</translation>
+    </message>
+    <message>
+        <source>Steam account {n}</source>
+        <translation>Steam-Konto {n}</translation>
+    </message>
+    <message>
+        <source>Authenticator {n}</source>
+        <translation>Authenticator {n}</translation>
+    </message>
+    <message>
+        <source>Service {n}</source>
+        <translation>Dienst {n}</translation>
+    </message>
+    <message>
+        <source>Item {n}</source>
+        <translation>Eintrag {n}</translation>
+    </message>
+    <message>
+        <source>the Duo account list</source>
+        <translation>Duo-Kontoliste</translation>
+    </message>
+    <message>
+        <source>the ente key parameters</source>
+        <translation>ente-Schlüsselparameter</translation>
+    </message>
+    <message>
+        <source>the salt</source>
+        <translation>Salt</translation>
+    </message>
+    <message>
+        <source>the nonce</source>
+        <translation>Nonce</translation>
+    </message>
+    <message>
+        <source>the encrypted data</source>
+        <translation>verschlüsselte Daten</translation>
+    </message>
+    <message>
+        <source>This encrypted ente Auth export has version {version}; this app reads version 1.</source>
+        <translation>Dieser verschlüsselte ente-Auth-Export hat die Version {version}; diese App liest Version 1.</translation>
+    </message>
+    <message>
+        <source>The ente export is damaged: its salt or nonce has a wrong size.</source>
+        <translation>Der ente-Export ist beschädigt: Sein Salt oder seine Nonce hat eine falsche Größe.</translation>
+    </message>
+    <message>
+        <source>The ente export is truncated.</source>
+        <translation>Der ente-Export ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The ente export is damaged: its key parameters are not numbers.</source>
+        <translation>Der ente-Export ist beschädigt: Seine Schlüsselparameter sind keine Zahlen.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this ente Auth export (or the file is damaged).</source>
+        <translation>Falsches Passwort für diesen ente-Auth-Export (oder die Datei ist beschädigt).</translation>
+    </message>
+    <message>
+        <source>the FreeOTP+ token list</source>
+        <translation>FreeOTP+-Tokenliste</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged: a key&apos;s cipher settings are wrong.</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt: Die Verschlüsselungseinstellungen eines Schlüssels sind falsch.</translation>
+    </message>
+    <message>
+        <source>a key&apos;s ciphertext</source>
+        <translation>Geheimtext eines Schlüssels</translation>
+    </message>
+    <message>
+        <source>This Java-serialised file is not a FreeOTP backup.</source>
+        <translation>Diese Java-serialisierte Datei ist keine FreeOTP-Sicherung.</translation>
+    </message>
+    <message>
+        <source>This Java-serialised file holds a {java_class}, not a FreeOTP backup.</source>
+        <translation>Diese Java-serialisierte Datei enthält ein {java_class}-Objekt, keine FreeOTP-Sicherung.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup&apos;s map has an unexpected layout.</source>
+        <translation>Die Zuordnungstabelle der FreeOTP-Sicherung hat einen unerwarteten Aufbau.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup holds too many items.</source>
+        <translation>Die FreeOTP-Sicherung enthält zu viele Einträge.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged: {what} is not a byte list.</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt: „{what}“ ist keine Byte-Liste.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged: a key is not an object.</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt: Ein Schlüssel ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup uses an unknown cipher {cipher}.</source>
+        <translation>Die FreeOTP-Sicherung verwendet eine unbekannte Verschlüsselung {cipher}.</translation>
+    </message>
+    <message>
+        <source>a key&apos;s parameters</source>
+        <translation>Parameter eines Schlüssels</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup uses an unsupported tag length.</source>
+        <translation>Die FreeOTP-Sicherung verwendet eine nicht unterstützte Tag-Länge.</translation>
+    </message>
+    <message>
+        <source>This is not a FreeOTP tokens.xml file (no tokenOrder).</source>
+        <translation>Dies ist keine FreeOTP-Datei tokens.xml (kein tokenOrder).</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is truncated.</source>
+        <translation>Die FreeOTP-Sicherung ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>This FreeOTP backup has no master key; it is damaged.</source>
+        <translation>Diese FreeOTP-Sicherung hat keinen Hauptschlüssel; sie ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged: its master key is not JSON.</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt: Ihr Hauptschlüssel ist kein JSON.</translation>
+    </message>
+    <message>
+        <source>This FreeOTP backup uses {algorithm}, which this app does not know.</source>
+        <translation>Diese FreeOTP-Sicherung verwendet {algorithm}, das diese App nicht kennt.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged: bad iteration count.</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt: fehlerhafte Anzahl der Iterationen.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this FreeOTP backup.</source>
+        <translation>Falsches Passwort für diese FreeOTP-Sicherung.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged: a text is not valid.</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt: Ein Text ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup holds something other than text.</source>
+        <translation>Die FreeOTP-Sicherung enthält etwas anderes als Text.</translation>
+    </message>
+    <message>
+        <source>The FreeOTP backup is damaged (bad reference).</source>
+        <translation>Die FreeOTP-Sicherung ist beschädigt (fehlerhafter Verweis).</translation>
+    </message>
+    <message>
+        <source>This is not a KeePassXC CSV export (no TOTP column).</source>
+        <translation>Dies ist kein KeePassXC-CSV-Export (keine TOTP-Spalte).</translation>
+    </message>
+    <message>
+        <source>the Proton entry list</source>
+        <translation>Proton-Eintragsliste</translation>
+    </message>
+    <message>
+        <source>This Proton Authenticator export has version {version}; this app reads version 1.</source>
+        <translation>Dieser Proton-Authenticator-Export hat die Version {version}; diese App liest Version 1.</translation>
     </message>
     <message>
         <source>The {label} has computed columns in its {table} table, which the app never writes: the file is not genuine, so it is not read.</source>
@@ -270,6 +666,374 @@
     <message>
         <source>it holds more than {count:,} values</source>
         <translation>sie enthält mehr als {count:,} Werte</translation>
+    </message>
+    <message>
+        <source>This is Steam Desktop Authenticator&apos;s manifest.json, which holds no keys. Import the account&apos;s .maFile instead (if SDA encrypts them, turn encryption off in SDA first).</source>
+        <translation>Dies ist die manifest.json von Steam Desktop Authenticator, die keine Schlüssel enthält. Importieren Sie stattdessen die .maFile des Kontos (wenn SDA sie verschlüsselt, schalten Sie die Verschlüsselung in SDA zuerst aus).</translation>
+    </message>
+    <message>
+        <source>This is not a Steam Guard file (no shared_secret).</source>
+        <translation>Dies ist keine Steam-Guard-Datei (kein shared_secret).</translation>
+    </message>
+    <message>
+        <source>the Stratum authenticator list</source>
+        <translation>Stratum-Authenticator-Liste</translation>
+    </message>
+    <message>
+        <source>The Stratum backup (old format) is truncated.</source>
+        <translation>Die Stratum-Sicherung (altes Format) ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this Stratum backup (or the file is damaged).</source>
+        <translation>Falsches Passwort für diese Stratum-Sicherung (oder die Datei ist beschädigt).</translation>
+    </message>
+    <message>
+        <source>This is not a Stratum backup (no Authenticators list).</source>
+        <translation>Dies ist keine Stratum-Sicherung (keine Liste „Authenticators“).</translation>
+    </message>
+    <message>
+        <source>The Stratum backup is truncated.</source>
+        <translation>Die Stratum-Sicherung ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The TOTP Authenticator file is damaged: {key} is not JSON.</source>
+        <translation>Die TOTP-Authenticator-Datei ist beschädigt: {key} ist kein JSON.</translation>
+    </message>
+    <message>
+        <source>The TOTP Authenticator file holds too many entries.</source>
+        <translation>Die TOTP-Authenticator-Datei enthält zu viele Einträge.</translation>
+    </message>
+    <message>
+        <source>This is not a TOTP Authenticator file.</source>
+        <translation>Dies ist keine TOTP-Authenticator-Datei.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this TOTP Authenticator backup (or the file is damaged, or it is another app&apos;s Base64 file, such as an encrypted Steam Desktop Authenticator .maFile: turn encryption off in SDA first).</source>
+        <translation>Falsches Passwort für diese TOTP-Authenticator-Sicherung (oder die Datei ist beschädigt, oder sie ist eine Base64-Datei einer anderen App, etwa eine verschlüsselte .maFile von Steam Desktop Authenticator: Schalten Sie die Verschlüsselung in SDA zuerst aus).</translation>
+    </message>
+    <message>
+        <source>the encrypted services</source>
+        <translation>verschlüsselte Dienste</translation>
+    </message>
+    <message>
+        <source>the IV</source>
+        <translation>IV</translation>
+    </message>
+    <message>
+        <source>the 2FAS service list</source>
+        <translation>2FAS-Dienstliste</translation>
+    </message>
+    <message>
+        <source>The 2FAS backup is damaged: its encrypted part does not have three fields.</source>
+        <translation>Die 2FAS-Sicherung ist beschädigt: Ihr verschlüsselter Teil hat nicht drei Felder.</translation>
+    </message>
+    <message>
+        <source>The 2FAS backup is damaged: its encrypted part is truncated.</source>
+        <translation>Die 2FAS-Sicherung ist beschädigt: Ihr verschlüsselter Teil ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The 2FAS backup&apos;s schema version is invalid.</source>
+        <translation>Die Schemaversion der 2FAS-Sicherung ist ungültig.</translation>
+    </message>
+    <message>
+        <source>This 2FAS backup has schema version {version}; this app reads versions 1 to {newest}.</source>
+        <translation>Diese 2FAS-Sicherung hat die Schemaversion {version}; diese App liest die Versionen 1 bis {newest}.</translation>
+    </message>
+    <message>
+        <source>Wrong password for this 2FAS backup (or the file is damaged).</source>
+        <translation>Falsches Passwort für diese 2FAS-Sicherung (oder die Datei ist beschädigt).</translation>
+    </message>
+    <message>
+        <source>{scanned} of {size} scanned</source>
+        <translation>{scanned} von {size} gescannt</translation>
+    </message>
+    <message>
+        <source>This code holds a {scheme}: link, not an authenticator key.</source>
+        <translation>Dieser Code enthält einen {scheme}:-Link, keinen Authenticator-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>This code holds another kind of link, not an authenticator key.</source>
+        <translation>Dieser Code enthält eine andere Art von Link, keinen Authenticator-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>This code holds plain text, not an authenticator key.</source>
+        <translation>Dieser Code enthält einfachen Text, keinen Authenticator-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The code is empty.</source>
+        <translation>Der Code ist leer.</translation>
+    </message>
+    <message>
+        <source>Account {label}</source>
+        <translation>Konto {label}</translation>
+    </message>
+    <message>
+        <source>This code holds a web link, not an authenticator key.</source>
+        <translation>Dieser Code enthält einen Weblink, keinen Authenticator-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>This authenticator link is invalid: it must start with otpauth://.</source>
+        <translation>Dieser Authenticator-Link ist ungültig: Er muss mit otpauth:// beginnen.</translation>
+    </message>
+    <message>
+        <source>Google Authenticator export (1 account, code {index} of {size})</source>
+        <translation>Google-Authenticator-Export (1 Konto, Code {index} von {size})</translation>
+    </message>
+    <message>
+        <source>Google Authenticator export ({n} accounts, code {index} of {size})</source>
+        <translation>Google-Authenticator-Export ({n} Konten, Code {index} von {size})</translation>
+    </message>
+    <message>
+        <source>This authenticator link is invalid: {error}</source>
+        <translation>Dieser Authenticator-Link ist ungültig: {error}</translation>
+    </message>
+    <message>
+        <source>This Google Authenticator export is invalid: {error}</source>
+        <translation>Dieser Google-Authenticator-Export ist ungültig: {error}</translation>
+    </message>
+    <message>
+        <source>The time must be a finite, non-negative number of seconds.</source>
+        <translation>Die Zeit muss eine endliche, nicht negative Anzahl von Sekunden sein.</translation>
+    </message>
+    <message>
+        <source>The time or counter is outside the range codes are defined for.</source>
+        <translation>Die Zeit oder der Zähler liegt außerhalb des Bereichs, für den Codes definiert sind.</translation>
+    </message>
+    <message>
+        <source>The export data has a malformed text field.</source>
+        <translation>Die Exportdaten enthalten ein fehlerhaftes Textfeld.</translation>
+    </message>
+    <message>
+        <source>The export data has a malformed number field.</source>
+        <translation>Die Exportdaten enthalten ein fehlerhaftes Zahlenfeld.</translation>
+    </message>
+    <message>
+        <source>The export data has a malformed secret.</source>
+        <translation>Die Exportdaten enthalten einen fehlerhaften geheimen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>it has no secret</source>
+        <translation>der Eintrag hat keinen geheimen Schlüssel</translation>
+    </message>
+    <message>
+        <source>its algorithm (MD5 or unknown) is not supported</source>
+        <translation>der Algorithmus (MD5 oder unbekannt) wird nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>its number of digits is unknown</source>
+        <translation>die Stellenzahl ist unbekannt</translation>
+    </message>
+    <message>
+        <source>its type is unknown</source>
+        <translation>der Typ ist unbekannt</translation>
+    </message>
+    <message>
+        <source>This is not an otpauth-migration:// link.</source>
+        <translation>Dies ist kein otpauth-migration://-Link.</translation>
+    </message>
+    <message>
+        <source>The export link has no data.</source>
+        <translation>Der Export-Link enthält keine Daten.</translation>
+    </message>
+    <message>
+        <source>The export holds no accounts.</source>
+        <translation>Der Export enthält keine Konten.</translation>
+    </message>
+    <message>
+        <source>The export data is truncated.</source>
+        <translation>Die Exportdaten sind abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The export data holds an invalid number.</source>
+        <translation>Die Exportdaten enthalten eine ungültige Zahl.</translation>
+    </message>
+    <message>
+        <source>The export data has text that is not UTF-8.</source>
+        <translation>Die Exportdaten enthalten Text, der kein UTF-8 ist.</translation>
+    </message>
+    <message>
+        <source>The export data is malformed.</source>
+        <translation>Die Exportdaten sind fehlerhaft aufgebaut.</translation>
+    </message>
+    <message>
+        <source>The export data is not valid Base64.</source>
+        <translation>Die Exportdaten sind kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>The export data is not a valid Google Authenticator export.</source>
+        <translation>Die Exportdaten sind kein gültiger Google-Authenticator-Export.</translation>
+    </message>
+    <message>
+        <source>The digits must be a whole number.</source>
+        <translation>Die Stellenzahl muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The period must be a whole number.</source>
+        <translation>Das Intervall muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The counter must be a whole number.</source>
+        <translation>Der Zähler muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The issuer must be text.</source>
+        <translation>Der Anbieter muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The name must be text.</source>
+        <translation>Der Name muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The group must be text.</source>
+        <translation>Die Gruppe muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The note must be text.</source>
+        <translation>Die Notiz muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The secret must be text.</source>
+        <translation>Der geheime Schlüssel muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The secret is too long (at most {n} Base32 characters).</source>
+        <translation>Der geheime Schlüssel ist zu lang (höchstens {n} Base32-Zeichen).</translation>
+    </message>
+    <message>
+        <source>The secret is empty.</source>
+        <translation>Der geheime Schlüssel ist leer.</translation>
+    </message>
+    <message>
+        <source>The secret is not valid Base32 (letters A-Z and digits 2-7).</source>
+        <translation>Der geheime Schlüssel ist kein gültiges Base32 (Buchstaben A–Z und Ziffern 2–7).</translation>
+    </message>
+    <message>
+        <source>The secret is cut short or has a character too many: copy it again.</source>
+        <translation>Der geheime Schlüssel ist abgeschnitten oder hat ein Zeichen zu viel: Kopieren Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>The secret is too short (at least {n} Base32 characters).</source>
+        <translation>Der geheime Schlüssel ist zu kurz (mindestens {n} Base32-Zeichen).</translation>
+    </message>
+    <message>
+        <source>Unknown OTP type.</source>
+        <translation>Unbekannter OTP-Typ.</translation>
+    </message>
+    <message>
+        <source>The secret is not in canonical Base32 form.</source>
+        <translation>Der geheime Schlüssel ist nicht in der kanonischen Base32-Form.</translation>
+    </message>
+    <message>
+        <source>The algorithm must be SHA1, SHA256 or SHA512.</source>
+        <translation>Der Algorithmus muss SHA1, SHA256 oder SHA512 sein.</translation>
+    </message>
+    <message>
+        <source>The period must be between 1 and 86400 seconds.</source>
+        <translation>Das Intervall muss zwischen 1 und 86400 Sekunden liegen.</translation>
+    </message>
+    <message>
+        <source>The counter must be a non-negative integer.</source>
+        <translation>Der Zähler muss eine nicht negative ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>The icon is not a small PNG, JPEG, SVG, WebP or GIF picture.</source>
+        <translation>Das Symbol ist kein kleines PNG-, JPEG-, SVG-, WebP- oder GIF-Bild.</translation>
+    </message>
+    <message>
+        <source>The issuer is too long (at most {n} characters).</source>
+        <translation>Der Anbieter ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+    <message>
+        <source>The account name is too long (at most {n} characters).</source>
+        <translation>Der Kontoname ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+    <message>
+        <source>The group is too long (at most {n} characters).</source>
+        <translation>Die Gruppe ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most {n} characters).</source>
+        <translation>Die Notiz ist zu lang (höchstens {n} Zeichen).</translation>
+    </message>
+    <message>
+        <source>The entry has too many annotations.</source>
+        <translation>Der Eintrag hat zu viele Anmerkungen.</translation>
+    </message>
+    <message>
+        <source>The entry&apos;s sync stamps are damaged.</source>
+        <translation>Die Synchronisierungsstempel des Eintrags sind beschädigt.</translation>
+    </message>
+    <message>
+        <source>The entry&apos;s history is damaged.</source>
+        <translation>Der Verlauf des Eintrags ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>not a valid OTP type</source>
+        <translation>kein gültiger OTP-Typ</translation>
+    </message>
+    <message>
+        <source>An item of the entry&apos;s history is damaged.</source>
+        <translation>Ein Element im Verlauf des Eintrags ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Unknown field.</source>
+        <translation>Unbekanntes Feld.</translation>
+    </message>
+    <message>
+        <source>Steam codes have 5 characters.</source>
+        <translation>Steam-Codes haben 5 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Digits must be between {low} and {high}.</source>
+        <translation>Die Stellenzahl muss zwischen {low} und {high} liegen.</translation>
+    </message>
+    <message>
+        <source>An annotation of the entry is not text.</source>
+        <translation>Eine Anmerkung des Eintrags ist kein Text.</translation>
+    </message>
+    <message>
+        <source>An annotation of the entry is too long.</source>
+        <translation>Eine Anmerkung des Eintrags ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The link must be text.</source>
+        <translation>Der Link muss Text sein.</translation>
+    </message>
+    <message>
+        <source>The link is too long.</source>
+        <translation>Der Link ist zu lang.</translation>
+    </message>
+    <message>
+        <source>This is not an otpauth:// link.</source>
+        <translation>Dies ist kein otpauth://-Link.</translation>
+    </message>
+    <message>
+        <source>The link has no secret.</source>
+        <translation>Der Link enthält keinen geheimen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Unsupported algorithm (use SHA1, SHA256 or SHA512).</source>
+        <translation>Nicht unterstützter Algorithmus (verwenden Sie SHA1, SHA256 oder SHA512).</translation>
+    </message>
+    <message>
+        <source>The label is not valid UTF-8.</source>
+        <translation>Die Bezeichnung ist kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>The link holds characters that are not valid text.</source>
+        <translation>Der Link enthält Zeichen, die kein gültiger Text sind.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s parameters are not valid UTF-8.</source>
+        <translation>Die Parameter des Links sind kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s type must be totp, hotp or steam.</source>
+        <translation>Der Typ des Links muss totp, hotp oder steam sein.</translation>
     </message>
     <message>
         <source>The password kept for the Aegis backups no longer opens them (was it changed on the phone?): give the new one once, in Settings → Sync or with `sync follow-aegis {folder}`. Nothing was read since.</source>
@@ -341,19 +1105,19 @@
     </message>
     <message>
         <source>The file is damaged: {what} is missing or not text.</source>
-        <translation>Die Datei ist beschädigt: {what} fehlt oder ist kein Text.</translation>
+        <translation>Die Datei ist beschädigt: „{what}“ fehlt oder ist kein Text.</translation>
     </message>
     <message>
         <source>The file is damaged: {what} is missing or not an object.</source>
-        <translation>Die Datei ist beschädigt: {what} fehlt oder ist kein Objekt.</translation>
+        <translation>Die Datei ist beschädigt: „{what}“ fehlt oder ist kein Objekt.</translation>
     </message>
     <message>
         <source>The file is damaged: {what} is missing or not a list.</source>
-        <translation>Die Datei ist beschädigt: {what} fehlt oder ist keine Liste.</translation>
+        <translation>Die Datei ist beschädigt: „{what}“ fehlt oder ist keine Liste.</translation>
     </message>
     <message>
         <source>The file holds too many items in {what}.</source>
-        <translation>Die Datei enthält zu viele Einträge in {what}.</translation>
+        <translation>Die Datei enthält zu viele Einträge in „{what}“.</translation>
     </message>
     <message>
         <source>The {label} has key-derivation parameters outside what its app writes (far too much work, or invalid): the file is damaged or not genuine, so it is not opened.</source>
@@ -393,11 +1157,11 @@
     </message>
     <message>
         <source>The file is damaged: {what} is not valid Base64.</source>
-        <translation>Die Datei ist beschädigt: {what} ist kein gültiges Base64.</translation>
+        <translation>Die Datei ist beschädigt: „{what}“ ist kein gültiges Base64.</translation>
     </message>
     <message>
         <source>The file is damaged: {what} is not valid hex.</source>
-        <translation>Die Datei ist beschädigt: {what} ist kein gültiges Hex.</translation>
+        <translation>Die Datei ist beschädigt: „{what}“ ist kein gültiges Hex.</translation>
     </message>
     <message>
         <source>The file holds more than {count:,} settings, far more than any authenticator app writes: it is not read.</source>
@@ -444,12 +1208,160 @@
         <translation>Die Sicherung kann nicht in {folder} geschrieben werden: {reason}.</translation>
     </message>
     <message>
+        <source>It has no info block</source>
+        <translation>Der Eintrag hat keinen Info-Block</translation>
+    </message>
+    <message>
+        <source>Icons of 1 entry were left out (unknown kind of picture, or too large).</source>
+        <translation>Das Symbol von 1 Eintrag wurde weggelassen (unbekannte Bildart oder zu groß).</translation>
+    </message>
+    <message>
+        <source>Icons of {n} entries were left out (unknown kind of picture, or too large).</source>
+        <translation>Die Symbole von {n} Einträgen wurden weggelassen (unbekannte Bildart oder zu groß).</translation>
+    </message>
+    <message>
+        <source>Its groups are not a list</source>
+        <translation>Die Gruppen sind keine Liste</translation>
+    </message>
+    <message>
+        <source>Its tags are not a list</source>
+        <translation>Die Tags sind keine Liste</translation>
+    </message>
+    <message>
+        <source>Its type {kind} is unknown</source>
+        <translation>Der Typ {kind} ist unbekannt</translation>
+    </message>
+    <message>
+        <source>Its IV does not have 16 bytes</source>
+        <translation>Der IV hat nicht 16 Bytes</translation>
+    </message>
+    <message>
+        <source>Its encrypted secret is not valid Base64</source>
+        <translation>Der verschlüsselte geheime Schlüssel ist kein gültiges Base64</translation>
+    </message>
+    <message>
+        <source>Its secret cannot be decrypted with this password</source>
+        <translation>Der geheime Schlüssel lässt sich mit diesem Passwort nicht entschlüsseln</translation>
+    </message>
+    <message>
+        <source>Its IV is not valid hex</source>
+        <translation>Der IV ist kein gültiges Hex</translation>
+    </message>
+    <message>
+        <source>Its masked value is too long</source>
+        <translation>Der maskierte Wert ist zu lang</translation>
+    </message>
+    <message>
+        <source>Its masked value is not valid hex</source>
+        <translation>Der maskierte Wert ist kein gültiges Hex</translation>
+    </message>
+    <message>
         <source>Bitwarden export</source>
         <translation>Bitwarden-Export</translation>
     </message>
     <message>
         <source>Bitwarden CSV export</source>
         <translation>Bitwarden-CSV-Export</translation>
+    </message>
+    <message>
+        <source>Its TOTP field holds an unknown kind of link</source>
+        <translation>Das TOTP-Feld enthält eine unbekannte Art von Link</translation>
+    </message>
+    <message>
+        <source>1 item without a TOTP key was ignored.</source>
+        <translation>1 Element ohne TOTP-Schlüssel wurde ignoriert.</translation>
+    </message>
+    <message>
+        <source>{n} items without a TOTP key were ignored.</source>
+        <translation>{n} Elemente ohne TOTP-Schlüssel wurden ignoriert.</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>geheimer Schlüssel</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>algorithm</source>
+        <translation>Algorithmus</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>Stellen</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>counter</source>
+        <translation>Zähler</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>icon</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>meta</source>
+        <translation>Anmerkungen</translation>
+    </message>
+    <message>
+        <source>uri</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Its data is malformed ({error})</source>
+        <translation>Die Daten sind fehlerhaft aufgebaut ({error})</translation>
+    </message>
+    <message>
+        <source>its {field} is not a whole number</source>
+        <translation>das Feld „{field}“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>its {field} is not text</source>
+        <translation>das Feld „{field}“ ist kein Text</translation>
+    </message>
+    <message>
+        <source>its algorithm MD5 is not supported</source>
+        <translation>der Algorithmus MD5 wird nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>its type {kind} is unknown</source>
+        <translation>der Typ {kind} ist unbekannt</translation>
+    </message>
+    <message>
+        <source>This app does not support {kind} codes</source>
+        <translation>Diese App unterstützt keine {kind}-Codes</translation>
+    </message>
+    <message>
+        <source>It is not an object</source>
+        <translation>Der Eintrag ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>{reason} ({field})</source>
+        <translation>{reason} ({field})</translation>
     </message>
     <message>
         <source>Google Authenticator database</source>
@@ -460,8 +1372,20 @@
         <translation>Microsoft-Authenticator-Datenbank</translation>
     </message>
     <message>
+        <source>It has no code secret (sign-in approved by notification only)</source>
+        <translation>Der Eintrag hat keinen geheimen Schlüssel für Codes (Anmeldung nur per Benachrichtigung bestätigt)</translation>
+    </message>
+    <message>
+        <source>It is a sign-in approved by notification only; it has no code</source>
+        <translation>Der Eintrag ist eine Anmeldung, die nur per Benachrichtigung bestätigt wird; er hat keinen Code</translation>
+    </message>
+    <message>
         <source>Duo Mobile account file</source>
         <translation>Duo-Mobile-Kontodatei</translation>
+    </message>
+    <message>
+        <source>It is a Duo Push account without a code secret</source>
+        <translation>Der Eintrag ist ein Duo-Push-Konto ohne geheimen Schlüssel für Codes</translation>
     </message>
     <message>
         <source>ente Auth export</source>
@@ -472,12 +1396,36 @@
         <translation>FreeOTP+-Export</translation>
     </message>
     <message>
+        <source>Its secret is missing</source>
+        <translation>Der geheime Schlüssel fehlt</translation>
+    </message>
+    <message>
+        <source>Its secret is not a list of bytes</source>
+        <translation>Der geheime Schlüssel ist keine Liste von Bytes</translation>
+    </message>
+    <message>
         <source>FreeOTP token file (tokens.xml)</source>
         <translation>FreeOTP-Token-Datei (tokens.xml)</translation>
     </message>
     <message>
         <source>FreeOTP backup</source>
         <translation>FreeOTP-Sicherung</translation>
+    </message>
+    <message>
+        <source>Its key is missing from the backup</source>
+        <translation>Der Schlüssel fehlt in der Sicherung</translation>
+    </message>
+    <message>
+        <source>Its key does not decrypt (the backup is damaged)</source>
+        <translation>Der Schlüssel lässt sich nicht entschlüsseln (die Sicherung ist beschädigt)</translation>
+    </message>
+    <message>
+        <source>Its key is damaged</source>
+        <translation>Der Schlüssel ist beschädigt</translation>
+    </message>
+    <message>
+        <source>Its data is not a token</source>
+        <translation>Die Daten sind kein Token</translation>
     </message>
     <message>
         <source>Image with QR codes</source>
@@ -496,6 +1444,10 @@
         <translation>Proton-Authenticator-Export</translation>
     </message>
     <message>
+        <source>It has no content</source>
+        <translation>Der Eintrag hat keinen Inhalt</translation>
+    </message>
+    <message>
         <source>This is not a {label} (not a JSON object).</source>
         <translation>Dies ist kein {label} (kein JSON-Objekt).</translation>
     </message>
@@ -504,12 +1456,32 @@
         <translation>Dies ist kein {label} (keine JSON-Liste).</translation>
     </message>
     <message>
+        <source>Its secret is empty</source>
+        <translation>Der geheime Schlüssel ist leer</translation>
+    </message>
+    <message>
+        <source>Its secret is not valid Base64</source>
+        <translation>Der geheime Schlüssel ist kein gültiges Base64</translation>
+    </message>
+    <message>
+        <source>Its secret is not valid hex</source>
+        <translation>Der geheime Schlüssel ist kein gültiges Hex</translation>
+    </message>
+    <message>
         <source>Steam Guard file</source>
         <translation>Steam-Guard-Datei</translation>
     </message>
     <message>
+        <source>It has no shared secret</source>
+        <translation>Der Eintrag hat keinen gemeinsamen geheimen Schlüssel</translation>
+    </message>
+    <message>
         <source>Stratum / Authenticator Pro backup</source>
         <translation>Stratum-/Authenticator-Pro-Sicherung</translation>
+    </message>
+    <message>
+        <source>Its algorithm is unknown</source>
+        <translation>Der Algorithmus ist unbekannt</translation>
     </message>
     <message>
         <source>Text file of otpauth:// links</source>
@@ -520,6 +1492,10 @@
         <translation>Google-Authenticator-Export</translation>
     </message>
     <message>
+        <source>It is in ente Auth&apos;s trash</source>
+        <translation>Der Eintrag liegt im Papierkorb von ente Auth</translation>
+    </message>
+    <message>
         <source>The {label} is not UTF-8 text; it may be damaged.</source>
         <translation>„{label}“ ist kein UTF-8-Text; sie ist vielleicht beschädigt.</translation>
     </message>
@@ -528,12 +1504,32 @@
         <translation>„{label}“ enthält keine otpauth://- oder otpauth-migration://-Links.</translation>
     </message>
     <message>
+        <source>Line {number}</source>
+        <translation>Zeile {number}</translation>
+    </message>
+    <message>
+        <source>Google export code {index} of {size}</source>
+        <translation>Google-Export-Code {index} von {size}</translation>
+    </message>
+    <message>
+        <source>This code of the export is not in the file; its accounts are missing</source>
+        <translation>Dieser Code des Exports ist nicht in der Datei; seine Konten fehlen</translation>
+    </message>
+    <message>
         <source>TOTP Authenticator backup</source>
         <translation>TOTP-Authenticator-Sicherung</translation>
     </message>
     <message>
+        <source>Its secret encoding (base {base}) is unknown</source>
+        <translation>Die Kodierung des geheimen Schlüssels (Basis {base}) ist unbekannt</translation>
+    </message>
+    <message>
         <source>2FAS backup</source>
         <translation>2FAS-Sicherung</translation>
+    </message>
+    <message>
+        <source>Its group is not text</source>
+        <translation>Die Gruppe ist kein Text</translation>
     </message>
     <message>
         <source>The file holds {count:,} accounts; at most {cap:,} are imported at once. Split it into smaller files.</source>

@@ -145,59 +145,59 @@
     <name>AddDialog</name>
     <message>
         <location filename="../../desktop_app/ui/add_dialog.py" line="+44"/>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Issuer</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-136"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Secret key</source>
         <translation>Geheimer Schlüssel</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+188"/>
+        <location line="-136"/>
+        <location line="+189"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+188"/>
+        <location line="-188"/>
+        <location line="+189"/>
         <source>Algorithm</source>
         <translation>Algorithmus</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+188"/>
+        <location line="-188"/>
+        <location line="+189"/>
         <source>Digits</source>
         <translation>Stellen</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-188"/>
         <source>Period</source>
         <translation>Intervall</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+188"/>
+        <location line="+189"/>
         <source>Counter</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-188"/>
         <location line="+1"/>
-        <location line="+215"/>
+        <location line="+216"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-213"/>
         <source>Time-based (TOTP)</source>
         <translation>Zeitbasiert (TOTP)</translation>
     </message>
@@ -212,7 +212,7 @@
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{field}: {error}</source>
         <translation>{field}: {error}</translation>
     </message>
@@ -422,7 +422,7 @@
         <translation>Fügen Sie zuerst einen Link ein.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The link holds no account.</source>
         <translation>Der Link enthält kein Konto.</translation>
     </message>
@@ -1049,7 +1049,12 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Gefundene Einträge, die diese App nicht verwenden kann, jeweils mit dem Grund.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+4"/>
+        <source>Unnamed</source>
+        <translation>Ohne Namen</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>Issuer</source>
         <translation>Anbieter</translation>
     </message>
@@ -3216,7 +3221,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>&lt;b&gt;{name}&lt;/b&gt; ist eine verschlüsselte Datei ({format}). Geben Sie das Passwort ein, mit dem sie exportiert wurde.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Enter the backup&apos;s password.</source>
         <translation>Geben Sie das Passwort der Sicherung ein.</translation>
     </message>
@@ -4321,7 +4326,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>Google-Authenticator-Export: {progress}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Now show code {missing} of the export.</source>
         <translation>Zeigen Sie jetzt Code {missing} des Exports.</translation>
     </message>

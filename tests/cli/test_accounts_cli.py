@@ -186,3 +186,44 @@ def test_list_turns_the_collector_off_only_while_it_runs(monkeypatch) -> None:
     finally:
         gc.enable()
     assert seen == [False, False, False]
+
+
+@pytest.fixture
+def german_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.setenv(name, "de_DE.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "de")
+
+
+def test_messages_stay_english_on_a_german_system(german_system, cli, tmp_path: Path) -> None:
+    """The core's messages are marked for translation, but the command line says them in
+    English (the words its scripts and its manual use), whatever the system's language."""
+    r = cli("add", "otpauth://totp/X:y?secret=JBSWY3DP")
+    assert r.returncode == 2
+    assert r.stderr.strip().endswith("The secret is too short (at least 16 Base32 characters)."), (
+        r.stderr
+    )
+    r = cli("add", "otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&digits=3")
+    assert r.returncode == 2
+    assert "This authenticator link is invalid: Digits must be between 6 and 10." in r.stderr
+    doc = {
+        "version": 1,
+        "header": {"slots": None, "params": None},
+        "db": {
+            "version": 3,
+            "entries": [
+                {"type": "totp", "name": "a", "issuer": "Hash", "info": {
+                    "secret": SECRET, "algo": "MD5", "digits": 6, "period": 30}},
+                {"type": "totp", "name": "b", "issuer": "Broken", "info": {
+                    "secret": SECRET, "algo": "SHA1", "digits": "x", "period": 30}},
+            ],
+        },
+    }  # fmt: skip
+    path = tmp_path / "aegis.json"
+    path.write_text(json.dumps(doc))
+    r = cli("import", str(path))
+    assert "cannot import Hash: a: Its algorithm MD5 is not supported" in r.stderr, r.stderr
+    assert "cannot import Broken: b: Its digits is not a whole number" in r.stderr, r.stderr
+    r = cli("import", str(path), "--dry-run", "--json")
+    reasons = [s["reason"] for s in json.loads(r.stdout)["skipped"]]
+    assert reasons == ["Its algorithm MD5 is not supported", "Its digits is not a whole number"]

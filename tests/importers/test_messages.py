@@ -5,6 +5,7 @@ shows an importer's error in German."""
 from __future__ import annotations
 
 import ast
+import re
 import string
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,6 +18,10 @@ from desktop_app.i18n import N_, Text
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "core_de.ts"
+
+
+#: messages whose German is the English (the same word in both)
+SAME_IN_GERMAN = {"Token", "Token {n}", "Authenticator {n}"}
 
 
 def _marked() -> set[str]:
@@ -54,8 +59,27 @@ def test_every_marked_message_is_translated_with_its_fields() -> None:
     assert not missing, f"run scripts/update-translations.sh and translate: {missing}"
     for source in marked:
         german = catalogue[source]
-        assert german.strip() and german != source, source
+        words = re.sub(r"\{[^}]*\}", "", source)  # "{reason} ({field})" has none to translate
+        same = source in SAME_IN_GERMAN or not re.search("[a-z]", words)
+        assert german.strip() and (german != source or same), source
         assert _fields(german) <= _fields(source), source
+        values = dict.fromkeys(_fields(source), 1)  # 1 fits every format spec used ({n:,})
+        assert german.format(**values), source  # it formats with the English fields
+
+
+def test_the_otp_and_import_messages_are_marked() -> None:
+    """The Add dialog's field errors and the skipped entries' reasons are core messages."""
+    marked = _marked()
+    for source in (
+        "The secret is too short (at least {n} Base32 characters).",
+        "The digits must be a whole number.",
+        "This authenticator link is invalid: {error}",
+        "The export data is truncated.",
+        "its algorithm MD5 is not supported",
+        "{reason} ({field})",
+        "Its data is malformed ({error})",
+    ):
+        assert source in marked, source
 
 
 def test_a_text_is_its_english_and_keeps_template_and_arguments() -> None:
@@ -91,3 +115,48 @@ def test_the_gui_shows_import_errors_in_german(qapp) -> None:
     finally:
         i18n.install_translations(qapp, "en")
     assert i18n.core_text(info.value) == str(info.value)
+
+
+def _skip_reason(exc: Exception) -> str:
+    from desktop_app.importers.contract import Collector
+
+    def build() -> None:
+        raise exc
+
+    out = Collector()
+    out.add("X", build)
+    [skipped] = out.skipped
+    return skipped.reason
+
+
+def test_a_skipped_reason_keeps_its_english_and_its_template() -> None:
+    import pickle
+
+    from desktop_app.errors import OtpError
+
+    reason = _skip_reason(OtpError(N_("The label is not valid UTF-8."), "name"))
+    assert reason == "The label is not valid UTF-8 (name)"
+    assert isinstance(reason, Text) and reason.template == "{reason} ({field})"
+    inner = dict(reason.arguments)["reason"]
+    assert inner == "The label is not valid UTF-8" and inner.reason
+    assert pickle.loads(pickle.dumps(reason)) == reason  # worker processes keep it
+    assert pickle.loads(pickle.dumps(inner)).reason
+    assert _skip_reason(KeyError("x")) == "Its data is malformed (KeyError)"
+    assert _skip_reason(ImportFormatError("")) == "Its data is malformed (ImportFormatError)"
+
+
+@pytest.mark.gui
+def test_a_skipped_reason_is_german_in_the_gui(qapp) -> None:
+    from desktop_app.errors import OtpError
+    from desktop_app.ui import i18n
+
+    reason = _skip_reason(OtpError(N_("The label is not valid UTF-8."), "name"))
+    lowercase = _skip_reason(OtpError(N_("its type is unknown"), "type"))
+    assert lowercase == "Its type is unknown"
+    assert i18n.install_translations(qapp, "de") == "de"
+    try:
+        assert i18n.core_text(reason) == "Die Bezeichnung ist kein gültiges UTF-8 (Name)"
+        assert i18n.core_text(lowercase) == "Der Typ ist unbekannt"  # capitalised as in English
+    finally:
+        i18n.install_translations(qapp, "en")
+    assert i18n.core_text(reason) == reason

@@ -176,3 +176,58 @@ def test_cancel_saves_nothing(window, services, qtbot):
     dialog.secret_edit.setText(secret_for("cancel"))
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert services.vault.entries() == []
+
+
+@pytest.fixture
+def german(qapp):
+    from desktop_app.ui import i18n
+
+    assert i18n.install_translations(qapp, "de") == "de"
+    yield
+    i18n.install_translations(qapp, "en")
+
+
+def test_field_errors_are_german_in_german(german, window, services, qtbot):
+    dialog = _open(window, qtbot)
+    dialog.issuer_edit.setText("X")
+    dialog.secret_edit.setText("JBSWY3DP")  # 8 characters: too short
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == (
+        "Geheimer Schlüssel: Der geheime Schlüssel ist zu kurz (mindestens 16 Base32-Zeichen)."
+    )
+    dialog.secret_edit.setText("JBSWY3DPEHPK3PX!")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == (
+        "Geheimer Schlüssel: Der geheime Schlüssel ist kein gültiges Base32 "
+        "(Buchstaben A–Z und Ziffern 2–7)."
+    )
+    assert services.vault.entries() == []
+
+
+@pytest.mark.parametrize(
+    ("link", "german_text"),
+    [
+        (
+            "otpauth://totp/X:y?secret=JBSWY3DPEHPK3PXP&digits=3",
+            "Link: Dieser Authenticator-Link ist ungültig: "
+            "Die Stellenzahl muss zwischen 6 und 10 liegen.",
+        ),
+        (
+            "otpauth://totp/X:y?secret=JBSWY3DPE",  # 9 characters: one too many
+            "Link: Dieser Authenticator-Link ist ungültig: "
+            "Der geheime Schlüssel ist abgeschnitten oder hat ein Zeichen zu viel: "
+            "Kopieren Sie ihn erneut.",
+        ),
+        (
+            "https://example.com",
+            "Link: Dieser Code enthält einen Weblink, keinen Authenticator-Schlüssel.",
+        ),
+    ],
+)
+def test_bad_link_is_refused_in_german(german, window, services, qtbot, link, german_text):
+    dialog = _open(window, qtbot)
+    dialog.tabs.setCurrentIndex(AddDialog.TAB_LINK)
+    dialog.link_edit.setPlainText(link)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.error_label.text() == german_text
+    assert services.vault.entries() == []

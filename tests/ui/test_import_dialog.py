@@ -257,3 +257,87 @@ def test_cancel_while_unlocking_abandons_the_read(qtbot, services, tmp_path, mon
     QCoreApplication.processEvents()  # ...and its queued result arrives, to be dropped
     assert dialog.import_result is None and dialog.pages.currentIndex() == PAGE_PASSWORD
     assert services.vault.path.read_bytes() == before
+
+
+SKIPPED_REASONS = {
+    "en": [
+        "Steam: g — The secret is not valid Base32 (letters A-Z and digits 2-7)",
+        "Hash: a — Its algorithm MD5 is not supported",
+        "Broken: b — Its digits is not a whole number",
+        "Old: m — This app does not support mOTP codes",
+        "Entry 6 — It is not an object",
+    ],
+    "de": [
+        "Steam: g — Der geheime Schlüssel ist kein gültiges Base32 (Buchstaben A–Z und Ziffern 2–7)",
+        "Hash: a — Der Algorithmus MD5 wird nicht unterstützt",
+        "Broken: b — Das Feld „digits“ ist keine ganze Zahl",
+        "Old: m — Diese App unterstützt keine mOTP-Codes",
+        "Eintrag 6 — Der Eintrag ist kein Objekt",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_skipped_reasons_are_in_the_gui_language(qtbot, qapp, services, tmp_path, language):
+    from desktop_app.ui import i18n
+
+    doc = json.loads(export_plain([ENTRIES[0], ENTRIES[2]]))
+    entries = doc["db"]["entries"]
+    entries[1]["info"]["secret"] = "!!bad!!"
+    md5 = {"secret": "JBSWY3DPEHPK3PXP", "algo": "MD5", "digits": 6, "period": 30}
+    bad = {"secret": "JBSWY3DPEHPK3PXP", "algo": "SHA1", "digits": "x", "period": 30}
+    entries += [
+        {"type": "totp", "name": "a", "issuer": "Hash", "info": md5},
+        {"type": "totp", "name": "b", "issuer": "Broken", "info": bad},
+        {"type": "motp", "name": "m", "issuer": "Old", "info": {}},
+        42,
+    ]
+    path = tmp_path / "aegis.json"
+    path.write_text(json.dumps(doc))
+    assert i18n.install_translations(qapp, language) == language
+    try:
+        dialog = ImportDialog(services, path)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PAGE_PREVIEW)
+        skipped = dialog.findChild(QListWidget, "skipped-entries")
+        texts = [skipped.item(i).text() for i in range(skipped.count())]
+        summary = dialog.summary.text()
+    finally:
+        i18n.install_translations(qapp, "en")
+    assert texts == SKIPPED_REASONS[language]
+    assert summary.startswith("<b>" + {"en": "Aegis vault", "de": "Aegis-Tresor"}[language])
+
+
+def test_file_errors_are_german_in_german(qtbot, qapp, services, tmp_path) -> None:
+    from desktop_app.ui import i18n
+
+    encrypted = tmp_path / "aegis-backup.json"
+    encrypted.write_bytes(export_encrypted(ENTRIES, "s3cret pass", scrypt_n=16))
+    doc = json.loads(export_plain(ENTRIES))
+    doc["db"]["entries"] = {"not": "a list"}
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(json.dumps(doc))
+    assert i18n.install_translations(qapp, "de") == "de"
+    try:
+        dialog = ImportDialog(services, encrypted)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "backup-password"), "wrong")
+        qtbot.mouseClick(dialog.findChild(QPushButton, "unlock"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.busy)
+        assert dialog.findChild(QLabel, "password-error").text() == (
+            "Falsches Passwort für diesen Aegis-Tresor. Versuchen Sie es noch einmal."
+        )
+        other = ImportDialog(services, damaged)
+        qtbot.addWidget(other)
+        other.show()
+        error = other.findChild(QLabel, "choose-error")
+        qtbot.waitUntil(lambda: bool(error.text()))
+        assert error.text() == (
+            "damaged.json: Die Datei ist beschädigt: „Aegis-Eintragsliste“ fehlt oder ist "
+            "keine Liste."
+        )
+    finally:
+        i18n.install_translations(qapp, "en")
+    assert services.vault.entries() == []

@@ -25,7 +25,7 @@ from desktop_app.errors import AppError, ScanError
 from desktop_app.otp.model import Entry
 from desktop_app.ui.controllers.port import WindowPort, open_vault, unavailable
 from desktop_app.ui.file_dialogs import image_filter, open_files
-from desktop_app.ui.i18n import sentence
+from desktop_app.ui.i18n import core_text, sentence
 from desktop_app.ui.images import qimage_to_array
 from desktop_app.ui.workers import one_line, run_in_thread
 
@@ -149,12 +149,12 @@ class AddingController(QObject):
     def handle_payloads(self, payloads: Sequence[Payload]) -> None:
         """Key payloads -> review -> vault.add_many; anything else is explained."""
         gathered = self.gatherer.gather(payloads)
-        messages = gathered.messages
+        messages = [core_text(m) for m in gathered.messages]  # in the GUI's language
         progress = None
         waiting = gathered.incomplete
         if gathered.exports:
             export = (waiting or list(gathered.exports))[0]
-            progress = export.text()
+            progress = core_text(export.text())
             if waiting:
                 missing = ", ".join(str(i) for i in export.missing)
                 progress += self.tr(" — scan code {missing} too, or add these now").format(
@@ -162,7 +162,7 @@ class AddingController(QObject):
                 )
                 self.port.notice(
                     self.tr("Google Authenticator export: {progress}").format(
-                        progress=export.text()
+                        progress=core_text(export.text())
                     )
                 )
         if not gathered:
