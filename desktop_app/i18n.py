@@ -12,6 +12,11 @@ for the GUI: setting labels (context "Settings"), export format names ("Exporter
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
     """Mark ``text`` for translation in ``context``; translate it where it is shown."""
@@ -64,3 +69,21 @@ def N_(template: str, /, **arguments: object) -> Text:  # the name the extractor
 
 #: the catalogue context of every N_() message
 CORE_CONTEXT = "Core"
+
+
+def translated(message: object, translate: Callable[[str, str], str]) -> str:
+    """A core message (an exception, or text marked with :func:`N_`) translated by
+    ``translate(context, text)`` (``QCoreApplication.translate`` in the GUI); any other text
+    as it is. A translation that does not fit its arguments gives the English."""
+    if isinstance(message, BaseException):
+        message = message.args[0] if len(message.args) == 1 else str(message)
+    if not isinstance(message, Text):
+        return str(message)
+    arguments = {
+        k: translated(v, translate) if isinstance(v, Text) else v for k, v in message.arguments
+    }
+    try:
+        shown = translate(CORE_CONTEXT, message.template).format(**arguments)
+    except (KeyError, IndexError, ValueError):
+        return str(message)
+    return reason_form(shown) if message.reason else shown

@@ -1036,6 +1036,358 @@
         <translation>Der Typ des Links muss totp, hotp oder steam sein.</translation>
     </message>
     <message>
+        <source>No sign-in is waiting for a code; sign in again.</source>
+        <translation>Keine Anmeldung wartet auf einen Code; melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The vault is locked.</source>
+        <translation>Der Tresor ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>The portal sent a malformed application token.</source>
+        <translation>Das Portal hat ein fehlerhaftes Anwendungstoken gesendet.</translation>
+    </message>
+    <message>
+        <source>The portal sent a malformed event.</source>
+        <translation>Das Portal hat ein fehlerhaftes Ereignis gesendet.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s list of {what} is malformed.</source>
+        <translation>Die Liste der {what} vom Portal ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>application tokens</source>
+        <translation>Anwendungstoken</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>an application token</source>
+        <translation>ein Anwendungstoken</translation>
+    </message>
+    <message>
+        <source>an application token status</source>
+        <translation>einen Status eines Anwendungstokens</translation>
+    </message>
+    <message>
+        <source>an event</source>
+        <translation>ein Ereignis</translation>
+    </message>
+    <message>
+        <source>an event type</source>
+        <translation>einen Ereignistyp</translation>
+    </message>
+    <message>
+        <source>The portal created no application token.</source>
+        <translation>Das Portal hat kein Anwendungstoken erstellt.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s user record is malformed.</source>
+        <translation>Der Benutzerdatensatz vom Portal ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The portal knows no user with the e-mail address {email}.</source>
+        <translation>Das Portal kennt keinen Benutzer mit der E-Mail-Adresse {email}.</translation>
+    </message>
+    <message>
+        <source>The portal does not let you reach {email}: only an Administrator can, and only for users of their own organisation.</source>
+        <translation>Das Portal lässt Sie {email} nicht erreichen: Das kann nur ein Administrator, und nur für Benutzer der eigenen Organisation.</translation>
+    </message>
+    <message>
+        <source>the user record</source>
+        <translation>den Benutzerdatensatz</translation>
+    </message>
+    <message>
+        <source>two-factor keys</source>
+        <translation>Zwei-Faktor-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The portal sent an answer larger than 1 MiB; it was not read.</source>
+        <translation>Das Portal hat eine Antwort gesendet, die größer als 1 MiB ist; sie wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>The portal sent an answer nested too deeply to be read.</source>
+        <translation>Das Portal hat eine Antwort gesendet, die zu tief verschachtelt ist, um gelesen zu werden.</translation>
+    </message>
+    <message>
+        <source>an entry</source>
+        <translation>einen Eintrag</translation>
+    </message>
+    <message>
+        <source>The portal address must look like https://cdn.emnify.net.</source>
+        <translation>Die Portal-Adresse muss wie https://cdn.emnify.net aussehen.</translation>
+    </message>
+    <message>
+        <source>The portal address must use https:// (plain http:// is only allowed for a local emulator on this computer).</source>
+        <translation>Die Portal-Adresse muss https:// verwenden (einfaches http:// ist nur für einen lokalen Emulator auf diesem Computer erlaubt).</translation>
+    </message>
+    <message>
+        <source>The portal sent {what} whose id is not a whole number.</source>
+        <translation>Das Portal hat {what} gesendet, dessen Kennung keine ganze Zahl ist.</translation>
+    </message>
+    <message>
+        <source>The portal sent a malformed two-factor key.</source>
+        <translation>Das Portal hat einen fehlerhaften Zwei-Faktor-Schlüssel gesendet.</translation>
+    </message>
+    <message>
+        <source>{message}. Try again in {wait}.</source>
+        <translation>{message}. Versuchen Sie es in {wait} erneut.</translation>
+    </message>
+    <message>
+        <source>The code was not accepted (wrong or expired).</source>
+        <translation>Der Code wurde nicht angenommen (falsch oder abgelaufen).</translation>
+    </message>
+    <message>
+        <source>The emnify portal refused the request.</source>
+        <translation>Das emnify-Portal hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s list of workspaces is malformed.</source>
+        <translation>Die Liste der Arbeitsbereiche vom Portal ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s list of trusted devices is malformed.</source>
+        <translation>Die Liste der vertrauenswürdigen Geräte vom Portal ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>a two-factor key</source>
+        <translation>einen Zwei-Faktor-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a two-factor key status</source>
+        <translation>einen Status eines Zwei-Faktor-Schlüssels</translation>
+    </message>
+    <message>
+        <source>a two-factor key type</source>
+        <translation>einen Typ eines Zwei-Faktor-Schlüssels</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s sign-in answer is malformed.</source>
+        <translation>Die Anmeldeantwort des Portals ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s sign-in answer holds no token.</source>
+        <translation>Die Anmeldeantwort des Portals enthält kein Token.</translation>
+    </message>
+    <message>
+        <source>The emnify portal asked to wait: try again in {wait}.</source>
+        <translation>Das emnify-Portal bittet zu warten: Versuchen Sie es in {wait} erneut.</translation>
+    </message>
+    <message>
+        <source>a workspace</source>
+        <translation>einen Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>The portal did not complete the sign-in.</source>
+        <translation>Das Portal hat die Anmeldung nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The portal did not accept the application token.</source>
+        <translation>Das Portal hat das Anwendungstoken nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The portal did not renew the session.</source>
+        <translation>Das Portal hat die Sitzung nicht erneuert.</translation>
+    </message>
+    <message>
+        <source>The connection to the emnify portal broke before it answered. Try again.</source>
+        <translation>Die Verbindung zum emnify-Portal ist abgebrochen, bevor es geantwortet hat. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s user record has no id.</source>
+        <translation>Der Benutzerdatensatz vom Portal hat keine Kennung.</translation>
+    </message>
+    <message>
+        <source>The portal did not switch the workspace.</source>
+        <translation>Das Portal hat den Arbeitsbereich nicht gewechselt.</translation>
+    </message>
+    <message>
+        <source>The application token was not accepted.</source>
+        <translation>Das Anwendungstoken wurde nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The emnify portal sent an answer this app cannot read (not JSON).</source>
+        <translation>Das emnify-Portal hat eine Antwort gesendet, die diese App nicht lesen kann (kein JSON).</translation>
+    </message>
+    <message>
+        <source>a trusted device</source>
+        <translation>ein vertrauenswürdiges Gerät</translation>
+    </message>
+    <message>
+        <source>The portal lists a two-factor key without saying whether it is active; nothing was changed. Check the key in the emnify Portal.</source>
+        <translation>Das Portal führt einen Zwei-Faktor-Schlüssel auf, ohne zu sagen, ob er aktiv ist; nichts wurde geändert. Prüfen Sie den Schlüssel im emnify-Portal.</translation>
+    </message>
+    <message>
+        <source>An authenticator is active on this account; replacing it stops the codes of the phone or app that has it. Replace it?</source>
+        <translation>Auf diesem Konto ist ein Authenticator aktiv; wenn Sie ihn ersetzen, gelten die Codes des Telefons oder der App, die ihn hat, nicht mehr. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>The portal lists a two-factor key set up on {day} without saying whether it is active; nothing was changed. Check the key in the emnify Portal.</source>
+        <translation>Das Portal führt einen am {day} eingerichteten Zwei-Faktor-Schlüssel auf, ohne zu sagen, ob er aktiv ist; nichts wurde geändert. Prüfen Sie den Schlüssel im emnify-Portal.</translation>
+    </message>
+    <message>
+        <source>An authenticator set up on {day} is active on this account; replacing it stops the codes of the phone or app that has it. Replace it?</source>
+        <translation>Auf diesem Konto ist ein am {day} eingerichteter Authenticator aktiv; wenn Sie ihn ersetzen, gelten die Codes des Telefons oder der App, die ihn hat, nicht mehr. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s key is not a time-based (TOTP) key.</source>
+        <translation>Der Schlüssel des Portals ist kein zeitbasierter (TOTP-)Schlüssel.</translation>
+    </message>
+    <message>
+        <source>An activation is already pending: finish it or cancel it first.</source>
+        <translation>Eine Aktivierung steht bereits aus: Schließen Sie sie zuerst ab oder brechen Sie sie ab.</translation>
+    </message>
+    <message>
+        <source>This account has no emnify key id.</source>
+        <translation>Dieses Konto hat keine emnify-Schlüsselkennung.</translation>
+    </message>
+    <message>
+        <source>The password is wrong; nothing was changed.</source>
+        <translation>Das Passwort ist falsch; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is already on with the key in this app&apos;s vault.</source>
+        <translation>Die Zwei-Faktor-Authentifizierung ist bereits mit dem Schlüssel im Tresor dieser App eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>The portal refused the code twice. Check that this computer&apos;s clock is right (within about 30 seconds; turn on automatic time), then choose &apos;Finish activation&apos;. The key is kept in the vault, pending.</source>
+        <translation>Das Portal hat den Code zweimal abgelehnt. Prüfen Sie, ob die Uhr dieses Computers richtig geht (auf etwa 30 Sekunden genau; schalten Sie die automatische Zeit ein), und wählen Sie dann „Aktivierung abschließen“. Der Schlüssel bleibt ausstehend im Tresor.</translation>
+    </message>
+    <message>
+        <source>The portal no longer has this pending key; start again with &apos;Enable&apos;.</source>
+        <translation>Das Portal hat diesen ausstehenden Schlüssel nicht mehr; beginnen Sie erneut mit „Einschalten“.</translation>
+    </message>
+    <message>
+        <source>No authenticator app is set up for this account.</source>
+        <translation>Für dieses Konto ist keine Authenticator-App eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The portal sent an unusable secret key.</source>
+        <translation>Das Portal hat einen unbrauchbaren geheimen Schlüssel gesendet.</translation>
+    </message>
+    <message>
+        <source>The portal did not accept the password; nothing was changed.</source>
+        <translation>Das Portal hat das Passwort nicht angenommen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The emnify portal reported an error.</source>
+        <translation>Das emnify-Portal hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>The portal address is not usable.</source>
+        <translation>Die Portal-Adresse ist nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>Not signed in to the emnify portal.</source>
+        <translation>Nicht beim emnify-Portal angemeldet.</translation>
+    </message>
+    <message>
+        <source>The emnify portal cannot be reached. Check the network connection and the portal address.</source>
+        <translation>Das emnify-Portal ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und die Portal-Adresse.</translation>
+    </message>
+    <message>
+        <source>The emnify portal did not answer in time. Try again later.</source>
+        <translation>Das emnify-Portal hat nicht rechtzeitig geantwortet. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s certificate could not be verified (TLS error). The connection was refused to protect your credentials.</source>
+        <translation>Das Zertifikat des Portals konnte nicht geprüft werden (TLS-Fehler). Die Verbindung wurde abgelehnt, um Ihre Zugangsdaten zu schützen.</translation>
+    </message>
+    <message>
+        <source>The emnify portal had a problem and did not do it; try again later.</source>
+        <translation>Das emnify-Portal hatte ein Problem und hat es nicht ausgeführt; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The emnify portal sent an answer this app does not understand.</source>
+        <translation>Das emnify-Portal hat eine Antwort gesendet, die diese App nicht versteht.</translation>
+    </message>
+    <message>
+        <source>The portal refused the request as malformed.</source>
+        <translation>Das Portal hat die Anfrage als fehlerhaft abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The portal refused the credentials.</source>
+        <translation>Das Portal hat die Zugangsdaten abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Wrong e-mail address, password or code.</source>
+        <translation>Falsche E-Mail-Adresse, falsches Passwort oder falscher Code.</translation>
+    </message>
+    <message>
+        <source>The session is not valid. Sign in again.</source>
+        <translation>Die Sitzung ist ungültig. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The session has expired. Sign in again.</source>
+        <translation>Die Sitzung ist abgelaufen. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The session has ended. Sign in again.</source>
+        <translation>Die Sitzung ist beendet. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The portal does not allow this for your account.</source>
+        <translation>Das Portal erlaubt dies für Ihr Konto nicht.</translation>
+    </message>
+    <message>
+        <source>The portal does not allow this action on your account.</source>
+        <translation>Das Portal erlaubt diese Aktion für Ihr Konto nicht.</translation>
+    </message>
+    <message>
+        <source>Too many requests to the emnify portal. Wait a few minutes and try again.</source>
+        <translation>Zu viele Anfragen an das emnify-Portal. Warten Sie einige Minuten und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: the account is locked for 5 minutes. Try again later.</source>
+        <translation>Zu viele Fehlversuche: Das Konto ist für 5 Minuten gesperrt. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The portal does not know this item (it may have been removed).</source>
+        <translation>Das Portal kennt dieses Element nicht (es wurde vielleicht entfernt).</translation>
+    </message>
+    <message>
+        <source>The portal refused the change because it conflicts with the current state.</source>
+        <translation>Das Portal hat die Änderung abgelehnt, weil sie dem aktuellen Zustand widerspricht.</translation>
+    </message>
+    <message>
+        <source>An authenticator app is already active on this account; replace it?</source>
+        <translation>Auf diesem Konto ist bereits eine Authenticator-App aktiv; ersetzen?</translation>
+    </message>
+    <message>
+        <source>The portal refused the input.</source>
+        <translation>Das Portal hat die Eingabe abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The portal refused the code.</source>
+        <translation>Das Portal hat den Code abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The portal refused the password.</source>
+        <translation>Das Portal hat das Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: the portal has locked the account. Try again in {wait}.</source>
+        <translation>Zu viele Fehlversuche: Das Portal hat das Konto gesperrt. Versuchen Sie es in {wait} erneut.</translation>
+    </message>
+    <message>
+        <source>The portal offers no authenticator-app (TOTP) key type.</source>
+        <translation>Das Portal bietet keinen Schlüsseltyp für Authenticator-Apps (TOTP) an.</translation>
+    </message>
+    <message>
+        <source>The portal sent a malformed list.</source>
+        <translation>Das Portal hat eine fehlerhafte Liste gesendet.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s list of keys is malformed.</source>
+        <translation>Die Liste der Schlüssel vom Portal ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The portal created a key but sent no secret.</source>
+        <translation>Das Portal hat einen Schlüssel erstellt, aber kein Geheimnis gesendet.</translation>
+    </message>
+    <message>
         <source>The password kept for the Aegis backups no longer opens them (was it changed on the phone?): give the new one once, in Settings → Sync or with `sync follow-aegis {folder}`. Nothing was read since.</source>
         <translation>Das gespeicherte Passwort öffnet die Aegis-Sicherungen nicht mehr (wurde es auf dem Telefon geändert?): Geben Sie das neue einmal an, unter Einstellungen → Synchronisierung oder mit `sync follow-aegis {folder}`. Seitdem wurde nichts gelesen.</translation>
     </message>

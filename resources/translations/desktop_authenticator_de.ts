@@ -1676,7 +1676,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Vertrauenswürdige Geräte:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+144"/>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+146"/>
         <source> (application token)</source>
         <translation> (Anwendungstoken)</translation>
     </message>
@@ -1726,7 +1726,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Das Portal zeigt Ihnen diese Ereignisse nicht.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/admin_presenter.py" line="+83"/>
+        <location filename="../../desktop_app/ui/emnify/admin_presenter.py" line="+84"/>
         <location filename="../../desktop_app/ui/emnify/presenter.py" line="+23"/>
         <source>Something went wrong. The log file has the details.</source>
         <translation>Etwas ist schiefgegangen. Die Protokolldatei enthält die Einzelheiten.</translation>
