@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError
 from desktop_app.i18n import translated
-from desktop_app.i18n import translated
 from desktop_app.portal.account import PortalAccount, SignInOutcome
 from desktop_app.portal.client import TrustedDevice, Workspace, normalize_base_url
 from desktop_app.portal.errors import (
