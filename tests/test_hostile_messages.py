@@ -129,6 +129,7 @@ VETTED = {
     ): "an AppError's vetted text, else a class name",
     ("vault/keystore.py", "type(exc).__name__"): "a class name",
     ("vault/store.py", "exc.strerror"): "an OS error's fixed text",
+    ("vault/store.py", "type(exc).__name__"): "a class name (an account the vault cannot read)",
     ("vault/lock.py", "exc.strerror"): "an OS error's fixed text",
     ("cli/quick.py", "query"): "the search words the person typed, echoed as a repr",
     ("sync/service.py", "type(exc).__name__"): "a class name",

@@ -1444,6 +1444,242 @@
         <translation>Das Sicherungspasswort braucht den Schlüsselbund des Systems, aber keiner funktioniert.</translation>
     </message>
     <message>
+        <source>The vault file was modified or is damaged (bad nonce).</source>
+        <translation>Die Tresordatei wurde verändert oder ist beschädigt (ungültige Nonce).</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: the password slot has the wrong size.</source>
+        <translation>Die Tresordatei wurde verändert: Der Passwort-Eintrag hat die falsche Größe.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: its key-derivation parameters are not ones this app writes. Restore it from a backup.</source>
+        <translation>Die Tresordatei wurde verändert: Ihre Parameter zur Schlüsselableitung sind keine, die diese App schreibt. Stellen Sie sie aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: a key-derivation parameter is not a number.</source>
+        <translation>Die Tresordatei wurde verändert: Ein Parameter der Schlüsselableitung ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: the password slot&apos;s salt has the wrong length.</source>
+        <translation>Die Tresordatei wurde verändert: Das Salt des Passwort-Eintrags hat die falsche Länge.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified or is damaged: its content does not match its key and header.</source>
+        <translation>Die Tresordatei wurde verändert oder ist beschädigt: Ihr Inhalt passt nicht zu ihrem Schlüssel und Kopf.</translation>
+    </message>
+    <message>
+        <source>Wrong password, or the file was changed.</source>
+        <translation>Falsches Passwort, oder die Datei wurde verändert.</translation>
+    </message>
+    <message>
+        <source>Not enough memory to derive the vault key.</source>
+        <translation>Nicht genug Arbeitsspeicher, um den Tresorschlüssel abzuleiten.</translation>
+    </message>
+    <message>
+        <source>The OS keyring could not be read ({error}).</source>
+        <translation>Der Schlüsselbund des Systems konnte nicht gelesen werden ({error}).</translation>
+    </message>
+    <message>
+        <source>The OS keyring could not store an item ({error}).</source>
+        <translation>Der Schlüsselbund des Systems konnte keinen Eintrag speichern ({error}).</translation>
+    </message>
+    <message>
+        <source>The OS keyring could not delete an item ({error}).</source>
+        <translation>Der Schlüsselbund des Systems konnte keinen Eintrag löschen ({error}).</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s lock file ({name}) is not a regular file; move it away.</source>
+        <translation>Die Sperrdatei des Tresors ({name}) ist keine gewöhnliche Datei; verschieben Sie sie.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s lock file ({name}) cannot be opened: {error}. Move it away.</source>
+        <translation>Die Sperrdatei des Tresors ({name}) kann nicht geöffnet werden: {error}. Verschieben Sie sie.</translation>
+    </message>
+    <message>
+        <source>The vault is in use by another Desktop Authenticator (window or command) whose save has not finished; try again in a moment.</source>
+        <translation>Der Tresor wird von einem anderen Desktop Authenticator (Fenster oder Befehl) verwendet, der noch speichert; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>{refused} Opened the previous version of the vault ({previous}) instead; the next change saves it, and the refused file is kept as {refused_file}.</source>
+        <translation>{refused} Stattdessen wurde die vorige Version des Tresors ({previous}) geöffnet; die nächste Änderung speichert sie, und die abgelehnte Datei wird als {refused_file} aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s content is damaged ({detail}).</source>
+        <translation>Der Inhalt des Tresors ist beschädigt ({detail}).</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (a field has the wrong type).</source>
+        <translation>Die Tresordatei ist beschädigt (ein Feld hat den falschen Typ).</translation>
+    </message>
+    <message>
+        <source>{what} ({name}) is not a regular file; move it away.</source>
+        <translation>„{what}“ ({name}) ist keine gewöhnliche Datei; verschieben Sie sie.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: its password slot is not one this app writes.</source>
+        <translation>Die Tresordatei wurde verändert: Ihr Passwort-Eintrag ist keiner, den diese App schreibt.</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (no key slot).</source>
+        <translation>Die Tresordatei ist beschädigt (kein Schlüssel-Eintrag).</translation>
+    </message>
+    <message>
+        <source>The vault file names an unknown key slot.</source>
+        <translation>Die Tresordatei nennt einen unbekannten Schlüssel-Eintrag.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: its key slot has unexpected fields.</source>
+        <translation>Die Tresordatei wurde verändert: Ihr Schlüssel-Eintrag hat unerwartete Felder.</translation>
+    </message>
+    <message>
+        <source>account {number} is not an object</source>
+        <translation>Konto {number} ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>account {number}: its order is not a whole number</source>
+        <translation>Konto {number}: Seine Position ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>account {number}: its creation time is not a number</source>
+        <translation>Konto {number}: Seine Erstellungszeit ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>account {number}: its id is not text</source>
+        <translation>Konto {number}: Seine Kennung ist kein Text</translation>
+    </message>
+    <message>
+        <source>no list of accounts</source>
+        <translation>keine Liste von Konten</translation>
+    </message>
+    <message>
+        <source>The vault holds {n:,} accounts, more than the {limit:,} this app keeps; it is not one this app wrote.</source>
+        <translation>Der Tresor enthält {n:,} Konten, mehr als die {limit:,}, die diese App aufnimmt; er wurde nicht von dieser App geschrieben.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key is kept in the OS keyring, but no keyring is available. Start your desktop&apos;s keyring (Secret Service) and try again.</source>
+        <translation>Der Schlüssel des Tresors liegt im Schlüsselbund des Systems, aber kein Schlüsselbund ist verfügbar. Starten Sie den Schlüsselbund Ihres Desktops (Secret Service) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key is missing from the OS keyring, so the vault cannot be opened. Restore it from a backup.</source>
+        <translation>Der Schlüssel des Tresors fehlt im Schlüsselbund des Systems, daher kann der Tresor nicht geöffnet werden. Stellen Sie ihn aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key in the OS keyring is damaged.</source>
+        <translation>Der Schlüssel des Tresors im Schlüsselbund des Systems ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The vault file</source>
+        <translation>Tresordatei</translation>
+    </message>
+    <message>
+        <source>The vault file is larger than {n} MB; it is not one this app wrote.</source>
+        <translation>Die Tresordatei ist größer als {n} MB; sie wurde nicht von dieser App geschrieben.</translation>
+    </message>
+    <message>
+        <source>This is not a Desktop Authenticator vault file.</source>
+        <translation>Dies ist keine Tresordatei von Desktop Authenticator.</translation>
+    </message>
+    <message>
+        <source>The vault file has version {version}; this app reads versions {versions}. Update the app.</source>
+        <translation>Die Tresordatei hat die Version {version}; diese App liest die Versionen {versions}. Aktualisieren Sie die App.</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (no vault id).</source>
+        <translation>Die Tresordatei ist beschädigt (keine Tresorkennung).</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (its content is missing).</source>
+        <translation>Die Tresordatei ist beschädigt (ihr Inhalt fehlt).</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: it names more than one key slot.</source>
+        <translation>Die Tresordatei wurde verändert: Sie nennt mehr als einen Schlüssel-Eintrag.</translation>
+    </message>
+    <message>
+        <source>No working OS keyring was found.</source>
+        <translation>Es wurde kein funktionierender Schlüsselbund des Systems gefunden.</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (bad Base64).</source>
+        <translation>Die Tresordatei ist beschädigt (ungültiges Base64).</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (bad hex).</source>
+        <translation>Die Tresordatei ist beschädigt (ungültige Hexadezimalzahl).</translation>
+    </message>
+    <message>
+        <source>{what} cannot be read: {error}.</source>
+        <translation>„{what}“ kann nicht gelesen werden: {error}.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: its key slot names another keyring item.</source>
+        <translation>Die Tresordatei wurde verändert: Ihr Schlüssel-Eintrag nennt einen anderen Eintrag im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>account {number}: {error}</source>
+        <translation>Konto {number}: {error}</translation>
+    </message>
+    <message>
+        <source>not JSON</source>
+        <translation>kein JSON</translation>
+    </message>
+    <message>
+        <source>account {number} has the id of another</source>
+        <translation>Konto {number} hat die Kennung eines anderen</translation>
+    </message>
+    <message>
+        <source>The vault file is gone.</source>
+        <translation>Die Tresordatei ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (not JSON).</source>
+        <translation>Die Tresordatei ist beschädigt (kein JSON).</translation>
+    </message>
+    <message>
+        <source>The vault file was replaced by another vault (another vault id); nothing was merged.</source>
+        <translation>Die Tresordatei wurde durch einen anderen Tresor ersetzt (andere Tresorkennung); nichts wurde zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>A vault holds at most {n:,} accounts; nothing was saved.</source>
+        <translation>Ein Tresor enthält höchstens {n:,} Konten; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The vault would be larger than {n} MB, more than this app opens; nothing was saved.</source>
+        <translation>Der Tresor wäre größer als {n} MB, mehr als diese App öffnet; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The password must not be empty.</source>
+        <translation>Das Passwort darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>No working OS keyring was found; the vault needs a password.</source>
+        <translation>Es wurde kein funktionierender Schlüsselbund des Systems gefunden; der Tresor braucht ein Passwort.</translation>
+    </message>
+    <message>
+        <source>A vault password is needed to create the vault.</source>
+        <translation>Zum Erstellen des Tresors wird ein Tresor-Passwort benötigt.</translation>
+    </message>
+    <message>
+        <source>The vault stays locked: no password was given.</source>
+        <translation>Der Tresor bleibt gesperrt: Es wurde kein Passwort eingegeben.</translation>
+    </message>
+    <message>
+        <source>The vault file cannot be read: {error}.</source>
+        <translation>Die Tresordatei kann nicht gelesen werden: {error}.</translation>
+    </message>
+    <message>
+        <source>A vault holds at most {limit:,} accounts; this one has {n:,}, so {more:,} more cannot be added. Nothing was added.</source>
+        <translation>Ein Tresor enthält höchstens {limit:,} Konten; dieser hat {n:,}, daher können {more:,} weitere nicht hinzugefügt werden. Nichts wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>No such account.</source>
+        <translation>Dieses Konto gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>That account cannot be restored any more.</source>
+        <translation>Dieses Konto kann nicht mehr wiederhergestellt werden.</translation>
+    </message>
+    <message>
         <source>This {label} file is encrypted: its password is needed.</source>
         <translation>Diese Datei („{label}“) ist verschlüsselt: Ihr Passwort wird benötigt.</translation>
     </message>

@@ -1285,7 +1285,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>{k} Konten hinzufügen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Nothing was saved: {error}</source>
         <translation>Nichts wurde gespeichert: {error}</translation>
     </message>
@@ -1311,7 +1311,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/edit_dialog.py" line="+51"/>
+        <location filename="../../desktop_app/ui/edit_dialog.py" line="+52"/>
         <source>Edit Account</source>
         <translation>Konto bearbeiten</translation>
     </message>
@@ -1676,7 +1676,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Vertrauenswürdige Geräte:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+146"/>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+145"/>
         <source> (application token)</source>
         <translation> (Anwendungstoken)</translation>
     </message>
@@ -4074,7 +4074,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>RecentlyDeletedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/recently_deleted.py" line="+49"/>
+        <location filename="../../desktop_app/ui/recently_deleted.py" line="+50"/>
         <source>Recently Deleted</source>
         <translation>Zuletzt gelöscht</translation>
     </message>
@@ -4129,12 +4129,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>(ohne Namen)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Nothing was restored: {error}</source>
         <translation>Nichts wurde wiederhergestellt: {error}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Restored {label}.</source>
         <translation>{label} wiederhergestellt.</translation>
     </message>
@@ -4644,7 +4644,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="+70"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="+71"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
