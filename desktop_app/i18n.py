@@ -41,21 +41,29 @@ class Text(str):
     template: str
     arguments: tuple[tuple[str, object], ...]
     reason: bool
+    context: str
 
-    def __new__(cls, template: str, arguments: dict[str, object], reason: bool = False) -> Text:
+    def __new__(
+        cls,
+        template: str,
+        arguments: dict[str, object],
+        reason: bool = False,
+        context: str = "Core",
+    ) -> Text:
         text = template.format(**arguments) if arguments else template
         self = super().__new__(cls, reason_form(text) if reason else text)
         self.template = template
         self.arguments = tuple(arguments.items())
         self.reason = reason
+        self.context = context
         return self
 
     def __reduce__(self) -> tuple[object, ...]:  # pickles (worker processes) keep the template
-        return (Text, (self.template, dict(self.arguments), self.reason))
+        return (Text, (self.template, dict(self.arguments), self.reason, self.context))
 
     def as_reason(self) -> Text:
         """This message in :func:`reason_form`, still translatable."""
-        return Text(self.template, dict(self.arguments), True)
+        return Text(self.template, dict(self.arguments), True, self.context)
 
 
 def N_(template: str, /, **arguments: object) -> Text:  # the name the extractor reads
@@ -71,6 +79,13 @@ def N_(template: str, /, **arguments: object) -> Text:  # the name the extractor
 CORE_CONTEXT = "Core"
 
 
+def marked_in(context: str, text: str) -> Text:
+    """``text`` (a literal marked with ``QT_TRANSLATE_NOOP(context, ...)`` where it is written,
+    such as a setting's label) as a Text that the GUI translates in ``context``: for a message's
+    argument ("{setting}: expected a whole number.")."""
+    return Text(text, {}, context=context)
+
+
 def translated(message: object, translate: Callable[[str, str], str]) -> str:
     """A core message (an exception, or text marked with :func:`N_`) translated by
     ``translate(context, text)`` (``QCoreApplication.translate`` in the GUI); any other text
@@ -83,7 +98,7 @@ def translated(message: object, translate: Callable[[str, str], str]) -> str:
         k: translated(v, translate) if isinstance(v, Text) else v for k, v in message.arguments
     }
     try:
-        shown = translate(CORE_CONTEXT, message.template).format(**arguments)
+        shown = translate(message.context, message.template).format(**arguments)
     except (KeyError, IndexError, ValueError):
         return str(message)
     return reason_form(shown) if message.reason else shown

@@ -240,6 +240,66 @@
         <translation>Die Datei „{label}“ ist zu komplex, um gelesen zu werden.</translation>
     </message>
     <message>
+        <source>The time server address is not valid.</source>
+        <translation>Die Adresse des Zeitservers ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The time server sent an answer that is not a valid time reply ({why}).</source>
+        <translation>Der Zeitserver hat eine Antwort gesendet, die keine gültige Zeitantwort ist ({why}).</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} Bytes</translation>
+    </message>
+    <message>
+        <source>mode {n}</source>
+        <translation>Modus {n}</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>Version {n}</translation>
+    </message>
+    <message>
+        <source>the server refused: kiss-o&apos;-death</source>
+        <translation>der Server hat abgelehnt: Kiss-o&apos;-Death</translation>
+    </message>
+    <message>
+        <source>stratum {n}</source>
+        <translation>Stratum {n}</translation>
+    </message>
+    <message>
+        <source>The time server is not synchronised itself.</source>
+        <translation>Der Zeitserver ist selbst nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <source>it does not answer this request</source>
+        <translation>sie beantwortet diese Anfrage nicht</translation>
+    </message>
+    <message>
+        <source>no transmit time</source>
+        <translation>keine Sendezeit</translation>
+    </message>
+    <message>
+        <source>{server} sent an answer that is not a valid time reply ({why}).</source>
+        <translation>{server} hat eine Antwort gesendet, die keine gültige Zeitantwort ist ({why}).</translation>
+    </message>
+    <message>
+        <source>{server} is not synchronised itself.</source>
+        <translation>{server} ist selbst nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <source>The time server {server} could not be found.</source>
+        <translation>Der Zeitserver {server} wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The time server {server} did not answer within {seconds:g} s.</source>
+        <translation>Der Zeitserver {server} hat nicht innerhalb von {seconds:g} s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The time server {server} could not be reached: {reason}.</source>
+        <translation>Der Zeitserver {server} ist nicht erreichbar: {reason}.</translation>
+    </message>
+    <message>
         <source>The {label} file is malformed and cannot be read ({kind}).</source>
         <translation>Die Datei „{label}“ ist fehlerhaft aufgebaut und kann nicht gelesen werden ({kind}).</translation>
     </message>
@@ -1386,6 +1446,46 @@
     <message>
         <source>The portal created a key but sent no secret.</source>
         <translation>Das Portal hat einen Schlüssel erstellt, aber kein Geheimnis gesendet.</translation>
+    </message>
+    <message>
+        <source>{setting}: expected yes or no.</source>
+        <translation>{setting}: Ja oder Nein erwartet.</translation>
+    </message>
+    <message>
+        <source>{setting}: expected text.</source>
+        <translation>{setting}: Text erwartet.</translation>
+    </message>
+    <message>
+        <source>{setting}: not one of the offered choices.</source>
+        <translation>{setting}: Keine der angebotenen Möglichkeiten.</translation>
+    </message>
+    <message>
+        <source>{setting}: must start with https://.</source>
+        <translation>{setting}: Muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>There is no setting named {name}.</source>
+        <translation>Es gibt keine Einstellung namens {name}.</translation>
+    </message>
+    <message>
+        <source>{setting}: expected a mapping of names to numbers.</source>
+        <translation>{setting}: Eine Zuordnung von Namen zu Zahlen erwartet.</translation>
+    </message>
+    <message>
+        <source>{setting}: expected a whole number.</source>
+        <translation>{setting}: Eine ganze Zahl erwartet.</translation>
+    </message>
+    <message>
+        <source>{setting}: at least {n}.</source>
+        <translation>{setting}: Mindestens {n}.</translation>
+    </message>
+    <message>
+        <source>{setting}: at most {n}.</source>
+        <translation>{setting}: Höchstens {n}.</translation>
+    </message>
+    <message>
+        <source>{setting}: expected a mapping.</source>
+        <translation>{setting}: Eine Zuordnung erwartet.</translation>
     </message>
     <message>
         <source>The password kept for the Aegis backups no longer opens them (was it changed on the phone?): give the new one once, in Settings → Sync or with `sync follow-aegis {folder}`. Nothing was read since.</source>

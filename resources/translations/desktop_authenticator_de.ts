@@ -4406,7 +4406,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/settings.py" line="+141"/>
+        <location filename="../../desktop_app/settings.py" line="+162"/>
         <source>Clear copied codes after (seconds)</source>
         <extracomment>the largest settings file read (the app writes about 1 KB)</extracomment>
         <translation>Kopierte Codes löschen nach (Sekunden)</translation>
