@@ -300,6 +300,30 @@
         <translation>Der Zeitserver {server} ist nicht erreichbar: {reason}.</translation>
     </message>
     <message>
+        <source>The backup failed ({error}).</source>
+        <translation>Die Sicherung ist fehlgeschlagen ({error}).</translation>
+    </message>
+    <message>
+        <source>An encrypted export needs a password.</source>
+        <translation>Ein verschlüsselter Export braucht ein Passwort.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name.</source>
+        <translation>{path} ist ein Ordner; geben Sie einen Dateinamen an.</translation>
+    </message>
+    <message>
+        <source>The export cannot be written to {path}: {error}.</source>
+        <translation>Der Export kann nicht nach {path} geschrieben werden: {error}.</translation>
+    </message>
+    <message>
+        <source>Unknown export format {name}; known: {known}.</source>
+        <translation>Unbekanntes Exportformat {name}; bekannt sind: {known}.</translation>
+    </message>
+    <message>
+        <source>The {format} export is several files, not one.</source>
+        <translation>Der Export „{format}“ besteht aus mehreren Dateien, nicht aus einer.</translation>
+    </message>
+    <message>
         <source>The {label} file is malformed and cannot be read ({kind}).</source>
         <translation>Die Datei „{label}“ ist fehlerhaft aufgebaut und kann nicht gelesen werden ({kind}).</translation>
     </message>
@@ -1542,6 +1566,106 @@
     <message>
         <source>The backups&apos; password needs the OS keyring, and none works.</source>
         <translation>Das Sicherungspasswort braucht den Schlüsselbund des Systems, aber keiner funktioniert.</translation>
+    </message>
+    <message>
+        <source>That file belongs to another vault; it was not merged.</source>
+        <translation>Diese Datei gehört zu einem anderen Tresor; sie wurde nicht zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>The sync folder is not reachable: {folder}.</source>
+        <translation>Der Sync-Ordner ist nicht erreichbar: {folder}.</translation>
+    </message>
+    <message>
+        <source>The synced file&apos;s content is damaged.</source>
+        <translation>Der Inhalt der synchronisierten Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>This vault is not synced; start with `sync setup FOLDER` or `sync join FOLDER`.</source>
+        <translation>Dieser Tresor wird nicht synchronisiert; beginnen Sie mit `sync setup ORDNER` oder `sync join ORDNER`.</translation>
+    </message>
+    <message>
+        <source>The sync settings are damaged ({error}).</source>
+        <translation>Die Sync-Einstellungen sind beschädigt ({error}).</translation>
+    </message>
+    <message>
+        <source>The synced vault needs a password (the keyring cannot travel).</source>
+        <translation>Der synchronisierte Tresor braucht ein Passwort (der Schlüsselbund kann nicht mitreisen).</translation>
+    </message>
+    <message>
+        <source>Wrong password: it is not this vault&apos;s password.</source>
+        <translation>Falsches Passwort: Es ist nicht das Passwort dieses Tresors.</translation>
+    </message>
+    <message>
+        <source>The sync folder does not exist: {folder}.</source>
+        <translation>Der Sync-Ordner existiert nicht: {folder}.</translation>
+    </message>
+    <message>
+        <source>There is no synced vault in {folder}: run `sync setup` first.</source>
+        <translation>In {folder} gibt es keinen synchronisierten Tresor: Führen Sie zuerst `sync setup` aus.</translation>
+    </message>
+    <message>
+        <source>The synced vault has no password slot; it was not written by sync.</source>
+        <translation>Der synchronisierte Tresor hat keinen Passwort-Eintrag; er wurde nicht von der Synchronisierung geschrieben.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s vault is not the synced one; run `sync leave`.</source>
+        <translation>Der Tresor dieses Computers ist nicht der synchronisierte; führen Sie `sync leave` aus.</translation>
+    </message>
+    <message>
+        <source>The sync folder cannot be written ({error}); your accounts are kept on this computer and written at the next sync.</source>
+        <translation>In den Sync-Ordner kann nicht geschrieben werden ({error}); Ihre Konten bleiben auf diesem Computer und werden bei der nächsten Synchronisierung geschrieben.</translation>
+    </message>
+    <message>
+        <source>The sync folder holds another vault (not this computer&apos;s); nothing was changed. Import it, or pick another folder.</source>
+        <translation>Der Sync-Ordner enthält einen anderen Tresor (nicht den dieses Computers); nichts wurde geändert. Importieren Sie ihn oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>its content is damaged ({error})</source>
+        <translation>ihr Inhalt ist beschädigt ({error})</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s deletion records are damaged ({error}).</source>
+        <translation>Die Löschvermerke des Tresors sind beschädigt ({error}).</translation>
+    </message>
+    <message>
+        <source>The synced file cannot be read: {error}.</source>
+        <translation>Die synchronisierte Datei kann nicht gelesen werden: {error}.</translation>
+    </message>
+    <message>
+        <source>The folder already holds another vault: use `sync join` on this computer (its accounts are merged in) or pick another folder.</source>
+        <translation>Der Ordner enthält bereits einen anderen Tresor: Verwenden Sie auf diesem Computer `sync join` (seine Konten werden zusammengeführt) oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>The sync folder is not reachable: {folder}. Your accounts are kept on this computer.</source>
+        <translation>Der Sync-Ordner ist nicht erreichbar: {folder}. Ihre Konten bleiben auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The synced file vanished while it was read.</source>
+        <translation>Die synchronisierte Datei ist beim Lesen verschwunden.</translation>
+    </message>
+    <message>
+        <source>The synced file cannot be merged: {error}</source>
+        <translation>Die synchronisierte Datei kann nicht zusammengeführt werden: {error}</translation>
+    </message>
+    <message>
+        <source>The synced file was modified or is damaged; nothing was changed ({error})</source>
+        <translation>Die synchronisierte Datei wurde verändert oder ist beschädigt; nichts wurde geändert ({error})</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>The conflict copy vanished while it was read.</source>
+        <translation>Die Konfliktkopie ist beim Lesen verschwunden.</translation>
+    </message>
+    <message>
+        <source>The conflict copy cannot be merged: {error}</source>
+        <translation>Die Konfliktkopie kann nicht zusammengeführt werden: {error}</translation>
+    </message>
+    <message>
+        <source>it was modified or is damaged ({error})</source>
+        <translation>sie wurde verändert oder ist beschädigt ({error})</translation>
     </message>
     <message>
         <source>The vault file was modified or is damaged (bad nonce).</source>

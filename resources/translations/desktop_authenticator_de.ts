@@ -2625,7 +2625,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>QR-Codes für Google Authenticator</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>The exported file holds your secrets in readable form: anyone who gets a copy can generate your codes. Keep it safe and delete it when you no longer need it.</source>
         <translation>Die exportierte Datei enthält Ihre Geheimnisse in lesbarer Form: Wer eine Kopie erhält, kann Ihre Codes erzeugen. Bewahren Sie sie sicher auf und löschen Sie sie, wenn Sie sie nicht mehr brauchen.</translation>
     </message>
