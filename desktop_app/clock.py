@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from desktop_app.errors import AppError
+from desktop_app.i18n import N_
 from desktop_app.settings import CLOCK_OFFSET_MS, Settings
 
 #: the bus timedate1 is asked on: "SYSTEM" (default), "SESSION" or a D-Bus address (tests)
@@ -76,19 +77,19 @@ def split_server(text: str) -> tuple[str, int]:
     if text.startswith("["):
         end = text.find("]")
         if end < 0:
-            raise ClockError("The time server address is not valid.")
+            raise ClockError(N_("The time server address is not valid."))
         host, rest = text[1:end], text[end + 1 :]
         if rest:
             if not rest.startswith(":") or not rest[1:].isdigit():
-                raise ClockError("The time server address is not valid.")
+                raise ClockError(N_("The time server address is not valid."))
             port = int(rest[1:])
     elif text.count(":") == 1:
         host, _, port_text = text.partition(":")
         if not port_text.isdigit():
-            raise ClockError("The time server address is not valid.")
+            raise ClockError(N_("The time server address is not valid."))
         port = int(port_text)
     if not host or not 0 < port < 65536 or any(c.isspace() for c in host):
-        raise ClockError("The time server address is not valid.")
+        raise ClockError(N_("The time server address is not valid."))
     return host, port
 
 
@@ -110,29 +111,40 @@ def request_packet(t1: float) -> bytes:
 
 def parse_reply(packet: bytes, sent: bytes, t4: float, server: str = "") -> SntpResult:
     """Check a server reply (RFC 4330 section 5) and compute the offset; ClockError otherwise."""
-    name = server or "The time server"
 
     def bad(why: str) -> ClockError:
-        return ClockError(f"{name} sent an answer that is not a valid time reply ({why}).")
+        if server:
+            return ClockError(
+                N_(
+                    "{server} sent an answer that is not a valid time reply ({why}).",
+                    server=server,
+                    why=why,
+                )
+            )
+        return ClockError(
+            N_("The time server sent an answer that is not a valid time reply ({why}).", why=why)
+        )
 
     if len(packet) < PACKET_SIZE:
-        raise bad(f"{len(packet)} bytes")
+        raise bad(N_("{n} bytes", n=len(packet)))
     leap, version, mode = packet[0] >> 6, (packet[0] >> 3) & 7, packet[0] & 7
     stratum = packet[1]
     if mode != 4:
-        raise bad(f"mode {mode}")
+        raise bad(N_("mode {n}", n=mode))
     if not 1 <= version <= 4:
-        raise bad(f"version {version}")
+        raise bad(N_("version {n}", n=version))
     if stratum == 0:
-        raise bad("the server refused: kiss-o'-death")
+        raise bad(N_("the server refused: kiss-o'-death"))
     if stratum > 15:
-        raise bad(f"stratum {stratum}")
+        raise bad(N_("stratum {n}", n=stratum))
     if leap == 3:
-        raise ClockError(f"{name} is not synchronised itself.")
+        if server:
+            raise ClockError(N_("{server} is not synchronised itself.", server=server))
+        raise ClockError(N_("The time server is not synchronised itself."))
     if packet[24:32] != sent[40:48]:
-        raise bad("it does not answer this request")
+        raise bad(N_("it does not answer this request"))
     if packet[40:48] == bytes(8):
-        raise bad("no transmit time")
+        raise bad(N_("no transmit time"))
     t1 = _from_ntp(sent[40:48])
     t2, t3 = _from_ntp(packet[32:40]), _from_ntp(packet[40:48])
     offset = ((t2 - t1) + (t3 - t4)) / 2
@@ -154,7 +166,7 @@ def query_offset(
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_DGRAM)
     except (socket.gaierror, UnicodeError):
-        raise ClockError(f"The time server {label} could not be found.") from None
+        raise ClockError(N_("The time server {server} could not be found.", server=label)) from None
     family, kind, proto, _, address = infos[0]
     with socket.socket(family, kind, proto) as sock:
         sock.settimeout(timeout)
@@ -165,11 +177,21 @@ def query_offset(
             packet = sock.recv(1024)
         except TimeoutError:
             raise ClockError(
-                f"The time server {label} did not answer within {timeout:g} s."
+                N_(
+                    "The time server {server} did not answer within {seconds:g} s.",
+                    server=label,
+                    seconds=timeout,
+                )
             ) from None
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            raise ClockError(f"The time server {label} could not be reached: {reason}.") from None
+            raise ClockError(
+                N_(
+                    "The time server {server} could not be reached: {reason}.",
+                    server=label,
+                    reason=reason,
+                )
+            ) from None
         t4 = clock()
     return parse_reply(packet, sent, t4, label)
 

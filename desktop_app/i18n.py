@@ -12,6 +12,11 @@ for the GUI: setting labels (context "Settings"), export format names ("Exporter
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
     """Mark ``text`` for translation in ``context``; translate it where it is shown."""
@@ -36,21 +41,29 @@ class Text(str):
     template: str
     arguments: tuple[tuple[str, object], ...]
     reason: bool
+    context: str
 
-    def __new__(cls, template: str, arguments: dict[str, object], reason: bool = False) -> Text:
+    def __new__(
+        cls,
+        template: str,
+        arguments: dict[str, object],
+        reason: bool = False,
+        context: str = "Core",
+    ) -> Text:
         text = template.format(**arguments) if arguments else template
         self = super().__new__(cls, reason_form(text) if reason else text)
         self.template = template
         self.arguments = tuple(arguments.items())
         self.reason = reason
+        self.context = context
         return self
 
     def __reduce__(self) -> tuple[object, ...]:  # pickles (worker processes) keep the template
-        return (Text, (self.template, dict(self.arguments), self.reason))
+        return (Text, (self.template, dict(self.arguments), self.reason, self.context))
 
     def as_reason(self) -> Text:
         """This message in :func:`reason_form`, still translatable."""
-        return Text(self.template, dict(self.arguments), True)
+        return Text(self.template, dict(self.arguments), True, self.context)
 
 
 def N_(template: str, /, **arguments: object) -> Text:  # the name the extractor reads
@@ -64,3 +77,28 @@ def N_(template: str, /, **arguments: object) -> Text:  # the name the extractor
 
 #: the catalogue context of every N_() message
 CORE_CONTEXT = "Core"
+
+
+def marked_in(context: str, text: str) -> Text:
+    """``text`` (a literal marked with ``QT_TRANSLATE_NOOP(context, ...)`` where it is written,
+    such as a setting's label) as a Text that the GUI translates in ``context``: for a message's
+    argument ("{setting}: expected a whole number.")."""
+    return Text(text, {}, context=context)
+
+
+def translated(message: object, translate: Callable[[str, str], str]) -> str:
+    """A core message (an exception, or text marked with :func:`N_`) translated by
+    ``translate(context, text)`` (``QCoreApplication.translate`` in the GUI); any other text
+    as it is. A translation that does not fit its arguments gives the English."""
+    if isinstance(message, BaseException):
+        message = message.args[0] if len(message.args) == 1 else str(message)
+    if not isinstance(message, Text):
+        return str(message)
+    arguments = {
+        k: translated(v, translate) if isinstance(v, Text) else v for k, v in message.arguments
+    }
+    try:
+        shown = translate(message.context, message.template).format(**arguments)
+    except (KeyError, IndexError, ValueError):
+        return str(message)
+    return reason_form(shown) if message.reason else shown

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from desktop_app.errors import AppError
-from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.i18n import N_, QT_TRANSLATE_NOOP, marked_in
 from desktop_app.logs import get_logger
 
 log = get_logger(__name__)
@@ -88,6 +88,10 @@ class Setting(Generic[T]):
     def __repr__(self) -> str:
         return f"Setting({self.name!r})"
 
+    def _shown_label(self) -> str:
+        """The label for a message: translated in the GUI (context "Settings"), as it is here."""
+        return marked_in("Settings", self.label)
+
     def coerce(self, value: Any) -> T:
         """Validate ``value`` for this setting; raise :class:`SettingError` if it cannot be."""
         return cast(T, self._coerce(value))
@@ -98,31 +102,48 @@ class Setting(Generic[T]):
                 try:
                     value = json.loads(value or "{}")
                 except (ValueError, RecursionError):
-                    raise SettingError(f"{self.label}: expected a mapping.") from None
+                    raise SettingError(
+                        N_("{setting}: expected a mapping.", setting=self._shown_label())
+                    ) from None
             if not isinstance(value, dict) or not all(
                 isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
                 for k, v in value.items()
             ):
-                raise SettingError(f"{self.label}: expected a mapping of names to numbers.")
+                raise SettingError(
+                    N_(
+                        "{setting}: expected a mapping of names to numbers.",
+                        setting=self._shown_label(),
+                    )
+                )
             return dict(value)
         if self.type is bool:
             if isinstance(value, bool):
                 return value
-            raise SettingError(f"{self.label}: expected yes or no.")
+            raise SettingError(N_("{setting}: expected yes or no.", setting=self._shown_label()))
         if self.type is int:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise SettingError(f"{self.label}: expected a whole number.")
+                raise SettingError(
+                    N_("{setting}: expected a whole number.", setting=self._shown_label())
+                )
             if self.minimum is not None and value < self.minimum:
-                raise SettingError(f"{self.label}: at least {self.minimum}.")
+                raise SettingError(
+                    N_("{setting}: at least {n}.", setting=self._shown_label(), n=self.minimum)
+                )
             if self.maximum is not None and value > self.maximum:
-                raise SettingError(f"{self.label}: at most {self.maximum}.")
+                raise SettingError(
+                    N_("{setting}: at most {n}.", setting=self._shown_label(), n=self.maximum)
+                )
             return value
         if not isinstance(value, str):
-            raise SettingError(f"{self.label}: expected text.")
+            raise SettingError(N_("{setting}: expected text.", setting=self._shown_label()))
         if self.choices and value not in {c for c, _ in self.choices}:
-            raise SettingError(f"{self.label}: not one of the offered choices.")
+            raise SettingError(
+                N_("{setting}: not one of the offered choices.", setting=self._shown_label())
+            )
         if self.kind == "url" and value and not value.startswith(("https://", "http://")):
-            raise SettingError(f"{self.label}: must start with https://.")
+            raise SettingError(
+                N_("{setting}: must start with https://.", setting=self._shown_label())
+            )
         return value
 
 
@@ -403,7 +424,7 @@ def setting(name: str) -> Setting[Any]:
     try:
         return BY_NAME[name]
     except KeyError:
-        raise SettingError(f"There is no setting named {name[:60]!r}.") from None
+        raise SettingError(N_("There is no setting named {name}.", name=repr(name[:60]))) from None
 
 
 def sections() -> list[str]:

@@ -129,6 +129,7 @@ VETTED = {
     ): "an AppError's vetted text, else a class name",
     ("vault/keystore.py", "type(exc).__name__"): "a class name",
     ("vault/store.py", "exc.strerror"): "an OS error's fixed text",
+    ("vault/store.py", "type(exc).__name__"): "a class name (an account the vault cannot read)",
     ("vault/lock.py", "exc.strerror"): "an OS error's fixed text",
     ("cli/quick.py", "query"): "the search words the person typed, echoed as a repr",
     ("sync/service.py", "type(exc).__name__"): "a class name",
@@ -137,6 +138,7 @@ VETTED = {
     ("sync/aegis_bridge.py", "PASSWORD_CHANGED"): "a reason constant ('changed'), not a password",
     # the fields of N_() messages (walked since the core's messages became translatable)
     ("exporters/autobackup.py", "exc.strerror or str(exc)"): "an OSError writing the backup file",
+    ("exporters/autobackup.py", "type(exc).__name__"): "a class name (an unexpected failure)",
     ("icons/packs.py", "exc.lineno"): "a line number of pack.json",
     ("icons/packs.py", "exc.msg"): "json's fixed description of a syntax error",
     ("icons/packs.py", "type(exc).__name__"): "a class name",

@@ -226,7 +226,7 @@ class AutoBackup:
                 self.last_error = _message(exc)
                 log.warning("automatic backup failed: %s", exc)
             except Exception as exc:  # keep the thread alive; report it
-                self.last_error = f"The backup failed ({type(exc).__name__})."
+                self.last_error = N_("The backup failed ({error}).", error=type(exc).__name__)
                 log.exception("automatic backup failed")
             finally:
                 with self._cv:

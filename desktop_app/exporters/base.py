@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from desktop_app.errors import AppError
+from desktop_app.i18n import N_
 from desktop_app.otp.model import Entry
 from desktop_app.paths import private_dir
 from desktop_app.vault import atomic_write
@@ -66,14 +67,20 @@ class FileExporter:
         self, entries: Sequence[Entry], out: Path, password: str | None = None
     ) -> ExportOutcome:
         if self.needs_password and not password:
-            raise ExportError("An encrypted export needs a password.")
+            raise ExportError(N_("An encrypted export needs a password."))
         out = Path(out)
         if out.is_dir():
-            raise ExportError(f"{out} is a folder; give a file name.")
+            raise ExportError(N_("{path} is a folder; give a file name.", path=str(out)))
         data = self.data(entries, password)
         try:
             private_dir(out.parent, own=False)  # a folder made for the export is 0700
             atomic_write(out, data)
         except OSError as exc:
-            raise ExportError(f"The export cannot be written to {out}: {exc.strerror}.") from None
+            raise ExportError(
+                N_(
+                    "The export cannot be written to {path}: {error}.",
+                    path=str(out),
+                    error=exc.strerror,
+                )
+            ) from None
         return ExportOutcome([out], len(entries))

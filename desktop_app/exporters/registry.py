@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop_app.exporters.aegis import export_encrypted, export_plain
 from desktop_app.exporters.base import Exporter, ExportError, ExportOutcome, FileExporter
-from desktop_app.i18n import QT_TRANSLATE_NOOP
+from desktop_app.i18n import N_, QT_TRANSLATE_NOOP, marked_in
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
 
@@ -22,7 +22,7 @@ class AegisEncryptedExporter(FileExporter):
 
     def data(self, entries: Sequence[Entry], password: str | None = None) -> bytes:
         if not password:
-            raise ExportError("An encrypted export needs a password.")
+            raise ExportError(N_("An encrypted export needs a password."))
         return export_encrypted(entries, password)
 
 
@@ -64,7 +64,13 @@ class GoogleQrExporter:
         try:
             paths, left_out = write_migration_qr(entries, Path(out))
         except OSError as exc:
-            raise ExportError(f"The export cannot be written to {out}: {exc.strerror}.") from None
+            raise ExportError(
+                N_(
+                    "The export cannot be written to {path}: {error}.",
+                    path=str(out),
+                    error=exc.strerror,
+                )
+            ) from None
         return ExportOutcome(paths, len(entries) - len(left_out), left_out)
 
 
@@ -88,7 +94,13 @@ def exporter_by_name(name: str) -> Exporter:
     for exporter in EXPORTERS:
         if exporter.name == name.lower():
             return exporter
-    raise ExportError(f"Unknown export format {name[:40]!r}; known: {', '.join(FORMAT_NAMES)}.")
+    raise ExportError(
+        N_(
+            "Unknown export format {name}; known: {known}.",
+            name=repr(name[:40]),
+            known=", ".join(FORMAT_NAMES),
+        )
+    )
 
 
 def export_otpauth(entries: Sequence[Entry]) -> bytes:
@@ -99,7 +111,12 @@ def export_bytes(fmt: str, entries: Sequence[Entry], password: str | None = None
     """The bytes of a one-file format."""
     exporter = exporter_by_name(fmt)
     if not isinstance(exporter, FileExporter):
-        raise ExportError(f"The {exporter.label} export is several files, not one.")
+        raise ExportError(
+            N_(
+                "The {format} export is several files, not one.",
+                format=marked_in("Exporters", exporter.label),
+            )
+        )
     return exporter.data(entries, password)
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from desktop_app.errors import KeyringUnavailableError, VaultError
+from desktop_app.i18n import N_
 from desktop_app.portal.admin import AdminTools
 from desktop_app.portal.client import (
     LoginResult,
@@ -323,7 +324,7 @@ class PortalAccount:
 
     def complete_sign_in(self, code: str, trust_device: bool | None = None) -> SignInOutcome:
         if self._mfa_token is None or self._mfa_user is None:
-            raise NotSignedInError("No sign-in is waiting for a code; sign in again.")
+            raise NotSignedInError(N_("No sign-in is waiting for a code; sign in again."))
         trust = self._trust if trust_device is None else trust_device
         device = None
         if trust and self.keyring_available:
@@ -448,7 +449,7 @@ class PortalAccount:
         if self.user is None:
             raise NotSignedInError()
         if self.vault is None:
-            raise VaultError("The vault is locked.")
+            raise VaultError(N_("The vault is locked."))
         return EnrolmentService(
             self.client,
             self.vault,

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import quote
 
+from desktop_app.i18n import N_
 from desktop_app.portal.client import (
     IdDescription,
     MfaKey,
@@ -197,38 +198,38 @@ def _text(value: Any) -> str:
 
 def parse_token_info(data: Any) -> ApplicationTokenInfo:
     if not isinstance(data, dict):
-        raise PortalProtocolError("The portal sent a malformed application token.")
+        raise PortalProtocolError(N_("The portal sent a malformed application token."))
     creator = data.get("creator")
     who = ""
     if isinstance(creator, dict):
         who = _text(creator.get("username")) or _text(creator.get("name"))
     return ApplicationTokenInfo(
-        id=read_id(data.get("id"), "an application token"),
+        id=read_id(data.get("id"), N_("an application token")),
         description=_text(data.get("description")),
         created=_text(data.get("created")),
         expiry_date=_text(data.get("expiry_date")),
         ip=_text(data.get("ip")),
-        status=id_description(data.get("status"), "an application token status"),
+        status=id_description(data.get("status"), N_("an application token status")),
         creator=who,
     )
 
 
 def parse_event(data: Any) -> SecurityEvent:
     if not isinstance(data, dict):
-        raise PortalProtocolError("The portal sent a malformed event.")
+        raise PortalProtocolError(N_("The portal sent a malformed event."))
     user = data.get("user")
     return SecurityEvent(
-        id=read_id(data.get("id"), "an event"),
+        id=read_id(data.get("id"), N_("an event")),
         timestamp=_text(data.get("timestamp")),
         description=_text(data.get("description")),
-        type=id_description(data.get("event_type"), "an event type"),
+        type=id_description(data.get("event_type"), N_("an event type")),
         user=_text(user.get("username")) if isinstance(user, dict) else "",
     )
 
 
 def _list(data: Any, what: str) -> list[Any]:
     if not isinstance(data, list):
-        raise PortalProtocolError(f"The portal's list of {what} is malformed.")
+        raise PortalProtocolError(N_("The portal's list of {what} is malformed.", what=what))
     return data
 
 
@@ -242,7 +243,7 @@ class AdminTools:
 
     def application_tokens(self) -> list[ApplicationTokenInfo]:
         """The organisation's application tokens (description, created, expiry, status)."""
-        data = _list(self.client.request("GET", "/application_token"), "application tokens")
+        data = _list(self.client.request("GET", "/application_token"), N_("application tokens"))
         return [parse_token_info(item) for item in data]
 
     def create_application_token(
@@ -260,7 +261,7 @@ class AdminTools:
         data = self.client.request("POST", "/application_token", body)
         token = data.get("application_token") if isinstance(data, dict) else None
         if not isinstance(token, str) or not token:
-            raise PortalProtocolError("The portal created no application token.")
+            raise PortalProtocolError(N_("The portal created no application token."))
         return CreatedToken(token, description)
 
     def revoke_application_token(self, token_id: int) -> None:
@@ -279,7 +280,7 @@ class AdminTools:
             data = self.client.request("GET", f"/user/{quote(email, safe='@')}")
         except NotFoundError as exc:
             raise UserNotFoundError(
-                f"The portal knows no user with the e-mail address {email}.",
+                N_("The portal knows no user with the e-mail address {email}.", email=email),
                 email=email,
                 **exc.details(),
             ) from None
@@ -287,19 +288,22 @@ class AdminTools:
             if exc.status != 403:
                 raise
             raise UserNotReachableError(
-                f"The portal does not let you reach {email}: only an Administrator can, and "
-                "only for users of their own organisation.",
+                N_(
+                    "The portal does not let you reach {email}: only an Administrator can, and "
+                    "only for users of their own organisation.",
+                    email=email,
+                ),
                 email=email,
                 **exc.details(),
             ) from None
         if not isinstance(data, dict):
-            raise PortalProtocolError("The portal's user record is malformed.")
+            raise PortalProtocolError(N_("The portal's user record is malformed."))
         keys = data.get("mfa") or []
         return OrgUser(
-            id=read_id(data.get("id"), "the user record"),
+            id=read_id(data.get("id"), N_("the user record")),
             username=_text(data.get("username")) or email,
             name=_text(data.get("name")),
-            keys=[parse_key(k) for k in _list(keys, "two-factor keys")],
+            keys=[parse_key(k) for k in _list(keys, N_("two-factor keys"))],
         )
 
     def user_trusted_devices(self, user_id: int) -> list[TrustedDevice]:
@@ -330,7 +334,7 @@ class AdminTools:
         sign-ins and two-factor changes."""
         path = "/event" if user_id is None else f"/user/{quote(str(user_id), safe='')}/event"
         params = {"page": str(max(1, page)), "per_page": str(per_page), "sort": "-timestamp"}
-        raw = _list(self.client.request("GET", path, params=params), "events")
+        raw = _list(self.client.request("GET", path, params=params), N_("events"))
         events = [parse_event(item) for item in raw]
         events.sort(key=lambda e: (e.timestamp, e.id), reverse=True)
         if only_security:

@@ -38,6 +38,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from desktop_app import __version__
+from desktop_app.i18n import N_, Text
 from desktop_app.portal.errors import (
     AccountLockedError,
     AuthenticationError,
@@ -126,11 +127,13 @@ def normalize_base_url(url: str) -> str:
     text = (url or "").strip().rstrip("/")
     parts = urlsplit(text)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise PortalConfigError("The portal address must look like https://cdn.emnify.net.")
+        raise PortalConfigError(N_("The portal address must look like https://cdn.emnify.net."))
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
         raise PortalConfigError(
-            "The portal address must use https:// (plain http:// is only allowed for a local "
-            "emulator on this computer)."
+            N_(
+                "The portal address must use https:// (plain http:// is only allowed for a local "
+                "emulator on this computer)."
+            )
         )
     # The SDK's convention is ``https://cdn.emnify.net/api``; the paths add ``/api/v1``.
     for suffix in (API, "/api"):
@@ -170,7 +173,7 @@ def _read_capped(response: httpx.Response, request: httpx.Request) -> httpx.Resp
     )
 
 
-_TOO_LARGE = "The portal sent an answer larger than 1 MiB; it was not read."
+_TOO_LARGE = N_("The portal sent an answer larger than 1 MiB; it was not read.")
 
 
 def reply_json(content: bytes) -> Any:
@@ -192,7 +195,7 @@ def reply_json(content: bytes) -> Any:
     return data
 
 
-_TOO_DEEP = "The portal sent an answer nested too deeply to be read."
+_TOO_DEEP = N_("The portal sent an answer nested too deeply to be read.")
 
 
 def without_nulls(value: Any) -> Any:
@@ -320,11 +323,13 @@ def read_id(value: Any, what: str) -> int:
     the same id)."""
     ident = whole_number(value)
     if ident is None:
-        raise PortalProtocolError(f"The portal sent {what} whose id is not a whole number.")
+        raise PortalProtocolError(
+            N_("The portal sent {what} whose id is not a whole number.", what=what)
+        )
     return ident
 
 
-def id_description(data: Any, what: str = "an entry") -> IdDescription | None:
+def id_description(data: Any, what: str = N_("an entry")) -> IdDescription | None:
     """``{"id", "description"}``; None when missing (unknown), a protocol error when the id is
     present but not a whole number."""
     if data is None:
@@ -338,11 +343,11 @@ def parse_key(data: Any) -> MfaKey:
     """A two-factor key as the portal sends it. Only the id is required; a missing ``status``
     or ``type`` is kept as None ("unknown": never a reason to act on the key)."""
     if not isinstance(data, dict):
-        raise PortalProtocolError("The portal sent a malformed two-factor key.")
+        raise PortalProtocolError(N_("The portal sent a malformed two-factor key."))
     return MfaKey(
-        id=read_id(data.get("id"), "a two-factor key"),
-        status=id_description(data.get("status"), "a two-factor key status"),
-        type=id_description(data.get("type"), "a two-factor key type"),
+        id=read_id(data.get("id"), N_("a two-factor key")),
+        status=id_description(data.get("status"), N_("a two-factor key status")),
+        type=id_description(data.get("type"), N_("a two-factor key type")),
         creation_date=_text(data.get("creation_date")),
         secret_key=_text(data.get("secret_key")),
         otpauth=_text(data.get("otpauth")),
@@ -487,14 +492,14 @@ class PortalClient:
     def _authenticate(self, body: dict[str, Any], context: Context) -> LoginResult:
         data = self._request("POST", "/authenticate", body, auth=False, context=context)
         if not isinstance(data, dict):
-            raise PortalProtocolError("The portal's sign-in answer is malformed.")
+            raise PortalProtocolError(N_("The portal's sign-in answer is malformed."))
         result = LoginResult(
             auth_token=_opt_str(data.get("auth_token")),
             refresh_token=_opt_str(data.get("refresh_token")),
             mfa_token=_opt_str(data.get("mfa_token")),
         )
         if not result.auth_token and not result.mfa_token:
-            raise PortalProtocolError("The portal's sign-in answer holds no token.")
+            raise PortalProtocolError(N_("The portal's sign-in answer holds no token."))
         return result
 
     def login_with_password(
@@ -530,7 +535,7 @@ class PortalClient:
         with self._lock:
             result = self._authenticate(body, "mfa_step")
             if not result.auth_token:
-                raise PortalProtocolError("The portal did not complete the sign-in.")
+                raise PortalProtocolError(N_("The portal did not complete the sign-in."))
             return self._take_login(result, self.username)
 
     def login_with_application_token(self, token: str) -> LoginResult:
@@ -539,7 +544,7 @@ class PortalClient:
         with self._lock:
             result = self._authenticate({"application_token": token}, "app_token")
             if not result.auth_token:
-                raise PortalProtocolError("The portal did not accept the application token.")
+                raise PortalProtocolError(N_("The portal did not accept the application token."))
             self._application_token = token
             self._refresh_token = None
             self._take_login(result, None)
@@ -563,7 +568,7 @@ class PortalClient:
                     **exc.details(),
                 ) from None
             if not result.auth_token:
-                raise PortalProtocolError("The portal did not renew the session.")
+                raise PortalProtocolError(N_("The portal did not renew the session."))
             self._auth_token = result.auth_token
             if result.refresh_token and result.refresh_token != self._refresh_token:
                 self._refresh_token = result.refresh_token
@@ -667,7 +672,7 @@ class PortalClient:
                 return reply_json(response.content)
             except ValueError:
                 raise PortalProtocolError(
-                    "The emnify portal sent an answer this app cannot read (not JSON).",
+                    N_("The emnify portal sent an answer this app cannot read (not JSON)."),
                     status=status,
                 ) from None
 
@@ -687,7 +692,10 @@ class PortalClient:
         if self._not_before > now:
             wait = self._not_before - now
             raise RateLimitedError(
-                f"The emnify portal asked to wait: try again in {duration_text(wait)}.",
+                N_(
+                    "The emnify portal asked to wait: try again in {wait}.",
+                    wait=duration_text(wait),
+                ),
                 retry_after=wait,
                 status=429,
                 error_code=1105,
@@ -714,7 +722,7 @@ class PortalClient:
             if _is_tls_failure(exc):
                 raise PortalTlsError() from None
             raise PortalConnectionError(
-                "The connection to the emnify portal broke before it answered. Try again."
+                N_("The connection to the emnify portal broke before it answered. Try again.")
             ) from None
 
     def _error_for(self, response: httpx.Response, context: Context) -> PortalError:
@@ -744,7 +752,7 @@ class PortalClient:
         ref = user_ref or self.user_ref()
         data = self._request("GET", f"/user/{quote(ref, safe='@')}")
         if not isinstance(data, dict):
-            raise PortalProtocolError("The portal's user record is malformed.")
+            raise PortalProtocolError(N_("The portal's user record is malformed."))
         return data
 
     # --- workspaces ------------------------------------------------------------------------
@@ -752,7 +760,7 @@ class PortalClient:
     def user_id(self) -> int | None:
         """The numeric id of the signed-in user (resolved by e-mail; no JWT claim has it)."""
         ident = self.get_user().get("id")
-        return None if ident is None else read_id(ident, "the user record")
+        return None if ident is None else read_id(ident, N_("the user record"))
 
     def current_workspace(self) -> Workspace | None:
         """The workspace of the current auth token (JWT ``esc.org`` / ``esc.orgName``)."""
@@ -767,7 +775,7 @@ class PortalClient:
         with self.operation():
             user_id = self.user_id()
             if user_id is None:
-                raise PortalProtocolError("The portal's user record has no id.")
+                raise PortalProtocolError(N_("The portal's user record has no id."))
             data = self._request("GET", f"/user/{user_id}/workspace", api=API_V2)
         return parse_workspaces(data)
 
@@ -782,7 +790,7 @@ class PortalClient:
             )
             token = _opt_str(data.get("auth_token")) if isinstance(data, dict) else None
             if not token:
-                raise PortalProtocolError("The portal did not switch the workspace.")
+                raise PortalProtocolError(N_("The portal did not switch the workspace."))
             self._auth_token = token
 
 
@@ -819,7 +827,10 @@ def error_for(response: httpx.Response, context: Context, now: float) -> PortalE
         cls = AccountLockedError if locked else RateLimitedError
         msg = server_message or cls.default_message
         if retry_after:
-            msg = f"{msg.rstrip('.')}. Try again in {duration_text(retry_after)}."
+            said = msg.as_reason() if isinstance(msg, Text) else msg.rstrip(".")
+            msg = N_(
+                "{message}. Try again in {wait}.", message=said, wait=duration_text(retry_after)
+            )
         return cls(msg, retry_after=retry_after, **kw)
     if status == 401:
         if code == 1102:
@@ -828,20 +839,20 @@ def error_for(response: httpx.Response, context: Context, now: float) -> PortalE
             return TokenExpiredError(**kw)
         if context == "mfa_step":
             return InvalidCredentialsError(
-                server_message or "The code was not accepted (wrong or expired).", **kw
+                server_message or N_("The code was not accepted (wrong or expired)."), **kw
             )
         if context == "refresh":
             return SessionExpiredError(SessionExpiredError.default_message, **kw)
         if context == "app_token":
             return InvalidCredentialsError(
-                server_message or "The application token was not accepted.", **kw
+                server_message or N_("The application token was not accepted."), **kw
             )
         return InvalidCredentialsError(**kw)
     if code == 1406:
         return NotAllowedError(**kw)
     if context == "mfa_step" and status in (400, 422) and code != 1402:
         # Some portals answer a wrong e-mailed code as invalid input, not 401.
-        return WrongCodeError("The code was not accepted (wrong or expired).", **kw)
+        return WrongCodeError(N_("The code was not accepted (wrong or expired)."), **kw)
     if status == 400:
         return BadRequestError(**kw)
     if status == 403 or code == 1104:
@@ -860,7 +871,7 @@ def error_for(response: httpx.Response, context: Context, now: float) -> PortalE
         # A server's 5xx text may be anything (a stack trace): a fixed sentence instead, and
         # no "(HTTP 503)" (a status code tells a person nothing; it stays in ``status``).
         return PortalServerError(PortalServerError.default_message, **kw)
-    return PortalError(server_message or "The emnify portal refused the request.", **kw)
+    return PortalError(server_message or N_("The emnify portal refused the request."), **kw)
 
 
 def parse_workspaces(data: Any) -> list[Workspace]:
@@ -868,7 +879,7 @@ def parse_workspaces(data: Any) -> list[Workspace]:
     if isinstance(data, dict):
         data = data.get("workspaces") or data.get("data") or []
     if not isinstance(data, list):
-        raise PortalProtocolError("The portal's list of workspaces is malformed.")
+        raise PortalProtocolError(N_("The portal's list of workspaces is malformed."))
     out: list[Workspace] = []
     for item in data:
         if not isinstance(item, dict):
@@ -876,7 +887,7 @@ def parse_workspaces(data: Any) -> list[Workspace]:
         org = item.get("organisation") if isinstance(item.get("organisation"), dict) else item
         assert isinstance(org, dict)
         if org.get("id") is not None:
-            ident = read_id(org.get("id"), "a workspace")
+            ident = read_id(org.get("id"), N_("a workspace"))
             name = shown(org.get("name")) or shown(item.get("name"))
             default = item.get("default_workspace", item.get("is_default"))
             out.append(Workspace(ident, name, default is True))
@@ -886,13 +897,13 @@ def parse_workspaces(data: Any) -> list[Workspace]:
 def parse_trusted_devices(data: Any) -> list[TrustedDevice]:
     """``GET /user/{id}/mfa/trusted_device``: items without an id are left out."""
     if not isinstance(data, list):
-        raise PortalProtocolError("The portal's list of trusted devices is malformed.")
+        raise PortalProtocolError(N_("The portal's list of trusted devices is malformed."))
     out = []
     for d in data:
         if isinstance(d, dict) and d.get("id") is not None:
             out.append(
                 TrustedDevice(
-                    id=read_id(d["id"], "a trusted device"),
+                    id=read_id(d["id"], N_("a trusted device")),
                     operating_system=shown(d.get("operating_system")),
                     browser=shown(d.get("browser")),
                     activation_date=shown(d.get("activation_date")),

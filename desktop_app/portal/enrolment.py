@@ -37,6 +37,7 @@ from enum import StrEnum
 from typing import Literal
 
 from desktop_app.errors import OtpError, VaultError
+from desktop_app.i18n import N_
 from desktop_app.intake import PayloadKind, classify, with_pack_icons
 from desktop_app.otp.codes import code_at
 from desktop_app.otp.model import Entry, OtpType, normalize_secret
@@ -404,10 +405,10 @@ class EnrolmentService:
             try:
                 secret = normalize_secret(key.secret_key)
             except OtpError:
-                raise PortalProtocolError("The portal sent an unusable secret key.") from None
+                raise PortalProtocolError(N_("The portal sent an unusable secret key.")) from None
             entry = Entry(secret=secret, issuer="emnify", name=self.user)
         if entry.type is not OtpType.TOTP:
-            raise PortalProtocolError("The portal's key is not a time-based (TOTP) key.")
+            raise PortalProtocolError(N_("The portal's key is not a time-based (TOTP) key."))
         return entry.with_changes(
             issuer=entry.issuer or "emnify",
             name=entry.name or self.user,
@@ -428,7 +429,7 @@ class EnrolmentService:
             self.client.verify_password(self.user, password, self.trusted_fingerprint)
         except InvalidCredentialsError as exc:
             raise PasswordRejectedError(
-                "The password is wrong; nothing was changed.",
+                N_("The password is wrong; nothing was changed."),
                 **exc.details(),
             ) from None
 
@@ -465,7 +466,7 @@ class EnrolmentService:
                 raise self._refused(exc) from None
             except PasswordRejectedError as exc:
                 raise PasswordRejectedError(
-                    "The portal did not accept the password; nothing was changed.",
+                    N_("The portal did not accept the password; nothing was changed."),
                     **exc.details(),
                 ) from None
         entry = self._entry_from_key(key)
@@ -512,9 +513,7 @@ class EnrolmentService:
             }
         for k in view.unknown:
             raise KeyStateUnknownError(
-                _dated("The portal lists a two-factor key", k.creation_date)
-                + " without saying whether it is active; nothing was changed. Check the key in "
-                "the emnify Portal.",
+                _unknown_key(k.creation_date),
                 key_id=k.id,
                 created=k.creation_date,
                 status=status,
@@ -523,15 +522,13 @@ class EnrolmentService:
         for k in view.active:
             if k.id in held:
                 raise ConflictError(
-                    "Two-factor authentication is already on with the key in this app's vault.",
+                    N_("Two-factor authentication is already on with the key in this app's vault."),
                     status=status,
                     server_message=server,
                 )
             if k.id != replace_key_id:
                 raise ActiveKeyExistsError(
-                    _dated("An authenticator", k.creation_date)
-                    + " is active on this account; replacing it stops the codes of the phone "
-                    "or app that has it. Replace it?",
+                    _active_elsewhere(k.creation_date),
                     key_id=k.id,
                     created=k.creation_date,
                     status=status,
@@ -540,7 +537,7 @@ class EnrolmentService:
                 )
         if any(k.id in held for k in view.pending):
             raise ConflictError(
-                "An activation is already pending: finish it or cancel it first.",
+                N_("An activation is already pending: finish it or cancel it first."),
                 status=status,
                 server_message=server,
             )
@@ -557,7 +554,7 @@ class EnrolmentService:
             entry = vault.get(entry_uuid)
         key_id = _key_id(entry)
         if key_id is None:
-            raise VaultError("This account has no emnify key id.")
+            raise VaultError(N_("This account has no emnify key id."))
         now = self.clock()
         first, second = code_for(entry, now), code_for(entry, now, step_offset=1)
         try:
@@ -569,9 +566,11 @@ class EnrolmentService:
                     self.mfa.activate_mfa_key(key_id, second)
         except WrongCodeError as exc:
             raise WrongCodeError(
-                "The portal refused the code twice. Check that this computer's clock is right "
-                "(within about 30 seconds; turn on automatic time), then choose 'Finish "
-                "activation'. The key is kept in the vault, pending.",
+                N_(
+                    "The portal refused the code twice. Check that this computer's clock is right "
+                    "(within about 30 seconds; turn on automatic time), then choose 'Finish "
+                    "activation'. The key is kept in the vault, pending."
+                ),
                 **exc.details(),
             ) from None
         except ConflictError:
@@ -586,7 +585,7 @@ class EnrolmentService:
             with self._vault() as vault:
                 vault.set_meta(entry_uuid, **{META_STATE: KeyState.INACTIVE.value})
             raise NotFoundError(
-                "The portal no longer has this pending key; start again with 'Enable'."
+                N_("The portal no longer has this pending key; start again with 'Enable'.")
             ) from None
         with self._vault() as vault:
             return vault.set_meta(entry_uuid, **{META_STATE: KeyState.ACTIVE.value})
@@ -617,14 +616,12 @@ class EnrolmentService:
             if not active and view.unknown:
                 k = view.unknown[0]
                 raise KeyStateUnknownError(
-                    _dated("The portal lists a two-factor key", k.creation_date)
-                    + " without saying whether it is active; nothing was changed. Check the "
-                    "key in the emnify Portal.",
+                    _unknown_key(k.creation_date),
                     key_id=k.id,
                     created=k.creation_date,
                 )
             if not active:
-                raise NotFoundError("No authenticator app is set up for this account.")
+                raise NotFoundError(N_("No authenticator app is set up for this account."))
             for key in active:
                 try:
                     self.mfa.delete_mfa_key(key.id)
@@ -656,9 +653,32 @@ def _key_id(entry: Entry) -> int | None:
         return None
 
 
-def _dated(what: str, created: str) -> str:
-    """``what`` "set up on <day>" when the day is known."""
-    return f"{what} set up on {created[:10]}" if created[:10] else what
+def _unknown_key(created: str) -> str:
+    """A key whose state the portal does not say, with the day it was set up when known."""
+    if day := created[:10]:
+        return N_(
+            "The portal lists a two-factor key set up on {day} without saying whether it is "
+            "active; nothing was changed. Check the key in the emnify Portal.",
+            day=day,
+        )
+    return N_(
+        "The portal lists a two-factor key without saying whether it is active; nothing was "
+        "changed. Check the key in the emnify Portal."
+    )
+
+
+def _active_elsewhere(created: str) -> str:
+    """The question before replacing an active key this vault does not hold."""
+    if day := created[:10]:
+        return N_(
+            "An authenticator set up on {day} is active on this account; replacing it stops "
+            "the codes of the phone or app that has it. Replace it?",
+            day=day,
+        )
+    return N_(
+        "An authenticator is active on this account; replacing it stops the codes of the "
+        "phone or app that has it. Replace it?"
+    )
 
 
 def _iso_now(ts: float) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.errors import AppError
+from desktop_app.i18n import N_
 from desktop_app.text import shown_text
 
 
@@ -37,7 +38,7 @@ class ErrorDetail:
 class PortalError(AppError):
     """Base of every portal failure."""
 
-    default_message = "The emnify portal reported an error."
+    default_message = N_("The emnify portal reported an error.")
 
     def __init__(
         self,
@@ -62,7 +63,7 @@ class PortalError(AppError):
 
     def details(self) -> dict[str, Any]:
         """What the server said (status, codes, its message, field errors): for an error that
-        tells the same answer in other words, ``OtherError("...", **exc.details())``."""
+        tells the same answer in other words, ``OtherError(N_("..."), **exc.details())``."""
         return {
             "status": self.status,
             "error_code": self.error_code,
@@ -77,68 +78,68 @@ class PortalError(AppError):
 
 
 class PortalConfigError(PortalError):
-    default_message = "The portal address is not usable."
+    default_message = N_("The portal address is not usable.")
 
 
 class NotSignedInError(PortalError):
-    default_message = "Not signed in to the emnify portal."
+    default_message = N_("Not signed in to the emnify portal.")
 
 
 class PortalConnectionError(PortalError):
-    default_message = (
+    default_message = N_(
         "The emnify portal cannot be reached. Check the network connection and the portal address."
     )
 
 
 class PortalTimeoutError(PortalConnectionError):
-    default_message = "The emnify portal did not answer in time. Try again later."
+    default_message = N_("The emnify portal did not answer in time. Try again later.")
 
 
 class PortalTlsError(PortalConnectionError):
-    default_message = (
+    default_message = N_(
         "The portal's certificate could not be verified (TLS error). The connection was refused "
         "to protect your credentials."
     )
 
 
 class PortalServerError(PortalError):
-    default_message = "The emnify portal had a problem and did not do it; try again later."
+    default_message = N_("The emnify portal had a problem and did not do it; try again later.")
 
 
 class PortalProtocolError(PortalError):
-    default_message = "The emnify portal sent an answer this app does not understand."
+    default_message = N_("The emnify portal sent an answer this app does not understand.")
 
 
 class BadRequestError(PortalError):
-    default_message = "The portal refused the request as malformed."
+    default_message = N_("The portal refused the request as malformed.")
 
 
 class AuthenticationError(PortalError):
     """401."""
 
-    default_message = "The portal refused the credentials."
+    default_message = N_("The portal refused the credentials.")
 
 
 class InvalidCredentialsError(AuthenticationError):
-    default_message = "Wrong e-mail address, password or code."
+    default_message = N_("Wrong e-mail address, password or code.")
 
 
 class InvalidTokenError(AuthenticationError):
-    default_message = "The session is not valid. Sign in again."
+    default_message = N_("The session is not valid. Sign in again.")
 
 
 class TokenExpiredError(AuthenticationError):
-    default_message = "The session has expired. Sign in again."
+    default_message = N_("The session has expired. Sign in again.")
 
 
 class SessionExpiredError(AuthenticationError):
     """The auth token expired and could not be renewed: a new sign-in is needed."""
 
-    default_message = "The session has ended. Sign in again."
+    default_message = N_("The session has ended. Sign in again.")
 
 
 class ForbiddenError(PortalError):
-    default_message = "The portal does not allow this for your account."
+    default_message = N_("The portal does not allow this for your account.")
 
 
 def is_enforced_refusal(exc: BaseException) -> bool:
@@ -153,13 +154,15 @@ def is_enforced_refusal(exc: BaseException) -> bool:
 class NotAllowedError(ForbiddenError):
     """1406 NotAllowed: the portal does not allow this action (for example by policy)."""
 
-    default_message = "The portal does not allow this action on your account."
+    default_message = N_("The portal does not allow this action on your account.")
 
 
 class RateLimitedError(PortalError):
     """429 (or a lockout). ``retry_after`` is in seconds when the server said."""
 
-    default_message = "Too many requests to the emnify portal. Wait a few minutes and try again."
+    default_message = N_(
+        "Too many requests to the emnify portal. Wait a few minutes and try again."
+    )
 
     def __init__(self, message: str | None = None, *, retry_after: float | None = None, **kw: Any):
         self.retry_after = retry_after
@@ -167,17 +170,19 @@ class RateLimitedError(PortalError):
 
 
 class AccountLockedError(RateLimitedError):
-    default_message = (
+    default_message = N_(
         "Too many failed attempts: the account is locked for 5 minutes. Try again later."
     )
 
 
 class NotFoundError(PortalError):
-    default_message = "The portal does not know this item (it may have been removed)."
+    default_message = N_("The portal does not know this item (it may have been removed).")
 
 
 class ConflictError(PortalError):
-    default_message = "The portal refused the change because it conflicts with the current state."
+    default_message = N_(
+        "The portal refused the change because it conflicts with the current state."
+    )
 
 
 class ActiveKeyExistsError(ConflictError):
@@ -186,7 +191,7 @@ class ActiveKeyExistsError(ConflictError):
     deleted without a person's yes: the message is the question to ask ("An authenticator set
     up on <date> is active; replace it?"); on yes, call again with ``replace_key_id=key_id``."""
 
-    default_message = "An authenticator app is already active on this account; replace it?"
+    default_message = N_("An authenticator app is already active on this account; replace it?")
 
     def __init__(
         self, message: str | None = None, *, key_id: int, created: str = "", **kw: Any
@@ -205,7 +210,7 @@ class KeyStateUnknownError(ConflictError):
     """The portal lists a two-factor key without saying its type or status: nothing is done to
     it (it may be the active key of a phone)."""
 
-    default_message = (
+    default_message = N_(
         "The portal lists a two-factor key without saying whether it is active; nothing was "
         "changed. Check the key in the emnify Portal."
     )
@@ -219,15 +224,15 @@ class KeyStateUnknownError(ConflictError):
 class ValidationError(PortalError):
     """422: 1400 InputValidationFailed, 1401 InvalidReference, 1402 Required, 1403 InvalidFormat."""
 
-    default_message = "The portal refused the input."
+    default_message = N_("The portal refused the input.")
 
 
 class WrongCodeError(ValidationError):
-    default_message = "The portal refused the code."
+    default_message = N_("The portal refused the code.")
 
 
 class PasswordRejectedError(ValidationError):
-    default_message = "The portal refused the password."
+    default_message = N_("The portal refused the password.")
 
 
 ERROR_TOKENS: dict[int, str] = {

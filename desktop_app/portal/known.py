@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 
 from desktop_app.errors import KeyringUnavailableError
+from desktop_app.i18n import N_
 from desktop_app.portal.client import duration_text
 from desktop_app.portal.errors import AccountLockedError
 from desktop_app.portal.session import TokenStore
@@ -136,8 +137,10 @@ class KnownFacts:
                 self._keyring.failed()
         left = max(1.0, until - now)
         return AccountLockedError(
-            "Too many failed attempts: the portal has locked the account. Try again in "
-            f"{duration_text(left)}.",
+            N_(
+                "Too many failed attempts: the portal has locked the account. Try again in {wait}.",
+                wait=duration_text(left),
+            ),
             retry_after=left,
             **exc.details(),
         )

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
+from desktop_app.i18n import N_
 from desktop_app.portal.client import (
     IdDescription,
     MfaKey,
@@ -69,7 +70,7 @@ class MfaApi:
             if is_totp_description(t.description):
                 return t.id
         # Never "the only entry": it may be e-mail codes or a hardware key.
-        raise PortalProtocolError("The portal offers no authenticator-app (TOTP) key type.")
+        raise PortalProtocolError(N_("The portal offers no authenticator-app (TOTP) key type."))
 
     def active_status_id(self) -> int:
         for s in self.mfa_statuses():
@@ -102,7 +103,7 @@ class MfaApi:
             self.mfa_password_form = form
             key = parse_key(data)
             if not key.secret_key and not key.otpauth:
-                raise PortalProtocolError("The portal created a key but sent no secret.")
+                raise PortalProtocolError(N_("The portal created a key but sent no secret."))
             return key
         assert first_error is not None
         raise first_error
@@ -140,7 +141,7 @@ class MfaApi:
         """Every entry of the user's ``mfa`` list (any type; see :meth:`totp_keys`)."""
         data = self.client.get_user(user_ref).get("mfa") or []
         if not isinstance(data, list):
-            raise PortalProtocolError("The portal's list of keys is malformed.")
+            raise PortalProtocolError(N_("The portal's list of keys is malformed."))
         return [parse_key(k) for k in data]
 
     def totp_keys(self, user_ref: str | None = None) -> list[MfaKey]:
@@ -171,5 +172,5 @@ def is_totp_description(description: str) -> bool:
 
 def _id_list(data: Any) -> list[IdDescription]:
     if not isinstance(data, list):
-        raise PortalProtocolError("The portal sent a malformed list.")
+        raise PortalProtocolError(N_("The portal sent a malformed list."))
     return [d for d in map(id_description, data) if d is not None]

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop_app.errors import VaultError
+from desktop_app.i18n import N_
 from desktop_app.otp.model import (
     BASE_KEY,
     HISTORY_LIMIT,
@@ -414,7 +415,7 @@ def _merge_device(a: Device, b: Device) -> Device:
 def _check_vault(*states: VaultState | None) -> str:
     ids = {s.vault_id for s in states if s is not None}
     if len(ids) != 1:
-        raise OtherVaultError("That file belongs to another vault; it was not merged.")
+        raise OtherVaultError(N_("That file belongs to another vault; it was not merged."))
     return ids.pop()
 
 
@@ -591,7 +592,7 @@ def restore(state: VaultState, uuid: str, stamp: str) -> tuple[VaultState, Entry
     clock stamp, newer than the deletion, so every computer brings it back too)."""
     tomb = state.tombstones.get(uuid)
     if tomb is None or tomb.entry is None:
-        raise NotRestorableError("That account cannot be restored any more.")
+        raise NotRestorableError(N_("That account cannot be restored any more."))
     if stamp <= tomb.stamp:
         raise ValueError("The restore needs a stamp newer than the deletion.")
     entry = tomb.entry

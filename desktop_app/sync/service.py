@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError, VaultError, WrongPasswordError
+from desktop_app.i18n import N_
 from desktop_app.logs import get_logger
 from desktop_app.paths import private_dir
 from desktop_app.sync import (
@@ -143,7 +144,9 @@ def _read_doc(path: Path) -> tuple[dict[str, Any], bytes]:
         except FileNotFoundError:
             raise
         except OSError as exc:
-            raise SyncError(f"The synced file cannot be read: {exc.strerror}.") from None
+            raise SyncError(
+                N_("The synced file cannot be read: {error}.", error=exc.strerror)
+            ) from None
         except VaultError as exc:
             last = exc
             if "version" in str(exc):
@@ -170,9 +173,9 @@ def _open_body(doc: dict[str, Any], key: bytes) -> dict[str, Any]:
     try:
         body = json.loads(plaintext)
     except ValueError:
-        raise VaultError("The synced file's content is damaged.") from None
+        raise VaultError(N_("The synced file's content is damaged.")) from None
     if not isinstance(body, dict) or not isinstance(body.get("entries"), list):
-        raise VaultError("The synced file's content is damaged.")
+        raise VaultError(N_("The synced file's content is damaged."))
     return body
 
 
@@ -242,10 +245,12 @@ def load_config(data_dir: Path) -> SyncConfig:
         return SyncConfig(**raw)
     except FileNotFoundError:
         raise NotSyncedError(
-            "This vault is not synced; start with `sync setup FOLDER` or `sync join FOLDER`."
+            N_("This vault is not synced; start with `sync setup FOLDER` or `sync join FOLDER`.")
         ) from None
     except (OSError, ValueError, TypeError) as exc:
-        raise SyncError(f"The sync settings are damaged ({type(exc).__name__}).") from None
+        raise SyncError(
+            N_("The sync settings are damaged ({error}).", error=type(exc).__name__)
+        ) from None
 
 
 def save_config(data_dir: Path, config: SyncConfig) -> None:
@@ -286,19 +291,21 @@ class SyncService:
         folder that already holds this vault is merged (setup again); another vault's: refused."""
         folder = Path(folder).absolute()
         if not password:
-            raise SyncError("The synced vault needs a password (the keyring cannot travel).")
+            raise SyncError(N_("The synced vault needs a password (the keyring cannot travel)."))
         if vault.mode == "password" and not vault.check_password(password):
-            raise WrongPasswordError("Wrong password: it is not this vault's password.")
+            raise WrongPasswordError(N_("Wrong password: it is not this vault's password."))
         if not folder.is_dir():
-            raise SyncError(f"The sync folder does not exist: {folder}.")
+            raise SyncError(N_("The sync folder does not exist: {folder}.", folder=str(folder)))
         key, vault_id = _vault_key(vault), _vault_id(vault)
         target = folder / FOLDER_FILE
         if target.exists():
             doc, _raw = _read_doc(target)
             if doc["vault_id"] != vault_id:
                 raise SyncError(
-                    "The folder already holds another vault: use `sync join` on this computer "
-                    "(its accounts are merged in) or pick another folder."
+                    N_(
+                        "The folder already holds another vault: use `sync join` on this computer "
+                        "(its accounts are merged in) or pick another folder."
+                    )
                 )
         config = SyncConfig(
             folder=str(folder),
@@ -326,10 +333,17 @@ class SyncService:
         folder = Path(folder).absolute()
         target = folder / FOLDER_FILE
         if not target.exists():
-            raise SyncError(f"There is no synced vault in {folder}: run `sync setup` first.")
+            raise SyncError(
+                N_(
+                    "There is no synced vault in {folder}: run `sync setup` first.",
+                    folder=str(folder),
+                )
+            )
         doc, _raw = _read_doc(target)
         if doc["slot"].get("type") != "password":
-            raise SyncError("The synced vault has no password slot; it was not written by sync.")
+            raise SyncError(
+                N_("The synced vault has no password slot; it was not written by sync.")
+            )
         key = _unwrap(doc, password)  # WrongPasswordError: nothing changed
         body = _open_body(doc, key)
         vault_id = str(doc["vault_id"])
@@ -464,7 +478,7 @@ class SyncService:
     def _sync(self, vault: Vault, config: SyncConfig) -> SyncResult:
         key, vault_id = _vault_key(vault), _vault_id(vault)
         if vault_id != config.vault_id:
-            raise SyncError("This computer's vault is not the synced one; run `sync leave`.")
+            raise SyncError(N_("This computer's vault is not the synced one; run `sync leave`."))
         result = SyncResult()
         # The files are read against the states in memory (the vault's entries as this process
         # has them, then the base): only what differs is built (bench_merge.py).
@@ -575,8 +589,11 @@ class SyncService:
             found: FolderScan = scan(config.folder_path)
         except FolderUnreachable:
             raise SyncError(
-                f"The sync folder is not reachable: {config.folder}. Your accounts are kept on "
-                "this computer."
+                N_(
+                    "The sync folder is not reachable: {folder}. Your accounts are kept on this "
+                    "computer.",
+                    folder=config.folder,
+                )
             ) from None
         theirs: list[tuple[Any, VaultState]] = []  # (conflict copy or None, its state)
         folder_state: VaultState | None = None
@@ -594,7 +611,9 @@ class SyncService:
             except _Foreign:
                 result.foreign.append(copy.path.name)
             except SyncError as exc:
-                result.problems.append(f"{copy.path.name}: {exc}")
+                result.problems.append(
+                    N_("{file}: {problem}", file=copy.path.name, problem=exc.args[0])
+                )
         return folder_state, theirs
 
     def _write_folder(
@@ -611,9 +630,10 @@ class SyncService:
         try:
             atomic_write(config.folder_path / FOLDER_FILE, data)
         except OSError as exc:
-            problem = (
-                f"The sync folder cannot be written ({exc.strerror}); your accounts are kept "
-                "on this computer and written at the next sync."
+            problem = N_(
+                "The sync folder cannot be written ({error}); your accounts are kept on this "
+                "computer and written at the next sync.",
+                error=exc.strerror,
             )
             config.problem = problem
             config.clock = clock.last
@@ -630,23 +650,38 @@ class SyncService:
             if seen is not None:
                 seen.append(hashlib.sha256(raw).hexdigest())
         except FileNotFoundError:
-            raise SyncError(f"The {what} vanished while it was read.") from None
+            if what == "conflict copy":
+                raise SyncError(N_("The conflict copy vanished while it was read.")) from None
+            raise SyncError(N_("The synced file vanished while it was read.")) from None
         except VaultError as exc:
-            raise SyncError(f"The {what} cannot be merged: {exc}") from None
+            if what == "conflict copy":
+                raise SyncError(
+                    N_("The conflict copy cannot be merged: {error}", error=exc.args[0])
+                ) from None
+            raise SyncError(
+                N_("The synced file cannot be merged: {error}", error=exc.args[0])
+            ) from None
         if doc["vault_id"] != vault_id:
             if what == "conflict copy":
                 raise _Foreign(path.name)
             raise SyncError(
-                "The sync folder holds another vault (not this computer's); nothing was changed. "
-                "Import it, or pick another folder."
+                N_(
+                    "The sync folder holds another vault (not this computer's); nothing was changed. "
+                    "Import it, or pick another folder."
+                )
             )
         try:
             return _open_body(doc, key)
         except VaultError as exc:
             if what == "conflict copy":
-                raise SyncError(f"it was modified or is damaged ({exc})") from None
+                raise SyncError(
+                    N_("it was modified or is damaged ({error})", error=exc.args[0])
+                ) from None
             raise SyncError(
-                f"The synced file was modified or is damaged; nothing was changed ({exc})"
+                N_(
+                    "The synced file was modified or is damaged; nothing was changed ({error})",
+                    error=exc.args[0],
+                )
             ) from None
 
     # --- status -----------------------------------------------------------------------------
@@ -667,8 +702,7 @@ class SyncService:
             "last_change": config.last_change,
             "conflicts": config.conflicts,
             "foreign": config.foreign,
-            "problem": config.problem
-            or ("" if reachable else f"The sync folder is not reachable: {config.folder}."),
+            "problem": config.problem or ("" if reachable else _unreachable(config.folder)),
         }
 
     def folder_changed(self) -> bool:
@@ -703,11 +737,15 @@ def _same_accounts(a: VaultState, b: VaultState) -> bool:
     return _same_entries(a.entries, b.entries)
 
 
+def _unreachable(folder: str) -> str:
+    return N_("The sync folder is not reachable: {folder}.", folder=folder)
+
+
 def _state(vault_id: str, body: dict[str, Any], known: tuple[VaultState, ...] = ()) -> VaultState:
     try:
         return VaultState.from_content(vault_id, body, known)
     except (ValueError, KeyError, TypeError, AppError) as exc:
-        raise SyncError(f"its content is damaged ({type(exc).__name__})") from None
+        raise SyncError(N_("its content is damaged ({error})", error=type(exc).__name__)) from None
 
 
 def _local_extra(extra: dict[str, Any], merged: VaultState) -> dict[str, Any]:
@@ -737,7 +775,7 @@ def _local_tombstones(extra: dict[str, Any]) -> dict[str, Tombstone]:
         return {t.uuid: t for t in (Tombstone.from_dict(d) for d in extra.get("tombstones") or ())}
     except (ValueError, KeyError, TypeError, AttributeError, AppError) as exc:
         raise SyncError(
-            f"The vault's deletion records are damaged ({type(exc).__name__})."
+            N_("The vault's deletion records are damaged ({error}).", error=type(exc).__name__)
         ) from None
 
 

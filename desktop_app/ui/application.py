@@ -17,7 +17,7 @@ from desktop_app.app import AppServices, open_vault_for
 from desktop_app.errors import VaultError, VaultLockedError
 from desktop_app.settings import LANGUAGE, THEME, TRAY_ICON
 from desktop_app.ui import startup
-from desktop_app.ui.i18n import install_translations
+from desktop_app.ui.i18n import core_text, install_translations
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.theme import apply_theme
 from desktop_app.ui.tray import install_tray
@@ -95,7 +95,7 @@ def open_vault_interactive(services: AppServices, parent: QWidget | None = None)
         elif dialog.failure is not None:
             show_fatal(
                 QCoreApplication.translate("Application", "The vault cannot be opened"),
-                str(dialog.failure),
+                core_text(dialog.failure),
             )
         return False
     assert isinstance(dialog.result_value, Vault)
@@ -109,11 +109,11 @@ def _show_open_error(exc: VaultError) -> None:
             QCoreApplication.translate("Application", "Authenticator is already running"),
             QCoreApplication.translate(
                 "Application", "{error}\n\nSwitch to the open window, or quit it first."
-            ).format(error=exc),
+            ).format(error=core_text(exc)),
         )
     else:
         show_fatal(
-            QCoreApplication.translate("Application", "The vault cannot be opened"), str(exc)
+            QCoreApplication.translate("Application", "The vault cannot be opened"), core_text(exc)
         )
 
 

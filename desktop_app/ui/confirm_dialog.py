@@ -229,7 +229,9 @@ class ConfirmDialog(QDialog):
         try:
             added = self.vault.add_many(chosen)
         except AppError as exc:
-            self.review.show_error(self.tr("Nothing was saved: {error}").format(error=exc))
+            self.review.show_error(
+                self.tr("Nothing was saved: {error}").format(error=core_text(exc))
+            )
             return
         self.added_count = len(added)
         self.added_uuids = [e.uuid for e in added]

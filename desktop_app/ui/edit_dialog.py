@@ -34,6 +34,7 @@ from desktop_app.ui.accounts_model import retired, shown_day
 from desktop_app.ui.add_dialog import field_message
 from desktop_app.ui.candidate_review import describe
 from desktop_app.ui.history_view import HistoryView
+from desktop_app.ui.i18n import core_text
 from desktop_app.ui.icon_picker import IconField
 from desktop_app.ui.theme import error_line, themed, warning_css
 
@@ -177,7 +178,7 @@ class EditDialog(QDialog):
             self._error(field_message(exc))
             return
         except AppError as exc:
-            self._error(self.tr("Nothing was saved: {error}").format(error=exc))
+            self._error(self.tr("Nothing was saved: {error}").format(error=core_text(exc)))
             return
         super().accept()
         self.saved.emit(updated)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import AppError
 from desktop_app.otp.model import META_PREFIX, Entry, HistoryItem
-from desktop_app.ui.i18n import short_datetime
+from desktop_app.ui.i18n import core_text, short_datetime
 from desktop_app.ui.theme import error_css, themed
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ class HistoryView(QWidget):
             restored = self.entry.restored_from(item)
             saved = self.vault.update(restored, base=self.entry)
         except AppError as exc:
-            text = self.tr("Nothing was restored: {error}").format(error=exc)
+            text = self.tr("Nothing was restored: {error}").format(error=core_text(exc))
             self.error_label.setText(text)
             self.error_label.show()
             self.failed.emit(text)

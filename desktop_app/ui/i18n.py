@@ -146,19 +146,9 @@ def core_text(message: object) -> str:
     other text as it is. A translation that does not fit its arguments shows the English."""
     from PySide6.QtCore import QCoreApplication
 
-    from desktop_app.i18n import CORE_CONTEXT, Text, reason_form
+    from desktop_app.i18n import translated
 
-    if isinstance(message, BaseException):
-        message = message.args[0] if len(message.args) == 1 else str(message)
-    if not isinstance(message, Text):
-        return str(message)
-    arguments = {k: core_text(v) if isinstance(v, Text) else v for k, v in message.arguments}
-    translated = QCoreApplication.translate(CORE_CONTEXT, message.template)
-    try:
-        shown = translated.format(**arguments)
-    except (KeyError, IndexError, ValueError):
-        return str(message)
-    return reason_form(shown) if message.reason else shown
+    return translated(message, QCoreApplication.translate)
 
 
 def sentence(text: str) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import AppError
 from desktop_app.sync.clock import stamp_device, stamp_wall_ms
 from desktop_app.ui.history_view import computer_names, when_text
+from desktop_app.ui.i18n import core_text
 from desktop_app.ui.theme import error_css, themed
 
 if TYPE_CHECKING:
@@ -131,7 +132,9 @@ class RecentlyDeletedDialog(QDialog):
         try:
             entry: Entry = self.vault.restore_deleted(uuid)
         except AppError as exc:
-            self.message.setText(self.tr("Nothing was restored: {error}").format(error=exc))
+            self.message.setText(
+                self.tr("Nothing was restored: {error}").format(error=core_text(exc))
+            )
             themed(self.message, error_css)
             self.reload()
             return

@@ -37,6 +37,7 @@ from desktop_app.errors import AppError, WrongPasswordError
 from desktop_app.settings import SETTINGS, SETTINGS_PAGE, Setting, SettingError, sections
 from desktop_app.ui.geometry import fit_to_screen
 from desktop_app.ui.global_shortcut import shortcut_status
+from desktop_app.ui.i18n import core_text
 from desktop_app.ui.theme import error_css, themed
 from desktop_app.ui.workers import run_in_thread
 
@@ -325,7 +326,7 @@ class SettingsDialog(QDialog):
             self.settings.set(setting, value)
         except SettingError as exc:
             if error is not None:
-                error.setText(str(exc))
+                error.setText(core_text(exc))
                 error.show()
             return
         if error is not None:
@@ -441,9 +442,9 @@ class SettingsDialog(QDialog):
         def failed(exc: BaseException) -> None:
             finished()
             if isinstance(exc, WrongPasswordError):
-                self._message(str(exc))
+                self._message(core_text(exc))
             else:
-                self._message(self.tr("Nothing changed: {error}").format(error=exc))
+                self._message(self.tr("Nothing changed: {error}").format(error=core_text(exc)))
 
         def done(_result: object) -> None:
             finished()
@@ -492,6 +493,6 @@ class SettingsDialog(QDialog):
         try:
             vault.use_keyring()
         except AppError as exc:
-            self._message(self.tr("Nothing changed: {error}").format(error=exc))
+            self._message(self.tr("Nothing changed: {error}").format(error=core_text(exc)))
             return
         self._done(self.tr("The vault key is now kept in the system keyring."))

@@ -336,7 +336,7 @@ def status_text(services: AppServices, now_ms: int | None = None) -> str:
     if not status.get("synced"):
         return QCoreApplication.translate("SyncStatus", "Not synced")
     if status.get("problem"):
-        return str(status["problem"])
+        return core_text(status["problem"])
     parts = [QCoreApplication.translate("SyncStatus", "In step")]
     change = status.get("last_change") or {}
     if change.get("device") and change.get("at"):

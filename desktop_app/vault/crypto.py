@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop_app.errors import VaultError, WrongPasswordError
+from desktop_app.i18n import N_
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -57,8 +58,10 @@ class KdfPolicy(NamedTuple):
     def check(self, cost: ScryptCost) -> None:
         if cost not in self.accepted or cost.memory_bytes > MAX_MEMORY_BYTES:
             raise VaultError(
-                f"{MODIFIED}: its key-derivation parameters are not ones this app writes. "
-                "Restore it from a backup."
+                N_(
+                    "The vault file was modified: its key-derivation parameters are not ones this app writes. "
+                    "Restore it from a backup."
+                )
             )
 
 
@@ -83,10 +86,14 @@ class ScryptParams(NamedTuple):
     def check(self) -> None:
         """Refuse (as a modified file) any cost or salt this app does not write."""
         if not all(type(v) is int for v in (self.n, self.r, self.p)):
-            raise VaultError(f"{MODIFIED}: a key-derivation parameter is not a number.")
+            raise VaultError(
+                N_("The vault file was modified: a key-derivation parameter is not a number.")
+            )
         KDF_POLICY.check(self.cost)
         if len(self.salt) != SALT_BYTES:
-            raise VaultError(f"{MODIFIED}: the password slot's salt has the wrong length.")
+            raise VaultError(
+                N_("The vault file was modified: the password slot's salt has the wrong length.")
+            )
 
     def derive(self, password: str) -> bytes:
         self.check()
@@ -94,7 +101,7 @@ class ScryptParams(NamedTuple):
         try:
             return kdf.derive(password.encode("utf-8", "surrogatepass"))
         except MemoryError:
-            raise VaultError("Not enough memory to derive the vault key.") from None
+            raise VaultError(N_("Not enough memory to derive the vault key.")) from None
 
 
 def new_key() -> bytes:
@@ -110,12 +117,14 @@ def seal(key: bytes, plaintext: bytes, aad: bytes) -> tuple[bytes, bytes]:
 
 def open_sealed(key: bytes, nonce: bytes, ciphertext: bytes, aad: bytes) -> bytes:
     if len(nonce) != NONCE_BYTES:
-        raise VaultError(f"{MODIFIED} or is damaged (bad nonce).")
+        raise VaultError(N_("The vault file was modified or is damaged (bad nonce)."))
     try:
         return AESGCM(key).decrypt(nonce, ciphertext, aad)
     except (InvalidTag, ValueError):
         raise VaultError(
-            f"{MODIFIED} or is damaged: its content does not match its key and header."
+            N_(
+                "The vault file was modified or is damaged: its content does not match its key and header."
+            )
         ) from None
 
 
@@ -132,9 +141,9 @@ def unwrap_key(
 ) -> bytes:
     params.check()
     if len(nonce) != NONCE_BYTES or len(wrapped) != WRAPPED_KEY_BYTES:
-        raise VaultError(f"{MODIFIED}: the password slot has the wrong size.")
+        raise VaultError(N_("The vault file was modified: the password slot has the wrong size."))
     try:
         return AESGCM(params.derive(password)).decrypt(nonce, wrapped, aad)
     except (InvalidTag, ValueError):
         # The tag cannot tell a wrong password from a changed salt, nonce or wrapped key.
-        raise WrongPasswordError("Wrong password, or the file was changed.") from None
+        raise WrongPasswordError(N_("Wrong password, or the file was changed.")) from None

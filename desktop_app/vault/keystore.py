@@ -20,6 +20,7 @@ import threading
 from typing import Any, Protocol
 
 from desktop_app.errors import KeyringUnavailableError
+from desktop_app.i18n import N_
 from desktop_app.logs import get_logger
 from desktop_app.vault.secret_service import SecretServiceStore, keyring_configured
 
@@ -142,7 +143,7 @@ class KeyStore:
                 return self._get_backend().get_password(self._service, name)
             except Exception as exc:
                 raise KeyringUnavailableError(
-                    f"The OS keyring could not be read ({type(exc).__name__})."
+                    N_("The OS keyring could not be read ({error}).", error=type(exc).__name__)
                 ) from None
 
     def set(self, name: str, value: str) -> None:
@@ -151,7 +152,10 @@ class KeyStore:
                 self._get_backend().set_password(self._service, name, value)
             except Exception as exc:
                 raise KeyringUnavailableError(
-                    f"The OS keyring could not store an item ({type(exc).__name__})."
+                    N_(
+                        "The OS keyring could not store an item ({error}).",
+                        error=type(exc).__name__,
+                    )
                 ) from None
 
     def delete(self, name: str) -> None:
@@ -162,5 +166,8 @@ class KeyStore:
                 if type(exc).__name__ == "PasswordDeleteError":
                     return  # already absent
                 raise KeyringUnavailableError(
-                    f"The OS keyring could not delete an item ({type(exc).__name__})."
+                    N_(
+                        "The OS keyring could not delete an item ({error}).",
+                        error=type(exc).__name__,
+                    )
                 ) from None

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from desktop_app.errors import VaultBusyError, VaultError
+from desktop_app.i18n import N_
 
 #: how long a writer waits for another's save (a save takes milliseconds; this is for a stuck one)
 LOCK_WAIT_SECONDS = 10.0
@@ -57,13 +58,19 @@ class FileLock:
             fd = os.open(self.path, flags, 0o600)
         except OSError as exc:
             raise VaultError(
-                f"The vault's lock file ({self.path.name}) cannot be opened: {exc.strerror}. "
-                "Move it away."
+                N_(
+                    "The vault's lock file ({name}) cannot be opened: {error}. Move it away.",
+                    name=self.path.name,
+                    error=exc.strerror,
+                )
             ) from None
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
             raise VaultError(
-                f"The vault's lock file ({self.path.name}) is not a regular file; move it away."
+                N_(
+                    "The vault's lock file ({name}) is not a regular file; move it away.",
+                    name=self.path.name,
+                )
             )
         fh = os.fdopen(fd, "r+b")
         try:
@@ -75,8 +82,10 @@ class FileLock:
                 waited = time.monotonic() - start
                 if waited >= wait:
                     raise VaultBusyError(
-                        "The vault is in use by another Desktop Authenticator (window or "
-                        "command) whose save has not finished; try again in a moment."
+                        N_(
+                            "The vault is in use by another Desktop Authenticator (window or "
+                            "command) whose save has not finished; try again in a moment."
+                        )
                     )
                 if not told and waited >= LOCK_NOTICE_AFTER and on_wait is not None:
                     told = True

@@ -66,13 +66,13 @@ from desktop_app.errors import (
     VaultError,
     WrongPasswordError,
 )
+from desktop_app.i18n import N_
 from desktop_app.logs import get_logger
 from desktop_app.otp.model import ACCOUNT_FIELDS, HISTORY_LIMIT, Entry, new_uuid
 from desktop_app.vault import lock as lock_module
 from desktop_app.vault.crypto import (
     KEY_BYTES,
     LEGACY_SLOT_AAD,
-    MODIFIED,
     ScryptParams,
     new_key,
     open_sealed,
@@ -122,20 +122,20 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: Any) -> bytes:
     if not isinstance(text, str):
-        raise VaultError("The vault file is damaged (a field has the wrong type).")
+        raise VaultError(N_("The vault file is damaged (a field has the wrong type)."))
     try:
         return base64.b64decode(text, validate=True)
     except ValueError:
-        raise VaultError("The vault file is damaged (bad Base64).") from None
+        raise VaultError(N_("The vault file is damaged (bad Base64).")) from None
 
 
 def _unhex(text: Any) -> bytes:
     if not isinstance(text, str):
-        raise VaultError("The vault file is damaged (a field has the wrong type).")
+        raise VaultError(N_("The vault file is damaged (a field has the wrong type)."))
     try:
         return bytes.fromhex(text)
     except ValueError:
-        raise VaultError("The vault file is damaged (bad hex).") from None
+        raise VaultError(N_("The vault file is damaged (bad hex).")) from None
 
 
 def _canonical(value: Any) -> bytes:
@@ -185,16 +185,22 @@ def read_regular(path: Path, limit: int, what: str) -> tuple[bytes, os.stat_resu
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise VaultError(f"{what} cannot be read: {exc.strerror}.") from None
+        raise VaultError(
+            N_("{what} cannot be read: {error}.", what=what, error=exc.strerror)
+        ) from None
     st = os.fstat(fd)
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
-        raise VaultError(f"{what} ({path.name}) is not a regular file; move it away.")
+        raise VaultError(
+            N_("{what} ({name}) is not a regular file; move it away.", what=what, name=path.name)
+        )
     with os.fdopen(fd, "rb") as fh:
         try:
             return fh.read(limit + 1), st
         except OSError as exc:
-            raise VaultError(f"{what} cannot be read: {exc.strerror}.") from None
+            raise VaultError(
+                N_("{what} cannot be read: {error}.", what=what, error=exc.strerror)
+            ) from None
 
 
 # --- entries -> JSON ---------------------------------------------------------------------------
@@ -209,7 +215,9 @@ _encode_json = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode
 def _slot_params(slot: dict[str, Any]) -> ScryptParams:
     n, r, p = (slot.get(k) for k in ("n", "r", "p"))
     if slot.get("kdf") != "scrypt" or not (type(n) is int and type(r) is int and type(p) is int):
-        raise VaultError(f"{MODIFIED}: its password slot is not one this app writes.")
+        raise VaultError(
+            N_("The vault file was modified: its password slot is not one this app writes.")
+        )
     params = ScryptParams(n=n, r=r, p=p, salt=_unhex(slot.get("salt")))
     params.check()
     return params
@@ -218,15 +226,17 @@ def _slot_params(slot: dict[str, Any]) -> ScryptParams:
 def _check_slot(slot: Any, vault_id: str) -> None:
     """Exactly one key slot, of a known type, with exactly the fields this app writes."""
     if not isinstance(slot, dict):
-        raise VaultError("The vault file is damaged (no key slot).")
+        raise VaultError(N_("The vault file is damaged (no key slot)."))
     expected = _SLOT_KEYS.get(str(slot.get("type")))
     if expected is None:
-        raise VaultError("The vault file names an unknown key slot.")
+        raise VaultError(N_("The vault file names an unknown key slot."))
     if set(slot) != expected:
-        raise VaultError(f"{MODIFIED}: its key slot has unexpected fields.")
+        raise VaultError(N_("The vault file was modified: its key slot has unexpected fields."))
     if slot["type"] == "keyring":
         if slot["item"] != f"vault-key:{vault_id}":
-            raise VaultError(f"{MODIFIED}: its key slot names another keyring item.")
+            raise VaultError(
+                N_("The vault file was modified: its key slot names another keyring item.")
+            )
     else:
         _slot_params(slot)
 
@@ -284,26 +294,28 @@ class _FileMark:
 
 
 def _damaged(detail: str) -> VaultError:
-    return VaultError(f"The vault's content is damaged ({detail}).")
+    return VaultError(N_("The vault's content is damaged ({detail}).", detail=detail))
 
 
 def _stored_entry(number: int, data: Any) -> Entry:
     """An entry of the vault's content, checked like an import's (one line when it is not)."""
     if not isinstance(data, dict):
-        raise _damaged(f"account {number} is not an object")
+        raise _damaged(N_("account {number} is not an object", number=number))
     try:
         entry = Entry.from_dict(data)
     except OtpError as exc:
-        raise _damaged(f"account {number}: {exc}") from None
+        raise _damaged(N_("account {number}: {error}", number=number, error=exc.args[0])) from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise _damaged(f"account {number}: {type(exc).__name__}") from None
+        raise _damaged(
+            N_("account {number}: {error}", number=number, error=type(exc).__name__)
+        ) from None
     if type(entry.order) is not int:
-        raise _damaged(f"account {number}: its order is not a whole number")
+        raise _damaged(N_("account {number}: its order is not a whole number", number=number))
     created = entry.created
     if type(created) not in (int, float) or not math.isfinite(created):
-        raise _damaged(f"account {number}: its creation time is not a number")
+        raise _damaged(N_("account {number}: its creation time is not a number", number=number))
     if not isinstance(entry.uuid, str) or not 0 < len(entry.uuid) <= 64:
-        raise _damaged(f"account {number}: its id is not text")
+        raise _damaged(N_("account {number}: its id is not text", number=number))
     return entry
 
 
@@ -311,22 +323,26 @@ def _content_from(plaintext: bytes) -> Content:
     try:
         body = json.loads(plaintext)
     except RecursionError:
-        raise _damaged("nested too deeply") from None
+        raise _damaged(N_("nested too deeply")) from None
     except ValueError:
-        raise _damaged("not JSON") from None
+        raise _damaged(N_("not JSON")) from None
     if not isinstance(body, dict) or not isinstance(body.get("entries"), list):
-        raise _damaged("no list of accounts")
+        raise _damaged(N_("no list of accounts"))
     stored = body["entries"]
     if len(stored) > MAX_ACCOUNTS:
         raise VaultError(
-            f"The vault holds {len(stored):,} accounts, more than the {MAX_ACCOUNTS:,} this app "
-            "keeps; it is not one this app wrote."
+            N_(
+                "The vault holds {n:,} accounts, more than the {limit:,} this app keeps; it is "
+                "not one this app wrote.",
+                n=len(stored),
+                limit=MAX_ACCOUNTS,
+            )
         )
     entries: dict[str, Entry] = {}
     for number, data in enumerate(stored, 1):
         entry = _stored_entry(number, data)
         if entry.uuid in entries:
-            raise _damaged(f"account {number} has the id of another")
+            raise _damaged(N_("account {number} has the id of another", number=number))
         entries[entry.uuid] = entry
     return Content(entries, {k: v for k, v in body.items() if k != "entries"})
 
@@ -382,7 +398,7 @@ def _keep_previous(path: Path, refused: bool) -> None:
         return  # the first save
     except OSError:  # no hard links here (some network and FUSE file systems): a copy
         try:
-            raw, _ = read_regular(path, MAX_VAULT_BYTES, "The vault file")
+            raw, _ = read_regular(path, MAX_VAULT_BYTES, N_("The vault file"))
         except (OSError, VaultError):
             return
         atomic_write(previous, raw)
@@ -455,33 +471,39 @@ def _unwrap(slot: dict[str, Any], version: int, password: str) -> bytes:
 def _keyring_key(slot: dict[str, Any], keystore: KeyStore | None) -> bytes:
     if keystore is None or not keystore.available():
         raise KeyringUnavailableError(
-            "The vault's key is kept in the OS keyring, but no keyring is available. "
-            "Start your desktop's keyring (Secret Service) and try again."
+            N_(
+                "The vault's key is kept in the OS keyring, but no keyring is available. "
+                "Start your desktop's keyring (Secret Service) and try again."
+            )
         )
     stored = keystore.get(str(slot["item"]))
     if stored is None:
         raise VaultError(
-            "The vault's key is missing from the OS keyring, so the vault cannot be "
-            "opened. Restore it from a backup."
+            N_(
+                "The vault's key is missing from the OS keyring, so the vault cannot be "
+                "opened. Restore it from a backup."
+            )
         )
     try:
         key = _unb64(stored)
     except VaultError:
         key = b""
     if len(key) != KEY_BYTES:
-        raise VaultError("The vault's key in the OS keyring is damaged.")
+        raise VaultError(N_("The vault's key in the OS keyring is damaged."))
     return key
 
 
 def _read_raw(path: Path) -> tuple[bytes, os.stat_result]:
     try:
-        raw, st = read_regular(path, MAX_VAULT_BYTES, "The vault file")
+        raw, st = read_regular(path, MAX_VAULT_BYTES, N_("The vault file"))
     except FileNotFoundError:
-        raise VaultError("The vault file is gone.") from None
+        raise VaultError(N_("The vault file is gone.")) from None
     if len(raw) > MAX_VAULT_BYTES:
         raise VaultError(
-            f"The vault file is larger than {MAX_VAULT_BYTES // 2**20} MB; "
-            "it is not one this app wrote."
+            N_(
+                "The vault file is larger than {n} MB; it is not one this app wrote.",
+                n=MAX_VAULT_BYTES // 2**20,
+            )
         )
     return raw, st
 
@@ -490,23 +512,27 @@ def _parse_doc(raw: bytes) -> dict[str, Any]:
     try:
         doc = json.loads(raw)
     except (ValueError, RecursionError):
-        raise VaultError("The vault file is damaged (not JSON).") from None
+        raise VaultError(N_("The vault file is damaged (not JSON).")) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise VaultError("This is not a Desktop Authenticator vault file.")
+        raise VaultError(N_("This is not a Desktop Authenticator vault file."))
     version = doc.get("version")
     if type(version) is not int or version not in READABLE_VERSIONS:
         shown = repr(version)[:20]
         raise VaultError(
-            f"The vault file has version {shown}; this app reads versions "
-            f"{', '.join(map(str, READABLE_VERSIONS))}. Update the app."
+            N_(
+                "The vault file has version {version}; this app reads versions {versions}. "
+                "Update the app.",
+                version=shown,
+                versions=", ".join(map(str, READABLE_VERSIONS)),
+            )
         )
     vault_id = doc.get("vault_id")
     if not isinstance(vault_id, str) or len(vault_id) > 64:
-        raise VaultError("The vault file is damaged (no vault id).")
+        raise VaultError(N_("The vault file is damaged (no vault id)."))
     if not (isinstance(doc.get("nonce"), str) and isinstance(doc.get("ciphertext"), str)):
-        raise VaultError("The vault file is damaged (its content is missing).")
+        raise VaultError(N_("The vault file is damaged (its content is missing)."))
     if "slots" in doc:
-        raise VaultError(f"{MODIFIED}: it names more than one key slot.")
+        raise VaultError(N_("The vault file was modified: it names more than one key slot."))
     _check_slot(doc.get("slot"), vault_id)
     return doc
 
@@ -560,13 +586,15 @@ class VaultFile:
         except FileNotFoundError:
             return None  # deleted: the next save writes it again, with every account
         except OSError as exc:
-            raise VaultError(f"The vault file cannot be read: {exc.strerror}.") from None
+            raise VaultError(
+                N_("The vault file cannot be read: {error}.", error=exc.strerror)
+            ) from None
         ident = _ident(st)
         if ident == self.refused:
             return None
         mark = self.mark
         if mark is not None and ident == mark.ident:
-            head, _ = read_regular(self.path, _PREFIX_BYTES - 1, "The vault file")
+            head, _ = read_regular(self.path, _PREFIX_BYTES - 1, N_("The vault file"))
             if head == mark.prefix:
                 return None
         raw, st = _read_raw(self.path)
@@ -587,8 +615,10 @@ class VaultFile:
         doc = _parse_doc(raw)
         if doc["vault_id"] != header["vault_id"]:
             raise VaultError(
-                "The vault file was replaced by another vault (another vault id); "
-                "nothing was merged."
+                N_(
+                    "The vault file was replaced by another vault (another vault id); "
+                    "nothing was merged."
+                )
             )
         fresh = {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
         content = _content_from(
@@ -626,7 +656,9 @@ class VaultFile:
         """Write the vault (the caller holds the lock file). Refused, with nothing changed, when
         the file would be one this app refuses to open."""
         if len(entries) > MAX_ACCOUNTS:
-            raise VaultError(f"A vault holds at most {MAX_ACCOUNTS:,} accounts; nothing was saved.")
+            raise VaultError(
+                N_("A vault holds at most {n:,} accounts; nothing was saved.", n=MAX_ACCOUNTS)
+            )
         body = self.body(entries, extra)
         nonce, ciphertext = seal(key, body, _aad(header))
         # The same document json.dumps(..., indent=1) gives (a test compares them), without
@@ -636,8 +668,11 @@ class VaultFile:
         data = f'{head[:-2]},\n "ciphertext": "{_b64(ciphertext)}"\n}}'.encode("ascii")
         if len(data) > MAX_VAULT_BYTES:
             raise VaultError(
-                f"The vault would be larger than {MAX_VAULT_BYTES // 2**20} MB, more than this "
-                "app opens; nothing was saved."
+                N_(
+                    "The vault would be larger than {n} MB, more than this app opens; nothing "
+                    "was saved.",
+                    n=MAX_VAULT_BYTES // 2**20,
+                )
             )
         _keep_previous(self.path, self.refused is not None)
         written = atomic_write(self.path, data)
@@ -865,7 +900,7 @@ class Vault:
             try:
                 return self._entries[uuid]
             except KeyError:
-                raise VaultError("No such account.") from None
+                raise VaultError(N_("No such account.")) from None
 
     def find(self, ident: str) -> Entry | None:
         """An entry by full uuid or unique uuid prefix (at least 4 characters)."""
@@ -894,8 +929,13 @@ class Vault:
             new = fresh.entries
             if len(new) + len(entries) > MAX_ACCOUNTS:
                 raise VaultError(
-                    f"A vault holds at most {MAX_ACCOUNTS:,} accounts; this one has "
-                    f"{len(new):,}, so {len(entries):,} more cannot be added. Nothing was added."
+                    N_(
+                        "A vault holds at most {limit:,} accounts; this one has {n:,}, so "
+                        "{more:,} more cannot be added. Nothing was added.",
+                        limit=MAX_ACCOUNTS,
+                        n=len(new),
+                        more=len(entries),
+                    )
                 )
             next_order = max((e.order for e in new.values()), default=-1) + 1
             for entry in entries:
@@ -929,7 +969,7 @@ class Vault:
                 base = (bases or {}).get(ours.uuid) or before.get(ours.uuid)
                 current = fresh.entries.get(ours.uuid)
                 if base is None and current is None:
-                    raise VaultError("No such account.")
+                    raise VaultError(N_("No such account."))
                 merged = _edited(base, ours, current)
                 fresh.entries[ours.uuid] = merged
                 result.append(merged)
@@ -943,7 +983,7 @@ class Vault:
         def change(fresh: Content, _before: dict[str, Entry]) -> None:
             current = fresh.entries.get(uuid)
             if current is None:
-                raise VaultError("No such account.")
+                raise VaultError(N_("No such account."))
             fresh.entries[uuid] = edit(current)
             result.append(fresh.entries[uuid])
 
@@ -981,7 +1021,7 @@ class Vault:
                 if u in fresh.entries:
                     del fresh.entries[u]
                 elif u not in before:
-                    raise VaultError("No such account.")
+                    raise VaultError(N_("No such account."))
 
         self._transact(change)
 
@@ -1006,7 +1046,7 @@ class Vault:
                 return False  # restored meanwhile (by another window, or a sync)
             tomb = _tombstone_state(self.vault_id, fresh.extra).tombstones.get(uuid)
             if tomb is None or tomb.entry is None:
-                raise NotRestorableError("That account cannot be restored any more.")
+                raise NotRestorableError(N_("That account cannot be restored any more."))
             fresh.entries[uuid] = tomb.entry  # new to the content: stamped as made now
             kept = [
                 t
@@ -1045,7 +1085,7 @@ class Vault:
     def use_password(self, password: str) -> None:
         """Protect the vault with a password (and drop the key from the keyring)."""
         if not password:
-            raise VaultError("The password must not be empty.")
+            raise VaultError(N_("The password must not be empty."))
         slot = self._password_slot(self._key, password, self._header["vault_id"])  # scrypt
         old_slot: dict[str, Any] = {}
 
@@ -1060,7 +1100,7 @@ class Vault:
     def use_keyring(self) -> None:
         """Keep the vault key in the OS keyring instead of behind a password."""
         if self._keystore is None or not self._keystore.available():
-            raise KeyringUnavailableError("No working OS keyring was found.")
+            raise KeyringUnavailableError(N_("No working OS keyring was found."))
         item = f"vault-key:{self._header['vault_id']}"
         self._keystore.set(item, _b64(self._key))
         self._transact(
@@ -1123,7 +1163,7 @@ def _create(
     header: dict[str, Any] = {"format": FORMAT, "version": VERSION, "vault_id": vault_id}
     use_keyring = prefer != "password" and keystore is not None and keystore.available()
     if prefer == "keyring" and not use_keyring:
-        raise KeyringUnavailableError("No working OS keyring was found.")
+        raise KeyringUnavailableError(N_("No working OS keyring was found."))
     item = f"vault-key:{vault_id}"
     if use_keyring:
         assert keystore is not None
@@ -1138,11 +1178,11 @@ def _create(
     if not use_keyring:
         if password_provider is None:
             raise KeyringUnavailableError(
-                "No working OS keyring was found; the vault needs a password."
+                N_("No working OS keyring was found; the vault needs a password.")
             )
         password = password_provider(True)
         if not password:
-            raise VaultError("A vault password is needed to create the vault.")
+            raise VaultError(N_("A vault password is needed to create the vault."))
         header["slot"] = _password_slot(key, password, vault_id)
     vault = cls(data_dir, key, header, Content({}), keystore, **opts)
     lock = vault._file.lock()
@@ -1195,9 +1235,12 @@ def _open_existing(
         raise refused from None
     vault._file.mark = None
     vault._file.refused = refused_ident
-    vault.notice = (
-        f"{refused} Opened the previous version of the vault ({PREVIOUS_FILE}) instead; "
-        f"the next change saves it, and the refused file is kept as {VAULT_FILE}.refused."
+    vault.notice = N_(
+        "{refused} Opened the previous version of the vault ({previous}) instead; the next "
+        "change saves it, and the refused file is kept as {refused_file}.",
+        refused=refused.args[0] if len(refused.args) == 1 else str(refused),
+        previous=PREVIOUS_FILE,
+        refused_file=f"{VAULT_FILE}.refused",
     )
     log.warning("vault opened from %s: %s", PREVIOUS_FILE, refused)
     return vault
@@ -1221,7 +1264,7 @@ def _open_file(
     else:
         password = password_provider(False)
         if password is None:
-            raise VaultError("The vault stays locked: no password was given.")
+            raise VaultError(N_("The vault stays locked: no password was given."))
         key = _unwrap(slot, version, password)
     header = {k: doc[k] for k in ("format", "version", "vault_id", "slot")}
     content = _content_from(

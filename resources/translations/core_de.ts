@@ -240,6 +240,90 @@
         <translation>Die Datei „{label}“ ist zu komplex, um gelesen zu werden.</translation>
     </message>
     <message>
+        <source>The time server address is not valid.</source>
+        <translation>Die Adresse des Zeitservers ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The time server sent an answer that is not a valid time reply ({why}).</source>
+        <translation>Der Zeitserver hat eine Antwort gesendet, die keine gültige Zeitantwort ist ({why}).</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} Bytes</translation>
+    </message>
+    <message>
+        <source>mode {n}</source>
+        <translation>Modus {n}</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>Version {n}</translation>
+    </message>
+    <message>
+        <source>the server refused: kiss-o&apos;-death</source>
+        <translation>der Server hat abgelehnt: Kiss-o&apos;-Death</translation>
+    </message>
+    <message>
+        <source>stratum {n}</source>
+        <translation>Stratum {n}</translation>
+    </message>
+    <message>
+        <source>The time server is not synchronised itself.</source>
+        <translation>Der Zeitserver ist selbst nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <source>it does not answer this request</source>
+        <translation>sie beantwortet diese Anfrage nicht</translation>
+    </message>
+    <message>
+        <source>no transmit time</source>
+        <translation>keine Sendezeit</translation>
+    </message>
+    <message>
+        <source>{server} sent an answer that is not a valid time reply ({why}).</source>
+        <translation>{server} hat eine Antwort gesendet, die keine gültige Zeitantwort ist ({why}).</translation>
+    </message>
+    <message>
+        <source>{server} is not synchronised itself.</source>
+        <translation>{server} ist selbst nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <source>The time server {server} could not be found.</source>
+        <translation>Der Zeitserver {server} wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The time server {server} did not answer within {seconds:g} s.</source>
+        <translation>Der Zeitserver {server} hat nicht innerhalb von {seconds:g} s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The time server {server} could not be reached: {reason}.</source>
+        <translation>Der Zeitserver {server} ist nicht erreichbar: {reason}.</translation>
+    </message>
+    <message>
+        <source>The backup failed ({error}).</source>
+        <translation>Die Sicherung ist fehlgeschlagen ({error}).</translation>
+    </message>
+    <message>
+        <source>An encrypted export needs a password.</source>
+        <translation>Ein verschlüsselter Export braucht ein Passwort.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name.</source>
+        <translation>{path} ist ein Ordner; geben Sie einen Dateinamen an.</translation>
+    </message>
+    <message>
+        <source>The export cannot be written to {path}: {error}.</source>
+        <translation>Der Export kann nicht nach {path} geschrieben werden: {error}.</translation>
+    </message>
+    <message>
+        <source>Unknown export format {name}; known: {known}.</source>
+        <translation>Unbekanntes Exportformat {name}; bekannt sind: {known}.</translation>
+    </message>
+    <message>
+        <source>The {format} export is several files, not one.</source>
+        <translation>Der Export „{format}“ besteht aus mehreren Dateien, nicht aus einer.</translation>
+    </message>
+    <message>
         <source>The {label} file is malformed and cannot be read ({kind}).</source>
         <translation>Die Datei „{label}“ ist fehlerhaft aufgebaut und kann nicht gelesen werden ({kind}).</translation>
     </message>
@@ -1036,6 +1120,398 @@
         <translation>Der Typ des Links muss totp, hotp oder steam sein.</translation>
     </message>
     <message>
+        <source>No sign-in is waiting for a code; sign in again.</source>
+        <translation>Keine Anmeldung wartet auf einen Code; melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The vault is locked.</source>
+        <translation>Der Tresor ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>The portal sent a malformed application token.</source>
+        <translation>Das Portal hat ein fehlerhaftes Anwendungstoken gesendet.</translation>
+    </message>
+    <message>
+        <source>The portal sent a malformed event.</source>
+        <translation>Das Portal hat ein fehlerhaftes Ereignis gesendet.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s list of {what} is malformed.</source>
+        <translation>Die Liste der {what} vom Portal ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>application tokens</source>
+        <translation>Anwendungstoken</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>an application token</source>
+        <translation>ein Anwendungstoken</translation>
+    </message>
+    <message>
+        <source>an application token status</source>
+        <translation>einen Status eines Anwendungstokens</translation>
+    </message>
+    <message>
+        <source>an event</source>
+        <translation>ein Ereignis</translation>
+    </message>
+    <message>
+        <source>an event type</source>
+        <translation>einen Ereignistyp</translation>
+    </message>
+    <message>
+        <source>The portal created no application token.</source>
+        <translation>Das Portal hat kein Anwendungstoken erstellt.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s user record is malformed.</source>
+        <translation>Der Benutzerdatensatz vom Portal ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The portal knows no user with the e-mail address {email}.</source>
+        <translation>Das Portal kennt keinen Benutzer mit der E-Mail-Adresse {email}.</translation>
+    </message>
+    <message>
+        <source>The portal does not let you reach {email}: only an Administrator can, and only for users of their own organisation.</source>
+        <translation>Das Portal lässt Sie {email} nicht erreichen: Das kann nur ein Administrator, und nur für Benutzer der eigenen Organisation.</translation>
+    </message>
+    <message>
+        <source>the user record</source>
+        <translation>den Benutzerdatensatz</translation>
+    </message>
+    <message>
+        <source>two-factor keys</source>
+        <translation>Zwei-Faktor-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The portal sent an answer larger than 1 MiB; it was not read.</source>
+        <translation>Das Portal hat eine Antwort gesendet, die größer als 1 MiB ist; sie wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>The portal sent an answer nested too deeply to be read.</source>
+        <translation>Das Portal hat eine Antwort gesendet, die zu tief verschachtelt ist, um gelesen zu werden.</translation>
+    </message>
+    <message>
+        <source>an entry</source>
+        <translation>einen Eintrag</translation>
+    </message>
+    <message>
+        <source>The portal address must look like https://cdn.emnify.net.</source>
+        <translation>Die Portal-Adresse muss wie https://cdn.emnify.net aussehen.</translation>
+    </message>
+    <message>
+        <source>The portal address must use https:// (plain http:// is only allowed for a local emulator on this computer).</source>
+        <translation>Die Portal-Adresse muss https:// verwenden (einfaches http:// ist nur für einen lokalen Emulator auf diesem Computer erlaubt).</translation>
+    </message>
+    <message>
+        <source>The portal sent {what} whose id is not a whole number.</source>
+        <translation>Das Portal hat {what} gesendet, dessen Kennung keine ganze Zahl ist.</translation>
+    </message>
+    <message>
+        <source>The portal sent a malformed two-factor key.</source>
+        <translation>Das Portal hat einen fehlerhaften Zwei-Faktor-Schlüssel gesendet.</translation>
+    </message>
+    <message>
+        <source>{message}. Try again in {wait}.</source>
+        <translation>{message}. Versuchen Sie es in {wait} erneut.</translation>
+    </message>
+    <message>
+        <source>The code was not accepted (wrong or expired).</source>
+        <translation>Der Code wurde nicht angenommen (falsch oder abgelaufen).</translation>
+    </message>
+    <message>
+        <source>The emnify portal refused the request.</source>
+        <translation>Das emnify-Portal hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s list of workspaces is malformed.</source>
+        <translation>Die Liste der Arbeitsbereiche vom Portal ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s list of trusted devices is malformed.</source>
+        <translation>Die Liste der vertrauenswürdigen Geräte vom Portal ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>a two-factor key</source>
+        <translation>einen Zwei-Faktor-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a two-factor key status</source>
+        <translation>einen Status eines Zwei-Faktor-Schlüssels</translation>
+    </message>
+    <message>
+        <source>a two-factor key type</source>
+        <translation>einen Typ eines Zwei-Faktor-Schlüssels</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s sign-in answer is malformed.</source>
+        <translation>Die Anmeldeantwort des Portals ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s sign-in answer holds no token.</source>
+        <translation>Die Anmeldeantwort des Portals enthält kein Token.</translation>
+    </message>
+    <message>
+        <source>The emnify portal asked to wait: try again in {wait}.</source>
+        <translation>Das emnify-Portal bittet zu warten: Versuchen Sie es in {wait} erneut.</translation>
+    </message>
+    <message>
+        <source>a workspace</source>
+        <translation>einen Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>The portal did not complete the sign-in.</source>
+        <translation>Das Portal hat die Anmeldung nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The portal did not accept the application token.</source>
+        <translation>Das Portal hat das Anwendungstoken nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The portal did not renew the session.</source>
+        <translation>Das Portal hat die Sitzung nicht erneuert.</translation>
+    </message>
+    <message>
+        <source>The connection to the emnify portal broke before it answered. Try again.</source>
+        <translation>Die Verbindung zum emnify-Portal ist abgebrochen, bevor es geantwortet hat. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s user record has no id.</source>
+        <translation>Der Benutzerdatensatz vom Portal hat keine Kennung.</translation>
+    </message>
+    <message>
+        <source>The portal did not switch the workspace.</source>
+        <translation>Das Portal hat den Arbeitsbereich nicht gewechselt.</translation>
+    </message>
+    <message>
+        <source>The application token was not accepted.</source>
+        <translation>Das Anwendungstoken wurde nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The emnify portal sent an answer this app cannot read (not JSON).</source>
+        <translation>Das emnify-Portal hat eine Antwort gesendet, die diese App nicht lesen kann (kein JSON).</translation>
+    </message>
+    <message>
+        <source>a trusted device</source>
+        <translation>ein vertrauenswürdiges Gerät</translation>
+    </message>
+    <message>
+        <source>The portal lists a two-factor key without saying whether it is active; nothing was changed. Check the key in the emnify Portal.</source>
+        <translation>Das Portal führt einen Zwei-Faktor-Schlüssel auf, ohne zu sagen, ob er aktiv ist; nichts wurde geändert. Prüfen Sie den Schlüssel im emnify-Portal.</translation>
+    </message>
+    <message>
+        <source>An authenticator is active on this account; replacing it stops the codes of the phone or app that has it. Replace it?</source>
+        <translation>Auf diesem Konto ist ein Authenticator aktiv; wenn Sie ihn ersetzen, gelten die Codes des Telefons oder der App, die ihn hat, nicht mehr. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>The portal lists a two-factor key set up on {day} without saying whether it is active; nothing was changed. Check the key in the emnify Portal.</source>
+        <translation>Das Portal führt einen am {day} eingerichteten Zwei-Faktor-Schlüssel auf, ohne zu sagen, ob er aktiv ist; nichts wurde geändert. Prüfen Sie den Schlüssel im emnify-Portal.</translation>
+    </message>
+    <message>
+        <source>An authenticator set up on {day} is active on this account; replacing it stops the codes of the phone or app that has it. Replace it?</source>
+        <translation>Auf diesem Konto ist ein am {day} eingerichteter Authenticator aktiv; wenn Sie ihn ersetzen, gelten die Codes des Telefons oder der App, die ihn hat, nicht mehr. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s key is not a time-based (TOTP) key.</source>
+        <translation>Der Schlüssel des Portals ist kein zeitbasierter (TOTP-)Schlüssel.</translation>
+    </message>
+    <message>
+        <source>An activation is already pending: finish it or cancel it first.</source>
+        <translation>Eine Aktivierung steht bereits aus: Schließen Sie sie zuerst ab oder brechen Sie sie ab.</translation>
+    </message>
+    <message>
+        <source>This account has no emnify key id.</source>
+        <translation>Dieses Konto hat keine emnify-Schlüsselkennung.</translation>
+    </message>
+    <message>
+        <source>The password is wrong; nothing was changed.</source>
+        <translation>Das Passwort ist falsch; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Two-factor authentication is already on with the key in this app&apos;s vault.</source>
+        <translation>Die Zwei-Faktor-Authentifizierung ist bereits mit dem Schlüssel im Tresor dieser App eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>The portal refused the code twice. Check that this computer&apos;s clock is right (within about 30 seconds; turn on automatic time), then choose &apos;Finish activation&apos;. The key is kept in the vault, pending.</source>
+        <translation>Das Portal hat den Code zweimal abgelehnt. Prüfen Sie, ob die Uhr dieses Computers richtig geht (auf etwa 30 Sekunden genau; schalten Sie die automatische Zeit ein), und wählen Sie dann „Aktivierung abschließen“. Der Schlüssel bleibt ausstehend im Tresor.</translation>
+    </message>
+    <message>
+        <source>The portal no longer has this pending key; start again with &apos;Enable&apos;.</source>
+        <translation>Das Portal hat diesen ausstehenden Schlüssel nicht mehr; beginnen Sie erneut mit „Einschalten“.</translation>
+    </message>
+    <message>
+        <source>No authenticator app is set up for this account.</source>
+        <translation>Für dieses Konto ist keine Authenticator-App eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The portal sent an unusable secret key.</source>
+        <translation>Das Portal hat einen unbrauchbaren geheimen Schlüssel gesendet.</translation>
+    </message>
+    <message>
+        <source>The portal did not accept the password; nothing was changed.</source>
+        <translation>Das Portal hat das Passwort nicht angenommen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The emnify portal reported an error.</source>
+        <translation>Das emnify-Portal hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>The portal address is not usable.</source>
+        <translation>Die Portal-Adresse ist nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>Not signed in to the emnify portal.</source>
+        <translation>Nicht beim emnify-Portal angemeldet.</translation>
+    </message>
+    <message>
+        <source>The emnify portal cannot be reached. Check the network connection and the portal address.</source>
+        <translation>Das emnify-Portal ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und die Portal-Adresse.</translation>
+    </message>
+    <message>
+        <source>The emnify portal did not answer in time. Try again later.</source>
+        <translation>Das emnify-Portal hat nicht rechtzeitig geantwortet. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s certificate could not be verified (TLS error). The connection was refused to protect your credentials.</source>
+        <translation>Das Zertifikat des Portals konnte nicht geprüft werden (TLS-Fehler). Die Verbindung wurde abgelehnt, um Ihre Zugangsdaten zu schützen.</translation>
+    </message>
+    <message>
+        <source>The emnify portal had a problem and did not do it; try again later.</source>
+        <translation>Das emnify-Portal hatte ein Problem und hat es nicht ausgeführt; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The emnify portal sent an answer this app does not understand.</source>
+        <translation>Das emnify-Portal hat eine Antwort gesendet, die diese App nicht versteht.</translation>
+    </message>
+    <message>
+        <source>The portal refused the request as malformed.</source>
+        <translation>Das Portal hat die Anfrage als fehlerhaft abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The portal refused the credentials.</source>
+        <translation>Das Portal hat die Zugangsdaten abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Wrong e-mail address, password or code.</source>
+        <translation>Falsche E-Mail-Adresse, falsches Passwort oder falscher Code.</translation>
+    </message>
+    <message>
+        <source>The session is not valid. Sign in again.</source>
+        <translation>Die Sitzung ist ungültig. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The session has expired. Sign in again.</source>
+        <translation>Die Sitzung ist abgelaufen. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The session has ended. Sign in again.</source>
+        <translation>Die Sitzung ist beendet. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The portal does not allow this for your account.</source>
+        <translation>Das Portal erlaubt dies für Ihr Konto nicht.</translation>
+    </message>
+    <message>
+        <source>The portal does not allow this action on your account.</source>
+        <translation>Das Portal erlaubt diese Aktion für Ihr Konto nicht.</translation>
+    </message>
+    <message>
+        <source>Too many requests to the emnify portal. Wait a few minutes and try again.</source>
+        <translation>Zu viele Anfragen an das emnify-Portal. Warten Sie einige Minuten und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: the account is locked for 5 minutes. Try again later.</source>
+        <translation>Zu viele Fehlversuche: Das Konto ist für 5 Minuten gesperrt. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The portal does not know this item (it may have been removed).</source>
+        <translation>Das Portal kennt dieses Element nicht (es wurde vielleicht entfernt).</translation>
+    </message>
+    <message>
+        <source>The portal refused the change because it conflicts with the current state.</source>
+        <translation>Das Portal hat die Änderung abgelehnt, weil sie dem aktuellen Zustand widerspricht.</translation>
+    </message>
+    <message>
+        <source>An authenticator app is already active on this account; replace it?</source>
+        <translation>Auf diesem Konto ist bereits eine Authenticator-App aktiv; ersetzen?</translation>
+    </message>
+    <message>
+        <source>The portal refused the input.</source>
+        <translation>Das Portal hat die Eingabe abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The portal refused the code.</source>
+        <translation>Das Portal hat den Code abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The portal refused the password.</source>
+        <translation>Das Portal hat das Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: the portal has locked the account. Try again in {wait}.</source>
+        <translation>Zu viele Fehlversuche: Das Portal hat das Konto gesperrt. Versuchen Sie es in {wait} erneut.</translation>
+    </message>
+    <message>
+        <source>The portal offers no authenticator-app (TOTP) key type.</source>
+        <translation>Das Portal bietet keinen Schlüsseltyp für Authenticator-Apps (TOTP) an.</translation>
+    </message>
+    <message>
+        <source>The portal sent a malformed list.</source>
+        <translation>Das Portal hat eine fehlerhafte Liste gesendet.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s list of keys is malformed.</source>
+        <translation>Die Liste der Schlüssel vom Portal ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The portal created a key but sent no secret.</source>
+        <translation>Das Portal hat einen Schlüssel erstellt, aber kein Geheimnis gesendet.</translation>
+    </message>
+    <message>
+        <source>{setting}: expected yes or no.</source>
+        <translation>{setting}: Ja oder Nein erwartet.</translation>
+    </message>
+    <message>
+        <source>{setting}: expected text.</source>
+        <translation>{setting}: Text erwartet.</translation>
+    </message>
+    <message>
+        <source>{setting}: not one of the offered choices.</source>
+        <translation>{setting}: Keine der angebotenen Möglichkeiten.</translation>
+    </message>
+    <message>
+        <source>{setting}: must start with https://.</source>
+        <translation>{setting}: Muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>There is no setting named {name}.</source>
+        <translation>Es gibt keine Einstellung namens {name}.</translation>
+    </message>
+    <message>
+        <source>{setting}: expected a mapping of names to numbers.</source>
+        <translation>{setting}: Eine Zuordnung von Namen zu Zahlen erwartet.</translation>
+    </message>
+    <message>
+        <source>{setting}: expected a whole number.</source>
+        <translation>{setting}: Eine ganze Zahl erwartet.</translation>
+    </message>
+    <message>
+        <source>{setting}: at least {n}.</source>
+        <translation>{setting}: Mindestens {n}.</translation>
+    </message>
+    <message>
+        <source>{setting}: at most {n}.</source>
+        <translation>{setting}: Höchstens {n}.</translation>
+    </message>
+    <message>
+        <source>{setting}: expected a mapping.</source>
+        <translation>{setting}: Eine Zuordnung erwartet.</translation>
+    </message>
+    <message>
         <source>The password kept for the Aegis backups no longer opens them (was it changed on the phone?): give the new one once, in Settings → Sync or with `sync follow-aegis {folder}`. Nothing was read since.</source>
         <translation>Das gespeicherte Passwort öffnet die Aegis-Sicherungen nicht mehr (wurde es auf dem Telefon geändert?): Geben Sie das neue einmal an, unter Einstellungen → Synchronisierung oder mit `sync follow-aegis {folder}`. Seitdem wurde nichts gelesen.</translation>
     </message>
@@ -1090,6 +1566,342 @@
     <message>
         <source>The backups&apos; password needs the OS keyring, and none works.</source>
         <translation>Das Sicherungspasswort braucht den Schlüsselbund des Systems, aber keiner funktioniert.</translation>
+    </message>
+    <message>
+        <source>That file belongs to another vault; it was not merged.</source>
+        <translation>Diese Datei gehört zu einem anderen Tresor; sie wurde nicht zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>The sync folder is not reachable: {folder}.</source>
+        <translation>Der Sync-Ordner ist nicht erreichbar: {folder}.</translation>
+    </message>
+    <message>
+        <source>The synced file&apos;s content is damaged.</source>
+        <translation>Der Inhalt der synchronisierten Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>This vault is not synced; start with `sync setup FOLDER` or `sync join FOLDER`.</source>
+        <translation>Dieser Tresor wird nicht synchronisiert; beginnen Sie mit `sync setup ORDNER` oder `sync join ORDNER`.</translation>
+    </message>
+    <message>
+        <source>The sync settings are damaged ({error}).</source>
+        <translation>Die Sync-Einstellungen sind beschädigt ({error}).</translation>
+    </message>
+    <message>
+        <source>The synced vault needs a password (the keyring cannot travel).</source>
+        <translation>Der synchronisierte Tresor braucht ein Passwort (der Schlüsselbund kann nicht mitreisen).</translation>
+    </message>
+    <message>
+        <source>Wrong password: it is not this vault&apos;s password.</source>
+        <translation>Falsches Passwort: Es ist nicht das Passwort dieses Tresors.</translation>
+    </message>
+    <message>
+        <source>The sync folder does not exist: {folder}.</source>
+        <translation>Der Sync-Ordner existiert nicht: {folder}.</translation>
+    </message>
+    <message>
+        <source>There is no synced vault in {folder}: run `sync setup` first.</source>
+        <translation>In {folder} gibt es keinen synchronisierten Tresor: Führen Sie zuerst `sync setup` aus.</translation>
+    </message>
+    <message>
+        <source>The synced vault has no password slot; it was not written by sync.</source>
+        <translation>Der synchronisierte Tresor hat keinen Passwort-Eintrag; er wurde nicht von der Synchronisierung geschrieben.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s vault is not the synced one; run `sync leave`.</source>
+        <translation>Der Tresor dieses Computers ist nicht der synchronisierte; führen Sie `sync leave` aus.</translation>
+    </message>
+    <message>
+        <source>The sync folder cannot be written ({error}); your accounts are kept on this computer and written at the next sync.</source>
+        <translation>In den Sync-Ordner kann nicht geschrieben werden ({error}); Ihre Konten bleiben auf diesem Computer und werden bei der nächsten Synchronisierung geschrieben.</translation>
+    </message>
+    <message>
+        <source>The sync folder holds another vault (not this computer&apos;s); nothing was changed. Import it, or pick another folder.</source>
+        <translation>Der Sync-Ordner enthält einen anderen Tresor (nicht den dieses Computers); nichts wurde geändert. Importieren Sie ihn oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>its content is damaged ({error})</source>
+        <translation>ihr Inhalt ist beschädigt ({error})</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s deletion records are damaged ({error}).</source>
+        <translation>Die Löschvermerke des Tresors sind beschädigt ({error}).</translation>
+    </message>
+    <message>
+        <source>The synced file cannot be read: {error}.</source>
+        <translation>Die synchronisierte Datei kann nicht gelesen werden: {error}.</translation>
+    </message>
+    <message>
+        <source>The folder already holds another vault: use `sync join` on this computer (its accounts are merged in) or pick another folder.</source>
+        <translation>Der Ordner enthält bereits einen anderen Tresor: Verwenden Sie auf diesem Computer `sync join` (seine Konten werden zusammengeführt) oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>The sync folder is not reachable: {folder}. Your accounts are kept on this computer.</source>
+        <translation>Der Sync-Ordner ist nicht erreichbar: {folder}. Ihre Konten bleiben auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The synced file vanished while it was read.</source>
+        <translation>Die synchronisierte Datei ist beim Lesen verschwunden.</translation>
+    </message>
+    <message>
+        <source>The synced file cannot be merged: {error}</source>
+        <translation>Die synchronisierte Datei kann nicht zusammengeführt werden: {error}</translation>
+    </message>
+    <message>
+        <source>The synced file was modified or is damaged; nothing was changed ({error})</source>
+        <translation>Die synchronisierte Datei wurde verändert oder ist beschädigt; nichts wurde geändert ({error})</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>The conflict copy vanished while it was read.</source>
+        <translation>Die Konfliktkopie ist beim Lesen verschwunden.</translation>
+    </message>
+    <message>
+        <source>The conflict copy cannot be merged: {error}</source>
+        <translation>Die Konfliktkopie kann nicht zusammengeführt werden: {error}</translation>
+    </message>
+    <message>
+        <source>it was modified or is damaged ({error})</source>
+        <translation>sie wurde verändert oder ist beschädigt ({error})</translation>
+    </message>
+    <message>
+        <source>The vault file was modified or is damaged (bad nonce).</source>
+        <translation>Die Tresordatei wurde verändert oder ist beschädigt (ungültige Nonce).</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: the password slot has the wrong size.</source>
+        <translation>Die Tresordatei wurde verändert: Der Passwort-Eintrag hat die falsche Größe.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: its key-derivation parameters are not ones this app writes. Restore it from a backup.</source>
+        <translation>Die Tresordatei wurde verändert: Ihre Parameter zur Schlüsselableitung sind keine, die diese App schreibt. Stellen Sie sie aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: a key-derivation parameter is not a number.</source>
+        <translation>Die Tresordatei wurde verändert: Ein Parameter der Schlüsselableitung ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: the password slot&apos;s salt has the wrong length.</source>
+        <translation>Die Tresordatei wurde verändert: Das Salt des Passwort-Eintrags hat die falsche Länge.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified or is damaged: its content does not match its key and header.</source>
+        <translation>Die Tresordatei wurde verändert oder ist beschädigt: Ihr Inhalt passt nicht zu ihrem Schlüssel und Kopf.</translation>
+    </message>
+    <message>
+        <source>Wrong password, or the file was changed.</source>
+        <translation>Falsches Passwort, oder die Datei wurde verändert.</translation>
+    </message>
+    <message>
+        <source>Not enough memory to derive the vault key.</source>
+        <translation>Nicht genug Arbeitsspeicher, um den Tresorschlüssel abzuleiten.</translation>
+    </message>
+    <message>
+        <source>The OS keyring could not be read ({error}).</source>
+        <translation>Der Schlüsselbund des Systems konnte nicht gelesen werden ({error}).</translation>
+    </message>
+    <message>
+        <source>The OS keyring could not store an item ({error}).</source>
+        <translation>Der Schlüsselbund des Systems konnte keinen Eintrag speichern ({error}).</translation>
+    </message>
+    <message>
+        <source>The OS keyring could not delete an item ({error}).</source>
+        <translation>Der Schlüsselbund des Systems konnte keinen Eintrag löschen ({error}).</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s lock file ({name}) is not a regular file; move it away.</source>
+        <translation>Die Sperrdatei des Tresors ({name}) ist keine gewöhnliche Datei; verschieben Sie sie.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s lock file ({name}) cannot be opened: {error}. Move it away.</source>
+        <translation>Die Sperrdatei des Tresors ({name}) kann nicht geöffnet werden: {error}. Verschieben Sie sie.</translation>
+    </message>
+    <message>
+        <source>The vault is in use by another Desktop Authenticator (window or command) whose save has not finished; try again in a moment.</source>
+        <translation>Der Tresor wird von einem anderen Desktop Authenticator (Fenster oder Befehl) verwendet, der noch speichert; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>{refused} Opened the previous version of the vault ({previous}) instead; the next change saves it, and the refused file is kept as {refused_file}.</source>
+        <translation>{refused} Stattdessen wurde die vorige Version des Tresors ({previous}) geöffnet; die nächste Änderung speichert sie, und die abgelehnte Datei wird als {refused_file} aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s content is damaged ({detail}).</source>
+        <translation>Der Inhalt des Tresors ist beschädigt ({detail}).</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (a field has the wrong type).</source>
+        <translation>Die Tresordatei ist beschädigt (ein Feld hat den falschen Typ).</translation>
+    </message>
+    <message>
+        <source>{what} ({name}) is not a regular file; move it away.</source>
+        <translation>„{what}“ ({name}) ist keine gewöhnliche Datei; verschieben Sie sie.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: its password slot is not one this app writes.</source>
+        <translation>Die Tresordatei wurde verändert: Ihr Passwort-Eintrag ist keiner, den diese App schreibt.</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (no key slot).</source>
+        <translation>Die Tresordatei ist beschädigt (kein Schlüssel-Eintrag).</translation>
+    </message>
+    <message>
+        <source>The vault file names an unknown key slot.</source>
+        <translation>Die Tresordatei nennt einen unbekannten Schlüssel-Eintrag.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: its key slot has unexpected fields.</source>
+        <translation>Die Tresordatei wurde verändert: Ihr Schlüssel-Eintrag hat unerwartete Felder.</translation>
+    </message>
+    <message>
+        <source>account {number} is not an object</source>
+        <translation>Konto {number} ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>account {number}: its order is not a whole number</source>
+        <translation>Konto {number}: Seine Position ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>account {number}: its creation time is not a number</source>
+        <translation>Konto {number}: Seine Erstellungszeit ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>account {number}: its id is not text</source>
+        <translation>Konto {number}: Seine Kennung ist kein Text</translation>
+    </message>
+    <message>
+        <source>no list of accounts</source>
+        <translation>keine Liste von Konten</translation>
+    </message>
+    <message>
+        <source>The vault holds {n:,} accounts, more than the {limit:,} this app keeps; it is not one this app wrote.</source>
+        <translation>Der Tresor enthält {n:,} Konten, mehr als die {limit:,}, die diese App aufnimmt; er wurde nicht von dieser App geschrieben.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key is kept in the OS keyring, but no keyring is available. Start your desktop&apos;s keyring (Secret Service) and try again.</source>
+        <translation>Der Schlüssel des Tresors liegt im Schlüsselbund des Systems, aber kein Schlüsselbund ist verfügbar. Starten Sie den Schlüsselbund Ihres Desktops (Secret Service) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key is missing from the OS keyring, so the vault cannot be opened. Restore it from a backup.</source>
+        <translation>Der Schlüssel des Tresors fehlt im Schlüsselbund des Systems, daher kann der Tresor nicht geöffnet werden. Stellen Sie ihn aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key in the OS keyring is damaged.</source>
+        <translation>Der Schlüssel des Tresors im Schlüsselbund des Systems ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The vault file</source>
+        <translation>Tresordatei</translation>
+    </message>
+    <message>
+        <source>The vault file is larger than {n} MB; it is not one this app wrote.</source>
+        <translation>Die Tresordatei ist größer als {n} MB; sie wurde nicht von dieser App geschrieben.</translation>
+    </message>
+    <message>
+        <source>This is not a Desktop Authenticator vault file.</source>
+        <translation>Dies ist keine Tresordatei von Desktop Authenticator.</translation>
+    </message>
+    <message>
+        <source>The vault file has version {version}; this app reads versions {versions}. Update the app.</source>
+        <translation>Die Tresordatei hat die Version {version}; diese App liest die Versionen {versions}. Aktualisieren Sie die App.</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (no vault id).</source>
+        <translation>Die Tresordatei ist beschädigt (keine Tresorkennung).</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (its content is missing).</source>
+        <translation>Die Tresordatei ist beschädigt (ihr Inhalt fehlt).</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: it names more than one key slot.</source>
+        <translation>Die Tresordatei wurde verändert: Sie nennt mehr als einen Schlüssel-Eintrag.</translation>
+    </message>
+    <message>
+        <source>No working OS keyring was found.</source>
+        <translation>Es wurde kein funktionierender Schlüsselbund des Systems gefunden.</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (bad Base64).</source>
+        <translation>Die Tresordatei ist beschädigt (ungültiges Base64).</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (bad hex).</source>
+        <translation>Die Tresordatei ist beschädigt (ungültige Hexadezimalzahl).</translation>
+    </message>
+    <message>
+        <source>{what} cannot be read: {error}.</source>
+        <translation>„{what}“ kann nicht gelesen werden: {error}.</translation>
+    </message>
+    <message>
+        <source>The vault file was modified: its key slot names another keyring item.</source>
+        <translation>Die Tresordatei wurde verändert: Ihr Schlüssel-Eintrag nennt einen anderen Eintrag im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>account {number}: {error}</source>
+        <translation>Konto {number}: {error}</translation>
+    </message>
+    <message>
+        <source>not JSON</source>
+        <translation>kein JSON</translation>
+    </message>
+    <message>
+        <source>account {number} has the id of another</source>
+        <translation>Konto {number} hat die Kennung eines anderen</translation>
+    </message>
+    <message>
+        <source>The vault file is gone.</source>
+        <translation>Die Tresordatei ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>The vault file is damaged (not JSON).</source>
+        <translation>Die Tresordatei ist beschädigt (kein JSON).</translation>
+    </message>
+    <message>
+        <source>The vault file was replaced by another vault (another vault id); nothing was merged.</source>
+        <translation>Die Tresordatei wurde durch einen anderen Tresor ersetzt (andere Tresorkennung); nichts wurde zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>A vault holds at most {n:,} accounts; nothing was saved.</source>
+        <translation>Ein Tresor enthält höchstens {n:,} Konten; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The vault would be larger than {n} MB, more than this app opens; nothing was saved.</source>
+        <translation>Der Tresor wäre größer als {n} MB, mehr als diese App öffnet; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The password must not be empty.</source>
+        <translation>Das Passwort darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>No working OS keyring was found; the vault needs a password.</source>
+        <translation>Es wurde kein funktionierender Schlüsselbund des Systems gefunden; der Tresor braucht ein Passwort.</translation>
+    </message>
+    <message>
+        <source>A vault password is needed to create the vault.</source>
+        <translation>Zum Erstellen des Tresors wird ein Tresor-Passwort benötigt.</translation>
+    </message>
+    <message>
+        <source>The vault stays locked: no password was given.</source>
+        <translation>Der Tresor bleibt gesperrt: Es wurde kein Passwort eingegeben.</translation>
+    </message>
+    <message>
+        <source>The vault file cannot be read: {error}.</source>
+        <translation>Die Tresordatei kann nicht gelesen werden: {error}.</translation>
+    </message>
+    <message>
+        <source>A vault holds at most {limit:,} accounts; this one has {n:,}, so {more:,} more cannot be added. Nothing was added.</source>
+        <translation>Ein Tresor enthält höchstens {limit:,} Konten; dieser hat {n:,}, daher können {more:,} weitere nicht hinzugefügt werden. Nichts wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>No such account.</source>
+        <translation>Dieses Konto gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>That account cannot be restored any more.</source>
+        <translation>Dieses Konto kann nicht mehr wiederhergestellt werden.</translation>
     </message>
     <message>
         <source>This {label} file is encrypted: its password is needed.</source>

@@ -1285,7 +1285,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>{k} Konten hinzufügen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Nothing was saved: {error}</source>
         <translation>Nichts wurde gespeichert: {error}</translation>
     </message>
@@ -1311,7 +1311,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/edit_dialog.py" line="+51"/>
+        <location filename="../../desktop_app/ui/edit_dialog.py" line="+52"/>
         <source>Edit Account</source>
         <translation>Konto bearbeiten</translation>
     </message>
@@ -1676,7 +1676,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Vertrauenswürdige Geräte:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+144"/>
+        <location filename="../../desktop_app/ui/emnify/presenter.py" line="+145"/>
         <source> (application token)</source>
         <translation> (Anwendungstoken)</translation>
     </message>
@@ -1726,7 +1726,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>Das Portal zeigt Ihnen diese Ereignisse nicht.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/emnify/admin_presenter.py" line="+83"/>
+        <location filename="../../desktop_app/ui/emnify/admin_presenter.py" line="+84"/>
         <location filename="../../desktop_app/ui/emnify/presenter.py" line="+23"/>
         <source>Something went wrong. The log file has the details.</source>
         <translation>Etwas ist schiefgegangen. Die Protokolldatei enthält die Einzelheiten.</translation>
@@ -2625,7 +2625,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>QR-Codes für Google Authenticator</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>The exported file holds your secrets in readable form: anyone who gets a copy can generate your codes. Keep it safe and delete it when you no longer need it.</source>
         <translation>Die exportierte Datei enthält Ihre Geheimnisse in lesbarer Form: Wer eine Kopie erhält, kann Ihre Codes erzeugen. Bewahren Sie sie sicher auf und löschen Sie sie, wenn Sie sie nicht mehr brauchen.</translation>
     </message>
@@ -4074,7 +4074,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>RecentlyDeletedDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/recently_deleted.py" line="+49"/>
+        <location filename="../../desktop_app/ui/recently_deleted.py" line="+50"/>
         <source>Recently Deleted</source>
         <translation>Zuletzt gelöscht</translation>
     </message>
@@ -4129,12 +4129,12 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
         <translation>(ohne Namen)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Nothing was restored: {error}</source>
         <translation>Nichts wurde wiederhergestellt: {error}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Restored {label}.</source>
         <translation>{label} wiederhergestellt.</translation>
     </message>
@@ -4406,7 +4406,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../desktop_app/settings.py" line="+141"/>
+        <location filename="../../desktop_app/settings.py" line="+162"/>
         <source>Clear copied codes after (seconds)</source>
         <extracomment>the largest settings file read (the app writes about 1 KB)</extracomment>
         <translation>Kopierte Codes löschen nach (Sekunden)</translation>
@@ -4644,7 +4644,7 @@ Sie erhalten dann keine Codes mehr dafür. Stellen Sie vor dem Löschen sicher, 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="+70"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="+71"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>

@@ -227,3 +227,13 @@ def test_messages_stay_english_on_a_german_system(german_system, cli, tmp_path: 
     r = cli("import", str(path), "--dry-run", "--json")
     reasons = [s["reason"] for s in json.loads(r.stdout)["skipped"]]
     assert reasons == ["Its algorithm MD5 is not supported", "Its digits is not a whole number"]
+
+
+def test_vault_messages_stay_english_on_a_german_system(german_system, cli, data_dir) -> None:
+    """A damaged vault is told in English on the command line, though its message is marked."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "vault.json").write_text("not json")
+    r = cli("list")
+    assert r.returncode != 0
+    assert "The vault file is damaged (not JSON)." in r.stderr, r.stderr
+    assert "Tresor" not in r.stderr

@@ -82,6 +82,91 @@ def test_the_otp_and_import_messages_are_marked() -> None:
         assert source in marked, source
 
 
+#: the core modules whose errors reach a window: every AppError they raise says a marked text
+MARKED_MODULES = (
+    "portal",
+    "vault",
+    "sync",
+    "exporters",
+    "icons",
+    "importers",
+    "settings.py",
+    "clock.py",
+)
+
+
+def _app_error_names() -> set[str]:
+    """The names of the project's AppError classes (every module that defines one imported)."""
+    import importlib
+    import pkgutil
+
+    import desktop_app
+    from desktop_app.errors import AppError
+
+    skip = ("desktop_app.ui", "desktop_app.portal.emulator", "desktop_app.__main__")
+    for info in pkgutil.walk_packages(desktop_app.__path__, "desktop_app."):
+        if not info.name.startswith(skip):
+            importlib.import_module(info.name)
+    names, todo = set(), [AppError]
+    while todo:
+        cls = todo.pop()
+        names.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    return names
+
+
+def test_the_core_errors_shown_in_windows_say_marked_texts() -> None:
+    """No AppError of the portal client, the vault, sync, the exporters, icons, importers,
+    settings or the clock is made from an unmarked literal or an f-string: each would stay
+    English in a German window."""
+    errors = _app_error_names()
+    assert {"PortalProtocolError", "VaultError", "SettingError", "ClockError"} <= errors
+    unmarked, checked = [], 0
+    for part in MARKED_MODULES:
+        base = ROOT / "desktop_app" / part
+        paths = sorted(base.rglob("*.py")) if base.is_dir() else [base]
+        for path in paths:
+            if "emulator" in path.parts:
+                continue  # the portal emulator is a test server, its texts are the server's
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") in errors):
+                    continue
+                checked += 1
+                first = node.args[0] if node.args else None
+                if isinstance(first, ast.JoinedStr) or (
+                    isinstance(first, ast.Constant) and isinstance(first.value, str)
+                ):
+                    unmarked.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert checked > 150 and not unmarked, unmarked
+
+
+def test_the_portal_vault_settings_sync_and_clock_messages_are_marked() -> None:
+    marked = _marked()
+    for source in (
+        "Wrong e-mail address, password or code.",  # a portal error's default message
+        "Too many failed attempts: the portal has locked the account. Try again in {wait}.",
+        "The vault file is damaged (not JSON).",
+        "The vault's content is damaged ({detail}).",
+        "{setting}: at least {n}.",
+        "The time server {server} did not answer within {seconds:g} s.",
+        "The sync folder is not reachable: {folder}.",
+        "The export cannot be written to {path}: {error}.",
+    ):
+        assert source in marked, source
+
+
+def test_a_portal_error_keeps_its_template_through_the_server_answer() -> None:
+    from desktop_app.i18n import translated
+    from desktop_app.portal.errors import AccountLockedError, InvalidCredentialsError
+
+    exc = InvalidCredentialsError()
+    assert str(exc) == "Wrong e-mail address, password or code."
+    assert translated(exc, lambda _c, t: t.upper()) == str(exc).upper()
+    said = InvalidCredentialsError(server_message="Invalid credentials")  # the server's words
+    assert translated(said, lambda _c, t: t.upper()) == "Invalid credentials"
+    assert AccountLockedError.default_message.template == str(AccountLockedError())
+
+
 def test_a_text_is_its_english_and_keeps_template_and_arguments() -> None:
     text = N_("The {label} holds {n:,} accounts.", label=N_("Aegis vault"), n=12000)
     assert text == "The Aegis vault holds 12,000 accounts." and isinstance(text, str)

@@ -132,3 +132,18 @@ def test_a_server_failure_is_a_sentence_without_its_status_code(cli, emulator, c
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "HTTP" not in err and str(status) not in err, err
     assert emulator.keys(USER) == []
+
+
+def test_portal_messages_stay_english_on_a_german_system(cli, emulator, capsys, monkeypatch):
+    """The portal client's messages are marked for translation; the command line says them
+    in English whatever the system's language."""
+    for name in ("LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.setenv(name, "de_DE.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "de")
+    emulator.stop()
+    assert cli("login", "--user", USER, "--password-stdin", stdin=PASSWORD + "\n") != 0
+    err = capsys.readouterr().err
+    assert err.strip().endswith(
+        "The emnify portal cannot be reached. Check the network connection and the portal address."
+    ), err
+    assert "Portal ist" not in err

@@ -105,6 +105,43 @@ def test_vault_error_is_shown(qtbot, pw_services, monkeypatch, data_dir):
     _ = VaultError
 
 
+@pytest.fixture
+def german(qapp):
+    from desktop_app.ui import i18n
+
+    assert i18n.install_translations(qapp, "de") == "de"
+    yield
+    i18n.install_translations(qapp, "en")
+
+
+def test_a_damaged_vault_is_explained_in_german(german, qtbot, pw_services, monkeypatch, data_dir):
+    application.create_app()
+    (data_dir / "vault.json").write_text("not json")
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(application, "show_fatal", lambda t, x: shown.append((t, x)))
+    assert application.open_vault_interactive(pw_services) is False
+    assert shown == [
+        ("Der Tresor kann nicht geöffnet werden", "Die Tresordatei ist beschädigt (kein JSON).")
+    ]
+
+
+def test_a_vault_in_use_is_explained_in_german(german, monkeypatch) -> None:
+    from desktop_app.errors import VaultBusyError
+    from desktop_app.i18n import N_
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(application, "show_fatal", lambda t, x: shown.append((t, x)))
+    busy = N_(
+        "The vault is in use by another Desktop Authenticator (window or command) whose save "
+        "has not finished; try again in a moment."
+    )
+    application._show_open_error(VaultBusyError(busy))
+    assert shown[0][1].startswith(
+        "Der Tresor wird von einem anderen Desktop Authenticator (Fenster oder Befehl) verwendet"
+    ), shown
+    assert str(VaultBusyError(busy)) == busy  # the log and the command line keep the English
+
+
 def test_run_gui_exits_1_when_vault_stays_closed(qtbot, pw_services, monkeypatch):
     monkeypatch.setattr(application, "open_vault_interactive", lambda s, p=None: False)
     assert application.run_gui(pw_services, None) == 1

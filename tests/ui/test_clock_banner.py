@@ -116,6 +116,26 @@ def test_silent_server_says_so_in_one_line(services, qtbot, monkeypatch) -> None
     assert banner.check_button.isEnabled() and not banner.correct_button.isVisible()
 
 
+@pytest.fixture
+def german(qapp):
+    from desktop_app.ui import i18n
+
+    assert i18n.install_translations(qapp, "de") == "de"
+    yield
+    i18n.install_translations(qapp, "en")
+
+
+def test_silent_server_is_said_in_german(german, services, qtbot, monkeypatch) -> None:
+    with standin_timedate(False), Responder("silent") as server:
+        services.settings.set(TIME_SERVER, server.address)
+        banner = _window(services, qtbot, monkeypatch).clock_banner
+        qtbot.waitUntil(banner.check_button.isVisible)
+        qtbot.mouseClick(banner.check_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "nicht innerhalb von" in banner.text.text(), timeout=8000)
+    assert f"Der Zeitserver {server.address} hat nicht innerhalb von" in banner.text.text()
+    assert "did not answer" not in banner.text.text()
+
+
 def test_daily_check_asks_the_server_once_a_day(services, qtbot, monkeypatch) -> None:
     with standin_timedate(True), Responder("offset", 30.0) as server:
         services.settings.set(TIME_SERVER, server.address)

@@ -307,6 +307,38 @@ def test_lockout_after_three_wrong_codes(qtbot, pane, emu, outbox):
     assert emu.calls["authenticate"] == 4
 
 
+@pytest.fixture
+def german(qapp):
+    from desktop_app.ui import i18n
+
+    assert i18n.install_translations(qapp, "de") == "de"
+    yield
+    i18n.install_translations(qapp, "en")
+
+
+def test_portal_errors_are_german_in_german(german, qtbot, pane, emu, outbox):
+    """The portal client's messages (core text) are shown in the GUI's language."""
+    sign_in(qtbot, pane, "wrong password")
+    assert pane.sign_in_feedback.is_error
+    assert (
+        pane.sign_in_feedback.text()
+        == "Falsche E-Mail-Adresse, falsches Passwort oder falscher Code."
+    )
+    sign_in(qtbot, pane)
+    for _ in range(3):
+        enter_code(qtbot, pane, "ZZZZZ9")
+    assert pane.sign_in_feedback.text() == (
+        "Zu viele Fehlversuche: Das Portal hat das Konto gesperrt. Versuchen Sie es in 5 min erneut."
+    )
+    assert "(HTTP" not in pane.sign_in_feedback.text()
+
+
+def test_server_down_is_said_in_german(german, qtbot, pane, emu):
+    emu.stop()
+    sign_in(qtbot, pane)
+    assert pane.sign_in_feedback.text().startswith("Das emnify-Portal ist nicht erreichbar.")
+
+
 def test_vault_code_is_used_only_for_this_apps_active_key(qtbot, pane, emu, outbox, services):
     sign_in_paid(qtbot, pane, outbox)
     click(qtbot, pane.action_button)

@@ -128,6 +128,32 @@ def test_invalid_value_shows_error(dialog, services):
     assert services.settings.value(BACKUP_KEEP) == 10
 
 
+@pytest.fixture
+def german(qapp):
+    from desktop_app.ui import i18n
+
+    assert i18n.install_translations(qapp, "de") == "de"
+    yield
+    i18n.install_translations(qapp, "en")
+
+
+def test_a_refused_value_is_explained_in_german(german, services, qtbot):
+    """A SettingError names the setting by its German label and says why in German; the
+    English stays what the core and the command line see."""
+    from desktop_app.settings import BY_NAME, SettingError
+
+    german_dialog = SettingsDialog(services)
+    qtbot.addWidget(german_dialog)
+    german_dialog.show()
+    german_dialog._set(BY_NAME["backup_keep"], 0)
+    shown = german_dialog.errors["backup_keep"]
+    assert not shown.isHidden()
+    assert shown.text() == "Aufzubewahrende Sicherungen: Mindestens 1."
+    with pytest.raises(SettingError, match=r"^Backups to keep: at least 1\.$"):
+        BACKUP_KEEP.coerce(0)
+    assert services.settings.value(BACKUP_KEEP) == 10
+
+
 def _click_section(qtbot, dialog: SettingsDialog, section: str) -> int:
     row = dialog.section_names.index(section)
     rect = dialog.nav.visualItemRect(dialog.nav.item(row))

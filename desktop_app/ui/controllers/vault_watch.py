@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from desktop_app.errors import VaultError
+from desktop_app.ui.i18n import core_text
 
 if TYPE_CHECKING:
     from desktop_app.vault import Vault
@@ -69,7 +70,7 @@ class VaultWatch(QObject):
         self._poll.start()
         opened = vault()
         if opened is not None and opened.notice:  # opened from its previous generation
-            QTimer.singleShot(0, lambda: self.failed.emit(opened.notice or ""))
+            QTimer.singleShot(0, lambda: self.failed.emit(core_text(opened.notice or "")))
 
     def pause(self) -> None:
         """Leave the file alone while another part replaces it (joining a sync folder writes
@@ -100,7 +101,7 @@ class VaultWatch(QObject):
             if message != self._last_error:
                 self._last_error = message
                 log.warning("the vault file was not re-read: %s", message)
-                self.failed.emit(message)
+                self.failed.emit(core_text(exc))  # in the GUI's language
             return False
         self._last_error = ""
         if changed:

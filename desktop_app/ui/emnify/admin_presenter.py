@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from desktop_app.errors import AppError
+from desktop_app.i18n import translated
 from desktop_app.portal.admin import (
     AdminTools,
     UserNotFoundError,
@@ -79,5 +80,5 @@ class AdminPresenter:
         if is_admin_refusal(exc):
             return self.admin_refusal()
         if isinstance(exc, AppError):
-            return str(exc)
+            return translated(exc, self.translate)
         return self.translate("EmnifyPane", "Something went wrong. The log file has the details.")

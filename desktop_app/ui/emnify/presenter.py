@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.errors import AppError
+from desktop_app.i18n import translated
 from desktop_app.portal.account import PortalAccount, SignInOutcome
 from desktop_app.portal.client import TrustedDevice, Workspace, normalize_base_url
 from desktop_app.portal.errors import (
@@ -171,7 +172,7 @@ class EmnifyPresenter:
 
     def message_for(self, exc: BaseException) -> str:
         if isinstance(exc, AppError):
-            return _HTTP_STATUS.sub("", str(exc))
+            return _HTTP_STATUS.sub("", translated(exc, self.translate))
         log.error("emnify pane: unexpected failure", exc_info=exc)
         return self.translate("EmnifyPane", "Something went wrong. The log file has the details.")
 
@@ -238,7 +239,7 @@ class EmnifyPresenter:
         try:
             url = normalize_base_url(self.view.sign_in_form().url.strip())
         except AppError as exc:
-            self.view.feedback("sign_in", "error", str(exc))
+            self.view.feedback("sign_in", "error", translated(exc, self.translate))
             self.view.show_address()
             return None
         if self.account is not None and self.account.url == url:
