@@ -106,7 +106,6 @@ VETTED = {
     ("cli/portal.py", "str(exc)"): "a ValueError of the emulator's --fault option",
     ("cli/portal.py", "status.text()"): "the 2FA status line: fixed text, an entry label, a day",
     ("cli/portal.py", "_locked_text(exc)"): "a fixed sentence with the lockout's time left",
-    ("exporters/registry.py", "exc.strerror"): "an OS error's fixed text",
     ("exporters/base.py", "exc.strerror"): "an OS error's fixed text",
     ("portal/emulator/handler.py", "exc.__class__.__name__"): "a class name",
     ("ui/add_dialog.py", "self.tr('Paste a link first.')"): "a fixed, translated text",

@@ -29,6 +29,13 @@ class ExportError(AppError):
     """An export cannot be written (no password, unknown format, file error)."""
 
 
+def write_failed(out: Path, exc: OSError) -> ExportError:
+    """The error of an export that could not be written to ``out`` (one line, translatable)."""
+    return ExportError(
+        N_("The export cannot be written to {path}: {error}.", path=str(out), error=exc.strerror)
+    )
+
+
 @dataclass
 class ExportOutcome:
     paths: list[Path]
@@ -76,11 +83,5 @@ class FileExporter:
             private_dir(out.parent, own=False)  # a folder made for the export is 0700
             atomic_write(out, data)
         except OSError as exc:
-            raise ExportError(
-                N_(
-                    "The export cannot be written to {path}: {error}.",
-                    path=str(out),
-                    error=exc.strerror,
-                )
-            ) from None
+            raise write_failed(out, exc) from None
         return ExportOutcome([out], len(entries))

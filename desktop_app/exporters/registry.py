@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app.exporters.aegis import export_encrypted, export_plain
-from desktop_app.exporters.base import Exporter, ExportError, ExportOutcome, FileExporter
+from desktop_app.exporters.base import (
+    Exporter,
+    ExportError,
+    ExportOutcome,
+    FileExporter,
+    write_failed,
+)
 from desktop_app.i18n import N_, QT_TRANSLATE_NOOP, marked_in
 from desktop_app.otp.model import Entry
 from desktop_app.otp.uri import build_uri
@@ -64,13 +70,7 @@ class GoogleQrExporter:
         try:
             paths, left_out = write_migration_qr(entries, Path(out))
         except OSError as exc:
-            raise ExportError(
-                N_(
-                    "The export cannot be written to {path}: {error}.",
-                    path=str(out),
-                    error=exc.strerror,
-                )
-            ) from None
+            raise write_failed(out, exc) from None
         return ExportOutcome(paths, len(entries) - len(left_out), left_out)
 
 
