@@ -2605,7 +2605,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
 <context>
     <name>Exporters</name>
     <message>
-        <location filename="../../desktop_app/exporters/registry.py" line="+17"/>
+        <location filename="../../desktop_app/exporters/registry.py" line="+23"/>
         <source>Aegis vault, encrypted (recommended)</source>
         <translation>Aegis-Tresor, verschlüsselt (empfohlen)</translation>
     </message>
@@ -2625,7 +2625,7 @@ Wechseln Sie zum offenen Fenster oder beenden Sie es zuerst.</translation>
         <translation>QR-Codes für Google Authenticator</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+27"/>
         <source>The exported file holds your secrets in readable form: anyone who gets a copy can generate your codes. Keep it safe and delete it when you no longer need it.</source>
         <translation>Die exportierte Datei enthält Ihre Geheimnisse in lesbarer Form: Wer eine Kopie erhält, kann Ihre Codes erzeugen. Bewahren Sie sie sicher auf und löschen Sie sie, wenn Sie sie nicht mehr brauchen.</translation>
     </message>
