@@ -7,3 +7,13 @@ from __future__ import annotations
 import pytest
 
 pytest.importorskip("PySide6.QtWidgets", reason="PySide6 is not installed: GUI tests skipped")
+
+
+@pytest.fixture
+def german(qapp):
+    """The GUI in German for one test (its catalogues loaded), English again afterwards."""
+    from desktop_app.ui import i18n
+
+    assert i18n.install_translations(qapp, "de") == "de"
+    yield qapp
+    i18n.install_translations(qapp, "en")

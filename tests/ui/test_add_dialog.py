@@ -178,15 +178,6 @@ def test_cancel_saves_nothing(window, services, qtbot):
     assert services.vault.entries() == []
 
 
-@pytest.fixture
-def german(qapp):
-    from desktop_app.ui import i18n
-
-    assert i18n.install_translations(qapp, "de") == "de"
-    yield
-    i18n.install_translations(qapp, "en")
-
-
 def test_field_errors_are_german_in_german(german, window, services, qtbot):
     dialog = _open(window, qtbot)
     dialog.issuer_edit.setText("X")

@@ -105,15 +105,6 @@ def test_vault_error_is_shown(qtbot, pw_services, monkeypatch, data_dir):
     _ = VaultError
 
 
-@pytest.fixture
-def german(qapp):
-    from desktop_app.ui import i18n
-
-    assert i18n.install_translations(qapp, "de") == "de"
-    yield
-    i18n.install_translations(qapp, "en")
-
-
 def test_a_damaged_vault_is_explained_in_german(german, qtbot, pw_services, monkeypatch, data_dir):
     application.create_app()
     (data_dir / "vault.json").write_text("not json")

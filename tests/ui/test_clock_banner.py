@@ -116,15 +116,6 @@ def test_silent_server_says_so_in_one_line(services, qtbot, monkeypatch) -> None
     assert banner.check_button.isEnabled() and not banner.correct_button.isVisible()
 
 
-@pytest.fixture
-def german(qapp):
-    from desktop_app.ui import i18n
-
-    assert i18n.install_translations(qapp, "de") == "de"
-    yield
-    i18n.install_translations(qapp, "en")
-
-
 def test_silent_server_is_said_in_german(german, services, qtbot, monkeypatch) -> None:
     with standin_timedate(False), Responder("silent") as server:
         services.settings.set(TIME_SERVER, server.address)

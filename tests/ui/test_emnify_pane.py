@@ -307,15 +307,6 @@ def test_lockout_after_three_wrong_codes(qtbot, pane, emu, outbox):
     assert emu.calls["authenticate"] == 4
 
 
-@pytest.fixture
-def german(qapp):
-    from desktop_app.ui import i18n
-
-    assert i18n.install_translations(qapp, "de") == "de"
-    yield
-    i18n.install_translations(qapp, "en")
-
-
 def test_portal_errors_are_german_in_german(german, qtbot, pane, emu, outbox):
     """The portal client's messages (core text) are shown in the GUI's language."""
     sign_in(qtbot, pane, "wrong password")

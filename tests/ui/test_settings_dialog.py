@@ -128,15 +128,6 @@ def test_invalid_value_shows_error(dialog, services):
     assert services.settings.value(BACKUP_KEEP) == 10
 
 
-@pytest.fixture
-def german(qapp):
-    from desktop_app.ui import i18n
-
-    assert i18n.install_translations(qapp, "de") == "de"
-    yield
-    i18n.install_translations(qapp, "en")
-
-
 def test_a_refused_value_is_explained_in_german(german, services, qtbot):
     """A SettingError names the setting by its German label and says why in German; the
     English stays what the core and the command line see."""

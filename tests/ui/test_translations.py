@@ -7,12 +7,11 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_app.settings import setting
 from desktop_app.ui import i18n
@@ -102,13 +101,6 @@ def test_language_follows_the_system_unless_the_setting_says_otherwise():
     assert i18n.resolve("de", QLocale(QLocale.Language.English)) == "de"
     choices = {value for value, _label in setting("language").choices}
     assert choices == {"system", "en", "de"}
-
-
-@pytest.fixture
-def german(qapp) -> Iterator[QApplication]:
-    assert i18n.install_translations(qapp, "de") == "de"
-    yield qapp
-    i18n.install_translations(qapp, "en")
 
 
 def test_the_qm_loads_and_known_strings_come_out_german(german, services, qtbot, monkeypatch):
